@@ -1,0 +1,23 @@
+// What every handler gets: the open database, the data folder, the clock, the host (things only
+// the desktop shell or the preview can do), and the job registry for long work.
+import type { Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Database } from '../data/schema';
+import type { JobRegistry } from '../jobs/jobRegistry';
+
+export interface Host {
+  /** Opens a file with the system's viewer (Electron: shell.openPath; preview: the OS opener). */
+  openPath(filePath: string): Promise<boolean>;
+}
+
+export interface ServiceContext {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  dataDir: string;
+  schemaVersion: number;
+  appVersion: string;
+  /** Wall-clock time for people to read; injected so tests can fix "today". */
+  now(): Date;
+  host: Host;
+  jobs: JobRegistry;
+}

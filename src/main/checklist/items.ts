@@ -1,0 +1,389 @@
+// Checklist items (事项): the list a clerk keeps, its order and numbering, search, bulk edits,
+// and the work cycle: progress → complete → sign off (销号) or send back → reopen.
+import { sql, type Selectable } from 'kysely';
+import type { ParsedInput } from '../../shared/api';
+import { addToFigures, emptyFigures, finishFigures, isDone, lightFor } from '../../shared/checklistRules';
+import type { CampaignProgress, Evidence, ItemDetail, ItemRow, ItemStatus, ProgressFigures, ProgressNote, Signoff } from '../../shared/model';
+import type { ServiceContext } from '../api/context';
+import { ApiError } from '../api/errors';
+import { listSections, loadCampaignRow } from '../campaigns/campaigns';
+import { currentActor, timestamp, today } from '../court/courtProfile';
+import { withChanges, type ChangeWriter } from '../data/ownedRows';
+import type { EvidenceTable, ItemsTable, ProgressNotesTable, SignoffsTable } from '../data/schema';
+
+/** Gap between neighbours' sort orders, so a move usually rewrites one row. */
+const ORDER_GAP = 1024;
+
+type ItemRecord = Selectable<ItemsTable> & { departmentName: string | null; evidenceCount: number; noteCount: number };
+
+function toItemRow(row: ItemRecord, number: number, day: string, yellowDays: number): ItemRow {
+  return {
+    id: row.id,
+    origin: row.origin,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    campaignId: row.campaignId,
+    sectionId: row.sectionId,
+    number,
+    sortOrder: row.sortOrder,
+    title: row.title,
+    content: row.content,
+    kind: row.kind,
+    leadLeader: row.leadLeader,
+    departmentId: row.departmentId,
+    departmentName: row.departmentName ?? '',
+    owner: row.owner,
+    deadline: row.deadline,
+    frequency: row.frequency,
+    status: row.status,
+    percent: row.percent,
+    light: lightFor(row.status, row.deadline, day, yellowDays),
+    completedLate: row.completedLate === 1,
+    completedAt: row.completedAt,
+    evidenceCount: row.evidenceCount,
+    noteCount: row.noteCount,
+  };
+}
+
+function itemQuery(ctx: ServiceContext) {
+  return ctx.db
+    .selectFrom('items')
+    .leftJoin('departments', 'departments.id', 'items.departmentId')
+    .selectAll('items')
+    .select([
+      'departments.name as departmentName',
+      (eb) =>
+        eb
+          .selectFrom('evidence')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('evidence.itemId', '=', 'items.id')
+          .where('evidence.deletedAt', 'is', null)
+          .as('evidenceCount'),
+      (eb) =>
+        eb
+          .selectFrom('progressNotes')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('progressNotes.itemId', '=', 'items.id')
+          .where('progressNotes.deletedAt', 'is', null)
+          .as('noteCount'),
+    ])
+    .where('items.deletedAt', 'is', null);
+}
+
+/** Display order: sections depth-first, then each section's items; items without a section last. */
+async function sectionRanks(ctx: ServiceContext, campaignId: string): Promise<Map<string | null, number>> {
+  const sections = await listSections(ctx, campaignId);
+  const ranks = new Map<string | null, number>(sections.map((section, index) => [section.id, index]));
+  ranks.set(null, sections.length);
+  return ranks;
+}
+
+function byDisplayOrder(ranks: Map<string | null, number>) {
+  return (a: { sectionId: string | null; sortOrder: number; id: string }, b: { sectionId: string | null; sortOrder: number; id: string }) =>
+    (ranks.get(a.sectionId) ?? ranks.size) - (ranks.get(b.sectionId) ?? ranks.size) || a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1);
+}
+
+export async function listItems(ctx: ServiceContext, campaignId: string): Promise<ItemRow[]> {
+  const campaign = await loadCampaignRow(ctx, campaignId);
+  const [rows, ranks] = await Promise.all([
+    itemQuery(ctx).where('items.campaignId', '=', campaignId).execute() as Promise<ItemRecord[]>,
+    sectionRanks(ctx, campaignId),
+  ]);
+  const day = today(ctx);
+  return rows.sort(byDisplayOrder(ranks)).map((row, index) => toItemRow(row, index + 1, day, campaign.yellowDays));
+}
+
+export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDetail> {
+  const row = (await itemQuery(ctx).where('items.id', '=', id).executeTakeFirst()) as ItemRecord | undefined;
+  if (!row) throw new ApiError('E_NOT_FOUND', '找不到这项事项，可能已被删除，请刷新后再试。');
+  const campaign = await loadCampaignRow(ctx, row.campaignId);
+  const ranks = await sectionRanks(ctx, row.campaignId);
+  const siblings = await ctx.db.selectFrom('items').select(['id', 'sectionId', 'sortOrder']).where('campaignId', '=', row.campaignId).where('deletedAt', 'is', null).execute();
+  const number = siblings.sort(byDisplayOrder(ranks)).findIndex((s) => s.id === id) + 1;
+  const [notes, evidence, signoffs] = await Promise.all([
+    ctx.db.selectFrom('progressNotes').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('noteDate', 'desc').orderBy('changeSeq', 'desc').execute(),
+    ctx.db.selectFrom('evidence').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('changeSeq').execute(),
+    ctx.db.selectFrom('signoffs').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('changeSeq', 'desc').execute(),
+  ]);
+  return {
+    ...toItemRow(row, number, today(ctx), campaign.yellowDays),
+    notes: notes.map(toNote),
+    evidence: evidence.map(toEvidence),
+    signoffs: signoffs.map(toSignoff),
+  };
+}
+
+const ownedFields = (row: { id: string; origin: string; version: number; createdAt: string; updatedAt: string }) => ({
+  id: row.id,
+  origin: row.origin,
+  version: row.version,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+export function toNote(row: Selectable<ProgressNotesTable>): ProgressNote {
+  return { ...ownedFields(row), itemId: row.itemId, noteDate: row.noteDate, author: row.author, text: row.text, percent: row.percent };
+}
+
+export function toEvidence(row: Selectable<EvidenceTable>): Evidence {
+  return { ...ownedFields(row), itemId: row.itemId, sha256: row.sha256, originalName: row.originalName, size: row.size, mimeType: row.mimeType };
+}
+
+function toSignoff(row: Selectable<SignoffsTable>): Signoff {
+  return { ...ownedFields(row), itemId: row.itemId, reviewer: row.reviewer, decidedAt: row.decidedAt, decision: row.decision, opinion: row.opinion };
+}
+
+/** Substring search on Chinese text: FTS5 trigram for 3+ characters, LIKE for shorter. */
+export async function searchItems(ctx: ServiceContext, input: ParsedInput<'items.search'>): Promise<{ ids: string[]; mode: 'fulltext' | 'substring' }> {
+  const query = input.query.trim();
+  if (!query) return { ids: [], mode: 'substring' };
+  if ([...query].length >= 3) {
+    const phrase = `"${query.replaceAll('"', '""')}"`;
+    const rows = await sql<{ id: string }>`
+      SELECT items.id FROM items_fts JOIN items ON items.rowid = items_fts.rowid
+      WHERE items_fts MATCH ${phrase} AND items.campaign_id = ${input.campaignId} AND items.deleted_at IS NULL`.execute(ctx.db);
+    return { ids: rows.rows.map((row) => row.id), mode: 'fulltext' };
+  }
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await sql<{ id: string }>`
+    SELECT id FROM items WHERE campaign_id = ${input.campaignId} AND deleted_at IS NULL
+      AND (title LIKE ${pattern} ESCAPE '\\' OR content LIKE ${pattern} ESCAPE '\\'
+           OR owner LIKE ${pattern} ESCAPE '\\' OR lead_leader LIKE ${pattern} ESCAPE '\\')`.execute(ctx.db);
+  return { ids: rows.rows.map((row) => row.id), mode: 'substring' };
+}
+
+async function assertSectionInCampaign(writer: ChangeWriter, sectionId: string | null, campaignId: string): Promise<void> {
+  if (!sectionId) return;
+  const section = await writer.trx.selectFrom('sections').select('campaignId').where('id', '=', sectionId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!section || section.campaignId !== campaignId) {
+    throw new ApiError('E_INVALID', '所选栏目不属于这个专项活动，请重新选择。', { sectionId: '请重新选择栏目' });
+  }
+}
+
+async function assertDepartment(writer: ChangeWriter, departmentId: string | null | undefined): Promise<void> {
+  if (!departmentId) return;
+  const department = await writer.trx.selectFrom('departments').select('id').where('id', '=', departmentId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!department) throw new ApiError('E_INVALID', '所选责任部门不存在或已被删除，请重新选择。', { departmentId: '请重新选择责任部门' });
+}
+
+async function lastOrderIn(writer: ChangeWriter, campaignId: string, sectionId: string | null): Promise<number> {
+  let query = writer.trx.selectFrom('items').select((eb) => eb.fn.max('sortOrder').as('max')).where('campaignId', '=', campaignId);
+  query = sectionId ? query.where('sectionId', '=', sectionId) : query.where('sectionId', 'is', null);
+  return (await query.executeTakeFirst())?.max ?? 0;
+}
+
+export async function createItem(ctx: ServiceContext, input: ParsedInput<'items.create'>): Promise<ItemDetail> {
+  const campaign = await loadCampaignRow(ctx, input.campaignId);
+  if (campaign.status === 'closed') throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再添加事项。如需添加，请先重新启用活动。');
+  const actor = await currentActor(ctx);
+  const row = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    await assertSectionInCampaign(writer, input.sectionId, input.campaignId);
+    await assertDepartment(writer, input.departmentId);
+    const sortOrder = (await lastOrderIn(writer, input.campaignId, input.sectionId)) + ORDER_GAP;
+    return writer.insert('items', {
+      ...input,
+      sortOrder,
+      status: input.percent > 0 ? 'in_progress' : 'not_started',
+      completedAt: null,
+      completedLate: 0,
+    });
+  });
+  return getItem(ctx, row.id);
+}
+
+export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.update'>): Promise<ItemDetail> {
+  const actor = await currentActor(ctx);
+  const { id, version, ...fields } = input;
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const before = await writer.loadOwned('items', id, version);
+    await assertSectionInCampaign(writer, fields.sectionId, before.campaignId);
+    await assertDepartment(writer, fields.departmentId);
+    const patch: Partial<Selectable<ItemsTable>> = { ...fields };
+    if (fields.sectionId !== before.sectionId) patch.sortOrder = (await lastOrderIn(writer, before.campaignId, fields.sectionId)) + ORDER_GAP;
+    // Percent is progress; finishing is its own step (mark complete), so 100% alone does not finish.
+    if (!isDone(before.status) && before.status === 'not_started' && fields.percent > 0) patch.status = 'in_progress';
+    if (isDone(before.status)) delete patch.percent;
+    await writer.update('items', id, version, patch);
+  });
+  return getItem(ctx, id);
+}
+
+export async function deleteItems(ctx: ServiceContext, input: ParsedInput<'items.delete'>): Promise<{ deleted: number }> {
+  const actor = await currentActor(ctx);
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    for (const id of input.ids) await writer.softDelete('items', id);
+  });
+  return { deleted: input.ids.length };
+}
+
+export async function moveItem(ctx: ServiceContext, input: ParsedInput<'items.move'>): Promise<{ id: string }> {
+  const actor = await currentActor(ctx);
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const item = await writer.loadOwned('items', input.id);
+    await assertSectionInCampaign(writer, input.sectionId, item.campaignId);
+    let siblingsQuery = writer.trx.selectFrom('items').select(['id', 'sortOrder']).where('campaignId', '=', item.campaignId).where('deletedAt', 'is', null).where('id', '!=', item.id);
+    siblingsQuery = input.sectionId ? siblingsQuery.where('sectionId', '=', input.sectionId) : siblingsQuery.where('sectionId', 'is', null);
+    const siblings = (await siblingsQuery.execute()).sort((a, b) => a.sortOrder - b.sortOrder);
+    let index = input.beforeId ? siblings.findIndex((s) => s.id === input.beforeId) : siblings.length;
+    if (index < 0) throw new ApiError('E_INVALID', '目标位置的事项不在该栏目中，请刷新后再试。');
+    const previous = siblings[index - 1]?.sortOrder ?? 0;
+    const next = siblings[index]?.sortOrder ?? previous + 2 * ORDER_GAP;
+    if (next - previous >= 2) {
+      await writer.update('items', item.id, undefined, { sectionId: input.sectionId, sortOrder: Math.floor((previous + next) / 2) }, 'reorder');
+      return;
+    }
+    // No room left between the neighbours: spread the whole section out again.
+    const ordered = [...siblings];
+    ordered.splice(index, 0, { id: item.id, sortOrder: 0 });
+    index = 0;
+    for (const entry of ordered) {
+      index += 1;
+      const patch = entry.id === item.id ? { sectionId: input.sectionId, sortOrder: index * ORDER_GAP } : { sortOrder: index * ORDER_GAP };
+      if (entry.id === item.id || entry.sortOrder !== index * ORDER_GAP) await writer.update('items', entry.id, undefined, patch, 'reorder');
+    }
+  });
+  return { id: input.id };
+}
+
+export async function bulkUpdateItems(ctx: ServiceContext, input: ParsedInput<'items.bulkUpdate'>): Promise<{ updated: number }> {
+  const actor = await currentActor(ctx);
+  const patch: Partial<Selectable<ItemsTable>> = {};
+  if (input.owner !== undefined) patch.owner = input.owner;
+  if (input.deadline !== undefined) patch.deadline = input.deadline;
+  if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    await assertDepartment(writer, input.departmentId);
+    for (const id of input.ids) await writer.update('items', id, undefined, patch, 'bulk-update');
+  });
+  return { updated: input.ids.length };
+}
+
+const STATUS_ZH: Record<ItemStatus, string> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  completed: '已完成待销号',
+  signed_off: '已销号',
+  returned: '已退回',
+};
+
+function assertStatus(status: ItemStatus, allowed: ItemStatus[], action: string): void {
+  if (!allowed.includes(status)) {
+    throw new ApiError('E_BAD_STATE', `该事项当前为“${STATUS_ZH[status]}”，不能${action}。请刷新后查看最新状态。`);
+  }
+}
+
+export async function markComplete(ctx: ServiceContext, input: ParsedInput<'items.markComplete'>): Promise<ItemDetail> {
+  const actor = await currentActor(ctx);
+  const day = today(ctx);
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const item = await writer.loadOwned('items', input.id, input.version);
+    assertStatus(item.status, ['not_started', 'in_progress', 'returned'], '标记完成');
+    if (input.note) {
+      await writer.insert('progressNotes', { itemId: item.id, noteDate: day, author: actor.name, text: input.note, percent: 100 });
+    }
+    await writer.update(
+      'items',
+      item.id,
+      undefined,
+      { status: 'completed', percent: 100, completedAt: writer.now, completedLate: item.deadline && day > item.deadline ? 1 : 0 },
+      'complete',
+    );
+  });
+  return getItem(ctx, input.id);
+}
+
+async function decide(
+  ctx: ServiceContext,
+  input: { id: string; version: number; reviewer: string },
+  allowed: ItemStatus[],
+  action: string,
+  decision: Selectable<SignoffsTable>['decision'],
+  opinion: string,
+  next: Partial<Selectable<ItemsTable>>,
+): Promise<ItemDetail> {
+  const actor = await currentActor(ctx);
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const item = await writer.loadOwned('items', input.id, input.version);
+    assertStatus(item.status, allowed, action);
+    await writer.insert('signoffs', { itemId: item.id, reviewer: input.reviewer, decidedAt: writer.now, decision, opinion });
+    await writer.update('items', item.id, undefined, next, decision === 'approved' ? 'sign-off' : decision === 'returned' ? 'send-back' : 'reopen');
+  });
+  return getItem(ctx, input.id);
+}
+
+export const signOff = (ctx: ServiceContext, input: ParsedInput<'items.signOff'>) =>
+  decide(ctx, input, ['completed'], '销号', 'approved', input.opinion, { status: 'signed_off' });
+
+export const sendBack = (ctx: ServiceContext, input: ParsedInput<'items.sendBack'>) =>
+  decide(ctx, input, ['completed'], '退回', 'returned', input.reason, { status: 'returned', completedAt: null, completedLate: 0 });
+
+export const reopen = (ctx: ServiceContext, input: ParsedInput<'items.reopen'>) =>
+  decide(ctx, input, ['completed', 'signed_off'], '重新打开', 'reopened', input.reason, { status: 'in_progress', completedAt: null, completedLate: 0 });
+
+export async function addProgress(ctx: ServiceContext, input: ParsedInput<'progress.add'>): Promise<ProgressNote> {
+  const actor = await currentActor(ctx);
+  if (input.noteDate > today(ctx)) {
+    throw new ApiError('E_INVALID', '进展日期不能晚于今天。', { noteDate: '进展日期不能晚于今天' });
+  }
+  const note = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const item = await writer.loadOwned('items', input.itemId);
+    if (isDone(item.status)) {
+      // Notes on finished work are kept as history but do not move it backwards.
+      return writer.insert('progressNotes', { itemId: item.id, noteDate: input.noteDate, author: input.author, text: input.text, percent: null });
+    }
+    const created = await writer.insert('progressNotes', {
+      itemId: item.id,
+      noteDate: input.noteDate,
+      author: input.author,
+      text: input.text,
+      percent: input.percent ?? null,
+    });
+    const patch: Partial<Selectable<ItemsTable>> = {};
+    if (input.percent !== undefined) patch.percent = input.percent;
+    if (item.status === 'not_started') patch.status = 'in_progress';
+    if (Object.keys(patch).length) await writer.update('items', item.id, undefined, patch, 'progress');
+    return created;
+  });
+  return toNote(note);
+}
+
+/** Overall, per section (with everything below it) and per department. */
+export async function campaignProgress(ctx: ServiceContext, campaignId: string): Promise<CampaignProgress> {
+  const campaign = await loadCampaignRow(ctx, campaignId);
+  const [sections, rows, departments] = await Promise.all([
+    listSections(ctx, campaignId),
+    ctx.db.selectFrom('items').select(['sectionId', 'departmentId', 'status', 'deadline']).where('campaignId', '=', campaignId).where('deletedAt', 'is', null).execute(),
+    ctx.db.selectFrom('departments').select(['id', 'name', 'sortOrder']).execute(),
+  ]);
+  const day = today(ctx);
+  const overall = emptyFigures();
+  const parentOf = new Map(sections.map((s) => [s.id, s.parentId]));
+  const bySection = new Map<string | null, ProgressFigures>(sections.map((s) => [s.id, emptyFigures()]));
+  const byDepartment = new Map<string | null, ProgressFigures>();
+  for (const row of rows) {
+    const light = lightFor(row.status, row.deadline, day, campaign.yellowDays);
+    addToFigures(overall, row.status, light);
+    for (let sectionId = row.sectionId; sectionId; sectionId = parentOf.get(sectionId) ?? null) {
+      const figures = bySection.get(sectionId);
+      if (figures) addToFigures(figures, row.status, light);
+    }
+    if (!row.sectionId || !bySection.has(row.sectionId)) {
+      if (!bySection.has(null)) bySection.set(null, emptyFigures());
+      addToFigures(bySection.get(null)!, row.status, light);
+    }
+    if (!byDepartment.has(row.departmentId)) byDepartment.set(row.departmentId, emptyFigures());
+    addToFigures(byDepartment.get(row.departmentId)!, row.status, light);
+  }
+  const departmentName = new Map(departments.map((d) => [d.id, d]));
+  return {
+    overall: finishFigures(overall),
+    bySection: [
+      ...sections.map((s) => ({ ...finishFigures(bySection.get(s.id)!), sectionId: s.id, number: s.number, title: s.title, depth: s.depth })),
+      ...(bySection.has(null) ? [{ ...finishFigures(bySection.get(null)!), sectionId: null, number: '', title: '未分栏目', depth: 0 }] : []),
+    ],
+    byDepartment: [...byDepartment.entries()]
+      .map(([departmentId, figures]) => ({ ...finishFigures(figures), departmentId, name: departmentId ? departmentName.get(departmentId)?.name ?? '（已删除的部门）' : '未指定部门' }))
+      .sort((a, b) => (departmentName.get(a.departmentId ?? '')?.sortOrder ?? 1e9) - (departmentName.get(b.departmentId ?? '')?.sortOrder ?? 1e9)),
+  };
+}

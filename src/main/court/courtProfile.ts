@@ -1,0 +1,96 @@
+// This installation's court: who we are (the origin of every row we create) and who is working.
+import dayjs from 'dayjs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../data/schema';
+import type { CourtProfile } from '../../shared/model';
+import type { ParsedInput } from '../../shared/api';
+import type { ServiceContext } from '../api/context';
+import { ApiError } from '../api/errors';
+import { withChanges, type Actor } from '../data/ownedRows';
+
+const LOCAL_COURT_KEY = 'local_court_code';
+const OPERATOR_KEY = 'operator_name';
+
+export function timestamp(ctx: Pick<ServiceContext, 'now'>): string {
+  return dayjs(ctx.now()).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+export function today(ctx: Pick<ServiceContext, 'now'>): string {
+  return dayjs(ctx.now()).format('YYYY-MM-DD');
+}
+
+export async function getProfile(ctx: ServiceContext): Promise<CourtProfile | null> {
+  const settings = await ctx.db.selectFrom('settings').selectAll().where('key', 'in', [LOCAL_COURT_KEY, OPERATOR_KEY]).execute();
+  const value = (key: string) => settings.find((row) => row.key === key)?.value;
+  const code = value(LOCAL_COURT_KEY);
+  if (!code) return null;
+  const court = await ctx.db.selectFrom('courts').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+  return {
+    code: court.code,
+    name: court.name,
+    level: court.level,
+    parentCode: court.parentCode,
+    parentName: court.parentName,
+    operatorName: value(OPERATOR_KEY) ?? '',
+  };
+}
+
+export async function requireProfile(ctx: ServiceContext): Promise<CourtProfile> {
+  const profile = await getProfile(ctx);
+  if (!profile) throw new ApiError('E_NO_PROFILE', '请先完成本院信息设置。');
+  return profile;
+}
+
+/** Who is acting now. Until accounts exist, the operator named in the court profile. */
+export async function currentActor(ctx: ServiceContext): Promise<Actor> {
+  const profile = await requireProfile(ctx);
+  return { name: profile.operatorName, court: profile.code };
+}
+
+type SetupInput = ParsedInput<'court.update'>;
+
+async function writeSetting(trx: Kysely<Database>, key: string, value: string): Promise<void> {
+  await trx
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+export async function setupProfile(ctx: ServiceContext, input: SetupInput): Promise<CourtProfile> {
+  if (await getProfile(ctx)) {
+    throw new ApiError('E_ALREADY_SET_UP', '本院信息已经设置过。如需修改，请到“设置”页。');
+  }
+  const actor: Actor = { name: input.operatorName, court: input.code };
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    await writer.insert('courts', {
+      code: input.code,
+      name: input.name,
+      level: input.level,
+      parentCode: input.level === 'high' && !input.parentCode ? null : input.parentCode || null,
+      parentName: input.level === 'high' && !input.parentName ? null : input.parentName || null,
+    });
+    await writeSetting(writer.trx, LOCAL_COURT_KEY, input.code);
+    await writeSetting(writer.trx, OPERATOR_KEY, input.operatorName);
+  });
+  return requireProfile(ctx);
+}
+
+export async function updateProfile(ctx: ServiceContext, input: SetupInput): Promise<CourtProfile> {
+  const profile = await requireProfile(ctx);
+  if (input.code !== profile.code) {
+    throw new ApiError('E_CODE_FIXED', '法院代码是本院所有数据的来源标识，设置后不能修改。', { code: '法院代码设置后不能修改' });
+  }
+  const actor: Actor = { name: input.operatorName, court: profile.code };
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const court = await writer.trx.selectFrom('courts').select(['id', 'version']).where('code', '=', profile.code).executeTakeFirstOrThrow();
+    await writer.update('courts', court.id, undefined, {
+      name: input.name,
+      level: input.level,
+      parentCode: input.parentCode || null,
+      parentName: input.parentName || null,
+    });
+    await writeSetting(writer.trx, OPERATOR_KEY, input.operatorName);
+  });
+  return requireProfile(ctx);
+}

@@ -1,0 +1,85 @@
+// Evidence files (佐证材料): copied into the data folder, named by their SHA-256 so each content
+// is stored once however many items cite it; the original name, size and type are kept in SQLite.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInput } from '../../shared/api';
+import type { Evidence } from '../../shared/model';
+import type { ServiceContext } from '../api/context';
+import { ApiError } from '../api/errors';
+import { toEvidence } from '../checklist/items';
+import { currentActor, timestamp } from '../court/courtProfile';
+import { withChanges } from '../data/ownedRows';
+
+export const EVIDENCE_DIR = 'evidence';
+
+export function blobPath(dataDir: string, sha256: string): string {
+  return path.join(dataDir, EVIDENCE_DIR, sha256.slice(0, 2), sha256);
+}
+
+/** Writes the bytes under their hash unless already there; atomic via rename. */
+export function storeBlob(dataDir: string, bytes: Buffer): string {
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const target = blobPath(dataDir, sha256);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.part`;
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  }
+  return sha256;
+}
+
+export async function addEvidence(ctx: ServiceContext, input: ParsedInput<'evidence.add'>): Promise<Evidence> {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0) throw new ApiError('E_INVALID', '文件是空的，请选择有内容的文件。', { dataBase64: '文件是空的' });
+  const actor = await currentActor(ctx);
+  const sha256 = storeBlob(ctx.dataDir, bytes);
+  const row = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const item = await writer.loadOwned('items', input.itemId);
+    const duplicate = await writer.trx
+      .selectFrom('evidence')
+      .select('originalName')
+      .where('itemId', '=', item.id)
+      .where('sha256', '=', sha256)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (duplicate) {
+      throw new ApiError('E_DUPLICATE', `这项事项已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
+    }
+    await writer.trx
+      .insertInto('evidenceBlobs')
+      .values({ sha256, size: bytes.length, createdAt: writer.now })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+    return writer.insert('evidence', {
+      itemId: item.id,
+      sha256,
+      originalName: input.name,
+      size: bytes.length,
+      mimeType: input.mimeType || 'application/octet-stream',
+    });
+  });
+  return toEvidence(row);
+}
+
+export async function removeEvidence(ctx: ServiceContext, input: ParsedInput<'evidence.remove'>): Promise<{ id: string }> {
+  const actor = await currentActor(ctx);
+  // The blob stays: other items or the audit history may still cite it.
+  await withChanges(ctx.db, actor, timestamp(ctx), (writer) => writer.softDelete('evidence', input.id, input.version));
+  return { id: input.id };
+}
+
+/** Opens a copy under its original name, so the system picks the right viewer. */
+export async function openEvidence(ctx: ServiceContext, id: string): Promise<{ opened: boolean }> {
+  const row = await ctx.db.selectFrom('evidence').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!row) throw new ApiError('E_NOT_FOUND', '找不到这份佐证材料，可能已被删除。');
+  const source = blobPath(ctx.dataDir, row.sha256);
+  if (!fs.existsSync(source)) throw new ApiError('E_FILE_MISSING', `佐证材料“${row.originalName}”的文件不在数据文件夹中，可能随同步包稍后送达。`);
+  const safeName = path.basename(row.originalName).replace(/[<>:"|?*\u0000-\u001f]/g, '_') || 'evidence';
+  const copyDir = path.join(ctx.dataDir, 'opened', row.sha256.slice(0, 12));
+  fs.mkdirSync(copyDir, { recursive: true });
+  const copy = path.join(copyDir, safeName);
+  if (!fs.existsSync(copy)) fs.copyFileSync(source, copy);
+  return { opened: await ctx.host.openPath(copy) };
+}

@@ -1,0 +1,49 @@
+// Entry of the local preview: `node dist/main/preview.js [--data DIR] [--port N] [--open]`.
+// Prints the address (with the per-launch token) on one line starting with PREVIEW_URL=.
+import path from 'node:path';
+import { createServices } from './app/services';
+import { defaultDataDir } from './app/dataDir';
+import { openWithSystem } from './app/systemOpener';
+import { startPreviewServer } from './preview/previewServer';
+import { DatabaseOpenError } from './data/database';
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(argument('--data') ?? defaultDataDir());
+  const appRoot = path.resolve(__dirname, '..');
+  let services;
+  try {
+    services = createServices({ dataDir, host: { openPath: openWithSystem } });
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const server = await startPreviewServer({
+    ctx: services.ctx,
+    rendererDir: path.join(appRoot, 'renderer'),
+    bridgeFile: path.join(appRoot, 'preload', 'previewBridge.js'),
+    port: argument('--port') ? Number(argument('--port')) : 0,
+  });
+  console.log(`专项活动督导台本地预览已启动，数据文件夹：${dataDir}`);
+  console.log(`请在浏览器中打开（地址含一次性访问凭证，请勿外传）：`);
+  console.log(`PREVIEW_URL=${server.url}`);
+  if (process.argv.includes('--open') && !(await openWithSystem(server.url))) {
+    console.log('未能自动打开浏览器，请手动复制上面的地址。');
+  }
+  const stop = async () => {
+    await server.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

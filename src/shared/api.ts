@@ -1,0 +1,255 @@
+// The one contract between the main process and every client (Electron preload, local preview,
+// command line). Each operation has an input schema (validated in the main process before any
+// data is touched, and reusable by the renderer for field messages) and a declared result type.
+import { z } from 'zod';
+import type {
+  AuditEntry,
+  AuditVerifyResult,
+  Campaign,
+  CampaignDetail,
+  CampaignProgress,
+  CourtProfile,
+  Department,
+  Evidence,
+  ItemDetail,
+  ItemRow,
+  JobStatus,
+  Person,
+  ProgressNote,
+  AppInfo,
+} from './model';
+
+export * from './model';
+
+const text = (max: number, label: string) =>
+  z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
+const requiredText = (max: number, label: string) => text(max, label).min(1, `请填写${label}`);
+const optionalText = (max: number, label: string) => text(max, label).optional().default('');
+export const rowId = z
+  .string({ error: '缺少编号' })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不正确');
+const version = z.number({ error: '缺少版本号' }).int().min(1);
+
+/** A calendar date as YYYY-MM-DD that really exists (2026-02-30 is refused). */
+export const isoDate = z
+  .string({ error: '日期格式应为 2026-11-24' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-11-24')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, '这一天不存在，请检查日期');
+const optionalDate = z.union([isoDate, z.null()]).optional().default(null);
+
+export const courtLevels = ['high', 'intermediate', 'basic'] as const;
+export const campaignStatuses = ['draft', 'active', 'closed'] as const;
+export const itemKinds = ['mandatory', 'own'] as const;
+export const frequencies = ['once', 'monthly', 'quarterly'] as const;
+export const itemStatuses = ['not_started', 'in_progress', 'completed', 'signed_off', 'returned'] as const;
+export const lights = ['green', 'yellow', 'red', 'none'] as const;
+
+/** Court codes are short upper-case letters and digits, e.g. J23 or HLJ0101 (法院代码). */
+export const courtCode = z
+  .string({ error: '请填写法院代码' })
+  .trim()
+  .min(1, '请填写法院代码')
+  .regex(/^[A-Z][A-Z0-9]{1,15}$/, '法院代码应以大写字母开头，由 2-16 位大写字母或数字组成，如 J23');
+
+export const courtSetupInput = z
+  .object({
+    name: requiredText(60, '法院名称').refine((v) => /法院|法庭/.test(v), '法院名称应包含“法院”或“法庭”'),
+    code: courtCode,
+    level: z.enum(courtLevels, { error: '请选择法院层级' }),
+    parentCode: z.union([courtCode, z.literal('')]).optional().default(''),
+    parentName: optionalText(60, '上级法院名称'),
+    operatorName: requiredText(20, '经办人姓名'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.level !== 'high') {
+      if (!value.parentCode) ctx.addIssue({ code: 'custom', path: ['parentCode'], message: '请填写上级法院代码（高级人民法院可不填）' });
+      if (!value.parentName) ctx.addIssue({ code: 'custom', path: ['parentName'], message: '请填写上级法院名称（高级人民法院可不填）' });
+    }
+    if (value.parentCode && value.parentCode === value.code) {
+      ctx.addIssue({ code: 'custom', path: ['parentCode'], message: '上级法院代码不能与本院代码相同' });
+    }
+  });
+
+const campaignFields = {
+  title: requiredText(80, '活动名称'),
+  issuingCourtName: optionalText(60, '部署法院'),
+  year: z.number({ error: '请填写年度' }).int('年度应为整数').min(2000, '年度应在 2000 至 2100 之间').max(2100, '年度应在 2000 至 2100 之间'),
+  startDate: optionalDate,
+  endDate: optionalDate,
+  description: optionalText(4000, '活动说明'),
+  yellowDays: z.number().int().min(0, '提前预警天数不能为负数').max(90, '提前预警天数不能超过 90 天').optional().default(7),
+};
+const checkDateOrder = (value: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx) => {
+  if (value.startDate && value.endDate && value.endDate < value.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
+  }
+};
+
+const itemFields = {
+  sectionId: z.union([rowId, z.null()]).optional().default(null),
+  title: requiredText(200, '任务名称'),
+  content: optionalText(4000, '具体内容'),
+  kind: z.enum(itemKinds).optional().default('own'),
+  leadLeader: optionalText(40, '牵头院领导'),
+  departmentId: z.union([rowId, z.null()]).optional().default(null),
+  owner: optionalText(40, '责任人'),
+  deadline: optionalDate,
+  frequency: z.enum(frequencies).optional().default('once'),
+  percent: z.number().int('进度应为整数').min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional().default(0),
+};
+
+const empty = z.object({}).strict().optional().default({});
+const byId = z.object({ id: rowId });
+const byVersionedId = z.object({ id: rowId, version });
+
+export const operations = {
+  'app.info': empty,
+  'court.get': empty,
+  'court.setup': z.object({ profile: courtSetupInput, loadDemo: z.boolean().optional().default(false) }),
+  'court.update': courtSetupInput,
+
+  'demo.start': empty,
+  'jobs.get': z.object({ jobId: z.string().min(1) }),
+  'jobs.cancel': z.object({ jobId: z.string().min(1) }),
+
+  'departments.list': empty,
+  'departments.create': z.object({ name: requiredText(40, '部门名称') }),
+  'departments.update': z.object({ id: rowId, version, name: requiredText(40, '部门名称') }),
+  'departments.delete': byVersionedId,
+
+  'people.list': empty,
+  'people.create': z.object({ name: requiredText(20, '姓名'), title: optionalText(40, '职务'), departmentId: z.union([rowId, z.null()]).optional().default(null) }),
+  'people.update': z.object({ id: rowId, version, name: requiredText(20, '姓名'), title: optionalText(40, '职务'), departmentId: z.union([rowId, z.null()]).optional().default(null) }),
+  'people.delete': byVersionedId,
+
+  'campaigns.list': z.object({ includeClosed: z.boolean().optional().default(true) }).optional().default({ includeClosed: true }),
+  'campaigns.get': byId,
+  'campaigns.create': z.object(campaignFields).superRefine(checkDateOrder),
+  'campaigns.update': z.object({ id: rowId, version, ...campaignFields }).superRefine(checkDateOrder),
+  'campaigns.setStatus': z.object({ id: rowId, version, status: z.enum(campaignStatuses) }),
+  'campaigns.delete': byVersionedId,
+
+  'sections.create': z.object({ campaignId: rowId, parentId: z.union([rowId, z.null()]).optional().default(null), title: requiredText(100, '栏目名称') }),
+  'sections.update': z.object({ id: rowId, version, title: requiredText(100, '栏目名称') }),
+  'sections.move': z.object({ id: rowId, direction: z.enum(['up', 'down']) }),
+  'sections.delete': byVersionedId,
+
+  'items.list': z.object({ campaignId: rowId }),
+  'items.search': z.object({ campaignId: rowId, query: text(100, '搜索词') }),
+  'items.get': byId,
+  'items.create': z.object({ campaignId: rowId, ...itemFields }),
+  'items.update': z.object({ id: rowId, version, ...itemFields }),
+  'items.delete': z.object({ ids: z.array(rowId).min(1, '请先选择事项').max(10000) }),
+  'items.move': z.object({ id: rowId, sectionId: z.union([rowId, z.null()]), beforeId: z.union([rowId, z.null()]).optional().default(null) }),
+  'items.bulkUpdate': z
+    .object({
+      ids: z.array(rowId).min(1, '请先选择事项').max(10000),
+      owner: text(40, '责任人').min(1, '请填写责任人').optional(),
+      deadline: optionalDate.optional(),
+      departmentId: z.union([rowId, z.null()]).optional(),
+    })
+    .refine((v) => v.owner !== undefined || v.deadline !== undefined || v.departmentId !== undefined, '请至少选择一项要修改的内容'),
+  'items.markComplete': z.object({ id: rowId, version, note: optionalText(2000, '完成说明') }),
+  'items.signOff': z.object({ id: rowId, version, reviewer: requiredText(20, '审核人'), opinion: optionalText(1000, '审核意见') }),
+  'items.sendBack': z.object({ id: rowId, version, reviewer: requiredText(20, '审核人'), reason: requiredText(1000, '退回理由') }),
+  'items.reopen': z.object({ id: rowId, version, reviewer: requiredText(20, '操作人'), reason: requiredText(1000, '重新打开的理由') }),
+
+  'progress.add': z.object({
+    itemId: rowId,
+    noteDate: isoDate,
+    author: requiredText(20, '填报人'),
+    text: requiredText(4000, '进展情况'),
+    percent: z.number().int().min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional(),
+  }),
+
+  'evidence.add': z.object({
+    itemId: rowId,
+    name: requiredText(255, '文件名').refine((v) => !/[\\/\u0000]/.test(v), '文件名不能包含路径符号'),
+    mimeType: z.string().max(200).optional().default('application/octet-stream'),
+    dataBase64: z.string().min(1, '文件是空的').max(Math.ceil((200 * 1024 * 1024 * 4) / 3) + 4, '单个佐证材料不能超过 200 MB'),
+  }),
+  'evidence.remove': byVersionedId,
+  'evidence.open': byId,
+
+  'stats.campaignProgress': z.object({ campaignId: rowId }),
+
+  'audit.list': z.object({
+    rowId: rowId.optional(),
+    beforeSeq: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(500).optional().default(100),
+  }),
+  'audit.verify': empty,
+} as const;
+
+export type OperationName = keyof typeof operations;
+export const operationNames = Object.keys(operations) as OperationName[];
+
+/** What each operation returns when it succeeds. */
+export interface Results {
+  'app.info': AppInfo;
+  'court.get': CourtProfile | null;
+  'court.setup': { profile: CourtProfile; demoJobId: string | null };
+  'court.update': CourtProfile;
+  'demo.start': { jobId: string };
+  'jobs.get': JobStatus;
+  'jobs.cancel': JobStatus;
+  'departments.list': Department[];
+  'departments.create': Department;
+  'departments.update': Department;
+  'departments.delete': { id: string };
+  'people.list': Person[];
+  'people.create': Person;
+  'people.update': Person;
+  'people.delete': { id: string };
+  'campaigns.list': Campaign[];
+  'campaigns.get': CampaignDetail;
+  'campaigns.create': Campaign;
+  'campaigns.update': Campaign;
+  'campaigns.setStatus': Campaign;
+  'campaigns.delete': { id: string };
+  'sections.create': CampaignDetail;
+  'sections.update': CampaignDetail;
+  'sections.move': CampaignDetail;
+  'sections.delete': CampaignDetail;
+  'items.list': ItemRow[];
+  'items.search': { ids: string[]; mode: 'fulltext' | 'substring' };
+  'items.get': ItemDetail;
+  'items.create': ItemDetail;
+  'items.update': ItemDetail;
+  'items.delete': { deleted: number };
+  'items.move': { id: string };
+  'items.bulkUpdate': { updated: number };
+  'items.markComplete': ItemDetail;
+  'items.signOff': ItemDetail;
+  'items.sendBack': ItemDetail;
+  'items.reopen': ItemDetail;
+  'progress.add': ProgressNote;
+  'evidence.add': Evidence;
+  'evidence.remove': { id: string };
+  'evidence.open': { opened: boolean };
+  'stats.campaignProgress': CampaignProgress;
+  'audit.list': AuditEntry[];
+  'audit.verify': AuditVerifyResult;
+}
+
+export type Input<K extends OperationName> = z.input<(typeof operations)[K]>;
+export type ParsedInput<K extends OperationName> = z.output<(typeof operations)[K]>;
+
+export type Failure = {
+  ok: false;
+  /** Stable machine-readable code, e.g. E_INVALID, E_NOT_FOUND, E_STALE. */
+  code: string;
+  /** A plain Chinese sentence for the person at the screen. */
+  message: string;
+  /** Per-field Chinese messages, keyed by the dotted input path. */
+  fieldErrors?: Record<string, string>;
+};
+export type Result<T> = { ok: true; value: T } | Failure;
+
+/** The bridge that each transport installs on `window` under this name. */
+export const BRIDGE_GLOBAL = 'courtApi';
+export type Bridge = { [K in OperationName]: (input: Input<K>) => Promise<Result<Results[K]>> };

@@ -1,0 +1,74 @@
+// Pure rules shared by the main process (figures, lists) and the renderer (instant feedback):
+// traffic lights and official-document numbering. No I/O here.
+import type { ItemStatus, Light, ProgressFigures } from './model';
+
+export const DONE_STATUSES: readonly ItemStatus[] = ['completed', 'signed_off'];
+
+export function isDone(status: ItemStatus): boolean {
+  return status === 'completed' || status === 'signed_off';
+}
+
+/** Whole days from `today` to `deadline` (both YYYY-MM-DD); negative when overdue. */
+export function daysUntil(deadline: string, today: string): number {
+  const toUtc = (value: string) => {
+    const [y, m, d] = value.split('-').map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((toUtc(deadline) - toUtc(today)) / 86_400_000);
+}
+
+/**
+ * Green when done or on track, yellow within `yellowDays` of the deadline, red once past it,
+ * none when there is no deadline. "Late but done" is kept separately (completedLate).
+ */
+export function lightFor(status: ItemStatus, deadline: string | null, today: string, yellowDays: number): Light {
+  if (isDone(status)) return 'green';
+  if (!deadline) return 'none';
+  const days = daysUntil(deadline, today);
+  if (days < 0) return 'red';
+  if (days <= yellowDays) return 'yellow';
+  return 'green';
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 38 → 三十八 (enough for section counts). */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return DIGITS[n];
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  return String(n);
+}
+
+/** Section numbering by depth, as in official documents: 一、 （一） 1. （1） */
+export function sectionNumber(depth: number, position: number): string {
+  switch (depth) {
+    case 0:
+      return `${chineseNumeral(position)}、`;
+    case 1:
+      return `（${chineseNumeral(position)}）`;
+    case 2:
+      return `${position}.`;
+    default:
+      return `（${position}）`;
+  }
+}
+
+export function emptyFigures(): ProgressFigures {
+  return { total: 0, done: 0, signedOff: 0, overdue: 0, yellow: 0, percentDone: 0, percentSignedOff: 0 };
+}
+
+export function addToFigures(figures: ProgressFigures, status: ItemStatus, light: Light): void {
+  figures.total += 1;
+  if (isDone(status)) figures.done += 1;
+  if (status === 'signed_off') figures.signedOff += 1;
+  if (light === 'red') figures.overdue += 1;
+  if (light === 'yellow') figures.yellow += 1;
+}
+
+export function finishFigures(figures: ProgressFigures): ProgressFigures {
+  const percent = (part: number) => (figures.total === 0 ? 0 : Math.floor((part * 100) / figures.total));
+  figures.percentDone = percent(figures.done);
+  figures.percentSignedOff = percent(figures.signedOff);
+  return figures;
+}

@@ -1,0 +1,63 @@
+// Each test gets a fresh data folder and its own preview server (the built app: run
+// `npm run build` first; `npm test` does). `app.url` carries the per-launch token.
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface PreviewApp {
+  url: string;
+  dataDir: string;
+  /** Calls the API as the page would, for setting up data quickly. */
+  call<T = unknown>(operation: string, input?: unknown): Promise<T>;
+}
+
+export async function startPreview(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['dist/main/preview.js', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`预览服务未启动：${output}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /PREVIEW_URL=(\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`预览服务退出（${code}）：${output}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ app: PreviewApp }>({
+  app: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-'));
+    const { url, child } = await startPreview(dataDir);
+    const origin = new URL(url).origin;
+    const token = new URL(url).hash.replace('#token=', '');
+    await use({
+      url,
+      dataDir,
+      async call(operation, input) {
+        const response = await fetch(`${origin}/api/${operation}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        });
+        const result = (await response.json()) as { ok: boolean; value?: unknown; message?: string };
+        if (!result.ok) throw new Error(`${operation}: ${result.message}`);
+        return result.value as never;
+      },
+    });
+    child.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Screenshots kept as CI artifacts. */
+export const ARTIFACTS_DIR = path.resolve('artifacts');
