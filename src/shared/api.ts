@@ -149,7 +149,8 @@ export const operations = {
     .object({
       ids: z.array(rowId).min(1, '请先选择事项').max(10000),
       owner: text(40, '责任人').min(1, '请填写责任人').optional(),
-      deadline: optionalDate.optional(),
+      // No default here: leaving the deadline out must keep each item's own deadline.
+      deadline: z.union([isoDate, z.null()]).optional(),
       departmentId: z.union([rowId, z.null()]).optional(),
     })
     .refine((v) => v.owner !== undefined || v.deadline !== undefined || v.departmentId !== undefined, '请至少选择一项要修改的内容'),

@@ -109,6 +109,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 }
 
 function applyMigrations(sqlite: BetterSqlite3.Database, migrations: Migration[], fromVersion: number): void {
+  // Claim the file before creating anything in it, so a half-initialised file is still ours.
+  sqlite.pragma(`application_id = ${APPLICATION_ID}`);
   sqlite.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT',
   );
@@ -119,7 +121,6 @@ function applyMigrations(sqlite: BetterSqlite3.Database, migrations: Migration[]
         .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
         .run(migration.version, migration.name, new Date().toISOString());
       sqlite.pragma(`user_version = ${migration.version}`);
-      sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     });
     try {
       run();

@@ -1,0 +1,67 @@
+// `npm test`: type-check, build, the Node suites (vitest) and the browser suites (Playwright on
+// Debian's Chromium), then one line `N passed, N failed` summing them all. Exits non-zero when
+// anything fails or a suite could not run at all; nothing is skipped silently.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const results = [];
+const run = (command, args, env = {}) =>
+  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+
+function step(name, command, args) {
+  console.log(`\n=== ${name} ===`);
+  const status = run(command, args).status;
+  results.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+  return status === 0;
+}
+
+function suiteFromReport(name, status, reportFile, read) {
+  let counts = null;
+  try {
+    counts = read(JSON.parse(fs.readFileSync(reportFile, 'utf8')));
+  } catch {
+    counts = null;
+  }
+  if (!counts || counts.passed + counts.failed === 0) {
+    console.error(`${name}：没有得到测试结果（退出码 ${status}），按失败计。`);
+    results.push({ name, passed: 0, failed: 1 });
+    return;
+  }
+  if (status !== 0 && counts.failed === 0) counts.failed = 1;
+  results.push({ name, ...counts });
+}
+
+fs.rmSync('test-results', { recursive: true, force: true });
+fs.mkdirSync('test-results', { recursive: true });
+
+const typed = step('类型检查 (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+const built = step('构建 (build)', 'node', ['scripts/build.mjs']);
+
+console.log('\n=== Node 测试 (vitest) ===');
+const vitest = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/node.json']).status;
+suiteFromReport('vitest', vitest, 'test-results/node.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) }));
+
+console.log('\n=== 浏览器端到端测试 (Playwright + Chromium) ===');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) {
+  console.error(`找不到 Chromium（${chromium}）。请先安装：apt-get install -y chromium fonts-noto-cjk`);
+  results.push({ name: 'playwright', passed: 0, failed: 1 });
+} else if (!built) {
+  console.error('构建失败，端到端测试无法运行，按失败计。');
+  results.push({ name: 'playwright', passed: 0, failed: 1 });
+} else {
+  const e2e = run('npx', ['playwright', 'test']).status;
+  suiteFromReport('playwright', e2e, 'test-results/e2e.json', (r) => ({
+    passed: r.stats.expected,
+    // Flaky and skipped tests count as failures: a test that did not pass cleanly did not pass.
+    failed: r.stats.unexpected + r.stats.flaky + r.stats.skipped,
+  }));
+}
+
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log('\n汇总：');
+for (const r of results) console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+void typed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,57 @@
+// What every screen needs to know: this court, today's date (the main process's clock, so the
+// lights agree), and the department and people lists used by pickers.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { CourtProfile, Department, Person } from '../shared/model';
+import { send } from './api/client';
+import { notifyFailure } from './lib/notify';
+import { dayjs } from './lib/dates';
+
+interface AppState {
+  court: CourtProfile;
+  setCourt(court: CourtProfile): void;
+  today: string;
+  departments: Department[];
+  people: Person[];
+  reloadDepartments(): Promise<void>;
+  reloadPeople(): Promise<void>;
+}
+
+const Context = createContext<AppState | null>(null);
+
+export function AppProvider({ court: initialCourt, children }: { court: CourtProfile; children: ReactNode }) {
+  const [court, setCourt] = useState(initialCourt);
+  const [today, setToday] = useState(() => dayjs().format('YYYY-MM-DD'));
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [people, setPeople] = useState<Person[]>([]);
+
+  const reloadDepartments = useCallback(async () => {
+    const result = await send('departments.list');
+    if (result.ok) setDepartments(result.value);
+    else notifyFailure(result);
+  }, []);
+  const reloadPeople = useCallback(async () => {
+    const result = await send('people.list');
+    if (result.ok) setPeople(result.value);
+    else notifyFailure(result);
+  }, []);
+
+  useEffect(() => {
+    void send('app.info').then((result) => {
+      if (result.ok) setToday(result.value.today);
+    });
+    void reloadDepartments();
+    void reloadPeople();
+  }, [reloadDepartments, reloadPeople]);
+
+  const value = useMemo(
+    () => ({ court, setCourt, today, departments, people, reloadDepartments, reloadPeople }),
+    [court, today, departments, people, reloadDepartments, reloadPeople],
+  );
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useApp(): AppState {
+  const value = useContext(Context);
+  if (!value) throw new Error('AppProvider missing');
+  return value;
+}

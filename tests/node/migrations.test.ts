@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, DATABASE_FILE, DatabaseOpenError, loadMigrations, openDatabase, type OpenedDatabase } from '../../src/main/data/database';
+import { createServices } from '../../src/main/app/services';
+import { tempDir } from './harness';
+
+const migrations = loadMigrations();
+const opened: OpenedDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.close();
+});
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const filesIn = (dir: string) => fs.readdirSync(dir).sort();
+
+describe('migrations', () => {
+  it('are numbered 0001, 0002, … without gaps and named in lower case', () => {
+    const files = fs.readdirSync(path.resolve('migrations')).filter((f) => f.endsWith('.sql'));
+    expect(files.length).toBe(migrations.length);
+    migrations.forEach((m, i) => expect(m.version).toBe(i + 1));
+  });
+
+  it('build an empty database up to the latest version with WAL and foreign keys on', () => {
+    const file = path.join(tempDir(), DATABASE_FILE);
+    const db = openDatabase(file);
+    opened.push(db);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const recorded = db.sqlite.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+    expect(recorded).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
+    const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => (r as { name: string }).name);
+    for (const table of ['courts', 'campaigns', 'sections', 'items', 'progress_notes', 'evidence', 'signoffs', 'audit_log']) {
+      expect(tables).toContain(table);
+    }
+  });
+
+  // One case per earlier version: a database left at version k (with data in it) opens under the
+  // current app, gains every later migration, and keeps its rows.
+  for (let k = 0; k < migrations.length; k += 1) {
+    it(`upgrade a database from version ${k} to ${migrations.length}, keeping its data`, () => {
+      const file = path.join(tempDir(), DATABASE_FILE);
+      const old = openDatabase(file, { migrations: migrations.slice(0, k) });
+      if (k >= 1) {
+        old.sqlite
+          .prepare("INSERT INTO settings (key, value) VALUES ('probe', 'kept')")
+          .run();
+      }
+      old.sqlite.close();
+      const db = openDatabase(file);
+      opened.push(db);
+      expect(db.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+      if (k >= 1) expect(db.sqlite.prepare("SELECT value FROM settings WHERE key = 'probe'").get()).toEqual({ value: 'kept' });
+      expect((db.sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(migrations.length);
+    });
+  }
+
+  it('refuse a database written by a newer app version, touching nothing', () => {
+    const dir = tempDir();
+    const file = path.join(dir, DATABASE_FILE);
+    const db = openDatabase(file);
+    db.sqlite.pragma(`user_version = ${migrations.length + 1}`);
+    db.sqlite.pragma('journal_mode = DELETE');
+    db.sqlite.close();
+    const before = sha(file);
+    const listing = filesIn(dir);
+    let caught: unknown;
+    try {
+      openDatabase(file);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DatabaseOpenError);
+    expect((caught as DatabaseOpenError).code).toBe('E_DB_TOO_NEW');
+    expect((caught as Error).message).toMatch(/更新版本.*没有做任何改动/);
+    expect(sha(file)).toBe(before);
+    expect(filesIn(dir)).toEqual(listing);
+  });
+
+  it('refuse a SQLite file that is not ours, touching nothing', () => {
+    const dir = tempDir();
+    const file = path.join(dir, DATABASE_FILE);
+    const foreign = new BetterSqlite3(file);
+    foreign.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    foreign.close();
+    const before = sha(file);
+    expect(() => openDatabase(file)).toThrow(/不是督导台的数据库/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('roll back a migration that fails, leaving the database at the previous version', () => {
+    const file = path.join(tempDir(), DATABASE_FILE);
+    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id INTEGER); SELECT * FROM no_such_table;' }];
+    let caught: unknown;
+    try {
+      openDatabase(file, { migrations: broken });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as DatabaseOpenError).code).toBe('E_DB_MIGRATION');
+    expect((caught as Error).message).toContain('数据库保持原状');
+    const check = new BetterSqlite3(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
+    check.close();
+  });
+
+  it('services refuse to start on a newer database with the same Chinese message', () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, DATABASE_FILE));
+    db.sqlite.pragma(`user_version = ${migrations.length + 5}`);
+    db.sqlite.close();
+    expect(() => createServices({ dataDir: dir })).toThrow(/只支持到第 \d+ 版/);
+  });
+});
