@@ -5,17 +5,13 @@ import { addToFigures, emptyFigures, finishFigures, lightFor, sectionNumber } fr
 import type { Campaign, CampaignDetail, ProgressFigures, Section } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
-import { withChanges } from '../data/ownedRows';
+import { ownedFields, withChanges } from '../data/ownedRows';
 import type { CampaignsTable, SectionsTable } from '../data/schema';
 import { currentActor, requireProfile, timestamp, today } from '../court/courtProfile';
 
 function toCampaign(row: Selectable<CampaignsTable>, figures: ProgressFigures): Campaign {
   return {
-    id: row.id,
-    origin: row.origin,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    ...ownedFields(row),
     title: row.title,
     issuingCourtCode: row.issuingCourtCode,
     issuingCourtName: row.issuingCourtName,
@@ -76,11 +72,7 @@ export function orderSections(rows: Array<Selectable<SectionsTable>>): Section[]
     const list = (children.get(parentId) ?? []).sort((a, b) => a.sortOrder - b.sortOrder);
     list.forEach((row, index) => {
       ordered.push({
-        id: row.id,
-        origin: row.origin,
-        version: row.version,
-        createdAt: row.createdAt,
-        updatedAt: row.updatedAt,
+        ...ownedFields(row),
         campaignId: row.campaignId,
         parentId: row.parentId,
         title: row.title,

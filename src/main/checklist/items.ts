@@ -8,7 +8,7 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, timestamp, today } from '../court/courtProfile';
-import { withChanges, type ChangeWriter } from '../data/ownedRows';
+import { ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { EvidenceTable, ItemsTable, ProgressNotesTable, SignoffsTable } from '../data/schema';
 
 /** Gap between neighbours' sort orders, so a move usually rewrites one row. */
@@ -18,11 +18,7 @@ type ItemRecord = Selectable<ItemsTable> & { departmentName: string | null; evid
 
 function toItemRow(row: ItemRecord, number: number, day: string, yellowDays: number): ItemRow {
   return {
-    id: row.id,
-    origin: row.origin,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    ...ownedFields(row),
     campaignId: row.campaignId,
     sectionId: row.sectionId,
     number,
@@ -113,14 +109,6 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
     signoffs: signoffs.map(toSignoff),
   };
 }
-
-const ownedFields = (row: { id: string; origin: string; version: number; createdAt: string; updatedAt: string }) => ({
-  id: row.id,
-  origin: row.origin,
-  version: row.version,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
-});
 
 export function toNote(row: Selectable<ProgressNotesTable>): ProgressNote {
   return { ...ownedFields(row), itemId: row.itemId, noteDate: row.noteDate, author: row.author, text: row.text, percent: row.percent };

@@ -4,26 +4,18 @@ import type { Department, Person } from '../../shared/model';
 import type { ParsedInput } from '../../shared/api';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
-import { withChanges } from '../data/ownedRows';
+import { ownedFields, withChanges } from '../data/ownedRows';
 import type { DepartmentsTable, PeopleTable } from '../data/schema';
 import { currentActor, timestamp } from './courtProfile';
 
 const toDepartment = (row: Selectable<DepartmentsTable>): Department => ({
-  id: row.id,
-  origin: row.origin,
-  version: row.version,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
+  ...ownedFields(row),
   name: row.name,
   sortOrder: row.sortOrder,
 });
 
 const toPerson = (row: Selectable<PeopleTable>): Person => ({
-  id: row.id,
-  origin: row.origin,
-  version: row.version,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
+  ...ownedFields(row),
   name: row.name,
   title: row.title,
   departmentId: row.departmentId,

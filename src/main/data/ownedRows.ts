@@ -25,6 +25,11 @@ type OwnedPatch<T extends OwnedTable> = Omit<
   'id' | 'origin' | 'version' | 'changeSeq' | 'createdAt' | 'updatedAt' | 'deletedAt'
 >;
 
+/** The common columns every owned row shows to clients. */
+export function ownedFields(row: { id: string; origin: string; version: number; createdAt: string; updatedAt: string }) {
+  return { id: row.id, origin: row.origin, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt };
+}
+
 const TABLE_NAMES_ZH: Record<OwnedTable, string> = {
   courts: '法院',
   departments: '部门',
