@@ -17,17 +17,31 @@ export function daysUntil(deadline: string, today: string): number {
   return Math.round((toUtc(deadline) - toUtc(today)) / 86_400_000);
 }
 
+/** YYYY-MM-DD plus a number of days, in UTC so no time zone shifts the date. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /**
  * Green when done or on track, yellow within `yellowDays` of the deadline, red once past it,
  * none when there is no deadline. "Late but done" is kept separately (completedLate).
+ * Returns a function for one day and one warning window: ISO dates compare as strings, so
+ * judging thousands of items parses no dates.
  */
+export function lightRule(today: string, yellowDays: number): (status: ItemStatus, deadline: string | null) => Light {
+  const yellowUntil = addDays(today, yellowDays);
+  return (status, deadline) => {
+    if (status === 'completed' || status === 'signed_off') return 'green';
+    if (!deadline) return 'none';
+    if (deadline < today) return 'red';
+    if (deadline <= yellowUntil) return 'yellow';
+    return 'green';
+  };
+}
+
 export function lightFor(status: ItemStatus, deadline: string | null, today: string, yellowDays: number): Light {
-  if (isDone(status)) return 'green';
-  if (!deadline) return 'none';
-  const days = daysUntil(deadline, today);
-  if (days < 0) return 'red';
-  if (days <= yellowDays) return 'yellow';
-  return 'green';
+  return lightRule(today, yellowDays)(status, deadline);
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

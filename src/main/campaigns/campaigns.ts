@@ -1,7 +1,7 @@
 // Campaigns (专项活动) and their section tree (栏目, numbered 一、（一）1.).
 import type { Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
-import { addToFigures, emptyFigures, finishFigures, lightFor, sectionNumber } from '../../shared/checklistRules';
+import { addToFigures, emptyFigures, finishFigures, lightRule, sectionNumber } from '../../shared/checklistRules';
 import type { Campaign, CampaignDetail, ProgressFigures, Section } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
@@ -29,8 +29,8 @@ function toCampaign(row: Selectable<CampaignsTable>, figures: ProgressFigures): 
 async function figuresByCampaign(ctx: ServiceContext, campaigns: Array<Selectable<CampaignsTable>>): Promise<Map<string, ProgressFigures>> {
   const result = new Map<string, ProgressFigures>(campaigns.map((c) => [c.id, emptyFigures()]));
   if (campaigns.length === 0) return result;
-  const yellowDays = new Map(campaigns.map((c) => [c.id, c.yellowDays]));
   const day = today(ctx);
+  const rules = new Map(campaigns.map((c) => [c.id, lightRule(day, c.yellowDays)]));
   const rows = await ctx.db
     .selectFrom('items')
     .select(['campaignId', 'status', 'deadline'])
@@ -39,7 +39,7 @@ async function figuresByCampaign(ctx: ServiceContext, campaigns: Array<Selectabl
     .execute();
   for (const row of rows) {
     const figures = result.get(row.campaignId);
-    if (figures) addToFigures(figures, row.status, lightFor(row.status, row.deadline, day, yellowDays.get(row.campaignId) ?? 7));
+    if (figures) addToFigures(figures, row.status, rules.get(row.campaignId)!(row.status, row.deadline));
   }
   result.forEach(finishFigures);
   return result;

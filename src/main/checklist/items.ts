@@ -2,7 +2,7 @@
 // and the work cycle: progress → complete → sign off (销号) or send back → reopen.
 import { sql, type Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
-import { addToFigures, emptyFigures, finishFigures, isDone, lightFor } from '../../shared/checklistRules';
+import { addToFigures, emptyFigures, finishFigures, isDone, lightRule } from '../../shared/checklistRules';
 import type { CampaignProgress, Evidence, ItemDetail, ItemRow, ItemStatus, ProgressFigures, ProgressNote, Signoff } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
@@ -16,9 +16,14 @@ const ORDER_GAP = 1024;
 
 type ItemRecord = Selectable<ItemsTable> & { departmentName: string | null; evidenceCount: number; noteCount: number };
 
-function toItemRow(row: ItemRecord, number: number, day: string, yellowDays: number): ItemRow {
+// Called for every row of a 5,000-item list: a flat literal, no spreads, no date parsing.
+function toItemRow(row: ItemRecord, number: number, light: ReturnType<typeof lightRule>): ItemRow {
   return {
-    ...ownedFields(row),
+    id: row.id,
+    origin: row.origin,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
     campaignId: row.campaignId,
     sectionId: row.sectionId,
     number,
@@ -34,7 +39,7 @@ function toItemRow(row: ItemRecord, number: number, day: string, yellowDays: num
     frequency: row.frequency,
     status: row.status,
     percent: row.percent,
-    light: lightFor(row.status, row.deadline, day, yellowDays),
+    light: light(row.status, row.deadline),
     completedLate: row.completedLate === 1,
     completedAt: row.completedAt,
     evidenceCount: row.evidenceCount,
@@ -86,8 +91,8 @@ export async function listItems(ctx: ServiceContext, campaignId: string): Promis
     itemQuery(ctx).where('items.campaignId', '=', campaignId).execute() as Promise<ItemRecord[]>,
     sectionRanks(ctx, campaignId),
   ]);
-  const day = today(ctx);
-  return rows.sort(byDisplayOrder(ranks)).map((row, index) => toItemRow(row, index + 1, day, campaign.yellowDays));
+  const light = lightRule(today(ctx), campaign.yellowDays);
+  return rows.sort(byDisplayOrder(ranks)).map((row, index) => toItemRow(row, index + 1, light));
 }
 
 export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDetail> {
@@ -103,7 +108,7 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
     ctx.db.selectFrom('signoffs').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('changeSeq', 'desc').execute(),
   ]);
   return {
-    ...toItemRow(row, number, today(ctx), campaign.yellowDays),
+    ...toItemRow(row, number, lightRule(today(ctx), campaign.yellowDays)),
     notes: notes.map(toNote),
     evidence: evidence.map(toEvidence),
     signoffs: signoffs.map(toSignoff),
@@ -344,13 +349,13 @@ export async function campaignProgress(ctx: ServiceContext, campaignId: string):
     ctx.db.selectFrom('items').select(['sectionId', 'departmentId', 'status', 'deadline']).where('campaignId', '=', campaignId).where('deletedAt', 'is', null).execute(),
     ctx.db.selectFrom('departments').select(['id', 'name', 'sortOrder']).execute(),
   ]);
-  const day = today(ctx);
+  const lightOf = lightRule(today(ctx), campaign.yellowDays);
   const overall = emptyFigures();
   const parentOf = new Map(sections.map((s) => [s.id, s.parentId]));
   const bySection = new Map<string | null, ProgressFigures>(sections.map((s) => [s.id, emptyFigures()]));
   const byDepartment = new Map<string | null, ProgressFigures>();
   for (const row of rows) {
-    const light = lightFor(row.status, row.deadline, day, campaign.yellowDays);
+    const light = lightOf(row.status, row.deadline);
     addToFigures(overall, row.status, light);
     for (let sectionId = row.sectionId; sectionId; sectionId = parentOf.get(sectionId) ?? null) {
       const figures = bySection.get(sectionId);

@@ -1,15 +1,365 @@
-// Placeholder: replaced by the seed-based demo data set.
+// Writes the demo data set (departments, people and three campaigns built from the seed articles)
+// through the ChangeWriter, so every row gets its id, origin, version, change number and audit
+// entry like any other. Dates are placed around `today` so the lights show a realistic mix:
+// signed off, finished and waiting for sign-off, under way with a dated history of progress
+// notes, due within days (yellow), overdue (red), finished late (逾期完成), and sent back.
+// The content is the same for the same `today`; only the generated row ids differ.
+import { ApiError } from '../api/errors';
+import { chineseNumeral } from '../../shared/checklistRules';
+import type { ItemStatus } from '../../shared/model';
 import type { ChangeWriter } from '../data/ownedRows';
+import { nengliCampaign } from './campaignNengli';
+import { qinglianCampaign } from './campaignQinglian';
+import { zhixingCampaign } from './campaignZhixing';
+import { evidenceFor, writeEvidence } from './demoEvidence';
+import { DEPARTMENT_HEADS, DEPARTMENTS, PEOPLE, type DeptKey, type PersonKey } from './demoOrg';
+import type { DemoCampaign, DemoItem, DemoSection } from './demoTypes';
 
 export interface DemoOptions {
   /** YYYY-MM-DD; deadlines are placed around it so the lights show a realistic mix. */
   today: string;
   /** Called between steps; throws to cancel. */
   progress(done: number, total: number, message: string): void;
+  /** The data folder; when given, finished items get small evidence files stored there. */
+  dataDir?: string;
+}
+
+export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [nengliCampaign, qinglianCampaign, zhixingCampaign];
+export const DEMO_TITLES: readonly string[] = DEMO_CAMPAIGNS.map((c) => c.title);
+
+export const DEMO_ALREADY_LOADED = (titles: string[]) =>
+  new ApiError(
+    'E_DEMO_LOADED',
+    `示例数据已经载入过（${titles.map((t) => `“${t}”`).join('、')}），不能重复载入。如需重新载入，请先删除这些示例活动。`,
+  );
+
+/** Gap between neighbours' sort orders, as the checklist code uses. */
+const ORDER_GAP = 1024;
+/** Let the event loop breathe (progress polls, other windows) every this many items. */
+const YIELD_EVERY = 8;
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic on YYYY-MM-DD strings (UTC, so no time zone or DST can shift a day).
+
+const DAY_MS = 86_400_000;
+const toDay = (date: string): number => {
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+};
+const fromDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const monthStart = (year: number, month0: number): number => Math.round(Date.UTC(year, month0, 1) / DAY_MS);
+const monthEnd = (year: number, month0: number): number => monthStart(year, month0 + 1) - 1;
+
+interface Window {
+  today: number;
+  start: number;
+  end: number;
+}
+
+/** The campaign began on the 1st of the month `monthsBack` months ago and ends with next month. */
+function campaignWindow(today: string, monthsBack: number): Window {
+  const [y, m] = today.split('-').map(Number);
+  return { today: toDay(today), start: monthStart(y, m - 1 - monthsBack), end: monthEnd(y, m) };
+}
+
+/** Deadline of a standing task: the end of the current month or quarter. */
+function periodEnd(today: string, frequency: 'monthly' | 'quarterly'): number {
+  const [y, m] = today.split('-').map(Number);
+  return frequency === 'monthly' ? monthEnd(y, m - 1) : monthEnd(y, Math.floor((m - 1) / 3) * 3 + 2);
+}
+
+const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
+const round5 = (value: number) => Math.round(value / 5) * 5;
+/** Times of day for people to read; China Standard Time, where the users are. */
+const at = (day: number, hhmm: string) => `${fromDay(day)}T${hhmm}:00+08:00`;
+
+function fillPlaceholders(text: string, day: number): string {
+  const [, month] = fromDay(day).split('-').map(Number);
+  return text.replaceAll('{月}', `${chineseNumeral(month)}月`).replaceAll('{季}', `第${chineseNumeral(Math.floor((month - 1) / 3) + 1)}季度`);
+}
+
+/** `count` dates ending on `last`, at most `gap` days apart, never before `first`. */
+function spreadDates(count: number, first: number, last: number, gap: number): number[] {
+  if (count <= 0) return [];
+  const room = Math.max(0, last - first);
+  const step = count > 1 ? Math.max(0, Math.min(gap, Math.floor(room / (count - 1)))) : 0;
+  return Array.from({ length: count }, (_, i) => last - step * (count - 1 - i));
+}
+
+// ---------------------------------------------------------------------------------------------
+// From a plan to the rows of one item.
+
+const APPROVALS = [
+  '佐证材料齐全，完成情况属实，同意销号。',
+  '经核对台账和佐证材料，符合销号条件，予以销号。',
+  '已按要求完成，同意销号，请注意巩固成效。',
+  '完成质量较好，同意销号，纳入季度抽查“回头看”范围。',
+];
+const LATE_APPROVAL = '任务已完成，但超出完成时限，记为逾期完成，同意销号。';
+const REWORK_APPROVAL = '补充材料已核实，问题已整改到位，同意销号。';
+
+interface NoteRow {
+  day: number;
+  text: string;
+  percent: number | null;
+}
+interface SignoffRow {
+  day: number;
+  decision: 'approved' | 'returned';
+  opinion: string;
+}
+interface ItemRows {
+  deadline: number;
+  status: ItemStatus;
+  percent: number;
+  completedDay: number | null;
+  notes: NoteRow[];
+  /** Sign-off decisions, each written right after the note with the same or an earlier day. */
+  signoffs: SignoffRow[];
+}
+
+const ramp = (count: number, final: number) => Array.from({ length: count }, (_, i) => (i === count - 1 ? final : round5((final * (i + 1)) / count)));
+
+/** Turns an item's plan into dated rows. `seq` varies the small offsets from item to item. */
+export function planItem(item: DemoItem, seq: number, win: Window, today: string): ItemRows {
+  const { plan } = item;
+  const frequency = item.frequency ?? 'once';
+  const k = 1 + (seq % 5);
+  const earliest = win.start + 5;
+  const yesterday = win.today - 1;
+  const deadline =
+    plan.s === 'ongoing'
+      ? clamp(periodEnd(today, frequency === 'quarterly' ? 'quarterly' : 'monthly'), win.today, win.end)
+      : clamp(win.today + plan.due, win.start + 14, win.end);
+
+  const notesUpTo = (texts: string[], last: number, percents: number[], gap = 24): NoteRow[] =>
+    spreadDates(texts.length, earliest, last, gap).map((day, i) => ({ day, text: fillPlaceholders(texts[i], day), percent: percents[i] }));
+
+  switch (plan.s) {
+    case 'signed':
+    case 'done':
+    case 'signedLate':
+    case 'doneLate': {
+      const late = plan.s === 'signedLate' || plan.s === 'doneLate';
+      const completed = late
+        ? Math.min(deadline + plan.late, yesterday - 1)
+        : Math.max(Math.min(deadline, yesterday - 1) - k, win.start + 3);
+      const notes = notesUpTo(item.notes, completed, ramp(item.notes.length, 100));
+      const signedOff = plan.s === 'signed' || plan.s === 'signedLate';
+      const lateNow = completed > deadline;
+      return {
+        deadline,
+        status: signedOff ? 'signed_off' : 'completed',
+        percent: 100,
+        completedDay: completed,
+        notes,
+        signoffs: signedOff
+          ? [{ day: Math.min(completed + 1 + (seq % 4), yesterday), decision: 'approved', opinion: item.review ?? (lateNow ? LATE_APPROVAL : APPROVALS[seq % APPROVALS.length]) }]
+          : [],
+      };
+    }
+    case 'returned': {
+      const completed = Math.max(Math.min(deadline, yesterday - 3) - k, win.start + 3);
+      return {
+        deadline,
+        status: 'returned',
+        percent: 100,
+        completedDay: null,
+        notes: notesUpTo(item.notes, completed, ramp(item.notes.length, 100)),
+        signoffs: [{ day: Math.min(completed + 2, yesterday), decision: 'returned', opinion: item.review ?? '佐证材料不全，请补充后重新提交。' }],
+      };
+    }
+    case 'reworked': {
+      // Finished once, sent back, redone: the last note is the resubmission.
+      const first = Math.max(Math.min(deadline, yesterday - 12) - 10 - k, win.start + 3);
+      const again = first + 8;
+      const before = item.notes.slice(0, -1);
+      const notes = notesUpTo(before, first, ramp(before.length, 100));
+      notes.push({ day: again, text: item.notes[item.notes.length - 1], percent: 100 });
+      return {
+        deadline,
+        status: 'signed_off',
+        percent: 100,
+        completedDay: again,
+        notes,
+        signoffs: [
+          { day: first + 2, decision: 'returned', opinion: item.review ?? '佐证材料不全，请补充后重新提交。' },
+          { day: Math.min(again + 2, yesterday), decision: 'approved', opinion: REWORK_APPROVAL },
+        ],
+      };
+    }
+    case 'progress':
+    case 'dueSoon':
+    case 'overdue': {
+      if (item.notes.length === 0) return { deadline, status: 'not_started', percent: 0, completedDay: null, notes: [], signoffs: [] };
+      const last = yesterday - (seq % 6);
+      return { deadline, status: 'in_progress', percent: plan.pct, completedDay: null, notes: notesUpTo(item.notes, last, ramp(item.notes.length, plan.pct)), signoffs: [] };
+    }
+    case 'notStarted':
+      return { deadline, status: 'not_started', percent: 0, completedDay: null, notes: [], signoffs: [] };
+    case 'ongoing': {
+      const elapsed = (win.today - win.start) / Math.max(1, win.end - win.start);
+      const pct = plan.pct ?? clamp(round5(elapsed * 100), 10, 95);
+      const last = yesterday - 1 - (seq % 5);
+      const gap = frequency === 'quarterly' ? 91 : 30;
+      const notes = spreadDates(item.notes.length, earliest, last, gap).map((day, i) => ({
+        day,
+        text: fillPlaceholders(item.notes[i], day),
+        percent: ramp(item.notes.length, pct)[i],
+      }));
+      return { deadline, status: notes.length ? 'in_progress' : 'not_started', percent: notes.length ? pct : 0, completedDay: null, notes, signoffs: [] };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing.
+
+const countItems = (sections: readonly DemoSection[]): number =>
+  sections.reduce((sum, s) => sum + (s.items?.length ?? 0) + countItems(s.children ?? []), 0);
+
+/** Titles of demo campaigns that are already here (live), so loading twice can be refused. */
+export async function loadedDemoTitles(writer: ChangeWriter): Promise<string[]> {
+  const rows = await writer.trx
+    .selectFrom('campaigns')
+    .select('title')
+    .where('deletedAt', 'is', null)
+    .where('title', 'in', [...DEMO_TITLES])
+    .execute();
+  return rows.map((row) => row.title);
 }
 
 export async function writeDemoData(writer: ChangeWriter, options: DemoOptions): Promise<void> {
-  options.progress(0, 1, '正在写入示例数据…');
-  void writer;
-  options.progress(1, 1, '示例数据已写入');
+  const total = 1 + DEMO_CAMPAIGNS.reduce((sum, c) => sum + countItems(c.sections), 0) + 1;
+  let step = 0;
+  options.progress(step, total, '正在检查现有数据…');
+
+  const already = await loadedDemoTitles(writer);
+  if (already.length) throw DEMO_ALREADY_LOADED(already);
+
+  const court = await writer.trx
+    .selectFrom('courts')
+    .select(['code', 'name', 'level'])
+    .where('code', '=', writer.actor.court)
+    .executeTakeFirstOrThrow();
+
+  // Departments and people. A department the clerk already typed in is reused, not duplicated.
+  options.progress(step, total, '正在建立部门和人员…');
+  const existing = await writer.trx.selectFrom('departments').select(['id', 'name', 'sortOrder']).where('deletedAt', 'is', null).execute();
+  let nextOrder = existing.reduce((max, d) => Math.max(max, d.sortOrder), 0);
+  const departmentIds = {} as Record<DeptKey, string>;
+  for (const key of Object.keys(DEPARTMENTS) as DeptKey[]) {
+    const name = DEPARTMENTS[key];
+    const found = existing.find((d) => d.name === name);
+    departmentIds[key] = found ? found.id : (await writer.insert('departments', { name, sortOrder: (nextOrder += 1) })).id;
+  }
+  const people = await writer.trx.selectFrom('people').select(['name', 'title']).where('deletedAt', 'is', null).execute();
+  for (const person of Object.values(PEOPLE)) {
+    if (people.some((p) => p.name === person.name && p.title === person.title)) continue;
+    await writer.insert('people', { name: person.name, title: person.title, departmentId: person.dept ? departmentIds[person.dept] : null });
+  }
+  options.progress((step += 1), total, '部门和人员已建立');
+
+  let seq = 0;
+  for (const campaign of DEMO_CAMPAIGNS) {
+    const win = campaignWindow(options.today, campaign.monthsBack);
+    const issuer =
+      campaign.issuer.kind === 'higher' && court.level !== 'high'
+        ? { code: campaign.issuer.code, name: campaign.issuer.name }
+        : { code: court.code, name: court.name };
+    const campaignRow = await writer.insert('campaigns', {
+      title: campaign.title,
+      issuingCourtCode: issuer.code,
+      issuingCourtName: issuer.name,
+      year: Number(fromDay(win.start).slice(0, 4)),
+      startDate: fromDay(win.start),
+      endDate: fromDay(win.end),
+      description: campaign.description,
+      status: 'active',
+      yellowDays: 7,
+    });
+    const reviewer = PEOPLE[campaign.reviewer].name;
+    const itemTotal = countItems(campaign.sections);
+    let itemIndex = 0;
+
+    const writeSections = async (sections: readonly DemoSection[], parentId: string | null): Promise<void> => {
+      for (const [position, section] of sections.entries()) {
+        const sectionRow = await writer.insert('sections', { campaignId: campaignRow.id, parentId, title: section.title, sortOrder: position + 1 });
+        for (const [order, item] of (section.items ?? []).entries()) {
+          itemIndex += 1;
+          options.progress(step, total, `正在写入“${campaign.title}”（${itemIndex}/${itemTotal}）…`);
+          await writeItem(writer, item, seq, win, options.today, {
+            campaignId: campaignRow.id,
+            sectionId: sectionRow.id,
+            sortOrder: (order + 1) * ORDER_GAP,
+            departmentIds,
+            reviewer,
+            dataDir: options.dataDir,
+          });
+          seq += 1;
+          step += 1;
+          if (seq % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        await writeSections(section.children ?? [], sectionRow.id);
+      }
+    };
+    await writeSections(campaign.sections, null);
+  }
+  options.progress(total, total, '示例数据已写入');
+}
+
+interface ItemPlace {
+  campaignId: string;
+  sectionId: string;
+  sortOrder: number;
+  departmentIds: Record<DeptKey, string>;
+  reviewer: string;
+  dataDir?: string;
+}
+
+async function writeItem(writer: ChangeWriter, item: DemoItem, seq: number, win: Window, today: string, place: ItemPlace): Promise<void> {
+  const rows = planItem(item, seq, win, today);
+  const ownerKey: PersonKey = item.owner ?? DEPARTMENT_HEADS[item.dept];
+  const owner = PEOPLE[ownerKey].name;
+  const done = rows.status === 'completed' || rows.status === 'signed_off';
+  const itemRow = await writer.insert('items', {
+    campaignId: place.campaignId,
+    sectionId: place.sectionId,
+    sortOrder: place.sortOrder,
+    title: item.title,
+    content: item.content,
+    kind: item.kind,
+    leadLeader: PEOPLE[item.lead].name,
+    departmentId: place.departmentIds[item.dept],
+    owner,
+    deadline: fromDay(rows.deadline),
+    frequency: item.frequency ?? 'once',
+    status: rows.status,
+    percent: rows.percent,
+    completedAt: done && rows.completedDay !== null ? at(rows.completedDay, '17:20') : null,
+    completedLate: done && rows.completedDay !== null && rows.completedDay > rows.deadline ? 1 : 0,
+  });
+  // History in the order it happened: each sign-off after the notes written up to its day, the
+  // evidence with the report that finished the work.
+  const pending = [...rows.signoffs];
+  for (const note of rows.notes) {
+    while (pending.length && pending[0].day < note.day) await writeSignoff(writer, itemRow.id, pending.shift()!, place.reviewer);
+    await writer.insert('progressNotes', { itemId: itemRow.id, noteDate: fromDay(note.day), author: owner, text: note.text, percent: note.percent });
+  }
+  const finished = done || rows.status === 'returned';
+  if (place.dataDir && finished && rows.notes.length) {
+    const lastNote = rows.notes[rows.notes.length - 1];
+    const files = evidenceFor(
+      { title: item.title, content: item.content, department: DEPARTMENTS[item.dept], owner, deadline: fromDay(rows.deadline), completed: fromDay(rows.completedDay ?? lastNote.day) },
+      rows.notes.map((note) => ({ date: fromDay(note.day), text: note.text })),
+      // A returned item was sent back for missing material: it has the report only.
+      rows.status !== 'returned' && seq % 2 === 0,
+    );
+    await writeEvidence(writer, place.dataDir, itemRow.id, files);
+  }
+  for (const decision of pending) await writeSignoff(writer, itemRow.id, decision, place.reviewer);
+}
+
+async function writeSignoff(writer: ChangeWriter, itemId: string, decision: SignoffRow, reviewer: string): Promise<void> {
+  await writer.insert('signoffs', { itemId, reviewer, decidedAt: at(decision.day, '10:30'), decision: decision.decision, opinion: decision.opinion });
 }

@@ -1,17 +1,41 @@
 // Loads the demo campaigns (built from the seed articles) as a background job with progress.
 // Everything is written in one transaction: a cancel or failure leaves nothing behind.
+// Loading twice is refused with a plain message: at once when the demo campaigns are already
+// here or a demo job is still running, and again inside the transaction (so two starts in a row
+// cannot both write).
 import type { ServiceContext } from '../api/context';
+import { ApiError } from '../api/errors';
 import { currentActor, timestamp, today } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
+import type { JobRegistry } from '../jobs/jobRegistry';
 import { JobCancelled } from '../jobs/jobRegistry';
-import { writeDemoData } from './demoData';
+import { DEMO_ALREADY_LOADED, DEMO_TITLES, writeDemoData } from './demoData';
+
+const runningDemo = new WeakMap<JobRegistry, string>();
+
+/** Live demo campaigns, read synchronously so the refusal reaches the caller before any job starts. */
+function loadedTitles(ctx: ServiceContext): string[] {
+  const placeholders = DEMO_TITLES.map(() => '?').join(', ');
+  const rows = ctx.sqlite
+    .prepare(`SELECT title FROM campaigns WHERE deleted_at IS NULL AND title IN (${placeholders})`)
+    .all(...DEMO_TITLES) as Array<{ title: string }>;
+  return rows.map((row) => row.title);
+}
 
 export function startDemoJob(ctx: ServiceContext): string {
-  return ctx.jobs.start('demo', async (control) => {
+  const running = runningDemo.get(ctx.jobs);
+  if (running && ctx.jobs.get(running)?.state === 'running') {
+    throw new ApiError('E_DEMO_RUNNING', '示例数据正在载入，请稍候，不必重复点击。');
+  }
+  const already = loadedTitles(ctx);
+  if (already.length) throw DEMO_ALREADY_LOADED(already);
+
+  const jobId = ctx.jobs.start('demo', async (control) => {
     const actor = await currentActor(ctx);
     await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
       await writeDemoData(writer, {
         today: today(ctx),
+        dataDir: ctx.dataDir,
         progress: (done, total, message) => {
           if (control.cancelled) throw new JobCancelled();
           control.progress(done, total, message);
@@ -19,4 +43,6 @@ export function startDemoJob(ctx: ServiceContext): string {
       });
     });
   });
+  runningDemo.set(ctx.jobs, jobId);
+  return jobId;
 }

@@ -1,0 +1,198 @@
+// `npm run bench`: prints medians of the figures the foundation issue asks for; asserts nothing and
+// is not part of the test suite.
+//   (a) start-up work on 50 campaigns × 1,000 items (in-process, and as a fresh process)
+//   (b) stats.campaignProgress on 5,000 items (target under 20 ms)
+//   (c) items.list on 5,000 items (for reference)
+//   (d) first render of the 5,000-item table in the preview (target under 300 ms)
+//   (e) loading the demo data set (target under 2 s)
+// Options: --reps N (default 9), --keep (keep the temp folder), --no-ui (skip the browser).
+//
+// Main-process code is bundled with esbuild into a private temp folder and run there under plain
+// Node. For the browser figure the built app in dist/ is used when it is newer than its sources;
+// otherwise the same entry points are built into the temp folder, so dist/ (which other runs may
+// be using) is never wiped.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { runUiBench } from './bench/uiBench.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const argv = process.argv.slice(2);
+const repsArg = argv.includes('--reps') ? Number(argv[argv.indexOf('--reps') + 1]) : NaN;
+const reps = Number.isInteger(repsArg) && repsArg > 0 ? repsArg : 9;
+const keep = argv.includes('--keep');
+const withUi = !argv.includes('--no-ui');
+const log = (message) => process.stderr.write(`${message}\n`);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'court-bench-'));
+// Bundles run from the temp folder: let them find better-sqlite3 in this repository, and the
+// migrations next to them (the app looks for a migrations folder above its own code).
+const env = { ...process.env, NODE_PATH: path.join(root, 'node_modules') };
+fs.cpSync(path.join(root, 'migrations'), path.join(work, 'migrations'), { recursive: true });
+
+const nodeCommon = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['better-sqlite3', 'electron'] };
+
+function run(file, args, { capture = true } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file, ...args], { env, stdio: ['ignore', 'pipe', capture ? 'pipe' : 'inherit'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr?.on('data', (chunk) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${path.basename(file)} 退出码 ${code}\n${stderr}`))));
+  });
+}
+
+const median = (values) => {
+  if (!values?.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The app for the browser figure.
+
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (p) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+async function appForPreview() {
+  const distFiles = ['dist/main/preview.js', 'dist/preload/previewBridge.js', 'dist/renderer/index.html'];
+  const sources = newestMtime(['src', 'migrations', 'vite.config.mts', 'scripts/build.mjs', 'package-lock.json']);
+  const distOk = distFiles.every((f) => fs.existsSync(f));
+  const built = distOk ? Math.min(...distFiles.map((f) => fs.statSync(f).mtimeMs)) : 0;
+  if (distOk && built >= sources) return { previewJs: path.join(root, 'dist/main/preview.js'), source: '使用现有 dist/（比源码新）' };
+
+  log(distOk ? 'dist/ 比源码旧，在临时目录重新构建（不动 dist/）…' : 'dist/ 不存在，在临时目录构建（不动 dist/）…');
+  const app = path.join(work, 'app');
+  await build({ ...nodeCommon, entryPoints: ['src/main/preview.ts'], outfile: path.join(app, 'main/preview.js'), sourcemap: true });
+  await build({ bundle: true, logLevel: 'warning', entryPoints: ['src/preload/previewBridge.ts'], outfile: path.join(app, 'preload/previewBridge.js'), format: 'iife', platform: 'browser', target: 'chrome120' });
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: 'vite.config.mts', logLevel: 'error', build: { outDir: path.join(app, 'renderer'), emptyOutDir: true } });
+  return { previewJs: path.join(app, 'main/preview.js'), source: '在临时目录按 scripts/build.mjs 的入口重新构建' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output.
+
+const width = (text) => [...String(text)].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+const pad = (text, size, right = false) => {
+  const fill = ' '.repeat(Math.max(0, size - width(text)));
+  return right ? fill + text : text + fill;
+};
+const ms = (value) => (value === null || value === undefined ? '—' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
+
+function printTable(rows) {
+  const header = ['项目', '中位数 ms', '目标', '基线中位数 ms', '倍数', '次数'];
+  const body = rows.map((r) => {
+    const m = median(r.samples);
+    const b = median(r.baseline);
+    return [
+      r.name,
+      r.skipped ? '未测' : ms(m),
+      r.target ? `< ${r.target} ms` : '—',
+      r.skipped ? '—' : ms(b),
+      !r.skipped && m !== null && b ? `×${(m / b).toFixed(1)}` : '—',
+      r.skipped ? '—' : String(r.samples.length),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(width(h), ...body.map((line) => width(line[i]))));
+  const line = (cells) => cells.map((c, i) => pad(c, widths[i], i > 0 && i !== 2)).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  body.forEach((cells) => console.log(line(cells)));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  log(`基准测试临时目录：${work}`);
+  const bin = path.join(work, 'bin');
+  await Promise.all(
+    ['serviceBench', 'coldStart', 'coldRaw'].map((name) =>
+      build({ ...nodeCommon, entryPoints: [`scripts/bench/${name}.ts`], outfile: path.join(bin, `${name}.cjs`) }),
+    ),
+  );
+
+  const out = await run(path.join(bin, 'serviceBench.cjs'), ['--work', work, '--reps', String(reps)], { capture: false });
+  const result = JSON.parse(/BENCH_JSON=(.*)/.exec(out)[1]);
+  const rows = result.rows;
+
+  log('(a′) 冷启动：新 Node 进程加载主进程代码 + 打开库 + 首个活动列表 …');
+  const cold = [];
+  const coldRaw = [];
+  for (let i = 0; i < Math.max(5, Math.ceil(reps / 2)); i += 1) {
+    cold.push(Number(/COLD_MS=([\d.]+)/.exec(await run(path.join(bin, 'coldStart.cjs'), ['--data', result.dirs.fifty]))[1]));
+    coldRaw.push(Number(/COLD_MS=([\d.]+)/.exec(await run(path.join(bin, 'coldRaw.cjs'), ['--data', result.dirs.fifty, '--today', result.today]))[1]));
+  }
+  rows.splice(1, 0, {
+    key: 'coldStart',
+    name: '(a′) 冷启动：新进程含加载代码（50×1000）',
+    samples: cold,
+    target: null,
+    baseline: coldRaw,
+    note: '从 Node 进程启动算起；基线为新进程只加载 better-sqlite3 并执行同一分组查询',
+  });
+
+  let uiRow = { key: 'firstRender', name: '(d) 预览中首次渲染 5000 项事项表', samples: [], target: 300, baseline: null };
+  if (!withUi) {
+    uiRow.skipped = '未测（--no-ui）';
+  } else {
+    let app = null;
+    try {
+      app = await appForPreview();
+      log(`(d) 首次渲染：${app.source}`);
+    } catch (error) {
+      uiRow.skipped = `未测（构建失败：${String(error.message ?? error).split('\n')[0].slice(0, 80)}）`;
+    }
+    if (app) {
+      const ui = await runUiBench({ previewJs: app.previewJs, dataDir: result.dirs.big, title: result.bigCampaignTitle, campaignId: result.bigCampaignId, reps: Math.max(5, Math.ceil(reps / 2)), env, log });
+      if (ui.skipped) uiRow.skipped = ui.skipped;
+      else {
+        uiRow.samples = ui.samples;
+        uiRow.baseline = ui.baseline.length ? ui.baseline : null;
+        uiRow.note = `${ui.via}到第一行 data-testid="item-row" 可见（页面内计时，含取数与渲染）；基线为同一页面只经桥接取 items.list 不渲染；渲染后 DOM 中的行数 ${ui.rowsInDom}`;
+      }
+    }
+  }
+  rows.splice(4, 0, uiRow);
+
+  console.log('');
+  console.log(`专项活动督导台 基准测试（${result.today}，Node ${process.version}，${os.cpus()[0]?.model ?? ''} × ${os.cpus().length}）`);
+  console.log('');
+  printTable(rows);
+  console.log('');
+  for (const r of rows) {
+    const note = r.skipped ?? r.note;
+    if (note) console.log(`  ${r.name.split(' ')[0]} ${note}`);
+  }
+  console.log(
+    `  基准数据：50×1000 库 ${result.info.fixtureFiftyItems} 项、${(result.info.fixtureFiftyBytes / 1048576).toFixed(1)} MB，生成用时 ${result.info.fixtureFiftyMs} ms；5000 项库生成用时 ${result.info.fixtureBigMs} ms。`,
+  );
+  console.log(`  所有数字均为中位数；本脚本只打印，不判定通过与否。总用时 ${((Date.now() - started) / 1000).toFixed(1)} s。`);
+}
+
+main()
+  .catch((error) => {
+    console.error(`基准测试未能完成：${error.stack ?? error}`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (keep) log(`保留临时目录：${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  });

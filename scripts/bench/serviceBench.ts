@@ -1,0 +1,183 @@
+// Main-process benchmarks, run by scripts/bench.mjs as a bundled child process:
+//   (a) start-up work on 50 campaigns x 1,000 items: open + migrations check + first campaigns.list
+//   (b) stats.campaignProgress on a campaign of 5,000 items
+//   (c) items.list on the same campaign
+//   (e) loading the demo data set
+// each through dispatch (the same path the transports use), several repetitions, with a plain
+// better-sqlite3 baseline where one is meaningful. Prints one line `BENCH_JSON=...` with results;
+// never asserts timings.
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import BetterSqlite3 from 'better-sqlite3';
+import { createServices } from '../../src/main/app/services';
+import { dispatch } from '../../src/main/api/dispatch';
+import { today as todayOf } from '../../src/main/court/courtProfile';
+import { DATABASE_FILE } from '../../src/main/data/database';
+import { BENCH_COURT, setupCourt, writeFixture } from './fixtures';
+import { campaignFigures, ITEM_ROWS_SQL, PROGRESS_GROUPS_SQL } from './rawQueries';
+
+export interface BenchRow {
+  key: string;
+  name: string;
+  samples: number[];
+  target: number | null;
+  baseline: number[] | null;
+  note?: string;
+}
+
+const arg = (name: string, fallback: string) => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+};
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+function expectOk<T>(result: { ok: true; value: T } | { ok: false; message: string }, what: string): T {
+  if (!result.ok) throw new Error(`${what} 失败：${result.message}`);
+  return result.value;
+}
+
+async function main(): Promise<void> {
+  const work = arg('--work', '');
+  if (!work) throw new Error('缺少 --work 目录');
+  const reps = Number(arg('--reps', '9'));
+  const today = todayOf({ now: () => new Date() });
+  const rows: BenchRow[] = [];
+  const info: Record<string, string | number> = {};
+
+  // ---- Fixture A: 50 campaigns x 1,000 items.
+  const fiftyDir = path.join(work, 'fifty-campaigns');
+  log('正在生成基准数据：50 个专项活动 × 1,000 项事项 …');
+  const fixtureA = await time(async () => {
+    await setupCourt(fiftyDir);
+    return writeFixture(fiftyDir, { campaigns: 50, itemsPerCampaign: 1000, topSections: 4, childSections: 3, noteEvery: 4, today, titlePrefix: '基准专项活动' });
+  });
+  info.fixtureFiftyMs = Math.round(fixtureA.ms);
+  info.fixtureFiftyItems = fixtureA.value.items;
+  info.fixtureFiftyBytes = fs.statSync(path.join(fiftyDir, DATABASE_FILE)).size;
+
+  // (a) start-up: open services (database, pragmas, migration check) and answer campaigns.list.
+  log('(a) 启动：打开数据库 + 检查迁移 + 首次 campaigns.list …');
+  const startup: number[] = [];
+  for (let i = 0; i < reps; i += 1) {
+    const start = performance.now();
+    const services = createServices({ dataDir: fiftyDir });
+    const list = expectOk(await dispatch(services.ctx, 'campaigns.list', undefined), 'campaigns.list');
+    startup.push(performance.now() - start);
+    if (list.length !== 50 || list[0].figures.total !== 1000) throw new Error(`campaigns.list 返回 ${list.length} 个活动`);
+    await services.close();
+  }
+  const startupRaw: number[] = [];
+  for (let i = 0; i < reps; i += 1) {
+    const start = performance.now();
+    const db = new BetterSqlite3(path.join(fiftyDir, DATABASE_FILE));
+    const figures = campaignFigures(db, today);
+    startupRaw.push(performance.now() - start);
+    db.close();
+    if (figures.length !== 50) throw new Error('基线查询结果不对');
+  }
+  rows.push({
+    key: 'startup',
+    name: '(a) 启动：打开库+迁移检查+首个活动列表（50×1000）',
+    samples: startup,
+    target: null,
+    baseline: startupRaw,
+    note: '同一进程内每次关闭后重新打开；基线为 better-sqlite3 打开 + GROUP BY campaign_id',
+  });
+
+  // ---- Fixture B: one campaign of 5,000 items (also used for the preview first-render bench).
+  const bigDir = path.join(work, 'five-thousand');
+  log('正在生成基准数据：1 个专项活动 × 5,000 项事项 …');
+  const fixtureB = await time(async () => {
+    await setupCourt(bigDir);
+    return writeFixture(bigDir, { campaigns: 1, itemsPerCampaign: 5000, topSections: 5, childSections: 4, noteEvery: 3, today, titlePrefix: '性能基准：五千项推进清单' });
+  });
+  info.fixtureBigMs = Math.round(fixtureB.ms);
+  const campaignId = fixtureB.value.campaignIds[0];
+
+  const services = createServices({ dataDir: bigDir });
+  const raw = new BetterSqlite3(path.join(bigDir, DATABASE_FILE), { readonly: true });
+  try {
+    // (b) stats.campaignProgress
+    log('(b) stats.campaignProgress（5,000 项）…');
+    const progressStmt = raw.prepare(PROGRESS_GROUPS_SQL);
+    const progressSamples: number[] = [];
+    const progressRaw: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      await dispatch(services.ctx, 'stats.campaignProgress', { campaignId });
+      progressStmt.all({ campaignId, today });
+    }
+    for (let i = 0; i < reps * 3; i += 1) {
+      const measured = await time(() => dispatch(services.ctx, 'stats.campaignProgress', { campaignId }));
+      const figures = expectOk(measured.value, 'stats.campaignProgress');
+      if (figures.overall.total !== 5000) throw new Error(`进度统计总数为 ${figures.overall.total}`);
+      progressSamples.push(measured.ms);
+      progressRaw.push((await time(() => progressStmt.all({ campaignId, today }))).ms);
+    }
+    rows.push({
+      key: 'progress',
+      name: '(b) 活动进度统计 stats.campaignProgress（5000 项）',
+      samples: progressSamples,
+      target: 20,
+      baseline: progressRaw,
+      note: '基线为 better-sqlite3 按栏目/部门/状态/灯色分组计数',
+    });
+
+    // (c) items.list
+    log('(c) items.list（5,000 项）…');
+    const listStmt = raw.prepare(ITEM_ROWS_SQL);
+    const listSamples: number[] = [];
+    const listRaw: number[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      await dispatch(services.ctx, 'items.list', { campaignId });
+      listStmt.all({ campaignId });
+    }
+    for (let i = 0; i < reps; i += 1) {
+      const measured = await time(() => dispatch(services.ctx, 'items.list', { campaignId }));
+      const list = expectOk(measured.value, 'items.list');
+      if (list.length !== 5000) throw new Error(`items.list 返回 ${list.length} 项`);
+      listSamples.push(measured.ms);
+      listRaw.push((await time(() => listStmt.all({ campaignId }))).ms);
+    }
+    rows.push({
+      key: 'itemsList',
+      name: '(c) 事项列表 items.list（5000 项，参考）',
+      samples: listSamples,
+      target: null,
+      baseline: listRaw,
+      note: '基线为 better-sqlite3 同样的连接查询（含部门名、材料数、进展数），不排序不转换',
+    });
+  } finally {
+    raw.close();
+    await services.close();
+  }
+
+  // (e) demo data, loaded as a clerk loads it: court.setup with loadDemo, until the job is done.
+  log('(e) 载入示例数据 …');
+  const demoSamples: number[] = [];
+  for (let i = 0; i < Math.max(3, Math.ceil(reps / 2)); i += 1) {
+    const dir = path.join(work, `demo-${i}`);
+    const demo = createServices({ dataDir: dir });
+    const start = performance.now();
+    const setup = expectOk(await dispatch(demo.ctx, 'court.setup', { profile: BENCH_COURT, loadDemo: true }), 'court.setup');
+    const job = await demo.ctx.jobs.waitFor(setup.demoJobId!);
+    demoSamples.push(performance.now() - start);
+    if (job?.state !== 'done') throw new Error(`示例数据载入未完成：${job?.error ?? job?.state}`);
+    await demo.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  rows.push({ key: 'demo', name: '(e) 载入示例数据（3 个活动，约 110 项）', samples: demoSamples, target: 2000, baseline: null });
+
+  process.stdout.write(`BENCH_JSON=${JSON.stringify({ today, rows, info, dirs: { fifty: fiftyDir, big: bigDir }, bigCampaignTitle: '性能基准：五千项推进清单', bigCampaignId: campaignId })}\n`);
+}
+
+main().catch((error: unknown) => {
+  log(`基准测试出错：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exit(1);
+});
