@@ -1,7 +1,8 @@
 // Browser-side twin of the Electron preload for the local preview: installs the same
 // window.courtApi (one function per operation), calling the preview server with the per-launch
 // token from the address the launcher opened. The renderer cannot tell the two apart.
-import { BRIDGE_GLOBAL, operationNames, type Failure } from '../shared/api';
+import type { Failure } from '../shared/api';
+import { BRIDGE_GLOBAL, OPERATION_NAMES } from '../shared/operationNames';
 
 const TOKEN_KEY = 'court-preview-token';
 
@@ -32,5 +33,5 @@ async function call(name: string, input: unknown): Promise<unknown> {
   }
 }
 
-const bridge = Object.freeze(Object.fromEntries(operationNames.map((name) => [name, (input: unknown) => call(name, input)])));
+const bridge = Object.freeze(Object.fromEntries(OPERATION_NAMES.map((name) => [name, (input: unknown) => call(name, input)])));
 Object.defineProperty(window, BRIDGE_GLOBAL, { value: bridge, writable: false, configurable: false });

@@ -2,6 +2,7 @@
 // command line). Each operation has an input schema (validated in the main process before any
 // data is touched, and reusable by the renderer for field messages) and a declared result type.
 import { z } from 'zod';
+import { OPERATION_NAMES, type OperationName } from './operationNames';
 import type {
   AuditEntry,
   AuditVerifyResult,
@@ -20,6 +21,7 @@ import type {
 } from './model';
 
 export * from './model';
+export * from './operationNames';
 
 const text = (max: number, label: string) =>
   z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
@@ -184,10 +186,9 @@ export const operations = {
     limit: z.number().int().min(1).max(500).optional().default(100),
   }),
   'audit.verify': empty,
-} as const;
+} as const satisfies Record<OperationName, z.ZodType>;
 
-export type OperationName = keyof typeof operations;
-export const operationNames = Object.keys(operations) as OperationName[];
+export const operationNames: readonly OperationName[] = OPERATION_NAMES;
 
 /** What each operation returns when it succeeds. */
 export interface Results {
@@ -251,6 +252,4 @@ export type Failure = {
 };
 export type Result<T> = { ok: true; value: T } | Failure;
 
-/** The bridge that each transport installs on `window` under this name. */
-export const BRIDGE_GLOBAL = 'courtApi';
 export type Bridge = { [K in OperationName]: (input: Input<K>) => Promise<Result<Results[K]>> };
