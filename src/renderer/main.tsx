@@ -15,7 +15,7 @@ import { App } from './App';
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} defaultColorScheme="light">
     <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
-      <Notifications position="top-right" limit={4} />
+      <Notifications position="bottom-left" limit={3} />
       <ModalsHost />
       <App />
     </DatesProvider>

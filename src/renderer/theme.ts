@@ -13,7 +13,7 @@ export const theme = createTheme({
   headings: { fontFamily, fontWeight: '600' },
   defaultRadius: 'sm',
   components: {
-    Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.35 } } },
+    Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.35 } }, styles: { title: { fontSize: 18, fontWeight: 600 } } },
     Notification: { defaultProps: { withBorder: true } },
   },
 });

@@ -308,6 +308,8 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
       expect(detail.sections.map((s) => `${s.number}${s.title}`)).toEqual(['一、案件质量提升年', '二、争先创优年']);
       const unchanged = await h.ok('sections.move', { id: sections[1].id, direction: 'up' });
       expect(unchanged.sections[0].title).toBe('案件质量提升年');
+      const down = await h.ok('sections.move', { id: sections[1].id, direction: 'down' });
+      expect(down.sections.map((s) => `${s.number}${s.title}`)).toEqual(['一、争先创优年', '二、案件质量提升年']);
     },
     bad: async ({ h, sections }) => {
       expectFailure(await h.call('sections.move', { id: sections[1].id, direction: 'left' as never }), 'E_INVALID');

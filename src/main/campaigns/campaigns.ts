@@ -170,7 +170,8 @@ export async function moveSection(ctx: ServiceContext, input: ParsedInput<'secti
     const swapWith = siblings[input.direction === 'up' ? index - 1 : index + 1];
     if (!swapWith) return section.campaignId;
     // Renumber the siblings 1..n with the two swapped, so equal or gapped orders settle too.
-    [siblings[index], siblings[siblings.indexOf(swapWith)]] = [swapWith, siblings[index]];
+    const other = siblings.indexOf(swapWith);
+    [siblings[index], siblings[other]] = [swapWith, siblings[index]];
     for (const [position, row] of siblings.entries()) {
       if (row.sortOrder !== position + 1) await writer.update('sections', row.id, undefined, { sortOrder: position + 1 }, 'reorder');
     }

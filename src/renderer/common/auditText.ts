@@ -27,14 +27,22 @@ export const auditTableText: Record<string, string> = {
   signoffs: '销号记录',
 };
 
+/** Labels in the order a person reads a row: where it sits, who answers for it, then details. */
 export const auditFieldText: Record<string, string> = {
   code: '法院代码',
-  name: '名称',
   level: '法院层级',
   parentCode: '上级法院代码',
   parentName: '上级法院名称',
-  title: '名称',
-  content: '具体内容',
+  issuingCourtName: '部署法院',
+  issuingCourtCode: '部署法院代码',
+  year: '年度',
+  startDate: '开始日期',
+  endDate: '结束日期',
+  yellowDays: '预警天数',
+  noteDate: '进展日期',
+  author: '填报人',
+  sectionId: '所属栏目',
+  parentId: '上级栏目',
   kind: '类别',
   leadLeader: '牵头院领导',
   departmentId: '责任部门',
@@ -45,28 +53,24 @@ export const auditFieldText: Record<string, string> = {
   percent: '进度',
   completedAt: '完成时间',
   completedLate: '逾期完成',
-  sectionId: '所属栏目',
-  parentId: '上级栏目',
-  sortOrder: '排列顺序',
-  issuingCourtName: '部署法院',
-  issuingCourtCode: '部署法院代码',
-  year: '年度',
-  startDate: '开始日期',
-  endDate: '结束日期',
-  description: '说明',
-  yellowDays: '预警天数',
-  noteDate: '进展日期',
-  author: '填报人',
-  text: '进展情况',
-  originalName: '文件名',
-  size: '文件大小',
-  mimeType: '文件类型',
   reviewer: '审核人',
-  decidedAt: '审核时间',
   decision: '审核结论',
+  decidedAt: '审核时间',
   opinion: '意见或理由',
+  mimeType: '文件类型',
+  size: '文件大小',
+  title: '名称',
+  name: '名称',
+  originalName: '文件名',
+  text: '进展情况',
+  content: '具体内容',
+  description: '说明',
+  sortOrder: '排列顺序',
   deletedAt: '删除时间',
 };
+
+export const auditFieldOrder = Object.keys(auditFieldText);
+
 
 /** Bookkeeping columns a person does not need to read. */
 export const hiddenAuditFields = new Set(['id', 'origin', 'version', 'changeSeq', 'createdAt', 'updatedAt', 'campaignId', 'itemId', 'sha256']);
@@ -79,4 +83,6 @@ export const auditText = {
   deleted: '删除了',
   arrow: '→',
   removedRecord: '该记录已删除',
+  otherSection: '（其他栏目）',
+  reordered: '调整了在清单中的先后顺序',
 };

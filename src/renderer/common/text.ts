@@ -29,6 +29,14 @@ export const commonText = {
   nothingFound: '没有匹配的选项',
   yes: '是',
   no: '否',
+  required: (label: string) => `请填写${label}`,
+  choose: (label: string) => `请选择${label}`,
+  period: (start: string, end: string) => `${start || '—'} 至 ${end || '—'}`,
+  days: (n: number | string) => `${n} 天`,
+  daysSuffix: ' 天',
+  bytes: '字节',
+  deletedDepartment: '（已删除的部门）',
+  calendar: { month: 'YYYY年M月', year: 'YYYY年', decade: 'YYYY年', monthsList: 'M月' },
 };
 
 export const courtLevelText: Record<CourtLevel, string> = {

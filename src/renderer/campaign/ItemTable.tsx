@@ -1,0 +1,181 @@
+// The item table: every row is loaded once; only the ~30 visible rows are rendered, as plain
+// elements (no Mantine components per row) so it stays smooth at thousands of items.
+import { memo, useCallback, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ItemRow } from '../../shared/model';
+import { completedLateText, itemKindText, itemStatusText, lightShortText } from '../common/text';
+import { campaignText as t } from './text';
+
+export type SortKey = 'number' | 'title' | 'kind' | 'leadLeader' | 'departmentName' | 'owner' | 'deadline' | 'status' | 'percent' | 'light' | 'evidenceCount';
+export interface SortState {
+  key: SortKey;
+  desc: boolean;
+}
+
+const ROW_HEIGHT = 40;
+const columns: Array<{ key: SortKey; label: string }> = [
+  { key: 'number', label: t.colNumber },
+  { key: 'title', label: t.colTitle },
+  { key: 'kind', label: t.colKind },
+  { key: 'leadLeader', label: t.colLeader },
+  { key: 'departmentName', label: t.colDepartment },
+  { key: 'owner', label: t.colOwner },
+  { key: 'deadline', label: t.colDeadline },
+  { key: 'status', label: t.colStatus },
+  { key: 'percent', label: t.colProgress },
+  { key: 'light', label: t.colLight },
+  { key: 'evidenceCount', label: t.colEvidence },
+];
+
+interface Props {
+  rows: ItemRow[];
+  selected: ReadonlySet<string>;
+  activeId: string | null;
+  sort: SortState | null;
+  emptyText: string;
+  height: number | string;
+  onSort(key: SortKey): void;
+  onToggle(id: string): void;
+  onToggleAll(): void;
+  onOpen(id: string): void;
+}
+
+export function ItemTable({ rows, selected, activeId, sort, emptyText, height, onSort, onToggle, onToggleAll, onOpen }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1000, height: 800 },
+  });
+
+  const selectedShown = rows.reduce((n, row) => (selected.has(row.id) ? n + 1 : n), 0);
+  const allChecked = rows.length > 0 && selectedShown === rows.length;
+  const someChecked = selectedShown > 0 && !allChecked;
+
+  const rowFromEvent = (event: { target: EventTarget }) => (event.target as HTMLElement).closest<HTMLElement>('[data-item-id]');
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      const row = rowFromEvent(event);
+      if (!row) return;
+      const id = row.dataset.itemId!;
+      if ((event.target as HTMLElement).closest('.it-check')) {
+        onToggle(id);
+        return;
+      }
+      onOpen(id);
+    },
+    [onOpen, onToggle],
+  );
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      const row = rowFromEvent(event);
+      if (!row || (event.target as HTMLElement).tagName === 'INPUT') return;
+      if (event.key === 'Enter') onOpen(row.dataset.itemId!);
+      if (event.key === ' ') {
+        event.preventDefault();
+        onToggle(row.dataset.itemId!);
+      }
+    },
+    [onOpen, onToggle],
+  );
+
+  return (
+    <div className="it-wrap" style={{ height }} data-testid="item-table">
+      <div className="it-scroll" ref={scrollRef}>
+        <div className="it-grid it-head">
+          <div className="it-check">
+            <input
+              type="checkbox"
+              aria-label={t.selectAll}
+              title={t.selectAll}
+              checked={allChecked}
+              ref={(el) => {
+                if (el) el.indeterminate = someChecked;
+              }}
+              onChange={onToggleAll}
+              disabled={rows.length === 0}
+              data-testid="select-all"
+            />
+          </div>
+          {columns.map((column) => (
+            <div
+              key={column.key}
+              className="it-sort"
+              role="button"
+              tabIndex={0}
+              onClick={() => onSort(column.key)}
+              onKeyDown={(e) => e.key === 'Enter' && onSort(column.key)}
+              data-testid={`sort-${column.key}`}
+            >
+              {column.label}
+              {sort?.key === column.key && <span className="it-sort-mark">{sort.desc ? '▼' : '▲'}</span>}
+            </div>
+          ))}
+        </div>
+        {rows.length === 0 ? (
+          <div className="it-empty">{emptyText}</div>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} onClick={onClick} onKeyDown={onKeyDown}>
+            {virtualizer.getVirtualItems().map((virtual) => {
+              const row = rows[virtual.index];
+              return (
+                <Row
+                  key={row.id}
+                  row={row}
+                  top={virtual.start}
+                  checked={selected.has(row.id)}
+                  active={row.id === activeId}
+                />
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const Row = memo(function Row({ row, top, checked, active }: { row: ItemRow; top: number; checked: boolean; active: boolean }) {
+  return (
+    <div
+      className={`it-row it-grid${checked ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      data-testid="item-row"
+      data-item-id={row.id}
+      tabIndex={0}
+    >
+      <div className="it-check">
+        <input type="checkbox" checked={checked} aria-label={t.selectRow} onChange={noop} data-testid="row-check" />
+      </div>
+      <div className="it-num it-seq">{row.number}</div>
+      <div className="it-title" title={row.title}>
+        {row.title}
+      </div>
+      <div>
+        <span className={`it-kind ${row.kind}`}>{itemKindText[row.kind]}</span>
+      </div>
+      <div title={row.leadLeader}>{row.leadLeader || <span className="it-muted">—</span>}</div>
+      <div title={row.departmentName}>{row.departmentName || <span className="it-muted">—</span>}</div>
+      <div title={row.owner}>{row.owner || <span className="it-muted">—</span>}</div>
+      <div className="it-num">{row.deadline ?? <span className="it-muted">—</span>}</div>
+      <div>
+        <span className={`it-status st-${row.status}`}>{itemStatusText[row.status]}</span>
+      </div>
+      <div className="it-bar">
+        <div className="it-bar-track">
+          <div className="it-bar-fill" style={{ width: `${row.percent}%` }} />
+        </div>
+        <span className="it-bar-text">{row.percent}%</span>
+      </div>
+      <div className="it-light" title={lightShortText[row.light]} data-light={row.light}>
+        <span className={`dot dot-${row.light}`} aria-label={lightShortText[row.light]} />
+        {row.completedLate && <span className="late-tag">{completedLateText}</span>}
+      </div>
+      <div className="it-num">{row.evidenceCount || <span className="it-muted">0</span>}</div>
+    </div>
+  );
+});
+
+function noop() {}

@@ -1,0 +1,191 @@
+// The section tree (一、（一）1.): click to filter the table; add, rename, move, delete.
+import { useState } from 'react';
+import { ActionIcon, Alert, Button, Group, Menu, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconDots, IconEdit, IconPlus, IconSubtask, IconTrash } from '@tabler/icons-react';
+import type { CampaignDetail, Section } from '../../shared/model';
+import { send } from '../api/client';
+import { confirmAction } from '../common/confirm';
+import { commonText } from '../common/text';
+import { notifyFailure, notifySuccess } from '../lib/notify';
+import { campaignText as t } from './text';
+
+export type SectionFilter = string | 'all' | 'none';
+
+interface Props {
+  detail: CampaignDetail;
+  counts: Map<string | null, number>;
+  totalCount: number;
+  value: SectionFilter;
+  onChange(value: SectionFilter): void;
+  onDetail(detail: CampaignDetail): void;
+  height: number | string;
+}
+
+type Dialog = { kind: 'create'; parent: Section | null } | { kind: 'rename'; section: Section };
+
+export function SectionTree({ detail, counts, totalCount, value, onChange, onDetail, height }: Props) {
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const sections = detail.sections;
+  const hasUnsectioned = (counts.get(null) ?? 0) > 0;
+
+  const move = async (section: Section, direction: 'up' | 'down') => {
+    const result = await send('sections.move', { id: section.id, direction });
+    if (result.ok) onDetail(result.value);
+    else notifyFailure(result);
+  };
+  const remove = async (section: Section) => {
+    if (!(await confirmAction({ message: t.deleteSectionConfirm(section.title), confirmLabel: commonText.delete, danger: true }))) return;
+    const result = await send('sections.delete', { id: section.id, version: section.version });
+    if (!result.ok) return notifyFailure(result);
+    notifySuccess(t.sectionDeleted);
+    if (value === section.id) onChange('all');
+    onDetail(result.value);
+  };
+
+  const siblingsOf = (section: Section) => sections.filter((s) => s.parentId === section.parentId);
+
+  return (
+    <Stack gap={6} h={height} data-testid="section-tree">
+      <Group justify="space-between">
+        <Text fw={600} size="sm">
+          {t.sections}
+        </Text>
+        <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setDialog({ kind: 'create', parent: null })}>
+          {t.addSection}
+        </Button>
+      </Group>
+      <ScrollArea type="auto" style={{ flex: 1 }} offsetScrollbars>
+        <div className={`tree-node${value === 'all' ? ' is-active' : ''}`} onClick={() => onChange('all')} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onChange('all')}>
+          <span className="tree-label">{t.allItems}</span>
+          <span className="tree-count">{totalCount}</span>
+        </div>
+        {sections.map((section) => {
+          const siblings = siblingsOf(section);
+          const index = siblings.indexOf(section);
+          return (
+            <div
+              key={section.id}
+              className={`tree-node${value === section.id ? ' is-active' : ''}`}
+              style={{ paddingLeft: 6 + section.depth * 14 }}
+              onClick={() => onChange(section.id)}
+              onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onChange(section.id)}
+              role="button"
+              tabIndex={0}
+              data-testid="section-node"
+              data-section-id={section.id}
+            >
+              <span className="tree-label" title={`${section.number}${section.title}`}>
+                {section.number}
+                {section.title}
+              </span>
+              <span className="tree-count">{counts.get(section.id) ?? 0}</span>
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <ActionIcon size="sm" variant="subtle" color="gray" className="tree-menu" aria-label={t.sectionMenu} onClick={(e) => e.stopPropagation()}>
+                    <IconDots size={14} />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
+                  {section.depth < 3 && (
+                    <Menu.Item leftSection={<IconSubtask size={15} />} onClick={() => setDialog({ kind: 'create', parent: section })}>
+                      {t.addChildSection}
+                    </Menu.Item>
+                  )}
+                  <Menu.Item leftSection={<IconEdit size={15} />} onClick={() => setDialog({ kind: 'rename', section })}>
+                    {t.renameSection}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconArrowUp size={15} />} disabled={index <= 0} onClick={() => void move(section, 'up')}>
+                    {t.moveUp}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconArrowDown size={15} />} disabled={index >= siblings.length - 1} onClick={() => void move(section, 'down')}>
+                    {t.moveDown}
+                  </Menu.Item>
+                  <Menu.Divider />
+                  <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={() => void remove(section)}>
+                    {t.deleteSection}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </div>
+          );
+        })}
+        {hasUnsectioned && (
+          <div className={`tree-node${value === 'none' ? ' is-active' : ''}`} onClick={() => onChange('none')} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onChange('none')}>
+            <span className="tree-label">{t.unsectioned}</span>
+            <span className="tree-count">{counts.get(null) ?? 0}</span>
+          </div>
+        )}
+        {sections.length === 0 && (
+          <Text size="xs" c="dimmed" p="xs">
+            {t.noSections}
+          </Text>
+        )}
+      </ScrollArea>
+      <SectionDialog campaignId={detail.campaign.id} dialog={dialog} onClose={() => setDialog(null)} onDetail={onDetail} />
+    </Stack>
+  );
+}
+
+function SectionDialog({ campaignId, dialog, onClose, onDetail }: { campaignId: string; dialog: Dialog | null; onClose(): void; onDetail(d: CampaignDetail): void }) {
+  return (
+    <Modal
+      opened={!!dialog}
+      onClose={onClose}
+      title={dialog?.kind === 'rename' ? t.renameTitle : t.newSectionTitle(dialog?.kind === 'create' && dialog.parent ? `${dialog.parent.number}${dialog.parent.title}` : null)}
+    >
+      {dialog && <SectionForm key={dialog.kind === 'rename' ? dialog.section.id : 'new'} campaignId={campaignId} dialog={dialog} onClose={onClose} onDetail={onDetail} />}
+    </Modal>
+  );
+}
+
+function SectionForm({ campaignId, dialog, onClose, onDetail }: { campaignId: string; dialog: Dialog; onClose(): void; onDetail(d: CampaignDetail): void }) {
+  const [title, setTitle] = useState(dialog.kind === 'rename' ? dialog.section.title : '');
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!title.trim()) return setFieldError(commonText.required(t.sectionTitle));
+    setSaving(true);
+    const result =
+      dialog.kind === 'rename'
+        ? await send('sections.update', { id: dialog.section.id, version: dialog.section.version, title })
+        : await send('sections.create', { campaignId, parentId: dialog.parent?.id ?? null, title });
+    setSaving(false);
+    if (!result.ok) {
+      setFieldError(result.fieldErrors?.title ?? null);
+      setError(result.message);
+      return;
+    }
+    onDetail(result.value);
+    onClose();
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="section-form">
+      <Stack>
+        {error && <Alert color="red">{error}</Alert>}
+        <TextInput
+          label={t.sectionTitle}
+          placeholder={t.sectionTitlePlaceholder}
+          value={title}
+          onChange={(e) => {
+            setTitle(e.currentTarget.value);
+            setFieldError(null);
+          }}
+          error={fieldError}
+          withAsterisk
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {commonText.cancel}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {commonText.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

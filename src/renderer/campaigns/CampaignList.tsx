@@ -1,0 +1,264 @@
+// The campaign list: one card per campaign with its figures; create, edit, close/reopen, delete.
+import { useCallback, useEffect, useState } from 'react';
+import { ActionIcon, Alert, Badge, Button, Card, Group, Menu, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconDatabaseImport, IconDots, IconEdit, IconLock, IconLockOpen, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { Campaign, JobStatus } from '../../shared/model';
+import { send } from '../api/client';
+import { useApp } from '../AppContext';
+import { confirmAction } from '../common/confirm';
+import { JobProgress } from '../common/JobProgress';
+import { campaignStatusColor, campaignStatusText, commonText } from '../common/text';
+import { formatDate } from '../lib/dates';
+import { notifyFailure, notifySuccess } from '../lib/notify';
+import { navigate } from '../lib/router';
+import { CampaignFormModal } from './CampaignForm';
+import { prefetchItems } from '../campaign/itemsPrefetch';
+import { campaignsText as t } from './text';
+
+export function CampaignList() {
+  const { court, reloadDepartments, reloadPeople } = useApp();
+  const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ campaign: Campaign | null } | null>(null);
+  const [demoJob, setDemoJob] = useState<string | null>(null);
+  const [demoError, setDemoError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await send('campaigns.list', { includeClosed: true });
+    if (result.ok) {
+      setCampaigns(result.value);
+      setLoadError(null);
+    } else setLoadError(result.message);
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const startDemo = async () => {
+    setDemoError(null);
+    const result = await send('demo.start');
+    if (result.ok) setDemoJob(result.value.jobId);
+    else notifyFailure(result);
+  };
+
+  const demoFinished = (status: JobStatus) => {
+    setDemoJob(null);
+    if (status.state === 'done') notifySuccess(t.demoDone);
+    else if (status.state === 'failed') setDemoError(status.error ?? status.message);
+    void load();
+    void reloadDepartments();
+    void reloadPeople();
+  };
+
+  const setStatus = async (campaign: Campaign, status: 'active' | 'closed') => {
+    const ok = await confirmAction({ message: status === 'closed' ? t.closeConfirm(campaign.title) : t.reopenConfirm(campaign.title), confirmLabel: status === 'closed' ? t.close : t.reopen });
+    if (!ok) return;
+    const result = await send('campaigns.setStatus', { id: campaign.id, version: campaign.version, status });
+    if (!result.ok) return notifyFailure(result);
+    notifySuccess(status === 'closed' ? t.closed : t.reopened);
+    void load();
+  };
+
+  const remove = async (campaign: Campaign) => {
+    const ok = await confirmAction({ message: t.deleteConfirm(campaign.title, campaign.figures.total), confirmLabel: t.delete, danger: true });
+    if (!ok) return;
+    const result = await send('campaigns.delete', { id: campaign.id, version: campaign.version });
+    if (!result.ok) return notifyFailure(result);
+    notifySuccess(t.deleted);
+    void load();
+  };
+
+  return (
+    <Stack gap="md" maw={1400}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t.title}</Title>
+          <Text c="dimmed" size="sm" mt={4}>
+            {t.subtitle}
+          </Text>
+        </div>
+        <Group>
+          <Button variant="default" leftSection={<IconDatabaseImport size={16} />} onClick={() => void startDemo()} disabled={!!demoJob}>
+            {t.loadDemo}
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ campaign: null })}>
+            {t.create}
+          </Button>
+        </Group>
+      </Group>
+
+      {demoJob && (
+        <Paper withBorder p="md">
+          <Text fw={600} mb="xs">
+            {t.demoTitle}
+          </Text>
+          <JobProgress jobId={demoJob} onFinished={demoFinished} />
+        </Paper>
+      )}
+      {demoError && (
+        <Alert color="red" withCloseButton onClose={() => setDemoError(null)}>
+          {demoError}
+        </Alert>
+      )}
+      {loadError && (
+        <Alert color="red" title={t.loadFailed}>
+          {loadError}
+        </Alert>
+      )}
+
+      {!campaigns && !loadError && (
+        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} h={210} radius="sm" />
+          ))}
+        </SimpleGrid>
+      )}
+
+      {campaigns && campaigns.length === 0 && (
+        <Paper withBorder p={48} ta="center" data-testid="campaigns-empty">
+          <Title order={4} mb="xs">
+            {t.emptyTitle}
+          </Title>
+          <Text c="dimmed" mb="lg">
+            {t.emptyText}
+          </Text>
+          <Group justify="center">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ campaign: null })}>
+              {t.create}
+            </Button>
+            <Button variant="default" leftSection={<IconDatabaseImport size={16} />} onClick={() => void startDemo()} disabled={!!demoJob}>
+              {t.loadDemo}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+
+      {campaigns && campaigns.length > 0 && (
+        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
+          {campaigns.map((campaign) => (
+            <CampaignCard
+              key={campaign.id}
+              campaign={campaign}
+              onEdit={() => setEditing({ campaign })}
+              onClose={() => void setStatus(campaign, 'closed')}
+              onReopen={() => void setStatus(campaign, 'active')}
+              onDelete={() => void remove(campaign)}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+
+      <CampaignFormModal
+        opened={!!editing}
+        campaign={editing?.campaign ?? null}
+        defaultIssuer={court.name}
+        onClose={() => setEditing(null)}
+        onSaved={(saved) => {
+          const wasNew = !editing?.campaign;
+          setEditing(null);
+          if (wasNew) navigate({ name: 'campaign', id: saved.id });
+          else void load();
+        }}
+      />
+    </Stack>
+  );
+}
+
+function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600} size="lg" c={color} className="figure-value">
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+function CampaignCard({ campaign, onEdit, onClose, onReopen, onDelete }: { campaign: Campaign; onEdit(): void; onClose(): void; onReopen(): void; onDelete(): void }) {
+  const f = campaign.figures;
+  const open = () => {
+    prefetchItems(campaign.id);
+    navigate({ name: 'campaign', id: campaign.id });
+  };
+  return (
+    <Card withBorder padding="lg" radius="sm" data-testid="campaign-card" data-campaign-id={campaign.id}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
+        <Text
+          fw={600}
+          size="lg"
+          lh={1.4}
+          style={{ cursor: 'pointer' }}
+          onClick={open}
+          onKeyDown={(e) => e.key === 'Enter' && open()}
+          tabIndex={0}
+          role="link"
+          data-testid="campaign-title"
+        >
+          {campaign.title}
+        </Text>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" color="gray" aria-label={t.more}>
+              <IconDots size={18} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconEdit size={15} />} onClick={onEdit}>
+              {t.edit}
+            </Menu.Item>
+            {campaign.status === 'closed' ? (
+              <Menu.Item leftSection={<IconLockOpen size={15} />} onClick={onReopen}>
+                {t.reopen}
+              </Menu.Item>
+            ) : (
+              <Menu.Item leftSection={<IconLock size={15} />} onClick={onClose}>
+                {t.close}
+              </Menu.Item>
+            )}
+            <Menu.Divider />
+            <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={onDelete}>
+              {t.delete}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      <Group gap={6} mb="sm">
+        <Badge color={campaignStatusColor[campaign.status]} variant={campaign.status === 'active' ? 'light' : 'outline'} radius="sm">
+          {campaignStatusText[campaign.status]}
+        </Badge>
+        <Badge color="gray" variant="outline" radius="sm">
+          {t.year(campaign.year)}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t.issuedBy}：{campaign.issuingCourtName}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t.period}：{campaign.startDate || campaign.endDate ? commonText.period(formatDate(campaign.startDate), formatDate(campaign.endDate)) : t.noPeriod}
+      </Text>
+      <Group justify="space-between" mt="md" mb={4}>
+        <Text size="sm">{t.percentDone}</Text>
+        <Text size="sm" fw={600} className="figure-value">
+          {f.percentDone}%
+        </Text>
+      </Group>
+      <Progress.Root size="md">
+        <Progress.Section value={f.total ? (f.signedOff * 100) / f.total : 0} color="teal" />
+        <Progress.Section value={f.total ? ((f.done - f.signedOff) * 100) / f.total : 0} color="blue.4" />
+      </Progress.Root>
+      <Group justify="space-between" mt="md" grow>
+        <Stat label={t.total} value={f.total} />
+        <Stat label={t.done} value={f.done} />
+        <Stat label={t.signedOff} value={f.signedOff} color="teal.8" />
+        <Stat label={t.overdue} value={f.overdue} color={f.overdue ? 'red.7' : undefined} />
+      </Group>
+      <Button variant="light" mt="md" onClick={open}>
+        {t.open}
+      </Button>
+    </Card>
+  );
+}

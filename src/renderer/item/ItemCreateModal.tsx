@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { operations, type ItemDetail, type Section } from '../../shared/api';
+import { send } from '../api/client';
+import { commonText } from '../common/text';
+import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { notifySuccess } from '../lib/notify';
+import { ItemFields, emptyItemValues, itemInputFrom, type ItemValues } from './ItemFields';
+import { itemText as t } from './text';
+
+export function ItemCreateModal({
+  opened,
+  campaignId,
+  sections,
+  defaultSectionId,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  campaignId: string;
+  sections: Section[];
+  defaultSectionId: string | null;
+  onClose(): void;
+  onCreated(item: ItemDetail): void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={t.createTitle} size="xl">
+      {opened && <CreateForm campaignId={campaignId} sections={sections} defaultSectionId={defaultSectionId} onClose={onClose} onCreated={onCreated} />}
+    </Modal>
+  );
+}
+
+function CreateForm({ campaignId, sections, defaultSectionId, onClose, onCreated }: { campaignId: string; sections: Section[]; defaultSectionId: string | null; onClose(): void; onCreated(item: ItemDetail): void }) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<ItemValues>({ mode: 'controlled', initialValues: emptyItemValues(defaultSectionId) });
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    const input = { campaignId, ...itemInputFrom(values) };
+    const local = schemaErrors(operations['items.create'], input);
+    if (local) {
+      form.setErrors(local);
+      setError(t.formError);
+      return;
+    }
+    setSaving(true);
+    const result = await send('items.create', input);
+    setSaving(false);
+    if (!result.ok) {
+      form.setErrors(serverFieldErrors(result.fieldErrors));
+      setError(result.message);
+      return;
+    }
+    notifySuccess(t.created);
+    onCreated(result.value);
+  });
+  return (
+    <form onSubmit={submit} noValidate data-testid="item-create-form">
+      <Stack>
+        {error && <Alert color="red">{error}</Alert>}
+        <ItemFields form={form} sections={sections} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {commonText.cancel}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {commonText.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

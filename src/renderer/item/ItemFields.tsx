@@ -1,0 +1,122 @@
+// The item's fields, shared by the "新增事项" modal and the drawer's 基本信息 tab.
+import { Autocomplete, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Input } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import type { Frequency, ItemDetail, ItemKind, Section } from '../../shared/model';
+import { useApp } from '../AppContext';
+import { DateField } from '../common/DateField';
+import { commonText, frequencyText, itemKindText } from '../common/text';
+import { itemText as t } from './text';
+
+export const NO_SECTION = '__none__';
+
+export interface ItemValues {
+  sectionId: string;
+  title: string;
+  content: string;
+  kind: ItemKind;
+  leadLeader: string;
+  departmentId: string | null;
+  owner: string;
+  deadline: string | null;
+  frequency: Frequency;
+  percent: number | string;
+}
+
+export const itemFieldNames = ['sectionId', 'title', 'content', 'kind', 'leadLeader', 'departmentId', 'owner', 'deadline', 'frequency', 'percent'] as const;
+
+export function emptyItemValues(sectionId: string | null): ItemValues {
+  return { sectionId: sectionId ?? NO_SECTION, title: '', content: '', kind: 'own', leadLeader: '', departmentId: null, owner: '', deadline: null, frequency: 'once', percent: 0 };
+}
+
+export function itemValuesFrom(item: ItemDetail): ItemValues {
+  return {
+    sectionId: item.sectionId ?? NO_SECTION,
+    title: item.title,
+    content: item.content,
+    kind: item.kind,
+    leadLeader: item.leadLeader,
+    departmentId: item.departmentId,
+    owner: item.owner,
+    deadline: item.deadline,
+    frequency: item.frequency,
+    percent: item.percent,
+  };
+}
+
+export function itemInputFrom(values: ItemValues) {
+  return {
+    sectionId: values.sectionId === NO_SECTION ? null : values.sectionId,
+    title: values.title,
+    content: values.content,
+    kind: values.kind,
+    leadLeader: values.leadLeader,
+    departmentId: values.departmentId || null,
+    owner: values.owner,
+    deadline: values.deadline || null,
+    frequency: values.frequency,
+    percent: values.percent === '' ? 0 : Number(values.percent),
+  };
+}
+
+export function ItemFields({ form, sections, percentLocked }: { form: UseFormReturnType<ItemValues>; sections: Section[]; percentLocked?: boolean }) {
+  const { departments, people } = useApp();
+  const names = [...new Set(people.map((p) => p.name))];
+  const sectionOptions = [
+    { value: NO_SECTION, label: t.noSection },
+    ...sections.map((s) => ({ value: s.id, label: `${'\u3000'.repeat(s.depth)}${s.number}${s.title}` })),
+  ];
+  return (
+    <Stack gap="sm">
+      <Select label={t.section} data={sectionOptions} allowDeselect={false} searchable nothingFoundMessage={commonText.nothingFound} {...form.getInputProps('sectionId')} />
+      <TextInput label={t.title} placeholder={t.titlePlaceholder} withAsterisk data-autofocus {...form.getInputProps('title')} />
+      <Textarea label={t.content} placeholder={t.contentPlaceholder} autosize minRows={2} maxRows={6} {...form.getInputProps('content')} />
+      <Input.Wrapper label={t.kind}>
+        <div>
+          <SegmentedControl
+            mt={4}
+            data={[
+              { value: 'mandatory', label: itemKindText.mandatory },
+              { value: 'own', label: itemKindText.own },
+            ]}
+            {...form.getInputProps('kind')}
+          />
+        </div>
+      </Input.Wrapper>
+      <Group grow align="flex-start">
+        <Autocomplete label={t.leadLeader} placeholder={t.peoplePlaceholder} data={names} {...form.getInputProps('leadLeader')} />
+        <Select
+          label={t.department}
+          placeholder={t.departmentPlaceholder}
+          data={departments.map((d) => ({ value: d.id, label: d.name }))}
+          clearable
+          searchable
+          nothingFoundMessage={commonText.nothingFound}
+          {...form.getInputProps('departmentId')}
+        />
+        <Autocomplete label={t.owner} placeholder={t.peoplePlaceholder} data={names} {...form.getInputProps('owner')} />
+      </Group>
+      <Group grow align="flex-start">
+        <DateField label={t.deadline} clearable {...form.getInputProps('deadline')} />
+        <Select
+          label={t.frequency}
+          data={(Object.keys(frequencyText) as Frequency[]).map((f) => ({ value: f, label: frequencyText[f] }))}
+          allowDeselect={false}
+          {...form.getInputProps('frequency')}
+        />
+        <NumberInput
+          label={t.percent}
+          min={0}
+          max={100}
+          allowDecimal={false}
+          suffix="%"
+          disabled={percentLocked}
+          description={percentLocked ? undefined : undefined}
+          {...form.getInputProps('percent')}
+        />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t.percentHint}
+      </Text>
+    </Stack>
+  );
+}

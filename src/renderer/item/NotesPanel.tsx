@@ -1,0 +1,108 @@
+// Progress notes: add (date defaults to today, author to the operator), history newest first.
+import { useState } from 'react';
+import { Alert, Autocomplete, Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import { operations, type ItemDetail } from '../../shared/api';
+import { send } from '../api/client';
+import { useApp } from '../AppContext';
+import { DateField } from '../common/DateField';
+import { formatLongDate } from '../lib/dates';
+import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { notifySuccess } from '../lib/notify';
+import { itemText as t } from './text';
+
+export function NotesPanel({ item, onAdded }: { item: ItemDetail; onAdded(): Promise<void> }) {
+  const { court, today, people } = useApp();
+  const [noteDate, setNoteDate] = useState<string | null>(today);
+  const [author, setAuthor] = useState(court.operatorName);
+  const [text, setText] = useState('');
+  const [percent, setPercent] = useState<number | string>('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const done = item.status === 'completed' || item.status === 'signed_off';
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const input = {
+      itemId: item.id,
+      noteDate: noteDate ?? '',
+      author,
+      text,
+      ...(percent === '' || done ? {} : { percent: Number(percent) }),
+    };
+    const local = schemaErrors(operations['progress.add'], input);
+    if (local) return setErrors(local);
+    setSaving(true);
+    const result = await send('progress.add', input);
+    setSaving(false);
+    if (!result.ok) {
+      setErrors(serverFieldErrors(result.fieldErrors));
+      setError(result.message);
+      return;
+    }
+    setText('');
+    setPercent('');
+    setErrors({});
+    notifySuccess(t.noteAdded);
+    await onAdded();
+  };
+  const clear = (key: string) => setErrors((e) => ({ ...e, [key]: '' }));
+
+  return (
+    <Stack>
+      <Paper withBorder p="sm" bg="#fafbfc" component="form" onSubmit={submit} noValidate data-testid="note-form">
+        <Stack gap="xs">
+          {error && <Alert color="red">{error}</Alert>}
+          <Group grow align="flex-start">
+            <DateField label={t.noteDate} value={noteDate} onChange={(v) => { setNoteDate(v); clear('noteDate'); }} maxDate={today} withAsterisk error={errors.noteDate || null} />
+            <Autocomplete label={t.noteAuthor} data={[...new Set(people.map((p) => p.name))]} value={author} onChange={(v) => { setAuthor(v); clear('author'); }} withAsterisk error={errors.author || null} />
+            <NumberInput label={t.notePercent} min={0} max={100} allowDecimal={false} suffix="%" value={percent} onChange={(v) => { setPercent(v); clear('percent'); }} disabled={done} error={errors.percent || null} />
+          </Group>
+          <Textarea label={t.noteText} placeholder={t.noteTextPlaceholder} autosize minRows={2} maxRows={6} value={text} onChange={(e) => { setText(e.currentTarget.value); clear('text'); }} withAsterisk error={errors.text || null} data-testid="note-text" />
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {t.historyNote}
+            </Text>
+            <Button type="submit" loading={saving}>
+              {t.addNote}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+      {item.notes.length === 0 ? (
+        <Text c="dimmed" size="sm" ta="center" py="md">
+          {t.noNotes}
+        </Text>
+      ) : (
+        <Timeline bulletSize={12} lineWidth={2} data-testid="note-list">
+          {item.notes.map((note) => (
+            <Timeline.Item
+              key={note.id}
+              title={
+                <Group gap="xs">
+                  <Text size="sm" fw={600}>
+                    {formatLongDate(note.noteDate)}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {note.author}
+                  </Text>
+                  {note.percent !== null && (
+                    <Badge size="sm" variant="light" radius="sm">
+                      {note.percent}%
+                    </Badge>
+                  )}
+                </Group>
+              }
+              data-testid="note-entry"
+            >
+              <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                {note.text}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Stack>
+  );
+}

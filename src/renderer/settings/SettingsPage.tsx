@@ -1,0 +1,346 @@
+// 设置: the court profile (code read-only), departments and people.
+import { useState } from 'react';
+import { ActionIcon, Alert, Button, Group, Modal, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconCheck, IconEdit, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
+import { courtLevels, courtSetupInput, type CourtLevel, type Department, type Person } from '../../shared/api';
+import { send } from '../api/client';
+import { useApp } from '../AppContext';
+import { confirmAction } from '../common/confirm';
+import { commonText, courtLevelText } from '../common/text';
+import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { notifyFailure, notifySuccess } from '../lib/notify';
+import { setupText } from '../setup/text';
+import { profileFromValues } from '../setup/SetupWizard';
+import { settingsText as t } from './text';
+
+export function SettingsPage() {
+  return (
+    <Stack gap="md" maw={960}>
+      <Title order={2}>{t.title}</Title>
+      <Tabs defaultValue="court" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="court">{t.tabCourt}</Tabs.Tab>
+          <Tabs.Tab value="departments">{t.tabDepartments}</Tabs.Tab>
+          <Tabs.Tab value="people">{t.tabPeople}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="court" pt="md">
+          <CourtForm />
+        </Tabs.Panel>
+        <Tabs.Panel value="departments" pt="md">
+          <Departments />
+        </Tabs.Panel>
+        <Tabs.Panel value="people" pt="md">
+          <People />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function CourtForm() {
+  const { court, setCourt } = useApp();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      name: court.name,
+      code: court.code,
+      level: court.level as CourtLevel | '',
+      parentCode: court.parentCode ?? '',
+      parentName: court.parentName ?? '',
+      operatorName: court.operatorName,
+    },
+  });
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    const profile = profileFromValues(values);
+    const local = schemaErrors(courtSetupInput, profile);
+    if (local) {
+      form.setErrors(local);
+      return setError(t.formError);
+    }
+    setSaving(true);
+    const result = await send('court.update', profile);
+    setSaving(false);
+    if (!result.ok) {
+      form.setErrors(serverFieldErrors(result.fieldErrors));
+      return setError(result.message);
+    }
+    setCourt(result.value);
+    notifySuccess(t.courtSaved);
+  });
+  const isHigh = form.values.level === 'high';
+  return (
+    <Paper withBorder p="lg" maw={640} component="form" onSubmit={submit} noValidate data-testid="court-form">
+      <Stack gap="sm">
+        {error && <Alert color="red">{error}</Alert>}
+        <TextInput label={setupText.name} withAsterisk {...form.getInputProps('name')} />
+        <TextInput label={setupText.code} description={t.codeFixed} readOnly variant="filled" {...form.getInputProps('code')} />
+        <Radio.Group label={setupText.level} withAsterisk {...form.getInputProps('level')}>
+          <Group mt={6} gap="lg">
+            {courtLevels.map((level) => (
+              <Radio key={level} value={level} label={courtLevelText[level]} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <Group grow align="flex-start">
+          <TextInput label={setupText.parentCode} withAsterisk={!isHigh} description={isHigh ? setupText.parentOptional : undefined} {...form.getInputProps('parentCode')} />
+          <TextInput label={setupText.parentName} withAsterisk={!isHigh} description={isHigh ? setupText.parentOptional : undefined} {...form.getInputProps('parentName')} />
+        </Group>
+        <TextInput label={setupText.operatorName} description={t.operatorHint} withAsterisk {...form.getInputProps('operatorName')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={saving}>
+            {commonText.save}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Departments() {
+  const { departments, reloadDepartments } = useApp();
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [editing, setEditing] = useState<{ id: string; name: string; error: string | null } | null>(null);
+
+  const add = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return setNameError(commonText.required(t.departmentName));
+    setSaving(true);
+    const result = await send('departments.create', { name });
+    setSaving(false);
+    if (!result.ok) return setNameError(result.fieldErrors?.name ?? result.message);
+    setName('');
+    notifySuccess(t.departmentAdded);
+    await reloadDepartments();
+  };
+  const rename = async (department: Department) => {
+    if (!editing) return;
+    if (!editing.name.trim()) return setEditing({ ...editing, error: commonText.required(t.departmentName) });
+    const result = await send('departments.update', { id: department.id, version: department.version, name: editing.name });
+    if (!result.ok) return setEditing({ ...editing, error: result.fieldErrors?.name ?? result.message });
+    setEditing(null);
+    notifySuccess(t.departmentRenamed);
+    await reloadDepartments();
+  };
+  const remove = async (department: Department) => {
+    if (!(await confirmAction({ message: t.deleteDepartmentConfirm(department.name), confirmLabel: commonText.delete, danger: true }))) return;
+    const result = await send('departments.delete', { id: department.id, version: department.version });
+    if (!result.ok) return notifyFailure(result);
+    notifySuccess(t.departmentDeleted);
+    await reloadDepartments();
+  };
+
+  return (
+    <Paper withBorder p="lg" maw={640}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t.departmentsHint}
+        </Text>
+        <form onSubmit={add} noValidate data-testid="department-form">
+          <Group align="flex-start">
+            <TextInput
+              placeholder={t.departmentPlaceholder}
+              aria-label={t.departmentName}
+              value={name}
+              onChange={(e) => {
+                setName(e.currentTarget.value);
+                setNameError(null);
+              }}
+              error={nameError}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" leftSection={<IconPlus size={16} />} loading={saving}>
+              {t.addDepartment}
+            </Button>
+          </Group>
+        </form>
+        {departments.length === 0 ? (
+          <Text c="dimmed" size="sm" ta="center" py="md">
+            {t.noDepartments}
+          </Text>
+        ) : (
+          <Table verticalSpacing={6} highlightOnHover data-testid="department-list">
+            <Table.Tbody>
+              {departments.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    {editing?.id === d.id ? (
+                      <form
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          void rename(d);
+                        }}
+                        noValidate
+                      >
+                        <Group gap="xs" align="flex-start">
+                          <TextInput
+                            size="xs"
+                            value={editing.name}
+                            onChange={(e) => setEditing({ ...editing, name: e.currentTarget.value, error: null })}
+                            onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+                            error={editing.error}
+                            aria-label={t.departmentName}
+                            autoFocus
+                            style={{ flex: 1 }}
+                          />
+                          <ActionIcon type="submit" variant="light" aria-label={commonText.save}>
+                            <IconCheck size={16} />
+                          </ActionIcon>
+                          <ActionIcon variant="subtle" color="gray" onClick={() => setEditing(null)} aria-label={commonText.cancel}>
+                            <IconX size={16} />
+                          </ActionIcon>
+                        </Group>
+                      </form>
+                    ) : (
+                      d.name
+                    )}
+                  </Table.Td>
+                  <Table.Td w={90}>
+                    {editing?.id !== d.id && (
+                      <Group gap={2} justify="flex-end" wrap="nowrap">
+                        <Tooltip label={commonText.rename}>
+                          <ActionIcon variant="subtle" color="gray" onClick={() => setEditing({ id: d.id, name: d.name, error: null })} aria-label={commonText.rename}>
+                            <IconEdit size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label={commonText.delete}>
+                          <ActionIcon variant="subtle" color="red" onClick={() => void remove(d)} aria-label={commonText.delete}>
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function People() {
+  const { people, departments, reloadPeople } = useApp();
+  const [editing, setEditing] = useState<{ person: Person | null } | null>(null);
+  const departmentName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? t.noDepartment;
+  const remove = async (person: Person) => {
+    if (!(await confirmAction({ message: t.deletePersonConfirm(person.name), confirmLabel: commonText.delete, danger: true }))) return;
+    const result = await send('people.delete', { id: person.id, version: person.version });
+    if (!result.ok) return notifyFailure(result);
+    notifySuccess(t.personDeleted);
+    await reloadPeople();
+  };
+  return (
+    <Paper withBorder p="lg">
+      <Stack>
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {t.peopleHint}
+          </Text>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ person: null })}>
+            {t.addPerson}
+          </Button>
+        </Group>
+        {people.length === 0 ? (
+          <Text c="dimmed" size="sm" ta="center" py="md">
+            {t.noPeople}
+          </Text>
+        ) : (
+          <Table verticalSpacing={6} highlightOnHover striped data-testid="people-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.personName}</Table.Th>
+                <Table.Th>{t.personTitle}</Table.Th>
+                <Table.Th>{t.personDepartment}</Table.Th>
+                <Table.Th w={90} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {people.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{p.name}</Table.Td>
+                  <Table.Td>{p.title}</Table.Td>
+                  <Table.Td>{departmentName(p.departmentId)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={2} justify="flex-end" wrap="nowrap">
+                      <Tooltip label={commonText.edit}>
+                        <ActionIcon variant="subtle" color="gray" onClick={() => setEditing({ person: p })} aria-label={commonText.edit}>
+                          <IconEdit size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label={commonText.delete}>
+                        <ActionIcon variant="subtle" color="red" onClick={() => void remove(p)} aria-label={commonText.delete}>
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+      <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing?.person ? t.editPerson : t.addPerson}>
+        {editing && (
+          <PersonForm
+            person={editing.person}
+            onCancel={() => setEditing(null)}
+            onSaved={async () => {
+              setEditing(null);
+              await reloadPeople();
+            }}
+          />
+        )}
+      </Modal>
+    </Paper>
+  );
+}
+
+function PersonForm({ person, onCancel, onSaved }: { person: Person | null; onCancel(): void; onSaved(): Promise<void> }) {
+  const { departments } = useApp();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { name: person?.name ?? '', title: person?.title ?? '', departmentId: person?.departmentId ?? null },
+  });
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    if (!values.name.trim()) return form.setErrors({ name: commonText.required(t.personName) });
+    setSaving(true);
+    const result = person ? await send('people.update', { id: person.id, version: person.version, ...values }) : await send('people.create', values);
+    setSaving(false);
+    if (!result.ok) {
+      form.setErrors(serverFieldErrors(result.fieldErrors));
+      return setError(result.message);
+    }
+    notifySuccess(t.personSaved);
+    await onSaved();
+  });
+  return (
+    <form onSubmit={submit} noValidate data-testid="person-form">
+      <Stack gap="sm">
+        {error && <Alert color="red">{error}</Alert>}
+        <TextInput label={t.personName} withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TextInput label={t.personTitle} placeholder={t.personTitlePlaceholder} {...form.getInputProps('title')} />
+        <Select label={t.personDepartment} data={departments.map((d) => ({ value: d.id, label: d.name }))} clearable searchable nothingFoundMessage={commonText.nothingFound} {...form.getInputProps('departmentId')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {commonText.cancel}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {commonText.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

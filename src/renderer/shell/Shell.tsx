@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { AppShell, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
+import { IconBuildingBank, IconClipboardList, IconHistory, IconSettings, IconUser } from '@tabler/icons-react';
+import { useApp } from '../AppContext';
+import { navigate, useRoute, type Route } from '../lib/router';
+import { CampaignList } from '../campaigns/CampaignList';
+import { CampaignPage } from '../campaign/CampaignPage';
+import { AuditPage } from '../audit/AuditPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { shellText as t } from './text';
+
+const navItems: Array<{ route: Route; label: string; icon: typeof IconClipboardList; match: Route['name'][] }> = [
+  { route: { name: 'campaigns' }, label: t.navCampaigns, icon: IconClipboardList, match: ['campaigns', 'campaign'] },
+  { route: { name: 'audit' }, label: t.navAudit, icon: IconHistory, match: ['audit'] },
+  { route: { name: 'settings' }, label: t.navSettings, icon: IconSettings, match: ['settings'] },
+];
+
+export function Shell() {
+  const { court } = useApp();
+  const route = useRoute();
+  useEffect(() => {
+    document.body.classList.add('with-nav');
+    return () => document.body.classList.remove('with-nav');
+  }, []);
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 160, breakpoint: 0 }} padding="md">
+      <AppShell.Header bg="court.9" c="white" px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon size={32} radius="sm" color="red.8" variant="filled">
+              <IconBuildingBank size={20} />
+            </ThemeIcon>
+            <Text fw={700} size="lg">
+              {t.appName}
+            </Text>
+            <Text size="md" c="court.1" ml="md" data-testid="header-court">
+              {court.name}
+            </Text>
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <IconUser size={16} />
+            <Text size="sm" data-testid="header-operator">
+              {t.operator}：{court.operatorName}
+            </Text>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" bg="#fbfcfd">
+        {navItems.map((item) => (
+          <NavLink
+            key={item.label}
+            label={item.label}
+            leftSection={<item.icon size={18} stroke={1.6} />}
+            active={item.match.includes(route.name)}
+            onClick={() => navigate(item.route)}
+            variant="light"
+            styles={{ label: { fontSize: 15 } }}
+            mb={2}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {route.name === 'campaigns' && <CampaignList />}
+        {route.name === 'campaign' && <CampaignPage key={route.id} campaignId={route.id} />}
+        {route.name === 'audit' && <AuditPage />}
+        {route.name === 'settings' && <SettingsPage />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

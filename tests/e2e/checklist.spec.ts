@@ -1,0 +1,169 @@
+// The main path a clerk takes: set up the court, create a campaign, build its checklist, record
+// progress with evidence, finish the item, sign it off, and see the figures move.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, expect, ARTIFACTS_DIR } from './fixtures';
+import { field, row } from './helpers';
+
+test('设置向导 → 新建活动 → 栏目与事项 → 进展与佐证 → 完成 → 销号 → 统计变化', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByText('欢迎使用专项活动督导台')).toBeVisible();
+
+  // Bad code and a missing parent court: messages at the fields, typed values kept.
+  await field(page, '法院名称').fill('枝江市人民法院');
+  await field(page, '法院代码').fill('23法院');
+  await field(page, '经办人姓名').fill('王晓梅');
+  await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+  const code = field(page, '法院代码');
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('法院代码应以大写字母开头，由 2-16 位大写字母或数字组成，如 J23')).toBeVisible();
+  await expect(field(page, '上级法院代码')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('请填写上级法院代码（高级人民法院可不填）')).toBeVisible();
+  await expect(page.getByText('请填写上级法院名称（高级人民法院可不填）')).toBeVisible();
+  await expect(field(page, '法院名称')).toHaveValue('枝江市人民法院');
+  await expect(code).toHaveValue('23法院');
+  await expect(field(page, '经办人姓名')).toHaveValue('王晓梅');
+  await expect(field(page, '法院名称')).not.toHaveAttribute('aria-invalid', 'true');
+
+  // A high court needs no parent court.
+  await page.getByRole('radio', { name: '高级人民法院' }).check();
+  await code.fill('E0583');
+  await page.getByRole('radio', { name: '基层人民法院' }).check();
+  await field(page, '上级法院代码').fill('E05');
+  await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+  await expect(page.getByText('请填写上级法院名称（高级人民法院可不填）')).toBeVisible();
+  await expect(field(page, '上级法院代码')).toHaveValue('E05');
+  await field(page, '上级法院名称').fill('宜昌市中级人民法院');
+  await field(page, '上级法院名称').press('Enter');
+
+  // The app shell with the court and the operator.
+  await expect(page.getByTestId('header-court')).toHaveText('枝江市人民法院');
+  await expect(page.getByTestId('header-operator')).toContainText('王晓梅');
+  await expect(page.getByTestId('campaigns-empty')).toBeVisible();
+
+  // Create a campaign (required title checked at the field first).
+  await page.getByTestId('campaigns-empty').getByRole('button', { name: '新建专项活动' }).click();
+  const campaignForm = page.getByTestId('campaign-form');
+  await campaignForm.getByRole('button', { name: '保存' }).click();
+  await expect(campaignForm.getByText('请填写活动名称')).toBeVisible();
+  await field(page, '活动名称').fill('2026年“清廉法院”建设专项活动');
+  await field(page, '开始日期').fill('2026-01-01');
+  await field(page, '结束日期').fill('2026年12月31日');
+  await field(page, '活动名称').click();
+  await campaignForm.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('campaign-heading')).toHaveText('2026年“清廉法院”建设专项活动');
+  await expect(page.getByText('起止日期：2026-01-01 至 2026-12-31')).toBeVisible();
+
+  // Sections: two top-level ones and a child, numbered as in official documents.
+  for (const title of ['廉洁文化工程', '制度建设工程']) {
+    await page.getByRole('button', { name: '添加栏目' }).click();
+    await field(page, '栏目名称').fill(title);
+    await field(page, '栏目名称').press('Enter');
+    await expect(page.getByTestId('section-node').filter({ hasText: title })).toBeVisible();
+  }
+  const second = page.getByTestId('section-node').filter({ hasText: '制度建设工程' });
+  await second.hover();
+  await second.getByRole('button', { name: '栏目操作' }).click();
+  await page.getByRole('menuitem', { name: '添加下级栏目' }).click();
+  await field(page, '栏目名称').fill('审判权力运行监督');
+  await page.getByTestId('section-form').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('section-node')).toHaveText([/一、廉洁文化工程/, /二、制度建设工程/, /（一）审判权力运行监督/]);
+
+  // Items: click a section so the new item goes there.
+  await page.getByTestId('section-node').filter({ hasText: '廉洁文化工程' }).click();
+  const items = [
+    { title: '开展“以案促改”警示教育', owner: '刘洋', deadline: '2099-06-30' },
+    { title: '组织廉洁家访活动', owner: '陈静', deadline: '2099-09-30' },
+  ];
+  for (const item of items) {
+    await page.getByRole('button', { name: '新增事项' }).click();
+    const form = page.getByTestId('item-create-form');
+    await expect(form.getByRole('combobox', { name: '所属栏目' })).toHaveValue('一、廉洁文化工程');
+    await field(page, '任务名称').fill(item.title);
+    await field(page, '责任人').fill(item.owner);
+    await field(page, '完成时限').fill(item.deadline);
+    await field(page, '任务名称').click();
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(row(page, item.title)).toBeVisible();
+  }
+  await expect(page.getByTestId('fig-total-value')).toHaveText('2');
+  await expect(page.getByTestId('fig-signed-value')).toHaveText('0');
+  await expect(page.getByTestId('fig-percent-value')).toHaveText('0');
+
+  // Open the first item: a progress note.
+  await row(page, items[0].title).click();
+  const drawer = page.getByTestId('item-drawer');
+  await expect(drawer.getByTestId('item-title')).toHaveText(items[0].title);
+  await drawer.getByRole('tab', { name: /进展情况/ }).click();
+  await expect(field(page, '填报人')).toHaveValue('王晓梅');
+  await drawer.getByTestId('note-text').fill('已制定警示教育方案，召开动员会。');
+  await drawer.getByRole('textbox', { name: '进度（可不填）' }).fill('60');
+  await drawer.getByRole('button', { name: '添加进展' }).click();
+  await expect(drawer.getByTestId('note-entry')).toHaveCount(1);
+  await expect(drawer.getByTestId('note-entry')).toContainText('已制定警示教育方案，召开动员会。');
+  await expect(drawer.getByTestId('note-entry')).toContainText('60%');
+  await expect(drawer.getByTestId('item-status')).toHaveText('推进中');
+
+  // Evidence: two real files through the dropzone's input.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-evidence-'));
+  const pdf = path.join(dir, '警示教育会议记录.pdf');
+  const photo = path.join(dir, '动员会现场照片.png');
+  fs.writeFileSync(pdf, '%PDF-1.4\n% 会议记录\n');
+  fs.writeFileSync(photo, Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
+  await drawer.getByRole('tab', { name: /佐证材料/ }).click();
+  await drawer.getByTestId('evidence-input').setInputFiles([pdf, photo]);
+  await expect(drawer.getByTestId('evidence-row')).toHaveCount(2);
+  await expect(drawer.getByTestId('evidence-row').filter({ hasText: '警示教育会议记录.pdf' })).toContainText('PDF 文档');
+  await expect(drawer.getByTestId('upload-entry').filter({ hasText: '动员会现场照片.png' })).toContainText('已上传');
+  await expect(drawer.getByRole('tab', { name: /佐证材料/ })).toHaveText('佐证材料（2）');
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  // Mark complete, then sign off.
+  await drawer.getByTestId('action-complete').click();
+  await page.getByTestId('decision-form').getByRole('textbox').fill('警示教育已全部完成。');
+  await page.getByTestId('decision-form').getByRole('button', { name: '标记完成' }).click();
+  await expect(drawer.getByTestId('item-status')).toHaveText('已完成待销号');
+  await expect(page.getByTestId('fig-done-value')).toHaveText('1');
+  await expect(page.getByTestId('fig-signed-value')).toHaveText('0');
+
+  await drawer.getByTestId('action-signoff').click();
+  const signForm = page.getByTestId('decision-form');
+  await expect(field(page, '审核人')).toHaveValue('王晓梅');
+  await signForm.getByRole('textbox', { name: '审核意见' }).fill('佐证材料齐全，同意销号');
+  await signForm.getByRole('button', { name: '销号' }).click();
+  await expect(drawer.getByTestId('item-status')).toHaveText('已销号');
+  await drawer.getByRole('tab', { name: /销号记录/ }).click();
+  await expect(drawer.getByTestId('signoff-row')).toContainText('佐证材料齐全，同意销号');
+
+  // The item's own audit trail reads in Chinese.
+  await drawer.getByRole('tab', { name: '操作日志' }).click();
+  await expect(drawer.getByTestId('audit-entry').first()).toContainText('销号');
+  await expect(drawer.getByTestId('audit-entry').first()).toContainText('已完成待销号 → 已销号');
+
+  // The figures moved: 1 of 2 done and signed off = 50%.
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(page.getByTestId('fig-signed-value')).toHaveText('1');
+  await expect(page.getByTestId('fig-done-value')).toHaveText('1');
+  await expect(page.getByTestId('fig-percent-value')).toHaveText('50');
+  await expect(page.getByTestId('progress-by-section')).toContainText('一、廉洁文化工程');
+  await expect(row(page, items[0].title)).toContainText('已销号');
+  await expect(row(page, items[0].title).locator('.it-num').last()).toHaveText('2');
+
+  // Let the "已销号" notice fade so the screenshot shows the page itself.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'campaign-page.png'), fullPage: true });
+
+  // The campaign list shows the same figures.
+  await page.getByRole('button', { name: '专项活动' }).or(page.getByText('专项活动', { exact: true })).first().click();
+  const card = page.getByTestId('campaign-card').filter({ hasText: '2026年“清廉法院”建设专项活动' });
+  await expect(card).toContainText('50%');
+  await expect(card).toContainText('进行中');
+
+  // The whole audit log verifies.
+  await page.getByText('审计日志', { exact: true }).first().click();
+  await page.getByTestId('audit-verify').click();
+  await expect(page.getByTestId('audit-verify-result')).toContainText('完整');
+});

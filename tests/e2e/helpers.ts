@@ -1,0 +1,71 @@
+// Shared steps for the end-to-end tests: set data up through the real API, then drive the UI.
+import type { Page } from '@playwright/test';
+import { expect, type PreviewApp } from './fixtures';
+
+export const COURT = {
+  name: '枝江市人民法院',
+  code: 'E0583',
+  level: 'basic',
+  parentCode: 'E05',
+  parentName: '宜昌市中级人民法院',
+  operatorName: '王晓梅',
+} as const;
+
+export interface Seeded {
+  campaignId: string;
+  sectionIds: string[];
+  itemIds: string[];
+  departmentIds: string[];
+}
+
+/** A court, two departments, a campaign with two sections and the given items. */
+export async function seedCampaign(
+  app: PreviewApp,
+  items: Array<{ title: string; content?: string; owner?: string; section?: number; deadline?: string | null; kind?: 'mandatory' | 'own' }>,
+): Promise<Seeded> {
+  await app.call('court.setup', { profile: COURT });
+  const departmentIds = [
+    (await app.call<{ id: string }>('departments.create', { name: '政治部' })).id,
+    (await app.call<{ id: string }>('departments.create', { name: '执行局' })).id,
+  ];
+  const campaign = await app.call<{ id: string }>('campaigns.create', { title: '2026年“清廉法院”建设', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+  await app.call('sections.create', { campaignId: campaign.id, title: '廉洁文化工程' });
+  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', { campaignId: campaign.id, title: '制度建设工程' });
+  const sectionIds = detail.sections.map((s) => s.id);
+  const itemIds: string[] = [];
+  for (const [index, item] of items.entries()) {
+    const created = await app.call<{ id: string }>('items.create', {
+      campaignId: campaign.id,
+      sectionId: sectionIds[item.section ?? index % 2],
+      title: item.title,
+      content: item.content ?? '',
+      owner: item.owner ?? '刘洋',
+      kind: item.kind ?? 'mandatory',
+      departmentId: departmentIds[index % 2],
+      deadline: item.deadline === undefined ? '2099-12-31' : item.deadline,
+    });
+    itemIds.push(created.id);
+  }
+  return { campaignId: campaign.id, sectionIds, itemIds, departmentIds };
+}
+
+export async function openCampaign(page: Page, app: PreviewApp, title: string): Promise<void> {
+  await page.goto(app.url);
+  await page.getByTestId('campaign-card').filter({ hasText: title }).getByTestId('campaign-title').click();
+  await expect(page.getByTestId('item-table')).toBeVisible();
+  await expect(page.getByTestId('item-row').first()).toBeVisible();
+}
+
+export function row(page: Page, title: string) {
+  return page.getByTestId('item-row').filter({ hasText: title });
+}
+
+/** Text of every rendered row's title cell. */
+export async function visibleTitles(page: Page): Promise<string[]> {
+  return page.getByTestId('item-row').locator('.it-title').allTextContents();
+}
+
+/** A text field, date field or autocomplete by its visible label (the required mark is not part of it). */
+export function field(page: Page, label: string) {
+  return page.getByRole('textbox', { name: label, exact: true }).or(page.getByRole('combobox', { name: label, exact: true }));
+}
