@@ -9,6 +9,7 @@ import { DateField } from '../common/DateField';
 import { commonText } from '../common/text';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { campaignText as t } from './text';
+import { FormActions } from '../common/FormActions';
 
 type Kind = 'owner' | 'deadline' | 'department';
 const NO_DEPARTMENT = '__none__';
@@ -131,14 +132,7 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
             comboboxProps={{ withinPortal: true }}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {commonText.cancel}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {commonText.save}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} saving={saving} />
       </Stack>
     </form>
   );

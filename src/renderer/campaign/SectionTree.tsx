@@ -8,6 +8,7 @@ import { confirmAction } from '../common/confirm';
 import { commonText } from '../common/text';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { campaignText as t } from './text';
+import { FormActions } from '../common/FormActions';
 
 export type SectionFilter = string | 'all' | 'none';
 
@@ -177,14 +178,7 @@ function SectionForm({ campaignId, dialog, onClose, onDetail }: { campaignId: st
           withAsterisk
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {commonText.cancel}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {commonText.save}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} saving={saving} />
       </Stack>
     </form>
   );

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { operations, type ItemDetail, type Section } from '../../shared/api';
 import { send } from '../api/client';
-import { commonText } from '../common/text';
 import { schemaErrors, serverFieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
 import { ItemFields, emptyItemValues, itemInputFrom, type ItemValues } from './ItemFields';
 import { itemText as t } from './text';
+import { FormActions } from '../common/FormActions';
 
 export function ItemCreateModal({
   opened,
@@ -60,14 +60,7 @@ function CreateForm({ campaignId, sections, defaultSectionId, onClose, onCreated
       <Stack>
         {error && <Alert color="red">{error}</Alert>}
         <ItemFields form={form} sections={sections} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {commonText.cancel}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {commonText.save}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} saving={saving} />
       </Stack>
     </form>
   );

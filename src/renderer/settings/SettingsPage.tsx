@@ -13,6 +13,7 @@ import { notifyFailure, notifySuccess } from '../lib/notify';
 import { setupText } from '../setup/text';
 import { profileFromValues } from '../setup/SetupWizard';
 import { settingsText as t } from './text';
+import { FormActions } from '../common/FormActions';
 
 export function SettingsPage() {
   return (
@@ -332,14 +333,7 @@ function PersonForm({ person, onCancel, onSaved }: { person: Person | null; onCa
         <TextInput label={t.personName} withAsterisk data-autofocus {...form.getInputProps('name')} />
         <TextInput label={t.personTitle} placeholder={t.personTitlePlaceholder} {...form.getInputProps('title')} />
         <Select label={t.personDepartment} data={departments.map((d) => ({ value: d.id, label: d.name }))} clearable searchable nothingFoundMessage={commonText.nothingFound} {...form.getInputProps('departmentId')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {commonText.cancel}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {commonText.save}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} saving={saving} />
       </Stack>
     </form>
   );
