@@ -2,19 +2,8 @@
 // traffic lights and official-document numbering. No I/O here.
 import type { ItemStatus, Light, ProgressFigures } from './model';
 
-export const DONE_STATUSES: readonly ItemStatus[] = ['completed', 'signed_off'];
-
 export function isDone(status: ItemStatus): boolean {
   return status === 'completed' || status === 'signed_off';
-}
-
-/** Whole days from `today` to `deadline` (both YYYY-MM-DD); negative when overdue. */
-export function daysUntil(deadline: string, today: string): number {
-  const toUtc = (value: string) => {
-    const [y, m, d] = value.split('-').map(Number);
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((toUtc(deadline) - toUtc(today)) / 86_400_000);
 }
 
 /** YYYY-MM-DD plus a number of days, in UTC so no time zone shifts the date. */
@@ -32,7 +21,7 @@ export function addDays(date: string, days: number): string {
 export function lightRule(today: string, yellowDays: number): (status: ItemStatus, deadline: string | null) => Light {
   const yellowUntil = addDays(today, yellowDays);
   return (status, deadline) => {
-    if (status === 'completed' || status === 'signed_off') return 'green';
+    if (isDone(status)) return 'green';
     if (!deadline) return 'none';
     if (deadline < today) return 'red';
     if (deadline <= yellowUntil) return 'yellow';

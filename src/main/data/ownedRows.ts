@@ -6,6 +6,7 @@ import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'ky
 import { v7 as uuidv7 } from 'uuid';
 import { AuditAppender } from '../audit/auditLog';
 import { ApiError } from '../api/errors';
+import { RECORD_LABELS } from '../../shared/recordLabels';
 import type { Database, OwnedTable } from './schema';
 
 export interface Actor {
@@ -30,17 +31,6 @@ export function ownedFields(row: { id: string; origin: string; version: number; 
   return { id: row.id, origin: row.origin, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
-const TABLE_NAMES_ZH: Record<OwnedTable, string> = {
-  courts: '法院',
-  departments: '部门',
-  people: '人员',
-  campaigns: '专项活动',
-  sections: '栏目',
-  items: '事项',
-  progressNotes: '进展情况',
-  evidence: '佐证材料',
-  signoffs: '销号记录',
-};
 
 export class ChangeWriter {
   private readonly audit: AuditAppender;
@@ -88,13 +78,13 @@ export class ChangeWriter {
       .where('id', '=', id)
       .where('deletedAt', 'is', null)
       .executeTakeFirst()) as OwnedRow<T> | undefined;
-    if (!row) throw new ApiError('E_NOT_FOUND', `找不到这条${TABLE_NAMES_ZH[table]}，可能已被删除，请刷新后再试。`);
+    if (!row) throw new ApiError('E_NOT_FOUND', `找不到这条${RECORD_LABELS[table]}，可能已被删除，请刷新后再试。`);
     const owned = row as unknown as { origin: string; version: number };
     if (owned.origin !== this.actor.court) {
-      throw new ApiError('E_NOT_OWNER', `这条${TABLE_NAMES_ZH[table]}由 ${owned.origin} 法院下发，本院只能查看，不能修改。`);
+      throw new ApiError('E_NOT_OWNER', `这条${RECORD_LABELS[table]}由 ${owned.origin} 法院下发，本院只能查看，不能修改。`);
     }
     if (expectedVersion !== undefined && owned.version !== expectedVersion) {
-      throw new ApiError('E_STALE', `这条${TABLE_NAMES_ZH[table]}刚被修改过，您看到的不是最新内容。请刷新后再修改，已填写的内容不会丢失。`);
+      throw new ApiError('E_STALE', `这条${RECORD_LABELS[table]}刚被修改过，您看到的不是最新内容。请刷新后再修改，已填写的内容不会丢失。`);
     }
     return row;
   }

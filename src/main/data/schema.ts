@@ -1,6 +1,7 @@
 // Kysely table types (camelCase; CamelCasePlugin maps them to the snake_case columns of
 // migrations/). Only the main process's data layer imports this file.
 import type { Generated } from 'kysely';
+import type { RecordKind } from '../../shared/recordLabels';
 
 interface OwnedColumns {
   id: string;
@@ -145,14 +146,6 @@ export interface Database {
   schemaMigrations: SchemaMigrationsTable;
 }
 
-/** Tables whose rows are owned by one court and carry the common columns. */
-export type OwnedTable =
-  | 'courts'
-  | 'departments'
-  | 'people'
-  | 'campaigns'
-  | 'sections'
-  | 'items'
-  | 'progressNotes'
-  | 'evidence'
-  | 'signoffs';
+/** Tables whose rows are owned by one court and carry the common columns; each has a label
+ * for people in src/shared/recordLabels.ts. */
+export type OwnedTable = RecordKind;

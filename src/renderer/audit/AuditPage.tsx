@@ -1,12 +1,13 @@
 // The whole audit log, newest first, paged with beforeSeq; and the integrity check.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Skeleton, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import type { AuditEntry, AuditVerifyResult } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { AuditEntryView } from './AuditEntries';
 import { auditPageText as t } from './text';
+import { PageHeader } from '../common/PageHeader';
 
 const PAGE = 50;
 
@@ -62,17 +63,11 @@ export function AuditPage() {
 
   return (
     <Stack gap="md" maw={1100}>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t.title}</Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            {t.subtitle}
-          </Text>
-        </div>
+      <PageHeader title={t.title} subtitle={t.subtitle}>
         <Button leftSection={<IconShieldCheck size={16} />} onClick={() => void runVerify()} loading={verifying} data-testid="audit-verify">
           {t.verify}
         </Button>
-      </Group>
+      </PageHeader>
 
       {verify && (
         <Alert color={verify.ok ? 'teal' : 'red'} title={verify.ok ? t.intact : t.broken} withCloseButton onClose={() => setVerify(null)} data-testid="audit-verify-result">

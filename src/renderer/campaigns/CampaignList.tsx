@@ -14,6 +14,7 @@ import { navigate } from '../lib/router';
 import { CampaignFormModal } from './CampaignForm';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { campaignsText as t } from './text';
+import { PageHeader } from '../common/PageHeader';
 
 export function CampaignList() {
   const { court, reloadDepartments, reloadPeople } = useApp();
@@ -71,13 +72,7 @@ export function CampaignList() {
 
   return (
     <Stack gap="md" maw={1400}>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t.title}</Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            {t.subtitle}
-          </Text>
-        </div>
+      <PageHeader title={t.title} subtitle={t.subtitle}>
         <Group>
           <Button variant="default" leftSection={<IconDatabaseImport size={16} />} onClick={() => void startDemo()} disabled={!!demoJob}>
             {t.loadDemo}
@@ -86,7 +81,7 @@ export function CampaignList() {
             {t.create}
           </Button>
         </Group>
-      </Group>
+      </PageHeader>
 
       {demoJob && (
         <Paper withBorder p="md">

@@ -1,3 +1,5 @@
+import { RECORD_LABELS } from '../../shared/recordLabels';
+
 // How audit entries read to a person: operations, tables and fields in Chinese.
 export const auditOperationText: Record<string, string> = {
   create: '新建',
@@ -15,17 +17,7 @@ export const auditOperationText: Record<string, string> = {
   'bulk-update': '批量修改',
 };
 
-export const auditTableText: Record<string, string> = {
-  courts: '法院',
-  departments: '部门',
-  people: '人员',
-  campaigns: '专项活动',
-  sections: '栏目',
-  items: '事项',
-  progressNotes: '进展情况',
-  evidence: '佐证材料',
-  signoffs: '销号记录',
-};
+export const auditTableText: Record<string, string> = RECORD_LABELS;
 
 /** Labels in the order a person reads a row: where it sits, who answers for it, then details. */
 export const auditFieldText: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Evidence: drop or pick several files; each is read as base64 and sent with evidence.add, with
 // its own progress and error. The list opens files with the system viewer.
 import { useRef, useState } from 'react';
-import { ActionIcon, Anchor, Button, Group, Paper, Progress, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconExternalLink, IconFileUpload, IconTrash, IconUpload, IconX } from '@tabler/icons-react';
 import type { Evidence, ItemDetail } from '../../shared/model';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../lib/dates';
 import { formatSize } from '../lib/format';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { fileTypeText, itemText as t } from './text';
+import { IconAction } from '../common/IconAction';
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -187,16 +188,12 @@ export function EvidencePanel({ item, onChanged }: { item: ItemDetail; onChanged
                 <Table.Td>{formatDateTime(e.createdAt)}</Table.Td>
                 <Table.Td>
                   <Group gap={2} wrap="nowrap">
-                    <Tooltip label={t.open}>
-                      <ActionIcon variant="subtle" color="gray" onClick={() => void open(e)} aria-label={t.open}>
-                        <IconExternalLink size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t.remove}>
-                      <ActionIcon variant="subtle" color="red" onClick={() => void remove(e)} aria-label={t.remove}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <IconAction label={t.open} variant="subtle" color="gray" onClick={() => void open(e)}>
+<IconExternalLink size={16} />
+</IconAction>
+                    <IconAction label={t.remove} variant="subtle" color="red" onClick={() => void remove(e)}>
+<IconTrash size={16} />
+</IconAction>
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -1,6 +1,6 @@
 // The item drawer: fields, status actions, progress notes, evidence, sign-offs and audit trail.
 import { useCallback, useEffect, useState } from 'react';
-import { ActionIcon, Alert, Badge, Drawer, Group, Loader, Center, Stack, Table, Tabs, Text, Tooltip, Title } from '@mantine/core';
+import { Alert, Badge, Drawer, Group, Loader, Center, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import type { AuditEntry, ItemDetail, ItemRow, Section } from '../../shared/model';
 import { send } from '../api/client';
@@ -15,6 +15,7 @@ import { ItemEditForm } from './ItemEditForm';
 import { NotesPanel } from './NotesPanel';
 import { StatusActions } from './StatusActions';
 import { itemText as t } from './text';
+import { IconAction } from '../common/IconAction';
 
 const statusColor: Record<ItemDetail['status'], string> = { not_started: 'gray', in_progress: 'blue', completed: 'orange', signed_off: 'teal', returned: 'red' };
 const decisionColor = { approved: 'teal', returned: 'orange', reopened: 'grape' } as const;
@@ -130,21 +131,15 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
           )}
         </div>
         <Group gap={4} wrap="nowrap">
-          <Tooltip label={t.moveUp}>
-            <ActionIcon variant="default" onClick={() => void move('up')} disabled={index <= 0} aria-label={t.moveUp}>
-              <IconArrowUp size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t.moveDown}>
-            <ActionIcon variant="default" onClick={() => void move('down')} disabled={index < 0 || index >= siblings.length - 1} aria-label={t.moveDown}>
-              <IconArrowDown size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t.deleteItem}>
-            <ActionIcon variant="default" color="red" onClick={() => void remove()} aria-label={t.deleteItem}>
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <IconAction label={t.moveUp} variant="default" onClick={() => void move('up')} disabled={index <= 0}>
+<IconArrowUp size={16} />
+</IconAction>
+          <IconAction label={t.moveDown} variant="default" onClick={() => void move('down')} disabled={index < 0 || index >= siblings.length - 1}>
+            <IconArrowDown size={16} />
+          </IconAction>
+          <IconAction label={t.deleteItem} variant="default" color="red" onClick={() => void remove()}>
+<IconTrash size={16} />
+</IconAction>
           <Drawer.CloseButton ml={4} />
         </Group>
       </Group>

@@ -1,6 +1,6 @@
 // 设置: the court profile (code read-only), departments and people.
 import { useState } from 'react';
-import { ActionIcon, Alert, Button, Group, Modal, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Modal, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconEdit, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { courtLevels, courtSetupInput, type CourtLevel, type Department, type Person } from '../../shared/api';
@@ -14,11 +14,13 @@ import { setupText } from '../setup/text';
 import { profileFromValues } from '../setup/SetupWizard';
 import { settingsText as t } from './text';
 import { FormActions } from '../common/FormActions';
+import { IconAction } from '../common/IconAction';
+import { PageHeader } from '../common/PageHeader';
 
 export function SettingsPage() {
   return (
     <Stack gap="md" maw={960}>
-      <Title order={2}>{t.title}</Title>
+      <PageHeader title={t.title} />
       <Tabs defaultValue="court" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="court">{t.tabCourt}</Tabs.Tab>
@@ -204,16 +206,12 @@ function Departments() {
                   <Table.Td w={90}>
                     {editing?.id !== d.id && (
                       <Group gap={2} justify="flex-end" wrap="nowrap">
-                        <Tooltip label={commonText.rename}>
-                          <ActionIcon variant="subtle" color="gray" onClick={() => setEditing({ id: d.id, name: d.name, error: null })} aria-label={commonText.rename}>
-                            <IconEdit size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={commonText.delete}>
-                          <ActionIcon variant="subtle" color="red" onClick={() => void remove(d)} aria-label={commonText.delete}>
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <IconAction label={commonText.rename} variant="subtle" color="gray" onClick={() => setEditing({ id: d.id, name: d.name, error: null })}>
+<IconEdit size={16} />
+</IconAction>
+                        <IconAction label={commonText.delete} variant="subtle" color="red" onClick={() => void remove(d)}>
+<IconTrash size={16} />
+</IconAction>
                       </Group>
                     )}
                   </Table.Td>
@@ -271,16 +269,12 @@ function People() {
                   <Table.Td>{departmentName(p.departmentId)}</Table.Td>
                   <Table.Td>
                     <Group gap={2} justify="flex-end" wrap="nowrap">
-                      <Tooltip label={commonText.edit}>
-                        <ActionIcon variant="subtle" color="gray" onClick={() => setEditing({ person: p })} aria-label={commonText.edit}>
-                          <IconEdit size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label={commonText.delete}>
-                        <ActionIcon variant="subtle" color="red" onClick={() => void remove(p)} aria-label={commonText.delete}>
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <IconAction label={commonText.edit} variant="subtle" color="gray" onClick={() => setEditing({ person: p })}>
+<IconEdit size={16} />
+</IconAction>
+                      <IconAction label={commonText.delete} variant="subtle" color="red" onClick={() => void remove(p)}>
+<IconTrash size={16} />
+</IconAction>
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -1,0 +1,15 @@
+// What each kind of court record is called, for people: used in the main process's error
+// messages and in the renderer's audit log, so the two always name a record the same way.
+export const RECORD_LABELS = {
+  courts: '法院',
+  departments: '部门',
+  people: '人员',
+  campaigns: '专项活动',
+  sections: '栏目',
+  items: '事项',
+  progressNotes: '进展情况',
+  evidence: '佐证材料',
+  signoffs: '销号记录',
+} as const;
+
+export type RecordKind = keyof typeof RECORD_LABELS;
