@@ -189,11 +189,11 @@ export function EvidencePanel({ item, onChanged }: { item: ItemDetail; onChanged
                 <Table.Td>
                   <Group gap={2} wrap="nowrap">
                     <IconAction label={t.open} variant="subtle" color="gray" onClick={() => void open(e)}>
-<IconExternalLink size={16} />
-</IconAction>
+                      <IconExternalLink size={16} />
+                    </IconAction>
                     <IconAction label={t.remove} variant="subtle" color="red" onClick={() => void remove(e)}>
-<IconTrash size={16} />
-</IconAction>
+                      <IconTrash size={16} />
+                    </IconAction>
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -132,14 +132,14 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
         </div>
         <Group gap={4} wrap="nowrap">
           <IconAction label={t.moveUp} variant="default" onClick={() => void move('up')} disabled={index <= 0}>
-<IconArrowUp size={16} />
-</IconAction>
+            <IconArrowUp size={16} />
+          </IconAction>
           <IconAction label={t.moveDown} variant="default" onClick={() => void move('down')} disabled={index < 0 || index >= siblings.length - 1}>
             <IconArrowDown size={16} />
           </IconAction>
           <IconAction label={t.deleteItem} variant="default" color="red" onClick={() => void remove()}>
-<IconTrash size={16} />
-</IconAction>
+            <IconTrash size={16} />
+          </IconAction>
           <Drawer.CloseButton ml={4} />
         </Group>
       </Group>

@@ -207,11 +207,11 @@ function Departments() {
                     {editing?.id !== d.id && (
                       <Group gap={2} justify="flex-end" wrap="nowrap">
                         <IconAction label={commonText.rename} variant="subtle" color="gray" onClick={() => setEditing({ id: d.id, name: d.name, error: null })}>
-<IconEdit size={16} />
-</IconAction>
+                          <IconEdit size={16} />
+                        </IconAction>
                         <IconAction label={commonText.delete} variant="subtle" color="red" onClick={() => void remove(d)}>
-<IconTrash size={16} />
-</IconAction>
+                          <IconTrash size={16} />
+                        </IconAction>
                       </Group>
                     )}
                   </Table.Td>
@@ -270,11 +270,11 @@ function People() {
                   <Table.Td>
                     <Group gap={2} justify="flex-end" wrap="nowrap">
                       <IconAction label={commonText.edit} variant="subtle" color="gray" onClick={() => setEditing({ person: p })}>
-<IconEdit size={16} />
-</IconAction>
+                        <IconEdit size={16} />
+                      </IconAction>
                       <IconAction label={commonText.delete} variant="subtle" color="red" onClick={() => void remove(p)}>
-<IconTrash size={16} />
-</IconAction>
+                        <IconTrash size={16} />
+                      </IconAction>
                     </Group>
                   </Table.Td>
                 </Table.Tr>
