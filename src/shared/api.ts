@@ -4,6 +4,21 @@
 import { z } from 'zod';
 import { OPERATION_NAMES, type OperationName } from './operationNames';
 import type {
+  AuthStatus,
+  EvasionChecks,
+  FindingDetail,
+  InspectionReportDetail,
+  InspectionReportSummary,
+  LedgerClosure,
+  LedgerEvidence,
+  LedgerRow,
+  LightSpan,
+  LookbackRow,
+  MeasureDetail,
+  ProblemCatalogue,
+  SessionUser,
+  UserAccount,
+  WorkEntry,
   AuditEntry,
   AuditVerifyResult,
   Campaign,
@@ -49,6 +64,35 @@ export const itemKinds = ['mandatory', 'own'] as const;
 export const frequencies = ['once', 'monthly', 'quarterly'] as const;
 export const itemStatuses = ['not_started', 'in_progress', 'completed', 'signed_off', 'returned'] as const;
 export const lights = ['green', 'yellow', 'red', 'none'] as const;
+export const roles = ['admin', 'reviewer', 'filer'] as const;
+export const escalationTargets = ['owner', 'department_head', 'lead_leader'] as const;
+export const lightRecordKinds = ['item', 'measure', 'lookback'] as const;
+export const inspectionScopes = ['person', 'department'] as const;
+export const inspectionStatuses = ['draft', 'submitted', 'returned', 'accepted'] as const;
+export const ledgerSources = ['inspection_feedback', 'audit_supervision', 'self_inspection', 'superior_notice', 'petition', 'problem_lead'] as const;
+export const measureStatuses = ['identified', 'in_progress', 'submitted', 'signed_off', 'lookback_passed', 'returned', 'reopened'] as const;
+export const ledgerEvidencePhases = ['before', 'after', 'lookback'] as const;
+
+/** Log-in names: 2-32 letters, digits, Chinese characters, '.', '_' or '-'. */
+export const username = z
+  .string({ error: '请填写用户名' })
+  .trim()
+  .min(2, '用户名至少 2 个字符')
+  .max(32, '用户名不能超过 32 个字符')
+  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]+$/, '用户名只能由字母、数字、汉字和 . _ - 组成');
+
+/** At least 8 characters with both letters and digits; no trimming (spaces count). */
+export const newPassword = z
+  .string({ error: '请填写密码' })
+  .min(8, '密码至少 8 位')
+  .max(128, '密码不能超过 128 位')
+  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), '密码须同时包含字母和数字');
+const givenPassword = z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位');
+const roleList = z
+  .array(z.enum(roles, { error: '角色不正确' }))
+  .min(1, '请至少选择一个角色')
+  .max(3)
+  .refine((v) => new Set(v).size === v.length, '角色不能重复');
 
 /** Court codes are short upper-case letters and digits, e.g. J23 or HLJ0101 (法院代码). */
 export const courtCode = z
@@ -104,6 +148,22 @@ const itemFields = {
   percent: z.number().int('进度应为整数').min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional().default(0),
 };
 
+/** One uploaded file as base64, as every transport carries it. */
+const evidenceFile = {
+  name: requiredText(255, '文件名').refine((v) => !/[\\/\u0000]/.test(v), '文件名不能包含路径符号'),
+  mimeType: z.string().max(200).optional().default('application/octet-stream'),
+  dataBase64: z.string().min(1, '文件是空的').max(Math.ceil((200 * 1024 * 1024 * 4) / 3) + 4, '单个佐证材料不能超过 200 MB'),
+};
+
+const measureFields = {
+  text: requiredText(2000, '整改措施'),
+  owner: optionalText(40, '责任人'),
+  leadLeader: optionalText(40, '牵头院领导'),
+  departmentId: z.union([rowId, z.null()]).optional().default(null),
+  deadline: optionalDate,
+  longTerm: z.boolean().optional().default(false),
+};
+
 const empty = z.object({}).strict().optional().default({});
 const byId = z.object({ id: rowId });
 const byVersionedId = z.object({ id: rowId, version });
@@ -111,7 +171,12 @@ const byVersionedId = z.object({ id: rowId, version });
 export const operations = {
   'app.info': empty,
   'court.get': empty,
-  'court.setup': z.object({ profile: courtSetupInput, loadDemo: z.boolean().optional().default(false) }),
+  'court.setup': z.object({
+    profile: courtSetupInput,
+    /** The first account: an administrator (and reviewer), named after the operator. */
+    admin: z.object({ username, password: newPassword }),
+    loadDemo: z.boolean().optional().default(false),
+  }),
   'court.update': courtSetupInput,
 
   'demo.start': empty,
@@ -119,8 +184,8 @@ export const operations = {
   'jobs.cancel': z.object({ jobId: z.string().min(1) }),
 
   'departments.list': empty,
-  'departments.create': z.object({ name: requiredText(40, '部门名称') }),
-  'departments.update': z.object({ id: rowId, version, name: requiredText(40, '部门名称') }),
+  'departments.create': z.object({ name: requiredText(40, '部门名称'), headName: optionalText(20, '部门负责人') }),
+  'departments.update': z.object({ id: rowId, version, name: requiredText(40, '部门名称'), headName: optionalText(20, '部门负责人') }),
   'departments.delete': byVersionedId,
 
   'people.list': empty,
@@ -157,24 +222,21 @@ export const operations = {
     })
     .refine((v) => v.owner !== undefined || v.deadline !== undefined || v.departmentId !== undefined, '请至少选择一项要修改的内容'),
   'items.markComplete': z.object({ id: rowId, version, note: optionalText(2000, '完成说明') }),
-  'items.signOff': z.object({ id: rowId, version, reviewer: requiredText(20, '审核人'), opinion: optionalText(1000, '审核意见') }),
-  'items.sendBack': z.object({ id: rowId, version, reviewer: requiredText(20, '审核人'), reason: requiredText(1000, '退回理由') }),
-  'items.reopen': z.object({ id: rowId, version, reviewer: requiredText(20, '操作人'), reason: requiredText(1000, '重新打开的理由') }),
+  // The reviewer is the logged-in user, never a name typed by the caller.
+  'items.signOff': z.object({ id: rowId, version, opinion: optionalText(1000, '审核意见') }),
+  'items.sendBack': z.object({ id: rowId, version, reason: requiredText(1000, '退回理由') }),
+  'items.reopen': z.object({ id: rowId, version, reason: requiredText(1000, '重新打开的理由') }),
 
   'progress.add': z.object({
     itemId: rowId,
     noteDate: isoDate,
-    author: requiredText(20, '填报人'),
+    /** Who did the work; defaults to the logged-in user. */
+    author: text(20, '填报人').optional(),
     text: requiredText(4000, '进展情况'),
     percent: z.number().int().min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional(),
   }),
 
-  'evidence.add': z.object({
-    itemId: rowId,
-    name: requiredText(255, '文件名').refine((v) => !/[\\/\u0000]/.test(v), '文件名不能包含路径符号'),
-    mimeType: z.string().max(200).optional().default('application/octet-stream'),
-    dataBase64: z.string().min(1, '文件是空的').max(Math.ceil((200 * 1024 * 1024 * 4) / 3) + 4, '单个佐证材料不能超过 200 MB'),
-  }),
+  'evidence.add': z.object({ itemId: rowId, ...evidenceFile }),
   'evidence.remove': byVersionedId,
   'evidence.open': byId,
 
@@ -186,6 +248,142 @@ export const operations = {
     limit: z.number().int().min(1).max(500).optional().default(100),
   }),
   'audit.verify': empty,
+
+  'auth.status': empty,
+  'auth.bootstrap': z.object({ username, displayName: requiredText(20, '姓名'), password: newPassword }),
+  'auth.login': z.object({ username: z.string({ error: '请填写用户名' }).trim().min(1, '请填写用户名').max(32, '用户名不能超过 32 个字符'), password: givenPassword }),
+  'auth.logout': empty,
+  'auth.changePassword': z
+    .object({ currentPassword: givenPassword, newPassword })
+    .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: '新密码不能与原密码相同' }),
+  'users.list': empty,
+  'users.create': z.object({
+    username,
+    displayName: requiredText(20, '姓名'),
+    roles: roleList,
+    departmentId: z.union([rowId, z.null()]).optional().default(null),
+    personId: z.union([rowId, z.null()]).optional().default(null),
+    password: newPassword,
+  }),
+  'users.update': z.object({
+    id: rowId,
+    version,
+    displayName: requiredText(20, '姓名'),
+    roles: roleList,
+    departmentId: z.union([rowId, z.null()]).optional().default(null),
+    personId: z.union([rowId, z.null()]).optional().default(null),
+    disabled: z.boolean().optional().default(false),
+  }),
+  /** Sets a temporary password the user must change at next log-in; also lifts a lock-out. */
+  'users.resetPassword': z.object({ id: rowId, password: newPassword }),
+
+  'campaigns.setLightRules': z.object({
+    id: rowId,
+    version,
+    yellowDays: z.number({ error: '请填写提前预警天数' }).int('提前预警天数应为整数').min(0, '提前预警天数不能为负数').max(90, '提前预警天数不能超过 90 天'),
+    escalateGreen: z.enum(escalationTargets, { error: '请选择绿灯的提醒对象' }),
+    escalateYellow: z.enum(escalationTargets, { error: '请选择黄灯的提醒对象' }),
+    escalateRed: z.enum(escalationTargets, { error: '请选择红灯的提醒对象' }),
+    lookbackMonths: z.number({ error: '请填写回头看间隔' }).int('回头看间隔应为整数').min(1, '回头看间隔至少 1 个月').max(24, '回头看间隔不能超过 24 个月'),
+  }),
+  'lights.history': z.object({ kind: z.enum(lightRecordKinds), id: rowId }),
+
+  'problems.catalogue': z.object({ campaignId: rowId }),
+  'problems.createAspect': z.object({ campaignId: rowId, title: requiredText(100, '方面名称') }),
+  'problems.updateAspect': z.object({ id: rowId, version, title: requiredText(100, '方面名称') }),
+  'problems.deleteAspect': byVersionedId,
+  'problems.create': z.object({ aspectId: rowId, title: requiredText(200, '问题'), description: optionalText(2000, '问题表现') }),
+  'problems.update': z.object({ id: rowId, version, title: requiredText(200, '问题'), description: optionalText(2000, '问题表现') }),
+  'problems.delete': byVersionedId,
+
+  'inspection.list': z.object({ campaignId: rowId }),
+  'inspection.get': byId,
+  'inspection.create': z
+    .object({ campaignId: rowId, scope: z.enum(inspectionScopes, { error: '请选择按个人还是按部门填报' }), personId: z.union([rowId, z.null()]).optional().default(null), departmentId: z.union([rowId, z.null()]).optional().default(null) })
+    .superRefine((v, ctx) => {
+      if (v.scope === 'person' && !v.personId) ctx.addIssue({ code: 'custom', path: ['personId'], message: '请选择填报人' });
+      if (v.scope === 'department' && !v.departmentId) ctx.addIssue({ code: 'custom', path: ['departmentId'], message: '请选择填报部门' });
+    }),
+  /** Saves the whole draft at once: claims without an id are added, missing ones removed. */
+  'inspection.saveDraft': z.object({
+    id: rowId,
+    version,
+    noProblem: z.boolean().optional().default(false),
+    noProblemReason: optionalText(2000, '未查摆出问题的理由'),
+    claims: z
+      .array(
+        z.object({
+          id: rowId.optional(),
+          problemId: z.union([rowId, z.null()]).optional().default(null),
+          ownProblem: optionalText(200, '自查发现的问题'),
+          facts: optionalText(4000, '具体事实'),
+          cause: optionalText(4000, '原因分析'),
+          measures: optionalText(4000, '整改措施'),
+          deadline: optionalDate,
+        }),
+      )
+      .max(200, '一份报告最多认领 200 个问题'),
+  }),
+  'inspection.submit': byVersionedId,
+  'inspection.return': z.object({ id: rowId, version, reason: requiredText(2000, '退回理由') }),
+  'inspection.accept': z.object({ id: rowId, version, opinion: optionalText(2000, '审核意见') }),
+  'inspection.delete': byVersionedId,
+  'inspection.checks': z.object({ campaignId: rowId }),
+
+  'ledger.createFromClaim': z.object({ claimId: rowId }),
+  'ledger.list': z.object({
+    campaignId: rowId,
+    source: z.enum(ledgerSources).optional(),
+    status: z.enum(measureStatuses).optional(),
+    departmentId: rowId.optional(),
+    light: z.enum(lights).optional(),
+  }),
+  'ledger.closure': z.object({ campaignId: rowId }),
+  'ledger.getFinding': byId,
+  'ledger.createFinding': z.object({
+    campaignId: rowId,
+    source: z.enum(ledgerSources, { error: '请选择问题来源' }),
+    reference: optionalText(100, '文号或编号'),
+    title: requiredText(300, '问题'),
+    detail: optionalText(4000, '问题详情'),
+    receivedDate: optionalDate,
+    departmentId: z.union([rowId, z.null()]).optional().default(null),
+  }),
+  'ledger.updateFinding': z.object({
+    id: rowId,
+    version,
+    source: z.enum(ledgerSources, { error: '请选择问题来源' }),
+    reference: optionalText(100, '文号或编号'),
+    title: requiredText(300, '问题'),
+    detail: optionalText(4000, '问题详情'),
+    receivedDate: optionalDate,
+    departmentId: z.union([rowId, z.null()]).optional().default(null),
+  }),
+  'ledger.deleteFinding': byVersionedId,
+  'ledger.getMeasure': byId,
+  'ledger.createMeasure': z.object({ findingId: rowId, ...measureFields }),
+  'ledger.updateMeasure': z.object({ id: rowId, version, ...measureFields }),
+  'ledger.deleteMeasure': byVersionedId,
+  'ledger.addProgress': z.object({ measureId: rowId, eventDate: isoDate, text: requiredText(4000, '整改进展') }),
+  'ledger.submit': z.object({ id: rowId, version, note: requiredText(4000, '完成情况') }),
+  'ledger.signOff': z.object({ id: rowId, version, opinion: optionalText(1000, '销号意见') }),
+  'ledger.sendBack': z.object({ id: rowId, version, reason: requiredText(1000, '退回理由') }),
+  'ledger.addEvidence': z
+    .object({
+      measureId: rowId,
+      phase: z.enum(ledgerEvidencePhases, { error: '请选择佐证材料类别（整改前、整改后或回头看）' }),
+      lookbackId: z.union([rowId, z.null()]).optional().default(null),
+      ...evidenceFile,
+    })
+    .refine((v) => v.phase !== 'lookback' || v.lookbackId !== null, { path: ['lookbackId'], message: '回头看佐证材料须指明是哪一次回头看' }),
+  'ledger.removeEvidence': byVersionedId,
+  'ledger.openEvidence': byId,
+
+  'lookbacks.list': z.object({ campaignId: rowId.optional(), includeDone: z.boolean().optional().default(false) }).optional().default({ includeDone: false }),
+  'lookbacks.record': z.object({ id: rowId, version, result: z.enum(['passed', 'relapsed'], { error: '请选择回头看结论' }), note: requiredText(4000, '回头看情况') }),
+  'lookbacks.reschedule': z.object({ id: rowId, version, dueDate: isoDate }),
+
+  'work.mine': empty,
 } as const satisfies Record<OperationName, z.ZodType>;
 
 export const operationNames: readonly OperationName[] = OPERATION_NAMES;
@@ -236,6 +434,55 @@ export interface Results {
   'stats.campaignProgress': CampaignProgress;
   'audit.list': AuditEntry[];
   'audit.verify': AuditVerifyResult;
+  'auth.status': AuthStatus;
+  'auth.bootstrap': SessionUser;
+  'auth.login': SessionUser;
+  'auth.logout': { loggedOut: true };
+  'auth.changePassword': SessionUser;
+  'users.list': UserAccount[];
+  'users.create': UserAccount;
+  'users.update': UserAccount;
+  'users.resetPassword': UserAccount;
+  'campaigns.setLightRules': Campaign;
+  'lights.history': LightSpan[];
+  'problems.catalogue': ProblemCatalogue;
+  'problems.createAspect': ProblemCatalogue;
+  'problems.updateAspect': ProblemCatalogue;
+  'problems.deleteAspect': ProblemCatalogue;
+  'problems.create': ProblemCatalogue;
+  'problems.update': ProblemCatalogue;
+  'problems.delete': ProblemCatalogue;
+  'inspection.list': InspectionReportSummary[];
+  'inspection.get': InspectionReportDetail;
+  'inspection.create': InspectionReportDetail;
+  'inspection.saveDraft': InspectionReportDetail;
+  'inspection.submit': InspectionReportDetail;
+  'inspection.return': InspectionReportDetail;
+  'inspection.accept': InspectionReportDetail;
+  'inspection.delete': { id: string };
+  'inspection.checks': EvasionChecks;
+  'ledger.createFromClaim': FindingDetail;
+  'ledger.list': LedgerRow[];
+  'ledger.closure': LedgerClosure;
+  'ledger.getFinding': FindingDetail;
+  'ledger.createFinding': FindingDetail;
+  'ledger.updateFinding': FindingDetail;
+  'ledger.deleteFinding': { id: string };
+  'ledger.getMeasure': MeasureDetail;
+  'ledger.createMeasure': MeasureDetail;
+  'ledger.updateMeasure': MeasureDetail;
+  'ledger.deleteMeasure': { id: string };
+  'ledger.addProgress': MeasureDetail;
+  'ledger.submit': MeasureDetail;
+  'ledger.signOff': MeasureDetail;
+  'ledger.sendBack': MeasureDetail;
+  'ledger.addEvidence': LedgerEvidence;
+  'ledger.removeEvidence': { id: string };
+  'ledger.openEvidence': { opened: boolean };
+  'lookbacks.list': LookbackRow[];
+  'lookbacks.record': MeasureDetail;
+  'lookbacks.reschedule': MeasureDetail;
+  'work.mine': WorkEntry[];
 }
 
 export type Input<K extends OperationName> = z.input<(typeof operations)[K]>;

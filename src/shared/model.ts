@@ -35,6 +35,8 @@ interface Owned {
 export interface Department extends Owned {
   name: string;
   sortOrder: number;
+  /** 部门负责人: the escalation target for yellow lights by default. */
+  headName: string;
 }
 
 export interface Person extends Owned {
@@ -65,6 +67,10 @@ export interface Campaign extends Owned {
   description: string;
   status: CampaignStatus;
   yellowDays: number;
+  escalateGreen: EscalationTarget;
+  escalateYellow: EscalationTarget;
+  escalateRed: EscalationTarget;
+  lookbackMonths: number;
   figures: ProgressFigures;
 }
 
@@ -107,6 +113,10 @@ export interface ItemRow extends Owned {
   completedAt: string | null;
   evidenceCount: number;
   noteCount: number;
+  /** Ever shown red (from the light history), even if done or extended since. */
+  wasRed: boolean;
+  /** Whom the current colour is escalated to, by the campaign's rules, resolved to a name. */
+  escalateTo: string;
 }
 
 export interface ProgressNote extends Owned {
@@ -138,6 +148,9 @@ export interface ItemDetail extends ItemRow {
   notes: ProgressNote[];
   evidence: Evidence[];
   signoffs: Signoff[];
+  lightHistory: LightSpan[];
+  /** Local user id of whoever marked it complete: they may not sign it off. */
+  completedBy: string | null;
 }
 
 export interface CampaignProgress {
@@ -181,4 +194,320 @@ export interface JobStatus {
   /** What is happening now, in Chinese, for the progress bar's caption. */
   message: string;
   error: string | null;
+}
+
+// ───────────────────────── Accounts and roles ─────────────────────────
+
+/** 管理员: court profile, users, departments. 审核人: reviews reports, signs off. 填报人: records
+ * work for their own department. One account may hold several roles. */
+export type Role = 'admin' | 'reviewer' | 'filer';
+
+/** Who is logged in, as the renderer sees it. Never carries the password hash. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  departmentId: string | null;
+  departmentName: string;
+  personId: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface UserAccount extends SessionUser {
+  version: number;
+  disabled: boolean;
+  /** Locked after repeated failed log-ins until this time (ISO), or null. */
+  lockedUntil: string | null;
+  failedAttempts: number;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuthStatus {
+  /** The court profile exists (otherwise: the setup wizard). */
+  hasProfile: boolean;
+  /** At least one account exists (otherwise: create the first administrator). */
+  hasUsers: boolean;
+  user: SessionUser | null;
+}
+
+// ───────────────────────── Traffic-light rules ─────────────────────────
+
+/** Whom a colour is escalated to: the owner, the department head, or the lead court leader. */
+export type EscalationTarget = 'owner' | 'department_head' | 'lead_leader';
+
+export interface LightRules {
+  yellowDays: number;
+  escalateGreen: EscalationTarget;
+  escalateYellow: EscalationTarget;
+  escalateRed: EscalationTarget;
+  /** Months after sign-off when a ledger measure is re-checked (回头看). */
+  lookbackMonths: number;
+}
+
+export type LightRecordKind = 'item' | 'measure' | 'lookback';
+
+/** One stretch of one colour in a record's history; `until` null while it lasts. */
+export interface LightSpan {
+  light: 'green' | 'yellow' | 'red';
+  since: string;
+  until: string | null;
+}
+
+// ───────────────────────── Self-inspection (问题查摆) ─────────────────────────
+
+export interface Problem extends Owned {
+  campaignId: string;
+  aspectId: string;
+  title: string;
+  description: string;
+  sortOrder: number;
+  /** 1-based across the whole catalogue, as in "38 个问题". */
+  number: number;
+}
+
+export interface ProblemAspect extends Owned {
+  campaignId: string;
+  title: string;
+  sortOrder: number;
+  /** 一、 二、 … */
+  number: string;
+  problems: Problem[];
+}
+
+export interface ProblemCatalogue {
+  campaignId: string;
+  aspects: ProblemAspect[];
+  problemCount: number;
+}
+
+export type InspectionScope = 'person' | 'department';
+export type InspectionStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+
+export interface InspectionClaim extends Owned {
+  reportId: string;
+  /** A catalogue problem, or null for one the filer found themselves (ownProblem). */
+  problemId: string | null;
+  problemTitle: string;
+  ownProblem: string;
+  /** 具体事实: who, which case or event. */
+  facts: string;
+  cause: string;
+  measures: string;
+  deadline: string | null;
+  sortOrder: number;
+  /** The ledger finding created from this claim, if any. */
+  findingId: string | null;
+}
+
+export interface InspectionReportSummary extends Owned {
+  campaignId: string;
+  scope: InspectionScope;
+  personId: string | null;
+  departmentId: string | null;
+  departmentName: string;
+  subjectName: string;
+  status: InspectionStatus;
+  round: number;
+  noProblem: boolean;
+  noProblemReason: string;
+  claimCount: number;
+  submittedAt: string | null;
+  submittedByName: string;
+  decidedAt: string | null;
+  reviewer: string;
+  /** The reviewer's reason when returned (退回重填), or opinion when accepted. */
+  reviewNote: string;
+}
+
+/** A submission as it was sent, frozen. */
+export interface InspectionRound extends Owned {
+  reportId: string;
+  round: number;
+  submittedAt: string;
+  submittedByName: string;
+  noProblem: boolean;
+  noProblemReason: string;
+  claims: Array<Pick<InspectionClaim, 'problemId' | 'problemTitle' | 'ownProblem' | 'facts' | 'cause' | 'measures' | 'deadline'>>;
+  decision: 'accepted' | 'returned' | null;
+  decidedAt: string | null;
+  reviewer: string;
+  reason: string;
+}
+
+export interface InspectionReportDetail extends InspectionReportSummary {
+  claims: InspectionClaim[];
+  /** Oldest first. */
+  rounds: InspectionRound[];
+}
+
+export type EvasionKind = 'no_facts' | 'short_facts' | 'copied_within' | 'copied_between' | 'vague_no_problem';
+
+export interface EvasionFinding {
+  kind: EvasionKind;
+  reportId: string;
+  claimId: string | null;
+  /** The other report (or claim) the text was copied from or to. */
+  otherReportId: string | null;
+  otherClaimId: string | null;
+  /** Plain Chinese for the reviewer. */
+  message: string;
+}
+
+export interface EvasionChecks {
+  campaignId: string;
+  findings: EvasionFinding[];
+  /** Catalogue problems no submitted or accepted report claims. */
+  unclaimedProblems: Array<{ problemId: string; number: number; title: string; aspectTitle: string }>;
+  /** People (and departments) with no report, or only a draft. */
+  notFiled: Array<{ scope: InspectionScope; id: string; name: string; departmentName: string; status: 'none' | 'draft' | 'returned' }>;
+}
+
+// ───────────────────────── Rectification ledger (整改台账) ─────────────────────────
+
+export type LedgerSource = 'inspection_feedback' | 'audit_supervision' | 'self_inspection' | 'superior_notice' | 'petition' | 'problem_lead';
+export type MeasureStatus = 'identified' | 'in_progress' | 'submitted' | 'signed_off' | 'lookback_passed' | 'returned' | 'reopened';
+export type LedgerEventKind = 'progress' | 'submit' | 'sign_off' | 'send_back' | 'lookback_pass' | 'lookback_relapse';
+export type LedgerEvidencePhase = 'before' | 'after' | 'lookback';
+export type LookbackStatus = 'scheduled' | 'passed' | 'relapsed';
+
+export interface LedgerFinding extends Owned {
+  campaignId: string;
+  source: LedgerSource;
+  reference: string;
+  title: string;
+  detail: string;
+  receivedDate: string | null;
+  departmentId: string | null;
+  departmentName: string;
+  claimId: string | null;
+  sortOrder: number;
+  /** 序号 within the campaign's ledger. */
+  number: number;
+  /** Every measure that is not long-term is signed off (or passed look-back). */
+  closed: boolean;
+  measureCount: number;
+}
+
+export interface LedgerMeasure extends Owned {
+  findingId: string;
+  campaignId: string;
+  text: string;
+  owner: string;
+  leadLeader: string;
+  departmentId: string | null;
+  departmentName: string;
+  deadline: string | null;
+  longTerm: boolean;
+  status: MeasureStatus;
+  completedAt: string | null;
+  completedLate: boolean;
+  signedOffAt: string | null;
+  signedOffBy: string;
+  sortOrder: number;
+  light: Light;
+  /** Ever shown red (from the light history), even if done now. */
+  wasRed: boolean;
+  /** Whom the current colour is escalated to, by the campaign's rules, resolved to a name. */
+  escalateTo: string;
+  evidenceCount: number;
+  /** The next scheduled look-back date, if any. */
+  nextLookback: string | null;
+}
+
+/** One ledger table row: a measure with its finding (or a finding with no measure yet). */
+export interface LedgerRow {
+  finding: LedgerFinding;
+  measure: LedgerMeasure | null;
+}
+
+export interface LedgerEvent extends Owned {
+  measureId: string;
+  kind: LedgerEventKind;
+  eventDate: string;
+  actor: string;
+  text: string;
+}
+
+export interface LedgerEvidence extends Owned {
+  measureId: string;
+  lookbackId: string | null;
+  phase: LedgerEvidencePhase;
+  sha256: string;
+  originalName: string;
+  size: number;
+  mimeType: string;
+}
+
+export interface Lookback extends Owned {
+  measureId: string;
+  dueDate: string;
+  status: LookbackStatus;
+  checkedAt: string | null;
+  checker: string;
+  note: string;
+  light: Light;
+}
+
+export interface LookbackRow extends Lookback {
+  campaignId: string;
+  campaignTitle: string;
+  findingTitle: string;
+  measureText: string;
+  owner: string;
+  departmentName: string;
+}
+
+export interface MeasureDetail extends LedgerMeasure {
+  finding: LedgerFinding;
+  events: LedgerEvent[];
+  evidence: LedgerEvidence[];
+  lookbacks: Lookback[];
+  lightHistory: LightSpan[];
+}
+
+export interface FindingDetail extends LedgerFinding {
+  measures: LedgerMeasure[];
+}
+
+export interface ClosureFigure {
+  /** 受理/发现 */
+  total: number;
+  /** 办结: every non-long-term measure signed off. */
+  closed: number;
+  /** Findings whose only open measures are long-term (长期整改), counted apart. */
+  longTerm: number;
+  open: number;
+  /** 办结率 with one decimal, e.g. 99.8; never 100.0 unless all closed. null when total is 0. */
+  rate: number | null;
+}
+
+export interface LedgerClosure {
+  campaignId: string;
+  overall: ClosureFigure;
+  bySource: Array<ClosureFigure & { source: LedgerSource }>;
+  /** Per finding: its measures closed of total. */
+  byFinding: Array<{ findingId: string; number: number; title: string; source: LedgerSource; measures: number; closedMeasures: number; longTermMeasures: number; closed: boolean }>;
+}
+
+// ───────────────────────── My work ─────────────────────────
+
+export type WorkKind = 'item' | 'report' | 'measure' | 'lookback';
+/** What the work waits for: filling in, review, sign-off, or a re-check. */
+export type WorkAction = 'fill' | 'revise' | 'review' | 'sign_off' | 'recheck';
+
+export interface WorkEntry {
+  kind: WorkKind;
+  id: string;
+  campaignId: string;
+  campaignTitle: string;
+  title: string;
+  departmentName: string;
+  deadline: string | null;
+  light: Light;
+  action: WorkAction;
+  /** Status in Chinese, as shown elsewhere for this kind of record. */
+  statusText: string;
 }

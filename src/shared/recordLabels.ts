@@ -10,6 +10,16 @@ export const RECORD_LABELS = {
   progressNotes: '进展情况',
   evidence: '佐证材料',
   signoffs: '销号记录',
+  problemAspects: '问题方面',
+  problems: '问题',
+  inspectionReports: '查摆报告',
+  inspectionClaims: '认领问题',
+  inspectionRounds: '报告提交记录',
+  ledgerFindings: '整改问题',
+  ledgerMeasures: '整改措施',
+  ledgerEvents: '整改记录',
+  lookbacks: '回头看',
+  ledgerEvidence: '整改佐证材料',
 } as const;
 
 export type RecordKind = keyof typeof RECORD_LABELS;

@@ -3,28 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { operationNames, type Failure, type OperationName, type Result } from '../../src/shared/api';
-import { basicCourt, openCourt, openHarness, type Harness } from './harness';
+import { operationNames, type OperationName } from '../../src/shared/api';
+import { ADMIN, basicCourt, basicSetup, openCourt, openHarness, type Harness } from './harness';
+import { base64, expectFailure, secondReviewer, withItem, type OperationCase, type OperationCases } from './apiCases/shared';
+import { accountCases } from './apiCases/accounts';
+import { inspectionCases } from './apiCases/inspection';
+import { ledgerCases } from './apiCases/ledger';
 
-type Fixture = Awaited<ReturnType<typeof openCourt>>;
-
-function expectFailure(result: Result<unknown>, code: string, messagePattern?: RegExp): Failure {
-  expect(result.ok, JSON.stringify(result)).toBe(false);
-  const failure = result as Failure;
-  expect(failure.code).toBe(code);
-  expect(failure.message).toMatch(/[\u4e00-\u9fa5]/);
-  expect(failure.message).not.toMatch(/at .*\.ts:\d+|Error:/);
-  if (messagePattern) expect(failure.message).toMatch(messagePattern);
-  return failure;
-}
-
-async function withItem(fx: Fixture, fields: Record<string, unknown> = {}) {
-  return fx.h.ok('items.create', { campaignId: fx.campaign.id, sectionId: fx.sections[0].id, title: '落实当场立案制度', ...fields });
-}
-
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-
-const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: (fx: Fixture) => Promise<void> }> = {
+const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases>> = {
   'app.info': {
     good: async ({ h }) => {
       const info = await h.ok('app.info');
@@ -49,22 +35,22 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
     good: async () => {
       const h = await openHarness();
       expect(await h.ok('court.get')).toBeNull();
-      const high = await h.ok('court.setup', { profile: { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' } });
+      const high = await h.ok('court.setup', { profile: { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' }, admin: ADMIN });
       expect(high.profile).toMatchObject({ code: 'J23', level: 'high', parentCode: null });
       expect(high.demoJobId).toBeNull();
       await h.close();
     },
     bad: async ({ h }) => {
       const fresh = await openHarness();
-      const badCode = expectFailure(await fresh.call('court.setup', { profile: { ...basicCourt, code: 'j-23' } }), 'E_INVALID');
+      const badCode = expectFailure(await fresh.call('court.setup', { profile: { ...basicCourt, code: 'j-23' }, admin: ADMIN }), 'E_INVALID');
       expect(badCode.fieldErrors?.['profile.code']).toMatch(/大写字母/);
-      const noParent = expectFailure(await fresh.call('court.setup', { profile: { ...basicCourt, parentCode: '', parentName: '' } }), 'E_INVALID');
+      const noParent = expectFailure(await fresh.call('court.setup', { profile: { ...basicCourt, parentCode: '', parentName: '' }, admin: ADMIN }), 'E_INVALID');
       expect(noParent.fieldErrors?.['profile.parentCode']).toMatch(/上级法院代码/);
-      const noName = expectFailure(await fresh.call('court.setup', { profile: { ...basicCourt, name: '  ' } }), 'E_INVALID');
+      const noName = expectFailure(await fresh.call('court.setup', { profile: { ...basicCourt, name: '  ' }, admin: ADMIN }), 'E_INVALID');
       expect(noName.fieldErrors?.['profile.name']).toMatch(/请填写法院名称/);
       expect(await fresh.ok('court.get')).toBeNull();
       await fresh.close();
-      expectFailure(await h.call('court.setup', { profile: basicCourt }), 'E_ALREADY_SET_UP');
+      expectFailure(await h.call('court.setup', basicSetup), 'E_ALREADY_SET_UP');
     },
   },
   'court.update': {
@@ -72,7 +58,7 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
       const updated = await h.ok('court.update', { ...basicCourt, name: '龙江县人民法院（新址）', operatorName: '赵书记员' });
       expect(updated).toMatchObject({ name: '龙江县人民法院（新址）', operatorName: '赵书记员' });
       const entries = await h.ok('audit.list', { limit: 1 });
-      expect(entries[0]).toMatchObject({ actor: '赵书记员', tableName: 'courts', operation: 'update' });
+      expect(entries[0]).toMatchObject({ actor: '王书记员（admin）', tableName: 'courts', operation: 'update' });
     },
     bad: async ({ h }) => {
       const failure = expectFailure(await h.call('court.update', { ...basicCourt, code: 'J2399' }), 'E_CODE_FIXED');
@@ -87,7 +73,8 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
     },
     bad: async () => {
       const fresh = await openHarness();
-      expectFailure(await fresh.call('demo.start'), 'E_NO_PROFILE', /本院信息/);
+      // Nobody can be logged in before the court is set up.
+      expectFailure(await fresh.call('demo.start'), 'E_LOGIN_REQUIRED', /请先登录/);
       await fresh.close();
     },
   },
@@ -449,6 +436,7 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version, note: '已全面落实' });
       expect(done).toMatchObject({ status: 'completed', percent: 100, completedLate: false, light: 'green' });
       expect(done.notes[0]).toMatchObject({ text: '已全面落实', percent: 100, author: '王书记员' });
+      expect(done.completedBy).toBeTruthy();
     },
     bad: async (fx) => {
       const item = await withItem(fx);
@@ -460,14 +448,14 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
     good: async (fx) => {
       const item = await withItem(fx);
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
-      const signed = await fx.h.ok('items.signOff', { id: item.id, version: done.version, reviewer: '陈主任', opinion: '佐证材料齐全，同意销号' });
+      const chen = await secondReviewer(fx);
+      const signed = await chen.ok('items.signOff', { id: item.id, version: done.version, opinion: '佐证材料齐全，同意销号' });
       expect(signed.status).toBe('signed_off');
       expect(signed.signoffs[0]).toMatchObject({ decision: 'approved', reviewer: '陈主任', opinion: '佐证材料齐全，同意销号' });
     },
     bad: async (fx) => {
       const item = await withItem(fx);
-      expectFailure(await fx.h.call('items.signOff', { id: item.id, version: item.version, reviewer: '陈主任' }), 'E_BAD_STATE', /未开始.*不能销号/);
-      expectFailure(await fx.h.call('items.signOff', { id: item.id, version: item.version, reviewer: '' }), 'E_INVALID', /审核人/);
+      expectFailure(await fx.h.call('items.signOff', { id: item.id, version: item.version }), 'E_BAD_STATE', /未开始.*不能销号/);
     },
   },
   'items.sendBack': {
@@ -475,7 +463,7 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
       const item = await withItem(fx, { deadline: '2026-11-01' });
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
       expect(done.completedLate).toBe(true);
-      const back = await fx.h.ok('items.sendBack', { id: item.id, version: done.version, reviewer: '陈主任', reason: '缺少整改前后对比材料' });
+      const back = await fx.h.ok('items.sendBack', { id: item.id, version: done.version, reason: '缺少整改前后对比材料' });
       expect(back).toMatchObject({ status: 'returned', completedLate: false, light: 'red' });
       expect(back.signoffs[0]).toMatchObject({ decision: 'returned', opinion: '缺少整改前后对比材料' });
       const again = await fx.h.ok('items.markComplete', { id: item.id, version: back.version });
@@ -484,7 +472,7 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
     bad: async (fx) => {
       const item = await withItem(fx);
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
-      const failure = expectFailure(await fx.h.call('items.sendBack', { id: item.id, version: done.version, reviewer: '陈主任', reason: '' }), 'E_INVALID');
+      const failure = expectFailure(await fx.h.call('items.sendBack', { id: item.id, version: done.version, reason: '' }), 'E_INVALID');
       expect(failure.fieldErrors?.reason).toMatch(/退回理由/);
     },
   },
@@ -492,14 +480,14 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
     good: async (fx) => {
       const item = await withItem(fx);
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
-      const signed = await fx.h.ok('items.signOff', { id: item.id, version: done.version, reviewer: '陈主任' });
-      const reopened = await fx.h.ok('items.reopen', { id: item.id, version: signed.version, reviewer: '陈主任', reason: '回头看发现问题反弹' });
+      const signed = await (await secondReviewer(fx)).ok('items.signOff', { id: item.id, version: done.version });
+      const reopened = await fx.h.ok('items.reopen', { id: item.id, version: signed.version, reason: '回头看发现问题反弹' });
       expect(reopened).toMatchObject({ status: 'in_progress', completedAt: null });
       expect(reopened.signoffs.map((s) => s.decision)).toEqual(['reopened', 'approved']);
     },
     bad: async (fx) => {
       const item = await withItem(fx);
-      expectFailure(await fx.h.call('items.reopen', { id: item.id, version: item.version, reviewer: '陈主任', reason: '复查' }), 'E_BAD_STATE');
+      expectFailure(await fx.h.call('items.reopen', { id: item.id, version: item.version, reason: '复查' }), 'E_BAD_STATE');
     },
   },
   'progress.add': {
@@ -564,7 +552,7 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
       await withItem(fx, { departmentId: d.id, deadline: '2026-11-26' });
       const c = await fx.h.ok('items.create', { campaignId: fx.campaign.id, sectionId: fx.sections[1].id, title: '评查', deadline: '2027-01-31' });
       const done = await fx.h.ok('items.markComplete', { id: c.id, version: c.version });
-      await fx.h.ok('items.signOff', { id: c.id, version: done.version, reviewer: '陈主任' });
+      await (await secondReviewer(fx)).ok('items.signOff', { id: c.id, version: done.version });
       const stats = await fx.h.ok('stats.campaignProgress', { campaignId: fx.campaign.id });
       expect(stats.overall).toMatchObject({ total: 3, done: 1, signedOff: 1, overdue: 1, yellow: 1, percentDone: 33, percentSignedOff: 33 });
       expect(stats.bySection.map((s) => [s.title, s.total, s.overdue])).toEqual([
@@ -587,7 +575,7 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
       await fx.h.ok('items.update', { id: item.id, version: 1, title: '新标题' });
       const entries = await fx.h.ok('audit.list', { rowId: item.id });
       expect(entries.map((e) => e.operation)).toEqual(['update', 'create']);
-      expect(entries[0]).toMatchObject({ actor: '王书记员', court: 'J2301', before: { title: '落实当场立案制度' }, after: { title: '新标题' } });
+      expect(entries[0]).toMatchObject({ actor: '王书记员（admin）', court: 'J2301', before: { title: '落实当场立案制度' }, after: { title: '新标题' } });
       const page = await fx.h.ok('audit.list', { limit: 2 });
       const next = await fx.h.ok('audit.list', { limit: 2, beforeSeq: page[1].seq });
       expect(next[0].seq).toBe(page[1].seq - 1);
@@ -608,6 +596,8 @@ const cases: Record<OperationName, { good: (fx: Fixture) => Promise<void>; bad: 
     },
   },
 };
+
+const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases };
 
 describe('every API operation', () => {
   for (const name of Object.keys(cases) as OperationName[]) {

@@ -17,7 +17,7 @@ describe('audit chain', () => {
     const { h, count } = await courtWithHistory();
     const entries = await h.ok('audit.list', { limit: 100 });
     expect(entries).toHaveLength(count);
-    expect(new Set(entries.map((e) => e.actor))).toEqual(new Set(['王书记员']));
+    expect(new Set(entries.map((e) => e.actor))).toEqual(new Set(['王书记员（admin）']));
     expect(entries.map((e) => e.operation)).toEqual(expect.arrayContaining(['create', 'progress', 'complete']));
     await h.close();
   });

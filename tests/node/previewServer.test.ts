@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../src/main/preview/previewServer';
-import { basicCourt, openHarness, tempDir, type Harness } from './harness';
+import { ADMIN, basicCourt, openHarness, tempDir, type Harness } from './harness';
 
 let h: Harness;
 let server: PreviewServer;
@@ -54,7 +54,7 @@ describe('preview server', () => {
   });
 
   it('runs operations for the token holder', async () => {
-    const setup = await (await post('court.setup', { profile: basicCourt })).json();
+    const setup = await (await post('court.setup', { profile: basicCourt, admin: ADMIN })).json();
     expect(setup).toMatchObject({ ok: true, value: { profile: { code: 'J2301' } } });
     const invalid = await (await post('campaigns.create', { title: '', year: 2026 })).json();
     expect(invalid).toMatchObject({ ok: false, code: 'E_INVALID' });

@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../data/schema';
 import type { JobRegistry } from '../jobs/jobRegistry';
+import type { SessionStore } from '../access/sessions';
+import type { SessionUser } from '../../shared/model';
 
 export interface Host {
   /** Opens a file with the system's viewer (Electron: shell.openPath; preview: the OS opener). */
@@ -20,4 +22,9 @@ export interface ServiceContext {
   now(): Date;
   host: Host;
   jobs: JobRegistry;
+  sessions: SessionStore;
+  /** Which transport's session this call belongs to (set per call by dispatch). */
+  caller: string;
+  /** The logged-in account making this call, re-read from the database on every call. */
+  user: SessionUser | null;
 }

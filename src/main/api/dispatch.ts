@@ -1,11 +1,16 @@
-// Validates input against the shared schema, runs the handler, and turns every failure into a
+// Validates input against the shared schema, checks who is calling (logged in, with a role that
+// may call this operation), runs the handler, and turns every failure into a
 // `{ ok: false, code, message }` value with a Chinese message. Nothing thrown crosses a boundary.
+// Refusals for lack of rights are written to the audit log.
 import { z } from 'zod';
 import { operations, type Failure, type OperationName, type Result, type Results } from '../../shared/api';
 import { DatabaseOpenError } from '../data/database';
 import { ApiError } from './errors';
 import type { ServiceContext } from './context';
 import { handlers } from './handlers';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, permissions } from '../access/permissions';
+import { actorName, auditAccess, loadSessionUser } from '../access/accounts';
+import { roleList } from '../access/roleText';
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
@@ -21,23 +26,71 @@ function validationFailure(error: z.ZodError): Failure {
   return { ok: false, code: 'E_INVALID', message: `输入有误：${first}`, fieldErrors };
 }
 
+/** Codes that mean "not allowed": each refusal is recorded in the audit log. */
+const REFUSAL_CODES = new Set(['E_FORBIDDEN', 'E_OWN_WORK']);
+
+/** Throws when the caller may not call this operation at all. */
+function checkPermission(ctx: ServiceContext, name: OperationName): void {
+  const rule = permissions[name];
+  if (rule === 'public') return;
+  const user = ctx.user;
+  if (!user) throw new ApiError('E_LOGIN_REQUIRED', '请先登录。');
+  if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
+    throw new ApiError('E_MUST_CHANGE_PASSWORD', '管理员为您设置的是临时密码，请先修改密码再继续。');
+  }
+  if (rule === 'user') return;
+  if (!rule.some((role) => user.roles.includes(role))) {
+    throw new ApiError('E_FORBIDDEN', `您没有权限进行这项操作，需要${roleList(rule)}角色。如确需办理，请联系管理员。`);
+  }
+}
+
+async function recordRefusal(ctx: ServiceContext, name: OperationName, error: ApiError): Promise<void> {
+  try {
+    await auditAccess(ctx, {
+      actor: ctx.user ? actorName(ctx.user) : '（未登录）',
+      operation: 'denied',
+      tableName: 'access',
+      rowId: name,
+      after: { operation: name, code: error.code, message: error.message },
+    });
+  } catch (auditError) {
+    console.error('[audit] could not record a refusal', auditError);
+  }
+}
+
+function failureOf(error: ApiError): Failure {
+  return { ok: false, code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+}
+
+/**
+ * Runs one operation for one caller. `caller` names the session (an Electron window, the
+ * preview page, a test, the command line); each has its own logged-in user.
+ */
 export async function dispatch<K extends OperationName>(
-  ctx: ServiceContext,
+  base: ServiceContext,
   name: K | string,
   rawInput: unknown,
+  caller = 'local',
 ): Promise<Result<Results[K]>> {
   if (!isOperationName(name)) {
     return { ok: false, code: 'E_UNKNOWN_OPERATION', message: `没有名为“${String(name)}”的操作。` };
   }
   const parsed = operations[name].safeParse(rawInput ?? undefined);
   if (!parsed.success) return validationFailure(parsed.error);
+  let ctx: ServiceContext = base;
   try {
+    const userId = base.sessions.userIdOf(caller);
+    const user = userId ? await loadSessionUser(base, userId) : null;
+    if (userId && !user) base.sessions.logOut(caller);
+    ctx = { ...base, caller, user };
+    checkPermission(ctx, name);
     const handler = handlers[name] as (c: ServiceContext, input: unknown) => Promise<Results[K]>;
     const value = await handler(ctx, parsed.data);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ApiError) {
-      return { ok: false, code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+      if (REFUSAL_CODES.has(error.code)) await recordRefusal(ctx, name, error);
+      return failureOf(error);
     }
     if (error instanceof DatabaseOpenError) return { ok: false, code: error.code, message: error.message };
     const message = (error as Error)?.message ?? String(error);

@@ -1,8 +1,12 @@
 // The operation table: one handler per operation name in the shared contract. The Electron IPC
 // handler, the local preview server and the command line all call these through dispatch().
-import type { OperationName, ParsedInput, Results } from '../../shared/api';
 import type { ServiceContext } from './context';
 import { ApiError } from './errors';
+import type { Handlers } from './handlerTypes';
+import * as accounts from '../access/accounts';
+import { inspectionHandlers } from '../inspection/inspectionHandlers';
+import { ledgerHandlers } from '../ledger/ledgerHandlers';
+import { myWork } from '../work/myWork';
 import * as campaigns from '../campaigns/campaigns';
 import * as items from '../checklist/items';
 import * as court from '../court/courtProfile';
@@ -10,8 +14,6 @@ import * as org from '../court/departmentsAndPeople';
 import * as evidence from '../evidence/evidenceStore';
 import { listAudit, verifyAuditChain } from '../audit/auditLog';
 import { startDemoJob } from '../demo/demoJob';
-
-type Handlers = { [K in OperationName]: (ctx: ServiceContext, input: ParsedInput<K>) => Promise<Results[K]> };
 
 function jobOrFail(status: ReturnType<ServiceContext['jobs']['get']>) {
   if (!status) throw new ApiError('E_NOT_FOUND', '找不到这项后台任务，它可能早已结束。');
@@ -22,8 +24,10 @@ export const handlers: Handlers = {
   'app.info': async (ctx) => ({ appVersion: ctx.appVersion, schemaVersion: ctx.schemaVersion, dataDir: ctx.dataDir, today: court.today(ctx) }),
   'court.get': (ctx) => court.getProfile(ctx),
   'court.setup': async (ctx, input) => {
-    const profile = await court.setupProfile(ctx, input.profile);
-    return { profile, demoJobId: input.loadDemo ? startDemoJob(ctx) : null };
+    const profile = await court.setupProfile(ctx, input);
+    // The administrator was just logged in on this caller: the demo is written in their name.
+    const user = await accounts.loadSessionUser(ctx, ctx.sessions.userIdOf(ctx.caller) ?? '');
+    return { profile, demoJobId: input.loadDemo ? startDemoJob({ ...ctx, user }) : null };
   },
   'court.update': (ctx, input) => court.updateProfile(ctx, input),
 
@@ -75,4 +79,20 @@ export const handlers: Handlers = {
   'stats.campaignProgress': (ctx, input) => items.campaignProgress(ctx, input.campaignId),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+
+  'auth.status': (ctx) => accounts.authStatus(ctx),
+  'auth.bootstrap': (ctx, input) => accounts.bootstrap(ctx, input),
+  'auth.login': (ctx, input) => accounts.login(ctx, input),
+  'auth.logout': (ctx) => accounts.logout(ctx),
+  'auth.changePassword': (ctx, input) => accounts.changePassword(ctx, input),
+  'users.list': (ctx) => accounts.listUsers(ctx),
+  'users.create': (ctx, input) => accounts.createUser(ctx, input),
+  'users.update': (ctx, input) => accounts.updateUser(ctx, input),
+  'users.resetPassword': (ctx, input) => accounts.resetPassword(ctx, input),
+
+  'campaigns.setLightRules': (ctx, input) => campaigns.setLightRules(ctx, input),
+  'work.mine': (ctx) => myWork(ctx),
+
+  ...inspectionHandlers,
+  ...ledgerHandlers,
 };

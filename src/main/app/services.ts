@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDatabase, DATABASE_FILE, type Migration, type OpenedDatabase } from '../data/database';
 import type { Host, ServiceContext } from '../api/context';
 import { JobRegistry } from '../jobs/jobRegistry';
+import { SessionStore } from '../access/sessions';
 import { APP_VERSION } from './version';
 
 export interface ServicesOptions {
@@ -39,6 +40,9 @@ export function createServices(options: ServicesOptions): Services {
     now: options.now ?? (() => new Date()),
     host: options.host ?? noHost,
     jobs,
+    sessions: new SessionStore(),
+    caller: 'none',
+    user: null,
   };
   return {
     ctx,

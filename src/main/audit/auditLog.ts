@@ -45,11 +45,25 @@ async function readHead(db: Kysely<Database> | Transaction<Database>): Promise<H
   return row ? (JSON.parse(row.value) as Head) : { seq: 0, hash: GENESIS_HASH };
 }
 
-/** Appends entries inside the caller's transaction; keeps the head in memory between appends. */
+const appenders = new WeakMap<Transaction<Database>, AuditAppender>();
+
+/**
+ * Appends entries inside the caller's transaction; keeps the head in memory between appends.
+ * One appender per transaction (see `for`), so every writer in it continues the same chain.
+ */
 export class AuditAppender {
   private head: Head | null = null;
 
-  constructor(private readonly trx: Transaction<Database>) {}
+  private constructor(private readonly trx: Transaction<Database>) {}
+
+  static for(trx: Transaction<Database>): AuditAppender {
+    let appender = appenders.get(trx);
+    if (!appender) {
+      appender = new AuditAppender(trx);
+      appenders.set(trx, appender);
+    }
+    return appender;
+  }
 
   async append(record: AuditRecord): Promise<void> {
     this.head ??= await readHead(this.trx);

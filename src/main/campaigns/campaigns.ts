@@ -21,6 +21,10 @@ function toCampaign(row: Selectable<CampaignsTable>, figures: ProgressFigures): 
     description: row.description,
     status: row.status,
     yellowDays: row.yellowDays,
+    escalateGreen: row.escalateGreen,
+    escalateYellow: row.escalateYellow,
+    escalateRed: row.escalateRed,
+    lookbackMonths: row.lookbackMonths,
     figures,
   };
 }
@@ -126,6 +130,14 @@ export async function setCampaignStatus(ctx: ServiceContext, input: ParsedInput<
     writer.update('campaigns', input.id, input.version, { status: input.status }, operation),
   );
   return (await getCampaign(ctx, input.id)).campaign;
+}
+
+/** Traffic-light thresholds and escalation targets, and the look-back interval. */
+export async function setLightRules(ctx: ServiceContext, input: ParsedInput<'campaigns.setLightRules'>): Promise<Campaign> {
+  const actor = await currentActor(ctx);
+  const { id, version, ...rules } = input;
+  await withChanges(ctx.db, actor, timestamp(ctx), (writer) => writer.update('campaigns', id, version, rules, 'light-rules'));
+  return (await getCampaign(ctx, id)).campaign;
 }
 
 export async function deleteCampaign(ctx: ServiceContext, input: ParsedInput<'campaigns.delete'>): Promise<{ id: string }> {

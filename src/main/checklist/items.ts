@@ -9,15 +9,30 @@ import { ApiError } from '../api/errors';
 import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, timestamp, today } from '../court/courtProfile';
 import { ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
-import type { EvidenceTable, ItemsTable, ProgressNotesTable, SignoffsTable } from '../data/schema';
+import type { CampaignsTable, EvidenceTable, ItemsTable, ProgressNotesTable, SignoffsTable } from '../data/schema';
+import { assertCanWorkFor, assertNotOwnWork } from '../access/access';
+import { escalationName, everRed, lightHistory, settleItemLight, sweepLights } from '../lights/lightHistory';
 
 /** Gap between neighbours' sort orders, so a move usually rewrites one row. */
 const ORDER_GAP = 1024;
 
-type ItemRecord = Selectable<ItemsTable> & { departmentName: string | null; evidenceCount: number; noteCount: number };
+type ItemRecord = Selectable<ItemsTable> & { departmentName: string | null; departmentHead: string | null; evidenceCount: number; noteCount: number };
+
+/** What every row of one campaign's list is judged by: today's light rule, who was ever red, whom to escalate to. */
+interface RowRules {
+  light: ReturnType<typeof lightRule>;
+  red: Set<string>;
+  campaign: Selectable<CampaignsTable>;
+}
+
+async function rowRules(ctx: ServiceContext, campaign: Selectable<CampaignsTable>): Promise<RowRules> {
+  await sweepLights(ctx);
+  return { light: lightRule(today(ctx), campaign.yellowDays), red: await everRed(ctx.db, 'item'), campaign };
+}
 
 // Called for every row of a 5,000-item list: a flat literal, no spreads, no date parsing.
-function toItemRow(row: ItemRecord, number: number, light: ReturnType<typeof lightRule>): ItemRow {
+function toItemRow(row: ItemRecord, number: number, rules: RowRules): ItemRow {
+  const light = rules.light(row.status, row.deadline);
   return {
     id: row.id,
     origin: row.origin,
@@ -39,11 +54,13 @@ function toItemRow(row: ItemRecord, number: number, light: ReturnType<typeof lig
     frequency: row.frequency,
     status: row.status,
     percent: row.percent,
-    light: light(row.status, row.deadline),
+    light,
     completedLate: row.completedLate === 1,
     completedAt: row.completedAt,
     evidenceCount: row.evidenceCount,
     noteCount: row.noteCount,
+    wasRed: rules.red.has(row.id),
+    escalateTo: escalationName(rules.campaign, light, { owner: row.owner, departmentHead: row.departmentHead ?? '', leadLeader: row.leadLeader }),
   };
 }
 
@@ -54,6 +71,7 @@ function itemQuery(ctx: ServiceContext) {
     .selectAll('items')
     .select([
       'departments.name as departmentName',
+      'departments.headName as departmentHead',
       (eb) =>
         eb
           .selectFrom('evidence')
@@ -91,8 +109,8 @@ export async function listItems(ctx: ServiceContext, campaignId: string): Promis
     itemQuery(ctx).where('items.campaignId', '=', campaignId).execute() as Promise<ItemRecord[]>,
     sectionRanks(ctx, campaignId),
   ]);
-  const light = lightRule(today(ctx), campaign.yellowDays);
-  return rows.sort(byDisplayOrder(ranks)).map((row, index) => toItemRow(row, index + 1, light));
+  const rules = await rowRules(ctx, campaign);
+  return rows.sort(byDisplayOrder(ranks)).map((row, index) => toItemRow(row, index + 1, rules));
 }
 
 export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDetail> {
@@ -108,10 +126,12 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
     ctx.db.selectFrom('signoffs').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('changeSeq', 'desc').execute(),
   ]);
   return {
-    ...toItemRow(row, number, lightRule(today(ctx), campaign.yellowDays)),
+    ...toItemRow(row, number, await rowRules(ctx, campaign)),
     notes: notes.map(toNote),
     evidence: evidence.map(toEvidence),
     signoffs: signoffs.map(toSignoff),
+    lightHistory: await lightHistory(ctx.db, 'item', id),
+    completedBy: row.completedBy,
   };
 }
 
@@ -160,6 +180,14 @@ async function assertDepartment(writer: ChangeWriter, departmentId: string | nul
   if (!department) throw new ApiError('E_INVALID', '所选责任部门不存在或已被删除，请重新选择。', { departmentId: '请重新选择责任部门' });
 }
 
+/** A 填报人 works only on their own department's items; the message names the item's department. */
+export async function assertItemWork(ctx: ServiceContext, writer: ChangeWriter, item: { departmentId: string | null }): Promise<void> {
+  const department = item.departmentId
+    ? await writer.trx.selectFrom('departments').select('name').where('id', '=', item.departmentId).executeTakeFirst()
+    : undefined;
+  assertCanWorkFor(ctx, item.departmentId, '事项', department?.name);
+}
+
 async function lastOrderIn(writer: ChangeWriter, campaignId: string, sectionId: string | null): Promise<number> {
   let query = writer.trx.selectFrom('items').select((eb) => eb.fn.max('sortOrder').as('max')).where('campaignId', '=', campaignId);
   query = sectionId ? query.where('sectionId', '=', sectionId) : query.where('sectionId', 'is', null);
@@ -170,6 +198,7 @@ export async function createItem(ctx: ServiceContext, input: ParsedInput<'items.
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   if (campaign.status === 'closed') throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再添加事项。如需添加，请先重新启用活动。');
   const actor = await currentActor(ctx);
+  assertCanWorkFor(ctx, input.departmentId, '事项');
   const row = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     await assertSectionInCampaign(writer, input.sectionId, input.campaignId);
     await assertDepartment(writer, input.departmentId);
@@ -190,6 +219,9 @@ export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.
   const { id, version, ...fields } = input;
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const before = await writer.loadOwned('items', id, version);
+    await assertItemWork(ctx, writer, before);
+    // A 填报人 may not hand their item to another department either.
+    if (fields.departmentId !== before.departmentId) assertCanWorkFor(ctx, fields.departmentId, '事项');
     await assertSectionInCampaign(writer, fields.sectionId, before.campaignId);
     await assertDepartment(writer, fields.departmentId);
     const patch: Partial<Selectable<ItemsTable>> = { ...fields };
@@ -198,6 +230,7 @@ export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.
     if (!isDone(before.status) && before.status === 'not_started' && fields.percent > 0) patch.status = 'in_progress';
     if (isDone(before.status)) delete patch.percent;
     await writer.update('items', id, version, patch);
+    if (fields.deadline !== before.deadline) await settleItemLight(writer.trx, id, today(ctx));
   });
   return getItem(ctx, id);
 }
@@ -205,7 +238,10 @@ export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.
 export async function deleteItems(ctx: ServiceContext, input: ParsedInput<'items.delete'>): Promise<{ deleted: number }> {
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    for (const id of input.ids) await writer.softDelete('items', id);
+    for (const id of input.ids) {
+      await assertItemWork(ctx, writer, await writer.loadOwned('items', id));
+      await writer.softDelete('items', id);
+    }
   });
   return { deleted: input.ids.length };
 }
@@ -271,24 +307,26 @@ export async function markComplete(ctx: ServiceContext, input: ParsedInput<'item
   const day = today(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const item = await writer.loadOwned('items', input.id, input.version);
+    await assertItemWork(ctx, writer, item);
     assertStatus(item.status, ['not_started', 'in_progress', 'returned'], '标记完成');
     if (input.note) {
-      await writer.insert('progressNotes', { itemId: item.id, noteDate: day, author: actor.name, text: input.note, percent: 100 });
+      await writer.insert('progressNotes', { itemId: item.id, noteDate: day, author: actor.displayName, text: input.note, percent: 100 });
     }
     await writer.update(
       'items',
       item.id,
       undefined,
-      { status: 'completed', percent: 100, completedAt: writer.now, completedLate: item.deadline && day > item.deadline ? 1 : 0 },
+      { status: 'completed', percent: 100, completedAt: writer.now, completedLate: item.deadline && day > item.deadline ? 1 : 0, completedBy: actor.userId },
       'complete',
     );
+    await settleItemLight(writer.trx, item.id, day);
   });
   return getItem(ctx, input.id);
 }
 
 async function decide(
   ctx: ServiceContext,
-  input: { id: string; version: number; reviewer: string },
+  input: { id: string; version: number },
   allowed: ItemStatus[],
   action: string,
   decision: Selectable<SignoffsTable>['decision'],
@@ -299,8 +337,10 @@ async function decide(
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const item = await writer.loadOwned('items', input.id, input.version);
     assertStatus(item.status, allowed, action);
-    await writer.insert('signoffs', { itemId: item.id, reviewer: input.reviewer, decidedAt: writer.now, decision, opinion });
+    if (decision === 'approved') assertNotOwnWork(ctx, item.completedBy, '事项');
+    await writer.insert('signoffs', { itemId: item.id, reviewer: actor.displayName, decidedAt: writer.now, decision, opinion });
     await writer.update('items', item.id, undefined, next, decision === 'approved' ? 'sign-off' : decision === 'returned' ? 'send-back' : 'reopen');
+    await settleItemLight(writer.trx, item.id, today(ctx));
   });
   return getItem(ctx, input.id);
 }
@@ -309,26 +349,28 @@ export const signOff = (ctx: ServiceContext, input: ParsedInput<'items.signOff'>
   decide(ctx, input, ['completed'], '销号', 'approved', input.opinion, { status: 'signed_off' });
 
 export const sendBack = (ctx: ServiceContext, input: ParsedInput<'items.sendBack'>) =>
-  decide(ctx, input, ['completed'], '退回', 'returned', input.reason, { status: 'returned', completedAt: null, completedLate: 0 });
+  decide(ctx, input, ['completed'], '退回', 'returned', input.reason, { status: 'returned', completedAt: null, completedLate: 0, completedBy: null });
 
 export const reopen = (ctx: ServiceContext, input: ParsedInput<'items.reopen'>) =>
-  decide(ctx, input, ['completed', 'signed_off'], '重新打开', 'reopened', input.reason, { status: 'in_progress', completedAt: null, completedLate: 0 });
+  decide(ctx, input, ['completed', 'signed_off'], '重新打开', 'reopened', input.reason, { status: 'in_progress', completedAt: null, completedLate: 0, completedBy: null });
 
 export async function addProgress(ctx: ServiceContext, input: ParsedInput<'progress.add'>): Promise<ProgressNote> {
   const actor = await currentActor(ctx);
   if (input.noteDate > today(ctx)) {
     throw new ApiError('E_INVALID', '进展日期不能晚于今天。', { noteDate: '进展日期不能晚于今天' });
   }
+  const author = input.author || actor.displayName;
   const note = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const item = await writer.loadOwned('items', input.itemId);
+    await assertItemWork(ctx, writer, item);
     if (isDone(item.status)) {
       // Notes on finished work are kept as history but do not move it backwards.
-      return writer.insert('progressNotes', { itemId: item.id, noteDate: input.noteDate, author: input.author, text: input.text, percent: null });
+      return writer.insert('progressNotes', { itemId: item.id, noteDate: input.noteDate, author, text: input.text, percent: null });
     }
     const created = await writer.insert('progressNotes', {
       itemId: item.id,
       noteDate: input.noteDate,
-      author: input.author,
+      author,
       text: input.text,
       percent: input.percent ?? null,
     });

@@ -7,6 +7,8 @@ import type { ParsedInput } from '../../shared/api';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { withChanges, type Actor } from '../data/ownedRows';
+import { requireUser } from '../access/access';
+import { actorName, createFirstAdmin } from '../access/accounts';
 
 const LOCAL_COURT_KEY = 'local_court_code';
 const OPERATOR_KEY = 'operator_name';
@@ -41,13 +43,14 @@ export async function requireProfile(ctx: ServiceContext): Promise<CourtProfile>
   return profile;
 }
 
-/** Who is acting now. Until accounts exist, the operator named in the court profile. */
+/** Who is acting now: the logged-in account, named in the audit log as 姓名（用户名）. */
 export async function currentActor(ctx: ServiceContext): Promise<Actor> {
   const profile = await requireProfile(ctx);
-  return { name: profile.operatorName, court: profile.code };
+  const user = requireUser(ctx);
+  return { name: actorName(user), court: profile.code, userId: user.id, displayName: user.displayName };
 }
 
-type SetupInput = ParsedInput<'court.update'>;
+type ProfileInput = ParsedInput<'court.update'>;
 
 async function writeSetting(trx: Kysely<Database>, key: string, value: string): Promise<void> {
   await trx
@@ -57,12 +60,15 @@ async function writeSetting(trx: Kysely<Database>, key: string, value: string): 
     .execute();
 }
 
-export async function setupProfile(ctx: ServiceContext, input: SetupInput): Promise<CourtProfile> {
+/** The court profile and the first administrator (named after the operator), logged in. */
+export async function setupProfile(ctx: ServiceContext, setup: ParsedInput<'court.setup'>): Promise<CourtProfile> {
   if (await getProfile(ctx)) {
     throw new ApiError('E_ALREADY_SET_UP', '本院信息已经设置过。如需修改，请到“设置”页。');
   }
-  const actor: Actor = { name: input.operatorName, court: input.code };
-  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+  const input = setup.profile;
+  const admin = { username: setup.admin.username, displayName: input.operatorName, password: setup.admin.password };
+  const actor: Actor = { name: actorName(admin), court: input.code, userId: null, displayName: admin.displayName };
+  const adminId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     await writer.insert('courts', {
       code: input.code,
       name: input.name,
@@ -72,16 +78,18 @@ export async function setupProfile(ctx: ServiceContext, input: SetupInput): Prom
     });
     await writeSetting(writer.trx, LOCAL_COURT_KEY, input.code);
     await writeSetting(writer.trx, OPERATOR_KEY, input.operatorName);
+    return createFirstAdmin(ctx, writer.trx, admin);
   });
+  ctx.sessions.logIn(ctx.caller, adminId);
   return requireProfile(ctx);
 }
 
-export async function updateProfile(ctx: ServiceContext, input: SetupInput): Promise<CourtProfile> {
+export async function updateProfile(ctx: ServiceContext, input: ProfileInput): Promise<CourtProfile> {
   const profile = await requireProfile(ctx);
   if (input.code !== profile.code) {
     throw new ApiError('E_CODE_FIXED', '法院代码是本院所有数据的来源标识，设置后不能修改。', { code: '法院代码设置后不能修改' });
   }
-  const actor: Actor = { name: input.operatorName, court: profile.code };
+  const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const court = await writer.trx.selectFrom('courts').select(['id', 'version']).where('code', '=', profile.code).executeTakeFirstOrThrow();
     await writer.update('courts', court.id, undefined, {

@@ -12,6 +12,7 @@ const toDepartment = (row: Selectable<DepartmentsTable>): Department => ({
   ...ownedFields(row),
   name: row.name,
   sortOrder: row.sortOrder,
+  headName: row.headName,
 });
 
 const toPerson = (row: Selectable<PeopleTable>): Person => ({
@@ -39,7 +40,7 @@ export async function createDepartment(ctx: ServiceContext, input: ParsedInput<'
   const actor = await currentActor(ctx);
   return withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const last = await writer.trx.selectFrom('departments').select((eb) => eb.fn.max('sortOrder').as('max')).executeTakeFirst();
-    return toDepartment(await writer.insert('departments', { name: input.name, sortOrder: (last?.max ?? 0) + 1 }));
+    return toDepartment(await writer.insert('departments', { name: input.name, headName: input.headName, sortOrder: (last?.max ?? 0) + 1 }));
   });
 }
 
@@ -47,7 +48,7 @@ export async function updateDepartment(ctx: ServiceContext, input: ParsedInput<'
   await assertDepartmentNameFree(ctx, input.name, input.id);
   const actor = await currentActor(ctx);
   return withChanges(ctx.db, actor, timestamp(ctx), async (writer) =>
-    toDepartment(await writer.update('departments', input.id, input.version, { name: input.name })),
+    toDepartment(await writer.update('departments', input.id, input.version, { name: input.name, headName: input.headName })),
   );
 }
 

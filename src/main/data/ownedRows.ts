@@ -10,10 +10,14 @@ import { RECORD_LABELS } from '../../shared/recordLabels';
 import type { Database, OwnedTable } from './schema';
 
 export interface Actor {
-  /** The person named in the audit log. */
+  /** The person named in the audit log: 姓名（用户名）. */
   name: string;
   /** This installation's court code: the origin of everything it creates. */
   court: string;
+  /** The local account acting (null only while the first account is being created). */
+  userId: string | null;
+  /** The account's name as people write it on forms (进展填报人, 审核人). */
+  displayName: string;
 }
 
 type OwnedInsert<T extends OwnedTable> = Omit<
@@ -40,7 +44,7 @@ export class ChangeWriter {
     readonly actor: Actor,
     readonly now: string,
   ) {
-    this.audit = new AuditAppender(trx);
+    this.audit = AuditAppender.for(trx);
   }
 
   private async nextChangeSeq(): Promise<number> {

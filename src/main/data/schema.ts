@@ -2,6 +2,16 @@
 // migrations/). Only the main process's data layer imports this file.
 import type { Generated } from 'kysely';
 import type { RecordKind } from '../../shared/recordLabels';
+import type {
+  EscalationTarget,
+  InspectionScope,
+  InspectionStatus,
+  LedgerEventKind,
+  LedgerEvidencePhase,
+  LedgerSource,
+  LookbackStatus,
+  MeasureStatus,
+} from '../../shared/model';
 
 interface OwnedColumns {
   id: string;
@@ -24,6 +34,7 @@ export interface CourtsTable extends OwnedColumns {
 export interface DepartmentsTable extends OwnedColumns {
   name: string;
   sortOrder: number;
+  headName: Generated<string>;
 }
 
 export interface PeopleTable extends OwnedColumns {
@@ -42,6 +53,10 @@ export interface CampaignsTable extends OwnedColumns {
   description: string;
   status: 'draft' | 'active' | 'closed';
   yellowDays: number;
+  escalateGreen: Generated<EscalationTarget>;
+  escalateYellow: Generated<EscalationTarget>;
+  escalateRed: Generated<EscalationTarget>;
+  lookbackMonths: Generated<number>;
 }
 
 export interface SectionsTable extends OwnedColumns {
@@ -67,6 +82,8 @@ export interface ItemsTable extends OwnedColumns {
   percent: number;
   completedAt: string | null;
   completedLate: number;
+  /** Local user id of whoever marked it complete (they may not sign it off). */
+  completedBy: Generated<string | null>;
 }
 
 export interface ProgressNotesTable extends OwnedColumns {
@@ -97,6 +114,148 @@ export interface SignoffsTable extends OwnedColumns {
   decidedAt: string;
   decision: 'approved' | 'returned' | 'reopened';
   opinion: string;
+}
+
+/** Local accounts; not owned rows, never synced. */
+export interface UsersTable {
+  id: string;
+  username: string;
+  displayName: string;
+  /** Comma-separated roles: admin, reviewer, filer. */
+  roles: string;
+  departmentId: string | null;
+  personId: string | null;
+  passwordHash: string;
+  mustChangePassword: Generated<number>;
+  failedAttempts: Generated<number>;
+  lockedUntil: string | null;
+  disabled: Generated<number>;
+  version: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface ProblemAspectsTable extends OwnedColumns {
+  campaignId: string;
+  title: string;
+  sortOrder: number;
+}
+
+export interface ProblemsTable extends OwnedColumns {
+  campaignId: string;
+  aspectId: string;
+  title: string;
+  description: string;
+  sortOrder: number;
+}
+
+export interface InspectionReportsTable extends OwnedColumns {
+  campaignId: string;
+  scope: InspectionScope;
+  personId: string | null;
+  departmentId: string | null;
+  subjectName: string;
+  status: InspectionStatus;
+  round: number;
+  noProblem: number;
+  noProblemReason: string;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  submittedByName: string;
+  decidedAt: string | null;
+  reviewer: string;
+  reviewNote: string;
+}
+
+export interface InspectionClaimsTable extends OwnedColumns {
+  reportId: string;
+  problemId: string | null;
+  ownProblem: string;
+  facts: string;
+  cause: string;
+  measures: string;
+  deadline: string | null;
+  sortOrder: number;
+}
+
+export interface InspectionRoundsTable extends OwnedColumns {
+  reportId: string;
+  round: number;
+  submittedAt: string;
+  submittedByName: string;
+  snapshotJson: string;
+  decision: 'accepted' | 'returned' | null;
+  decidedAt: string | null;
+  reviewer: string;
+  reason: string;
+}
+
+export interface LedgerFindingsTable extends OwnedColumns {
+  campaignId: string;
+  source: LedgerSource;
+  reference: string;
+  title: string;
+  detail: string;
+  receivedDate: string | null;
+  departmentId: string | null;
+  claimId: string | null;
+  sortOrder: number;
+}
+
+export interface LedgerMeasuresTable extends OwnedColumns {
+  findingId: string;
+  campaignId: string;
+  text: string;
+  owner: string;
+  leadLeader: string;
+  departmentId: string | null;
+  deadline: string | null;
+  longTerm: number;
+  status: MeasureStatus;
+  completedAt: string | null;
+  completedLate: number;
+  submittedBy: string | null;
+  signedOffAt: string | null;
+  signedOffBy: string;
+  sortOrder: number;
+}
+
+export interface LedgerEventsTable extends OwnedColumns {
+  measureId: string;
+  kind: LedgerEventKind;
+  eventDate: string;
+  actor: string;
+  text: string;
+}
+
+export interface LookbacksTable extends OwnedColumns {
+  measureId: string;
+  dueDate: string;
+  status: LookbackStatus;
+  checkedAt: string | null;
+  checker: string;
+  note: string;
+}
+
+export interface LedgerEvidenceTable extends OwnedColumns {
+  measureId: string;
+  lookbackId: string | null;
+  phase: LedgerEvidencePhase;
+  sha256: string;
+  originalName: string;
+  size: number;
+  mimeType: string;
+}
+
+/** Derived locally, never synced. */
+export interface LightHistoryTable {
+  id: Generated<number>;
+  recordKind: 'item' | 'measure' | 'lookback';
+  recordId: string;
+  light: 'green' | 'yellow' | 'red';
+  since: string;
+  until: string | null;
 }
 
 export interface AuditLogTable {
@@ -140,6 +299,18 @@ export interface Database {
   evidenceBlobs: EvidenceBlobsTable;
   evidence: EvidenceTable;
   signoffs: SignoffsTable;
+  users: UsersTable;
+  problemAspects: ProblemAspectsTable;
+  problems: ProblemsTable;
+  inspectionReports: InspectionReportsTable;
+  inspectionClaims: InspectionClaimsTable;
+  inspectionRounds: InspectionRoundsTable;
+  ledgerFindings: LedgerFindingsTable;
+  ledgerMeasures: LedgerMeasuresTable;
+  ledgerEvents: LedgerEventsTable;
+  lookbacks: LookbacksTable;
+  ledgerEvidence: LedgerEvidenceTable;
+  lightHistory: LightHistoryTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
   changeCounter: ChangeCounterTable;

@@ -15,6 +15,7 @@ export function registerApi(ctx: ServiceContext, isOurWindow: (contents: WebCont
       isOurWindow(event.sender) && frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId;
     if (!isTrustedSender(frame.url, isMainFrameOfOurWindow)) return SENDER_REFUSED;
     // Names are never coerced: anything but a string is simply an unknown operation.
-    return dispatch(ctx, typeof name === 'string' ? name : '', input);
+    // Each window has its own log-in session.
+    return dispatch(ctx, typeof name === 'string' ? name : '', input, `window:${event.sender.id}`);
   });
 }

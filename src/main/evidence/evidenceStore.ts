@@ -7,9 +7,9 @@ import type { ParsedInput } from '../../shared/api';
 import type { Evidence } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
-import { toEvidence } from '../checklist/items';
+import { assertItemWork, toEvidence } from '../checklist/items';
 import { currentActor, timestamp } from '../court/courtProfile';
-import { withChanges } from '../data/ownedRows';
+import { withChanges, type ChangeWriter } from '../data/ownedRows';
 
 export const EVIDENCE_DIR = 'evidence';
 
@@ -37,6 +37,7 @@ export async function addEvidence(ctx: ServiceContext, input: ParsedInput<'evide
   const sha256 = storeBlob(ctx.dataDir, bytes);
   const row = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const item = await writer.loadOwned('items', input.itemId);
+    await assertItemWork(ctx, writer, item);
     const duplicate = await writer.trx
       .selectFrom('evidence')
       .select('originalName')
@@ -47,11 +48,7 @@ export async function addEvidence(ctx: ServiceContext, input: ParsedInput<'evide
     if (duplicate) {
       throw new ApiError('E_DUPLICATE', `这项事项已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
     }
-    await writer.trx
-      .insertInto('evidenceBlobs')
-      .values({ sha256, size: bytes.length, createdAt: writer.now })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute();
+    await registerBlob(writer, sha256, bytes.length);
     return writer.insert('evidence', {
       itemId: item.id,
       sha256,
@@ -66,14 +63,31 @@ export async function addEvidence(ctx: ServiceContext, input: ParsedInput<'evide
 export async function removeEvidence(ctx: ServiceContext, input: ParsedInput<'evidence.remove'>): Promise<{ id: string }> {
   const actor = await currentActor(ctx);
   // The blob stays: other items or the audit history may still cite it.
-  await withChanges(ctx.db, actor, timestamp(ctx), (writer) => writer.softDelete('evidence', input.id, input.version));
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const evidence = await writer.loadOwned('evidence', input.id, input.version);
+    await assertItemWork(ctx, writer, await writer.loadOwned('items', evidence.itemId));
+    await writer.softDelete('evidence', input.id, input.version);
+  });
   return { id: input.id };
 }
 
-/** Opens a copy under its original name, so the system picks the right viewer. */
 export async function openEvidence(ctx: ServiceContext, id: string): Promise<{ opened: boolean }> {
   const row = await ctx.db.selectFrom('evidence').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这份佐证材料，可能已被删除。');
+  return openBlobCopy(ctx, row);
+}
+
+/** Records a stored file's content once, inside the caller's transaction. */
+export async function registerBlob(writer: ChangeWriter, sha256: string, size: number): Promise<void> {
+  await writer.trx
+    .insertInto('evidenceBlobs')
+    .values({ sha256, size, createdAt: writer.now })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+}
+
+/** Opens a copy of a stored file under its original name, so the system picks the right viewer. */
+export async function openBlobCopy(ctx: ServiceContext, row: { sha256: string; originalName: string }): Promise<{ opened: boolean }> {
   const source = blobPath(ctx.dataDir, row.sha256);
   if (!fs.existsSync(source)) throw new ApiError('E_FILE_MISSING', `佐证材料“${row.originalName}”的文件不在数据文件夹中，可能随同步包稍后送达。`);
   const safeName = path.basename(row.originalName).replace(/[<>:"|?*\u0000-\u001f]/g, '_') || 'evidence';

@@ -14,6 +14,8 @@ import { CONTENT_SECURITY_POLICY } from '../app/contentSecurity';
 /** Evidence travels as base64 in JSON; 200 MB of file is about 270 MB of text. */
 const MAX_BODY_BYTES = 280 * 1024 * 1024;
 export const BRIDGE_SCRIPT = 'preview-bridge.js';
+/** The preview serves one page per launch (its token is the key), so it has one session. */
+const PREVIEW_CALLER = 'preview';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -100,7 +102,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
           return refuse(res, 400, 'E_INVALID', '提交的内容格式不正确。');
         }
         const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        return sendJson(res, 200, await dispatch(options.ctx, name, input));
+        return sendJson(res, 200, await dispatch(options.ctx, name, input, PREVIEW_CALLER));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'E_METHOD', '请求方式不正确。');
       const headers = {
