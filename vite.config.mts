@@ -7,7 +7,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: '../../dist/renderer',
+    outDir: `../../${process.env.COURT_DIST ?? 'dist'}/renderer`,
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
   },

@@ -8,22 +8,24 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 // Native and Electron modules are loaded at run time, never bundled.
 const external = ['electron', 'better-sqlite3'];
 
-fs.rmSync('dist', { recursive: true, force: true });
+// COURT_DIST lets parallel work build into its own folder (default dist/).
+const out = process.env.COURT_DIST ?? 'dist';
+fs.rmSync(out, { recursive: true, force: true });
 const entries = [
-  { entryPoints: ['src/main/preview.ts'], outfile: 'dist/main/preview.js', format: 'cjs', external },
+  { entryPoints: ['src/main/preview.ts'], outfile: `${out}/main/preview.js`, format: 'cjs', external },
 ];
 if (fs.existsSync('src/main/electron/main.ts')) {
-  entries.push({ entryPoints: ['src/main/electron/main.ts'], outfile: 'dist/main/electron.js', format: 'cjs', external });
+  entries.push({ entryPoints: ['src/main/electron/main.ts'], outfile: `${out}/main/electron.js`, format: 'cjs', external });
 }
 if (fs.existsSync('src/preload/preload.ts')) {
   // Sandboxed preloads may only require('electron'): bundle everything else into one file.
-  entries.push({ entryPoints: ['src/preload/preload.ts'], outfile: 'dist/preload/preload.js', format: 'cjs', platform: 'node', external: ['electron'] });
+  entries.push({ entryPoints: ['src/preload/preload.ts'], outfile: `${out}/preload/preload.js`, format: 'cjs', platform: 'node', external: ['electron'] });
 }
 if (fs.existsSync('src/cli/main.ts')) {
-  entries.push({ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js', format: 'cjs', external });
+  entries.push({ entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/main.js`, format: 'cjs', external });
 }
-entries.push({ entryPoints: ['src/preload/previewBridge.ts'], outfile: 'dist/preload/previewBridge.js', format: 'iife', platform: 'browser', target: 'chrome120' });
+entries.push({ entryPoints: ['src/preload/previewBridge.ts'], outfile: `${out}/preload/previewBridge.js`, format: 'iife', platform: 'browser', target: 'chrome120' });
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
 await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
-console.log('构建完成：dist/');
+console.log(`构建完成：${out}/`);

@@ -1,13 +1,20 @@
 // What every screen needs to know: this court, today's date (the main process's clock, so the
 // lights agree), and the department and people lists used by pickers.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { CourtProfile, Department, Person } from '../shared/model';
+import type { CourtProfile, Department, Person, Role, SessionUser } from '../shared/model';
 import { send } from './api/client';
 import { notifyFailure } from './lib/notify';
 import { dayjs } from './lib/dates';
 
 interface AppState {
   court: CourtProfile;
+  /** The logged-in account. */
+  user: SessionUser;
+  setUser(user: SessionUser): void;
+  /** Has at least one of these roles (the main process checks again on every call). */
+  can(...roles: Role[]): boolean;
+  /** Logs out and returns to the log-in screen. */
+  signOut(): Promise<void>;
   setCourt(court: CourtProfile): void;
   today: string;
   departments: Department[];
@@ -18,8 +25,25 @@ interface AppState {
 
 const Context = createContext<AppState | null>(null);
 
-export function AppProvider({ court: initialCourt, children }: { court: CourtProfile; children: ReactNode }) {
+export function AppProvider({
+  court: initialCourt,
+  user: initialUser,
+  onSignedOut,
+  children,
+}: {
+  court: CourtProfile;
+  user: SessionUser;
+  onSignedOut(): void;
+  children: ReactNode;
+}) {
   const [court, setCourt] = useState(initialCourt);
+  const [user, setUser] = useState(initialUser);
+  const can = useCallback((...roles: Role[]) => roles.some((role) => user.roles.includes(role)), [user]);
+  const signOut = useCallback(async () => {
+    const result = await send('auth.logout');
+    if (!result.ok && result.code !== 'E_LOGIN_REQUIRED') notifyFailure(result);
+    else onSignedOut();
+  }, [onSignedOut]);
   const [today, setToday] = useState(() => dayjs().format('YYYY-MM-DD'));
   const [departments, setDepartments] = useState<Department[]>([]);
   const [people, setPeople] = useState<Person[]>([]);
@@ -44,8 +68,8 @@ export function AppProvider({ court: initialCourt, children }: { court: CourtPro
   }, [reloadDepartments, reloadPeople]);
 
   const value = useMemo(
-    () => ({ court, setCourt, today, departments, people, reloadDepartments, reloadPeople }),
-    [court, today, departments, people, reloadDepartments, reloadPeople],
+    () => ({ court, setCourt, user, setUser, can, signOut, today, departments, people, reloadDepartments, reloadPeople }),
+    [court, user, can, signOut, today, departments, people, reloadDepartments, reloadPeople],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

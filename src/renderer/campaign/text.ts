@@ -1,4 +1,7 @@
 export const campaignText = {
+  tabChecklist: '推进清单',
+  tabInspection: '问题查摆',
+  tabLedger: '整改台账',
   back: '返回专项活动',
   loadFailed: '专项活动加载失败',
   editCampaign: '编辑活动',

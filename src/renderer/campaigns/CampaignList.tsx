@@ -10,7 +10,7 @@ import { JobProgress } from '../common/JobProgress';
 import { campaignStatusColor, campaignStatusText, commonText } from '../common/text';
 import { formatDate } from '../lib/dates';
 import { notifyFailure, notifySuccess } from '../lib/notify';
-import { navigate } from '../lib/router';
+import { campaignRoute, navigate } from '../lib/router';
 import { CampaignFormModal } from './CampaignForm';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { campaignsText as t } from './text';
@@ -152,7 +152,7 @@ export function CampaignList() {
         onSaved={(saved) => {
           const wasNew = !editing?.campaign;
           setEditing(null);
-          if (wasNew) navigate({ name: 'campaign', id: saved.id });
+          if (wasNew) navigate(campaignRoute(saved.id));
           else void load();
         }}
       />
@@ -177,7 +177,7 @@ function CampaignCard({ campaign, onEdit, onClose, onReopen, onDelete }: { campa
   const f = campaign.figures;
   const open = () => {
     prefetchItems(campaign.id);
-    navigate({ name: 'campaign', id: campaign.id });
+    navigate(campaignRoute(campaign.id));
   };
   return (
     <Card withBorder padding="lg" radius="sm" data-testid="campaign-card" data-campaign-id={campaign.id}>

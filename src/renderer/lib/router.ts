@@ -1,32 +1,41 @@
-// A tiny hash router: #/campaigns, #/campaign/<id>, #/audit, #/settings.
+// A tiny hash router: #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger], #/lookbacks,
+// #/audit, #/users, #/settings.
 import { useEffect, useState } from 'react';
 
+export type CampaignTab = 'checklist' | 'inspection' | 'ledger';
+
 export type Route =
+  | { name: 'work' }
   | { name: 'campaigns' }
-  | { name: 'campaign'; id: string }
+  | { name: 'campaign'; id: string; tab: CampaignTab }
+  | { name: 'lookbacks' }
   | { name: 'audit' }
+  | { name: 'users' }
   | { name: 'settings' };
+
+const SIMPLE = ['work', 'campaigns', 'lookbacks', 'audit', 'users', 'settings'] as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
-  const [head, id] = path.split('/');
-  if (head === 'campaign' && id) return { name: 'campaign', id: decodeURIComponent(id) };
-  if (head === 'audit') return { name: 'audit' };
-  if (head === 'settings') return { name: 'settings' };
-  return { name: 'campaigns' };
+  const [head, id, tab] = path.split('/');
+  if (head === 'campaign' && id) {
+    return { name: 'campaign', id: decodeURIComponent(id), tab: tab === 'inspection' || tab === 'ledger' ? tab : 'checklist' };
+  }
+  const simple = SIMPLE.find((name) => name === head);
+  return simple ? { name: simple } : { name: 'campaigns' };
 }
 
 export function routeHref(route: Route): string {
-  switch (route.name) {
-    case 'campaign':
-      return `#/campaign/${encodeURIComponent(route.id)}`;
-    case 'audit':
-      return '#/audit';
-    case 'settings':
-      return '#/settings';
-    default:
-      return '#/campaigns';
+  if (route.name === 'campaign') {
+    const base = `#/campaign/${encodeURIComponent(route.id)}`;
+    return route.tab === 'checklist' ? base : `${base}/${route.tab}`;
   }
+  return `#/${route.name}`;
+}
+
+/** The checklist of a campaign, or one of its other tabs. */
+export function campaignRoute(id: string, tab: CampaignTab = 'checklist'): Route {
+  return { name: 'campaign', id, tab };
 }
 
 export function navigate(route: Route): void {

@@ -1,22 +1,30 @@
 import { useEffect } from 'react';
 import { AppShell, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
-import { IconBuildingBank, IconClipboardList, IconHistory, IconSettings, IconUser } from '@tabler/icons-react';
+import { IconBuildingBank, IconClipboardList, IconHistory, IconListCheck, IconRepeat, IconSettings, IconUser, IconUsers } from '@tabler/icons-react';
+import type { Role } from '../../shared/model';
 import { useApp } from '../AppContext';
 import { navigate, useRoute, type Route } from '../lib/router';
 import { CampaignList } from '../campaigns/CampaignList';
-import { CampaignPage } from '../campaign/CampaignPage';
+import { CampaignTabs } from '../campaign/CampaignTabs';
+import { MyWorkPage } from '../work/MyWorkPage';
+import { LookbackPage } from '../lookback/LookbackPage';
+import { UsersPage } from '../users/UsersPage';
 import { AuditPage } from '../audit/AuditPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { shellText as t } from './text';
 
-const navItems: Array<{ route: Route; label: string; icon: typeof IconClipboardList; match: Route['name'][] }> = [
+/** `roles`: shown only to these roles (the main process refuses the others anyway). */
+const navItems: Array<{ route: Route; label: string; icon: typeof IconClipboardList; match: Route['name'][]; roles?: Role[] }> = [
+  { route: { name: 'work' }, label: t.navWork, icon: IconListCheck, match: ['work'] },
   { route: { name: 'campaigns' }, label: t.navCampaigns, icon: IconClipboardList, match: ['campaigns', 'campaign'] },
-  { route: { name: 'audit' }, label: t.navAudit, icon: IconHistory, match: ['audit'] },
+  { route: { name: 'lookbacks' }, label: t.navLookbacks, icon: IconRepeat, match: ['lookbacks'] },
+  { route: { name: 'audit' }, label: t.navAudit, icon: IconHistory, match: ['audit'], roles: ['admin', 'reviewer'] },
+  { route: { name: 'users' }, label: t.navUsers, icon: IconUsers, match: ['users'], roles: ['admin'] },
   { route: { name: 'settings' }, label: t.navSettings, icon: IconSettings, match: ['settings'] },
 ];
 
 export function Shell() {
-  const { court } = useApp();
+  const { court, user, can } = useApp();
   const route = useRoute();
   useEffect(() => {
     document.body.classList.add('with-nav');
@@ -39,14 +47,14 @@ export function Shell() {
           </Group>
           <Group gap={6} wrap="nowrap">
             <IconUser size={16} />
-            <Text size="sm" data-testid="header-operator">
-              {t.operator}：{court.operatorName}
+            <Text size="sm" data-testid="header-user">
+              {user.displayName}
             </Text>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" bg="#fbfcfd">
-        {navItems.map((item) => (
+        {navItems.filter((item) => !item.roles || can(...item.roles)).map((item) => (
           <NavLink
             key={item.label}
             label={item.label}
@@ -60,8 +68,11 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {route.name === 'work' && <MyWorkPage />}
         {route.name === 'campaigns' && <CampaignList />}
-        {route.name === 'campaign' && <CampaignPage key={route.id} campaignId={route.id} />}
+        {route.name === 'campaign' && <CampaignTabs key={route.id} campaignId={route.id} tab={route.tab} />}
+        {route.name === 'lookbacks' && <LookbackPage />}
+        {route.name === 'users' && <UsersPage />}
         {route.name === 'audit' && <AuditPage />}
         {route.name === 'settings' && <SettingsPage />}
       </AppShell.Main>
