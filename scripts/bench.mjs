@@ -161,7 +161,7 @@ async function main() {
       uiRow.skipped = `未测（构建失败：${String(error.message ?? error).split('\n')[0].slice(0, 80)}）`;
     }
     if (app) {
-      const ui = await runUiBench({ previewJs: app.previewJs, dataDir: result.dirs.big, title: result.bigCampaignTitle, campaignId: result.bigCampaignId, reps: Math.max(5, Math.ceil(reps / 2)), env, log });
+      const ui = await runUiBench({ previewJs: app.previewJs, dataDir: result.dirs.big, title: result.bigCampaignTitle, campaignId: result.bigCampaignId, reps: Math.max(5, Math.ceil(reps / 2)), env, log, account: { username: 'bench', password: 'Bench2026x' } });
       if (ui.skipped) uiRow.skipped = ui.skipped;
       else {
         uiRow.samples = ui.samples;

@@ -18,6 +18,9 @@ export const BENCH_COURT = {
   operatorName: '性能测试员',
 };
 
+/** The bench court's administrator, created with the profile. */
+export const BENCH_ADMIN = { username: 'bench', password: 'Bench2026x' };
+
 const DEPARTMENTS = ['立案庭', '刑事审判庭', '民事审判第一庭', '民事审判第二庭', '行政审判庭', '审判监督庭', '执行局', '审判管理办公室', '政治部', '办公室', '研究室', '纪检监察室', '司法警察大队', '城关人民法庭'];
 const LEADERS = ['陈立华', '王建军', '刘晓梅', '赵国强', '孙海涛', '吴丽娟', '周文博'];
 const OWNERS = ['郑雪', '冯志刚', '何静', '马骏', '高红', '林涛', '罗斌', '曹敏', '宋佳', '许文', '邓宇', '韩冰', '唐勇', '谢磊'];
@@ -32,7 +35,7 @@ const shift = (today: string, days: number) => new Date(Date.parse(`${today}T00:
 /** Creates the data folder with the court profile, through the real API. */
 export async function setupCourt(dataDir: string): Promise<void> {
   const services = createServices({ dataDir });
-  const result = await dispatch(services.ctx, 'court.setup', { profile: BENCH_COURT });
+  const result = await dispatch(services.ctx, 'court.setup', { profile: BENCH_COURT, admin: BENCH_ADMIN });
   await services.close();
   if (!result.ok) throw new Error(`court.setup: ${result.message}`);
 }

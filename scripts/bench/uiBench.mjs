@@ -75,7 +75,20 @@ function clickAndTime({ title, hash, timeoutMs }) {
   });
 }
 
-export async function runUiBench({ previewJs, dataDir, title, campaignId, reps, env, log }) {
+/** Logs the preview's one session in through its API, as the log-in screen would. */
+async function logIn(url, account) {
+  const { origin, hash } = new URL(url);
+  const token = hash.replace('#token=', '');
+  const response = await fetch(`${origin}/api/auth.login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(account),
+  });
+  const result = await response.json();
+  if (!result.ok) throw new Error(`登录失败：${result.message}`);
+}
+
+export async function runUiBench({ previewJs, dataDir, title, campaignId, reps, env, log, account }) {
   let chromium;
   try {
     ({ chromium } = await import('@playwright/test'));
@@ -86,6 +99,7 @@ export async function runUiBench({ previewJs, dataDir, title, campaignId, reps, 
   let browser;
   try {
     const url = await urlPromise;
+    await logIn(url, account);
     browser = await chromium.launch(LAUNCH);
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const samples = [];

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, DATABASE_FILE, DatabaseOpenError, loadMigrations, openDatabase, type OpenedDatabase } from '../../src/main/data/database';
 import { createServices } from '../../src/main/app/services';
-import { tempDir } from './harness';
+import { openHarness, tempDir } from './harness';
 
 const migrations = loadMigrations();
 const opened: OpenedDatabase[] = [];
@@ -58,6 +58,53 @@ describe('migrations', () => {
       expect((db.sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(migrations.length);
     });
   }
+
+  it('0002 keeps a version-1 court working: defaults for new columns, and the first account is created on first open', async () => {
+    // A court as version 1 left it: profile, a department, a campaign with a completed item.
+    const dir = tempDir();
+    const file = path.join(dir, DATABASE_FILE);
+    const v1 = openDatabase(file, { migrations: migrations.slice(0, 1) });
+    const now = '2026-10-01T09:00:00+08:00';
+    const owned = (id: string, seq: number) => ({ id, origin: 'J2301', change_seq: seq, created_at: now, updated_at: now });
+    const insert = (table: string, row: Record<string, unknown>) =>
+      v1.sqlite.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
+    insert('courts', { ...owned('0190f0e4-0000-7000-8000-000000000001', 1), code: 'J2301', name: '龙江县人民法院', level: 'basic', parent_code: 'J23', parent_name: '齐齐哈尔市中级人民法院' });
+    insert('settings', { key: 'local_court_code', value: 'J2301' });
+    insert('settings', { key: 'operator_name', value: '王书记员' });
+    insert('departments', { ...owned('0190f0e4-0000-7000-8000-000000000002', 2), name: '立案庭', sort_order: 1 });
+    insert('campaigns', { ...owned('0190f0e4-0000-7000-8000-000000000003', 3), title: '能力作风建设年', issuing_court_code: 'J2301', year: 2026, yellow_days: 5 });
+    insert('items', {
+      ...owned('0190f0e4-0000-7000-8000-000000000004', 4),
+      campaign_id: '0190f0e4-0000-7000-8000-000000000003',
+      sort_order: 1024,
+      title: '落实当场立案制度',
+      department_id: '0190f0e4-0000-7000-8000-000000000002',
+      status: 'completed',
+      deadline: '2026-09-30',
+    });
+    v1.sqlite.close();
+
+    const h = await openHarness({ dataDir: dir });
+    try {
+      expect(h.services.ctx.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+      const status = await h.ok('auth.status');
+      expect(status).toEqual({ hasProfile: true, hasUsers: false, user: null });
+      expect((await h.call('campaigns.list')).ok).toBe(false);
+      await h.ok('auth.bootstrap', { username: 'admin', displayName: '王书记员', password: 'Admin2026' });
+      const [campaign] = await h.ok('campaigns.list');
+      expect(campaign).toMatchObject({ yellowDays: 5, escalateGreen: 'owner', escalateYellow: 'department_head', escalateRed: 'lead_leader', lookbackMonths: 6 });
+      expect((await h.ok('departments.list'))[0]).toMatchObject({ name: '立案庭', headName: '' });
+      const [item] = await h.ok('items.list', { campaignId: campaign.id });
+      expect(item).toMatchObject({ status: 'completed', departmentName: '立案庭', wasRed: false });
+      // Completed before accounts existed: nobody is recorded as its doer, so the admin may sign it off.
+      const detail = await h.ok('items.get', { id: item.id });
+      expect(detail.completedBy).toBeNull();
+      expect((await h.ok('items.signOff', { id: item.id, version: item.version })).status).toBe('signed_off');
+      expect((await h.ok('audit.verify')).ok).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
 
   it('refuse a database written by a newer app version, touching nothing', () => {
     const dir = tempDir();

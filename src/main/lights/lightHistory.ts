@@ -21,6 +21,8 @@ export interface CurrentLight {
   deadline: string | null;
   yellowDays: number;
   finished: boolean;
+  /** The day the record was created (YYYY-MM-DD…): no colour is dated before it. */
+  createdAt: string;
 }
 
 /** The first day a colour held, when the sweep only notices it later (the PC was off). */
@@ -58,6 +60,8 @@ export async function recordLights(db: Db, kind: LightRecordKind, currents: Curr
     let since = day;
     if (shown) {
       since = colourStart(current, day);
+      const created = current.createdAt.slice(0, 10);
+      if (since < created) since = created;
       if (span && since < span.since) since = span.since;
       if (since > day) since = day;
     }
@@ -84,7 +88,7 @@ async function sweepItems(db: Transaction<Database>, day: string): Promise<void>
   const rows = await db
     .selectFrom('items')
     .innerJoin('campaigns', 'campaigns.id', 'items.campaignId')
-    .select(['items.id', 'items.status', 'items.deadline', 'campaigns.yellowDays'])
+    .select(['items.id', 'items.status', 'items.deadline', 'items.createdAt', 'campaigns.yellowDays'])
     .where('items.deletedAt', 'is', null)
     .where('campaigns.deletedAt', 'is', null)
     .execute();
@@ -92,7 +96,7 @@ async function sweepItems(db: Transaction<Database>, day: string): Promise<void>
   const currents = rows.map((row) => {
     if (!rules.has(row.yellowDays)) rules.set(row.yellowDays, lightRule(day, row.yellowDays));
     const light = rules.get(row.yellowDays)!(row.status, row.deadline);
-    return { id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, finished: row.status === 'completed' || row.status === 'signed_off' };
+    return { id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: row.status === 'completed' || row.status === 'signed_off' };
   });
   await recordLights(db, 'item', currents, day);
 }
@@ -118,12 +122,12 @@ export async function settleItemLight(db: Db, itemId: string, day: string): Prom
   const row = await db
     .selectFrom('items')
     .innerJoin('campaigns', 'campaigns.id', 'items.campaignId')
-    .select(['items.id', 'items.status', 'items.deadline', 'campaigns.yellowDays'])
+    .select(['items.id', 'items.status', 'items.deadline', 'items.createdAt', 'campaigns.yellowDays'])
     .where('items.id', '=', itemId)
     .executeTakeFirst();
   if (!row) return;
   const light = lightRule(day, row.yellowDays)(row.status, row.deadline);
-  await recordLights(db, 'item', [{ id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, finished: row.status === 'completed' || row.status === 'signed_off' }], day);
+  await recordLights(db, 'item', [{ id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: row.status === 'completed' || row.status === 'signed_off' }], day);
 }
 
 export async function lightHistory(db: Db, kind: LightRecordKind, id: string): Promise<LightSpan[]> {

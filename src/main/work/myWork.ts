@@ -1,9 +1,250 @@
-// "My work" (我的待办): items, reports, ledger measures and look-backs waiting on the logged-in
-// person, soonest deadline first. (Being built.)
-import type { WorkEntry } from '../../shared/model';
+// "My work" (我的待办): checklist items, self-inspection reports, ledger measures and look-backs
+// waiting on the logged-in person, soonest deadline first. A 填报人 sees their department's open
+// work to fill in or revise; a 审核人 sees what others handed in for review or sign-off, and the
+// look-backs that are due. Read-only: it queries the tables directly so it depends on no other
+// area's service code.
+import { lightRule } from '../../shared/checklistRules';
+import type { InspectionStatus, ItemStatus, Light, LookbackStatus, MeasureStatus, SessionUser, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
-import { ApiError } from '../api/errors';
+import { hasRole, requireUser } from '../access/access';
+import { today } from '../court/courtProfile';
 
-export async function myWork(_ctx: ServiceContext): Promise<WorkEntry[]> {
-  throw new ApiError('E_NOT_IMPLEMENTED', '此功能尚在开发中。');
+// Status words as the other screens show them (the renderer keeps its own copies in text.ts).
+const ITEM_STATUS_TEXT: Record<ItemStatus, string> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  completed: '已完成待销号',
+  signed_off: '已销号',
+  returned: '已退回',
+};
+const REPORT_STATUS_TEXT: Record<InspectionStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交待审核',
+  returned: '已退回重填',
+  accepted: '已通过',
+};
+const MEASURE_STATUS_TEXT: Record<MeasureStatus, string> = {
+  identified: '待整改',
+  in_progress: '整改中',
+  submitted: '已提交待销号',
+  signed_off: '已销号',
+  lookback_passed: '回头看通过',
+  returned: '已退回',
+  reopened: '回头看后重新整改',
+};
+const LOOKBACK_STATUS_TEXT: Record<LookbackStatus, string> = {
+  scheduled: '待回头看',
+  passed: '回头看通过',
+  relapsed: '问题反弹',
+};
+
+const OPEN_ITEM: ItemStatus[] = ['not_started', 'in_progress', 'returned'];
+const OPEN_MEASURE: MeasureStatus[] = ['identified', 'in_progress', 'returned', 'reopened'];
+/** A measure handed in or closed is judged like a finished item: green. */
+const MEASURE_DONE = new Set<MeasureStatus>(['submitted', 'signed_off', 'lookback_passed']);
+
+/** Ties on the deadline: checklist first, then reports, measures, look-backs. */
+const KIND_ORDER: Record<WorkKind, number> = { item: 0, report: 1, measure: 2, lookback: 3 };
+const collator = new Intl.Collator('zh-CN');
+
+/** One light rule per warning window, so thousands of rows parse no dates. */
+function lightJudge(day: string) {
+  const rules = new Map<number, ReturnType<typeof lightRule>>();
+  return (yellowDays: number, done: boolean, deadline: string | null): Light => {
+    let rule = rules.get(yellowDays);
+    if (!rule) rules.set(yellowDays, (rule = lightRule(day, yellowDays)));
+    return rule(done ? 'completed' : 'in_progress', deadline);
+  };
+}
+type Judge = ReturnType<typeof lightJudge>;
+
+/** Campaigns still under way: not deleted and not ended (an ended campaign waits on nobody). */
+function liveCampaigns(ctx: ServiceContext) {
+  return ctx.db
+    .selectFrom('campaigns')
+    .select(['id', 'title', 'yellowDays', 'endDate'])
+    .where('deletedAt', 'is', null)
+    .where('status', '!=', 'closed')
+    .execute();
+}
+type CampaignInfo = Awaited<ReturnType<typeof liveCampaigns>>[number];
+
+async function itemWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+  const base = ctx.db
+    .selectFrom('items')
+    .leftJoin('departments', 'departments.id', 'items.departmentId')
+    .select(['items.id', 'items.campaignId', 'items.title', 'items.status', 'items.deadline', 'items.completedBy', 'departments.name as departmentName'])
+    .where('items.deletedAt', 'is', null);
+  const entries: WorkEntry[] = [];
+  const add = (row: Awaited<ReturnType<typeof base.execute>>[number], action: WorkAction) => {
+    const campaign = campaigns.get(row.campaignId);
+    if (!campaign) return;
+    entries.push({
+      kind: 'item',
+      id: row.id,
+      campaignId: row.campaignId,
+      campaignTitle: campaign.title,
+      title: row.title,
+      departmentName: row.departmentName ?? '',
+      deadline: row.deadline,
+      light: judge(campaign.yellowDays, row.status === 'completed' || row.status === 'signed_off', row.deadline),
+      action,
+      statusText: ITEM_STATUS_TEXT[row.status],
+    });
+  };
+  if (hasRole(user, 'filer') && user.departmentId) {
+    const rows = await base.where('items.departmentId', '=', user.departmentId).where('items.status', 'in', OPEN_ITEM).execute();
+    for (const row of rows) add(row, row.status === 'returned' ? 'revise' : 'fill');
+  }
+  if (hasRole(user, 'reviewer')) {
+    const rows = await base.where('items.status', '=', 'completed').execute();
+    for (const row of rows) if (row.completedBy !== user.id) add(row, 'sign_off');
+  }
+  return entries;
+}
+
+async function reportWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+  const base = ctx.db
+    .selectFrom('inspectionReports as r')
+    .leftJoin('people as p', 'p.id', 'r.personId')
+    .leftJoin('departments as d', (join) => join.on((eb) => eb('d.id', '=', eb.fn.coalesce('r.departmentId', 'p.departmentId'))))
+    .select(['r.id', 'r.campaignId', 'r.subjectName', 'r.status', 'r.submittedBy', 'd.name as departmentName'])
+    .where('r.deletedAt', 'is', null);
+  const entries: WorkEntry[] = [];
+  const seen = new Set<string>();
+  const add = (row: Awaited<ReturnType<typeof base.execute>>[number], action: WorkAction) => {
+    const campaign = campaigns.get(row.campaignId);
+    if (!campaign || seen.has(row.id)) return;
+    seen.add(row.id);
+    entries.push({
+      kind: 'report',
+      id: row.id,
+      campaignId: row.campaignId,
+      campaignTitle: campaign.title,
+      title: `${row.subjectName}的查摆报告表`,
+      departmentName: row.departmentName ?? '',
+      deadline: campaign.endDate,
+      light: judge(campaign.yellowDays, false, campaign.endDate),
+      action,
+      statusText: REPORT_STATUS_TEXT[row.status],
+    });
+  };
+  // A filer fills in their department's reports; anyone fills in their own person report.
+  const departmentId = hasRole(user, 'filer') ? user.departmentId : null;
+  if (departmentId || user.personId) {
+    const rows = await base
+      .where('r.status', 'in', ['draft', 'returned'])
+      .where((eb) => {
+        const mine = [];
+        if (departmentId) mine.push(eb('r.departmentId', '=', departmentId));
+        if (user.personId) mine.push(eb('r.personId', '=', user.personId));
+        return eb.or(mine);
+      })
+      .execute();
+    for (const row of rows) add(row, row.status === 'returned' ? 'revise' : 'fill');
+  }
+  if (hasRole(user, 'reviewer')) {
+    const rows = await base.where('r.status', '=', 'submitted').execute();
+    for (const row of rows) if (row.submittedBy !== user.id) add(row, 'review');
+  }
+  return entries;
+}
+
+function measureQuery(ctx: ServiceContext) {
+  return ctx.db
+    .selectFrom('ledgerMeasures as m')
+    .innerJoin('ledgerFindings as f', 'f.id', 'm.findingId')
+    .leftJoin('departments as d', 'd.id', 'm.departmentId')
+    .where('m.deletedAt', 'is', null)
+    .where('f.deletedAt', 'is', null);
+}
+
+/** "Finding: measure", so the list says both what was wrong and what is being done. */
+function measureTitle(findingTitle: string, measureText: string): string {
+  return `${findingTitle}：${measureText}`;
+}
+
+async function measureWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+  const base = measureQuery(ctx).select(['m.id', 'm.campaignId', 'm.text', 'm.status', 'm.deadline', 'm.submittedBy', 'f.title as findingTitle', 'd.name as departmentName']);
+  const entries: WorkEntry[] = [];
+  const add = (row: Awaited<ReturnType<typeof base.execute>>[number], action: WorkAction) => {
+    const campaign = campaigns.get(row.campaignId);
+    if (!campaign) return;
+    entries.push({
+      kind: 'measure',
+      id: row.id,
+      campaignId: row.campaignId,
+      campaignTitle: campaign.title,
+      title: measureTitle(row.findingTitle, row.text),
+      departmentName: row.departmentName ?? '',
+      deadline: row.deadline,
+      light: judge(campaign.yellowDays, MEASURE_DONE.has(row.status), row.deadline),
+      action,
+      statusText: MEASURE_STATUS_TEXT[row.status],
+    });
+  };
+  if (hasRole(user, 'filer') && user.departmentId) {
+    const rows = await base.where('m.departmentId', '=', user.departmentId).where('m.status', 'in', OPEN_MEASURE).execute();
+    for (const row of rows) add(row, row.status === 'returned' || row.status === 'reopened' ? 'revise' : 'fill');
+  }
+  if (hasRole(user, 'reviewer')) {
+    const rows = await base.where('m.status', '=', 'submitted').execute();
+    for (const row of rows) if (row.submittedBy !== user.id) add(row, 'sign_off');
+  }
+  return entries;
+}
+
+async function lookbackWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+  if (!hasRole(user, 'reviewer')) return [];
+  const rows = await measureQuery(ctx)
+    .innerJoin('lookbacks as l', 'l.measureId', 'm.id')
+    .select(['l.id', 'l.dueDate', 'l.status', 'm.campaignId', 'm.text', 'f.title as findingTitle', 'd.name as departmentName'])
+    .where('l.deletedAt', 'is', null)
+    .where('l.status', '=', 'scheduled')
+    .execute();
+  const entries: WorkEntry[] = [];
+  for (const row of rows) {
+    const campaign = campaigns.get(row.campaignId);
+    if (!campaign) continue;
+    entries.push({
+      kind: 'lookback',
+      id: row.id,
+      campaignId: row.campaignId,
+      campaignTitle: campaign.title,
+      title: measureTitle(row.findingTitle, row.text),
+      departmentName: row.departmentName ?? '',
+      deadline: row.dueDate,
+      // Red once overdue, yellow within the campaign's warning window.
+      light: judge(campaign.yellowDays, false, row.dueDate),
+      action: 'recheck',
+      statusText: LOOKBACK_STATUS_TEXT[row.status],
+    });
+  }
+  return entries;
+}
+
+/** Soonest deadline first, no deadline last; then by kind and title so the order is stable. */
+function bySoonest(a: WorkEntry, b: WorkEntry): number {
+  if (a.deadline !== b.deadline) {
+    if (a.deadline === null) return 1;
+    if (b.deadline === null) return -1;
+    return a.deadline < b.deadline ? -1 : 1;
+  }
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export async function myWork(ctx: ServiceContext): Promise<WorkEntry[]> {
+  const user = requireUser(ctx);
+  // An account that only administers (no filer or reviewer role, no own report) waits on nothing.
+  if (!hasRole(user, 'filer') && !hasRole(user, 'reviewer') && !user.personId) return [];
+  const campaigns = new Map((await liveCampaigns(ctx)).map((c) => [c.id, c]));
+  if (campaigns.size === 0) return [];
+  const judge = lightJudge(today(ctx));
+  const parts = await Promise.all([
+    itemWork(ctx, user, campaigns, judge),
+    reportWork(ctx, user, campaigns, judge),
+    measureWork(ctx, user, campaigns, judge),
+    lookbackWork(ctx, user, campaigns, judge),
+  ]);
+  return parts.flat().sort(bySoonest);
 }

@@ -1,0 +1,93 @@
+// Traffic-light history of ledger measures and look-backs: registers the daily sweepers with the
+// shared light history (so "was red" is kept even when nobody opens the ledger on the day a
+// deadline passes) and settles one record's colour right after it changes state or date.
+import type { Kysely, Transaction } from 'kysely';
+import { isMeasureDone, lookbackLightRule, measureLightRule } from '../../shared/ledgerRules';
+import type { Database } from '../data/schema';
+import { recordLights, registerLightSweeper, type CurrentLight } from '../lights/lightHistory';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+interface MeasureLightRow {
+  id: string;
+  status: Parameters<typeof isMeasureDone>[0];
+  deadline: string | null;
+  yellowDays: number;
+}
+
+interface LookbackLightRow {
+  id: string;
+  status: 'scheduled' | 'passed' | 'relapsed';
+  dueDate: string;
+  yellowDays: number;
+}
+
+function measureCurrents(rows: MeasureLightRow[], day: string): CurrentLight[] {
+  const rules = new Map<number, ReturnType<typeof measureLightRule>>();
+  return rows.map((row) => {
+    if (!rules.has(row.yellowDays)) rules.set(row.yellowDays, measureLightRule(day, row.yellowDays));
+    const light = rules.get(row.yellowDays)!(row.status, row.deadline);
+    return { id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, finished: isMeasureDone(row.status) };
+  });
+}
+
+function lookbackCurrents(rows: LookbackLightRow[], day: string): CurrentLight[] {
+  return rows.map((row) => ({
+    id: row.id,
+    light: lookbackLightRule(day, row.yellowDays)(row.status, row.dueDate),
+    deadline: row.dueDate,
+    yellowDays: row.yellowDays,
+    finished: row.status !== 'scheduled',
+  }));
+}
+
+function measureRows(db: Db) {
+  return db
+    .selectFrom('ledgerMeasures')
+    .innerJoin('campaigns', 'campaigns.id', 'ledgerMeasures.campaignId')
+    .select(['ledgerMeasures.id', 'ledgerMeasures.status', 'ledgerMeasures.deadline', 'campaigns.yellowDays'])
+    .where('ledgerMeasures.deletedAt', 'is', null)
+    .where('campaigns.deletedAt', 'is', null);
+}
+
+function lookbackRows(db: Db) {
+  return db
+    .selectFrom('lookbacks')
+    .innerJoin('ledgerMeasures', 'ledgerMeasures.id', 'lookbacks.measureId')
+    .innerJoin('campaigns', 'campaigns.id', 'ledgerMeasures.campaignId')
+    .select(['lookbacks.id', 'lookbacks.status', 'lookbacks.dueDate', 'campaigns.yellowDays'])
+    .where('lookbacks.deletedAt', 'is', null)
+    .where('ledgerMeasures.deletedAt', 'is', null)
+    .where('campaigns.deletedAt', 'is', null);
+}
+
+registerLightSweeper(async (trx, day) => {
+  await recordLights(trx, 'measure', measureCurrents(await measureRows(trx).execute(), day), day);
+});
+
+// Only look-backs still waiting can change colour; finished ones were settled when recorded.
+registerLightSweeper(async (trx, day) => {
+  await recordLights(trx, 'lookback', lookbackCurrents(await lookbackRows(trx).where('lookbacks.status', '=', 'scheduled').execute(), day), day);
+});
+
+/** Settles one measure's colour right after its state or deadline changed. */
+export async function settleMeasureLight(db: Db, measureId: string, day: string): Promise<void> {
+  const rows = await measureRows(db).where('ledgerMeasures.id', '=', measureId).execute();
+  await recordLights(db, 'measure', measureCurrents(rows, day), day);
+}
+
+/** Settles one look-back's colour right after it was scheduled, moved or recorded. */
+export async function settleLookbackLight(db: Db, lookbackId: string, day: string): Promise<void> {
+  const rows = await lookbackRows(db).where('lookbacks.id', '=', lookbackId).execute();
+  await recordLights(db, 'lookback', lookbackCurrents(rows, day), day);
+}
+
+/** A deleted measure (or look-back) shows no colour from the day it went. */
+export async function closeLights(db: Db, kind: 'measure' | 'lookback', ids: string[], day: string): Promise<void> {
+  await recordLights(
+    db,
+    kind,
+    ids.map((id) => ({ id, light: 'none', deadline: null, yellowDays: 0, finished: true })),
+    day,
+  );
+}

@@ -1,0 +1,72 @@
+// Changing one's own password: the current (or temporary) password, the new one twice. Used by
+// the forced change after a temporary password and by 修改密码 in the header menu.
+import { useState, type ReactNode } from 'react';
+import { Alert, PasswordInput, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { SessionUser } from '../../shared/model';
+import { send } from '../api/client';
+import { serverFieldErrors } from '../lib/forms';
+import { newPasswordErrors } from './passwordCheck';
+import { authText as t } from './text';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+export function ChangePasswordForm({
+  temporary = false,
+  onDone,
+  actions,
+}: {
+  /** The current password is the temporary one the administrator set. */
+  temporary?: boolean;
+  onDone(user: SessionUser): void;
+  /** The button row; receives whether a request is running. */
+  actions(saving: boolean): ReactNode;
+}) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<Values>({ mode: 'controlled', initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' } });
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    const currentLabel = temporary ? t.temporaryPassword : t.currentPassword;
+    const errors = newPasswordErrors(values.newPassword, values.confirmPassword, { password: 'newPassword', confirm: 'confirmPassword' });
+    if (!values.currentPassword) errors.currentPassword = t.required(currentLabel);
+    if (Object.keys(errors).length > 0) return form.setErrors(errors);
+    setSaving(true);
+    const result = await send('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+    setSaving(false);
+    if (!result.ok) {
+      form.setErrors(serverFieldErrors(result.fieldErrors));
+      setError(result.message);
+      return;
+    }
+    onDone(result.value);
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="change-password-form">
+      <Stack gap="sm">
+        {error && (
+          <Alert color="red" data-testid="form-error">
+            {error}
+          </Alert>
+        )}
+        <PasswordInput
+          label={temporary ? t.temporaryPassword : t.currentPassword}
+          withAsterisk
+          data-autofocus
+          autoFocus
+          autoComplete="current-password"
+          {...form.getInputProps('currentPassword')}
+        />
+        <PasswordInput label={t.newPassword} description={t.passwordRule} withAsterisk autoComplete="new-password" {...form.getInputProps('newPassword')} />
+        <PasswordInput label={t.confirmPassword} withAsterisk autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+        {actions(saving)}
+      </Stack>
+    </form>
+  );
+}
