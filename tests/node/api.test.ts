@@ -9,8 +9,9 @@ import { base64, expectFailure, secondReviewer, withItem, type OperationCase, ty
 import { accountCases } from './apiCases/accounts';
 import { inspectionCases } from './apiCases/inspection';
 import { ledgerCases } from './apiCases/ledger';
+import { workCases } from './apiCases/work';
 
-const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases>> = {
+const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases>> = {
   'app.info': {
     good: async ({ h }) => {
       const info = await h.ok('app.info');
@@ -597,7 +598,7 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   },
 };
 
-const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases };
+const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases };
 
 describe('every API operation', () => {
   for (const name of Object.keys(cases) as OperationName[]) {

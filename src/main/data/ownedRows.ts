@@ -124,6 +124,22 @@ export class ChangeWriter {
     return after as OwnedRow<T>;
   }
 
+  /**
+   * Marks a row changed when only its child rows changed (e.g. a report's claims): a new version
+   * and change number, so a second editor holding the old version is told it is stale, and sync
+   * sees the parent as changed.
+   */
+  async touch<T extends OwnedTable>(table: T, id: string, operation: string): Promise<void> {
+    const before = await this.loadOwned(table, id);
+    const version = (before as unknown as { version: number }).version + 1;
+    await this.trx
+      .updateTable(table as OwnedTable)
+      .set({ version, changeSeq: await this.nextChangeSeq(), updatedAt: this.now } as never)
+      .where('id', '=', id)
+      .execute();
+    await this.audit.append({ ...this.auditFields(table, id, operation), before: { version: version - 1 }, after: { version } });
+  }
+
   async softDelete<T extends OwnedTable>(table: T, id: string, expectedVersion?: number, operation = 'delete'): Promise<void> {
     const before = await this.loadOwned(table, id, expectedVersion);
     const beforeVersion = (before as unknown as { version: number }).version;

@@ -1,7 +1,7 @@
 // The problem catalogue of a campaign (问题清单): aspects (方面, numbered 一、二、…) holding
 // problems (问题, numbered 1..N across the whole catalogue, as in "8 个方面 38 个问题").
 // Rows are owned by whoever wrote them: the issuing court's are read-only here (ChangeWriter).
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
 import { sectionNumber } from '../../shared/checklistRules';
 import type { ProblemCatalogue } from '../../shared/model';
@@ -11,7 +11,6 @@ import { loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, timestamp } from '../court/courtProfile';
 import { ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { CampaignsTable, Database } from '../data/schema';
-import type { Kysely, Transaction } from 'kysely';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,6 +1,11 @@
-// Self-inspection (问题查摆): the problem catalogue, reports and their review. (Being built.)
+// Self-inspection (问题查摆): the problem catalogue, reports and their review, the evasion checks,
+// and turning an accepted claim into a ledger entry. Who may call what is in permissions.ts; the
+// services check departments and the two-person rule once they know the record.
 import type { AreaHandlers } from '../api/handlerTypes';
-import { ApiError } from '../api/errors';
+import * as catalogue from './catalogue';
+import * as reports from './reports';
+import { evasionChecks } from './evasionChecks';
+import { createFromClaim } from './claimToLedger';
 
 type InspectionOperation =
   | 'problems.catalogue' | 'problems.createAspect' | 'problems.updateAspect' | 'problems.deleteAspect'
@@ -9,26 +14,22 @@ type InspectionOperation =
   | 'inspection.return' | 'inspection.accept' | 'inspection.delete' | 'inspection.checks'
   | 'ledger.createFromClaim';
 
-const notYet = async (): Promise<never> => {
-  throw new ApiError('E_NOT_IMPLEMENTED', '此功能尚在开发中。');
-};
-
 export const inspectionHandlers: AreaHandlers<InspectionOperation> = {
-  'problems.catalogue': notYet,
-  'problems.createAspect': notYet,
-  'problems.updateAspect': notYet,
-  'problems.deleteAspect': notYet,
-  'problems.create': notYet,
-  'problems.update': notYet,
-  'problems.delete': notYet,
-  'inspection.list': notYet,
-  'inspection.get': notYet,
-  'inspection.create': notYet,
-  'inspection.saveDraft': notYet,
-  'inspection.submit': notYet,
-  'inspection.return': notYet,
-  'inspection.accept': notYet,
-  'inspection.delete': notYet,
-  'inspection.checks': notYet,
-  'ledger.createFromClaim': notYet,
+  'problems.catalogue': (ctx, input) => catalogue.getCatalogue(ctx, input.campaignId),
+  'problems.createAspect': (ctx, input) => catalogue.createAspect(ctx, input),
+  'problems.updateAspect': (ctx, input) => catalogue.updateAspect(ctx, input),
+  'problems.deleteAspect': (ctx, input) => catalogue.deleteAspect(ctx, input),
+  'problems.create': (ctx, input) => catalogue.createProblem(ctx, input),
+  'problems.update': (ctx, input) => catalogue.updateProblem(ctx, input),
+  'problems.delete': (ctx, input) => catalogue.deleteProblem(ctx, input),
+  'inspection.list': (ctx, input) => reports.listReports(ctx, input.campaignId),
+  'inspection.get': (ctx, input) => reports.getReport(ctx, input.id),
+  'inspection.create': (ctx, input) => reports.createReport(ctx, input),
+  'inspection.saveDraft': (ctx, input) => reports.saveDraft(ctx, input),
+  'inspection.submit': (ctx, input) => reports.submitReport(ctx, input),
+  'inspection.return': (ctx, input) => reports.returnReport(ctx, input),
+  'inspection.accept': (ctx, input) => reports.acceptReport(ctx, input),
+  'inspection.delete': (ctx, input) => reports.deleteReport(ctx, input),
+  'inspection.checks': (ctx, input) => evasionChecks(ctx, input.campaignId),
+  'ledger.createFromClaim': (ctx, input) => createFromClaim(ctx, input.claimId),
 };

@@ -244,7 +244,7 @@ async function problemsOfCampaign(writer: ChangeWriter, campaignId: string, ids:
  * writer like any change: audited, with a new change number.
  */
 async function touchReport(writer: ChangeWriter, report: { id: string; version: number }): Promise<void> {
-  await writer.update('inspectionReports', report.id, undefined, { version: report.version + 1 } as never, 'save-draft');
+  await writer.touch('inspectionReports', report.id, 'save-draft');
 }
 
 export async function saveDraft(ctx: ServiceContext, input: ParsedInput<'inspection.saveDraft'>): Promise<InspectionReportDetail> {
