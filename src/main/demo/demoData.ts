@@ -14,6 +14,8 @@ import { zhixingCampaign } from './campaignZhixing';
 import { evidenceFor, writeEvidence } from './demoEvidence';
 import { DEPARTMENT_HEADS, DEPARTMENTS, PEOPLE, type DeptKey, type PersonKey } from './demoOrg';
 import type { DemoCampaign, DemoItem, DemoSection } from './demoTypes';
+import { writeDemoInspection } from './demoInspection';
+import { writeDemoLedger } from './demoLedger';
 
 export interface DemoOptions {
   /** YYYY-MM-DD; deadlines are placed around it so the lights show a realistic mix. */
@@ -251,7 +253,7 @@ export async function writeDemoData(writer: ChangeWriter, options: DemoOptions):
   for (const key of Object.keys(DEPARTMENTS) as DeptKey[]) {
     const name = DEPARTMENTS[key];
     const found = existing.find((d) => d.name === name);
-    departmentIds[key] = found ? found.id : (await writer.insert('departments', { name, sortOrder: (nextOrder += 1) })).id;
+    departmentIds[key] = found ? found.id : (await writer.insert('departments', { name, headName: PEOPLE[DEPARTMENT_HEADS[key]]?.name ?? '', sortOrder: (nextOrder += 1) })).id;
   }
   const people = await writer.trx.selectFrom('people').select(['name', 'title']).where('deletedAt', 'is', null).execute();
   for (const person of Object.values(PEOPLE)) {
@@ -304,6 +306,16 @@ export async function writeDemoData(writer: ChangeWriter, options: DemoOptions):
       }
     };
     await writeSections(campaign.sections, null);
+    // The self-inspection follows seed 000 (能力作风建设年); the rectification ledger, with its
+    // inspection and petition sources, sits with the 清廉法院 drive.
+    if (campaign === nengliCampaign) {
+      options.progress(step, total, '正在写入问题清单和查摆报告…');
+      await writeDemoInspection(writer, { campaignId: campaignRow.id, today: options.today, departmentIds });
+    }
+    if (campaign === qinglianCampaign) {
+      options.progress(step, total, '正在写入整改台账…');
+      await writeDemoLedger(writer, { campaignId: campaignRow.id, today: options.today, departmentIds });
+    }
   }
   options.progress(total, total, '示例数据已写入');
 }

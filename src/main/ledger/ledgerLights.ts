@@ -13,6 +13,7 @@ interface MeasureLightRow {
   status: Parameters<typeof isMeasureDone>[0];
   deadline: string | null;
   yellowDays: number;
+  createdAt: string;
 }
 
 interface LookbackLightRow {
@@ -20,6 +21,7 @@ interface LookbackLightRow {
   status: 'scheduled' | 'passed' | 'relapsed';
   dueDate: string;
   yellowDays: number;
+  createdAt: string;
 }
 
 function measureCurrents(rows: MeasureLightRow[], day: string): CurrentLight[] {
@@ -27,7 +29,7 @@ function measureCurrents(rows: MeasureLightRow[], day: string): CurrentLight[] {
   return rows.map((row) => {
     if (!rules.has(row.yellowDays)) rules.set(row.yellowDays, measureLightRule(day, row.yellowDays));
     const light = rules.get(row.yellowDays)!(row.status, row.deadline);
-    return { id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, finished: isMeasureDone(row.status) };
+    return { id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: isMeasureDone(row.status) };
   });
 }
 
@@ -37,6 +39,7 @@ function lookbackCurrents(rows: LookbackLightRow[], day: string): CurrentLight[]
     light: lookbackLightRule(day, row.yellowDays)(row.status, row.dueDate),
     deadline: row.dueDate,
     yellowDays: row.yellowDays,
+    createdAt: row.createdAt,
     finished: row.status !== 'scheduled',
   }));
 }
@@ -45,7 +48,7 @@ function measureRows(db: Db) {
   return db
     .selectFrom('ledgerMeasures')
     .innerJoin('campaigns', 'campaigns.id', 'ledgerMeasures.campaignId')
-    .select(['ledgerMeasures.id', 'ledgerMeasures.status', 'ledgerMeasures.deadline', 'campaigns.yellowDays'])
+    .select(['ledgerMeasures.id', 'ledgerMeasures.status', 'ledgerMeasures.deadline', 'ledgerMeasures.createdAt', 'campaigns.yellowDays'])
     .where('ledgerMeasures.deletedAt', 'is', null)
     .where('campaigns.deletedAt', 'is', null);
 }
@@ -55,7 +58,7 @@ function lookbackRows(db: Db) {
     .selectFrom('lookbacks')
     .innerJoin('ledgerMeasures', 'ledgerMeasures.id', 'lookbacks.measureId')
     .innerJoin('campaigns', 'campaigns.id', 'ledgerMeasures.campaignId')
-    .select(['lookbacks.id', 'lookbacks.status', 'lookbacks.dueDate', 'campaigns.yellowDays'])
+    .select(['lookbacks.id', 'lookbacks.status', 'lookbacks.dueDate', 'lookbacks.createdAt', 'campaigns.yellowDays'])
     .where('lookbacks.deletedAt', 'is', null)
     .where('ledgerMeasures.deletedAt', 'is', null)
     .where('campaigns.deletedAt', 'is', null);
@@ -87,7 +90,7 @@ export async function closeLights(db: Db, kind: 'measure' | 'lookback', ids: str
   await recordLights(
     db,
     kind,
-    ids.map((id) => ({ id, light: 'none', deadline: null, yellowDays: 0, finished: true })),
+    ids.map((id) => ({ id, light: 'none', deadline: null, yellowDays: 0, createdAt: day, finished: true })),
     day,
   );
 }
