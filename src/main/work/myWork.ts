@@ -19,23 +19,23 @@ const ITEM_STATUS_TEXT: Record<ItemStatus, string> = {
 };
 const REPORT_STATUS_TEXT: Record<InspectionStatus, string> = {
   draft: '草稿',
-  submitted: '已提交待审核',
-  returned: '已退回重填',
+  submitted: '已提交',
+  returned: '已退回',
   accepted: '已通过',
 };
 const MEASURE_STATUS_TEXT: Record<MeasureStatus, string> = {
   identified: '待整改',
   in_progress: '整改中',
-  submitted: '已提交待销号',
+  submitted: '待销号',
   signed_off: '已销号',
   lookback_passed: '回头看通过',
   returned: '已退回',
-  reopened: '回头看后重新整改',
+  reopened: '回头看发现反弹',
 };
 const LOOKBACK_STATUS_TEXT: Record<LookbackStatus, string> = {
   scheduled: '待回头看',
-  passed: '回头看通过',
-  relapsed: '问题反弹',
+  passed: '通过',
+  relapsed: '发现反弹',
 };
 
 const OPEN_ITEM: ItemStatus[] = ['not_started', 'in_progress', 'returned'];
@@ -198,14 +198,15 @@ async function lookbackWork(ctx: ServiceContext, user: SessionUser, campaigns: M
   if (!hasRole(user, 'reviewer')) return [];
   const rows = await measureQuery(ctx)
     .innerJoin('lookbacks as l', 'l.measureId', 'm.id')
-    .select(['l.id', 'l.dueDate', 'l.status', 'm.campaignId', 'm.text', 'f.title as findingTitle', 'd.name as departmentName'])
+    .select(['l.id', 'l.dueDate', 'l.status', 'm.campaignId', 'm.text', 'm.submittedBy', 'f.title as findingTitle', 'd.name as departmentName'])
     .where('l.deletedAt', 'is', null)
     .where('l.status', '=', 'scheduled')
     .execute();
   const entries: WorkEntry[] = [];
   for (const row of rows) {
     const campaign = campaigns.get(row.campaignId);
-    if (!campaign) continue;
+    // Whoever handed the measure in may not re-check it either (two-person rule).
+    if (!campaign || row.submittedBy === user.id) continue;
     entries.push({
       kind: 'lookback',
       id: row.id,

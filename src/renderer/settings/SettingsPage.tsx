@@ -1,6 +1,6 @@
 // 设置: the court profile (code read-only), departments and people.
 import { useState } from 'react';
-import { ActionIcon, Alert, Button, Group, Modal, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Autocomplete, Button, Group, Modal, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconEdit, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { courtLevels, courtSetupInput, type CourtLevel, type Department, type Person } from '../../shared/api';
@@ -104,30 +104,41 @@ function CourtForm() {
 }
 
 function Departments() {
-  const { departments, reloadDepartments } = useApp();
+  const { departments, people, reloadDepartments } = useApp();
+  // The heads are usually in the people list: offer their names as they type.
+  const peopleNames = [...new Set(people.map((p) => p.name))];
   const [name, setName] = useState('');
-  const [nameError, setNameError] = useState<string | null>(null);
+  const [headName, setHeadName] = useState('');
+  const [errors, setErrors] = useState<{ name?: string; headName?: string }>({});
   const [saving, setSaving] = useState(false);
-  const [editing, setEditing] = useState<{ id: string; name: string; error: string | null } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; name: string; headName: string; errors: { name?: string; headName?: string; form?: string } } | null>(null);
 
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) return setNameError(commonText.required(t.departmentName));
+    if (!name.trim()) return setErrors({ name: commonText.required(t.departmentName) });
     setSaving(true);
-    const result = await send('departments.create', { name });
+    const result = await send('departments.create', { name, headName });
     setSaving(false);
-    if (!result.ok) return setNameError(result.fieldErrors?.name ?? result.message);
+    if (!result.ok) {
+      const fields = result.fieldErrors ?? {};
+      return setErrors(fields.name || fields.headName ? { name: fields.name, headName: fields.headName } : { name: result.message });
+    }
     setName('');
+    setHeadName('');
     notifySuccess(t.departmentAdded);
     await reloadDepartments();
   };
-  const rename = async (department: Department) => {
+  const save = async (department: Department) => {
     if (!editing) return;
-    if (!editing.name.trim()) return setEditing({ ...editing, error: commonText.required(t.departmentName) });
-    const result = await send('departments.update', { id: department.id, version: department.version, name: editing.name });
-    if (!result.ok) return setEditing({ ...editing, error: result.fieldErrors?.name ?? result.message });
+    if (!editing.name.trim()) return setEditing({ ...editing, errors: { name: commonText.required(t.departmentName) } });
+    // Both fields travel together: leaving headName out would clear it.
+    const result = await send('departments.update', { id: department.id, version: department.version, name: editing.name, headName: editing.headName });
+    if (!result.ok) {
+      const fields = result.fieldErrors ?? {};
+      return setEditing({ ...editing, errors: fields.name || fields.headName ? { name: fields.name, headName: fields.headName } : { form: result.message } });
+    }
     setEditing(null);
-    notifySuccess(t.departmentRenamed);
+    notifySuccess(t.departmentSaved);
     await reloadDepartments();
   };
   const remove = async (department: Department) => {
@@ -139,23 +150,37 @@ function Departments() {
   };
 
   return (
-    <Paper withBorder p="lg" maw={640}>
+    <Paper withBorder p="lg" maw={760}>
       <Stack>
         <Text size="sm" c="dimmed">
           {t.departmentsHint}
         </Text>
         <form onSubmit={add} noValidate data-testid="department-form">
-          <Group align="flex-start">
+          <Group align="flex-start" wrap="nowrap">
             <TextInput
               placeholder={t.departmentPlaceholder}
               aria-label={t.departmentName}
               value={name}
               onChange={(e) => {
                 setName(e.currentTarget.value);
-                setNameError(null);
+                setErrors((prev) => ({ ...prev, name: undefined }));
               }}
-              error={nameError}
+              error={errors.name}
               style={{ flex: 1 }}
+              data-testid="department-name"
+            />
+            <Autocomplete
+              placeholder={t.headPlaceholder}
+              aria-label={t.headName}
+              data={peopleNames}
+              value={headName}
+              onChange={(value) => {
+                setHeadName(value);
+                setErrors((prev) => ({ ...prev, headName: undefined }));
+              }}
+              error={errors.headName}
+              w={200}
+              data-testid="department-head"
             />
             <Button type="submit" leftSection={<IconPlus size={16} />} loading={saving}>
               {t.addDepartment}
@@ -168,28 +193,46 @@ function Departments() {
           </Text>
         ) : (
           <Table verticalSpacing={6} highlightOnHover data-testid="department-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.departmentName}</Table.Th>
+                <Table.Th w={220}>{t.headName}</Table.Th>
+                <Table.Th w={90} />
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
-              {departments.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>
-                    {editing?.id === d.id ? (
+              {departments.map((d) =>
+                editing?.id === d.id ? (
+                  <Table.Tr key={d.id} data-testid="department-row">
+                    <Table.Td colSpan={3}>
                       <form
                         onSubmit={(e) => {
                           e.preventDefault();
-                          void rename(d);
+                          void save(d);
                         }}
+                        onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
                         noValidate
                       >
-                        <Group gap="xs" align="flex-start">
+                        <Group gap="xs" align="flex-start" wrap="nowrap">
                           <TextInput
                             size="xs"
                             value={editing.name}
-                            onChange={(e) => setEditing({ ...editing, name: e.currentTarget.value, error: null })}
-                            onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
-                            error={editing.error}
+                            onChange={(e) => setEditing({ ...editing, name: e.currentTarget.value, errors: { ...editing.errors, name: undefined, form: undefined } })}
+                            error={editing.errors.name}
                             aria-label={t.departmentName}
                             autoFocus
                             style={{ flex: 1 }}
+                          />
+                          <Autocomplete
+                            size="xs"
+                            data={peopleNames}
+                            value={editing.headName}
+                            placeholder={t.headPlaceholder}
+                            onChange={(value) => setEditing({ ...editing, headName: value, errors: { ...editing.errors, headName: undefined, form: undefined } })}
+                            error={editing.errors.headName}
+                            aria-label={t.headName}
+                            w={200}
+                            data-testid="department-edit-head"
                           />
                           <ActionIcon type="submit" variant="light" aria-label={commonText.save}>
                             <IconCheck size={16} />
@@ -198,25 +241,31 @@ function Departments() {
                             <IconX size={16} />
                           </ActionIcon>
                         </Group>
+                        {editing.errors.form && (
+                          <Text size="xs" c="red" mt={4}>
+                            {editing.errors.form}
+                          </Text>
+                        )}
                       </form>
-                    ) : (
-                      d.name
-                    )}
-                  </Table.Td>
-                  <Table.Td w={90}>
-                    {editing?.id !== d.id && (
+                    </Table.Td>
+                  </Table.Tr>
+                ) : (
+                  <Table.Tr key={d.id} data-testid="department-row">
+                    <Table.Td>{d.name}</Table.Td>
+                    <Table.Td>{d.headName || <Text span c="dimmed" size="sm">{t.noHead}</Text>}</Table.Td>
+                    <Table.Td>
                       <Group gap={2} justify="flex-end" wrap="nowrap">
-                        <IconAction label={commonText.rename} variant="subtle" color="gray" onClick={() => setEditing({ id: d.id, name: d.name, error: null })}>
+                        <IconAction label={t.editDepartment} variant="subtle" color="gray" onClick={() => setEditing({ id: d.id, name: d.name, headName: d.headName, errors: {} })}>
                           <IconEdit size={16} />
                         </IconAction>
                         <IconAction label={commonText.delete} variant="subtle" color="red" onClick={() => void remove(d)}>
                           <IconTrash size={16} />
                         </IconAction>
                       </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
             </Table.Tbody>
           </Table>
         )}

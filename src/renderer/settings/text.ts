@@ -1,3 +1,4 @@
+// Words of the settings page: court profile, departments (with their heads) and people.
 export const settingsText = {
   title: '设置',
   tabCourt: '本院信息',
@@ -8,12 +9,16 @@ export const settingsText = {
   operatorHint: '操作记录中显示的姓名；换人经办时在这里修改',
   formError: '请按提示修改标红的内容。',
   // departments
-  departmentsHint: '责任部门用于事项分工和分部门统计。',
+  departmentsHint: '责任部门用于事项分工和分部门统计。部门负责人是黄灯预警默认提醒的对象。',
   departmentName: '部门名称',
   departmentPlaceholder: '如 立案庭、执行局、政治部',
   addDepartment: '添加部门',
   departmentAdded: '部门已添加',
-  departmentRenamed: '部门已重命名',
+  departmentSaved: '部门信息已保存',
+  editDepartment: '重命名、修改负责人',
+  headName: '部门负责人',
+  headPlaceholder: '部门负责人姓名（可不填）',
+  noHead: '未填写',
   departmentDeleted: '部门已删除',
   deleteDepartmentConfirm: (name: string) => `确定删除部门“${name}”吗？`,
   noDepartments: '还没有部门。',
