@@ -1,6 +1,233 @@
-// Placeholder: being built.
-import type { Campaign } from '../../shared/model';
+// The campaign's rectification ledger (整改台账): closure figures on top, then every finding with
+// its measures, filtered by source, status, department and colour; a drawer per measure.
+// `#/campaign/<id>/ledger/<measureId>` opens that measure (links from 我的待办 and 回头看).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Anchor, Button, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import type { Campaign, LedgerClosure, LedgerFinding, LedgerRow, LedgerSource, Light, MeasureStatus } from '../../shared/model';
+import { ledgerSources, lights, measureStatuses } from '../../shared/api';
+import { send } from '../api/client';
+import { useApp } from '../AppContext';
+import { commonText, lightText } from '../common/text';
+import { campaignRoute, navigate, routeHref } from '../lib/router';
+import { ClosureFigures } from './ClosureFigures';
+import { FindingFormModal } from './FindingForm';
+import { groupRows, LedgerTable } from './LedgerTable';
+import { MeasureCreateModal } from './MeasureForm';
+import { MeasureDrawer } from './MeasureDrawer';
+import { ledgerSourceText, ledgerText as t, measureStatusText } from './text';
+import './ledger.css';
+
+const TABLE_HEIGHT = 'max(420px, calc(100vh - 230px))';
+
+/** The measure named in the address, if any: #/campaign/<id>/ledger/<measureId>. */
+function measureFromHash(): string | null {
+  const parts = window.location.hash.replace(/^#\/?/, '').split('/');
+  return parts[0] === 'campaign' && parts[2] === 'ledger' && parts[3] ? decodeURIComponent(parts[3]) : null;
+}
+
+interface Filters {
+  source: LedgerSource | null;
+  status: MeasureStatus | null;
+  departmentId: string | null;
+  light: Light | null;
+}
+const noFilters: Filters = { source: null, status: null, departmentId: null, light: null };
 
 export function LedgerTab({ campaign }: { campaign: Campaign }) {
-  return <div>{campaign.title}</div>;
+  const { departments, user, can } = useApp();
+  const [rows, setRows] = useState<LedgerRow[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [closure, setClosure] = useState<LedgerClosure | null>(null);
+  const [closureError, setClosureError] = useState<string | null>(null);
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [openId, setOpenId] = useState<string | null>(measureFromHash);
+  const [findingForm, setFindingForm] = useState<{ finding: LedgerFinding | null } | null>(null);
+  const [measureFor, setMeasureFor] = useState<LedgerFinding | null>(null);
+
+  const campaignId = campaign.id;
+  // Answers to an older filter choice are dropped when a newer one is already on its way.
+  const listSeq = useRef(0);
+  const loadRows = useCallback(async () => {
+    const seq = ++listSeq.current;
+    const result = await send('ledger.list', {
+      campaignId,
+      source: filters.source ?? undefined,
+      status: filters.status ?? undefined,
+      departmentId: filters.departmentId ?? undefined,
+      light: filters.light ?? undefined,
+    });
+    if (seq !== listSeq.current) return;
+    if (result.ok) {
+      setRows(result.value);
+      setLoadError(null);
+    } else setLoadError(result.message);
+  }, [campaignId, filters]);
+  const loadClosure = useCallback(async () => {
+    const result = await send('ledger.closure', { campaignId });
+    if (result.ok) {
+      setClosure(result.value);
+      setClosureError(null);
+    } else setClosureError(result.message);
+  }, [campaignId]);
+  const refresh = useCallback(() => {
+    void loadRows();
+    void loadClosure();
+  }, [loadRows, loadClosure]);
+
+  useEffect(() => {
+    void loadRows();
+  }, [loadRows]);
+  useEffect(() => {
+    void loadClosure();
+  }, [loadClosure]);
+  useEffect(() => {
+    const onHash = () => {
+      const id = measureFromHash();
+      if (id) setOpenId(id);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const closeDrawer = useCallback(() => {
+    setOpenId(null);
+    // Drop the measure from the address without a new history entry (and without a re-route).
+    if (measureFromHash()) window.history.replaceState(null, '', routeHref(campaignRoute(campaignId, 'ledger')));
+  }, [campaignId]);
+
+  const groups = useMemo(() => groupRows(rows ?? []), [rows]);
+  const measureTotal = useMemo(() => groups.reduce((n, g) => n + g.measures.length, 0), [groups]);
+  const findingStats = useMemo(() => new Map((closure?.byFinding ?? []).map((f) => [f.findingId, { measures: f.measures, closedMeasures: f.closedMeasures }])), [closure]);
+  const canWorkOn = useCallback(
+    (departmentId: string | null) => can('admin', 'reviewer') || (can('filer') && !!user.departmentId && user.departmentId === departmentId),
+    [can, user.departmentId],
+  );
+  const editFinding = useCallback((finding: LedgerFinding) => setFindingForm({ finding }), []);
+  const filtersActive = Object.values(filters).some((v) => v !== null);
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+
+  return (
+    <Stack gap="md" data-testid="ledger-tab">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <div style={{ minWidth: 0 }}>
+          <Anchor size="sm" onClick={() => navigate({ name: 'campaigns' })}>
+            ‹ {t.backToCampaigns}
+          </Anchor>
+          <Title order={2} mt={4} data-testid="ledger-heading">
+            {campaign.title}
+          </Title>
+        </div>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setFindingForm({ finding: null })} data-testid="add-finding">
+          {t.addFinding}
+        </Button>
+      </Group>
+
+      <ClosureFigures closure={closure} error={closureError} />
+
+      <Group gap="xs" wrap="wrap">
+        <Select
+          w={150}
+          placeholder={t.filterSource}
+          data={ledgerSources.map((s) => ({ value: s, label: ledgerSourceText[s] }))}
+          value={filters.source}
+          onChange={(v) => setFilter('source', v as LedgerSource | null)}
+          clearable
+          data-testid="ledger-filter-source"
+        />
+        <Select
+          w={150}
+          placeholder={t.filterStatus}
+          data={measureStatuses.map((s) => ({ value: s, label: measureStatusText[s] }))}
+          value={filters.status}
+          onChange={(v) => setFilter('status', v as MeasureStatus | null)}
+          clearable
+          data-testid="ledger-filter-status"
+        />
+        <Select
+          w={150}
+          placeholder={t.filterDepartment}
+          data={departments.map((d) => ({ value: d.id, label: d.name }))}
+          value={filters.departmentId}
+          onChange={(v) => setFilter('departmentId', v)}
+          clearable
+          searchable
+          nothingFoundMessage={commonText.nothingFound}
+          data-testid="ledger-filter-department"
+        />
+        <Select
+          w={140}
+          placeholder={t.filterLight}
+          data={lights.map((l) => ({ value: l, label: lightText[l] }))}
+          value={filters.light}
+          onChange={(v) => setFilter('light', v as Light | null)}
+          clearable
+          data-testid="ledger-filter-light"
+        />
+        <Text size="sm" c="dimmed" ml="sm" data-testid="ledger-count">
+          {rows ? t.shown(groups.length, measureTotal) : ''}
+        </Text>
+        {filtersActive && (
+          <Anchor size="sm" onClick={() => setFilters(noFilters)} data-testid="ledger-clear-filters">
+            {t.clearFilters}
+          </Anchor>
+        )}
+      </Group>
+
+      {loadError && !rows ? (
+        <Alert color="red" title={t.loadFailed}>
+          {loadError}{' '}
+          <Anchor size="sm" onClick={() => void loadRows()}>
+            {commonText.retry}
+          </Anchor>
+        </Alert>
+      ) : rows ? (
+        <LedgerTable
+          groups={groups}
+          findingStats={findingStats}
+          activeMeasureId={openId}
+          emptyText={filtersActive ? t.emptyFiltered : t.emptyLedger}
+          maxHeight={TABLE_HEIGHT}
+          canWorkOn={canWorkOn}
+          onOpenMeasure={setOpenId}
+          onAddMeasure={setMeasureFor}
+          onEditFinding={editFinding}
+        />
+      ) : (
+        <Skeleton h={320} />
+      )}
+
+      <FindingFormModal
+        opened={!!findingForm}
+        campaignId={campaignId}
+        finding={findingForm?.finding ?? null}
+        onClose={() => setFindingForm(null)}
+        onSaved={() => {
+          setFindingForm(null);
+          refresh();
+        }}
+        onDeleted={() => {
+          setFindingForm(null);
+          refresh();
+        }}
+      />
+      <MeasureCreateModal
+        finding={measureFor}
+        onClose={() => setMeasureFor(null)}
+        onCreated={() => {
+          setMeasureFor(null);
+          refresh();
+        }}
+      />
+      <MeasureDrawer
+        measureId={openId}
+        onClose={closeDrawer}
+        onChanged={refresh}
+        onDeleted={() => {
+          closeDrawer();
+          refresh();
+        }}
+      />
+    </Stack>
+  );
 }

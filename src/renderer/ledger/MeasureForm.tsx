@@ -1,0 +1,210 @@
+// A measure's fields: "新增措施" under a finding, and the drawer's 基本信息 tab. Typed values are
+// kept on any refusal; in the drawer, fields the person has not touched follow fresh data.
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Autocomplete, Button, Group, Modal, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { operations, type LedgerFinding, type LedgerMeasure, type MeasureDetail } from '../../shared/api';
+import { send } from '../api/client';
+import { useApp } from '../AppContext';
+import { DateField } from '../common/DateField';
+import { FormActions } from '../common/FormActions';
+import { commonText } from '../common/text';
+import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { notifySuccess } from '../lib/notify';
+import { ledgerText as t } from './text';
+
+interface MeasureValues {
+  text: string;
+  owner: string;
+  leadLeader: string;
+  departmentId: string | null;
+  deadline: string | null;
+  longTerm: boolean;
+}
+
+const fieldNames = ['text', 'owner', 'leadLeader', 'departmentId', 'deadline', 'longTerm'] as const;
+
+function valuesFrom(measure: LedgerMeasure): MeasureValues {
+  return { text: measure.text, owner: measure.owner, leadLeader: measure.leadLeader, departmentId: measure.departmentId, deadline: measure.deadline, longTerm: measure.longTerm };
+}
+
+function inputFrom(values: MeasureValues) {
+  return { ...values, departmentId: values.departmentId || null, deadline: values.deadline || null };
+}
+
+function MeasureFields({ form, disabled }: { form: UseFormReturnType<MeasureValues>; disabled?: boolean }) {
+  const { departments, people } = useApp();
+  const names = [...new Set(people.map((p) => p.name))];
+  return (
+    <Stack gap="sm">
+      <Textarea label={t.measureText} placeholder={t.measureTextPlaceholder} withAsterisk autosize minRows={2} maxRows={6} disabled={disabled} data-autofocus {...form.getInputProps('text')} />
+      <Group grow align="flex-start">
+        <Autocomplete label={t.owner} placeholder={t.peoplePlaceholder} data={names} disabled={disabled} {...form.getInputProps('owner')} />
+        <Autocomplete label={t.leadLeader} placeholder={t.peoplePlaceholder} data={names} disabled={disabled} {...form.getInputProps('leadLeader')} />
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t.measureDepartment}
+          placeholder={t.departmentPlaceholder}
+          data={departments.map((d) => ({ value: d.id, label: d.name }))}
+          clearable
+          searchable
+          nothingFoundMessage={commonText.nothingFound}
+          disabled={disabled}
+          {...form.getInputProps('departmentId')}
+        />
+        <DateField label={t.deadline} clearable disabled={disabled} {...form.getInputProps('deadline')} />
+      </Group>
+      <div>
+        <Switch label={t.longTermSwitch} disabled={disabled} data-testid="measure-longterm" {...form.getInputProps('longTerm', { type: 'checkbox' })} />
+        <Text size="xs" c="dimmed" mt={4} ml={54}>
+          {t.longTermHint}
+        </Text>
+      </div>
+    </Stack>
+  );
+}
+
+export function MeasureCreateModal({ finding, onClose, onCreated }: { finding: LedgerFinding | null; onClose(): void; onCreated(measure: MeasureDetail): void }) {
+  return (
+    <Modal opened={!!finding} onClose={onClose} title={t.createMeasureTitle} size="lg">
+      {finding && <CreateForm finding={finding} onClose={onClose} onCreated={onCreated} />}
+    </Modal>
+  );
+}
+
+function CreateForm({ finding, onClose, onCreated }: { finding: LedgerFinding; onClose(): void; onCreated(measure: MeasureDetail): void }) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<MeasureValues>({
+    mode: 'controlled',
+    initialValues: { text: '', owner: '', leadLeader: '', departmentId: finding.departmentId, deadline: null, longTerm: false },
+    onValuesChange: () => setError((current) => (current === t.formError ? null : current)),
+  });
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    const input = { findingId: finding.id, ...inputFrom(values) };
+    const local = schemaErrors(operations['ledger.createMeasure'], input);
+    if (local) {
+      form.setErrors(local);
+      setError(t.formError);
+      return;
+    }
+    setSaving(true);
+    const result = await send('ledger.createMeasure', input);
+    setSaving(false);
+    if (!result.ok) {
+      form.setErrors(serverFieldErrors(result.fieldErrors));
+      setError(result.message);
+      return;
+    }
+    notifySuccess(t.measureCreated);
+    onCreated(result.value);
+  });
+  return (
+    <form onSubmit={submit} noValidate data-testid="measure-form">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed" lineClamp={2}>
+          {t.forFinding(finding.number, finding.title)}
+        </Text>
+        {error && <Alert color="red">{error}</Alert>}
+        <MeasureFields form={form} />
+        <FormActions onCancel={onClose} saving={saving} />
+      </Stack>
+    </form>
+  );
+}
+
+export function MeasureEditForm({ measure, locked, onSaved, onReload }: { measure: MeasureDetail; locked: string | null; onSaved(measure: MeasureDetail): void; onReload(): Promise<void> }) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
+  const base = useRef<MeasureValues>(valuesFrom(measure));
+  const form = useForm<MeasureValues>({ mode: 'controlled', initialValues: valuesFrom(measure) });
+  const discard = useRef(false);
+
+  useEffect(() => {
+    const fresh = valuesFrom(measure);
+    const current = form.getValues();
+    const merged = { ...current } as Record<string, unknown>;
+    for (const key of fieldNames) {
+      if (discard.current || current[key] === base.current[key]) merged[key] = fresh[key];
+    }
+    discard.current = false;
+    base.current = fresh;
+    form.setValues(merged as unknown as MeasureValues);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [measure]);
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    const input = { id: measure.id, version: measure.version, ...inputFrom(values) };
+    const local = schemaErrors(operations['ledger.updateMeasure'], input);
+    if (local) {
+      form.setErrors(local);
+      setError({ message: t.formError, stale: false });
+      return;
+    }
+    setSaving(true);
+    const result = await send('ledger.updateMeasure', input);
+    setSaving(false);
+    if (!result.ok) {
+      form.setErrors(serverFieldErrors(result.fieldErrors));
+      setError({ message: result.message, stale: result.code === 'E_STALE' });
+      return;
+    }
+    base.current = valuesFrom(result.value);
+    notifySuccess(t.measureSaved);
+    onSaved(result.value);
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="measure-edit-form">
+      <Stack gap="sm">
+        {locked && (
+          <Alert color="gray" py={6}>
+            {locked}
+          </Alert>
+        )}
+        {error && (
+          <Alert color={error.stale ? 'orange' : 'red'} data-testid="measure-edit-error">
+            {error.message}
+            {error.stale && (
+              <Group mt="sm" gap="xs">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={async () => {
+                    await onReload();
+                    setError(null);
+                  }}
+                >
+                  {t.staleKeep}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="gray"
+                  onClick={async () => {
+                    discard.current = true;
+                    await onReload();
+                    setError(null);
+                  }}
+                >
+                  {t.staleReload}
+                </Button>
+              </Group>
+            )}
+          </Alert>
+        )}
+        <MeasureFields form={form} disabled={!!locked} />
+        {!locked && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={saving} data-testid="measure-save">
+              {commonText.save}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
