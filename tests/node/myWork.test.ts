@@ -139,7 +139,7 @@ describe('work.mine', () => {
     const filerWork = await h.as('tianfa').ok('work.mine');
     // Same deadline (the campaign's end): by title.
     expect(summary(filerWork)).toEqual(['report:立案庭的查摆报告表:fill', 'report:孙法官的查摆报告表:revise']);
-    expect(filerWork[1]).toMatchObject({ campaignTitle: '能力作风建设年', departmentName: '立案庭', deadline: '2026-12-31', light: 'green', statusText: '已退回' });
+    expect(filerWork[1]).toMatchObject({ campaignTitle: '能力作风建设年', departmentName: '立案庭', deadline: '2026-12-31', light: 'green', statusText: '已退回重填' });
     expect(filerWork[0].statusText).toBe('草稿');
 
     // 孙法官 now works in 执行局 but still owns their person report.
@@ -148,7 +148,7 @@ describe('work.mine', () => {
     // The administrator (a reviewer) does not review the report they submitted themselves.
     const reviewerWork = await h.ok('work.mine');
     expect(summary(reviewerWork)).toEqual(['report:执行局的查摆报告表:review']);
-    expect(reviewerWork[0]).toMatchObject({ departmentName: '执行局', statusText: '已提交' });
+    expect(reviewerWork[0]).toMatchObject({ departmentName: '执行局', statusText: '已提交待审核' });
   });
 
   it('lists ledger measures to fill, revise and sign off, titled by their finding', async () => {
@@ -241,9 +241,9 @@ describe('work.mine', () => {
     report = await filer.ok('inspection.saveDraft', { id: report.id, version: report.version, noProblem: true, noProblemReason: '经逐项对照问题清单查摆，本庭未发现相关问题，已组织全庭人员讨论确认。', claims: [] });
     report = await filer.ok('inspection.submit', { id: report.id, version: report.version });
     expect(await actions(filer)).toEqual([]);
-    expect(await actions(reviewer)).toEqual(['report:review:已提交']);
+    expect(await actions(reviewer)).toEqual(['report:review:已提交待审核']);
     report = await reviewer.ok('inspection.return', { id: report.id, version: report.version, reason: '理由过于笼统，请结合具体案件查摆' });
-    expect(await actions(filer)).toEqual(['report:revise:已退回']);
+    expect(await actions(filer)).toEqual(['report:revise:已退回重填']);
     expect(await actions(reviewer)).toEqual([]);
     report = await filer.ok('inspection.submit', { id: report.id, version: report.version });
     await reviewer.ok('inspection.accept', { id: report.id, version: report.version });

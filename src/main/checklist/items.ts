@@ -12,6 +12,7 @@ import { ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { CampaignsTable, EvidenceTable, ItemsTable, ProgressNotesTable, SignoffsTable } from '../data/schema';
 import { assertCanWorkFor, assertNotOwnWork } from '../access/access';
 import { escalationName, everRed, lightHistory, settleItemLight, sweepLights } from '../lights/lightHistory';
+import { ITEM_STATUS_ZH } from '../app/statusText';
 
 /** Gap between neighbours' sort orders, so a move usually rewrites one row. */
 const ORDER_GAP = 1024;
@@ -288,17 +289,10 @@ export async function bulkUpdateItems(ctx: ServiceContext, input: ParsedInput<'i
   return { updated: input.ids.length };
 }
 
-const STATUS_ZH: Record<ItemStatus, string> = {
-  not_started: '未开始',
-  in_progress: '推进中',
-  completed: '已完成待销号',
-  signed_off: '已销号',
-  returned: '已退回',
-};
 
 function assertStatus(status: ItemStatus, allowed: ItemStatus[], action: string): void {
   if (!allowed.includes(status)) {
-    throw new ApiError('E_BAD_STATE', `该事项当前为“${STATUS_ZH[status]}”，不能${action}。请刷新后查看最新状态。`);
+    throw new ApiError('E_BAD_STATE', `该事项当前为“${ITEM_STATUS_ZH[status]}”，不能${action}。请刷新后查看最新状态。`);
   }
 }
 

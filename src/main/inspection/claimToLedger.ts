@@ -10,7 +10,7 @@ import { withChanges } from '../data/ownedRows';
 import { settleMeasureLight } from '../ledger/ledgerLights';
 import { loadFindingDetail } from '../ledger/ledgerViews';
 import { insertFinding, insertMeasure } from '../ledger/ledgerWrites';
-import { STATUS_ZH } from './reports';
+import { REPORT_STATUS_ZH } from '../app/statusText';
 
 
 export async function createFromClaim(ctx: ServiceContext, claimId: string): Promise<FindingDetail> {
@@ -26,7 +26,7 @@ export async function createFromClaim(ctx: ServiceContext, claimId: string): Pro
     if (report.status !== 'accepted') {
       throw new ApiError(
         'E_BAD_STATE',
-        `这份查摆报告当前为“${STATUS_ZH[report.status]}”。只有审核通过的查摆报告中的问题才能生成整改台账，请等审核通过后再生成。`,
+        `这份查摆报告当前为“${REPORT_STATUS_ZH[report.status]}”。只有审核通过的查摆报告中的问题才能生成整改台账，请等审核通过后再生成。`,
       );
     }
     const existing = await writer.trx

@@ -7,7 +7,7 @@ import * as reports from './reports';
 import { evasionChecks } from './evasionChecks';
 import { createFromClaim } from './claimToLedger';
 
-type InspectionOperation =
+export type InspectionOperation =
   | 'problems.catalogue' | 'problems.createAspect' | 'problems.updateAspect' | 'problems.deleteAspect'
   | 'problems.create' | 'problems.update' | 'problems.delete'
   | 'inspection.list' | 'inspection.get' | 'inspection.create' | 'inspection.saveDraft' | 'inspection.submit'

@@ -19,15 +19,10 @@ import { currentActor, timestamp } from '../court/courtProfile';
 import { ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { InspectionReportsTable, InspectionRoundsTable } from '../data/schema';
 import { assertCampaignOpen } from './catalogue';
+import { REPORT_STATUS_ZH } from '../app/statusText';
 
 const WHAT = '查摆报告';
 
-export const STATUS_ZH: Record<InspectionStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交待审核',
-  returned: '已退回重填',
-  accepted: '审核通过',
-};
 
 type ReportRecord = Selectable<InspectionReportsTable> & { departmentName: string | null; claimCount: number };
 
@@ -163,7 +158,7 @@ export async function getReport(ctx: ServiceContext, id: string): Promise<Inspec
 
 function assertStatus(report: { status: InspectionStatus }, allowed: InspectionStatus[], action: string): void {
   if (!allowed.includes(report.status)) {
-    throw new ApiError('E_BAD_STATE', `这份查摆报告当前为“${STATUS_ZH[report.status]}”，不能${action}。请刷新后查看最新状态。`);
+    throw new ApiError('E_BAD_STATE', `这份查摆报告当前为“${REPORT_STATUS_ZH[report.status]}”，不能${action}。请刷新后查看最新状态。`);
   }
 }
 
@@ -442,7 +437,7 @@ export async function deleteReport(ctx: ServiceContext, input: ParsedInput<'insp
     if (report.status !== 'draft' || report.round > 0) {
       throw new ApiError(
         'E_BAD_STATE',
-        `这份查摆报告当前为“${STATUS_ZH[report.status]}”，已经提交过，不能删除；每一轮提交记录都要保留。只有从未提交的草稿可以删除。`,
+        `这份查摆报告当前为“${REPORT_STATUS_ZH[report.status]}”，已经提交过，不能删除；每一轮提交记录都要保留。只有从未提交的草稿可以删除。`,
       );
     }
     const claims = await writer.trx.selectFrom('inspectionClaims').select('id').where('reportId', '=', report.id).where('deletedAt', 'is', null).execute();

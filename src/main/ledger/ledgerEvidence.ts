@@ -8,7 +8,8 @@ import { currentActor, timestamp } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
 import { openBlobCopy, registerBlob, storeBlob } from '../evidence/evidenceStore';
 import { toLedgerEvidence } from './ledgerViews';
-import { assertLedgerWork, MEASURE_STATUS_ZH } from './ledgerWrites';
+import { assertLedgerWork } from './ledgerWrites';
+import { MEASURE_STATUS_ZH } from '../app/statusText';
 
 export async function addLedgerEvidence(ctx: ServiceContext, input: ParsedInput<'ledger.addEvidence'>): Promise<LedgerEvidence> {
   const bytes = Buffer.from(input.dataBase64, 'base64');

@@ -17,7 +17,7 @@ import './ledgerLights';
 export { loadFindingDetail, loadMeasureDetail } from './ledgerViews';
 export { insertFinding, insertMeasure } from './ledgerWrites';
 
-type LedgerOperation =
+export type LedgerOperation =
   | 'ledger.list' | 'ledger.closure' | 'ledger.getFinding' | 'ledger.createFinding' | 'ledger.updateFinding' | 'ledger.deleteFinding'
   | 'ledger.getMeasure' | 'ledger.createMeasure' | 'ledger.updateMeasure' | 'ledger.deleteMeasure'
   | 'ledger.addProgress' | 'ledger.submit' | 'ledger.signOff' | 'ledger.sendBack'

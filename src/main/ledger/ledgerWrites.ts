@@ -9,20 +9,10 @@ import { assertCanWorkFor } from '../access/access';
 import type { ChangeWriter } from '../data/ownedRows';
 import type { LedgerEventsTable, LedgerFindingsTable, LedgerMeasuresTable } from '../data/schema';
 import { closeLights } from './ledgerLights';
+import { MEASURE_STATUS_ZH } from '../app/statusText';
 
 /** Gap between neighbours' sort orders, as the checklist uses. */
 export const ORDER_GAP = 1024;
-
-/** State names in refusals; the screens keep their own copy of the same words. */
-export const MEASURE_STATUS_ZH: Record<MeasureStatus, string> = {
-  identified: '待整改',
-  in_progress: '整改中',
-  submitted: '待销号',
-  signed_off: '已销号',
-  lookback_passed: '回头看通过',
-  returned: '已退回',
-  reopened: '回头看发现反弹',
-};
 
 export function assertMeasureStatus(status: MeasureStatus, allowed: readonly MeasureStatus[], action: string): void {
   if (!allowed.includes(status)) {

@@ -4,39 +4,13 @@
 // look-backs that are due. Read-only: it queries the tables directly so it depends on no other
 // area's service code.
 import { lightRule } from '../../shared/checklistRules';
-import type { InspectionStatus, ItemStatus, Light, LookbackStatus, MeasureStatus, SessionUser, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
+import type { ItemStatus, Light, MeasureStatus, SessionUser, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { hasRole, requireUser } from '../access/access';
 import { today } from '../court/courtProfile';
+import { ITEM_STATUS_ZH, LOOKBACK_STATUS_ZH, MEASURE_STATUS_ZH, REPORT_STATUS_ZH } from '../app/statusText';
 
 // Status words as the other screens show them (the renderer keeps its own copies in text.ts).
-const ITEM_STATUS_TEXT: Record<ItemStatus, string> = {
-  not_started: '未开始',
-  in_progress: '推进中',
-  completed: '已完成待销号',
-  signed_off: '已销号',
-  returned: '已退回',
-};
-const REPORT_STATUS_TEXT: Record<InspectionStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '已退回',
-  accepted: '已通过',
-};
-const MEASURE_STATUS_TEXT: Record<MeasureStatus, string> = {
-  identified: '待整改',
-  in_progress: '整改中',
-  submitted: '待销号',
-  signed_off: '已销号',
-  lookback_passed: '回头看通过',
-  returned: '已退回',
-  reopened: '回头看发现反弹',
-};
-const LOOKBACK_STATUS_TEXT: Record<LookbackStatus, string> = {
-  scheduled: '待回头看',
-  passed: '通过',
-  relapsed: '发现反弹',
-};
 
 const OPEN_ITEM: ItemStatus[] = ['not_started', 'in_progress', 'returned'];
 const OPEN_MEASURE: MeasureStatus[] = ['identified', 'in_progress', 'returned', 'reopened'];
@@ -89,7 +63,7 @@ async function itemWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<s
       deadline: row.deadline,
       light: judge(campaign.yellowDays, row.status === 'completed' || row.status === 'signed_off', row.deadline),
       action,
-      statusText: ITEM_STATUS_TEXT[row.status],
+      statusText: ITEM_STATUS_ZH[row.status],
     });
   };
   if (hasRole(user, 'filer') && user.departmentId) {
@@ -126,7 +100,7 @@ async function reportWork(ctx: ServiceContext, user: SessionUser, campaigns: Map
       deadline: campaign.endDate,
       light: judge(campaign.yellowDays, false, campaign.endDate),
       action,
-      statusText: REPORT_STATUS_TEXT[row.status],
+      statusText: REPORT_STATUS_ZH[row.status],
     });
   };
   // A filer fills in their department's reports; anyone fills in their own person report.
@@ -180,7 +154,7 @@ async function measureWork(ctx: ServiceContext, user: SessionUser, campaigns: Ma
       deadline: row.deadline,
       light: judge(campaign.yellowDays, MEASURE_DONE.has(row.status), row.deadline),
       action,
-      statusText: MEASURE_STATUS_TEXT[row.status],
+      statusText: MEASURE_STATUS_ZH[row.status],
     });
   };
   if (hasRole(user, 'filer') && user.departmentId) {
@@ -218,7 +192,7 @@ async function lookbackWork(ctx: ServiceContext, user: SessionUser, campaigns: M
       // Red once overdue, yellow within the campaign's warning window.
       light: judge(campaign.yellowDays, false, row.dueDate),
       action: 'recheck',
-      statusText: LOOKBACK_STATUS_TEXT[row.status],
+      statusText: LOOKBACK_STATUS_ZH[row.status],
     });
   }
   return entries;

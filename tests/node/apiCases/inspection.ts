@@ -2,16 +2,10 @@
 // and the step from an accepted claim to the ledger — good and bad input for each operation.
 // The builders at the top are shared with tests/node/inspection.test.ts.
 import { expect } from 'vitest';
+import type { InspectionOperation } from '../../../src/main/inspection/inspectionHandlers';
 import type { Input, ProblemCatalogue } from '../../../src/shared/api';
 import type { Caller } from '../harness';
 import { expectFailure, MISSING_ID, secondReviewer, type Fixture, type OperationCases } from './shared';
-
-type InspectionOperation =
-  | 'problems.catalogue' | 'problems.createAspect' | 'problems.updateAspect' | 'problems.deleteAspect'
-  | 'problems.create' | 'problems.update' | 'problems.delete'
-  | 'inspection.list' | 'inspection.get' | 'inspection.create' | 'inspection.saveDraft' | 'inspection.submit'
-  | 'inspection.return' | 'inspection.accept' | 'inspection.delete' | 'inspection.checks'
-  | 'ledger.createFromClaim';
 
 /** Two aspects: 一、 with two problems (1, 2), 二、 with one (3). */
 export async function withCatalogue(fx: Fixture): Promise<ProblemCatalogue> {

@@ -3,14 +3,8 @@
 // figures) is in ledger.test.ts.
 import path from 'node:path';
 import { expect } from 'vitest';
+import type { LedgerOperation } from '../../../src/main/ledger/ledgerHandlers';
 import { base64, expectFailure, MISSING_ID, secondReviewer, type Fixture, type OperationCases } from './shared';
-
-type LedgerOperation =
-  | 'ledger.list' | 'ledger.closure' | 'ledger.getFinding' | 'ledger.createFinding' | 'ledger.updateFinding' | 'ledger.deleteFinding'
-  | 'ledger.getMeasure' | 'ledger.createMeasure' | 'ledger.updateMeasure' | 'ledger.deleteMeasure'
-  | 'ledger.addProgress' | 'ledger.submit' | 'ledger.signOff' | 'ledger.sendBack'
-  | 'ledger.addEvidence' | 'ledger.removeEvidence' | 'ledger.openEvidence'
-  | 'lookbacks.list' | 'lookbacks.record' | 'lookbacks.reschedule' | 'lights.history';
 
 async function withFinding(fx: Fixture, fields: Record<string, unknown> = {}) {
   return fx.h.ok('ledger.createFinding', { campaignId: fx.campaign.id, source: 'inspection_feedback', title: '当场立案率偏低', ...fields });
