@@ -1,4 +1,5 @@
-// A person-readable kind of file, from its type and name extension.
+// Files a person picks: what kind they are, how large they may be, and their bytes as base64.
+/** A person-readable kind of file, from its type and name extension. */
 export function fileTypeText(mimeType: string, name: string): string {
   const ext = name.includes('.') ? name.split('.').pop()!.toUpperCase() : '';
   if (mimeType === 'application/pdf' || ext === 'PDF') return 'PDF 文档';
@@ -11,4 +12,21 @@ export function fileTypeText(mimeType: string, name: string): string {
   if (mimeType.startsWith('video/')) return '视频';
   if (mimeType.startsWith('audio/')) return '音频';
   return ext ? `${ext} 文件` : '文件';
+}
+
+/** The largest evidence file the main process accepts (see evidenceFile in src/shared/api.ts). */
+export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
+
+/** The file's bytes as base64 (without the data: prefix), as every transport carries them. */
+export function readBase64(file: File, onProgress?: (percent: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    if (onProgress) reader.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded * 100) / event.total));
+    reader.onerror = () => reject(new Error('read'));
+    reader.onload = () => {
+      const url = String(reader.result ?? '');
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
 }

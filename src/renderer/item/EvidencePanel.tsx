@@ -7,13 +7,12 @@ import { IconExternalLink, IconFileUpload, IconTrash, IconUpload, IconX } from '
 import type { Evidence, ItemDetail } from '../../shared/model';
 import { send } from '../api/client';
 import { confirmAction } from '../common/confirm';
+import { MAX_EVIDENCE_BYTES, readBase64 } from '../common/fileTypes';
 import { formatDateTime } from '../lib/dates';
 import { formatSize } from '../lib/format';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { fileTypeText, itemText as t } from './text';
 import { IconAction } from '../common/IconAction';
-
-const MAX_BYTES = 200 * 1024 * 1024;
 
 interface Upload {
   key: number;
@@ -22,19 +21,6 @@ interface Upload {
   phase: 'waiting' | 'reading' | 'uploading' | 'done' | 'failed';
   percent: number;
   error?: string;
-}
-
-function readBase64(file: File, onProgress: (percent: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded * 100) / event.total));
-    reader.onerror = () => reject(new Error('read'));
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
 }
 
 export function EvidencePanel({ item, onChanged }: { item: ItemDetail; onChanged(): Promise<void> }) {
@@ -52,7 +38,7 @@ export function EvidencePanel({ item, onChanged }: { item: ItemDetail; onChanged
     queue.current = queue.current.then(async () => {
       let anyDone = false;
       for (const { file, upload } of entries) {
-        if (file.size > MAX_BYTES) {
+        if (file.size > MAX_EVIDENCE_BYTES) {
           patch(upload.key, { phase: 'failed', error: t.tooLarge });
           continue;
         }
@@ -97,7 +83,7 @@ export function EvidencePanel({ item, onChanged }: { item: ItemDetail; onChanged
         onDrop={addFiles}
         onReject={(rejections) => addFiles(rejections.map((r) => r.file))}
         multiple
-        maxSize={MAX_BYTES}
+        maxSize={MAX_EVIDENCE_BYTES}
         inputProps={{ 'data-testid': 'evidence-input' } as React.InputHTMLAttributes<HTMLInputElement>}
         data-testid="evidence-dropzone"
         p="md"

@@ -2,22 +2,8 @@
 // not all sit in memory at once. Used by the measure drawer and by the look-back dialog.
 import type { LedgerEvidencePhase } from '../../shared/model';
 import { send } from '../api/client';
+import { MAX_EVIDENCE_BYTES, readBase64 } from '../common/fileTypes';
 import { ledgerText as t } from './text';
-
-const MAX_BYTES = 200 * 1024 * 1024;
-
-/** The file's bytes as base64 (without the data: prefix), as every transport carries them. */
-export function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(new Error('read'));
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 export interface UploadOutcome {
   uploaded: number;
@@ -32,7 +18,7 @@ export async function uploadLedgerEvidence(
 ): Promise<UploadOutcome> {
   const outcome: UploadOutcome = { uploaded: 0, failures: [] };
   for (const file of files) {
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_EVIDENCE_BYTES) {
       outcome.failures.push(t.tooLarge(file.name));
       continue;
     }
