@@ -1,12 +1,13 @@
-// The main path a clerk takes: set up the court, create a campaign, build its checklist, record
-// progress with evidence, finish the item, sign it off, and see the figures move.
+// The main path a clerk takes: set up the court and its administrator, create a campaign, build
+// its checklist, record progress with evidence, finish the item, have another reviewer sign it
+// off (two people), and see the figures move.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, ARTIFACTS_DIR } from './fixtures';
-import { field, row } from './helpers';
+import { addReadyUser, field, row, switchUser } from './helpers';
 
-test('设置向导 → 新建活动 → 栏目与事项 → 进展与佐证 → 完成 → 销号 → 统计变化', async ({ page, app }) => {
+test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏目与事项 → 进展与佐证 → 完成 → 销号 → 统计变化', async ({ page, app }) => {
   await page.goto(app.url);
   await expect(page.getByText('欢迎使用专项活动督导台')).toBeVisible();
 
@@ -14,7 +15,7 @@ test('设置向导 → 新建活动 → 栏目与事项 → 进展与佐证 → 
   await field(page, '法院名称').fill('枝江市人民法院');
   await field(page, '法院代码').fill('23法院');
   await field(page, '经办人姓名').fill('王晓梅');
-  await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
   const code = field(page, '法院代码');
   await expect(code).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('法院代码应以大写字母开头，由 2-16 位大写字母或数字组成，如 J23')).toBeVisible();
@@ -31,15 +32,36 @@ test('设置向导 → 新建活动 → 栏目与事项 → 进展与佐证 → 
   await code.fill('E0583');
   await page.getByRole('radio', { name: '基层人民法院' }).check();
   await field(page, '上级法院代码').fill('E05');
-  await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByText('请填写上级法院名称（高级人民法院可不填）')).toBeVisible();
   await expect(field(page, '上级法院代码')).toHaveValue('E05');
   await field(page, '上级法院名称').fill('宜昌市中级人民法院');
   await field(page, '上级法院名称').press('Enter');
 
-  // The app shell with the court and the operator.
+  // Step 2: the administrator's account, named after the operator. Weak or mismatched passwords
+  // are refused at the field; going back keeps what was typed.
+  await expect(page.getByTestId('setup-admin-identity')).toContainText('王晓梅');
+  await expect(page.getByTestId('setup-admin-identity')).toContainText('管理员');
+  await field(page, '用户名').fill('wangxm');
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill('12345678');
+  await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+  await expect(page.getByText('密码须同时包含字母和数字')).toBeVisible();
+  await expect(page.getByText('请填写确认密码')).toBeVisible();
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill('Wangxm2026');
+  await page.getByRole('textbox', { name: '确认密码', exact: true }).fill('Wangxm2027');
+  await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+  await expect(page.getByText('两次输入的密码不一致')).toBeVisible();
+  await page.getByRole('button', { name: '上一步' }).click();
+  await expect(field(page, '上级法院名称')).toHaveValue('宜昌市中级人民法院');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(field(page, '用户名')).toHaveValue('wangxm');
+  await page.getByRole('textbox', { name: '确认密码', exact: true }).fill('Wangxm2026');
+  await page.getByRole('textbox', { name: '确认密码', exact: true }).press('Enter');
+
+  // The app shell with the court and the logged-in administrator.
   await expect(page.getByTestId('header-court')).toHaveText('枝江市人民法院');
-  await expect(page.getByTestId('header-operator')).toContainText('王晓梅');
+  await expect(page.getByTestId('header-user')).toHaveText('王晓梅');
+  await expect(page.getByTestId('user-menu')).toContainText('管理员');
   await expect(page.getByTestId('campaigns-empty')).toBeVisible();
 
   // Create a campaign (required title checked at the field first).
@@ -127,14 +149,27 @@ test('设置向导 → 新建活动 → 栏目与事项 → 进展与佐证 → 
   await expect(page.getByTestId('fig-done-value')).toHaveText('1');
   await expect(page.getByTestId('fig-signed-value')).toHaveText('0');
 
+  // Whoever finished it may not sign it off: the button says why. Another reviewer signs it off.
+  await expect(drawer.getByTestId('action-signoff')).toBeDisabled();
+  await drawer.getByTestId('action-signoff').hover();
+  await expect(page.getByText('须由另一位审核人销号')).toBeVisible();
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'signoff-own-work.png') });
+  await addReadyUser(app, { username: 'lihong', displayName: '李红', roles: ['reviewer'] }, 'Lihong2026');
+  await page.keyboard.press('Escape');
+  await switchUser(page, 'lihong', 'Lihong2026');
+  await page.getByTestId('campaign-card').getByTestId('campaign-title').click();
+  await row(page, items[0].title).click();
+  await expect(drawer.getByTestId('item-status')).toHaveText('已完成待销号');
   await drawer.getByTestId('action-signoff').click();
   const signForm = page.getByTestId('decision-form');
-  await expect(field(page, '审核人')).toHaveValue('王晓梅');
+  await expect(signForm.getByTestId('decision-reviewer')).toHaveText('审核人：李红');
   await signForm.getByRole('textbox', { name: '审核意见' }).fill('佐证材料齐全，同意销号');
   await signForm.getByRole('button', { name: '销号' }).click();
   await expect(drawer.getByTestId('item-status')).toHaveText('已销号');
   await drawer.getByRole('tab', { name: /销号记录/ }).click();
   await expect(drawer.getByTestId('signoff-row')).toContainText('佐证材料齐全，同意销号');
+  await expect(drawer.getByTestId('signoff-row')).toContainText('李红');
 
   // The item's own audit trail reads in Chinese.
   await drawer.getByRole('tab', { name: '操作日志' }).click();

@@ -1,7 +1,7 @@
 // The demo data option of the setup wizard: a background job with a progress bar, then the demo
 // campaigns in the list.
 import { test, expect } from './fixtures';
-import { COURT, field } from './helpers';
+import { ADMIN, COURT, field } from './helpers';
 
 test('设置向导载入示例数据：进度条 → 专项活动列表出现示例活动', async ({ page, app }) => {
   await page.goto(app.url);
@@ -10,6 +10,10 @@ test('设置向导载入示例数据：进度条 → 专项活动列表出现示
   await field(page, '上级法院代码').fill(COURT.parentCode);
   await field(page, '上级法院名称').fill(COURT.parentName);
   await field(page, '经办人姓名').fill(COURT.operatorName);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await field(page, '用户名').fill(ADMIN.username);
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(ADMIN.password);
+  await page.getByRole('textbox', { name: '确认密码', exact: true }).fill(ADMIN.password);
   await page.getByRole('checkbox', { name: /载入示例数据/ }).check();
   await page.getByRole('button', { name: '完成设置，开始使用' }).click();
 

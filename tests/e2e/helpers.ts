@@ -11,6 +11,54 @@ export const COURT = {
   operatorName: '王晓梅',
 } as const;
 
+/** The first administrator, created with the court (named after the operator, 王晓梅). */
+export const ADMIN = { username: 'wangxm', password: 'Wangxm2026' } as const;
+
+/** The court and its administrator, logged in (the preview's one session is the page's too). */
+export async function setupCourt(app: PreviewApp): Promise<void> {
+  await app.call('court.setup', { profile: COURT, admin: ADMIN });
+}
+
+/**
+ * An account ready to log in with `password` (its temporary password already changed), created
+ * by the administrator, who stays logged in.
+ */
+export async function addReadyUser(
+  app: PreviewApp,
+  account: { username: string; displayName: string; roles: Array<'admin' | 'reviewer' | 'filer'>; departmentId?: string | null },
+  password: string,
+): Promise<{ id: string }> {
+  const created = await app.call<{ id: string }>('users.create', { departmentId: null, ...account, password: 'Temp2026abc' });
+  await app.call('auth.logout');
+  await app.call('auth.login', { username: account.username, password: 'Temp2026abc' });
+  await app.call('auth.changePassword', { currentPassword: 'Temp2026abc', newPassword: password });
+  await app.call('auth.logout');
+  await app.call('auth.login', ADMIN);
+  return created;
+}
+
+/** Logs in on the log-in screen and waits for the shell. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  const form = page.getByTestId('login-form');
+  await form.getByRole('textbox', { name: '用户名' }).fill(username);
+  await form.getByRole('textbox', { name: '密码', exact: true }).fill(password);
+  await form.getByRole('textbox', { name: '密码', exact: true }).press('Enter');
+  await expect(page.getByTestId('header-user')).toBeVisible();
+}
+
+/** Logs out from the header's user menu and waits for the log-in screen. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByTestId('login-form')).toBeVisible();
+}
+
+/** Logs out and in again as someone else. */
+export async function switchUser(page: Page, username: string, password: string): Promise<void> {
+  await logOut(page);
+  await logIn(page, username, password);
+}
+
 export interface Seeded {
   campaignId: string;
   sectionIds: string[];
@@ -23,7 +71,7 @@ export async function seedCampaign(
   app: PreviewApp,
   items: Array<{ title: string; content?: string; owner?: string; section?: number; deadline?: string | null; kind?: 'mandatory' | 'own' }>,
 ): Promise<Seeded> {
-  await app.call('court.setup', { profile: COURT });
+  await setupCourt(app);
   const departmentIds = [
     (await app.call<{ id: string }>('departments.create', { name: '政治部' })).id,
     (await app.call<{ id: string }>('departments.create', { name: '执行局' })).id,

@@ -124,11 +124,12 @@ test('设置：本院信息、部门、人员；审计日志分页与校验', as
   await page.goto(app.url);
   await page.getByText('设置', { exact: true }).first().click();
 
-  // Court profile: code read-only; operator name changes the header.
+  // Court profile: code read-only; the operator's name is saved (the header names the account).
   await expect(field(page, '法院代码')).toHaveAttribute('readonly', '');
   await field(page, '经办人姓名').fill('赵敏');
   await page.getByTestId('court-form').getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('header-operator')).toContainText('赵敏');
+  await expect(page.getByText('本院信息已保存')).toBeVisible();
+  await expect(page.getByTestId('header-user')).toHaveText('王晓梅');
   await field(page, '上级法院名称').fill('');
   await page.getByTestId('court-form').getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('请填写上级法院名称（高级人民法院可不填）')).toBeVisible();
@@ -175,7 +176,7 @@ test('设置：本院信息、部门、人员；审计日志分页与校验', as
   await page.getByTestId('audit-more').click();
   await expect(page.getByTestId('audit-entry').last()).toContainText('法院');
   await expect(page.getByText(/共 \d+ 条，已全部显示/)).toBeVisible();
-  await expect(page.getByTestId('audit-entry').filter({ hasText: '修改' }).filter({ hasText: '赵敏' }).first()).toBeVisible();
+  await expect(page.getByTestId('audit-entry').filter({ hasText: '修改' }).filter({ hasText: '王晓梅（wangxm）' }).first()).toBeVisible();
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('完整');
   await expect(page.getByTestId('audit-verify-result')).toContainText(/已校验 \d+ 条审计记录/);

@@ -1,10 +1,12 @@
-// A reviewer sends finished work back with a reason; it is finished again, and later reopened
-// ("回头看"). Every decision is kept in the sign-off history and the audit trail.
+// A reviewer sends finished work back with a reason; it is finished again, signed off by a second
+// reviewer, and later reopened ("回头看"). Every decision is kept in the sign-off history and the
+// audit trail, under the name of whoever was logged in.
 import { test, expect } from './fixtures';
-import { field, openCampaign, row, seedCampaign } from './helpers';
+import { addReadyUser, field, openCampaign, row, seedCampaign, switchUser } from './helpers';
 
-test('退回（须写理由）→ 再次完成 → 销号 → 重新打开', async ({ page, app }) => {
+test('退回（须写理由）→ 再次完成 → 另一审核人销号 → 重新打开', async ({ page, app }) => {
   await seedCampaign(app, [{ title: '完善审判执行权力运行监督机制' }, { title: '开展作风纪律专项检查' }]);
+  await addReadyUser(app, { username: 'lihong', displayName: '李红', roles: ['reviewer'] }, 'Lihong2026');
   await openCampaign(page, app, '2026年“清廉法院”建设');
 
   await row(page, '完善审判执行权力运行监督机制').click();
@@ -24,13 +26,12 @@ test('退回（须写理由）→ 再次完成 → 销号 → 重新打开', asy
   await expect(page.getByTestId('decision-form')).toBeHidden();
   await expect(drawer).toBeVisible();
 
-  // Sending back needs a reason; the reviewer's name stays as typed.
+  // Sending back needs a reason; the reviewer is whoever is logged in.
   await drawer.getByTestId('action-sendback').click();
   const form = page.getByTestId('decision-form');
-  await field(page, '审核人').fill('李红');
+  await expect(form.getByTestId('decision-reviewer')).toHaveText('审核人：王晓梅');
   await form.getByRole('button', { name: '退回' }).click();
   await expect(form.getByText('请填写退回理由')).toBeVisible();
-  await expect(field(page, '审核人')).toHaveValue('李红');
   await field(page, '退回理由').fill('佐证材料不全，缺少会议记录');
   await field(page, '退回理由').press('Enter');
   await expect(drawer.getByTestId('item-status')).toHaveText('已退回');
@@ -40,14 +41,19 @@ test('退回（须写理由）→ 再次完成 → 销号 → 重新打开', asy
   await drawer.getByRole('tab', { name: /销号记录/ }).click();
   await expect(drawer.getByTestId('signoff-row')).toHaveCount(1);
   await expect(drawer.getByTestId('signoff-row')).toContainText('退回');
-  await expect(drawer.getByTestId('signoff-row')).toContainText('李红');
+  await expect(drawer.getByTestId('signoff-row')).toContainText('王晓梅');
   await expect(drawer.getByTestId('signoff-row')).toContainText('佐证材料不全，缺少会议记录');
 
-  // Finished again and signed off.
+  // Finished again; the one who finished it cannot sign it off, so 李红 does.
   await drawer.getByTestId('action-complete').click();
   await field(page, '完成说明（可不填）').fill('已补充会议记录');
   await page.getByTestId('decision-form').getByRole('button', { name: '标记完成' }).click();
   await expect(drawer.getByTestId('item-status')).toHaveText('已完成待销号');
+  await expect(drawer.getByTestId('action-signoff')).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await switchUser(page, 'lihong', 'Lihong2026');
+  await openCampaign(page, app, '2026年“清廉法院”建设');
+  await row(page, '完善审判执行权力运行监督机制').click();
   await drawer.getByTestId('action-signoff').click();
   await page.getByTestId('decision-form').getByRole('button', { name: '销号' }).click();
   await expect(drawer.getByTestId('item-status')).toHaveText('已销号');
@@ -70,6 +76,7 @@ test('退回（须写理由）→ 再次完成 → 销号 → 重新打开', asy
   await expect(drawer.getByTestId('signoff-row')).toHaveCount(3);
   await expect(drawer.getByTestId('signoff-row').first()).toContainText('重新打开');
   await expect(drawer.getByTestId('signoff-row').first()).toContainText('回头看发现整改不到位');
+  await expect(drawer.getByTestId('signoff-row').first()).toContainText('李红');
 
   await drawer.getByRole('tab', { name: '操作日志' }).click();
   const audit = drawer.getByTestId('audit-entry');

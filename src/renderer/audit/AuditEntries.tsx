@@ -1,8 +1,23 @@
 // Renders audit entries for people: time, person, operation in Chinese, and the changed fields
-// with Chinese labels, before → after.
+// with Chinese labels, before → after; log-ins, password changes and refused calls as one sentence.
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import type { AuditEntry } from '../../shared/model';
-import { auditFieldOrder, auditFieldText, auditOperationText, auditTableText, auditText, hiddenAuditFields } from '../common/auditText';
+import type { AuditEntry, EscalationTarget, Role } from '../../shared/model';
+import {
+  apiActionText,
+  apiAreaText,
+  auditEventOperations,
+  auditEventText,
+  auditFieldOrder,
+  auditFieldOrderByTable,
+  auditFieldText,
+  auditFieldTextByTable,
+  auditOperationText,
+  auditTableText,
+  auditText,
+  hiddenAuditFields,
+} from '../common/auditText';
+import { roleOrder, roleText } from '../auth/text';
+import { escalationTargetText } from '../campaign/text';
 import { campaignStatusText, commonText, courtLevelText, decisionText, frequencyText, itemKindText, itemStatusText } from '../common/text';
 import { formatDateTime } from '../lib/dates';
 import { formatSize } from '../lib/format';
@@ -12,6 +27,9 @@ import { auditPageText } from './text';
 export interface AuditResolvers {
   department(id: string): string | undefined;
   section?(id: string): string | undefined;
+  person?(id: string): string | undefined;
+  /** An account's name, e.g. 王书记员（admin）, where the reader may see the accounts. */
+  user?(id: string): string | undefined;
 }
 
 const operationColor: Record<string, string> = {
@@ -21,11 +39,20 @@ const operationColor: Record<string, string> = {
   'send-back': 'orange',
   reopen: 'grape',
   complete: 'blue',
+  denied: 'red',
+  lock: 'orange',
+  'login-failed': 'orange',
+  'reset-password': 'orange',
+  'change-password': 'court',
+  login: 'gray',
+  logout: 'gray',
 };
+
+const isYes = (value: unknown) => value === true || value === 1;
 
 /** The value as a person reads it; null when it cannot be named here (e.g. another campaign's section). */
 function formatValue(table: string, field: string, value: unknown, resolvers: AuditResolvers, row: Record<string, unknown> = {}): string | null {
-  if (value === null || value === undefined || value === '') return auditText.empty;
+  if (value === null || value === undefined || value === '') return field === 'lockedUntil' ? auditText.notLocked : auditText.empty;
   const text = String(value);
   switch (field) {
     case 'mimeType':
@@ -41,7 +68,20 @@ function formatValue(table: string, field: string, value: unknown, resolvers: Au
     case 'decision':
       return decisionText[text as keyof typeof decisionText] ?? text;
     case 'completedLate':
-      return value === true || value === 1 ? commonText.yes : commonText.no;
+    case 'disabled':
+    case 'mustChangePassword':
+      return isYes(value) ? commonText.yes : commonText.no;
+    case 'roles':
+      return roleOrder.filter((role) => text.split(',').includes(role)).map((role: Role) => roleText[role]).join(auditText.roleSeparator) || text;
+    case 'personId':
+      return resolvers.person?.(text) ?? auditText.deletedPerson;
+    case 'escalateGreen':
+    case 'escalateYellow':
+    case 'escalateRed':
+      return escalationTargetText[text as EscalationTarget] ?? text;
+    case 'lookbackMonths':
+      return auditText.months(text);
+    case 'lockedUntil':
     case 'percent':
       return `${text}%`;
     case 'yellowDays':
@@ -53,6 +93,7 @@ function formatValue(table: string, field: string, value: unknown, resolvers: Au
     case 'sectionId':
     case 'parentId':
       return resolvers.section?.(text) ?? null;
+      return formatDateTime(text);
     case 'completedAt':
     case 'decidedAt':
     case 'deletedAt':
@@ -62,16 +103,50 @@ function formatValue(table: string, field: string, value: unknown, resolvers: Au
   }
 }
 
-function label(field: string): string | null {
+function label(field: string, table: string): string | null {
   if (hiddenAuditFields.has(field)) return null;
-  return auditFieldText[field] ?? null;
+  return auditFieldTextByTable[table]?.[field] ?? auditFieldText[field] ?? null;
+}
+
+/** A field's place when a record's fields are listed. */
+function fieldRank(field: string, table: string): number {
+  const order = auditFieldOrderByTable[table] ?? auditFieldOrder;
+  const at = order.indexOf(field);
+  return at === -1 ? order.length + auditFieldOrder.indexOf(field) : at;
+}
+
+/** users.resetPassword → 用户账户 · 重置密码; unknown names stay as they are. */
+function apiOperationText(name: string): string {
+  const [area, action] = name.split('.');
+  const areaText = apiAreaText[area];
+  const actionText = apiActionText[action];
+  return areaText && actionText ? `${areaText} · ${actionText}` : name;
+}
+
+/** Account and refusal events: one or two plain sentences instead of a field list. */
+function eventLines(entry: AuditEntry): string[] {
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  switch (entry.operation) {
+    case 'login-failed':
+      return [auditEventText.loginFailed(Number(after.failedAttempts) || 1)];
+    case 'lock':
+      return [auditEventText.lock(Number(after.failedAttempts) || 5)];
+    case 'change-password':
+      return [auditEventText.changePassword];
+    case 'reset-password':
+      return [auditEventText.resetPassword];
+    case 'denied':
+      return [auditEventText.deniedTried(apiOperationText(String(after.operation ?? entry.rowId))), ...(after.message ? [auditEventText.deniedReason(String(after.message))] : [])];
+    default:
+      return [];
+  }
 }
 
 function rowTitle(entry: AuditEntry): string {
   const pick = (value: unknown) => {
     if (!value || typeof value !== 'object') return '';
     const v = value as Record<string, unknown>;
-    return String(v.title ?? v.name ?? v.originalName ?? (typeof v.text === 'string' ? v.text.slice(0, 40) : '') ?? '');
+    return String(v.title ?? v.name ?? v.displayName ?? v.originalName ?? (typeof v.text === 'string' ? v.text.slice(0, 40) : '') ?? '');
   };
   return pick(entry.after) || pick(entry.before);
 }
@@ -81,27 +156,33 @@ export function AuditEntryView({ entry, resolvers, showTable = true, knownTitle 
   const table = auditTableText[entry.tableName] ?? '';
   const after = (entry.after ?? {}) as Record<string, unknown>;
   const before = (entry.before ?? {}) as Record<string, unknown>;
-  const isCreate = entry.before === null;
-  const isDelete = !isCreate && (entry.operation === 'delete' || after.deletedAt != null);
-  const title = rowTitle(entry) || knownTitle || '';
+  const isEvent = auditEventOperations.has(entry.operation);
+  const isCreate = !isEvent && entry.before === null;
+  const isDelete = !isEvent && !isCreate && (entry.operation === 'delete' || after.deletedAt != null);
+  const accountName = entry.tableName === 'users' ? resolvers.user?.(entry.rowId) : undefined;
+  // Whose account an administrator changed; a person's own log-in already names them as actor.
+  const title = isEvent && entry.operation !== 'reset-password' ? '' : accountName || rowTitle(entry) || knownTitle || '';
+  const events = isEvent ? eventLines(entry) : [];
 
   let lines: Array<{ field: string; text: React.ReactNode }> = [];
   let summary = '';
-  if (isDelete) {
+  if (isEvent) {
+    lines = [];
+  } else if (isDelete) {
     lines = [];
   } else if (isCreate) {
-    const titleFields = new Set(['title', 'name', 'originalName', 'text']);
+    const titleFields = new Set(['title', 'name', 'displayName', 'originalName', 'text']);
     summary = Object.entries(after)
-      .filter(([field, value]) => label(field) && value !== null && value !== '' && field !== 'sortOrder' && !titleFields.has(field) && !(field === 'completedLate' && !value) && !(field === 'percent' && value === 0))
-      .sort(([a], [b]) => auditFieldOrder.indexOf(a) - auditFieldOrder.indexOf(b))
+      .filter(([field, value]) => label(field, entry.tableName) && value !== null && value !== '' && field !== 'sortOrder' && !titleFields.has(field) && !(field === 'completedLate' && !value) && !(field === 'percent' && value === 0))
+      .sort(([a], [b]) => fieldRank(a, entry.tableName) - fieldRank(b, entry.tableName))
       .map(([field, value]) => [field, formatValue(entry.tableName, field, value, resolvers, after)] as const)
       .filter(([, text]) => text !== null)
-      .map(([field, text]) => `${label(field)}：${text}`)
+      .map(([field, text]) => `${label(field, entry.tableName)}：${text}`)
       .join('；');
   } else {
     lines = Object.keys({ ...before, ...after })
-      .filter((field) => label(field) && field !== 'sortOrder')
-      .sort((a, b) => auditFieldOrder.indexOf(a) - auditFieldOrder.indexOf(b))
+      .filter((field) => label(field, entry.tableName) && field !== 'sortOrder')
+      .sort((a, b) => fieldRank(a, entry.tableName) - fieldRank(b, entry.tableName))
       .map((field) => ({
         field,
         text: (
@@ -138,6 +219,15 @@ export function AuditEntryView({ entry, resolvers, showTable = true, knownTitle 
           {formatDateTime(entry.at)} · {entry.actor} · {auditPageText.seq(entry.seq)}
         </Text>
       </Group>
+      {events.length > 0 && (
+        <Stack gap={0} mt={6} data-testid="audit-event">
+          {events.map((line) => (
+            <Text key={line} size="sm" c="dark.5">
+              {line}
+            </Text>
+          ))}
+        </Stack>
+      )}
       {summary && (
         <Text size="sm" c="dark.5" mt={6} lineClamp={3}>
           {summary}
@@ -148,7 +238,7 @@ export function AuditEntryView({ entry, resolvers, showTable = true, knownTitle 
           {lines.map((line) => (
             <Text key={line.field} size="sm">
               <Text span c="dimmed" size="sm">
-                {label(line.field)}：
+                {label(line.field, entry.tableName)}：
               </Text>
               {line.text}
             </Text>

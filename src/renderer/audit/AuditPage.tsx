@@ -12,7 +12,7 @@ import { PageHeader } from '../common/PageHeader';
 const PAGE = 50;
 
 export function AuditPage() {
-  const { departments } = useApp();
+  const { departments, people, can } = useApp();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
@@ -44,7 +44,21 @@ export function AuditPage() {
     else setVerifyError(result.message);
   };
 
-  const resolvers = { department: (id: string) => departments.find((d) => d.id === id)?.name };
+  // Account entries name whose account it was; only administrators may read the account list.
+  const [accounts, setAccounts] = useState<Record<string, string>>({});
+  const isAdmin = can('admin');
+  useEffect(() => {
+    if (!isAdmin) return;
+    void send('users.list').then((result) => {
+      if (result.ok) setAccounts(Object.fromEntries(result.value.map((u) => [u.id, `${u.displayName}（${u.username}）`])));
+    });
+  }, [isAdmin]);
+
+  const resolvers = {
+    department: (id: string) => departments.find((d) => d.id === id)?.name,
+    person: (id: string) => people.find((p) => p.id === id)?.name,
+    user: (id: string) => accounts[id],
+  };
 
   // Item changes carry only the changed fields: look up each item's title once, lazily.
   const [titles, setTitles] = useState<Record<string, string>>({});

@@ -1,13 +1,14 @@
 // Changing one's own password: the current (or temporary) password, the new one twice. Used by
 // the forced change after a temporary password and by 修改密码 in the header menu.
 import { useState, type ReactNode } from 'react';
-import { Alert, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { SessionUser } from '../../shared/model';
 import { send } from '../api/client';
-import { serverFieldErrors } from '../lib/forms';
+import { serverFieldErrors, touchesFields } from '../lib/forms';
 import { newPasswordErrors } from './passwordCheck';
 import { authText as t } from './text';
+import { PasswordField } from './PasswordField';
 
 interface Values {
   currentPassword: string;
@@ -35,13 +36,16 @@ export function ChangePasswordForm({
     const currentLabel = temporary ? t.temporaryPassword : t.currentPassword;
     const errors = newPasswordErrors(values.newPassword, values.confirmPassword, { password: 'newPassword', confirm: 'confirmPassword' });
     if (!values.currentPassword) errors.currentPassword = t.required(currentLabel);
+    else if (!errors.newPassword && values.newPassword === values.currentPassword) errors.newPassword = t.sameAsCurrent;
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
     setSaving(true);
     const result = await send('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
-      setError(result.message);
+      const errors = serverFieldErrors(result.fieldErrors);
+      form.setErrors(errors);
+      // A message at the field says it all; the box above only says what has no field.
+      setError(touchesFields(errors, ['currentPassword', 'newPassword']) ? null : result.message);
       return;
     }
     onDone(result.value);
@@ -55,7 +59,7 @@ export function ChangePasswordForm({
             {error}
           </Alert>
         )}
-        <PasswordInput
+        <PasswordField
           label={temporary ? t.temporaryPassword : t.currentPassword}
           withAsterisk
           data-autofocus
@@ -63,8 +67,8 @@ export function ChangePasswordForm({
           autoComplete="current-password"
           {...form.getInputProps('currentPassword')}
         />
-        <PasswordInput label={t.newPassword} description={t.passwordRule} withAsterisk autoComplete="new-password" {...form.getInputProps('newPassword')} />
-        <PasswordInput label={t.confirmPassword} withAsterisk autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+        <PasswordField label={t.newPassword} description={t.passwordRule} withAsterisk autoComplete="new-password" {...form.getInputProps('newPassword')} />
+        <PasswordField label={t.confirmPassword} withAsterisk autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
         {actions(saving)}
       </Stack>
     </form>

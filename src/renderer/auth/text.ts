@@ -19,13 +19,12 @@ export const roleOrder: Role[] = ['admin', 'reviewer', 'filer'];
 export const authText = {
   appName: '专项活动督导台',
   // log-in
-  loginTitle: '登录',
   username: '用户名',
   usernamePlaceholder: '请输入用户名',
+  usernameHint: '登录时使用',
   password: '密码',
   passwordPlaceholder: '请输入密码',
   login: '登录',
-  loginFailed: '没有登录成功',
   forgotHint: '忘记密码或账户被锁定，请联系本院管理员重置密码。',
   // first administrator (a database from before accounts existed)
   bootstrapTitle: '创建第一个管理员账户',
@@ -40,7 +39,9 @@ export const authText = {
   confirmPassword: '确认新密码',
   confirmPasswordShort: '确认密码',
   passwordRule: '至少 8 位，须同时包含字母和数字',
+  togglePassword: '显示或隐藏密码',
   passwordMismatch: '两次输入的密码不一致',
+  sameAsCurrent: '新密码不能与原密码相同',
   forcedTitle: '请修改密码',
   forcedIntro: (name: string) => `${name}，您正在使用管理员设置的临时密码。为了账户安全，请先设置您自己的密码，然后才能进入督导台。`,
   forcedSubmit: '修改密码并进入',

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput, Title, Collapse, Loader, CloseButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronDown, IconChevronUp, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAlarm, IconChevronDown, IconChevronUp, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { CampaignDetail, CampaignProgress, ItemDetail, ItemKind, ItemRow, ItemStatus, Light } from '../../shared/model';
 import { itemStatuses, lights } from '../../shared/api';
 import { send, type Result } from '../api/client';
@@ -20,9 +20,10 @@ import { navigate } from '../lib/router';
 import { notifyFailure } from '../lib/notify';
 import { BulkActions } from './BulkActions';
 import { ItemTable, type SortKey, type SortState } from './ItemTable';
+import { LightRulesModal } from './LightRulesModal';
 import { ProgressTables } from './ProgressTables';
 import { SectionTree, type SectionFilter } from './SectionTree';
-import { campaignText as t } from './text';
+import { campaignText as t, lightRulesText } from './text';
 
 const NO_DEPARTMENT = '__none__';
 const TABLE_HEIGHT = 'max(440px, calc(100vh - 150px))';
@@ -47,7 +48,7 @@ function compareRows(key: SortKey): (a: ItemRow, b: ItemRow) => number {
 }
 
 export function CampaignPage({ campaignId }: { campaignId: string }) {
-  const { court, departments } = useApp();
+  const { court, departments, can } = useApp();
   const [detail, setDetail] = useState<CampaignDetail | null>(null);
   const [items, setItems] = useState<ItemRow[] | null>(null);
   const [progress, setProgress] = useState<CampaignProgress | null>(null);
@@ -67,6 +68,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [editingCampaign, setEditingCampaign] = useState(false);
+  const [editingRules, setEditingRules] = useState(false);
   const [showProgress, setShowProgress] = useState(true);
 
   // A failure on first load replaces the page with the message; later ones are notices.
@@ -277,6 +279,11 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
           )}
         </Box>
         <Group gap="xs" wrap="nowrap">
+          {can('admin', 'reviewer') && (
+            <Button variant="default" leftSection={<IconAlarm size={16} />} onClick={() => setEditingRules(true)} disabled={!campaign} data-testid="open-light-rules">
+              {lightRulesText.open}
+            </Button>
+          )}
           <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditingCampaign(true)} disabled={!campaign}>
             {t.editCampaign}
           </Button>
@@ -397,6 +404,18 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
           onClose={() => setEditingCampaign(false)}
           onSaved={() => {
             setEditingCampaign(false);
+            refreshAll();
+          }}
+        />
+      )}
+      {campaign && can('admin', 'reviewer') && (
+        <LightRulesModal
+          opened={editingRules}
+          campaign={campaign}
+          onClose={() => setEditingRules(false)}
+          onSaved={() => {
+            setEditingRules(false);
+            // New thresholds recolour every row.
             refreshAll();
           }}
         />

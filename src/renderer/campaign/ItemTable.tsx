@@ -171,7 +171,16 @@ const Row = memo(function Row({ row, top, checked, active }: { row: ItemRow; top
       </div>
       <div className="it-light" title={lightShortText[row.light]} data-light={row.light}>
         <span className={`dot dot-${row.light}`} aria-label={lightShortText[row.light]} />
-        {row.completedLate && <span className="late-tag">{completedLateText}</span>}
+        {row.completedLate ? (
+          <span className="late-tag">{completedLateText}</span>
+        ) : (
+          // Red now says it already; 逾期完成 implies it. Otherwise the past red is easy to miss.
+          row.wasRed && row.light !== 'red' && (
+            <span className="late-tag" title={t.wasRedHint} data-testid="row-was-red">
+              {t.wasRed}
+            </span>
+          )
+        )}
       </div>
       <div className="it-num">{row.evidenceCount || <span className="it-muted">0</span>}</div>
     </div>

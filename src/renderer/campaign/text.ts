@@ -1,3 +1,7 @@
+// Words of the campaign screens: tabs, figures, section tree, filters, item table, bulk actions
+// and the light-rules dialog.
+import type { EscalationTarget } from '../../shared/model';
+
 export const campaignText = {
   tabChecklist: '推进清单',
   tabInspection: '问题查摆',
@@ -73,6 +77,8 @@ export const campaignText = {
   colProgress: '进度',
   colLight: '灯',
   colEvidence: '佐证',
+  wasRed: '曾红灯',
+  wasRedHint: '曾经逾期（亮过红灯）',
   selectAll: '全选筛选出的事项',
   selectRow: '选择此事项',
   emptyTable: '没有符合条件的事项',
@@ -95,4 +101,31 @@ export const campaignText = {
   owner: '责任人',
   deadline: '完成时限',
   department: '责任部门',
+};
+
+/** The 预警规则 dialog: when a light turns yellow and whom each colour is escalated to. */
+export const lightRulesText = {
+  open: '预警规则',
+  title: '红黄绿灯预警规则',
+  intro: '规则适用于本专项活动的推进清单和整改台账。灯色按完成时限每天自动判定，亮过的灯色都会留下记录。',
+  yellowDays: '提前预警天数',
+  yellowDaysHint: '距完成时限不足这些天时亮黄灯，超过完成时限亮红灯',
+  escalation: '各灯色提醒谁',
+  green: '绿灯',
+  greenHint: '正常推进或已完成',
+  yellow: '黄灯',
+  yellowHint: (days: number | string) => `完成时限前 ${days === '' ? 'N' : days} 天内`,
+  red: '红灯',
+  redHint: '已超过完成时限',
+  lookbackMonths: '回头看间隔',
+  lookbackMonthsHint: '整改措施销号后，过多少个月安排“回头看”',
+  monthsSuffix: ' 个月',
+  saved: '预警规则已保存',
+  formError: '请按提示修改标红的内容。',
+};
+
+export const escalationTargetText: Record<EscalationTarget, string> = {
+  owner: '责任人',
+  department_head: '部门负责人',
+  lead_leader: '牵头院领导',
 };

@@ -2,6 +2,24 @@ import { RECORD_LABELS } from '../../shared/recordLabels';
 
 // How audit entries read to a person: operations, tables and fields in Chinese.
 export const auditOperationText: Record<string, string> = {
+  // accounts and refusals
+  login: '登录',
+  'login-failed': '登录失败',
+  lock: '账户锁定',
+  logout: '退出登录',
+  'change-password': '修改密码',
+  'reset-password': '重置密码',
+  denied: '越权操作被拒绝',
+  'light-rules': '设置预警规则',
+  // self-inspection, ledger and look-back
+  'save-draft': '保存草稿',
+  submit: '提交',
+  accept: '审核通过',
+  return: '退回重填',
+  'create-from-claim': '由认领问题生成整改',
+  schedule: '安排回头看',
+  record: '记录回头看',
+  reschedule: '调整回头看时间',
   create: '新建',
   update: '修改',
   delete: '删除',
@@ -17,7 +35,77 @@ export const auditOperationText: Record<string, string> = {
   'bulk-update': '批量修改',
 };
 
-export const auditTableText: Record<string, string> = RECORD_LABELS;
+/** Court records, plus the two kinds of entry that are not records: accounts and refusals. */
+export const auditTableText: Record<string, string> = { ...RECORD_LABELS, users: '用户账户', access: '权限检查' };
+
+/** Operations that are events rather than changes to a record's fields (before is null). */
+export const auditEventOperations = new Set(['login', 'login-failed', 'lock', 'logout', 'change-password', 'reset-password', 'denied']);
+
+/** What an account or refusal event says, in one sentence. */
+export const auditEventText = {
+  loginFailed: (n: number) => `密码错误（连续第 ${n} 次）`,
+  lock: (n: number) => `密码连续输错 ${n} 次，账户被暂时锁定`,
+  changePassword: '本人修改了登录密码',
+  resetPassword: '管理员设置了临时密码，下次登录时须修改；账户锁定同时解除',
+  deniedTried: (what: string) => `试图：${what}`,
+  deniedReason: (message: string) => `拒绝原因：${message}`,
+};
+
+/** Operation names in refusals, read as "what" + "how": users.resetPassword → 用户账户 · 重置密码. */
+export const apiAreaText: Record<string, string> = {
+  app: '程序信息',
+  court: '本院信息',
+  demo: '示例数据',
+  jobs: '后台任务',
+  departments: '部门',
+  people: '人员',
+  campaigns: '专项活动',
+  sections: '栏目',
+  items: '事项',
+  progress: '进展情况',
+  evidence: '佐证材料',
+  stats: '统计',
+  audit: '审计日志',
+  auth: '登录',
+  users: '用户账户',
+  lights: '红黄绿灯',
+  problems: '问题清单',
+  inspection: '查摆报告',
+  ledger: '整改台账',
+  lookbacks: '回头看',
+  work: '我的待办',
+};
+
+export const apiActionText: Record<string, string> = {
+  list: '查看',
+  get: '查看',
+  search: '搜索',
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+  move: '调整顺序',
+  bulkUpdate: '批量修改',
+  setStatus: '修改状态',
+  setLightRules: '设置预警规则',
+  markComplete: '标记完成',
+  signOff: '销号',
+  sendBack: '退回',
+  reopen: '重新打开',
+  add: '添加',
+  remove: '移除',
+  open: '打开',
+  verify: '校验',
+  setup: '设置',
+  start: '载入',
+  resetPassword: '重置密码',
+  changePassword: '修改密码',
+  submit: '提交',
+  accept: '审核通过',
+  return: '退回重填',
+  record: '记录',
+  reschedule: '调整时间',
+  mine: '查看',
+};
 
 /** Labels in the order a person reads a row: where it sits, who answers for it, then details. */
 export const auditFieldText: Record<string, string> = {
@@ -59,13 +147,35 @@ export const auditFieldText: Record<string, string> = {
   description: '说明',
   sortOrder: '排列顺序',
   deletedAt: '删除时间',
+  // accounts
+  username: '用户名',
+  displayName: '姓名',
+  roles: '角色',
+  personId: '关联人员',
+  disabled: '停用',
+  mustChangePassword: '须修改密码',
+  lockedUntil: '锁定至',
+  // light rules
+  escalateGreen: '绿灯提醒对象',
+  escalateYellow: '黄灯提醒对象',
+  escalateRed: '红灯提醒对象',
+  lookbackMonths: '回头看间隔',
+};
+
+/** Where a field means something else in one kind of record. */
+export const auditFieldTextByTable: Record<string, Record<string, string>> = {
+  users: { departmentId: '所属部门' },
 };
 
 export const auditFieldOrder = Object.keys(auditFieldText);
 
+/** Where one kind of record reads in another order than the rest. */
+export const auditFieldOrderByTable: Record<string, string[]> = {
+  users: ['username', 'displayName', 'roles', 'departmentId', 'personId', 'disabled', 'mustChangePassword', 'lockedUntil'],
+};
 
 /** Bookkeeping columns a person does not need to read. */
-export const hiddenAuditFields = new Set(['id', 'origin', 'version', 'changeSeq', 'createdAt', 'updatedAt', 'campaignId', 'itemId', 'sha256']);
+export const hiddenAuditFields = new Set(['id', 'origin', 'version', 'changeSeq', 'createdAt', 'updatedAt', 'campaignId', 'itemId', 'sha256', 'lastLoginAt', 'failedAttempts', 'completedBy']);
 
 export const auditText = {
   empty: '（空）',
@@ -77,4 +187,8 @@ export const auditText = {
   removedRecord: '该记录已删除',
   otherSection: '（其他栏目）',
   reordered: '调整了在清单中的先后顺序',
+  months: (n: number | string) => `${n} 个月`,
+  notLocked: '未锁定',
+  deletedPerson: '（已删除的人员）',
+  roleSeparator: '、',
 };

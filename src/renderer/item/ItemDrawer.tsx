@@ -1,6 +1,6 @@
 // The item drawer: fields, status actions, progress notes, evidence, sign-offs and audit trail.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Drawer, Group, Loader, Center, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Drawer, Group, Loader, Center, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import type { AuditEntry, ItemDetail, ItemRow, Section } from '../../shared/model';
 import { send } from '../api/client';
@@ -10,7 +10,9 @@ import { confirmAction, useConfirmOpen } from '../common/confirm';
 import { completedLateText, decisionText, itemStatusText, lightShortText } from '../common/text';
 import { formatDateTime } from '../lib/dates';
 import { notifyFailure, notifySuccess } from '../lib/notify';
+import { isDone } from '../../shared/checklistRules';
 import { EvidencePanel } from './EvidencePanel';
+import { LightHistory } from './LightHistory';
 import { ItemEditForm } from './ItemEditForm';
 import { NotesPanel } from './NotesPanel';
 import { StatusActions } from './StatusActions';
@@ -120,6 +122,17 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
               {lightShortText[item.light]}
             </Text>
             {item.completedLate && <span className="late-tag">{completedLateText}</span>}
+            {/* While red, the light itself says it. */}
+            {item.wasRed && item.light !== 'red' && (
+              <Badge color="red" variant="outline" radius="sm" size="sm" title={t.wasRedHint} data-testid="item-was-red">
+                {t.wasRed}
+              </Badge>
+            )}
+            {item.escalateTo && item.light !== 'none' && !isDone(item.status) && (
+              <Text size="xs" c={item.light === 'red' ? 'red.8' : item.light === 'yellow' ? 'yellow.9' : 'dimmed'} title={t.escalateToHint} data-testid="item-escalate-to">
+                {t.escalateTo(item.escalateTo)}
+              </Text>
+            )}
           </Group>
           <Title order={3} mt={6} lh={1.35} data-testid="item-title">
             {item.title}
@@ -129,6 +142,9 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
               {t.completedAt}：{formatDateTime(item.completedAt)}
             </Text>
           )}
+          <Box mt={6}>
+            <LightHistory spans={item.lightHistory} />
+          </Box>
         </div>
         <Group gap={4} wrap="nowrap">
           <IconAction label={t.moveUp} variant="default" onClick={() => void move('up')} disabled={index <= 0}>

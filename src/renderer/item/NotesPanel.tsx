@@ -1,4 +1,4 @@
-// Progress notes: add (date defaults to today, author to the operator), history newest first.
+// Progress notes: add (date defaults to today, author to the logged-in user), history newest first.
 import { useState } from 'react';
 import { Alert, Autocomplete, Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
 import { operations, type ItemDetail } from '../../shared/api';
@@ -11,9 +11,9 @@ import { notifySuccess } from '../lib/notify';
 import { itemText as t } from './text';
 
 export function NotesPanel({ item, onAdded }: { item: ItemDetail; onAdded(): Promise<void> }) {
-  const { court, today, people } = useApp();
+  const { user, today, people } = useApp();
   const [noteDate, setNoteDate] = useState<string | null>(today);
-  const [author, setAuthor] = useState(court.operatorName);
+  const [author, setAuthor] = useState(user.displayName);
   const [text, setText] = useState('');
   const [percent, setPercent] = useState<number | string>('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -27,7 +27,8 @@ export function NotesPanel({ item, onAdded }: { item: ItemDetail; onAdded(): Pro
     const input = {
       itemId: item.id,
       noteDate: noteDate ?? '',
-      author,
+      // Left empty, the main process records the logged-in user.
+      ...(author.trim() ? { author } : {}),
       text,
       ...(percent === '' || done ? {} : { percent: Number(percent) }),
     };
@@ -56,7 +57,7 @@ export function NotesPanel({ item, onAdded }: { item: ItemDetail; onAdded(): Pro
           {error && <Alert color="red">{error}</Alert>}
           <Group grow align="flex-start">
             <DateField label={t.noteDate} value={noteDate} onChange={(v) => { setNoteDate(v); clear('noteDate'); }} maxDate={today} withAsterisk error={errors.noteDate || null} />
-            <Autocomplete label={t.noteAuthor} data={[...new Set(people.map((p) => p.name))]} value={author} onChange={(v) => { setAuthor(v); clear('author'); }} withAsterisk error={errors.author || null} />
+            <Autocomplete label={t.noteAuthor} data={[...new Set(people.map((p) => p.name))]} value={author} onChange={(v) => { setAuthor(v); clear('author'); }} placeholder={user.displayName} error={errors.author || null} />
             <NumberInput label={t.notePercent} min={0} max={100} allowDecimal={false} suffix="%" value={percent} onChange={(v) => { setPercent(v); clear('percent'); }} disabled={done} error={errors.percent || null} />
           </Group>
           <Textarea label={t.noteText} placeholder={t.noteTextPlaceholder} autosize minRows={2} maxRows={6} value={text} onChange={(e) => { setText(e.currentTarget.value); clear('text'); }} withAsterisk error={errors.text || null} data-testid="note-text" />

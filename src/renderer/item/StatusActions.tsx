@@ -1,6 +1,8 @@
-// What can be done next, by status: 标记完成; 销号 / 退回; 重新打开.
+// What can be done next, by status: 标记完成; 销号 / 退回; 重新打开. The reviewer is whoever is
+// logged in: only 审核人 see the review actions, and whoever marked the item complete may not sign
+// it off (销号 needs two people; the main process refuses it too).
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea, Autocomplete } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconDiscountCheck, IconRefresh } from '@tabler/icons-react';
 import type { ItemDetail } from '../../shared/model';
 import { send } from '../api/client';
@@ -11,11 +13,12 @@ import { itemText as t } from './text';
 
 type Action = 'complete' | 'signOff' | 'sendBack' | 'reopen';
 
-const config: Record<Action, { title: string; hint?: string; personLabel?: string; textLabel: string; placeholder: string; required: boolean; button: string; color?: string }> = {
-  complete: { title: t.markCompleteTitle, textLabel: t.markCompleteNote, placeholder: t.markCompleteNotePlaceholder, required: false, button: t.markComplete },
-  signOff: { title: t.signOffTitle, hint: t.signOffHint, personLabel: t.reviewer, textLabel: t.opinion, placeholder: t.opinionPlaceholder, required: false, button: t.signOff, color: 'teal' },
-  sendBack: { title: t.sendBackTitle, hint: t.sendBackHint, personLabel: t.reviewer, textLabel: t.reason, placeholder: t.reasonPlaceholder, required: true, button: t.sendBack, color: 'orange' },
-  reopen: { title: t.reopenTitle, hint: t.reopenHint, personLabel: t.operator, textLabel: t.reopenReason, placeholder: t.reopenReasonPlaceholder, required: true, button: t.reopen, color: 'grape' },
+/** `review`: a reviewer's decision, recorded under the logged-in user's name. */
+const config: Record<Action, { title: string; hint?: string; review: boolean; textLabel: string; placeholder: string; required: boolean; button: string; color?: string }> = {
+  complete: { title: t.markCompleteTitle, review: false, textLabel: t.markCompleteNote, placeholder: t.markCompleteNotePlaceholder, required: false, button: t.markComplete },
+  signOff: { title: t.signOffTitle, hint: t.signOffHint, review: true, textLabel: t.opinion, placeholder: t.opinionPlaceholder, required: false, button: t.signOff, color: 'teal' },
+  sendBack: { title: t.sendBackTitle, hint: t.sendBackHint, review: true, textLabel: t.reason, placeholder: t.reasonPlaceholder, required: true, button: t.sendBack, color: 'orange' },
+  reopen: { title: t.reopenTitle, hint: t.reopenHint, review: true, textLabel: t.reopenReason, placeholder: t.reopenReasonPlaceholder, required: true, button: t.reopen, color: 'grape' },
 };
 
 export function StatusActions({ item, onChanged, onDialog }: { item: ItemDetail; onChanged(item: ItemDetail): void; onDialog(open: boolean): void }) {
@@ -24,7 +27,10 @@ export function StatusActions({ item, onChanged, onDialog }: { item: ItemDetail;
     setActionState(next);
     onDialog(next !== null);
   };
+  const { user, can } = useApp();
   const s = item.status;
+  const reviewer = can('reviewer');
+  const ownWork = !!item.completedBy && item.completedBy === user.id;
   return (
     <>
       <Group gap="xs">
@@ -33,17 +39,26 @@ export function StatusActions({ item, onChanged, onDialog }: { item: ItemDetail;
             {t.markComplete}
           </Button>
         )}
-        {s === 'completed' && (
+        {reviewer && s === 'completed' && (
           <>
-            <Button size="sm" color="teal" leftSection={<IconDiscountCheck size={16} />} onClick={() => setAction('signOff')} data-testid="action-signoff">
-              {t.signOff}
-            </Button>
+            {ownWork ? (
+              // Disabled, yet still showing why on hover (a disabled button gets no mouse events).
+              <Tooltip label={t.ownWorkHint} multiline w={280} position="bottom-start" withArrow zIndex={300}>
+                <Button size="sm" color="teal" leftSection={<IconDiscountCheck size={16} />} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()} data-testid="action-signoff">
+                  {t.signOff}
+                </Button>
+              </Tooltip>
+            ) : (
+              <Button size="sm" color="teal" leftSection={<IconDiscountCheck size={16} />} onClick={() => setAction('signOff')} data-testid="action-signoff">
+                {t.signOff}
+              </Button>
+            )}
             <Button size="sm" variant="outline" color="orange" leftSection={<IconArrowBackUp size={16} />} onClick={() => setAction('sendBack')} data-testid="action-sendback">
               {t.sendBack}
             </Button>
           </>
         )}
-        {(s === 'completed' || s === 'signed_off') && (
+        {reviewer && (s === 'completed' || s === 'signed_off') && (
           <Button size="sm" variant="outline" color="grape" leftSection={<IconRefresh size={16} />} onClick={() => setAction('reopen')} data-testid="action-reopen">
             {t.reopen}
           </Button>
@@ -67,9 +82,8 @@ export function StatusActions({ item, onChanged, onDialog }: { item: ItemDetail;
 }
 
 function DecisionForm({ action, item, onCancel, onDone }: { action: Action; item: ItemDetail; onCancel(): void; onDone(item: ItemDetail): void }) {
-  const { court, people } = useApp();
+  const { user } = useApp();
   const c = config[action];
-  const [person, setPerson] = useState(court.operatorName);
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +93,6 @@ function DecisionForm({ action, item, onCancel, onDone }: { action: Action; item
     event.preventDefault();
     setError(null);
     const local: Record<string, string> = {};
-    if (c.personLabel && !person.trim()) local.person = commonText.required(c.personLabel);
     if (c.required && !text.trim()) local.text = commonText.required(c.textLabel);
     if (Object.keys(local).length) return setErrors(local);
     setSaving(true);
@@ -88,14 +101,14 @@ function DecisionForm({ action, item, onCancel, onDone }: { action: Action; item
       action === 'complete'
         ? await send('items.markComplete', { ...base, note: text })
         : action === 'signOff'
-          ? await send('items.signOff', { ...base, reviewer: person, opinion: text })
+          ? await send('items.signOff', { ...base, opinion: text })
           : action === 'sendBack'
-            ? await send('items.sendBack', { ...base, reviewer: person, reason: text })
-            : await send('items.reopen', { ...base, reviewer: person, reason: text });
+            ? await send('items.sendBack', { ...base, reason: text })
+            : await send('items.reopen', { ...base, reason: text });
     setSaving(false);
     if (!result.ok) {
       const fe = result.fieldErrors ?? {};
-      setErrors({ person: fe.reviewer ?? '', text: fe.note ?? fe.opinion ?? fe.reason ?? '' });
+      setErrors({ text: fe.note ?? fe.opinion ?? fe.reason ?? '' });
       setError(result.message);
       return;
     }
@@ -117,19 +130,13 @@ function DecisionForm({ action, item, onCancel, onDone }: { action: Action; item
             {t.noEvidenceWarning}
           </Alert>
         )}
-        {c.personLabel && (
-          <Autocomplete
-            label={c.personLabel}
-            data={[...new Set(people.map((p) => p.name))]}
-            value={person}
-            onChange={(v) => {
-              setPerson(v);
-              setErrors((e) => ({ ...e, person: '' }));
-            }}
-            error={errors.person || null}
-            withAsterisk
-            comboboxProps={{ zIndex: 400 }}
-          />
+        {c.review && (
+          <Text size="sm" data-testid="decision-reviewer">
+            <Text span c="dimmed" size="sm">
+              {t.reviewer}：
+            </Text>
+            {user.displayName}
+          </Text>
         )}
         {action === 'complete' ? (
           <Textarea label={c.textLabel} placeholder={c.placeholder} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} data-autofocus error={errors.text || null} />

@@ -38,6 +38,15 @@ export const itemText = {
   deleted: '事项已删除',
   completedLate: '逾期完成',
   completedAt: '完成时间',
+  // lights
+  escalateTo: (name: string) => `提醒：${name}`,
+  escalateToHint: '按本活动的预警规则，当前灯色应提醒的人',
+  wasRed: '曾亮红灯',
+  wasRedHint: '这项事项曾经逾期（亮过红灯），即使现已完成或延期也会保留这一记录',
+  lightHistory: '灯色记录',
+  lightSince: (date: string, light: string) => `${date} 起 ${light}`,
+  lightUntil: (date: string) => `${date} 止`,
+  lightColour: { green: '绿灯', yellow: '黄灯', red: '红灯' } as Record<'green' | 'yellow' | 'red', string>,
   // status actions
   markComplete: '标记完成',
   signOff: '销号',
@@ -57,7 +66,6 @@ export const itemText = {
   reasonPlaceholder: '如 佐证材料不全，缺少会议记录',
   reopenTitle: '重新打开',
   reopenHint: '“回头看”发现问题反弹时，可重新打开已完成或已销号的事项。',
-  operator: '操作人',
   reopenReason: '重新打开的理由',
   reopenReasonPlaceholder: '如 回头看发现整改不到位',
   statusChanged: {
@@ -67,6 +75,7 @@ export const itemText = {
     reopen: '已重新打开',
   },
   noEvidenceWarning: '该事项还没有佐证材料。',
+  ownWorkHint: '该事项是您本人标记完成的。按照销号要求，须由另一位审核人销号，本人不能审核自己的工作。',
   // notes
   addNote: '添加进展',
   noteDate: '日期',

@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
-import { AppShell, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
-import { IconBuildingBank, IconClipboardList, IconHistory, IconListCheck, IconRepeat, IconSettings, IconUser, IconUsers } from '@tabler/icons-react';
+// The frame around every page: the header with the court and the logged-in user (修改密码,
+// 退出登录), the navigation by role, and the page for the current route.
+import { useEffect, useState } from 'react';
+import { AppShell, Group, Menu, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { IconBuildingBank, IconChevronDown, IconClipboardList, IconHistory, IconKey, IconListCheck, IconLogout, IconRepeat, IconSettings, IconUser, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/model';
 import { useApp } from '../AppContext';
 import { navigate, useRoute, type Route } from '../lib/router';
@@ -11,6 +13,8 @@ import { LookbackPage } from '../lookback/LookbackPage';
 import { UsersPage } from '../users/UsersPage';
 import { AuditPage } from '../audit/AuditPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { RoleBadges } from '../auth/RoleBadges';
 import { shellText as t } from './text';
 
 /** `roles`: shown only to these roles (the main process refuses the others anyway). */
@@ -24,7 +28,7 @@ const navItems: Array<{ route: Route; label: string; icon: typeof IconClipboardL
 ];
 
 export function Shell() {
-  const { court, user, can } = useApp();
+  const { court, can } = useApp();
   const route = useRoute();
   useEffect(() => {
     document.body.classList.add('with-nav');
@@ -45,12 +49,7 @@ export function Shell() {
               {court.name}
             </Text>
           </Group>
-          <Group gap={6} wrap="nowrap">
-            <IconUser size={16} />
-            <Text size="sm" data-testid="header-user">
-              {user.displayName}
-            </Text>
-          </Group>
+          <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" bg="#fbfcfd">
@@ -77,5 +76,43 @@ export function Shell() {
         {route.name === 'settings' && <SettingsPage />}
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The logged-in user's name and roles; the menu changes the password or logs out. */
+function UserMenu() {
+  const { user, setUser, signOut } = useApp();
+  const [changing, setChanging] = useState(false);
+  return (
+    <>
+      <Menu position="bottom-end" width={180} shadow="md" withinPortal>
+        <Menu.Target>
+          <UnstyledButton c="white" px="xs" py={4} style={{ borderRadius: 4 }} aria-label={t.userMenu} data-testid="user-menu">
+            <Group gap={8} wrap="nowrap">
+              <IconUser size={16} />
+              <Text size="sm" fw={500} data-testid="header-user">
+                {user.displayName}
+              </Text>
+              <RoleBadges roles={user.roles} size="xs" variant="white" />
+              <IconChevronDown size={14} />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{user.departmentName ? t.userOf(user.username, user.departmentName) : user.username}</Menu.Label>
+          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChanging(true)}>
+            {t.changePassword}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconLogout size={16} />}
+            // Whoever logs in next starts from the campaign list, not from this user's page.
+            onClick={() => void signOut().then(() => navigate({ name: 'campaigns' }))}
+          >
+            {t.signOut}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <ChangePasswordModal opened={changing} onClose={() => setChanging(false)} onChanged={setUser} />
+    </>
   );
 }

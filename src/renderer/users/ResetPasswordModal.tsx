@@ -1,0 +1,125 @@
+// 重置密码: the administrator sets a temporary password that the user must change at the next
+// log-in; a lock-out is lifted and the user's current session ends. The dialog says all of this
+// before, and shows the temporary password afterwards so it can be passed on.
+import { useState } from 'react';
+import { Alert, Button, Code, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { newPassword, type UserAccount } from '../../shared/api';
+import { send } from '../api/client';
+import { commonText } from '../common/text';
+import { notifySuccess } from '../lib/notify';
+import { temporaryPassword } from './temporaryPassword';
+import { usersText as t } from './text';
+import { PasswordField } from '../auth/PasswordField';
+
+export function ResetPasswordModal({ account, onClose, onReset }: { account: UserAccount | null; onClose(): void; onReset(account: UserAccount): void }) {
+  return (
+    <Modal opened={!!account} onClose={onClose} title={account ? t.resetTitle(account.displayName) : ''} size="md">
+      {account && <ResetForm key={account.id} account={account} onClose={onClose} onReset={onReset} />}
+    </Modal>
+  );
+}
+
+function ResetForm({ account, onClose, onReset }: { account: UserAccount; onClose(): void; onReset(account: UserAccount): void }) {
+  const [password, setPassword] = useState('');
+  const [visible, setVisible] = useState(false);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const name = `${account.displayName}（${account.username}）`;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const parsed = newPassword.safeParse(password);
+    if (!parsed.success) return setFieldError(parsed.error.issues[0]?.message ?? null);
+    setSaving(true);
+    const result = await send('users.resetPassword', { id: account.id, password });
+    setSaving(false);
+    if (!result.ok) {
+      setFieldError(result.fieldErrors?.password ?? null);
+      return setError(result.message);
+    }
+    setDone(password);
+    notifySuccess(t.resetDoneNotice(account.displayName));
+    onReset(result.value);
+  };
+
+  if (done) {
+    return (
+      <Stack data-testid="reset-done">
+        <Alert color="teal">{t.resetDone(account.displayName)}</Alert>
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            {t.resetShownPassword}：
+          </Text>
+          <Code fz="md" data-testid="reset-password-shown">
+            {done}
+          </Code>
+        </Group>
+        <Group justify="flex-end">
+          <Button onClick={onClose} data-autofocus>
+            {t.done}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="reset-form">
+      <Stack>
+        {error && (
+          <Alert color="red" data-testid="form-error">
+            {error}
+          </Alert>
+        )}
+        <div>
+          <Text size="sm">{t.resetIntro(name)}</Text>
+          <List size="sm" mt={6} c="dimmed">
+            {t.resetEffects.map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+        </div>
+        <Group align="flex-end" gap="xs" wrap="nowrap">
+          <PasswordField
+            label={t.temporaryPassword}
+            description={t.temporaryHint}
+            withAsterisk
+            autoComplete="new-password"
+            data-autofocus
+            visible={visible}
+            onVisibilityChange={setVisible}
+            value={password}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+              setFieldError(null);
+            }}
+            error={fieldError}
+            style={{ flex: 1 }}
+          />
+          <Button
+            variant="default"
+            mb={fieldError ? 24 : 0}
+            onClick={() => {
+              setPassword(temporaryPassword());
+              setVisible(true);
+              setFieldError(null);
+            }}
+          >
+            {t.generate}
+          </Button>
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {commonText.cancel}
+          </Button>
+          <Button type="submit" color="orange" loading={saving}>
+            {t.resetSubmit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
