@@ -2,7 +2,7 @@
 // lights agree), and the department and people lists used by pickers.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CourtProfile, Department, Person, Role, SessionUser } from '../shared/model';
-import { send } from './api/client';
+import { onSessionEnded, send } from './api/client';
 import { notifyFailure } from './lib/notify';
 import { dayjs } from './lib/dates';
 
@@ -58,6 +58,9 @@ export function AppProvider({
     if (result.ok) setPeople(result.value);
     else notifyFailure(result);
   }, []);
+
+  // Ended elsewhere (disabled, or password reset by an administrator): back to the log-in screen.
+  useEffect(() => onSessionEnded(onSignedOut), [onSignedOut]);
 
   useEffect(() => {
     void send('app.info').then((result) => {

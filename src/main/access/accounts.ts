@@ -123,7 +123,7 @@ async function insertUser(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   actor: string,
-  fields: { username: string; displayName: string; roles: readonly Role[]; departmentId: string | null; personId: string | null; password: string; mustChange: boolean },
+  fields: { username: string; displayName: string; roles: readonly Role[]; departmentId: string | null; personId: string | null; password: string; mustChange: boolean; loggedIn?: boolean },
 ): Promise<string> {
   const now = stamp(ctx);
   const row = {
@@ -138,7 +138,7 @@ async function insertUser(
     createdAt: now,
     updatedAt: now,
     lockedUntil: null,
-    lastLoginAt: null,
+    lastLoginAt: fields.loggedIn ? now : null,
   };
   await trx.insertInto('users').values(row).execute();
   await writeAccountAudit(trx, ctx, { actor, operation: 'create', rowId: row.id, before: null, after: auditView(row) });
@@ -161,7 +161,7 @@ export async function createFirstAdmin(
 ): Promise<string> {
   const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) throw new ApiError('E_ALREADY_SET_UP', '本机已有账户，请直接登录。');
-  const id = await insertUser(trx, ctx, actorName(account), { ...account, roles: ['admin', 'reviewer'], departmentId: null, personId: null, mustChange: false });
+  const id = await insertUser(trx, ctx, actorName(account), { ...account, roles: ['admin', 'reviewer'], departmentId: null, personId: null, mustChange: false, loggedIn: true });
   return id;
 }
 

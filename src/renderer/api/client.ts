@@ -9,6 +9,16 @@ function bridge(): Bridge | undefined {
   return (window as unknown as Record<string, Bridge | undefined>)[BRIDGE_GLOBAL];
 }
 
+/** Codes meaning this window's log-in is over (account disabled, password reset by an administrator). */
+const SESSION_ENDED = new Set(['E_LOGIN_REQUIRED', 'E_MUST_CHANGE_PASSWORD']);
+const sessionListeners = new Set<() => void>();
+
+/** Called when any call finds the log-in ended, so the app can return to the log-in screen. */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
 export async function send<K extends OperationName>(name: K, ...args: InputArgs<K>): Promise<Result<Results[K]>> {
   const api = bridge();
   if (!api) return { ok: false, code: 'E_NO_BRIDGE', message: commonText.noBridge };
@@ -18,6 +28,7 @@ export async function send<K extends OperationName>(name: K, ...args: InputArgs<
     if (!result || typeof result !== 'object' || typeof (result as { ok?: unknown }).ok !== 'boolean') {
       return { ok: false, code: 'E_TRANSPORT', message: commonText.transportFailed };
     }
+    if (!result.ok && SESSION_ENDED.has(result.code)) sessionListeners.forEach((listener) => listener());
     return result;
   } catch {
     return { ok: false, code: 'E_TRANSPORT', message: commonText.transportFailed };

@@ -6,7 +6,7 @@ export const settingsText = {
   tabPeople: '人员',
   codeFixed: '法院代码是本院所有数据的来源标识，设置后不能修改',
   courtSaved: '本院信息已保存',
-  operatorHint: '操作记录中显示的姓名；换人经办时在这里修改',
+  operatorHint: '本院专项活动联系人；各项操作记录的是登录账户本人的姓名',
   formError: '请按提示修改标红的内容。',
   // departments
   departmentsHint: '责任部门用于事项分工和分部门统计。部门负责人是黄灯预警默认提醒的对象。',
