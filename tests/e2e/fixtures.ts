@@ -14,7 +14,11 @@ export interface PreviewApp {
 }
 
 export async function startPreview(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [`${process.env.COURT_DIST ?? 'dist'}/main/preview.js`, '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [`${process.env.COURT_DIST ?? 'dist'}/main/preview.js`, '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // The court's clock, as on a clerk's PC in China, so "today" agrees with the browser's.
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`预览服务未启动：${output}`)), 20_000);
