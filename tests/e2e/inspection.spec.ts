@@ -1,83 +1,32 @@
 // 问题查摆 end to end: a 填报人 files a report with two claims, a 审核人 (another account) sees the
 // evasion hint and returns it with a reason, the filer sees the reason, revises and resubmits, the
 // reviewer compares both rounds side by side, accepts, and turns a claim into a ledger entry.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { ARTIFACTS_DIR, expect, test, type PreviewApp } from './fixtures';
-import { COURT } from './helpers';
-
-const ADMIN = { username: 'admin', password: 'Admin2026' };
-const FILER = { username: 'zhangmin', password: 'Zhangmin2026' };
-const REVIEWER = { username: 'lihong', password: 'Lihong2026' };
-const TEMPORARY = 'Temp2026pass';
-
-/** Switches the preview's one session to another account and reloads the page as them. */
-async function switchUser(app: PreviewApp, page: Page, account: { username: string; password: string }) {
-  await app.call('auth.logout');
-  await app.call('auth.login', account);
-  await page.reload();
-}
-
-/** Creates an account with a temporary password and makes it usable (first log-in changes it). */
-async function addUser(app: PreviewApp, fields: { username: string; password: string; displayName: string; roles: string[]; departmentId?: string | null; personId?: string | null }) {
-  const { password, ...rest } = fields;
-  await app.call('users.create', { ...rest, password: TEMPORARY });
-  await app.call('auth.logout');
-  await app.call('auth.login', { username: fields.username, password: TEMPORARY });
-  await app.call('auth.changePassword', { currentPassword: TEMPORARY, newPassword: password });
-  await app.call('auth.logout');
-  await app.call('auth.login', ADMIN);
-}
-
-interface Catalogue {
-  aspects: Array<{ id: string; problems: Array<{ id: string; title: string; number: number }> }>;
-}
-
-async function seed(app: PreviewApp) {
-  await app.call('court.setup', { profile: COURT, admin: ADMIN });
-  const department = await app.call<{ id: string }>('departments.create', { name: '立案庭', headName: '周立' });
-  const filerPerson = await app.call<{ id: string }>('people.create', { name: '张敏', title: '书记员', departmentId: department.id });
-  await app.call('people.create', { name: '陈静', title: '法官助理', departmentId: department.id });
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: '2026年能力作风建设年', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
-  let catalogue = await app.call<Catalogue>('problems.createAspect', { campaignId: campaign.id, title: '政治站位方面' });
-  catalogue = await app.call<Catalogue>('problems.create', { aspectId: catalogue.aspects[0].id, title: '学习贯彻上级决策部署不深入' });
-  catalogue = await app.call<Catalogue>('problems.create', { aspectId: catalogue.aspects[0].id, title: '理论学习流于形式' });
-  catalogue = await app.call<Catalogue>('problems.createAspect', { campaignId: campaign.id, title: '司法作风方面' });
-  catalogue = await app.call<Catalogue>('problems.create', { aspectId: catalogue.aspects[1].id, title: '案件久拖不结、超审限' });
-  catalogue = await app.call<Catalogue>('problems.create', { aspectId: catalogue.aspects[1].id, title: '对当事人态度生硬' });
-  await addUser(app, { ...FILER, displayName: '张敏', roles: ['filer'], departmentId: department.id, personId: filerPerson.id });
-  await addUser(app, { ...REVIEWER, displayName: '李红', roles: ['reviewer'] });
-  return { campaignId: campaign.id };
-}
-
-async function openInspection(page: Page, app: PreviewApp, campaignId: string) {
-  await page.goto(app.url);
-  await expect(page.getByTestId('header-user')).toBeVisible();
-  await page.evaluate((id) => (window.location.hash = `#/campaign/${id}/inspection`), campaignId);
-  await expect(page.getByTestId('inspection-tab')).toBeVisible();
-}
-
-async function chooseProblem(page: Page, editor: ReturnType<Page['getByTestId']>, label: string) {
-  await editor.getByTestId('claim-problem').click();
-  await page.getByRole('option', { name: label }).click();
-}
-
-/** `fullPage` false: what the screen shows (sticky bars where a person sees them). */
-async function shot(page: Page, name: string, fullPage = true) {
-  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage });
-}
+import { expect, test } from './fixtures';
+import {
+  INSPECTION_CAMPAIGN,
+  INSPECTION_FILER as FILER,
+  INSPECTION_REVIEWER as REVIEWER,
+  type Catalogue,
+  actAs,
+  addClaims,
+  confirmReview,
+  createLedgerFromClaim,
+  newOwnReport,
+  openCampaignTab,
+  openReport,
+  reviewReport,
+  seedSelfInspection,
+  shot,
+  submitReport,
+  switchUser,
+} from './steps';
 
 test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过 → 生成整改台账', async ({ page, app }) => {
-  const { campaignId } = await seed(app);
+  const { campaignId } = await seedSelfInspection(app);
 
   // ── The filer (张敏, 立案庭) files a report for herself with two claims.
-  await app.call('auth.logout');
-  await app.call('auth.login', FILER);
-  await openInspection(page, app, campaignId);
+  await actAs(app, FILER);
+  await openCampaignTab(page, app, INSPECTION_CAMPAIGN, 'inspection');
   await expect(page.getByTestId('insp-tab-review')).toHaveCount(0);
   await page.getByTestId('insp-tab-catalogue').click();
   await expect(page.getByTestId('catalogue-count')).toHaveText('共 2 个方面 4 个问题');
@@ -86,33 +35,23 @@ test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过
   await page.getByTestId('insp-tab-reports').click();
   await expect(page.getByTestId('report-table')).toContainText('还没有查摆报告。');
 
-  await page.getByTestId('new-report').click();
-  const create = page.getByTestId('new-report-form');
-  await expect(create.getByTestId('new-report-person')).toHaveValue('张敏（立案庭）');
-  await create.getByRole('button', { name: '创建' }).click();
-  const form = page.getByTestId('report-form');
-  await expect(form).toBeVisible();
+  await newOwnReport(page, '张敏（立案庭）');
   await expect(page.getByTestId('report-heading')).toHaveText('张敏的查摆报告表');
   await expect(page.getByTestId('report-view-status')).toHaveText('草稿');
 
-  await form.getByTestId('add-claim').click();
-  await form.getByTestId('add-claim').click();
-  const first = form.getByTestId('claim-editor').nth(0);
-  const second = form.getByTestId('claim-editor').nth(1);
-  await chooseProblem(page, first, '3. 案件久拖不结、超审限');
-  await first.getByTestId('claim-facts').fill('2026年3月承办的（2026）鄂0583民初123号合同纠纷案件，因排期拖延超审限20天结案。');
-  await first.getByTestId('claim-cause').fill('审限管理意识不强，未按节点跟踪排期。');
-  await first.getByTestId('claim-measures').fill('建立审限节点提醒台账，每周核对一次。');
-  await first.getByRole('textbox', { name: '完成时限' }).fill('2026-12-31');
-  await first.getByTestId('claim-cause').click();
-  await chooseProblem(page, second, '2. 理论学习流于形式');
-  await second.getByTestId('claim-facts').fill('存在不足');
-  await second.getByTestId('claim-cause').fill('重业务轻学习。');
-  await second.getByTestId('claim-measures').fill('制定个人学习计划。');
+  const [, second] = await addClaims(page, [
+    {
+      problem: '3. 案件久拖不结、超审限',
+      facts: '2026年3月承办的（2026）鄂0583民初123号合同纠纷案件，因排期拖延超审限20天结案。',
+      cause: '审限管理意识不强，未按节点跟踪排期。',
+      measures: '建立审限节点提醒台账，每周核对一次。',
+      deadline: '2026-12-31',
+    },
+    { problem: '2. 理论学习流于形式', facts: '存在不足', cause: '重业务轻学习。', measures: '制定个人学习计划。' },
+  ]);
 
   // Submitting with a claim lacking its deadline: the message lands on that field, nothing typed is lost.
-  await form.getByTestId('submit-report').click();
-  await page.getByRole('dialog').getByRole('button', { name: '提交审核' }).click();
+  await submitReport(page);
   await expect(page.getByTestId('report-form-error')).toContainText('还没有填写完整');
   await expect(second.getByText('第 2 个问题：请填写整改时限')).toBeVisible();
   await expect(second.getByTestId('claim-facts')).toHaveValue('存在不足');
@@ -123,8 +62,7 @@ test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过
   await expect(page.getByTestId('save-state')).toHaveText('有未保存的修改');
   await shot(page, 'inspection-report-form.png', false);
 
-  await form.getByTestId('submit-report').click();
-  await page.getByRole('dialog').getByRole('button', { name: '提交审核' }).click();
+  await submitReport(page);
   await expect(page.getByTestId('report-view-status')).toHaveText('已提交');
   await expect(page.getByTestId('waiting-review')).toBeVisible();
   await expect(page.getByTestId('claim-card')).toHaveCount(2);
@@ -136,7 +74,7 @@ test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过
   await shot(page, 'inspection-review-overview.png');
   await expect(page.getByTestId('unclaimed-problem')).toHaveCount(2);
   await expect(page.getByTestId('not-filed').filter({ hasText: '陈静' })).toContainText('未填报');
-  await page.getByTestId('review-overview').getByTestId('report-row').filter({ hasText: '张敏' }).click();
+  await openReport(page, '张敏', page.getByTestId('review-overview'));
   const review = page.getByTestId('review-screen');
   await expect(review).toBeVisible();
   const thin = review.getByTestId('claim-card').nth(1);
@@ -148,9 +86,7 @@ test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过
   const returnForm = page.getByTestId('review-form');
   await returnForm.getByTestId('review-confirm').click();
   await expect(returnForm.getByText('请填写退回理由')).toBeVisible();
-  await returnForm.getByTestId('review-text').fill('问题2只写了“存在不足”，请写明具体的人、案、事。');
-  await returnForm.getByTestId('review-confirm').click();
-  await expect(page.getByTestId('report-view-status')).toHaveText('已退回');
+  await confirmReview(page, 'return', '问题2只写了“存在不足”，请写明具体的人、案、事。');
 
   // ── The filer sees the reason, revises the thin claim and submits again.
   await switchUser(app, page, FILER);
@@ -170,17 +106,16 @@ test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过
   await expect(revise.getByTestId('claim-facts')).toHaveValue(/5次以业务繁忙为由请假/);
   await page.getByTestId('tab-checklist').click();
   await page.getByTestId('tab-inspection').click();
-  await page.getByTestId('report-row').filter({ hasText: '张敏' }).click();
+  await openReport(page, '张敏');
   await expect(page.getByTestId('draft-restored')).toBeVisible();
   await expect(revise.getByTestId('claim-facts')).toHaveValue(/5次以业务繁忙为由请假/);
-  await page.getByTestId('submit-report').click();
-  await page.getByRole('dialog').getByRole('button', { name: '提交审核' }).click();
+  await submitReport(page);
   await expect(page.getByTestId('report-view-status')).toHaveText('已提交');
   await expect(page.getByTestId('report-view-round')).toHaveText('第 2 次提交');
 
   // ── The reviewer compares both rounds side by side, then accepts.
   await switchUser(app, page, REVIEWER);
-  await page.getByTestId('report-row').filter({ hasText: '张敏' }).click();
+  await openReport(page, '张敏');
   await expect(page.getByTestId('review-screen')).toBeVisible();
   await expect(page.getByTestId('review-screen').getByTestId('evasion-alert')).toHaveCount(0);
   await page.getByTestId('compare-rounds').click();
@@ -199,31 +134,24 @@ test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过
   await page.keyboard.press('Escape');
   await expect(compare).toBeHidden();
 
-  await page.getByTestId('review-accept').click();
-  await page.getByTestId('review-form').getByTestId('review-text').fill('查摆具体，同意通过。');
-  await page.getByTestId('review-form').getByTestId('review-confirm').click();
-  await expect(page.getByTestId('report-view-status')).toHaveText('已通过');
+  await reviewReport(page, 'accept', '查摆具体，同意通过。');
   await expect(page.getByTestId('accepted-banner')).toContainText('审核意见：查摆具体，同意通过。');
 
   // ── One click turns an accepted claim into a ledger entry; the claim then says so.
-  const claim = page.getByTestId('claim-card').filter({ hasText: '案件久拖不结' });
-  await claim.getByTestId('create-ledger').click();
-  await expect(page.getByTestId('ledger-created-notice')).toBeVisible();
+  const claim = await createLedgerFromClaim(page, '案件久拖不结');
   await expect(page.getByTestId('ledger-link')).toHaveAttribute('href', `#/campaign/${campaignId}/ledger`);
-  await expect(claim.getByTestId('ledger-created')).toHaveText('已生成台账');
   await expect(claim.getByTestId('create-ledger')).toHaveCount(0);
   await shot(page, 'inspection-accepted.png');
   await page.reload();
-  await page.getByTestId('report-row').filter({ hasText: '张敏' }).click();
+  await openReport(page, '张敏');
   await expect(page.getByTestId('claim-card').filter({ hasText: '案件久拖不结' }).getByTestId('ledger-created')).toHaveText('已生成台账');
   await expect(page.getByTestId('claim-card').filter({ hasText: '理论学习流于形式' }).getByTestId('create-ledger')).toBeVisible();
 });
 
 test('审核人不能审核通过自己提交的报告；删除已认领的问题被拒绝', async ({ page, app }) => {
-  const { campaignId } = await seed(app);
+  const { campaignId, departmentId } = await seedSelfInspection(app);
   // The administrator (also a reviewer) files the 立案庭 report himself...
-  const departments = await app.call<Array<{ id: string; name: string }>>('departments.list');
-  const report = await app.call<{ id: string; version: number; claims: unknown[] }>('inspection.create', { campaignId, scope: 'department', departmentId: departments[0].id });
+  const report = await app.call<{ id: string; version: number; claims: unknown[] }>('inspection.create', { campaignId, scope: 'department', departmentId });
   const catalogue = await app.call<Catalogue>('problems.catalogue', { campaignId });
   const problem = catalogue.aspects[0].problems[0];
   const saved = await app.call<{ version: number }>('inspection.saveDraft', {
@@ -234,8 +162,8 @@ test('审核人不能审核通过自己提交的报告；删除已认领的问�
   await app.call('inspection.submit', { id: report.id, version: saved.version });
 
   // ...so he may not accept it: the refusal is shown in the dialog, the opinion stays.
-  await openInspection(page, app, campaignId);
-  await page.getByTestId('report-row').filter({ hasText: '立案庭' }).click();
+  await openCampaignTab(page, app, INSPECTION_CAMPAIGN, 'inspection');
+  await openReport(page, '立案庭');
   await page.getByTestId('review-accept').click();
   await page.getByTestId('review-form').getByTestId('review-text').fill('同意。');
   await page.getByTestId('review-form').getByTestId('review-confirm').click();

@@ -3,89 +3,51 @@
 // look-back appears in the queue, is moved to today and recorded as passed → 回头看通过.
 // Also: the two-person rule refused in the dialog, a relapse reopening the measure, and
 // screenshots of the ledger, the measure drawer and the look-back queue.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { ARTIFACTS_DIR, expect, test, type PreviewApp } from './fixtures';
-import { COURT } from './helpers';
+import { expect, test, type PreviewApp } from './fixtures';
+import {
+  PHOTO,
+  actAs,
+  addUser,
+  choose,
+  completeLookbackRecord,
+  confirmMeasureAction,
+  field,
+  measureAction,
+  openCampaignTab,
+  openLookbackQueue,
+  rescheduleLookback,
+  scheduledLookbackDue,
+  setupCourt,
+  shot,
+  switchUser,
+  today,
+  uploadEvidence,
+} from './steps';
 
-const ADMIN = { username: 'admin', password: 'Admin2026' };
+const CAMPAIGN = '2026年巡视整改专项活动';
 const FILER = { username: 'zhangli', password: 'Zhangli2026' };
 const REVIEWER = { username: 'lishen', password: 'Lishen2026' };
 /** Reviewer who also files for 立案庭: may submit, but not sign off what they submitted. */
 const BOTH = { username: 'wangfang', password: 'Wangfang2026' };
-const TEMPORARY = 'Temp2026pass';
-
-const PHOTO = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 /** Different bytes, so the server does not refuse it as a duplicate of the after-photo. */
 const PHOTO_LATER = Buffer.concat([PHOTO, Buffer.from('回头看')]);
 
-/** Switches the preview's one session to another account and reloads the page as them. */
-async function switchUser(app: PreviewApp, page: Page, account: { username: string; password: string }) {
-  await app.call('auth.logout');
-  await app.call('auth.login', account);
-  await page.reload();
-  await expect(page.getByTestId('header-user')).toBeVisible();
-}
-
-/** Creates an account with a temporary password and makes it usable (first log-in changes it). */
-async function addUser(app: PreviewApp, fields: { username: string; password: string; displayName: string; roles: string[]; departmentId?: string | null }) {
-  const { password, ...rest } = fields;
-  await app.call('users.create', { ...rest, password: TEMPORARY });
-  await app.call('auth.logout');
-  await app.call('auth.login', { username: fields.username, password: TEMPORARY });
-  await app.call('auth.changePassword', { currentPassword: TEMPORARY, newPassword: password });
-  await app.call('auth.logout');
-  await app.call('auth.login', ADMIN);
-}
-
 async function seed(app: PreviewApp) {
-  await app.call('court.setup', { profile: COURT, admin: ADMIN });
+  await setupCourt(app);
   const registry = await app.call<{ id: string }>('departments.create', { name: '立案庭', headName: '周立' });
   const enforcement = await app.call<{ id: string }>('departments.create', { name: '执行局', headName: '吴刚' });
   await app.call('people.create', { name: '张丽', title: '书记员', departmentId: registry.id });
   await app.call('people.create', { name: '陈院长', title: '副院长' });
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: '2026年巡视整改专项活动', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+  const campaign = await app.call<{ id: string }>('campaigns.create', { title: CAMPAIGN, year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
   await addUser(app, { ...FILER, displayName: '张丽', roles: ['filer'], departmentId: registry.id });
   await addUser(app, { ...REVIEWER, displayName: '李审', roles: ['reviewer'] });
   return { campaignId: campaign.id, registryId: registry.id, enforcementId: enforcement.id };
 }
 
-async function openLedger(page: Page, app: PreviewApp, campaignId: string) {
-  await page.goto(app.url);
-  await expect(page.getByTestId('header-user')).toBeVisible();
-  await page.evaluate((id) => (window.location.hash = `#/campaign/${id}/ledger`), campaignId);
-  await expect(page.getByTestId('ledger-tab')).toBeVisible();
-}
-
-async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string) {
-  await select.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** A text field, date field or select inside `scope`, by its visible label. */
-function field(scope: ReturnType<Page['getByTestId']>, label: string) {
-  return scope.getByRole('textbox', { name: label, exact: true }).or(scope.getByRole('combobox', { name: label, exact: true }));
-}
-
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, name), fullPage: true });
-}
-
-function today(): string {
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
-
 test('新增问题和措施 → 填报人填报进展、上传整改后照片、提交销号 → 审核人对账销号 → 回头看通过', async ({ page, app }) => {
-  const { campaignId } = await seed(app);
-  await openLedger(page, app, campaignId);
+  await seed(app);
+  await openCampaignTab(page, app, CAMPAIGN, 'ledger');
   await expect(page.getByTestId('ledger-empty')).toContainText('还没有整改问题');
   await expect(page.getByTestId('fig-ledger-total-value')).toHaveText('0');
 
@@ -101,7 +63,7 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   await field(findingForm, '收到日期').fill('2026-03-02');
   await field(findingForm, '收到日期').press('Tab');
   await choose(page, field(findingForm, '责任部门'), '立案庭');
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'ledger-finding-form.png') });
+  await shot(page, 'ledger-finding-form.png', false);
   await findingForm.getByRole('button', { name: '保存' }).click();
   await expect(findingForm).toBeHidden();
   const findingCell = page.getByTestId('finding-cell').filter({ hasText: '诉讼服务中心窗口接待不规范' });
@@ -143,27 +105,21 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   const action = page.getByTestId('measure-action-form');
   await action.getByTestId('measure-action-confirm').click();
   await expect(action.getByText('请填写整改进展')).toBeVisible();
-  await action.getByTestId('measure-action-text').fill('已制定《诉讼服务中心窗口接待规范》，3月15日组织全庭专题培训。');
-  await action.getByTestId('measure-action-confirm').click();
-  await expect(action).toBeHidden();
+  await confirmMeasureAction(page, '已制定《诉讼服务中心窗口接待规范》，3月15日组织全庭专题培训。');
   await expect(drawer.getByTestId('measure-status')).toHaveText('整改中');
   await expect(drawer.getByTestId('measure-event')).toHaveCount(1);
   await expect(drawer.getByTestId('measure-event').first()).toContainText('整改进展');
   await expect(drawer.getByTestId('measure-event').first()).toContainText('张丽');
 
-  await drawer.getByTestId('measure-tab-evidence').click();
-  await drawer.getByTestId('evidence-input-after').setInputFiles({ name: '窗口整改后照片.png', mimeType: 'image/png', buffer: PHOTO });
+  await uploadEvidence(page, 'after', { name: '窗口整改后照片.png', mimeType: 'image/png', buffer: PHOTO });
   await expect(drawer.getByTestId('evidence-group-after').getByTestId('ledger-evidence-row')).toHaveCount(1);
-  await expect(drawer.getByTestId('evidence-group-after')).toContainText('窗口整改后照片.png');
   await expect(drawer.getByTestId('evidence-group-before').getByTestId('ledger-evidence-row')).toHaveCount(0);
   await expect(measureRow.getByTestId('measure-row-evidence')).toHaveText('1');
 
   await drawer.getByTestId('action-submit').click();
   await action.getByTestId('measure-action-confirm').click();
   await expect(action.getByText('请填写完成情况')).toBeVisible();
-  await action.getByTestId('measure-action-text').fill('接待规范已印发执行，窗口实行一次性告知，群众满意度回访良好。');
-  await action.getByTestId('measure-action-confirm').click();
-  await expect(action).toBeHidden();
+  await confirmMeasureAction(page, '接待规范已印发执行，窗口实行一次性告知，群众满意度回访良好。');
   await expect(drawer.getByTestId('measure-status')).toHaveText('待销号');
   await expect(drawer.getByTestId('action-submit')).toHaveCount(0);
   await expect(drawer).toContainText('等待审核人对账');
@@ -173,17 +129,10 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   await switchUser(app, page, REVIEWER);
   await measureRow.click();
   await expect(drawer.getByTestId('measure-status')).toHaveText('待销号');
-  await drawer.getByTestId('action-signoff').click();
-  await action.getByTestId('measure-action-text').fill('整改到位，佐证材料齐全，同意销号');
-  await action.getByTestId('measure-action-confirm').click();
-  await expect(action).toBeHidden();
+  await measureAction(page, 'signoff', '整改到位，佐证材料齐全，同意销号');
   await expect(drawer.getByTestId('measure-status')).toHaveText('已销号');
   await expect(drawer).toContainText('李审 于');
-  await drawer.getByTestId('measure-tab-lookbacks').click();
-  await expect(drawer.getByTestId('measure-lookback-row')).toHaveCount(1);
-  await expect(drawer.getByTestId('measure-lookback-row')).toContainText('待回头看');
-  const due = (await drawer.getByTestId('measure-lookback-row').locator('td').first().textContent())!.trim();
-  expect(due > today()).toBe(true);
+  const due = await scheduledLookbackDue(page);
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await expect(measureRow.getByTestId('measure-row-status')).toHaveText('已销号');
@@ -193,20 +142,14 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   await expect(page.getByTestId('closure-line-inspection_feedback')).toContainText('反馈问题 1 个，办结 1 个，办结率 100.0%');
 
   // ── The look-back is in the queue with its due date; moved to today, then recorded as passed.
-  await page.evaluate(() => (window.location.hash = '#/lookbacks'));
+  await openLookbackQueue(page);
   const lookback = page.getByTestId('lookback-row').filter({ hasText: '制定窗口接待规范' });
   await expect(lookback).toHaveCount(1);
   await expect(lookback.getByTestId('lookback-due')).toHaveText(due);
   await expect(lookback).toContainText('2026年巡视整改专项活动');
   await expect(lookback).toContainText('立案庭');
 
-  await lookback.getByTestId('lookback-reschedule').click();
-  const reschedule = page.getByTestId('lookback-reschedule-form');
-  await field(reschedule, '新的到期日').fill(today());
-  await field(reschedule, '新的到期日').press('Tab');
-  await reschedule.getByTestId('lookback-reschedule-confirm').click();
-  await expect(reschedule).toBeHidden();
-  await expect(lookback.getByTestId('lookback-due')).toHaveText(today());
+  await rescheduleLookback(page, lookback, today());
   await expect(lookback).toContainText('今天到期');
 
   await lookback.getByTestId('lookback-record').click();
@@ -219,11 +162,7 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   await expect(record.getByTestId('lookback-relapse-warning')).toHaveCount(0);
   await record.getByTestId('lookback-record-confirm').click();
   await expect(record.getByText('请填写回头看情况')).toBeVisible();
-  await record.getByTestId('lookback-note').fill('实地查看窗口接待并回访当事人10名，整改成效保持良好。');
-  await record.getByTestId('lookback-evidence-input').setInputFiles({ name: '回头看现场照片.png', mimeType: 'image/png', buffer: PHOTO_LATER });
-  await expect(record.getByTestId('lookback-file')).toHaveCount(1);
-  await record.getByTestId('lookback-record-confirm').click();
-  await expect(record).toBeHidden();
+  await completeLookbackRecord(page, { note: '实地查看窗口接待并回访当事人10名，整改成效保持良好。', file: { name: '回头看现场照片.png', mimeType: 'image/png', buffer: PHOTO_LATER } });
   await expect(page.getByTestId('lookback-row').filter({ hasText: '制定窗口接待规范' })).toHaveCount(0);
   await expect(page.getByTestId('lookback-empty')).toBeVisible();
   await page.getByTestId('lookback-include-done').click();
@@ -243,7 +182,7 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   await expect(drawer.getByTestId('measure-event').nth(1)).toContainText('对账销号');
   await expect(drawer.getByTestId('measure-event').nth(2)).toContainText('提交销号');
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'ledger-measure-history.png') });
+  await shot(page, 'ledger-measure-history.png', false);
   await drawer.getByTestId('measure-tab-lights').click();
   await expect(drawer.getByTestId('light-span').first()).toHaveAttribute('data-light', 'green');
   await page.keyboard.press('Escape');
@@ -261,10 +200,9 @@ test('同一人不能销号自己提交的措施；回头看发现反弹重新�
   const measure = await app.call<{ id: string; version: number }>('ledger.createMeasure', { findingId: finding.id, text: '清理执行案款，建立案款到账提醒和限时发放制度', owner: '王芳', departmentId: registryId, deadline: '2099-05-31' });
 
   // 王芳 submits, then tries to sign off her own work: refused in the dialog, in Chinese.
-  await app.call('auth.logout');
-  await app.call('auth.login', BOTH);
+  await actAs(app, BOTH);
   await app.call('ledger.submit', { id: measure.id, version: measure.version, note: '案款已全部发放，制度已印发' });
-  await openLedger(page, app, campaignId);
+  await openCampaignTab(page, app, CAMPAIGN, 'ledger');
   await page.getByTestId('measure-row').filter({ hasText: '清理执行案款' }).click();
   const drawer = page.getByTestId('measure-drawer');
   await expect(drawer.getByTestId('measure-own-work-hint')).toContainText('须由其他审核人对账销号');
@@ -280,24 +218,21 @@ test('同一人不能销号自己提交的措施；回头看发现反弹重新�
   // Another reviewer signs it off; the look-back finds a relapse and the measure reopens.
   await switchUser(app, page, REVIEWER);
   await page.getByTestId('measure-row').filter({ hasText: '清理执行案款' }).click();
-  await drawer.getByTestId('action-signoff').click();
-  await action.getByTestId('measure-action-confirm').click();
+  await measureAction(page, 'signoff');
   await expect(drawer.getByTestId('measure-status')).toHaveText('已销号');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('closure-line-petition')).toContainText('受理 1 件，办结 1 件，办结率 100.0%');
 
-  await page.evaluate(() => (window.location.hash = '#/lookbacks'));
+  await openLookbackQueue(page);
   const lookback = page.getByTestId('lookback-row').filter({ hasText: '清理执行案款' });
   await lookback.getByTestId('lookback-record').click();
   const record = page.getByTestId('lookback-record-form');
   await record.getByRole('radio', { name: '发现反弹' }).check();
   await expect(record.getByTestId('lookback-relapse-warning')).toContainText('这条整改措施将重新打开');
-  await record.getByTestId('lookback-note').fill('回访发现仍有2笔案款超期未发放，问题反弹。');
-  await record.getByTestId('lookback-record-confirm').click();
-  await expect(record).toBeHidden();
+  await completeLookbackRecord(page, { note: '回访发现仍有2笔案款超期未发放，问题反弹。' });
   await expect(lookback).toHaveCount(0);
 
-  await openLedger(page, app, campaignId);
+  await openCampaignTab(page, app, CAMPAIGN, 'ledger');
   const row = page.getByTestId('measure-row').filter({ hasText: '清理执行案款' });
   await expect(row.getByTestId('measure-row-status')).toHaveText('回头看发现反弹');
   await expect(page.getByTestId('closure-line-petition')).toContainText('受理 1 件，办结 0 件，办结率 0.0%');
@@ -330,14 +265,13 @@ test('截图：整改台账（办结情况与筛选）、措施详情、回头�
   for (const m of measures.slice(0, 2)) await app.call('ledger.submit', { id: m.id, version: m.version, note: '已逐件答复当事人' });
   await app.call('ledger.addProgress', { measureId: detailed.id, eventDate: '2026-03-15', text: '已起草《诉讼服务中心窗口接待规范》，征求意见中。' });
   await app.call('ledger.addEvidence', { measureId: detailed.id, phase: 'before', name: '整改前窗口照片.png', mimeType: 'image/png', dataBase64: PHOTO.toString('base64') });
-  await app.call('auth.logout');
-  await app.call('auth.login', REVIEWER);
+  await actAs(app, REVIEWER);
   for (const m of measures.slice(0, 2)) {
     const fresh = await app.call<{ version: number }>('ledger.getMeasure', { id: m.id });
     await app.call('ledger.signOff', { id: m.id, version: fresh.version, opinion: '同意销号' });
   }
 
-  await openLedger(page, app, campaignId);
+  await openCampaignTab(page, app, CAMPAIGN, 'ledger');
   await expect(page.getByTestId('closure-line-petition')).toContainText('受理 3 件，办结 2 件，办结率 66.7%');
   await expect(page.getByTestId('closure-line-problem_lead')).toContainText('受理 1 条，办结 0 条');
   await expect(page.getByTestId('measure-row')).toHaveCount(6);
@@ -356,13 +290,13 @@ test('截图：整改台账（办结情况与筛选）、措施详情、回头�
   const drawer = page.getByTestId('measure-drawer');
   await expect(drawer.getByTestId('measure-event')).toHaveCount(1);
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'ledger-measure-drawer.png') });
+  await shot(page, 'ledger-measure-drawer.png', false);
   await drawer.getByTestId('measure-tab-evidence').click();
   await expect(drawer.getByTestId('evidence-group-before')).toContainText('整改前窗口照片.png');
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'ledger-measure-evidence.png') });
+  await shot(page, 'ledger-measure-evidence.png', false);
   await page.keyboard.press('Escape');
 
-  await page.evaluate(() => (window.location.hash = '#/lookbacks'));
+  await openLookbackQueue(page);
   await expect(page.getByTestId('lookback-row')).toHaveCount(2);
   // Not due for months: green, with the days left (the preview runs on the real clock, and
   // a re-check cannot be moved into the past, so red is covered by the main-process tests).
@@ -372,5 +306,5 @@ test('截图：整改台账（办结情况与筛选）、措施详情、回头�
   await page.getByTestId('lookback-row').first().getByTestId('lookback-record').click();
   await page.getByTestId('lookback-record-form').getByRole('radio', { name: '发现反弹' }).check();
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'lookback-record-dialog.png') });
+  await shot(page, 'lookback-record-dialog.png', false);
 });
