@@ -133,7 +133,7 @@ async function main() {
   const result = JSON.parse(/BENCH_JSON=(.*)/.exec(out)[1]);
   const rows = result.rows;
 
-  log('(a′) 冷启动：新 Node 进程加载主进程代码 + 打开库 + 首个活动列表 …');
+  log('(a′) 冷启动：新 Node 进程加载主进程代码 + 打开库 + 登录界面所需（本院信息 + 登录状态） …');
   const cold = [];
   const coldRaw = [];
   for (let i = 0; i < Math.max(5, Math.ceil(reps / 2)); i += 1) {
@@ -142,7 +142,7 @@ async function main() {
   }
   rows.splice(1, 0, {
     key: 'coldStart',
-    name: '(a′) 冷启动：新进程含加载代码（50×1000）',
+    name: '(a′) 冷启动：新进程含加载代码，到登录界面（50×1000）',
     samples: cold,
     target: null,
     baseline: coldRaw,

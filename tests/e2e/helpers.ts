@@ -25,7 +25,7 @@ export async function setupCourt(app: PreviewApp): Promise<void> {
  */
 export async function addReadyUser(
   app: PreviewApp,
-  account: { username: string; displayName: string; roles: Array<'admin' | 'reviewer' | 'filer'>; departmentId?: string | null },
+  account: { username: string; displayName: string; roles: Array<'admin' | 'reviewer' | 'filer'>; departmentId?: string | null; personId?: string | null },
   password: string,
 ): Promise<{ id: string }> {
   const created = await app.call<{ id: string }>('users.create', { departmentId: null, ...account, password: 'Temp2026abc' });

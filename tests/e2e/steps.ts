@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { ARTIFACTS_DIR, expect, type PreviewApp } from './fixtures';
-import { ADMIN, setupCourt } from './helpers';
+import { ADMIN, addReadyUser, setupCourt } from './helpers';
 
 // ── Court, accounts and the preview's one session ───────────────────────────────────────────
 
@@ -18,22 +18,16 @@ export interface Account {
   password: string;
 }
 
-/** Every new account gets it, and changes it on first log-in (as the app demands). */
-const TEMPORARY_PASSWORD = 'Temp2026pass';
-
 /**
  * Creates an account with a temporary password and makes it usable (first log-in changes it);
- * ADMIN stays logged in. Unlike helpers.addReadyUser it can tie the account to a person (personId).
+ * ADMIN stays logged in. helpers.addReadyUser with the account and its password in one object.
  */
 export async function addUser(
   app: PreviewApp,
   fields: Account & { displayName: string; roles: Array<'admin' | 'reviewer' | 'filer'>; departmentId?: string | null; personId?: string | null },
 ): Promise<void> {
-  const { password, ...rest } = fields;
-  await app.call('users.create', { ...rest, password: TEMPORARY_PASSWORD });
-  await actAs(app, { username: fields.username, password: TEMPORARY_PASSWORD });
-  await app.call('auth.changePassword', { currentPassword: TEMPORARY_PASSWORD, newPassword: password });
-  await actAs(app, ADMIN);
+  const { password, ...account } = fields;
+  await addReadyUser(app, account, password);
 }
 
 /** Logs the preview's one session (the page's too) in as `account`; the page sees it on its next load. */
