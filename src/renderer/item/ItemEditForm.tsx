@@ -1,35 +1,20 @@
 // The drawer's 基本信息 tab. Typed values are never thrown away: when the item changes underneath
 // (a note moved the percent, someone else saved), untouched fields follow, touched ones stay.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { operations, type ItemDetail, type Section } from '../../shared/api';
 import { send } from '../api/client';
 import { commonText } from '../common/text';
 import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { useFollowingEditForm } from '../lib/editForm';
 import { notifySuccess } from '../lib/notify';
-import { ItemFields, itemFieldNames, itemInputFrom, itemValuesFrom, type ItemValues } from './ItemFields';
+import { ItemFields, itemFieldNames, itemInputFrom, itemValuesFrom } from './ItemFields';
 import { itemText as t } from './text';
 
 export function ItemEditForm({ item, sections, onSaved, onReload }: { item: ItemDetail; sections: Section[]; onSaved(item: ItemDetail): void; onReload(): Promise<void> }) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
-  const base = useRef<ItemValues>(itemValuesFrom(item));
-  const form = useForm<ItemValues>({ mode: 'controlled', initialValues: itemValuesFrom(item) });
-  const discard = useRef(false);
-
-  useEffect(() => {
-    const fresh = itemValuesFrom(item);
-    const current = form.getValues();
-    const merged = { ...current } as Record<string, unknown>;
-    for (const key of itemFieldNames) {
-      if (discard.current || current[key] === base.current[key]) merged[key] = fresh[key];
-    }
-    discard.current = false;
-    base.current = fresh;
-    form.setValues(merged as unknown as ItemValues);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [item]);
+  const { form, markSaved, discardNextMerge } = useFollowingEditForm(item, itemValuesFrom, itemFieldNames);
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -48,7 +33,7 @@ export function ItemEditForm({ item, sections, onSaved, onReload }: { item: Item
       setError({ message: result.message, stale: result.code === 'E_STALE' });
       return;
     }
-    base.current = itemValuesFrom(result.value);
+    markSaved(result.value);
     notifySuccess(t.saved);
     onSaved(result.value);
   });
@@ -77,7 +62,7 @@ export function ItemEditForm({ item, sections, onSaved, onReload }: { item: Item
                   variant="subtle"
                   color="gray"
                   onClick={async () => {
-                    discard.current = true;
+                    discardNextMerge();
                     await onReload();
                     setError(null);
                   }}

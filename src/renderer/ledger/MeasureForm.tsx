@@ -1,6 +1,6 @@
 // A measure's fields: "新增措施" under a finding, and the drawer's 基本信息 tab. Typed values are
 // kept on any refusal; in the drawer, fields the person has not touched follow fresh data.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Autocomplete, Button, Group, Modal, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { operations, type LedgerFinding, type LedgerMeasure, type MeasureDetail } from '../../shared/api';
@@ -10,6 +10,7 @@ import { DateField } from '../common/DateField';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
 import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { useFollowingEditForm } from '../lib/editForm';
 import { notifySuccess } from '../lib/notify';
 import { ledgerText as t } from './text';
 
@@ -118,22 +119,7 @@ function CreateForm({ finding, onClose, onCreated }: { finding: LedgerFinding; o
 export function MeasureEditForm({ measure, locked, onSaved, onReload }: { measure: MeasureDetail; locked: string | null; onSaved(measure: MeasureDetail): void; onReload(): Promise<void> }) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
-  const base = useRef<MeasureValues>(valuesFrom(measure));
-  const form = useForm<MeasureValues>({ mode: 'controlled', initialValues: valuesFrom(measure) });
-  const discard = useRef(false);
-
-  useEffect(() => {
-    const fresh = valuesFrom(measure);
-    const current = form.getValues();
-    const merged = { ...current } as Record<string, unknown>;
-    for (const key of fieldNames) {
-      if (discard.current || current[key] === base.current[key]) merged[key] = fresh[key];
-    }
-    discard.current = false;
-    base.current = fresh;
-    form.setValues(merged as unknown as MeasureValues);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [measure]);
+  const { form, markSaved, discardNextMerge } = useFollowingEditForm(measure, valuesFrom, fieldNames);
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -152,7 +138,7 @@ export function MeasureEditForm({ measure, locked, onSaved, onReload }: { measur
       setError({ message: result.message, stale: result.code === 'E_STALE' });
       return;
     }
-    base.current = valuesFrom(result.value);
+    markSaved(result.value);
     notifySuccess(t.measureSaved);
     onSaved(result.value);
   });
@@ -185,7 +171,7 @@ export function MeasureEditForm({ measure, locked, onSaved, onReload }: { measur
                   variant="subtle"
                   color="gray"
                   onClick={async () => {
-                    discard.current = true;
+                    discardNextMerge();
                     await onReload();
                     setError(null);
                   }}
