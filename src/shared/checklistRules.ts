@@ -13,20 +13,36 @@ export function addDays(date: string, days: number): string {
 }
 
 /**
- * Green when done or on track, yellow within `yellowDays` of the deadline, red once past it,
- * none when there is no deadline. "Late but done" is kept separately (completedLate).
- * Returns a function for one day and one warning window: ISO dates compare as strings, so
- * judging thousands of items parses no dates.
+ * The one deadline rule behind every traffic light (checklist items, ledger measures,
+ * look-backs): green when done or on track, yellow within `yellowDays` of the deadline, red once
+ * past it, none without a deadline. Returns a judge for one day and one warning window: ISO
+ * dates compare as strings, so judging thousands of records parses no dates.
  */
-export function lightRule(today: string, yellowDays: number): (status: ItemStatus, deadline: string | null) => Light {
+export function deadlineRule(today: string, yellowDays: number): (done: boolean, deadline: string | null) => Light {
   const yellowUntil = addDays(today, yellowDays);
-  return (status, deadline) => {
-    if (isDone(status)) return 'green';
+  return (done, deadline) => {
+    if (done) return 'green';
     if (!deadline) return 'none';
     if (deadline < today) return 'red';
     if (deadline <= yellowUntil) return 'yellow';
     return 'green';
   };
+}
+
+/** Judges records of several campaigns, each with its own warning window, on one day. */
+export function deadlineJudge(today: string): (yellowDays: number, done: boolean, deadline: string | null) => Light {
+  const rules = new Map<number, ReturnType<typeof deadlineRule>>();
+  return (yellowDays, done, deadline) => {
+    let rule = rules.get(yellowDays);
+    if (!rule) rules.set(yellowDays, (rule = deadlineRule(today, yellowDays)));
+    return rule(done, deadline);
+  };
+}
+
+/** A checklist item's light. "Late but done" is kept separately (completedLate). */
+export function lightRule(today: string, yellowDays: number): (status: ItemStatus, deadline: string | null) => Light {
+  const judge = deadlineRule(today, yellowDays);
+  return (status, deadline) => judge(isDone(status), deadline);
 }
 
 export function lightFor(status: ItemStatus, deadline: string | null, today: string, yellowDays: number): Light {

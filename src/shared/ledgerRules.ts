@@ -2,7 +2,7 @@
 // refusals) and the renderer (which buttons to show, how a rate reads): measure and look-back
 // lights, what counts as done or closed, and the closure rate (办结率). No I/O here; the Chinese
 // state names are UI text and live with the screens.
-import { addDays } from './checklistRules';
+import { deadlineRule } from './checklistRules';
 import type { Light, LookbackStatus, MeasureStatus } from './model';
 
 /** The work is finished as far as the owner is concerned: submitted, signed off, or re-checked. */
@@ -29,31 +29,16 @@ export function canSubmitMeasure(status: MeasureStatus, longTerm: boolean): bool
   return !longTerm && SUBMITTABLE.includes(status);
 }
 
-/**
- * Green when done or on track, yellow within `yellowDays` of the deadline, red once past it,
- * none without a deadline — the checklist's rule with the ledger's idea of done. ISO dates
- * compare as strings, so a whole ledger is judged without parsing a date.
- */
+/** A measure's light: the checklist's deadline rule, with handing the work in counting as done. */
 export function measureLightRule(today: string, yellowDays: number): (status: MeasureStatus, deadline: string | null) => Light {
-  const yellowUntil = addDays(today, yellowDays);
-  return (status, deadline) => {
-    if (isMeasureDone(status)) return 'green';
-    if (!deadline) return 'none';
-    if (deadline < today) return 'red';
-    if (deadline <= yellowUntil) return 'yellow';
-    return 'green';
-  };
+  const judge = deadlineRule(today, yellowDays);
+  return (status, deadline) => judge(isMeasureDone(status), deadline);
 }
 
 /** A scheduled look-back is red once its due date has passed, yellow within `yellowDays`. */
 export function lookbackLightRule(today: string, yellowDays: number): (status: LookbackStatus, dueDate: string) => Light {
-  const yellowUntil = addDays(today, yellowDays);
-  return (status, dueDate) => {
-    if (status !== 'scheduled') return 'green';
-    if (dueDate < today) return 'red';
-    if (dueDate <= yellowUntil) return 'yellow';
-    return 'green';
-  };
+  const judge = deadlineRule(today, yellowDays);
+  return (status, dueDate) => judge(status !== 'scheduled', dueDate);
 }
 
 export type FindingClosure = 'closed' | 'longTerm' | 'open';

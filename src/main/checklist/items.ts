@@ -26,9 +26,9 @@ interface RowRules {
   campaign: Selectable<CampaignsTable>;
 }
 
-async function rowRules(ctx: ServiceContext, campaign: Selectable<CampaignsTable>): Promise<RowRules> {
-  await sweepLights(ctx);
-  return { light: lightRule(today(ctx), campaign.yellowDays), red: await everRed(ctx.db, 'item'), campaign };
+/** Call after sweepLights. `red` defaults to every ever-red item of the campaign. */
+async function rowRules(ctx: ServiceContext, campaign: Selectable<CampaignsTable>, red?: Set<string>): Promise<RowRules> {
+  return { light: lightRule(today(ctx), campaign.yellowDays), red: red ?? (await everRed(ctx.db, 'item', campaign.id)), campaign };
 }
 
 // Called for every row of a 5,000-item list: a flat literal, no spreads, no date parsing.
@@ -110,6 +110,7 @@ export async function listItems(ctx: ServiceContext, campaignId: string): Promis
     itemQuery(ctx).where('items.campaignId', '=', campaignId).execute() as Promise<ItemRecord[]>,
     sectionRanks(ctx, campaignId),
   ]);
+  await sweepLights(ctx);
   const rules = await rowRules(ctx, campaign);
   return rows.sort(byDisplayOrder(ranks)).map((row, index) => toItemRow(row, index + 1, rules));
 }
@@ -126,12 +127,16 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
     ctx.db.selectFrom('evidence').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('changeSeq').execute(),
     ctx.db.selectFrom('signoffs').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('changeSeq', 'desc').execute(),
   ]);
+  await sweepLights(ctx);
+  // One item: "was red" comes from its own history, which the drawer shows anyway.
+  const history = await lightHistory(ctx.db, 'item', id);
+  const red = new Set(history.some((span) => span.light === 'red') ? [id] : []);
   return {
-    ...toItemRow(row, number, await rowRules(ctx, campaign)),
+    ...toItemRow(row, number, await rowRules(ctx, campaign, red)),
     notes: notes.map(toNote),
     evidence: evidence.map(toEvidence),
     signoffs: signoffs.map(toSignoff),
-    lightHistory: await lightHistory(ctx.db, 'item', id),
+    lightHistory: history,
     completedBy: row.completedBy,
   };
 }

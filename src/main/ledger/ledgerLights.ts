@@ -2,7 +2,7 @@
 // shared light history (so "was red" is kept even when nobody opens the ledger on the day a
 // deadline passes) and settles one record's colour right after it changes state or date.
 import type { Kysely, Transaction } from 'kysely';
-import { isMeasureDone, lookbackLightRule, measureLightRule } from '../../shared/ledgerRules';
+import { isMeasureDone } from '../../shared/ledgerRules';
 import type { Database } from '../data/schema';
 import { recordLights, registerLightSweeper, type CurrentLight } from '../lights/lightHistory';
 
@@ -24,24 +24,12 @@ interface LookbackLightRow {
   createdAt: string;
 }
 
-function measureCurrents(rows: MeasureLightRow[], day: string): CurrentLight[] {
-  const rules = new Map<number, ReturnType<typeof measureLightRule>>();
-  return rows.map((row) => {
-    if (!rules.has(row.yellowDays)) rules.set(row.yellowDays, measureLightRule(day, row.yellowDays));
-    const light = rules.get(row.yellowDays)!(row.status, row.deadline);
-    return { id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: isMeasureDone(row.status) };
-  });
+function measureCurrents(rows: MeasureLightRow[]): CurrentLight[] {
+  return rows.map((row) => ({ id: row.id, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: isMeasureDone(row.status) }));
 }
 
-function lookbackCurrents(rows: LookbackLightRow[], day: string): CurrentLight[] {
-  return rows.map((row) => ({
-    id: row.id,
-    light: lookbackLightRule(day, row.yellowDays)(row.status, row.dueDate),
-    deadline: row.dueDate,
-    yellowDays: row.yellowDays,
-    createdAt: row.createdAt,
-    finished: row.status !== 'scheduled',
-  }));
+function lookbackCurrents(rows: LookbackLightRow[]): CurrentLight[] {
+  return rows.map((row) => ({ id: row.id, deadline: row.dueDate, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: row.status !== 'scheduled' }));
 }
 
 function measureRows(db: Db) {
@@ -65,24 +53,24 @@ function lookbackRows(db: Db) {
 }
 
 registerLightSweeper(async (trx, day) => {
-  await recordLights(trx, 'measure', measureCurrents(await measureRows(trx).execute(), day), day);
+  await recordLights(trx, 'measure', measureCurrents(await measureRows(trx).execute()), day);
 });
 
 // Only look-backs still waiting can change colour; finished ones were settled when recorded.
 registerLightSweeper(async (trx, day) => {
-  await recordLights(trx, 'lookback', lookbackCurrents(await lookbackRows(trx).where('lookbacks.status', '=', 'scheduled').execute(), day), day);
+  await recordLights(trx, 'lookback', lookbackCurrents(await lookbackRows(trx).where('lookbacks.status', '=', 'scheduled').execute()), day);
 });
 
 /** Settles one measure's colour right after its state or deadline changed. */
 export async function settleMeasureLight(db: Db, measureId: string, day: string): Promise<void> {
   const rows = await measureRows(db).where('ledgerMeasures.id', '=', measureId).execute();
-  await recordLights(db, 'measure', measureCurrents(rows, day), day);
+  await recordLights(db, 'measure', measureCurrents(rows), day);
 }
 
 /** Settles one look-back's colour right after it was scheduled, moved or recorded. */
 export async function settleLookbackLight(db: Db, lookbackId: string, day: string): Promise<void> {
   const rows = await lookbackRows(db).where('lookbacks.id', '=', lookbackId).execute();
-  await recordLights(db, 'lookback', lookbackCurrents(rows, day), day);
+  await recordLights(db, 'lookback', lookbackCurrents(rows), day);
 }
 
 /** A deleted measure (or look-back) shows no colour from the day it went. */
@@ -90,7 +78,7 @@ export async function closeLights(db: Db, kind: 'measure' | 'lookback', ids: str
   await recordLights(
     db,
     kind,
-    ids.map((id) => ({ id, light: 'none', deadline: null, yellowDays: 0, createdAt: day, finished: true })),
+    ids.map((id) => ({ id, deadline: null, yellowDays: 0, createdAt: day, finished: true })),
     day,
   );
 }

@@ -4,7 +4,7 @@
 // it differs; a state change (completed, signed off, reopened, deadline moved) settles that one
 // record at once. Spans are local and derived; they never travel in sync bundles.
 import type { Kysely, Transaction } from 'kysely';
-import { addDays, lightRule } from '../../shared/checklistRules';
+import { addDays, deadlineJudge, isDone } from '../../shared/checklistRules';
 import type { EscalationTarget, Light, LightRecordKind, LightSpan } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import type { Database } from '../data/schema';
@@ -13,23 +13,23 @@ import { today } from '../court/courtProfile';
 type Db = Kysely<Database> | Transaction<Database>;
 type Shown = 'green' | 'yellow' | 'red';
 
+/** What a record's colour follows from (the colour itself is judged by deadlineRule). */
 export interface CurrentLight {
   id: string;
-  /** 'none' (no deadline) or a finished record closes the open span. */
-  light: Light;
-  /** The record's deadline and warning window, to date a colour back to when it really began. */
+  /** The deadline (a look-back's due date) and warning window; also to date a colour back. */
   deadline: string | null;
   yellowDays: number;
+  /** Done, handed in or re-checked: green, and it closes the open span. */
   finished: boolean;
   /** The day the record was created (YYYY-MM-DD…): no colour is dated before it. */
   createdAt: string;
 }
 
 /** The first day a colour held, when the sweep only notices it later (the PC was off). */
-function colourStart(current: CurrentLight, day: string): string {
+function colourStart(current: CurrentLight, light: Shown, day: string): string {
   if (!current.deadline) return day;
-  if (current.light === 'red') return addDays(current.deadline, 1);
-  if (current.light === 'yellow') return addDays(current.deadline, -current.yellowDays);
+  if (light === 'red') return addDays(current.deadline, 1);
+  if (light === 'yellow') return addDays(current.deadline, -current.yellowDays);
   return day;
 }
 
@@ -53,13 +53,15 @@ export async function recordLights(db: Db, kind: LightRecordKind, currents: Curr
     for (const row of rows) open.set(row.recordId, { id: row.id, light: row.light, since: row.since });
   }
   const inserts: Array<{ recordKind: LightRecordKind; recordId: string; light: Shown; since: string; until: null }> = [];
+  const judge = deadlineJudge(day);
   for (const current of currents) {
     const span = open.get(current.id);
-    const shown = current.finished || current.light === 'none' ? null : (current.light as Shown);
+    const light = judge(current.yellowDays, current.finished, current.deadline);
+    const shown = current.finished || light === 'none' ? null : light;
     if (span && span.light === shown) continue;
     let since = day;
     if (shown) {
-      since = colourStart(current, day);
+      since = colourStart(current, shown, day);
       const created = current.createdAt.slice(0, 10);
       if (since < created) since = created;
       if (span && since < span.since) since = span.since;
@@ -92,12 +94,7 @@ async function sweepItems(db: Transaction<Database>, day: string): Promise<void>
     .where('items.deletedAt', 'is', null)
     .where('campaigns.deletedAt', 'is', null)
     .execute();
-  const rules = new Map<number, ReturnType<typeof lightRule>>();
-  const currents = rows.map((row) => {
-    if (!rules.has(row.yellowDays)) rules.set(row.yellowDays, lightRule(day, row.yellowDays));
-    const light = rules.get(row.yellowDays)!(row.status, row.deadline);
-    return { id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: row.status === 'completed' || row.status === 'signed_off' };
-  });
+  const currents = rows.map((row) => ({ id: row.id, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: isDone(row.status) }));
   await recordLights(db, 'item', currents, day);
 }
 
@@ -126,8 +123,7 @@ export async function settleItemLight(db: Db, itemId: string, day: string): Prom
     .where('items.id', '=', itemId)
     .executeTakeFirst();
   if (!row) return;
-  const light = lightRule(day, row.yellowDays)(row.status, row.deadline);
-  await recordLights(db, 'item', [{ id: row.id, light, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: row.status === 'completed' || row.status === 'signed_off' }], day);
+  await recordLights(db, 'item', [{ id: row.id, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: isDone(row.status) }], day);
 }
 
 export async function lightHistory(db: Db, kind: LightRecordKind, id: string): Promise<LightSpan[]> {
@@ -142,9 +138,20 @@ export async function lightHistory(db: Db, kind: LightRecordKind, id: string): P
   return rows;
 }
 
-/** Ids (of the given ones, or all of a kind) that have ever shown red. */
-export async function everRed(db: Db, kind: LightRecordKind): Promise<Set<string>> {
-  const rows = await db.selectFrom('lightHistory').select('recordId').where('light', '=', 'red').where('recordKind', '=', kind).execute();
+/** The items or measures of one campaign that have ever shown red. */
+export async function everRed(db: Db, kind: 'item' | 'measure', campaignId: string): Promise<Set<string>> {
+  const ofCampaign =
+    kind === 'item'
+      ? db.selectFrom('items').select('id').where('campaignId', '=', campaignId)
+      : db.selectFrom('ledgerMeasures').select('id').where('campaignId', '=', campaignId);
+  const rows = await db
+    .selectFrom('lightHistory')
+    .select('recordId')
+    .distinct()
+    .where('light', '=', 'red')
+    .where('recordKind', '=', kind)
+    .where('recordId', 'in', ofCampaign)
+    .execute();
   return new Set(rows.map((row) => row.recordId));
 }
 

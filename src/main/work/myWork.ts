@@ -3,34 +3,23 @@
 // work to fill in or revise; a 审核人 sees what others handed in for review or sign-off, and the
 // look-backs that are due. Read-only: it queries the tables directly so it depends on no other
 // area's service code.
-import { lightRule } from '../../shared/checklistRules';
-import type { ItemStatus, Light, MeasureStatus, SessionUser, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
+import { deadlineJudge, isDone } from '../../shared/checklistRules';
+import { isMeasureDone } from '../../shared/ledgerRules';
+import type { ItemStatus, MeasureStatus, SessionUser, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { hasRole, requireUser } from '../access/access';
 import { today } from '../court/courtProfile';
 import { ITEM_STATUS_ZH, LOOKBACK_STATUS_ZH, MEASURE_STATUS_ZH, REPORT_STATUS_ZH } from '../app/statusText';
 
-// Status words as the other screens show them (the renderer keeps its own copies in text.ts).
-
 const OPEN_ITEM: ItemStatus[] = ['not_started', 'in_progress', 'returned'];
+/** Measures still to be worked on by their department (long-term ones included). */
 const OPEN_MEASURE: MeasureStatus[] = ['identified', 'in_progress', 'returned', 'reopened'];
-/** A measure handed in or closed is judged like a finished item: green. */
-const MEASURE_DONE = new Set<MeasureStatus>(['submitted', 'signed_off', 'lookback_passed']);
 
 /** Ties on the deadline: checklist first, then reports, measures, look-backs. */
 const KIND_ORDER: Record<WorkKind, number> = { item: 0, report: 1, measure: 2, lookback: 3 };
 const collator = new Intl.Collator('zh-CN');
 
-/** One light rule per warning window, so thousands of rows parse no dates. */
-function lightJudge(day: string) {
-  const rules = new Map<number, ReturnType<typeof lightRule>>();
-  return (yellowDays: number, done: boolean, deadline: string | null): Light => {
-    let rule = rules.get(yellowDays);
-    if (!rule) rules.set(yellowDays, (rule = lightRule(day, yellowDays)));
-    return rule(done ? 'completed' : 'in_progress', deadline);
-  };
-}
-type Judge = ReturnType<typeof lightJudge>;
+type Judge = ReturnType<typeof deadlineJudge>;
 
 /** Campaigns still under way: not deleted and not ended (an ended campaign waits on nobody). */
 function liveCampaigns(ctx: ServiceContext) {
@@ -61,7 +50,7 @@ async function itemWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<s
       title: row.title,
       departmentName: row.departmentName ?? '',
       deadline: row.deadline,
-      light: judge(campaign.yellowDays, row.status === 'completed' || row.status === 'signed_off', row.deadline),
+      light: judge(campaign.yellowDays, isDone(row.status), row.deadline),
       action,
       statusText: ITEM_STATUS_ZH[row.status],
     });
@@ -152,7 +141,7 @@ async function measureWork(ctx: ServiceContext, user: SessionUser, campaigns: Ma
       title: measureTitle(row.findingTitle, row.text),
       departmentName: row.departmentName ?? '',
       deadline: row.deadline,
-      light: judge(campaign.yellowDays, MEASURE_DONE.has(row.status), row.deadline),
+      light: judge(campaign.yellowDays, isMeasureDone(row.status), row.deadline),
       action,
       statusText: MEASURE_STATUS_ZH[row.status],
     });
@@ -214,7 +203,7 @@ export async function myWork(ctx: ServiceContext): Promise<WorkEntry[]> {
   if (!hasRole(user, 'filer') && !hasRole(user, 'reviewer') && !user.personId) return [];
   const campaigns = new Map((await liveCampaigns(ctx)).map((c) => [c.id, c]));
   if (campaigns.size === 0) return [];
-  const judge = lightJudge(today(ctx));
+  const judge = deadlineJudge(today(ctx));
   const parts = await Promise.all([
     itemWork(ctx, user, campaigns, judge),
     reportWork(ctx, user, campaigns, judge),
