@@ -7,6 +7,8 @@ export const commonText = {
   save: '保存',
   saving: '正在保存…',
   cancel: '取消',
+  staleKeep: '保留我的修改并覆盖保存',
+  staleReload: '放弃修改，载入最新内容',
   confirm: '确定',
   close: '关闭',
   delete: '删除',

@@ -15,6 +15,7 @@ import { schemaErrors, serverFieldErrors, type FieldErrors } from '../lib/forms'
 import { notifySuccess } from '../lib/notify';
 import { clearDraft, readDraft, writeDraft } from './draftStore';
 import { inspectionText as t } from './text';
+import { SaveErrorAlert } from '../common/SaveErrorAlert';
 
 /** The Select value for a problem the filer found themselves (not in the catalogue). */
 const OWN = '__own__';
@@ -256,39 +257,24 @@ export const ReportForm = forwardRef<ReportFormHandle, { report: InspectionRepor
           </Alert>
         )}
         {error && showError && (
-          <Alert color={error.stale ? 'orange' : 'red'} data-testid="report-form-error">
-            {error.stale ? t.staleMessage : error.message}
-            {error.stale && (
-              <Group mt="sm" gap="xs">
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={async () => {
-                    await onReload();
-                    setError(null);
-                  }}
-                >
-                  {t.staleKeep}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="gray"
-                  onClick={async () => {
-                    const fresh = await onReload();
-                    if (fresh) {
-                      base.current = fingerprint(valuesFrom(fresh));
-                      setValues(valuesFrom(fresh));
-                    }
-                    setErrors({});
-                    setError(null);
-                  }}
-                >
-                  {t.staleReload}
-                </Button>
-              </Group>
-            )}
-          </Alert>
+          <SaveErrorAlert
+            error={{ ...error, message: error.stale ? t.staleMessage : error.message }}
+            testId="report-form-error"
+            keepLabel={t.staleKeep}
+            onKeep={async () => {
+              await onReload();
+              setError(null);
+            }}
+            onDiscard={async () => {
+              const fresh = await onReload();
+              if (fresh) {
+                base.current = fingerprint(valuesFrom(fresh));
+                setValues(valuesFrom(fresh));
+              }
+              setErrors({});
+              setError(null);
+            }}
+          />
         )}
 
         <Paper withBorder radius="sm" p="md">

@@ -165,7 +165,6 @@ export const inspectionText = {
   formError: '请按提示修改标红的内容。',
   staleMessage: '这份报告已被他人修改。',
   staleKeep: '保留我的修改（载入最新版本后再保存）',
-  staleReload: '放弃修改，载入最新内容',
   readOnlyOtherDepartment: '这是其他部门的报告，您只能查看。',
 
   // read-only claims

@@ -1,7 +1,7 @@
 // The drawer's 基本信息 tab. Typed values are never thrown away: when the item changes underneath
 // (a note moved the percent, someone else saved), untouched fields follow, touched ones stay.
 import { useState } from 'react';
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { operations, type ItemDetail, type Section } from '../../shared/api';
 import { send } from '../api/client';
 import { commonText } from '../common/text';
@@ -10,6 +10,7 @@ import { useFollowingEditForm } from '../lib/editForm';
 import { notifySuccess } from '../lib/notify';
 import { ItemFields, itemFieldNames, itemInputFrom, itemValuesFrom } from './ItemFields';
 import { itemText as t } from './text';
+import { SaveErrorAlert } from '../common/SaveErrorAlert';
 
 export function ItemEditForm({ item, sections, onSaved, onReload }: { item: ItemDetail; sections: Section[]; onSaved(item: ItemDetail): void; onReload(): Promise<void> }) {
   const [saving, setSaving] = useState(false);
@@ -43,35 +44,19 @@ export function ItemEditForm({ item, sections, onSaved, onReload }: { item: Item
     <form onSubmit={submit} noValidate data-testid="item-edit-form">
       <Stack>
         {error && (
-          <Alert color={error.stale ? 'orange' : 'red'} data-testid="item-edit-error">
-            {error.message}
-            {error.stale && (
-              <Group mt="sm" gap="xs">
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={async () => {
-                    await onReload();
-                    setError(null);
-                  }}
-                >
-                  {t.staleKeep}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="gray"
-                  onClick={async () => {
-                    discardNextMerge();
-                    await onReload();
-                    setError(null);
-                  }}
-                >
-                  {t.staleReload}
-                </Button>
-              </Group>
-            )}
-          </Alert>
+          <SaveErrorAlert
+            error={error}
+            testId="item-edit-error"
+            onKeep={async () => {
+              await onReload();
+              setError(null);
+            }}
+            onDiscard={async () => {
+              discardNextMerge();
+              await onReload();
+              setError(null);
+            }}
+          />
         )}
         <ItemFields form={form} sections={sections} percentLocked={done} />
         <Group justify="flex-end">

@@ -20,8 +20,6 @@ export const itemText = {
   created: '事项已添加',
   saved: '已保存',
   formError: '请按提示修改标红的内容。',
-  staleKeep: '保留我的修改并覆盖保存',
-  staleReload: '放弃修改，载入最新内容',
   // drawer
   drawerNumber: (n: number) => `第 ${n} 项`,
   loadFailed: '事项加载失败',

@@ -13,6 +13,7 @@ import { schemaErrors, serverFieldErrors } from '../lib/forms';
 import { useFollowingEditForm } from '../lib/editForm';
 import { notifySuccess } from '../lib/notify';
 import { ledgerText as t } from './text';
+import { SaveErrorAlert } from '../common/SaveErrorAlert';
 
 interface MeasureValues {
   text: string;
@@ -152,35 +153,19 @@ export function MeasureEditForm({ measure, locked, onSaved, onReload }: { measur
           </Alert>
         )}
         {error && (
-          <Alert color={error.stale ? 'orange' : 'red'} data-testid="measure-edit-error">
-            {error.message}
-            {error.stale && (
-              <Group mt="sm" gap="xs">
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={async () => {
-                    await onReload();
-                    setError(null);
-                  }}
-                >
-                  {t.staleKeep}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="gray"
-                  onClick={async () => {
-                    discardNextMerge();
-                    await onReload();
-                    setError(null);
-                  }}
-                >
-                  {t.staleReload}
-                </Button>
-              </Group>
-            )}
-          </Alert>
+          <SaveErrorAlert
+            error={error}
+            testId="measure-edit-error"
+            onKeep={async () => {
+              await onReload();
+              setError(null);
+            }}
+            onDiscard={async () => {
+              discardNextMerge();
+              await onReload();
+              setError(null);
+            }}
+          />
         )}
         <MeasureFields form={form} disabled={!!locked} />
         {!locked && (

@@ -179,8 +179,6 @@ export const ledgerText = {
   peoplePlaceholder: '输入姓名，可从人员名单中选择',
   measureCreated: '整改措施已添加',
   measureSaved: '整改措施已保存',
-  staleKeep: '保留我的修改并覆盖保存',
-  staleReload: '放弃修改，载入最新内容',
   // drawer
   drawerLoadFailed: '整改措施加载失败',
   findingNumber: (n: number) => `问题 ${n}`,
