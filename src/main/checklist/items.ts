@@ -8,14 +8,11 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, timestamp, today } from '../court/courtProfile';
-import { ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
+import { ORDER_GAP, ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { CampaignsTable, EvidenceTable, ItemsTable, ProgressNotesTable, SignoffsTable } from '../data/schema';
 import { assertCanWorkFor, assertNotOwnWork } from '../access/access';
 import { escalationName, everRed, lightHistory, settleItemLight, sweepLights } from '../lights/lightHistory';
 import { ITEM_STATUS_ZH } from '../app/statusText';
-
-/** Gap between neighbours' sort orders, so a move usually rewrites one row. */
-const ORDER_GAP = 1024;
 
 type ItemRecord = Selectable<ItemsTable> & { departmentName: string | null; departmentHead: string | null; evidenceCount: number; noteCount: number };
 

@@ -30,6 +30,9 @@ type OwnedPatch<T extends OwnedTable> = Omit<
   'id' | 'origin' | 'version' | 'changeSeq' | 'createdAt' | 'updatedAt' | 'deletedAt'
 >;
 
+/** Gap between neighbours' sort orders (items, findings, measures), so a move usually rewrites one row. */
+export const ORDER_GAP = 1024;
+
 /** The common columns every owned row shows to clients. */
 export function ownedFields(row: { id: string; origin: string; version: number; createdAt: string; updatedAt: string }) {
   return { id: row.id, origin: row.origin, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt };

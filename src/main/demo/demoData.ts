@@ -7,13 +7,13 @@
 import { ApiError } from '../api/errors';
 import { chineseNumeral } from '../../shared/checklistRules';
 import type { ItemStatus } from '../../shared/model';
-import type { ChangeWriter } from '../data/ownedRows';
+import { ORDER_GAP, type ChangeWriter } from '../data/ownedRows';
 import { nengliCampaign } from './campaignNengli';
 import { qinglianCampaign } from './campaignQinglian';
 import { zhixingCampaign } from './campaignZhixing';
 import { evidenceFor, writeEvidence } from './demoEvidence';
 import { DEPARTMENT_HEADS, DEPARTMENTS, PEOPLE, type DeptKey, type PersonKey } from './demoOrg';
-import type { DemoCampaign, DemoItem, DemoSection } from './demoTypes';
+import { demoTime, type DemoCampaign, type DemoItem, type DemoSection } from './demoTypes';
 import { writeDemoInspection } from './demoInspection';
 import { writeDemoLedger } from './demoLedger';
 
@@ -35,8 +35,6 @@ export const DEMO_ALREADY_LOADED = (titles: string[]) =>
     `示例数据已经载入过（${titles.map((t) => `“${t}”`).join('、')}），不能重复载入。如需重新载入，请先删除这些示例活动。`,
   );
 
-/** Gap between neighbours' sort orders, as the checklist code uses. */
-const ORDER_GAP = 1024;
 /** Let the event loop breathe (progress polls, other windows) every this many items. */
 const YIELD_EVERY = 8;
 
@@ -73,7 +71,7 @@ function periodEnd(today: string, frequency: 'monthly' | 'quarterly'): number {
 const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
 const round5 = (value: number) => Math.round(value / 5) * 5;
 /** Times of day for people to read; China Standard Time, where the users are. */
-const at = (day: number, hhmm: string) => `${fromDay(day)}T${hhmm}:00+08:00`;
+const at = (day: number, hhmm: string) => demoTime(fromDay(day), hhmm);
 
 function fillPlaceholders(text: string, day: number): string {
   const [, month] = fromDay(day).split('-').map(Number);

@@ -10,6 +10,7 @@ import type { InspectionStatus } from '../../shared/model';
 import type { ChangeWriter } from '../data/ownedRows';
 import type { RoundSnapshot } from '../inspection/reports';
 import { DEPARTMENT_HEADS, DEPARTMENTS, PEOPLE, type DeptKey, type PersonKey } from './demoOrg';
+import { demoTime } from './demoTypes';
 
 export const DEMO_CATALOGUE: ReadonlyArray<{ title: string; problems: ReadonlyArray<readonly [title: string, description: string]> }> = [
   {
@@ -242,7 +243,7 @@ const DEMO_REPORTS: readonly DemoReport[] = [
   },
 ];
 
-const at = (today: string, days: number, hhmm: string) => `${addDays(today, days)}T${hhmm}:00+08:00`;
+const at = (today: string, days: number, hhmm: string) => demoTime(addDays(today, days), hhmm);
 
 /**
  * Writes the catalogue and the reports into `campaignId`. `departmentIds` is keyed like DEPARTMENTS

@@ -14,6 +14,7 @@ import { settleLookbackLight, settleMeasureLight } from '../ledger/ledgerLights'
 import { addEvent, insertFinding, insertMeasure } from '../ledger/ledgerWrites';
 import { lookbackDue } from '../ledger/lookbacks';
 import { DEPARTMENT_HEADS, PEOPLE, type DeptKey, type PersonKey } from './demoOrg';
+import { demoTime } from './demoTypes';
 
 /**
  * How far a measure has got. Day numbers are days from today (negative = past).
@@ -323,7 +324,6 @@ const LEADS: Array<{ title: string; open?: boolean }> = [
   { title: '反映某执行干警违规借贷', open: true },
 ];
 
-const at = (date: string, hhmm: string) => `${date}T${hhmm}:00+08:00`;
 
 export interface LedgerPlace {
   campaignId: string;
@@ -375,7 +375,7 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
         events.push({ kind: 'submit', date: submitted, actor: owner, text: measure.done ?? '已完成整改。' });
         if (plan.s === 'submitted') {
           status = 'submitted';
-          completedAt = at(submitted, '17:20');
+          completedAt = demoTime(submitted, '17:20');
           completedLate = submitted > deadline ? 1 : 0;
           if (completedLate) redSpan = { since: addDays(deadline, 1), until: submitted };
         } else {
@@ -399,16 +399,16 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
         events.push({ kind: 'sign_off', date: signed, actor: reviewer, text: measure.review ?? '同意销号。' });
         if (late) redSpan = { since: addDays(deadline, 1), until: completed };
         status = 'signed_off';
-        completedAt = at(completed, '17:20');
+        completedAt = demoTime(completed, '17:20');
         completedLate = late ? 1 : 0;
-        signedOffAt = at(signed, '10:30');
+        signedOffAt = demoTime(signed, '10:30');
         signedOffBy = reviewer;
         lookback = { due, status: 'scheduled', checkedAt: null, note: '' };
         if (plan.s === 'passed') {
           const checked = addDays(due, 2) < today ? addDays(due, 2) : day(-1);
           events.push({ kind: 'lookback_pass', date: checked, actor: reviewer, text: measure.recheck ?? '回头看未发现问题反弹。' });
           status = 'lookback_passed';
-          lookback = { due, status: 'passed', checkedAt: at(checked, '15:00'), note: measure.recheck ?? '' };
+          lookback = { due, status: 'passed', checkedAt: demoTime(checked, '15:00'), note: measure.recheck ?? '' };
         }
         if (plan.s === 'reopened') {
           const checked = addDays(due, 1) < today ? addDays(due, 1) : day(-1);
@@ -420,7 +420,7 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
           completedLate = 0;
           signedOffAt = null;
           signedOffBy = '';
-          lookback = { due, status: 'relapsed', checkedAt: at(checked, '15:00'), note: measure.recheck ?? '' };
+          lookback = { due, status: 'relapsed', checkedAt: demoTime(checked, '15:00'), note: measure.recheck ?? '' };
         }
         break;
       }

@@ -71,3 +71,6 @@ export interface DemoCampaign {
   reviewer: PersonKey;
   sections: DemoSection[];
 }
+
+/** A demo timestamp: a date at a time of the working day, China time. */
+export const demoTime = (date: string, hhmm: string) => `${date}T${hhmm}:00+08:00`;

@@ -6,13 +6,10 @@ import type { MeasureStatus } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { assertCanWorkFor } from '../access/access';
-import type { ChangeWriter } from '../data/ownedRows';
+import { ORDER_GAP, type ChangeWriter } from '../data/ownedRows';
 import type { LedgerEventsTable, LedgerFindingsTable, LedgerMeasuresTable } from '../data/schema';
 import { closeLights } from './ledgerLights';
 import { MEASURE_STATUS_ZH } from '../app/statusText';
-
-/** Gap between neighbours' sort orders, as the checklist uses. */
-export const ORDER_GAP = 1024;
 
 export function assertMeasureStatus(status: MeasureStatus, allowed: readonly MeasureStatus[], action: string): void {
   if (!allowed.includes(status)) {
