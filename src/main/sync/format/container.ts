@@ -1,0 +1,661 @@
+// The zip container of a sync bundle: writing entries as they are produced (rows streamed as
+// NDJSON, evidence files, nested bundles of subordinate courts) and reading them back with every
+// name, size and hash checked before anything reaches the database or the evidence folder.
+import crypto from 'node:crypto';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { ApiError } from '../../api/errors';
+import { bundleError, readableSize } from './errors';
+import { DEFAULT_LIMITS, MAX_SIGNATURE_FILE_BYTES, RATIO_CHECK_MIN_BYTES, type BundleLimits } from './limits';
+import { MANIFEST_NAME, SIGNATURE_NAME, entryKind, rowsEntryName, type Manifest, type ManifestEntry } from './manifest';
+
+const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ENTRY_MODE = 0o100644;
+/** Rows are handed to the zip in batches of about this size rather than one write per row. */
+const ROWS_BATCH_BYTES = 64 * 1024;
+/** Info-ZIP Unicode Path extra field: another name for the entry that other tools would show. */
+const UNICODE_PATH_FIELD = 0x7075;
+const ENCRYPTED_FLAG = 0x1;
+const STORED = 0;
+const DEFLATED = 8;
+
+export const SIGNATURE_ALGORITHM = 'Ed25519';
+
+/** manifest.sig: {"alg":"Ed25519","signature":"<base64 of 64 bytes>"} */
+export function encodeSignatureFile(signature: Buffer): Buffer {
+  return Buffer.from(JSON.stringify({ alg: SIGNATURE_ALGORITHM, signature: signature.toString('base64') }), 'utf8');
+}
+
+/** An unusable manifest.sig yields an empty signature, which never verifies (E_BAD_SIGNATURE upstream). */
+export function decodeSignatureFile(bytes: Buffer): Buffer {
+  try {
+    const value = JSON.parse(bytes.toString('utf8')) as { alg?: unknown; signature?: unknown };
+    if (value.alg !== SIGNATURE_ALGORITHM || typeof value.signature !== 'string') return Buffer.alloc(0);
+    const signature = Buffer.from(value.signature, 'base64');
+    return signature.length === 64 && signature.toString('base64') === value.signature ? signature : Buffer.alloc(0);
+  } catch {
+    return Buffer.alloc(0);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export interface RowsEntryWriter {
+  add(row: Record<string, unknown>): Promise<void>;
+  finish(): Promise<ManifestEntry>;
+}
+
+export class BundleZipWriter {
+  private readonly zip = new yazl.ZipFile();
+  private readonly output: fs.WriteStream;
+  private readonly closed: Promise<void>;
+  private readonly failed: Promise<never>;
+  private rejectFailed!: (error: Error) => void;
+  private failure: Error | null = null;
+  private openRowsEntry: string | null = null;
+  private readonly names = new Set<string>();
+  /** Streams feeding the zip, ended on failure so that no evidence file stays open. */
+  private readonly sources = new Set<Readable>();
+  private readonly mtime = new Date();
+  private ended = false;
+
+  constructor(private readonly outPath: string) {
+    this.failed = new Promise<never>((_, reject) => {
+      this.rejectFailed = reject;
+    });
+    this.failed.catch(() => undefined); // observed through the calls that race against it
+    this.output = fs.createWriteStream(outPath);
+    this.closed = new Promise((resolve) => this.output.once('close', () => resolve()));
+    this.output.on('error', (error) => this.fail(error));
+    this.zip.on('error', (error: Error) => this.fail(error));
+    this.zip.outputStream.on('error', (error: Error) => this.fail(error));
+    this.zip.outputStream.pipe(this.output);
+  }
+
+  /** Streams NDJSON rows: call add(row) per row (row = plain object), then finish(); hashing as it goes.
+   *  One rows entry at a time: finish it before starting the next (the zip writes entries in order). */
+  rowsEntry(table: string): RowsEntryWriter {
+    const name = rowsEntryName(table);
+    if (this.openRowsEntry !== null) {
+      throw new Error(`rows entry ${this.openRowsEntry} must be finished before ${name} starts`);
+    }
+    this.claim(name);
+    this.openRowsEntry = name;
+    const stream = new PassThrough({ highWaterMark: 1024 * 1024 });
+    this.track(stream);
+    const consumed = once(stream, 'end');
+    consumed.catch(() => undefined);
+    this.zip.addReadStreamLazy(name, { mtime: this.mtime, mode: ENTRY_MODE, compress: true }, (callback) =>
+      callback(null, stream),
+    );
+    const hash = crypto.createHash('sha256');
+    let size = 0;
+    let rows = 0;
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    let finished = false;
+
+    const flush = async () => {
+      if (batchBytes === 0) return;
+      const chunk = batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes);
+      batch = [];
+      batchBytes = 0;
+      if (!stream.write(chunk)) await Promise.race([this.failed, once(stream, 'drain')]);
+    };
+
+    return {
+      add: async (row) => {
+        this.throwIfFailed();
+        if (finished) throw new Error(`rows entry ${name} is already finished`);
+        const line = Buffer.from(`${JSON.stringify(row)}\n`, 'utf8');
+        if (line.length - 1 > DEFAULT_LIMITS.maxLineBytes) {
+          throw bundleError(
+            'E_TOO_LARGE',
+            `数据表 ${table} 中有一条记录超过 ${readableSize(DEFAULT_LIMITS.maxLineBytes)}，无法放入同步数据包。`,
+          );
+        }
+        hash.update(line);
+        size += line.length;
+        rows += 1;
+        batch.push(line);
+        batchBytes += line.length;
+        if (batchBytes >= ROWS_BATCH_BYTES) await flush();
+      },
+      finish: async () => {
+        this.throwIfFailed();
+        if (finished) throw new Error(`rows entry ${name} is already finished`);
+        finished = true;
+        await flush();
+        stream.end();
+        await Promise.race([this.failed, consumed]);
+        this.openRowsEntry = null;
+        return { name, sha256: hash.digest('hex'), size, rows };
+      },
+    };
+  }
+
+  /** An evidence file, compressed. The bytes are hashed on the way in; a file that no longer
+   *  matches sha256/size fails the whole bundle at finish() rather than shipping wrong content. */
+  addFile(name: string, filePath: string, sha256: string, size: number): ManifestEntry {
+    const kind = entryKind(name);
+    if (kind.kind !== 'file' || kind.sha256 !== sha256) throw new Error(`${name} is not files/<sha256> of ${sha256}`);
+    return this.addFromDisk(name, filePath, sha256, size, true);
+  }
+
+  /** A subordinate court's own signed bundle, stored without compression (it is a zip already). */
+  addNested(name: string, filePath: string, sha256: string, size: number): ManifestEntry {
+    const kind = entryKind(name);
+    if (kind.kind !== 'nested' || kind.sha256 !== sha256) throw new Error(`${name} is not a nested bundle of ${sha256}`);
+    return this.addFromDisk(name, filePath, sha256, size, false);
+  }
+
+  /** Writes manifest.json (exact bytes given) and manifest.sig, ends the zip, resolves when the file is flushed. */
+  async finish(manifestBytes: Buffer, signature: Buffer): Promise<void> {
+    this.throwIfFailed();
+    if (this.openRowsEntry !== null) throw new Error(`rows entry ${this.openRowsEntry} is not finished`);
+    if (this.ended) throw new Error('bundle already finished');
+    this.ended = true;
+    this.claim(MANIFEST_NAME);
+    this.claim(SIGNATURE_NAME);
+    this.zip.addBuffer(manifestBytes, MANIFEST_NAME, { mtime: this.mtime, mode: ENTRY_MODE, compress: true });
+    this.zip.addBuffer(encodeSignatureFile(signature), SIGNATURE_NAME, { mtime: this.mtime, mode: ENTRY_MODE, compress: false });
+    this.zip.end();
+    await Promise.race([this.failed, this.closed]);
+    this.throwIfFailed();
+    // The bundle is often written straight to a USB stick: make sure it is on the device.
+    const handle = await fs.promises.open(this.outPath, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Gives up: closes the output file (the caller deletes it). Safe to call after a failure. */
+  async abort(): Promise<void> {
+    this.fail(new Error('bundle writing aborted'));
+    await this.closed;
+  }
+
+  private addFromDisk(name: string, filePath: string, sha256: string, size: number, compress: boolean): ManifestEntry {
+    this.throwIfFailed();
+    this.claim(name);
+    this.zip.addReadStreamLazy(name, { mtime: this.mtime, mode: ENTRY_MODE, compress, size }, (callback) => {
+      const source = fs.createReadStream(filePath);
+      this.track(source);
+      const check = new HashCheck(sha256, Number.MAX_SAFE_INTEGER, () =>
+        bundleError('E_CORRUPT', '本院保存的一个佐证材料或下级数据包文件已损坏或被改动，无法放入同步数据包。'),
+      );
+      source.on('error', (error) => check.destroy(error));
+      check.on('error', (error) => this.fail(error));
+      callback(null, source.pipe(check));
+    });
+    return { name, sha256, size };
+  }
+
+  private track(stream: Readable): void {
+    if (this.failure) {
+      stream.destroy();
+      return;
+    }
+    this.sources.add(stream);
+    stream.once('close', () => this.sources.delete(stream));
+  }
+
+  private claim(name: string): void {
+    if (this.ended && name !== MANIFEST_NAME && name !== SIGNATURE_NAME) throw new Error('bundle already finished');
+    if (this.names.has(name)) throw new Error(`entry ${name} added twice`);
+    this.names.add(name);
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.rejectFailed(error);
+    for (const source of this.sources) source.destroy();
+    this.sources.clear();
+    this.output.destroy();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** Passes bytes through, counting and hashing them; fails past maxBytes or on a different hash at the end. */
+class HashCheck extends Transform {
+  private readonly hash = crypto.createHash('sha256');
+  private bytes = 0;
+
+  constructor(
+    private readonly expectedSha256: string,
+    private readonly maxBytes: number,
+    private readonly mismatch: () => Error,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) {
+      callback(bundleError('E_TOO_LARGE'));
+      return;
+    }
+    this.hash.update(chunk);
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    callback(this.hash.digest('hex') === this.expectedSha256 ? null : this.mismatch());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface ZipEntrySizes {
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+export interface OpenedBundleZip {
+  manifestBytes: Buffer;
+  /** null when manifest.sig is absent; empty when it is present but unusable. */
+  signature: Buffer | null;
+  /** Names of all entries besides manifest.json and manifest.sig, with their sizes from the zip directory. */
+  entries: Map<string, ZipEntrySizes>;
+  /** Streams one entry; errors E_TAMPERED if its SHA-256 at the end differs from expectedSha256,
+   *  E_TOO_LARGE if it grows past maxBytes. */
+  openEntry(name: string, expectedSha256: string, maxBytes: number): Promise<NodeJS.ReadableStream>;
+  /** Reads NDJSON rows of one entry one at a time (streaming, line limit), verifying the hash at the end
+   *  (the hash error is thrown from the iterator after the last row: the caller's transaction rolls back). */
+  rows(name: string, expectedSha256: string, maxBytes: number): AsyncIterable<Record<string, unknown>>;
+  /** Copies an entry to a file, verifying hash and size; used for evidence files and nested bundles. */
+  extractTo(name: string, expectedSha256: string, maxBytes: number, outPath: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const tampered = () => bundleError('E_TAMPERED');
+
+/** What a failure from yauzl or zlib means for the person importing. */
+function zipReadError(error: unknown): Error {
+  if (error instanceof ApiError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith('too many bytes in the stream')) {
+    return bundleError('E_TOO_LARGE', '同步数据包中有文件的实际大小超过了登记的大小，为安全起见已拒绝导入。');
+  }
+  if (message.startsWith('not enough bytes in the stream')) return tampered();
+  // zlib cannot inflate it: the stored bytes are not the ones that were signed.
+  if (typeof (error as { errno?: unknown }).errno === 'number' && /^Z_/.test(String((error as { code?: unknown }).code))) {
+    return tampered();
+  }
+  if ((error as { syscall?: unknown }).syscall !== undefined) return error as Error; // disk trouble, not the bundle
+  return bundleError('E_CORRUPT');
+}
+
+class OpenedZip implements OpenedBundleZip {
+  private readonly streams = new Set<Readable>();
+  private fdClosed = false;
+  private readonly fdClosedEvent: Promise<void>;
+
+  constructor(
+    private readonly zipfile: yauzl.ZipFile,
+    private readonly byName: Map<string, yauzl.Entry>,
+    private readonly limits: BundleLimits,
+    readonly manifestBytes: Buffer,
+    readonly signature: Buffer | null,
+    readonly entries: Map<string, ZipEntrySizes>,
+  ) {
+    this.fdClosedEvent = new Promise((resolve) =>
+      zipfile.once('close', () => {
+        this.fdClosed = true;
+        resolve();
+      }),
+    );
+  }
+
+  async openEntry(name: string, expectedSha256: string, maxBytes: number): Promise<NodeJS.ReadableStream> {
+    const entry = this.byName.get(name);
+    if (!entry || !this.entries.has(name)) throw tampered();
+    return openCheckedStream(this.zipfile, entry, expectedSha256, maxBytes, this.streams);
+  }
+
+  async *rows(name: string, expectedSha256: string, maxBytes: number): AsyncIterable<Record<string, unknown>> {
+    // Hashed here rather than through openEntry's stream, whose error at the end would discard
+    // rows still buffered: every row is yielded first, then the hash is judged.
+    const entry = this.byName.get(name);
+    if (!entry || !this.entries.has(name)) throw tampered();
+    const raw = await openRawStream(this.zipfile, entry, maxBytes, this.streams);
+    const hash = crypto.createHash('sha256');
+    const lineLimit = this.limits.maxLineBytes;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let bytes = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    // A malformed line may be the effect of tampering; keep reading (hashing, not parsing) so that
+    // a changed entry is reported as E_TAMPERED rather than as a broken line.
+    let problem: ApiError | null = null;
+
+    const parse = (line: Buffer): Record<string, unknown> | null => {
+      try {
+        const value: unknown = JSON.parse(decoder.decode(line));
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+      } catch {
+        // fall through to the refusal
+      }
+      problem = bundleError('E_CORRUPT', '同步数据包中有一行数据格式有误，无法读取。');
+      return null;
+    };
+
+    try {
+      for await (const chunk of raw as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        if (bytes > maxBytes) throw bundleError('E_TOO_LARGE');
+        hash.update(chunk);
+        if (problem) continue;
+        let start = 0;
+        while (start < chunk.length) {
+          const newline = chunk.indexOf(0x0a, start);
+          const end = newline === -1 ? chunk.length : newline;
+          const piece = chunk.subarray(start, end);
+          if (pendingBytes + piece.length > lineLimit) {
+            problem = bundleError(
+              'E_TOO_LARGE',
+              `同步数据包中有一条记录超过 ${readableSize(lineLimit)}，为安全起见已拒绝导入。`,
+            );
+            break;
+          }
+          if (newline === -1) {
+            pending.push(piece);
+            pendingBytes += piece.length;
+            break;
+          }
+          const line = pendingBytes === 0 ? piece : Buffer.concat([...pending, piece]);
+          pending = [];
+          pendingBytes = 0;
+          start = newline + 1;
+          const row = parse(line);
+          if (!row) break;
+          yield row;
+        }
+      }
+    } catch (error) {
+      throw zipReadError(error);
+    } finally {
+      if (!raw.destroyed) raw.destroy();
+    }
+    if (hash.digest('hex') !== expectedSha256) throw tampered();
+    if (problem) throw problem;
+    if (pendingBytes > 0) throw bundleError('E_CORRUPT', '同步数据包中最后一行数据不完整，无法读取。');
+  }
+
+  async extractTo(name: string, expectedSha256: string, maxBytes: number, outPath: string): Promise<void> {
+    const stream = (await this.openEntry(name, expectedSha256, maxBytes)) as Readable;
+    try {
+      await pipeline(stream, fs.createWriteStream(outPath));
+    } catch (error) {
+      await fs.promises.rm(outPath, { force: true });
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const stream of this.streams) stream.destroy();
+    this.streams.clear();
+    this.zipfile.close();
+    if (!this.fdClosed) await this.fdClosedEvent;
+  }
+}
+
+function openYauzlStream(zipfile: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zipfile.openReadStream(entry, (error, stream) => (error ? reject(zipReadError(error)) : resolve(stream)));
+  });
+}
+
+/** The entry's bytes as stored (inflated), its errors already turned into refusals; tracked until closed. */
+async function openRawStream(
+  zipfile: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  maxBytes: number,
+  openStreams: Set<Readable>,
+): Promise<Readable> {
+  if (entry.uncompressedSize > maxBytes) throw bundleError('E_TOO_LARGE');
+  const raw = await openYauzlStream(zipfile, entry);
+  openStreams.add(raw);
+  raw.once('close', () => openStreams.delete(raw));
+  // yauzl's streams may emit errors without destroying themselves; always end them on error.
+  raw.on('error', () => {
+    if (!raw.destroyed) raw.destroy();
+  });
+  return raw;
+}
+
+async function openCheckedStream(
+  zipfile: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  expectedSha256: string,
+  maxBytes: number,
+  openStreams: Set<Readable>,
+): Promise<Readable> {
+  const raw = await openRawStream(zipfile, entry, maxBytes, openStreams);
+  const checked = new HashCheck(expectedSha256, maxBytes, tampered);
+  openStreams.add(checked);
+  raw.on('error', (error) => checked.destroy(zipReadError(error)));
+  checked.once('close', () => {
+    openStreams.delete(checked);
+    // Stop reading the zip when the consumer stops early or a check failed; this also releases the fd.
+    if (!raw.destroyed) {
+      raw.unpipe(checked);
+      raw.destroy();
+    }
+  });
+  raw.pipe(checked);
+  return checked;
+}
+
+/** Reads a whole small entry (manifest, signature) into memory, bounded by maxBytes. */
+async function readSmallEntry(zipfile: yauzl.ZipFile, entry: yauzl.Entry, maxBytes: number): Promise<Buffer> {
+  if (entry.uncompressedSize > maxBytes) throw bundleError('E_TOO_LARGE');
+  const raw = await openYauzlStream(zipfile, entry);
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  try {
+    for await (const chunk of raw as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) throw bundleError('E_TOO_LARGE');
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    raw.destroy();
+    throw zipReadError(error);
+  }
+  return Buffer.concat(chunks, bytes);
+}
+
+function openYauzl(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(
+      path,
+      // decodeStrings off: we judge the raw names ourselves (yauzl would silently turn \ into /).
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true },
+      (error, zipfile) => (error ? reject(error) : resolve(zipfile)),
+    );
+  });
+}
+
+function nextEntry(zipfile: yauzl.ZipFile): Promise<yauzl.Entry | null> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      zipfile.off('entry', onEntry);
+      zipfile.off('end', onEnd);
+      zipfile.off('error', onError);
+    };
+    const onEntry = (entry: yauzl.Entry) => {
+      cleanup();
+      resolve(entry);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(null);
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    zipfile.on('entry', onEntry);
+    zipfile.on('end', onEnd);
+    zipfile.on('error', onError);
+    zipfile.readEntry();
+  });
+}
+
+async function readHead(path: string, length: number): Promise<Buffer> {
+  const handle = await fs.promises.open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function openError(error: unknown, head: Buffer): Error {
+  if (error instanceof ApiError) return error;
+  if ((error as { syscall?: unknown }).syscall !== undefined) return error as Error;
+  const message = error instanceof Error ? error.message : String(error);
+  const looksLikeZip = head.subarray(0, 4).equals(ZIP_LOCAL_HEADER);
+  if (message.startsWith('End of central directory record signature not found')) {
+    // A zip whose beginning is there but whose directory (at the very end) is not: cut short.
+    return looksLikeZip ? bundleError('E_TRUNCATED') : bundleError('E_NOT_BUNDLE');
+  }
+  return looksLikeZip ? bundleError('E_CORRUPT') : bundleError('E_NOT_BUNDLE');
+}
+
+/** The raw entry name if it is printable ASCII with no alternative Unicode name; else E_PATH. */
+function plainEntryName(entry: yauzl.Entry): string {
+  const raw = entry.fileNameRaw;
+  if (raw.length === 0 || raw.some((byte) => byte < 0x21 || byte > 0x7e)) throw bundleError('E_PATH');
+  if (entry.extraFields.some((field) => field.id === UNICODE_PATH_FIELD)) throw bundleError('E_PATH');
+  return raw.toString('latin1');
+}
+
+function sizeLimitFor(name: string, limits: BundleLimits): number {
+  if (name === MANIFEST_NAME) return limits.maxManifestBytes;
+  if (name === SIGNATURE_NAME) return MAX_SIGNATURE_FILE_BYTES;
+  const kind = entryKind(name);
+  if (kind.kind === 'rows') return limits.maxRowsEntryBytes;
+  if (kind.kind === 'file') return limits.maxFileBytes;
+  return limits.maxTotalBytes;
+}
+
+export async function openBundleZip(path: string, limits: BundleLimits = DEFAULT_LIMITS): Promise<OpenedBundleZip> {
+  const head = await readHead(path, 4);
+  let zipfile: yauzl.ZipFile;
+  try {
+    zipfile = await openYauzl(path);
+  } catch (error) {
+    throw openError(error, head);
+  }
+  // yauzl reports fd trouble as 'error' events at any time; never let one go unheard.
+  zipfile.on('error', () => undefined);
+  try {
+    if (zipfile.entryCount > limits.maxEntries + 2) {
+      throw bundleError('E_TOO_LARGE', `同步数据包里的文件数超过 ${limits.maxEntries} 个的上限，为安全起见已拒绝导入。`);
+    }
+
+    // Every name first: a bad name is refused before any size or content is looked at.
+    const byName = new Map<string, yauzl.Entry>();
+    for (let entry = await nextEntry(zipfile); entry; entry = await nextEntry(zipfile)) {
+      const name = plainEntryName(entry);
+      if (name !== MANIFEST_NAME && name !== SIGNATURE_NAME) entryKind(name);
+      if (byName.has(name)) throw bundleError('E_PATH');
+      byName.set(name, entry);
+    }
+
+    let total = 0;
+    const entries = new Map<string, ZipEntrySizes>();
+    for (const [name, entry] of byName) {
+      if (entry.generalPurposeBitFlag & ENCRYPTED_FLAG) throw bundleError('E_CORRUPT');
+      if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) throw bundleError('E_CORRUPT');
+      const limit = sizeLimitFor(name, limits);
+      if (entry.uncompressedSize > limit) {
+        throw bundleError('E_TOO_LARGE', `同步数据包中有文件超过 ${readableSize(limit)} 的上限，为安全起见已拒绝导入。`);
+      }
+      if (
+        entry.uncompressedSize > RATIO_CHECK_MIN_BYTES &&
+        entry.uncompressedSize > Math.max(entry.compressedSize, 1) * limits.maxCompressionRatio
+      ) {
+        throw bundleError('E_TOO_LARGE', '同步数据包中有文件的压缩比异常（疑似“压缩炸弹”），为安全起见已拒绝导入。');
+      }
+      total += entry.uncompressedSize;
+      if (total > limits.maxTotalBytes) {
+        throw bundleError('E_TOO_LARGE', `同步数据包解开后超过 ${readableSize(limits.maxTotalBytes)} 的上限，为安全起见已拒绝导入。`);
+      }
+      if (name !== MANIFEST_NAME && name !== SIGNATURE_NAME) {
+        entries.set(name, { compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
+      }
+    }
+
+    const manifestEntry = byName.get(MANIFEST_NAME);
+    if (!manifestEntry) throw bundleError('E_NOT_BUNDLE', '这个压缩文件里没有同步清单，不是本系统导出的同步数据包。');
+    const manifestBytes = await readSmallEntry(zipfile, manifestEntry, limits.maxManifestBytes);
+    const signatureEntry = byName.get(SIGNATURE_NAME);
+    const signature = signatureEntry
+      ? decodeSignatureFile(await readSmallEntry(zipfile, signatureEntry, MAX_SIGNATURE_FILE_BYTES))
+      : null;
+    return new OpenedZip(zipfile, byName, limits, manifestBytes, signature, entries);
+  } catch (error) {
+    await closeQuietly(zipfile);
+    throw zipReadError(error);
+  }
+}
+
+async function closeQuietly(zipfile: yauzl.ZipFile): Promise<void> {
+  // An error while closing the fd arrives instead of 'close'.
+  const closed = new Promise<void>((resolve) => {
+    zipfile.once('close', () => resolve());
+    zipfile.once('error', () => resolve());
+  });
+  const wasOpen = zipfile.isOpen;
+  zipfile.close();
+  // 'close' fires once the fd is released; with no streams open that is right away.
+  if (wasOpen) await closed;
+}
+
+/** Checks the manifest against the zip: the same set of names (E_TAMPERED for an extra or missing
+ *  entry), declared sizes match the directory (E_TAMPERED), per-kind limits (E_TOO_LARGE). */
+export function checkEntriesAgainstManifest(
+  zip: OpenedBundleZip,
+  manifest: Manifest,
+  limits: BundleLimits = DEFAULT_LIMITS,
+): void {
+  if (manifest.entries.length > limits.maxEntries) {
+    throw bundleError('E_TOO_LARGE', `同步数据包里的文件数超过 ${limits.maxEntries} 个的上限，为安全起见已拒绝导入。`);
+  }
+  const listed = new Set<string>();
+  let total = 0;
+  for (const entry of manifest.entries) {
+    if (listed.has(entry.name)) throw bundleError('E_CORRUPT');
+    listed.add(entry.name);
+    const limit = sizeLimitFor(entry.name, limits);
+    if (entry.size > limit) {
+      throw bundleError('E_TOO_LARGE', `同步数据包中有文件超过 ${readableSize(limit)} 的上限，为安全起见已拒绝导入。`);
+    }
+    total += entry.size;
+    if (total > limits.maxTotalBytes) {
+      throw bundleError('E_TOO_LARGE', `同步数据包解开后超过 ${readableSize(limits.maxTotalBytes)} 的上限，为安全起见已拒绝导入。`);
+    }
+    const inZip = zip.entries.get(entry.name);
+    if (!inZip || inZip.uncompressedSize !== entry.size) throw tampered();
+  }
+  for (const name of zip.entries.keys()) {
+    if (!listed.has(name)) throw tampered();
+  }
+}
