@@ -14,6 +14,8 @@ fs.rmSync(out, { recursive: true, force: true });
 const entries = [
   { entryPoints: ['src/main/preview.ts'], outfile: `${out}/main/preview.js`, format: 'cjs', external },
 ];
+// Bundle import/export runs in a worker thread next to whichever main bundle starts it.
+entries.push({ entryPoints: ['src/main/sync/syncWorker.ts'], outfile: `${out}/main/syncWorker.js`, format: 'cjs', external });
 if (fs.existsSync('src/main/electron/main.ts')) {
   entries.push({ entryPoints: ['src/main/electron/main.ts'], outfile: `${out}/main/electron.js`, format: 'cjs', external });
 }

@@ -33,6 +33,11 @@ import type {
   Person,
   ProgressNote,
   AppInfo,
+  SyncOverview,
+  TrustedCourt,
+  SyncHistoryEntry,
+  SubordinateCourt,
+  SupervisionNote,
 } from './model';
 
 export * from './model';
@@ -164,6 +169,20 @@ const measureFields = {
   longTerm: z.boolean().optional().default(false),
 };
 
+/** Largest piece of a bundle file sent in one sync.upload call. */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+const uploadId = z.string({ error: '缺少上传编号' }).regex(/^[0-9a-f-]{36}$/, '上传编号不正确');
+const exportFolder = z
+  .string({ error: '请选择保存同步包的文件夹' })
+  .trim()
+  .min(1, '请选择保存同步包的文件夹')
+  .max(1000, '文件夹路径过长');
+/** A key fingerprint as read out: 40 digits, spaces and dashes allowed between them. */
+export const fingerprintText = z
+  .string({ error: '请填写指纹' })
+  .transform((v) => v.replace(/[\s-]/g, ''))
+  .refine((v) => /^\d{40}$/.test(v), '指纹应为 40 位数字（8 组，每组 5 位）');
+
 const empty = z.object({}).strict().optional().default({});
 const byId = z.object({ id: rowId });
 const byVersionedId = z.object({ id: rowId, version });
@@ -205,8 +224,9 @@ export const operations = {
   'sections.move': z.object({ id: rowId, direction: z.enum(['up', 'down']) }),
   'sections.delete': byVersionedId,
 
-  'items.list': z.object({ campaignId: rowId }),
-  'items.search': z.object({ campaignId: rowId, query: text(100, '搜索词') }),
+  /** courtCode: another court's checklist held here (a subordinate's, read-only); this court's by default. */
+  'items.list': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
+  'items.search': z.object({ campaignId: rowId, query: text(100, '搜索词'), courtCode: courtCode.optional() }),
   'items.get': byId,
   'items.create': z.object({ campaignId: rowId, ...itemFields }),
   'items.update': z.object({ id: rowId, version, ...itemFields }),
@@ -240,7 +260,7 @@ export const operations = {
   'evidence.remove': byVersionedId,
   'evidence.open': byId,
 
-  'stats.campaignProgress': z.object({ campaignId: rowId }),
+  'stats.campaignProgress': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
 
   'audit.list': z.object({
     rowId: rowId.optional(),
@@ -296,7 +316,7 @@ export const operations = {
   'problems.update': z.object({ id: rowId, version, title: requiredText(200, '问题'), description: optionalText(2000, '问题表现') }),
   'problems.delete': byVersionedId,
 
-  'inspection.list': z.object({ campaignId: rowId }),
+  'inspection.list': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
   'inspection.get': byId,
   'inspection.create': z
     .object({ campaignId: rowId, scope: z.enum(inspectionScopes, { error: '请选择按个人还是按部门填报' }), personId: z.union([rowId, z.null()]).optional().default(null), departmentId: z.union([rowId, z.null()]).optional().default(null) })
@@ -337,8 +357,9 @@ export const operations = {
     status: z.enum(measureStatuses).optional(),
     departmentId: rowId.optional(),
     light: z.enum(lights).optional(),
+    courtCode: courtCode.optional(),
   }),
-  'ledger.closure': z.object({ campaignId: rowId }),
+  'ledger.closure': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
   'ledger.getFinding': byId,
   'ledger.createFinding': z.object({
     campaignId: rowId,
@@ -384,6 +405,38 @@ export const operations = {
   'lookbacks.reschedule': z.object({ id: rowId, version, dueDate: isoDate }),
 
   'work.mine': empty,
+
+  'sync.overview': empty,
+  'sync.chooseFolder': empty,
+  'sync.export': z.object({ folder: exportFolder, full: z.boolean().optional().default(false) }),
+  'sync.publish': z.object({ campaignId: rowId, folder: exportFolder }),
+  'sync.upload': z.object({
+    uploadId: z.union([uploadId, z.null()]).optional().default(null),
+    fileName: requiredText(255, '文件名').refine((v) => !/[\\/\u0000]/.test(v), '文件名不能包含路径符号'),
+    chunkBase64: z.string().max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4, '每次上传的数据过大'),
+    final: z.boolean(),
+  }),
+  'sync.discardUpload': z.object({ uploadId }),
+  'sync.preview': z.object({ uploadId }),
+  'sync.import': z.object({
+    uploadId,
+    /** Fingerprints a person compared and confirmed for courts met for the first time. */
+    trust: z.array(fingerprintText).max(500).optional().default([]),
+  }),
+  'sync.trusted': empty,
+  'sync.untrust': z.object({ code: courtCode }),
+  'sync.history': z.object({ limit: z.number().int().min(1).max(1000).optional().default(200) }).optional().default({ limit: 200 }),
+  'sync.subordinates': empty,
+
+  'supervision.list': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
+  'supervision.add': z.object({
+    campaignId: rowId,
+    courtCode,
+    itemId: z.union([rowId, z.null()]).optional().default(null),
+    kind: z.enum(['comment', 'supervision'], { error: '请选择意见类型' }).optional().default('comment'),
+    text: requiredText(2000, '督导意见'),
+  }),
+  'supervision.delete': byVersionedId,
 } as const satisfies Record<OperationName, z.ZodType>;
 
 export const operationNames: readonly OperationName[] = OPERATION_NAMES;
@@ -483,6 +536,21 @@ export interface Results {
   'lookbacks.record': MeasureDetail;
   'lookbacks.reschedule': MeasureDetail;
   'work.mine': WorkEntry[];
+  'sync.overview': SyncOverview;
+  'sync.chooseFolder': { path: string | null };
+  'sync.export': { jobId: string };
+  'sync.publish': { jobId: string };
+  'sync.upload': { uploadId: string; bytes: number };
+  'sync.discardUpload': { discarded: boolean };
+  'sync.preview': { jobId: string };
+  'sync.import': { jobId: string };
+  'sync.trusted': TrustedCourt[];
+  'sync.untrust': { code: string };
+  'sync.history': SyncHistoryEntry[];
+  'sync.subordinates': SubordinateCourt[];
+  'supervision.list': SupervisionNote[];
+  'supervision.add': SupervisionNote;
+  'supervision.delete': { id: string };
 }
 
 export type Input<K extends OperationName> = z.input<(typeof operations)[K]>;

@@ -95,6 +95,21 @@ export const OPERATION_NAMES = [
   'lookbacks.record',
   'lookbacks.reschedule',
   'work.mine',
+  'sync.overview',
+  'sync.chooseFolder',
+  'sync.export',
+  'sync.publish',
+  'sync.upload',
+  'sync.discardUpload',
+  'sync.preview',
+  'sync.import',
+  'sync.trusted',
+  'sync.untrust',
+  'sync.history',
+  'sync.subordinates',
+  'supervision.list',
+  'supervision.add',
+  'supervision.delete',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

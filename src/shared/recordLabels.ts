@@ -20,6 +20,7 @@ export const RECORD_LABELS = {
   ledgerEvents: '整改记录',
   lookbacks: '回头看',
   ledgerEvidence: '整改佐证材料',
+  supervisionNotes: '督导意见',
 } as const;
 
 export type RecordKind = keyof typeof RECORD_LABELS;

@@ -106,6 +106,40 @@ describe('migrations', () => {
     }
   });
 
+  it('0003 lets a version-2 court sync: its rows are its own, keys appear on first use, the first bundle carries everything', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, DATABASE_FILE);
+    const v2 = openDatabase(file, { migrations: migrations.slice(0, 2) });
+    const now = '2026-10-01T09:00:00+08:00';
+    const owned = (id: string, seq: number) => ({ id, origin: 'J2301', change_seq: seq, created_at: now, updated_at: now });
+    const insert = (table: string, row: Record<string, unknown>) =>
+      v2.sqlite.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
+    insert('courts', { ...owned('0190f0e4-0000-7000-8000-000000000001', 1), code: 'J2301', name: '龙江县人民法院', level: 'basic', parent_code: 'J23', parent_name: '齐齐哈尔市中级人民法院' });
+    insert('settings', { key: 'local_court_code', value: 'J2301' });
+    insert('campaigns', { ...owned('0190f0e4-0000-7000-8000-000000000003', 2), title: '能力作风建设年', issuing_court_code: 'J2301', year: 2026 });
+    insert('items', { ...owned('0190f0e4-0000-7000-8000-000000000004', 3), campaign_id: '0190f0e4-0000-7000-8000-000000000003', sort_order: 1024, title: '落实当场立案制度', kind: 'mandatory' });
+    v2.sqlite.prepare('UPDATE change_counter SET value = 3').run();
+    v2.sqlite.close();
+
+    const h = await openHarness({ dataDir: dir });
+    try {
+      const sqlite = h.services.ctx.sqlite;
+      expect(sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(sqlite.prepare('SELECT source_item_id, source_version FROM items').get()).toEqual({ source_item_id: null, source_version: null });
+      expect(sqlite.prepare("SELECT count(*) AS n FROM settings WHERE key = 'sync_keys'").get()).toEqual({ n: 0 });
+      await h.ok('auth.bootstrap', { username: 'admin', displayName: '王书记员', password: 'Admin2026' });
+      const overview = await h.ok('sync.overview');
+      expect(overview.fingerprint).toMatch(/^\d{5}( \d{5}){7}$/);
+      expect(overview).toMatchObject({ nextSeq: 1, pendingChanges: 3 });
+      // A mandatory item written by hand before sync existed is this court's own, and editable.
+      const [item] = await h.ok('items.list', { campaignId: '0190f0e4-0000-7000-8000-000000000003' });
+      expect(item).toMatchObject({ title: '落实当场立案制度', sourceItemId: null });
+      expect((await h.ok('audit.verify')).ok).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('refuse a database written by a newer app version, touching nothing', () => {
     const dir = tempDir();
     const file = path.join(dir, DATABASE_FILE);

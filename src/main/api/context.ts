@@ -10,12 +10,16 @@ import type { SessionUser } from '../../shared/model';
 export interface Host {
   /** Opens a file with the system's viewer (Electron: shell.openPath; preview: the OS opener). */
   openPath(filePath: string): Promise<boolean>;
+  /** Lets the person pick a folder (Electron: the system dialog); absent where there is none. */
+  chooseFolder?(): Promise<string | null>;
 }
 
 export interface ServiceContext {
   db: Kysely<Database>;
   sqlite: BetterSqlite3.Database;
   dataDir: string;
+  /** The better-sqlite3 binary this runtime needs (Electron), for connections opened in workers. */
+  nativeBinding?: string;
   schemaVersion: number;
   appVersion: string;
   /** Wall-clock time for people to read; injected so tests can fix "today". */

@@ -6,6 +6,9 @@ import type { Handlers } from './handlerTypes';
 import * as accounts from '../access/accounts';
 import { inspectionHandlers } from '../inspection/inspectionHandlers';
 import { ledgerHandlers } from '../ledger/ledgerHandlers';
+import { syncHandlers } from '../sync/syncHandlers';
+import { ensureCourtKeys } from '../sync/courtKeys';
+import { supervisionHandlers } from '../supervision/supervisionHandlers';
 import { myWork } from '../work/myWork';
 import * as campaigns from '../campaigns/campaigns';
 import * as items from '../checklist/items';
@@ -25,6 +28,8 @@ export const handlers: Handlers = {
   'court.get': (ctx) => court.getProfile(ctx),
   'court.setup': async (ctx, input) => {
     const profile = await court.setupProfile(ctx, input);
+    // The court's key pair is made at set-up, so its fingerprint can be read out from day one.
+    await ensureCourtKeys(ctx);
     // The administrator was just logged in on this caller: the demo is written in their name.
     const user = await accounts.loadSessionUser(ctx, ctx.sessions.userIdOf(ctx.caller) ?? '');
     return { profile, demoJobId: input.loadDemo ? startDemoJob({ ...ctx, user }) : null };
@@ -58,7 +63,7 @@ export const handlers: Handlers = {
   'sections.move': (ctx, input) => campaigns.moveSection(ctx, input),
   'sections.delete': (ctx, input) => campaigns.deleteSection(ctx, input),
 
-  'items.list': (ctx, input) => items.listItems(ctx, input.campaignId),
+  'items.list': (ctx, input) => items.listItems(ctx, input.campaignId, input.courtCode),
   'items.search': (ctx, input) => items.searchItems(ctx, input),
   'items.get': (ctx, input) => items.getItem(ctx, input.id),
   'items.create': (ctx, input) => items.createItem(ctx, input),
@@ -76,7 +81,7 @@ export const handlers: Handlers = {
   'evidence.remove': (ctx, input) => evidence.removeEvidence(ctx, input),
   'evidence.open': (ctx, input) => evidence.openEvidence(ctx, input.id),
 
-  'stats.campaignProgress': (ctx, input) => items.campaignProgress(ctx, input.campaignId),
+  'stats.campaignProgress': (ctx, input) => items.campaignProgress(ctx, input.campaignId, input.courtCode),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   'audit.verify': (ctx) => verifyAuditChain(ctx.db),
 
@@ -95,4 +100,6 @@ export const handlers: Handlers = {
 
   ...inspectionHandlers,
   ...ledgerHandlers,
+  ...syncHandlers,
+  ...supervisionHandlers,
 };

@@ -35,6 +35,7 @@ export function createServices(options: ServicesOptions): Services {
     db: database.db,
     sqlite: database.sqlite,
     dataDir: options.dataDir,
+    nativeBinding: options.nativeBinding,
     schemaVersion: database.schemaVersion,
     appVersion: APP_VERSION,
     now: options.now ?? (() => new Date()),

@@ -84,6 +84,9 @@ export interface ItemsTable extends OwnedColumns {
   completedLate: number;
   /** Local user id of whoever marked it complete (they may not sign it off). */
   completedBy: Generated<string | null>;
+  /** On a court's copy of a mandatory item: the issuer's item id and definition version. */
+  sourceItemId: Generated<string | null>;
+  sourceVersion: Generated<number | null>;
 }
 
 export interface ProgressNotesTable extends OwnedColumns {
@@ -288,6 +291,60 @@ export interface SchemaMigrationsTable {
   appliedAt: string;
 }
 
+export interface SupervisionNotesTable extends OwnedColumns {
+  campaignId: string;
+  courtCode: string;
+  itemId: string | null;
+  kind: 'comment' | 'supervision';
+  author: string;
+  text: string;
+}
+
+export interface SyncCourtsTable {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string;
+  signKey: string;
+  boxKey: string;
+  fingerprint: string;
+  relation: 'superior' | 'subordinate' | 'relayed';
+  trustedAt: string;
+  trustedBy: string;
+  vouchedBy: string | null;
+  lastSeq: number;
+  lastBundleAt: string | null;
+  lastImportedAt: string | null;
+}
+
+export interface SyncOutboxTable {
+  targetCode: string;
+  seq: number;
+  kind: 'report_up' | 'package_down';
+  full: number;
+  throughChangeSeq: number;
+  campaignId: string | null;
+  fileName: string;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface SyncReceivedTable {
+  id: string;
+  sourceCode: string;
+  targetCode: string;
+  kind: 'report_up' | 'package_down';
+  seq: number;
+  full: number;
+  campaignId: string | null;
+  sha256: string;
+  size: number;
+  filePath: string;
+  relayedBy: string | null;
+  receivedAt: string;
+  forwardedSeq: number | null;
+}
+
 export interface Database {
   courts: CourtsTable;
   departments: DepartmentsTable;
@@ -310,6 +367,10 @@ export interface Database {
   ledgerEvents: LedgerEventsTable;
   lookbacks: LookbacksTable;
   ledgerEvidence: LedgerEvidenceTable;
+  supervisionNotes: SupervisionNotesTable;
+  syncCourts: SyncCourtsTable;
+  syncOutbox: SyncOutboxTable;
+  syncReceived: SyncReceivedTable;
   lightHistory: LightHistoryTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;

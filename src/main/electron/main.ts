@@ -41,7 +41,13 @@ function openDataStore(): Services | null {
   try {
     return createServices({
       dataDir,
-      host: { openPath: (file) => shell.openPath(file).then((error) => error === '') },
+      host: {
+        openPath: (file) => shell.openPath(file).then((error) => error === ''),
+        chooseFolder: async () => {
+          const choice = await dialog.showOpenDialog({ title: '选择保存同步包的文件夹（可选 U 盘）', properties: ['openDirectory', 'createDirectory'] });
+          return choice.canceled ? null : (choice.filePaths[0] ?? null);
+        },
+      },
       nativeBinding,
     });
   } catch (error) {

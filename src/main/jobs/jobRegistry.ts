@@ -2,7 +2,8 @@
 // starts it returns at once with an id, the work reports progress as it goes, and any client
 // polls `jobs.get` for a progress bar or asks `jobs.cancel`. The transport never waits on it.
 import { v7 as uuidv7 } from 'uuid';
-import type { JobStatus } from '../../shared/model';
+import type { JobResult, JobStatus } from '../../shared/model';
+import { ApiError } from '../api/errors';
 
 export interface JobControl {
   progress(done: number, total: number, message: string): void;
@@ -21,7 +22,7 @@ const KEEP_FINISHED = 50;
 export class JobRegistry {
   private readonly jobs = new Map<string, JobStatus & { cancelRequested: boolean; finished: Promise<void> }>();
 
-  start(kind: string, work: (control: JobControl) => Promise<void>): string {
+  start(kind: string, work: (control: JobControl) => Promise<JobResult | void>): string {
     const id = uuidv7();
     const entry = {
       id,
@@ -31,6 +32,8 @@ export class JobRegistry {
       total: 0,
       message: '正在准备…',
       error: null as string | null,
+      errorCode: null as string | null,
+      result: null as JobResult | null,
       cancelRequested: false,
       finished: Promise.resolve(),
     };
@@ -48,7 +51,8 @@ export class JobRegistry {
     entry.finished = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => work(control))
       .then(
-        () => {
+        (result) => {
+          entry.result = result ?? null;
           entry.state = 'done';
           entry.message = '已完成';
         },
@@ -60,7 +64,9 @@ export class JobRegistry {
             entry.state = 'failed';
             entry.error = error instanceof Error ? error.message : String(error);
             entry.message = '未能完成';
-            console.error(`[job ${kind}]`, error);
+            // A refusal (bad bundle, wrong court…) is an answer, not a fault: no stack in the log.
+            if (error instanceof ApiError) entry.errorCode = error.code;
+            else console.error(`[job ${kind}]`, error);
           }
         },
       );

@@ -1,0 +1,415 @@
+// Writing bundles: the report-up bundle to the parent court (every row this court owns that
+// changed since the last one, or a full snapshot, plus its subordinates' own signed bundles
+// received since, for relay) and the package down for one campaign (its definition and this
+// court's supervision notes). Rows are read page by page in one read transaction, so the bundle
+// is a consistent snapshot however long writing takes, and memory stays flat.
+import fs from 'node:fs';
+import path from 'node:path';
+import dayjs from 'dayjs';
+import type { ExportReport } from '../../shared/model';
+import type { ServiceContext } from '../api/context';
+import { ApiError } from '../api/errors';
+import { requireProfile } from '../court/courtProfile';
+import { blobPath } from '../evidence/evidenceStore';
+import type { JobControl } from '../jobs/jobRegistry';
+import { JobCancelled } from '../jobs/jobRegistry';
+import { BundleZipWriter } from './format/container';
+import { encryptFile } from './format/envelope';
+import { signBytes } from './format/keys';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
+import { ensureCourtKeys, type OwnKeys } from './courtKeys';
+import { SYNC_TABLES, EVIDENCE_TABLES } from './syncTables';
+import { appendHistory } from './syncHistory';
+import { actorLabel, courtCard, moveFile, sha256File, tempPath } from './syncFiles';
+
+const PAGE = 2000;
+export const BUNDLE_EXTENSION = '.dtsync';
+const KIND_TEXT = { report_up: '上报包', package_down: '下发包' } as const;
+
+export interface ExportTarget {
+  outFile?: string;
+  folder?: string;
+}
+
+type Row = Record<string, unknown>;
+
+/** Names a bundle file so a person can tell it apart on a USB stick: court, kind, sequence, date. */
+export function bundleFileName(court: { code: string; name: string }, kind: keyof typeof KIND_TEXT, seq: number, date: string, campaignTitle?: string): string {
+  const safe = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40);
+  const parts = [court.code, safe(court.name), KIND_TEXT[kind], campaignTitle ? safe(campaignTitle) : null, `第${String(seq).padStart(4, '0')}号`, date.replace(/-/g, '')];
+  return `${parts.filter(Boolean).join('_')}${BUNDLE_EXTENSION}`;
+}
+
+function resolveOut(target: ExportTarget, fileName: string): string {
+  if (target.outFile) return path.resolve(target.outFile);
+  if (!target.folder) throw new ApiError('E_INVALID', '请选择保存同步包的文件夹。');
+  const folder = path.resolve(target.folder);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new ApiError('E_NO_FOLDER', `找不到文件夹“${target.folder}”，请确认 U 盘已插好或重新选择。`);
+  }
+  return path.join(folder, fileName);
+}
+
+function checkCancel(control?: JobControl): void {
+  if (control?.cancelled) throw new JobCancelled();
+}
+
+/** Streams one table's rows of one origin in change order, a page at a time. */
+function* ownRows(ctx: ServiceContext, table: string, origin: string, from: number, through: number, extra = ''): Generator<Row> {
+  const statement = ctx.sqlite.prepare(
+    `SELECT * FROM ${table} WHERE origin = ? AND change_seq > ? AND change_seq <= ? ${extra} ORDER BY change_seq LIMIT ${PAGE}`,
+  );
+  let after = from;
+  for (;;) {
+    const page = statement.all(origin, after, through) as Row[];
+    for (const row of page) yield row;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1].change_seq as number;
+  }
+}
+
+interface Collected {
+  entries: ManifestEntry[];
+  rows: number;
+  files: number;
+}
+
+async function writeRows(writer: BundleZipWriter, table: string, rows: Iterable<Row>, collected: Collected, hashes: Set<string>, control: JobControl | undefined, total: number): Promise<void> {
+  let entry: ReturnType<BundleZipWriter['rowsEntry']> | null = null;
+  for (const row of rows) {
+    entry ??= writer.rowsEntry(table);
+    await entry.add(row);
+    if ((EVIDENCE_TABLES as readonly string[]).includes(table) && row.deleted_at === null) hashes.add(row.sha256 as string);
+    collected.rows += 1;
+    if (collected.rows % 2000 === 0) {
+      checkCancel(control);
+      control?.progress(collected.rows, total, `正在写入数据（${collected.rows} / ${total} 行）`);
+    }
+  }
+  if (entry) collected.entries.push(await entry.finish());
+}
+
+function addEvidenceFiles(ctx: ServiceContext, writer: BundleZipWriter, hashes: Set<string>, collected: Collected): void {
+  for (const sha256 of [...hashes].sort()) {
+    const file = blobPath(ctx.dataDir, sha256);
+    if (!fs.existsSync(file)) {
+      throw new ApiError('E_MISSING_FILE', `佐证材料文件缺失（${sha256.slice(0, 12)}…），无法导出。请检查数据文件夹中的 evidence 目录是否完整。`);
+    }
+    collected.entries.push(writer.addFile(`files/${sha256}`, file, sha256, fs.statSync(file).size));
+    collected.files += 1;
+  }
+}
+
+interface Nested {
+  id: string;
+  sourceCode: string;
+  seq: number;
+  sha256: string;
+  size: number;
+  filePath: string;
+}
+
+function addNested(ctx: ServiceContext, writer: BundleZipWriter, nested: Nested[], collected: Collected): CourtCard[] {
+  const vouches = new Map<string, CourtCard>();
+  for (const bundle of nested) {
+    const file = path.join(ctx.dataDir, bundle.filePath);
+    collected.entries.push(writer.addNested(`nested/${bundle.sourceCode}-${bundle.seq}-${bundle.sha256}.zip`, file, bundle.sha256, bundle.size));
+    const court = ctx.sqlite.prepare('SELECT * FROM sync_courts WHERE code = ?').get(bundle.sourceCode) as Row | undefined;
+    if (court) vouches.set(bundle.sourceCode, courtCard(court));
+  }
+  return [...vouches.values()];
+}
+
+async function sealBundle(
+  keys: OwnKeys,
+  writer: BundleZipWriter,
+  manifest: Manifest,
+  plainPath: string,
+  outPath: string,
+  recipient: { boxKey: string; fingerprint: string } | null,
+): Promise<{ sha256: string; bytes: number }> {
+  const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
+  await writer.finish(manifestBytes, signBytes(manifestBytes, keys.signPrivate));
+  let finalTemp = plainPath;
+  if (recipient) {
+    finalTemp = `${plainPath}.enc`;
+    await encryptFile(
+      plainPath,
+      finalTemp,
+      { kind: manifest.kind, source: { code: manifest.source.code, name: manifest.source.name }, target: manifest.target, createdAt: manifest.createdAt },
+      { boxPublic: recipient.boxKey, fingerprint: recipient.fingerprint },
+    );
+  }
+  const sha256 = await sha256File(finalTemp);
+  const bytes = fs.statSync(finalTemp).size;
+  fs.mkdirSync(path.dirname(outPath), { recursive: true });
+  await moveFile(finalTemp, outPath);
+  if (finalTemp !== plainPath) fs.rmSync(plainPath, { force: true });
+  return { sha256, bytes };
+}
+
+function nextSeq(ctx: ServiceContext, target: string): { seq: number; through: number } {
+  const last = ctx.sqlite.prepare('SELECT seq, through_change_seq FROM sync_outbox WHERE target_code = ? ORDER BY seq DESC LIMIT 1').get(target) as
+    | { seq: number; through_change_seq: number }
+    | undefined;
+  return { seq: (last?.seq ?? 0) + 1, through: last?.through_change_seq ?? 0 };
+}
+
+/** Report up: this court's changes since its last bundle to its parent, or everything (full). */
+export async function exportReportUp(ctx: ServiceContext, options: ExportTarget & { full: boolean }, control?: JobControl): Promise<ExportReport> {
+  const profile = await requireProfile(ctx);
+  if (!profile.parentCode) {
+    throw new ApiError('E_NO_PARENT', '本院是高级人民法院，没有上级法院可以上报。需要向下级法院发送专项活动时，请使用“下发”。');
+  }
+  const keys = await ensureCourtKeys(ctx);
+  const target = { code: profile.parentCode, name: profile.parentName ?? '' };
+  const parent = ctx.sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND relation = 'superior'").get(target.code) as Row | undefined;
+  const createdAt = ctx.now().toISOString();
+  const plainPath = tempPath(ctx.dataDir, 'export');
+
+  // One read transaction: the change range, the rows and the relayed bundles agree.
+  ctx.sqlite.exec('BEGIN');
+  let collected: Collected;
+  let manifest: Manifest;
+  let nested: Nested[];
+  let writer: BundleZipWriter | undefined;
+  let seq: number;
+  let through: number;
+  let from: number;
+  try {
+    const previous = nextSeq(ctx, target.code);
+    seq = previous.seq;
+    from = options.full ? 0 : previous.through;
+    through = (ctx.sqlite.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number }).value;
+    const total = SYNC_TABLES.reduce(
+      (sum, table) =>
+        sum + (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table.name} WHERE origin = ? AND change_seq > ? AND change_seq <= ?`).get(profile.code, from, through) as { n: number }).n,
+      0,
+    );
+    nested = relayBundles(ctx, profile.code, options.full);
+    writer = new BundleZipWriter(plainPath);
+    collected = { entries: [], rows: 0, files: 0 };
+    const hashes = new Set<string>();
+    control?.progress(0, total, '正在收集本院的变更…');
+    for (const table of SYNC_TABLES) {
+      await writeRows(writer, table.name, ownRows(ctx, table.name, profile.code, from, through), collected, hashes, control, total);
+    }
+    addEvidenceFiles(ctx, writer, hashes, collected);
+    const vouches = addNested(ctx, writer, nested, collected);
+    manifest = {
+      format: BUNDLE_FORMAT,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      kind: 'report_up',
+      full: options.full,
+      source: ownCard(profile, keys),
+      target,
+      seq,
+      changeFrom: from,
+      changeThrough: through,
+      createdAt,
+      campaign: null,
+      counts: { rows: collected.rows, files: collected.files, nested: nested.length },
+      entries: collected.entries,
+      vouches,
+      app: { version: ctx.appVersion, schemaVersion: ctx.schemaVersion },
+    };
+  } catch (error) {
+    ctx.sqlite.exec('ROLLBACK');
+    await writer?.abort();
+    fs.rmSync(plainPath, { force: true });
+    throw error;
+  }
+  ctx.sqlite.exec('COMMIT');
+
+  const fileName = bundleFileName(profile, 'report_up', seq, dayjs(ctx.now()).format('YYYY-MM-DD'));
+  const outPath = resolveOut(options, fileName);
+  control?.progress(collected.rows, collected.rows, parent ? '正在加密并保存…' : '正在保存…');
+  const recipient = parent ? { boxKey: parent.box_key as string, fingerprint: parent.fingerprint as string } : null;
+  const sealed = await sealBundle(keys, writer!, manifest, plainPath, outPath, recipient);
+
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare('INSERT INTO sync_outbox (target_code, seq, kind, full, through_change_seq, campaign_id, file_name, sha256, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)')
+      .run(target.code, seq, 'report_up', options.full ? 1 : 0, through, path.basename(outPath), sealed.sha256, createdAt);
+    const mark = ctx.sqlite.prepare('UPDATE sync_received SET forwarded_seq = ? WHERE id = ? AND forwarded_seq IS NULL');
+    for (const bundle of nested) mark.run(seq, bundle.id);
+  })();
+
+  const report: ExportReport = {
+    filePath: outPath,
+    fileName: path.basename(outPath),
+    kind: 'report_up',
+    full: options.full,
+    seq,
+    target,
+    encrypted: recipient !== null,
+    rows: collected.rows,
+    files: collected.files,
+    nested: nested.length,
+    bytes: sealed.bytes,
+    message: `已导出上报包第 ${seq} 号${options.full ? '（完整快照）' : ''}：${collected.rows} 行数据、${collected.files} 个佐证材料${nested.length ? `、${nested.length} 个下级法院同步包` : ''}${recipient ? '，已加密，只有上级法院能打开' : '，未加密（尚未取得上级法院的密钥）'}。`,
+  };
+  appendHistory(ctx.dataDir, {
+    at: createdAt,
+    direction: 'export',
+    kind: 'report_up',
+    fileName: report.fileName,
+    courtCode: target.code,
+    courtName: target.name,
+    seq,
+    rows: report.rows,
+    files: report.files,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    result: 'ok',
+    code: null,
+    message: report.message,
+    actor: actorLabel(ctx),
+  });
+  return report;
+}
+
+/** Subordinates' bundles to pass on: those not yet forwarded, or for a full snapshot everything
+ * from each court's latest full snapshot on. */
+function relayBundles(ctx: ServiceContext, me: string, full: boolean): Nested[] {
+  const columns = 'id, source_code AS sourceCode, seq, sha256, size, file_path AS filePath';
+  if (!full) {
+    return ctx.sqlite
+      .prepare(`SELECT ${columns} FROM sync_received WHERE kind = 'report_up' AND target_code = ? AND forwarded_seq IS NULL ORDER BY source_code, seq`)
+      .all(me) as Nested[];
+  }
+  return ctx.sqlite
+    .prepare(
+      `SELECT ${columns} FROM sync_received r WHERE kind = 'report_up' AND target_code = ?
+         AND seq >= coalesce((SELECT max(seq) FROM sync_received f WHERE f.kind = 'report_up' AND f.target_code = r.target_code AND f.source_code = r.source_code AND f.full = 1), 0)
+       ORDER BY source_code, seq`,
+    )
+    .all(me) as Nested[];
+}
+
+function ownCard(profile: { code: string; name: string; level: string; parentCode: string | null }, keys: OwnKeys): CourtCard {
+  return { code: profile.code, name: profile.name, level: profile.level, parentCode: profile.parentCode ?? '', signKey: keys.signPublic, boxKey: keys.boxPublic };
+}
+
+/**
+ * Package down: a campaign's definition (campaign, sections, mandatory items, problem catalogue,
+ * the departments those items cite) and this court's supervision notes on it. For a campaign a
+ * superior issued, the superior's own signed package travels inside unchanged (relay down).
+ */
+export async function publishCampaign(ctx: ServiceContext, options: ExportTarget & { campaignId: string }, control?: JobControl): Promise<ExportReport> {
+  const profile = await requireProfile(ctx);
+  const keys = await ensureCourtKeys(ctx);
+  const campaign = ctx.sqlite.prepare('SELECT id, origin, title FROM campaigns WHERE id = ? AND deleted_at IS NULL').get(options.campaignId) as
+    | { id: string; origin: string; title: string }
+    | undefined;
+  if (!campaign) throw new ApiError('E_NOT_FOUND', '找不到这项专项活动，可能已被删除。');
+  const own = campaign.origin === profile.code;
+  let nested: Nested[] = [];
+  if (!own) {
+    const received = ctx.sqlite
+      .prepare(
+        `SELECT id, source_code AS sourceCode, seq, sha256, size, file_path AS filePath FROM sync_received
+          WHERE kind = 'package_down' AND campaign_id = ? AND source_code = ? ORDER BY seq DESC LIMIT 1`,
+      )
+      .get(campaign.id, campaign.origin) as Nested | undefined;
+    if (!received) {
+      throw new ApiError('E_NOT_OWNER', `“${campaign.title}”由 ${campaign.origin} 法院部署，本院没有收到它的下发包，不能转发。`);
+    }
+    nested = [received];
+  }
+  const target = { code: '*', name: '各下级法院' };
+  const createdAt = ctx.now().toISOString();
+  const plainPath = tempPath(ctx.dataDir, 'publish');
+  const writer = new BundleZipWriter(plainPath);
+  const collected: Collected = { entries: [], rows: 0, files: 0 };
+  const { seq } = nextSeq(ctx, target.code);
+  const me = profile.code;
+  const all = (sql: string, ...params: unknown[]) => ctx.sqlite.prepare(sql).all(...params) as Row[];
+  const definition: [string, Row[]][] = own
+    ? [
+        ['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)],
+        [
+          'departments',
+          all(
+            "SELECT * FROM departments WHERE origin = ? AND id IN (SELECT department_id FROM items WHERE campaign_id = ? AND origin = ? AND kind = 'mandatory')",
+            me,
+            campaign.id,
+            me,
+          ),
+        ],
+        ['campaigns', all('SELECT * FROM campaigns WHERE id = ?', campaign.id)],
+        ['sections', all('SELECT * FROM sections WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
+        ['items', all("SELECT * FROM items WHERE campaign_id = ? AND origin = ? AND kind = 'mandatory' ORDER BY change_seq", campaign.id, me)],
+        ['problem_aspects', all('SELECT * FROM problem_aspects WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
+        ['problems', all('SELECT * FROM problems WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
+      ]
+    : [['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)]];
+  definition.push(['supervision_notes', all('SELECT * FROM supervision_notes WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)]);
+  const total = definition.reduce((sum, [, rows]) => sum + rows.length, 0);
+  let manifest: Manifest;
+  try {
+    for (const [table, rows] of definition) await writeRows(writer, table, rows, collected, new Set(), control, total);
+    const vouches = addNested(ctx, writer, nested, collected);
+    manifest = {
+      format: BUNDLE_FORMAT,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      kind: 'package_down',
+      full: true,
+      source: ownCard(profile, keys),
+      target,
+      seq,
+      changeFrom: 0,
+      changeThrough: (ctx.sqlite.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number }).value,
+      createdAt,
+      campaign: { id: campaign.id, title: campaign.title },
+      counts: { rows: collected.rows, files: 0, nested: nested.length },
+      entries: collected.entries,
+      vouches,
+      app: { version: ctx.appVersion, schemaVersion: ctx.schemaVersion },
+    };
+  } catch (error) {
+    await writer.abort();
+    fs.rmSync(plainPath, { force: true });
+    throw error;
+  }
+  const fileName = bundleFileName(profile, 'package_down', seq, dayjs(ctx.now()).format('YYYY-MM-DD'), campaign.title);
+  const outPath = resolveOut(options, fileName);
+  const sealed = await sealBundle(keys, writer, manifest, plainPath, outPath, null);
+  ctx.sqlite
+    .prepare('INSERT INTO sync_outbox (target_code, seq, kind, full, through_change_seq, campaign_id, file_name, sha256, created_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)')
+    .run(target.code, seq, 'package_down', manifest.changeThrough, campaign.id, path.basename(outPath), sealed.sha256, createdAt);
+  const report: ExportReport = {
+    filePath: outPath,
+    fileName: path.basename(outPath),
+    kind: 'package_down',
+    full: true,
+    seq,
+    target,
+    encrypted: false,
+    rows: collected.rows,
+    files: 0,
+    nested: nested.length,
+    bytes: sealed.bytes,
+    message: `已生成“${campaign.title}”下发包第 ${seq} 号：${collected.rows} 行${own ? '' : '（内含上级法院原始下发包）'}。下发包不加密，由本院签名防篡改。`,
+  };
+  appendHistory(ctx.dataDir, {
+    at: createdAt,
+    direction: 'export',
+    kind: 'package_down',
+    fileName: report.fileName,
+    courtCode: '*',
+    courtName: target.name,
+    seq,
+    rows: report.rows,
+    files: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    result: 'ok',
+    code: null,
+    message: report.message,
+    actor: actorLabel(ctx),
+  });
+  return report;
+}

@@ -1,0 +1,722 @@
+// Reading bundles into the court database: verify everything that can be verified before a row
+// is written (envelope, zip structure, entry names and sizes, manifest signature, the sender's
+// key, the addressee, the sequence), then apply all rows in ONE transaction — subordinates'
+// nested bundles each verified against their own signature — and either commit, or roll back
+// for a preview (dry run), a cancel or any refusal. Files land in staging and are moved into
+// place only after the commit, so nothing is ever half-written.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Transaction } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { BundleSummary, ImportReport, SyncChangeCount } from '../../shared/model';
+import type { ServiceContext } from '../api/context';
+import { ApiError } from '../api/errors';
+import { currentActor, requireProfile, timestamp } from '../court/courtProfile';
+import type { CourtProfile } from '../../shared/model';
+import { ChangeWriter } from '../data/ownedRows';
+import type { Database } from '../data/schema';
+import { blobPath } from '../evidence/evidenceStore';
+import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
+import { RECORD_LABELS } from '../../shared/recordLabels';
+import { openBundleZip, checkEntriesAgainstManifest, type OpenedBundleZip } from './format/container';
+import { decryptFile, readEnvelopeHeader, sniffBundle } from './format/envelope';
+import { fingerprintOf, normalizeFingerprint, verifyBytes } from './format/keys';
+import { DEFAULT_LIMITS } from './format/limits';
+import { entryKind, parseManifest, type CourtCard, type Manifest } from './format/manifest';
+import { ensureCourtKeys, type OwnKeys } from './courtKeys';
+import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns } from './syncTables';
+import { syncPath } from './syncHistory';
+import { moveFile, sha256File, tempPath } from './syncFiles';
+
+export interface ImportOptions {
+  file: string;
+  /** The name the person knows the file by (uploads are stored under an id). */
+  fileName?: string;
+  dryRun: boolean;
+  /** Fingerprints a person compared for courts met for the first time. */
+  trust: string[];
+}
+
+type Row = Record<string, unknown>;
+const ROW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KIND_TEXT = { report_up: '上报包', package_down: '下发包' } as const;
+
+interface VerifiedBundle {
+  zip: OpenedBundleZip;
+  manifest: Manifest;
+  /** The plain (signed, unencrypted) zip on disk and its SHA-256: kept for relaying. */
+  plainPath: string;
+  sha256: string;
+  size: number;
+}
+
+/** Thrown for refusals that concern one court's bundle sequence, so history can name that court. */
+export class SequenceError extends ApiError {
+  constructor(
+    code: string,
+    message: string,
+    readonly courtCode: string,
+    readonly courtName: string,
+    readonly seq: number,
+  ) {
+    super(code, message);
+  }
+}
+
+function label(table: string): string {
+  const camel = table.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) as keyof typeof RECORD_LABELS;
+  return RECORD_LABELS[camel] ?? table;
+}
+
+function describeCourt(card: { code: string; name: string }): string {
+  return `${card.name}（${card.code}）`;
+}
+
+export class ImportSession {
+  private readonly temps: string[] = [];
+  /** Files to move into place after the commit: staged path → final path. */
+  private readonly moves: { from: string; to: string }[] = [];
+  private readonly changes = new Map<string, SyncChangeCount>();
+  /** Titles of campaigns met in the bundle: a preview rolls back before its report is written. */
+  private readonly campaignTitles = new Map<string, string>();
+  private readonly courtNames = new Map<string, string>();
+  private readonly columns: Map<string, string[]>;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly nestedSummaries: BundleSummary['nested'] = [];
+  private readonly needsTrust: ImportReport['needsTrust'] = [];
+  private readonly packages: { issuer: string; campaignId: string }[] = [];
+  private readonly materialized = { added: 0, updated: 0, removed: 0 };
+  private readonly trusted: string[];
+  private files = 0;
+  private processed = 0;
+  private total = 0;
+  private readonly staging: string;
+  private readonly now: string;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly profile: CourtProfile,
+    private readonly keys: OwnKeys,
+    private readonly options: ImportOptions,
+    private readonly control?: JobControl,
+  ) {
+    this.columns = tableColumns(ctx.sqlite);
+    this.trusted = options.trust.map(normalizeFingerprint);
+    this.staging = tempPath(ctx.dataDir, 'staging');
+    this.now = timestamp(ctx);
+  }
+
+  private get sqlite(): BetterSqlite3.Database {
+    return this.ctx.sqlite;
+  }
+
+  private prepare(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private temp(label: string): string {
+    const file = tempPath(this.ctx.dataDir, label);
+    this.temps.push(file);
+    return file;
+  }
+
+  cleanup(): void {
+    for (const file of this.temps) fs.rmSync(file, { force: true });
+    fs.rmSync(this.staging, { recursive: true, force: true });
+  }
+
+  private checkCancel(): void {
+    if (this.control?.cancelled) throw new JobCancelled();
+  }
+
+  private tick(): void {
+    this.processed += 1;
+    if (this.processed % 500 === 0) {
+      this.checkCancel();
+      if (this.processed % 2000 === 0) {
+        this.control?.progress(this.processed, Math.max(this.total, this.processed), `正在${this.options.dryRun ? '核对' : '导入'}数据（${this.processed} / ${Math.max(this.total, this.processed)} 行）`);
+      }
+    }
+  }
+
+  /** Opens a file as a verified bundle: decrypting first when it is sealed for this court. */
+  async openRoot(): Promise<{ bundle: VerifiedBundle; encrypted: boolean }> {
+    const file = this.options.file;
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ApiError('E_NOT_FOUND', '找不到要导入的文件。');
+    const kind = await sniffBundle(file);
+    if (kind === 'unknown') throw new ApiError('E_NOT_BUNDLE', '这个文件不是督导台的同步包，没有导入任何内容。');
+    let plain = file;
+    let envelopeHeader: Awaited<ReturnType<typeof readEnvelopeHeader>> | null = null;
+    if (kind === 'envelope') {
+      envelopeHeader = await readEnvelopeHeader(file);
+      if (envelopeHeader.target.code !== this.profile.code) {
+        throw new ApiError(
+          'E_WRONG_TARGET',
+          `这个同步包是${describeCourt(envelopeHeader.source)}发给${describeCourt(envelopeHeader.target)}的，不是发给本院的，没有导入任何内容。`,
+        );
+      }
+      plain = this.temp('decrypted');
+      this.checkSpace(fs.statSync(file).size);
+      await decryptFile(file, plain, { boxPublic: this.keys.boxPublic, boxPrivate: this.keys.boxPrivate, fingerprint: this.keys.fingerprint }, DEFAULT_LIMITS.maxTotalBytes);
+    }
+    const bundle = await this.verify(plain);
+    if (envelopeHeader && (envelopeHeader.source.code !== bundle.manifest.source.code || envelopeHeader.kind !== bundle.manifest.kind || envelopeHeader.target.code !== bundle.manifest.target.code)) {
+      throw new ApiError('E_TAMPERED', '同步包外层信息与内部签名内容不一致，可能被篡改，没有导入任何内容。');
+    }
+    return { bundle, encrypted: envelopeHeader !== null };
+  }
+
+  private checkSpace(bytes: number): void {
+    try {
+      const stats = fs.statfsSync(this.ctx.dataDir);
+      if (stats.bavail * stats.bsize < bytes * 2 + 64 * 1024 * 1024) {
+        throw new ApiError('E_NO_SPACE', '数据文件夹所在磁盘空间不足，无法导入这个同步包。请清理磁盘后再试。');
+      }
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+    }
+  }
+
+  /** Structure, names, sizes, signature: everything about one plain bundle file that needs no database. */
+  private async verify(plainPath: string): Promise<VerifiedBundle> {
+    const zip = await openBundleZip(plainPath, DEFAULT_LIMITS);
+    try {
+      const manifest = parseManifest(zip.manifestBytes);
+      if (!zip.signature) throw new ApiError('E_UNSIGNED', `同步包缺少${describeCourt(manifest.source)}的签名，无法确认来源，没有导入任何内容。`);
+      if (!verifyBytes(zip.manifestBytes, zip.signature, manifest.source.signKey)) {
+        throw new ApiError('E_BAD_SIGNATURE', `同步包的签名与内容不符，可能被篡改或损坏，没有导入任何内容。`);
+      }
+      checkEntriesAgainstManifest(zip, manifest, DEFAULT_LIMITS);
+      for (const entry of manifest.entries) entryKind(entry.name);
+      const declared = manifest.entries.reduce((sum, entry) => sum + entry.size, 0);
+      this.checkSpace(declared);
+      this.courtNames.set(manifest.source.code, manifest.source.name);
+      const size = fs.statSync(plainPath).size;
+      return { zip, manifest, plainPath, sha256: await sha256File(plainPath), size };
+    } catch (error) {
+      await zip.close();
+      throw error;
+    }
+  }
+
+  private knownCourt(code: string): Row | undefined {
+    return this.prepare('SELECT * FROM sync_courts WHERE code = ?').get(code) as Row | undefined;
+  }
+
+  /** A directly received bundle's signer: known with the same keys, or confirmed by a person now. */
+  private trustRoot(manifest: Manifest): void {
+    const source = manifest.source;
+    if (source.code === this.profile.code) {
+      throw new ApiError('E_ORIGIN', '这是本院自己导出的同步包，不能导入本院。');
+    }
+    const relation = manifest.kind === 'report_up' ? 'subordinate' : 'superior';
+    const known = this.knownCourt(source.code);
+    if (known && known.sign_key) {
+      this.checkSameKeys(known, source);
+      if (manifest.kind === 'package_down' && known.relation !== 'superior') {
+        throw new ApiError('E_WRONG_TARGET', `${describeCourt(source)}是本院的下级法院，它的下发包不能导入本院。`);
+      }
+      if (manifest.kind === 'report_up' && known.relation === 'superior') {
+        throw new ApiError('E_WRONG_TARGET', `${describeCourt(source)}是本院的上级法院，它不能向本院上报。`);
+      }
+      return;
+    }
+    const fingerprint = fingerprintOf(source.signKey, source.boxKey);
+    if (!this.trusted.includes(normalizeFingerprint(fingerprint))) {
+      if (this.options.dryRun) {
+        this.needsTrust.push({ code: source.code, name: source.name, level: source.level, fingerprint });
+      } else {
+        throw new ApiError(
+          'E_UNTRUSTED',
+          `首次收到${describeCourt(source)}的同步包。请与对方电话核对密钥指纹：${fingerprint}。核对一致后再确认导入。${this.trusted.length ? '（您提供的指纹与此包不符。）' : ''}`,
+        );
+      }
+    }
+    this.insertTrust(source, relation, fingerprint, this.actorText(), null);
+  }
+
+  private actorText(): string {
+    const user = this.ctx.user;
+    return user ? `${user.displayName}（${user.username}）` : '系统';
+  }
+
+  private checkSameKeys(known: Row, card: CourtCard): void {
+    if (known.sign_key !== card.signKey || known.box_key !== card.boxKey) {
+      throw new ApiError(
+        'E_KEY_MISMATCH',
+        `${describeCourt(card)}这次使用的密钥与本院已信任的不同（已信任的指纹：${known.fingerprint as string}）。可能是对方重装了程序，也可能是伪造的同步包。请先电话联系对方核实；确属重装的，由管理员在“信任的法院”中移除后重新导入。`,
+      );
+    }
+  }
+
+  private insertTrust(card: CourtCard, relation: 'superior' | 'subordinate' | 'relayed', fingerprint: string, trustedBy: string, vouchedBy: string | null): void {
+    this.pendingTrust.push(() =>
+      this.prepare(
+        // A court whose trust was removed keeps its row (and sequence): only the keys are renewed.
+        `INSERT INTO sync_courts (code, name, level, parent_code, sign_key, box_key, fingerprint, relation, trusted_at, trusted_by, vouched_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
+           sign_key = excluded.sign_key, box_key = excluded.box_key, fingerprint = excluded.fingerprint,
+           trusted_at = excluded.trusted_at, trusted_by = excluded.trusted_by, vouched_by = excluded.vouched_by`,
+      ).run(card.code, card.name, card.level, card.parentCode, card.signKey, card.boxKey, fingerprint, relation, this.now, trustedBy, vouchedBy),
+    );
+  }
+
+  private readonly pendingTrust: (() => void)[] = [];
+
+  /** Checks a bundle's place in its sender's sequence. 'skip': already held (relayed twice). */
+  private sequence(manifest: Manifest, bundleSha: string, nested: boolean): 'apply' | 'same' | 'skip' {
+    const source = manifest.source;
+    if (manifest.kind === 'package_down') {
+      const same = this.prepare("SELECT 1 FROM sync_received WHERE source_code = ? AND kind = 'package_down' AND sha256 = ?").get(source.code, bundleSha);
+      if (same) return nested ? 'skip' : 'same';
+      const newer = this.prepare("SELECT max(seq) AS seq FROM sync_received WHERE source_code = ? AND kind = 'package_down' AND campaign_id = ?").get(
+        source.code,
+        manifest.campaign?.id ?? '',
+      ) as { seq: number | null };
+      if (newer.seq !== null && newer.seq > manifest.seq) {
+        if (nested) return 'skip';
+        throw new SequenceError(
+          'E_OLDER',
+          `这是${describeCourt(source)}“${manifest.campaign?.title ?? ''}”的第 ${manifest.seq} 号下发包，本院已有更新的第 ${newer.seq} 号，较旧的包不会导入（数据不会回退）。`,
+          source.code,
+          source.name,
+          manifest.seq,
+        );
+      }
+      return 'apply';
+    }
+    const known = this.knownCourt(source.code);
+    const held = (known?.last_seq as number | undefined) ?? 0;
+    if (manifest.seq <= held) {
+      if (nested) return 'skip';
+      const same = this.prepare("SELECT 1 FROM sync_received WHERE source_code = ? AND kind = 'report_up' AND seq = ? AND sha256 = ?").get(source.code, manifest.seq, bundleSha);
+      if (same) return 'same';
+      throw new SequenceError(
+        'E_OLDER',
+        `这是${describeCourt(source)}的第 ${manifest.seq} 号同步包，本院已导入到第 ${held} 号，较旧的包不会导入（数据不会回退）。`,
+        source.code,
+        source.name,
+        manifest.seq,
+      );
+    }
+    if (manifest.seq > held + 1 && !manifest.full) {
+      throw new SequenceError(
+        'E_GAP',
+        `缺少${describeCourt(source)}的第 ${held + 1} 号同步包（本包是第 ${manifest.seq} 号），为避免数据缺漏没有导入。请找到缺少的同步包先导入，或请对方导出一份完整快照。`,
+        source.code,
+        source.name,
+        manifest.seq,
+      );
+    }
+    return 'apply';
+  }
+
+  private count(court: string, campaignId: string | null, outcome: 'added' | 'updated' | 'unchanged' | 'older'): void {
+    const key = `${court}|${campaignId ?? ''}`;
+    let entry = this.changes.get(key);
+    if (!entry) {
+      entry = { courtCode: court, courtName: this.courtNames.get(court) ?? court, campaignId, campaignTitle: '', added: 0, updated: 0, unchanged: 0, older: 0 };
+      this.changes.set(key, entry);
+    }
+    entry[outcome] += 1;
+  }
+
+  private campaignOf(table: (typeof SYNC_TABLES)[number], row: Row): string | null {
+    if (table.campaign === null) return table.name === 'campaigns' ? (row.id as string) : null;
+    if (table.campaign === 'column') return (row.campaign_id as string) ?? null;
+    const parent = this.prepare(`SELECT campaign_id FROM ${table.campaign.parentTable} WHERE id = ?`).get(row[table.campaign.via]) as { campaign_id: string } | undefined;
+    return parent?.campaign_id ?? null;
+  }
+
+  private applyRow(table: (typeof SYNC_TABLES)[number], row: Row, source: CourtCard): void {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new ApiError('E_CORRUPT', '同步包中的数据格式不正确，没有导入任何内容。');
+    if (typeof row.id !== 'string' || !ROW_ID.test(row.id)) throw new ApiError('E_CORRUPT', `同步包中有一条${label(table.name)}的编号不正确，没有导入任何内容。`);
+    if (row.origin !== source.code || (table.name === 'courts' && row.code !== source.code)) {
+      throw new ApiError(
+        'E_ORIGIN',
+        `同步包中有一条${label(table.name)}自称来自 ${String(row.code ?? row.origin)}，但签名的是${describeCourt(source)}。一个法院只能报送自己的数据，没有导入任何内容。`,
+      );
+    }
+    if (table.name === 'campaigns' && typeof row.title === 'string') this.campaignTitles.set(row.id, row.title);
+    const allowed = this.columns.get(table.name)!;
+    const names = Object.keys(row);
+    for (const name of names) {
+      if (!allowed.includes(name)) throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}含有本程序不认识的字段“${name}”，可能来自更新的版本，没有导入任何内容。`);
+      const value = row[name];
+      if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
+        throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}字段“${name}”格式不正确，没有导入任何内容。`);
+      }
+    }
+    if (typeof row.version !== 'number') throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}缺少版本号，没有导入任何内容。`);
+    const existing = this.prepare(`SELECT origin, version FROM ${table.name} WHERE id = ?`).get(row.id) as { origin: string; version: number } | undefined;
+    let outcome: 'added' | 'updated' | 'unchanged' | 'older';
+    if (!existing) {
+      this.runWrite(table.name, row, () =>
+        this.prepare(`INSERT INTO ${table.name} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((name) => row[name])),
+      );
+      outcome = 'added';
+    } else if (existing.origin !== row.origin) {
+      throw new ApiError('E_ORIGIN', `同步包试图改写一条属于 ${existing.origin} 的${label(table.name)}，一个法院只能修改自己的数据，没有导入任何内容。`);
+    } else if (row.version > existing.version) {
+      const assigned = names.filter((name) => name !== 'id');
+      this.runWrite(table.name, row, () =>
+        this.prepare(`UPDATE ${table.name} SET ${assigned.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(...assigned.map((name) => row[name]), row.id),
+      );
+      outcome = 'updated';
+    } else {
+      outcome = row.version === existing.version ? 'unchanged' : 'older';
+    }
+    this.count(source.code, this.campaignOf(table, row), outcome);
+    this.tick();
+  }
+
+  private runWrite(table: string, row: Row, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new ApiError(
+          'E_MISSING_REFERENCE',
+          `同步包中的${label(table)}引用了本院没有的记录（编号 ${String(row.id)}）。多半是它所属的专项活动尚未下发到本院：请先导入上级法院的下发包，再导入这个同步包。没有导入任何内容。`,
+        );
+      }
+      if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH') {
+        throw new ApiError('E_CORRUPT', `同步包中的${label(table)}不符合数据规则（${code}），没有导入任何内容。`);
+      }
+      throw error;
+    }
+  }
+
+  private async applyRowsEntry(bundle: VerifiedBundle, table: (typeof SYNC_TABLES)[number], entry: Manifest['entries'][number]): Promise<void> {
+    const source = bundle.manifest.source;
+    const rows = bundle.zip.rows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes);
+    if (table.name !== 'sections') {
+      for await (const row of rows) this.applyRow(table, row, source);
+      return;
+    }
+    // Sections nest: insert parents first whatever order they came in.
+    let waiting: Row[] = [];
+    for await (const row of rows) waiting.push(row);
+    const present = this.prepare('SELECT 1 FROM sections WHERE id = ?');
+    const inBundle = new Set(waiting.map((row) => row.id));
+    while (waiting.length > 0) {
+      const ready = waiting.filter((row) => row.parent_id === null || row.parent_id === undefined || !inBundle.has(row.parent_id) || present.get(row.parent_id));
+      const next = ready.length > 0 ? ready : waiting;
+      for (const row of next) {
+        this.applyRow(table, row, source);
+        inBundle.delete(row.id);
+      }
+      waiting = waiting.filter((row) => !next.includes(row));
+    }
+  }
+
+  private async applyFiles(bundle: VerifiedBundle): Promise<void> {
+    for (const entry of bundle.manifest.entries) {
+      const kind = entryKind(entry.name);
+      if (kind.kind !== 'file') continue;
+      if (kind.sha256 !== entry.sha256) throw new ApiError('E_TAMPERED', '同步包中的佐证材料与其名称不符，可能被篡改，没有导入任何内容。');
+      const target = blobPath(this.ctx.dataDir, kind.sha256);
+      const known = this.prepare('SELECT 1 FROM evidence_blobs WHERE sha256 = ?').get(kind.sha256);
+      if (!fs.existsSync(target)) {
+        const staged = path.join(this.staging, 'files', kind.sha256);
+        fs.mkdirSync(path.dirname(staged), { recursive: true });
+        await bundle.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes, staged);
+        this.moves.push({ from: staged, to: target });
+        this.files += 1;
+      }
+      if (!known) this.prepare('INSERT INTO evidence_blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(kind.sha256, entry.size, this.now);
+      this.checkCancel();
+    }
+  }
+
+  /** A subordinate's (or superior's) own signed bundle carried inside another, checked on its own. */
+  private async applyNested(outer: VerifiedBundle): Promise<void> {
+    const nestedEntries = outer.manifest.entries
+      .map((entry) => ({ entry, kind: entryKind(entry.name) }))
+      .filter((item): item is { entry: Manifest['entries'][number]; kind: { kind: 'nested'; source: string; seq: number; sha256: string } } => item.kind.kind === 'nested')
+      .sort((a, b) => a.kind.source.localeCompare(b.kind.source) || a.kind.seq - b.kind.seq);
+    for (const { entry, kind } of nestedEntries) {
+      if (kind.sha256 !== entry.sha256) throw new ApiError('E_TAMPERED', '同步包中转报的下级同步包与其名称不符，可能被篡改，没有导入任何内容。');
+      const file = this.temp('nested');
+      await outer.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxTotalBytes, file);
+      const bundle = await this.verify(file);
+      try {
+        const manifest = bundle.manifest;
+        const relayer = outer.manifest.source;
+        if (manifest.source.code !== kind.source || manifest.seq !== kind.seq) {
+          throw new ApiError('E_TAMPERED', '转报的同步包与其登记信息不符，可能被篡改，没有导入任何内容。');
+        }
+        if (manifest.kind !== outer.manifest.kind || (manifest.target.code !== relayer.code && manifest.target.code !== '*')) {
+          throw new ApiError('E_ORIGIN', `${describeCourt(relayer)}转来的同步包不是发给它的，不能转报，没有导入任何内容。`);
+        }
+        this.trustNested(manifest, relayer, outer.manifest.vouches);
+        const step = this.sequence(manifest, bundle.sha256, true);
+        this.nestedSummaries.push({ source: { code: manifest.source.code, name: manifest.source.name }, seq: manifest.seq, full: manifest.full, rows: manifest.counts.rows, files: manifest.counts.files });
+        if (step !== 'apply') continue;
+        this.total += manifest.counts.rows;
+        await this.applyBundle(bundle);
+        this.recordReceived(bundle, relayer.code);
+      } finally {
+        await bundle.zip.close();
+      }
+    }
+  }
+
+  private trustNested(manifest: Manifest, relayer: CourtCard, vouches: CourtCard[]): void {
+    const source = manifest.source;
+    if (source.code === this.profile.code) throw new ApiError('E_ORIGIN', '转报的同步包中有自称本院的数据，没有导入任何内容。');
+    const known = this.knownCourt(source.code) ?? this.pendingCards.get(source.code);
+    if (known && known.sign_key) {
+      this.checkSameKeys(known, source);
+      return;
+    }
+    const vouched = vouches.find((card) => card.code === source.code);
+    if (!vouched || vouched.signKey !== source.signKey || vouched.boxKey !== source.boxKey) {
+      throw new ApiError('E_UNTRUSTED', `${describeCourt(relayer)}转来的${describeCourt(source)}同步包没有得到它的担保，无法确认来源，没有导入任何内容。`);
+    }
+    if (manifest.kind === 'report_up' && source.parentCode !== relayer.code) {
+      throw new ApiError('E_ORIGIN', `${describeCourt(source)}不是${describeCourt(relayer)}的下级法院，后者不能替它转报，没有导入任何内容。`);
+    }
+    const relation = manifest.kind === 'report_up' ? 'relayed' : 'superior';
+    const fingerprint = fingerprintOf(source.signKey, source.boxKey);
+    this.insertTrust(source, relation, fingerprint, `经${describeCourt(relayer)}转报担保`, relayer.code);
+    this.pendingCards.set(source.code, { sign_key: source.signKey, box_key: source.boxKey, fingerprint, last_seq: 0 });
+    // Trust rows go in now, inside the transaction, so sequence checks see them.
+    this.flushTrust();
+  }
+
+  private readonly pendingCards = new Map<string, Row>();
+
+  private flushTrust(): void {
+    for (const insert of this.pendingTrust.splice(0)) insert();
+  }
+
+  /** Rows and files of one verified bundle, nested bundles first (a relayed package's definition
+   * must exist before the relayer's notes on it). */
+  private async applyBundle(bundle: VerifiedBundle): Promise<void> {
+    await this.applyNested(bundle);
+    await this.applyFiles(bundle);
+    const entries = new Map(bundle.manifest.entries.map((entry) => [entry.name, entry]));
+    for (const entry of bundle.manifest.entries) {
+      const kind = entryKind(entry.name);
+      if (kind.kind === 'rows' && !SYNC_TABLE_NAMES.has(kind.table)) {
+        throw new ApiError('E_CORRUPT', `同步包中有本程序不认识的数据表“${kind.table}”，可能来自更新的版本，没有导入任何内容。`);
+      }
+    }
+    for (const table of SYNC_TABLES) {
+      const entry = entries.get(`rows/${table.name}.ndjson`);
+      if (entry) await this.applyRowsEntry(bundle, table, entry);
+    }
+    if (bundle.manifest.kind === 'package_down' && bundle.manifest.campaign) {
+      this.packages.push({ issuer: bundle.manifest.source.code, campaignId: bundle.manifest.campaign.id });
+    }
+    if (bundle.manifest.kind === 'report_up') {
+      this.prepare('UPDATE sync_courts SET last_seq = ?, last_bundle_at = ?, last_imported_at = ?, name = ? WHERE code = ?').run(
+        bundle.manifest.seq,
+        bundle.manifest.createdAt,
+        this.now,
+        bundle.manifest.source.name,
+        bundle.manifest.source.code,
+      );
+    } else {
+      // Packages are numbered per issuer across campaigns: record when, not a sequence to continue.
+      this.prepare('UPDATE sync_courts SET last_bundle_at = ?, last_imported_at = ?, name = ? WHERE code = ?').run(
+        bundle.manifest.createdAt,
+        this.now,
+        bundle.manifest.source.name,
+        bundle.manifest.source.code,
+      );
+    }
+  }
+
+  /** Keeps the signed plain bundle so it can be forwarded upward (or a package passed down). */
+  private recordReceived(bundle: VerifiedBundle, relayedBy: string | null): void {
+    const manifest = bundle.manifest;
+    const relative = path.join('sync', 'received', manifest.source.code, `${manifest.kind}-${manifest.seq}-${bundle.sha256.slice(0, 16)}.zip`);
+    const staged = path.join(this.staging, 'received', `${uuidv7()}.zip`);
+    fs.mkdirSync(path.dirname(staged), { recursive: true });
+    fs.copyFileSync(bundle.plainPath, staged);
+    this.moves.push({ from: staged, to: path.join(this.ctx.dataDir, relative) });
+    this.prepare(
+      `INSERT OR IGNORE INTO sync_received (id, source_code, target_code, kind, seq, full, campaign_id, sha256, size, file_path, relayed_by, received_at, forwarded_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+    ).run(
+      uuidv7(),
+      manifest.source.code,
+      manifest.target.code === '*' ? this.profile.code : manifest.target.code,
+      manifest.kind,
+      manifest.seq,
+      manifest.full ? 1 : 0,
+      manifest.campaign?.id ?? null,
+      bundle.sha256,
+      bundle.size,
+      relative,
+      relayedBy,
+      this.now,
+    );
+  }
+
+  /** This court's own copy of each mandatory item of the packages just applied. */
+  private async materialize(): Promise<void> {
+    if (this.packages.length === 0) return;
+    const actor = await currentActor(this.ctx);
+    // The transaction is open on this connection; the writer joins it. A fresh Kysely view of the
+    // same connection, so this import gets its own audit appender (it caches per transaction).
+    const writer = new ChangeWriter(this.ctx.db.withTables<Record<string, never>>() as unknown as Transaction<Database>, actor, this.now);
+    for (const { issuer, campaignId } of this.packages) {
+      if (issuer === this.profile.code) continue;
+      const definitions = this.sqlite.prepare("SELECT * FROM items WHERE origin = ? AND campaign_id = ? AND kind = 'mandatory' ORDER BY sort_order").all(issuer, campaignId) as Row[];
+      for (const definition of definitions) {
+        const copy = this.sqlite.prepare('SELECT * FROM items WHERE origin = ? AND source_item_id = ?').get(this.profile.code, definition.id) as Row | undefined;
+        if (definition.deleted_at !== null) {
+          if (copy && copy.deleted_at === null) {
+            await writer.softDelete('items', copy.id as string, undefined, 'sync.package');
+            this.materialized.removed += 1;
+          }
+          continue;
+        }
+        const fields = {
+          sectionId: definition.section_id as string | null,
+          sortOrder: definition.sort_order as number,
+          title: definition.title as string,
+          content: definition.content as string,
+          deadline: definition.deadline as string | null,
+          frequency: definition.frequency as 'once' | 'monthly' | 'quarterly',
+          sourceVersion: definition.version as number,
+        };
+        if (!copy) {
+          await writer.insert(
+            'items',
+            { campaignId, kind: 'mandatory', leadLeader: '', departmentId: null, owner: '', status: 'not_started', percent: 0, completedAt: null, completedLate: 0, sourceItemId: definition.id as string, ...fields },
+            'sync.package',
+          );
+          this.materialized.added += 1;
+        } else if (copy.deleted_at === null && ((copy.source_version as number | null) ?? 0) < (definition.version as number)) {
+          await writer.update('items', copy.id as string, undefined, fields, 'sync.package');
+          this.materialized.updated += 1;
+        }
+      }
+    }
+    await writer.finish();
+  }
+
+  async run(): Promise<ImportReport> {
+    this.checkCancel();
+    this.control?.progress(0, 0, '正在核对同步包…');
+    const { bundle: root, encrypted } = await this.openRoot();
+    try {
+      const manifest = root.manifest;
+      if (manifest.kind === 'report_up' ? manifest.target.code !== this.profile.code : manifest.target.code !== '*' && manifest.target.code !== this.profile.code) {
+        throw new ApiError('E_WRONG_TARGET', `这个同步包是${describeCourt(manifest.source)}发给${describeCourt(manifest.target)}的，不是发给本院的，没有导入任何内容。`);
+      }
+      this.trustRoot(manifest);
+      const step = this.sequence(manifest, root.sha256, false);
+      const summary = (): BundleSummary => ({
+        kind: manifest.kind,
+        full: manifest.full,
+        source: { code: manifest.source.code, name: manifest.source.name, fingerprint: fingerprintOf(manifest.source.signKey, manifest.source.boxKey) },
+        target: manifest.target,
+        seq: manifest.seq,
+        changeFrom: manifest.changeFrom,
+        changeThrough: manifest.changeThrough,
+        createdAt: manifest.createdAt,
+        encrypted,
+        rows: manifest.counts.rows,
+        files: manifest.counts.files,
+        nested: this.nestedSummaries,
+        campaign: manifest.campaign,
+      });
+      if (step === 'same') {
+        return this.report(summary(), 'unchanged', `此同步包（${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号）已导入过，没有任何变化。`);
+      }
+      this.total = manifest.counts.rows;
+      this.sqlite.exec('BEGIN IMMEDIATE');
+      let committed = false;
+      try {
+        this.flushTrust();
+        await this.applyBundle(root);
+        this.recordReceived(root, null);
+        await this.materialize();
+        this.checkCancel();
+        if (this.options.dryRun) {
+          this.sqlite.exec('ROLLBACK');
+        } else {
+          this.control?.progress(this.processed, Math.max(this.total, this.processed), '正在保存…');
+          this.sqlite.exec('COMMIT');
+          committed = true;
+        }
+      } catch (error) {
+        if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+        throw error;
+      }
+      if (committed) {
+        for (const move of this.moves) {
+          fs.mkdirSync(path.dirname(move.to), { recursive: true });
+          if (!fs.existsSync(move.to)) await moveFile(move.from, move.to);
+        }
+      }
+      const totals = this.totals();
+      const changed = totals.added + totals.updated + this.files + this.materialized.added + this.materialized.updated + this.materialized.removed > 0;
+      const verb = this.options.dryRun ? '将' : '已';
+      const message = changed
+        ? `${verb}导入${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号：新增 ${totals.added} 行，更新 ${totals.updated} 行，未变 ${totals.unchanged} 行${totals.older ? `，较旧未导入 ${totals.older} 行` : ''}${this.files ? `，佐证材料 ${this.files} 个` : ''}${this.nestedSummaries.length ? `，其中含 ${this.nestedSummaries.length} 个下级法院同步包` : ''}。`
+        : `${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号中没有新的变化${this.options.dryRun ? '' : '（已记下序号）'}。`;
+      return this.report(summary(), changed ? 'imported' : 'unchanged', message);
+    } finally {
+      await root.zip.close();
+    }
+  }
+
+  private totals(): ImportReport['totals'] {
+    const totals = { added: 0, updated: 0, unchanged: 0, older: 0, files: this.files };
+    for (const entry of this.changes.values()) {
+      totals.added += entry.added;
+      totals.updated += entry.updated;
+      totals.unchanged += entry.unchanged;
+      totals.older += entry.older;
+    }
+    return totals;
+  }
+
+  private report(bundle: BundleSummary, outcome: ImportReport['outcome'], message: string): ImportReport {
+    const titles = this.prepare('SELECT title FROM campaigns WHERE id = ?');
+    const changes = [...this.changes.values()].map((entry) => ({
+      ...entry,
+      courtName: this.courtNames.get(entry.courtCode) ?? entry.courtName,
+      campaignTitle: entry.campaignId ? ((titles.get(entry.campaignId) as { title: string } | undefined)?.title ?? this.campaignTitles.get(entry.campaignId) ?? '') : '',
+    }));
+    changes.sort((a, b) => a.courtCode.localeCompare(b.courtCode) || a.campaignTitle.localeCompare(b.campaignTitle, 'zh-CN'));
+    return {
+      dryRun: this.options.dryRun,
+      outcome,
+      bundle,
+      needsTrust: this.needsTrust,
+      changes,
+      totals: this.totals(),
+      materialized: { ...this.materialized },
+      message,
+    };
+  }
+}
+
+/** Imports (or, with dryRun, previews) one bundle file. Throws ApiError on any refusal. */
+export async function runImport(ctx: ServiceContext, options: ImportOptions, control?: JobControl): Promise<ImportReport> {
+  const profile = await requireProfile(ctx);
+  const keys = await ensureCourtKeys(ctx);
+  const session = new ImportSession(ctx, profile, keys, options, control);
+  try {
+    return await session.run();
+  } finally {
+    session.cleanup();
+  }
+}
+
+export { syncPath };

@@ -1,0 +1,50 @@
+// Small file and naming helpers shared by export and import: temp files inside the data folder
+// (same disk, so the final rename is atomic), moving across disks, hashing, and court cards.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { ServiceContext } from '../api/context';
+import { actorName } from '../access/accounts';
+import type { CourtCard } from './format/manifest';
+import { syncPath } from './syncHistory';
+
+export function tempPath(dataDir: string, label: string): string {
+  const dir = syncPath(dataDir, 'tmp');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${label}-${uuidv7()}`);
+}
+
+/** Rename, or copy then remove when the target is on another drive (a USB stick). */
+export async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    fs.renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    const partial = `${to}.part`;
+    await fs.promises.copyFile(from, partial);
+    fs.renameSync(partial, to);
+    fs.rmSync(from, { force: true });
+  }
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function actorLabel(ctx: Pick<ServiceContext, 'user'>): string {
+  return ctx.user ? actorName(ctx.user) : '系统';
+}
+
+export function courtCard(row: Record<string, unknown>): CourtCard {
+  return {
+    code: row.code as string,
+    name: row.name as string,
+    level: (row.level as string) ?? '',
+    parentCode: (row.parent_code as string) ?? '',
+    signKey: row.sign_key as string,
+    boxKey: row.box_key as string,
+  };
+}

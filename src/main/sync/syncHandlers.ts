@@ -1,0 +1,59 @@
+// The sync area of the operation table. Export, publish, preview and import run as jobs in a
+// worker thread; the rest are quick reads.
+import fs from 'node:fs';
+import type { AreaHandlers } from '../api/handlerTypes';
+import { requireProfile } from '../court/courtProfile';
+import { readHistory } from './syncHistory';
+import { startSyncJob } from './syncJobs';
+import { discardUpload, receiveChunk, uploadedFile } from './uploads';
+import { defaultExportFolder, subordinateCourts, syncOverview, trustedCourts, untrustCourt } from './syncViews';
+
+type SyncOperation =
+  | 'sync.overview'
+  | 'sync.chooseFolder'
+  | 'sync.export'
+  | 'sync.publish'
+  | 'sync.upload'
+  | 'sync.discardUpload'
+  | 'sync.preview'
+  | 'sync.import'
+  | 'sync.trusted'
+  | 'sync.untrust'
+  | 'sync.history'
+  | 'sync.subordinates';
+
+/** The default folder is created on demand; any other folder must already exist (a USB stick). */
+function prepareFolder(ctx: Parameters<AreaHandlers<'sync.export'>['sync.export']>[0], folder: string): string {
+  if (folder === defaultExportFolder(ctx)) fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+export const syncHandlers: AreaHandlers<SyncOperation> = {
+  'sync.overview': (ctx) => syncOverview(ctx),
+  'sync.chooseFolder': async (ctx) => ({ path: ctx.host.chooseFolder ? await ctx.host.chooseFolder() : null }),
+  'sync.export': async (ctx, input) => {
+    await requireProfile(ctx);
+    return { jobId: startSyncJob(ctx, 'sync.export', { op: 'export', options: { folder: prepareFolder(ctx, input.folder), full: input.full } }) };
+  },
+  'sync.publish': async (ctx, input) => {
+    await requireProfile(ctx);
+    return { jobId: startSyncJob(ctx, 'sync.publish', { op: 'publish', options: { folder: prepareFolder(ctx, input.folder), campaignId: input.campaignId } }) };
+  },
+  'sync.upload': async (ctx, input) => receiveChunk(ctx, input),
+  'sync.discardUpload': async (ctx, input) => ({ discarded: discardUpload(ctx, input.uploadId) }),
+  'sync.preview': async (ctx, input) => {
+    const { file, fileName } = uploadedFile(ctx, input.uploadId);
+    return { jobId: startSyncJob(ctx, 'sync.preview', { op: 'import', options: { file, fileName, dryRun: true, trust: [] } }) };
+  },
+  'sync.import': async (ctx, input) => {
+    const { file, fileName } = uploadedFile(ctx, input.uploadId);
+    // The staged copy is no longer needed once it is in; after a refusal it stays for another try.
+    return {
+      jobId: startSyncJob(ctx, 'sync.import', { op: 'import', options: { file, fileName, dryRun: false, trust: input.trust } }, () => discardUpload(ctx, input.uploadId)),
+    };
+  },
+  'sync.trusted': (ctx) => trustedCourts(ctx),
+  'sync.untrust': (ctx, input) => untrustCourt(ctx, input.code),
+  'sync.history': async (ctx, input) => readHistory(ctx.dataDir, input.limit),
+  'sync.subordinates': (ctx) => subordinateCourts(ctx),
+};

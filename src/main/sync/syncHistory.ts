@@ -1,0 +1,37 @@
+// The sync history (同步记录): one JSON line per export, import or refused preview, appended to
+// sync/history.jsonl in the data folder. A file rather than a table so that a refused import
+// leaves the court database byte-for-byte as it was.
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { SyncHistoryEntry } from '../../shared/model';
+
+export const SYNC_DIR = 'sync';
+const HISTORY_FILE = 'history.jsonl';
+
+export function syncPath(dataDir: string, ...parts: string[]): string {
+  return path.join(dataDir, SYNC_DIR, ...parts);
+}
+
+export function appendHistory(dataDir: string, entry: Omit<SyncHistoryEntry, 'id'>): SyncHistoryEntry {
+  const full = { id: uuidv7(), ...entry };
+  fs.mkdirSync(syncPath(dataDir), { recursive: true });
+  fs.appendFileSync(syncPath(dataDir, HISTORY_FILE), `${JSON.stringify(full)}\n`, 'utf8');
+  return full;
+}
+
+/** Newest first. A line cut short by a crash is skipped rather than hiding the rest. */
+export function readHistory(dataDir: string, limit = Infinity): SyncHistoryEntry[] {
+  const file = syncPath(dataDir, HISTORY_FILE);
+  if (!fs.existsSync(file)) return [];
+  const entries: SyncHistoryEntry[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      entries.push(JSON.parse(line) as SyncHistoryEntry);
+    } catch {
+      // A torn last line: ignore it.
+    }
+  }
+  return entries.reverse().slice(0, limit);
+}

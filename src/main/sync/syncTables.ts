@@ -1,0 +1,49 @@
+// The owned tables that travel in bundles, in the order an importer can insert them (parents
+// before children), and how each row finds its campaign for the per-campaign counts.
+// Never synced: users, audit_log, light_history, settings, change_counter, sync_* (local state).
+import type BetterSqlite3 from 'better-sqlite3';
+
+export interface SyncTable {
+  /** SQLite name, as in migrations/ and in bundle entry names rows/<name>.ndjson. */
+  name: string;
+  /** How a row's campaign is found: its own column, or through its parent row. */
+  campaign: 'column' | { via: string; parentTable: string } | null;
+}
+
+export const SYNC_TABLES: readonly SyncTable[] = [
+  { name: 'courts', campaign: null },
+  { name: 'departments', campaign: null },
+  { name: 'people', campaign: null },
+  { name: 'campaigns', campaign: null },
+  { name: 'sections', campaign: 'column' },
+  { name: 'items', campaign: 'column' },
+  { name: 'progress_notes', campaign: { via: 'item_id', parentTable: 'items' } },
+  { name: 'evidence', campaign: { via: 'item_id', parentTable: 'items' } },
+  { name: 'signoffs', campaign: { via: 'item_id', parentTable: 'items' } },
+  { name: 'problem_aspects', campaign: 'column' },
+  { name: 'problems', campaign: 'column' },
+  { name: 'inspection_reports', campaign: 'column' },
+  { name: 'inspection_claims', campaign: { via: 'report_id', parentTable: 'inspection_reports' } },
+  { name: 'inspection_rounds', campaign: { via: 'report_id', parentTable: 'inspection_reports' } },
+  { name: 'ledger_findings', campaign: 'column' },
+  { name: 'ledger_measures', campaign: 'column' },
+  { name: 'ledger_events', campaign: { via: 'measure_id', parentTable: 'ledger_measures' } },
+  { name: 'lookbacks', campaign: { via: 'measure_id', parentTable: 'ledger_measures' } },
+  { name: 'ledger_evidence', campaign: { via: 'measure_id', parentTable: 'ledger_measures' } },
+  { name: 'supervision_notes', campaign: 'column' },
+];
+
+export const SYNC_TABLE_NAMES = new Set(SYNC_TABLES.map((table) => table.name));
+
+/** Tables whose rows cite an evidence file by content hash. */
+export const EVIDENCE_TABLES = ['evidence', 'ledger_evidence'] as const;
+
+/** The columns of each synced table, read from the database itself so bundles follow migrations. */
+export function tableColumns(sqlite: BetterSqlite3.Database): Map<string, string[]> {
+  const columns = new Map<string, string[]>();
+  for (const table of SYNC_TABLES) {
+    const info = sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table.name) as { name: string }[];
+    columns.set(table.name, info.map((column) => column.name));
+  }
+  return columns;
+}

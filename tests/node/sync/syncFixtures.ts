@@ -1,0 +1,71 @@
+// Courts for sync tests: a high court, an intermediate court and a basic court under it, each in
+// its own temp data folder with its administrator logged in; and the engine context that acts
+// as that administrator (what the worker thread and the command line use).
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { ServiceContext } from '../../../src/main/api/context';
+import { loadSessionUser } from '../../../src/main/access/accounts';
+import { ADMIN, openHarness, tempDir, type Harness } from '../harness';
+
+export const HIGH = { name: '黑龙江省高级人民法院', code: 'J23', level: 'high' as const, operatorName: '李处长' };
+export const INTERMEDIATE = { name: '齐齐哈尔市中级人民法院', code: 'J2302', level: 'intermediate' as const, parentCode: 'J23', parentName: '黑龙江省高级人民法院', operatorName: '赵科长' };
+export const BASIC = { name: '龙江县人民法院', code: 'J230201', level: 'basic' as const, parentCode: 'J2302', parentName: '齐齐哈尔市中级人民法院', operatorName: '王书记员' };
+export const BASIC_2 = { name: '讷河市人民法院', code: 'J230202', level: 'basic' as const, parentCode: 'J2302', parentName: '齐齐哈尔市中级人民法院', operatorName: '孙书记员' };
+
+export async function openSyncCourt(profile: typeof HIGH | typeof INTERMEDIATE | typeof BASIC): Promise<Harness> {
+  const h = await openHarness();
+  await h.ok('court.setup', { profile, admin: ADMIN });
+  return h;
+}
+
+/** The service context acting as the court's administrator, as the sync worker gets it. */
+export async function engineCtx(h: Harness): Promise<ServiceContext> {
+  const ctx = h.services.ctx;
+  const user = await loadSessionUser(ctx, ctx.sessions.userIdOf(ADMIN.username)!);
+  return { ...ctx, user, caller: 'test-engine' };
+}
+
+export function outFolder(): string {
+  return tempDir('court-bundles-');
+}
+
+/** SHA-256 of the database file with every connection closed: "byte-for-byte unchanged". */
+export function fileHash(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+export function databaseFile(h: Harness): string {
+  return path.join(h.dataDir, 'court.sqlite3');
+}
+
+export function countRows(h: Harness, table: string, where = '1 = 1', ...params: unknown[]): number {
+  return (h.services.ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;
+}
+
+/** Adds many items with monthly progress notes straight into a court's database (test set-up at
+ * scale; the rows carry proper origins, versions and change numbers). Returns rows written. */
+export function bulkWork(h: Harness, campaignId: string, items: number, notesPerItem: number): number {
+  const sqlite = h.services.ctx.sqlite;
+  const origin = (sqlite.prepare("SELECT value FROM settings WHERE key = 'local_court_code'").get() as { value: string } | undefined)?.value
+    ?? (sqlite.prepare('SELECT code FROM courts LIMIT 1').get() as { code: string }).code;
+  const now = '2026-11-24T02:00:00.000Z';
+  let seq = (sqlite.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number }).value;
+  const insertItem = sqlite.prepare(
+    'INSERT INTO items (id, origin, version, change_seq, created_at, updated_at, campaign_id, sort_order, title, content) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertNote = sqlite.prepare(
+    'INSERT INTO progress_notes (id, origin, version, change_seq, created_at, updated_at, item_id, note_date, author, text, percent) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  sqlite.transaction(() => {
+    for (let i = 0; i < items; i += 1) {
+      const itemId = crypto.randomUUID();
+      insertItem.run(itemId, origin, (seq += 1), now, now, campaignId, (i + 1) * 1024, `批量事项 ${i + 1}：落实审判执行工作举措`, '按月报告进展');
+      for (let month = 1; month <= notesPerItem; month += 1) {
+        insertNote.run(crypto.randomUUID(), origin, (seq += 1), now, now, itemId, `2026-${String(month).padStart(2, '0')}-28`, '王书记员', `${month} 月已按计划推进`, Math.min(100, month * 8));
+      }
+    }
+    sqlite.prepare('UPDATE change_counter SET value = ? WHERE id = 1').run(seq);
+  })();
+  return items * (1 + notesPerItem);
+}
