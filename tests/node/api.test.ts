@@ -10,8 +10,10 @@ import { accountCases } from './apiCases/accounts';
 import { inspectionCases } from './apiCases/inspection';
 import { ledgerCases } from './apiCases/ledger';
 import { workCases } from './apiCases/work';
+import { syncCases } from './apiCases/sync';
+import { supervisionCases } from './apiCases/supervision';
 
-const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases>> = {
+const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases | keyof typeof syncCases | keyof typeof supervisionCases>> = {
   'app.info': {
     good: async ({ h }) => {
       const info = await h.ok('app.info');
@@ -598,7 +600,7 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   },
 };
 
-const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases };
+const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases, ...syncCases, ...supervisionCases };
 
 describe('every API operation', () => {
   for (const name of Object.keys(cases) as OperationName[]) {

@@ -120,6 +120,23 @@ export const permissions = {
   'lookbacks.reschedule': MANAGERS,
 
   'work.mine': 'user',
+
+  'sync.overview': 'user',
+  'sync.chooseFolder': MANAGERS,
+  'sync.export': MANAGERS,
+  'sync.publish': MANAGERS,
+  'sync.upload': MANAGERS,
+  'sync.discardUpload': MANAGERS,
+  'sync.preview': MANAGERS,
+  // Trusting a new court's key is part of importing; the import checks the confirmed fingerprint.
+  'sync.import': MANAGERS,
+  'sync.trusted': 'user',
+  'sync.untrust': ADMIN,
+  'sync.history': 'user',
+  'sync.subordinates': 'user',
+  'supervision.list': 'user',
+  'supervision.add': MANAGERS,
+  'supervision.delete': MANAGERS,
 } as const satisfies Record<OperationName, Permission>;
 
 /** What a person whose password must change may still do. */

@@ -1,4 +1,6 @@
-// Campaigns (专项活动) and their section tree (栏目, numbered 一、（一）1.).
+// Campaigns (专项活动) and their section tree (栏目, numbered 一、（一）1.). A court sees the
+// campaigns it issued and those received from a superior, never those a subordinate made for
+// itself; a campaign's sections are the issuer's (and superiors') plus this court's additions.
 import type { Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
 import { addToFigures, emptyFigures, finishFigures, lightRule, sectionNumber } from '../../shared/checklistRules';
@@ -7,7 +9,7 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { ownedFields, withChanges } from '../data/ownedRows';
 import type { CampaignsTable, SectionsTable } from '../data/schema';
-import { currentActor, requireProfile, timestamp, today } from '../court/courtProfile';
+import { currentActor, ownCourtCode, requireProfile, superiorCourtCodes, timestamp, today } from '../court/courtProfile';
 
 function toCampaign(row: Selectable<CampaignsTable>, figures: ProgressFigures): Campaign {
   return {
@@ -29,8 +31,8 @@ function toCampaign(row: Selectable<CampaignsTable>, figures: ProgressFigures): 
   };
 }
 
-/** Figures per campaign in one pass over the lean columns of every live item. */
-async function figuresByCampaign(ctx: ServiceContext, campaigns: Array<Selectable<CampaignsTable>>): Promise<Map<string, ProgressFigures>> {
+/** Figures per campaign in one pass over the lean columns of one court's live items. */
+async function figuresByCampaign(ctx: ServiceContext, campaigns: Array<Selectable<CampaignsTable>>, court: string): Promise<Map<string, ProgressFigures>> {
   const result = new Map<string, ProgressFigures>(campaigns.map((c) => [c.id, emptyFigures()]));
   if (campaigns.length === 0) return result;
   const day = today(ctx);
@@ -38,8 +40,9 @@ async function figuresByCampaign(ctx: ServiceContext, campaigns: Array<Selectabl
   const rows = await ctx.db
     .selectFrom('items')
     .select(['campaignId', 'status', 'deadline'])
-    .where('deletedAt', 'is', null)
     .where('campaignId', 'in', campaigns.map((c) => c.id))
+    .where('origin', '=', court)
+    .where('deletedAt', 'is', null)
     .execute();
   for (const row of rows) {
     const figures = result.get(row.campaignId);
@@ -49,11 +52,13 @@ async function figuresByCampaign(ctx: ServiceContext, campaigns: Array<Selectabl
   return result;
 }
 
+/** Campaigns this court issued and those received from a superior; figures count this court's items. */
 export async function listCampaigns(ctx: ServiceContext, input: ParsedInput<'campaigns.list'>): Promise<Campaign[]> {
-  let query = ctx.db.selectFrom('campaigns').selectAll().where('deletedAt', 'is', null);
+  const [own, superiors] = await Promise.all([ownCourtCode(ctx), superiorCourtCodes(ctx)]);
+  let query = ctx.db.selectFrom('campaigns').selectAll().where('deletedAt', 'is', null).where('origin', 'in', [own, ...superiors]);
   if (!input.includeClosed) query = query.where('status', '!=', 'closed');
   const rows = await query.orderBy('year', 'desc').orderBy('createdAt', 'desc').execute();
-  const figures = await figuresByCampaign(ctx, rows);
+  const figures = await figuresByCampaign(ctx, rows, own);
   return rows.map((row) => toCampaign(row, figures.get(row.id) ?? emptyFigures()));
 }
 
@@ -91,15 +96,33 @@ export function orderSections(rows: Array<Selectable<SectionsTable>>): Section[]
   return ordered;
 }
 
-export async function listSections(ctx: ServiceContext, campaignId: string): Promise<Section[]> {
-  const rows = await ctx.db.selectFrom('sections').selectAll().where('campaignId', '=', campaignId).where('deletedAt', 'is', null).execute();
+/**
+ * Whose definition rows (sections, problem catalogue) belong to a campaign as one court sees it:
+ * the issuer's, any superior's additions (relayed down with the package), and the viewed court's
+ * own additions — never another subordinate's.
+ */
+export async function definitionOrigins(ctx: Pick<ServiceContext, 'db'>, campaign: { origin: string }, viewed?: string): Promise<string[]> {
+  const [own, superiors] = await Promise.all([ownCourtCode(ctx), superiorCourtCodes(ctx)]);
+  return [...new Set([campaign.origin, own, viewed ?? own, ...superiors])];
+}
+
+/** The section tree of a campaign as `viewed` (this court by default) sees it. */
+export async function listSections(ctx: ServiceContext, campaign: Selectable<CampaignsTable>, viewed?: string): Promise<Section[]> {
+  const origins = await definitionOrigins(ctx, campaign, viewed);
+  const rows = await ctx.db
+    .selectFrom('sections')
+    .selectAll()
+    .where('campaignId', '=', campaign.id)
+    .where('origin', 'in', origins)
+    .where('deletedAt', 'is', null)
+    .execute();
   return orderSections(rows);
 }
 
 export async function getCampaign(ctx: ServiceContext, id: string): Promise<CampaignDetail> {
   const row = await loadCampaignRow(ctx, id);
-  const figures = await figuresByCampaign(ctx, [row]);
-  return { campaign: toCampaign(row, figures.get(row.id) ?? emptyFigures()), sections: await listSections(ctx, id) };
+  const figures = await figuresByCampaign(ctx, [row], await ownCourtCode(ctx));
+  return { campaign: toCampaign(row, figures.get(row.id) ?? emptyFigures()), sections: await listSections(ctx, row) };
 }
 
 export async function createCampaign(ctx: ServiceContext, input: ParsedInput<'campaigns.create'>): Promise<Campaign> {
@@ -149,7 +172,7 @@ export async function deleteCampaign(ctx: ServiceContext, input: ParsedInput<'ca
 export async function createSection(ctx: ServiceContext, input: ParsedInput<'sections.create'>): Promise<CampaignDetail> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   if (input.parentId) {
-    const parent = (await listSections(ctx, campaign.id)).find((s) => s.id === input.parentId);
+    const parent = (await listSections(ctx, campaign)).find((s) => s.id === input.parentId);
     if (!parent) throw new ApiError('E_NOT_FOUND', '找不到上级栏目，可能已被删除。');
     if (parent.depth >= 3) throw new ApiError('E_TOO_DEEP', '栏目最多分四级。', { parentId: '栏目最多分四级' });
   }
@@ -175,12 +198,26 @@ export async function moveSection(ctx: ServiceContext, input: ParsedInput<'secti
   const actor = await currentActor(ctx);
   const campaignId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const section = await writer.loadOwned('sections', input.id);
-    const siblings = (await writer.trx.selectFrom('sections').selectAll().where('campaignId', '=', section.campaignId).where('deletedAt', 'is', null).execute())
+    const campaign = await writer.trx.selectFrom('campaigns').select('origin').where('id', '=', section.campaignId).executeTakeFirstOrThrow();
+    // Inside the transaction: its connection is the only one.
+    const origins = await definitionOrigins({ db: writer.trx }, campaign);
+    const siblings = (await writer.trx.selectFrom('sections').selectAll().where('campaignId', '=', section.campaignId).where('origin', 'in', origins).where('deletedAt', 'is', null).execute())
       .filter((row) => row.parentId === section.parentId)
       .sort((a, b) => a.sortOrder - b.sortOrder);
     const index = siblings.findIndex((row) => row.id === section.id);
     const swapWith = siblings[input.direction === 'up' ? index - 1 : index + 1];
     if (!swapWith) return section.campaignId;
+    if (siblings.some((row) => row.origin !== writer.actor.court)) {
+      // Beside a superior's sections only our own rows may change: two of ours trade places.
+      if (swapWith.origin !== writer.actor.court) {
+        throw new ApiError('E_READ_ONLY', `栏目“${swapWith.title}”由上级法院下发，顺序由上级法院确定，本院不能调整。`);
+      }
+      const step = input.direction === 'up' ? -1 : 1;
+      const target = swapWith.sortOrder === section.sortOrder ? section.sortOrder + step : swapWith.sortOrder;
+      await writer.update('sections', section.id, undefined, { sortOrder: target }, 'reorder');
+      if (swapWith.sortOrder !== section.sortOrder) await writer.update('sections', swapWith.id, undefined, { sortOrder: section.sortOrder }, 'reorder');
+      return section.campaignId;
+    }
     // Renumber the siblings 1..n with the two swapped, so equal or gapped orders settle too.
     const other = siblings.indexOf(swapWith);
     [siblings[index], siblings[other]] = [swapWith, siblings[index]];
@@ -196,16 +233,19 @@ export async function deleteSection(ctx: ServiceContext, input: ParsedInput<'sec
   const actor = await currentActor(ctx);
   const campaignId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const section = await writer.loadOwned('sections', input.id, input.version);
+    // This court's items: other courts' copies of the checklist are theirs to rearrange.
     const items = await writer.trx
       .selectFrom('items')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('sectionId', '=', section.id)
+      .where('origin', '=', writer.actor.court)
       .where('deletedAt', 'is', null)
       .executeTakeFirstOrThrow();
     const children = await writer.trx
       .selectFrom('sections')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('parentId', '=', section.id)
+      .where('origin', '=', writer.actor.court)
       .where('deletedAt', 'is', null)
       .executeTakeFirstOrThrow();
     if (items.n > 0 || children.n > 0) {

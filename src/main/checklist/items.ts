@@ -1,13 +1,16 @@
 // Checklist items (事项): the list a clerk keeps, its order and numbering, search, bulk edits,
-// and the work cycle: progress → complete → sign off (销号) or send back → reopen.
+// and the work cycle: progress → complete → sign off (销号) or send back → reopen. Lists show one
+// court's items: this court's by default, a subordinate's (read-only) when asked. A court's copy
+// of a superior's mandatory item (source_item_id set) is its own to work on, but its definition
+// follows the issuer and cannot be changed here.
 import { sql, type Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
 import { addToFigures, emptyFigures, finishFigures, isDone, lightRule } from '../../shared/checklistRules';
 import type { CampaignProgress, Evidence, ItemDetail, ItemRow, ItemStatus, ProgressFigures, ProgressNote, Signoff } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
-import { listSections, loadCampaignRow } from '../campaigns/campaigns';
-import { currentActor, timestamp, today } from '../court/courtProfile';
+import { definitionOrigins, listSections, loadCampaignRow } from '../campaigns/campaigns';
+import { currentActor, timestamp, today, viewedCourtCode } from '../court/courtProfile';
 import { ORDER_GAP, ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { CampaignsTable, EvidenceTable, ItemsTable, ProgressNotesTable, SignoffsTable } from '../data/schema';
 import { assertCanWorkFor, assertNotOwnWork } from '../access/access';
@@ -57,6 +60,7 @@ function toItemRow(row: ItemRecord, number: number, rules: RowRules): ItemRow {
     completedAt: row.completedAt,
     evidenceCount: row.evidenceCount,
     noteCount: row.noteCount,
+    sourceItemId: row.sourceItemId,
     wasRed: rules.red.has(row.id),
     escalateTo: escalationName(rules.campaign, light, { owner: row.owner, departmentHead: row.departmentHead ?? '', leadLeader: row.leadLeader }),
   };
@@ -89,8 +93,8 @@ function itemQuery(ctx: ServiceContext) {
 }
 
 /** Display order: sections depth-first, then each section's items; items without a section last. */
-async function sectionRanks(ctx: ServiceContext, campaignId: string): Promise<Map<string | null, number>> {
-  const sections = await listSections(ctx, campaignId);
+async function sectionRanks(ctx: ServiceContext, campaign: Selectable<CampaignsTable>, court: string): Promise<Map<string | null, number>> {
+  const sections = await listSections(ctx, campaign, court);
   const ranks = new Map<string | null, number>(sections.map((section, index) => [section.id, index]));
   ranks.set(null, sections.length);
   return ranks;
@@ -101,11 +105,13 @@ function byDisplayOrder(ranks: Map<string | null, number>) {
     (ranks.get(a.sectionId) ?? ranks.size) - (ranks.get(b.sectionId) ?? ranks.size) || a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1);
 }
 
-export async function listItems(ctx: ServiceContext, campaignId: string): Promise<ItemRow[]> {
+/** One court's checklist of a campaign: this court's by default, or `courtCode`'s to look at. */
+export async function listItems(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<ItemRow[]> {
   const campaign = await loadCampaignRow(ctx, campaignId);
+  const court = await viewedCourtCode(ctx, courtCode);
   const [rows, ranks] = await Promise.all([
-    itemQuery(ctx).where('items.campaignId', '=', campaignId).execute() as Promise<ItemRecord[]>,
-    sectionRanks(ctx, campaignId),
+    itemQuery(ctx).where('items.campaignId', '=', campaignId).where('items.origin', '=', court).execute() as Promise<ItemRecord[]>,
+    sectionRanks(ctx, campaign, court),
   ]);
   await sweepLights(ctx);
   const rules = await rowRules(ctx, campaign);
@@ -116,8 +122,15 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
   const row = (await itemQuery(ctx).where('items.id', '=', id).executeTakeFirst()) as ItemRecord | undefined;
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这项事项，可能已被删除，请刷新后再试。');
   const campaign = await loadCampaignRow(ctx, row.campaignId);
-  const ranks = await sectionRanks(ctx, row.campaignId);
-  const siblings = await ctx.db.selectFrom('items').select(['id', 'sectionId', 'sortOrder']).where('campaignId', '=', row.campaignId).where('deletedAt', 'is', null).execute();
+  // Numbered within its own court's checklist, whichever court is looking.
+  const ranks = await sectionRanks(ctx, campaign, row.origin);
+  const siblings = await ctx.db
+    .selectFrom('items')
+    .select(['id', 'sectionId', 'sortOrder'])
+    .where('campaignId', '=', row.campaignId)
+    .where('origin', '=', row.origin)
+    .where('deletedAt', 'is', null)
+    .execute();
   const number = siblings.sort(byDisplayOrder(ranks)).findIndex((s) => s.id === id) + 1;
   const [notes, evidence, signoffs] = await Promise.all([
     ctx.db.selectFrom('progressNotes').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('noteDate', 'desc').orderBy('changeSeq', 'desc').execute(),
@@ -154,33 +167,58 @@ function toSignoff(row: Selectable<SignoffsTable>): Signoff {
 export async function searchItems(ctx: ServiceContext, input: ParsedInput<'items.search'>): Promise<{ ids: string[]; mode: 'fulltext' | 'substring' }> {
   const query = input.query.trim();
   if (!query) return { ids: [], mode: 'substring' };
+  const court = await viewedCourtCode(ctx, input.courtCode);
   if ([...query].length >= 3) {
     const phrase = `"${query.replaceAll('"', '""')}"`;
     const rows = await sql<{ id: string }>`
       SELECT items.id FROM items_fts JOIN items ON items.rowid = items_fts.rowid
-      WHERE items_fts MATCH ${phrase} AND items.campaign_id = ${input.campaignId} AND items.deleted_at IS NULL`.execute(ctx.db);
+      WHERE items_fts MATCH ${phrase} AND items.campaign_id = ${input.campaignId} AND items.origin = ${court} AND items.deleted_at IS NULL`.execute(ctx.db);
     return { ids: rows.rows.map((row) => row.id), mode: 'fulltext' };
   }
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await sql<{ id: string }>`
-    SELECT id FROM items WHERE campaign_id = ${input.campaignId} AND deleted_at IS NULL
+    SELECT id FROM items WHERE campaign_id = ${input.campaignId} AND origin = ${court} AND deleted_at IS NULL
       AND (title LIKE ${pattern} ESCAPE '\\' OR content LIKE ${pattern} ESCAPE '\\'
            OR owner LIKE ${pattern} ESCAPE '\\' OR lead_leader LIKE ${pattern} ESCAPE '\\')`.execute(ctx.db);
   return { ids: rows.rows.map((row) => row.id), mode: 'substring' };
 }
 
+/** A section this court sees in the campaign: the issuer's or its own, not a subordinate's. */
 async function assertSectionInCampaign(writer: ChangeWriter, sectionId: string | null, campaignId: string): Promise<void> {
   if (!sectionId) return;
-  const section = await writer.trx.selectFrom('sections').select('campaignId').where('id', '=', sectionId).where('deletedAt', 'is', null).executeTakeFirst();
-  if (!section || section.campaignId !== campaignId) {
+  const section = await writer.trx.selectFrom('sections').select(['campaignId', 'origin']).where('id', '=', sectionId).where('deletedAt', 'is', null).executeTakeFirst();
+  const campaign = await writer.trx.selectFrom('campaigns').select('origin').where('id', '=', campaignId).executeTakeFirst();
+  if (!section || !campaign || section.campaignId !== campaignId || !(await definitionOrigins({ db: writer.trx }, campaign)).includes(section.origin)) {
     throw new ApiError('E_INVALID', '所选栏目不属于这个专项活动，请重新选择。', { sectionId: '请重新选择栏目' });
   }
 }
 
+/** One of this court's departments (other courts' departments arrive with their bundles). */
 async function assertDepartment(writer: ChangeWriter, departmentId: string | null | undefined): Promise<void> {
   if (!departmentId) return;
-  const department = await writer.trx.selectFrom('departments').select('id').where('id', '=', departmentId).where('deletedAt', 'is', null).executeTakeFirst();
+  const department = await writer.trx
+    .selectFrom('departments')
+    .select('id')
+    .where('id', '=', departmentId)
+    .where('origin', '=', writer.actor.court)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!department) throw new ApiError('E_INVALID', '所选责任部门不存在或已被删除，请重新选择。', { departmentId: '请重新选择责任部门' });
+}
+
+/** What a court's copy of a superior's mandatory item takes from the issuer and may not change. */
+const DEFINITION_FIELDS = ['title', 'content', 'sectionId', 'deadline', 'frequency', 'kind'] as const;
+const COPY_READ_ONLY = '这是上级法院下发的规定动作，任务内容、栏目和完成时限由上级法院确定，本院不能修改；可以填写牵头院领导、责任部门、责任人和进展。';
+const COPY_FIELD_READ_ONLY = '由上级法院确定，本院不能修改';
+
+/** Refuses a change to the definition of a copy of a superior's mandatory item, naming the fields. */
+function assertDefinitionKept(before: Selectable<ItemsTable>, fields: Partial<Record<(typeof DEFINITION_FIELDS)[number], unknown>>): void {
+  if (!before.sourceItemId) return;
+  const same = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : a === b);
+  const changed = DEFINITION_FIELDS.filter((key) => key in fields && !same(fields[key], before[key]));
+  if (changed.length > 0) {
+    throw new ApiError('E_READ_ONLY', COPY_READ_ONLY, Object.fromEntries(changed.map((key) => [key, COPY_FIELD_READ_ONLY])));
+  }
 }
 
 /** A 填报人 works only on their own department's items; the message names the item's department. */
@@ -191,8 +229,9 @@ export async function assertItemWork(ctx: ServiceContext, writer: ChangeWriter, 
   assertCanWorkFor(ctx, item.departmentId, '事项', department?.name);
 }
 
+/** The last place in a section of this court's own checklist. */
 async function lastOrderIn(writer: ChangeWriter, campaignId: string, sectionId: string | null): Promise<number> {
-  let query = writer.trx.selectFrom('items').select((eb) => eb.fn.max('sortOrder').as('max')).where('campaignId', '=', campaignId);
+  let query = writer.trx.selectFrom('items').select((eb) => eb.fn.max('sortOrder').as('max')).where('campaignId', '=', campaignId).where('origin', '=', writer.actor.court);
   query = sectionId ? query.where('sectionId', '=', sectionId) : query.where('sectionId', 'is', null);
   return (await query.executeTakeFirst())?.max ?? 0;
 }
@@ -223,6 +262,7 @@ export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const before = await writer.loadOwned('items', id, version);
     await assertItemWork(ctx, writer, before);
+    assertDefinitionKept(before, fields);
     // A 填报人 may not hand their item to another department either.
     if (fields.departmentId !== before.departmentId) assertCanWorkFor(ctx, fields.departmentId, '事项');
     await assertSectionInCampaign(writer, fields.sectionId, before.campaignId);
@@ -242,7 +282,11 @@ export async function deleteItems(ctx: ServiceContext, input: ParsedInput<'items
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     for (const id of input.ids) {
-      await assertItemWork(ctx, writer, await writer.loadOwned('items', id));
+      const item = await writer.loadOwned('items', id);
+      if (item.sourceItemId) {
+        throw new ApiError('E_READ_ONLY', `“${item.title}”是上级法院下发的规定动作，本院不能删除；可以填写牵头院领导、责任部门、责任人和进展。`);
+      }
+      await assertItemWork(ctx, writer, item);
       await writer.softDelete('items', id);
     }
   });
@@ -253,8 +297,15 @@ export async function moveItem(ctx: ServiceContext, input: ParsedInput<'items.mo
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const item = await writer.loadOwned('items', input.id);
+    if (item.sourceItemId) throw new ApiError('E_READ_ONLY', '这是上级法院下发的规定动作，栏目和顺序由上级法院确定，本院不能调整。');
     await assertSectionInCampaign(writer, input.sectionId, item.campaignId);
-    let siblingsQuery = writer.trx.selectFrom('items').select(['id', 'sortOrder']).where('campaignId', '=', item.campaignId).where('deletedAt', 'is', null).where('id', '!=', item.id);
+    let siblingsQuery = writer.trx
+      .selectFrom('items')
+      .select(['id', 'sortOrder'])
+      .where('campaignId', '=', item.campaignId)
+      .where('origin', '=', writer.actor.court)
+      .where('deletedAt', 'is', null)
+      .where('id', '!=', item.id);
     siblingsQuery = input.sectionId ? siblingsQuery.where('sectionId', '=', input.sectionId) : siblingsQuery.where('sectionId', 'is', null);
     const siblings = (await siblingsQuery.execute()).sort((a, b) => a.sortOrder - b.sortOrder);
     let index = input.beforeId ? siblings.findIndex((s) => s.id === input.beforeId) : siblings.length;
@@ -286,7 +337,10 @@ export async function bulkUpdateItems(ctx: ServiceContext, input: ParsedInput<'i
   if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     await assertDepartment(writer, input.departmentId);
-    for (const id of input.ids) await writer.update('items', id, undefined, patch, 'bulk-update');
+    for (const id of input.ids) {
+      if (input.deadline !== undefined) assertDefinitionKept(await writer.loadOwned('items', id), { deadline: input.deadline });
+      await writer.update('items', id, undefined, patch, 'bulk-update');
+    }
   });
   return { updated: input.ids.length };
 }
@@ -379,12 +433,20 @@ export async function addProgress(ctx: ServiceContext, input: ParsedInput<'progr
   return toNote(note);
 }
 
-/** Overall, per section (with everything below it) and per department. */
-export async function campaignProgress(ctx: ServiceContext, campaignId: string): Promise<CampaignProgress> {
+/** Overall, per section (with everything below it) and per department, of one court's items. */
+export async function campaignProgress(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<CampaignProgress> {
   const campaign = await loadCampaignRow(ctx, campaignId);
+  const court = await viewedCourtCode(ctx, courtCode);
   const [sections, rows, departments] = await Promise.all([
-    listSections(ctx, campaignId),
-    ctx.db.selectFrom('items').select(['sectionId', 'departmentId', 'status', 'deadline']).where('campaignId', '=', campaignId).where('deletedAt', 'is', null).execute(),
+    listSections(ctx, campaign, court),
+    ctx.db
+      .selectFrom('items')
+      .select(['sectionId', 'departmentId', 'status', 'deadline'])
+      .where('campaignId', '=', campaignId)
+      .where('origin', '=', court)
+      .where('deletedAt', 'is', null)
+      .execute(),
+    // Names only: a subordinate's items name its own departments.
     ctx.db.selectFrom('departments').select(['id', 'name', 'sortOrder']).execute(),
   ]);
   const lightOf = lightRule(today(ctx), campaign.yellowDays);

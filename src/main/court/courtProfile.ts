@@ -26,7 +26,8 @@ export async function getProfile(ctx: ServiceContext): Promise<CourtProfile | nu
   const value = (key: string) => settings.find((row) => row.key === key)?.value;
   const code = value(LOCAL_COURT_KEY);
   if (!code) return null;
-  const court = await ctx.db.selectFrom('courts').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+  // Other courts' profiles arrive in bundles too: ours is the row we wrote ourselves.
+  const court = await ctx.db.selectFrom('courts').selectAll().where('code', '=', code).where('origin', '=', code).executeTakeFirstOrThrow();
   return {
     code: court.code,
     name: court.name,
@@ -41,6 +42,37 @@ export async function requireProfile(ctx: ServiceContext): Promise<CourtProfile>
   const profile = await getProfile(ctx);
   if (!profile) throw new ApiError('E_NO_PROFILE', '请先完成本院信息设置。');
   return profile;
+}
+
+/**
+ * This court's code: the origin of every row it owns. A database also holds other courts' rows
+ * (a superior's campaign definition, subordinates' work), so every read of "our work" keeps to it.
+ */
+export async function ownCourtCode(ctx: Pick<ServiceContext, 'db'>): Promise<string> {
+  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', LOCAL_COURT_KEY).executeTakeFirst();
+  if (!row) throw new ApiError('E_NO_PROFILE', '请先完成本院信息设置。');
+  return row.value;
+}
+
+/** Whose rows a read shows: this court's by default, or another court's (read-only) when asked. */
+export async function viewedCourtCode(ctx: Pick<ServiceContext, 'db'>, courtCode?: string | null): Promise<string> {
+  return courtCode || ownCourtCode(ctx);
+}
+
+/**
+ * Courts above this one: the parent named in the profile and every court trusted as a superior.
+ * Their campaigns and definitions are ours to carry out; subordinates' are only to be looked at.
+ */
+export async function superiorCourtCodes(ctx: Pick<ServiceContext, 'db'>): Promise<string[]> {
+  const own = await ownCourtCode(ctx);
+  const [court, trusted] = await Promise.all([
+    ctx.db.selectFrom('courts').select('parentCode').where('code', '=', own).where('origin', '=', own).executeTakeFirst(),
+    ctx.db.selectFrom('syncCourts').select('code').where('relation', '=', 'superior').execute(),
+  ]);
+  const codes = new Set(trusted.map((row) => row.code));
+  if (court?.parentCode) codes.add(court.parentCode);
+  codes.delete(own);
+  return [...codes];
 }
 
 /** Who is acting now: the logged-in account, named in the audit log as 姓名（用户名）. */
@@ -91,7 +123,7 @@ export async function updateProfile(ctx: ServiceContext, input: ProfileInput): P
   }
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    const court = await writer.trx.selectFrom('courts').select(['id', 'version']).where('code', '=', profile.code).executeTakeFirstOrThrow();
+    const court = await writer.trx.selectFrom('courts').select(['id', 'version']).where('code', '=', profile.code).where('origin', '=', profile.code).executeTakeFirstOrThrow();
     await writer.update('courts', court.id, undefined, {
       name: input.name,
       level: input.level,

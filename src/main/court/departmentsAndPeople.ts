@@ -1,4 +1,5 @@
-// Departments (责任部门) and people (院领导, 责任人, 审核人) of this court.
+// Departments (责任部门) and people (院领导, 责任人, 审核人) of this court. Subordinates'
+// departments and people arrive with their bundles; lists and name checks keep to our own.
 import type { Selectable } from 'kysely';
 import type { Department, Person } from '../../shared/model';
 import type { ParsedInput } from '../../shared/api';
@@ -6,7 +7,7 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { ownedFields, withChanges } from '../data/ownedRows';
 import type { DepartmentsTable, PeopleTable } from '../data/schema';
-import { currentActor, timestamp } from './courtProfile';
+import { currentActor, ownCourtCode, timestamp } from './courtProfile';
 
 const toDepartment = (row: Selectable<DepartmentsTable>): Department => ({
   ...ownedFields(row),
@@ -23,12 +24,14 @@ const toPerson = (row: Selectable<PeopleTable>): Person => ({
 });
 
 export async function listDepartments(ctx: ServiceContext): Promise<Department[]> {
-  const rows = await ctx.db.selectFrom('departments').selectAll().where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('name').execute();
+  const own = await ownCourtCode(ctx);
+  const rows = await ctx.db.selectFrom('departments').selectAll().where('origin', '=', own).where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('name').execute();
   return rows.map(toDepartment);
 }
 
 async function assertDepartmentNameFree(ctx: ServiceContext, name: string, exceptId?: string): Promise<void> {
-  let query = ctx.db.selectFrom('departments').select('id').where('name', '=', name).where('deletedAt', 'is', null);
+  const own = await ownCourtCode(ctx);
+  let query = ctx.db.selectFrom('departments').select('id').where('name', '=', name).where('origin', '=', own).where('deletedAt', 'is', null);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst()) {
     throw new ApiError('E_DUPLICATE', `已有名为“${name}”的部门。`, { name: '已有同名部门' });
@@ -39,7 +42,7 @@ export async function createDepartment(ctx: ServiceContext, input: ParsedInput<'
   await assertDepartmentNameFree(ctx, input.name);
   const actor = await currentActor(ctx);
   return withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    const last = await writer.trx.selectFrom('departments').select((eb) => eb.fn.max('sortOrder').as('max')).executeTakeFirst();
+    const last = await writer.trx.selectFrom('departments').select((eb) => eb.fn.max('sortOrder').as('max')).where('origin', '=', actor.court).executeTakeFirst();
     return toDepartment(await writer.insert('departments', { name: input.name, headName: input.headName, sortOrder: (last?.max ?? 0) + 1 }));
   });
 }
@@ -53,10 +56,12 @@ export async function updateDepartment(ctx: ServiceContext, input: ParsedInput<'
 }
 
 export async function deleteDepartment(ctx: ServiceContext, input: ParsedInput<'departments.delete'>): Promise<{ id: string }> {
+  const own = await ownCourtCode(ctx);
   const inUse = await ctx.db
     .selectFrom('items')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('departmentId', '=', input.id)
+    .where('origin', '=', own)
     .where('deletedAt', 'is', null)
     .executeTakeFirstOrThrow();
   if (inUse.n > 0) {
@@ -68,7 +73,8 @@ export async function deleteDepartment(ctx: ServiceContext, input: ParsedInput<'
 }
 
 export async function listPeople(ctx: ServiceContext): Promise<Person[]> {
-  const rows = await ctx.db.selectFrom('people').selectAll().where('deletedAt', 'is', null).orderBy('name').execute();
+  const own = await ownCourtCode(ctx);
+  const rows = await ctx.db.selectFrom('people').selectAll().where('origin', '=', own).where('deletedAt', 'is', null).orderBy('name').execute();
   return rows.map(toPerson);
 }
 

@@ -1,13 +1,14 @@
 // The problem catalogue of a campaign (问题清单): aspects (方面, numbered 一、二、…) holding
 // problems (问题, numbered 1..N across the whole catalogue, as in "8 个方面 38 个问题").
 // Rows are owned by whoever wrote them: the issuing court's are read-only here (ChangeWriter).
+// The catalogue a court sees is the issuer's (and superiors') plus its own additions.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
 import { sectionNumber } from '../../shared/checklistRules';
 import type { ProblemCatalogue } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
-import { loadCampaignRow } from '../campaigns/campaigns';
+import { definitionOrigins, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, timestamp } from '../court/courtProfile';
 import { ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { CampaignsTable, Database } from '../data/schema';
@@ -21,10 +22,27 @@ export function assertCampaignOpen(campaign: Selectable<CampaignsTable>, action:
   }
 }
 
-export async function loadCatalogue(db: Db, campaignId: string): Promise<ProblemCatalogue> {
+/** The catalogue made of the rows of these origins (see definitionOrigins). */
+export async function loadCatalogue(db: Db, campaignId: string, origins: string[]): Promise<ProblemCatalogue> {
   const [aspects, problems] = await Promise.all([
-    db.selectFrom('problemAspects').selectAll().where('campaignId', '=', campaignId).where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('createdAt').execute(),
-    db.selectFrom('problems').selectAll().where('campaignId', '=', campaignId).where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('createdAt').execute(),
+    db
+      .selectFrom('problemAspects')
+      .selectAll()
+      .where('campaignId', '=', campaignId)
+      .where('origin', 'in', origins)
+      .where('deletedAt', 'is', null)
+      .orderBy('sortOrder')
+      .orderBy('createdAt')
+      .execute(),
+    db
+      .selectFrom('problems')
+      .selectAll()
+      .where('campaignId', '=', campaignId)
+      .where('origin', 'in', origins)
+      .where('deletedAt', 'is', null)
+      .orderBy('sortOrder')
+      .orderBy('createdAt')
+      .execute(),
   ]);
   let number = 0;
   const result = aspects.map((aspect, index) => ({
@@ -49,15 +67,15 @@ export async function loadCatalogue(db: Db, campaignId: string): Promise<Problem
 }
 
 export async function getCatalogue(ctx: ServiceContext, campaignId: string): Promise<ProblemCatalogue> {
-  await loadCampaignRow(ctx, campaignId);
-  return loadCatalogue(ctx.db, campaignId);
+  const campaign = await loadCampaignRow(ctx, campaignId);
+  return loadCatalogue(ctx.db, campaignId, await definitionOrigins(ctx, campaign));
 }
 
 /** Runs one catalogue change and answers with the whole catalogue, renumbered. */
 async function changeCatalogue(ctx: ServiceContext, work: (writer: ChangeWriter) => Promise<string>): Promise<ProblemCatalogue> {
   const actor = await currentActor(ctx);
   const campaignId = await withChanges(ctx.db, actor, timestamp(ctx), work);
-  return loadCatalogue(ctx.db, campaignId);
+  return getCatalogue(ctx, campaignId);
 }
 
 async function openCampaign(writer: ChangeWriter, campaignId: string): Promise<Selectable<CampaignsTable>> {

@@ -1,10 +1,11 @@
 // Evasion checks (防止避重就轻) shown to the reviewer before accepting reports: claims without
 // concrete facts or with too little of them, facts copied between claims or between people,
 // vague "no problem found" reasons, catalogue problems nobody claimed, and who has not filed.
-// The app points; the reviewer decides. Nothing here writes.
+// The app points; the reviewer decides. Nothing here writes. This court's reports and people only.
 import type { EvasionChecks, EvasionFinding, InspectionScope } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
-import { loadCampaignRow } from '../campaigns/campaigns';
+import { definitionOrigins, loadCampaignRow } from '../campaigns/campaigns';
+import { ownCourtCode } from '../court/courtProfile';
 import { loadCatalogue } from './catalogue';
 
 /** Facts with fewer letters/digits than this (after dropping spaces and punctuation) are too thin to name a person, case or event. */
@@ -106,12 +107,14 @@ const quote = (text: string, max = 20) => {
 };
 
 export async function evasionChecks(ctx: ServiceContext, campaignId: string): Promise<EvasionChecks> {
-  await loadCampaignRow(ctx, campaignId);
+  const campaign = await loadCampaignRow(ctx, campaignId);
+  const [own, origins] = await Promise.all([ownCourtCode(ctx), definitionOrigins(ctx, campaign)]);
   const [reports, claims, catalogue, people, departments] = await Promise.all([
     ctx.db
       .selectFrom('inspectionReports')
       .select(['id', 'scope', 'personId', 'departmentId', 'subjectName', 'status', 'noProblem', 'noProblemReason', 'submittedAt'])
       .where('campaignId', '=', campaignId)
+      .where('origin', '=', own)
       .where('deletedAt', 'is', null)
       .execute(),
     ctx.db
@@ -128,13 +131,14 @@ export async function evasionChecks(ctx: ServiceContext, campaignId: string): Pr
         'problems.title as problemTitle',
       ])
       .where('inspectionReports.campaignId', '=', campaignId)
+      .where('inspectionReports.origin', '=', own)
       .where('inspectionReports.deletedAt', 'is', null)
       .where('inspectionClaims.deletedAt', 'is', null)
       .orderBy('inspectionClaims.sortOrder')
       .execute(),
-    loadCatalogue(ctx.db, campaignId),
-    ctx.db.selectFrom('people').select(['id', 'name', 'departmentId']).where('deletedAt', 'is', null).orderBy('name').execute(),
-    ctx.db.selectFrom('departments').select(['id', 'name', 'sortOrder']).where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('name').execute(),
+    loadCatalogue(ctx.db, campaignId, origins),
+    ctx.db.selectFrom('people').select(['id', 'name', 'departmentId']).where('origin', '=', own).where('deletedAt', 'is', null).orderBy('name').execute(),
+    ctx.db.selectFrom('departments').select(['id', 'name', 'sortOrder']).where('origin', '=', own).where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('name').execute(),
   ]);
 
   const findings: EvasionFinding[] = [];

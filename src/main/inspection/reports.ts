@@ -2,6 +2,7 @@
 // problems it claims with concrete facts, cause, measures and deadline (or "no problem found"
 // with a reason). Workflow: draft → submitted → accepted, or → returned (退回重填) → submitted
 // again. Every submission is frozen in inspection_rounds with the reviewer's decision on it.
+// Lists show one court's reports: this court's by default, a subordinate's (read-only) on request.
 import type { Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
 import type {
@@ -14,8 +15,8 @@ import type {
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { assertCanWorkFor, assertNotOwnWork } from '../access/access';
-import { loadCampaignRow } from '../campaigns/campaigns';
-import { currentActor, timestamp } from '../court/courtProfile';
+import { definitionOrigins, loadCampaignRow } from '../campaigns/campaigns';
+import { currentActor, timestamp, viewedCourtCode } from '../court/courtProfile';
 import { ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { InspectionReportsTable, InspectionRoundsTable } from '../data/schema';
 import { assertCampaignOpen } from './catalogue';
@@ -92,10 +93,11 @@ function toRound(row: Selectable<InspectionRoundsTable>): InspectionRound {
 }
 
 /** Departments in their configured order, each department's own report before its people's. */
-export async function listReports(ctx: ServiceContext, campaignId: string): Promise<InspectionReportSummary[]> {
+export async function listReports(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<InspectionReportSummary[]> {
   await loadCampaignRow(ctx, campaignId);
+  const court = await viewedCourtCode(ctx, courtCode);
   const [rows, departments] = await Promise.all([
-    reportQuery(ctx).where('inspectionReports.campaignId', '=', campaignId).execute() as Promise<ReportRecord[]>,
+    reportQuery(ctx).where('inspectionReports.campaignId', '=', campaignId).where('inspectionReports.origin', '=', court).execute() as Promise<ReportRecord[]>,
     ctx.db.selectFrom('departments').select(['id', 'sortOrder']).execute(),
   ]);
   const rank = new Map(departments.map((d) => [d.id, d.sortOrder]));
@@ -185,17 +187,30 @@ export async function createReport(ctx: ServiceContext, input: ParsedInput<'insp
         .leftJoin('departments', 'departments.id', 'people.departmentId')
         .select(['people.id', 'people.name', 'people.departmentId', 'departments.name as departmentName'])
         .where('people.id', '=', input.personId!)
+        .where('people.origin', '=', actor.court)
         .where('people.deletedAt', 'is', null)
         .executeTakeFirst();
       if (!person) throw new ApiError('E_NOT_FOUND', '找不到所选人员，可能已被删除，请重新选择。', { personId: '请重新选择填报人' });
       subject = { personId: person.id, departmentId: person.departmentId, subjectName: person.name, departmentName: person.departmentName ?? undefined };
     } else {
-      const department = await writer.trx.selectFrom('departments').select(['id', 'name']).where('id', '=', input.departmentId!).where('deletedAt', 'is', null).executeTakeFirst();
+      const department = await writer.trx
+        .selectFrom('departments')
+        .select(['id', 'name'])
+        .where('id', '=', input.departmentId!)
+        .where('origin', '=', actor.court)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
       if (!department) throw new ApiError('E_NOT_FOUND', '找不到所选部门，可能已被删除，请重新选择。', { departmentId: '请重新选择填报部门' });
       subject = { personId: null, departmentId: department.id, subjectName: department.name, departmentName: department.name };
     }
     assertCanWorkFor(ctx, subject.departmentId, WHAT, subject.departmentName);
-    let existing = writer.trx.selectFrom('inspectionReports').select('id').where('campaignId', '=', input.campaignId).where('scope', '=', input.scope).where('deletedAt', 'is', null);
+    let existing = writer.trx
+      .selectFrom('inspectionReports')
+      .select('id')
+      .where('campaignId', '=', input.campaignId)
+      .where('origin', '=', actor.court)
+      .where('scope', '=', input.scope)
+      .where('deletedAt', 'is', null);
     existing = input.scope === 'person' ? existing.where('personId', '=', subject.personId) : existing.where('departmentId', '=', subject.departmentId);
     if (await existing.executeTakeFirst()) throw duplicateReport(subject.subjectName);
     const row = await writer.insert('inspectionReports', {
@@ -220,13 +235,15 @@ export async function createReport(ctx: ServiceContext, input: ParsedInput<'insp
   return getReport(ctx, id);
 }
 
-/** Loads a live catalogue problem of this campaign for a claim, or says which claim is wrong. */
+/** The live catalogue problems (as this court sees the catalogue) among `ids`, for the claims. */
 async function problemsOfCampaign(writer: ChangeWriter, campaignId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
+  const campaign = await writer.trx.selectFrom('campaigns').select('origin').where('id', '=', campaignId).executeTakeFirstOrThrow();
   const rows = await writer.trx
     .selectFrom('problems')
     .select(['id', 'title'])
     .where('campaignId', '=', campaignId)
+    .where('origin', 'in', await definitionOrigins({ db: writer.trx }, campaign))
     .where('deletedAt', 'is', null)
     .where('id', 'in', [...new Set(ids)])
     .execute();

@@ -1,11 +1,13 @@
 // Closure figures (办结率) of one campaign's ledger, as rectification reports state them:
 // "451 件信访件，已办结 450 件，办结率 99.8%". Overall, per source and per finding. Findings whose
-// only open measures are long-term (长期整改) are counted apart, neither closed nor open.
+// only open measures are long-term (长期整改) are counted apart, neither closed nor open. One
+// court's ledger: this court's by default, a subordinate's on request.
 import { ledgerSources } from '../../shared/api';
 import { closureRate, findingClosure, isMeasureClosed, type FindingClosure } from '../../shared/ledgerRules';
 import type { ClosureFigure, LedgerClosure, LedgerSource } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { loadCampaignRow } from '../campaigns/campaigns';
+import { viewedCourtCode } from '../court/courtProfile';
 import { numberedFindings } from './ledgerViews';
 
 function emptyFigure(): ClosureFigure {
@@ -25,14 +27,16 @@ function finish(figure: ClosureFigure): ClosureFigure {
 }
 
 /** Sources appear in the contract's order, and only those the ledger has findings from. */
-export async function ledgerClosure(ctx: ServiceContext, campaignId: string): Promise<LedgerClosure> {
+export async function ledgerClosure(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<LedgerClosure> {
   await loadCampaignRow(ctx, campaignId);
+  const court = await viewedCourtCode(ctx, courtCode);
   const [findings, measures] = await Promise.all([
-    numberedFindings(ctx, campaignId),
+    numberedFindings(ctx, campaignId, court),
     ctx.db
       .selectFrom('ledgerMeasures')
       .select(['findingId', 'status', 'longTerm'])
       .where('campaignId', '=', campaignId)
+      .where('origin', '=', court)
       .where('deletedAt', 'is', null)
       .execute(),
   ]);

@@ -36,7 +36,7 @@ async function recordLightHistory(ctx: ServiceContext, kind: keyof typeof HISTOR
 
 export const ledgerHandlers: AreaHandlers<LedgerOperation> = {
   'ledger.list': (ctx, input) => listLedger(ctx, input),
-  'ledger.closure': (ctx, input) => ledgerClosure(ctx, input.campaignId),
+  'ledger.closure': (ctx, input) => ledgerClosure(ctx, input.campaignId, input.courtCode),
   'ledger.getFinding': (ctx, input) => loadFindingDetail(ctx, input.id),
   'ledger.createFinding': (ctx, input) => createFinding(ctx, input),
   'ledger.updateFinding': (ctx, input) => updateFinding(ctx, input),

@@ -1,6 +1,7 @@
 // Traffic-light history of ledger measures and look-backs: registers the daily sweepers with the
 // shared light history (so "was red" is kept even when nobody opens the ledger on the day a
-// deadline passes) and settles one record's colour right after it changes state or date.
+// deadline passes; this court's own records only) and settles one record's colour right after it
+// changes state or date.
 import type { Kysely, Transaction } from 'kysely';
 import { isMeasureDone } from '../../shared/ledgerRules';
 import type { Database } from '../data/schema';
@@ -52,13 +53,14 @@ function lookbackRows(db: Db) {
     .where('campaigns.deletedAt', 'is', null);
 }
 
-registerLightSweeper(async (trx, day) => {
-  await recordLights(trx, 'measure', measureCurrents(await measureRows(trx).execute()), day);
+registerLightSweeper(async (trx, day, court) => {
+  await recordLights(trx, 'measure', measureCurrents(await measureRows(trx).where('ledgerMeasures.origin', '=', court).execute()), day);
 });
 
 // Only look-backs still waiting can change colour; finished ones were settled when recorded.
-registerLightSweeper(async (trx, day) => {
-  await recordLights(trx, 'lookback', lookbackCurrents(await lookbackRows(trx).where('lookbacks.status', '=', 'scheduled').execute()), day);
+registerLightSweeper(async (trx, day, court) => {
+  const waiting = lookbackRows(trx).where('lookbacks.origin', '=', court).where('lookbacks.status', '=', 'scheduled');
+  await recordLights(trx, 'lookback', lookbackCurrents(await waiting.execute()), day);
 });
 
 /** Settles one measure's colour right after its state or deadline changed. */

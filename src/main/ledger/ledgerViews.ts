@@ -1,6 +1,7 @@
 // Reading the rectification ledger (整改台账): the ledger table (one row per measure with its
 // finding), a finding with its measures, a measure with its history, evidence and look-backs.
 // Lights, "was red" and escalation targets are judged here, by the campaign's rules, on read.
+// The ledger shown is one court's: this court's by default, a subordinate's (read-only) on request.
 import type { Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
 import { findingClosure, lookbackLightRule, measureLightRule } from '../../shared/ledgerRules';
@@ -18,7 +19,7 @@ import type {
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { loadCampaignRow } from '../campaigns/campaigns';
-import { today } from '../court/courtProfile';
+import { today, viewedCourtCode } from '../court/courtProfile';
 import { ownedFields } from '../data/ownedRows';
 import type { CampaignsTable, LedgerEventsTable, LedgerEvidenceTable, LedgerFindingsTable, LedgerMeasuresTable, LookbacksTable } from '../data/schema';
 import { escalationName, everRed, lightHistory, sweepLights } from '../lights/lightHistory';
@@ -71,8 +72,8 @@ interface MeasureExtras {
   nextLookback: Map<string, string>;
 }
 
-/** Evidence counts and next look-back dates, for one campaign's measures or for a few of them. */
-async function measureExtras(ctx: ServiceContext, scope: { campaignId: string } | { measureIds: string[] }): Promise<MeasureExtras> {
+/** Evidence counts and next look-back dates, for one court's measures of a campaign or for a few of them. */
+async function measureExtras(ctx: ServiceContext, scope: { campaignId: string; court: string } | { measureIds: string[] }): Promise<MeasureExtras> {
   if ('measureIds' in scope && scope.measureIds.length === 0) return { evidenceCount: new Map(), nextLookback: new Map() };
   let evidence = ctx.db
     .selectFrom('ledgerEvidence')
@@ -88,8 +89,8 @@ async function measureExtras(ctx: ServiceContext, scope: { campaignId: string } 
     .where('lookbacks.status', '=', 'scheduled')
     .groupBy('lookbacks.measureId');
   if ('campaignId' in scope) {
-    evidence = evidence.where('ledgerMeasures.campaignId', '=', scope.campaignId);
-    lookbacks = lookbacks.where('ledgerMeasures.campaignId', '=', scope.campaignId);
+    evidence = evidence.where('ledgerMeasures.campaignId', '=', scope.campaignId).where('ledgerMeasures.origin', '=', scope.court);
+    lookbacks = lookbacks.where('ledgerMeasures.campaignId', '=', scope.campaignId).where('ledgerMeasures.origin', '=', scope.court);
   } else {
     evidence = evidence.where('ledgerMeasures.id', 'in', scope.measureIds);
     lookbacks = lookbacks.where('ledgerMeasures.id', 'in', scope.measureIds);
@@ -181,12 +182,13 @@ function toEvent(row: Selectable<LedgerEventsTable>): LedgerEvent {
 /** Ledger order: findings by sort order (ties by id, so the order is stable). */
 const byOrder = (a: { sortOrder: number; id: string }, b: { sortOrder: number; id: string }) => a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** 序号 of one finding within its campaign's ledger. */
+/** 序号 of one finding within its court's ledger of the campaign. */
 async function findingNumber(ctx: ServiceContext, finding: FindingRow): Promise<number> {
   const all = await ctx.db
     .selectFrom('ledgerFindings')
     .select(['id', 'sortOrder'])
     .where('campaignId', '=', finding.campaignId)
+    .where('origin', '=', finding.origin)
     .where('deletedAt', 'is', null)
     .execute();
   return all.sort(byOrder).findIndex((f) => f.id === finding.id) + 1;
@@ -237,10 +239,11 @@ export async function loadMeasureDetail(ctx: ServiceContext, measureId: string):
  */
 export async function listLedger(ctx: ServiceContext, input: ParsedInput<'ledger.list'>): Promise<LedgerRow[]> {
   const lens = await ledgerLens(ctx, input.campaignId);
+  const court = await viewedCourtCode(ctx, input.courtCode);
   const [findings, measures, extras] = await Promise.all([
-    ctx.db.selectFrom('ledgerFindings').selectAll().where('campaignId', '=', input.campaignId).where('deletedAt', 'is', null).execute(),
-    ctx.db.selectFrom('ledgerMeasures').selectAll().where('campaignId', '=', input.campaignId).where('deletedAt', 'is', null).execute(),
-    measureExtras(ctx, { campaignId: input.campaignId }),
+    numberedFindings(ctx, input.campaignId, court),
+    ctx.db.selectFrom('ledgerMeasures').selectAll().where('campaignId', '=', input.campaignId).where('origin', '=', court).where('deletedAt', 'is', null).execute(),
+    measureExtras(ctx, { campaignId: input.campaignId, court }),
   ]);
   const byFinding = new Map<string, MeasureRow[]>();
   for (const measure of measures) {
@@ -249,7 +252,7 @@ export async function listLedger(ctx: ServiceContext, input: ParsedInput<'ledger
     else byFinding.set(measure.findingId, [measure]);
   }
   const rows: LedgerRow[] = [];
-  findings.sort(byOrder).forEach((row, index) => {
+  findings.forEach((row, index) => {
     if (input.source && row.source !== input.source) return;
     const own = (byFinding.get(row.id) ?? []).sort(byOrder);
     const finding = toFinding(row, index + 1, own, lens);
@@ -271,8 +274,14 @@ export async function listLedger(ctx: ServiceContext, input: ParsedInput<'ledger
   return rows;
 }
 
-/** The number a finding will be listed under, for the figures (same order as the table). */
-export async function numberedFindings(ctx: ServiceContext, campaignId: string): Promise<FindingRow[]> {
-  const rows = await ctx.db.selectFrom('ledgerFindings').selectAll().where('campaignId', '=', campaignId).where('deletedAt', 'is', null).execute();
+/** One court's findings of a campaign in ledger order: the table's rows and the figures' numbers. */
+export async function numberedFindings(ctx: ServiceContext, campaignId: string, court: string): Promise<FindingRow[]> {
+  const rows = await ctx.db
+    .selectFrom('ledgerFindings')
+    .selectAll()
+    .where('campaignId', '=', campaignId)
+    .where('origin', '=', court)
+    .where('deletedAt', 'is', null)
+    .execute();
   return rows.sort(byOrder);
 }

@@ -28,9 +28,16 @@ export async function assertLedgerWork(ctx: ServiceContext, writer: ChangeWriter
   assertCanWorkFor(ctx, departmentId, what, await departmentName(writer, departmentId));
 }
 
+/** One of this court's departments (other courts' departments arrive with their bundles). */
 export async function assertDepartmentExists(writer: ChangeWriter, departmentId: string | null): Promise<void> {
   if (!departmentId) return;
-  const department = await writer.trx.selectFrom('departments').select('id').where('id', '=', departmentId).where('deletedAt', 'is', null).executeTakeFirst();
+  const department = await writer.trx
+    .selectFrom('departments')
+    .select('id')
+    .where('id', '=', departmentId)
+    .where('origin', '=', writer.actor.court)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!department) throw new ApiError('E_INVALID', '所选责任部门不存在或已被删除，请重新选择。', { departmentId: '请重新选择责任部门' });
 }
 
@@ -41,12 +48,13 @@ type MeasureValues = Omit<
 > &
   Partial<Pick<Insertable<LedgerMeasuresTable>, 'status' | 'completedAt' | 'completedLate' | 'submittedBy' | 'signedOffAt' | 'signedOffBy'>>;
 
-/** Adds a finding at the end of its campaign's ledger. */
+/** Adds a finding at the end of this court's ledger of the campaign. */
 export async function insertFinding(writer: ChangeWriter, values: FindingValues) {
   const last = await writer.trx
     .selectFrom('ledgerFindings')
     .select((eb) => eb.fn.max('sortOrder').as('max'))
     .where('campaignId', '=', values.campaignId)
+    .where('origin', '=', writer.actor.court)
     .executeTakeFirst();
   return writer.insert('ledgerFindings', { ...values, sortOrder: (last?.max ?? 0) + ORDER_GAP });
 }

@@ -9,7 +9,7 @@ import type { LookbackRow, MeasureDetail } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { assertNotOwnWork } from '../access/access';
-import { currentActor, timestamp, today } from '../court/courtProfile';
+import { currentActor, ownCourtCode, timestamp, today } from '../court/courtProfile';
 import { withChanges, type ChangeWriter } from '../data/ownedRows';
 import { sweepLights } from '../lights/lightHistory';
 import { settleLookbackLight, settleMeasureLight } from './ledgerLights';
@@ -29,10 +29,11 @@ export async function scheduleLookback(writer: ChangeWriter, measureId: string, 
   await settleLookbackLight(writer.trx, row.id, signOffDay);
 }
 
-/** Waiting re-checks, soonest due first; with includeDone, then the recorded ones, latest first. */
+/** This court's waiting re-checks, soonest due first; with includeDone, then the recorded ones, latest first. */
 export async function listLookbacks(ctx: ServiceContext, input: ParsedInput<'lookbacks.list'>): Promise<LookbackRow[]> {
   await sweepLights(ctx);
   const day = today(ctx);
+  const own = await ownCourtCode(ctx);
   let query = ctx.db
     .selectFrom('lookbacks')
     .innerJoin('ledgerMeasures', 'ledgerMeasures.id', 'lookbacks.measureId')
@@ -49,6 +50,7 @@ export async function listLookbacks(ctx: ServiceContext, input: ParsedInput<'loo
       'ledgerMeasures.owner',
       'departments.name as departmentName',
     ])
+    .where('lookbacks.origin', '=', own)
     .where('lookbacks.deletedAt', 'is', null)
     .where('ledgerMeasures.deletedAt', 'is', null)
     .where('ledgerFindings.deletedAt', 'is', null)

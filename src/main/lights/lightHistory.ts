@@ -2,13 +2,14 @@
 // date, so it can change while nobody writes anything: once a day (the first call that needs
 // lights), every open record's colour is compared with its open span and a new span starts when
 // it differs; a state change (completed, signed off, reopened, deadline moved) settles that one
-// record at once. Spans are local and derived; they never travel in sync bundles.
+// record at once. Spans are local and derived; they never travel in sync bundles, and only this
+// court's own records are swept (other courts' copies are coloured on read, without history).
 import type { Kysely, Transaction } from 'kysely';
 import { addDays, deadlineJudge, isDone } from '../../shared/checklistRules';
 import type { EscalationTarget, Light, LightRecordKind, LightSpan } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import type { Database } from '../data/schema';
-import { today } from '../court/courtProfile';
+import { ownCourtCode, today } from '../court/courtProfile';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Shown = 'green' | 'yellow' | 'red';
@@ -79,18 +80,19 @@ export async function recordLights(db: Db, kind: LightRecordKind, currents: Curr
 
 const SWEPT_KEY = 'lights_swept_on';
 
-/** Extra sweeps registered by other areas (the ledger's measures and look-backs). */
-type Sweeper = (db: Transaction<Database>, day: string) => Promise<void>;
+/** Extra sweeps registered by other areas (the ledger's measures and look-backs), of `court`'s own records. */
+type Sweeper = (db: Transaction<Database>, day: string, court: string) => Promise<void>;
 const sweepers: Sweeper[] = [];
 export function registerLightSweeper(sweeper: Sweeper): void {
   sweepers.push(sweeper);
 }
 
-async function sweepItems(db: Transaction<Database>, day: string): Promise<void> {
+async function sweepItems(db: Transaction<Database>, day: string, court: string): Promise<void> {
   const rows = await db
     .selectFrom('items')
     .innerJoin('campaigns', 'campaigns.id', 'items.campaignId')
     .select(['items.id', 'items.status', 'items.deadline', 'items.createdAt', 'campaigns.yellowDays'])
+    .where('items.origin', '=', court)
     .where('items.deletedAt', 'is', null)
     .where('campaigns.deletedAt', 'is', null)
     .execute();
@@ -103,9 +105,10 @@ export async function sweepLights(ctx: ServiceContext): Promise<void> {
   const day = today(ctx);
   const swept = await ctx.db.selectFrom('settings').select('value').where('key', '=', SWEPT_KEY).executeTakeFirst();
   if (swept?.value === day) return;
+  const court = await ownCourtCode(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await sweepItems(trx, day);
-    for (const sweeper of sweepers) await sweeper(trx, day);
+    await sweepItems(trx, day, court);
+    for (const sweeper of sweepers) await sweeper(trx, day, court);
     await trx
       .insertInto('settings')
       .values({ key: SWEPT_KEY, value: day })

@@ -1,14 +1,15 @@
 // "My work" (我的待办): checklist items, self-inspection reports, ledger measures and look-backs
 // waiting on the logged-in person, soonest deadline first. A 填报人 sees their department's open
 // work to fill in or revise; a 审核人 sees what others handed in for review or sign-off, and the
-// look-backs that are due. Read-only: it queries the tables directly so it depends on no other
-// area's service code.
+// look-backs that are due. Only this court's own records: subordinates' work held here after a
+// sync waits on their people, not ours. Read-only: it queries the tables directly so it depends
+// on no other area's service code.
 import { deadlineJudge, isDone } from '../../shared/checklistRules';
 import { isMeasureDone } from '../../shared/ledgerRules';
 import type { ItemStatus, MeasureStatus, SessionUser, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { hasRole, requireUser } from '../access/access';
-import { today } from '../court/courtProfile';
+import { ownCourtCode, today } from '../court/courtProfile';
 import { ITEM_STATUS_ZH, LOOKBACK_STATUS_ZH, MEASURE_STATUS_ZH, REPORT_STATUS_ZH } from '../app/statusText';
 
 const OPEN_ITEM: ItemStatus[] = ['not_started', 'in_progress', 'returned'];
@@ -32,11 +33,12 @@ function liveCampaigns(ctx: ServiceContext) {
 }
 type CampaignInfo = Awaited<ReturnType<typeof liveCampaigns>>[number];
 
-async function itemWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+async function itemWork(ctx: ServiceContext, court: string, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
   const base = ctx.db
     .selectFrom('items')
     .leftJoin('departments', 'departments.id', 'items.departmentId')
     .select(['items.id', 'items.campaignId', 'items.title', 'items.status', 'items.deadline', 'items.completedBy', 'departments.name as departmentName'])
+    .where('items.origin', '=', court)
     .where('items.deletedAt', 'is', null);
   const entries: WorkEntry[] = [];
   const add = (row: Awaited<ReturnType<typeof base.execute>>[number], action: WorkAction) => {
@@ -66,12 +68,13 @@ async function itemWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<s
   return entries;
 }
 
-async function reportWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+async function reportWork(ctx: ServiceContext, court: string, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
   const base = ctx.db
     .selectFrom('inspectionReports as r')
     .leftJoin('people as p', 'p.id', 'r.personId')
     .leftJoin('departments as d', (join) => join.on((eb) => eb('d.id', '=', eb.fn.coalesce('r.departmentId', 'p.departmentId'))))
     .select(['r.id', 'r.campaignId', 'r.subjectName', 'r.status', 'r.submittedBy', 'd.name as departmentName'])
+    .where('r.origin', '=', court)
     .where('r.deletedAt', 'is', null);
   const entries: WorkEntry[] = [];
   const seen = new Set<string>();
@@ -113,11 +116,12 @@ async function reportWork(ctx: ServiceContext, user: SessionUser, campaigns: Map
   return entries;
 }
 
-function measureQuery(ctx: ServiceContext) {
+function measureQuery(ctx: ServiceContext, court: string) {
   return ctx.db
     .selectFrom('ledgerMeasures as m')
     .innerJoin('ledgerFindings as f', 'f.id', 'm.findingId')
     .leftJoin('departments as d', 'd.id', 'm.departmentId')
+    .where('m.origin', '=', court)
     .where('m.deletedAt', 'is', null)
     .where('f.deletedAt', 'is', null);
 }
@@ -127,8 +131,8 @@ function measureTitle(findingTitle: string, measureText: string): string {
   return `${findingTitle}：${measureText}`;
 }
 
-async function measureWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
-  const base = measureQuery(ctx).select(['m.id', 'm.campaignId', 'm.text', 'm.status', 'm.deadline', 'm.submittedBy', 'f.title as findingTitle', 'd.name as departmentName']);
+async function measureWork(ctx: ServiceContext, court: string, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+  const base = measureQuery(ctx, court).select(['m.id', 'm.campaignId', 'm.text', 'm.status', 'm.deadline', 'm.submittedBy', 'f.title as findingTitle', 'd.name as departmentName']);
   const entries: WorkEntry[] = [];
   const add = (row: Awaited<ReturnType<typeof base.execute>>[number], action: WorkAction) => {
     const campaign = campaigns.get(row.campaignId);
@@ -157,11 +161,12 @@ async function measureWork(ctx: ServiceContext, user: SessionUser, campaigns: Ma
   return entries;
 }
 
-async function lookbackWork(ctx: ServiceContext, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+async function lookbackWork(ctx: ServiceContext, court: string, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
   if (!hasRole(user, 'reviewer')) return [];
-  const rows = await measureQuery(ctx)
+  const rows = await measureQuery(ctx, court)
     .innerJoin('lookbacks as l', 'l.measureId', 'm.id')
     .select(['l.id', 'l.dueDate', 'l.status', 'm.campaignId', 'm.text', 'm.submittedBy', 'f.title as findingTitle', 'd.name as departmentName'])
+    .where('l.origin', '=', court)
     .where('l.deletedAt', 'is', null)
     .where('l.status', '=', 'scheduled')
     .execute();
@@ -204,11 +209,12 @@ export async function myWork(ctx: ServiceContext): Promise<WorkEntry[]> {
   const campaigns = new Map((await liveCampaigns(ctx)).map((c) => [c.id, c]));
   if (campaigns.size === 0) return [];
   const judge = deadlineJudge(today(ctx));
+  const court = await ownCourtCode(ctx);
   const parts = await Promise.all([
-    itemWork(ctx, user, campaigns, judge),
-    reportWork(ctx, user, campaigns, judge),
-    measureWork(ctx, user, campaigns, judge),
-    lookbackWork(ctx, user, campaigns, judge),
+    itemWork(ctx, court, user, campaigns, judge),
+    reportWork(ctx, court, user, campaigns, judge),
+    measureWork(ctx, court, user, campaigns, judge),
+    lookbackWork(ctx, court, user, campaigns, judge),
   ]);
   return parts.flat().sort(bySoonest);
 }

@@ -1,9 +1,11 @@
 // One campaign: headline figures, progress by section and department, the section tree and the
-// item table with filters, search, sorting, selection and bulk actions; a drawer per item.
+// item table with filters, search, sorting, selection and bulk actions; a drawer per item. With
+// `courtCode` it shows a subordinate court's checklist instead, read-only, with the notes this
+// court wrote to it (督导意见); this court's own view shows the notes its superiors sent.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput, Title, Collapse, Loader, CloseButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlarm, IconChevronDown, IconChevronUp, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAlarm, IconBuildingCommunity, IconChevronDown, IconChevronUp, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { CampaignDetail, CampaignProgress, ItemDetail, ItemKind, ItemRow, ItemStatus, Light } from '../../shared/model';
 import { itemStatuses, lights } from '../../shared/api';
 import { send, type Result } from '../api/client';
@@ -19,6 +21,7 @@ import { compareText } from '../lib/format';
 import { navigate } from '../lib/router';
 import { notifyFailure } from '../lib/notify';
 import { BulkActions } from './BulkActions';
+import { CampaignSupervision } from './CampaignSupervision';
 import { ItemTable, type SortKey, type SortState } from './ItemTable';
 import { LightRulesModal } from './LightRulesModal';
 import { ProgressTables } from './ProgressTables';
@@ -47,8 +50,11 @@ function compareRows(key: SortKey): (a: ItemRow, b: ItemRow) => number {
   }
 }
 
-export function CampaignPage({ campaignId }: { campaignId: string }) {
+export function CampaignPage({ campaignId, courtCode = null, courtName, onBackToOwn }: { campaignId: string; courtCode?: string | null; courtName?: string; onBackToOwn?(): void }) {
   const { court, departments, can } = useApp();
+  // Another court's checklist: look, and comment; never change.
+  const readOnly = courtCode !== null;
+  const [noteVersion, setNoteVersion] = useState(0);
   const [detail, setDetail] = useState<CampaignDetail | null>(null);
   const [items, setItems] = useState<ItemRow[] | null>(null);
   const [progress, setProgress] = useState<CampaignProgress | null>(null);
@@ -78,25 +84,25 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
     else setLoadError(failure.message);
   }, []);
   // The first load starts while this page renders, not after it mounts.
-  const [firstItems] = useState(() => takeItems(campaignId));
+  const [firstItems] = useState(() => (courtCode ? send('items.list', { campaignId, courtCode }) : takeItems(campaignId)));
   const loadItems = useCallback(async (request?: Promise<Result<ItemRow[]>>) => {
-    const result = await (request ?? send('items.list', { campaignId }));
+    const result = await (request ?? send('items.list', { campaignId, ...(courtCode ? { courtCode } : {}) }));
     if (result.ok) {
       loaded.current = true;
       setItems(result.value);
       const live = new Set(result.value.map((row) => row.id));
       setSelected((prev) => (prev.size === 0 ? prev : new Set([...prev].filter((id) => live.has(id)))));
     } else failed(result);
-  }, [campaignId, failed]);
+  }, [campaignId, courtCode, failed]);
   const loadDetail = useCallback(async () => {
     const result = await send('campaigns.get', { id: campaignId });
     if (result.ok) setDetail(result.value);
     else failed(result);
   }, [campaignId, failed]);
   const loadProgress = useCallback(async () => {
-    const result = await send('stats.campaignProgress', { campaignId });
+    const result = await send('stats.campaignProgress', { campaignId, ...(courtCode ? { courtCode } : {}) });
     if (result.ok) setProgress(result.value);
-  }, [campaignId]);
+  }, [campaignId, courtCode]);
   const searchSeq = useRef(0);
   const runSearch = useCallback(
     async (text: string) => {
@@ -107,13 +113,13 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
         return;
       }
       setSearching(true);
-      const result = await send('items.search', { campaignId, query: text });
+      const result = await send('items.search', { campaignId, query: text, ...(courtCode ? { courtCode } : {}) });
       if (seq !== searchSeq.current) return;
       setSearching(false);
       if (result.ok) setSearch({ query: text, ids: new Set(result.value.ids) });
       else notifyFailure(result);
     },
-    [campaignId],
+    [campaignId, courtCode],
   );
 
   useEffect(() => {
@@ -192,6 +198,14 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
     return list;
   }, [items, detail, sectionIds, section, status, light, department, kind, search, sort]);
 
+  // Another court's items name its own departments, not ours.
+  const departmentOptions = useMemo(() => {
+    if (!readOnly) return departments.map((d) => ({ value: d.id, label: d.name }));
+    const named = new Map<string, string>();
+    for (const row of items ?? []) if (row.departmentId) named.set(row.departmentId, row.departmentName);
+    return [...named].map(([value, label]) => ({ value, label }));
+  }, [readOnly, departments, items]);
+
   const onSort = useCallback((key: SortKey) => {
     setSort((prev) => (prev?.key !== key ? { key, desc: false } : prev.desc ? null : { key, desc: true }));
   }, []);
@@ -241,7 +255,9 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
   }
 
   const campaign = detail?.campaign;
-  const figures = progress?.overall ?? campaign?.figures;
+  // On another court's checklist the campaign's own figures (ours) would mislead: wait for theirs.
+  const figures = progress?.overall ?? (readOnly ? undefined : campaign?.figures);
+  const issuedToUs = !!campaign && campaign.origin !== court.code;
   const defaultSection = section !== 'all' && section !== 'none' ? section : null;
 
   return (
@@ -264,6 +280,11 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
                 <Badge color="gray" variant="outline" radius="sm">
                   {t.year(campaign.year)}
                 </Badge>
+                {issuedToUs && (
+                  <Badge color="court" variant="outline" radius="sm" title={t.issuedCampaignHint} data-testid="campaign-issued">
+                    {t.issuedCampaign}
+                  </Badge>
+                )}
                 <Text size="sm" c="dimmed">
                   {t.issuedBy}：{campaign.issuingCourtName}
                 </Text>
@@ -279,19 +300,40 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
           )}
         </Box>
         <Group gap="xs" wrap="nowrap">
-          {can('admin', 'reviewer') && (
+          {/* The campaign's own settings are the issuer's to change. */}
+          {can('admin', 'reviewer') && !readOnly && !issuedToUs && (
             <Button variant="default" leftSection={<IconAlarm size={16} />} onClick={() => setEditingRules(true)} disabled={!campaign} data-testid="open-light-rules">
               {lightRulesText.open}
             </Button>
           )}
-          <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditingCampaign(true)} disabled={!campaign}>
-            {t.editCampaign}
-          </Button>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} disabled={!detail}>
-            {t.addItem}
-          </Button>
+          {!readOnly && !issuedToUs && (
+            <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditingCampaign(true)} disabled={!campaign}>
+              {t.editCampaign}
+            </Button>
+          )}
+          {!readOnly && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} disabled={!detail}>
+              {t.addItem}
+            </Button>
+          )}
         </Group>
       </Group>
+
+      {readOnly && (
+        <Alert color="court" variant="light" icon={<IconBuildingCommunity size={20} />} title={t.viewingCourt(courtName ?? courtCode)} data-testid="viewing-court">
+          <Text size="sm">{t.viewingHint}</Text>
+          {onBackToOwn && (
+            <Anchor size="sm" mt={4} onClick={onBackToOwn} display="inline-block">
+              {t.backToOwn}
+            </Anchor>
+          )}
+        </Alert>
+      )}
+      {readOnly ? (
+        <CampaignSupervision campaignId={campaignId} courtCode={courtCode} courtName={courtName} version={noteVersion} />
+      ) : (
+        <CampaignSupervision campaignId={campaignId} courtCode={null} version={noteVersion} />
+      )}
 
       {/* Headline figures */}
       <Group gap="sm" data-testid="campaign-figures" align="stretch">
@@ -318,7 +360,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
       <Group align="flex-start" gap="md" wrap="nowrap">
         <Paper withBorder p="xs" w={220} style={{ flex: 'none' }}>
           {detail ? (
-            <SectionTree detail={detail} counts={sectionCounts} totalCount={items?.length ?? 0} value={section} onChange={setSection} onDetail={(d) => { setDetail(d); void loadProgress(); }} height={`calc(${TABLE_HEIGHT} + 50px)`} />
+            <SectionTree detail={detail} counts={sectionCounts} totalCount={items?.length ?? 0} value={section} onChange={setSection} onDetail={(d) => { setDetail(d); void loadProgress(); }} height={`calc(${TABLE_HEIGHT} + 50px)`} readOnly={readOnly} />
           ) : (
             <Stack gap="xs">
               {[0, 1, 2, 3].map((i) => (
@@ -343,7 +385,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
             <Select
               w={140}
               placeholder={t.filterDepartment}
-              data={[...departments.map((d) => ({ value: d.id, label: d.name })), { value: NO_DEPARTMENT, label: t.noDepartment }]}
+              data={[...departmentOptions, { value: NO_DEPARTMENT, label: t.noDepartment }]}
               value={department}
               onChange={setDepartment}
               clearable
@@ -363,7 +405,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
               </Anchor>
             )}
           </Group>
-          {selected.size > 0 && <BulkActions ids={[...selected]} onClear={() => setSelected(new Set())} onDone={(what) => { if (what === 'deleted') setSelected(new Set()); refreshAll(); }} />}
+          {selected.size > 0 && !readOnly && <BulkActions ids={[...selected]} onClear={() => setSelected(new Set())} onDone={(what) => { if (what === 'deleted') setSelected(new Set()); refreshAll(); }} />}
           {items ? (
             <ItemTable
               rows={rows}
@@ -371,7 +413,8 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
               activeId={openId}
               sort={sort}
               height={TABLE_HEIGHT}
-              emptyText={items.length === 0 ? t.emptyCampaign : t.emptyTable}
+              emptyText={items.length === 0 ? (readOnly ? t.emptyCourt : t.emptyCampaign) : t.emptyTable}
+              selectable={!readOnly}
               onSort={onSort}
               onToggle={onToggle}
               onToggleAll={onToggleAll}
@@ -383,7 +426,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
         </Stack>
       </Group>
 
-      {detail && (
+      {detail && !readOnly && (
         <ItemCreateModal
           opened={creating}
           campaignId={campaignId}
@@ -424,7 +467,11 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
         itemId={openId}
         items={items ?? []}
         sections={detail?.sections ?? []}
-        onClose={() => setOpenId(null)}
+        onClose={() => {
+          setOpenId(null);
+          // Notes written in the drawer show in the court's list too.
+          if (readOnly) setNoteVersion((v) => v + 1);
+        }}
         onChanged={onItemChanged}
         onDeleted={() => {
           setOpenId(null);

@@ -1,9 +1,11 @@
 // A campaign's three faces: its checklist (推进清单), self-inspection (问题查摆) and
-// rectification ledger (整改台账), one tab each, each with its own address.
+// rectification ledger (整改台账), one tab each, each with its own address. A court with
+// subordinates can switch the checklist and ledger to one subordinate's work (查看下级法院),
+// read-only; the choice stays while moving between those two tabs.
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Stack, Tabs } from '@mantine/core';
-import { IconClipboardList, IconListSearch, IconChecklist } from '@tabler/icons-react';
-import type { Campaign } from '../../shared/model';
+import { Alert, Anchor, Box, Select, Stack, Tabs } from '@mantine/core';
+import { IconBuildingCommunity, IconClipboardList, IconListSearch, IconChecklist } from '@tabler/icons-react';
+import type { Campaign, SubordinateCourt } from '../../shared/model';
 import { send } from '../api/client';
 import { campaignRoute, navigate, type CampaignTab } from '../lib/router';
 import { CampaignPage } from './CampaignPage';
@@ -11,9 +13,15 @@ import { InspectionTab } from '../inspection/InspectionTab';
 import { LedgerTab } from '../ledger/LedgerTab';
 import { campaignText as t } from './text';
 
+// The Select's value for this court's own view.
+const OWN = '__own__';
+
 export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: CampaignTab }) {
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [subordinates, setSubordinates] = useState<SubordinateCourt[]>([]);
+  const [viewed, setViewed] = useState<string>(OWN);
+
   useEffect(() => {
     if (tab === 'checklist') return;
     let live = true;
@@ -26,6 +34,23 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
       live = false;
     };
   }, [campaignId, tab]);
+
+  // Courts whose bundles this court received; none at a basic court. A failure just hides the choice.
+  useEffect(() => {
+    let live = true;
+    void send('sync.subordinates').then((result) => {
+      if (live && result.ok) setSubordinates(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => setViewed(OWN), [campaignId]);
+
+  const viewable = tab === 'checklist' || tab === 'ledger';
+  const viewedCourt = viewable && viewed !== OWN ? subordinates.find((s) => s.code === viewed) ?? null : null;
+  const courtCode = viewedCourt?.code ?? null;
+  const courtName = viewedCourt ? t.courtOption(viewedCourt.name, viewedCourt.code) : undefined;
 
   return (
     <Stack gap="sm">
@@ -40,16 +65,37 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
           <Tabs.Tab value="ledger" leftSection={<IconChecklist size={16} />} data-testid="tab-ledger">
             {t.tabLedger}
           </Tabs.Tab>
+          {viewable && subordinates.length > 0 && (
+            <Box ml="auto" pb={4} style={{ alignSelf: 'center' }}>
+              <Select
+                w={260}
+                size="sm"
+                aria-label={t.viewCourt}
+                title={t.viewCourtHint}
+                leftSection={<IconBuildingCommunity size={16} />}
+                data={[
+                  { value: OWN, label: t.viewOwn },
+                  { group: t.viewCourt, items: subordinates.map((s) => ({ value: s.code, label: t.courtOption(s.name, s.code) })) },
+                ]}
+                value={viewed}
+                onChange={(value) => setViewed(value ?? OWN)}
+                allowDeselect={false}
+                searchable
+                data-testid="court-view"
+              />
+            </Box>
+          )}
         </Tabs.List>
       </Tabs>
-      {tab === 'checklist' && <CampaignPage campaignId={campaignId} />}
+      {/* A new court remounts the page, so nothing of the other court's view lingers. */}
+      {tab === 'checklist' && <CampaignPage key={courtCode ?? OWN} campaignId={campaignId} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
       {tab !== 'checklist' && error && (
         <Alert color="red" title={t.loadFailed}>
           {error} <Anchor onClick={() => navigate({ name: 'campaigns' })}>{t.back}</Anchor>
         </Alert>
       )}
       {tab === 'inspection' && campaign && <InspectionTab campaign={campaign} />}
-      {tab === 'ledger' && campaign && <LedgerTab campaign={campaign} />}
+      {tab === 'ledger' && campaign && <LedgerTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
     </Stack>
   );
 }

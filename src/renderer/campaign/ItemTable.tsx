@@ -1,5 +1,6 @@
 // The item table: every row is loaded once; only the ~30 visible rows are rendered, as plain
-// elements (no Mantine components per row) so it stays smooth at thousands of items.
+// elements (no Mantine components per row) so it stays smooth at thousands of items. A copy of a
+// superior's mandatory item says 上级下发 in the kind column; another court's list has no selection.
 import { memo, useCallback, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ItemRow } from '../../shared/model';
@@ -34,13 +35,15 @@ interface Props {
   sort: SortState | null;
   emptyText: string;
   height: number | string;
+  /** False on another court's (read-only) list: no checkboxes, nothing to act on. */
+  selectable?: boolean;
   onSort(key: SortKey): void;
   onToggle(id: string): void;
   onToggleAll(): void;
   onOpen(id: string): void;
 }
 
-export function ItemTable({ rows, selected, activeId, sort, emptyText, height, onSort, onToggle, onToggleAll, onOpen }: Props) {
+export function ItemTable({ rows, selected, activeId, sort, emptyText, height, selectable = true, onSort, onToggle, onToggleAll, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -61,24 +64,24 @@ export function ItemTable({ rows, selected, activeId, sort, emptyText, height, o
       if (!row) return;
       const id = row.dataset.itemId!;
       if ((event.target as HTMLElement).closest('.it-check')) {
-        onToggle(id);
+        if (selectable) onToggle(id);
         return;
       }
       onOpen(id);
     },
-    [onOpen, onToggle],
+    [onOpen, onToggle, selectable],
   );
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       const row = rowFromEvent(event);
       if (!row || (event.target as HTMLElement).tagName === 'INPUT') return;
       if (event.key === 'Enter') onOpen(row.dataset.itemId!);
-      if (event.key === ' ') {
+      if (event.key === ' ' && selectable) {
         event.preventDefault();
         onToggle(row.dataset.itemId!);
       }
     },
-    [onOpen, onToggle],
+    [onOpen, onToggle, selectable],
   );
 
   return (
@@ -86,18 +89,20 @@ export function ItemTable({ rows, selected, activeId, sort, emptyText, height, o
       <div className="it-scroll" ref={scrollRef}>
         <div className="it-grid it-head">
           <div className="it-check">
-            <input
-              type="checkbox"
-              aria-label={t.selectAll}
-              title={t.selectAll}
-              checked={allChecked}
-              ref={(el) => {
-                if (el) el.indeterminate = someChecked;
-              }}
-              onChange={onToggleAll}
-              disabled={rows.length === 0}
-              data-testid="select-all"
-            />
+            {selectable && (
+              <input
+                type="checkbox"
+                aria-label={t.selectAll}
+                title={t.selectAll}
+                checked={allChecked}
+                ref={(el) => {
+                  if (el) el.indeterminate = someChecked;
+                }}
+                onChange={onToggleAll}
+                disabled={rows.length === 0}
+                data-testid="select-all"
+              />
+            )}
           </div>
           {columns.map((column) => (
             <div
@@ -127,6 +132,7 @@ export function ItemTable({ rows, selected, activeId, sort, emptyText, height, o
                   top={virtual.start}
                   checked={selected.has(row.id)}
                   active={row.id === activeId}
+                  selectable={selectable}
                 />
               );
             })}
@@ -137,7 +143,7 @@ export function ItemTable({ rows, selected, activeId, sort, emptyText, height, o
   );
 }
 
-const Row = memo(function Row({ row, top, checked, active }: { row: ItemRow; top: number; checked: boolean; active: boolean }) {
+const Row = memo(function Row({ row, top, checked, active, selectable }: { row: ItemRow; top: number; checked: boolean; active: boolean; selectable: boolean }) {
   return (
     <div
       className={`it-row it-grid${checked ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
@@ -146,15 +152,19 @@ const Row = memo(function Row({ row, top, checked, active }: { row: ItemRow; top
       data-item-id={row.id}
       tabIndex={0}
     >
-      <div className="it-check">
-        <input type="checkbox" checked={checked} aria-label={t.selectRow} onChange={noop} data-testid="row-check" />
-      </div>
+      <div className="it-check">{selectable && <input type="checkbox" checked={checked} aria-label={t.selectRow} onChange={noop} data-testid="row-check" />}</div>
       <div className="it-num it-seq">{row.number}</div>
       <div className="it-title" title={row.title}>
         {row.title}
       </div>
       <div>
-        <span className={`it-kind ${row.kind}`}>{itemKindText[row.kind]}</span>
+        {row.sourceItemId ? (
+          <span className={`it-kind ${row.kind}`} title={t.issuedItemHint} data-testid="row-issued">
+            {t.issuedItem}
+          </span>
+        ) : (
+          <span className={`it-kind ${row.kind}`}>{itemKindText[row.kind]}</span>
+        )}
       </div>
       <div title={row.leadLeader}>{row.leadLeader || <span className="it-muted">—</span>}</div>
       <div title={row.departmentName}>{row.departmentName || <span className="it-muted">—</span>}</div>

@@ -1,9 +1,11 @@
-// The section tree (一、（一）1.): click to filter the table; add, rename, move, delete.
+// The section tree (一、（一）1.): click to filter the table; add, rename, move, delete. A
+// superior's sections can only take sub-sections of ours; on another court's list nothing changes.
 import { useState } from 'react';
 import { ActionIcon, Alert, Button, Group, Menu, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconDots, IconEdit, IconPlus, IconSubtask, IconTrash } from '@tabler/icons-react';
 import type { CampaignDetail, Section } from '../../shared/model';
 import { send } from '../api/client';
+import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { commonText } from '../common/text';
 import { notifyFailure, notifySuccess } from '../lib/notify';
@@ -20,11 +22,14 @@ interface Props {
   onChange(value: SectionFilter): void;
   onDetail(detail: CampaignDetail): void;
   height: number | string;
+  /** Another court's checklist: the tree filters, nothing more. */
+  readOnly?: boolean;
 }
 
 type Dialog = { kind: 'create'; parent: Section | null } | { kind: 'rename'; section: Section };
 
-export function SectionTree({ detail, counts, totalCount, value, onChange, onDetail, height }: Props) {
+export function SectionTree({ detail, counts, totalCount, value, onChange, onDetail, height, readOnly = false }: Props) {
+  const { court } = useApp();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const sections = detail.sections;
   const hasUnsectioned = (counts.get(null) ?? 0) > 0;
@@ -51,9 +56,11 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, onDet
         <Text fw={600} size="sm">
           {t.sections}
         </Text>
-        <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setDialog({ kind: 'create', parent: null })}>
-          {t.addSection}
-        </Button>
+        {!readOnly && (
+          <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setDialog({ kind: 'create', parent: null })}>
+            {t.addSection}
+          </Button>
+        )}
       </Group>
       <ScrollArea type="auto" style={{ flex: 1 }} offsetScrollbars>
         <div className={`tree-node${value === 'all' ? ' is-active' : ''}`} onClick={() => onChange('all')} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onChange('all')}>
@@ -63,6 +70,7 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, onDet
         {sections.map((section) => {
           const siblings = siblingsOf(section);
           const index = siblings.indexOf(section);
+          const ours = section.origin === court.code;
           return (
             <div
               key={section.id}
@@ -80,33 +88,40 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, onDet
                 {section.title}
               </span>
               <span className="tree-count">{counts.get(section.id) ?? 0}</span>
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <ActionIcon size="sm" variant="subtle" color="gray" className="tree-menu" aria-label={t.sectionMenu} onClick={(e) => e.stopPropagation()}>
-                    <IconDots size={14} />
-                  </ActionIcon>
-                </Menu.Target>
-                <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-                  {section.depth < 3 && (
-                    <Menu.Item leftSection={<IconSubtask size={15} />} onClick={() => setDialog({ kind: 'create', parent: section })}>
-                      {t.addChildSection}
-                    </Menu.Item>
-                  )}
-                  <Menu.Item leftSection={<IconEdit size={15} />} onClick={() => setDialog({ kind: 'rename', section })}>
-                    {t.renameSection}
-                  </Menu.Item>
-                  <Menu.Item leftSection={<IconArrowUp size={15} />} disabled={index <= 0} onClick={() => void move(section, 'up')}>
-                    {t.moveUp}
-                  </Menu.Item>
-                  <Menu.Item leftSection={<IconArrowDown size={15} />} disabled={index >= siblings.length - 1} onClick={() => void move(section, 'down')}>
-                    {t.moveDown}
-                  </Menu.Item>
-                  <Menu.Divider />
-                  <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={() => void remove(section)}>
-                    {t.deleteSection}
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
+              {!readOnly && (ours || section.depth < 3) && (
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <ActionIcon size="sm" variant="subtle" color="gray" className="tree-menu" aria-label={t.sectionMenu} onClick={(e) => e.stopPropagation()}>
+                      <IconDots size={14} />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
+                    {section.depth < 3 && (
+                      <Menu.Item leftSection={<IconSubtask size={15} />} onClick={() => setDialog({ kind: 'create', parent: section })}>
+                        {t.addChildSection}
+                      </Menu.Item>
+                    )}
+                    {/* A superior's section: ours to add under, not to rename, move or delete. */}
+                    {ours && (
+                      <>
+                        <Menu.Item leftSection={<IconEdit size={15} />} onClick={() => setDialog({ kind: 'rename', section })}>
+                          {t.renameSection}
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconArrowUp size={15} />} disabled={index <= 0} onClick={() => void move(section, 'up')}>
+                          {t.moveUp}
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconArrowDown size={15} />} disabled={index >= siblings.length - 1} onClick={() => void move(section, 'down')}>
+                          {t.moveDown}
+                        </Menu.Item>
+                        <Menu.Divider />
+                        <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={() => void remove(section)}>
+                          {t.deleteSection}
+                        </Menu.Item>
+                      </>
+                    )}
+                  </Menu.Dropdown>
+                </Menu>
+              )}
             </div>
           );
         })}

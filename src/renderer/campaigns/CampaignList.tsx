@@ -1,4 +1,5 @@
 // The campaign list: one card per campaign with its figures; create, edit, close/reopen, delete.
+// A campaign received from a superior (上级下发) is the issuer's to edit, close or delete.
 import { useCallback, useEffect, useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Card, Group, Menu, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconDatabaseImport, IconDots, IconEdit, IconLock, IconLockOpen, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -174,6 +175,8 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
 }
 
 function CampaignCard({ campaign, onEdit, onClose, onReopen, onDelete }: { campaign: Campaign; onEdit(): void; onClose(): void; onReopen(): void; onDelete(): void }) {
+  const { court } = useApp();
+  const issuedToUs = campaign.origin !== court.code;
   const f = campaign.figures;
   const open = () => {
     prefetchItems(campaign.id);
@@ -195,31 +198,33 @@ function CampaignCard({ campaign, onEdit, onClose, onReopen, onDelete }: { campa
         >
           {campaign.title}
         </Text>
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={t.more}>
-              <IconDots size={18} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item leftSection={<IconEdit size={15} />} onClick={onEdit}>
-              {t.edit}
-            </Menu.Item>
-            {campaign.status === 'closed' ? (
-              <Menu.Item leftSection={<IconLockOpen size={15} />} onClick={onReopen}>
-                {t.reopen}
+        {!issuedToUs && (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={t.more}>
+                <IconDots size={18} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconEdit size={15} />} onClick={onEdit}>
+                {t.edit}
               </Menu.Item>
-            ) : (
-              <Menu.Item leftSection={<IconLock size={15} />} onClick={onClose}>
-                {t.close}
+              {campaign.status === 'closed' ? (
+                <Menu.Item leftSection={<IconLockOpen size={15} />} onClick={onReopen}>
+                  {t.reopen}
+                </Menu.Item>
+              ) : (
+                <Menu.Item leftSection={<IconLock size={15} />} onClick={onClose}>
+                  {t.close}
+                </Menu.Item>
+              )}
+              <Menu.Divider />
+              <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={onDelete}>
+                {t.delete}
               </Menu.Item>
-            )}
-            <Menu.Divider />
-            <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={onDelete}>
-              {t.delete}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+            </Menu.Dropdown>
+          </Menu>
+        )}
       </Group>
       <Group gap={6} mb="sm">
         <Badge color={campaignStatusColor[campaign.status]} variant={campaign.status === 'active' ? 'light' : 'outline'} radius="sm">
@@ -228,6 +233,11 @@ function CampaignCard({ campaign, onEdit, onClose, onReopen, onDelete }: { campa
         <Badge color="gray" variant="outline" radius="sm">
           {t.year(campaign.year)}
         </Badge>
+        {issuedToUs && (
+          <Badge color="court" variant="outline" radius="sm" title={t.issuedHint} data-testid="campaign-card-issued">
+            {t.issued}
+          </Badge>
+        )}
       </Group>
       <Text size="sm" c="dimmed">
         {t.issuedBy}：{campaign.issuingCourtName}

@@ -47,4 +47,6 @@ export const campaignsText = {
   created: '专项活动已创建',
   formError: '请按提示修改标红的内容。',
   loadFailed: '专项活动列表加载失败',
+  issued: '上级下发',
+  issuedHint: '上级法院部署的专项活动，随下发包导入：活动信息由上级法院确定，本院负责落实。',
 };

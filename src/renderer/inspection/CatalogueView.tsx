@@ -1,7 +1,7 @@
 // 问题清单: aspects numbered 一、二、… with their problems numbered 1..N across the catalogue.
 // Administrators and reviewers keep it (add, rename, delete); everyone else reads it.
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ProblemAspect, ProblemCatalogue, Problem } from '../../shared/model';
 import { send } from '../api/client';
@@ -18,8 +18,10 @@ type Editing =
   | { kind: 'problem'; aspect: ProblemAspect; problem: Problem | null };
 
 export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId: string; catalogue: ProblemCatalogue; onChanged(catalogue: ProblemCatalogue): void }) {
-  const { can } = useApp();
+  const { can, court } = useApp();
   const manager = can('admin', 'reviewer');
+  // A superior's aspects and problems are read-only here; ours may be added beside them.
+  const ours = (row: { origin: string }) => row.origin === court.code;
   const [editing, setEditing] = useState<Editing | null>(null);
 
   const removeAspect = async (aspect: ProblemAspect) => {
@@ -65,21 +67,32 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
       {catalogue.aspects.map((aspect) => (
         <Paper key={aspect.id} withBorder radius="sm" data-testid="aspect">
           <Group justify="space-between" wrap="nowrap" px="md" py={8} bg="#eef2f7" style={{ borderBottom: '1px solid #d5dce5' }}>
-            <Text fw={600} data-testid="aspect-title">
-              {aspect.number}
-              {aspect.title}
-            </Text>
+            <Group gap="xs" wrap="nowrap">
+              <Text fw={600} data-testid="aspect-title">
+                {aspect.number}
+                {aspect.title}
+              </Text>
+              {!ours(aspect) && (
+                <Badge color="court" variant="outline" radius="sm" size="sm" title={t.issuedHint}>
+                  {t.issued}
+                </Badge>
+              )}
+            </Group>
             {manager && (
               <Group gap={4} wrap="nowrap">
                 <Button size="compact-sm" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setEditing({ kind: 'problem', aspect, problem: null })} data-testid="add-problem">
                   {t.addProblem}
                 </Button>
-                <IconAction label={t.editAspect} variant="subtle" color="gray" onClick={() => setEditing({ kind: 'aspect', aspect })}>
-                  <IconEdit size={16} />
-                </IconAction>
-                <IconAction label={t.deleteAspect} variant="subtle" color="red" onClick={() => void removeAspect(aspect)} data-testid="delete-aspect">
-                  <IconTrash size={16} />
-                </IconAction>
+                {ours(aspect) && (
+                  <>
+                    <IconAction label={t.editAspect} variant="subtle" color="gray" onClick={() => setEditing({ kind: 'aspect', aspect })}>
+                      <IconEdit size={16} />
+                    </IconAction>
+                    <IconAction label={t.deleteAspect} variant="subtle" color="red" onClick={() => void removeAspect(aspect)} data-testid="delete-aspect">
+                      <IconTrash size={16} />
+                    </IconAction>
+                  </>
+                )}
               </Group>
             )}
           </Group>
@@ -115,7 +128,7 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
                     )}
                   </div>
                 </Group>
-                {manager && (
+                {manager && ours(problem) && (
                   <Group gap={2} wrap="nowrap" style={{ flex: 'none' }}>
                     <IconAction label={t.editProblem} variant="subtle" color="gray" size="sm" onClick={() => setEditing({ kind: 'problem', aspect, problem })}>
                       <IconEdit size={15} />

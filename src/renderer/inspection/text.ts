@@ -56,6 +56,8 @@ export const inspectionText = {
   catalogueCount: (aspects: number, problems: number) => `共 ${aspects} 个方面 ${problems} 个问题`,
   catalogueEmpty: '本活动还没有问题清单。',
   catalogueEmptyHint: '请审核人或管理员按上级部署录入“方面”和“问题”，填报人即可对照认领。',
+  issued: '上级下发',
+  issuedHint: '上级法院下发的问题清单，本院只能查看和认领，不能修改；可以在其下添加本院自查发现的问题。',
   addAspect: '新增方面',
   editAspect: '修改方面',
   deleteAspect: '删除方面',

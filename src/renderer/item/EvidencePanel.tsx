@@ -1,5 +1,6 @@
 // Evidence: drop or pick several files; each is read as base64 and sent with evidence.add, with
-// its own progress and error. The list opens files with the system viewer.
+// its own progress and error. The list opens files with the system viewer. Another court's item
+// shows its list only.
 import { useRef, useState } from 'react';
 import { Anchor, Button, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
@@ -23,7 +24,7 @@ interface Upload {
   error?: string;
 }
 
-export function EvidencePanel({ item, onChanged }: { item: ItemDetail; onChanged(): Promise<void> }) {
+export function EvidencePanel({ item, readOnly = false, onChanged }: { item: ItemDetail; readOnly?: boolean; onChanged(): Promise<void> }) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const nextKey = useRef(1);
   const queue = useRef(Promise.resolve());
@@ -79,35 +80,37 @@ export function EvidencePanel({ item, onChanged }: { item: ItemDetail; onChanged
 
   return (
     <Stack>
-      <Dropzone
-        onDrop={addFiles}
-        onReject={(rejections) => addFiles(rejections.map((r) => r.file))}
-        multiple
-        maxSize={MAX_EVIDENCE_BYTES}
-        inputProps={{ 'data-testid': 'evidence-input' } as React.InputHTMLAttributes<HTMLInputElement>}
-        data-testid="evidence-dropzone"
-        p="md"
-      >
-        <Group justify="center" gap="md" mih={80} style={{ pointerEvents: 'none' }}>
-          <Dropzone.Accept>
-            <IconUpload size={36} color="var(--mantine-color-court-6)" />
-          </Dropzone.Accept>
-          <Dropzone.Reject>
-            <IconX size={36} color="var(--mantine-color-red-6)" />
-          </Dropzone.Reject>
-          <Dropzone.Idle>
-            <IconFileUpload size={36} color="var(--mantine-color-gray-6)" />
-          </Dropzone.Idle>
-          <div>
-            <Text size="md" fw={500}>
-              {t.dropTitle}
-            </Text>
-            <Text size="xs" c="dimmed" mt={4}>
-              {t.dropHint}
-            </Text>
-          </div>
-        </Group>
-      </Dropzone>
+      {!readOnly && (
+        <Dropzone
+          onDrop={addFiles}
+          onReject={(rejections) => addFiles(rejections.map((r) => r.file))}
+          multiple
+          maxSize={MAX_EVIDENCE_BYTES}
+          inputProps={{ 'data-testid': 'evidence-input' } as React.InputHTMLAttributes<HTMLInputElement>}
+          data-testid="evidence-dropzone"
+          p="md"
+        >
+          <Group justify="center" gap="md" mih={80} style={{ pointerEvents: 'none' }}>
+            <Dropzone.Accept>
+              <IconUpload size={36} color="var(--mantine-color-court-6)" />
+            </Dropzone.Accept>
+            <Dropzone.Reject>
+              <IconX size={36} color="var(--mantine-color-red-6)" />
+            </Dropzone.Reject>
+            <Dropzone.Idle>
+              <IconFileUpload size={36} color="var(--mantine-color-gray-6)" />
+            </Dropzone.Idle>
+            <div>
+              <Text size="md" fw={500}>
+                {t.dropTitle}
+              </Text>
+              <Text size="xs" c="dimmed" mt={4}>
+                {t.dropHint}
+              </Text>
+            </div>
+          </Group>
+        </Dropzone>
+      )}
 
       {uploads.length > 0 && (
         <Paper withBorder p="xs" data-testid="upload-list">
@@ -177,9 +180,11 @@ export function EvidencePanel({ item, onChanged }: { item: ItemDetail; onChanged
                     <IconAction label={t.open} variant="subtle" color="gray" onClick={() => void open(e)}>
                       <IconExternalLink size={16} />
                     </IconAction>
-                    <IconAction label={t.remove} variant="subtle" color="red" onClick={() => void remove(e)}>
-                      <IconTrash size={16} />
-                    </IconAction>
+                    {!readOnly && (
+                      <IconAction label={t.remove} variant="subtle" color="red" onClick={() => void remove(e)}>
+                        <IconTrash size={16} />
+                      </IconAction>
+                    )}
                   </Group>
                 </Table.Td>
               </Table.Tr>

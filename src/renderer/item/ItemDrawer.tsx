@@ -1,8 +1,11 @@
 // The item drawer: fields, status actions, progress notes, evidence, sign-offs and audit trail.
+// A copy of a superior's mandatory item (上级下发) keeps its definition locked. Another court's
+// item (a subordinate's, viewed at the higher court) is read-only, with the 督导意见 form; our own
+// item shows the superior's notes on it (上级督导意见) when there are any.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Box, Drawer, Group, Loader, Center, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Drawer, Group, Loader, Center, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
-import type { AuditEntry, ItemDetail, ItemRow, Section } from '../../shared/model';
+import type { AuditEntry, ItemDetail, ItemRow, Section, SupervisionNote } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { AuditEntryView } from '../audit/AuditEntries';
@@ -16,6 +19,7 @@ import { LightHistory } from './LightHistory';
 import { ItemEditForm } from './ItemEditForm';
 import { NotesPanel } from './NotesPanel';
 import { StatusActions } from './StatusActions';
+import { ItemSupervision } from './SupervisionNotes';
 import { itemText as t } from './text';
 import { IconAction } from '../common/IconAction';
 
@@ -43,10 +47,24 @@ export function ItemDrawer({ itemId, items, sections, onClose, onChanged, onDele
 }
 
 function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted, onDialog }: Props & { itemId: string; onDialog(open: boolean): void }) {
+  const { court } = useApp();
   const [item, setItem] = useState<ItemDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>('info');
   const [auditVersion, setAuditVersion] = useState(0);
+  const [notes, setNotes] = useState<SupervisionNote[]>([]);
+
+  // Another court's item: the notes we wrote on it. Our own: those our superiors wrote on it.
+  const itemCourt = item?.origin;
+  const itemCampaign = item?.campaignId;
+  const loadNotes = useCallback(async () => {
+    if (!itemCourt || !itemCampaign) return;
+    const result = await send('supervision.list', { campaignId: itemCampaign, courtCode: itemCourt });
+    if (result.ok) setNotes(result.value.filter((note) => note.itemId === itemId));
+  }, [itemCourt, itemCampaign, itemId]);
+  useEffect(() => {
+    void loadNotes();
+  }, [loadNotes]);
 
   const reload = useCallback(async () => {
     const result = await send('items.get', { id: itemId });
@@ -83,6 +101,9 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
     );
   }
 
+  const foreign = item.origin !== court.code;
+  const issued = !!item.sourceItemId;
+  const received = !foreign && notes.some((note) => note.origin !== court.code);
   const siblings = items.filter((row) => row.sectionId === item.sectionId);
   const index = siblings.findIndex((row) => row.id === item.id);
   const move = async (direction: 'up' | 'down') => {
@@ -121,6 +142,18 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
             <Text size="xs" c="dimmed">
               {lightShortText[item.light]}
             </Text>
+            {issued && (
+              <Tooltip label={t.issuedHint} multiline w={260} withArrow zIndex={300}>
+                <Badge color="court" variant="outline" radius="sm" data-testid="item-issued">
+                  {t.issued}
+                </Badge>
+              </Tooltip>
+            )}
+            {foreign && (
+              <Badge color="gray" variant="filled" radius="sm" data-testid="item-other-court">
+                {t.otherCourt(item.origin)}
+              </Badge>
+            )}
             {item.completedLate && <span className="late-tag">{completedLateText}</span>}
             {/* While red, the light itself says it. */}
             {item.wasRed && item.light !== 'red' && (
@@ -147,20 +180,30 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
           </Box>
         </div>
         <Group gap={4} wrap="nowrap">
-          <IconAction label={t.moveUp} variant="default" onClick={() => void move('up')} disabled={index <= 0}>
-            <IconArrowUp size={16} />
-          </IconAction>
-          <IconAction label={t.moveDown} variant="default" onClick={() => void move('down')} disabled={index < 0 || index >= siblings.length - 1}>
-            <IconArrowDown size={16} />
-          </IconAction>
-          <IconAction label={t.deleteItem} variant="default" color="red" onClick={() => void remove()}>
-            <IconTrash size={16} />
-          </IconAction>
+          {!foreign && (
+            <>
+              <IconAction label={issued ? t.issuedNoMove : t.moveUp} variant="default" onClick={() => void move('up')} disabled={issued || index <= 0}>
+                <IconArrowUp size={16} />
+              </IconAction>
+              <IconAction label={issued ? t.issuedNoMove : t.moveDown} variant="default" onClick={() => void move('down')} disabled={issued || index < 0 || index >= siblings.length - 1}>
+                <IconArrowDown size={16} />
+              </IconAction>
+              <IconAction label={issued ? t.issuedNoDelete : t.deleteItem} variant="default" color="red" onClick={() => void remove()} disabled={issued}>
+                <IconTrash size={16} />
+              </IconAction>
+            </>
+          )}
           <Drawer.CloseButton ml={4} />
         </Group>
       </Group>
 
-      <StatusActions item={item} onChanged={changed} onDialog={onDialog} />
+      {foreign ? (
+        <Alert color="gray" variant="light" data-testid="item-read-only">
+          {t.otherCourtHint(item.origin)}
+        </Alert>
+      ) : (
+        <StatusActions item={item} onChanged={changed} onDialog={onDialog} />
+      )}
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
@@ -174,16 +217,24 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
           <Tabs.Tab value="signoffs">
             {t.tabSignoffs}（{item.signoffs.length}）
           </Tabs.Tab>
-          <Tabs.Tab value="audit">{t.tabAudit}</Tabs.Tab>
+          {(foreign || received) && (
+            <Tabs.Tab value="supervision" color="orange" data-testid="item-tab-supervision">
+              {foreign ? t.tabSupervision : t.tabReceivedSupervision}（{notes.length}）
+            </Tabs.Tab>
+          )}
+          {!foreign && <Tabs.Tab value="audit">{t.tabAudit}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="info" pt="md">
-          <ItemEditForm item={item} sections={sections} onSaved={(updated) => changed(updated)} onReload={reload} />
+          <ItemEditForm item={item} sections={sections} readOnly={foreign} onSaved={(updated) => changed(updated)} onReload={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="notes" pt="md">
-          <NotesPanel item={item} onAdded={reload} />
+          <NotesPanel item={item} readOnly={foreign} onAdded={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">
-          <EvidencePanel item={item} onChanged={reload} />
+          <EvidencePanel item={item} readOnly={foreign} onChanged={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="supervision" pt="md">
+          <ItemSupervision itemId={item.id} campaignId={item.campaignId} courtCode={item.origin} received={!foreign} notes={notes} onChanged={() => void loadNotes()} />
         </Tabs.Panel>
         <Tabs.Panel value="signoffs" pt="md">
           <SignoffList item={item} />

@@ -1,7 +1,10 @@
 // The drawer's 基本信息 tab. Typed values are never thrown away: when the item changes underneath
 // (a note moved the percent, someone else saved), untouched fields follow, touched ones stay.
+// A copy of a superior's mandatory item keeps its definition locked and says why; another
+// court's item is shown without a save button.
 import { useState } from 'react';
-import { Button, Group, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { operations, type ItemDetail, type Section } from '../../shared/api';
 import { send } from '../api/client';
 import { commonText } from '../common/text';
@@ -12,7 +15,20 @@ import { ItemFields, itemFieldNames, itemInputFrom, itemValuesFrom } from './Ite
 import { itemText as t } from './text';
 import { SaveErrorAlert } from '../common/SaveErrorAlert';
 
-export function ItemEditForm({ item, sections, onSaved, onReload }: { item: ItemDetail; sections: Section[]; onSaved(item: ItemDetail): void; onReload(): Promise<void> }) {
+export function ItemEditForm({
+  item,
+  sections,
+  readOnly = false,
+  onSaved,
+  onReload,
+}: {
+  item: ItemDetail;
+  sections: Section[];
+  readOnly?: boolean;
+  onSaved(item: ItemDetail): void;
+  onReload(): Promise<void>;
+}) {
+  const issued = !!item.sourceItemId;
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
   const { form, markSaved, discardNextMerge } = useFollowingEditForm(item, itemValuesFrom, itemFieldNames);
@@ -58,12 +74,19 @@ export function ItemEditForm({ item, sections, onSaved, onReload }: { item: Item
             }}
           />
         )}
-        <ItemFields form={form} sections={sections} percentLocked={done} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving}>
-            {commonText.save}
-          </Button>
-        </Group>
+        {issued && !readOnly && (
+          <Alert color="blue" variant="light" icon={<IconLock size={18} />} data-testid="item-issued-hint">
+            {t.issuedLocked}
+          </Alert>
+        )}
+        <ItemFields form={form} sections={sections} percentLocked={done} definitionLocked={issued} readOnly={readOnly} />
+        {!readOnly && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={saving}>
+              {commonText.save}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );

@@ -1,4 +1,5 @@
-// The item's fields, shared by the "新增事项" modal and the drawer's 基本信息 tab.
+// The item's fields, shared by the "新增事项" modal and the drawer's 基本信息 tab. On a copy of a
+// superior's mandatory item the definition fields are locked; on another court's item all are.
 import { Autocomplete, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Input } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { Frequency, ItemDetail, ItemKind, Section } from '../../shared/model';
@@ -58,7 +59,20 @@ export function itemInputFrom(values: ItemValues) {
   };
 }
 
-export function ItemFields({ form, sections, percentLocked }: { form: UseFormReturnType<ItemValues>; sections: Section[]; percentLocked?: boolean }) {
+interface FieldsProps {
+  form: UseFormReturnType<ItemValues>;
+  sections: Section[];
+  percentLocked?: boolean;
+  /** A copy of a superior's mandatory item: what to do and by when is the issuer's to say. */
+  definitionLocked?: boolean;
+  /** Another court's item: nothing here is ours to change. */
+  readOnly?: boolean;
+}
+
+export function ItemFields({ form, sections, percentLocked, definitionLocked, readOnly }: FieldsProps) {
+  const fixed = !!definitionLocked || !!readOnly;
+  // Locked text is there to be read: keep it dark rather than the faded look of a disabled field.
+  const legible = { input: { opacity: 1, color: 'var(--mantine-color-dark-6)' } };
   const { departments, people } = useApp();
   const names = [...new Set(people.map((p) => p.name))];
   const sectionOptions = [
@@ -67,9 +81,9 @@ export function ItemFields({ form, sections, percentLocked }: { form: UseFormRet
   ];
   return (
     <Stack gap="sm">
-      <Select label={t.section} data={sectionOptions} allowDeselect={false} searchable nothingFoundMessage={commonText.nothingFound} {...form.getInputProps('sectionId')} />
-      <TextInput label={t.title} placeholder={t.titlePlaceholder} withAsterisk data-autofocus {...form.getInputProps('title')} />
-      <Textarea label={t.content} placeholder={t.contentPlaceholder} autosize minRows={2} maxRows={6} {...form.getInputProps('content')} />
+      <Select label={t.section} data={sectionOptions} allowDeselect={false} searchable nothingFoundMessage={commonText.nothingFound} disabled={fixed} styles={legible} {...form.getInputProps('sectionId')} />
+      <TextInput label={t.title} placeholder={t.titlePlaceholder} withAsterisk={!fixed} data-autofocus disabled={fixed} styles={legible} {...form.getInputProps('title')} />
+      <Textarea label={t.content} placeholder={t.contentPlaceholder} autosize minRows={2} maxRows={6} disabled={fixed} styles={legible} {...form.getInputProps('content')} />
       <Input.Wrapper label={t.kind}>
         <div>
           <SegmentedControl
@@ -78,13 +92,16 @@ export function ItemFields({ form, sections, percentLocked }: { form: UseFormRet
               { value: 'mandatory', label: itemKindText.mandatory },
               { value: 'own', label: itemKindText.own },
             ]}
+            disabled={fixed}
             {...form.getInputProps('kind')}
           />
         </div>
       </Input.Wrapper>
       <Group grow align="flex-start">
-        <Autocomplete label={t.leadLeader} placeholder={t.peoplePlaceholder} data={names} {...form.getInputProps('leadLeader')} />
+        <Autocomplete label={t.leadLeader} placeholder={t.peoplePlaceholder} data={names} disabled={readOnly} styles={legible} {...form.getInputProps('leadLeader')} />
         <Select
+          disabled={readOnly}
+          styles={legible}
           label={t.department}
           placeholder={t.departmentPlaceholder}
           data={departments.map((d) => ({ value: d.id, label: d.name }))}
@@ -93,11 +110,13 @@ export function ItemFields({ form, sections, percentLocked }: { form: UseFormRet
           nothingFoundMessage={commonText.nothingFound}
           {...form.getInputProps('departmentId')}
         />
-        <Autocomplete label={t.owner} placeholder={t.peoplePlaceholder} data={names} {...form.getInputProps('owner')} />
+        <Autocomplete label={t.owner} placeholder={t.peoplePlaceholder} data={names} disabled={readOnly} styles={legible} {...form.getInputProps('owner')} />
       </Group>
       <Group grow align="flex-start">
-        <DateField label={t.deadline} clearable {...form.getInputProps('deadline')} />
+        <DateField label={t.deadline} clearable disabled={fixed} styles={legible} {...form.getInputProps('deadline')} />
         <Select
+          disabled={fixed}
+          styles={legible}
           label={t.frequency}
           data={(Object.keys(frequencyText) as Frequency[]).map((f) => ({ value: f, label: frequencyText[f] }))}
           allowDeselect={false}
@@ -109,14 +128,16 @@ export function ItemFields({ form, sections, percentLocked }: { form: UseFormRet
           max={100}
           allowDecimal={false}
           suffix="%"
-          disabled={percentLocked}
-          description={percentLocked ? undefined : undefined}
+          disabled={percentLocked || readOnly}
+          styles={legible}
           {...form.getInputProps('percent')}
         />
       </Group>
-      <Text size="xs" c="dimmed">
-        {t.percentHint}
-      </Text>
+      {!readOnly && (
+        <Text size="xs" c="dimmed">
+          {t.percentHint}
+        </Text>
+      )}
     </Stack>
   );
 }

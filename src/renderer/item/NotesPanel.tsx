@@ -1,4 +1,5 @@
 // Progress notes: add (date defaults to today, author to the logged-in user), history newest first.
+// Another court's item shows its history only.
 import { useState } from 'react';
 import { Alert, Autocomplete, Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
 import { operations, type ItemDetail } from '../../shared/api';
@@ -10,7 +11,7 @@ import { schemaErrors, serverFieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
 import { itemText as t } from './text';
 
-export function NotesPanel({ item, onAdded }: { item: ItemDetail; onAdded(): Promise<void> }) {
+export function NotesPanel({ item, readOnly = false, onAdded }: { item: ItemDetail; readOnly?: boolean; onAdded(): Promise<void> }) {
   const { user, today, people } = useApp();
   const [noteDate, setNoteDate] = useState<string | null>(today);
   const [author, setAuthor] = useState(user.displayName);
@@ -52,25 +53,27 @@ export function NotesPanel({ item, onAdded }: { item: ItemDetail; onAdded(): Pro
 
   return (
     <Stack>
-      <Paper withBorder p="sm" bg="#fafbfc" component="form" onSubmit={submit} noValidate data-testid="note-form">
-        <Stack gap="xs">
-          {error && <Alert color="red">{error}</Alert>}
-          <Group grow align="flex-start">
-            <DateField label={t.noteDate} value={noteDate} onChange={(v) => { setNoteDate(v); clear('noteDate'); }} maxDate={today} withAsterisk error={errors.noteDate || null} />
-            <Autocomplete label={t.noteAuthor} data={[...new Set(people.map((p) => p.name))]} value={author} onChange={(v) => { setAuthor(v); clear('author'); }} placeholder={user.displayName} error={errors.author || null} />
-            <NumberInput label={t.notePercent} min={0} max={100} allowDecimal={false} suffix="%" value={percent} onChange={(v) => { setPercent(v); clear('percent'); }} disabled={done} error={errors.percent || null} />
-          </Group>
-          <Textarea label={t.noteText} placeholder={t.noteTextPlaceholder} autosize minRows={2} maxRows={6} value={text} onChange={(e) => { setText(e.currentTarget.value); clear('text'); }} withAsterisk error={errors.text || null} data-testid="note-text" />
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              {t.historyNote}
-            </Text>
-            <Button type="submit" loading={saving}>
-              {t.addNote}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
+      {!readOnly && (
+        <Paper withBorder p="sm" bg="#fafbfc" component="form" onSubmit={submit} noValidate data-testid="note-form">
+          <Stack gap="xs">
+            {error && <Alert color="red">{error}</Alert>}
+            <Group grow align="flex-start">
+              <DateField label={t.noteDate} value={noteDate} onChange={(v) => { setNoteDate(v); clear('noteDate'); }} maxDate={today} withAsterisk error={errors.noteDate || null} />
+              <Autocomplete label={t.noteAuthor} data={[...new Set(people.map((p) => p.name))]} value={author} onChange={(v) => { setAuthor(v); clear('author'); }} placeholder={user.displayName} error={errors.author || null} />
+              <NumberInput label={t.notePercent} min={0} max={100} allowDecimal={false} suffix="%" value={percent} onChange={(v) => { setPercent(v); clear('percent'); }} disabled={done} error={errors.percent || null} />
+            </Group>
+            <Textarea label={t.noteText} placeholder={t.noteTextPlaceholder} autosize minRows={2} maxRows={6} value={text} onChange={(e) => { setText(e.currentTarget.value); clear('text'); }} withAsterisk error={errors.text || null} data-testid="note-text" />
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">
+                {t.historyNote}
+              </Text>
+              <Button type="submit" loading={saving}>
+                {t.addNote}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
       {item.notes.length === 0 ? (
         <Text c="dimmed" size="sm" ta="center" py="md">
           {t.noNotes}

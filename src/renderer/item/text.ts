@@ -112,6 +112,33 @@ export const itemText = {
   decidedAt: '审核时间',
   // audit
   auditHint: '该事项的每一次修改都记入审计日志，不能删改。',
+  // issued by a superior (上级下发) and other courts' items
+  issued: '上级下发',
+  issuedHint: '上级法院下发的规定动作：任务内容、栏目和完成时限由上级法院确定',
+  issuedLocked:
+    '这是上级法院下发的规定动作，任务名称、具体内容、所属栏目、类别、完成时限和频次由上级法院确定，本院不能修改；可以填写牵头院领导、责任部门、责任人和进展。上级法院更新下发包后，这些内容会随之更新。',
+  issuedNoMove: '上级法院下发的规定动作，栏目和顺序由上级法院确定，本院不能调整',
+  issuedNoDelete: '上级法院下发的规定动作，本院不能删除',
+  otherCourt: (code: string) => `${code} 法院的事项`,
+  otherCourtHint: (code: string) => `这是 ${code} 法院的事项，随同步包报送上来，本院只能查看，不能修改；可以提出督导意见。`,
+  // supervision notes (督导意见)
+  tabSupervision: '督导意见',
+  tabReceivedSupervision: '上级督导意见',
+  supervisionKind: { comment: '意见', supervision: '督导意见' } as Record<'comment' | 'supervision', string>,
+  supervisionKindLabel: '类型',
+  supervisionText: '内容',
+  supervisionPlaceholder: '如 当场立案率仍偏低，请于月底前说明原因并报送整改措施',
+  supervisionAdd: '提出督导意见',
+  supervisionAdded: '督导意见已保存，将随下发包送达下级法院',
+  supervisionDelete: '撤回',
+  supervisionDeleteConfirm: '确定撤回这条督导意见吗？撤回会记入审计日志，并随下一次下发包通知下级法院。',
+  supervisionDeleted: '督导意见已撤回',
+  supervisionNone: '还没有督导意见。',
+  supervisionWrittenHint: (code: string) => `督导意见由本院保存，随下一次下发包送达 ${code} 法院。`,
+  supervisionReceivedHint: '以下是上级法院对本事项提出的意见，只能查看。请按要求推进，并在“进展情况”中记录落实情况。',
+  supervisionBy: (author: string, court: string) => `${court} 法院 · ${author}`,
+  supervisionOnItem: (title: string) => `针对事项：${title}`,
+  supervisionOnCourt: '针对全院工作',
 };
 
 export { fileTypeText } from '../common/fileTypes';

@@ -1,9 +1,10 @@
 // The campaign's rectification ledger (整改台账): closure figures on top, then every finding with
 // its measures, filtered by source, status, department and colour; a drawer per measure.
 // `#/campaign/<id>/ledger/<measureId>` opens that measure (links from 我的待办 and 回头看).
+// With `courtCode` it shows a subordinate court's ledger instead, read-only.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
 import type { Campaign, LedgerClosure, LedgerFinding, LedgerRow, LedgerSource, Light, MeasureStatus } from '../../shared/model';
 import { ledgerSources, lights, measureStatuses } from '../../shared/api';
 import { send } from '../api/client';
@@ -34,8 +35,9 @@ interface Filters {
 }
 const noFilters: Filters = { source: null, status: null, departmentId: null, light: null };
 
-export function LedgerTab({ campaign }: { campaign: Campaign }) {
+export function LedgerTab({ campaign, courtCode = null, courtName, onBackToOwn }: { campaign: Campaign; courtCode?: string | null; courtName?: string; onBackToOwn?(): void }) {
   const { departments, user, can } = useApp();
+  const readOnly = courtCode !== null;
   const [rows, setRows] = useState<LedgerRow[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [closure, setClosure] = useState<LedgerClosure | null>(null);
@@ -56,20 +58,21 @@ export function LedgerTab({ campaign }: { campaign: Campaign }) {
       status: filters.status ?? undefined,
       departmentId: filters.departmentId ?? undefined,
       light: filters.light ?? undefined,
+      courtCode: courtCode ?? undefined,
     });
     if (seq !== listSeq.current) return;
     if (result.ok) {
       setRows(result.value);
       setLoadError(null);
     } else setLoadError(result.message);
-  }, [campaignId, filters]);
+  }, [campaignId, courtCode, filters]);
   const loadClosure = useCallback(async () => {
-    const result = await send('ledger.closure', { campaignId });
+    const result = await send('ledger.closure', { campaignId, courtCode: courtCode ?? undefined });
     if (result.ok) {
       setClosure(result.value);
       setClosureError(null);
     } else setClosureError(result.message);
-  }, [campaignId]);
+  }, [campaignId, courtCode]);
   const refresh = useCallback(() => {
     void loadRows();
     void loadClosure();
@@ -100,9 +103,20 @@ export function LedgerTab({ campaign }: { campaign: Campaign }) {
   const measureTotal = useMemo(() => groups.reduce((n, g) => n + g.measures.length, 0), [groups]);
   const findingStats = useMemo(() => new Map((closure?.byFinding ?? []).map((f) => [f.findingId, { measures: f.measures, closedMeasures: f.closedMeasures }])), [closure]);
   const canWorkOn = useCallback(
-    (departmentId: string | null) => can('admin', 'reviewer') || (can('filer') && !!user.departmentId && user.departmentId === departmentId),
-    [can, user.departmentId],
+    (departmentId: string | null) => !readOnly && (can('admin', 'reviewer') || (can('filer') && !!user.departmentId && user.departmentId === departmentId)),
+    [readOnly, can, user.departmentId],
   );
+  // Another court's measures name its own departments, not ours. Remembered across filter
+  // choices, so a department stays on offer once the list is filtered by it.
+  const [seenDepartments] = useState(() => new Map<string, string>());
+  const departmentOptions = useMemo(() => {
+    if (!readOnly) return departments.map((d) => ({ value: d.id, label: d.name }));
+    for (const row of rows ?? []) {
+      if (row.measure?.departmentId) seenDepartments.set(row.measure.departmentId, row.measure.departmentName);
+      if (row.finding.departmentId) seenDepartments.set(row.finding.departmentId, row.finding.departmentName);
+    }
+    return [...seenDepartments].map(([value, label]) => ({ value, label }));
+  }, [readOnly, departments, rows, seenDepartments]);
   const editFinding = useCallback((finding: LedgerFinding) => setFindingForm({ finding }), []);
   const filtersActive = Object.values(filters).some((v) => v !== null);
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
@@ -118,10 +132,23 @@ export function LedgerTab({ campaign }: { campaign: Campaign }) {
             {campaign.title}
           </Title>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setFindingForm({ finding: null })} data-testid="add-finding">
-          {t.addFinding}
-        </Button>
+        {!readOnly && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setFindingForm({ finding: null })} data-testid="add-finding">
+            {t.addFinding}
+          </Button>
+        )}
       </Group>
+
+      {readOnly && (
+        <Alert color="court" variant="light" icon={<IconBuildingCommunity size={20} />} title={t.viewingCourt(courtName ?? courtCode)} data-testid="ledger-viewing-court">
+          <Text size="sm">{t.viewingHint}</Text>
+          {onBackToOwn && (
+            <Anchor size="sm" mt={4} onClick={onBackToOwn} display="inline-block">
+              {t.backToOwn}
+            </Anchor>
+          )}
+        </Alert>
+      )}
 
       <ClosureFigures closure={closure} error={closureError} />
 
@@ -147,7 +174,7 @@ export function LedgerTab({ campaign }: { campaign: Campaign }) {
         <Select
           w={150}
           placeholder={t.filterDepartment}
-          data={departments.map((d) => ({ value: d.id, label: d.name }))}
+          data={departmentOptions}
           value={filters.departmentId}
           onChange={(v) => setFilter('departmentId', v)}
           clearable
@@ -186,7 +213,7 @@ export function LedgerTab({ campaign }: { campaign: Campaign }) {
           groups={groups}
           findingStats={findingStats}
           activeMeasureId={openId}
-          emptyText={filtersActive ? t.emptyFiltered : t.emptyLedger}
+          emptyText={filtersActive ? t.emptyFiltered : readOnly ? t.emptyCourtLedger : t.emptyLedger}
           maxHeight={TABLE_HEIGHT}
           canWorkOn={canWorkOn}
           onOpenMeasure={setOpenId}

@@ -18,14 +18,15 @@ type Action = 'progress' | 'submit' | 'signOff' | 'sendBack';
 
 const OPEN_STATUSES = new Set<MeasureDetail['status']>(['identified', 'in_progress', 'returned', 'reopened']);
 
-/** Whether this account may work on the measure: managers any, a 填报人 their own department's. */
-export function useMayWork(measure: { departmentId: string | null }): boolean {
-  const { user, can } = useApp();
+/** Whether this account may work on the measure: none of another court's; managers any of ours, a 填报人 their own department's. */
+export function useMayWork(measure: { departmentId: string | null; origin: string }): boolean {
+  const { user, can, court } = useApp();
+  if (measure.origin !== court.code) return false;
   return can('admin', 'reviewer') || (can('filer') && !!user.departmentId && user.departmentId === measure.departmentId);
 }
 
 export function MeasureActions({ measure, onChanged, onDialog }: { measure: MeasureDetail; onChanged(measure: MeasureDetail): void; onDialog(open: boolean): void }) {
-  const { can, user } = useApp();
+  const { can, user, court } = useApp();
   const mayWork = useMayWork(measure);
   const [action, setActionState] = useState<Action | null>(null);
   const setAction = (next: Action | null) => {
@@ -37,6 +38,13 @@ export function MeasureActions({ measure, onChanged, onDialog }: { measure: Meas
   // A hint only (names can repeat); the main process applies the two-person rule by account.
   const lastSubmit = [...measure.events].reverse().find((e) => e.kind === 'submit');
   const ownSubmission = waiting && lastSubmit?.actor === user.displayName;
+  if (measure.origin !== court.code) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="measure-other-court">
+        {t.otherCourtMeasure(measure.origin)}
+      </Text>
+    );
+  }
   // Nothing to do here once passed, or signed off without a re-check pending: no empty row.
   if (!open && !waiting && !(measure.status === 'signed_off' && measure.nextLookback)) return null;
 

@@ -5,6 +5,7 @@ import { Alert, Anchor, Badge, Center, Drawer, Group, Loader, Paper, Spoiler, St
 import { IconTrash } from '@tabler/icons-react';
 import type { LightSpan, MeasureDetail } from '../../shared/model';
 import { send } from '../api/client';
+import { useApp } from '../AppContext';
 import { confirmAction, useConfirmOpen } from '../common/confirm';
 import { IconAction } from '../common/IconAction';
 import { completedLateText, lightShortText } from '../common/text';
@@ -103,9 +104,10 @@ function MeasureBody({
   tab: string | null;
   setTab(tab: string | null): void;
 }) {
+  const { court } = useApp();
   const mayWork = useMayWork(measure);
   const finding = measure.finding;
-  const locked = !mayWork ? t.editNotYours : LOCKED.has(measure.status) ? t.editLocked : null;
+  const locked = measure.origin !== court.code ? t.otherCourtMeasure(measure.origin) : !mayWork ? t.editNotYours : LOCKED.has(measure.status) ? t.editLocked : null;
 
   const remove = async () => {
     if (!(await confirmAction({ message: t.deleteMeasureConfirm(measure.text), confirmLabel: t.deleteMeasure, danger: true }))) return;

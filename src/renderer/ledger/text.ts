@@ -256,4 +256,10 @@ export const ledgerText = {
   noLightHistory: '还没有灯色记录（没有完成时限的措施不亮灯）。',
   lightSince: (since: string, until: string | null) => (until ? `${since} 至 ${until}` : `${since} 起至今`),
   lightsHint: '灯色每天自动记录，整改完成后也保留“曾红灯”的记录。',
+  // another court's ledger (查看下级法院)
+  viewingCourt: (name: string) => `正在查看 ${name} 的整改台账（只读）`,
+  viewingHint: '这些是下级法院随同步包报送上来的整改台账，本院只能查看，不能修改。',
+  backToOwn: '返回本院',
+  emptyCourtLedger: '该法院在本活动中还没有整改台账，或者还没有报送同步包。',
+  otherCourtMeasure: (code: string) => `这是 ${code} 法院的整改措施，随同步包报送上来，本院只能查看，不能修改。`,
 };

@@ -1,0 +1,12 @@
+// The supervision-notes area of the operation table (督导意见): a higher court's notes on a
+// subordinate's work, read at both ends. The service is in supervisionNotes.ts.
+import type { AreaHandlers } from '../api/handlerTypes';
+import { addNote, deleteNote, listNotes } from './supervisionNotes';
+
+export type SupervisionOperation = 'supervision.list' | 'supervision.add' | 'supervision.delete';
+
+export const supervisionHandlers: AreaHandlers<SupervisionOperation> = {
+  'supervision.list': (ctx, input) => listNotes(ctx, input),
+  'supervision.add': (ctx, input) => addNote(ctx, input),
+  'supervision.delete': (ctx, input) => deleteNote(ctx, input),
+};

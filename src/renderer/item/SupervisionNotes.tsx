@@ -1,0 +1,165 @@
+// Supervision notes (督导意见) as either end sees them: the higher court writes them on a
+// subordinate's court or item and may withdraw its own; the subordinate reads those addressed to
+// it. Used in the item drawer and on the campaign page. Kind 督导意见 (a formal requirement) is
+// set apart from a plain 意见 by colour.
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { IconMessageCircleExclamation, IconTrash } from '@tabler/icons-react';
+import { operations, type SupervisionNote } from '../../shared/api';
+import { send } from '../api/client';
+import { useApp } from '../AppContext';
+import { confirmAction } from '../common/confirm';
+import { IconAction } from '../common/IconAction';
+import { formatDateTime } from '../lib/dates';
+import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { notifyFailure, notifySuccess } from '../lib/notify';
+import { itemText as t } from './text';
+
+type NoteKind = SupervisionNote['kind'];
+export const noteKindColor: Record<NoteKind, string> = { supervision: 'orange', comment: 'blue' };
+
+/** Notes newest first; `showItem` names the item each is about (on the campaign page). */
+export function SupervisionNoteList({ notes, showItem = false, onDeleted }: { notes: SupervisionNote[]; showItem?: boolean; onDeleted?(): void }) {
+  const { court, can } = useApp();
+  const remove = async (note: SupervisionNote) => {
+    if (!(await confirmAction({ message: t.supervisionDeleteConfirm, confirmLabel: t.supervisionDelete, danger: true }))) return;
+    const result = await send('supervision.delete', { id: note.id, version: note.version });
+    if (!result.ok) return notifyFailure(result);
+    notifySuccess(t.supervisionDeleted);
+    onDeleted?.();
+  };
+  if (notes.length === 0) {
+    return (
+      <Text c="dimmed" size="sm" ta="center" py="sm">
+        {t.supervisionNone}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="xs" data-testid="supervision-list">
+      {notes.map((note) => (
+        <Paper key={note.id} withBorder p="sm" radius="sm" data-testid="supervision-note" data-kind={note.kind} style={{ borderLeft: `3px solid var(--mantine-color-${noteKindColor[note.kind]}-5)` }}>
+          <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+            <Group gap="xs">
+              <Badge color={noteKindColor[note.kind]} variant={note.kind === 'supervision' ? 'filled' : 'light'} radius="sm" size="sm">
+                {t.supervisionKind[note.kind]}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {t.supervisionBy(note.author, note.origin)} · {formatDateTime(note.createdAt)}
+              </Text>
+            </Group>
+            {note.origin === court.code && can('admin', 'reviewer') && onDeleted && (
+              <IconAction label={t.supervisionDelete} variant="subtle" color="red" size="sm" onClick={() => void remove(note)}>
+                <IconTrash size={15} />
+              </IconAction>
+            )}
+          </Group>
+          {showItem && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {note.itemTitle ? t.supervisionOnItem(note.itemTitle) : t.supervisionOnCourt}
+            </Text>
+          )}
+          <Text size="sm" mt={6} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {note.text}
+          </Text>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+/** The higher court's form: a note on the court `courtCode` as a whole, or on one of its items. */
+export function SupervisionNoteForm({ campaignId, courtCode, itemId, onAdded }: { campaignId: string; courtCode: string; itemId: string | null; onAdded(note: SupervisionNote): void }) {
+  const [kind, setKind] = useState<NoteKind>('supervision');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const input = { campaignId, courtCode, itemId, kind, text };
+    const local = schemaErrors(operations['supervision.add'], input);
+    if (local) return setError(local.text ?? Object.values(local)[0]);
+    setSaving(true);
+    const result = await send('supervision.add', input);
+    setSaving(false);
+    if (!result.ok) {
+      setError(serverFieldErrors(result.fieldErrors).text ?? result.message);
+      return;
+    }
+    setText('');
+    setError(null);
+    notifySuccess(t.supervisionAdded);
+    onAdded(result.value);
+  };
+  return (
+    <Paper withBorder p="sm" bg="#fafbfc" component="form" onSubmit={submit} noValidate data-testid="supervision-form">
+      <Stack gap="xs">
+        <Group gap="sm">
+          <Text size="sm" fw={500}>
+            {t.supervisionKindLabel}
+          </Text>
+          <SegmentedControl
+            size="xs"
+            value={kind}
+            onChange={(value) => setKind(value as NoteKind)}
+            data={(['supervision', 'comment'] as const).map((value) => ({ value, label: t.supervisionKind[value] }))}
+            data-testid="supervision-kind"
+          />
+        </Group>
+        <Textarea
+          aria-label={t.supervisionText}
+          placeholder={t.supervisionPlaceholder}
+          autosize
+          minRows={2}
+          maxRows={6}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setError(null);
+          }}
+          error={error}
+          data-testid="supervision-text"
+        />
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            {t.supervisionWrittenHint(courtCode)}
+          </Text>
+          <Button type="submit" size="sm" loading={saving} leftSection={<IconMessageCircleExclamation size={16} />} data-testid="supervision-submit">
+            {t.supervisionAdd}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * The drawer's tab. At the higher court (another court's item): its notes on the item and the
+ * form. At the subordinate (its own item): the notes addressed to it, read-only.
+ */
+export function ItemSupervision({ itemId, campaignId, courtCode, received, notes, onChanged }: {
+  itemId: string;
+  campaignId: string;
+  courtCode: string;
+  received: boolean;
+  notes: SupervisionNote[];
+  onChanged(): void;
+}) {
+  const { can } = useApp();
+  if (received) {
+    return (
+      <Stack gap="sm" data-testid="item-received-supervision">
+        <Alert color="orange" variant="light" icon={<IconMessageCircleExclamation size={18} />}>
+          {t.supervisionReceivedHint}
+        </Alert>
+        <SupervisionNoteList notes={notes} />
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="sm" data-testid="item-supervision">
+      {can('admin', 'reviewer') && <SupervisionNoteForm campaignId={campaignId} courtCode={courtCode} itemId={itemId} onAdded={onChanged} />}
+      <SupervisionNoteList notes={notes} onDeleted={onChanged} />
+    </Stack>
+  );
+}
