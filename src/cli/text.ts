@@ -1,0 +1,163 @@
+// Every sentence the command line prints for people, in one place.
+import dayjs from 'dayjs';
+import type { BundleKind, ExportReport, ImportReport } from '../shared/model';
+
+export const PROGRAM = 'npm run --silent cli --';
+
+export const LEVEL_NAMES: Record<string, string> = {
+  high: '高级人民法院',
+  intermediate: '中级人民法院',
+  basic: '基层人民法院',
+};
+
+/** A path as it can be pasted back into a shell. */
+const quoted = (value: string): string => (/^[\w./:\-\u4e00-\u9fa5]+$/.test(value) ? value : `"${value}"`);
+
+export const levelName = (level: string): string => LEVEL_NAMES[level] ?? level;
+
+const KIND_NAMES: Record<BundleKind, string> = { report_up: '上报包', package_down: '下发包' };
+export const kindName = (kind: string): string => KIND_NAMES[kind as BundleKind] ?? kind;
+
+/** One line per command, shown by `help` and after a usage error. */
+export const COMMAND_USAGE: Record<string, string> = {
+  init: 'init --data 文件夹 --code 法院代码 --name 法院名称 --level high|intermediate|basic [--parent 上级法院代码 --parent-name 上级法院名称] [--operator 管理员姓名] [--json]',
+  demo: 'demo --data 文件夹 [--json]',
+  status: 'status --data 文件夹 [--json]',
+  fingerprint: 'fingerprint --data 文件夹 [--json]',
+  export: 'export --data 文件夹 --out 文件 [--full] [--json]',
+  publish: 'publish --data 文件夹 --campaign 活动编号 --out 文件 [--json]',
+  inspect: 'inspect 文件 [--data 文件夹] [--json]',
+  import: 'import --data 文件夹 文件 [--dry-run] [--trust 指纹]… [--json]',
+  call: 'call --data 文件夹 操作名 [JSON 输入]',
+  help: 'help',
+};
+
+const COMMAND_PURPOSE: Record<string, string> = {
+  init: '初始化本院：建立数据库、本院信息和管理员账户（admin，打印一次临时密码）',
+  demo: '载入示例专项活动数据',
+  status: '查看本院信息、各专项活动进度和本库所存各法院的数据',
+  fingerprint: '显示本院密钥指纹（8 组，每组 5 位数字），供电话核对',
+  export: '导出上报包（给上级法院）；--full 导出完整快照',
+  publish: '发布某专项活动的下发包（给下级法院）',
+  inspect: '查看同步包的基本信息；给出 --data 时可解开发给本院的加密包',
+  import: '导入同步包；--dry-run 只预览不写入；首次收到某法院的包时须用 --trust 确认其指纹',
+  call: '以 JSON 输入调用任意接口操作，输出 JSON 结果',
+  help: '显示本说明',
+};
+
+export function fullUsage(): string {
+  const lines = ['专项活动督导台 命令行', '', '用法：'];
+  for (const [command, usage] of Object.entries(COMMAND_USAGE)) {
+    lines.push(`  ${PROGRAM} ${usage}`, `      ${COMMAND_PURPOSE[command]}`);
+  }
+  lines.push(
+    '',
+    '加 --json 时，标准输出只有一个 JSON 文档。',
+    '退出码：0 成功；1 被拒绝（会打印错误代码，如 E_TAMPERED）；2 命令用法有误。',
+    '文件夹即程序使用的数据文件夹（其中有 court.sqlite3）。',
+  );
+  return lines.join('\n');
+}
+
+export function commandUsage(command: string | null): string {
+  if (command && COMMAND_USAGE[command]) return `用法：${PROGRAM} ${COMMAND_USAGE[command]}\n运行 ${PROGRAM} help 查看全部命令。`;
+  return `运行 ${PROGRAM} help 查看全部命令。`;
+}
+
+export const USAGE = {
+  noCommand: '缺少命令。',
+  unknownCommand: (name: string) => `没有“${name}”这个命令。`,
+  unknownOption: (name: string) => `不认识的选项 ${name}。`,
+  missingValue: (name: string) => `选项 ${name} 后面缺少取值。`,
+  noValueExpected: (name: string) => `选项 ${name} 不需要取值。`,
+  badArgs: '命令参数有误。',
+  missingOption: (name: string) => `缺少选项 ${name}。`,
+  repeatedOption: (name: string) => `选项 ${name} 只能给一次。`,
+  missingFile: '缺少同步包文件名。',
+  missingOperation: '缺少操作名。',
+  tooManyArgs: (extra: string) => `多余的参数：${extra}。`,
+  badLevel: (value: string) => `法院层级“${value}”不正确，应为 high（高级人民法院）、intermediate（中级人民法院）或 basic（基层人民法院）。`,
+  parentNeeded: '中级、基层人民法院须给出 --parent 上级法院代码 和 --parent-name 上级法院名称。',
+  badOptionValue: (option: string, message: string) => `选项 ${option} 的取值有误：${message}`,
+  badJson: (message: string) => `JSON 输入无法解析：${message}`,
+  prefix: '用法错误：',
+};
+
+export const MESSAGES = {
+  refused: (code: string, message: string) => `未能完成（${code}）：${message}`,
+  internal: (message: string) => `内部错误：${message}`,
+  noDatabase: (dir: string) => `文件夹“${dir}”里没有督导台的数据库。请检查 --data 文件夹是否正确；新装的法院请先运行 init。`,
+  notFolder: (dir: string) => `“${dir}”是一个文件，不是文件夹。--data 应指向数据文件夹。`,
+  notSetUp: (dir: string) => `文件夹“${dir}”里的数据库尚未设置本院信息，请先运行 init。`,
+  fileMissing: (file: string) => `找不到文件“${file}”。`,
+  interrupted: '已收到中断请求，正在安全停止（不会写入一半的数据）。再按一次 Ctrl+C 将立即退出。',
+
+  initDone: (name: string, code: string, level: string) => `已初始化：${name}（${code}，${levelName(level)}）`,
+  dataFolder: (dir: string) => `数据文件夹：${dir}`,
+  adminAccount: (username: string, displayName: string) => `管理员账户：${username}（${displayName}）`,
+  temporaryPassword: (password: string) => `临时密码：${password}，首次在程序中登录时须修改`,
+  passwordOnce: '这个临时密码只显示这一次，请妥善转交。',
+
+  demoStarted: '正在载入示例数据…',
+  progress: (done: number, total: number, message: string) => (total > 0 ? `${message}（${done}/${total}）` : message),
+  demoDone: (campaigns: number, items: number) => `已载入示例数据：${campaigns} 项专项活动，共 ${items} 个事项。`,
+  jobCancelled: '已取消，没有写入任何数据。',
+
+  fingerprintCourt: (name: string, code: string) => `${name}（${code}）`,
+  fingerprint: (value: string) => `本院指纹：${value}`,
+  fingerprintHint: '与对方法院核对时，请逐组读出这 8 组数字。',
+
+  exported: (report: ExportReport) => {
+    const what = report.kind === 'package_down' ? '已发布下发包' : report.full ? '已导出上报包（完整快照）' : '已导出上报包';
+    const facts = [`第 ${report.seq} 号`, `${report.rows} 行`, `${report.files} 个文件`];
+    if (report.nested > 0) facts.push(`转报 ${report.nested} 个下级法院同步包`);
+    facts.push(report.encrypted ? '已加密' : '未加密');
+    return `${what}：${report.filePath}（${facts.join('，')}）`;
+  },
+  exportTarget: (name: string, code: string) => `收件法院：${name}（${code}）`,
+
+  importPreview: '预览（没有写入任何数据）：',
+  unchanged: '同步包内容本院已有，没有需要改动的数据。',
+  importChange: (c: ImportReport['changes'][number]) =>
+    `  ${c.courtName}（${c.courtCode}）${c.campaignTitle ? ` · ${c.campaignTitle}` : ''}：新增 ${c.added}，更新 ${c.updated}，未变 ${c.unchanged}${c.older ? `，较旧未用 ${c.older}` : ''}`,
+  importOlder: (older: number) => `另有 ${older} 行比本院已有的版本旧，没有使用（数据不会倒退）。`,
+  materialized: (m: ImportReport['materialized']) => `本院规定动作：新增 ${m.added} 项，更新 ${m.updated} 项，移除 ${m.removed} 项`,
+  needsTrustIntro: '以下法院是第一次出现，导入前须核对其指纹：',
+  needsTrustCourt: (court: { code: string; name: string; level: string; fingerprint: string }) =>
+    `  ${court.name}（${court.code}${court.level ? `，${levelName(court.level)}` : ''}）指纹：${court.fingerprint}`,
+  needsTrustHow: (dir: string, file: string, fingerprints: string[]) => {
+    const trust = fingerprints.map((f) => `--trust "${f}"`).join(' ');
+    return `请通过电话等可靠方式与对方法院逐组核对指纹；核对无误后，加上 ${trust} 重新运行：\n  ${PROGRAM} import --data ${quoted(dir)} ${quoted(file)} ${trust}`;
+  },
+
+  bundleHeader: (kind: string, full: boolean) => `${kindName(kind)}${full ? '（完整快照）' : ''}`,
+  bundleSource: (name: string, code: string) => `发件法院：${name}（${code}）`,
+  bundleTarget: (name: string, code: string) => `收件法院：${name}（${code}）`,
+  bundleSeq: (seq: number, from: number, through: number) => `序号：第 ${seq} 号（变更 ${from}–${through}）`,
+  bundleCreated: (at: string) => `生成时间：${dayjs(at).format('YYYY-MM-DD HH:mm')}`,
+  bundleCounts: (rows: number, files: number) => `内容：${rows} 行，${files} 个文件`,
+  bundleCampaign: (title: string) => `专项活动：${title}`,
+  bundleNested: (count: number) => `转报下级法院同步包 ${count} 个：`,
+  bundleNestedEntry: (n: { source: { code: string; name: string }; seq: number; full: boolean; rows: number; files: number }) =>
+    // Counts of 0 mean "not read" when only the outer manifest was opened: then say nothing about them.
+    `  ${n.source.name}（${n.source.code}）第 ${n.seq} 号${n.full ? '（完整快照）' : ''}${n.rows || n.files ? `，${n.rows} 行，${n.files} 个文件` : ''}`,
+  bundleEncrypted: '已加密',
+  bundleEncryptedOnly: '已加密：内容只有收件法院能解开（给出收件法院的 --data 文件夹可查看详情）。',
+  bundleSourceFingerprint: (fingerprint: string) => `发件法院指纹：${fingerprint}`,
+  signatureRefused: '签名无效或缺失：无法确认这个同步包出自发件法院且未被改动，导入时会被拒绝。',
+  bundleEntries: (entries: number) => `条目：${entries} 个`,
+  signature: (valid: boolean | null) => (valid === null ? '签名：未能核验（内容已加密）' : valid ? '签名：有效' : '签名：无效（同步包可能已被改动）'),
+
+  statusCourt: (s: { name: string; code: string; level: string; parentName: string | null; parentCode: string | null }) =>
+    `本院：${s.name}（${s.code}，${levelName(s.level)}）${s.parentCode ? `，上级：${s.parentName ?? ''}（${s.parentCode}）` : ''}`,
+  statusToday: (day: string) => `今天：${day}`,
+  statusCampaigns: (count: number) => (count ? `专项活动（${count} 项）：` : '专项活动：暂无'),
+  statusCampaign: (c: { title: string; year: number; issuingCourtName: string; items: number; done: number; signedOff: number; overdue: number }, source: string | null) =>
+    `  ${c.title}（${c.year} 年，部署法院：${c.issuingCourtName || '未填'}${source ? `，来源：${source}` : ''}）：本院事项 ${c.items}，已完成 ${c.done}，已销号 ${c.signedOff}，逾期 ${c.overdue}`,
+  statusCampaignId: (id: string) => `    编号：${id}`,
+  statusCampaignCourt: (name: string, c: { code: string; items: number; done: number; signedOff: number; overdue: number }) =>
+    `    ${name}（${c.code}）：事项 ${c.items}，已完成 ${c.done}，已销号 ${c.signedOff}，逾期 ${c.overdue}`,
+  statusCourts: (count: number) => `本库所存数据的法院（${count} 家）：`,
+  statusHeldCourt: (c: { code: string; name: string; itemCount: number; rows: number; lastSeq: number }, self: boolean) =>
+    `  ${c.name}（${c.code}${self ? '，本院' : ''}）：事项 ${c.itemCount}，共 ${c.rows} 行，${self ? '最近上报包' : '最近收到'}：${c.lastSeq ? `第 ${c.lastSeq} 号` : '尚无'}`,
+};
