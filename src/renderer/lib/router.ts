@@ -1,8 +1,10 @@
 // A tiny hash router: #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger], #/lookbacks,
-// #/audit, #/users, #/settings.
+// #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
 import { useEffect, useState } from 'react';
 
 export type CampaignTab = 'checklist' | 'inspection' | 'ledger';
+export const syncTabs = ['export', 'publish', 'import', 'trusted', 'history'] as const;
+export type SyncTab = (typeof syncTabs)[number];
 
 export type Route =
   | { name: 'work' }
@@ -11,9 +13,12 @@ export type Route =
   | { name: 'lookbacks' }
   | { name: 'audit' }
   | { name: 'users' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** tab null: the page picks its first tab (上报, or 下发 for a court without a parent). */
+  | { name: 'sync'; tab: SyncTab | null }
+  | { name: 'subordinates' };
 
-const SIMPLE = ['work', 'campaigns', 'lookbacks', 'audit', 'users', 'settings'] as const;
+const SIMPLE = ['work', 'campaigns', 'lookbacks', 'audit', 'users', 'settings', 'subordinates'] as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -21,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'campaign' && id) {
     return { name: 'campaign', id: decodeURIComponent(id), tab: tab === 'inspection' || tab === 'ledger' ? tab : 'checklist' };
   }
+  if (head === 'sync') return { name: 'sync', tab: syncTabs.find((name) => name === id) ?? null };
   const simple = SIMPLE.find((name) => name === head);
   return simple ? { name: simple } : { name: 'campaigns' };
 }
@@ -30,6 +36,7 @@ export function routeHref(route: Route): string {
     const base = `#/campaign/${encodeURIComponent(route.id)}`;
     return route.tab === 'checklist' ? base : `${base}/${route.tab}`;
   }
+  if (route.name === 'sync') return route.tab ? `#/sync/${route.tab}` : '#/sync';
   return `#/${route.name}`;
 }
 

@@ -1,4 +1,4 @@
-// 设置: the court profile (code read-only), departments and people.
+// 设置: the court profile (code read-only) with the court's key fingerprint, departments and people.
 import { useState } from 'react';
 import { ActionIcon, Alert, Autocomplete, Button, Group, Modal, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -16,6 +16,7 @@ import { settingsText as t } from './text';
 import { FormActions } from '../common/FormActions';
 import { IconAction } from '../common/IconAction';
 import { PageHeader } from '../common/PageHeader';
+import { FingerprintCard } from './FingerprintCard';
 
 export function SettingsPage() {
   return (
@@ -28,7 +29,10 @@ export function SettingsPage() {
           <Tabs.Tab value="people">{t.tabPeople}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="court" pt="md">
-          <CourtForm />
+          <Stack gap="md">
+            <CourtForm />
+            <FingerprintCard />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="departments" pt="md">
           <Departments />

@@ -2,8 +2,8 @@
 // 退出登录), the navigation by role, and the page for the current route.
 import { useEffect, useState } from 'react';
 import { AppShell, Group, Menu, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { IconBuildingBank, IconChevronDown, IconClipboardList, IconHistory, IconKey, IconListCheck, IconLogout, IconRepeat, IconSettings, IconUser, IconUsers } from '@tabler/icons-react';
-import type { Role } from '../../shared/model';
+import { IconArrowsExchange, IconBuildingBank, IconChevronDown, IconClipboardList, IconHistory, IconKey, IconListCheck, IconLogout, IconRepeat, IconSettings, IconSitemap, IconUser, IconUsers } from '@tabler/icons-react';
+import type { CourtLevel, Role } from '../../shared/model';
 import { useApp } from '../AppContext';
 import { navigate, useRoute, type Route } from '../lib/router';
 import { CampaignList } from '../campaigns/CampaignList';
@@ -13,15 +13,22 @@ import { LookbackPage } from '../lookback/LookbackPage';
 import { UsersPage } from '../users/UsersPage';
 import { AuditPage } from '../audit/AuditPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SyncPage } from '../sync/SyncPage';
+import { SubordinatesPage } from '../sync/SubordinatesPage';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { RoleBadges } from '../auth/RoleBadges';
 import { shellText as t } from './text';
 
-/** `roles`: shown only to these roles (the main process refuses the others anyway). */
-const navItems: Array<{ route: Route; label: string; icon: typeof IconClipboardList; match: Route['name'][]; roles?: Role[] }> = [
+/**
+ * `roles`: shown only to these roles (the main process refuses the others anyway). `levels`: only
+ * at courts of these levels (a basic court has no subordinates to watch).
+ */
+const navItems: Array<{ route: Route; label: string; icon: typeof IconClipboardList; match: Route['name'][]; roles?: Role[]; levels?: CourtLevel[] }> = [
   { route: { name: 'work' }, label: t.navWork, icon: IconListCheck, match: ['work'] },
   { route: { name: 'campaigns' }, label: t.navCampaigns, icon: IconClipboardList, match: ['campaigns', 'campaign'] },
   { route: { name: 'lookbacks' }, label: t.navLookbacks, icon: IconRepeat, match: ['lookbacks'] },
+  { route: { name: 'sync', tab: null }, label: t.navSync, icon: IconArrowsExchange, match: ['sync'] },
+  { route: { name: 'subordinates' }, label: t.navSubordinates, icon: IconSitemap, match: ['subordinates'], levels: ['high', 'intermediate'] },
   { route: { name: 'audit' }, label: t.navAudit, icon: IconHistory, match: ['audit'], roles: ['admin', 'reviewer'] },
   { route: { name: 'users' }, label: t.navUsers, icon: IconUsers, match: ['users'], roles: ['admin'] },
   { route: { name: 'settings' }, label: t.navSettings, icon: IconSettings, match: ['settings'] },
@@ -53,7 +60,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" bg="#fbfcfd">
-        {navItems.filter((item) => !item.roles || can(...item.roles)).map((item) => (
+        {navItems.filter((item) => (!item.roles || can(...item.roles)) && (!item.levels || item.levels.includes(court.level))).map((item) => (
           <NavLink
             key={item.label}
             label={item.label}
@@ -74,6 +81,8 @@ export function Shell() {
         {route.name === 'users' && <UsersPage />}
         {route.name === 'audit' && <AuditPage />}
         {route.name === 'settings' && <SettingsPage />}
+        {route.name === 'sync' && <SyncPage tab={route.tab} />}
+        {route.name === 'subordinates' && <SubordinatesPage />}
       </AppShell.Main>
     </AppShell>
   );

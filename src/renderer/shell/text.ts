@@ -5,6 +5,8 @@ export const shellText = {
   navCampaigns: '专项活动',
   navLookbacks: '回头看',
   navUsers: '用户管理',
+  navSync: '同步',
+  navSubordinates: '下级法院',
   navAudit: '审计日志',
   navSettings: '设置',
   userMenu: '账户菜单',

@@ -1,0 +1,130 @@
+// 下级法院 (#/subordinates, for high and intermediate courts): each subordinate's last bundle,
+// how old it is (yellow, then red), a missing sequence number, and how many items it holds.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
+import type { SubordinateCourt } from '../../shared/model';
+import { send } from '../api/client';
+import { PageHeader } from '../common/PageHeader';
+import { commonText, courtLevelText } from '../common/text';
+import { formatDateTime } from '../lib/dates';
+import { navigate } from '../lib/router';
+import { AGE_ALERT_DAYS, AGE_WARN_DAYS, ageColor } from './syncRules';
+import { subordinatesText as t } from './text';
+
+export function SubordinatesPage() {
+  const [courts, setCourts] = useState<SubordinateCourt[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await send('sync.subordinates');
+    if (!result.ok) return setError(result.message);
+    setError(null);
+    setCourts(result.value);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const nameOf = (code: string) => courts?.find((court) => court.code === code)?.name || code;
+
+  return (
+    <Stack gap="md" maw={1280} data-testid="subordinates-page">
+      <PageHeader title={t.title} subtitle={t.subtitle(AGE_WARN_DAYS, AGE_ALERT_DAYS)} />
+      {error && (
+        <Alert color="red" title={t.loadFailed}>
+          {error}{' '}
+          <Anchor size="sm" onClick={() => void load()}>
+            {commonText.retry}
+          </Anchor>
+        </Alert>
+      )}
+      {!courts && !error && <Skeleton h={200} />}
+      {courts && courts.length === 0 && (
+        <Paper withBorder p={48} ta="center" data-testid="subordinates-empty">
+          <Title order={4} mb="xs">
+            {t.emptyTitle}
+          </Title>
+          <Text c="dimmed" mb="lg" maw={620} mx="auto">
+            {t.emptyText}
+          </Text>
+          <Button leftSection={<IconFileImport size={16} />} onClick={() => navigate({ name: 'sync', tab: 'import' })}>
+            {t.goImport}
+          </Button>
+        </Paper>
+      )}
+      {courts && courts.length > 0 && (
+        <>
+          <Text size="sm" c="dimmed">
+            {t.count(courts.length)}
+          </Text>
+          <Paper withBorder>
+            <Table verticalSpacing="sm" highlightOnHover data-testid="subordinates-table">
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th w={90}>{t.code}</Table.Th>
+                  <Table.Th>{t.name}</Table.Th>
+                  <Table.Th w={120}>{t.level}</Table.Th>
+                  <Table.Th w={220}>{t.route}</Table.Th>
+                  <Table.Th w={110}>{t.lastSeq}</Table.Th>
+                  <Table.Th w={140}>{t.lastBundleAt}</Table.Th>
+                  <Table.Th w={90} ta="right">
+                    {t.age}
+                  </Table.Th>
+                  <Table.Th w={170}>{t.gaps}</Table.Th>
+                  <Table.Th w={80} ta="right">
+                    {t.items}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {courts.map((court) => {
+                  const color = ageColor(court.ageDays);
+                  return (
+                    <Table.Tr key={court.code} data-testid="subordinate-row" data-court={court.code}>
+                      <Table.Td ff="monospace">{court.code}</Table.Td>
+                      <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
+                        {court.name}
+                      </Table.Td>
+                      <Table.Td>{courtLevelText[court.level as keyof typeof courtLevelText] ?? court.level}</Table.Td>
+                      <Table.Td>{court.via ? t.via(nameOf(court.via)) : t.direct}</Table.Td>
+                      <Table.Td data-testid="subordinate-seq">{court.lastSeq > 0 ? t.seq(court.lastSeq) : <Text span size="sm" c="dimmed">{t.never}</Text>}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(court.lastBundleAt)}</Table.Td>
+                      <Table.Td ta="right" data-testid="subordinate-age" data-color={color ?? 'none'}>
+                        {court.ageDays === null ? (
+                          <Text span size="sm" c="dimmed">
+                            {commonText.none}
+                          </Text>
+                        ) : color ? (
+                          <Badge color={color} variant="filled" autoContrast style={{ textTransform: 'none' }}>
+                            {t.ageDays(court.ageDays)}
+                          </Badge>
+                        ) : (
+                          t.ageDays(court.ageDays)
+                        )}
+                      </Table.Td>
+                      <Table.Td data-testid="subordinate-gap">
+                        {court.missingSeq !== null ? (
+                          <Text size="sm" fw={600} c="red.8">
+                            {t.missing(court.missingSeq)}
+                          </Text>
+                        ) : (
+                          <Text span size="sm" c="dimmed">
+                            {t.noGap}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td ta="right" data-testid="subordinate-items">
+                        {court.itemCount}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        </>
+      )}
+    </Stack>
+  );
+}

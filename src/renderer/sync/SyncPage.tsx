@@ -1,0 +1,89 @@
+// 同步 (#/sync[/<tab>]): 上报, 下发, 导入, 信任的法院, 同步记录. The overview (this court, its
+// parent, the sequence and what waits to go) is loaded once here and refreshed after each job.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Anchor, Skeleton, Stack, Tabs } from '@mantine/core';
+import { IconFileExport, IconFileImport, IconHistory, IconPackageExport, IconShieldCheck } from '@tabler/icons-react';
+import type { SyncOverview } from '../../shared/model';
+import { send } from '../api/client';
+import { PageHeader } from '../common/PageHeader';
+import { commonText } from '../common/text';
+import { navigate, type SyncTab } from '../lib/router';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import { PublishPanel } from './PublishPanel';
+import { SyncHistory } from './SyncHistory';
+import { TrustedCourts } from './TrustedCourts';
+import { syncText as t } from './text';
+
+export function SyncPage({ tab }: { tab: SyncTab | null }) {
+  const [overview, setOverview] = useState<SyncOverview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Bumped after every job so the history shows it without a manual refresh.
+  const [changes, setChanges] = useState(0);
+
+  const load = useCallback(async () => {
+    const result = await send('sync.overview');
+    if (!result.ok) return setError(result.message);
+    setError(null);
+    setOverview(result.value);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load, changes]);
+
+  const changed = useCallback(() => setChanges((n) => n + 1), []);
+  // A court without a parent has nothing to report up: it starts at 下发.
+  const current: SyncTab = tab ?? (overview && !overview.court.parentCode ? 'publish' : 'export');
+  const open = (next: SyncTab) => navigate({ name: 'sync', tab: next });
+
+  return (
+    <Stack gap="md" maw={1280} data-testid="sync-page">
+      <PageHeader title={t.title} subtitle={t.subtitle} />
+      {error && !overview && (
+        <Alert color="red" title={t.loadFailed}>
+          {error}{' '}
+          <Anchor size="sm" onClick={() => void load()}>
+            {commonText.retry}
+          </Anchor>
+        </Alert>
+      )}
+      {!overview && !error && <Skeleton h={240} />}
+      {overview && (
+        <Tabs value={current} onChange={(value) => value && open(value as SyncTab)} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="export" leftSection={<IconFileExport size={16} />} data-testid="sync-tab-export">
+              {t.tabExport}
+            </Tabs.Tab>
+            <Tabs.Tab value="publish" leftSection={<IconPackageExport size={16} />} data-testid="sync-tab-publish">
+              {t.tabPublish}
+            </Tabs.Tab>
+            <Tabs.Tab value="import" leftSection={<IconFileImport size={16} />} data-testid="sync-tab-import">
+              {t.tabImport}
+            </Tabs.Tab>
+            <Tabs.Tab value="trusted" leftSection={<IconShieldCheck size={16} />} data-testid="sync-tab-trusted">
+              {t.tabTrusted}
+            </Tabs.Tab>
+            <Tabs.Tab value="history" leftSection={<IconHistory size={16} />} data-testid="sync-tab-history">
+              {t.tabHistory}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="export" pt="md">
+            <ExportPanel overview={overview} onChanged={changed} onGoPublish={() => open('publish')} />
+          </Tabs.Panel>
+          <Tabs.Panel value="publish" pt="md">
+            <PublishPanel overview={overview} onChanged={changed} />
+          </Tabs.Panel>
+          <Tabs.Panel value="import" pt="md">
+            <ImportPanel onChanged={changed} />
+          </Tabs.Panel>
+          <Tabs.Panel value="trusted" pt="md">
+            <TrustedCourts />
+          </Tabs.Panel>
+          <Tabs.Panel value="history" pt="md">
+            <SyncHistory refreshKey={changes} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,247 @@
+// Words of the sync screens: 同步 (上报, 下发, 导入, 信任的法院, 同步记录), 下级法院, and the
+// key fingerprint shown in settings.
+import type { BundleKind, SyncDirection, SyncResultKind, TrustRelation } from '../../shared/model';
+
+export const syncText = {
+  title: '同步',
+  subtitle: '用 U 盘或内网邮件与上下级法院交换同步包：上报本院数据，下发专项活动，导入对方的同步包。',
+  tabExport: '上报',
+  tabPublish: '下发',
+  tabImport: '导入',
+  tabTrusted: '信任的法院',
+  tabHistory: '同步记录',
+  loadFailed: '同步信息加载失败',
+  managersOnly: '只有管理员或审核人可以导出、导入同步包。您可以查看同步情况和同步记录。',
+  errorCode: (code: string) => `错误代码：${code}`,
+  untouched: '数据库没有任何改动。',
+  seq: (n: number) => `第 ${n} 号`,
+  /** A package down is addressed to every subordinate: code '*', shown by its name alone. */
+  courtWithCode: (name: string, code: string) => (code === '*' ? name || '各下级法院' : name ? `${name}（${code}）` : code),
+  rowsFiles: (rows: number, files: number) => `${rows} 条数据，${files} 个文件`,
+  none: '—',
+
+  // 上报
+  exportTitle: '向上级法院上报',
+  thisCourt: '本院',
+  parentCourt: '上级法院',
+  encryptedYes: '将加密，只有上级法院能打开',
+  encryptedNo: '上级法院的密钥尚未导入（导入一次上级下发包后自动获得），本包不加密，仍有签名防篡改',
+  nextSeq: '下一个上报包',
+  pendingChanges: '待上报的本院变更',
+  pendingRelays: '待转报的下级同步包',
+  lastExport: '上次上报',
+  lastExportNever: '尚未上报过',
+  lastExportLine: (seq: number, at: string, full: boolean) => `第 ${seq} 号${full ? '（完整快照）' : ''}，${at}`,
+  countUnit: ' 条',
+  relayUnit: ' 个',
+  noParentTitle: '本院没有上级法院',
+  noParent: '高级人民法院不向上报送同步包。向下级法院发送专项活动请使用“下发”；下级法院报来的同步包请在“导入”中载入。',
+  goPublish: '前往下发',
+  full: '完整快照',
+  fullHelp: '包含本院的全部数据，而不只是上次上报以来的变更。上级法院提示“缺少第 N 号同步包”或数据对不上时使用，它能补齐缺失的部分。',
+  exportButton: '导出上报包',
+  exportRunning: '正在生成上报包…',
+  exportDone: '上报包已生成',
+  exportFailed: '上报包没有生成',
+  exportCancelled: '已取消，没有生成同步包。',
+  fileLine: '文件名',
+  pathLine: '保存位置',
+  contentLine: '内容',
+  contentText: (rows: number, files: number, nested: number, size: string) =>
+    `${rows} 条数据，${files} 个佐证文件${nested > 0 ? `，转报下级法院同步包 ${nested} 个` : ''}，共 ${size}`,
+  encryptedLine: '加密',
+  encryptedShort: '已加密（只有接收法院能打开）',
+  notEncryptedShort: '未加密（有签名防篡改）',
+  carryHint: '请将此文件复制到 U 盘或通过内网邮件交给上级法院。',
+
+  // folder
+  folder: '保存到文件夹',
+  folderHint: '可直接输入路径，或选择下面检测到的 U 盘等移动存储。文件名会自动包含法院代码和序号。',
+  chooseFolder: '选择文件夹…',
+  drives: '检测到的移动存储：',
+  noDrives: '没有检测到 U 盘等移动存储。',
+
+  // 下发
+  publishTitle: '向下级法院下发专项活动',
+  publishHint:
+    '下发包包含专项活动的定义（分组、规定动作、问题清单）以及本院的督导意见。下级法院导入后，规定动作出现在其推进清单中，由下级法院填报落实情况；活动有修改后再次下发，下级法院已填报的内容保留。',
+  campaign: '专项活动',
+  campaignPlaceholder: '选择本院制定的专项活动',
+  noOwnCampaigns: '本院还没有自己制定的专项活动，没有可以下发的内容。上级法院下发的活动不能转发，由上级法院直接下发。',
+  publishButton: '生成下发包',
+  publishRunning: '正在生成下发包…',
+  publishDone: '下发包已生成',
+  publishFailed: '下发包没有生成',
+  publishCarryHint: '请将此文件复制给各下级法院，由其在“同步 → 导入”中载入。',
+  chooseCampaign: '请选择要下发的专项活动',
+
+  // 导入
+  importTitle: '导入同步包',
+  dropTitle: '把同步包文件拖到这里，或点击选择文件',
+  dropHint: '下级法院的上报包、上级法院的下发包都在这里导入。导入前会先预览将要发生的变化。',
+  uploading: '正在读取文件…',
+  uploadProgress: (done: string, total: string) => `已读取 ${done} / ${total}`,
+  unreadable: '无法读取这个文件，请确认文件没有损坏，或复制到本机后重试。',
+  previewing: '正在检查同步包…',
+  previewTitle: '导入前预览',
+  previewHint: '以下是导入后将发生的变化。此时尚未写入任何数据。',
+  previewRefused: '此文件不能导入',
+  discard: '放弃',
+  close: '关闭',
+  discarded: '已放弃，没有写入任何数据。',
+  importButton: '确认导入',
+  importing: '正在导入…',
+  importDone: '导入完成',
+  importRefused: '导入被拒绝',
+  importCancelled: '已取消，没有写入任何数据。',
+  unchanged: '此同步包已导入过，没有任何变化',
+  another: '导入其他同步包',
+  backToPreview: '返回预览',
+
+  // bundle summary
+  kind: '类型',
+  source: '来源法院',
+  target: '接收法院',
+  seqLabel: '序号',
+  scope: '范围',
+  fullSnapshot: '完整快照',
+  /** The manifest's range excludes `from`: changes from+1 … through. */
+  incremental: (from: number, through: number) => (through > from ? `增量（变更序号 ${from + 1}–${through}）` : '增量（无新变更）'),
+  createdAt: '生成时间',
+  encryption: '加密',
+  encrypted: '已加密',
+  notEncrypted: '未加密（有签名）',
+  size: '数据',
+  campaignLine: '专项活动',
+  nested: '内含下级法院同步包',
+  nestedLine: (name: string, seq: number, full: boolean, rows: number, files: number) =>
+    `${name} 第 ${seq} 号${full ? '（完整快照）' : ''}：${rows} 条数据，${files} 个文件`,
+  materialized: (added: number, updated: number, removed: number) =>
+    `本院推进清单中的规定动作：新增 ${added} 项，更新 ${updated} 项，移除 ${removed} 项（本院已填报的落实情况保留）。`,
+
+  // changes table
+  changesTitle: '各法院、各专项活动的变化',
+  court: '法院',
+  campaignColumn: '专项活动',
+  courtWide: '法院基本信息（部门、人员等）',
+  unknownCampaign: '（专项活动名称未知）',
+  added: '新增',
+  updated: '更新',
+  unchangedCol: '未变',
+  older: '较旧',
+  olderHint: '“较旧”是本院已有更新版本的数据，导入时不会覆盖。',
+  total: '合计',
+  noChanges: '同步包中没有数据。',
+
+  // fingerprint confirmation
+  trustTitle: '首次收到以下法院的同步包，请核对密钥指纹',
+  trustHint: (name: string) =>
+    `请打电话给${name}，请对方打开督导台“设置 → 本院信息”，读出“本院密钥指纹”，与下面的数字逐组核对。`,
+  trustMismatch: '如有任何一组不一致，请不要导入，并将此文件交信息技术人员核查：文件可能被替换或篡改。',
+  trustCheck: '已与对方法院电话核对指纹一致',
+  trustNeeded: '请先逐一核对指纹并勾选确认。',
+
+  // 信任的法院
+  trustedTitle: '信任的法院',
+  trustedHint:
+    '只接受这里列出的法院的同步包，且必须是用登记的密钥签名的。首次导入某法院的同步包时，经电话核对指纹后自动登记；经中级法院转报的基层法院，由中级法院担保登记。',
+  trustedEmpty: '还没有信任任何法院。导入第一个同步包时会请您核对对方的指纹。',
+  code: '法院代码',
+  name: '法院名称',
+  relation: '关系',
+  fingerprint: '密钥指纹',
+  trustedAt: '登记',
+  trustedBy: (who: string) => `确认人：${who}`,
+  vouchedBy: (code: string) => `经 ${code} 转报担保`,
+  lastBundle: '最近同步包',
+  lastBundleLine: (seq: number) => `第 ${seq} 号`,
+  noBundleYet: '尚未收到上报包',
+  untrust: '取消信任',
+  untrustConfirmTitle: '取消对该法院的信任',
+  untrustConfirm: (name: string) =>
+    `取消信任后，${name}的同步包将不再被接受，直到下次导入时重新电话核对指纹并确认。已经导入的数据不会删除。仅在对方更换了电脑或密钥、或怀疑密钥泄露时这样做。`,
+  untrusted: (name: string) => `已取消对${name}的信任`,
+
+  // 同步记录
+  historyTitle: '同步记录',
+  historyEmpty: '还没有同步记录。',
+  time: '时间',
+  direction: '操作',
+  fileName: '文件',
+  counts: '数量',
+  result: '结果',
+  message: '说明',
+  actorLine: (name: string) => `操作人：${name}`,
+  countsLine: (added: number, updated: number, unchanged: number) => `新增 ${added}，更新 ${updated}，未变 ${unchanged}`,
+  reload: '刷新',
+};
+
+export const bundleKindText: Record<BundleKind, string> = {
+  report_up: '上报包',
+  package_down: '下发包',
+};
+
+export const relationText: Record<TrustRelation, string> = {
+  superior: '上级',
+  subordinate: '下级',
+  relayed: '经转报',
+};
+
+export const directionText: Record<SyncDirection, string> = {
+  export: '导出',
+  import: '导入',
+  preview: '预览',
+};
+
+export const resultText: Record<SyncResultKind, string> = {
+  ok: '成功',
+  unchanged: '无变化',
+  refused: '拒绝',
+  cancelled: '已取消',
+  failed: '失败',
+};
+
+export const resultColor: Record<SyncResultKind, string> = {
+  ok: 'teal',
+  unchanged: 'gray',
+  refused: 'red',
+  cancelled: 'yellow',
+  failed: 'orange',
+};
+
+export const subordinatesText = {
+  title: '下级法院',
+  subtitle: (warnDays: number, alertDays: number) =>
+    `各下级法院最近一次报来的同步包。超过 ${warnDays} 天未报的标黄，超过 ${alertDays} 天的标红；缺号时请对方补报所缺的同步包，或报送一次完整快照。`,
+  loadFailed: '下级法院信息加载失败',
+  emptyTitle: '尚未收到任何下级法院的同步包',
+  emptyText: '下级法院在督导台“同步 → 上报”中导出上报包，交给本院后在“同步 → 导入”中载入，即会出现在这里。',
+  goImport: '前往导入',
+  code: '法院代码',
+  name: '法院名称',
+  level: '层级',
+  route: '报送途径',
+  direct: '直接报送',
+  /** `name` is the relaying court's name, or its code when its name is not known here. */
+  via: (name: string) => (/^[0-9A-Za-z]+$/.test(name) ? `经 ${name} 转报` : `经${name}转报`),
+  lastSeq: '最近同步包',
+  seq: (n: number) => `第 ${n} 号`,
+  lastBundleAt: '生成时间',
+  age: '距今',
+  ageDays: (n: number) => `${n} 天`,
+  never: '尚未收到',
+  gaps: '缺号',
+  missing: (n: number) => `缺少第 ${n} 号同步包`,
+  noGap: '无',
+  items: '事项数',
+  count: (n: number) => `共 ${n} 个下级法院`,
+};
+
+export const fingerprintText = {
+  cardTitle: '本院密钥指纹',
+  cardHint:
+    '本院导出的每个同步包都用本院密钥签名。对方法院第一次导入本院的同步包时，会打电话来核对这串数字：请按组读给对方听。',
+  unavailable: '密钥指纹暂时无法读取：',
+  label: '密钥指纹（8 组，每组 5 位数字）',
+  groupNumber: (n: number) => `第 ${n} 组`,
+};
