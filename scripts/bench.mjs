@@ -5,7 +5,14 @@
 //   (c) items.list on 5,000 items (for reference)
 //   (d) first render of the 5,000-item table in the preview (target under 300 ms)
 //   (e) loading the demo data set (target under 2 s)
-// Options: --reps N (default 9), --keep (keep the temp folder), --no-ui (skip the browser).
+//   (s1-s4) issue 4's province sync: 1 high, 15 intermediate, 150 basic courts, each with
+//       5 campaigns × 300 items and 12 monthly notes per item; export, import into the parent,
+//       relay into the high court, each import against a raw better-sqlite3 insert of the same
+//       rows (target: within 3×, peak memory under 300 MB). See scripts/bench/provinceBench.ts.
+// Options: --reps N (default 9), --keep (keep the temp folder), --no-ui (skip the browser),
+//   --no-sync (skip the province), --only-sync (only the province), --courts N (basic courts in
+//   the province, default 150; ten per intermediate court, e.g. 1, 3 or 15 for a quick run),
+//   --sync-cpu-prof DIR (CPU profiles of the first basic and the first relay import, into DIR).
 //
 // Main-process code is bundled with esbuild into a private temp folder and run there under plain
 // Node. For the browser figure the built app in dist/ is used when it is newer than its sources;
@@ -26,6 +33,18 @@ const repsArg = argv.includes('--reps') ? Number(argv[argv.indexOf('--reps') + 1
 const reps = Number.isInteger(repsArg) && repsArg > 0 ? repsArg : 9;
 const keep = argv.includes('--keep');
 const withUi = !argv.includes('--no-ui');
+const onlySync = argv.includes('--only-sync');
+const withSync = !argv.includes('--no-sync');
+const courtsArg = argv.includes('--courts') ? Number(argv[argv.indexOf('--courts') + 1]) : 150;
+const syncCpuProf = argv.includes('--sync-cpu-prof') ? path.resolve(argv[argv.indexOf('--sync-cpu-prof') + 1]) : '';
+if (onlySync && !withSync) {
+  console.error('--only-sync 与 --no-sync 不能同时使用。');
+  process.exit(2);
+}
+if (!Number.isInteger(courtsArg) || courtsArg < 1) {
+  console.error('--courts 应为正整数（基层法院个数，如 150、15、3、1）。');
+  process.exit(2);
+}
 const log = (message) => process.stderr.write(`${message}\n`);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'court-bench-'));
@@ -96,18 +115,21 @@ const pad = (text, size, right = false) => {
 };
 const ms = (value) => (value === null || value === undefined ? '—' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
 
+/** One row per figure; rows may carry targetText (instead of a ms target) and peakMb (adds a column). */
 function printTable(rows) {
-  const header = ['项目', '中位数 ms', '目标', '基线中位数 ms', '倍数', '次数'];
+  const withMemory = rows.some((r) => r.peakMb !== undefined);
+  const header = ['项目', '中位数 ms', '目标', '基线中位数 ms', '倍数', '次数', ...(withMemory ? ['峰值内存'] : [])];
   const body = rows.map((r) => {
     const m = median(r.samples);
     const b = median(r.baseline);
     return [
       r.name,
       r.skipped ? '未测' : ms(m),
-      r.target ? `< ${r.target} ms` : '—',
+      r.targetText ?? (r.target ? `< ${r.target} ms` : '—'),
       r.skipped ? '—' : ms(b),
       !r.skipped && m !== null && b ? `×${(m / b).toFixed(1)}` : '—',
       r.skipped ? '—' : String(r.samples.length),
+      ...(withMemory ? [r.peakMb === undefined || r.peakMb === null ? '—' : `${r.peakMb.toFixed(0)} MB`] : []),
     ];
   });
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((line) => width(line[i]))));
@@ -119,16 +141,8 @@ function printTable(rows) {
 
 // ---------------------------------------------------------------------------------------------
 
-async function main() {
-  const started = Date.now();
-  log(`基准测试临时目录：${work}`);
-  const bin = path.join(work, 'bin');
-  await Promise.all(
-    ['serviceBench', 'coldStart', 'coldRaw'].map((name) =>
-      build({ ...nodeCommon, entryPoints: [`scripts/bench/${name}.ts`], outfile: path.join(bin, `${name}.cjs`) }),
-    ),
-  );
-
+/** Rows (a)-(f): the foundation's figures, from serviceBench, the cold starts and the browser. */
+async function runFoundationRows(bin) {
   const out = await run(path.join(bin, 'serviceBench.cjs'), ['--work', work, '--reps', String(reps)], { capture: false });
   const result = JSON.parse(/BENCH_JSON=(.*)/.exec(out)[1]);
   const rows = result.rows;
@@ -171,20 +185,86 @@ async function main() {
     }
   }
   rows.splice(4, 0, uiRow);
+  return { rows, result };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (s1-s4) The province sync bench: scripts/bench/provinceBench.ts does the work in its own
+// child processes and reports one PROVINCE_JSON line.
+
+async function runProvince(bin) {
+  const args = ['run', '--work', path.join(work, 'province'), '--courts', String(courtsArg)];
+  if (syncCpuProf) args.push('--cpu-prof', syncCpuProf);
+  const out = await run(path.join(bin, 'provinceBench.cjs'), args, { capture: false });
+  return JSON.parse(/PROVINCE_JSON=(.*)/.exec(out)[1]);
+}
+
+function provinceRows(p) {
+  const basicName = `${p.perCourt.campaigns}×${p.perCourt.itemsPerCampaign} 项`;
+  const importTarget = '≤ 基线×3，< 300 MB';
+  return [
+    { name: `(s1) 导出一个基层法院完整快照（${basicName}）`, samples: p.basicExport.samples, baseline: null, peakMb: p.basicExport.memory.maxRssMb },
+    { name: `(s2) 中院导入一个基层法院上报包（共 ${p.courts.basic} 个）`, samples: p.middleImport.samples, baseline: p.middleImport.baseline, targetText: importTarget, peakMb: p.middleImport.memory.maxRssMb },
+    { name: `(s3) 中院导出转报包（完整快照，含基层原包）`, samples: p.relayExport.samples, baseline: null, peakMb: p.relayExport.memory.maxRssMb },
+    { name: `(s4) 高院导入一个中院转报包（共 ${p.courts.intermediate} 个）`, samples: p.highImport.samples, baseline: p.highImport.baseline, targetText: importTarget, peakMb: p.highImport.memory.maxRssMb },
+  ];
+}
+
+function printProvince(p) {
+  const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+  const ratio = (a, b) => (b ? `×${(a / b).toFixed(1)}` : '—');
+  const t = p.totals;
+  console.log(`省级同步（1 个高院、${p.courts.intermediate} 个中院、${p.courts.basic} 个基层法院；每院 ${p.perCourt.campaigns} 个专项活动 × ${p.perCourt.itemsPerCampaign} 项，每项 ${p.perCourt.notesPerItem} 条月度进展）`);
+  console.log('');
+  printTable(provinceRows(p));
+  console.log('');
+  console.log(`  (s1) 每个基层法院完整快照 ${p.basicExport.rows} 行，加密后 ${mb(p.basicExport.bytes)}；计时只含导出调用（不含打开数据库）；峰值内存为每组 10 次导出所在进程的最大常驻内存。`);
+  console.log(`  (s2) 每次导入在新进程中进行，计时只含导入调用（解密、校验、写入、提交）；每包 ${Math.round(p.middleImport.rowsPerBundle)} 行。合计：导入 ${(t.middleImportMs / 1000).toFixed(1)} s，基线 ${(t.middleRawMs / 1000).toFixed(1)} s，${ratio(t.middleImportMs, t.middleRawMs)}。`);
+  console.log(`       峰值内存为各导入进程最大常驻内存（maxRSS）的最大值，中位数 ${Math.round(p.middleImport.memory.medianRssMb)} MB，开始导入前约 ${Math.round(p.middleImport.startRssMb)} MB；JS 堆峰值 ${p.middleImport.memory.heapUsedMb} MB，外部内存峰值 ${p.middleImport.memory.externalMb} MB。`);
+  const m = p.middleImport.spread;
+  console.log(`       逐包比较：导入 ${ms(m.min)}–${ms(m.max)} ms，基线 ${ms(m.baselineMin)}–${ms(m.baselineMax)} ms，同一包导入÷基线的中位数 ×${m.pairRatio.toFixed(1)}。`);
+  console.log(`  (s3) 每个转报包含 ${p.relayExport.nested} 个基层法院原包和中院自身 ${Math.round(p.relayExport.rows)} 行（中位数），${mb(p.relayExport.bytes)}。`);
+  console.log(`  (s4) 每包 ${Math.round(p.highImport.rowsPerBundle)} 行（含基层原包中的行）。合计：导入 ${(t.highImportMs / 1000).toFixed(1)} s，基线 ${(t.highRawMs / 1000).toFixed(1)} s，${ratio(t.highImportMs, t.highRawMs)}。峰值内存中位数 ${Math.round(p.highImport.memory.medianRssMb)} MB，开始导入前约 ${Math.round(p.highImport.startRssMb)} MB；JS 堆峰值 ${p.highImport.memory.heapUsedMb} MB，外部内存峰值 ${p.highImport.memory.externalMb} MB。`);
+  const h = p.highImport.spread;
+  console.log(`       逐包比较：导入 ${ms(h.min)}–${ms(h.max)} ms，基线 ${ms(h.baselineMin)}–${ms(h.baselineMax)} ms，同一包导入÷基线的中位数 ×${h.pairRatio.toFixed(1)}；高院库渐大：第 1 包导入 ${ms(h.first)} ms（基线 ${ms(h.baselineFirst)}），最后一包 ${ms(h.last)} ms（基线 ${ms(h.baselineLast)}）。`);
+  console.log(`  基线：同样的行由 better-sqlite3 预编译 INSERT 逐行插入，每包一个事务，插入目标为导入前该院数据库的副本（同一迁移、索引、外键与全文检索触发器）；行事先读入内存，不计时。`);
+  console.log(`  高院最终：${p.high.items} 项事项、${p.high.notes} 条进展，数据库 ${mb(p.high.bytes)}；基线库 ${p.high.raw.items} 项、${p.high.raw.notes} 条，${p.sameRows ? '与导入结果行数一致' : '与导入结果行数不一致！'}。`);
+  console.log(`  测量开始与结束时系统 1 分钟平均负载 ${p.load.start.toFixed(1)} / ${p.load.end.toFixed(1)}（${p.load.cpus} 核）；负载高于核数时基线与导入都会变慢、波动变大。`);
+  console.log(`  生成全省数据 ${(p.buildMs / 1000).toFixed(1)} s（不计入上表），省级同步部分共 ${(p.totalMs / 1000).toFixed(1)} s。${p.cpuProfiles ? `CPU 剖析文件在 ${p.cpuProfiles}。` : ''}`);
+}
+
+async function main() {
+  const started = Date.now();
+  log(`基准测试临时目录：${work}`);
+  const bin = path.join(work, 'bin');
+  const entries = [...(onlySync ? [] : ['serviceBench', 'coldStart', 'coldRaw']), ...(withSync ? ['provinceBench'] : [])];
+  await Promise.all(entries.map((name) => build({ ...nodeCommon, entryPoints: [`scripts/bench/${name}.ts`], outfile: path.join(bin, `${name}.cjs`) })));
+
+  const foundation = onlySync ? null : await runFoundationRows(bin);
+  const province = withSync ? await runProvince(bin) : null;
+  const today = foundation?.result.today ?? new Date().toLocaleDateString('sv-SE');
 
   console.log('');
-  console.log(`专项活动督导台 基准测试（${result.today}，Node ${process.version}，${os.cpus()[0]?.model ?? ''} × ${os.cpus().length}）`);
+  console.log(`专项活动督导台 基准测试（${today}，Node ${process.version}，${os.cpus()[0]?.model ?? ''} × ${os.cpus().length}）`);
   console.log('');
-  printTable(rows);
-  console.log('');
-  for (const r of rows) {
-    const note = r.skipped ?? r.note;
-    if (note) console.log(`  ${r.name.split(' ')[0]} ${note}`);
+  if (foundation) {
+    const { rows, result } = foundation;
+    printTable(rows);
+    console.log('');
+    for (const r of rows) {
+      const note = r.skipped ?? r.note;
+      if (note) console.log(`  ${r.name.split(' ')[0]} ${note}`);
+    }
+    console.log(
+      `  基准数据：50×1000 库 ${result.info.fixtureFiftyItems} 项、${(result.info.fixtureFiftyBytes / 1048576).toFixed(1)} MB，生成用时 ${result.info.fixtureFiftyMs} ms；5000 项库生成用时 ${result.info.fixtureBigMs} ms。`,
+    );
+    console.log('');
   }
-  console.log(
-    `  基准数据：50×1000 库 ${result.info.fixtureFiftyItems} 项、${(result.info.fixtureFiftyBytes / 1048576).toFixed(1)} MB，生成用时 ${result.info.fixtureFiftyMs} ms；5000 项库生成用时 ${result.info.fixtureBigMs} ms。`,
-  );
-  console.log(`  所有数字均为中位数；本脚本只打印，不判定通过与否。总用时 ${((Date.now() - started) / 1000).toFixed(1)} s。`);
+  if (province) {
+    printProvince(province);
+    console.log('');
+  }
+  console.log(`  所有数字均为中位数（另有说明的除外）；本脚本只打印，不判定通过与否。总用时 ${((Date.now() - started) / 1000).toFixed(1)} s。`);
 }
 
 main()
