@@ -16,6 +16,7 @@ import type { CampaignsTable, EvidenceTable, ItemsTable, ProgressNotesTable, Sig
 import { assertCanWorkFor, assertNotOwnWork } from '../access/access';
 import { escalationName, everRed, lightHistory, settleItemLight, sweepLights } from '../lights/lightHistory';
 import { ITEM_STATUS_ZH } from '../app/statusText';
+import { assertDepartmentExists } from '../ledger/ledgerWrites';
 
 type ItemRecord = Selectable<ItemsTable> & { departmentName: string | null; departmentHead: string | null; evidenceCount: number; noteCount: number };
 
@@ -193,19 +194,6 @@ async function assertSectionInCampaign(writer: ChangeWriter, sectionId: string |
   }
 }
 
-/** One of this court's departments (other courts' departments arrive with their bundles). */
-async function assertDepartment(writer: ChangeWriter, departmentId: string | null | undefined): Promise<void> {
-  if (!departmentId) return;
-  const department = await writer.trx
-    .selectFrom('departments')
-    .select('id')
-    .where('id', '=', departmentId)
-    .where('origin', '=', writer.actor.court)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  if (!department) throw new ApiError('E_INVALID', '所选责任部门不存在或已被删除，请重新选择。', { departmentId: '请重新选择责任部门' });
-}
-
 /** What a court's copy of a superior's mandatory item takes from the issuer and may not change. */
 const DEFINITION_FIELDS = ['title', 'content', 'sectionId', 'deadline', 'frequency', 'kind'] as const;
 const COPY_READ_ONLY = '这是上级法院下发的规定动作，任务内容、栏目和完成时限由上级法院确定，本院不能修改；可以填写牵头院领导、责任部门、责任人和进展。';
@@ -243,7 +231,7 @@ export async function createItem(ctx: ServiceContext, input: ParsedInput<'items.
   assertCanWorkFor(ctx, input.departmentId, '事项');
   const row = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     await assertSectionInCampaign(writer, input.sectionId, input.campaignId);
-    await assertDepartment(writer, input.departmentId);
+    await assertDepartmentExists(writer, input.departmentId);
     const sortOrder = (await lastOrderIn(writer, input.campaignId, input.sectionId)) + ORDER_GAP;
     return writer.insert('items', {
       ...input,
@@ -266,7 +254,7 @@ export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.
     // A 填报人 may not hand their item to another department either.
     if (fields.departmentId !== before.departmentId) assertCanWorkFor(ctx, fields.departmentId, '事项');
     await assertSectionInCampaign(writer, fields.sectionId, before.campaignId);
-    await assertDepartment(writer, fields.departmentId);
+    await assertDepartmentExists(writer, fields.departmentId);
     const patch: Partial<Selectable<ItemsTable>> = { ...fields };
     if (fields.sectionId !== before.sectionId) patch.sortOrder = (await lastOrderIn(writer, before.campaignId, fields.sectionId)) + ORDER_GAP;
     // Percent is progress; finishing is its own step (mark complete), so 100% alone does not finish.
@@ -336,7 +324,7 @@ export async function bulkUpdateItems(ctx: ServiceContext, input: ParsedInput<'i
   if (input.deadline !== undefined) patch.deadline = input.deadline;
   if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    await assertDepartment(writer, input.departmentId);
+    await assertDepartmentExists(writer, input.departmentId);
     for (const id of input.ids) {
       if (input.deadline !== undefined) assertDefinitionKept(await writer.loadOwned('items', id), { deadline: input.deadline });
       await writer.update('items', id, undefined, patch, 'bulk-update');

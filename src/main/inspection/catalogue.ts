@@ -22,28 +22,22 @@ export function assertCampaignOpen(campaign: Selectable<CampaignsTable>, action:
   }
 }
 
+/** The live rows of one catalogue table in the campaign from these origins, in their order. */
+function catalogueRows<T extends 'problemAspects' | 'problems'>(db: Db, table: T, campaignId: string, origins: string[]): Promise<Selectable<Database[T]>[]> {
+  return db
+    .selectFrom(table as 'problemAspects' | 'problems')
+    .selectAll()
+    .where('campaignId', '=', campaignId)
+    .where('origin', 'in', origins)
+    .where('deletedAt', 'is', null)
+    .orderBy('sortOrder')
+    .orderBy('createdAt')
+    .execute() as Promise<Selectable<Database[T]>[]>;
+}
+
 /** The catalogue made of the rows of these origins (see definitionOrigins). */
 export async function loadCatalogue(db: Db, campaignId: string, origins: string[]): Promise<ProblemCatalogue> {
-  const [aspects, problems] = await Promise.all([
-    db
-      .selectFrom('problemAspects')
-      .selectAll()
-      .where('campaignId', '=', campaignId)
-      .where('origin', 'in', origins)
-      .where('deletedAt', 'is', null)
-      .orderBy('sortOrder')
-      .orderBy('createdAt')
-      .execute(),
-    db
-      .selectFrom('problems')
-      .selectAll()
-      .where('campaignId', '=', campaignId)
-      .where('origin', 'in', origins)
-      .where('deletedAt', 'is', null)
-      .orderBy('sortOrder')
-      .orderBy('createdAt')
-      .execute(),
-  ]);
+  const [aspects, problems] = await Promise.all([catalogueRows(db, 'problemAspects', campaignId, origins), catalogueRows(db, 'problems', campaignId, origins)]);
   let number = 0;
   const result = aspects.map((aspect, index) => ({
     ...ownedFields(aspect),

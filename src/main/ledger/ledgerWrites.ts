@@ -28,8 +28,8 @@ export async function assertLedgerWork(ctx: ServiceContext, writer: ChangeWriter
   assertCanWorkFor(ctx, departmentId, what, await departmentName(writer, departmentId));
 }
 
-/** One of this court's departments (other courts' departments arrive with their bundles). */
-export async function assertDepartmentExists(writer: ChangeWriter, departmentId: string | null): Promise<void> {
+/** One of this court's departments (other courts' departments arrive with their bundles); checklist items use it too. */
+export async function assertDepartmentExists(writer: ChangeWriter, departmentId: string | null | undefined): Promise<void> {
   if (!departmentId) return;
   const department = await writer.trx
     .selectFrom('departments')

@@ -249,14 +249,19 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
     bytes: sealed.bytes,
     message: `已导出上报包第 ${seq} 号${options.full ? '（完整快照）' : ''}：${collected.rows} 行数据、${collected.files} 个佐证材料${nested.length ? `、${nested.length} 个下级法院同步包` : ''}${recipient ? '，已加密，只有上级法院能打开' : '，未加密（尚未取得上级法院的密钥）'}。`,
   };
+  recordExport(ctx, report, createdAt);
+  return report;
+}
+
+function recordExport(ctx: ServiceContext, report: ExportReport, at: string): void {
   appendHistory(ctx.dataDir, {
-    at: createdAt,
+    at,
     direction: 'export',
-    kind: 'report_up',
+    kind: report.kind,
     fileName: report.fileName,
-    courtCode: target.code,
-    courtName: target.name,
-    seq,
+    courtCode: report.target.code,
+    courtName: report.target.name,
+    seq: report.seq,
     rows: report.rows,
     files: report.files,
     added: 0,
@@ -267,7 +272,6 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
     message: report.message,
     actor: actorLabel(ctx),
   });
-  return report;
 }
 
 /** Subordinates' bundles to pass on: those not yet forwarded, or for a full snapshot everything
@@ -393,23 +397,6 @@ export async function publishCampaign(ctx: ServiceContext, options: ExportTarget
     bytes: sealed.bytes,
     message: `已生成“${campaign.title}”下发包第 ${seq} 号：${collected.rows} 行${own ? '' : '（内含上级法院原始下发包）'}。下发包不加密，由本院签名防篡改。`,
   };
-  appendHistory(ctx.dataDir, {
-    at: createdAt,
-    direction: 'export',
-    kind: 'package_down',
-    fileName: report.fileName,
-    courtCode: '*',
-    courtName: target.name,
-    seq,
-    rows: report.rows,
-    files: 0,
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    result: 'ok',
-    code: null,
-    message: report.message,
-    actor: actorLabel(ctx),
-  });
+  recordExport(ctx, report, createdAt);
   return report;
 }

@@ -15,6 +15,7 @@ import { ApiError } from '../api/errors';
 import { currentActor, requireProfile, timestamp } from '../court/courtProfile';
 import type { CourtProfile } from '../../shared/model';
 import { ChangeWriter } from '../data/ownedRows';
+import { AuditAppender } from '../audit/auditLog';
 import type { Database } from '../data/schema';
 import { blobPath } from '../evidence/evidenceStore';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
@@ -27,7 +28,7 @@ import { entryKind, parseManifest, type CourtCard, type Manifest } from './forma
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns } from './syncTables';
 import { syncPath } from './syncHistory';
-import { moveFile, sha256File, tempPath } from './syncFiles';
+import { bundleSummary, moveFile, sha256File, tempPath } from './syncFiles';
 
 export interface ImportOptions {
   file: string;
@@ -81,7 +82,7 @@ export class ImportSession {
   /** Titles of campaigns met in the bundle: a preview rolls back before its report is written. */
   private readonly campaignTitles = new Map<string, string>();
   private readonly courtNames = new Map<string, string>();
-  private readonly columns: Map<string, string[]>;
+  private readonly columns: Map<string, Set<string>>;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly nestedSummaries: BundleSummary['nested'] = [];
   private readonly needsTrust: ImportReport['needsTrust'] = [];
@@ -101,7 +102,7 @@ export class ImportSession {
     private readonly options: ImportOptions,
     private readonly control?: JobControl,
   ) {
-    this.columns = tableColumns(ctx.sqlite);
+    this.columns = new Map([...tableColumns(ctx.sqlite)].map(([table, names]) => [table, new Set(names)]));
     this.trusted = options.trust.map(normalizeFingerprint);
     this.staging = tempPath(ctx.dataDir, 'staging');
     this.now = timestamp(ctx);
@@ -348,7 +349,7 @@ export class ImportSession {
     const allowed = this.columns.get(table.name)!;
     const names = Object.keys(row);
     for (const name of names) {
-      if (!allowed.includes(name)) throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}含有本程序不认识的字段“${name}”，可能来自更新的版本，没有导入任何内容。`);
+      if (!allowed.has(name)) throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}含有本程序不认识的字段“${name}”，可能来自更新的版本，没有导入任何内容。`);
       const value = row[name];
       if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
         throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}字段“${name}”格式不正确，没有导入任何内容。`);
@@ -358,6 +359,8 @@ export class ImportSession {
     const existing = this.prepare(`SELECT origin, version FROM ${table.name} WHERE id = ?`).get(row.id) as { origin: string; version: number } | undefined;
     let outcome: 'added' | 'updated' | 'unchanged' | 'older';
     if (!existing) {
+      // A court that reinstalled describes itself with a new row: it replaces the old one.
+      if (table.name === 'courts') this.prepare('DELETE FROM courts WHERE code = ? AND origin = ? AND id <> ?').run(row.code, row.origin, row.id);
       this.runWrite(table.name, row, () =>
         this.prepare(`INSERT INTO ${table.name} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((name) => row[name])),
       );
@@ -578,7 +581,7 @@ export class ImportSession {
         const copy = this.sqlite.prepare('SELECT * FROM items WHERE origin = ? AND source_item_id = ?').get(this.profile.code, definition.id) as Row | undefined;
         if (definition.deleted_at !== null) {
           if (copy && copy.deleted_at === null) {
-            await writer.softDelete('items', copy.id as string, undefined, 'sync.package');
+            await writer.softDelete('items', copy.id as string, undefined, 'package-update');
             this.materialized.removed += 1;
           }
           continue;
@@ -596,16 +599,32 @@ export class ImportSession {
           await writer.insert(
             'items',
             { campaignId, kind: 'mandatory', leadLeader: '', departmentId: null, owner: '', status: 'not_started', percent: 0, completedAt: null, completedLate: 0, sourceItemId: definition.id as string, ...fields },
-            'sync.package',
+            'package-update',
           );
           this.materialized.added += 1;
         } else if (copy.deleted_at === null && ((copy.source_version as number | null) ?? 0) < (definition.version as number)) {
-          await writer.update('items', copy.id as string, undefined, fields, 'sync.package');
+          await writer.update('items', copy.id as string, undefined, fields, 'package-update');
           this.materialized.updated += 1;
         }
       }
     }
     await writer.finish();
+  }
+
+  /** One entry in the hash-chained audit log per import: who brought which bundle in, and what it did. */
+  private async auditImport(manifest: Manifest): Promise<void> {
+    const audit = AuditAppender.for(this.ctx.db.withTables<Record<string, never>>() as unknown as Transaction<Database>);
+    await audit.append({
+      at: this.now,
+      actor: this.actorText(),
+      court: this.profile.code,
+      operation: 'sync-import',
+      tableName: 'courts',
+      rowId: manifest.source.code,
+      before: null,
+      after: { kind: manifest.kind, seq: manifest.seq, full: manifest.full, file: this.options.fileName ?? path.basename(this.options.file), totals: this.totals(), nested: this.nestedSummaries.length, materialized: this.materialized },
+    });
+    await audit.flush();
   }
 
   async run(): Promise<ImportReport> {
@@ -619,21 +638,7 @@ export class ImportSession {
       }
       this.trustRoot(manifest);
       const step = this.sequence(manifest, root.sha256, false);
-      const summary = (): BundleSummary => ({
-        kind: manifest.kind,
-        full: manifest.full,
-        source: { code: manifest.source.code, name: manifest.source.name, fingerprint: fingerprintOf(manifest.source.signKey, manifest.source.boxKey) },
-        target: manifest.target,
-        seq: manifest.seq,
-        changeFrom: manifest.changeFrom,
-        changeThrough: manifest.changeThrough,
-        createdAt: manifest.createdAt,
-        encrypted,
-        rows: manifest.counts.rows,
-        files: manifest.counts.files,
-        nested: this.nestedSummaries,
-        campaign: manifest.campaign,
-      });
+      const summary = () => bundleSummary(manifest, encrypted, this.nestedSummaries);
       if (step === 'same') {
         return this.report(summary(), 'unchanged', `此同步包（${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号）已导入过，没有任何变化。`);
       }
@@ -645,6 +650,7 @@ export class ImportSession {
         await this.applyBundle(root);
         this.recordReceived(root, null);
         await this.materialize();
+        await this.auditImport(manifest);
         this.checkCancel();
         if (this.options.dryRun) {
           this.sqlite.exec('ROLLBACK');

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { ServiceContext } from '../api/context';
 import { actorName } from '../access/accounts';
-import type { CourtCard } from './format/manifest';
+import type { BundleSummary } from '../../shared/model';
+import { fingerprintOf } from './format/keys';
+import type { CourtCard, Manifest } from './format/manifest';
 import { syncPath } from './syncHistory';
 
 export function tempPath(dataDir: string, label: string): string {
@@ -46,5 +48,24 @@ export function courtCard(row: Record<string, unknown>): CourtCard {
     parentCode: (row.parent_code as string) ?? '',
     signKey: row.sign_key as string,
     boxKey: row.box_key as string,
+  };
+}
+
+/** What a verified manifest says about its bundle, as the screens and the command line show it. */
+export function bundleSummary(manifest: Manifest, encrypted: boolean, nested: BundleSummary['nested']): BundleSummary {
+  return {
+    kind: manifest.kind,
+    full: manifest.full,
+    source: { code: manifest.source.code, name: manifest.source.name, fingerprint: fingerprintOf(manifest.source.signKey, manifest.source.boxKey) },
+    target: manifest.target,
+    seq: manifest.seq,
+    changeFrom: manifest.changeFrom,
+    changeThrough: manifest.changeThrough,
+    createdAt: manifest.createdAt,
+    encrypted,
+    rows: manifest.counts.rows,
+    files: manifest.counts.files,
+    nested,
+    campaign: manifest.campaign,
   };
 }

@@ -8,7 +8,7 @@ import { startSyncJob } from './syncJobs';
 import { discardUpload, receiveChunk, uploadedFile } from './uploads';
 import { defaultExportFolder, subordinateCourts, syncOverview, trustedCourts, untrustCourt } from './syncViews';
 
-type SyncOperation =
+export type SyncOperation =
   | 'sync.overview'
   | 'sync.chooseFolder'
   | 'sync.export'

@@ -10,14 +10,14 @@ import { ApiError } from '../api/errors';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
 import { openBundleZip } from './format/container';
 import { decryptFile, readEnvelopeHeader, sniffBundle } from './format/envelope';
-import { fingerprintOf, verifyBytes } from './format/keys';
+import { verifyBytes } from './format/keys';
 import { DEFAULT_LIMITS } from './format/limits';
 import { entryKind, parseManifest } from './format/manifest';
 import { courtFingerprint, ensureCourtKeys } from './courtKeys';
 import { exportReportUp, publishCampaign } from './exportBundle';
 import { runImport, SequenceError, type ImportOptions } from './importBundle';
 import { appendHistory } from './syncHistory';
-import { actorLabel, tempPath } from './syncFiles';
+import { actorLabel, bundleSummary, tempPath } from './syncFiles';
 import { getProfile } from '../court/courtProfile';
 
 export { exportReportUp, publishCampaign, courtFingerprint, ensureCourtKeys };
@@ -121,21 +121,7 @@ export async function inspectBundle(file: string, ctx?: ServiceContext): Promise
         }
       }
       return {
-        summary: {
-          kind: manifest.kind,
-          full: manifest.full,
-          source: { code: manifest.source.code, name: manifest.source.name, fingerprint: fingerprintOf(manifest.source.signKey, manifest.source.boxKey) },
-          target: manifest.target,
-          seq: manifest.seq,
-          changeFrom: manifest.changeFrom,
-          changeThrough: manifest.changeThrough,
-          createdAt: manifest.createdAt,
-          encrypted: kind === 'envelope',
-          rows: manifest.counts.rows,
-          files: manifest.counts.files,
-          nested,
-          campaign: manifest.campaign,
-        },
+        summary: bundleSummary(manifest, kind === 'envelope', nested),
         encrypted: kind === 'envelope',
         signatureValid,
         envelope,

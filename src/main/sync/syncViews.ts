@@ -102,15 +102,16 @@ export async function trustedCourts(ctx: ServiceContext): Promise<TrustedCourt[]
 }
 
 /** Forgets a court's key (e.g. it reinstalled): its next bundle asks for the fingerprint again.
- * Its rows and sequence stay; the audit log records who removed the trust. */
+ * Its rows stay; the audit log records who removed the trust. */
 export async function untrustCourt(ctx: ServiceContext, code: string): Promise<{ code: string }> {
   const row = ctx.sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND sign_key != ''").get(code) as Row | undefined;
   if (!row) throw new ApiError('E_NOT_FOUND', `本院没有信任 ${code} 的密钥。`);
-  // Keep the sequence so a reinstalled court cannot replay old numbers: only the keys go.
-  ctx.sqlite.prepare("UPDATE sync_courts SET sign_key = '', box_key = '', fingerprint = '' WHERE code = ?").run(code);
+  // A reinstalled court numbers its bundles from 1 again. Starting its sequence over is safe: old
+  // bundles were signed with the key being forgotten and will not verify against the new one.
+  ctx.sqlite.prepare("UPDATE sync_courts SET sign_key = '', box_key = '', fingerprint = '', last_seq = 0 WHERE code = ?").run(code);
   await auditAccess(ctx, {
     actor: actorLabel(ctx),
-    operation: 'sync.untrust',
+    operation: 'untrust',
     tableName: 'courts',
     rowId: code,
     after: { removedFingerprint: row.fingerprint, name: row.name },

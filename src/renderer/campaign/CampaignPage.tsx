@@ -5,12 +5,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput, Title, Collapse, Loader, CloseButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlarm, IconBuildingCommunity, IconChevronDown, IconChevronUp, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAlarm, IconChevronDown, IconChevronUp, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { CampaignDetail, CampaignProgress, ItemDetail, ItemKind, ItemRow, ItemStatus, Light } from '../../shared/model';
 import { itemStatuses, lights } from '../../shared/api';
 import { send, type Result } from '../api/client';
 import { takeItems } from './itemsPrefetch';
 import { useApp } from '../AppContext';
+import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { Figure } from '../common/Figure';
 import { campaignStatusColor, campaignStatusText, commonText, itemKindText, itemStatusText, lightText } from '../common/text';
 import { CampaignFormModal } from '../campaigns/CampaignForm';
@@ -320,14 +321,7 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
       </Group>
 
       {readOnly && (
-        <Alert color="court" variant="light" icon={<IconBuildingCommunity size={20} />} title={t.viewingCourt(courtName ?? courtCode)} data-testid="viewing-court">
-          <Text size="sm">{t.viewingHint}</Text>
-          {onBackToOwn && (
-            <Anchor size="sm" mt={4} onClick={onBackToOwn} display="inline-block">
-              {t.backToOwn}
-            </Anchor>
-          )}
-        </Alert>
+        <ViewingCourtAlert title={t.viewingCourt(courtName ?? courtCode)} hint={t.viewingHint} backLabel={t.backToOwn} onBack={onBackToOwn} testId="viewing-court" />
       )}
       {readOnly ? (
         <CampaignSupervision campaignId={campaignId} courtCode={courtCode} courtName={courtName} version={noteVersion} />

@@ -33,6 +33,10 @@ export const auditOperationText: Record<string, string> = {
   reopen: '重新打开',
   progress: '填报进展',
   'bulk-update': '批量修改',
+  // sync
+  'sync-import': '导入同步包',
+  'package-update': '按下发包更新',
+  untrust: '取消信任',
 };
 
 /** Court records, plus the two kinds of entry that are not records: accounts and refusals. */

@@ -4,11 +4,12 @@
 // With `courtCode` it shows a subordinate court's ledger instead, read-only.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import type { Campaign, LedgerClosure, LedgerFinding, LedgerRow, LedgerSource, Light, MeasureStatus } from '../../shared/model';
 import { ledgerSources, lights, measureStatuses } from '../../shared/api';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
+import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { commonText, lightText } from '../common/text';
 import { campaignRoute, navigate, routeHref } from '../lib/router';
 import { ClosureFigures } from './ClosureFigures';
@@ -140,14 +141,7 @@ export function LedgerTab({ campaign, courtCode = null, courtName, onBackToOwn }
       </Group>
 
       {readOnly && (
-        <Alert color="court" variant="light" icon={<IconBuildingCommunity size={20} />} title={t.viewingCourt(courtName ?? courtCode)} data-testid="ledger-viewing-court">
-          <Text size="sm">{t.viewingHint}</Text>
-          {onBackToOwn && (
-            <Anchor size="sm" mt={4} onClick={onBackToOwn} display="inline-block">
-              {t.backToOwn}
-            </Anchor>
-          )}
-        </Alert>
+        <ViewingCourtAlert title={t.viewingCourt(courtName ?? courtCode)} hint={t.viewingHint} backLabel={t.backToOwn} onBack={onBackToOwn} testId="ledger-viewing-court" />
       )}
 
       <ClosureFigures closure={closure} error={closureError} />

@@ -3,26 +3,21 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFileExport, IconLock, IconLockOpen } from '@tabler/icons-react';
-import type { JobStatus, SyncOverview } from '../../shared/model';
+import type { SyncOverview } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { Figure } from '../common/Figure';
-import { JobProgress } from '../common/JobProgress';
 import { formatDateTime } from '../lib/dates';
-import { notifyFailure } from '../lib/notify';
-import { ExportResult, FolderField, RefusalAlert } from './parts';
-import { refusalOf, type Refusal } from './syncRules';
+import { FolderField } from './parts';
 import { syncText as t } from './text';
-
-type Outcome = { kind: 'done'; status: JobStatus } | { kind: 'refused'; refusal: Refusal } | { kind: 'cancelled' } | null;
+import { ExportJobControl, ExportJobOutcome, useExportJob } from './useExportJob';
 
 export function ExportPanel({ overview, onChanged, onGoPublish }: { overview: SyncOverview; onChanged(): void; onGoPublish(): void }) {
   const { can } = useApp();
   const [folder, setFolder] = useState(overview.defaultFolder);
   const [full, setFull] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const job = useExportJob(t.exportFailed, onChanged);
+  const { jobId } = job;
   const { court, parent } = overview;
   const mayExport = can('admin', 'reviewer');
 
@@ -38,28 +33,6 @@ export function ExportPanel({ overview, onChanged, onGoPublish }: { overview: Sy
       </Alert>
     );
   }
-
-  const start = async () => {
-    setOutcome(null);
-    setStarting(true);
-    const result = await send('sync.export', { folder, full });
-    setStarting(false);
-    if (!result.ok) {
-      if (result.fieldErrors?.folder) return setOutcome({ kind: 'refused', refusal: { message: result.fieldErrors.folder, code: result.code } });
-      return notifyFailure(result, t.exportFailed);
-    }
-    setJobId(result.value.jobId);
-  };
-
-  const finished = (status: JobStatus) => {
-    setJobId(null);
-    if (status.state === 'done') setOutcome({ kind: 'done', status });
-    else if (status.state === 'cancelled') setOutcome({ kind: 'cancelled' });
-    else setOutcome({ kind: 'refused', refusal: refusalOf(status) });
-    onChanged();
-  };
-
-  const report = outcome?.kind === 'done' && outcome.status.result?.kind === 'syncExport' ? outcome.status.result.report : null;
 
   return (
     <Stack gap="md" data-testid="sync-export">
@@ -135,33 +108,21 @@ export function ExportPanel({ overview, onChanged, onGoPublish }: { overview: Sy
               disabled={!!jobId}
               data-testid="sync-full"
             />
-            {jobId ? (
-              <div>
-                <Text size="sm" fw={600} mb="xs">
-                  {t.exportRunning}
-                </Text>
-                <JobProgress jobId={jobId} onFinished={finished} />
-              </div>
-            ) : (
-              <Group>
-                <Button leftSection={<IconFileExport size={16} />} onClick={() => void start()} loading={starting} data-testid="sync-export-button">
-                  {t.exportButton}
-                </Button>
-              </Group>
-            )}
+            <ExportJobControl
+              job={job}
+              running={t.exportRunning}
+              icon={<IconFileExport size={16} />}
+              label={t.exportButton}
+              testId="sync-export-button"
+              onStart={() => void job.start(() => send('sync.export', { folder, full }))}
+            />
           </Stack>
         </Paper>
       ) : (
         <Alert color="gray">{t.managersOnly}</Alert>
       )}
 
-      {report && <ExportResult title={t.exportDone} report={report} carryHint={t.carryHint} onClose={() => setOutcome(null)} />}
-      {outcome?.kind === 'refused' && <RefusalAlert title={t.exportFailed} refusal={outcome.refusal} untouched={false} onClose={() => setOutcome(null)} />}
-      {outcome?.kind === 'cancelled' && (
-        <Alert color="gray" withCloseButton onClose={() => setOutcome(null)}>
-          {t.exportCancelled}
-        </Alert>
-      )}
+      <ExportJobOutcome job={job} doneTitle={t.exportDone} failedTitle={t.exportFailed} carryHint={t.carryHint} />
     </Stack>
   );
 }

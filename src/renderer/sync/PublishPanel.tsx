@@ -1,19 +1,15 @@
 // 下发: a package down of one campaign this court issued (its definition and this court's
 // supervision notes), written as a job to a folder for the subordinate courts.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPackageExport } from '@tabler/icons-react';
-import type { Campaign, JobStatus, SyncOverview } from '../../shared/model';
+import type { Campaign, SyncOverview } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
-import { JobProgress } from '../common/JobProgress';
 import { commonText } from '../common/text';
-import { notifyFailure } from '../lib/notify';
-import { ExportResult, FolderField, RefusalAlert } from './parts';
-import { refusalOf, type Refusal } from './syncRules';
+import { FolderField } from './parts';
 import { syncText as t } from './text';
-
-type Outcome = { kind: 'done'; status: JobStatus } | { kind: 'refused'; refusal: Refusal } | { kind: 'cancelled' } | null;
+import { ExportJobControl, ExportJobOutcome, useExportJob } from './useExportJob';
 
 export function PublishPanel({ overview, onChanged }: { overview: SyncOverview; onChanged(): void }) {
   const { can, court } = useApp();
@@ -22,9 +18,8 @@ export function PublishPanel({ overview, onChanged }: { overview: SyncOverview; 
   const [campaignId, setCampaignId] = useState<string | null>(null);
   const [campaignError, setCampaignError] = useState<string | null>(null);
   const [folder, setFolder] = useState(overview.defaultFolder);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const job = useExportJob(t.publishFailed, onChanged);
+  const { jobId } = job;
   const mayPublish = can('admin', 'reviewer');
 
   useEffect(() => {
@@ -37,28 +32,11 @@ export function PublishPanel({ overview, onChanged }: { overview: SyncOverview; 
     });
   }, [court.code]);
 
-  const start = async () => {
-    setOutcome(null);
+  const start = () => {
+    job.clear();
     if (!campaignId) return setCampaignError(t.chooseCampaign);
-    setStarting(true);
-    const result = await send('sync.publish', { campaignId, folder });
-    setStarting(false);
-    if (!result.ok) {
-      if (result.fieldErrors?.folder) return setOutcome({ kind: 'refused', refusal: { message: result.fieldErrors.folder, code: result.code } });
-      return notifyFailure(result, t.publishFailed);
-    }
-    setJobId(result.value.jobId);
+    void job.start(() => send('sync.publish', { campaignId, folder }));
   };
-
-  const finished = (status: JobStatus) => {
-    setJobId(null);
-    if (status.state === 'done') setOutcome({ kind: 'done', status });
-    else if (status.state === 'cancelled') setOutcome({ kind: 'cancelled' });
-    else setOutcome({ kind: 'refused', refusal: refusalOf(status) });
-    onChanged();
-  };
-
-  const report = outcome?.kind === 'done' && outcome.status.result?.kind === 'syncExport' ? outcome.status.result.report : null;
 
   return (
     <Stack gap="md" data-testid="sync-publish">
@@ -97,31 +75,19 @@ export function PublishPanel({ overview, onChanged }: { overview: SyncOverview; 
                 data-testid="sync-publish-campaign"
               />
               <FolderField value={folder} onChange={setFolder} drives={overview.drives} disabled={!!jobId} />
-              {jobId ? (
-                <div>
-                  <Text size="sm" fw={600} mb="xs">
-                    {t.publishRunning}
-                  </Text>
-                  <JobProgress jobId={jobId} onFinished={finished} />
-                </div>
-              ) : (
-                <Group>
-                  <Button leftSection={<IconPackageExport size={16} />} onClick={() => void start()} loading={starting} data-testid="sync-publish-button">
-                    {t.publishButton}
-                  </Button>
-                </Group>
-              )}
+              <ExportJobControl
+                job={job}
+                running={t.publishRunning}
+                icon={<IconPackageExport size={16} />}
+                label={t.publishButton}
+                testId="sync-publish-button"
+                onStart={start}
+              />
             </>
           )}
         </Stack>
       </Paper>
-      {report && <ExportResult title={t.publishDone} report={report} carryHint={t.publishCarryHint} onClose={() => setOutcome(null)} />}
-      {outcome?.kind === 'refused' && <RefusalAlert title={t.publishFailed} refusal={outcome.refusal} untouched={false} onClose={() => setOutcome(null)} />}
-      {outcome?.kind === 'cancelled' && (
-        <Alert color="gray" withCloseButton onClose={() => setOutcome(null)}>
-          {t.exportCancelled}
-        </Alert>
-      )}
+      <ExportJobOutcome job={job} doneTitle={t.publishDone} failedTitle={t.publishFailed} carryHint={t.publishCarryHint} />
     </Stack>
   );
 }

@@ -1,9 +1,7 @@
 // 下级法院 (#/subordinates, for high and intermediate courts): each subordinate's last bundle,
 // how old it is (yellow, then red), a missing sequence number, and how many items it holds.
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
-import type { SubordinateCourt } from '../../shared/model';
 import { send } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
 import { commonText, courtLevelText } from '../common/text';
@@ -11,34 +9,17 @@ import { formatDateTime } from '../lib/dates';
 import { navigate } from '../lib/router';
 import { AGE_ALERT_DAYS, AGE_WARN_DAYS, ageColor } from './syncRules';
 import { subordinatesText as t } from './text';
+import { RetryAlert, useLoaded } from './useLoaded';
 
 export function SubordinatesPage() {
-  const [courts, setCourts] = useState<SubordinateCourt[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await send('sync.subordinates');
-    if (!result.ok) return setError(result.message);
-    setError(null);
-    setCourts(result.value);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: courts, error, load } = useLoaded(() => send('sync.subordinates'));
 
   const nameOf = (code: string) => courts?.find((court) => court.code === code)?.name || code;
 
   return (
     <Stack gap="md" maw={1280} data-testid="subordinates-page">
       <PageHeader title={t.title} subtitle={t.subtitle(AGE_WARN_DAYS, AGE_ALERT_DAYS)} />
-      {error && (
-        <Alert color="red" title={t.loadFailed}>
-          {error}{' '}
-          <Anchor size="sm" onClick={() => void load()}>
-            {commonText.retry}
-          </Anchor>
-        </Alert>
-      )}
+      {error && <RetryAlert title={t.loadFailed} error={error} onRetry={() => void load()} />}
       {!courts && !error && <Skeleton h={200} />}
       {courts && courts.length === 0 && (
         <Paper withBorder p={48} ta="center" data-testid="subordinates-empty">

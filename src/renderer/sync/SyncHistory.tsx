@@ -1,26 +1,14 @@
 // 同步记录: every export, preview and import with when, which file, which court, counts and
 // the result in colour (refusals with their code).
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import type { SyncHistoryEntry } from '../../shared/model';
 import { send } from '../api/client';
 import { formatDateTime } from '../lib/dates';
 import { bundleKindText, directionText, resultColor, resultText, syncText as t } from './text';
+import { ListStatus, useLoaded } from './useLoaded';
 
 export function SyncHistory({ refreshKey }: { refreshKey: number }) {
-  const [entries, setEntries] = useState<SyncHistoryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await send('sync.history', { limit: 200 });
-    if (!result.ok) return setError(result.message);
-    setError(null);
-    setEntries(result.value);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
+  const { data: entries, error, load } = useLoaded(() => send('sync.history', { limit: 200 }), refreshKey);
 
   return (
     <Stack gap="sm" data-testid="sync-history">
@@ -29,13 +17,7 @@ export function SyncHistory({ refreshKey }: { refreshKey: number }) {
           {t.reload}
         </Button>
       </Group>
-      {error && <Alert color="red">{error}</Alert>}
-      {!entries && !error && <Skeleton h={120} />}
-      {entries && entries.length === 0 && (
-        <Paper withBorder p="xl" ta="center" c="dimmed" data-testid="sync-history-empty">
-          {t.historyEmpty}
-        </Paper>
-      )}
+      <ListStatus list={entries} error={error} emptyText={t.historyEmpty} emptyTestId="sync-history-empty" />
       {entries && entries.length > 0 && (
         <Paper withBorder>
           <Table verticalSpacing={8} highlightOnHover striped data-testid="sync-history-table">

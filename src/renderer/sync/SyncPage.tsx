@@ -1,12 +1,10 @@
 // 同步 (#/sync[/<tab>]): 上报, 下发, 导入, 信任的法院, 同步记录. The overview (this court, its
 // parent, the sequence and what waits to go) is loaded once here and refreshed after each job.
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Anchor, Skeleton, Stack, Tabs } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { Skeleton, Stack, Tabs } from '@mantine/core';
 import { IconFileExport, IconFileImport, IconHistory, IconPackageExport, IconShieldCheck } from '@tabler/icons-react';
-import type { SyncOverview } from '../../shared/model';
 import { send } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
-import { commonText } from '../common/text';
 import { navigate, type SyncTab } from '../lib/router';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -14,22 +12,12 @@ import { PublishPanel } from './PublishPanel';
 import { SyncHistory } from './SyncHistory';
 import { TrustedCourts } from './TrustedCourts';
 import { syncText as t } from './text';
+import { RetryAlert, useLoaded } from './useLoaded';
 
 export function SyncPage({ tab }: { tab: SyncTab | null }) {
-  const [overview, setOverview] = useState<SyncOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   // Bumped after every job so the history shows it without a manual refresh.
   const [changes, setChanges] = useState(0);
-
-  const load = useCallback(async () => {
-    const result = await send('sync.overview');
-    if (!result.ok) return setError(result.message);
-    setError(null);
-    setOverview(result.value);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load, changes]);
+  const { data: overview, error, load } = useLoaded(() => send('sync.overview'), changes);
 
   const changed = useCallback(() => setChanges((n) => n + 1), []);
   // A court without a parent has nothing to report up: it starts at 下发.
@@ -39,14 +27,7 @@ export function SyncPage({ tab }: { tab: SyncTab | null }) {
   return (
     <Stack gap="md" maw={1280} data-testid="sync-page">
       <PageHeader title={t.title} subtitle={t.subtitle} />
-      {error && !overview && (
-        <Alert color="red" title={t.loadFailed}>
-          {error}{' '}
-          <Anchor size="sm" onClick={() => void load()}>
-            {commonText.retry}
-          </Anchor>
-        </Alert>
-      )}
+      {error && !overview && <RetryAlert title={t.loadFailed} error={error} onRetry={() => void load()} />}
       {!overview && !error && <Skeleton h={240} />}
       {overview && (
         <Tabs value={current} onChange={(value) => value && open(value as SyncTab)} keepMounted={false}>

@@ -1,7 +1,6 @@
 // 信任的法院: the courts whose bundles this installation accepts, with their fingerprints, how
 // each came to be trusted, and their last bundle. Administrators may withdraw trust.
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconShieldOff } from '@tabler/icons-react';
 import type { TrustedCourt } from '../../shared/model';
 import { send } from '../api/client';
@@ -13,23 +12,13 @@ import { formatDateTime } from '../lib/dates';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { Fingerprint } from './Fingerprint';
 import { relationText, syncText as t } from './text';
+import { ListStatus, useLoaded } from './useLoaded';
 
 const relationColor: Record<TrustedCourt['relation'], string> = { superior: 'court', subordinate: 'teal', relayed: 'gray' };
 
 export function TrustedCourts() {
   const { can } = useApp();
-  const [courts, setCourts] = useState<TrustedCourt[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await send('sync.trusted');
-    if (!result.ok) return setError(result.message);
-    setError(null);
-    setCourts(result.value);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: courts, error, load } = useLoaded(() => send('sync.trusted'));
 
   const untrust = async (court: TrustedCourt) => {
     const name = t.courtWithCode(court.name, court.code);
@@ -47,13 +36,7 @@ export function TrustedCourts() {
       <Text size="sm" c="dimmed" maw={900}>
         {t.trustedHint}
       </Text>
-      {error && <Alert color="red">{error}</Alert>}
-      {!courts && !error && <Skeleton h={120} />}
-      {courts && courts.length === 0 && (
-        <Paper withBorder p="xl" ta="center" c="dimmed" data-testid="sync-trusted-empty">
-          {t.trustedEmpty}
-        </Paper>
-      )}
+      <ListStatus list={courts} error={error} emptyText={t.trustedEmpty} emptyTestId="sync-trusted-empty" />
       {courts && courts.length > 0 && (
         <Paper withBorder>
           <Table verticalSpacing="sm" highlightOnHover data-testid="sync-trusted-table">

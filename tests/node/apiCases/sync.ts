@@ -4,22 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { JobStatus } from '../../../src/shared/model';
+import type { SyncOperation } from '../../../src/main/sync/syncHandlers';
 import { ADMIN, openHarness, tempDir } from '../harness';
 import { expectFailure, type Fixture, type OperationCases } from './shared';
 
-type SyncOperation =
-  | 'sync.overview'
-  | 'sync.chooseFolder'
-  | 'sync.export'
-  | 'sync.publish'
-  | 'sync.upload'
-  | 'sync.discardUpload'
-  | 'sync.preview'
-  | 'sync.import'
-  | 'sync.trusted'
-  | 'sync.untrust'
-  | 'sync.history'
-  | 'sync.subordinates';
 
 async function finished(fx: Fixture, jobId: string): Promise<JobStatus> {
   const status = await fx.h.services.ctx.jobs.waitFor(jobId);

@@ -186,6 +186,21 @@ describe('refused bundles leave the database untouched', () => {
       await impostor.h.ok('items.create', { campaignId: campaign.id, title: '伪造的事项' });
       const forged = await exportReportUp(impostor.ctx, { folder: outFolder(), full: false });
       await expectRefused(middle, forged.filePath, 'E_KEY_MISMATCH', /密钥与本院已信任的不同/, [await courtFingerprint(impostor.ctx)]);
+      // Had the court really reinstalled: an administrator removes the old key after a phone call,
+      // and the new installation's bundle is accepted once its fingerprint is confirmed.
+      const reinstalled = path.join(folder, 'reinstalled.dtsync');
+      fs.copyFileSync(forged.filePath, reinstalled);
+      const rehearsal = await court(INTERMEDIATE);
+      try {
+        await importBundle(rehearsal.ctx, { file: plainBundle, dryRun: false, trust: [await courtFingerprint(basic.ctx)] });
+        await rehearsal.h.ok('sync.untrust', { code: 'J230201' });
+        await expect(importBundle(rehearsal.ctx, { file: reinstalled, dryRun: false, trust: [] })).rejects.toMatchObject({ code: 'E_UNTRUSTED' });
+        const accepted = await importBundle(rehearsal.ctx, { file: reinstalled, dryRun: false, trust: [await courtFingerprint(impostor.ctx)] });
+        expect(accepted.outcome).toBe('imported');
+        expect((await rehearsal.h.ok('sync.trusted'))[0]).toMatchObject({ code: 'J230201', fingerprint: await courtFingerprint(impostor.ctx), lastSeq: 1 });
+      } finally {
+        await rehearsal.h.close();
+      }
     } finally {
       await impostor.h.close();
     }

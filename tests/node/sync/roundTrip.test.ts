@@ -94,6 +94,11 @@ describe('three-level round trip', () => {
     expect(trusted[1].vouchedBy).toBe('J2302');
     expect(trusted[1].fingerprint).toBe(basicFingerprint);
 
+    // The import is in the high court's audit log, whose chain still verifies.
+    const audit = await high.h.ok('audit.list', { limit: 5 });
+    expect(audit[0]).toMatchObject({ operation: 'sync-import', rowId: 'J2302', actor: '李处长（admin）', after: expect.objectContaining({ seq: 1, nested: 1 }) });
+    expect((await high.h.ok('audit.verify')).ok).toBe(true);
+
     // The same bundle again changes nothing and says so.
     const again = await importBundle(high.ctx, { file: relayUp.filePath, dryRun: false, trust: [] });
     expect(again.outcome).toBe('unchanged');
