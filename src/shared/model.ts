@@ -665,6 +665,8 @@ export interface SubordinateCourt {
 export interface SupervisionNote {
   id: string;
   origin: string;
+  /** The writing court's name (its code when the name is not held). */
+  originName: string;
   version: number;
   campaignId: string;
   courtCode: string;

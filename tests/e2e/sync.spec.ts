@@ -193,3 +193,165 @@ test('基层法院导出上报包 → 中级法院预览、电话核对指纹、
     fs.rmSync(parentDir, { recursive: true, force: true });
   }
 });
+
+const ISSUED_CAMPAIGN = '2026年“能力作风建设年”活动';
+const ISSUED_SECTION = '规定动作';
+const ISSUED_ITEMS = [
+  { title: '组织全员政治轮训', deadline: '2099-06-30' },
+  { title: '开展审判质效专项评查', deadline: '2099-09-30' },
+] as const;
+
+/** The intermediate court's own campaign to issue: one section, two mandatory items with deadlines. */
+async function seedIssuingCourt(app: PreviewApp): Promise<void> {
+  await app.call('court.setup', { profile: INTERMEDIATE, admin: INTERMEDIATE_ADMIN });
+  const campaign = await app.call<{ id: string }>('campaigns.create', { title: ISSUED_CAMPAIGN, year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', { campaignId: campaign.id, title: ISSUED_SECTION });
+  for (const item of ISSUED_ITEMS) {
+    await app.call('items.create', { campaignId: campaign.id, sectionId: detail.sections[0].id, title: item.title, kind: 'mandatory', deadline: item.deadline });
+  }
+}
+
+/** The settings card's fingerprint of the court open in `page`. */
+async function ownFingerprintOf(page: Page): Promise<string> {
+  await page.getByRole('navigation').getByText('设置', { exact: true }).click();
+  const own = page.getByTestId('own-fingerprint');
+  await expect(own.getByTestId('fingerprint-group')).toHaveCount(8);
+  const value = (await own.getAttribute('data-fingerprint')) ?? '';
+  expect(value).toMatch(/^\d{5}( \d{5}){7}$/);
+  return value;
+}
+
+test('中级法院下发专项活动 → 基层法院预览、电话核对指纹、导入 → 规定动作锁定定义、可填责任人；上报改为加密', async ({ page, app, browser }) => {
+  test.setTimeout(180_000);
+  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'court-usb-'));
+  const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-issuer-'));
+  const issuer = await openCourtPreview(issuerDir);
+  const issuerPage = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  try {
+    await seedIssuingCourt(issuer);
+    await app.call('court.setup', { profile: BASIC, admin: BASIC_ADMIN });
+
+    // ── The intermediate court: its fingerprint in settings, then 下发 of its campaign ──
+    await issuerPage.goto(issuer.url);
+    await expect(issuerPage.getByTestId('header-court')).toHaveText(INTERMEDIATE.name);
+    const issuerFingerprint = await ownFingerprintOf(issuerPage);
+
+    await issuerPage.getByRole('navigation').getByText('同步', { exact: true }).click();
+    await expect(issuerPage.getByTestId('sync-page')).toBeVisible();
+    await issuerPage.getByRole('tab', { name: '下发' }).click();
+    const publishPanel = issuerPage.getByTestId('sync-publish');
+    const campaignSelect = publishPanel.getByTestId('sync-publish-campaign');
+    const campaignLabel = `${ISSUED_CAMPAIGN}（2026）`;
+    // The court's only own campaign is proposed already; the list offers it, chosen.
+    await expect(campaignSelect).toHaveValue(campaignLabel);
+    await campaignSelect.click();
+    const option = issuerPage.getByRole('option', { name: campaignLabel, exact: true });
+    await expect(option).toBeVisible();
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+    await issuerPage.keyboard.press('Escape');
+    await expect(option).toBeHidden();
+    await expect(campaignSelect).toHaveValue(campaignLabel);
+    await publishPanel.getByTestId('sync-folder').fill(outbox);
+    await publishPanel.getByTestId('sync-publish-button').click();
+    const published = publishPanel.getByTestId('sync-export-result');
+    await expect(published).toBeVisible({ timeout: 30_000 });
+    await expect(published).toContainText('下发包已生成');
+    const fileName = (await published.getByTestId('sync-export-file').textContent()) ?? '';
+    const filePath = (await published.getByTestId('sync-export-path').textContent()) ?? '';
+    expect(fileName).toContain('下发包');
+    expect(fileName).toContain(INTERMEDIATE.code);
+    expect(path.dirname(filePath)).toBe(outbox);
+    expect(fs.statSync(filePath).size).toBeGreaterThan(0);
+    // A package down always carries the whole definition.
+    await expect(published.getByTestId('sync-export-seq')).toHaveText('第 1 号（完整快照）');
+    await expect(published.getByTestId('sync-export-encrypted')).toHaveText('未加密（有签名防篡改）');
+    // The publish button is back for the next package.
+    await expect(publishPanel.getByTestId('sync-publish-button')).toBeVisible();
+    await shot(issuerPage, 'sync-publish.png');
+
+    // ── The basic court: 上报 is not encrypted yet, then import the package ──
+    await page.goto(app.url);
+    await expect(page.getByTestId('header-court')).toHaveText(BASIC.name);
+    await openSyncTab(page, '上报');
+    await expect(page.getByTestId('sync-export').getByTestId('sync-encryption')).toContainText('上级法院的密钥尚未导入');
+
+    await chooseBundle(page, filePath);
+    const summary = page.getByTestId('bundle-summary');
+    await expect(summary).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('sync-import-file')).toHaveText(fileName);
+    await expect(summary.getByTestId('bundle-kind')).toHaveText('下发包');
+    await expect(summary.getByTestId('bundle-source')).toHaveText(`${INTERMEDIATE.name}（${INTERMEDIATE.code}）`);
+    await expect(summary.getByTestId('bundle-target')).toHaveText('各下级法院');
+    await expect(summary.getByTestId('bundle-seq')).toHaveText('第 1 号');
+    await expect(summary.getByTestId('bundle-encrypted')).toHaveText('未加密（有签名）');
+    await expect(summary.getByTestId('bundle-campaign')).toHaveText(ISSUED_CAMPAIGN);
+    await expect(page.getByTestId('bundle-change-row').filter({ hasText: ISSUED_CAMPAIGN })).toHaveCount(1);
+    await expect(page.getByTestId('sync-materialized')).toContainText(`新增 ${ISSUED_ITEMS.length} 项`);
+
+    // First contact: the fingerprint to compare by phone is the one J23's settings show.
+    const trust = page.getByTestId('trust-court');
+    await expect(trust).toHaveCount(1);
+    await expect(trust).toHaveAttribute('data-court', INTERMEDIATE.code);
+    await expect(trust.getByTestId('trust-fingerprint')).toHaveAttribute('data-fingerprint', issuerFingerprint);
+    await expect(trust.getByTestId('fingerprint-group')).toHaveText(issuerFingerprint.split(' '));
+    const importButton = page.getByTestId('sync-import-button');
+    await expect(importButton).toBeDisabled();
+    await shot(page, 'sync-package-preview.png');
+    await trust.getByRole('checkbox', { name: '已与对方法院电话核对指纹一致' }).check();
+    await expect(importButton).toBeEnabled();
+    await importButton.click();
+    const result = page.getByTestId('sync-import-result');
+    await expect(result).toBeVisible({ timeout: 30_000 });
+    await expect(result).toHaveAttribute('data-outcome', 'imported');
+    await expect(result).toContainText('导入完成');
+    await expect(result.getByTestId('sync-import-message')).not.toBeEmpty();
+    await expect(result.getByTestId('bundle-source')).toContainText(INTERMEDIATE.code);
+
+    // ── 专项活动: the campaign, issued by J23, with its two items marked 上级下发 ──
+    await page.getByRole('navigation').getByText('专项活动', { exact: true }).click();
+    const card = page.getByTestId('campaign-card').filter({ hasText: ISSUED_CAMPAIGN });
+    await expect(card).toHaveCount(1);
+    await expect(card.getByTestId('campaign-card-issued')).toHaveText('上级下发');
+    await expect(card).toContainText(INTERMEDIATE.name);
+    await card.getByTestId('campaign-title').click();
+    await expect(page.getByTestId('item-table')).toBeVisible();
+    const rows = page.getByTestId('item-row');
+    await expect(rows).toHaveCount(ISSUED_ITEMS.length);
+    for (const item of ISSUED_ITEMS) {
+      const itemRow = rows.filter({ hasText: item.title });
+      await expect(itemRow.getByTestId('row-issued')).toHaveText('上级下发');
+      await expect(itemRow).toContainText(item.deadline);
+    }
+
+    // The drawer: the definition locked, with the reason; 责任人 still ours to fill and save.
+    await rows.filter({ hasText: ISSUED_ITEMS[0].title }).click();
+    const drawer = page.getByTestId('item-drawer');
+    await expect(drawer.getByTestId('item-title')).toHaveText(ISSUED_ITEMS[0].title);
+    await expect(drawer.getByTestId('item-issued')).toHaveText('上级下发');
+    await expect(drawer.getByTestId('item-issued-hint')).toContainText('任务名称、具体内容、所属栏目、类别、完成时限和频次由上级法院确定');
+    await expect(drawer.getByRole('textbox', { name: '任务名称', exact: true })).toBeDisabled();
+    await expect(drawer.getByRole('textbox', { name: '任务名称', exact: true })).toHaveValue(ISSUED_ITEMS[0].title);
+    await expect(drawer.getByRole('textbox', { name: '完成时限', exact: true })).toBeDisabled();
+    const owner = drawer.getByRole('textbox', { name: '责任人', exact: true }).or(drawer.getByRole('combobox', { name: '责任人', exact: true }));
+    await expect(owner).toBeEnabled();
+    await owner.fill('周敏');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+    await expect(rows.filter({ hasText: ISSUED_ITEMS[0].title })).toContainText('周敏');
+    // Still the issuer's item: title and deadline as issued.
+    await expect(rows.filter({ hasText: ISSUED_ITEMS[0].title })).toContainText(ISSUED_ITEMS[0].deadline);
+
+    // ── 上报 now goes encrypted: the parent's key came with the package ──
+    await openSyncTab(page, '上报');
+    const encryption = page.getByTestId('sync-export').getByTestId('sync-encryption');
+    await expect(encryption).toHaveText('将加密，只有上级法院能打开');
+    await expect(page.getByTestId('sync-export').getByTestId('sync-parent-court')).toHaveText(`${INTERMEDIATE.name}（${INTERMEDIATE.code}）`);
+  } finally {
+    await issuerPage.close();
+    issuer.stop();
+    fs.rmSync(outbox, { recursive: true, force: true });
+    fs.rmSync(issuerDir, { recursive: true, force: true });
+  }
+});

@@ -12,12 +12,13 @@ import { currentActor, ownCourtCode, superiorCourtCodes, timestamp } from '../co
 import { withChanges } from '../data/ownedRows';
 import type { SupervisionNotesTable } from '../data/schema';
 
-type NoteRecord = Selectable<SupervisionNotesTable> & { itemTitle: string | null };
+type NoteRecord = Selectable<SupervisionNotesTable> & { itemTitle: string | null; originName: string | null };
 
 function toNote(row: NoteRecord): SupervisionNote {
   return {
     id: row.id,
     origin: row.origin,
+    originName: row.originName ?? row.origin,
     version: row.version,
     campaignId: row.campaignId,
     courtCode: row.courtCode,
@@ -36,8 +37,10 @@ function noteQuery(ctx: ServiceContext, campaignId: string) {
   return ctx.db
     .selectFrom('supervisionNotes')
     .leftJoin('items', 'items.id', 'supervisionNotes.itemId')
+    // The writing court's own description of itself, which arrived with its package.
+    .leftJoin('courts', (join) => join.onRef('courts.code', '=', 'supervisionNotes.origin').onRef('courts.origin', '=', 'supervisionNotes.origin'))
     .selectAll('supervisionNotes')
-    .select('items.title as itemTitle')
+    .select(['items.title as itemTitle', 'courts.name as originName'])
     .where('supervisionNotes.campaignId', '=', campaignId)
     .where('supervisionNotes.deletedAt', 'is', null);
 }

@@ -247,7 +247,7 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
     files: collected.files,
     nested: nested.length,
     bytes: sealed.bytes,
-    message: `已导出上报包第 ${seq} 号${options.full ? '（完整快照）' : ''}：${collected.rows} 行数据、${collected.files} 个佐证材料${nested.length ? `、${nested.length} 个下级法院同步包` : ''}${recipient ? '，已加密，只有上级法院能打开' : '，未加密（尚未取得上级法院的密钥）'}。`,
+    message: `已导出上报包第 ${seq} 号${options.full ? '（完整快照）' : ''}：${collected.rows} 条数据、${collected.files} 个佐证材料${nested.length ? `、${nested.length} 个下级法院同步包` : ''}${recipient ? '，已加密，只有上级法院能打开' : '，未加密（尚未取得上级法院的密钥）'}。`,
   };
   recordExport(ctx, report, createdAt);
   return report;
@@ -395,7 +395,7 @@ export async function publishCampaign(ctx: ServiceContext, options: ExportTarget
     files: 0,
     nested: nested.length,
     bytes: sealed.bytes,
-    message: `已生成“${campaign.title}”下发包第 ${seq} 号：${collected.rows} 行${own ? '' : '（内含上级法院原始下发包）'}。下发包不加密，由本院签名防篡改。`,
+    message: `已生成“${campaign.title}”下发包第 ${seq} 号：${collected.rows} 条数据${own ? '' : '（内含上级法院原始下发包）'}。下发包不加密，由本院签名防篡改。`,
   };
   recordExport(ctx, report, createdAt);
   return report;

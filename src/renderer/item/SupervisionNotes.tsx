@@ -45,7 +45,7 @@ export function SupervisionNoteList({ notes, showItem = false, onDeleted }: { no
                 {t.supervisionKind[note.kind]}
               </Badge>
               <Text size="xs" c="dimmed">
-                {t.supervisionBy(note.author, note.origin)} · {formatDateTime(note.createdAt)}
+                {t.supervisionBy(note.author, note.originName)} · {formatDateTime(note.createdAt)}
               </Text>
             </Group>
             {note.origin === court.code && can('admin', 'reviewer') && onDeleted && (

@@ -136,7 +136,7 @@ export const itemText = {
   supervisionNone: '还没有督导意见。',
   supervisionWrittenHint: (code: string) => `督导意见由本院保存，随下一次下发包送达 ${code} 法院。`,
   supervisionReceivedHint: '以下是上级法院对本事项提出的意见，只能查看。请按要求推进，并在“进展情况”中记录落实情况。',
-  supervisionBy: (author: string, court: string) => `${court} 法院 · ${author}`,
+  supervisionBy: (author: string, court: string) => `${court} · ${author}`,
   supervisionOnItem: (title: string) => `针对事项：${title}`,
   supervisionOnCourt: '针对全院工作',
 };

@@ -63,6 +63,7 @@ export function PublishPanel({ overview, onChanged }: { overview: SyncOverview; 
                 placeholder={t.campaignPlaceholder}
                 data={campaigns.map((campaign) => ({ value: campaign.id, label: `${campaign.title}（${campaign.year}）` }))}
                 value={campaignId}
+                allowDeselect={false}
                 onChange={(value) => {
                   setCampaignId(value);
                   setCampaignError(null);

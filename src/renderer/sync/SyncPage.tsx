@@ -21,7 +21,10 @@ export function SyncPage({ tab }: { tab: SyncTab | null }) {
 
   const changed = useCallback(() => setChanges((n) => n + 1), []);
   // A court without a parent has nothing to report up: it starts at 下发.
-  const current: SyncTab = tab ?? (overview && !overview.court.parentCode ? 'publish' : 'export');
+  // A basic court has no subordinates to send campaigns down to.
+  const canPublish = overview?.court.level !== 'basic';
+  const wanted: SyncTab = tab ?? (overview && !overview.court.parentCode ? 'publish' : 'export');
+  const current: SyncTab = wanted === 'publish' && !canPublish ? 'export' : wanted;
   const open = (next: SyncTab) => navigate({ name: 'sync', tab: next });
 
   return (
@@ -35,9 +38,11 @@ export function SyncPage({ tab }: { tab: SyncTab | null }) {
             <Tabs.Tab value="export" leftSection={<IconFileExport size={16} />} data-testid="sync-tab-export">
               {t.tabExport}
             </Tabs.Tab>
-            <Tabs.Tab value="publish" leftSection={<IconPackageExport size={16} />} data-testid="sync-tab-publish">
-              {t.tabPublish}
-            </Tabs.Tab>
+            {canPublish && (
+              <Tabs.Tab value="publish" leftSection={<IconPackageExport size={16} />} data-testid="sync-tab-publish">
+                {t.tabPublish}
+              </Tabs.Tab>
+            )}
             <Tabs.Tab value="import" leftSection={<IconFileImport size={16} />} data-testid="sync-tab-import">
               {t.tabImport}
             </Tabs.Tab>
@@ -51,9 +56,11 @@ export function SyncPage({ tab }: { tab: SyncTab | null }) {
           <Tabs.Panel value="export" pt="md">
             <ExportPanel overview={overview} onChanged={changed} onGoPublish={() => open('publish')} />
           </Tabs.Panel>
-          <Tabs.Panel value="publish" pt="md">
-            <PublishPanel overview={overview} onChanged={changed} />
-          </Tabs.Panel>
+          {canPublish && (
+            <Tabs.Panel value="publish" pt="md">
+              <PublishPanel overview={overview} onChanged={changed} />
+            </Tabs.Panel>
+          )}
           <Tabs.Panel value="import" pt="md">
             <ImportPanel onChanged={changed} />
           </Tabs.Panel>
