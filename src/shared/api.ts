@@ -38,6 +38,7 @@ import type {
   SyncHistoryEntry,
   SubordinateCourt,
   SupervisionNote,
+  IndicatorRow,
 } from './model';
 
 export * from './model';
@@ -182,6 +183,30 @@ export const fingerprintText = z
   .string({ error: '请填写指纹' })
   .transform((v) => v.replace(/[\s-]/g, ''))
   .refine((v) => /^\d{40}$/.test(v), '指纹应为 40 位数字（8 组，每组 5 位）');
+
+export const indicatorLines = ['filing', 'criminal', 'civil_commercial', 'ip', 'administrative', 'enforcement', 'general'] as const;
+export const indicatorUnits = ['percent', 'cases', 'days', 'yuan'] as const;
+export const indicatorDirections = ['up', 'down'] as const;
+export const indicatorPeriodKinds = ['monthly', 'quarterly'] as const;
+/** 2026-03 for a month, 2026-Q1 for a quarter. Whether it fits the indicator, and is not in the
+ * future, is checked by the service, which knows the indicator and today. */
+export const indicatorPeriod = z
+  .string({ error: '请选择期间' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '期间格式应为 2026-03（月度）或 2026-Q1（季度）');
+const indicatorFields = {
+  name: requiredText(80, '指标名称'),
+  line: z.enum(indicatorLines, { error: '请选择条线' }),
+  unit: z.enum(indicatorUnits, { error: '请选择单位' }),
+  direction: z.enum(indicatorDirections, { error: '请选择指标方向' }),
+  target: z.union([z.number().finite('目标值不正确'), z.null()]).optional().default(null),
+  period: z.enum(indicatorPeriodKinds, { error: '请选择报送周期' }),
+  rankingGoal: optionalText(60, '争先目标'),
+};
+const checkIndicatorTarget = (value: { unit: string; target: number | null }, ctx: z.RefinementCtx) => {
+  if (value.target === null) return;
+  if (value.unit === 'percent' && (value.target < 0 || value.target > 100)) ctx.addIssue({ code: 'custom', path: ['target'], message: '百分比目标应在 0 到 100 之间' });
+  if (value.unit !== 'percent' && value.target < 0) ctx.addIssue({ code: 'custom', path: ['target'], message: '目标值不能为负数' });
+};
 
 const empty = z.object({}).strict().optional().default({});
 const byId = z.object({ id: rowId });
@@ -437,6 +462,22 @@ export const operations = {
     text: requiredText(2000, '督导意见'),
   }),
   'supervision.delete': byVersionedId,
+
+  'indicators.list': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
+  'indicators.create': z.object({ campaignId: rowId, ...indicatorFields }).superRefine(checkIndicatorTarget),
+  'indicators.update': z.object({ id: rowId, version, ...indicatorFields }).superRefine(checkIndicatorTarget),
+  'indicators.delete': byVersionedId,
+  'indicators.recordValue': z
+    .object({
+      indicatorId: rowId,
+      period: indicatorPeriod,
+      value: z.number({ error: '请填写数值' }).finite('数值不正确'),
+      note: optionalText(1000, '说明'),
+      /** Expected version when replacing an existing value of the same period. */
+      version: version.optional(),
+      evidence: z.object(evidenceFile).optional(),
+    }),
+  'indicators.deleteValue': byVersionedId,
 } as const satisfies Record<OperationName, z.ZodType>;
 
 export const operationNames: readonly OperationName[] = OPERATION_NAMES;
@@ -551,6 +592,12 @@ export interface Results {
   'supervision.list': SupervisionNote[];
   'supervision.add': SupervisionNote;
   'supervision.delete': { id: string };
+  'indicators.list': IndicatorRow[];
+  'indicators.create': IndicatorRow;
+  'indicators.update': IndicatorRow;
+  'indicators.delete': { id: string };
+  'indicators.recordValue': IndicatorRow;
+  'indicators.deleteValue': IndicatorRow;
 }
 
 export type Input<K extends OperationName> = z.input<(typeof operations)[K]>;

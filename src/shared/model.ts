@@ -684,3 +684,53 @@ export type JobResult =
   | { kind: 'syncPreview'; report: ImportReport }
   | { kind: 'syncImport'; report: ImportReport }
   | { kind: 'syncExport'; report: ExportReport };
+
+// ───────────────────────── Indicators (指标) ─────────────────────────
+
+export type IndicatorLine = 'filing' | 'criminal' | 'civil_commercial' | 'ip' | 'administrative' | 'enforcement' | 'general';
+export type IndicatorUnit = 'percent' | 'cases' | 'days' | 'yuan';
+/** up: higher is better (正向); down: lower is better (负向). */
+export type IndicatorDirection = 'up' | 'down';
+export type IndicatorPeriodKind = 'monthly' | 'quarterly';
+/** met: target reached; close: within the close margin of it; missed: further off. */
+export type Attainment = 'met' | 'close' | 'missed';
+
+export interface IndicatorValue {
+  id: string;
+  origin: string;
+  version: number;
+  indicatorId: string;
+  /** 2026-03 (monthly) or 2026-Q1 (quarterly). */
+  period: string;
+  value: number;
+  note: string;
+  evidenceName: string | null;
+  attainment: Attainment | null;
+  /** The value of the same period a year earlier, when held. */
+  lastYear: number | null;
+  /** value − lastYear, in the indicator's unit (percentage points for %). */
+  changeFromLastYear: number | null;
+  updatedAt: string;
+}
+
+export interface IndicatorRow {
+  id: string;
+  origin: string;
+  version: number;
+  campaignId: string;
+  name: string;
+  line: IndicatorLine;
+  unit: IndicatorUnit;
+  direction: IndicatorDirection;
+  target: number | null;
+  period: IndicatorPeriodKind;
+  rankingGoal: string;
+  sortOrder: number;
+  /** Issued by a superior: only its values are this court's to enter. */
+  issued: boolean;
+  /** This court's (or the viewed court's) values, oldest period first. */
+  values: IndicatorValue[];
+  latest: IndicatorValue | null;
+  /** Compared with the previous period: better, worse or the same, respecting direction. */
+  trend: 'better' | 'worse' | 'same' | null;
+}

@@ -110,6 +110,12 @@ export const OPERATION_NAMES = [
   'supervision.list',
   'supervision.add',
   'supervision.delete',
+  'indicators.list',
+  'indicators.create',
+  'indicators.update',
+  'indicators.delete',
+  'indicators.recordValue',
+  'indicators.deleteValue',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

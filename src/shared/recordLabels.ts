@@ -21,6 +21,8 @@ export const RECORD_LABELS = {
   lookbacks: '回头看',
   ledgerEvidence: '整改佐证材料',
   supervisionNotes: '督导意见',
+  indicators: '指标',
+  indicatorValues: '指标数值',
 } as const;
 
 export type RecordKind = keyof typeof RECORD_LABELS;

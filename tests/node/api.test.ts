@@ -12,8 +12,9 @@ import { ledgerCases } from './apiCases/ledger';
 import { workCases } from './apiCases/work';
 import { syncCases } from './apiCases/sync';
 import { supervisionCases } from './apiCases/supervision';
+import { indicatorCases } from './apiCases/indicators';
 
-const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases | keyof typeof syncCases | keyof typeof supervisionCases>> = {
+const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases | keyof typeof syncCases | keyof typeof supervisionCases | keyof typeof indicatorCases>> = {
   'app.info': {
     good: async ({ h }) => {
       const info = await h.ok('app.info');
@@ -600,7 +601,7 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   },
 };
 
-const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases, ...syncCases, ...supervisionCases };
+const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases, ...syncCases, ...supervisionCases, ...indicatorCases };
 
 describe('every API operation', () => {
   for (const name of Object.keys(cases) as OperationName[]) {

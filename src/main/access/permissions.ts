@@ -137,6 +137,13 @@ export const permissions = {
   'supervision.list': 'user',
   'supervision.add': MANAGERS,
   'supervision.delete': MANAGERS,
+  'indicators.list': 'user',
+  'indicators.create': MANAGERS,
+  'indicators.update': MANAGERS,
+  'indicators.delete': MANAGERS,
+  // Entering a period's figure is everyday work; the service keeps filers to what they may do.
+  'indicators.recordValue': WORKERS,
+  'indicators.deleteValue': MANAGERS,
 } as const satisfies Record<OperationName, Permission>;
 
 /** What a person whose password must change may still do. */

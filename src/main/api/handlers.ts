@@ -9,6 +9,7 @@ import { ledgerHandlers } from '../ledger/ledgerHandlers';
 import { syncHandlers } from '../sync/syncHandlers';
 import { ensureCourtKeys } from '../sync/courtKeys';
 import { supervisionHandlers } from '../supervision/supervisionHandlers';
+import { indicatorHandlers } from '../indicators/indicatorHandlers';
 import { myWork } from '../work/myWork';
 import * as campaigns from '../campaigns/campaigns';
 import * as items from '../checklist/items';
@@ -102,4 +103,5 @@ export const handlers: Handlers = {
   ...ledgerHandlers,
   ...syncHandlers,
   ...supervisionHandlers,
+  ...indicatorHandlers,
 };

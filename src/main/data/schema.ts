@@ -11,6 +11,10 @@ import type {
   LedgerSource,
   LookbackStatus,
   MeasureStatus,
+  IndicatorLine,
+  IndicatorUnit,
+  IndicatorDirection,
+  IndicatorPeriodKind,
 } from '../../shared/model';
 
 interface OwnedColumns {
@@ -300,6 +304,27 @@ export interface SupervisionNotesTable extends OwnedColumns {
   text: string;
 }
 
+export interface IndicatorsTable extends OwnedColumns {
+  campaignId: string;
+  name: string;
+  line: IndicatorLine;
+  unit: IndicatorUnit;
+  direction: IndicatorDirection;
+  target: number | null;
+  period: IndicatorPeriodKind;
+  rankingGoal: Generated<string>;
+  sortOrder: number;
+}
+
+export interface IndicatorValuesTable extends OwnedColumns {
+  indicatorId: string;
+  period: string;
+  value: number;
+  note: Generated<string>;
+  evidenceSha256: string | null;
+  evidenceName: string | null;
+}
+
 export interface SyncCourtsTable {
   code: string;
   name: string;
@@ -368,6 +393,8 @@ export interface Database {
   lookbacks: LookbacksTable;
   ledgerEvidence: LedgerEvidenceTable;
   supervisionNotes: SupervisionNotesTable;
+  indicators: IndicatorsTable;
+  indicatorValues: IndicatorValuesTable;
   syncCourts: SyncCourtsTable;
   syncOutbox: SyncOutboxTable;
   syncReceived: SyncReceivedTable;

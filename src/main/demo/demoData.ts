@@ -16,6 +16,7 @@ import { DEPARTMENT_HEADS, DEPARTMENTS, PEOPLE, type DeptKey, type PersonKey } f
 import { demoTime, type DemoCampaign, type DemoItem, type DemoSection } from './demoTypes';
 import { writeDemoInspection } from './demoInspection';
 import { writeDemoLedger } from './demoLedger';
+import { writeDemoIndicators } from './demoIndicators';
 
 export interface DemoOptions {
   /** YYYY-MM-DD; deadlines are placed around it so the lights show a realistic mix. */
@@ -309,6 +310,7 @@ export async function writeDemoData(writer: ChangeWriter, options: DemoOptions):
     if (campaign === nengliCampaign) {
       options.progress(step, total, '正在写入问题清单和查摆报告…');
       await writeDemoInspection(writer, { campaignId: campaignRow.id, today: options.today, departmentIds });
+      await writeDemoIndicators(writer, { campaignId: campaignRow.id, today: options.today });
     }
     if (campaign === qinglianCampaign) {
       options.progress(step, total, '正在写入整改台账…');

@@ -18,7 +18,7 @@ import { encryptFile } from './format/envelope';
 import { signBytes } from './format/keys';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
-import { SYNC_TABLES, EVIDENCE_TABLES } from './syncTables';
+import { SYNC_TABLES, EVIDENCE_COLUMNS } from './syncTables';
 import { appendHistory } from './syncHistory';
 import { actorLabel, courtCard, moveFile, sha256File, tempPath } from './syncFiles';
 
@@ -79,7 +79,8 @@ async function writeRows(writer: BundleZipWriter, table: string, rows: Iterable<
   for (const row of rows) {
     entry ??= writer.rowsEntry(table);
     await entry.add(row);
-    if ((EVIDENCE_TABLES as readonly string[]).includes(table) && row.deleted_at === null) hashes.add(row.sha256 as string);
+    const cited = EVIDENCE_COLUMNS[table] ? row[EVIDENCE_COLUMNS[table]] : null;
+    if (typeof cited === 'string' && row.deleted_at === null) hashes.add(cited);
     collected.rows += 1;
     if (collected.rows % 2000 === 0) {
       checkCancel(control);
@@ -297,7 +298,7 @@ function ownCard(profile: { code: string; name: string; level: string; parentCod
 }
 
 /**
- * Package down: a campaign's definition (campaign, sections, mandatory items, problem catalogue,
+ * Package down: a campaign's definition (campaign, sections, mandatory items, problem catalogue, indicators,
  * the departments those items cite) and this court's supervision notes on it. For a campaign a
  * superior issued, the superior's own signed package travels inside unchanged (relay down).
  */
@@ -347,6 +348,7 @@ export async function publishCampaign(ctx: ServiceContext, options: ExportTarget
         ['items', all("SELECT * FROM items WHERE campaign_id = ? AND origin = ? AND kind = 'mandatory' ORDER BY change_seq", campaign.id, me)],
         ['problem_aspects', all('SELECT * FROM problem_aspects WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
         ['problems', all('SELECT * FROM problems WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
+        ['indicators', all('SELECT * FROM indicators WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
       ]
     : [['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)]];
   definition.push(['supervision_notes', all('SELECT * FROM supervision_notes WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)]);

@@ -31,12 +31,18 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   { name: 'lookbacks', campaign: { via: 'measure_id', parentTable: 'ledger_measures' } },
   { name: 'ledger_evidence', campaign: { via: 'measure_id', parentTable: 'ledger_measures' } },
   { name: 'supervision_notes', campaign: 'column' },
+  { name: 'indicators', campaign: 'column' },
+  { name: 'indicator_values', campaign: { via: 'indicator_id', parentTable: 'indicators' } },
 ];
 
 export const SYNC_TABLE_NAMES = new Set(SYNC_TABLES.map((table) => table.name));
 
-/** Tables whose rows cite an evidence file by content hash. */
-export const EVIDENCE_TABLES = ['evidence', 'ledger_evidence'] as const;
+/** Tables whose rows cite an evidence file by content hash, and the column that holds it. */
+export const EVIDENCE_COLUMNS: Readonly<Record<string, string>> = {
+  evidence: 'sha256',
+  ledger_evidence: 'sha256',
+  indicator_values: 'evidence_sha256',
+};
 
 /** The columns of each synced table, read from the database itself so bundles follow migrations. */
 export function tableColumns(sqlite: BetterSqlite3.Database): Map<string, string[]> {

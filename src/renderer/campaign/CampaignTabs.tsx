@@ -1,16 +1,18 @@
-// A campaign's three faces: its checklist (推进清单), self-inspection (问题查摆) and
-// rectification ledger (整改台账), one tab each, each with its own address. A court with
-// subordinates can switch the checklist and ledger to one subordinate's work (查看下级法院),
-// read-only; the choice stays while moving between those two tabs.
+// A campaign's four faces: its checklist (推进清单), self-inspection (问题查摆), rectification
+// ledger (整改台账) and indicators (指标), one tab each, each with its own address. A court with
+// subordinates can switch the checklist, ledger and indicators to one subordinate's work
+// (查看下级法院), read-only; the choice stays while moving between those tabs.
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Box, Select, Stack, Tabs } from '@mantine/core';
-import { IconBuildingCommunity, IconClipboardList, IconListSearch, IconChecklist } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconChartLine, IconClipboardList, IconListSearch, IconChecklist } from '@tabler/icons-react';
 import type { Campaign, SubordinateCourt } from '../../shared/model';
 import { send } from '../api/client';
 import { campaignRoute, navigate, type CampaignTab } from '../lib/router';
 import { CampaignPage } from './CampaignPage';
 import { InspectionTab } from '../inspection/InspectionTab';
 import { LedgerTab } from '../ledger/LedgerTab';
+import { IndicatorsTab } from '../indicators/IndicatorsTab';
+import { indicatorText } from '../indicators/text';
 import { campaignText as t } from './text';
 
 // The Select's value for this court's own view.
@@ -47,7 +49,7 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
   }, []);
   useEffect(() => setViewed(OWN), [campaignId]);
 
-  const viewable = tab === 'checklist' || tab === 'ledger';
+  const viewable = tab === 'checklist' || tab === 'ledger' || tab === 'indicators';
   const viewedCourt = viewable && viewed !== OWN ? subordinates.find((s) => s.code === viewed) ?? null : null;
   const courtCode = viewedCourt?.code ?? null;
   const courtName = viewedCourt ? t.courtOption(viewedCourt.name, viewedCourt.code) : undefined;
@@ -64,6 +66,9 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
           </Tabs.Tab>
           <Tabs.Tab value="ledger" leftSection={<IconChecklist size={16} />} data-testid="tab-ledger">
             {t.tabLedger}
+          </Tabs.Tab>
+          <Tabs.Tab value="indicators" leftSection={<IconChartLine size={16} />} data-testid="tab-indicators">
+            {indicatorText.tabLabel}
           </Tabs.Tab>
           {viewable && subordinates.length > 0 && (
             <Box ml="auto" pb={4} style={{ alignSelf: 'center' }}>
@@ -96,6 +101,7 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
       )}
       {tab === 'inspection' && campaign && <InspectionTab campaign={campaign} />}
       {tab === 'ledger' && campaign && <LedgerTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
+      {tab === 'indicators' && campaign && <IndicatorsTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-// A tiny hash router: #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger], #/lookbacks,
+// A tiny hash router: #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger|/indicators], #/lookbacks,
 // #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
 import { useEffect, useState } from 'react';
 
-export type CampaignTab = 'checklist' | 'inspection' | 'ledger';
+export const campaignTabs = ['checklist', 'inspection', 'ledger', 'indicators'] as const;
+export type CampaignTab = (typeof campaignTabs)[number];
 export const syncTabs = ['export', 'publish', 'import', 'trusted', 'history'] as const;
 export type SyncTab = (typeof syncTabs)[number];
 
@@ -24,7 +25,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const [head, id, tab] = path.split('/');
   if (head === 'campaign' && id) {
-    return { name: 'campaign', id: decodeURIComponent(id), tab: tab === 'inspection' || tab === 'ledger' ? tab : 'checklist' };
+    return { name: 'campaign', id: decodeURIComponent(id), tab: campaignTabs.find((name) => name === tab) ?? 'checklist' };
   }
   if (head === 'sync') return { name: 'sync', tab: syncTabs.find((name) => name === id) ?? null };
   const simple = SIMPLE.find((name) => name === head);

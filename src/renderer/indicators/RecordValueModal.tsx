@@ -1,0 +1,155 @@
+// "录入数值": one period's value of an indicator, with a note and an optional evidence file. Only
+// periods up to the current one are offered (months or quarters, as the indicator reports); a
+// period that already has a value is prefilled, and saving replaces it (sending its version).
+import { useMemo, useState } from 'react';
+import { Alert, FileInput, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconPaperclip } from '@tabler/icons-react';
+import type { IndicatorRow, IndicatorValue } from '../../shared/model';
+import { send } from '../api/client';
+import { useApp } from '../AppContext';
+import { MAX_EVIDENCE_BYTES, readBase64 } from '../common/fileTypes';
+import { FormActions } from '../common/FormActions';
+import { serverFieldErrors } from '../lib/forms';
+import { notifySuccess } from '../lib/notify';
+import { currentPeriod, formatValue, periodLabel, periodOptions, previousPeriod } from './periods';
+import { indicatorUnitText, indicatorText as t } from './text';
+
+interface ValueForm {
+  period: string | null;
+  value: number | string;
+  note: string;
+  evidence: File | null;
+}
+
+export function RecordValueModal({ indicator, onClose, onSaved }: { indicator: IndicatorRow | null; onClose(): void; onSaved(row: IndicatorRow): void }) {
+  return (
+    <Modal opened={!!indicator} onClose={onClose} title={indicator ? t.recordTitle(indicator.name) : ''} size="md">
+      {indicator && <RecordValueForm indicator={indicator} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}
+
+function RecordValueForm({ indicator, onClose, onSaved }: { indicator: IndicatorRow; onClose(): void; onSaved(row: IndicatorRow): void }) {
+  const { today } = useApp();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const byPeriod = useMemo(() => new Map(indicator.values.map((v) => [v.period, v])), [indicator.values]);
+  const options = useMemo(() => periodOptions(indicator.period, today, [...byPeriod.keys()]), [indicator.period, today, byPeriod]);
+  // The usual entry is for the period just ended; the current one is on offer for early figures.
+  const initialPeriod = previousPeriod(currentPeriod(indicator.period, today));
+  const fromExisting = (period: string | null): Pick<ValueForm, 'value' | 'note'> => {
+    const existing = period ? byPeriod.get(period) : undefined;
+    return existing ? { value: existing.value, note: existing.note } : { value: '', note: '' };
+  };
+  const form = useForm<ValueForm>({
+    mode: 'controlled',
+    initialValues: { period: initialPeriod, ...fromExisting(initialPeriod), evidence: null },
+    onValuesChange: () => setError(null),
+  });
+  const existing: IndicatorValue | undefined = form.values.period ? byPeriod.get(form.values.period) : undefined;
+  const unit = indicator.unit;
+
+  const choosePeriod = (period: string | null) => {
+    // Another period's stored value replaces what was shown; a period without one keeps what was typed.
+    const next = fromExisting(period);
+    const hadStored = form.values.period ? byPeriod.has(form.values.period) : false;
+    form.setValues({ period, ...(period && byPeriod.has(period) ? next : hadStored ? next : {}) });
+    form.clearErrors();
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    const errors: Record<string, string> = {};
+    if (!values.period) errors.period = t.periodPlaceholder;
+    const value = typeof values.value === 'number' ? values.value : null;
+    if (value === null) errors.value = `请填写${t.value}`;
+    else if (unit === 'percent' && (value < 0 || value > 100)) errors.value = t.percentRange;
+    else if (value < 0) errors.value = t.negative;
+    const file = values.evidence;
+    if (file && file.size > MAX_EVIDENCE_BYTES) errors.evidence = t.tooLarge(file.name);
+    else if (file && file.size === 0) errors.evidence = t.emptyFile(file.name);
+    if (Object.keys(errors).length > 0) {
+      form.setErrors(errors);
+      return;
+    }
+    setSaving(true);
+    let evidence: { name: string; mimeType: string; dataBase64: string } | undefined;
+    if (file) {
+      try {
+        evidence = { name: file.name, mimeType: file.type || 'application/octet-stream', dataBase64: await readBase64(file) };
+      } catch {
+        setSaving(false);
+        form.setErrors({ evidence: t.unreadable(file.name) });
+        return;
+      }
+    }
+    const result = await send('indicators.recordValue', {
+      indicatorId: indicator.id,
+      period: values.period!,
+      value: value!,
+      note: values.note,
+      version: existing?.version,
+      evidence,
+    });
+    setSaving(false);
+    if (!result.ok) {
+      // Evidence messages arrive as evidence.name / evidence.dataBase64: shown at the file field.
+      const fieldErrors = serverFieldErrors(result.fieldErrors);
+      for (const key of Object.keys(fieldErrors)) if (key.startsWith('evidence.')) fieldErrors.evidence ??= fieldErrors[key];
+      form.setErrors(fieldErrors);
+      setError(result.message);
+      return;
+    }
+    notifySuccess(t.valueSaved(periodLabel(values.period!)));
+    onSaved(result.value);
+  });
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="record-value-form">
+      <Stack gap="sm">
+        {error && <Alert color="red">{error}</Alert>}
+        <Select
+          label={t.periodLabel}
+          placeholder={t.periodPlaceholder}
+          data={options.map((p) => ({ value: p, label: byPeriod.has(p) ? `${periodLabel(p)}（已录入 ${formatValue(byPeriod.get(p)!.value, unit)}）` : periodLabel(p) }))}
+          withAsterisk
+          allowDeselect={false}
+          searchable
+          maxDropdownHeight={260}
+          value={form.values.period}
+          onChange={choosePeriod}
+          error={form.errors.period}
+          data-testid="value-period"
+        />
+        {existing && (
+          <Text size="sm" c="orange.8" data-testid="value-replacing">
+            {t.replacing(periodLabel(existing.period))}
+          </Text>
+        )}
+        <NumberInput
+          label={t.value}
+          description={indicator.target !== null ? t.targetOf(formatValue(indicator.target, unit)) : undefined}
+          withAsterisk
+          decimalScale={unit === 'cases' ? 0 : 2}
+          hideControls
+          rightSection={<span style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>{indicatorUnitText[unit]}</span>}
+          data-autofocus
+          data-testid="value-number"
+          {...form.getInputProps('value')}
+        />
+        <Textarea label={t.note} placeholder={t.notePlaceholder} autosize minRows={2} maxRows={6} {...form.getInputProps('note')} />
+        <FileInput
+          label={t.evidence}
+          placeholder={t.evidencePlaceholder}
+          description={existing?.evidenceName ? t.existingEvidence(existing.evidenceName) : undefined}
+          leftSection={<IconPaperclip size={16} />}
+          clearable
+          data-testid="value-evidence"
+          {...form.getInputProps('evidence')}
+        />
+        <FormActions onCancel={onClose} saving={saving} />
+      </Stack>
+    </form>
+  );
+}
