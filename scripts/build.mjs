@@ -6,7 +6,7 @@ import fs from 'node:fs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 // Native and Electron modules are loaded at run time, never bundled.
-const external = ['electron', 'better-sqlite3'];
+const external = ['electron', 'better-sqlite3', 'playwright-core'];
 
 // COURT_DIST lets parallel work build into its own folder (default dist/).
 const out = process.env.COURT_DIST ?? 'dist';

@@ -39,6 +39,10 @@ export const COMMANDS = {
   publish: { options: { data, campaign: { type: 'string' }, out: { type: 'string' }, json }, positionals: [0, 0] },
   inspect: { options: { data, json }, positionals: [1, 1] },
   import: { options: { data, 'dry-run': { type: 'boolean' }, trust: { type: 'string', multiple: true }, json }, positionals: [1, 1] },
+  report: {
+    options: { data, campaign: { type: 'string' }, kind: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, court: { type: 'string' }, json },
+    positionals: [0, 0],
+  },
   call: { options: { data, json }, positionals: [1, 2] },
   help: { options: {}, positionals: [0, 1] },
 } satisfies Record<string, { options: OptionSpec; positionals: [number, number] }>;

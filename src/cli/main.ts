@@ -29,6 +29,8 @@ const RUNNERS: Record<CommandName, Runner> = {
   publish: async (parsed, output) => (await sync()).runPublish(parsed, output),
   inspect: async (parsed, output) => (await sync()).runInspect(parsed, output),
   import: async (parsed, output) => (await sync()).runImport(parsed, output),
+  // Reports load exceljs and the PDF printer only when asked for.
+  report: async (parsed, output) => (await import('./reportCommands')).runReport(parsed, output),
   help: async (parsed) => {
     const [about] = parsed.positionals;
     process.stdout.write(`${about && isCommandName(about) ? commandUsage(about) : fullUsage()}\n`);

@@ -1,0 +1,77 @@
+// Report bench: a 1,000-item checklist report (推进清单) from a real court database to PDF
+// (Chromium via playwright-core; target under 5 s) and to XLSX (exceljs; target under 2 s).
+// Each run covers reading the data, building the document and producing the file's bytes.
+// Run: npx tsx scripts/bench/reportBench.ts [--runs 5]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createServices } from '../../src/main/app/services';
+import { checklistReport } from '../../src/main/reports/checklistReport';
+import { checklistReportHtml } from '../../src/main/reports/reportHtml';
+import { ChromiumPdfPrinter, pdfPageCount } from '../../src/main/reports/reportPdf';
+import { checklistReportXlsx } from '../../src/main/reports/reportXlsx';
+import { setupCourt, writeFixture } from './fixtures';
+
+const TODAY = '2026-11-24';
+const ITEMS = 1000;
+const PDF_TARGET_MS = 5000;
+const XLSX_TARGET_MS = 2000;
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-report-bench-'));
+  try {
+    await setupCourt(dataDir);
+    const { campaignIds } = writeFixture(dataDir, {
+      campaigns: 1,
+      itemsPerCampaign: ITEMS,
+      topSections: 4,
+      childSections: 2,
+      noteEvery: 2,
+      today: TODAY,
+      titlePrefix: '',
+    });
+    const services = createServices({ dataDir, now: () => new Date(`${TODAY}T10:00:00+08:00`) });
+    try {
+      const campaignId = campaignIds[0];
+      const printer = new ChromiumPdfPrinter();
+      const pdfTimes: number[] = [];
+      const xlsxTimes: number[] = [];
+      let pages: number | null = null;
+      let bytes = 0;
+      for (let run = 0; run < RUNS; run += 1) {
+        let started = performance.now();
+        const report = await checklistReport(services.ctx, campaignId);
+        if (report.itemCount !== ITEMS) throw new Error(`expected ${ITEMS} items, got ${report.itemCount}`);
+        const pdf = await printer.print(checklistReportHtml(report));
+        pdfTimes.push(performance.now() - started);
+        pages = pdfPageCount(pdf);
+
+        started = performance.now();
+        const xlsx = await checklistReportXlsx(await checklistReport(services.ctx, campaignId));
+        xlsxTimes.push(performance.now() - started);
+        bytes = xlsx.length;
+      }
+      const pdfMs = median(pdfTimes);
+      const xlsxMs = median(xlsxTimes);
+      console.log(`checklist report, ${ITEMS} items, median of ${RUNS} runs`);
+      console.log(`  PDF : ${pdfMs.toFixed(0)} ms (${pages} pages; target < ${PDF_TARGET_MS} ms) ${pdfMs < PDF_TARGET_MS ? 'OK' : 'SLOW'}`);
+      console.log(`  XLSX: ${xlsxMs.toFixed(0)} ms (${(bytes / 1024).toFixed(0)} KiB; target < ${XLSX_TARGET_MS} ms) ${xlsxMs < XLSX_TARGET_MS ? 'OK' : 'SLOW'}`);
+      console.log(`REPORT_PDF_MS=${pdfMs.toFixed(0)} REPORT_XLSX_MS=${xlsxMs.toFixed(0)}`);
+    } finally {
+      await services.close();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,135 @@
+// The data of the checklist report (推进清单): one court's items of a campaign, grouped by section
+// in the checklist's own display order and numbering, with each item's latest progress note.
+// It reads through the checklist's own list (listItems, listSections) so the report numbers and
+// orders items exactly as the screen does; it writes nothing of its own.
+import dayjs from 'dayjs';
+import type { ServiceContext } from '../api/context';
+import { ApiError } from '../api/errors';
+import { ITEM_STATUS_ZH } from '../app/statusText';
+import { listSections, loadCampaignRow } from '../campaigns/campaigns';
+import { listItems } from '../checklist/items';
+import { ownCourtCode, viewedCourtCode } from '../court/courtProfile';
+
+/** One item's line in the report. Dates are YYYY-MM-DD everywhere in the table. */
+export interface ChecklistReportRow {
+  /** 序号: the running number of the whole checklist. */
+  number: number;
+  title: string;
+  /** 具体内容, shown below the title in smaller text; '' when none. */
+  content: string;
+  leadLeader: string;
+  department: string;
+  deadline: string;
+  /** The latest progress note; null when nobody has reported progress yet. */
+  progress: { date: string; text: string } | null;
+  /** Chinese status text, with （逾期） appended when past the deadline and not done. */
+  status: string;
+  overdue: boolean;
+}
+
+/** A section heading (with its official number) and the items directly under it. */
+export interface ChecklistReportGroup {
+  /** "一、争先创优年"; null for items filed under no section. */
+  heading: string | null;
+  depth: number;
+  rows: ChecklistReportRow[];
+}
+
+export interface ChecklistReport {
+  courtCode: string;
+  courtName: string;
+  campaignTitle: string;
+  /** Today as 2026年11月24日. */
+  reportDate: string;
+  itemCount: number;
+  groups: ChecklistReportGroup[];
+}
+
+/** The heading of the group of items filed under no section. */
+export const UNSECTIONED_HEADING = '其他事项';
+
+/** A court's own name as this database knows it: the row that court wrote itself, else any copy. */
+async function courtName(ctx: ServiceContext, code: string): Promise<string | null> {
+  const rows = await ctx.db.selectFrom('courts').select(['name', 'origin']).where('code', '=', code).where('deletedAt', 'is', null).execute();
+  return (rows.find((row) => row.origin === code) ?? rows[0])?.name ?? null;
+}
+
+/** Each item's latest progress note (by note date, then the order written), for one court's items of one campaign. */
+async function latestNotes(ctx: ServiceContext, campaignId: string, court: string): Promise<Map<string, { date: string; text: string }>> {
+  const notes = await ctx.db
+    .selectFrom('progressNotes')
+    .innerJoin('items', 'items.id', 'progressNotes.itemId')
+    .select(['progressNotes.itemId', 'progressNotes.noteDate', 'progressNotes.text', 'progressNotes.changeSeq'])
+    .where('items.campaignId', '=', campaignId)
+    .where('items.origin', '=', court)
+    .where('items.deletedAt', 'is', null)
+    .where('progressNotes.deletedAt', 'is', null)
+    .execute();
+  const latest = new Map<string, { date: string; text: string; seq: number }>();
+  for (const note of notes) {
+    const known = latest.get(note.itemId);
+    if (!known || note.noteDate > known.date || (note.noteDate === known.date && note.changeSeq > known.seq)) {
+      latest.set(note.itemId, { date: note.noteDate, text: note.text, seq: note.changeSeq });
+    }
+  }
+  return new Map([...latest].map(([id, { date, text }]) => [id, { date, text }]));
+}
+
+/**
+ * The checklist report of a campaign for this court, or for `courtCode` (a subordinate whose
+ * data this database holds).
+ */
+export async function checklistReport(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<ChecklistReport> {
+  const campaign = await loadCampaignRow(ctx, campaignId);
+  const court = await viewedCourtCode(ctx, courtCode);
+  const name = await courtName(ctx, court);
+  if (!name) throw new ApiError('E_NOT_FOUND', `本库没有法院代码为“${court}”的法院的数据，无法生成其推进清单。`);
+  const own = await ownCourtCode(ctx);
+  const [items, sections, notes] = await Promise.all([
+    listItems(ctx, campaignId, court === own ? undefined : court),
+    listSections(ctx, campaign, court),
+    latestNotes(ctx, campaignId, court),
+  ]);
+
+  const bySection = new Map<string | null, ChecklistReportRow[]>();
+  for (const item of items) {
+    const overdue = item.light === 'red';
+    const row: ChecklistReportRow = {
+      number: item.number,
+      title: item.title,
+      content: item.content,
+      leadLeader: item.leadLeader,
+      department: item.departmentName,
+      deadline: item.deadline ?? '',
+      progress: notes.get(item.id) ?? null,
+      status: `${ITEM_STATUS_ZH[item.status]}${overdue ? '（逾期）' : ''}`,
+      overdue,
+    };
+    const list = bySection.get(item.sectionId) ?? [];
+    list.push(row);
+    bySection.set(item.sectionId, list);
+  }
+
+  // A section is shown when it or a section below it holds items, so the tree reads whole.
+  const parentOf = new Map(sections.map((section) => [section.id, section.parentId]));
+  const shown = new Set<string>();
+  for (const sectionId of bySection.keys()) {
+    for (let id = sectionId; id && !shown.has(id); id = parentOf.get(id) ?? null) shown.add(id);
+  }
+  const groups: ChecklistReportGroup[] = sections
+    .filter((section) => shown.has(section.id))
+    .map((section) => ({ heading: `${section.number}${section.title}`, depth: section.depth, rows: bySection.get(section.id) ?? [] }));
+  // Items of a section this court cannot see any more, and items in no section, come last.
+  const known = new Set(sections.map((section) => section.id));
+  const rest = [...bySection].filter(([id]) => id === null || !known.has(id)).flatMap(([, rows]) => rows);
+  if (rest.length) groups.push({ heading: sections.length ? UNSECTIONED_HEADING : null, depth: 0, rows: rest.sort((a, b) => a.number - b.number) });
+
+  return {
+    courtCode: court,
+    courtName: name,
+    campaignTitle: campaign.title,
+    reportDate: dayjs(ctx.now()).format('YYYY年M月D日'),
+    itemCount: items.length,
+    groups,
+  };
+}
