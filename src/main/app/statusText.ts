@@ -1,15 +1,10 @@
-// The names of record states in the main process's own sentences (refusals, "my work"). The
-// screens keep their own copy in their text files, so a Traditional Chinese locale can replace
-// them there; these follow the same words.
-import type { InspectionStatus, ItemStatus, LookbackStatus, MeasureStatus } from '../../shared/model';
+// The names of record states in the main process's own sentences (refusals, "my work", reports).
+// Items, measures and look-backs use the shared words the screens use; a report's states read as
+// whole phrases here (已提交待审核) where the screens' badges are short (已提交).
+import type { InspectionStatus } from '../../shared/model';
+import { ITEM_STATUS_LABELS, LOOKBACK_STATUS_LABELS, MEASURE_STATUS_LABELS } from '../../shared/statusLabels';
 
-export const ITEM_STATUS_ZH: Record<ItemStatus, string> = {
-  not_started: '未开始',
-  in_progress: '推进中',
-  completed: '已完成待销号',
-  signed_off: '已销号',
-  returned: '已退回',
-};
+export const ITEM_STATUS_ZH = ITEM_STATUS_LABELS;
 
 export const REPORT_STATUS_ZH: Record<InspectionStatus, string> = {
   draft: '草稿',
@@ -18,18 +13,6 @@ export const REPORT_STATUS_ZH: Record<InspectionStatus, string> = {
   accepted: '审核通过',
 };
 
-export const MEASURE_STATUS_ZH: Record<MeasureStatus, string> = {
-  identified: '待整改',
-  in_progress: '整改中',
-  submitted: '待销号',
-  signed_off: '已销号',
-  lookback_passed: '回头看通过',
-  returned: '已退回',
-  reopened: '回头看发现反弹',
-};
+export const MEASURE_STATUS_ZH = MEASURE_STATUS_LABELS;
 
-export const LOOKBACK_STATUS_ZH: Record<LookbackStatus, string> = {
-  scheduled: '待回头看',
-  passed: '通过',
-  relapsed: '发现反弹',
-};
+export const LOOKBACK_STATUS_ZH = LOOKBACK_STATUS_LABELS;

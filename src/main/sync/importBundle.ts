@@ -27,8 +27,7 @@ import { DEFAULT_LIMITS } from './format/limits';
 import { entryKind, parseManifest, type CourtCard, type Manifest } from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns } from './syncTables';
-import { syncPath } from './syncHistory';
-import { bundleSummary, moveFile, sha256File, tempPath } from './syncFiles';
+import { actorLabel, bundleSummary, moveFile, sha256File, tempPath } from './syncFiles';
 
 export interface ImportOptions {
   file: string;
@@ -42,6 +41,18 @@ export interface ImportOptions {
 type Row = Record<string, unknown>;
 const ROW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KIND_TEXT = { report_up: '上报包', package_down: '下发包' } as const;
+
+interface RowShape {
+  key: string;
+  names: string[];
+  assigned: string[];
+  insert: BetterSqlite3.Statement;
+  update: BetterSqlite3.Statement;
+  existing: BetterSqlite3.Statement;
+}
+
+/** Parents whose campaign is remembered at once while applying rows. */
+const PARENT_CACHE_LIMIT = 50_000;
 
 interface VerifiedBundle {
   zip: OpenedBundleZip;
@@ -84,6 +95,8 @@ export class ImportSession {
   private readonly courtNames = new Map<string, string>();
   private readonly columns: Map<string, Set<string>>;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly shapes = new Map<string, RowShape>();
+  private readonly parentCampaigns = new Map<string, string | null>();
   private readonly nestedSummaries: BundleSummary['nested'] = [];
   private readonly needsTrust: ImportReport['needsTrust'] = [];
   private readonly packages: { issuer: string; campaignId: string }[] = [];
@@ -185,7 +198,7 @@ export class ImportSession {
   }
 
   /** Structure, names, sizes, signature: everything about one plain bundle file that needs no database. */
-  private async verify(plainPath: string): Promise<VerifiedBundle> {
+  private async verify(plainPath: string, knownSha256?: string): Promise<VerifiedBundle> {
     const zip = await openBundleZip(plainPath, DEFAULT_LIMITS);
     try {
       const manifest = parseManifest(zip.manifestBytes);
@@ -199,7 +212,8 @@ export class ImportSession {
       this.checkSpace(declared);
       this.courtNames.set(manifest.source.code, manifest.source.name);
       const size = fs.statSync(plainPath).size;
-      return { zip, manifest, plainPath, sha256: await sha256File(plainPath), size };
+      // A nested bundle's hash was checked as it was extracted; only a file from outside is hashed here.
+      return { zip, manifest, plainPath, sha256: knownSha256 ?? (await sha256File(plainPath)), size };
     } catch (error) {
       await zip.close();
       throw error;
@@ -239,12 +253,7 @@ export class ImportSession {
         );
       }
     }
-    this.insertTrust(source, relation, fingerprint, this.actorText(), null);
-  }
-
-  private actorText(): string {
-    const user = this.ctx.user;
-    return user ? `${user.displayName}（${user.username}）` : '系统';
+    this.insertTrust(source, relation, fingerprint, actorLabel(this.ctx), null);
   }
 
   private checkSameKeys(known: Row, card: CourtCard): void {
@@ -332,8 +341,37 @@ export class ImportSession {
   private campaignOf(table: (typeof SYNC_TABLES)[number], row: Row): string | null {
     if (table.campaign === null) return table.name === 'campaigns' ? (row.id as string) : null;
     if (table.campaign === 'column') return (row.campaign_id as string) ?? null;
-    const parent = this.prepare(`SELECT campaign_id FROM ${table.campaign.parentTable} WHERE id = ?`).get(row[table.campaign.via]) as { campaign_id: string } | undefined;
+    // Notes, evidence and events come many to a parent: remember parents' campaigns (bounded).
+    const parentId = row[table.campaign.via] as string;
+    const known = this.parentCampaigns.get(parentId);
+    if (known !== undefined) return known;
+    const parent = this.prepare(`SELECT campaign_id FROM ${table.campaign.parentTable} WHERE id = ?`).get(parentId) as { campaign_id: string } | undefined;
+    if (this.parentCampaigns.size >= PARENT_CACHE_LIMIT) this.parentCampaigns.clear();
+    this.parentCampaigns.set(parentId, parent?.campaign_id ?? null);
     return parent?.campaign_id ?? null;
+  }
+
+  /** The statements for one table and one set of columns, checked once: rows of a table nearly
+   * always share their columns, so the hot loop neither rebuilds SQL nor re-checks names. */
+  private shapeOf(table: string, names: string[]): RowShape {
+    const key = names.join(',');
+    const last = this.shapes.get(table);
+    if (last && last.key === key) return last;
+    const allowed = this.columns.get(table)!;
+    for (const name of names) {
+      if (!allowed.has(name)) throw new ApiError('E_CORRUPT', `同步包中的${label(table)}含有本程序不认识的字段“${name}”，可能来自更新的版本，没有导入任何内容。`);
+    }
+    const assigned = names.filter((name) => name !== 'id');
+    const shape: RowShape = {
+      key,
+      names,
+      assigned,
+      insert: this.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`),
+      update: this.prepare(`UPDATE ${table} SET ${assigned.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`),
+      existing: this.prepare(`SELECT origin, version FROM ${table} WHERE id = ?`),
+    };
+    this.shapes.set(table, shape);
+    return shape;
   }
 
   private applyRow(table: (typeof SYNC_TABLES)[number], row: Row, source: CourtCard): void {
@@ -346,32 +384,26 @@ export class ImportSession {
       );
     }
     if (table.name === 'campaigns' && typeof row.title === 'string') this.campaignTitles.set(row.id, row.title);
-    const allowed = this.columns.get(table.name)!;
-    const names = Object.keys(row);
-    for (const name of names) {
-      if (!allowed.has(name)) throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}含有本程序不认识的字段“${name}”，可能来自更新的版本，没有导入任何内容。`);
-      const value = row[name];
+    const shape = this.shapeOf(table.name, Object.keys(row));
+    const values = shape.names.map((name) => row[name]);
+    for (const [index, value] of values.entries()) {
+      const name = shape.names[index];
       if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
         throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}字段“${name}”格式不正确，没有导入任何内容。`);
       }
     }
     if (typeof row.version !== 'number') throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}缺少版本号，没有导入任何内容。`);
-    const existing = this.prepare(`SELECT origin, version FROM ${table.name} WHERE id = ?`).get(row.id) as { origin: string; version: number } | undefined;
+    const existing = shape.existing.get(row.id) as { origin: string; version: number } | undefined;
     let outcome: 'added' | 'updated' | 'unchanged' | 'older';
     if (!existing) {
       // A court that reinstalled describes itself with a new row: it replaces the old one.
       if (table.name === 'courts') this.prepare('DELETE FROM courts WHERE code = ? AND origin = ? AND id <> ?').run(row.code, row.origin, row.id);
-      this.runWrite(table.name, row, () =>
-        this.prepare(`INSERT INTO ${table.name} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((name) => row[name])),
-      );
+      this.runWrite(table.name, row, () => shape.insert.run(...values));
       outcome = 'added';
     } else if (existing.origin !== row.origin) {
       throw new ApiError('E_ORIGIN', `同步包试图改写一条属于 ${existing.origin} 的${label(table.name)}，一个法院只能修改自己的数据，没有导入任何内容。`);
     } else if (row.version > existing.version) {
-      const assigned = names.filter((name) => name !== 'id');
-      this.runWrite(table.name, row, () =>
-        this.prepare(`UPDATE ${table.name} SET ${assigned.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(...assigned.map((name) => row[name]), row.id),
-      );
+      this.runWrite(table.name, row, () => shape.update.run(...shape.assigned.map((name) => row[name]), row.id));
       outcome = 'updated';
     } else {
       outcome = row.version === existing.version ? 'unchanged' : 'older';
@@ -450,7 +482,7 @@ export class ImportSession {
       if (kind.sha256 !== entry.sha256) throw new ApiError('E_TAMPERED', '同步包中转报的下级同步包与其名称不符，可能被篡改，没有导入任何内容。');
       const file = this.temp('nested');
       await outer.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxTotalBytes, file);
-      const bundle = await this.verify(file);
+      const bundle = await this.verify(file, entry.sha256);
       try {
         const manifest = bundle.manifest;
         const relayer = outer.manifest.source;
@@ -567,13 +599,19 @@ export class ImportSession {
     );
   }
 
+  /** The import's open transaction as Kysely sees it (same connection). A fresh view each time,
+   * because audit appenders are kept per transaction object and each must read the current head. */
+  private openTransaction(): Transaction<Database> {
+    return this.ctx.db.withTables<Record<string, never>>() as unknown as Transaction<Database>;
+  }
+
   /** This court's own copy of each mandatory item of the packages just applied. */
   private async materialize(): Promise<void> {
     if (this.packages.length === 0) return;
     const actor = await currentActor(this.ctx);
     // The transaction is open on this connection; the writer joins it. A fresh Kysely view of the
     // same connection, so this import gets its own audit appender (it caches per transaction).
-    const writer = new ChangeWriter(this.ctx.db.withTables<Record<string, never>>() as unknown as Transaction<Database>, actor, this.now);
+    const writer = new ChangeWriter(this.openTransaction(), actor, this.now);
     for (const { issuer, campaignId } of this.packages) {
       if (issuer === this.profile.code) continue;
       const definitions = this.sqlite.prepare("SELECT * FROM items WHERE origin = ? AND campaign_id = ? AND kind = 'mandatory' ORDER BY sort_order").all(issuer, campaignId) as Row[];
@@ -613,10 +651,10 @@ export class ImportSession {
 
   /** One entry in the hash-chained audit log per import: who brought which bundle in, and what it did. */
   private async auditImport(manifest: Manifest): Promise<void> {
-    const audit = AuditAppender.for(this.ctx.db.withTables<Record<string, never>>() as unknown as Transaction<Database>);
+    const audit = AuditAppender.for(this.openTransaction());
     await audit.append({
       at: this.now,
-      actor: this.actorText(),
+      actor: actorLabel(this.ctx),
       court: this.profile.code,
       operation: 'sync-import',
       tableName: 'courts',
@@ -725,4 +763,3 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions, con
   }
 }
 
-export { syncPath };

@@ -1,6 +1,7 @@
 // Words shared by several screens. Every screen keeps its own strings in its text.ts; a
 // Traditional Chinese locale can be added later by swapping these objects.
-import type { CampaignStatus, CourtLevel, Frequency, ItemKind, ItemStatus, Light, SignoffDecision } from '../../shared/model';
+import type { CampaignStatus, CourtLevel, Frequency, ItemKind, Light, SignoffDecision } from '../../shared/model';
+import { ITEM_STATUS_LABELS } from '../../shared/statusLabels';
 
 export const commonText = {
   appName: '专项活动督导台',
@@ -59,13 +60,7 @@ export const campaignStatusColor: Record<CampaignStatus, string> = {
   closed: 'dark',
 };
 
-export const itemStatusText: Record<ItemStatus, string> = {
-  not_started: '未开始',
-  in_progress: '推进中',
-  completed: '已完成待销号',
-  signed_off: '已销号',
-  returned: '已退回',
-};
+export const itemStatusText = ITEM_STATUS_LABELS;
 
 export const itemKindText: Record<ItemKind, string> = {
   mandatory: '规定动作',

@@ -1,6 +1,7 @@
 // Words of the rectification ledger (整改台账) screens: the tab, the forms and the measure drawer.
 // The look-back queue (src/renderer/lookback) reuses the source and status names from here.
 import type { LedgerEventKind, LedgerEvidencePhase, LedgerSource, LookbackStatus, MeasureStatus } from '../../shared/model';
+import { LOOKBACK_STATUS_LABELS, MEASURE_STATUS_LABELS } from '../../shared/statusLabels';
 
 export const ledgerSourceText: Record<LedgerSource, string> = {
   inspection_feedback: '巡视/巡察反馈',
@@ -30,15 +31,7 @@ export const ledgerSourceCounting: Record<LedgerSource, { received: string; unit
   problem_lead: { received: '受理', unit: '条' },
 };
 
-export const measureStatusText: Record<MeasureStatus, string> = {
-  identified: '待整改',
-  in_progress: '整改中',
-  submitted: '待销号',
-  signed_off: '已销号',
-  lookback_passed: '回头看通过',
-  returned: '已退回',
-  reopened: '回头看发现反弹',
-};
+export const measureStatusText = MEASURE_STATUS_LABELS;
 
 /** Class suffix for the status chip (ledger.css). */
 export const measureStatusTone: Record<MeasureStatus, string> = {
@@ -85,11 +78,7 @@ export const evidencePhaseText: Record<LedgerEvidencePhase, string> = {
   lookback: '回头看',
 };
 
-export const lookbackStatusText: Record<LookbackStatus, string> = {
-  scheduled: '待回头看',
-  passed: '通过',
-  relapsed: '发现反弹',
-};
+export const lookbackStatusText = LOOKBACK_STATUS_LABELS;
 
 export const lookbackStatusColor: Record<LookbackStatus, string> = {
   scheduled: 'gray',

@@ -49,6 +49,16 @@ const headerSchema = z.object({
 });
 
 /** What the first bytes say the file is. */
+/** Leaves no half-written file behind: closes and removes the output this call created (and
+ * nothing when it never got that far). Returns null for the caller's handle. */
+async function discardPartial(output: fs.promises.FileHandle | null, outPath: string): Promise<null> {
+  if (output) {
+    await output.close();
+    await fs.promises.rm(outPath, { force: true });
+  }
+  return null;
+}
+
 export async function sniffBundle(path: string): Promise<'zip' | 'envelope' | 'unknown'> {
   const handle = await fs.promises.open(path, 'r');
   try {
@@ -137,12 +147,7 @@ export async function encryptFile(
     }
     await output.sync();
   } catch (error) {
-    // Leave no half-written file behind (and never remove one we did not create).
-    if (output) {
-      await output.close();
-      output = null;
-      await fs.promises.rm(outPath, { force: true });
-    }
+    output = await discardPartial(output, outPath);
     throw error;
   } finally {
     await output?.close();
@@ -283,12 +288,7 @@ export async function decryptFile(
     if (after) throw bundleError('E_CORRUPT', '加密数据包在结尾之后还有多余的内容，文件可能已损坏或被改动。');
     return header;
   } catch (error) {
-    // Leave no half-written file behind (and never remove one we did not create).
-    if (output) {
-      await output.close();
-      output = null;
-      await fs.promises.rm(outPath, { force: true });
-    }
+    output = await discardPartial(output, outPath);
     throw error;
   } finally {
     await output?.close();
