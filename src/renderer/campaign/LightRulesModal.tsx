@@ -3,11 +3,10 @@
 import { useState } from 'react';
 import { Alert, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { escalationTargets, operations, type Campaign, type EscalationTarget } from '../../shared/api';
-import { send } from '../api/client';
+import { escalationTargets, type Campaign, type EscalationTarget } from '../../shared/api';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
 import { notifySuccess } from '../lib/notify';
 import { escalationTargetText, lightRulesText as t } from './text';
 
@@ -53,16 +52,10 @@ function LightRulesForm({ campaign, onCancel, onSaved }: { campaign: Campaign; o
       yellowDays: values.yellowDays === '' ? (undefined as unknown as number) : Number(values.yellowDays),
       lookbackMonths: values.lookbackMonths === '' ? (undefined as unknown as number) : Number(values.lookbackMonths),
     };
-    const local = schemaErrors(operations['campaigns.setLightRules'], input);
-    if (local) {
-      form.setErrors(local);
-      return setError(t.formError);
-    }
     setSaving(true);
-    const result = await send('campaigns.setLightRules', input);
+    const result = await checkedSend('campaigns.setLightRules', input, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       return setError(result.message);
     }
     notifySuccess(t.saved);

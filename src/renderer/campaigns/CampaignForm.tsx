@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { operations, type Campaign } from '../../shared/api';
-import { send } from '../api/client';
+import type { Campaign } from '../../shared/api';
 import { DateField } from '../common/DateField';
 import { commonText } from '../common/text';
 import { currentYear } from '../lib/dates';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
 import { notifySuccess } from '../lib/notify';
 import { campaignsText as t } from './text';
 
@@ -73,17 +72,12 @@ function CampaignForm({ campaign, defaultIssuer, onCancel, onSaved }: { campaign
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const input = toInput(values);
-    const local = schemaErrors(operations['campaigns.create'], input);
-    if (local) {
-      form.setErrors(local);
-      setError(t.formError);
-      return;
-    }
     setSaving(true);
-    const result = campaign ? await send('campaigns.update', { id: campaign.id, version: campaign.version, ...input }) : await send('campaigns.create', input);
+    const result = campaign
+      ? await checkedSend('campaigns.update', { id: campaign.id, version: campaign.version, ...input }, form, t.formError)
+      : await checkedSend('campaigns.create', input, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       setError(result.message);
       return;
     }

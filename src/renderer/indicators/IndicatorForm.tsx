@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
-import { indicatorDirections, indicatorLines, indicatorPeriodKinds, indicatorUnits, operations } from '../../shared/api';
+import { indicatorDirections, indicatorLines, indicatorPeriodKinds, indicatorUnits } from '../../shared/api';
 import type { IndicatorDirection, IndicatorLine, IndicatorPeriodKind, IndicatorRow, IndicatorUnit } from '../../shared/model';
 import { send } from '../api/client';
 import { confirmAction } from '../common/confirm';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { indicatorDirectionText, indicatorLineText, indicatorPeriodText, indicatorUnitChoice, indicatorUnitText, indicatorText as t } from './text';
 
@@ -74,21 +74,12 @@ function IndicatorForm({ campaignId, indicator, onClose, onSaved, onDeleted }: {
       period: values.period as IndicatorPeriodKind,
       rankingGoal: values.rankingGoal,
     };
-    const local = indicator
-      ? schemaErrors(operations['indicators.update'], { id: indicator.id, version: indicator.version, ...fields })
-      : schemaErrors(operations['indicators.create'], { campaignId, ...fields });
-    if (local) {
-      form.setErrors(local);
-      setError(t.formError);
-      return;
-    }
     setSaving(true);
     const result = indicator
-      ? await send('indicators.update', { id: indicator.id, version: indicator.version, ...fields })
-      : await send('indicators.create', { campaignId, ...fields });
+      ? await checkedSend('indicators.update', { id: indicator.id, version: indicator.version, ...fields }, form, t.formError)
+      : await checkedSend('indicators.create', { campaignId, ...fields }, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       setError(result.message);
       return;
     }

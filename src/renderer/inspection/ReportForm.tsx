@@ -5,13 +5,14 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { IconDeviceFloppy, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
-import { operations } from '../../shared/api';
+import type { Failure } from '../../shared/api';
 import type { InspectionReportDetail, ProblemCatalogue } from '../../shared/model';
 import { send } from '../api/client';
 import { confirmAction } from '../common/confirm';
 import { DateField } from '../common/DateField';
 import { IconAction } from '../common/IconAction';
-import { schemaErrors, serverFieldErrors, type FieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
+import { serverFieldErrors, type FieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
 import { clearDraft, readDraft, writeDraft } from './draftStore';
 import { inspectionText as t } from './text';
@@ -140,10 +141,9 @@ export const ReportForm = forwardRef<ReportFormHandle, { report: InspectionRepor
       setErrors({});
     };
 
-    const failed = (failure: { code: string; message: string; fieldErrors?: Record<string, string> }) => {
-      const fields = serverFieldErrors(failure.fieldErrors);
-      setErrors(fields);
-      setError({ message: failure.message, stale: failure.code === 'E_STALE', fields: Object.keys(fields).length });
+    /** The notice above the form for a refused save or submit; its field messages are already set. */
+    const failed = (failure: Failure) => {
+      setError({ message: failure.message, stale: failure.code === 'E_STALE', fields: Object.keys(failure.fieldErrors ?? {}).length });
     };
 
     /** Saves what is on screen; returns the saved report, or null (with messages shown). */
@@ -151,13 +151,7 @@ export const ReportForm = forwardRef<ReportFormHandle, { report: InspectionRepor
       setError(null);
       const sent = values;
       const input = inputFrom(current.current, sent);
-      const local = schemaErrors(operations['inspection.saveDraft'], input);
-      if (local) {
-        setErrors(local);
-        setError({ message: t.formError, stale: false, fields: Object.keys(local).length });
-        return null;
-      }
-      const result = await send('inspection.saveDraft', input);
+      const result = await checkedSend('inspection.saveDraft', input, { setErrors }, t.formError);
       if (!result.ok) {
         failed(result);
         return null;
@@ -201,6 +195,7 @@ export const ReportForm = forwardRef<ReportFormHandle, { report: InspectionRepor
       const result = await send('inspection.submit', { id: target.id, version: target.version });
       setBusy(null);
       if (!result.ok) {
+        setErrors(serverFieldErrors(result.fieldErrors));
         failed(result);
         return;
       }

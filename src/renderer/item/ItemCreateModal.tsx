@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Alert, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { operations, type ItemDetail, type Section } from '../../shared/api';
-import { send } from '../api/client';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import type { ItemDetail, Section } from '../../shared/api';
+import { checkedSend } from '../lib/checkedSend';
 import { notifySuccess } from '../lib/notify';
 import { ItemFields, emptyItemValues, itemInputFrom, type ItemValues } from './ItemFields';
 import { itemText as t } from './text';
@@ -38,17 +37,10 @@ function CreateForm({ campaignId, sections, defaultSectionId, onClose, onCreated
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const input = { campaignId, ...itemInputFrom(values) };
-    const local = schemaErrors(operations['items.create'], input);
-    if (local) {
-      form.setErrors(local);
-      setError(t.formError);
-      return;
-    }
     setSaving(true);
-    const result = await send('items.create', input);
+    const result = await checkedSend('items.create', input, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       setError(result.message);
       return;
     }

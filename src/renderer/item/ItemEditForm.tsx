@@ -5,10 +5,9 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { operations, type ItemDetail, type Section } from '../../shared/api';
-import { send } from '../api/client';
+import type { ItemDetail, Section } from '../../shared/api';
 import { commonText } from '../common/text';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
 import { useFollowingEditForm } from '../lib/editForm';
 import { notifySuccess } from '../lib/notify';
 import { ItemFields, itemFieldNames, itemInputFrom, itemValuesFrom } from './ItemFields';
@@ -36,17 +35,10 @@ export function ItemEditForm({
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const input = { id: item.id, version: item.version, ...itemInputFrom(values) };
-    const local = schemaErrors(operations['items.update'], input);
-    if (local) {
-      form.setErrors(local);
-      setError({ message: t.formError, stale: false });
-      return;
-    }
     setSaving(true);
-    const result = await send('items.update', input);
+    const result = await checkedSend('items.update', input, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       setError({ message: result.message, stale: result.code === 'E_STALE' });
       return;
     }

@@ -2,12 +2,11 @@
 // Another court's item shows its history only.
 import { useState } from 'react';
 import { Alert, Autocomplete, Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
-import { operations, type ItemDetail } from '../../shared/api';
-import { send } from '../api/client';
+import type { ItemDetail } from '../../shared/api';
 import { useApp } from '../AppContext';
 import { DateField } from '../common/DateField';
 import { formatLongDate } from '../lib/dates';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
 import { notifySuccess } from '../lib/notify';
 import { itemText as t } from './text';
 
@@ -33,14 +32,12 @@ export function NotesPanel({ item, readOnly = false, onAdded }: { item: ItemDeta
       text,
       ...(percent === '' || done ? {} : { percent: Number(percent) }),
     };
-    const local = schemaErrors(operations['progress.add'], input);
-    if (local) return setErrors(local);
     setSaving(true);
-    const result = await send('progress.add', input);
+    // Problems found before sending show only at the fields.
+    const result = await checkedSend('progress.add', input, { setErrors }, '');
     setSaving(false);
     if (!result.ok) {
-      setErrors(serverFieldErrors(result.fieldErrors));
-      setError(result.message);
+      setError(result.message || null);
       return;
     }
     setText('');

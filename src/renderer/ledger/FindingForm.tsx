@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
-import { ledgerSources, operations, type FindingDetail, type LedgerFinding, type LedgerSource } from '../../shared/api';
+import { ledgerSources, type FindingDetail, type LedgerFinding, type LedgerSource } from '../../shared/api';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { DateField } from '../common/DateField';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { ledgerSourceText, ledgerText as t } from './text';
 
@@ -68,21 +68,12 @@ function FindingForm({ campaignId, finding, onClose, onSaved, onDeleted }: { cam
     setError(null);
     // Checked against the contract first, so a missing source never reaches the call below.
     const fields = { ...values, source: values.source as LedgerSource, receivedDate: values.receivedDate || null, departmentId: values.departmentId || null };
-    const local = finding
-      ? schemaErrors(operations['ledger.updateFinding'], { id: finding.id, version: finding.version, ...fields })
-      : schemaErrors(operations['ledger.createFinding'], { campaignId, ...fields });
-    if (local) {
-      form.setErrors(local);
-      setError(t.formError);
-      return;
-    }
     setSaving(true);
     const result = finding
-      ? await send('ledger.updateFinding', { id: finding.id, version: finding.version, ...fields })
-      : await send('ledger.createFinding', { campaignId, ...fields });
+      ? await checkedSend('ledger.updateFinding', { id: finding.id, version: finding.version, ...fields }, form, t.formError)
+      : await checkedSend('ledger.createFinding', { campaignId, ...fields }, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       setError(result.message);
       return;
     }

@@ -4,13 +4,13 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconDiscountCheck, IconPencilPlus, IconSend } from '@tabler/icons-react';
-import { operations, type MeasureDetail } from '../../shared/api';
-import { send } from '../api/client';
+import type { MeasureDetail } from '../../shared/api';
 import { useApp } from '../AppContext';
 import { DateField } from '../common/DateField';
 import { formatDate } from '../lib/dates';
 import { commonText } from '../common/text';
-import { schemaErrors, serverFieldErrors, type FieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
+import type { FieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
 import { ledgerText as t } from './text';
 
@@ -127,39 +127,29 @@ function ActionForm({ action, measure, onCancel, onDone }: { action: Action; mea
   const [saving, setSaving] = useState(false);
   const hasAfter = measure.evidence.some((e) => e.phase === 'after');
 
-  const prepare = () => {
+  // Problems found before sending show only at the fields.
+  const save = () => {
     const base = { id: measure.id, version: measure.version };
     switch (action) {
-      case 'progress': {
-        const input = { measureId: measure.id, eventDate: date ?? '', text };
-        return { local: schemaErrors(operations['ledger.addProgress'], input), call: () => send('ledger.addProgress', input) };
-      }
-      case 'submit': {
-        const input = { ...base, note: text };
-        return { local: schemaErrors(operations['ledger.submit'], input), call: () => send('ledger.submit', input) };
-      }
-      case 'signOff': {
-        const input = { ...base, opinion: text };
-        return { local: schemaErrors(operations['ledger.signOff'], input), call: () => send('ledger.signOff', input) };
-      }
-      case 'sendBack': {
-        const input = { ...base, reason: text };
-        return { local: schemaErrors(operations['ledger.sendBack'], input), call: () => send('ledger.sendBack', input) };
-      }
+      case 'progress':
+        return checkedSend('ledger.addProgress', { measureId: measure.id, eventDate: date ?? '', text }, { setErrors }, '');
+      case 'submit':
+        return checkedSend('ledger.submit', { ...base, note: text }, { setErrors }, '');
+      case 'signOff':
+        return checkedSend('ledger.signOff', { ...base, opinion: text }, { setErrors }, '');
+      case 'sendBack':
+        return checkedSend('ledger.sendBack', { ...base, reason: text }, { setErrors }, '');
     }
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
-    const { local, call } = prepare();
-    if (local) return setErrors(local);
     setSaving(true);
-    const result = await call();
+    const result = await save();
     setSaving(false);
     if (!result.ok) {
-      setErrors(serverFieldErrors(result.fieldErrors));
-      setError(result.message);
+      setError(result.message || null);
       return;
     }
     notifySuccess(done[action]);

@@ -3,13 +3,12 @@
 import { useState } from 'react';
 import { Alert, Autocomplete, Button, Group, Modal, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { operations, type LedgerFinding, type LedgerMeasure, type MeasureDetail } from '../../shared/api';
-import { send } from '../api/client';
+import type { LedgerFinding, LedgerMeasure, MeasureDetail } from '../../shared/api';
 import { useApp } from '../AppContext';
 import { DateField } from '../common/DateField';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
 import { useFollowingEditForm } from '../lib/editForm';
 import { notifySuccess } from '../lib/notify';
 import { ledgerText as t } from './text';
@@ -86,17 +85,10 @@ function CreateForm({ finding, onClose, onCreated }: { finding: LedgerFinding; o
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const input = { findingId: finding.id, ...inputFrom(values) };
-    const local = schemaErrors(operations['ledger.createMeasure'], input);
-    if (local) {
-      form.setErrors(local);
-      setError(t.formError);
-      return;
-    }
     setSaving(true);
-    const result = await send('ledger.createMeasure', input);
+    const result = await checkedSend('ledger.createMeasure', input, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       setError(result.message);
       return;
     }
@@ -125,17 +117,10 @@ export function MeasureEditForm({ measure, locked, onSaved, onReload }: { measur
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const input = { id: measure.id, version: measure.version, ...inputFrom(values) };
-    const local = schemaErrors(operations['ledger.updateMeasure'], input);
-    if (local) {
-      form.setErrors(local);
-      setError({ message: t.formError, stale: false });
-      return;
-    }
     setSaving(true);
-    const result = await send('ledger.updateMeasure', input);
+    const result = await checkedSend('ledger.updateMeasure', input, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       setError({ message: result.message, stale: result.code === 'E_STALE' });
       return;
     }

@@ -10,6 +10,7 @@ import { DateField } from '../common/DateField';
 import { commonText } from '../common/text';
 import { formatDate } from '../lib/dates';
 import { formatSize } from '../lib/format';
+import { checkedSend } from '../lib/checkedSend';
 import { schemaErrors, serverFieldErrors, type FieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
 import { uploadLedgerEvidence } from '../ledger/evidenceUpload';
@@ -210,14 +211,12 @@ function RescheduleForm({ row, onClose, onDone }: { row: LookbackRow; onClose():
     event.preventDefault();
     setError(null);
     const input = { id: row.id, version: row.version, dueDate: dueDate ?? '' };
-    const local = schemaErrors(operations['lookbacks.reschedule'], input);
-    if (local) return setErrors(local);
     setSaving(true);
-    const result = await send('lookbacks.reschedule', input);
+    // Problems found before sending show only at the fields.
+    const result = await checkedSend('lookbacks.reschedule', input, { setErrors }, '');
     setSaving(false);
     if (!result.ok) {
-      setErrors(serverFieldErrors(result.fieldErrors));
-      setError(result.message);
+      setError(result.message || null);
       return;
     }
     notifySuccess(t.rescheduled);

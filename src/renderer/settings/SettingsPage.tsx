@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Autocomplete, Button, Group, Modal, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconEdit, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
-import { courtLevels, courtSetupInput, type CourtLevel, type Department, type Person } from '../../shared/api';
+import { courtLevels, type CourtLevel, type Department, type Person } from '../../shared/api';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { commonText, courtLevelText } from '../common/text';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
+import { serverFieldErrors } from '../lib/forms';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { setupText } from '../setup/text';
 import { profileFromValues } from '../setup/SetupWizard';
@@ -63,16 +64,10 @@ function CourtForm() {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const profile = profileFromValues(values);
-    const local = schemaErrors(courtSetupInput, profile);
-    if (local) {
-      form.setErrors(local);
-      return setError(t.formError);
-    }
     setSaving(true);
-    const result = await send('court.update', profile);
+    const result = await checkedSend('court.update', profile, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       return setError(result.message);
     }
     setCourt(result.value);

@@ -4,13 +4,12 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { operations, type Role, type UserAccount } from '../../shared/api';
-import { send } from '../api/client';
+import type { Role, UserAccount } from '../../shared/api';
 import { useApp } from '../AppContext';
 import { roleHint, roleOrder, roleText } from '../auth/text';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
 import { notifySuccess } from '../lib/notify';
 import { temporaryPassword } from './temporaryPassword';
 import { usersText as t } from './text';
@@ -85,16 +84,10 @@ function UserForm({ account: initial, onClose, onSaved, reload }: { account: Use
     const common = { displayName: values.displayName, roles: values.roles, departmentId: values.departmentId, personId: values.personId };
     const update = base ? { id: base.id, version: base.version, ...common, disabled: values.disabled } : null;
     const create = { username: values.username, ...common, password: values.password };
-    const local = update ? schemaErrors(operations['users.update'], update) : schemaErrors(operations['users.create'], create);
-    if (local) {
-      form.setErrors(local);
-      return setError({ message: t.formError, color: 'red' });
-    }
     setSaving(true);
-    const result = update ? await send('users.update', update) : await send('users.create', create);
+    const result = update ? await checkedSend('users.update', update, form, t.formError) : await checkedSend('users.create', create, form, t.formError);
     setSaving(false);
     if (!result.ok) {
-      form.setErrors(serverFieldErrors(result.fieldErrors));
       if (result.code === 'E_STALE' && base) {
         const fresh = (await reload())?.find((a) => a.id === base.id);
         if (fresh) setBase(fresh);
