@@ -39,6 +39,12 @@ import type {
   SubordinateCourt,
   SupervisionNote,
   IndicatorRow,
+  IndicatorImport,
+  TemplateImport,
+  CourtBoard,
+  CampaignBoard,
+  ProvinceBoard,
+  ReportPreview,
 } from './model';
 
 export * from './model';
@@ -206,6 +212,23 @@ const checkIndicatorTarget = (value: { unit: string; target: number | null }, ct
   if (value.target === null) return;
   if (value.unit === 'percent' && (value.target < 0 || value.target > 100)) ctx.addIssue({ code: 'custom', path: ['target'], message: '百分比目标应在 0 到 100 之间' });
   if (value.unit !== 'percent' && value.target < 0) ctx.addIssue({ code: 'custom', path: ['target'], message: '目标值不能为负数' });
+};
+
+/** A workbook sent whole as base64 (templates and value sheets are small). */
+const workbookFile = {
+  fileName: requiredText(255, '文件名').refine((v) => /\.xlsx$/i.test(v), '请选择 .xlsx 格式的 Excel 文件'),
+  dataBase64: z.string().min(1, '文件是空的').max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4, 'Excel 文件不能超过 4 MB'),
+};
+/** The checklist fields a template column can be mapped to. */
+export const templateFields = ['section', 'title', 'content', 'leadLeader', 'department', 'owner', 'deadline', 'kind'] as const;
+
+export const reportKinds = ['checklist', 'inspection', 'ledger', 'summary'] as const;
+export const reportFormats = ['pdf', 'xlsx', 'html', 'docx'] as const;
+const reportScope = {
+  campaignId: rowId,
+  kind: z.enum(reportKinds, { error: '请选择报表种类' }),
+  /** A held subordinate's report, read-only; this court's own when absent. */
+  courtCode: courtCode.optional(),
 };
 
 const empty = z.object({}).strict().optional().default({});
@@ -432,7 +455,6 @@ export const operations = {
   'work.mine': empty,
 
   'sync.overview': empty,
-  'sync.chooseFolder': empty,
   'sync.export': z.object({ folder: exportFolder, full: z.boolean().optional().default(false) }),
   'sync.publish': z.object({ campaignId: rowId, folder: exportFolder }),
   'sync.upload': z.object({
@@ -478,6 +500,36 @@ export const operations = {
       evidence: z.object(evidenceFile).optional(),
     }),
   'indicators.deleteValue': byVersionedId,
+  /** Period values from a sheet: a preview writes nothing; confirm writes the good rows. */
+  'indicators.importValues': z.object({
+    campaignId: rowId,
+    ...workbookFile,
+    confirm: z.boolean().optional().default(false),
+    /** With confirm: write the good rows even though some rows have errors. */
+    skipInvalid: z.boolean().optional().default(false),
+  }),
+
+  /** A checklist template as higher courts send it (XLSX). Preview unless confirm. */
+  'items.importTemplate': z.object({
+    campaignId: rowId,
+    ...workbookFile,
+    /** Which sheet; the first with data when absent. */
+    sheet: z.string().max(100).optional(),
+    /** Field → 0-based column index (null: not mapped); guessed from the header row when absent. */
+    mapping: z.partialRecord(z.enum(templateFields), z.union([z.number().int().min(0).max(200), z.null()])).optional(),
+    confirm: z.boolean().optional().default(false),
+    skipInvalid: z.boolean().optional().default(false),
+  }),
+
+  'boards.court': empty,
+  'boards.campaign': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
+  'boards.province': z.object({ campaignId: rowId }),
+
+  'reports.preview': z.object(reportScope),
+  'reports.export': z.object({ ...reportScope, format: z.enum(reportFormats, { error: '请选择文件格式' }), folder: exportFolder }),
+
+  /** The system's folder dialog, where there is one (null in the browser preview). */
+  'files.chooseFolder': empty,
 } as const satisfies Record<OperationName, z.ZodType>;
 
 export const operationNames: readonly OperationName[] = OPERATION_NAMES;
@@ -578,7 +630,6 @@ export interface Results {
   'lookbacks.reschedule': MeasureDetail;
   'work.mine': WorkEntry[];
   'sync.overview': SyncOverview;
-  'sync.chooseFolder': { path: string | null };
   'sync.export': { jobId: string };
   'sync.publish': { jobId: string };
   'sync.upload': { uploadId: string; bytes: number };
@@ -598,6 +649,14 @@ export interface Results {
   'indicators.delete': { id: string };
   'indicators.recordValue': IndicatorRow;
   'indicators.deleteValue': IndicatorRow;
+  'indicators.importValues': IndicatorImport;
+  'items.importTemplate': TemplateImport;
+  'boards.court': CourtBoard;
+  'boards.campaign': CampaignBoard;
+  'boards.province': ProvinceBoard;
+  'reports.preview': ReportPreview;
+  'reports.export': { jobId: string };
+  'files.chooseFolder': { path: string | null };
 }
 
 export type Input<K extends OperationName> = z.input<(typeof operations)[K]>;

@@ -683,7 +683,8 @@ export interface SupervisionNote {
 export type JobResult =
   | { kind: 'syncPreview'; report: ImportReport }
   | { kind: 'syncImport'; report: ImportReport }
-  | { kind: 'syncExport'; report: ExportReport };
+  | { kind: 'syncExport'; report: ExportReport }
+  | { kind: 'reportExport'; report: ReportFile };
 
 // ───────────────────────── Indicators (指标) ─────────────────────────
 
@@ -733,4 +734,192 @@ export interface IndicatorRow {
   latest: IndicatorValue | null;
   /** Compared with the previous period: better, worse or the same, respecting direction. */
   trend: 'better' | 'worse' | 'same' | null;
+}
+
+/** One row of an imported sheet as read, with what is wrong with it in Chinese (empty: good). */
+export interface ImportRowCheck {
+  /** The row's number in the sheet, as Excel shows it (1-based). */
+  rowNumber: number;
+  errors: string[];
+}
+
+export interface IndicatorImportRow extends ImportRowCheck {
+  indicatorName: string;
+  /** The matched indicator; null when no indicator of the campaign has that name. */
+  indicatorId: string | null;
+  period: string;
+  value: number | null;
+  note: string;
+  /** A value for this period is already held and would be replaced. */
+  replaces: boolean;
+}
+
+/** indicators.importValues: the rows read and, after confirm, how many were written. */
+export interface IndicatorImport {
+  fileName: string;
+  rows: IndicatorImportRow[];
+  goodRows: number;
+  badRows: number;
+  /** null for a preview. */
+  written: number | null;
+}
+
+export type TemplateField = 'section' | 'title' | 'content' | 'leadLeader' | 'department' | 'owner' | 'deadline' | 'kind';
+
+export interface TemplateColumn {
+  /** 0-based. */
+  index: number;
+  /** The header cell's text ("列 C" when blank). */
+  header: string;
+  /** The first few non-empty values below the header. */
+  samples: string[];
+}
+
+export interface TemplateImportRow extends ImportRowCheck {
+  section: string;
+  title: string;
+  content: string;
+  leadLeader: string;
+  department: string;
+  owner: string;
+  /** 2026-12-31, or null when the cell is empty. */
+  deadline: string | null;
+  kind: 'mandatory' | 'own';
+}
+
+/** items.importTemplate: the sheet as understood, the mapping used, and per-row checks. */
+export interface TemplateImport {
+  fileName: string;
+  sheets: string[];
+  sheet: string;
+  /** 1-based row number of the header row found. */
+  headerRow: number;
+  columns: TemplateColumn[];
+  mapping: Partial<Record<TemplateField, number | null>>;
+  rows: TemplateImportRow[];
+  goodRows: number;
+  badRows: number;
+  /** Sections that would be (or were) created because no section of that title exists. */
+  newSections: string[];
+  /** null for a preview. */
+  written: { items: number; sections: number } | null;
+}
+
+// ───────────────────────── Boards (挂图作战) ─────────────────────────
+
+/** Counts of a group of checklist items; lights are those of open items. */
+export interface BoardCounts {
+  total: number;
+  completed: number;
+  open: number;
+  overdue: number;
+  red: number;
+  yellow: number;
+  green: number;
+  /** completed / total, 0–1; null when there are no items. */
+  completionRate: number | null;
+}
+
+export interface DueItem {
+  id: string;
+  campaignId: string;
+  campaignTitle: string;
+  number: string;
+  title: string;
+  deadline: string;
+  owner: string;
+  departmentName: string;
+  light: Light;
+}
+
+export interface CourtBoardCampaign {
+  id: string;
+  title: string;
+  endDate: string | null;
+  items: BoardCounts;
+  dueThisWeek: number;
+  /** Rectification ledger closure; null when the campaign has no findings here. */
+  ledger: { findings: number; closedFindings: number; measures: number; closedMeasures: number; closureRate: number | null } | null;
+  /** Self-inspection reports by state. */
+  inspection: { total: number; draft: number; submitted: number; returned: number; accepted: number };
+  /** Latest values against target. */
+  indicators: { total: number; met: number; close: number; missed: number; noValue: number };
+}
+
+/** The court's own board (本院挂图): every active campaign at a glance. */
+export interface CourtBoard {
+  today: string;
+  campaigns: CourtBoardCampaign[];
+  /** Open items due within the next 7 days (and today), soonest first. */
+  dueThisWeek: DueItem[];
+  myWork: WorkEntry[];
+}
+
+export interface CampaignBoard {
+  campaignId: string;
+  courtCode: string;
+  today: string;
+  totals: BoardCounts;
+  bySection: Array<BoardCounts & { sectionId: string | null; title: string }>;
+  byDepartment: Array<BoardCounts & { departmentId: string | null; name: string }>;
+  /** Open items at the end of each day (weekly once the span is long), from the first item to today. */
+  burnDown: Array<{ date: string; open: number; ideal: number | null }>;
+  indicators: IndicatorRow[];
+}
+
+export interface ProvinceCell {
+  total: number;
+  completed: number;
+  overdue: number;
+  completionRate: number | null;
+}
+
+export interface ProvinceCourtRow {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string;
+  /** 1 = furthest behind (后进 first). */
+  rank: number;
+  totals: ProvinceCell;
+  /** One per column of ProvinceBoard.sections, in the same order. */
+  cells: ProvinceCell[];
+  lastBundleAt: string | null;
+  bundleAgeDays: number | null;
+  /** Bundle age against the 7 / 14 day thresholds of the subordinates page. */
+  bundleLight: Light;
+}
+
+/** The higher court's matrix of subordinate courts × the campaign's sections. */
+export interface ProvinceBoard {
+  campaignId: string;
+  campaignTitle: string;
+  today: string;
+  sections: Array<{ id: string | null; title: string }>;
+  courts: ProvinceCourtRow[];
+}
+
+// ───────────────────────── Reports (报表) ─────────────────────────
+
+export type ReportKind = 'checklist' | 'inspection' | 'ledger' | 'summary';
+export type ReportFormat = 'pdf' | 'xlsx' | 'html' | 'docx';
+
+export interface ReportPreview {
+  kind: ReportKind;
+  title: string;
+  /** Suggested file name without extension, e.g. 某某法院能力作风建设年推进清单. */
+  baseName: string;
+  /** A self-contained A4 document, as printed. */
+  html: string;
+  /** Formats this kind can be saved as. */
+  formats: ReportFormat[];
+}
+
+export interface ReportFile {
+  kind: ReportKind;
+  format: ReportFormat;
+  path: string;
+  bytes: number;
+  /** For PDF. */
+  pages: number | null;
 }

@@ -96,7 +96,6 @@ export const OPERATION_NAMES = [
   'lookbacks.reschedule',
   'work.mine',
   'sync.overview',
-  'sync.chooseFolder',
   'sync.export',
   'sync.publish',
   'sync.upload',
@@ -116,6 +115,14 @@ export const OPERATION_NAMES = [
   'indicators.delete',
   'indicators.recordValue',
   'indicators.deleteValue',
+  'indicators.importValues',
+  'items.importTemplate',
+  'boards.court',
+  'boards.campaign',
+  'boards.province',
+  'reports.preview',
+  'reports.export',
+  'files.chooseFolder',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -13,8 +13,12 @@ import { workCases } from './apiCases/work';
 import { syncCases } from './apiCases/sync';
 import { supervisionCases } from './apiCases/supervision';
 import { indicatorCases } from './apiCases/indicators';
+import { boardsCases } from './apiCases/boards';
+import { provinceCases } from './apiCases/province';
+import { reportsCases } from './apiCases/reports';
+import { templateImportCases } from './apiCases/templateImport';
 
-const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases | keyof typeof syncCases | keyof typeof supervisionCases | keyof typeof indicatorCases>> = {
+const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases | keyof typeof syncCases | keyof typeof supervisionCases | keyof typeof indicatorCases | keyof typeof boardsCases | keyof typeof provinceCases | keyof typeof reportsCases | keyof typeof templateImportCases>> = {
   'app.info': {
     good: async ({ h }) => {
       const info = await h.ok('app.info');
@@ -599,9 +603,19 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
       expectFailure(await h.call('audit.verify', { deep: true } as never), 'E_INVALID');
     },
   },
+  'files.chooseFolder': {
+    good: async ({ h }) => {
+      // No folder dialog outside the desktop shell: the screens then keep their text field.
+      expect(await h.ok('files.chooseFolder')).toEqual({ path: null });
+    },
+    bad: async ({ h }) => {
+      expectFailure(await h.call('files.chooseFolder', { path: '/' } as never), 'E_INVALID');
+      expectFailure(await h.as('nobody').call('files.chooseFolder'), 'E_LOGIN_REQUIRED');
+    },
+  },
 };
 
-const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases, ...syncCases, ...supervisionCases, ...indicatorCases };
+const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases, ...syncCases, ...supervisionCases, ...indicatorCases, ...boardsCases, ...provinceCases, ...reportsCases, ...templateImportCases };
 
 describe('every API operation', () => {
   for (const name of Object.keys(cases) as OperationName[]) {

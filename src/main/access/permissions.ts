@@ -122,7 +122,6 @@ export const permissions = {
   'work.mine': 'user',
 
   'sync.overview': 'user',
-  'sync.chooseFolder': MANAGERS,
   'sync.export': MANAGERS,
   'sync.publish': MANAGERS,
   'sync.upload': MANAGERS,
@@ -144,6 +143,14 @@ export const permissions = {
   // Entering a period's figure is everyday work; the service keeps filers to what they may do.
   'indicators.recordValue': WORKERS,
   'indicators.deleteValue': MANAGERS,
+  'indicators.importValues': WORKERS,
+  'items.importTemplate': MANAGERS,
+  'boards.court': 'user',
+  'boards.campaign': 'user',
+  'boards.province': 'user',
+  'reports.preview': 'user',
+  'reports.export': 'user',
+  'files.chooseFolder': 'user',
 } as const satisfies Record<OperationName, Permission>;
 
 /** What a person whose password must change may still do. */

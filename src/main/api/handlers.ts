@@ -10,6 +10,10 @@ import { syncHandlers } from '../sync/syncHandlers';
 import { ensureCourtKeys } from '../sync/courtKeys';
 import { supervisionHandlers } from '../supervision/supervisionHandlers';
 import { indicatorHandlers } from '../indicators/indicatorHandlers';
+import { boardHandlers } from '../boards/boardHandlers';
+import { provinceHandlers } from '../province/provinceHandlers';
+import { reportHandlers } from '../reports/reportHandlers';
+import { templateImportHandlers } from '../checklist/templateImportHandlers';
 import { myWork } from '../work/myWork';
 import * as campaigns from '../campaigns/campaigns';
 import * as items from '../checklist/items';
@@ -98,10 +102,15 @@ export const handlers: Handlers = {
 
   'campaigns.setLightRules': (ctx, input) => campaigns.setLightRules(ctx, input),
   'work.mine': (ctx) => myWork(ctx),
+  'files.chooseFolder': async (ctx) => ({ path: ctx.host.chooseFolder ? await ctx.host.chooseFolder() : null }),
 
   ...inspectionHandlers,
   ...ledgerHandlers,
   ...syncHandlers,
   ...supervisionHandlers,
   ...indicatorHandlers,
+  ...boardHandlers,
+  ...provinceHandlers,
+  ...reportHandlers,
+  ...templateImportHandlers,
 };

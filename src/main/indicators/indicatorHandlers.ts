@@ -1,6 +1,7 @@
 // The indicators area of the operation table (指标): definitions per campaign and each court's
 // period values. The service is in indicators.ts.
 import type { AreaHandlers } from '../api/handlerTypes';
+import { ApiError } from '../api/errors';
 import { createIndicator, deleteIndicator, deleteValue, listIndicators, recordValue, updateIndicator } from './indicators';
 
 export type IndicatorOperation =
@@ -9,7 +10,8 @@ export type IndicatorOperation =
   | 'indicators.update'
   | 'indicators.delete'
   | 'indicators.recordValue'
-  | 'indicators.deleteValue';
+  | 'indicators.deleteValue'
+  | 'indicators.importValues';
 
 export const indicatorHandlers: AreaHandlers<IndicatorOperation> = {
   'indicators.list': (ctx, input) => listIndicators(ctx, input),
@@ -18,4 +20,7 @@ export const indicatorHandlers: AreaHandlers<IndicatorOperation> = {
   'indicators.delete': (ctx, input) => deleteIndicator(ctx, input),
   'indicators.recordValue': (ctx, input) => recordValue(ctx, input),
   'indicators.deleteValue': (ctx, input) => deleteValue(ctx, input),
+  'indicators.importValues': async () => {
+    throw new ApiError('E_UNAVAILABLE', '指标数值导入尚未完成。');
+  },
 };

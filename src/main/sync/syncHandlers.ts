@@ -10,7 +10,6 @@ import { defaultExportFolder, subordinateCourts, syncOverview, trustedCourts, un
 
 export type SyncOperation =
   | 'sync.overview'
-  | 'sync.chooseFolder'
   | 'sync.export'
   | 'sync.publish'
   | 'sync.upload'
@@ -30,7 +29,6 @@ function prepareFolder(ctx: Parameters<AreaHandlers<'sync.export'>['sync.export'
 
 export const syncHandlers: AreaHandlers<SyncOperation> = {
   'sync.overview': (ctx) => syncOverview(ctx),
-  'sync.chooseFolder': async (ctx) => ({ path: ctx.host.chooseFolder ? await ctx.host.chooseFolder() : null }),
   'sync.export': async (ctx, input) => {
     await requireProfile(ctx);
     return { jobId: startSyncJob(ctx, 'sync.export', { op: 'export', options: { folder: prepareFolder(ctx, input.folder), full: input.full } }) };

@@ -1,10 +1,11 @@
-// A campaign's four faces: its checklist (推进清单), self-inspection (问题查摆), rectification
-// ledger (整改台账) and indicators (指标), one tab each, each with its own address. A court with
-// subordinates can switch the checklist, ledger and indicators to one subordinate's work
-// (查看下级法院), read-only; the choice stays while moving between those tabs.
+// A campaign's faces: its checklist (推进清单), self-inspection (问题查摆), rectification ledger
+// (整改台账), indicators (指标), board (挂图作战), subordinates' progress (下级法院进度, at courts
+// with subordinates) and reports (报表打印), one tab each, each with its own address. A court with
+// subordinates can switch the checklist, ledger, indicators, board and reports to one
+// subordinate's work (查看下级法院), read-only; the choice stays while moving between those tabs.
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Box, Select, Stack, Tabs } from '@mantine/core';
-import { IconBuildingCommunity, IconChartLine, IconClipboardList, IconListSearch, IconChecklist } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconChartLine, IconClipboardList, IconListSearch, IconChecklist, IconLayoutDashboard, IconPrinter, IconSitemap } from '@tabler/icons-react';
 import type { Campaign, SubordinateCourt } from '../../shared/model';
 import { send } from '../api/client';
 import { campaignRoute, navigate, type CampaignTab } from '../lib/router';
@@ -13,6 +14,10 @@ import { InspectionTab } from '../inspection/InspectionTab';
 import { LedgerTab } from '../ledger/LedgerTab';
 import { IndicatorsTab } from '../indicators/IndicatorsTab';
 import { indicatorText } from '../indicators/text';
+import { CampaignBoardTab } from '../boards/CampaignBoardTab';
+import { ProvinceBoardTab } from '../province/ProvinceBoardTab';
+import { ReportsTab } from '../reports/ReportsTab';
+import { useApp } from '../AppContext';
 import { campaignText as t } from './text';
 
 // The Select's value for this court's own view.
@@ -49,7 +54,9 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
   }, []);
   useEffect(() => setViewed(OWN), [campaignId]);
 
-  const viewable = tab === 'checklist' || tab === 'ledger' || tab === 'indicators';
+  const { court } = useApp();
+  const hasSubordinates = court.level !== 'basic';
+  const viewable = tab === 'checklist' || tab === 'ledger' || tab === 'indicators' || tab === 'board' || tab === 'reports';
   const viewedCourt = viewable && viewed !== OWN ? subordinates.find((s) => s.code === viewed) ?? null : null;
   const courtCode = viewedCourt?.code ?? null;
   const courtName = viewedCourt ? t.courtOption(viewedCourt.name, viewedCourt.code) : undefined;
@@ -69,6 +76,17 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
           </Tabs.Tab>
           <Tabs.Tab value="indicators" leftSection={<IconChartLine size={16} />} data-testid="tab-indicators">
             {indicatorText.tabLabel}
+          </Tabs.Tab>
+          <Tabs.Tab value="board" leftSection={<IconLayoutDashboard size={16} />} data-testid="tab-board">
+            {t.tabBoard}
+          </Tabs.Tab>
+          {hasSubordinates && (
+            <Tabs.Tab value="courts" leftSection={<IconSitemap size={16} />} data-testid="tab-courts">
+              {t.tabCourts}
+            </Tabs.Tab>
+          )}
+          <Tabs.Tab value="reports" leftSection={<IconPrinter size={16} />} data-testid="tab-reports">
+            {t.tabReports}
           </Tabs.Tab>
           {viewable && subordinates.length > 0 && (
             <Box ml="auto" pb={4} style={{ alignSelf: 'center' }}>
@@ -102,6 +120,9 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
       {tab === 'inspection' && campaign && <InspectionTab campaign={campaign} />}
       {tab === 'ledger' && campaign && <LedgerTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
       {tab === 'indicators' && campaign && <IndicatorsTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
+      {tab === 'board' && campaign && <CampaignBoardTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
+      {tab === 'courts' && campaign && <ProvinceBoardTab campaign={campaign} />}
+      {tab === 'reports' && campaign && <ReportsTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
     </Stack>
   );
 }

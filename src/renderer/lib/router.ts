@@ -1,13 +1,14 @@
-// A tiny hash router: #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger|/indicators], #/lookbacks,
-// #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
+// A tiny hash router: #/board, #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger|/indicators|/board|
+// /courts|/reports], #/lookbacks, #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
 import { useEffect, useState } from 'react';
 
-export const campaignTabs = ['checklist', 'inspection', 'ledger', 'indicators'] as const;
+export const campaignTabs = ['checklist', 'inspection', 'ledger', 'indicators', 'board', 'courts', 'reports'] as const;
 export type CampaignTab = (typeof campaignTabs)[number];
 export const syncTabs = ['export', 'publish', 'import', 'trusted', 'history'] as const;
 export type SyncTab = (typeof syncTabs)[number];
 
 export type Route =
+  | { name: 'board' }
   | { name: 'work' }
   | { name: 'campaigns' }
   | { name: 'campaign'; id: string; tab: CampaignTab }
@@ -19,7 +20,7 @@ export type Route =
   | { name: 'sync'; tab: SyncTab | null }
   | { name: 'subordinates' };
 
-const SIMPLE = ['work', 'campaigns', 'lookbacks', 'audit', 'users', 'settings', 'subordinates'] as const;
+const SIMPLE = ['board', 'work', 'campaigns', 'lookbacks', 'audit', 'users', 'settings', 'subordinates'] as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');

@@ -2,13 +2,14 @@
 // 退出登录), the navigation by role, and the page for the current route.
 import { useEffect, useState } from 'react';
 import { AppShell, Group, Menu, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { IconArrowsExchange, IconBuildingBank, IconChevronDown, IconClipboardList, IconHistory, IconKey, IconListCheck, IconLogout, IconRepeat, IconSettings, IconSitemap, IconUser, IconUsers } from '@tabler/icons-react';
+import { IconArrowsExchange, IconLayoutDashboard, IconBuildingBank, IconChevronDown, IconClipboardList, IconHistory, IconKey, IconListCheck, IconLogout, IconRepeat, IconSettings, IconSitemap, IconUser, IconUsers } from '@tabler/icons-react';
 import type { CourtLevel, Role } from '../../shared/model';
 import { useApp } from '../AppContext';
 import { navigate, useRoute, type Route } from '../lib/router';
 import { CampaignList } from '../campaigns/CampaignList';
 import { CampaignTabs } from '../campaign/CampaignTabs';
 import { MyWorkPage } from '../work/MyWorkPage';
+import { CourtBoardPage } from '../boards/CourtBoardPage';
 import { LookbackPage } from '../lookback/LookbackPage';
 import { UsersPage } from '../users/UsersPage';
 import { AuditPage } from '../audit/AuditPage';
@@ -24,6 +25,7 @@ import { shellText as t } from './text';
  * at courts of these levels (a basic court has no subordinates to watch).
  */
 const navItems: Array<{ route: Route; label: string; icon: typeof IconClipboardList; match: Route['name'][]; roles?: Role[]; levels?: CourtLevel[] }> = [
+  { route: { name: 'board' }, label: t.navBoard, icon: IconLayoutDashboard, match: ['board'] },
   { route: { name: 'work' }, label: t.navWork, icon: IconListCheck, match: ['work'] },
   { route: { name: 'campaigns' }, label: t.navCampaigns, icon: IconClipboardList, match: ['campaigns', 'campaign'] },
   { route: { name: 'lookbacks' }, label: t.navLookbacks, icon: IconRepeat, match: ['lookbacks'] },
@@ -74,6 +76,7 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {route.name === 'board' && <CourtBoardPage />}
         {route.name === 'work' && <MyWorkPage />}
         {route.name === 'campaigns' && <CampaignList />}
         {route.name === 'campaign' && <CampaignTabs key={route.id} campaignId={route.id} tab={route.tab} />}

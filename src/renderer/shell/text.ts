@@ -1,6 +1,7 @@
 // Words of the app frame: the header, the user menu and the navigation.
 export const shellText = {
   appName: '专项活动督导台',
+  navBoard: '本院挂图',
   navWork: '我的待办',
   navCampaigns: '专项活动',
   navLookbacks: '回头看',

@@ -13,13 +13,13 @@ import { syncText as t } from './text';
 
 /**
  * The folder a bundle is written to: typed, one of the detected drives, or picked with the
- * system dialog (sync.chooseFolder answers null where there is none, as in the browser preview).
+ * system dialog (files.chooseFolder answers null where there is none, as in the browser preview).
  */
 export function FolderField({ value, onChange, drives, disabled }: { value: string; onChange(folder: string): void; drives: { path: string; label: string }[]; disabled?: boolean }) {
   const [choosing, setChoosing] = useState(false);
   const choose = async () => {
     setChoosing(true);
-    const result = await send('sync.chooseFolder');
+    const result = await send('files.chooseFolder');
     setChoosing(false);
     if (!result.ok) return notifyFailure(result);
     if (result.value.path) onChange(result.value.path);

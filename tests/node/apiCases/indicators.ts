@@ -112,4 +112,12 @@ export const indicatorCases: OperationCases<IndicatorOperation> = {
       expectFailure(await fx.h.call('indicators.deleteValue', { id: value.id, version: 5 }), 'E_STALE');
     },
   },
+  'indicators.importValues': {
+    good: async () => {
+      throw new Error('待补：indicators.importValues');
+    },
+    bad: async () => {
+      throw new Error('待补：indicators.importValues');
+    },
+  },
 };

@@ -47,17 +47,6 @@ export const syncCases: OperationCases<SyncOperation> = {
       expectFailure(await h.call('sync.overview', { folder: '/' } as never), 'E_INVALID');
     },
   },
-  'sync.chooseFolder': {
-    good: async ({ h }) => {
-      // No folder dialog outside the desktop shell: the screen then keeps its text field.
-      expect(await h.ok('sync.chooseFolder')).toEqual({ path: null });
-    },
-    bad: async ({ h }) => {
-      const department = await h.ok('departments.create', { name: '立案庭' });
-      await h.addUser({ username: 'tianfa', displayName: '田填报', roles: ['filer'], departmentId: department.id });
-      expectFailure(await h.as('tianfa').call('sync.chooseFolder'), 'E_FORBIDDEN');
-    },
-  },
   'sync.export': {
     good: async (fx) => {
       const folder = tempDir('court-export-');

@@ -1,0 +1,73 @@
+// Every report a campaign can print, behind one function: the app's preview and export, and the
+// command line, build reports only through buildReport() so they print the same thing.
+import type { ServiceContext } from '../api/context';
+import { ApiError } from '../api/errors';
+import type { ReportFormat, ReportKind } from '../../shared/model';
+import { checklistReport } from './checklistReport';
+import { checklistReportHtml } from './reportHtml';
+import { checklistReportXlsx } from './reportXlsx';
+
+/** What each kind is called on paper and in file names. */
+export const REPORT_TITLES: Record<ReportKind, string> = {
+  checklist: '推进清单',
+  inspection: '查摆报告表',
+  ledger: '整改台账',
+  summary: '活动总结',
+};
+
+export interface BuiltReport {
+  kind: ReportKind;
+  title: string;
+  /** Court name + campaign title + report title: the suggested file name without extension. */
+  baseName: string;
+  courtCode: string;
+  courtName: string;
+  campaignTitle: string;
+  /** The self-contained A4 document as printed. */
+  html: string;
+  /** Wide tables print on landscape pages. */
+  landscape: boolean;
+  /** The formats this kind can be saved as (html and pdf always). */
+  formats: ReportFormat[];
+  /** How many records the report lists (items, reports, findings), for messages. */
+  recordCount: number;
+  workbook(): Promise<Buffer>;
+  /** Only kinds whose formats include docx. */
+  document?(): Promise<Buffer>;
+}
+
+export interface ReportScope {
+  campaignId: string;
+  kind: ReportKind;
+  courtCode?: string;
+}
+
+async function buildChecklist(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
+  const report = await checklistReport(ctx, scope.campaignId, scope.courtCode);
+  return {
+    kind: 'checklist',
+    title: REPORT_TITLES.checklist,
+    baseName: `${report.courtName}${report.campaignTitle}${REPORT_TITLES.checklist}`,
+    courtCode: report.courtCode,
+    courtName: report.courtName,
+    campaignTitle: report.campaignTitle,
+    html: checklistReportHtml(report),
+    landscape: true,
+    formats: ['pdf', 'xlsx', 'html'],
+    recordCount: report.itemCount,
+    workbook: () => checklistReportXlsx(report),
+  };
+}
+
+const BUILDERS: Record<ReportKind, ((ctx: ServiceContext, scope: ReportScope) => Promise<BuiltReport>) | null> = {
+  checklist: buildChecklist,
+  inspection: null,
+  ledger: null,
+  summary: null,
+};
+
+export async function buildReport(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
+  const builder = BUILDERS[scope.kind];
+  if (!builder) throw new ApiError('E_UNAVAILABLE', `暂未提供${REPORT_TITLES[scope.kind]}。`);
+  return builder(ctx, scope);
+}
