@@ -1,11 +1,9 @@
-// Importing a checklist template from XLSX (导入推进清单模板).
+// Importing a checklist template from XLSX (导入推进清单模板). The service is in templateImport.ts.
 import type { AreaHandlers } from '../api/handlerTypes';
-import { ApiError } from '../api/errors';
+import { importTemplate } from './templateImport';
 
 export type TemplateImportOperation = 'items.importTemplate';
 
 export const templateImportHandlers: AreaHandlers<TemplateImportOperation> = {
-  'items.importTemplate': async () => {
-    throw new ApiError('E_UNAVAILABLE', '模板导入尚未完成。');
-  },
+  'items.importTemplate': (ctx, input) => importTemplate(ctx, input),
 };

@@ -1,8 +1,8 @@
 // The indicators area of the operation table (指标): definitions per campaign and each court's
-// period values. The service is in indicators.ts.
+// period values. The service is in indicators.ts; importing values from Excel in valueImport.ts.
 import type { AreaHandlers } from '../api/handlerTypes';
-import { ApiError } from '../api/errors';
 import { createIndicator, deleteIndicator, deleteValue, listIndicators, recordValue, updateIndicator } from './indicators';
+import { importValues } from './valueImport';
 
 export type IndicatorOperation =
   | 'indicators.list'
@@ -20,7 +20,5 @@ export const indicatorHandlers: AreaHandlers<IndicatorOperation> = {
   'indicators.delete': (ctx, input) => deleteIndicator(ctx, input),
   'indicators.recordValue': (ctx, input) => recordValue(ctx, input),
   'indicators.deleteValue': (ctx, input) => deleteValue(ctx, input),
-  'indicators.importValues': async () => {
-    throw new ApiError('E_UNAVAILABLE', '指标数值导入尚未完成。');
-  },
+  'indicators.importValues': (ctx, input) => importValues(ctx, input),
 };

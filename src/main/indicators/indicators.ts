@@ -208,23 +208,33 @@ export async function deleteIndicator(ctx: ServiceContext, input: ParsedInput<'i
 }
 
 /** Why a value cannot be entered for this indicator and period, with the field at fault. */
+export interface ValueProblem {
+  field: 'period' | 'value';
+  message: string;
+}
+
+/**
+ * What is wrong with a value for a period, as field messages. `periodHint` words the period-kind
+ * message for a picked period (the record dialog) or a typed one (an imported sheet).
+ */
+export function valueProblems(indicator: Pick<IndicatorRecord, 'period' | 'unit'>, period: string, value: number, day: string, periodHint: 'pick' | 'type' = 'pick'): ValueProblem[] {
+  const problems: ValueProblem[] = [];
+  if (!periodMatchesKind(period, indicator.period)) {
+    const quarterly = indicator.period === 'quarterly';
+    const message = periodHint === 'pick' ? (quarterly ? '此指标按季度报送，请选择季度' : '此指标按月报送，请选择月份') : quarterly ? '此指标按季度报送，请填写季度，如 2026年第三季度' : '此指标按月报送，请填写月份，如 2026-10';
+    problems.push({ field: 'period', message });
+  } else if (isFuturePeriod(period, day)) {
+    problems.push({ field: 'period', message: '不能填报未来期间的数值' });
+  }
+  if (indicator.unit === 'percent' && (value < 0 || value > 100)) problems.push({ field: 'value', message: '百分比应在 0 到 100 之间' });
+  if (indicator.unit !== 'percent' && value < 0) problems.push({ field: 'value', message: '数值不能为负数' });
+  if (indicator.unit === 'cases' && !Number.isInteger(value)) problems.push({ field: 'value', message: '件数应为整数' });
+  return problems;
+}
+
 function checkValue(indicator: IndicatorRecord, input: ParsedInput<'indicators.recordValue'>, day: string): void {
-  if (!periodMatchesKind(input.period, indicator.period)) {
-    const message = indicator.period === 'quarterly' ? '此指标按季度报送，请选择季度' : '此指标按月报送，请选择月份';
-    throw new ApiError('E_INVALID', `${message}。`, { period: message });
-  }
-  if (isFuturePeriod(input.period, day)) {
-    throw new ApiError('E_INVALID', '不能填报未来期间的数值。', { period: '不能填报未来期间的数值' });
-  }
-  if (indicator.unit === 'percent' && (input.value < 0 || input.value > 100)) {
-    throw new ApiError('E_INVALID', '百分比应在 0 到 100 之间。', { value: '百分比应在 0 到 100 之间' });
-  }
-  if (indicator.unit !== 'percent' && input.value < 0) {
-    throw new ApiError('E_INVALID', '数值不能为负数。', { value: '数值不能为负数' });
-  }
-  if (indicator.unit === 'cases' && !Number.isInteger(input.value)) {
-    throw new ApiError('E_INVALID', '件数应为整数。', { value: '件数应为整数' });
-  }
+  const [first] = valueProblems(indicator, input.period, input.value, day);
+  if (first) throw new ApiError('E_INVALID', `${first.message}。`, { [first.field]: first.message });
 }
 
 /**

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput, Title, Collapse, Loader, CloseButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlarm, IconChevronDown, IconChevronUp, IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAlarm, IconChevronDown, IconChevronUp, IconEdit, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { CampaignDetail, CampaignProgress, ItemDetail, ItemKind, ItemRow, ItemStatus, Light } from '../../shared/model';
 import { itemStatuses, lights } from '../../shared/api';
 import { send, type Result } from '../api/client';
@@ -17,6 +17,8 @@ import { campaignStatusColor, campaignStatusText, commonText, itemKindText, item
 import { CampaignFormModal } from '../campaigns/CampaignForm';
 import { ItemCreateModal } from '../item/ItemCreateModal';
 import { ItemDrawer } from '../item/ItemDrawer';
+import { TemplateImportModal } from '../imports/TemplateImportModal';
+import { importText } from '../imports/text';
 import { formatDate } from '../lib/dates';
 import { compareText } from '../lib/format';
 import { navigate } from '../lib/router';
@@ -76,6 +78,7 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
   const [creating, setCreating] = useState(false);
   const [editingCampaign, setEditingCampaign] = useState(false);
   const [editingRules, setEditingRules] = useState(false);
+  const [importingTemplate, setImportingTemplate] = useState(false);
   const [showProgress, setShowProgress] = useState(true);
 
   // A failure on first load replaces the page with the message; later ones are notices.
@@ -312,6 +315,12 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
               {t.editCampaign}
             </Button>
           )}
+          {/* Items from a template go into this court's own checklist, of its own or an issued campaign. */}
+          {can('admin', 'reviewer') && !readOnly && campaign?.status !== 'closed' && (
+            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportingTemplate(true)} disabled={!detail} data-testid="open-template-import">
+              {importText.templateOpen}
+            </Button>
+          )}
           {!readOnly && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} disabled={!detail}>
               {t.addItem}
@@ -429,6 +438,17 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
           onClose={() => setCreating(false)}
           onCreated={() => {
             setCreating(false);
+            refreshAll();
+          }}
+        />
+      )}
+      {!readOnly && can('admin', 'reviewer') && (
+        <TemplateImportModal
+          opened={importingTemplate}
+          campaignId={campaignId}
+          onClose={() => setImportingTemplate(false)}
+          onImported={() => {
+            setImportingTemplate(false);
             refreshAll();
           }}
         />

@@ -5,7 +5,7 @@
 // shows a subordinate court's indicators instead, read-only.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconChartLine, IconEdit, IconHistory, IconPencilPlus, IconPlus } from '@tabler/icons-react';
+import { IconChartLine, IconEdit, IconFileImport, IconHistory, IconPencilPlus, IconPlus } from '@tabler/icons-react';
 import { indicatorLines } from '../../shared/api';
 import type { Campaign, IndicatorRow } from '../../shared/model';
 import { send } from '../api/client';
@@ -14,6 +14,8 @@ import { IconAction } from '../common/IconAction';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { commonText } from '../common/text';
 import { navigate } from '../lib/router';
+import { ValueImportModal } from '../imports/ValueImportModal';
+import { importText } from '../imports/text';
 import { HistoryDrawer } from './HistoryDrawer';
 import { IndicatorFormModal } from './IndicatorForm';
 import { formatChange, formatValue, periodLabel } from './periods';
@@ -47,6 +49,7 @@ export function IndicatorsTab({ campaign, courtCode = null, courtName, onBackToO
   const [form, setForm] = useState<{ indicator: IndicatorRow | null } | null>(null);
   const [recording, setRecording] = useState<IndicatorRow | null>(null);
   const [historyId, setHistoryId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const campaignId = campaign.id;
   const load = useCallback(async () => {
@@ -87,6 +90,11 @@ export function IndicatorsTab({ campaign, courtCode = null, courtName, onBackToO
             <Text size="sm" c="dimmed" data-testid="indicators-count">
               {t.count(rows.length)}
             </Text>
+          )}
+          {!readOnly && rows && rows.length > 0 && (
+            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)} data-testid="open-value-import">
+              {importText.valuesOpen}
+            </Button>
           )}
           {canDefine && rows && rows.length > 0 && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ indicator: null })} data-testid="add-indicator">
@@ -196,6 +204,17 @@ export function IndicatorsTab({ campaign, courtCode = null, courtName, onBackToO
           replaceRow(row);
         }}
       />
+      {!readOnly && (
+        <ValueImportModal
+          opened={importing}
+          campaignId={campaignId}
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setImporting(false);
+            void load();
+          }}
+        />
+      )}
       <HistoryDrawer indicator={historyRow} canDelete={manager} onClose={() => setHistoryId(null)} onChanged={replaceRow} />
     </Stack>
   );

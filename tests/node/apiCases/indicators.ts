@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { IndicatorOperation } from '../../../src/main/indicators/indicatorHandlers';
 import { base64, expectFailure, MISSING_ID, type Fixture, type OperationCases } from './shared';
+import { valuesWorkbook } from './templateImport';
 
 /** 当场立案率: a monthly percentage, higher is better, target 95. */
 export function filingRate(fx: Fixture, fields: Record<string, unknown> = {}) {
@@ -113,11 +114,30 @@ export const indicatorCases: OperationCases<IndicatorOperation> = {
     },
   },
   'indicators.importValues': {
-    good: async () => {
-      throw new Error('待补：indicators.importValues');
+    good: async (fx) => {
+      const row = await filingRate(fx);
+      await fx.h.ok('indicators.recordValue', { indicatorId: row.id, period: '2026-09', value: 90 });
+      const dataBase64 = await valuesWorkbook([
+        ['当场立案率', '2026-09', 93.5, '更正'],
+        ['当场立案率', '2026年10月', 96, '本月受理 230 件'],
+      ]);
+      const preview = await fx.h.ok('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64 });
+      expect(preview).toMatchObject({ goodRows: 2, badRows: 0, written: null });
+      expect(preview.rows.map((r) => [r.rowNumber, r.period, r.value, r.replaces])).toEqual([[3, '2026-09', 93.5, true], [4, '2026-10', 96, false]]);
+      const done = await fx.h.ok('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64, confirm: true });
+      expect(done.written).toBe(2);
+      const [listed] = await fx.h.ok('indicators.list', { campaignId: fx.campaign.id });
+      expect(listed.values.map((v) => [v.period, v.value, v.note])).toEqual([['2026-09', 93.5, '更正'], ['2026-10', 96, '本月受理 230 件']]);
     },
-    bad: async () => {
-      throw new Error('待补：indicators.importValues');
+    bad: async (fx) => {
+      const row = await filingRate(fx);
+      expectFailure(await fx.h.call('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.csv', dataBase64: base64('a,b') }), 'E_INVALID', /\.xlsx/);
+      expectFailure(await fx.h.call('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64: base64('坏文件') }), 'E_INVALID', /无法读取该 Excel 文件/);
+      const dataBase64 = await valuesWorkbook([['当场立案率', '2026年12月', 96]]);
+      const preview = await fx.h.ok('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64 });
+      expect(preview.rows[0].errors).toEqual(['不能填报未来期间的数值']);
+      expectFailure(await fx.h.call('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64, confirm: true }), 'E_INVALID', /有 1 行存在问题/);
+      expect((await fx.h.ok('indicators.list', { campaignId: fx.campaign.id }))[0]).toMatchObject({ id: row.id, values: [] });
     },
   },
 };

@@ -1,0 +1,163 @@
+// 导入数值: indicator values from an Excel sheet (指标名称 | 期间 | 数值 | 说明). Step 1 picks the
+// file; step 2 previews every row with ✓ (or "will replace the value entered") or its problems in
+// red; nothing is written until 确认导入, which with problem rows needs 跳过有问题的行 ticked.
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import type { IndicatorImport } from '../../shared/model';
+import { send } from '../api/client';
+import { commonText } from '../common/text';
+import { periodLabel } from '../indicators/periods';
+import { notifySuccess } from '../lib/notify';
+import { importText as t } from './text';
+import { WorkbookDrop, type Workbook } from './WorkbookDrop';
+
+const SHOWN_ROWS = 300;
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
+
+export function ValueImportModal({ opened, campaignId, onClose, onImported }: { opened: boolean; campaignId: string; onClose(): void; onImported(): void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={t.valuesTitle} size="min(1000px, 96vw)" data-testid="value-import-modal">
+      {opened && <ValueImport campaignId={campaignId} onClose={onClose} onImported={onImported} />}
+    </Modal>
+  );
+}
+
+function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; onClose(): void; onImported(): void }) {
+  const [file, setFile] = useState<Workbook | null>(null);
+  const [preview, setPreview] = useState<IndicatorImport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+
+  const runPreview = async (workbook: Workbook) => {
+    setBusy(true);
+    setError(null);
+    const result = await send('indicators.importValues', { campaignId, ...workbook });
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    setFile(workbook);
+    setPreview(result.value);
+    setSkipInvalid(false);
+  };
+  const confirm = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    const result = await send('indicators.importValues', { campaignId, ...file, confirm: true, skipInvalid });
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    notifySuccess(t.valuesDone(result.value.written ?? 0));
+    onImported();
+  };
+
+  if (!file || !preview) {
+    return (
+      <Stack gap="md">
+        <WorkbookDrop hint={t.valuesHint} error={error} busy={busy} onFile={(workbook) => void runPreview(workbook)} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {commonText.cancel}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="sm" data-testid="value-import-preview">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" truncate>
+          {t.file}：<b>{preview.fileName}</b>
+        </Text>
+        <Button variant="subtle" size="xs" onClick={() => { setFile(null); setPreview(null); setError(null); }}>
+          {t.chooseOther}
+        </Button>
+      </Group>
+      {error && (
+        <Alert color="red" data-testid="import-error">
+          {error}
+        </Alert>
+      )}
+      <Text size="sm" fw={600} data-testid="import-counts">
+        {t.counts(preview.goodRows, preview.badRows)}
+      </Text>
+      <ScrollArea.Autosize mah="calc(100vh - 360px)" mih={160} type="auto" offsetScrollbars>
+        <Table withTableBorder withColumnBorders striped stickyHeader verticalSpacing={6} fz="sm" data-testid="import-preview-table">
+          <Table.Thead bg="gray.1">
+            <Table.Tr>
+              <Table.Th w={52} ta="center">{t.colRow}</Table.Th>
+              <Table.Th miw={150}>{t.colIndicator}</Table.Th>
+              <Table.Th w={130}>{t.colPeriod}</Table.Th>
+              <Table.Th w={80} ta="right">{t.colValue}</Table.Th>
+              <Table.Th miw={140}>{t.colNote}</Table.Th>
+              <Table.Th w={280}>{t.colCheck}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.rows.slice(0, SHOWN_ROWS).map((row) => {
+              const bad = row.errors.length > 0;
+              return (
+                <Table.Tr key={row.rowNumber} data-testid="import-row" data-row={row.rowNumber} data-bad={bad || undefined} bg={bad ? 'red.0' : undefined}>
+                  <Table.Td ta="center" c="dimmed">{row.rowNumber}</Table.Td>
+                  <Table.Td>{row.indicatorName}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{PERIOD.test(row.period) ? periodLabel(row.period) : row.period}</Table.Td>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{row.value ?? ''}</Table.Td>
+                  <Table.Td>{row.note}</Table.Td>
+                  <Table.Td data-testid="import-row-check">
+                    {bad ? (
+                      <Stack gap={2}>
+                        {row.errors.map((message) => (
+                          <Text key={message} size="sm" c="red.8">
+                            {message}
+                          </Text>
+                        ))}
+                      </Stack>
+                    ) : (
+                      <Text size="sm" c={row.replaces ? 'orange.8' : 'teal.8'} fw={500}>
+                        {row.replaces ? t.replaces : t.ok}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+            {preview.rows.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={6} ta="center" c="dimmed">
+                  {t.noRows}
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      {preview.rows.length > SHOWN_ROWS && (
+        <Text size="xs" c="dimmed">
+          {t.firstRowsOnly(SHOWN_ROWS, preview.rows.length)}
+        </Text>
+      )}
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <div>
+          {preview.badRows > 0 && (
+            <Stack gap={4}>
+              <Checkbox label={t.skipInvalid(preview.badRows)} checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} data-testid="import-skip" />
+              {!skipInvalid && (
+                <Text size="xs" c="orange.8">
+                  {t.mustFixOrSkip}
+                </Text>
+              )}
+            </Stack>
+          )}
+        </div>
+        <Group gap="sm" wrap="nowrap">
+          <Button variant="default" onClick={onClose}>
+            {commonText.cancel}
+          </Button>
+          <Button onClick={() => void confirm()} loading={busy} disabled={preview.goodRows === 0 || (preview.badRows > 0 && !skipInvalid)} data-testid="import-confirm">
+            {t.confirm(preview.goodRows)}
+          </Button>
+        </Group>
+      </Group>
+    </Stack>
+  );
+}
