@@ -1,14 +1,11 @@
 // The boards area of the operation table (挂图作战): this court's board and a campaign's board.
 import type { AreaHandlers } from '../api/handlerTypes';
-import { ApiError } from '../api/errors';
+import { campaignBoard } from './campaignBoard';
+import { courtBoard } from './courtBoard';
 
 export type BoardOperation = 'boards.court' | 'boards.campaign';
 
 export const boardHandlers: AreaHandlers<BoardOperation> = {
-  'boards.court': async () => {
-    throw new ApiError('E_UNAVAILABLE', '本院挂图尚未完成。');
-  },
-  'boards.campaign': async () => {
-    throw new ApiError('E_UNAVAILABLE', '活动挂图尚未完成。');
-  },
+  'boards.court': (ctx) => courtBoard(ctx),
+  'boards.campaign': (ctx, input) => campaignBoard(ctx, input),
 };

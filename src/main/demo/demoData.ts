@@ -351,6 +351,10 @@ async function writeItem(writer: ChangeWriter, item: DemoItem, seq: number, win:
     completedAt: done && rows.completedDay !== null ? at(rows.completedDay, '17:20') : null,
     completedLate: done && rows.completedDay !== null && rows.completedDay > rows.deadline ? 1 : 0,
   });
+  // The item was set when the campaign began, not when the demo was loaded: boards draw their
+  // burn-down from creation and completion dates. Same transaction, the row was just written.
+  const createdDay = Math.min(win.start, rows.completedDay ?? win.start, ...rows.notes.map((note) => note.day));
+  await writer.trx.updateTable('items').set({ createdAt: at(createdDay, '09:00') }).where('id', '=', itemRow.id).execute();
   // History in the order it happened: each sign-off after the notes written up to its day, the
   // evidence with the report that finished the work.
   const pending = [...rows.signoffs];

@@ -1,4 +1,365 @@
-// 本院挂图: every active campaign of this court at a glance (placeholder until built).
+// 本院挂图: every active campaign of this court at a glance — a card each with completion,
+// overdue, lights, items due this week, rectification closure, self-inspection reports and
+// indicator attainment — then this week's due items across campaigns and 我的待办.
+import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, Divider, Group, Paper, RingProgress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
+import type { CourtBoard, CourtBoardCampaign, DueItem, Light, WorkEntry } from '../../shared/model';
+import { send } from '../api/client';
+import { useApp } from '../AppContext';
+import { PageHeader } from '../common/PageHeader';
+import { lightShortText, lightText } from '../common/text';
+import { prefetchItems } from '../campaign/itemsPrefetch';
+import { dayjs, formatDate, formatLongDate } from '../lib/dates';
+import { campaignRoute, navigate, routeHref } from '../lib/router';
+import { workActionText } from '../work/text';
+import { LIGHT_COLOR, percentOf } from './boardParts';
+import { boardText as t } from './text';
+
+/** 我的待办 on the board: the first few; the full list is on its own page. */
+const WORK_ROWS = 8;
+
 export function CourtBoardPage() {
-  return null;
+  const { court, today } = useApp();
+  const [board, setBoard] = useState<CourtBoard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const result = await send('boards.court');
+    setLoading(false);
+    if (result.ok) {
+      setBoard(result.value);
+      setError(null);
+    } else setError(result.message);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Stack gap="md" maw={1400}>
+      <PageHeader title={t.courtTitle} subtitle={t.courtSubtitle(court.name, formatLongDate(board?.today ?? today))}>
+        <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => void load()} loading={loading && !!board}>
+          {t.refresh}
+        </Button>
+      </PageHeader>
+      {error && (
+        <Alert color="red" title={t.loadFailed}>
+          {error}
+        </Alert>
+      )}
+      {!board && !error && <Skeleton h={360} />}
+      {board && board.campaigns.length === 0 && (
+        <Paper withBorder p={48} ta="center" data-testid="board-empty">
+          <Title order={4} mb="xs">
+            {t.noCampaigns}
+          </Title>
+          <Text c="dimmed" size="sm" mb="md">
+            {t.noCampaignsHint}
+          </Text>
+          <Anchor href={routeHref({ name: 'campaigns' })}>{t.goCampaigns}</Anchor>
+        </Paper>
+      )}
+      {board && board.campaigns.length > 0 && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" data-testid="board-campaigns">
+          {board.campaigns.map((campaign) => (
+            <CampaignCard key={campaign.id} campaign={campaign} />
+          ))}
+        </SimpleGrid>
+      )}
+      {board && board.campaigns.length > 0 && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
+          <DueTable rows={board.dueThisWeek} today={board.today} />
+          <WorkList entries={board.myWork} />
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
+
+function Stat({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <Text size="xs" c="dimmed" mb={2}>
+        {label}
+      </Text>
+      {children}
+    </div>
+  );
+}
+
+function LightCount({ light, count, label }: { light: Light; count: number; label: string }) {
+  return (
+    <Group gap={5} wrap="nowrap" data-testid={`card-${light}`}>
+      <span className={`dot dot-${light}`} />
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {label}{' '}
+        <Text span fw={700} className="figure-value" data-testid={`card-${light}-value`}>
+          {count}
+        </Text>
+      </Text>
+    </Group>
+  );
+}
+
+function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
+  const { items, ledger, inspection, indicators } = campaign;
+  const percent = percentOf(items.completed, items.total);
+  const open = () => navigate(campaignRoute(campaign.id, 'board'));
+  return (
+    <Paper withBorder radius="sm" p="md" data-testid="board-card" data-campaign-id={campaign.id}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm">
+        <Anchor fw={600} fz="lg" c="dark" onClick={open} lineClamp={2} title={t.openBoard} data-testid="board-card-title">
+          {campaign.title}
+        </Anchor>
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {campaign.endDate ? t.endDate(formatDate(campaign.endDate)) : t.noEndDate}
+        </Text>
+      </Group>
+      <Group wrap="nowrap" align="center" gap="lg">
+        <RingProgress
+          size={104}
+          thickness={11}
+          roundCaps={false}
+          sections={[{ value: percent, color: 'court.6' }]}
+          label={
+            <Text ta="center" fw={700} fz={18} className="figure-value">
+              {percent}%
+            </Text>
+          }
+        />
+        <Stack gap={8} style={{ flex: 1 }}>
+          <Text fw={600} data-testid="board-card-completion">
+            {items.total === 0 ? t.noItems : t.completion(items.completed, items.total, percent)}
+          </Text>
+          <Group gap="lg">
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="card-overdue">
+              {t.overdue}{' '}
+              <Text span fw={700} c={items.overdue ? 'red.7' : undefined} className="figure-value" data-testid="card-overdue-value">
+                {items.overdue}
+              </Text>
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="card-due">
+              {t.dueThisWeek}{' '}
+              <Text span fw={700} c={campaign.dueThisWeek ? 'yellow.9' : undefined} className="figure-value" data-testid="card-due-value">
+                {campaign.dueThisWeek}
+              </Text>
+            </Text>
+          </Group>
+          <Group gap="lg">
+            <LightCount light="red" count={items.red} label={t.red} />
+            <LightCount light="yellow" count={items.yellow} label={t.yellow} />
+            <LightCount light="green" count={items.green} label={t.green} />
+          </Group>
+        </Stack>
+      </Group>
+      <Divider my="sm" />
+      <SimpleGrid cols={3} spacing="sm">
+        <Stat label={t.ledgerRate} testId="card-ledger">
+          {ledger ? (
+            <>
+              <Text fw={700} className="figure-value">
+                {ledger.closureRate === null ? '—' : `${ledger.closureRate.toFixed(1)}%`}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t.ledgerDetail(ledger.closedFindings, ledger.findings)}
+              </Text>
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t.noLedger}
+            </Text>
+          )}
+        </Stat>
+        <Stat label={t.inspection} testId="card-inspection">
+          {inspection.total > 0 ? (
+            <>
+              <Text fw={700} className="figure-value">
+                {t.pieces(inspection.total)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t.inspectionCounts(inspection.submitted, inspection.accepted, inspection.returned, inspection.draft)}
+              </Text>
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t.noInspection}
+            </Text>
+          )}
+        </Stat>
+        <Stat label={t.indicators} testId="card-indicators">
+          {indicators.total > 0 ? (
+            <>
+              <Group gap={4}>
+                <Badge color="green" variant="light" radius="sm">
+                  {indicators.met}
+                </Badge>
+                <Badge color="yellow" variant="light" radius="sm">
+                  {indicators.close}
+                </Badge>
+                <Badge color="red" variant="light" radius="sm">
+                  {indicators.missed}
+                </Badge>
+              </Group>
+              <Text size="xs" c="dimmed" mt={2}>
+                {t.indicatorCounts(indicators.met, indicators.close, indicators.missed)}
+                {indicators.noValue > 0 ? ` · ${t.indicatorNoValue(indicators.noValue)}` : ''}
+              </Text>
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t.noIndicators}
+            </Text>
+          )}
+        </Stat>
+      </SimpleGrid>
+      <Group justify="flex-end" mt="xs">
+        <Anchor size="sm" onClick={open} data-testid="board-card-open">
+          {t.openBoard}
+          <IconChevronRight size={14} style={{ verticalAlign: 'middle' }} />
+        </Anchor>
+      </Group>
+    </Paper>
+  );
+}
+
+function goToItem(row: DueItem) {
+  prefetchItems(row.campaignId);
+  navigate(campaignRoute(row.campaignId));
+}
+
+function DueTable({ rows, today }: { rows: DueItem[]; today: string }) {
+  const onKeyDown = (row: DueItem) => (event: KeyboardEvent) => {
+    if (event.key === 'Enter') goToItem(row);
+  };
+  return (
+    <Paper withBorder radius="sm" p="md" data-testid="board-due">
+      <Group justify="space-between" mb={4}>
+        <Text fw={600}>{t.dueTitle}</Text>
+        <Text size="sm" c="dimmed">
+          {t.pieces(rows.length)}
+        </Text>
+      </Group>
+      <Text size="xs" c="dimmed" mb="sm">
+        {t.dueHint}
+      </Text>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed" ta="center" py="lg" data-testid="board-due-empty">
+          {t.dueEmpty}
+        </Text>
+      ) : (
+        <Table highlightOnHover verticalSpacing={6} fz="sm" data-testid="board-due-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={48}>{t.colNumber}</Table.Th>
+              <Table.Th>{t.colItem}</Table.Th>
+              <Table.Th w={120}>{t.colDepartment}</Table.Th>
+              <Table.Th w={112}>{t.colDeadline}</Table.Th>
+              <Table.Th w={64}>{t.colLight}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => {
+              const days = dayjs(row.deadline).diff(dayjs(today), 'day');
+              return (
+                <Table.Tr key={row.id} onClick={() => goToItem(row)} onKeyDown={onKeyDown(row)} tabIndex={0} role="link" style={{ cursor: 'pointer' }} data-testid="board-due-row" data-id={row.id}>
+                  <Table.Td className="figure-value">{row.number}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={1} title={row.title}>
+                      {row.title}
+                    </Text>
+                    <Text size="xs" c="dimmed" lineClamp={1} title={row.campaignTitle}>
+                      {row.campaignTitle}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={1}>
+                      {row.departmentName || '—'}
+                    </Text>
+                    {row.owner && (
+                      <Text size="xs" c="dimmed" lineClamp={1}>
+                        {row.owner}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" className="figure-value">
+                      {formatDate(row.deadline)}
+                    </Text>
+                    <Text size="xs" c="yellow.9">
+                      {days <= 0 ? t.dueToday : t.daysLeft(days)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={5} wrap="nowrap" title={lightText[row.light]}>
+                      <span className="dot" style={{ background: LIGHT_COLOR[row.light] }} />
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {lightShortText[row.light]}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+function WorkList({ entries }: { entries: WorkEntry[] }) {
+  const shown = entries.slice(0, WORK_ROWS);
+  return (
+    <Paper withBorder radius="sm" p="md" data-testid="board-work">
+      <Group justify="space-between" mb="sm">
+        <Text fw={600}>{t.workTitle}</Text>
+        {entries.length > 0 && (
+          <Anchor size="sm" href={routeHref({ name: 'work' })} data-testid="board-work-all">
+            {t.workAll(entries.length)}
+          </Anchor>
+        )}
+      </Group>
+      {entries.length === 0 ? (
+        <Text size="sm" c="dimmed" ta="center" py="lg">
+          {t.workEmpty}
+        </Text>
+      ) : (
+        <Stack gap={0}>
+          {shown.map((entry) => (
+            <Group
+              key={`${entry.kind}:${entry.id}`}
+              wrap="nowrap"
+              gap="sm"
+              py={7}
+              className="board-work-row"
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+              data-testid="board-work-row"
+            >
+              <span className="dot" style={{ background: LIGHT_COLOR[entry.light] }} title={lightText[entry.light]} />
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <Text size="sm" lineClamp={1} title={entry.title}>
+                  {entry.title}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  {entry.campaignTitle}
+                  {entry.deadline ? `  ·  ${formatDate(entry.deadline)}` : ''}
+                </Text>
+              </div>
+              <Badge variant="light" radius="sm" style={{ flex: 'none' }}>
+                {workActionText[entry.action]}
+              </Badge>
+            </Group>
+          ))}
+          {entries.length > WORK_ROWS && (
+            <Text size="xs" c="dimmed" ta="right" mt={6}>
+              {t.workMore(entries.length - WORK_ROWS)}
+            </Text>
+          )}
+        </Stack>
+      )}
+    </Paper>
+  );
 }
