@@ -1,22 +1,19 @@
-// The report command: builds a report from a court's data folder and saves it as PDF, XLSX or
-// HTML. Only the checklist report (推进清单) exists so far; the other kinds answer E_UNAVAILABLE.
+// The report command: builds a report from a court's data folder through the same registry the
+// app uses (buildReport) and saves it as PDF, XLSX, HTML or — for kinds that offer it — DOCX.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../main/api/errors';
-import { checklistReport } from '../main/reports/checklistReport';
-import { checklistReportHtml } from '../main/reports/reportHtml';
+import { buildReport, REPORT_TITLES } from '../main/reports/reportKinds';
 import { ChromiumPdfPrinter, pdfPageCount } from '../main/reports/reportPdf';
-import { checklistReportXlsx } from '../main/reports/reportXlsx';
 import { rowId } from '../shared/api';
+import type { ReportFormat, ReportKind } from '../shared/model';
 import { optional, required, UsageError, type ParsedCommand } from './args';
 import { withCourt } from './dataFolder';
 import type { Output } from './output';
 import { MESSAGES, USAGE } from './text';
 
-const KINDS = { checklist: '推进清单', inspection: '查摆报告', ledger: '整改台账', summary: '活动总结' } as const;
-const FORMATS = { pdf: 'PDF', xlsx: 'XLSX', html: 'HTML' } as const;
-type Kind = keyof typeof KINDS;
-type Format = keyof typeof FORMATS;
+const KINDS: Record<ReportKind, string> = REPORT_TITLES;
+const FORMATS: Record<ReportFormat, string> = { pdf: 'PDF', xlsx: 'XLSX', html: 'HTML', docx: 'DOCX' };
 
 function choice<T extends string>(parsed: ParsedCommand, option: string, choices: Record<T, string>): T {
   const value = required(parsed, option);
@@ -50,22 +47,24 @@ export async function runReport(parsed: ParsedCommand, output: Output): Promise<
   const campaignId = required(parsed, 'campaign');
   const checked = rowId.safeParse(campaignId);
   if (!checked.success) throw new UsageError(USAGE.badOptionValue('--campaign', checked.error.issues[0].message), 'report');
-  const kind = choice<Kind>(parsed, 'kind', KINDS);
-  const format = choice<Format>(parsed, 'format', FORMATS);
+  const kind = choice<ReportKind>(parsed, 'kind', KINDS);
+  const format = choice<ReportFormat>(parsed, 'format', FORMATS);
   const out = required(parsed, 'out');
   const courtCode = optional(parsed, 'court');
-  if (kind !== 'checklist') throw new ApiError('E_UNAVAILABLE', MESSAGES.reportUnavailable(KINDS[kind]));
 
   await withCourt(dir, async ({ ctx }) => {
-    const report = await checklistReport(ctx, campaignId, courtCode);
-    const file = outputFile(out, `${report.courtName}${report.campaignTitle}${KINDS[kind]}.${format}`);
-    const html = checklistReportHtml(report);
+    const report = await buildReport(ctx, { campaignId, kind, courtCode });
+    if (!report.formats.includes(format)) {
+      throw new UsageError(USAGE.formatNotOffered(report.title, FORMATS[format], report.formats.join('、')), 'report');
+    }
+    const file = outputFile(out, `${report.baseName}.${format}`);
     let pages: number | null = null;
-    if (format === 'html') saveFile(file, html);
-    else if (format === 'xlsx') saveFile(file, await checklistReportXlsx(report));
+    if (format === 'html') saveFile(file, report.html);
+    else if (format === 'xlsx') saveFile(file, await report.workbook());
+    else if (format === 'docx') saveFile(file, await report.document!());
     else {
       if (!output.json) output.note(MESSAGES.reportPrinting);
-      const pdf = await new ChromiumPdfPrinter().print(html);
+      const pdf = await new ChromiumPdfPrinter().print(report.html, { landscape: report.landscape });
       pages = pdfPageCount(pdf);
       saveFile(file, pdf);
     }
@@ -75,12 +74,12 @@ export async function runReport(parsed: ParsedCommand, output: Output): Promise<
         format,
         file,
         pages,
-        items: report.itemCount,
+        items: report.recordCount,
         court: { code: report.courtCode, name: report.courtName },
         campaign: { id: campaignId, title: report.campaignTitle },
       });
       return;
     }
-    output.line(MESSAGES.reportDone(KINDS[kind], FORMATS[format], pages, file));
+    output.line(MESSAGES.reportDone(report.title, FORMATS[format], pages, file));
   });
 }

@@ -28,7 +28,7 @@ export const COMMAND_USAGE: Record<string, string> = {
   publish: 'publish --data 文件夹 --campaign 活动编号 --out 文件 [--json]',
   inspect: 'inspect 文件 [--data 文件夹] [--json]',
   import: 'import --data 文件夹 文件 [--dry-run] [--trust 指纹]… [--json]',
-  report: 'report --data 文件夹 --campaign 活动编号 --kind checklist|inspection|ledger|summary --format pdf|xlsx|html --out 文件 [--court 法院代码] [--json]',
+  report: 'report --data 文件夹 --campaign 活动编号 --kind checklist|inspection|ledger|summary --format pdf|xlsx|html|docx --out 文件 [--court 法院代码] [--json]',
   call: 'call --data 文件夹 操作名 [JSON 输入]',
   help: 'help',
 };
@@ -42,7 +42,7 @@ const COMMAND_PURPOSE: Record<string, string> = {
   publish: '发布某专项活动的下发包（给下级法院）',
   inspect: '查看同步包的基本信息；给出 --data 时可解开发给本院的加密包',
   import: '导入同步包；--dry-run 只预览不写入；首次收到某法院的包时须用 --trust 确认其指纹',
-  report: '生成报表文件（推进清单等），可为 PDF、XLSX 或 HTML；--court 生成本库所存下级法院的报表',
+  report: '生成报表文件（推进清单、查摆报告表、整改台账、活动总结），可为 PDF、XLSX 或 HTML，查摆报告表另可为 DOCX；--court 生成本库所存下级法院的报表',
   call: '以 JSON 输入调用任意接口操作，输出 JSON 结果',
   help: '显示本说明',
 };
@@ -83,6 +83,7 @@ export const USAGE = {
   badOptionValue: (option: string, message: string) => `选项 ${option} 的取值有误：${message}`,
   badJson: (message: string) => `JSON 输入无法解析：${message}`,
   badChoice: (option: string, value: string, choices: string) => `选项 ${option} 的取值“${value}”不正确，应为 ${choices}。`,
+  formatNotOffered: (kind: string, format: string, allowed: string) => `${kind}不能生成 ${format} 文件，--format 可选 ${allowed}。`,
   prefix: '用法错误：',
 };
 
@@ -151,7 +152,6 @@ export const MESSAGES = {
   bundleEntries: (entries: number) => `条目：${entries} 个`,
   signature: (valid: boolean | null) => (valid === null ? '签名：未能核验（内容已加密）' : valid ? '签名：有效' : '签名：无效（同步包可能已被改动）'),
 
-  reportUnavailable: (kind: string) => `暂未提供${kind}报表，目前可以生成推进清单（--kind checklist）。`,
   reportDone: (kind: string, format: string, pages: number | null, file: string) =>
     `已生成${kind}（${format}${pages ? `，${pages} 页` : ''}）：${file}`,
   reportPrinting: '正在生成 PDF…',

@@ -180,9 +180,9 @@ const measureFields = {
 export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 const uploadId = z.string({ error: '缺少上传编号' }).regex(/^[0-9a-f-]{36}$/, '上传编号不正确');
 const exportFolder = z
-  .string({ error: '请选择保存同步包的文件夹' })
+  .string({ error: '请选择保存文件的文件夹' })
   .trim()
-  .min(1, '请选择保存同步包的文件夹')
+  .min(1, '请选择保存文件的文件夹')
   .max(1000, '文件夹路径过长');
 /** A key fingerprint as read out: 40 digits, spaces and dashes allowed between them. */
 export const fingerprintText = z

@@ -911,6 +911,8 @@ export interface ReportPreview {
   baseName: string;
   /** A self-contained A4 document, as printed. */
   html: string;
+  /** Printed on landscape A4 (the preview draws the paper the same way round). */
+  landscape: boolean;
   /** Formats this kind can be saved as. */
   formats: ReportFormat[];
 }

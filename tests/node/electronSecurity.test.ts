@@ -554,6 +554,13 @@ describe('main process bundle (stand-in electron, real database)', () => {
       const frame = fakeEvent({ url: 'https://evil.example/' });
       contents.emit('will-frame-navigate', frame);
       expect(frame.defaultPrevented).toBe(true);
+      // The report preview's inline document may load in a sub-frame, never as the main frame.
+      const preview = fakeEvent({ url: 'about:srcdoc', isMainFrame: false });
+      contents.emit('will-frame-navigate', preview);
+      expect(preview.defaultPrevented).toBe(false);
+      const mainSrcdoc = fakeEvent({ url: 'about:srcdoc', isMainFrame: true });
+      contents.emit('will-frame-navigate', mainSrcdoc);
+      expect(mainSrcdoc.defaultPrevented).toBe(true);
       const webview = fakeEvent();
       contents.emit('will-attach-webview', webview, {}, {});
       expect(webview.defaultPrevented).toBe(true);
@@ -718,8 +725,8 @@ describe('Electron sources (static checks)', () => {
       expect(text, file).not.toMatch(/nodeIntegration\s*:\s*true|contextIsolation\s*:\s*false|sandbox\s*:\s*false|webSecurity\s*:\s*false|webviewTag\s*:\s*true|allowRunningInsecureContent\s*:\s*true/);
     }
     const windows = allSources.flatMap(({ file, text }) => [...text.matchAll(/new BrowserWindow\(([^)]*)/g)].map((m) => `${file}: ${m[1]}`));
-    expect(windows).toHaveLength(1);
-    expect(windows[0]).toMatch(/main\.ts: createWindowOptions\(preloadPath/);
+    // The app's window, and the hidden window that prints reports to PDF (scripts off, no preload).
+    expect(windows.sort()).toEqual([expect.stringMatching(/main\.ts: createWindowOptions\(preloadPath/), expect.stringMatching(/pdfPrinter\.ts: pdfWindowOptions\($/)]);
   });
 
   it('the main process has one IPC entry, checked before dispatch', () => {

@@ -188,7 +188,7 @@ describe('report command', () => {
     });
   }
 
-  it('writes a PDF and an XLSX, and answers other kinds with E_UNAVAILABLE', async () => {
+  it('writes a PDF and an XLSX, and refuses a format the kind does not offer', async () => {
     const { h, campaign, titles } = await courtWithChecklist(4);
     const dataDir = h.dataDir;
     folders.push(dataDir);
@@ -212,14 +212,14 @@ describe('report command', () => {
     await workbook.xlsx.readFile(xlsxFile);
     expect(workbook.getWorksheet(CHECKLIST_SHEET)!.getRow(HEADER_ROW + 2).getCell(2).value).toMatchObject({ richText: expect.any(Array) });
 
-    const ledger = await cli(['report', '--data', dataDir, '--campaign', campaign.id, '--kind', 'ledger', '--format', 'pdf', '--out', path.join(out, 'x.pdf'), '--json']);
-    expect(ledger.code).toBe(1);
-    expect(JSON.parse(ledger.stdout)).toMatchObject({ ok: false, code: 'E_UNAVAILABLE' });
-    expect(ledger.stderr).toContain('暂未提供整改台账报表');
-    expect(fs.existsSync(path.join(out, 'x.pdf'))).toBe(false);
-
+    // The checklist has no Word form: a usage error naming the formats it has, and no file.
     const wrongFormat = await cli([...base, '--format', 'docx', '--out', path.join(out, 'x.docx')]);
     expect(wrongFormat.code).toBe(2);
-    expect(wrongFormat.stderr).toContain('--format');
+    expect(wrongFormat.stderr).toContain('推进清单不能生成 DOCX 文件，--format 可选 pdf、xlsx、html');
+    expect(fs.existsSync(path.join(out, 'x.docx'))).toBe(false);
+
+    const badFormat = await cli([...base, '--format', 'pptx', '--out', path.join(out, 'x.pptx')]);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain('--format');
   }, 120_000);
 });

@@ -12,6 +12,11 @@ export interface Host {
   openPath(filePath: string): Promise<boolean>;
   /** Lets the person pick a folder (Electron: the system dialog); absent where there is none. */
   chooseFolder?(): Promise<string | null>;
+  /**
+   * Prints a self-contained HTML document to an A4 PDF with the page-number footer (Electron:
+   * printToPDF in a hidden sandboxed window). Absent elsewhere: reports then use Chromium.
+   */
+  printPdf?(html: string, options: { landscape: boolean }): Promise<Buffer>;
 }
 
 export interface ServiceContext {

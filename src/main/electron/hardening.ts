@@ -22,6 +22,8 @@ export function guardWebContents(contents: WebContents): void {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
+    // The report preview is an <iframe srcdoc>: a sub-frame may show its own inline document.
+    if (!event.isMainFrame && event.url === 'about:srcdoc') return;
     if (!isAllowedNavigation(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {

@@ -11,6 +11,7 @@ import { hardenSession, installGlobalGuards } from './hardening';
 import { registerApi } from './ipc';
 import { installApplicationMenu, installContextMenu } from './menu';
 import { electronNativeBinding } from './nativeBinding';
+import { printPdf } from './pdfPrinter';
 import { Preferences } from './preferences';
 import { APP_START_URL, createWindowOptions } from './security';
 import { restoreBounds } from './windowState';
@@ -44,9 +45,10 @@ function openDataStore(): Services | null {
       host: {
         openPath: (file) => shell.openPath(file).then((error) => error === ''),
         chooseFolder: async () => {
-          const choice = await dialog.showOpenDialog({ title: '选择保存同步包的文件夹（可选 U 盘）', properties: ['openDirectory', 'createDirectory'] });
+          const choice = await dialog.showOpenDialog({ title: '选择保存文件的文件夹（可选 U 盘）', properties: ['openDirectory', 'createDirectory'] });
           return choice.canceled ? null : (choice.filePaths[0] ?? null);
         },
+        printPdf,
       },
       nativeBinding,
     });

@@ -2,13 +2,11 @@
 // in the checklist's own display order and numbering, with each item's latest progress note.
 // It reads through the checklist's own list (listItems, listSections) so the report numbers and
 // orders items exactly as the screen does; it writes nothing of its own.
-import dayjs from 'dayjs';
 import type { ServiceContext } from '../api/context';
-import { ApiError } from '../api/errors';
 import { ITEM_STATUS_ZH } from '../app/statusText';
-import { listSections, loadCampaignRow } from '../campaigns/campaigns';
+import { listSections } from '../campaigns/campaigns';
 import { listItems } from '../checklist/items';
-import { ownCourtCode, viewedCourtCode } from '../court/courtProfile';
+import { reportHead, viewedCode } from './reportScope';
 
 /** One item's line in the report. Dates are YYYY-MM-DD everywhere in the table. */
 export interface ChecklistReportRow {
@@ -48,12 +46,6 @@ export interface ChecklistReport {
 /** The heading of the group of items filed under no section. */
 export const UNSECTIONED_HEADING = '其他事项';
 
-/** A court's own name as this database knows it: the row that court wrote itself, else any copy. */
-async function courtName(ctx: ServiceContext, code: string): Promise<string | null> {
-  const rows = await ctx.db.selectFrom('courts').select(['name', 'origin']).where('code', '=', code).where('deletedAt', 'is', null).execute();
-  return (rows.find((row) => row.origin === code) ?? rows[0])?.name ?? null;
-}
-
 /** Each item's latest progress note (by note date, then the order written), for one court's items of one campaign. */
 async function latestNotes(ctx: ServiceContext, campaignId: string, court: string): Promise<Map<string, { date: string; text: string }>> {
   const notes = await ctx.db
@@ -80,13 +72,10 @@ async function latestNotes(ctx: ServiceContext, campaignId: string, court: strin
  * data this database holds).
  */
 export async function checklistReport(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<ChecklistReport> {
-  const campaign = await loadCampaignRow(ctx, campaignId);
-  const court = await viewedCourtCode(ctx, courtCode);
-  const name = await courtName(ctx, court);
-  if (!name) throw new ApiError('E_NOT_FOUND', `本库没有法院代码为“${court}”的法院的数据，无法生成其推进清单。`);
-  const own = await ownCourtCode(ctx);
+  const head = await reportHead(ctx, campaignId, courtCode, '推进清单');
+  const { campaign, court } = head;
   const [items, sections, notes] = await Promise.all([
-    listItems(ctx, campaignId, court === own ? undefined : court),
+    listItems(ctx, campaignId, viewedCode(head)),
     listSections(ctx, campaign, court),
     latestNotes(ctx, campaignId, court),
   ]);
@@ -126,9 +115,9 @@ export async function checklistReport(ctx: ServiceContext, campaignId: string, c
 
   return {
     courtCode: court,
-    courtName: name,
+    courtName: head.courtName,
     campaignTitle: campaign.title,
-    reportDate: dayjs(ctx.now()).format('YYYY年M月D日'),
+    reportDate: head.reportDate,
     itemCount: items.length,
     groups,
   };

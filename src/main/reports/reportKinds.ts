@@ -4,8 +4,19 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import type { ReportFormat, ReportKind } from '../../shared/model';
 import { checklistReport } from './checklistReport';
+import { inspectionReportDocx } from './inspectionDocx';
+import { inspectionReportHtml } from './inspectionHtml';
+import { inspectionReport } from './inspectionReport';
+import { inspectionReportXlsx } from './inspectionXlsx';
+import { ledgerReportHtml } from './ledgerHtml';
+import { ledgerReport } from './ledgerReport';
+import { ledgerReportXlsx } from './ledgerXlsx';
 import { checklistReportHtml } from './reportHtml';
 import { checklistReportXlsx } from './reportXlsx';
+import { summaryReportHtml } from './summaryHtml';
+import { summaryReport } from './summaryReport';
+import { summaryReportXlsx } from './summaryXlsx';
+import { summaryTitle } from './reportText';
 
 /** What each kind is called on paper and in file names. */
 export const REPORT_TITLES: Record<ReportKind, string> = {
@@ -59,11 +70,61 @@ async function buildChecklist(ctx: ServiceContext, scope: ReportScope): Promise<
   };
 }
 
+/** The parts every kind states the same way. */
+function heading(kind: ReportKind, data: { courtCode: string; courtName: string; campaignTitle: string }) {
+  return {
+    kind,
+    title: REPORT_TITLES[kind],
+    baseName: `${data.courtName}${kind === 'summary' ? summaryTitle(data.campaignTitle) : `${data.campaignTitle}${REPORT_TITLES[kind]}`}`,
+    courtCode: data.courtCode,
+    courtName: data.courtName,
+    campaignTitle: data.campaignTitle,
+  };
+}
+
+/** Forms per person or department, portrait; also a Word document. */
+async function buildInspection(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
+  const report = await inspectionReport(ctx, scope.campaignId, scope.courtCode);
+  return {
+    ...heading('inspection', report),
+    html: inspectionReportHtml(report),
+    landscape: false,
+    formats: ['pdf', 'xlsx', 'docx', 'html'],
+    recordCount: report.forms.length,
+    workbook: () => inspectionReportXlsx(report),
+    document: () => inspectionReportDocx(report),
+  };
+}
+
+async function buildLedger(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
+  const report = await ledgerReport(ctx, scope.campaignId, scope.courtCode);
+  return {
+    ...heading('ledger', report),
+    html: ledgerReportHtml(report),
+    landscape: true,
+    formats: ['pdf', 'xlsx', 'html'],
+    recordCount: report.findingCount,
+    workbook: () => ledgerReportXlsx(report),
+  };
+}
+
+async function buildSummary(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
+  const report = await summaryReport(ctx, scope.campaignId, scope.courtCode);
+  return {
+    ...heading('summary', report),
+    html: summaryReportHtml(report),
+    landscape: false,
+    formats: ['pdf', 'xlsx', 'html'],
+    recordCount: report.progress.total,
+    workbook: () => summaryReportXlsx(report),
+  };
+}
+
 const BUILDERS: Record<ReportKind, ((ctx: ServiceContext, scope: ReportScope) => Promise<BuiltReport>) | null> = {
   checklist: buildChecklist,
-  inspection: null,
-  ledger: null,
-  summary: null,
+  inspection: buildInspection,
+  ledger: buildLedger,
+  summary: buildSummary,
 };
 
 export async function buildReport(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {

@@ -3,8 +3,18 @@
 // Either way the page footer carries "第 X 页 共 Y 页".
 import { BODY_FONTS, PAGE } from './reportHtml';
 
+export interface PrintOptions {
+  /** Landscape pages (wide tables); portrait for forms. Defaults to what the document's @page asks for. */
+  landscape?: boolean;
+}
+
 export interface PdfPrinter {
-  print(html: string): Promise<Buffer>;
+  print(html: string, options?: PrintOptions): Promise<Buffer>;
+}
+
+/** Whether the document's own page rule asks for landscape pages (reportHtml's @page). */
+export function wantsLandscape(html: string): boolean {
+  return /@page\s*\{[^}]*\blandscape\b/.test(html);
 }
 
 /** Launch flags for a headless Chromium that reaches nothing outside this computer. */
@@ -19,7 +29,7 @@ export const FOOTER_TEMPLATE =
 export class ChromiumPdfPrinter implements PdfPrinter {
   constructor(private readonly executablePath = process.env.COURT_CHROMIUM ?? '/usr/bin/chromium') {}
 
-  async print(html: string): Promise<Buffer> {
+  async print(html: string, options: PrintOptions = {}): Promise<Buffer> {
     // Loaded only when a PDF is printed: the rest of the app never needs it.
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS });
@@ -28,7 +38,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       await page.setContent(html, { waitUntil: 'load' });
       return await page.pdf({
         format: PAGE.size,
-        landscape: PAGE.landscape,
+        landscape: options.landscape ?? wantsLandscape(html),
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',

@@ -1,6 +1,120 @@
-// Reports of a campaign: preview, print, save as PDF/XLSX (placeholder until built).
-import type { Campaign } from '../../shared/model';
+// The campaign's 报表打印 tab: pick a report (推进清单, 查摆报告表, 整改台账, 活动总结), see it as it will
+// print on A4, print it (Ctrl+P) or save it as PDF / Excel / Word into a folder. With `courtCode`
+// the reports are built from that subordinate court's data, read-only.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Badge, Box, Button, Center, Group, Loader, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconPrinter } from '@tabler/icons-react';
+import { reportKinds } from '../../shared/api';
+import type { Campaign, ReportKind, ReportPreview } from '../../shared/model';
+import { send } from '../api/client';
+import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
+import { notifyFailure } from '../lib/notify';
+import { ReportPaper, type ReportPaperHandle } from './ReportPaper';
+import { ReportSavePanel } from './ReportSavePanel';
+import { reportKindText, reportText as t } from './text';
 
-export function ReportsTab(_props: { campaign: Campaign; courtCode: string | null; courtName?: string; onBackToOwn(): void }) {
-  return null;
+type Loaded = { state: 'loading' } | { state: 'ready'; preview: ReportPreview } | { state: 'failed'; code: string; message: string };
+
+export function ReportsTab({ campaign, courtCode, courtName, onBackToOwn }: { campaign: Campaign; courtCode: string | null; courtName?: string; onBackToOwn(): void }) {
+  const [kind, setKind] = useState<ReportKind>('checklist');
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const paper = useRef<ReportPaperHandle>(null);
+  const campaignId = campaign.id;
+
+  const load = useCallback(async () => {
+    setLoaded({ state: 'loading' });
+    const result = await send('reports.preview', { campaignId, kind, courtCode: courtCode ?? undefined });
+    setLoaded(result.ok ? { state: 'ready', preview: result.value } : { state: 'failed', code: result.code, message: result.message });
+  }, [campaignId, kind, courtCode]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const preview = loaded.state === 'ready' ? loaded.preview : null;
+  const print = () => {
+    if (!preview) return;
+    if (!paper.current?.print()) notifyFailure({ message: t.printFailed });
+  };
+  // Ctrl+P prints the report, not the app's window, wherever the focus is on this tab.
+  useHotkeys([['mod+P', print]], []);
+
+  return (
+    <Stack gap="md" data-testid="reports-tab">
+      {courtCode !== null && (
+        <ViewingCourtAlert title={t.viewingCourt(courtName ?? courtCode)} hint={t.viewingHint} backLabel={t.backToOwn} onBack={onBackToOwn} testId="reports-viewing-court" />
+      )}
+      <Group justify="space-between" align="center">
+        <SegmentedControl
+          aria-label={t.kindLabel}
+          value={kind}
+          onChange={(value) => setKind(value as ReportKind)}
+          data={reportKinds.map((value) => ({ value, label: reportKindText[value] }))}
+          data-testid="report-kind"
+        />
+        <Tooltip label={t.printHint}>
+          <Button leftSection={<IconPrinter size={16} />} variant="default" onClick={print} disabled={!preview} rightSection={<Text size="xs" c="dimmed">{t.printShortcut}</Text>} data-testid="report-print">
+            {t.print}
+          </Button>
+        </Tooltip>
+      </Group>
+
+      <Group gap="md" align="flex-start" wrap="nowrap">
+        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+          <Group justify="space-between" gap="xs">
+            <Group gap="xs">
+              <Text fw={600}>{t.previewTitle}</Text>
+              {preview && (
+                <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+                  {t.paper(preview.landscape)}
+                </Badge>
+              )}
+              {courtCode !== null && (
+                <Badge variant="light" color="court" style={{ textTransform: 'none' }} data-testid="report-court">
+                  {t.courtLine(courtName ?? courtCode)}
+                </Badge>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t.previewNote}
+            </Text>
+          </Group>
+          {loaded.state === 'loading' && (
+            <Paper bg="gray.3" h={420}>
+              <Center h="100%">
+                <Group gap="xs">
+                  <Loader size="sm" />
+                  <Text c="dimmed">{t.previewLoading}</Text>
+                </Group>
+              </Center>
+            </Paper>
+          )}
+          {loaded.state === 'failed' &&
+            (loaded.code === 'E_UNAVAILABLE' ? (
+              <Alert color="gray" title={t.unavailableTitle(reportKindText[kind])} data-testid="report-unavailable">
+                {loaded.message}
+              </Alert>
+            ) : (
+              <Alert color="red" title={t.loadFailedTitle} data-testid="report-load-failed">
+                <Text size="sm">{loaded.message}</Text>
+                <Button size="xs" variant="light" mt="xs" onClick={() => void load()}>
+                  {t.retry}
+                </Button>
+              </Alert>
+            ))}
+          {preview && <ReportPaper ref={paper} html={preview.html} landscape={preview.landscape} title={t.previewFrameTitle(preview.title)} />}
+        </Stack>
+        <Box w={340} style={{ flexShrink: 0, position: 'sticky', top: 16 }}>
+          <ReportSavePanel
+            campaignId={campaignId}
+            kind={kind}
+            courtCode={courtCode}
+            formats={preview?.formats ?? []}
+            baseName={preview?.baseName ?? null}
+            disabled={!preview}
+          />
+        </Box>
+      </Group>
+    </Stack>
+  );
 }

@@ -1,70 +1,26 @@
-// Pieces shared by the sync tabs: the export folder chooser, a refusal with its code, and the
-// card telling where a written bundle went.
-import { Alert, Button, CloseButton, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconCircleCheck, IconDeviceUsb, IconFolderOpen } from '@tabler/icons-react';
-import { useState } from 'react';
+// Pieces shared by the sync tabs: the export folder chooser (common/FolderField in sync's words),
+// a refusal with its code, and the card telling where a written bundle went.
+import { Alert, CloseButton, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import type { ExportReport } from '../../shared/model';
-import { send } from '../api/client';
+import { FolderField as SharedFolderField } from '../common/FolderField';
 import { commonText } from '../common/text';
 import { formatSize } from '../lib/format';
-import { notifyFailure } from '../lib/notify';
 import type { Refusal } from './syncRules';
 import { syncText as t } from './text';
 
-/**
- * The folder a bundle is written to: typed, one of the detected drives, or picked with the
- * system dialog (files.chooseFolder answers null where there is none, as in the browser preview).
- */
+/** The folder a bundle is written to (the shared field, with the sync screens' words and test ids). */
 export function FolderField({ value, onChange, drives, disabled }: { value: string; onChange(folder: string): void; drives: { path: string; label: string }[]; disabled?: boolean }) {
-  const [choosing, setChoosing] = useState(false);
-  const choose = async () => {
-    setChoosing(true);
-    const result = await send('files.chooseFolder');
-    setChoosing(false);
-    if (!result.ok) return notifyFailure(result);
-    if (result.value.path) onChange(result.value.path);
-  };
   return (
-    <Stack gap={6}>
-      <Group align="flex-end" gap="xs" wrap="nowrap">
-        <TextInput
-          label={t.folder}
-          description={t.folderHint}
-          value={value}
-          onChange={(e) => onChange(e.currentTarget.value)}
-          disabled={disabled}
-          style={{ flex: 1 }}
-          data-testid="sync-folder"
-        />
-        <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={() => void choose()} loading={choosing} disabled={disabled}>
-          {t.chooseFolder}
-        </Button>
-      </Group>
-      {drives.length > 0 ? (
-        <Group gap="xs">
-          <Text size="sm" c="dimmed">
-            {t.drives}
-          </Text>
-          {drives.map((drive) => (
-            <Button
-              key={drive.path}
-              size="xs"
-              variant={value === drive.path ? 'filled' : 'light'}
-              leftSection={<IconDeviceUsb size={14} />}
-              onClick={() => onChange(drive.path)}
-              disabled={disabled}
-              data-testid="sync-drive"
-            >
-              {drive.label || drive.path}
-            </Button>
-          ))}
-        </Group>
-      ) : (
-        <Text size="xs" c="dimmed">
-          {t.noDrives}
-        </Text>
-      )}
-    </Stack>
+    <SharedFolderField
+      value={value}
+      onChange={onChange}
+      drives={drives}
+      disabled={disabled}
+      text={{ label: t.folder, description: t.folderHint, chooseFolder: t.chooseFolder, drives: t.drives, noDrives: t.noDrives }}
+      testId="sync-folder"
+      driveTestId="sync-drive"
+    />
   );
 }
 

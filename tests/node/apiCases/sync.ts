@@ -58,7 +58,7 @@ export const syncCases: OperationCases<SyncOperation> = {
       expect((await fx.h.ok('sync.overview')).nextSeq).toBe(2);
     },
     bad: async (fx) => {
-      expectFailure(await fx.h.call('sync.export', { folder: '  ' }), 'E_INVALID', /请选择保存同步包的文件夹/);
+      expectFailure(await fx.h.call('sync.export', { folder: '  ' }), 'E_INVALID', /请选择保存文件的文件夹/);
       const job = await fx.h.ok('sync.export', { folder: path.join(tempDir(), '拔掉的U盘'), full: false });
       const status = await finished(fx, job.jobId);
       expect(status).toMatchObject({ state: 'failed', errorCode: 'E_NO_FOLDER' });

@@ -1,0 +1,180 @@
+// The desktop app's PDF printer (src/main/electron/pdfPrinter.ts), checked without the Electron
+// binary: the hidden window's settings directly from the pure module, the printer's real bundle
+// run against a stand-in `electron` module (window destroyed and temporary file removed whether
+// printing works or fails, nothing but the report file loaded), and static checks on the sources.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cmToInches, PDF_PARTITION, pdfPrintOptions, pdfWindowOptions } from '../../src/main/electron/pdfWindow';
+import { FOOTER_TEMPLATE } from '../../src/main/reports/reportPdf';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
+
+describe('the hidden report window', () => {
+  it('is sandboxed, isolated, without Node, scripts or a preload, hidden, in its own session', () => {
+    const options = pdfWindowOptions();
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      javascript: false,
+      webSecurity: true,
+      webviewTag: false,
+      devTools: false,
+      partition: PDF_PARTITION,
+    });
+    expect(options.webPreferences).not.toHaveProperty('preload');
+    // Not "persist:": the session lives in memory and leaves nothing on disk.
+    expect(PDF_PARTITION.startsWith('persist:')).toBe(false);
+  });
+
+  it('prints A4 with the page-number footer and the report page margins, either way round', () => {
+    const landscape = pdfPrintOptions(true);
+    expect(landscape).toMatchObject({ pageSize: 'A4', landscape: true, displayHeaderFooter: true, printBackground: true, footerTemplate: FOOTER_TEMPLATE });
+    expect(landscape.footerTemplate).toMatch(/第 <span class="pageNumber"><\/span> 页 共 <span class="totalPages"><\/span> 页/);
+    expect(landscape.margins).toEqual({ top: cmToInches('2.5cm'), bottom: cmToInches('2cm'), left: cmToInches('2cm'), right: cmToInches('2cm') });
+    expect(pdfPrintOptions(false).landscape).toBe(false);
+    expect(cmToInches('2.54cm')).toBe(1);
+    expect(() => cmToInches('20mm')).toThrow();
+  });
+});
+
+describe('printPdf (its bundle, with a stand-in electron)', () => {
+  let code = '';
+  beforeAll(async () => {
+    const result = await build({
+      entryPoints: [path.join(repoRoot, 'src/main/electron/pdfPrinter.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['electron', 'playwright-core'],
+      write: false,
+      logLevel: 'silent',
+    });
+    code = result.outputFiles[0].text;
+  });
+
+  function load(printToPDF: (options: unknown) => Promise<Buffer>) {
+    const windows: Array<{ options: Record<string, unknown>; loaded: string[]; destroyed: boolean; htmlSeen: string | null; printedWith: unknown }> = [];
+    let requestFilter: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null = null;
+    const partitions: string[] = [];
+    class FakeWindow {
+      record: (typeof windows)[number];
+      webContents: { printToPDF: (options: unknown) => Promise<Buffer> };
+      constructor(options: Record<string, unknown>) {
+        this.record = { options, loaded: [], destroyed: false, htmlSeen: null, printedWith: null };
+        windows.push(this.record);
+        const record = this.record;
+        this.webContents = {
+          printToPDF: async (printOptions: unknown) => {
+            record.printedWith = printOptions;
+            // What the window shows while printing: the report file, readable, with the HTML.
+            record.htmlSeen = fs.readFileSync(new URL(record.loaded[0]), 'utf8');
+            return printToPDF(printOptions);
+          },
+        };
+      }
+      async loadURL(url: string) {
+        this.record.loaded.push(url);
+      }
+      isDestroyed() {
+        return this.record.destroyed;
+      }
+      destroy() {
+        this.record.destroyed = true;
+      }
+    }
+    const electron = {
+      BrowserWindow: FakeWindow,
+      session: {
+        fromPartition: (name: string) => {
+          partitions.push(name);
+          return { webRequest: { onBeforeRequest: (listener: typeof requestFilter) => (requestFilter = listener) } };
+        },
+      },
+    };
+    const realRequire = createRequire(path.join(repoRoot, 'package.json'));
+    const mod = { exports: {} as { printPdf(html: string, options: { landscape: boolean }): Promise<Buffer> } };
+    new Function('exports', 'require', 'module', '__filename', '__dirname', code)(mod.exports, (id: string) => (id === 'electron' ? electron : realRequire(id)), mod, 'pdfPrinter.js', repoRoot);
+    const allowed = (url: string) => {
+      let answer: boolean | null = null;
+      requestFilter!({ url }, (response) => (answer = !response.cancel));
+      return answer;
+    };
+    return { printPdf: mod.exports.printPdf, windows, partitions, allowed };
+  }
+
+  it('prints the HTML from a temporary file in the hidden window, then destroys the window and removes the file', async () => {
+    let allowedDuring: boolean[] = [];
+    const printer = load(async () => {
+      const file = printer.windows[0].loaded[0];
+      allowedDuring = [
+        printer.allowed(file)!,
+        // Chromium may spell the same file differently (percent-encoding): still the report.
+        printer.allowed(file.replace(/report\.html$/, '%72eport.html'))!,
+        printer.allowed(file.replace(/report\.html$/, 'other.html'))!,
+        printer.allowed('https://evil.example/')!,
+        printer.allowed('file:///etc/passwd')!,
+      ];
+      return Buffer.from('%PDF-1.4 stand-in');
+    });
+    const html = '<!DOCTYPE html><title>推进清单</title><h1>能力作风建设年推进清单</h1>';
+    const pdf = await printer.printPdf(html, { landscape: true });
+    expect(pdf.toString()).toBe('%PDF-1.4 stand-in');
+    expect(printer.windows).toHaveLength(1);
+    const [win] = printer.windows;
+    expect(win.options).toEqual(pdfWindowOptions());
+    expect(win.loaded).toHaveLength(1);
+    expect(win.loaded[0]).toMatch(/^file:\/\/.*court-report-[^/]+\/report\.html$/);
+    expect(win.htmlSeen).toBe(html);
+    expect(win.printedWith).toEqual(pdfPrintOptions(true));
+    expect(win.destroyed).toBe(true);
+    expect(fs.existsSync(path.dirname(new URL(win.loaded[0]).pathname))).toBe(false);
+    expect(printer.partitions).toEqual([PDF_PARTITION]);
+    // Only the report's own file may load, and only while it prints.
+    expect(allowedDuring).toEqual([true, true, false, false, false]);
+    expect(printer.allowed(win.loaded[0])).toBe(false);
+  });
+
+  it('destroys the window and removes the file when printing fails, passing the error on', async () => {
+    const printer = load(async () => {
+      throw new Error('printing failed');
+    });
+    await expect(printer.printPdf('<p>x</p>', { landscape: false })).rejects.toThrow('printing failed');
+    const [win] = printer.windows;
+    expect(win.printedWith).toEqual(pdfPrintOptions(false));
+    expect(win.destroyed).toBe(true);
+    expect(fs.existsSync(path.dirname(new URL(win.loaded[0]).pathname))).toBe(false);
+  });
+});
+
+describe('Electron sources (static checks for the PDF window)', () => {
+  const printer = read('src/main/electron/pdfPrinter.ts');
+
+  it('creates the window only from pdfWindowOptions and destroys it in a finally block', () => {
+    expect(printer.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    expect(printer).toMatch(/new BrowserWindow\(pdfWindowOptions\(\)\)/);
+    const tryAt = printer.indexOf('try {');
+    const finallyAt = printer.indexOf('} finally {');
+    expect(tryAt).toBeGreaterThan(0);
+    expect(printer.indexOf('new BrowserWindow(')).toBeGreaterThan(tryAt);
+    expect(printer.indexOf('printToPDF(')).toBeLessThan(finallyAt);
+    expect(printer.slice(finallyAt)).toMatch(/window\.destroy\(\)/);
+    expect(printer.slice(finallyAt)).toMatch(/fs\.promises\.rm\(folder/);
+  });
+
+  it('the pure half imports Electron for types only, and the host object passes printPdf on', () => {
+    expect(read('src/main/electron/pdfWindow.ts')).toMatch(/import type \{[^}]+\} from 'electron'/);
+    expect(read('src/main/electron/pdfWindow.ts')).not.toMatch(/import \{[^}]*\} from 'electron'/);
+    const main = read('src/main/electron/main.ts');
+    expect(main).toMatch(/import \{ printPdf \} from '\.\/pdfPrinter'/);
+    expect(main).toMatch(/host: \{[\s\S]*?\bprintPdf,[\s\S]*?\}/);
+  });
+});
