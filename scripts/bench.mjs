@@ -9,10 +9,18 @@
 //       5 campaigns × 300 items and 12 monthly notes per item; export, import into the parent,
 //       relay into the high court, each import against a raw better-sqlite3 insert of the same
 //       rows (target: within 3×, peak memory under 300 MB). See scripts/bench/provinceBench.ts.
+//   (b1-b2) issue 5's higher-court matrix on that province's high court after every relay: the
+//       boards.province handler in-process (target under 100 ms; baseline the bare GROUP BY) and
+//       the first render of the 下级法院进度 tab in the preview on a copy of the high court's data
+//       (target under 500 ms). See scripts/bench/boardsBench.ts and uiBench.mjs.
+//   (r1-r2) a 1,000-item checklist report to PDF (target under 5 s) and to XLSX (target under 2 s),
+//       scripts/bench/reportBench.ts.
 // Options: --reps N (default 9), --keep (keep the temp folder), --no-ui (skip the browser),
-//   --no-sync (skip the province), --only-sync (only the province), --courts N (basic courts in
-//   the province, default 150; ten per intermediate court, e.g. 1, 3 or 15 for a quick run),
-//   --sync-cpu-prof DIR (CPU profiles of the first basic and the first relay import, into DIR).
+//   --no-sync (skip the province, and so b1-b2), --only-sync (only the province's sync rows),
+//   --courts N (basic courts in the province, default 150; ten per intermediate court, e.g. 1, 3
+//   or 15 for a quick run), --sync-cpu-prof DIR (CPU profiles of the first basic and the first
+//   relay import, into DIR), --only-boards --province DIR (only b1-b2 and r1-r2, on a province
+//   kept by an earlier `--keep` run: DIR is that run's temp folder or its province/ folder).
 //
 // Main-process code is bundled with esbuild into a private temp folder and run there under plain
 // Node. For the browser figure the built app in dist/ is used when it is newer than its sources;
@@ -24,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { runUiBench } from './bench/uiBench.mjs';
+import { runMatrixBench, runUiBench } from './bench/uiBench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -37,6 +45,12 @@ const onlySync = argv.includes('--only-sync');
 const withSync = !argv.includes('--no-sync');
 const courtsArg = argv.includes('--courts') ? Number(argv[argv.indexOf('--courts') + 1]) : 150;
 const syncCpuProf = argv.includes('--sync-cpu-prof') ? path.resolve(argv[argv.indexOf('--sync-cpu-prof') + 1]) : '';
+const onlyBoards = argv.includes('--only-boards');
+const keptProvince = argv.includes('--province') ? path.resolve(argv[argv.indexOf('--province') + 1]) : '';
+if (onlyBoards && (onlySync || !keptProvince)) {
+  console.error('--only-boards 需要 --province 目录（先用 --only-sync --keep 运行一次，保留的临时目录即可），且不能与 --only-sync 同时使用。');
+  process.exit(2);
+}
 if (onlySync && !withSync) {
   console.error('--only-sync 与 --no-sync 不能同时使用。');
   process.exit(2);
@@ -89,7 +103,14 @@ function newestMtime(paths) {
   return newest;
 }
 
-async function appForPreview() {
+// Built at most once per run: rows (d) and (b2) share it.
+let previewApp = null;
+function appForPreview() {
+  previewApp ??= buildAppForPreview();
+  return previewApp;
+}
+
+async function buildAppForPreview() {
   const distFiles = ['dist/main/preview.js', 'dist/preload/previewBridge.js', 'dist/renderer/index.html'];
   const sources = newestMtime(['src', 'migrations', 'vite.config.mts', 'scripts/build.mjs', 'package-lock.json']);
   const distOk = distFiles.every((f) => fs.existsSync(f));
@@ -233,15 +254,86 @@ function printProvince(p) {
   console.log(`  生成全省数据 ${(p.buildMs / 1000).toFixed(1)} s（不计入上表），省级同步部分共 ${(p.totalMs / 1000).toFixed(1)} s。${p.cpuProfiles ? `CPU 剖析文件在 ${p.cpuProfiles}。` : ''}`);
 }
 
+// ---------------------------------------------------------------------------------------------
+// (b1-b2, r1-r2) Issue 5: the higher court's matrix on the province's high court, and reports.
+
+/** The province folder (with courts/J23) of a run's work folder or of a kept one. */
+function provinceFolder(dir) {
+  const candidates = [dir, path.join(dir, 'province')];
+  const found = candidates.find((candidate) => fs.existsSync(path.join(candidate, 'courts', 'J23', 'court.sqlite3')));
+  if (!found) throw new Error(`${dir} 中没有省级数据（courts/J23/court.sqlite3）`);
+  return found;
+}
+
+async function runBoardsRows(bin, provinceDir) {
+  const rows = [];
+  const notes = [];
+  if (!provinceDir) {
+    rows.push({ name: '(b1) 下级法院进度矩阵查询（高院）', samples: [], baseline: null, target: 100, skipped: '未测（--no-sync：没有生成省级数据）' });
+    rows.push({ name: '(b2) 预览中首次渲染下级法院进度', samples: [], baseline: null, target: 500, skipped: '未测（--no-sync：没有生成省级数据）' });
+  } else {
+    const high = path.join(provinceFolder(provinceDir), 'courts', 'J23');
+    log('(b1) 高院下级法院进度矩阵查询 …');
+    const out = await run(path.join(bin, 'boardsBench.cjs'), ['--data', high, '--reps', String(Math.max(15, reps))], { capture: false });
+    const b = JSON.parse(/BOARDS_JSON=(.*)/.exec(out)[1]);
+    rows.push({ name: `(b1) 下级法院进度矩阵查询（本活动 ${b.items} 项，${b.rows} 个法院 × ${b.columns} 列）`, samples: b.samples, baseline: b.baseline, target: 100 });
+    notes.push(`  (b1) 进程内调用 boards.province 处理函数（查活动、栏目、按 origin、section_id 一次 GROUP BY、折叠到一级栏目、排名、上报时间）；高院库共 ${b.allItems} 项，本活动有事项的下级法院 ${b.origins} 个。`);
+    notes.push(`       基线为同一 GROUP BY 以 better-sqlite3 预编译语句单独执行。查询计划：${b.plan}`);
+
+    const uiRow = { name: `(b2) 预览中首次渲染下级法院进度（${b.rows} 行）`, samples: [], baseline: null, target: 500 };
+    if (!withUi) uiRow.skipped = '未测（--no-ui）';
+    else {
+      let app = null;
+      try {
+        app = await appForPreview();
+        log(`(b2) 首次渲染下级法院进度：${app.source}`);
+      } catch (error) {
+        uiRow.skipped = `未测（构建失败：${String(error.message ?? error).split('\n')[0].slice(0, 80)}）`;
+      }
+      if (app) {
+        // The preview writes (sessions, the audit log): it runs on a copy, the kept province stays as it was.
+        const copy = path.join(work, 'matrix-ui', 'J23');
+        fs.rmSync(copy, { recursive: true, force: true });
+        fs.cpSync(high, copy, { recursive: true });
+        try {
+          const ui = await runMatrixBench({ previewJs: app.previewJs, dataDir: copy, campaignId: b.campaignId, expectedRows: b.rows, reps: Math.max(5, Math.ceil(reps / 2)), env, log, account: { username: 'bench', password: 'Bench2026x' } });
+          if (ui.skipped) uiRow.skipped = ui.skipped;
+          else {
+            uiRow.samples = ui.samples;
+            uiRow.baseline = ui.baseline.length ? ui.baseline : null;
+            notes.push(`  (b2) 应用已在活动列表，页面内从设置“下级法院进度”页地址起，到矩阵最后一行（第 ${ui.rows} 行）进入 DOM 并布局完成（含取数与渲染）；基线为同一页面只经桥接取 boards.province 不渲染。`);
+          }
+        } finally {
+          fs.rmSync(path.join(work, 'matrix-ui'), { recursive: true, force: true });
+        }
+      }
+    }
+    rows.push(uiRow);
+  }
+
+  log('(r1-r2) 1000 项推进清单导出 PDF、XLSX …');
+  const runs = Math.max(3, Math.ceil(reps / 2));
+  // Run from the repository with tsx, not bundled: the PDF printer loads playwright-core with a
+  // dynamic import(), which finds packages only next to the importing file, not on NODE_PATH.
+  const reportOut = await run('--import', ['tsx', path.join(root, 'scripts/bench/reportBench.ts'), '--runs', String(runs)], { capture: false });
+  const r = JSON.parse(/REPORT_JSON=(.*)/.exec(reportOut)[1]);
+  rows.push({ name: `(r1) ${r.items} 项推进清单导出 PDF（${r.pages} 页）`, samples: r.pdf, baseline: null, target: 5000 });
+  rows.push({ name: `(r2) ${r.items} 项推进清单导出 XLSX（${(r.bytes / 1024).toFixed(0)} KiB）`, samples: r.xlsx, baseline: null, target: 2000 });
+  notes.push('  (r1) 读数据、生成 HTML、启动 Chromium 打印为 A4 PDF（每次新启动浏览器，与应用和命令行相同）；(r2) 读数据、用 exceljs 生成工作簿字节。');
+  return { rows, notes };
+}
+
 async function main() {
   const started = Date.now();
   log(`基准测试临时目录：${work}`);
   const bin = path.join(work, 'bin');
-  const entries = [...(onlySync ? [] : ['serviceBench', 'coldStart', 'coldRaw']), ...(withSync ? ['provinceBench'] : [])];
+  const entries = onlyBoards ? [] : [...(onlySync ? [] : ['serviceBench', 'coldStart', 'coldRaw']), ...(withSync ? ['provinceBench'] : [])];
+  if (!onlySync) entries.push('boardsBench');
   await Promise.all(entries.map((name) => build({ ...nodeCommon, entryPoints: [`scripts/bench/${name}.ts`], outfile: path.join(bin, `${name}.cjs`) })));
 
-  const foundation = onlySync ? null : await runFoundationRows(bin);
-  const province = withSync ? await runProvince(bin) : null;
+  const foundation = onlySync || onlyBoards ? null : await runFoundationRows(bin);
+  const province = withSync && !onlyBoards ? await runProvince(bin) : null;
+  const boards = onlySync ? null : await runBoardsRows(bin, onlyBoards ? keptProvince : province ? path.join(work, 'province') : '');
   const today = foundation?.result.today ?? new Date().toLocaleDateString('sv-SE');
 
   console.log('');
@@ -262,6 +354,15 @@ async function main() {
   }
   if (province) {
     printProvince(province);
+    console.log('');
+  }
+  if (boards) {
+    console.log(`挂图与报表（第 5 号议题）${onlyBoards ? `：使用保留的省级数据 ${keptProvince}` : ''}`);
+    console.log('');
+    printTable(boards.rows);
+    console.log('');
+    for (const r of boards.rows) if (r.skipped) console.log(`  ${r.name.split(' ')[0]} ${r.skipped}`);
+    boards.notes.forEach((note) => console.log(note));
     console.log('');
   }
   console.log(`  所有数字均为中位数（另有说明的除外）；本脚本只打印，不判定通过与否。总用时 ${((Date.now() - started) / 1000).toFixed(1)} s。`);

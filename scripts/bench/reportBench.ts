@@ -1,7 +1,8 @@
 // Report bench: a 1,000-item checklist report (推进清单) from a real court database to PDF
 // (Chromium via playwright-core; target under 5 s) and to XLSX (exceljs; target under 2 s).
 // Each run covers reading the data, building the document and producing the file's bytes.
-// Run: npx tsx scripts/bench/reportBench.ts [--runs 5]
+// Run: npx tsx scripts/bench/reportBench.ts [--runs 5]; `npm run bench` runs it too (rows r1, r2)
+// and reads the last line, REPORT_JSON=….
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
       console.log(`  PDF : ${pdfMs.toFixed(0)} ms (${pages} pages; target < ${PDF_TARGET_MS} ms) ${pdfMs < PDF_TARGET_MS ? 'OK' : 'SLOW'}`);
       console.log(`  XLSX: ${xlsxMs.toFixed(0)} ms (${(bytes / 1024).toFixed(0)} KiB; target < ${XLSX_TARGET_MS} ms) ${xlsxMs < XLSX_TARGET_MS ? 'OK' : 'SLOW'}`);
       console.log(`REPORT_PDF_MS=${pdfMs.toFixed(0)} REPORT_XLSX_MS=${xlsxMs.toFixed(0)}`);
+      // For scripts/bench.mjs: every sample, so it prints its own rows.
+      console.log(`REPORT_JSON=${JSON.stringify({ items: ITEMS, pdf: pdfTimes, xlsx: xlsxTimes, pages, bytes })}`);
     } finally {
       await services.close();
     }

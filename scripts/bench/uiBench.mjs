@@ -159,3 +159,100 @@ export async function runUiBench({ previewJs, dataDir, title, campaignId, reps, 
     child.kill('SIGTERM');
   }
 }
+
+/**
+ * Runs in the page: goes to the 下级法院进度 tab's address and resolves with the ms until the
+ * matrix has all its rows in the DOM (the last one laid out) and the next frame has begun.
+ */
+function openMatrixAndTime({ hash, expectedRows, timeoutMs }) {
+  return new Promise((resolve, reject) => {
+    let finished = false;
+    const lastRowShown = () => {
+      const rows = document.querySelectorAll('[data-testid="province-row"]');
+      if (rows.length < expectedRows) return false;
+      const box = rows[rows.length - 1].getBoundingClientRect();
+      return box.height > 0;
+    };
+    const finish = () => {
+      if (finished || !lastRowShown()) return;
+      finished = true;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - start));
+    };
+    const observer = new MutationObserver(finish);
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => {
+      if (finished) return;
+      finished = true;
+      observer.disconnect();
+      reject(new Error(`MATRIX_NOT_SHOWN ${document.querySelectorAll('[data-testid="province-row"]').length}`));
+    }, timeoutMs);
+    const start = performance.now();
+    window.location.hash = hash;
+    finish();
+  });
+}
+
+/**
+ * (b2) First render of the 下级法院进度 tab (issue 5) in the preview on a copy of the high court's
+ * data: from setting the tab's address (the app already loaded at its campaign list) until the
+ * matrix's last court row is in the DOM. Baseline: the same page only fetching boards.province
+ * through the bridge. Returns { samples, baseline, rows } or { skipped: reason }.
+ */
+export async function runMatrixBench({ previewJs, dataDir, campaignId, expectedRows, reps, env, log, account }) {
+  let chromium;
+  try {
+    ({ chromium } = await import('@playwright/test'));
+  } catch (error) {
+    return { skipped: `未测（无法加载 Playwright：${error.message}）` };
+  }
+  const { child, url: urlPromise } = startPreview(previewJs, dataDir, env);
+  let browser;
+  try {
+    const url = await urlPromise;
+    await logIn(url, account);
+    browser = await chromium.launch(LAUNCH);
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const hash = `#/campaign/${encodeURIComponent(campaignId)}/courts`;
+    const samples = [];
+    const baseline = [];
+    let rows = 0;
+    for (let i = 0; i < reps + 1; i += 1) {
+      const page = await context.newPage();
+      try {
+        await page.goto(url);
+        // The app is up once the campaign list shows a campaign.
+        await page.getByTestId('campaign-card').first().waitFor({ state: 'visible', timeout: 30_000 });
+        let ms;
+        try {
+          ms = await page.evaluate(openMatrixAndTime, { hash, expectedRows, timeoutMs: 20_000 });
+        } catch (error) {
+          const reason = String(error.message ?? error);
+          if (reason.includes('MATRIX_NOT_SHOWN')) return { skipped: `未测（20 秒内矩阵未显示全部 ${expectedRows} 行）` };
+          throw error;
+        }
+        rows = await page.getByTestId('province-row').count();
+        if (i === 0) {
+          log(`    预热一次：${ms.toFixed(1)} ms`);
+        } else {
+          samples.push(ms);
+          log(`    第 ${i} 次：${ms.toFixed(1)} ms`);
+          const fetchMs = await page.evaluate(async (id) => {
+            const start = performance.now();
+            const result = await window.courtApi['boards.province']({ campaignId: id });
+            return result.ok ? performance.now() - start : null;
+          }, campaignId);
+          if (fetchMs !== null) baseline.push(fetchMs);
+        }
+      } finally {
+        await page.close();
+      }
+    }
+    return { samples, baseline, rows };
+  } catch (error) {
+    return { skipped: `未测（${String(error.message ?? error).split('\n')[0].slice(0, 120)}）` };
+  } finally {
+    await browser?.close().catch(() => {});
+    child.kill('SIGTERM');
+  }
+}

@@ -886,7 +886,7 @@ export interface ProvinceCourtRow {
   cells: ProvinceCell[];
   lastBundleAt: string | null;
   bundleAgeDays: number | null;
-  /** Bundle age against the 7 / 14 day thresholds of the subordinates page. */
+  /** Bundle age against the subordinates page's thresholds (over 30 days yellow, over 60 red). */
   bundleLight: Light;
 }
 

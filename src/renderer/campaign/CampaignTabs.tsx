@@ -3,12 +3,13 @@
 // with subordinates) and reports (报表打印), one tab each, each with its own address. A court with
 // subordinates can switch the checklist, ledger, indicators, board and reports to one
 // subordinate's work (查看下级法院), read-only; the choice stays while moving between those tabs.
+// The address #/campaign/<id>?court=<code> (the drill-down from 下级法院进度) opens that view directly.
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Box, Select, Stack, Tabs } from '@mantine/core';
 import { IconBuildingCommunity, IconChartLine, IconClipboardList, IconListSearch, IconChecklist, IconLayoutDashboard, IconPrinter, IconSitemap } from '@tabler/icons-react';
 import type { Campaign, SubordinateCourt } from '../../shared/model';
 import { send } from '../api/client';
-import { campaignRoute, navigate, type CampaignTab } from '../lib/router';
+import { campaignRoute, navigate, routeHref, useRoute, type CampaignTab } from '../lib/router';
 import { CampaignPage } from './CampaignPage';
 import { InspectionTab } from '../inspection/InspectionTab';
 import { LedgerTab } from '../ledger/LedgerTab';
@@ -26,8 +27,19 @@ const OWN = '__own__';
 export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: CampaignTab }) {
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [subordinates, setSubordinates] = useState<SubordinateCourt[]>([]);
-  const [viewed, setViewed] = useState<string>(OWN);
+  const [subordinates, setSubordinates] = useState<SubordinateCourt[] | null>(null);
+  const route = useRoute();
+  const requestedCourt = route.name === 'campaign' ? route.court ?? null : null;
+  const [viewed, setViewed] = useState<string>(() => requestedCourt ?? OWN);
+  // Another campaign starts at this court's own view; every arrival at a ?court= address (a new
+  // route object per hash change) switches to that court. Adjusted while rendering, so this
+  // court's own checklist is never loaded first.
+  const [seen, setSeen] = useState({ campaignId, route });
+  if (seen.campaignId !== campaignId || seen.route !== route) {
+    setSeen({ campaignId, route });
+    if (requestedCourt) setViewed(requestedCourt);
+    else if (seen.campaignId !== campaignId) setViewed(OWN);
+  }
 
   useEffect(() => {
     if (tab === 'checklist') return;
@@ -46,18 +58,24 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
   useEffect(() => {
     let live = true;
     void send('sync.subordinates').then((result) => {
-      if (live && result.ok) setSubordinates(result.value);
+      if (live) setSubordinates(result.ok ? result.value : []);
     });
     return () => {
       live = false;
     };
   }, []);
-  useEffect(() => setViewed(OWN), [campaignId]);
+  const chooseCourt = (value: string) => {
+    setViewed(value);
+    // The address no longer names the court once another view is chosen by hand.
+    if (requestedCourt) window.history.replaceState(null, '', routeHref(campaignRoute(campaignId, tab)));
+  };
 
   const { court } = useApp();
   const hasSubordinates = court.level !== 'basic';
   const viewable = tab === 'checklist' || tab === 'ledger' || tab === 'indicators' || tab === 'board' || tab === 'reports';
-  const viewedCourt = viewable && viewed !== OWN ? subordinates.find((s) => s.code === viewed) ?? null : null;
+  const viewedCourt = viewable && viewed !== OWN ? subordinates?.find((s) => s.code === viewed) ?? null : null;
+  // A drill-down waits for the list of courts rather than showing this court's own view first.
+  const waitingForCourt = requestedCourt !== null && subordinates === null;
   const courtCode = viewedCourt?.code ?? null;
   const courtName = viewedCourt ? t.courtOption(viewedCourt.name, viewedCourt.code) : undefined;
 
@@ -88,7 +106,7 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
           <Tabs.Tab value="reports" leftSection={<IconPrinter size={16} />} data-testid="tab-reports">
             {t.tabReports}
           </Tabs.Tab>
-          {viewable && subordinates.length > 0 && (
+          {viewable && subordinates && subordinates.length > 0 && (
             <Box ml="auto" pb={4} style={{ alignSelf: 'center' }}>
               <Select
                 w={260}
@@ -98,10 +116,10 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
                 leftSection={<IconBuildingCommunity size={16} />}
                 data={[
                   { value: OWN, label: t.viewOwn },
-                  { group: t.viewCourt, items: subordinates.map((s) => ({ value: s.code, label: t.courtOption(s.name, s.code) })) },
+                  { group: t.viewCourt, items: (subordinates ?? []).map((s) => ({ value: s.code, label: t.courtOption(s.name, s.code) })) },
                 ]}
                 value={viewed}
-                onChange={(value) => setViewed(value ?? OWN)}
+                onChange={(value) => chooseCourt(value ?? OWN)}
                 allowDeselect={false}
                 searchable
                 data-testid="court-view"
@@ -111,18 +129,18 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
         </Tabs.List>
       </Tabs>
       {/* A new court remounts the page, so nothing of the other court's view lingers. */}
-      {tab === 'checklist' && <CampaignPage key={courtCode ?? OWN} campaignId={campaignId} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
+      {tab === 'checklist' && !waitingForCourt && <CampaignPage key={courtCode ?? OWN} campaignId={campaignId} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
       {tab !== 'checklist' && error && (
         <Alert color="red" title={t.loadFailed}>
           {error} <Anchor onClick={() => navigate({ name: 'campaigns' })}>{t.back}</Anchor>
         </Alert>
       )}
       {tab === 'inspection' && campaign && <InspectionTab campaign={campaign} />}
-      {tab === 'ledger' && campaign && <LedgerTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
-      {tab === 'indicators' && campaign && <IndicatorsTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
-      {tab === 'board' && campaign && <CampaignBoardTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
+      {tab === 'ledger' && campaign && <LedgerTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
+      {tab === 'indicators' && campaign && <IndicatorsTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
+      {tab === 'board' && campaign && <CampaignBoardTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
       {tab === 'courts' && campaign && <ProvinceBoardTab campaign={campaign} />}
-      {tab === 'reports' && campaign && <ReportsTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => setViewed(OWN)} />}
+      {tab === 'reports' && campaign && <ReportsTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
     </Stack>
   );
 }

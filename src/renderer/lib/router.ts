@@ -1,5 +1,6 @@
 // A tiny hash router: #/board, #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger|/indicators|/board|
-// /courts|/reports], #/lookbacks, #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
+// /courts|/reports][?court=<code>], #/lookbacks, #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
+// ?court= opens a campaign tab already switched to that subordinate court's read-only view.
 import { useEffect, useState } from 'react';
 
 export const campaignTabs = ['checklist', 'inspection', 'ledger', 'indicators', 'board', 'courts', 'reports'] as const;
@@ -11,7 +12,8 @@ export type Route =
   | { name: 'board' }
   | { name: 'work' }
   | { name: 'campaigns' }
-  | { name: 'campaign'; id: string; tab: CampaignTab }
+  /** court: a subordinate court to view read-only (the drill-down from 下级法院进度). */
+  | { name: 'campaign'; id: string; tab: CampaignTab; court?: string }
   | { name: 'lookbacks' }
   | { name: 'audit' }
   | { name: 'users' }
@@ -23,10 +25,12 @@ export type Route =
 const SIMPLE = ['board', 'work', 'campaigns', 'lookbacks', 'audit', 'users', 'settings', 'subordinates'] as const;
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '');
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [head, id, tab] = path.split('/');
   if (head === 'campaign' && id) {
-    return { name: 'campaign', id: decodeURIComponent(id), tab: campaignTabs.find((name) => name === tab) ?? 'checklist' };
+    const route: Route = { name: 'campaign', id: decodeURIComponent(id), tab: campaignTabs.find((name) => name === tab) ?? 'checklist' };
+    const court = new URLSearchParams(query).get('court');
+    return court ? { ...route, court } : route;
   }
   if (head === 'sync') return { name: 'sync', tab: syncTabs.find((name) => name === id) ?? null };
   const simple = SIMPLE.find((name) => name === head);
@@ -36,15 +40,16 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   if (route.name === 'campaign') {
     const base = `#/campaign/${encodeURIComponent(route.id)}`;
-    return route.tab === 'checklist' ? base : `${base}/${route.tab}`;
+    const href = route.tab === 'checklist' ? base : `${base}/${route.tab}`;
+    return route.court ? `${href}?court=${encodeURIComponent(route.court)}` : href;
   }
   if (route.name === 'sync') return route.tab ? `#/sync/${route.tab}` : '#/sync';
   return `#/${route.name}`;
 }
 
-/** The checklist of a campaign, or one of its other tabs. */
-export function campaignRoute(id: string, tab: CampaignTab = 'checklist'): Route {
-  return { name: 'campaign', id, tab };
+/** The checklist of a campaign, or one of its other tabs; with `court`, that subordinate's view. */
+export function campaignRoute(id: string, tab: CampaignTab = 'checklist', court?: string): Route {
+  return court ? { name: 'campaign', id, tab, court } : { name: 'campaign', id, tab };
 }
 
 export function navigate(route: Route): void {
