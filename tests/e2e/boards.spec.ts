@@ -3,8 +3,8 @@
 // work; a card leads to the campaign's 挂图作战 tab, which draws its charts (recharts SVG: bars by
 // section, department and light, the burn-down line, indicator trends). Screenshots of both are
 // kept as artifacts.
-import { test, expect, type PreviewApp } from './fixtures';
-import { COURT, setupCourt } from './helpers';
+import { test, expect } from './fixtures';
+import { COURT, setUpDemoCourt, setupCourt } from './helpers';
 import { shot } from './steps';
 
 interface Figures { total: number; done: number; overdue: number; percentDone: number }
@@ -12,20 +12,6 @@ interface Board {
   campaigns: Array<{ id: string; title: string; dueThisWeek: number; items: { red: number; yellow: number; green: number }; inspection: { total: number; draft: number; submitted: number; returned: number; accepted: number } }>;
   dueThisWeek: Array<{ id: string; campaignId: string }>;
   myWork: unknown[];
-}
-
-async function setUpDemoCourt(app: PreviewApp): Promise<void> {
-  const setup = await app.call<{ demoJobId: string | null }>('court.setup', { profile: COURT, admin: { username: 'admin', password: 'Admin2026' }, loadDemo: true });
-  expect(setup.demoJobId).toBeTruthy();
-  for (let waited = 0; ; waited += 250) {
-    const job = await app.call<{ state: string; error: string | null }>('jobs.get', { jobId: setup.demoJobId });
-    if (job.state !== 'running') {
-      expect(job.state, job.error ?? '').toBe('done');
-      break;
-    }
-    expect(waited).toBeLessThan(60_000);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 test('本院挂图：每个进行中的活动一张卡片，数字与推进清单一致 → 挂图作战的图表', async ({ page, app }) => {

@@ -20,6 +20,24 @@ export async function setupCourt(app: PreviewApp): Promise<void> {
 }
 
 /**
+ * The court with the demo data (its campaigns, checklists, reports and ledgers), its administrator
+ * 'admin' (also a reviewer) logged in; waits until the demo job has finished.
+ */
+export async function setUpDemoCourt(app: PreviewApp): Promise<void> {
+  const setup = await app.call<{ demoJobId: string | null }>('court.setup', { profile: COURT, admin: { username: 'admin', password: 'Admin2026' }, loadDemo: true });
+  expect(setup.demoJobId).toBeTruthy();
+  for (let waited = 0; ; waited += 250) {
+    const job = await app.call<{ state: string; error: string | null }>('jobs.get', { jobId: setup.demoJobId });
+    if (job.state !== 'running') {
+      expect(job.state, job.error ?? '').toBe('done');
+      break;
+    }
+    expect(waited).toBeLessThan(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
  * An account ready to log in with `password` (its temporary password already changed), created
  * by the administrator, who stays logged in.
  */

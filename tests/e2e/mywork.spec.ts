@@ -3,8 +3,8 @@
 // the counts per kind filter it, and a row leads to the campaign where the work is done.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, ARTIFACTS_DIR, type PreviewApp } from './fixtures';
-import { COURT } from './helpers';
+import { test, expect, ARTIFACTS_DIR } from './fixtures';
+import { COURT, setUpDemoCourt } from './helpers';
 
 interface WorkEntry {
   kind: string;
@@ -14,20 +14,6 @@ interface WorkEntry {
   title: string;
   deadline: string | null;
   action: string;
-}
-
-async function setUpDemoCourt(app: PreviewApp): Promise<void> {
-  const setup = await app.call<{ demoJobId: string | null }>('court.setup', { profile: COURT, admin: { username: 'admin', password: 'Admin2026' }, loadDemo: true });
-  expect(setup.demoJobId).toBeTruthy();
-  for (let waited = 0; ; waited += 250) {
-    const job = await app.call<{ state: string; error: string | null }>('jobs.get', { jobId: setup.demoJobId });
-    if (job.state !== 'running') {
-      expect(job.state, job.error ?? '').toBe('done');
-      break;
-    }
-    expect(waited).toBeLessThan(60_000);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 test('我的待办：按期限排列，按类别筛选，点击进入办理的页面', async ({ page, app }) => {

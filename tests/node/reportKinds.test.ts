@@ -2,13 +2,14 @@
 // from the generated files: PDF text per page with poppler's pdftotext (forms on their own pages,
 // figures equal to the operations' own answers and to SQL counted here, header repeated), the
 // workbooks read back with exceljs, the Word document unzipped, and the command line writing files.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './cliProcess';
 import { ADMIN, basicCourt, openCourt, openHarness, tempDir, type Harness } from './harness';
 import type { Campaign } from '../../src/shared/model';
 import { NENGLI_TITLE } from '../../src/main/demo/campaignNengli';
@@ -16,7 +17,6 @@ import { QINGLIAN_TITLE } from '../../src/main/demo/campaignQinglian';
 import { buildReport, type BuiltReport } from '../../src/main/reports/reportKinds';
 import { ChromiumPdfPrinter, pdfPageCount } from '../../src/main/reports/reportPdf';
 
-const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const folders: string[] = [];
 afterAll(() => {
@@ -274,19 +274,6 @@ describe('report kinds from the demo data', () => {
 });
 
 describe('report command for the other kinds', () => {
-  function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end();
-    });
-  }
-
   it('writes 查摆报告表 as DOCX, 整改台账 as PDF and 活动总结 as XLSX, and refuses DOCX for the ledger', async () => {
     const { h, nengli, qinglian } = await demoCourt();
     const reports = await h.ok('inspection.list', { campaignId: nengli.id });
@@ -297,7 +284,7 @@ describe('report command for the other kinds', () => {
     folders.push(out);
     const args = (campaign: Campaign, kind: string, format: string, file: string) => ['report', '--data', dataDir, '--campaign', campaign.id, '--kind', kind, '--format', format, '--out', file];
 
-    const docx = await cli([...args(nengli, 'inspection', 'docx', out), '--json']);
+    const docx = await runCli([...args(nengli, 'inspection', 'docx', out), '--json']);
     expect(docx.code, docx.stderr).toBe(0);
     const docxResult = JSON.parse(docx.stdout);
     expect(docxResult).toMatchObject({ kind: 'inspection', format: 'docx', pages: null, items: reports.length, court: { code: 'J2301' } });
@@ -306,19 +293,19 @@ describe('report command for the other kinds', () => {
     for (const r of reports) expect(xml).toContain(r.subjectName);
 
     const pdfFile = path.join(out, '整改台账.pdf');
-    const pdf = await cli(args(qinglian, 'ledger', 'pdf', pdfFile));
+    const pdf = await runCli(args(qinglian, 'ledger', 'pdf', pdfFile));
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(pdf.stdout.trim()).toMatch(/^已生成整改台账（PDF，\d+ 页）：/);
     expect(spawnSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).stdout).toContain('整改率');
 
     const xlsxFile = path.join(out, '总结.xlsx');
-    const xlsx = await cli(args(nengli, 'summary', 'xlsx', xlsxFile));
+    const xlsx = await runCli(args(nengli, 'summary', 'xlsx', xlsxFile));
     expect(xlsx.code, xlsx.stderr).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsxFile);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['概况', '逾期事项', '指标']);
 
-    const refused = await cli(args(qinglian, 'ledger', 'docx', path.join(out, 'x.docx')));
+    const refused = await runCli(args(qinglian, 'ledger', 'docx', path.join(out, 'x.docx')));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('整改台账不能生成 DOCX 文件，--format 可选 pdf、xlsx、html');
     expect(fs.existsSync(path.join(out, 'x.docx'))).toBe(false);

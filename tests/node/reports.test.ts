@@ -1,18 +1,18 @@
 // The checklist report (推进清单) checked from the generated files: the HTML's text and escaping,
 // the XLSX read back with exceljs, the PDF's text per page with poppler's pdftotext (header
 // repeated, page numbers, every item exactly once), and the command line writing real files.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './cliProcess';
 import { openCourt, tempDir } from './harness';
 import { checklistReport } from '../../src/main/reports/checklistReport';
 import { checklistReportHtml } from '../../src/main/reports/reportHtml';
 import { ChromiumPdfPrinter, pdfPageCount } from '../../src/main/reports/reportPdf';
 import { checklistReportXlsx, CHECKLIST_SHEET, HEADER_ROW } from '../../src/main/reports/reportXlsx';
 
-const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const folders: string[] = [];
 afterAll(() => {
@@ -175,19 +175,6 @@ describe('checklist report files', () => {
 });
 
 describe('report command', () => {
-  function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end();
-    });
-  }
-
   it('writes a PDF and an XLSX, and refuses a format the kind does not offer', async () => {
     const { h, campaign, titles } = await courtWithChecklist(4);
     const dataDir = h.dataDir;
@@ -198,14 +185,14 @@ describe('report command', () => {
     const base = ['report', '--data', dataDir, '--campaign', campaign.id, '--kind', 'checklist'];
 
     const pdfFile = path.join(out, '推进清单.pdf');
-    const pdf = await cli([...base, '--format', 'pdf', '--out', pdfFile]);
+    const pdf = await runCli([...base, '--format', 'pdf', '--out', pdfFile]);
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(pdf.stdout.trim()).toMatch(new RegExp(`^已生成推进清单（PDF，\\d+ 页）：${pdfFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     const text = spawnSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).stdout;
     for (const title of titles) expect(text).toContain(title);
 
     const xlsxFile = path.join(out, '推进清单.xlsx');
-    const xlsx = await cli([...base, '--format', 'xlsx', '--out', xlsxFile, '--json']);
+    const xlsx = await runCli([...base, '--format', 'xlsx', '--out', xlsxFile, '--json']);
     expect(xlsx.code, xlsx.stderr).toBe(0);
     expect(JSON.parse(xlsx.stdout)).toMatchObject({ kind: 'checklist', format: 'xlsx', file: xlsxFile, items: 12, court: { code: 'J2301' } });
     const workbook = new ExcelJS.Workbook();
@@ -213,12 +200,12 @@ describe('report command', () => {
     expect(workbook.getWorksheet(CHECKLIST_SHEET)!.getRow(HEADER_ROW + 2).getCell(2).value).toMatchObject({ richText: expect.any(Array) });
 
     // The checklist has no Word form: a usage error naming the formats it has, and no file.
-    const wrongFormat = await cli([...base, '--format', 'docx', '--out', path.join(out, 'x.docx')]);
+    const wrongFormat = await runCli([...base, '--format', 'docx', '--out', path.join(out, 'x.docx')]);
     expect(wrongFormat.code).toBe(2);
     expect(wrongFormat.stderr).toContain('推进清单不能生成 DOCX 文件，--format 可选 pdf、xlsx、html');
     expect(fs.existsSync(path.join(out, 'x.docx'))).toBe(false);
 
-    const badFormat = await cli([...base, '--format', 'pptx', '--out', path.join(out, 'x.pptx')]);
+    const badFormat = await runCli([...base, '--format', 'pptx', '--out', path.join(out, 'x.pptx')]);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain('--format');
   }, 120_000);

@@ -14,6 +14,7 @@ import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, ownCourtCode, timestamp } from '../court/courtProfile';
 import { ORDER_GAP, withChanges } from '../data/ownedRows';
 import type { CampaignsTable } from '../data/schema';
+import { columnLetter } from '../../shared/columnLetters';
 
 /** More rows than any real checklist; a bigger sheet is almost surely the wrong file. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -120,17 +121,6 @@ export function pickSheet(workbook: ExcelJS.Workbook, name: string | undefined):
 /** Header text compared without spaces, line breaks or brackets: "完成\n时限" is 完成时限. */
 export const normalizeHeader = (text: string) => text.replace(/[\s（）()【】[\]:：*＊]/g, '');
 
-/** Column letters as Excel shows them: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 // ───────────── Understanding a checklist template ─────────────
 
@@ -445,6 +435,15 @@ function checkRows(grid: Grid, header: GridRow, mapping: Partial<Record<Template
   return checked;
 }
 
+/** Confirming an import with problem rows needs 跳过有问题的行; the refusal names the first few rows. */
+export function refuseProblemRows(rows: ReadonlyArray<{ rowNumber: number; errors: string[] }>, skipInvalid: boolean | undefined): void {
+  const badRows = rows.filter((row) => row.errors.length > 0);
+  const bad = badRows.length;
+  if (bad > 0 && !skipInvalid) {
+    throw new ApiError('E_INVALID', `有 ${bad} 行存在问题（第 ${badRows.slice(0, 5).map((r) => r.rowNumber).join('、')}${bad > 5 ? ' 等' : ' '}行），请改正文件后重新导入，或选择“跳过有问题的行”。`);
+  }
+}
+
 /** Preview, or (confirm) write the new sections and the good rows, all in one transaction. */
 export async function importTemplate(ctx: ServiceContext, input: ParsedInput<'items.importTemplate'>): Promise<TemplateImport> {
   const context = await importContext(ctx, input.campaignId);
@@ -477,10 +476,7 @@ export async function importTemplate(ctx: ServiceContext, input: ParsedInput<'it
   });
   if (!input.confirm) return answer(null, newSections);
 
-  const bad = rows.length - good.length;
-  if (bad > 0 && !input.skipInvalid) {
-    throw new ApiError('E_INVALID', `有 ${bad} 行存在问题（第 ${rows.filter((r) => r.errors.length > 0).slice(0, 5).map((r) => r.rowNumber).join('、')}${bad > 5 ? ' 等' : ' '}行），请改正文件后重新导入，或选择“跳过有问题的行”。`);
-  }
+  refuseProblemRows(rows, input.skipInvalid);
   if (good.length === 0) throw new ApiError('E_INVALID', '文件中没有可以导入的事项。');
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {

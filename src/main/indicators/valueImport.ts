@@ -8,7 +8,7 @@ import type { IndicatorImport, IndicatorImportRow } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { definitionOrigins, loadCampaignRow } from '../campaigns/campaigns';
-import { cellText, loadWorkbook, MAX_IMPORT_ROWS, normalizeHeader, pickSheet, readGrid, type GridRow } from '../checklist/templateImport';
+import { cellText, loadWorkbook, MAX_IMPORT_ROWS, normalizeHeader, pickSheet, readGrid, refuseProblemRows, type GridRow } from '../checklist/templateImport';
 import { currentActor, ownCourtCode, timestamp, today } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
 import { valueProblems } from './indicators';
@@ -154,10 +154,7 @@ export async function importValues(ctx: ServiceContext, input: ParsedInput<'indi
     written,
   });
   if (!input.confirm) return answer(null);
-  const bad = rows.length - good.length;
-  if (bad > 0 && !input.skipInvalid) {
-    throw new ApiError('E_INVALID', `有 ${bad} 行存在问题（第 ${rows.filter((r) => r.errors.length > 0).slice(0, 5).map((r) => r.rowNumber).join('、')}${bad > 5 ? ' 等' : ' '}行），请改正文件后重新导入，或选择“跳过有问题的行”。`);
-  }
+  refuseProblemRows(rows, input.skipInvalid);
   if (good.length === 0) throw new ApiError('E_INVALID', '文件中没有可以导入的数值。');
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../api/context';
 import { ITEM_STATUS_ZH } from '../app/statusText';
 import { listSections } from '../campaigns/campaigns';
 import { listItems } from '../checklist/items';
-import { reportHead, viewedCode } from './reportScope';
+import { latestNoteEach, reportHead, viewedCode } from './reportScope';
 
 /** One item's line in the report. Dates are YYYY-MM-DD everywhere in the table. */
 export interface ChecklistReportRow {
@@ -51,20 +51,13 @@ async function latestNotes(ctx: ServiceContext, campaignId: string, court: strin
   const notes = await ctx.db
     .selectFrom('progressNotes')
     .innerJoin('items', 'items.id', 'progressNotes.itemId')
-    .select(['progressNotes.itemId', 'progressNotes.noteDate', 'progressNotes.text', 'progressNotes.changeSeq'])
+    .select(['progressNotes.itemId as ownerId', 'progressNotes.noteDate as date', 'progressNotes.text', 'progressNotes.changeSeq as seq'])
     .where('items.campaignId', '=', campaignId)
     .where('items.origin', '=', court)
     .where('items.deletedAt', 'is', null)
     .where('progressNotes.deletedAt', 'is', null)
     .execute();
-  const latest = new Map<string, { date: string; text: string; seq: number }>();
-  for (const note of notes) {
-    const known = latest.get(note.itemId);
-    if (!known || note.noteDate > known.date || (note.noteDate === known.date && note.changeSeq > known.seq)) {
-      latest.set(note.itemId, { date: note.noteDate, text: note.text, seq: note.changeSeq });
-    }
-  }
-  return new Map([...latest].map(([id, { date, text }]) => [id, { date, text }]));
+  return latestNoteEach(notes);
 }
 
 /**

@@ -77,7 +77,7 @@ function formChildren(report: InspectionReportData, form: InspectionForm): Array
     row([cell(T.department, { width: 16, header: true }), cell(form.departmentName, { width: 34 }), cell(T.filedOn, { width: 16, header: true }), cell(form.filedOn, { width: 34 })]),
     row([cell(T.status, { width: 16, header: true }), cell(state, { width: 84, span: 3 })]),
   ]);
-  const widths = [7, 18, 23, 17, 22, 13];
+  const widths = [7, 17, 23, 17, 20, 16];
   let claims: Table;
   if (form.noProblem) {
     claims = table([row([cell(T.problems, { width: 16, header: true }), cell(`${T.noProblem}。${T.noProblemReason}：${form.noProblemReason}`, { width: 84 })])]);

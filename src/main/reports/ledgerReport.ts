@@ -8,7 +8,7 @@ import { MEASURE_STATUS_LABELS } from '../../shared/statusLabels';
 import type { ServiceContext } from '../api/context';
 import { ledgerClosure } from '../ledger/closure';
 import { listLedger } from '../ledger/ledgerViews';
-import { reportHead, viewedCode } from './reportScope';
+import { latestNoteEach, reportHead, viewedCode } from './reportScope';
 import { LEDGER_SOURCE_TEXT, percentText, TEXT } from './reportText';
 
 export interface LedgerMeasureLine {
@@ -50,19 +50,14 @@ async function latestProgress(ctx: ServiceContext, campaignId: string, court: st
   const events = await ctx.db
     .selectFrom('ledgerEvents')
     .innerJoin('ledgerMeasures', 'ledgerMeasures.id', 'ledgerEvents.measureId')
-    .select(['ledgerEvents.measureId', 'ledgerEvents.eventDate', 'ledgerEvents.text', 'ledgerEvents.changeSeq'])
+    .select(['ledgerEvents.measureId as ownerId', 'ledgerEvents.eventDate as date', 'ledgerEvents.text', 'ledgerEvents.changeSeq as seq'])
     .where('ledgerMeasures.campaignId', '=', campaignId)
     .where('ledgerMeasures.origin', '=', court)
     .where('ledgerMeasures.deletedAt', 'is', null)
     .where('ledgerEvents.deletedAt', 'is', null)
     .where('ledgerEvents.kind', 'in', ['progress', 'submit'])
     .execute();
-  const latest = new Map<string, { date: string; text: string; seq: number }>();
-  for (const e of events) {
-    const known = latest.get(e.measureId);
-    if (!known || e.eventDate > known.date || (e.eventDate === known.date && e.changeSeq > known.seq)) latest.set(e.measureId, { date: e.eventDate, text: e.text, seq: e.changeSeq });
-  }
-  return new Map([...latest].map(([id, note]) => [id, `${note.date}\n${note.text}`]));
+  return new Map([...latestNoteEach(events)].map(([id, note]) => [id, `${note.date}\n${note.text}`]));
 }
 
 export async function ledgerReport(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<LedgerReportData> {

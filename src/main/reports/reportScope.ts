@@ -1,5 +1,6 @@
 // What every report states at its head: which court's data (this court's, or a subordinate's
-// whose data this database holds), which campaign, and the day it was printed.
+// whose data this database holds), which campaign, and the day it was printed; and the latest
+// note of each row, which the checklist and the ledger both print.
 import dayjs from 'dayjs';
 import type { Selectable } from 'kysely';
 import type { ServiceContext } from '../api/context';
@@ -36,3 +37,22 @@ export async function reportHead(ctx: ServiceContext, campaignId: string, courtC
 
 /** The court code a read takes: none for our own rows, the code for a subordinate's. */
 export const viewedCode = (head: ReportHead) => (head.court === head.own ? undefined : head.court);
+
+/** A note written against a row (an item's progress note, a measure's progress event). */
+export interface DatedNote {
+  ownerId: string;
+  date: string;
+  text: string;
+  /** The order written, which decides between notes of one day. */
+  seq: number;
+}
+
+/** Each row's latest note: by date, then the order written. */
+export function latestNoteEach(notes: readonly DatedNote[]): Map<string, { date: string; text: string }> {
+  const latest = new Map<string, DatedNote>();
+  for (const note of notes) {
+    const known = latest.get(note.ownerId);
+    if (!known || note.date > known.date || (note.date === known.date && note.seq > known.seq)) latest.set(note.ownerId, note);
+  }
+  return new Map([...latest].map(([id, { date, text }]) => [id, { date, text }]));
+}

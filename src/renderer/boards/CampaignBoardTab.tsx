@@ -61,7 +61,6 @@ function BoardBody({ board }: { board: CampaignBoard }) {
   const departments = board.byDepartment.map((d) => ({ name: d.name, done: d.completed, open: d.open, percent: percentOf(d.completed, d.total) }));
   const hasIdeal = board.burnDown.some((p) => p.ideal !== null);
   const weekly = board.burnDown.length > 1 && board.burnDown[1].date !== nextDay(board.burnDown[0].date);
-  const chartHeight = (rows: number) => Math.max(160, rows * 38 + 60);
 
   return (
     <>
@@ -79,79 +78,9 @@ function BoardBody({ board }: { board: CampaignBoard }) {
       </Text>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <ChartCard title={t.bySectionTitle} testId="board-chart-sections">
-          {sections.length === 0 ? (
-            <EmptyChart />
-          ) : (
-            <BarChart
-              h={chartHeight(sections.length)}
-              data={sections}
-              dataKey="name"
-              type="stacked"
-              orientation="vertical"
-              series={[
-                { name: 'done', label: t.seriesDone, color: DONE_COLOR },
-                { name: 'open', label: t.seriesOpen, color: OPEN_COLOR },
-              ]}
-              yAxisProps={{ width: LABEL_WIDTH, tickFormatter: shortLabel }}
-              xAxisProps={{ allowDecimals: false }}
-              valueFormatter={itemsFormatter}
-              withLegend
-              legendProps={LEGEND}
-              maxBarWidth={22}
-              gridAxis="x"
-            />
-          )}
-        </ChartCard>
-        <ChartCard title={t.byDepartmentTitle} testId="board-chart-departments">
-          {departments.length === 0 ? (
-            <EmptyChart />
-          ) : (
-            <BarChart
-              h={chartHeight(departments.length)}
-              data={departments}
-              dataKey="name"
-              type="stacked"
-              orientation="vertical"
-              series={[
-                { name: 'done', label: t.seriesDone, color: DONE_COLOR },
-                { name: 'open', label: t.seriesOpen, color: OPEN_COLOR },
-              ]}
-              yAxisProps={{ width: LABEL_WIDTH, tickFormatter: shortLabel }}
-              xAxisProps={{ allowDecimals: false }}
-              valueFormatter={itemsFormatter}
-              withLegend
-              legendProps={LEGEND}
-              maxBarWidth={22}
-              gridAxis="x"
-            />
-          )}
-        </ChartCard>
-        <ChartCard title={t.lightsBySectionTitle} testId="board-chart-lights">
-          {sections.length === 0 ? (
-            <EmptyChart />
-          ) : (
-            <BarChart
-              h={chartHeight(sections.length)}
-              data={sections}
-              dataKey="name"
-              type="stacked"
-              orientation="vertical"
-              series={[
-                { name: 'red', label: t.seriesRed, color: LIGHT_COLOR.red },
-                { name: 'yellow', label: t.seriesYellow, color: LIGHT_COLOR.yellow },
-                { name: 'green', label: t.seriesGreen, color: LIGHT_COLOR.green },
-              ]}
-              yAxisProps={{ width: LABEL_WIDTH, tickFormatter: shortLabel }}
-              xAxisProps={{ allowDecimals: false }}
-              valueFormatter={itemsFormatter}
-              withLegend
-              legendProps={LEGEND}
-              maxBarWidth={22}
-              gridAxis="x"
-            />
-          )}
-        </ChartCard>
+        <GroupBarChart title={t.bySectionTitle} testId="board-chart-sections" data={sections} series={DONE_OPEN} />
+        <GroupBarChart title={t.byDepartmentTitle} testId="board-chart-departments" data={departments} series={DONE_OPEN} />
+        <GroupBarChart title={t.lightsBySectionTitle} testId="board-chart-lights" data={sections} series={LIGHTS} />
         <ChartCard title={t.burnDownTitle} hint={[t.burnDownHint, weekly ? t.burnDownWeekly : '', hasIdeal || board.burnDown.length === 0 ? '' : t.noIdeal].filter(Boolean).join('')} testId="board-chart-burndown">
           {board.burnDown.length === 0 ? (
             <EmptyChart text={t.burnDownEmpty} />
@@ -189,6 +118,44 @@ function BoardBody({ board }: { board: CampaignBoard }) {
         )}
       </ChartCard>
     </>
+  );
+}
+
+type BarSeries = Array<{ name: string; label: string; color: string }>;
+const DONE_OPEN: BarSeries = [
+  { name: 'done', label: t.seriesDone, color: DONE_COLOR },
+  { name: 'open', label: t.seriesOpen, color: OPEN_COLOR },
+];
+const LIGHTS: BarSeries = [
+  { name: 'red', label: t.seriesRed, color: LIGHT_COLOR.red },
+  { name: 'yellow', label: t.seriesYellow, color: LIGHT_COLOR.yellow },
+  { name: 'green', label: t.seriesGreen, color: LIGHT_COLOR.green },
+];
+
+/** Stacked horizontal bars, one per section or department, item counts on the axis. */
+function GroupBarChart({ title, testId, data, series }: { title: string; testId: string; data: Array<Record<string, string | number>>; series: BarSeries }) {
+  return (
+    <ChartCard title={title} testId={testId}>
+      {data.length === 0 ? (
+        <EmptyChart />
+      ) : (
+        <BarChart
+          h={Math.max(160, data.length * 38 + 60)}
+          data={data}
+          dataKey="name"
+          type="stacked"
+          orientation="vertical"
+          series={series}
+          yAxisProps={{ width: LABEL_WIDTH, tickFormatter: shortLabel }}
+          xAxisProps={{ allowDecimals: false }}
+          valueFormatter={itemsFormatter}
+          withLegend
+          legendProps={LEGEND}
+          maxBarWidth={22}
+          gridAxis="x"
+        />
+      )}
+    </ChartCard>
   );
 }
 

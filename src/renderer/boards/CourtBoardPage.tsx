@@ -1,10 +1,10 @@
 // 本院挂图: every active campaign of this court at a glance — a card each with completion,
 // overdue, lights, items due this week, rectification closure, self-inspection reports and
 // indicator attainment — then this week's due items across campaigns and 我的待办.
-import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Divider, Group, Paper, RingProgress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
-import type { CourtBoard, CourtBoardCampaign, DueItem, Light, WorkEntry } from '../../shared/model';
+import type { CourtBoardCampaign, DueItem, Light, WorkEntry } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { PageHeader } from '../common/PageHeader';
@@ -12,6 +12,7 @@ import { lightShortText, lightText } from '../common/text';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { dayjs, formatDate, formatLongDate } from '../lib/dates';
 import { campaignRoute, navigate, routeHref } from '../lib/router';
+import { useRefreshable } from '../lib/useRefreshable';
 import { workActionText } from '../work/text';
 import { LIGHT_COLOR, percentOf } from './boardParts';
 import { boardText as t } from './text';
@@ -21,22 +22,7 @@ const WORK_ROWS = 8;
 
 export function CourtBoardPage() {
   const { court, today } = useApp();
-  const [board, setBoard] = useState<CourtBoard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    const result = await send('boards.court');
-    setLoading(false);
-    if (result.ok) {
-      setBoard(result.value);
-      setError(null);
-    } else setError(result.message);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: board, error, loading, load } = useRefreshable(() => send('boards.court'));
 
   return (
     <Stack gap="md" maw={1400}>
@@ -79,14 +65,45 @@ export function CourtBoardPage() {
   );
 }
 
-function Stat({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
+/** One figure of a card under its label; `emptyText` when the campaign has nothing to count (children false). */
+function Stat({ label, testId, emptyText, children }: { label: string; testId: string; emptyText: string; children: ReactNode }) {
   return (
     <div data-testid={testId}>
       <Text size="xs" c="dimmed" mb={2}>
         {label}
       </Text>
-      {children}
+      {children || (
+        <Text size="sm" c="dimmed">
+          {emptyText}
+        </Text>
+      )}
     </div>
+  );
+}
+
+/** A card's figure in bold with what it is made of underneath. */
+function Figure({ value, detail }: { value: string; detail: string }) {
+  return (
+    <>
+      <Text fw={700} className="figure-value">
+        {value}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {detail}
+      </Text>
+    </>
+  );
+}
+
+/** A label and its number in bold, coloured (`color`) only when there is something to count. */
+function Count({ label, count, color, testId, valueTestId }: { label: string; count: number; color?: string; testId?: string; valueTestId: string }) {
+  return (
+    <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid={testId}>
+      {label}{' '}
+      <Text span fw={700} c={count ? color : undefined} className="figure-value" data-testid={valueTestId}>
+        {count}
+      </Text>
+    </Text>
   );
 }
 
@@ -94,12 +111,7 @@ function LightCount({ light, count, label }: { light: Light; count: number; labe
   return (
     <Group gap={5} wrap="nowrap" data-testid={`card-${light}`}>
       <span className={`dot dot-${light}`} />
-      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {label}{' '}
-        <Text span fw={700} className="figure-value" data-testid={`card-${light}-value`}>
-          {count}
-        </Text>
-      </Text>
+      <Count label={label} count={count} valueTestId={`card-${light}-value`} />
     </Group>
   );
 }
@@ -135,18 +147,8 @@ function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
             {items.total === 0 ? t.noItems : t.completion(items.completed, items.total, percent)}
           </Text>
           <Group gap="lg">
-            <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="card-overdue">
-              {t.overdue}{' '}
-              <Text span fw={700} c={items.overdue ? 'red.7' : undefined} className="figure-value" data-testid="card-overdue-value">
-                {items.overdue}
-              </Text>
-            </Text>
-            <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="card-due">
-              {t.dueThisWeek}{' '}
-              <Text span fw={700} c={campaign.dueThisWeek ? 'yellow.9' : undefined} className="figure-value" data-testid="card-due-value">
-                {campaign.dueThisWeek}
-              </Text>
-            </Text>
+            <Count label={t.overdue} count={items.overdue} color="red.7" testId="card-overdue" valueTestId="card-overdue-value" />
+            <Count label={t.dueThisWeek} count={campaign.dueThisWeek} color="yellow.9" testId="card-due" valueTestId="card-due-value" />
           </Group>
           <Group gap="lg">
             <LightCount light="red" count={items.red} label={t.red} />
@@ -157,40 +159,14 @@ function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
       </Group>
       <Divider my="sm" />
       <SimpleGrid cols={3} spacing="sm">
-        <Stat label={t.ledgerRate} testId="card-ledger">
-          {ledger ? (
-            <>
-              <Text fw={700} className="figure-value">
-                {ledger.closureRate === null ? '—' : `${ledger.closureRate.toFixed(1)}%`}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t.ledgerDetail(ledger.closedFindings, ledger.findings)}
-              </Text>
-            </>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t.noLedger}
-            </Text>
-          )}
+        <Stat label={t.ledgerRate} testId="card-ledger" emptyText={t.noLedger}>
+          {ledger && <Figure value={ledger.closureRate === null ? '—' : `${ledger.closureRate.toFixed(1)}%`} detail={t.ledgerDetail(ledger.closedFindings, ledger.findings)} />}
         </Stat>
-        <Stat label={t.inspection} testId="card-inspection">
-          {inspection.total > 0 ? (
-            <>
-              <Text fw={700} className="figure-value">
-                {t.pieces(inspection.total)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t.inspectionCounts(inspection.submitted, inspection.accepted, inspection.returned, inspection.draft)}
-              </Text>
-            </>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t.noInspection}
-            </Text>
-          )}
+        <Stat label={t.inspection} testId="card-inspection" emptyText={t.noInspection}>
+          {inspection.total > 0 && <Figure value={t.pieces(inspection.total)} detail={t.inspectionCounts(inspection.submitted, inspection.accepted, inspection.returned, inspection.draft)} />}
         </Stat>
-        <Stat label={t.indicators} testId="card-indicators">
-          {indicators.total > 0 ? (
+        <Stat label={t.indicators} testId="card-indicators" emptyText={t.noIndicators}>
+          {indicators.total > 0 && (
             <>
               <Group gap={4}>
                 <Badge color="green" variant="light" radius="sm">
@@ -208,10 +184,6 @@ function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
                 {indicators.noValue > 0 ? ` · ${t.indicatorNoValue(indicators.noValue)}` : ''}
               </Text>
             </>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t.noIndicators}
-            </Text>
           )}
         </Stat>
       </SimpleGrid>

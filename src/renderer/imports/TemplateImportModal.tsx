@@ -4,17 +4,17 @@
 // problems in red, the counts and the sections that would be created. 确认导入 writes the good
 // rows in one go; with problem rows the clerk must tick 跳过有问题的行 first.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { templateFields } from '../../shared/api';
 import type { TemplateField, TemplateImport } from '../../shared/model';
 import { send } from '../api/client';
-import { commonText, itemKindText } from '../common/text';
+import { itemKindText } from '../common/text';
 import { notifySuccess } from '../lib/notify';
 import { importText as t, templateFieldText } from './text';
-import { columnLetter, WorkbookDrop, type Workbook } from './WorkbookDrop';
+import { columnLetter } from '../../shared/columnLetters';
+import { ChooseWorkbook, FirstRowsNote, ImportFooter, PreviewRow, SHOWN_ROWS } from './ImportSteps';
+import type { Workbook } from './WorkbookDrop';
 
-/** Rows drawn at once; a 5,000-row template is checked whole but shown in part. */
-const SHOWN_ROWS = 300;
 const NOT_MAPPED = 'none';
 /** The mapping selects in the order a template's columns usually run. */
 const FIELD_ORDER: TemplateField[] = ['title', 'content', 'leadLeader', 'department', 'owner', 'deadline', 'kind', 'section'];
@@ -64,16 +64,7 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
   };
 
   if (!file || !preview) {
-    return (
-      <Stack gap="md">
-        <WorkbookDrop hint={t.templateHint} error={error} busy={busy} onFile={(workbook) => void runPreview(workbook)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {commonText.cancel}
-          </Button>
-        </Group>
-      </Stack>
-    );
+    return <ChooseWorkbook hint={t.templateHint} error={error} busy={busy} onFile={(workbook) => void runPreview(workbook)} onClose={onClose} />;
   }
 
   const columnOptions = [{ value: NOT_MAPPED, label: t.notMapped }, ...preview.columns.map((c) => ({ value: String(c.index), label: t.columnOption(columnLetter(c.index), c.header) }))];
@@ -170,43 +161,24 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.map((row) => {
-              const bad = row.errors.length > 0;
-              return (
-                <Table.Tr key={row.rowNumber} data-testid="import-row" data-row={row.rowNumber} data-bad={bad || undefined} bg={bad ? 'red.0' : undefined}>
-                  <Table.Td ta="center" c="dimmed">{row.rowNumber}</Table.Td>
-                  <Table.Td>{row.section}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>{row.title}</Text>
-                    {row.content && (
-                      <Text size="xs" c="dimmed" lineClamp={2} style={{ whiteSpace: 'pre-line' }}>
-                        {row.content}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.leadLeader}</Table.Td>
-                  <Table.Td>{row.department}</Table.Td>
-                  <Table.Td>{row.owner}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.deadline ?? <Text span size="sm" c="dimmed">{t.noDeadline}</Text>}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{itemKindText[row.kind]}</Table.Td>
-                  <Table.Td data-testid="import-row-check">
-                    {bad ? (
-                      <Stack gap={2}>
-                        {row.errors.map((message) => (
-                          <Text key={message} size="sm" c="red.8">
-                            {message}
-                          </Text>
-                        ))}
-                      </Stack>
-                    ) : (
-                      <Text size="sm" c="teal.8" fw={500}>
-                        {t.ok}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {shown.map((row) => (
+              <PreviewRow key={row.rowNumber} rowNumber={row.rowNumber} errors={row.errors}>
+                <Table.Td>{row.section}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={500}>{row.title}</Text>
+                  {row.content && (
+                    <Text size="xs" c="dimmed" lineClamp={2} style={{ whiteSpace: 'pre-line' }}>
+                      {row.content}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{row.leadLeader}</Table.Td>
+                <Table.Td>{row.department}</Table.Td>
+                <Table.Td>{row.owner}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.deadline ?? <Text span size="sm" c="dimmed">{t.noDeadline}</Text>}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{itemKindText[row.kind]}</Table.Td>
+              </PreviewRow>
+            ))}
             {shown.length === 0 && (
               <Table.Tr>
                 <Table.Td colSpan={9} ta="center" c="dimmed">
@@ -217,34 +189,17 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-      {rows.length > SHOWN_ROWS && (
-        <Text size="xs" c="dimmed">
-          {t.firstRowsOnly(SHOWN_ROWS, rows.length)}
-        </Text>
-      )}
+      <FirstRowsNote total={rows.length} />
 
-      <Group justify="space-between" align="center" wrap="nowrap">
-        <div>
-          {preview.badRows > 0 && (
-            <Stack gap={4}>
-              <Checkbox label={t.skipInvalid(preview.badRows)} checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} data-testid="import-skip" />
-              {!skipInvalid && (
-                <Text size="xs" c="orange.8">
-                  {t.mustFixOrSkip}
-                </Text>
-              )}
-            </Stack>
-          )}
-        </div>
-        <Group gap="sm" wrap="nowrap">
-          <Button variant="default" onClick={onClose}>
-            {commonText.cancel}
-          </Button>
-          <Button onClick={() => void confirm()} loading={busy} disabled={preview.goodRows === 0 || (preview.badRows > 0 && !skipInvalid)} data-testid="import-confirm">
-            {t.confirm(preview.goodRows)}
-          </Button>
-        </Group>
-      </Group>
+      <ImportFooter
+        goodRows={preview.goodRows}
+        badRows={preview.badRows}
+        skipInvalid={skipInvalid}
+        onSkipInvalid={setSkipInvalid}
+        busy={busy}
+        onClose={onClose}
+        onConfirm={() => void confirm()}
+      />
     </Stack>
   );
 }

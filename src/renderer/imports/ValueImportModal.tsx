@@ -2,16 +2,15 @@
 // file; step 2 previews every row with ✓ (or "will replace the value entered") or its problems in
 // red; nothing is written until 确认导入, which with problem rows needs 跳过有问题的行 ticked.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import type { IndicatorImport } from '../../shared/model';
 import { send } from '../api/client';
-import { commonText } from '../common/text';
 import { periodLabel } from '../indicators/periods';
 import { notifySuccess } from '../lib/notify';
 import { importText as t } from './text';
-import { WorkbookDrop, type Workbook } from './WorkbookDrop';
+import { ChooseWorkbook, FirstRowsNote, ImportFooter, PreviewRow, SHOWN_ROWS } from './ImportSteps';
+import type { Workbook } from './WorkbookDrop';
 
-const SHOWN_ROWS = 300;
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 
 export function ValueImportModal({ opened, campaignId, onClose, onImported }: { opened: boolean; campaignId: string; onClose(): void; onImported(): void }) {
@@ -51,16 +50,7 @@ function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; 
   };
 
   if (!file || !preview) {
-    return (
-      <Stack gap="md">
-        <WorkbookDrop hint={t.valuesHint} error={error} busy={busy} onFile={(workbook) => void runPreview(workbook)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {commonText.cancel}
-          </Button>
-        </Group>
-      </Stack>
-    );
+    return <ChooseWorkbook hint={t.valuesHint} error={error} busy={busy} onFile={(workbook) => void runPreview(workbook)} onClose={onClose} />;
   }
 
   return (
@@ -94,33 +84,20 @@ function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; 
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {preview.rows.slice(0, SHOWN_ROWS).map((row) => {
-              const bad = row.errors.length > 0;
-              return (
-                <Table.Tr key={row.rowNumber} data-testid="import-row" data-row={row.rowNumber} data-bad={bad || undefined} bg={bad ? 'red.0' : undefined}>
-                  <Table.Td ta="center" c="dimmed">{row.rowNumber}</Table.Td>
-                  <Table.Td>{row.indicatorName}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{PERIOD.test(row.period) ? periodLabel(row.period) : row.period}</Table.Td>
-                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{row.value ?? ''}</Table.Td>
-                  <Table.Td>{row.note}</Table.Td>
-                  <Table.Td data-testid="import-row-check">
-                    {bad ? (
-                      <Stack gap={2}>
-                        {row.errors.map((message) => (
-                          <Text key={message} size="sm" c="red.8">
-                            {message}
-                          </Text>
-                        ))}
-                      </Stack>
-                    ) : (
-                      <Text size="sm" c={row.replaces ? 'orange.8' : 'teal.8'} fw={500}>
-                        {row.replaces ? t.replaces : t.ok}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {preview.rows.slice(0, SHOWN_ROWS).map((row) => (
+              <PreviewRow
+                key={row.rowNumber}
+                rowNumber={row.rowNumber}
+                errors={row.errors}
+                okText={row.replaces ? t.replaces : undefined}
+                okColor={row.replaces ? 'orange.8' : undefined}
+              >
+                <Table.Td>{row.indicatorName}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{PERIOD.test(row.period) ? periodLabel(row.period) : row.period}</Table.Td>
+                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{row.value ?? ''}</Table.Td>
+                <Table.Td>{row.note}</Table.Td>
+              </PreviewRow>
+            ))}
             {preview.rows.length === 0 && (
               <Table.Tr>
                 <Table.Td colSpan={6} ta="center" c="dimmed">
@@ -131,33 +108,16 @@ function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; 
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-      {preview.rows.length > SHOWN_ROWS && (
-        <Text size="xs" c="dimmed">
-          {t.firstRowsOnly(SHOWN_ROWS, preview.rows.length)}
-        </Text>
-      )}
-      <Group justify="space-between" align="center" wrap="nowrap">
-        <div>
-          {preview.badRows > 0 && (
-            <Stack gap={4}>
-              <Checkbox label={t.skipInvalid(preview.badRows)} checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} data-testid="import-skip" />
-              {!skipInvalid && (
-                <Text size="xs" c="orange.8">
-                  {t.mustFixOrSkip}
-                </Text>
-              )}
-            </Stack>
-          )}
-        </div>
-        <Group gap="sm" wrap="nowrap">
-          <Button variant="default" onClick={onClose}>
-            {commonText.cancel}
-          </Button>
-          <Button onClick={() => void confirm()} loading={busy} disabled={preview.goodRows === 0 || (preview.badRows > 0 && !skipInvalid)} data-testid="import-confirm">
-            {t.confirm(preview.goodRows)}
-          </Button>
-        </Group>
-      </Group>
+      <FirstRowsNote total={preview.rows.length} />
+      <ImportFooter
+        goodRows={preview.goodRows}
+        badRows={preview.badRows}
+        skipInvalid={skipInvalid}
+        onSkipInvalid={setSkipInvalid}
+        busy={busy}
+        onClose={onClose}
+        onConfirm={() => void confirm()}
+      />
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 // 我的待办: everything waiting on the logged-in person (items, self-inspection reports, ledger
 // measures, look-backs), soonest deadline first. The counts per kind double as the kind filter;
 // each row leads to the screen where the work is done.
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { Light, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
@@ -13,6 +13,7 @@ import { lightShortText, lightText } from '../common/text';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { dayjs, formatDate } from '../lib/dates';
 import { campaignRoute, navigate, type Route } from '../lib/router';
+import { useRefreshable } from '../lib/useRefreshable';
 import { workActionText, workKindText, workText as t } from './text';
 
 const KINDS: WorkKind[] = ['item', 'report', 'measure', 'lookback'];
@@ -42,25 +43,10 @@ function goTo(entry: WorkEntry) {
 
 export function MyWorkPage() {
   const { user, can } = useApp();
-  const [entries, setEntries] = useState<WorkEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { data: entries, error, loading, load } = useRefreshable(() => send('work.mine'));
   const [kind, setKind] = useState<WorkKind | null>(null);
   const [light, setLight] = useState<Light | null>(null);
   const [limit, setLimit] = useState(PAGE_ROWS);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    const result = await send('work.mine');
-    setLoading(false);
-    if (result.ok) {
-      setEntries(result.value);
-      setError(null);
-    } else setError(result.message);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const counts = useMemo(() => {
     const byKind: Record<WorkKind, number> = { item: 0, report: 0, measure: 0, lookback: 0 };

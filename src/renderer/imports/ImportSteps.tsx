@@ -1,0 +1,108 @@
+// Pieces both Excel imports (导入模板, 导入数值) show the same way: step 1 (choose the file), each
+// row's check in the preview, the note that only the first rows are drawn, and the footer where
+// 确认导入 waits for 跳过有问题的行 when some rows have problems.
+import type { ReactNode } from 'react';
+import { Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { commonText } from '../common/text';
+import { importText as t } from './text';
+import { WorkbookDrop, type Workbook } from './WorkbookDrop';
+
+/** Rows drawn at once; a large file is checked whole but shown in part. */
+export const SHOWN_ROWS = 300;
+
+/** Step 1: drop or pick the workbook, or cancel. */
+export function ChooseWorkbook({ hint, error, busy, onFile, onClose }: { hint: string; error: string | null; busy: boolean; onFile(workbook: Workbook): void; onClose(): void }) {
+  return (
+    <Stack gap="md">
+      <WorkbookDrop hint={hint} error={error} busy={busy} onFile={onFile} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {commonText.cancel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/**
+ * One preview row: its row number, the cells of the file (`children`), then its problems in red,
+ * one a line, or that it can be imported (`okText`, ✓ 可导入 unless told).
+ */
+export function PreviewRow({ rowNumber, errors, okText = t.ok, okColor = 'teal.8', children }: { rowNumber: number; errors: string[]; okText?: string; okColor?: string; children: ReactNode }) {
+  const bad = errors.length > 0;
+  return (
+    <Table.Tr data-testid="import-row" data-row={rowNumber} data-bad={bad || undefined} bg={bad ? 'red.0' : undefined}>
+      <Table.Td ta="center" c="dimmed">{rowNumber}</Table.Td>
+      {children}
+      <Table.Td data-testid="import-row-check">
+        {bad ? (
+          <Stack gap={2}>
+            {errors.map((message) => (
+              <Text key={message} size="sm" c="red.8">
+                {message}
+              </Text>
+            ))}
+          </Stack>
+        ) : (
+          <Text size="sm" c={okColor} fw={500}>
+            {okText}
+          </Text>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Said under the table when it holds more rows than it draws. */
+export function FirstRowsNote({ total }: { total: number }) {
+  if (total <= SHOWN_ROWS) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {t.firstRowsOnly(SHOWN_ROWS, total)}
+    </Text>
+  );
+}
+
+/** 跳过有问题的行 (only when there are such rows), 取消 and 确认导入 N 行. */
+export function ImportFooter({
+  goodRows,
+  badRows,
+  skipInvalid,
+  onSkipInvalid,
+  busy,
+  onClose,
+  onConfirm,
+}: {
+  goodRows: number;
+  badRows: number;
+  skipInvalid: boolean;
+  onSkipInvalid(skip: boolean): void;
+  busy: boolean;
+  onClose(): void;
+  onConfirm(): void;
+}) {
+  return (
+    <Group justify="space-between" align="center" wrap="nowrap">
+      <div>
+        {badRows > 0 && (
+          <Stack gap={4}>
+            <Checkbox label={t.skipInvalid(badRows)} checked={skipInvalid} onChange={(e) => onSkipInvalid(e.currentTarget.checked)} data-testid="import-skip" />
+            {!skipInvalid && (
+              <Text size="xs" c="orange.8">
+                {t.mustFixOrSkip}
+              </Text>
+            )}
+          </Stack>
+        )}
+      </div>
+      <Group gap="sm" wrap="nowrap">
+        <Button variant="default" onClick={onClose}>
+          {commonText.cancel}
+        </Button>
+        <Button onClick={onConfirm} loading={busy} disabled={goodRows === 0 || (badRows > 0 && !skipInvalid)} data-testid="import-confirm">
+          {t.confirm(goodRows)}
+        </Button>
+      </Group>
+    </Group>
+  );
+}
