@@ -9,29 +9,9 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openHarness, tempDir } from './harness';
+import { CLI_ARGS, ROOT, runCli, type CliRun } from './cliProcess';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts')];
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { input?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
+const cli = runCli;
 
 /** Runs and parses the one JSON document a --json run prints on stdout. */
 async function cliJson<T = any>(args: string[], expectedCode = 0): Promise<T> {
@@ -522,8 +502,8 @@ describe('command line: an import killed midway', () => {
 
     /** Starts the import and sends `signal` as soon as it reports writing rows inside its transaction. */
     const interruptedImport = (dataDir: string, signal: NodeJS.Signals) =>
-      new Promise<Run & { sawWriting: boolean }>((resolve, reject) => {
-        const child = spawn(process.execPath, [...CLI, 'import', '--data', dataDir, bundle, '--trust', fingerprint], { cwd: ROOT });
+      new Promise<CliRun & { sawWriting: boolean }>((resolve, reject) => {
+        const child = spawn(process.execPath, [...CLI_ARGS, 'import', '--data', dataDir, bundle, '--trust', fingerprint], { cwd: ROOT });
         let stdout = '';
         let stderr = '';
         let sawWriting = false;
