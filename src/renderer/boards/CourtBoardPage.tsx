@@ -2,7 +2,7 @@
 // overdue, lights, items due this week, rectification closure, self-inspection reports and
 // indicator attainment — then this week's due items across campaigns and 我的待办.
 import type { KeyboardEvent, ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Divider, Group, Paper, RingProgress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Divider, Group, Paper, RingProgress, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { CourtBoardCampaign, DueItem, Light, WorkEntry } from '../../shared/model';
 import { send } from '../api/client';
@@ -16,6 +16,7 @@ import { useRefreshable } from '../lib/useRefreshable';
 import { workActionText } from '../work/text';
 import { LIGHT_COLOR, percentOf } from './boardParts';
 import { boardText as t } from './text';
+import { EmptyState } from '../common/EmptyState';
 
 /** 我的待办 on the board: the first few; the full list is on its own page. */
 const WORK_ROWS = 8;
@@ -38,15 +39,9 @@ export function CourtBoardPage() {
       )}
       {!board && !error && <Skeleton h={360} />}
       {board && board.campaigns.length === 0 && (
-        <Paper withBorder p={48} ta="center" data-testid="board-empty">
-          <Title order={4} mb="xs">
-            {t.noCampaigns}
-          </Title>
-          <Text c="dimmed" size="sm" mb="md">
-            {t.noCampaignsHint}
-          </Text>
+        <EmptyState title={t.noCampaigns} text={t.noCampaignsHint} testId="board-empty">
           <Anchor href={routeHref({ name: 'campaigns' })}>{t.goCampaigns}</Anchor>
-        </Paper>
+        </EmptyState>
       )}
       {board && board.campaigns.length > 0 && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" data-testid="board-campaigns">

@@ -1,7 +1,7 @@
 // The campaign list: one card per campaign with its figures; create, edit, close/reopen, delete.
 // A campaign received from a superior (上级下发) is the issuer's to edit, close or delete.
 import { useCallback, useEffect, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Card, Group, Menu, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Group, Menu, Paper, Progress, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconDatabaseImport, IconDots, IconEdit, IconLock, IconLockOpen, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Campaign, JobStatus } from '../../shared/model';
 import { send } from '../api/client';
@@ -16,6 +16,7 @@ import { CampaignFormModal } from './CampaignForm';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { campaignsText as t } from './text';
 import { PageHeader } from '../common/PageHeader';
+import { EmptyState } from '../common/EmptyState';
 
 export function CampaignList() {
   const { court, reloadDepartments, reloadPeople } = useApp();
@@ -112,13 +113,7 @@ export function CampaignList() {
       )}
 
       {campaigns && campaigns.length === 0 && (
-        <Paper withBorder p={48} ta="center" data-testid="campaigns-empty">
-          <Title order={4} mb="xs">
-            {t.emptyTitle}
-          </Title>
-          <Text c="dimmed" mb="lg">
-            {t.emptyText}
-          </Text>
+        <EmptyState title={t.emptyTitle} text={t.emptyText} testId="campaigns-empty">
           <Group justify="center">
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ campaign: null })}>
               {t.create}
@@ -127,7 +122,7 @@ export function CampaignList() {
               {t.loadDemo}
             </Button>
           </Group>
-        </Paper>
+        </EmptyState>
       )}
 
       {campaigns && campaigns.length > 0 && (

@@ -12,6 +12,7 @@ import { formatDateTime } from '../lib/dates';
 import { campaignRoute, navigate } from '../lib/router';
 import { RetryAlert, useLoaded } from '../sync/useLoaded';
 import { provinceText as t } from './text';
+import { EmptyState } from '../common/EmptyState';
 
 /** "只看后进" shows this many courts furthest behind. */
 const BOTTOM = 10;
@@ -194,17 +195,11 @@ export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
   if (!board) return <Skeleton h={320} />;
   if (board.courts.length === 0) {
     return (
-      <Paper withBorder p={48} ta="center" data-testid="province-empty">
-        <Title order={4} mb="xs">
-          {t.emptyTitle}
-        </Title>
-        <Text c="dimmed" mb="lg" maw={620} mx="auto">
-          {t.emptyText}
-        </Text>
+      <EmptyState title={t.emptyTitle} text={t.emptyText} testId="province-empty">
         <Button leftSection={<IconFileImport size={16} />} onClick={() => navigate({ name: 'sync', tab: 'import' })}>
           {t.goSync}
         </Button>
-      </Paper>
+      </EmptyState>
     );
   }
 

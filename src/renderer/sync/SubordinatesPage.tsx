@@ -1,6 +1,6 @@
 // 下级法院 (#/subordinates, for high and intermediate courts): each subordinate's last bundle,
 // how old it is (yellow, then red), a missing sequence number, and how many items it holds.
-import { Badge, Button, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { send } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
@@ -10,6 +10,7 @@ import { navigate } from '../lib/router';
 import { AGE_ALERT_DAYS, AGE_WARN_DAYS, ageColor } from './syncRules';
 import { subordinatesText as t } from './text';
 import { RetryAlert, useLoaded } from './useLoaded';
+import { EmptyState } from '../common/EmptyState';
 
 export function SubordinatesPage() {
   const { data: courts, error, load } = useLoaded(() => send('sync.subordinates'));
@@ -22,17 +23,11 @@ export function SubordinatesPage() {
       {error && <RetryAlert title={t.loadFailed} error={error} onRetry={() => void load()} />}
       {!courts && !error && <Skeleton h={200} />}
       {courts && courts.length === 0 && (
-        <Paper withBorder p={48} ta="center" data-testid="subordinates-empty">
-          <Title order={4} mb="xs">
-            {t.emptyTitle}
-          </Title>
-          <Text c="dimmed" mb="lg" maw={620} mx="auto">
-            {t.emptyText}
-          </Text>
+        <EmptyState title={t.emptyTitle} text={t.emptyText} testId="subordinates-empty">
           <Button leftSection={<IconFileImport size={16} />} onClick={() => navigate({ name: 'sync', tab: 'import' })}>
             {t.goImport}
           </Button>
-        </Paper>
+        </EmptyState>
       )}
       {courts && courts.length > 0 && (
         <>

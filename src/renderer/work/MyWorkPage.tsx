@@ -2,7 +2,7 @@
 // measures, look-backs), soonest deadline first. The counts per kind double as the kind filter;
 // each row leads to the screen where the work is done.
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { Light, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
 import { lights } from '../../shared/api';
@@ -15,6 +15,7 @@ import { dayjs, formatDate } from '../lib/dates';
 import { campaignRoute, navigate, type Route } from '../lib/router';
 import { useRefreshable } from '../lib/useRefreshable';
 import { workActionText, workKindText, workText as t } from './text';
+import { EmptyState } from '../common/EmptyState';
 
 const KINDS: WorkKind[] = ['item', 'report', 'measure', 'lookback'];
 /** Enough to act on; a reviewer after a big import may have thousands waiting. */
@@ -103,14 +104,7 @@ export function MyWorkPage() {
 
       {!entries && !error && <Skeleton h={320} />}
       {entries && shown.length === 0 && (
-        <Paper withBorder p={48} ta="center" data-testid="work-empty">
-          <Title order={4} mb="xs">
-            {entries.length === 0 ? t.emptyTitle : t.emptyKind}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {adminOnly ? t.adminOnly : t.emptyHint}
-          </Text>
-        </Paper>
+        <EmptyState title={entries.length === 0 ? t.emptyTitle : t.emptyKind} text={adminOnly ? t.adminOnly : t.emptyHint} testId="work-empty" />
       )}
       {shown.length > 0 && <WorkTable rows={shown.slice(0, limit)} />}
       {shown.length > limit && (
