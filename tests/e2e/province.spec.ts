@@ -119,6 +119,13 @@ test('高院查看下级法院进度：后进在前，按中院辖区筛选，�
   await expect(matrixRow(page, 'J230203')).toHaveCount(0);
   await page.getByRole('switch', { name: '只看后进（后 10 名）' }).click();
 
+  // Drill-down by keyboard: a row takes the focus and Enter opens that court's checklist.
+  await matrixRow(page, 'J2302').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/campaign/${campaignId}\\?court=J2302$`));
+  await page.goBack();
+  await expect(rows).toHaveCount(5);
+
   // Drill-down: the court's checklist, read-only.
   await matrixRow(page, 'J230201').getByTestId('province-court-name').click();
   await expect(page).toHaveURL(new RegExp(`#/campaign/${campaignId}\\?court=J230201$`));

@@ -113,7 +113,12 @@ function Matrix({ board, courts, laggards, campaignId }: { board: ProvinceBoard;
                 data-rank={court.rank}
                 title={t.rowHint}
                 style={{ cursor: 'pointer' }}
+                tabIndex={0}
+                role="link"
                 onClick={() => navigate(campaignRoute(campaignId, 'checklist', court.code))}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') navigate(campaignRoute(campaignId, 'checklist', court.code));
+                }}
               >
                 <Table.Td style={{ ...stickyCell(0, RANK_WIDTH), textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} data-testid="province-rank">
                   {court.rank}
