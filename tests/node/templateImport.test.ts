@@ -8,6 +8,7 @@ import { openCourt } from './harness';
 import { expectFailure } from './apiCases/shared';
 import { addDepartments, TEMPLATE_HEADER, TEMPLATE_SECTIONS, templateWorkbook } from './apiCases/templateImport';
 import { parseDeadline } from '../../src/main/checklist/templateImport';
+import { buildReport } from '../../src/main/reports/reportKinds';
 
 type Fixture = Awaited<ReturnType<typeof openCourt>>;
 let fx: Fixture | null = null;
@@ -205,5 +206,35 @@ describe('parseDeadline', () => {
     expect(parseDeadline('2026年2月30日', year)).toBeUndefined();
     expect(parseDeadline('13月底', year)).toBeUndefined();
     expect(parseDeadline('尽快', year)).toBeUndefined();
+  });
+});
+
+describe('a checklist saved as Excel is a template', () => {
+  it('re-imports the 推进清单 workbook of one campaign into another: same sections, titles, leaders, departments and deadlines', async () => {
+    const f = await setUp();
+    const [first, second] = f.sections;
+    const departments = await f.h.ok('departments.list');
+    const dept = (name: string) => departments.find((d) => d.name === name)!.id;
+    await f.h.ok('items.create', { campaignId: f.campaign.id, sectionId: first.id, title: '落实当场立案制度', content: '窗口当场登记立案', leadLeader: '张院长', departmentId: dept('立案庭'), deadline: '2026-12-31' });
+    await f.h.ok('items.create', { campaignId: f.campaign.id, sectionId: second.id, title: '开展案件质量评查', leadLeader: '李副院长', departmentId: dept('审判管理办公室'), deadline: '2026-10-31' });
+    const report = await buildReport(f.h.services.ctx, { campaignId: f.campaign.id, kind: 'checklist' });
+    const dataBase64 = (await report.workbook()).toString('base64');
+
+    const target = await f.h.ok('campaigns.create', { title: '下一年度能力作风建设年', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+    const preview = await f.h.ok('items.importTemplate', { campaignId: target.id, fileName: `${report.baseName}.xlsx`, dataBase64 });
+    expect(preview.badRows).toBe(0);
+    // The workbook writes the content under the title in the same cell: it comes back as content.
+    expect(preview.rows.map((r) => r.content)).toEqual(['窗口当场登记立案', '']);
+    expect(preview.rows.map((r) => [r.section, r.title, r.leadLeader, r.department, r.deadline])).toEqual([
+      [first.title, '落实当场立案制度', '张院长', '立案庭', '2026-12-31'],
+      [second.title, '开展案件质量评查', '李副院长', '审判管理办公室', '2026-10-31'],
+    ]);
+    const done = await f.h.ok('items.importTemplate', { campaignId: target.id, fileName: `${report.baseName}.xlsx`, dataBase64, confirm: true });
+    expect(done.written).toEqual({ items: 2, sections: 2 });
+    const items = await f.h.ok('items.list', { campaignId: target.id });
+    expect(items.map((item) => [item.title, item.leadLeader, item.deadline])).toEqual([
+      ['落实当场立案制度', '张院长', '2026-12-31'],
+      ['开展案件质量评查', '李副院长', '2026-10-31'],
+    ]);
   });
 });

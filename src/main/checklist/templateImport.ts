@@ -356,8 +356,15 @@ function checkRows(grid: Grid, header: GridRow, mapping: Partial<Record<Template
       continue;
     }
     const errors: string[] = [];
-    const title = at(row, 'title').replace(/\s+/g, ' ');
+    let titleText = at(row, 'title');
     let content = at(row, 'content');
+    if (mapping.content === null || mapping.content === undefined) {
+      // No content column: a task cell written as its title, then the content on the next lines
+      // (as the 推进清单 workbook saved from this program writes it).
+      const [first, ...rest] = titleText.split(/\r?\n/);
+      if (rest.join('').trim()) [titleText, content] = [first, rest.join('\n').trim()];
+    }
+    const title = titleText.replace(/\s+/g, ' ').trim();
     const sectionText = mapping.section !== null && mapping.section !== undefined ? stripNumbering(at(row, 'section')) || currentSection : currentSection;
     if (!title) errors.push('缺少任务名称');
 

@@ -58,7 +58,7 @@ export const importText = {
   // 导入模板.
   templateOpen: '导入模板',
   templateTitle: '导入推进清单模板',
-  templateHint: '选择上级法院下发或本院整理的推进清单 Excel 文件（.xlsx）。表头应有“任务”“责任部门”“完成时限”等列，以“一、”开头的整行作为栏目。确认导入前不会修改任何内容。',
+  templateHint: '选择上级法院下发或本院整理的推进清单 Excel 文件（.xlsx）。表头应有“任务”“责任部门”“完成时限”等列，以“一、”开头的整行作为栏目；在“报表打印”中把推进清单保存为 Excel 得到的表格也可直接导入。确认导入前不会修改任何内容。',
   templateDone: (items: number, sections: number) => `已导入 ${items} 项事项，新建 ${sections} 个栏目`,
 
   // 导入数值.
