@@ -72,11 +72,17 @@ const gap = () => new Paragraph({ spacing: { after: 120 }, children: [] });
 
 function formChildren(report: InspectionReportData, form: InspectionForm): Array<Paragraph | Table> {
   const state = form.round > 1 ? `${form.statusText}（第 ${form.round} 次提交）` : form.statusText;
-  const info = table([
-    row([cell(T.subject[form.scope], { width: 16, header: true }), cell(form.subjectName, { width: 34 }), cell(T.position, { width: 16, header: true }), cell(form.position || '—', { width: 34 })]),
-    row([cell(T.department, { width: 16, header: true }), cell(form.departmentName, { width: 34 }), cell(T.filedOn, { width: 16, header: true }), cell(form.filedOn, { width: 34 })]),
-    row([cell(T.status, { width: 16, header: true }), cell(state, { width: 84, span: 3 })]),
-  ]);
+  const subject = cell(T.subject[form.scope], { width: 16, header: true });
+  const filedOn = [cell(T.filedOn, { width: 16, header: true }), cell(form.filedOn, { width: 34 })];
+  // A department's own form: the department is the subject; no post, no department line of its own.
+  const identity =
+    form.scope === 'department'
+      ? [row([subject, cell(form.subjectName, { width: 34 }), ...filedOn])]
+      : [
+          row([subject, cell(form.subjectName, { width: 34 }), cell(T.position, { width: 16, header: true }), cell(form.position || '—', { width: 34 })]),
+          row([cell(T.department, { width: 16, header: true }), cell(form.departmentName, { width: 34 }), ...filedOn]),
+        ];
+  const info = table([...identity, row([cell(T.status, { width: 16, header: true }), cell(state, { width: 84, span: 3 })])]);
   const widths = [7, 17, 23, 17, 20, 16];
   let claims: Table;
   if (form.noProblem) {

@@ -30,8 +30,13 @@ function formTable(form: InspectionForm): string {
   return `<table class="form">
 <colgroup><col style="width:16%"><col style="width:34%"><col style="width:16%"><col style="width:34%"></colgroup>
 <tbody>
-<tr><th class="label">${subjectLabel}</th><td class="subject">${cell(form.subjectName)}</td><th class="label">${T.position}</th><td>${cell(form.position || '—')}</td></tr>
-<tr><th class="label">${T.department}</th><td>${cell(form.departmentName)}</td><th class="label">${T.filedOn}</th><td>${cell(form.filedOn)}</td></tr>
+${
+  // A department's own form: the department is the subject; no post, no department line of its own.
+  form.scope === 'department'
+    ? `<tr><th class="label">${subjectLabel}</th><td class="subject">${cell(form.subjectName)}</td><th class="label">${T.filedOn}</th><td>${cell(form.filedOn)}</td></tr>`
+    : `<tr><th class="label">${subjectLabel}</th><td class="subject">${cell(form.subjectName)}</td><th class="label">${T.position}</th><td>${cell(form.position || '—')}</td></tr>
+<tr><th class="label">${T.department}</th><td>${cell(form.departmentName)}</td><th class="label">${T.filedOn}</th><td>${cell(form.filedOn)}</td></tr>`
+}
 <tr><th class="label">${T.status}</th><td colspan="3">${cell(state)}</td></tr>
 </tbody>
 </table>`;
