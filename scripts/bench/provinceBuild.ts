@@ -61,19 +61,42 @@ export function readState(work: string, code: string): CourtState {
   return JSON.parse(fs.readFileSync(provincePaths(work).state(code), 'utf8')) as CourtState;
 }
 
-/** The high court: five campaigns with sections and mandatory items, published as packages. */
-export async function buildHigh(work: string, high: CourtSpec): Promise<CourtState> {
+/**
+ * Sets a court up, lets `prepare` define or import campaigns through the engine (it returns the
+ * packages it left for the court's subordinates), then fills the court's own work and records its
+ * state for the courts built after it.
+ */
+async function build(
+  work: string,
+  court: CourtSpec,
+  prepare: (services: Services, ctx: ServiceContext, packagesFolder: string) => Promise<string[]>,
+): Promise<CourtState> {
   const started = performance.now();
   const paths = provincePaths(work);
-  const dataDir = paths.court(high.code);
+  const dataDir = paths.court(court.code);
   const services = openCourtServices(dataDir);
-  const packages: string[] = [];
+  let packages: string[];
   let fingerprint: string;
   try {
-    await setUp(services, high);
-    const call = <T>(op: string, input: unknown) => dispatch(services.ctx, op, input) as Promise<Ok<T>>;
+    await setUp(services, court);
     const ctx = await engineContext(services);
-    fs.mkdirSync(paths.packages(high.code), { recursive: true });
+    packages = await prepare(services, ctx, paths.packages(court.code));
+    fingerprint = await courtFingerprint(ctx);
+  } finally {
+    await services.close();
+  }
+  const filled = fillCourt(dataDir, court.code);
+  const state: CourtState = { code: court.code, fingerprint, packages, rows: filled.ownRows, buildMs: Math.round(performance.now() - started) };
+  writeState(work, state);
+  return state;
+}
+
+/** The high court: five campaigns with sections and mandatory items, published as packages. */
+export async function buildHigh(work: string, high: CourtSpec): Promise<CourtState> {
+  return build(work, high, async (services, ctx, folder) => {
+    const packages: string[] = [];
+    const call = <T>(op: string, input: unknown) => dispatch(services.ctx, op, input) as Promise<Ok<T>>;
+    fs.mkdirSync(folder, { recursive: true });
     for (const [c, title] of CAMPAIGN_TITLES.entries()) {
       const campaign = expectOk(
         await call<{ id: string }>('campaigns.create', { title, year: CAMPAIGN_YEAR, startDate: `${CAMPAIGN_YEAR}-01-01`, endDate: `${CAMPAIGN_YEAR}-12-31`, description: '全省法院统一部署的专项活动（性能基准）。' }),
@@ -103,30 +126,17 @@ export async function buildHigh(work: string, high: CourtSpec): Promise<CourtSta
           'items.create',
         );
       }
-      packages.push((await publishCampaign(ctx, { campaignId: campaign.id, folder: paths.packages(high.code) })).filePath);
+      packages.push((await publishCampaign(ctx, { campaignId: campaign.id, folder })).filePath);
     }
-    fingerprint = await courtFingerprint(ctx);
-  } finally {
-    await services.close();
-  }
-  const filled = fillCourt(dataDir, high.code);
-  const state: CourtState = { code: high.code, fingerprint, packages, rows: filled.ownRows, buildMs: Math.round(performance.now() - started) };
-  writeState(work, state);
-  return state;
+    return packages;
+  });
 }
 
 /** An intermediate or basic court: set up, import the parent's packages, relay them (intermediate), fill. */
 export async function buildCourt(work: string, court: CourtSpec): Promise<CourtState> {
-  const started = performance.now();
-  const paths = provincePaths(work);
   const parent = readState(work, court.parentCode);
-  const dataDir = paths.court(court.code);
-  const services = openCourtServices(dataDir);
-  const packages: string[] = [];
-  let fingerprint: string;
-  try {
-    await setUp(services, court);
-    const ctx = await engineContext(services);
+  return build(work, court, async (_services, ctx, folder) => {
+    const packages: string[] = [];
     for (const file of parent.packages) {
       const report = await importBundle(ctx, { file, dryRun: false, trust: [parent.fingerprint] });
       if (report.outcome !== 'imported' || report.materialized.added !== MANDATORY_PER_CAMPAIGN) {
@@ -134,16 +144,10 @@ export async function buildCourt(work: string, court: CourtSpec): Promise<CourtS
       }
     }
     if (court.level === 'intermediate') {
-      fs.mkdirSync(paths.packages(court.code), { recursive: true });
+      fs.mkdirSync(folder, { recursive: true });
       const campaigns = ctx.sqlite.prepare('SELECT id FROM campaigns WHERE deleted_at IS NULL ORDER BY created_at, id').all() as { id: string }[];
-      for (const campaign of campaigns) packages.push((await publishCampaign(ctx, { campaignId: campaign.id, folder: paths.packages(court.code) })).filePath);
+      for (const campaign of campaigns) packages.push((await publishCampaign(ctx, { campaignId: campaign.id, folder })).filePath);
     }
-    fingerprint = await courtFingerprint(ctx);
-  } finally {
-    await services.close();
-  }
-  const filled = fillCourt(dataDir, court.code);
-  const state: CourtState = { code: court.code, fingerprint, packages, rows: filled.ownRows, buildMs: Math.round(performance.now() - started) };
-  writeState(work, state);
-  return state;
+    return packages;
+  });
 }

@@ -88,7 +88,11 @@ async function logIn(url, account) {
   if (!result.ok) throw new Error(`登录失败：${result.message}`);
 }
 
-export async function runUiBench({ previewJs, dataDir, title, campaignId, reps, env, log, account }) {
+/**
+ * Starts the preview on `dataDir`, logs `account` in and opens Chromium, then lets `measure(context,
+ * url)` take the figures. Everything is closed afterwards; a failure anywhere becomes { skipped }.
+ */
+async function inPreviewBrowser({ previewJs, dataDir, env, account }, measure) {
   let chromium;
   try {
     ({ chromium } = await import('@playwright/test'));
@@ -102,6 +106,17 @@ export async function runUiBench({ previewJs, dataDir, title, campaignId, reps, 
     await logIn(url, account);
     browser = await chromium.launch(LAUNCH);
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    return await measure(context, url);
+  } catch (error) {
+    return { skipped: `未测（${String(error.message ?? error).split('\n')[0].slice(0, 120)}）` };
+  } finally {
+    await browser?.close().catch(() => {});
+    child.kill('SIGTERM');
+  }
+}
+
+export async function runUiBench({ previewJs, dataDir, title, campaignId, reps, env, log, account }) {
+  return inPreviewBrowser({ previewJs, dataDir, env, account }, async (context, url) => {
     const samples = [];
     const baseline = [];
     let rowsInDom = 0;
@@ -152,12 +167,7 @@ export async function runUiBench({ previewJs, dataDir, title, campaignId, reps, 
       }
     }
     return { samples, baseline, rowsInDom, via: hash ? `hash 路由 ${hash}` : '点击活动名称' };
-  } catch (error) {
-    return { skipped: `未测（${String(error.message ?? error).split('\n')[0].slice(0, 120)}）` };
-  } finally {
-    await browser?.close().catch(() => {});
-    child.kill('SIGTERM');
-  }
+  });
 }
 
 /**
@@ -200,19 +210,7 @@ function openMatrixAndTime({ hash, expectedRows, timeoutMs }) {
  * through the bridge. Returns { samples, baseline, rows } or { skipped: reason }.
  */
 export async function runMatrixBench({ previewJs, dataDir, campaignId, expectedRows, reps, env, log, account }) {
-  let chromium;
-  try {
-    ({ chromium } = await import('@playwright/test'));
-  } catch (error) {
-    return { skipped: `未测（无法加载 Playwright：${error.message}）` };
-  }
-  const { child, url: urlPromise } = startPreview(previewJs, dataDir, env);
-  let browser;
-  try {
-    const url = await urlPromise;
-    await logIn(url, account);
-    browser = await chromium.launch(LAUNCH);
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  return inPreviewBrowser({ previewJs, dataDir, env, account }, async (context, url) => {
     const hash = `#/campaign/${encodeURIComponent(campaignId)}/courts`;
     const samples = [];
     const baseline = [];
@@ -249,10 +247,5 @@ export async function runMatrixBench({ previewJs, dataDir, campaignId, expectedR
       }
     }
     return { samples, baseline, rows };
-  } catch (error) {
-    return { skipped: `未测（${String(error.message ?? error).split('\n')[0].slice(0, 120)}）` };
-  } finally {
-    await browser?.close().catch(() => {});
-    child.kill('SIGTERM');
-  }
+  });
 }

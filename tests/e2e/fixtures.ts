@@ -36,27 +36,34 @@ export async function startPreview(dataDir: string): Promise<{ url: string; chil
   return { url, child };
 }
 
+/** A court's preview server on `dataDir` with its API client; `stop` ends the server. */
+export async function openPreviewApp(dataDir: string): Promise<PreviewApp & { stop(): void }> {
+  const { url, child } = await startPreview(dataDir);
+  const origin = new URL(url).origin;
+  const token = new URL(url).hash.replace('#token=', '');
+  return {
+    url,
+    dataDir,
+    async call(operation, input) {
+      const response = await fetch(`${origin}/api/${operation}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+      const result = (await response.json()) as { ok: boolean; value?: unknown; message?: string };
+      if (!result.ok) throw new Error(`${operation}: ${result.message}`);
+      return result.value as never;
+    },
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
 export const test = base.extend<{ app: PreviewApp }>({
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-'));
-    const { url, child } = await startPreview(dataDir);
-    const origin = new URL(url).origin;
-    const token = new URL(url).hash.replace('#token=', '');
-    await use({
-      url,
-      dataDir,
-      async call(operation, input) {
-        const response = await fetch(`${origin}/api/${operation}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
-        });
-        const result = (await response.json()) as { ok: boolean; value?: unknown; message?: string };
-        if (!result.ok) throw new Error(`${operation}: ${result.message}`);
-        return result.value as never;
-      },
-    });
-    child.kill('SIGTERM');
+    const { stop, ...app } = await openPreviewApp(dataDir);
+    await use(app);
+    stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

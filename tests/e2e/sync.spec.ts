@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, startPreview, type PreviewApp } from './fixtures';
+import { test, expect, openPreviewApp, type PreviewApp } from './fixtures';
 import { shot } from './steps';
 
 const BASIC = { name: '哈尔滨市南岗区人民法院', code: 'J2301', level: 'basic', parentCode: 'J23', parentName: '哈尔滨市中级人民法院', operatorName: '周敏' } as const;
@@ -17,28 +17,6 @@ const BASIC_ADMIN = { username: 'zhoumin', password: 'Zhoumin2026' } as const;
 const INTERMEDIATE_ADMIN = { username: 'chengang', password: 'Chengang2026' } as const;
 const CAMPAIGN = '2026年“清廉法院”建设';
 const ITEMS = ['开展廉政警示教育', '修订审判权力运行监督制度', '排查廉政风险点'];
-
-/** A second court beside the fixture's: its own data folder and preview server. */
-async function openCourtPreview(dataDir: string): Promise<PreviewApp & { stop(): void }> {
-  const { url, child } = await startPreview(dataDir);
-  const origin = new URL(url).origin;
-  const token = new URL(url).hash.replace('#token=', '');
-  return {
-    url,
-    dataDir,
-    async call(operation, input) {
-      const response = await fetch(`${origin}/api/${operation}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(input ?? {}),
-      });
-      const result = (await response.json()) as { ok: boolean; value?: unknown; message?: string };
-      if (!result.ok) throw new Error(`${operation}: ${result.message}`);
-      return result.value as never;
-    },
-    stop: () => child.kill('SIGTERM'),
-  };
-}
 
 /** The basic court's own work: a campaign with two sections, three items and a progress note. */
 async function seedBasicCourt(app: PreviewApp): Promise<void> {
@@ -69,7 +47,7 @@ test('基层法院导出上报包 → 中级法院预览、电话核对指纹、
   test.setTimeout(180_000);
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'court-usb-'));
   const parentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-parent-'));
-  const parent = await openCourtPreview(parentDir);
+  const parent = await openPreviewApp(parentDir);
   const parentPage = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   try {
     await seedBasicCourt(app);
@@ -225,7 +203,7 @@ test('中级法院下发专项活动 → 基层法院预览、电话核对指纹
   test.setTimeout(180_000);
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'court-usb-'));
   const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-issuer-'));
-  const issuer = await openCourtPreview(issuerDir);
+  const issuer = await openPreviewApp(issuerDir);
   const issuerPage = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   try {
     await seedIssuingCourt(issuer);

@@ -5,23 +5,13 @@
 // Other courts' rows are put in with SQL, as an imported bundle would hold them.
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Failure, Result } from '../../src/shared/api';
-import { ADMIN, openCourt, openHarness, type Harness } from './harness';
-import { base64 } from './apiCases/shared';
+import { ADMIN, intermediateCourt, openCourt, openHarness, type Harness } from './harness';
+import { base64, expectFailure as refused } from './apiCases/shared';
 
 const open: Harness[] = [];
 afterEach(async () => {
   for (const h of open.splice(0)) await h.close();
 });
-
-function refused(result: Result<unknown>, code: string, pattern?: RegExp): Failure {
-  expect(result.ok, JSON.stringify(result)).toBe(false);
-  const failure = result as Failure;
-  expect(failure.code).toBe(code);
-  expect(failure.message).toMatch(/[\u4e00-\u9fa5]/);
-  if (pattern) expect(failure.message).toMatch(pattern);
-  return failure;
-}
 
 /** Every table whose rows carry an origin court (the ones a bundle carries). */
 const OWNED_TABLES = [
@@ -68,10 +58,7 @@ describe('a higher court holding a subordinate’s rows', () => {
   async function higherCourt() {
     const h = await openHarness();
     open.push(h);
-    await h.ok('court.setup', {
-      profile: { name: '齐齐哈尔市中级人民法院', code: 'J23', level: 'intermediate', parentCode: 'J00', parentName: '黑龙江省高级人民法院', operatorName: '李科长' },
-      admin: ADMIN,
-    });
+    await h.ok('court.setup', { profile: intermediateCourt, admin: ADMIN });
     await h.addUser({ username: 'chenzr', displayName: '陈主任', roles: ['reviewer'] });
     const reviewer = h.as('chenzr');
     const campaign = await h.ok('campaigns.create', { title: '能力作风建设年', year: 2026, startDate: '2026-03-01', endDate: '2026-12-31' });

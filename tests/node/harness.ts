@@ -92,6 +92,16 @@ export const basicCourt = {
   operatorName: '王书记员',
 };
 
+/** The basic court's parent, J23: the court a test sets up to hold J2301's rows relayed up. */
+export const intermediateCourt = {
+  name: '齐齐哈尔市中级人民法院',
+  code: 'J23',
+  level: 'intermediate' as const,
+  parentCode: 'J00',
+  parentName: '黑龙江省高级人民法院',
+  operatorName: '李科长',
+};
+
 /** The setup call every test court makes: profile plus the first administrator (logged in). */
 export const basicSetup = { profile: basicCourt, admin: ADMIN };
 

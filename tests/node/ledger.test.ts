@@ -8,23 +8,14 @@ import { DEPARTMENTS } from '../../src/main/demo/demoOrg';
 import { withChanges } from '../../src/main/data/ownedRows';
 import { insertFinding, insertMeasure } from '../../src/main/ledger/ledgerHandlers';
 import { closureRate, findingClosure, formatClosureRate } from '../../src/shared/ledgerRules';
-import type { Failure, Result } from '../../src/shared/api';
 import { openCourt } from './harness';
+import { expectFailure as refused } from './apiCases/shared';
 
 type Court = Awaited<ReturnType<typeof openCourt>>;
 const open: Court[] = [];
 afterEach(async () => {
   for (const fx of open.splice(0)) await fx.h.close();
 });
-
-function refused(result: Result<unknown>, code: string, pattern?: RegExp): Failure {
-  expect(result.ok, JSON.stringify(result)).toBe(false);
-  const failure = result as Failure;
-  expect(failure.code).toBe(code);
-  expect(failure.message).toMatch(/[\u4e00-\u9fa5]/);
-  if (pattern) expect(failure.message).toMatch(pattern);
-  return failure;
-}
 
 /** A court with two departments, a 填报人 in each, and a second reviewer (销号 needs two people). */
 async function ledgerCourt() {

@@ -8,7 +8,7 @@ import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from 
 import type { ProvinceBoard } from '../../src/shared/model';
 import { bundleLight } from '../../src/shared/bundleAge';
 import type { Harness } from './harness';
-import { BASIC, BASIC_2, HIGH, INTERMEDIATE, engineCtx, openSyncCourt, outFolder } from './sync/syncFixtures';
+import { BASIC, BASIC_2, HIGH, INTERMEDIATE, openEngineCourt, outFolder, type SyncCourt, type SyncProfile } from './sync/syncFixtures';
 
 const BASIC_3 = { name: '依安县人民法院', code: 'J230203', level: 'basic' as const, parentCode: 'J2302', parentName: '齐齐哈尔市中级人民法院', operatorName: '周书记员' };
 
@@ -17,12 +17,8 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((h) => h.close()));
 });
 
-async function court(profile: typeof HIGH | typeof INTERMEDIATE | typeof BASIC) {
-  const h = await openSyncCourt(profile);
-  open.push(h);
-  return { h, ctx: await engineCtx(h) };
-}
-type Court = Awaited<ReturnType<typeof court>>;
+const court = (profile: SyncProfile) => openEngineCourt(profile, open);
+type Court = SyncCourt;
 
 /** The basic court's copy of an issuer's item. */
 function copyOf(c: Court, sourceId: string) {

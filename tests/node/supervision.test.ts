@@ -3,22 +3,13 @@
 // addressed to it, with the titles of its own items, and can change none of them. Other courts'
 // rows are put in with SQL, as an imported bundle would hold them.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Failure, Result } from '../../src/shared/api';
-import { ADMIN, openCourt, openHarness, type Harness } from './harness';
+import { ADMIN, intermediateCourt, openCourt, openHarness, type Harness } from './harness';
+import { expectFailure as refused } from './apiCases/shared';
 
 const open: Harness[] = [];
 afterEach(async () => {
   for (const h of open.splice(0)) await h.close();
 });
-
-function refused(result: Result<unknown>, code: string, pattern?: RegExp): Failure {
-  expect(result.ok, JSON.stringify(result)).toBe(false);
-  const failure = result as Failure;
-  expect(failure.code).toBe(code);
-  expect(failure.message).toMatch(/[\u4e00-\u9fa5]/);
-  if (pattern) expect(failure.message).toMatch(pattern);
-  return failure;
-}
 
 const STAMP = '2026-11-01T09:00:00+08:00';
 const id = (n: number) => `0190f0e4-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -27,10 +18,7 @@ const id = (n: number) => `0190f0e4-0000-7000-8000-${n.toString(16).padStart(12,
 async function higherCourt() {
   const h = await openHarness();
   open.push(h);
-  await h.ok('court.setup', {
-    profile: { name: '齐齐哈尔市中级人民法院', code: 'J23', level: 'intermediate', parentCode: 'J00', parentName: '黑龙江省高级人民法院', operatorName: '李科长' },
-    admin: ADMIN,
-  });
+  await h.ok('court.setup', { profile: intermediateCourt, admin: ADMIN });
   const campaign = await h.ok('campaigns.create', { title: '能力作风建设年', year: 2026 });
   const other = await h.ok('campaigns.create', { title: '清廉法院建设', year: 2026 });
   const insertItem = h.services.ctx.sqlite.prepare(

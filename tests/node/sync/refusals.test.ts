@@ -4,18 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../../src/main/api/context';
 import { ensureCourtKeysSync } from '../../../src/main/sync/courtKeys';
 import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from '../../../src/main/sync/syncService';
 import { readHistory } from '../../../src/main/sync/syncHistory';
-import type { Harness } from '../harness';
-import { BASIC, BASIC_2, INTERMEDIATE, countRows, databaseFile, engineCtx, fileHash, openSyncCourt, outFolder } from './syncFixtures';
+import { BASIC, BASIC_2, INTERMEDIATE, countRows, databaseFile, engineCtx, fileHash, openEngineCourt, openSyncCourt, outFolder, type SyncCourt, type SyncProfile } from './syncFixtures';
 import { ndjson, readBundle, rowsOf, setEntry, sha256, writeBundle } from './bundleSurgery';
 
-interface Court {
-  h: Harness;
-  ctx: ServiceContext;
-}
+type Court = SyncCourt;
 let basic: Court;
 let middle: Court;
 let folder: string;
@@ -23,10 +18,7 @@ let folder: string;
 let plainBundle: string;
 let basicKey: string;
 
-async function court(profile: typeof BASIC | typeof INTERMEDIATE | typeof BASIC_2): Promise<Court> {
-  const h = await openSyncCourt(profile);
-  return { h, ctx: await engineCtx(h) };
-}
+const court = (profile: SyncProfile) => openEngineCourt(profile);
 
 /** The database file's bytes after a checkpoint, so everything written so far is in it. */
 function dbHash(c: Court): string {

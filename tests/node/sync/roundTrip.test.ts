@@ -7,18 +7,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from '../../../src/main/sync/syncService';
 import type { Harness } from '../harness';
-import { BASIC, HIGH, INTERMEDIATE, countRows, engineCtx, openSyncCourt, outFolder } from './syncFixtures';
+import { BASIC, HIGH, INTERMEDIATE, countRows, openEngineCourt, outFolder, type SyncProfile } from './syncFixtures';
 
 const open: Harness[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((h) => h.close()));
 });
 
-async function court(profile: typeof HIGH | typeof INTERMEDIATE | typeof BASIC) {
-  const h = await openSyncCourt(profile);
-  open.push(h);
-  return { h, ctx: await engineCtx(h) };
-}
+const court = (profile: SyncProfile) => openEngineCourt(profile, open);
 
 describe('three-level round trip', () => {
   it('publishes down, relays down, reports up and relays up with provenance kept', async () => {

@@ -13,10 +13,25 @@ export const INTERMEDIATE = { name: '齐齐哈尔市中级人民法院', code: '
 export const BASIC = { name: '龙江县人民法院', code: 'J230201', level: 'basic' as const, parentCode: 'J2302', parentName: '齐齐哈尔市中级人民法院', operatorName: '王书记员' };
 export const BASIC_2 = { name: '讷河市人民法院', code: 'J230202', level: 'basic' as const, parentCode: 'J2302', parentName: '齐齐哈尔市中级人民法院', operatorName: '孙书记员' };
 
-export async function openSyncCourt(profile: typeof HIGH | typeof INTERMEDIATE | typeof BASIC): Promise<Harness> {
+export type SyncProfile = typeof HIGH | typeof INTERMEDIATE | typeof BASIC;
+
+export async function openSyncCourt(profile: SyncProfile): Promise<Harness> {
   const h = await openHarness();
   await h.ok('court.setup', { profile, admin: ADMIN });
   return h;
+}
+
+/** A court together with the engine context acting as its administrator. */
+export interface SyncCourt {
+  h: Harness;
+  ctx: ServiceContext;
+}
+
+/** Sets a court up and returns it with its engine context; `open` collects it for closing after the test. */
+export async function openEngineCourt(profile: SyncProfile, open?: Harness[]): Promise<SyncCourt> {
+  const h = await openSyncCourt(profile);
+  open?.push(h);
+  return { h, ctx: await engineCtx(h) };
 }
 
 /** The service context acting as the court's administrator, as the sync worker gets it. */
