@@ -1,9 +1,10 @@
 // A campaign's board (挂图作战) for this court or a viewed subordinate (read-only): headline figures,
 // completion by section and by department, red/yellow/green per section, the burn-down of open
 // items against the ideal pace, and each indicator's trend against its target.
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
+import { addDays } from '../../shared/checklistRules';
 import type { Campaign, CampaignBoard, IndicatorRow } from '../../shared/model';
 import { send } from '../api/client';
 import { Figure } from '../common/Figure';
@@ -11,6 +12,7 @@ import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { attainmentColor, attainmentText } from '../indicators/text';
 import { formatValue, periodLabel } from '../indicators/periods';
 import { LIGHT_COLOR, axisDate, percentOf, periodTick } from './boardParts';
+import { useLoaded } from '../lib/useLoaded';
 import { boardText as t } from './text';
 
 const DONE_COLOR = 'court.6';
@@ -25,20 +27,7 @@ const shortLabel = (label: string) => (label.length > LABEL_CHARS ? `${label.sli
 const itemsFormatter = (value: number) => `${value} ${t.itemsUnit}`;
 
 export function CampaignBoardTab({ campaign, courtCode, courtName, onBackToOwn }: { campaign: Campaign; courtCode: string | null; courtName?: string; onBackToOwn(): void }) {
-  const [board, setBoard] = useState<CampaignBoard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void send('boards.campaign', { campaignId: campaign.id, ...(courtCode ? { courtCode } : {}) }).then((result) => {
-      if (!live) return;
-      if (result.ok) setBoard(result.value);
-      else setError(result.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [campaign.id, courtCode]);
+  const { data: board, error } = useLoaded(() => send('boards.campaign', { campaignId: campaign.id, ...(courtCode ? { courtCode } : {}) }), `${campaign.id}/${courtCode}`);
 
   return (
     <Stack gap="md" data-testid="campaign-board">
@@ -60,7 +49,7 @@ function BoardBody({ board }: { board: CampaignBoard }) {
   const sections = board.bySection.map((s) => ({ name: s.title, done: s.completed, open: s.open, red: s.red, yellow: s.yellow, green: s.green, percent: percentOf(s.completed, s.total) }));
   const departments = board.byDepartment.map((d) => ({ name: d.name, done: d.completed, open: d.open, percent: percentOf(d.completed, d.total) }));
   const hasIdeal = board.burnDown.some((p) => p.ideal !== null);
-  const weekly = board.burnDown.length > 1 && board.burnDown[1].date !== nextDay(board.burnDown[0].date);
+  const weekly = board.burnDown.length > 1 && board.burnDown[1].date !== addDays(board.burnDown[0].date, 1);
 
   return (
     <>
@@ -157,11 +146,6 @@ function GroupBarChart({ title, testId, data, series }: { title: string; testId:
       )}
     </ChartCard>
   );
-}
-
-function nextDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 function ChartCard({ title, hint, children, testId }: { title: string; hint?: string; children: ReactNode; testId: string }) {

@@ -1,22 +1,24 @@
 // 本院挂图: every active campaign of this court at a glance — a card each with completion,
 // overdue, lights, items due this week, rectification closure, self-inspection reports and
 // indicator attainment — then this week's due items across campaigns and 我的待办.
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Divider, Group, Paper, RingProgress, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { CourtBoardCampaign, DueItem, Light, WorkEntry } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { PageHeader } from '../common/PageHeader';
-import { lightShortText, lightText } from '../common/text';
+import { lightText } from '../common/text';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { dayjs, formatDate, formatLongDate } from '../lib/dates';
 import { campaignRoute, navigate, routeHref } from '../lib/router';
 import { useRefreshable } from '../lib/useRefreshable';
 import { workActionText } from '../work/text';
-import { LIGHT_COLOR, percentOf } from './boardParts';
+import { percentOf } from './boardParts';
 import { boardText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
+import { LightLabel } from '../common/LightLabel';
+import { LinkRow } from '../common/LinkRow';
 
 /** 我的待办 on the board: the first few; the full list is on its own page. */
 const WORK_ROWS = 8;
@@ -198,9 +200,6 @@ function goToItem(row: DueItem) {
 }
 
 function DueTable({ rows, today }: { rows: DueItem[]; today: string }) {
-  const onKeyDown = (row: DueItem) => (event: KeyboardEvent) => {
-    if (event.key === 'Enter') goToItem(row);
-  };
   return (
     <Paper withBorder radius="sm" p="md" data-testid="board-due">
       <Group justify="space-between" mb={4}>
@@ -231,7 +230,7 @@ function DueTable({ rows, today }: { rows: DueItem[]; today: string }) {
             {rows.map((row) => {
               const days = dayjs(row.deadline).diff(dayjs(today), 'day');
               return (
-                <Table.Tr key={row.id} onClick={() => goToItem(row)} onKeyDown={onKeyDown(row)} tabIndex={0} role="link" style={{ cursor: 'pointer' }} data-testid="board-due-row" data-id={row.id}>
+                <LinkRow key={row.id} onOpen={() => goToItem(row)} data-testid="board-due-row" data-id={row.id}>
                   <Table.Td className="figure-value">{row.number}</Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={1} title={row.title}>
@@ -260,14 +259,9 @@ function DueTable({ rows, today }: { rows: DueItem[]; today: string }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={5} wrap="nowrap" title={lightText[row.light]}>
-                      <span className="dot" style={{ background: LIGHT_COLOR[row.light] }} />
-                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                        {lightShortText[row.light]}
-                      </Text>
-                    </Group>
+                    <LightLabel light={row.light} />
                   </Table.Td>
-                </Table.Tr>
+                </LinkRow>
               );
             })}
           </Table.Tbody>
@@ -305,7 +299,7 @@ function WorkList({ entries }: { entries: WorkEntry[] }) {
               style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
               data-testid="board-work-row"
             >
-              <span className="dot" style={{ background: LIGHT_COLOR[entry.light] }} title={lightText[entry.light]} />
+              <span className={`dot dot-${entry.light}`} title={lightText[entry.light]} />
               <div style={{ flex: 1, minWidth: 0 }}>
                 <Text size="sm" lineClamp={1} title={entry.title}>
                   {entry.title}

@@ -9,7 +9,7 @@ import { Alert, Anchor, Box, Select, Stack, Tabs } from '@mantine/core';
 import { IconBuildingCommunity, IconChartLine, IconClipboardList, IconListSearch, IconChecklist, IconLayoutDashboard, IconPrinter, IconSitemap } from '@tabler/icons-react';
 import type { Campaign, SubordinateCourt } from '../../shared/model';
 import { send } from '../api/client';
-import { campaignRoute, navigate, routeHref, useRoute, type CampaignTab } from '../lib/router';
+import { campaignRoute, navigate, routeHref, type CampaignRoute, type CampaignTab } from '../lib/router';
 import { CampaignPage } from './CampaignPage';
 import { InspectionTab } from '../inspection/InspectionTab';
 import { LedgerTab } from '../ledger/LedgerTab';
@@ -24,21 +24,20 @@ import { campaignText as t } from './text';
 // The Select's value for this court's own view.
 const OWN = '__own__';
 
-export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: CampaignTab }) {
+/** `route`: the campaign's address; the shell remounts this per campaign (keyed by its id). */
+export function CampaignTabs({ route }: { route: CampaignRoute }) {
+  const { id: campaignId, tab } = route;
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [subordinates, setSubordinates] = useState<SubordinateCourt[] | null>(null);
-  const route = useRoute();
-  const requestedCourt = route.name === 'campaign' ? route.court ?? null : null;
+  const requestedCourt = route.court ?? null;
   const [viewed, setViewed] = useState<string>(() => requestedCourt ?? OWN);
-  // Another campaign starts at this court's own view; every arrival at a ?court= address (a new
-  // route object per hash change) switches to that court. Adjusted while rendering, so this
-  // court's own checklist is never loaded first.
-  const [seen, setSeen] = useState({ campaignId, route });
-  if (seen.campaignId !== campaignId || seen.route !== route) {
-    setSeen({ campaignId, route });
+  // Every arrival at a ?court= address (a new route object per hash change) switches to that
+  // court. Adjusted while rendering, so this court's own view is never loaded first.
+  const [arrival, setArrival] = useState(route);
+  if (arrival !== route) {
+    setArrival(route);
     if (requestedCourt) setViewed(requestedCourt);
-    else if (seen.campaignId !== campaignId) setViewed(OWN);
   }
 
   useEffect(() => {
@@ -78,6 +77,8 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
   const waitingForCourt = requestedCourt !== null && subordinates === null;
   const courtCode = viewedCourt?.code ?? null;
   const courtName = viewedCourt ? t.courtOption(viewedCourt.name, viewedCourt.code) : undefined;
+  // What each switchable tab gets: the court viewed (null: this court's own work) and the way back.
+  const courtView = { courtCode, courtName, onBackToOwn: () => chooseCourt(OWN) };
 
   return (
     <Stack gap="sm">
@@ -129,18 +130,18 @@ export function CampaignTabs({ campaignId, tab }: { campaignId: string; tab: Cam
         </Tabs.List>
       </Tabs>
       {/* A new court remounts the page, so nothing of the other court's view lingers. */}
-      {tab === 'checklist' && !waitingForCourt && <CampaignPage key={courtCode ?? OWN} campaignId={campaignId} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
+      {tab === 'checklist' && !waitingForCourt && <CampaignPage key={courtCode ?? OWN} campaignId={campaignId} {...courtView} />}
       {tab !== 'checklist' && error && (
         <Alert color="red" title={t.loadFailed}>
           {error} <Anchor onClick={() => navigate({ name: 'campaigns' })}>{t.back}</Anchor>
         </Alert>
       )}
       {tab === 'inspection' && campaign && <InspectionTab campaign={campaign} />}
-      {tab === 'ledger' && campaign && <LedgerTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
-      {tab === 'indicators' && campaign && <IndicatorsTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
-      {tab === 'board' && campaign && <CampaignBoardTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
+      {tab === 'ledger' && campaign && <LedgerTab key={courtCode ?? OWN} campaign={campaign} {...courtView} />}
+      {tab === 'indicators' && campaign && <IndicatorsTab key={courtCode ?? OWN} campaign={campaign} {...courtView} />}
+      {tab === 'board' && campaign && <CampaignBoardTab key={courtCode ?? OWN} campaign={campaign} {...courtView} />}
       {tab === 'courts' && campaign && <ProvinceBoardTab campaign={campaign} />}
-      {tab === 'reports' && campaign && <ReportsTab key={courtCode ?? OWN} campaign={campaign} courtCode={courtCode} courtName={courtName} onBackToOwn={() => chooseCourt(OWN)} />}
+      {tab === 'reports' && campaign && <ReportsTab key={courtCode ?? OWN} campaign={campaign} {...courtView} />}
     </Stack>
   );
 }

@@ -17,8 +17,8 @@ export function fileTypeText(mimeType: string, name: string): string {
 /** The largest evidence file the main process accepts (see evidenceFile in src/shared/api.ts). */
 export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
 
-/** The file's bytes as base64 (without the data: prefix), as every transport carries them. */
-export function readBase64(file: File, onProgress?: (percent: number) => void): Promise<string> {
+/** The bytes of a file (or a slice of one) as base64 (without the data: prefix), as every transport carries them. */
+export function readBase64(file: Blob, onProgress?: (percent: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     if (onProgress) reader.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded * 100) / event.total));

@@ -1,14 +1,53 @@
 // Pieces both Excel imports (导入模板, 导入数值) show the same way: step 1 (choose the file), each
 // row's check in the preview, the note that only the first rows are drawn, and the footer where
-// 确认导入 waits for 跳过有问题的行 when some rows have problems.
-import type { ReactNode } from 'react';
+// 确认导入 waits for 跳过有问题的行 when some rows have problems; and the state both keep between them.
+import { useState, type ReactNode } from 'react';
 import { Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import type { Result } from '../api/client';
 import { commonText } from '../common/text';
 import { importText as t } from './text';
 import { WorkbookDrop, type Workbook } from './WorkbookDrop';
 
 /** Rows drawn at once; a large file is checked whole but shown in part. */
 export const SHOWN_ROWS = 300;
+
+/**
+ * The file and its preview, the busy flag, the last refusal and 跳过有问题的行. `run` makes one
+ * call with the flag up and its refusal shown, giving the value or null; `showPreview` keeps a
+ * workbook's preview (a new one clears the tick); `reset` goes back to step 1.
+ */
+export function useImportSteps<P>() {
+  const [file, setFile] = useState<Workbook | null>(null);
+  const [preview, setPreview] = useState<P | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+
+  const run = async <T,>(call: () => Promise<Result<T>>): Promise<T | null> => {
+    setBusy(true);
+    setError(null);
+    const result = await call();
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.message);
+      return null;
+    }
+    return result.value;
+  };
+  const showPreview = async (workbook: Workbook, call: () => Promise<Result<P>>) => {
+    const value = await run(call);
+    if (value === null) return;
+    setFile(workbook);
+    setPreview(value);
+    setSkipInvalid(false);
+  };
+  const reset = () => {
+    setFile(null);
+    setPreview(null);
+    setError(null);
+  };
+  return { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset };
+}
 
 /** Step 1: drop or pick the workbook, or cancel. */
 export function ChooseWorkbook({ hint, error, busy, onFile, onClose }: { hint: string; error: string | null; busy: boolean; onFile(workbook: Workbook): void; onClose(): void }) {

@@ -12,7 +12,7 @@ import { itemKindText } from '../common/text';
 import { notifySuccess } from '../lib/notify';
 import { importText as t, templateFieldText } from './text';
 import { columnLetter } from '../../shared/columnLetters';
-import { ChooseWorkbook, FirstRowsNote, ImportFooter, PreviewRow, SHOWN_ROWS } from './ImportSteps';
+import { ChooseWorkbook, FirstRowsNote, ImportFooter, PreviewRow, SHOWN_ROWS, useImportSteps } from './ImportSteps';
 import type { Workbook } from './WorkbookDrop';
 
 const NOT_MAPPED = 'none';
@@ -28,37 +28,18 @@ export function TemplateImportModal({ opened, campaignId, onClose, onImported }:
 }
 
 function TemplateImport({ campaignId, onClose, onImported }: { campaignId: string; onClose(): void; onImported(): void }) {
-  const [file, setFile] = useState<Workbook | null>(null);
-  const [preview, setPreview] = useState<TemplateImport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [skipInvalid, setSkipInvalid] = useState(false);
+  const { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset } = useImportSteps<TemplateImport>();
   const [onlyBad, setOnlyBad] = useState(false);
 
-  const runPreview = async (workbook: Workbook, options: { sheet?: string; mapping?: TemplateImport['mapping'] } = {}) => {
-    setBusy(true);
-    setError(null);
-    const result = await send('items.importTemplate', { campaignId, ...workbook, ...options });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.message);
-      // A file that cannot be read goes back to step 1; a bad sheet choice keeps the preview.
-      if (!options.sheet) setPreview(null);
-      return;
-    }
-    setFile(workbook);
-    setPreview(result.value);
-    setSkipInvalid(false);
-  };
+  // A refused preview keeps what was shown (a bad sheet choice); a file that cannot be read stays at step 1.
+  const runPreview = (workbook: Workbook, options: { sheet?: string; mapping?: TemplateImport['mapping'] } = {}) =>
+    showPreview(workbook, () => send('items.importTemplate', { campaignId, ...workbook, ...options }));
 
   const confirm = async () => {
     if (!file || !preview) return;
-    setBusy(true);
-    setError(null);
-    const result = await send('items.importTemplate', { campaignId, ...file, sheet: preview.sheet, mapping: preview.mapping, confirm: true, skipInvalid });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    const written = result.value.written!;
+    const value = await run(() => send('items.importTemplate', { campaignId, ...file, sheet: preview.sheet, mapping: preview.mapping, confirm: true, skipInvalid }));
+    if (!value) return;
+    const written = value.written!;
     notifySuccess(t.templateDone(written.items, written.sections));
     onImported();
   };
@@ -95,7 +76,7 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
         <Text size="sm" c="dimmed">
           {t.headerRow(preview.headerRow)}
         </Text>
-        <Button variant="subtle" size="xs" ml="auto" onClick={() => { setFile(null); setPreview(null); setError(null); }}>
+        <Button variant="subtle" size="xs" ml="auto" onClick={reset}>
           {t.chooseOther}
         </Button>
       </Group>

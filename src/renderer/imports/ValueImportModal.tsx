@@ -1,17 +1,15 @@
 // 导入数值: indicator values from an Excel sheet (指标名称 | 期间 | 数值 | 说明). Step 1 picks the
 // file; step 2 previews every row with ✓ (or "will replace the value entered") or its problems in
 // red; nothing is written until 确认导入, which with problem rows needs 跳过有问题的行 ticked.
-import { useState } from 'react';
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { indicatorPeriod } from '../../shared/api';
 import type { IndicatorImport } from '../../shared/model';
 import { send } from '../api/client';
 import { periodLabel } from '../indicators/periods';
 import { notifySuccess } from '../lib/notify';
 import { importText as t } from './text';
-import { ChooseWorkbook, FirstRowsNote, ImportFooter, PreviewRow, SHOWN_ROWS } from './ImportSteps';
+import { ChooseWorkbook, FirstRowsNote, ImportFooter, PreviewRow, SHOWN_ROWS, useImportSteps } from './ImportSteps';
 import type { Workbook } from './WorkbookDrop';
-
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 
 export function ValueImportModal({ opened, campaignId, onClose, onImported }: { opened: boolean; campaignId: string; onClose(): void; onImported(): void }) {
   return (
@@ -22,30 +20,14 @@ export function ValueImportModal({ opened, campaignId, onClose, onImported }: { 
 }
 
 function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; onClose(): void; onImported(): void }) {
-  const [file, setFile] = useState<Workbook | null>(null);
-  const [preview, setPreview] = useState<IndicatorImport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [skipInvalid, setSkipInvalid] = useState(false);
+  const { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset } = useImportSteps<IndicatorImport>();
 
-  const runPreview = async (workbook: Workbook) => {
-    setBusy(true);
-    setError(null);
-    const result = await send('indicators.importValues', { campaignId, ...workbook });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    setFile(workbook);
-    setPreview(result.value);
-    setSkipInvalid(false);
-  };
+  const runPreview = (workbook: Workbook) => showPreview(workbook, () => send('indicators.importValues', { campaignId, ...workbook }));
   const confirm = async () => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    const result = await send('indicators.importValues', { campaignId, ...file, confirm: true, skipInvalid });
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    notifySuccess(t.valuesDone(result.value.written ?? 0));
+    const value = await run(() => send('indicators.importValues', { campaignId, ...file, confirm: true, skipInvalid }));
+    if (!value) return;
+    notifySuccess(t.valuesDone(value.written ?? 0));
     onImported();
   };
 
@@ -59,7 +41,7 @@ function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; 
         <Text size="sm" truncate>
           {t.file}：<b>{preview.fileName}</b>
         </Text>
-        <Button variant="subtle" size="xs" onClick={() => { setFile(null); setPreview(null); setError(null); }}>
+        <Button variant="subtle" size="xs" onClick={reset}>
           {t.chooseOther}
         </Button>
       </Group>
@@ -93,7 +75,7 @@ function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; 
                 okColor={row.replaces ? 'orange.8' : undefined}
               >
                 <Table.Td>{row.indicatorName}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{PERIOD.test(row.period) ? periodLabel(row.period) : row.period}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{indicatorPeriod.safeParse(row.period).success ? periodLabel(row.period) : row.period}</Table.Td>
                 <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{row.value ?? ''}</Table.Td>
                 <Table.Td>{row.note}</Table.Td>
               </PreviewRow>

@@ -4,15 +4,15 @@
 // add, edit and delete indicators; issued ones (上级下发) only take values. With `courtCode` it
 // shows a subordinate court's indicators instead, read-only.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconChartLine, IconEdit, IconFileImport, IconHistory, IconPencilPlus, IconPlus } from '@tabler/icons-react';
 import { indicatorLines } from '../../shared/api';
 import type { Campaign, IndicatorRow } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { IconAction } from '../common/IconAction';
+import { RetryAlert } from '../common/RetryAlert';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
-import { commonText } from '../common/text';
 import { navigate } from '../lib/router';
 import { ValueImportModal } from '../imports/ValueImportModal';
 import { importText } from '../imports/text';
@@ -107,12 +107,7 @@ export function IndicatorsTab({ campaign, courtCode = null, courtName, onBackToO
       {readOnly && <ViewingCourtAlert title={t.viewingCourt(courtName ?? courtCode)} hint={t.viewingHint} backLabel={t.backToOwn} onBack={onBackToOwn} testId="indicators-viewing-court" />}
 
       {loadError && !rows ? (
-        <Alert color="red" title={t.loadFailed}>
-          {loadError}{' '}
-          <Anchor size="sm" onClick={() => void load()}>
-            {commonText.retry}
-          </Anchor>
-        </Alert>
+        <RetryAlert title={t.loadFailed} error={loadError} onRetry={() => void load()} />
       ) : !rows ? (
         <Skeleton h={320} />
       ) : rows.length === 0 ? (

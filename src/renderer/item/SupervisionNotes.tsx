@@ -5,13 +5,13 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { IconMessageCircleExclamation, IconTrash } from '@tabler/icons-react';
-import { operations, type SupervisionNote } from '../../shared/api';
+import type { SupervisionNote } from '../../shared/api';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { IconAction } from '../common/IconAction';
 import { formatDateTime } from '../lib/dates';
-import { schemaErrors, serverFieldErrors } from '../lib/forms';
+import { checkedSend } from '../lib/checkedSend';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { itemText as t } from './text';
 
@@ -76,14 +76,13 @@ export function SupervisionNoteForm({ campaignId, courtCode, itemId, onAdded }: 
   const [saving, setSaving] = useState(false);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const input = { campaignId, courtCode, itemId, kind, text };
-    const local = schemaErrors(operations['supervision.add'], input);
-    if (local) return setError(local.text ?? Object.values(local)[0]);
     setSaving(true);
-    const result = await send('supervision.add', input);
+    // The form has one field, so every message (found before sending or by the server) shows under the text.
+    const result = await checkedSend('supervision.add', { campaignId, courtCode, itemId, kind, text }, { setErrors: () => undefined }, '');
     setSaving(false);
     if (!result.ok) {
-      setError(serverFieldErrors(result.fieldErrors).text ?? result.message);
+      const fields = result.fieldErrors ?? {};
+      setError(fields.text ?? (result.message || Object.values(fields)[0]));
       return;
     }
     setText('');

@@ -3,12 +3,13 @@
 // `#/campaign/<id>/ledger/<measureId>` opens that measure (links from 我的待办 and 回头看).
 // With `courtCode` it shows a subordinate court's ledger instead, read-only.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Anchor, Button, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { Campaign, LedgerClosure, LedgerFinding, LedgerRow, LedgerSource, Light, MeasureStatus } from '../../shared/model';
 import { ledgerSources, lights, measureStatuses } from '../../shared/api';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
+import { RetryAlert } from '../common/RetryAlert';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { commonText, lightText } from '../common/text';
 import { campaignRoute, navigate, routeHref } from '../lib/router';
@@ -196,12 +197,7 @@ export function LedgerTab({ campaign, courtCode = null, courtName, onBackToOwn }
       </Group>
 
       {loadError && !rows ? (
-        <Alert color="red" title={t.loadFailed}>
-          {loadError}{' '}
-          <Anchor size="sm" onClick={() => void loadRows()}>
-            {commonText.retry}
-          </Anchor>
-        </Alert>
+        <RetryAlert title={t.loadFailed} error={loadError} onRetry={() => void loadRows()} />
       ) : rows ? (
         <LedgerTable
           groups={groups}

@@ -22,6 +22,8 @@ export type Route =
   | { name: 'sync'; tab: SyncTab | null }
   | { name: 'subordinates' };
 
+export type CampaignRoute = Extract<Route, { name: 'campaign' }>;
+
 const SIMPLE = ['board', 'work', 'campaigns', 'lookbacks', 'audit', 'users', 'settings', 'subordinates'] as const;
 
 export function parseRoute(hash: string): Route {

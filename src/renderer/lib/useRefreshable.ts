@@ -2,7 +2,7 @@
 // fails, the last error) plus whether a load is under way, for the button's spinner.
 import { useState } from 'react';
 import type { Result } from '../api/client';
-import { useLoaded } from '../sync/useLoaded';
+import { useLoaded } from './useLoaded';
 
 export function useRefreshable<T>(fetch: () => Promise<Result<T>>): { data: T | null; error: string | null; loading: boolean; load(): Promise<void> } {
   const [loading, setLoading] = useState(false);

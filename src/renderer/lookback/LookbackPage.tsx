@@ -1,13 +1,14 @@
 // The look-back queue (回头看): every campaign's re-checks of signed-off measures, soonest first;
 // overdue ones red. Reviewers record the re-check; managers may move its date.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconCalendarEvent, IconRepeat } from '@tabler/icons-react';
 import type { LookbackRow } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { PageHeader } from '../common/PageHeader';
-import { commonText, lightShortText } from '../common/text';
+import { RetryAlert } from '../common/RetryAlert';
+import { lightShortText } from '../common/text';
 import { dayjs, formatDate, formatDateTime } from '../lib/dates';
 import { campaignRoute, routeHref } from '../lib/router';
 import { lookbackStatusColor, lookbackStatusText } from '../ledger/text';
@@ -53,12 +54,7 @@ export function LookbackPage() {
         )}
       </Group>
       {error && !rows ? (
-        <Alert color="red" title={t.loadFailed}>
-          {error}{' '}
-          <Anchor size="sm" onClick={() => void load()}>
-            {commonText.retry}
-          </Anchor>
-        </Alert>
+        <RetryAlert title={t.loadFailed} error={error} onRetry={() => void load()} />
       ) : !rows ? (
         <Skeleton h={240} />
       ) : rows.length === 0 ? (

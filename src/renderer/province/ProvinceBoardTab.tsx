@@ -10,9 +10,11 @@ import type { Campaign, Light, ProvinceBoard, ProvinceCell, ProvinceCourtRow } f
 import { send } from '../api/client';
 import { formatDateTime } from '../lib/dates';
 import { campaignRoute, navigate } from '../lib/router';
-import { RetryAlert, useLoaded } from '../sync/useLoaded';
+import { RetryAlert } from '../common/RetryAlert';
+import { useLoaded } from '../lib/useLoaded';
 import { provinceText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
+import { LinkRow } from '../common/LinkRow';
 
 /** "只看后进" shows this many courts furthest behind. */
 const BOTTOM = 10;
@@ -106,19 +108,13 @@ function Matrix({ board, courts, laggards, campaignId }: { board: ProvinceBoard;
           </Table.Thead>
           <Table.Tbody>
             {courts.map((court) => (
-              <Table.Tr
+              <LinkRow
                 key={court.code}
+                onOpen={() => navigate(campaignRoute(campaignId, 'checklist', court.code))}
                 data-testid="province-row"
                 data-court={court.code}
                 data-rank={court.rank}
                 title={t.rowHint}
-                style={{ cursor: 'pointer' }}
-                tabIndex={0}
-                role="link"
-                onClick={() => navigate(campaignRoute(campaignId, 'checklist', court.code))}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') navigate(campaignRoute(campaignId, 'checklist', court.code));
-                }}
               >
                 <Table.Td style={{ ...stickyCell(0, RANK_WIDTH), textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} data-testid="province-rank">
                   {court.rank}
@@ -143,7 +139,7 @@ function Matrix({ board, courts, laggards, campaignId }: { board: ProvinceBoard;
                   <Cell key={board.sections[index].id ?? 'own'} cell={cell} section={board.sections[index].title} testId="province-cell" />
                 ))}
                 <Cell cell={court.totals} section={t.total} testId="province-total" />
-              </Table.Tr>
+              </LinkRow>
             ))}
           </Table.Tbody>
         </Table>

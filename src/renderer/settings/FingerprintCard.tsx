@@ -1,20 +1,14 @@
 // 本院密钥指纹: this court's key fingerprint, large and in groups, to be read over the phone when
 // another court imports this court's first bundle.
-import { useEffect, useState } from 'react';
 import { Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { send } from '../api/client';
 import { Fingerprint } from '../sync/Fingerprint';
 import { fingerprintText as t } from '../sync/text';
+import { useLoaded } from '../lib/useLoaded';
 
 export function FingerprintCard() {
-  const [fingerprint, setFingerprint] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void send('sync.overview').then((result) => {
-      if (result.ok) setFingerprint(result.value.fingerprint);
-      else setError(result.message);
-    });
-  }, []);
+  const { data: overview, error } = useLoaded(() => send('sync.overview'));
+  const fingerprint = overview?.fingerprint ?? null;
   return (
     <Paper withBorder p="lg" maw={640} data-testid="fingerprint-card">
       <Stack gap="sm">

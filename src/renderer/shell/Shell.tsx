@@ -79,7 +79,7 @@ export function Shell() {
         {route.name === 'board' && <CourtBoardPage />}
         {route.name === 'work' && <MyWorkPage />}
         {route.name === 'campaigns' && <CampaignList />}
-        {route.name === 'campaign' && <CampaignTabs key={route.id} campaignId={route.id} tab={route.tab} />}
+        {route.name === 'campaign' && <CampaignTabs key={route.id} route={route} />}
         {route.name === 'lookbacks' && <LookbackPage />}
         {route.name === 'users' && <UsersPage />}
         {route.name === 'audit' && <AuditPage />}

@@ -9,7 +9,8 @@ import { formatDateTime } from '../lib/dates';
 import { navigate } from '../lib/router';
 import { AGE_ALERT_DAYS, AGE_WARN_DAYS, ageColor } from './syncRules';
 import { subordinatesText as t } from './text';
-import { RetryAlert, useLoaded } from './useLoaded';
+import { RetryAlert } from '../common/RetryAlert';
+import { useLoaded } from '../lib/useLoaded';
 import { EmptyState } from '../common/EmptyState';
 
 export function SubordinatesPage() {

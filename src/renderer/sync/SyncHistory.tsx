@@ -5,7 +5,8 @@ import { IconRefresh } from '@tabler/icons-react';
 import { send } from '../api/client';
 import { formatDateTime } from '../lib/dates';
 import { bundleKindText, directionText, resultColor, resultText, syncText as t } from './text';
-import { ListStatus, useLoaded } from './useLoaded';
+import { useLoaded } from '../lib/useLoaded';
+import { ListStatus } from './ListStatus';
 
 export function SyncHistory({ refreshKey }: { refreshKey: number }) {
   const { data: entries, error, load } = useLoaded(() => send('sync.history', { limit: 200 }), refreshKey);

@@ -12,7 +12,8 @@ import { PublishPanel } from './PublishPanel';
 import { SyncHistory } from './SyncHistory';
 import { TrustedCourts } from './TrustedCourts';
 import { syncText as t } from './text';
-import { RetryAlert, useLoaded } from './useLoaded';
+import { RetryAlert } from '../common/RetryAlert';
+import { useLoaded } from '../lib/useLoaded';
 
 export function SyncPage({ tab }: { tab: SyncTab | null }) {
   // Bumped after every job so the history shows it without a manual refresh.

@@ -12,7 +12,8 @@ import { formatDateTime } from '../lib/dates';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { Fingerprint } from './Fingerprint';
 import { relationText, syncText as t } from './text';
-import { ListStatus, useLoaded } from './useLoaded';
+import { useLoaded } from '../lib/useLoaded';
+import { ListStatus } from './ListStatus';
 
 const relationColor: Record<TrustedCourt['relation'], string> = { superior: 'court', subordinate: 'teal', relayed: 'gray' };
 

@@ -27,7 +27,7 @@ export async function uploadBundle(file: File, onProgress: (sentBytes: number) =
     const piece = file.slice(start, Math.min(file.size, start + UPLOAD_CHUNK_BYTES));
     let chunkBase64: string;
     try {
-      chunkBase64 = piece.size === 0 ? '' : await readBase64(new File([piece], file.name));
+      chunkBase64 = piece.size === 0 ? '' : await readBase64(piece);
     } catch {
       await discard();
       return { ok: false, failure: { message: t.unreadable, code: 'E_UNREADABLE' } };

@@ -1,7 +1,7 @@
 // 我的待办: everything waiting on the logged-in person (items, self-inspection reports, ledger
 // measures, look-backs), soonest deadline first. The counts per kind double as the kind filter;
 // each row leads to the screen where the work is done.
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { Light, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
@@ -9,13 +9,15 @@ import { lights } from '../../shared/api';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { PageHeader } from '../common/PageHeader';
-import { lightShortText, lightText } from '../common/text';
+import { lightText } from '../common/text';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { dayjs, formatDate } from '../lib/dates';
 import { campaignRoute, navigate, type Route } from '../lib/router';
 import { useRefreshable } from '../lib/useRefreshable';
 import { workActionText, workKindText, workText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
+import { LightLabel } from '../common/LightLabel';
+import { LinkRow } from '../common/LinkRow';
 
 const KINDS: WorkKind[] = ['item', 'report', 'measure', 'lookback'];
 /** Enough to act on; a reviewer after a big import may have thousands waiting. */
@@ -160,9 +162,6 @@ function DeadlineCell({ deadline, light }: { deadline: string | null; light: Lig
 }
 
 function WorkTable({ rows }: { rows: WorkEntry[] }) {
-  const onKeyDown = (entry: WorkEntry) => (event: KeyboardEvent) => {
-    if (event.key === 'Enter') goTo(entry);
-  };
   return (
     <Paper withBorder radius="sm">
       <Table highlightOnHover verticalSpacing={8} fz="sm" data-testid="work-table">
@@ -179,17 +178,7 @@ function WorkTable({ rows }: { rows: WorkEntry[] }) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((entry) => (
-            <Table.Tr
-              key={`${entry.kind}:${entry.id}`}
-              onClick={() => goTo(entry)}
-              onKeyDown={onKeyDown(entry)}
-              tabIndex={0}
-              role="link"
-              style={{ cursor: 'pointer' }}
-              data-testid="work-row"
-              data-kind={entry.kind}
-              data-id={entry.id}
-            >
+            <LinkRow key={`${entry.kind}:${entry.id}`} onOpen={() => goTo(entry)} data-testid="work-row" data-kind={entry.kind} data-id={entry.id}>
               <Table.Td>
                 <Badge color={kindColor[entry.kind]} variant="light" radius="sm" fw={500}>
                   {workKindText[entry.kind]}
@@ -210,12 +199,7 @@ function WorkTable({ rows }: { rows: WorkEntry[] }) {
                 <DeadlineCell deadline={entry.deadline} light={entry.light} />
               </Table.Td>
               <Table.Td>
-                <Group gap={6} wrap="nowrap" title={lightText[entry.light]} data-light={entry.light}>
-                  <span className={`dot dot-${entry.light}`} aria-label={lightShortText[entry.light]} />
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {lightShortText[entry.light]}
-                  </Text>
-                </Group>
+                <LightLabel light={entry.light} />
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap" justify="space-between">
@@ -232,7 +216,7 @@ function WorkTable({ rows }: { rows: WorkEntry[] }) {
                   <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-label={t.open} />
                 </Group>
               </Table.Td>
-            </Table.Tr>
+            </LinkRow>
           ))}
         </Table.Tbody>
       </Table>
