@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../main/api/errors';
+import { safeFileName } from '../main/reports/reportExport';
 import { buildReport, REPORT_TITLES } from '../main/reports/reportKinds';
 import { ChromiumPdfPrinter, pdfPageCount } from '../main/reports/reportPdf';
 import { rowId } from '../shared/api';
@@ -24,9 +25,9 @@ function choice<T extends string>(parsed: ParsedCommand, option: string, choices
 }
 
 /** --out names the file, or an existing folder to save into under the report's own name. */
-function outputFile(out: string, defaultName: string): string {
+function outputFile(out: string, baseName: string, format: ReportFormat): string {
   const resolved = path.resolve(out);
-  if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) return path.join(resolved, defaultName.replace(/[\\/:*?"<>|]/g, '_'));
+  if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) return path.join(resolved, `${safeFileName(baseName)}.${format}`);
   if (!fs.existsSync(path.dirname(resolved))) throw new ApiError('E_NOT_FOUND', MESSAGES.fileMissing(path.dirname(out)));
   return resolved;
 }
@@ -57,7 +58,7 @@ export async function runReport(parsed: ParsedCommand, output: Output): Promise<
     if (!report.formats.includes(format)) {
       throw new UsageError(USAGE.formatNotOffered(report.title, FORMATS[format], report.formats.join('、')), 'report');
     }
-    const file = outputFile(out, `${report.baseName}.${format}`);
+    const file = outputFile(out, report.baseName, format);
     let pages: number | null = null;
     if (format === 'html') saveFile(file, report.html);
     else if (format === 'xlsx') saveFile(file, await report.workbook());

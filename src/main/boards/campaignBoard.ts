@@ -20,7 +20,7 @@ export const NO_SECTION_TITLE = '未分栏目';
 export const NO_DEPARTMENT_NAME = '未指定部门';
 const DELETED_DEPARTMENT_NAME = '（已删除的部门）';
 
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 

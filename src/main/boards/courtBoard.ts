@@ -2,13 +2,14 @@
 // and lights, items due this week, the rectification ledger's closure, self-inspection reports by
 // state, indicator attainment — plus the items due this week across campaigns and "my work".
 // Only this court's own rows count (origin = own court): other courts' copies are theirs.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { addDays, lightRule } from '../../shared/checklistRules';
 import type { CourtBoard, CourtBoardCampaign, DueItem } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { listSections } from '../campaigns/campaigns';
 import { ownCourtCode, superiorCourtCodes, today } from '../court/courtProfile';
-import { listIndicators } from '../indicators/indicators';
+import type { CampaignsTable } from '../data/schema';
+import { attainmentCounts, listIndicators } from '../indicators/indicators';
 import { ledgerClosure } from '../ledger/closure';
 import { myWork } from '../work/myWork';
 import { countItems, sumCounts } from './boardCounts';
@@ -18,14 +19,14 @@ const DUE_WINDOW_DAYS = 7;
 const DUE_LIST_LIMIT = 50;
 const OPEN_STATUSES = ['not_started', 'in_progress', 'returned'] as const;
 
-type CampaignRow = { id: string; title: string; endDate: string | null; yellowDays: number; origin: string };
+type CampaignRow = Selectable<CampaignsTable>;
 
 /** Campaigns under way that this court carries out: its own and those received from a superior. */
 async function activeCampaigns(ctx: ServiceContext, own: string): Promise<CampaignRow[]> {
   const superiors = await superiorCourtCodes(ctx);
   return ctx.db
     .selectFrom('campaigns')
-    .select(['id', 'title', 'endDate', 'yellowDays', 'origin'])
+    .selectAll()
     .where('deletedAt', 'is', null)
     .where('status', '=', 'active')
     .where('origin', 'in', [own, ...superiors])
@@ -39,9 +40,8 @@ async function activeCampaigns(ctx: ServiceContext, own: string): Promise<Campai
  * checklist's display order (sections depth-first, then sort order; items without a section last).
  */
 async function checklistNumbers(ctx: ServiceContext, campaign: CampaignRow, court: string, ids: Set<string>): Promise<Map<string, number>> {
-  const campaignRow = await ctx.db.selectFrom('campaigns').selectAll().where('id', '=', campaign.id).executeTakeFirstOrThrow();
   const [sections, items] = await Promise.all([
-    listSections(ctx, campaignRow, court),
+    listSections(ctx, campaign, court),
     ctx.db
       .selectFrom('items')
       .select(['id', 'sectionId', 'sortOrder'])
@@ -146,14 +146,7 @@ async function ledgerFigures(ctx: ServiceContext, campaignId: string): Promise<C
 }
 
 async function indicatorFigures(ctx: ServiceContext, campaignId: string): Promise<CourtBoardCampaign['indicators']> {
-  const rows = await listIndicators(ctx, { campaignId });
-  const figures = { total: rows.length, met: 0, close: 0, missed: 0, noValue: 0 };
-  for (const row of rows) {
-    const attainment = row.latest?.attainment ?? null;
-    if (attainment) figures[attainment] += 1;
-    else figures.noValue += 1;
-  }
-  return figures;
+  return attainmentCounts(await listIndicators(ctx, { campaignId }));
 }
 
 export async function courtBoard(ctx: ServiceContext): Promise<CourtBoard> {

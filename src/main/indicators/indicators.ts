@@ -5,13 +5,13 @@
 import type { Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
 import { attainment, isFuturePeriod, periodMatchesKind, previousPeriod, sameLastYear, trend } from '../../shared/indicatorRules';
-import type { IndicatorRow, IndicatorValue } from '../../shared/model';
+import type { CourtBoardCampaign, IndicatorRow, IndicatorValue } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { definitionOrigins, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, ownCourtCode, superiorCourtCodes, timestamp, today, viewedCourtCode } from '../court/courtProfile';
 import { ORDER_GAP, withChanges, type ChangeWriter } from '../data/ownedRows';
-import type { IndicatorsTable, IndicatorValuesTable } from '../data/schema';
+import type { CampaignsTable, IndicatorsTable, IndicatorValuesTable } from '../data/schema';
 import { registerBlob, storeBlob } from '../evidence/evidenceStore';
 
 type IndicatorRecord = Selectable<IndicatorsTable>;
@@ -91,8 +91,13 @@ async function withValues(ctx: ServiceContext, indicators: IndicatorRecord[], vi
 export async function listIndicators(ctx: ServiceContext, input: ParsedInput<'indicators.list'>): Promise<IndicatorRow[]> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   const viewed = await viewedCourtCode(ctx, input.courtCode);
+  return withValues(ctx, await campaignIndicators(ctx, campaign, viewed), viewed);
+}
+
+/** The live indicator rows of a campaign as `viewed` (this court by default) sees them, in order. */
+export async function campaignIndicators(ctx: ServiceContext, campaign: Selectable<CampaignsTable>, viewed?: string): Promise<IndicatorRecord[]> {
   const origins = await definitionOrigins(ctx, campaign, viewed);
-  const rows = await ctx.db
+  return ctx.db
     .selectFrom('indicators')
     .selectAll()
     .where('campaignId', '=', campaign.id)
@@ -101,7 +106,17 @@ export async function listIndicators(ctx: ServiceContext, input: ParsedInput<'in
     .orderBy('sortOrder')
     .orderBy('id')
     .execute();
-  return withValues(ctx, rows, viewed);
+}
+
+/** How many indicators met, came close to or missed their target by their latest value, and how many have none. */
+export function attainmentCounts(rows: readonly IndicatorRow[]): CourtBoardCampaign['indicators'] {
+  const counts = { total: rows.length, met: 0, close: 0, missed: 0, noValue: 0 };
+  for (const row of rows) {
+    const attainment = row.latest?.attainment ?? null;
+    if (attainment) counts[attainment] += 1;
+    else counts.noValue += 1;
+  }
+  return counts;
 }
 
 async function indicatorRow(ctx: ServiceContext, id: string): Promise<IndicatorRow> {

@@ -7,11 +7,11 @@ import type { ParsedInput } from '../../shared/api';
 import type { IndicatorImport, IndicatorImportRow } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
-import { definitionOrigins, loadCampaignRow } from '../campaigns/campaigns';
-import { cellText, loadWorkbook, MAX_IMPORT_ROWS, normalizeHeader, pickSheet, readGrid, refuseProblemRows, type GridRow } from '../checklist/templateImport';
+import { loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, ownCourtCode, timestamp, today } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
-import { valueProblems } from './indicators';
+import { cellText, isoDay, loadWorkbook, MAX_IMPORT_ROWS, normalizeHeader, pickSheet, readGrid, refuseProblemRows, type GridRow } from '../workbooks/readWorkbook';
+import { campaignIndicators, valueProblems } from './indicators';
 
 type Column = 'name' | 'period' | 'value' | 'note';
 const HEADERS: Record<Column, string[]> = {
@@ -35,10 +35,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * 2026年第三季度, 2026年三季度, 2026-Q3, 2026Q3 → 2026-Q3. undefined when unreadable.
  */
 export function parsePeriod(value: unknown): string | undefined {
-  if (value instanceof Date) {
-    const day = new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000);
-    return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}`;
-  }
+  if (value instanceof Date) return isoDay(value).slice(0, 7);
   const text = cellText(value as never).replace(/\s+/g, '');
   let m = /^(\d{4})[年.\-/](\d{1,2})月?(?:份)?$/.exec(text);
   if (m) {
@@ -68,7 +65,6 @@ interface CheckedValue extends IndicatorImportRow {
 export async function importValues(ctx: ServiceContext, input: ParsedInput<'indicators.importValues'>): Promise<IndicatorImport> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   const own = await ownCourtCode(ctx);
-  const origins = await definitionOrigins(ctx, campaign);
   const workbook = await loadWorkbook(input.dataBase64);
   const grid = readGrid(pickSheet(workbook, undefined));
   const header = grid.rows.slice(0, 30).find((row) => {
@@ -82,13 +78,7 @@ export async function importValues(ctx: ServiceContext, input: ParsedInput<'indi
     if (column && index[column] === undefined) index[column] = i;
   });
 
-  const indicators = await ctx.db
-    .selectFrom('indicators')
-    .selectAll()
-    .where('campaignId', '=', campaign.id)
-    .where('origin', 'in', origins)
-    .where('deletedAt', 'is', null)
-    .execute();
+  const indicators = await campaignIndicators(ctx, campaign);
   const byName = new Map(indicators.map((row) => [row.name.replace(/\s+/g, ''), row]));
   const held = indicators.length
     ? await ctx.db

@@ -9,7 +9,6 @@ import { ownCourtCode, requireProfile, superiorCourtCodes, today } from '../cour
 import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { bundleLight } from '../../shared/bundleAge';
 
-
 /** The column for items in sections the issuer did not define (a court's own sections). */
 export const OWN_SECTIONS_TITLE = '自行增加';
 

@@ -1,7 +1,6 @@
 // Every report a campaign can print, behind one function: the app's preview and export, and the
 // command line, build reports only through buildReport() so they print the same thing.
 import type { ServiceContext } from '../api/context';
-import { ApiError } from '../api/errors';
 import type { ReportFormat, ReportKind } from '../../shared/model';
 import { checklistReport } from './checklistReport';
 import { inspectionReportDocx } from './inspectionDocx';
@@ -56,12 +55,7 @@ export interface ReportScope {
 async function buildChecklist(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
   const report = await checklistReport(ctx, scope.campaignId, scope.courtCode);
   return {
-    kind: 'checklist',
-    title: REPORT_TITLES.checklist,
-    baseName: `${report.courtName}${report.campaignTitle}${REPORT_TITLES.checklist}`,
-    courtCode: report.courtCode,
-    courtName: report.courtName,
-    campaignTitle: report.campaignTitle,
+    ...heading('checklist', report),
     html: checklistReportHtml(report),
     landscape: true,
     formats: ['pdf', 'xlsx', 'html'],
@@ -120,7 +114,7 @@ async function buildSummary(ctx: ServiceContext, scope: ReportScope): Promise<Bu
   };
 }
 
-const BUILDERS: Record<ReportKind, ((ctx: ServiceContext, scope: ReportScope) => Promise<BuiltReport>) | null> = {
+const BUILDERS: Record<ReportKind, (ctx: ServiceContext, scope: ReportScope) => Promise<BuiltReport>> = {
   checklist: buildChecklist,
   inspection: buildInspection,
   ledger: buildLedger,
@@ -128,7 +122,5 @@ const BUILDERS: Record<ReportKind, ((ctx: ServiceContext, scope: ReportScope) =>
 };
 
 export async function buildReport(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
-  const builder = BUILDERS[scope.kind];
-  if (!builder) throw new ApiError('E_UNAVAILABLE', `暂未提供${REPORT_TITLES[scope.kind]}。`);
-  return builder(ctx, scope);
+  return BUILDERS[scope.kind](ctx, scope);
 }

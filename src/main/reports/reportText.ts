@@ -2,6 +2,7 @@
 // the sentences of the figures lines. One place, so the PDF, the workbook and the Word document
 // say the same thing.
 import type { Attainment, IndicatorUnit, InspectionStatus, LedgerSource } from '../../shared/model';
+import { LEDGER_SOURCE_LABELS } from '../../shared/statusLabels';
 import { REPORT_STATUS_ZH } from '../app/statusText';
 
 export const INSPECTION_STATUS_TEXT: Record<InspectionStatus, string> = {
@@ -11,14 +12,7 @@ export const INSPECTION_STATUS_TEXT: Record<InspectionStatus, string> = {
   accepted: '已审核',
 };
 
-export const LEDGER_SOURCE_TEXT: Record<LedgerSource, string> = {
-  inspection_feedback: '巡视/巡察反馈',
-  audit_supervision: '审务督察',
-  self_inspection: '自查',
-  superior_notice: '上级通报',
-  petition: '信访件',
-  problem_lead: '问题线索',
-};
+export const LEDGER_SOURCE_TEXT = LEDGER_SOURCE_LABELS;
 
 /** How each source's figures read in a report (受理 451 件 / 反馈问题 12 个). */
 export const LEDGER_SOURCE_COUNTING: Record<LedgerSource, { received: string; unit: string; closed: string }> = {

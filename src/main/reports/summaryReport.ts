@@ -5,7 +5,8 @@
 import type { BoardCounts, CampaignBoard, CampaignProgress, IndicatorRow } from '../../shared/model';
 import { ITEM_STATUS_ZH } from '../app/statusText';
 import type { ServiceContext } from '../api/context';
-import { campaignBoard } from '../boards/campaignBoard';
+import { campaignBoard, daysBetween } from '../boards/campaignBoard';
+import { attainmentCounts } from '../indicators/indicators';
 import { campaignProgress, listItems } from '../checklist/items';
 import { ledgerClosure } from '../ledger/closure';
 import { inspectionCounts, type InspectionCounts } from './inspectionReport';
@@ -42,8 +43,6 @@ export interface SummaryReportData {
   indicators: IndicatorRow[];
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 export async function summaryReport(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<SummaryReportData> {
   const head = await reportHead(ctx, campaignId, courtCode, '活动总结');
   const viewed = viewedCode(head);
@@ -66,12 +65,7 @@ export async function summaryReport(ctx: ServiceContext, campaignId: string, cou
       daysOverdue: item.deadline ? daysBetween(item.deadline, today) : 0,
       status: ITEM_STATUS_ZH[item.status],
     }));
-  const indicatorCounts = { total: board.indicators.length, met: 0, close: 0, missed: 0, noValue: 0 };
-  for (const indicator of board.indicators) {
-    const attainment = indicator.latest?.attainment ?? null;
-    if (attainment) indicatorCounts[attainment] += 1;
-    else indicatorCounts.noValue += 1;
-  }
+  const indicatorCounts = attainmentCounts(board.indicators);
   const o = progress.overall;
   const lights = { red: board.totals.red, yellow: board.totals.yellow, green: board.totals.green, completed: board.totals.completed, total: board.totals.total };
   const ledgerFigures = {

@@ -1,16 +1,9 @@
 // Words of the rectification ledger (整改台账) screens: the tab, the forms and the measure drawer.
 // The look-back queue (src/renderer/lookback) reuses the source and status names from here.
 import type { LedgerEventKind, LedgerEvidencePhase, LedgerSource, LookbackStatus, MeasureStatus } from '../../shared/model';
-import { LOOKBACK_STATUS_LABELS, MEASURE_STATUS_LABELS } from '../../shared/statusLabels';
+import { LEDGER_SOURCE_LABELS, LOOKBACK_STATUS_LABELS, MEASURE_STATUS_LABELS } from '../../shared/statusLabels';
 
-export const ledgerSourceText: Record<LedgerSource, string> = {
-  inspection_feedback: '巡视/巡察反馈',
-  audit_supervision: '审务督察',
-  self_inspection: '自查',
-  superior_notice: '上级通报',
-  petition: '信访件',
-  problem_lead: '问题线索',
-};
+export const ledgerSourceText = LEDGER_SOURCE_LABELS;
 
 export const ledgerSourceColor: Record<LedgerSource, string> = {
   inspection_feedback: 'red',
