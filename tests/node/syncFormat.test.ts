@@ -577,8 +577,13 @@ describe('bundle container', () => {
     it('stops inflating at the declared size when the zip directory lies, with memory staying small', async () => {
       const lying = tempPath('lying.zip');
       const bytes = fs.readFileSync(await bomb());
-      const { centralRecord } = locateEntry(bytes, name);
+      const { dataStart, centralRecord } = locateEntry(bytes, name);
       bytes.writeUInt32LE(1000, centralRecord + 24); // directory: 1000 bytes uncompressed
+      // The data descriptor after the data must tell the same lie, or the open itself refuses the
+      // zip for disagreeing with itself (E_CORRUPT): signature, CRC, compressed, uncompressed size.
+      const descriptor = dataStart + bytes.readUInt32LE(centralRecord + 20);
+      expect(bytes.readUInt32LE(descriptor)).toBe(0x08074b50);
+      bytes.writeUInt32LE(1000, descriptor + 12);
       fs.writeFileSync(lying, bytes);
       const zip = await openBundleZip(lying); // default limits: 1000 bytes is small, ratio not checked
       checkEntriesAgainstManifest(zip, parseManifest(zip.manifestBytes)); // manifest agrees with the lie

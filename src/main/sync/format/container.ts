@@ -6,15 +6,20 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { ApiError } from '../../api/errors';
 import { bundleError, readableSize } from './errors';
 import { DEFAULT_LIMITS, MAX_SIGNATURE_FILE_BYTES, RATIO_CHECK_MIN_BYTES, type BundleLimits } from './limits';
 import { MANIFEST_NAME, SIGNATURE_NAME, entryKind, rowsEntryName, type Manifest, type ManifestEntry } from './manifest';
+import { checkZipLayout, readZipEnd, type ZipEnd } from './zipLayout';
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const ENTRY_MODE = 0o100644;
+/** Entries carry the DOS date and time only: yazl's extended-timestamp extra field would exist in
+ *  the central directory alone, with nothing to check it against. Bundles written before still read. */
+const ENTRY_OPTIONS = { mode: ENTRY_MODE, forceDosTimestamp: true } as const;
 /** Rows are handed to the zip in batches of about this size rather than one write per row. */
 const ROWS_BATCH_BYTES = 64 * 1024;
 /** Info-ZIP Unicode Path extra field: another name for the entry that other tools would show. */
@@ -90,7 +95,7 @@ export class BundleZipWriter {
     this.track(stream);
     const consumed = once(stream, 'end');
     consumed.catch(() => undefined);
-    this.zip.addReadStreamLazy(name, { mtime: this.mtime, mode: ENTRY_MODE, compress: true }, (callback) =>
+    this.zip.addReadStreamLazy(name, { ...ENTRY_OPTIONS, mtime: this.mtime, compress: true }, (callback) =>
       callback(null, stream),
     );
     const hash = crypto.createHash('sha256');
@@ -162,8 +167,8 @@ export class BundleZipWriter {
     this.ended = true;
     this.claim(MANIFEST_NAME);
     this.claim(SIGNATURE_NAME);
-    this.zip.addBuffer(manifestBytes, MANIFEST_NAME, { mtime: this.mtime, mode: ENTRY_MODE, compress: true });
-    this.zip.addBuffer(encodeSignatureFile(signature), SIGNATURE_NAME, { mtime: this.mtime, mode: ENTRY_MODE, compress: false });
+    this.zip.addBuffer(manifestBytes, MANIFEST_NAME, { ...ENTRY_OPTIONS, mtime: this.mtime, compress: true });
+    this.zip.addBuffer(encodeSignatureFile(signature), SIGNATURE_NAME, { ...ENTRY_OPTIONS, mtime: this.mtime, compress: false });
     this.zip.end();
     await Promise.race([this.failed, this.closed]);
     this.throwIfFailed();
@@ -185,7 +190,7 @@ export class BundleZipWriter {
   private addFromDisk(name: string, filePath: string, sha256: string, size: number, compress: boolean): ManifestEntry {
     this.throwIfFailed();
     this.claim(name);
-    this.zip.addReadStreamLazy(name, { mtime: this.mtime, mode: ENTRY_MODE, compress, size }, (callback) => {
+    this.zip.addReadStreamLazy(name, { ...ENTRY_OPTIONS, mtime: this.mtime, compress, size }, (callback) => {
       const source = fs.createReadStream(filePath);
       this.track(source);
       const check = new HashCheck(sha256, Number.MAX_SAFE_INTEGER, () =>
@@ -227,15 +232,19 @@ export class BundleZipWriter {
   }
 }
 
-/** Passes bytes through, counting and hashing them; fails past maxBytes or on a different hash at the end. */
+/** Passes bytes through, counting and hashing them; fails past maxBytes, or at the end on a
+ *  SHA-256 other than expected (mismatch()) or, when expectedCrc32 is given, on a CRC-32 other
+ *  than the zip directory's with the right SHA-256 (the directory was altered: E_CORRUPT). */
 class HashCheck extends Transform {
   private readonly hash = crypto.createHash('sha256');
+  private crc = 0;
   private bytes = 0;
 
   constructor(
     private readonly expectedSha256: string,
     private readonly maxBytes: number,
     private readonly mismatch: () => Error,
+    private readonly expectedCrc32: number | null = null,
   ) {
     super();
   }
@@ -247,11 +256,14 @@ class HashCheck extends Transform {
       return;
     }
     this.hash.update(chunk);
+    if (this.expectedCrc32 !== null) this.crc = zlib.crc32(chunk, this.crc);
     callback(null, chunk);
   }
 
   override _flush(callback: TransformCallback): void {
-    callback(this.hash.digest('hex') === this.expectedSha256 ? null : this.mismatch());
+    if (this.hash.digest('hex') !== this.expectedSha256) callback(this.mismatch());
+    else if (this.expectedCrc32 !== null && this.crc !== this.expectedCrc32) callback(crcMismatch());
+    else callback(null);
   }
 }
 
@@ -263,6 +275,9 @@ export interface ZipEntrySizes {
   uncompressedSize: number;
 }
 
+/** Called for each row by readRows, with its line number (from 1); may be async. */
+export type RowHandler = (row: Record<string, unknown>, line: number) => void | Promise<void>;
+
 export interface OpenedBundleZip {
   manifestBytes: Buffer;
   /** null when manifest.sig is absent; empty when it is present but unusable. */
@@ -270,17 +285,31 @@ export interface OpenedBundleZip {
   /** Names of all entries besides manifest.json and manifest.sig, with their sizes from the zip directory. */
   entries: Map<string, ZipEntrySizes>;
   /** Streams one entry; errors E_TAMPERED if its SHA-256 at the end differs from expectedSha256,
-   *  E_TOO_LARGE if it grows past maxBytes. */
+   *  E_CORRUPT if only its CRC-32 differs from the zip directory's, E_TOO_LARGE if it grows past maxBytes. */
   openEntry(name: string, expectedSha256: string, maxBytes: number): Promise<NodeJS.ReadableStream>;
   /** Reads NDJSON rows of one entry one at a time (streaming, line limit), verifying the hash at the end
-   *  (the hash error is thrown from the iterator after the last row: the caller's transaction rolls back). */
+   *  (the hash error is thrown from the iterator after the last row: the caller's transaction rolls back).
+   *  @deprecated use readRows: an error the caller throws while handling a row of a damaged entry
+   *  ends this iterator before the damage is found. */
   rows(name: string, expectedSha256: string, maxBytes: number): AsyncIterable<Record<string, unknown>>;
+  /**
+   * Reads the NDJSON rows of one entry, calling onRow for each (awaited) with its line number.
+   * When onRow throws, no more rows are handed over but the entry is still read to its end: if its
+   * SHA-256 then differs from expectedSha256 the damage explains the failure and E_TAMPERED is
+   * thrown (E_CORRUPT when only the CRC-32 differs), otherwise onRow's error, unchanged. A line
+   * that is not one JSON object, a blank line, a byte-order mark or a last line without its
+   * newline: E_CORRUPT naming the line; a line over the limit or an entry past maxBytes: E_TOO_LARGE.
+   */
+  readRows(name: string, expectedSha256: string, maxBytes: number, onRow: RowHandler): Promise<{ rows: number }>;
   /** Copies an entry to a file, verifying hash and size; used for evidence files and nested bundles. */
   extractTo(name: string, expectedSha256: string, maxBytes: number, outPath: string): Promise<void>;
   close(): Promise<void>;
 }
 
 const tampered = () => bundleError('E_TAMPERED');
+/** The bytes are the signed ones but the zip's own checksum of them differs: the directory was changed. */
+const crcMismatch = () =>
+  bundleError('E_CORRUPT', '同步数据包中有文件的校验码与压缩目录记载的不一致，数据包已损坏，请重新复制或重新导出。');
 
 /** What a failure from yauzl or zlib means for the person importing. */
 function zipReadError(error: unknown): Error {
@@ -296,6 +325,112 @@ function zipReadError(error: unknown): Error {
   }
   if ((error as { syscall?: unknown }).syscall !== undefined) return error as Error; // disk trouble, not the bundle
   return bundleError('E_CORRUPT');
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const NEWLINE = 0x0a;
+
+function lineError(line: number, what: string): ApiError {
+  return bundleError('E_CORRUPT', `同步数据包中的数据文件第 ${line} 行${what}，无法读取，请重新复制或重新导出。`);
+}
+
+/**
+ * Cuts an NDJSON entry into rows as its bytes arrive: one JSON object per line, every line ending
+ * in a newline, no blank lines, no byte-order mark, no line longer than the limit. The first
+ * problem is kept in `problem` and nothing after it is parsed.
+ */
+class NdjsonLines {
+  problem: ApiError | null = null;
+  private line = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  // ignoreBOM: a byte-order mark stays in the text (and is refused) instead of vanishing silently.
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+  constructor(private readonly lineLimit: number) {}
+
+  /** The complete rows in this chunk, with their line numbers. */
+  push(chunk: Buffer): { row: Record<string, unknown>; line: number }[] {
+    const rows: { row: Record<string, unknown>; line: number }[] = [];
+    let start = 0;
+    while (start < chunk.length && !this.problem) {
+      const newline = chunk.indexOf(NEWLINE, start);
+      const end = newline === -1 ? chunk.length : newline;
+      const piece = chunk.subarray(start, end);
+      if (this.pendingBytes + piece.length > this.lineLimit) {
+        this.problem = bundleError(
+          'E_TOO_LARGE',
+          `同步数据包中的数据文件第 ${this.line + 1} 行超过 ${readableSize(this.lineLimit)}，为安全起见已拒绝导入。`,
+        );
+        break;
+      }
+      if (newline === -1) {
+        this.pending.push(piece);
+        this.pendingBytes += piece.length;
+        break;
+      }
+      const bytes = this.pendingBytes === 0 ? piece : Buffer.concat([...this.pending, piece]);
+      this.pending = [];
+      this.pendingBytes = 0;
+      start = newline + 1;
+      this.line += 1;
+      const row = this.parse(bytes);
+      if (row) rows.push({ row, line: this.line });
+    }
+    return rows;
+  }
+
+  /** At the end of the entry: a last line without its newline is a problem. */
+  finish(): void {
+    if (!this.problem && this.pendingBytes > 0) this.problem = lineError(this.line + 1, '（最后一行）不完整，缺少行末的换行符');
+  }
+
+  private parse(bytes: Buffer): Record<string, unknown> | null {
+    if (this.line === 1 && bytes.subarray(0, UTF8_BOM.length).equals(UTF8_BOM)) {
+      this.problem = lineError(1, '开头有多余的字节顺序标记');
+    } else if (bytes.length === 0) {
+      this.problem = lineError(this.line, '是空行');
+    } else if (bytes[0] === OPEN_BRACE && bytes[bytes.length - 1] === CLOSE_BRACE) {
+      // One object and nothing around it (no spaces, no carriage return).
+      try {
+        const value: unknown = JSON.parse(this.decoder.decode(bytes));
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+      } catch {
+        // refused below
+      }
+    }
+    this.problem ??= lineError(this.line, '格式有误，不是一条完整的记录');
+    return null;
+  }
+}
+
+/** Hashes an entry as it is read and judges it at the end: E_TAMPERED, then E_CORRUPT for the CRC. */
+class EntryDigest {
+  private readonly hash = crypto.createHash('sha256');
+  private crc = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly expectedSha256: string,
+    private readonly expectedCrc32: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  update(chunk: Buffer): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) throw bundleError('E_TOO_LARGE');
+    this.hash.update(chunk);
+    this.crc = zlib.crc32(chunk, this.crc);
+  }
+
+  /** The damage found, if any. */
+  verdict(): ApiError | null {
+    if (this.hash.digest('hex') !== this.expectedSha256) return tampered();
+    if (this.crc !== this.expectedCrc32) return crcMismatch();
+    return null;
+  }
 }
 
 class OpenedZip implements OpenedBundleZip {
@@ -319,69 +454,65 @@ class OpenedZip implements OpenedBundleZip {
     );
   }
 
-  async openEntry(name: string, expectedSha256: string, maxBytes: number): Promise<NodeJS.ReadableStream> {
+  private entry(name: string): yauzl.Entry {
     const entry = this.byName.get(name);
     if (!entry || !this.entries.has(name)) throw tampered();
-    return openCheckedStream(this.zipfile, entry, expectedSha256, maxBytes, this.streams);
+    return entry;
+  }
+
+  async openEntry(name: string, expectedSha256: string, maxBytes: number): Promise<NodeJS.ReadableStream> {
+    return openCheckedStream(this.zipfile, this.entry(name), expectedSha256, maxBytes, this.streams);
   }
 
   async *rows(name: string, expectedSha256: string, maxBytes: number): AsyncIterable<Record<string, unknown>> {
     // Hashed here rather than through openEntry's stream, whose error at the end would discard
     // rows still buffered: every row is yielded first, then the hash is judged.
-    const entry = this.byName.get(name);
-    if (!entry || !this.entries.has(name)) throw tampered();
+    const entry = this.entry(name);
     const raw = await openRawStream(this.zipfile, entry, maxBytes, this.streams);
-    const hash = crypto.createHash('sha256');
-    const lineLimit = this.limits.maxLineBytes;
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let bytes = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
+    const digest = new EntryDigest(expectedSha256, entry.crc32, maxBytes);
     // A malformed line may be the effect of tampering; keep reading (hashing, not parsing) so that
     // a changed entry is reported as E_TAMPERED rather than as a broken line.
-    let problem: ApiError | null = null;
-
-    const parse = (line: Buffer): Record<string, unknown> | null => {
-      try {
-        const value: unknown = JSON.parse(decoder.decode(line));
-        if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-      } catch {
-        // fall through to the refusal
-      }
-      problem = bundleError('E_CORRUPT', '同步数据包中有一行数据格式有误，无法读取。');
-      return null;
-    };
-
+    const lines = new NdjsonLines(this.limits.maxLineBytes);
     try {
       for await (const chunk of raw as AsyncIterable<Buffer>) {
-        bytes += chunk.length;
-        if (bytes > maxBytes) throw bundleError('E_TOO_LARGE');
-        hash.update(chunk);
-        if (problem) continue;
-        let start = 0;
-        while (start < chunk.length) {
-          const newline = chunk.indexOf(0x0a, start);
-          const end = newline === -1 ? chunk.length : newline;
-          const piece = chunk.subarray(start, end);
-          if (pendingBytes + piece.length > lineLimit) {
-            problem = bundleError(
-              'E_TOO_LARGE',
-              `同步数据包中有一条记录超过 ${readableSize(lineLimit)}，为安全起见已拒绝导入。`,
-            );
+        digest.update(chunk);
+        if (lines.problem) continue;
+        for (const { row } of lines.push(chunk)) yield row;
+      }
+    } catch (error) {
+      throw zipReadError(error);
+    } finally {
+      if (!raw.destroyed) raw.destroy();
+    }
+    const damage = digest.verdict();
+    if (damage) throw damage;
+    lines.finish();
+    if (lines.problem) throw lines.problem;
+  }
+
+  async readRows(name: string, expectedSha256: string, maxBytes: number, onRow: RowHandler): Promise<{ rows: number }> {
+    const entry = this.entry(name);
+    const raw = await openRawStream(this.zipfile, entry, maxBytes, this.streams);
+    const digest = new EntryDigest(expectedSha256, entry.crc32, maxBytes);
+    const lines = new NdjsonLines(this.limits.maxLineBytes);
+    let rows = 0;
+    let handlerFailed = false;
+    let handlerError: unknown = null;
+    try {
+      for await (const chunk of raw as AsyncIterable<Buffer>) {
+        digest.update(chunk);
+        // After a problem or a failed row, read on only to hash: the damage, if any, is the real cause.
+        if (handlerFailed || lines.problem) continue;
+        for (const { row, line } of lines.push(chunk)) {
+          try {
+            const pending = onRow(row, line);
+            if (pending !== undefined) await pending;
+            rows += 1;
+          } catch (error) {
+            handlerFailed = true;
+            handlerError = error;
             break;
           }
-          if (newline === -1) {
-            pending.push(piece);
-            pendingBytes += piece.length;
-            break;
-          }
-          const line = pendingBytes === 0 ? piece : Buffer.concat([...pending, piece]);
-          pending = [];
-          pendingBytes = 0;
-          start = newline + 1;
-          const row = parse(line);
-          if (!row) break;
-          yield row;
         }
       }
     } catch (error) {
@@ -389,9 +520,12 @@ class OpenedZip implements OpenedBundleZip {
     } finally {
       if (!raw.destroyed) raw.destroy();
     }
-    if (hash.digest('hex') !== expectedSha256) throw tampered();
-    if (problem) throw problem;
-    if (pendingBytes > 0) throw bundleError('E_CORRUPT', '同步数据包中最后一行数据不完整，无法读取。');
+    const damage = digest.verdict();
+    if (damage) throw damage;
+    if (handlerFailed) throw handlerError;
+    lines.finish();
+    if (lines.problem) throw lines.problem;
+    return { rows };
   }
 
   async extractTo(name: string, expectedSha256: string, maxBytes: number, outPath: string): Promise<void> {
@@ -444,7 +578,7 @@ async function openCheckedStream(
   openStreams: Set<Readable>,
 ): Promise<Readable> {
   const raw = await openRawStream(zipfile, entry, maxBytes, openStreams);
-  const checked = new HashCheck(expectedSha256, maxBytes, tampered);
+  const checked = new HashCheck(expectedSha256, maxBytes, tampered, entry.crc32);
   openStreams.add(checked);
   raw.on('error', (error) => checked.destroy(zipReadError(error)));
   checked.once('close', () => {
@@ -459,7 +593,8 @@ async function openCheckedStream(
   return checked;
 }
 
-/** Reads a whole small entry (manifest, signature) into memory, bounded by maxBytes. */
+/** Reads a whole small entry (manifest, signature) into memory, bounded by maxBytes; its CRC-32
+ *  must match the directory's (E_CORRUPT), as nothing else vouches for these bytes yet. */
 async function readSmallEntry(zipfile: yauzl.ZipFile, entry: yauzl.Entry, maxBytes: number): Promise<Buffer> {
   if (entry.uncompressedSize > maxBytes) throw bundleError('E_TOO_LARGE');
   const raw = await openYauzlStream(zipfile, entry);
@@ -475,18 +610,33 @@ async function readSmallEntry(zipfile: yauzl.ZipFile, entry: yauzl.Entry, maxByt
     raw.destroy();
     throw zipReadError(error);
   }
-  return Buffer.concat(chunks, bytes);
+  const content = Buffer.concat(chunks, bytes);
+  if (zlib.crc32(content) !== entry.crc32) throw crcMismatch();
+  return content;
 }
 
-function openYauzl(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(
-      path,
-      // decodeStrings off: we judge the raw names ourselves (yauzl would silently turn \ into /).
-      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true },
-      (error, zipfile) => (error ? reject(error) : resolve(zipfile)),
-    );
-  });
+/** Opens the file, checks its end records (readZipEnd) and only then hands the descriptor to
+ *  yauzl, which closes it when the zip is closed; the layout check later reads headers through the
+ *  same descriptor, so everything is judged on the same file. */
+async function openYauzl(path: string): Promise<{ zipfile: yauzl.ZipFile; fd: number; end: ZipEnd }> {
+  const fd = await new Promise<number>((resolve, reject) => fs.open(path, 'r', (error, opened) => (error ? reject(error) : resolve(opened))));
+  try {
+    const { size } = await new Promise<fs.Stats>((resolve, reject) => fs.fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats))));
+    const end = await readZipEnd(fd, size);
+    const zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+      yauzl.fromFd(
+        fd,
+        // decodeStrings off: we judge the raw names ourselves (yauzl would silently turn \ into /).
+        { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true },
+        (error, zipfile) => (error ? reject(error) : resolve(zipfile)),
+      );
+    });
+    return { zipfile, fd, end };
+  } catch (error) {
+    // yauzl owns the descriptor only once it opened the zip.
+    await new Promise<void>((resolve) => fs.close(fd, () => resolve()));
+    throw error;
+  }
 }
 
 function nextEntry(zipfile: yauzl.ZipFile): Promise<yauzl.Entry | null> {
@@ -527,10 +677,14 @@ async function readHead(path: string, length: number): Promise<Buffer> {
 }
 
 function openError(error: unknown, head: Buffer): Error {
-  if (error instanceof ApiError) return error;
+  const looksLikeZip = head.subarray(0, 4).equals(ZIP_LOCAL_HEADER);
+  if (error instanceof ApiError) {
+    // The end records are judged before yauzl opens the file: the same rule as for its errors.
+    if (!looksLikeZip && (error.code === 'E_TRUNCATED' || error.code === 'E_CORRUPT')) return bundleError('E_NOT_BUNDLE');
+    return error;
+  }
   if ((error as { syscall?: unknown }).syscall !== undefined) return error as Error;
   const message = error instanceof Error ? error.message : String(error);
-  const looksLikeZip = head.subarray(0, 4).equals(ZIP_LOCAL_HEADER);
   if (message.startsWith('End of central directory record signature not found')) {
     // A zip whose beginning is there but whose directory (at the very end) is not: cut short.
     return looksLikeZip ? bundleError('E_TRUNCATED') : bundleError('E_NOT_BUNDLE');
@@ -558,21 +712,32 @@ function sizeLimitFor(name: string, limits: BundleLimits): number {
 export async function openBundleZip(path: string, limits: BundleLimits = DEFAULT_LIMITS): Promise<OpenedBundleZip> {
   const head = await readHead(path, 4);
   let zipfile: yauzl.ZipFile;
+  let fd: number;
+  let end: ZipEnd;
   try {
-    zipfile = await openYauzl(path);
+    ({ zipfile, fd, end } = await openYauzl(path));
   } catch (error) {
     throw openError(error, head);
   }
   // yauzl reports fd trouble as 'error' events at any time; never let one go unheard.
   zipfile.on('error', () => undefined);
   try {
+    if (zipfile.entryCount !== end.entryCount) throw bundleError('E_CORRUPT');
     if (zipfile.entryCount > limits.maxEntries + 2) {
       throw bundleError('E_TOO_LARGE', `同步数据包里的文件数超过 ${limits.maxEntries} 个的上限，为安全起见已拒绝导入。`);
     }
 
-    // Every name first: a bad name is refused before any size or content is looked at.
+    const inOrder: yauzl.Entry[] = [];
+    for (let entry = await nextEntry(zipfile); entry; entry = await nextEntry(zipfile)) inOrder.push(entry);
+
+    // The zip structure first: local headers, descriptors and end records agree with the
+    // directory and leave no byte unaccounted for (zipLayout.ts). It is not signed, so any
+    // disagreement is damage (E_CORRUPT), whatever the names or sizes it would give.
+    await checkZipLayout(fd, end, inOrder);
+
+    // Then every name: a bad name is refused before any size or content is looked at.
     const byName = new Map<string, yauzl.Entry>();
-    for (let entry = await nextEntry(zipfile); entry; entry = await nextEntry(zipfile)) {
+    for (const entry of inOrder) {
       const name = plainEntryName(entry);
       if (name !== MANIFEST_NAME && name !== SIGNATURE_NAME) entryKind(name);
       if (byName.has(name)) throw bundleError('E_PATH');
