@@ -138,6 +138,7 @@ function printStatus(status: CourtStatus, output: Output): void {
   }
   output.line(MESSAGES.statusCourts(status.courts.length));
   for (const court of status.courts) output.line(MESSAGES.statusHeldCourt(court, court.relation === 'self'));
+  for (const court of status.courts) if (court.auditAlert) output.line(MESSAGES.statusAuditAlert(court));
 }
 
 export async function runStatus(parsed: ParsedCommand, output: Output): Promise<void> {

@@ -3,6 +3,7 @@
 // 2 usage error (a short Chinese usage text is printed).
 import { DatabaseOpenError } from '../main/data/database';
 import { ApiError } from '../main/api/errors';
+import { databaseFault } from '../main/api/databaseFaults';
 import { JobCancelled } from '../main/jobs/jobRegistry';
 import { isCommandName, parseCommandLine, UsageError, type CommandName, type ParsedCommand } from './args';
 import { runCall, runDemo, runInit, runStatus } from './courtCommands';
@@ -57,7 +58,8 @@ async function runCli(argv: string[]): Promise<number> {
   try {
     const answer = await RUNNERS[parsed.command](parsed, output);
     return answer === false ? EXIT_REFUSED : EXIT_OK;
-  } catch (error) {
+  } catch (thrown) {
+    const error = databaseFault(thrown) ?? thrown;
     if (error instanceof UsageError) return reportUsage(error, output.json);
     if (error instanceof JobCancelled) {
       output.refusal('E_CANCELLED', MESSAGES.jobCancelled);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../main/api/errors';
 import { safeFileName } from '../main/reports/reportExport';
+import { writeOutputFile } from '../main/durability/fileJournal';
 import { buildReport, REPORT_TITLES } from '../main/reports/reportKinds';
 import { ChromiumPdfPrinter, pdfPageCount } from '../main/reports/reportPdf';
 import { rowId } from '../shared/api';
@@ -32,17 +33,6 @@ function outputFile(out: string, baseName: string, format: ReportFormat): string
   return resolved;
 }
 
-/** Written beside the target and renamed over it, so a failed run leaves no half-written report. */
-function saveFile(file: string, content: Buffer | string): void {
-  const partial = `${file}.${process.pid}.part`;
-  try {
-    fs.writeFileSync(partial, content);
-    fs.renameSync(partial, file);
-  } finally {
-    fs.rmSync(partial, { force: true });
-  }
-}
-
 export async function runReport(parsed: ParsedCommand, output: Output): Promise<void> {
   const dir = required(parsed, 'data');
   const campaignId = required(parsed, 'campaign');
@@ -60,14 +50,14 @@ export async function runReport(parsed: ParsedCommand, output: Output): Promise<
     }
     const file = outputFile(out, report.baseName, format);
     let pages: number | null = null;
-    if (format === 'html') saveFile(file, report.html);
-    else if (format === 'xlsx') saveFile(file, await report.workbook());
-    else if (format === 'docx') saveFile(file, await report.document!());
+    if (format === 'html') writeOutputFile(ctx.dataDir, file, report.html);
+    else if (format === 'xlsx') writeOutputFile(ctx.dataDir, file, await report.workbook());
+    else if (format === 'docx') writeOutputFile(ctx.dataDir, file, await report.document!());
     else {
       if (!output.json) output.note(MESSAGES.reportPrinting);
       const pdf = await new ChromiumPdfPrinter().print(report.html, { landscape: report.landscape });
       pages = pdfPageCount(pdf);
-      saveFile(file, pdf);
+      writeOutputFile(ctx.dataDir, file, pdf);
     }
     if (output.json) {
       output.document({

@@ -82,7 +82,7 @@ function printInspection(inspection: Inspection, output: Output): void {
     if (summary.campaign) output.line(MESSAGES.bundleCampaign(summary.campaign.title));
     output.line(MESSAGES.bundleCounts(summary.rows, summary.files));
     if (summary.nested.length) {
-      output.line(MESSAGES.bundleNested(summary.nested.length));
+      output.line(MESSAGES.bundleNested(summary.nested.length, summary.kind));
       for (const nested of summary.nested) output.line(MESSAGES.bundleNestedEntry(nested));
     }
     if (summary.encrypted) output.line(MESSAGES.bundleEncrypted);
@@ -93,7 +93,12 @@ function printInspection(inspection: Inspection, output: Output): void {
     if (inspection.encrypted) output.line(MESSAGES.bundleEncryptedOnly);
   }
   output.line(MESSAGES.bundleEntries(inspection.entries));
-  output.line(MESSAGES.signature(inspection.signatureValid));
+  output.line(MESSAGES.signature(inspection.signatureValid, inspection.checkedAgainst));
+  if (inspection.signers.length) {
+    output.line(MESSAGES.signersIntro);
+    for (const signer of inspection.signers) output.line(MESSAGES.signerStanding({ ...signer, fingerprint: groupFingerprint(signer.fingerprint) }));
+  }
+  if (inspection.checkedAgainst === 'self') output.note(MESSAGES.selfOnly);
 }
 
 /**
@@ -127,6 +132,11 @@ function printImport(report: ImportReport, output: Output): void {
     output.line(MESSAGES.needsTrustIntro);
     for (const court of report.needsTrust) output.line(MESSAGES.needsTrustCourt({ ...court, fingerprint: groupFingerprint(court.fingerprint) }));
   }
+  if (report.newlyVouched.length) {
+    output.line(MESSAGES.newlyVouchedIntro);
+    for (const court of report.newlyVouched) output.line(MESSAGES.newlyVouchedCourt({ ...court, fingerprint: groupFingerprint(court.fingerprint) }));
+  }
+  for (const alert of report.auditAlerts) output.line(MESSAGES.auditAlert(alert));
 }
 
 function trustedFingerprints(parsed: ParsedCommand): string[] {

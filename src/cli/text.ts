@@ -141,16 +141,34 @@ export const MESSAGES = {
   bundleCreated: (at: string) => `生成时间：${dayjs(at).format('YYYY-MM-DD HH:mm')}`,
   bundleCounts: (rows: number, files: number) => `内容：${rows} 行，${files} 个文件`,
   bundleCampaign: (title: string) => `专项活动：${title}`,
-  bundleNested: (count: number) => `转报下级法院同步包 ${count} 个：`,
+  bundleNested: (count: number, kind: string) => (kind === 'package_down' ? `内含上级法院下发包 ${count} 个：` : `转报下级法院同步包 ${count} 个：`),
   bundleNestedEntry: (n: { source: { code: string; name: string }; seq: number; full: boolean; rows: number; files: number }) =>
-    // Counts of 0 mean "not read" when only the outer manifest was opened: then say nothing about them.
-    `  ${n.source.name}（${n.source.code}）第 ${n.seq} 号${n.full ? '（完整快照）' : ''}${n.rows || n.files ? `，${n.rows} 行，${n.files} 个文件` : ''}`,
+    `  ${n.source.name}（${n.source.code}）第 ${n.seq} 号${n.full ? '（完整快照）' : ''}，${n.rows} 行，${n.files} 个文件`,
   bundleEncrypted: '已加密',
   bundleEncryptedOnly: '已加密：内容只有收件法院能解开（给出收件法院的 --data 文件夹可查看详情）。',
   bundleSourceFingerprint: (fingerprint: string) => `发件法院指纹：${fingerprint}`,
   signatureRefused: '签名无效或缺失：无法确认这个同步包出自发件法院且未被改动，导入时会被拒绝。',
   bundleEntries: (entries: number) => `条目：${entries} 个`,
-  signature: (valid: boolean | null) => (valid === null ? '签名：未能核验（内容已加密）' : valid ? '签名：有效' : '签名：无效（同步包可能已被改动）'),
+  signature: (valid: boolean | null, against: 'trusted-keys' | 'self' | null) =>
+    valid === null
+      ? '签名：未能核验（内容已加密）'
+      : !valid
+        ? '签名：与本院信任的密钥不符（可能是伪造的同步包，导入时会被拒绝）'
+        : against === 'trusted-keys'
+          ? '签名：有效；内容逐条核对无误'
+          : '签名：与包内自带的公钥相符；内容逐条核对无误',
+  selfOnly:
+    '注意：未给出 --data，只核对了同步包自身的一致性。包内的公钥任何人都能伪造，是否真由发件法院签发，须用 --data 指定本院数据文件夹，与本院信任的密钥比对。',
+  signerStanding: (s: { code: string; name: string; fingerprint: string; standing: string | null; vouchedBy: string | null }) =>
+    `  ${s.name}（${s.code}）指纹 ${s.fingerprint}：${
+      { trusted: '本院已核对并信任此密钥', vouched: '本院经转报担保认识此密钥', unknown: '本院尚未信任此法院，导入前须电话核对指纹', mismatch: '与本院已信任的密钥不同' }[s.standing ?? ''] ?? '未与任何法院的信任记录比对'
+    }${s.vouchedBy ? `（由 ${s.vouchedBy} 转报担保）` : ''}`,
+  signersIntro: '签名法院：',
+  newlyVouchedIntro: '以下法院的密钥将因转报法院的担保而被信任（请确认它们确是其下级或上级法院）：',
+  newlyVouchedCourt: (court: { code: string; name: string; level: string; fingerprint: string; vouchedBy: { code: string; name: string } }) =>
+    `  ${court.name}（${court.code}${court.level ? `，${levelName(court.level)}` : ''}）指纹：${court.fingerprint}，担保：${court.vouchedBy.name}（${court.vouchedBy.code}）`,
+  auditAlert: (court: { code: string; name: string; message: string }) => `警告：${court.name}（${court.code}）${court.message}`,
+  statusAuditAlert: (c: { code: string; name: string; auditAlert: string | null }) => `  警告：${c.name}（${c.code}）${c.auditAlert ?? ''}`,
 
   reportDone: (kind: string, format: string, pages: number | null, file: string) =>
     `已生成${kind}（${format}${pages ? `，${pages} 页` : ''}）：${file}`,

@@ -50,10 +50,63 @@ import type {
 export * from './model';
 export * from './operationNames';
 
-const text = (max: number, label: string) =>
-  z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
-const requiredText = (max: number, label: string) => text(max, label).min(1, `请填写${label}`);
-const optionalText = (max: number, label: string) => text(max, label).optional().default('');
+// ── Control characters: one rule for every string an operation takes ─────────────────────────
+// NUL and the other C0 controls (U+0000–U+001F), DEL and the C1 controls (U+007F–U+009F) have no
+// place in what a person types; they arrive by pasting from Word, PDF or a terminal, or from a
+// hostile caller, and then sit invisibly in titles, break exports or end strings early in other
+// programs. Each string field is one of three kinds:
+// * words a person typed (titles, names, notes, opinions, search words, file names): control
+//   characters are REMOVED — the person cannot see them to delete them, and nothing is lost.
+//   Text of several lines keeps \t and \n (\r\n and a lone \r become \n); a single-line field (a
+//   title, a name) turns \t and \n into a space, as a one-line input would show it.
+// * values that must arrive exactly as sent (passwords, base64 file content, folder paths, a
+//   sheet name chosen from a list, job ids): any control character is REFUSED, because changing
+//   them silently would log in with another password, store other bytes or write elsewhere.
+// * values with a fixed format (row ids, dates, court codes, user names, periods, fingerprints):
+//   their pattern admits no control character, so they are refused by it.
+// tests/node/controlChars.test.ts walks every operation's schema to hold every string to this.
+
+/** C0 controls other than \t and \n (after line ends are made \n), DEL and C1 controls. */
+const STRAY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Text of several lines: line ends become \n, other control characters (but \t) are removed. */
+export function cleanParagraphs(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(STRAY_CONTROLS, '');
+}
+/** A one-line text (a title, a name): as cleanParagraphs, then tabs and line breaks become spaces. */
+export function cleanLine(value: string): string {
+  return cleanParagraphs(value).replace(/[\t\n]/g, ' ');
+}
+export function hasControlCharacters(value: string): boolean {
+  return ANY_CONTROL.test(value);
+}
+
+/** 'line': a title or a name; 'paragraphs': a description, note or opinion that may run several lines. */
+type TextKind = 'line' | 'paragraphs';
+const text = (max: number, label: string, kind: TextKind = 'line') =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .overwrite(kind === 'line' ? cleanLine : cleanParagraphs)
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`);
+const requiredText = (max: number, label: string, kind: TextKind = 'line') => text(max, label, kind).min(1, `请填写${label}`);
+const optionalText = (max: number, label: string, kind: TextKind = 'line') => text(max, label, kind).optional().default('');
+/** A value that must arrive exactly as sent: control characters are refused, never removed. */
+const exactText = (max: number, label: string) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .max(max, `${label}过长`)
+    .refine((v) => !hasControlCharacters(v), `${label}不能包含控制字符`);
+
+/** Standard base64 without line breaks or spaces (as FileReader and Buffer write it). */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** File content as base64, at most `maxBytes` once decoded. Anything else is refused, never cleaned. */
+const base64Data = (maxBytes: number, tooLarge: string) =>
+  z
+    .string({ error: '文件内容必须是 base64 编码的文字' })
+    .max(Math.ceil(maxBytes / 3) * 4, tooLarge)
+    .refine((v) => v.length % 4 === 0 && BASE64.test(v), '文件内容不是有效的 base64 编码（不能包含换行、空格或其他字符）');
 export const rowId = z
   .string({ error: '缺少编号' })
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不正确');
@@ -93,13 +146,19 @@ export const username = z
   .max(32, '用户名不能超过 32 个字符')
   .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]+$/, '用户名只能由字母、数字、汉字和 . _ - 组成');
 
+const PASSWORD_CONTROLS = '密码不能包含制表符、换行等控制字符';
 /** At least 8 characters with both letters and digits; no trimming (spaces count). */
 export const newPassword = z
   .string({ error: '请填写密码' })
   .min(8, '密码至少 8 位')
   .max(128, '密码不能超过 128 位')
+  .refine((v) => !hasControlCharacters(v), PASSWORD_CONTROLS)
   .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), '密码须同时包含字母和数字');
-const givenPassword = z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位');
+const givenPassword = z
+  .string({ error: '请填写密码' })
+  .min(1, '请填写密码')
+  .max(128, '密码不能超过 128 位')
+  .refine((v) => !hasControlCharacters(v), PASSWORD_CONTROLS);
 const roleList = z
   .array(z.enum(roles, { error: '角色不正确' }))
   .min(1, '请至少选择一个角色')
@@ -138,7 +197,7 @@ const campaignFields = {
   year: z.number({ error: '请填写年度' }).int('年度应为整数').min(2000, '年度应在 2000 至 2100 之间').max(2100, '年度应在 2000 至 2100 之间'),
   startDate: optionalDate,
   endDate: optionalDate,
-  description: optionalText(4000, '活动说明'),
+  description: optionalText(4000, '活动说明', 'paragraphs'),
   yellowDays: z.number().int().min(0, '提前预警天数不能为负数').max(90, '提前预警天数不能超过 90 天').optional().default(7),
 };
 const checkDateOrder = (value: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx) => {
@@ -150,7 +209,7 @@ const checkDateOrder = (value: { startDate?: string | null; endDate?: string | n
 const itemFields = {
   sectionId: z.union([rowId, z.null()]).optional().default(null),
   title: requiredText(200, '任务名称'),
-  content: optionalText(4000, '具体内容'),
+  content: optionalText(4000, '具体内容', 'paragraphs'),
   kind: z.enum(itemKinds).optional().default('own'),
   leadLeader: optionalText(40, '牵头院领导'),
   departmentId: z.union([rowId, z.null()]).optional().default(null),
@@ -160,15 +219,42 @@ const itemFields = {
   percent: z.number().int('进度应为整数').min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional().default(0),
 };
 
-/** One uploaded file as base64, as every transport carries it. */
+/** Largest piece of a file sent in one files.upload or sync.upload call, and the largest file
+ * that may travel whole as base64 (dataBase64) in one request. */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+/** The largest evidence file (佐证材料). */
+export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
+const uploadId = z.string({ error: '缺少上传编号' }).regex(/^[0-9a-f-]{36}$/, '上传编号不正确');
+/** The name of a file as the person's computer called it: a label, never a path. */
+const fileName = requiredText(255, '文件名').refine((v) => !/[\\/]/.test(v), '文件名不能包含路径符号');
+
+/**
+ * One evidence file: `uploadId` names a finished files.upload (the way every screen sends a file,
+ * in pieces, up to MAX_EVIDENCE_BYTES); `dataBase64` carries a small file whole (at most
+ * UPLOAD_CHUNK_BYTES: the command line's `call`, tests). Exactly one of the two (checkFileSource).
+ */
 const evidenceFile = {
-  name: requiredText(255, '文件名').refine((v) => !/[\\/\u0000]/.test(v), '文件名不能包含路径符号'),
-  mimeType: z.string().max(200).optional().default('application/octet-stream'),
-  dataBase64: z.string().min(1, '文件是空的').max(Math.ceil((200 * 1024 * 1024 * 4) / 3) + 4, '单个佐证材料不能超过 200 MB'),
+  name: fileName,
+  mimeType: text(200, '文件类型').optional().default('application/octet-stream'),
+  uploadId: uploadId.optional(),
+  dataBase64: base64Data(UPLOAD_CHUNK_BYTES, '直接提交的文件不能超过 4 MB，较大的文件请分段上传').min(1, '文件是空的').optional(),
+};
+const checkFileSource = (value: { uploadId?: string; dataBase64?: string }, ctx: z.RefinementCtx) => {
+  if (value.uploadId === undefined && value.dataBase64 === undefined) ctx.addIssue({ code: 'custom', path: ['uploadId'], message: '请选择要上传的文件' });
+  if (value.uploadId !== undefined && value.dataBase64 !== undefined) ctx.addIssue({ code: 'custom', path: ['dataBase64'], message: '一份佐证材料只能提交一个文件' });
 };
 
+/** One piece of a file chosen in the window (files.upload for evidence, sync.upload for bundles). */
+const uploadPiece = z.object({
+  /** null for the first piece; then the id the first piece returned. */
+  uploadId: z.union([uploadId, z.null()]).optional().default(null),
+  fileName,
+  chunkBase64: base64Data(UPLOAD_CHUNK_BYTES, '每次上传的数据过大'),
+  final: z.boolean(),
+});
+
 const measureFields = {
-  text: requiredText(2000, '整改措施'),
+  text: requiredText(2000, '整改措施', 'paragraphs'),
   owner: optionalText(40, '责任人'),
   leadLeader: optionalText(40, '牵头院领导'),
   departmentId: z.union([rowId, z.null()]).optional().default(null),
@@ -176,11 +262,9 @@ const measureFields = {
   longTerm: z.boolean().optional().default(false),
 };
 
-/** Largest piece of a bundle file sent in one sync.upload call. */
-export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
-const uploadId = z.string({ error: '缺少上传编号' }).regex(/^[0-9a-f-]{36}$/, '上传编号不正确');
 const exportFolder = z
   .string({ error: '请选择保存文件的文件夹' })
+  .refine((v) => !hasControlCharacters(v), '文件夹路径不能包含控制字符')
   .trim()
   .min(1, '请选择保存文件的文件夹')
   .max(1000, '文件夹路径过长');
@@ -216,8 +300,8 @@ const checkIndicatorTarget = (value: { unit: string; target: number | null }, ct
 
 /** A workbook sent whole as base64 (templates and value sheets are small). */
 const workbookFile = {
-  fileName: requiredText(255, '文件名').refine((v) => /\.xlsx$/i.test(v), '请选择 .xlsx 格式的 Excel 文件'),
-  dataBase64: z.string().min(1, '文件是空的').max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4, 'Excel 文件不能超过 4 MB'),
+  fileName: fileName.refine((v) => /\.xlsx$/i.test(v), '请选择 .xlsx 格式的 Excel 文件'),
+  dataBase64: base64Data(UPLOAD_CHUNK_BYTES, 'Excel 文件不能超过 4 MB').min(1, '文件是空的'),
 };
 /** The checklist fields a template column can be mapped to. */
 export const templateFields = ['section', 'title', 'content', 'leadLeader', 'department', 'owner', 'deadline', 'kind'] as const;
@@ -232,6 +316,7 @@ const reportScope = {
 };
 
 const empty = z.object({}).strict().optional().default({});
+const jobId = exactText(100, '任务编号').min(1, '缺少任务编号');
 const byId = z.object({ id: rowId });
 const byVersionedId = z.object({ id: rowId, version });
 
@@ -247,8 +332,8 @@ export const operations = {
   'court.update': courtSetupInput,
 
   'demo.start': empty,
-  'jobs.get': z.object({ jobId: z.string().min(1) }),
-  'jobs.cancel': z.object({ jobId: z.string().min(1) }),
+  'jobs.get': z.object({ jobId }),
+  'jobs.cancel': z.object({ jobId }),
 
   'departments.list': empty,
   'departments.create': z.object({ name: requiredText(40, '部门名称'), headName: optionalText(20, '部门负责人') }),
@@ -289,22 +374,22 @@ export const operations = {
       departmentId: z.union([rowId, z.null()]).optional(),
     })
     .refine((v) => v.owner !== undefined || v.deadline !== undefined || v.departmentId !== undefined, '请至少选择一项要修改的内容'),
-  'items.markComplete': z.object({ id: rowId, version, note: optionalText(2000, '完成说明') }),
+  'items.markComplete': z.object({ id: rowId, version, note: optionalText(2000, '完成说明', 'paragraphs') }),
   // The reviewer is the logged-in user, never a name typed by the caller.
-  'items.signOff': z.object({ id: rowId, version, opinion: optionalText(1000, '审核意见') }),
-  'items.sendBack': z.object({ id: rowId, version, reason: requiredText(1000, '退回理由') }),
-  'items.reopen': z.object({ id: rowId, version, reason: requiredText(1000, '重新打开的理由') }),
+  'items.signOff': z.object({ id: rowId, version, opinion: optionalText(1000, '审核意见', 'paragraphs') }),
+  'items.sendBack': z.object({ id: rowId, version, reason: requiredText(1000, '退回理由', 'paragraphs') }),
+  'items.reopen': z.object({ id: rowId, version, reason: requiredText(1000, '重新打开的理由', 'paragraphs') }),
 
   'progress.add': z.object({
     itemId: rowId,
     noteDate: isoDate,
     /** Who did the work; defaults to the logged-in user. */
     author: text(20, '填报人').optional(),
-    text: requiredText(4000, '进展情况'),
+    text: requiredText(4000, '进展情况', 'paragraphs'),
     percent: z.number().int().min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional(),
   }),
 
-  'evidence.add': z.object({ itemId: rowId, ...evidenceFile }),
+  'evidence.add': z.object({ itemId: rowId, ...evidenceFile }).superRefine(checkFileSource),
   'evidence.remove': byVersionedId,
   'evidence.open': byId,
 
@@ -319,7 +404,15 @@ export const operations = {
 
   'auth.status': empty,
   'auth.bootstrap': z.object({ username, displayName: requiredText(20, '姓名'), password: newPassword }),
-  'auth.login': z.object({ username: z.string({ error: '请填写用户名' }).trim().min(1, '请填写用户名').max(32, '用户名不能超过 32 个字符'), password: givenPassword }),
+  'auth.login': z.object({
+    username: z
+      .string({ error: '请填写用户名' })
+      .refine((v) => !hasControlCharacters(v), '用户名不能包含控制字符')
+      .trim()
+      .min(1, '请填写用户名')
+      .max(32, '用户名不能超过 32 个字符'),
+    password: givenPassword,
+  }),
   'auth.logout': empty,
   'auth.changePassword': z
     .object({ currentPassword: givenPassword, newPassword })
@@ -360,8 +453,8 @@ export const operations = {
   'problems.createAspect': z.object({ campaignId: rowId, title: requiredText(100, '方面名称') }),
   'problems.updateAspect': z.object({ id: rowId, version, title: requiredText(100, '方面名称') }),
   'problems.deleteAspect': byVersionedId,
-  'problems.create': z.object({ aspectId: rowId, title: requiredText(200, '问题'), description: optionalText(2000, '问题表现') }),
-  'problems.update': z.object({ id: rowId, version, title: requiredText(200, '问题'), description: optionalText(2000, '问题表现') }),
+  'problems.create': z.object({ aspectId: rowId, title: requiredText(200, '问题'), description: optionalText(2000, '问题表现', 'paragraphs') }),
+  'problems.update': z.object({ id: rowId, version, title: requiredText(200, '问题'), description: optionalText(2000, '问题表现', 'paragraphs') }),
   'problems.delete': byVersionedId,
 
   'inspection.list': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
@@ -377,24 +470,24 @@ export const operations = {
     id: rowId,
     version,
     noProblem: z.boolean().optional().default(false),
-    noProblemReason: optionalText(2000, '未查摆出问题的理由'),
+    noProblemReason: optionalText(2000, '未查摆出问题的理由', 'paragraphs'),
     claims: z
       .array(
         z.object({
           id: rowId.optional(),
           problemId: z.union([rowId, z.null()]).optional().default(null),
           ownProblem: optionalText(200, '自查发现的问题'),
-          facts: optionalText(4000, '具体事实'),
-          cause: optionalText(4000, '原因分析'),
-          measures: optionalText(4000, '整改措施'),
+          facts: optionalText(4000, '具体事实', 'paragraphs'),
+          cause: optionalText(4000, '原因分析', 'paragraphs'),
+          measures: optionalText(4000, '整改措施', 'paragraphs'),
           deadline: optionalDate,
         }),
       )
       .max(200, '一份报告最多认领 200 个问题'),
   }),
   'inspection.submit': byVersionedId,
-  'inspection.return': z.object({ id: rowId, version, reason: requiredText(2000, '退回理由') }),
-  'inspection.accept': z.object({ id: rowId, version, opinion: optionalText(2000, '审核意见') }),
+  'inspection.return': z.object({ id: rowId, version, reason: requiredText(2000, '退回理由', 'paragraphs') }),
+  'inspection.accept': z.object({ id: rowId, version, opinion: optionalText(2000, '审核意见', 'paragraphs') }),
   'inspection.delete': byVersionedId,
   'inspection.checks': z.object({ campaignId: rowId }),
 
@@ -414,7 +507,7 @@ export const operations = {
     source: z.enum(ledgerSources, { error: '请选择问题来源' }),
     reference: optionalText(100, '文号或编号'),
     title: requiredText(300, '问题'),
-    detail: optionalText(8200, '问题详情'),
+    detail: optionalText(8200, '问题详情', 'paragraphs'),
     receivedDate: optionalDate,
     departmentId: z.union([rowId, z.null()]).optional().default(null),
   }),
@@ -424,7 +517,7 @@ export const operations = {
     source: z.enum(ledgerSources, { error: '请选择问题来源' }),
     reference: optionalText(100, '文号或编号'),
     title: requiredText(300, '问题'),
-    detail: optionalText(8200, '问题详情'),
+    detail: optionalText(8200, '问题详情', 'paragraphs'),
     receivedDate: optionalDate,
     departmentId: z.union([rowId, z.null()]).optional().default(null),
   }),
@@ -433,10 +526,10 @@ export const operations = {
   'ledger.createMeasure': z.object({ findingId: rowId, ...measureFields }),
   'ledger.updateMeasure': z.object({ id: rowId, version, ...measureFields }),
   'ledger.deleteMeasure': byVersionedId,
-  'ledger.addProgress': z.object({ measureId: rowId, eventDate: isoDate, text: requiredText(4000, '整改进展') }),
-  'ledger.submit': z.object({ id: rowId, version, note: requiredText(4000, '完成情况') }),
-  'ledger.signOff': z.object({ id: rowId, version, opinion: optionalText(1000, '销号意见') }),
-  'ledger.sendBack': z.object({ id: rowId, version, reason: requiredText(1000, '退回理由') }),
+  'ledger.addProgress': z.object({ measureId: rowId, eventDate: isoDate, text: requiredText(4000, '整改进展', 'paragraphs') }),
+  'ledger.submit': z.object({ id: rowId, version, note: requiredText(4000, '完成情况', 'paragraphs') }),
+  'ledger.signOff': z.object({ id: rowId, version, opinion: optionalText(1000, '销号意见', 'paragraphs') }),
+  'ledger.sendBack': z.object({ id: rowId, version, reason: requiredText(1000, '退回理由', 'paragraphs') }),
   'ledger.addEvidence': z
     .object({
       measureId: rowId,
@@ -444,12 +537,13 @@ export const operations = {
       lookbackId: z.union([rowId, z.null()]).optional().default(null),
       ...evidenceFile,
     })
-    .refine((v) => v.phase !== 'lookback' || v.lookbackId !== null, { path: ['lookbackId'], message: '回头看佐证材料须指明是哪一次回头看' }),
+    .refine((v) => v.phase !== 'lookback' || v.lookbackId !== null, { path: ['lookbackId'], message: '回头看佐证材料须指明是哪一次回头看' })
+    .superRefine(checkFileSource),
   'ledger.removeEvidence': byVersionedId,
   'ledger.openEvidence': byId,
 
   'lookbacks.list': z.object({ campaignId: rowId.optional(), includeDone: z.boolean().optional().default(false) }).optional().default({ includeDone: false }),
-  'lookbacks.record': z.object({ id: rowId, version, result: z.enum(['passed', 'relapsed'], { error: '请选择回头看结论' }), note: requiredText(4000, '回头看情况') }),
+  'lookbacks.record': z.object({ id: rowId, version, result: z.enum(['passed', 'relapsed'], { error: '请选择回头看结论' }), note: requiredText(4000, '回头看情况', 'paragraphs') }),
   'lookbacks.reschedule': z.object({ id: rowId, version, dueDate: isoDate }),
 
   'work.mine': empty,
@@ -457,12 +551,7 @@ export const operations = {
   'sync.overview': empty,
   'sync.export': z.object({ folder: exportFolder, full: z.boolean().optional().default(false) }),
   'sync.publish': z.object({ campaignId: rowId, folder: exportFolder }),
-  'sync.upload': z.object({
-    uploadId: z.union([uploadId, z.null()]).optional().default(null),
-    fileName: requiredText(255, '文件名').refine((v) => !/[\\/\u0000]/.test(v), '文件名不能包含路径符号'),
-    chunkBase64: z.string().max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4, '每次上传的数据过大'),
-    final: z.boolean(),
-  }),
+  'sync.upload': uploadPiece,
   'sync.discardUpload': z.object({ uploadId }),
   'sync.preview': z.object({ uploadId }),
   'sync.import': z.object({
@@ -481,7 +570,7 @@ export const operations = {
     courtCode,
     itemId: z.union([rowId, z.null()]).optional().default(null),
     kind: z.enum(['comment', 'supervision'], { error: '请选择意见类型' }).optional().default('comment'),
-    text: requiredText(2000, '督导意见'),
+    text: requiredText(2000, '督导意见', 'paragraphs'),
   }),
   'supervision.delete': byVersionedId,
 
@@ -494,10 +583,10 @@ export const operations = {
       indicatorId: rowId,
       period: indicatorPeriod,
       value: z.number({ error: '请填写数值' }).finite('数值不正确'),
-      note: optionalText(1000, '说明'),
+      note: optionalText(1000, '说明', 'paragraphs'),
       /** Expected version when replacing an existing value of the same period. */
       version: version.optional(),
-      evidence: z.object(evidenceFile).optional(),
+      evidence: z.object(evidenceFile).superRefine(checkFileSource).optional(),
     }),
   'indicators.deleteValue': byVersionedId,
   /** Period values from a sheet: a preview writes nothing; confirm writes the good rows. */
@@ -514,7 +603,7 @@ export const operations = {
     campaignId: rowId,
     ...workbookFile,
     /** Which sheet; the first with data when absent. */
-    sheet: z.string().max(100).optional(),
+    sheet: exactText(100, '工作表名称').optional(),
     /** Field → 0-based column index (null: not mapped); guessed from the header row when absent. */
     mapping: z.partialRecord(z.enum(templateFields), z.union([z.number().int().min(0).max(200), z.null()])).optional(),
     confirm: z.boolean().optional().default(false),
@@ -530,6 +619,11 @@ export const operations = {
 
   /** The system's folder dialog, where there is one (null in the browser preview). */
   'files.chooseFolder': empty,
+  /** A piece of an evidence file; the finished upload's id goes to evidence.add, ledger.addEvidence
+   * or indicators.recordValue (evidence.uploadId), which store it and discard the upload. */
+  'files.upload': uploadPiece,
+  /** An upload given up (放弃) or not used after all. */
+  'files.discardUpload': z.object({ uploadId }),
 } as const satisfies Record<OperationName, z.ZodType>;
 
 export const operationNames: readonly OperationName[] = OPERATION_NAMES;
@@ -657,6 +751,8 @@ export interface Results {
   'reports.preview': ReportPreview;
   'reports.export': { jobId: string };
   'files.chooseFolder': { path: string | null };
+  'files.upload': { uploadId: string; bytes: number };
+  'files.discardUpload': { discarded: boolean };
 }
 
 export type Input<K extends OperationName> = z.input<(typeof operations)[K]>;

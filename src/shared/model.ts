@@ -179,14 +179,19 @@ export interface AuditEntry {
 }
 
 export interface AuditProblem {
+  /** The audit entry concerned; 0 for problems of the database file or of evidence files. */
   seq: number;
-  kind: 'edited' | 'inserted' | 'deleted' | 'head';
+  kind: 'edited' | 'inserted' | 'deleted' | 'head' | 'database' | 'evidence-missing' | 'evidence-damaged';
   message: string;
 }
 
+/** The court's integrity check: database file, audit chain, evidence files. */
 export interface AuditVerifyResult {
   ok: boolean;
+  /** Audit entries checked. */
   checked: number;
+  /** Distinct evidence files checked (every one a live record cites). */
+  evidenceChecked?: number;
   problems: AuditProblem[];
 }
 
@@ -543,6 +548,8 @@ export interface TrustedCourt {
   lastSeq: number;
   lastBundleAt: string | null;
   lastImportedAt: string | null;
+  /** 审计日志与上次上报不一致: what the witness found, or null. */
+  auditAlert: string | null;
 }
 
 export interface SyncOverview {
@@ -597,8 +604,15 @@ export interface ImportReport {
   /** 'imported': changes written; 'unchanged': nothing to do (e.g. the same bundle again). */
   outcome: 'imported' | 'unchanged';
   bundle: BundleSummary;
-  /** Courts met for the first time: a person must compare these fingerprints before importing. */
-  needsTrust: { code: string; name: string; level: string; fingerprint: string }[];
+  /** Courts met for the first time: a person must compare these fingerprints before importing.
+   * `replacesVouched`: a relay had vouched for a key of this court; the confirmed one replaces it. */
+  needsTrust: { code: string; name: string; level: string; fingerprint: string; replacesVouched?: boolean }[];
+  /** Courts whose keys this import would trust because the court relaying their bundles vouches for them. */
+  newlyVouched: { code: string; name: string; level: string; fingerprint: string; vouchedBy: { code: string; name: string } }[];
+  /** Subordinates whose audit log no longer agrees with what they reported before (the witness). */
+  auditAlerts: { code: string; name: string; message: string }[];
+  /** Evidence files that were missing or damaged here and were restored from the bundle. */
+  restoredFiles: number;
   changes: SyncChangeCount[];
   totals: { added: number; updated: number; unchanged: number; older: number; files: number };
   /** Mandatory items created or updated in this court's own checklist from a package down. */
@@ -660,6 +674,8 @@ export interface SubordinateCourt {
   /** The first missing sequence number when a later bundle was refused for a gap. */
   missingSeq: number | null;
   itemCount: number;
+  /** 审计日志与上次上报不一致: what the witness found (and when), or null. */
+  auditAlert: { message: string; at: string } | null;
 }
 
 export interface SupervisionNote {

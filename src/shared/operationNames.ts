@@ -123,6 +123,8 @@ export const OPERATION_NAMES = [
   'reports.preview',
   'reports.export',
   'files.chooseFolder',
+  'files.upload',
+  'files.discardUpload',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operationNames, type OperationName } from '../../src/shared/api';
 import { ADMIN, basicCourt, basicSetup, openCourt, openHarness, type Harness } from './harness';
-import { base64, expectFailure, secondReviewer, withItem, type OperationCase, type OperationCases } from './apiCases/shared';
+import { base64, expectFailure, secondReviewer, uploadFile, withItem, type OperationCase, type OperationCases } from './apiCases/shared';
 import { accountCases } from './apiCases/accounts';
 import { inspectionCases } from './apiCases/inspection';
 import { ledgerCases } from './apiCases/ledger';
@@ -17,8 +17,9 @@ import { boardsCases } from './apiCases/boards';
 import { provinceCases } from './apiCases/province';
 import { reportsCases } from './apiCases/reports';
 import { templateImportCases } from './apiCases/templateImport';
+import { uploadCases } from './apiCases/uploads';
 
-const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases | keyof typeof syncCases | keyof typeof supervisionCases | keyof typeof indicatorCases | keyof typeof boardsCases | keyof typeof provinceCases | keyof typeof reportsCases | keyof typeof templateImportCases>> = {
+const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases | keyof typeof syncCases | keyof typeof supervisionCases | keyof typeof indicatorCases | keyof typeof boardsCases | keyof typeof provinceCases | keyof typeof reportsCases | keyof typeof templateImportCases | keyof typeof uploadCases>> = {
   'app.info': {
     good: async ({ h }) => {
       const info = await h.ok('app.info');
@@ -520,11 +521,20 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
       const e = await fx.h.ok('evidence.add', { itemId: item.id, name: '立案细则.pdf', mimeType: 'application/pdf', dataBase64: base64('%PDF-1.4 细则') });
       expect(e).toMatchObject({ originalName: '立案细则.pdf', size: Buffer.byteLength('%PDF-1.4 细则'), mimeType: 'application/pdf' });
       expect(fs.existsSync(path.join(fx.h.dataDir, 'evidence', e.sha256.slice(0, 2), e.sha256))).toBe(true);
+      // As the screens send a file: in pieces first, then its upload id.
+      const scan = Buffer.from('%PDF-1.4 扫描件');
+      const uploaded = await fx.h.ok('evidence.add', { itemId: item.id, name: '扫描件.pdf', mimeType: 'application/pdf', uploadId: await uploadFile(fx.h, scan) });
+      expect(uploaded).toMatchObject({ originalName: '扫描件.pdf', size: scan.length });
+      expect(fs.readFileSync(path.join(fx.h.dataDir, 'evidence', uploaded.sha256.slice(0, 2), uploaded.sha256))).toEqual(scan);
     },
     bad: async (fx) => {
       const item = await withItem(fx);
       expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: '../../etc/passwd', dataBase64: base64('x') }), 'E_INVALID', /路径/);
       expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: '空.pdf', dataBase64: '' }), 'E_INVALID', /空/);
+      expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: '无文件.pdf' }), 'E_INVALID', /请选择要上传的文件/);
+      expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: 'x.pdf', uploadId: '0190f0e4-0000-4000-8000-000000000000' }), 'E_NOT_FOUND', /重新选择文件/);
+      const both = await uploadFile(fx.h, Buffer.from('x'));
+      expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: 'x.pdf', uploadId: both, dataBase64: base64('x') }), 'E_INVALID', /只能提交一个文件/);
     },
   },
   'evidence.remove': {
@@ -615,7 +625,7 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   },
 };
 
-const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases, ...syncCases, ...supervisionCases, ...indicatorCases, ...boardsCases, ...provinceCases, ...reportsCases, ...templateImportCases };
+const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases, ...syncCases, ...supervisionCases, ...indicatorCases, ...boardsCases, ...provinceCases, ...reportsCases, ...templateImportCases, ...uploadCases };
 
 describe('every API operation', () => {
   for (const name of Object.keys(cases) as OperationName[]) {

@@ -137,7 +137,7 @@ describe('command line: init and status', () => {
     expect(status.court).toEqual({ code: 'J2301', name: '龙江县人民法院', level: 'basic', parentCode: 'J23', parentName: '齐齐哈尔市中级人民法院' });
     expect(status.campaigns).toEqual([]);
     expect(status.courts).toEqual([
-      { code: 'J2301', name: '龙江县人民法院', level: 'basic', relation: 'self', itemCount: 0, rows: 1, lastSeq: 0, lastBundleAt: null, lastImportedAt: null },
+      { code: 'J2301', name: '龙江县人民法院', level: 'basic', relation: 'self', itemCount: 0, rows: 1, lastSeq: 0, lastBundleAt: null, lastImportedAt: null, auditAlert: null, auditAlertAt: null },
     ]);
 
     const again = await cli(['init', '--data', dir, ...BASIC, '--operator', '李管理员']);
@@ -336,10 +336,12 @@ describe('command line: sync bundles', () => {
     expect(fs.statSync(bundle).size).toBeGreaterThan(1000);
 
     const inspected = await cliJson(['inspect', bundle, '--json']);
-    expect(inspected).toMatchObject({ encrypted: false, signatureValid: true, summary: { kind: 'report_up', seq: 1, source: { code: 'J2301' }, target: { code: 'J23' } } });
+    expect(inspected).toMatchObject({ encrypted: false, signatureValid: true, checkedAgainst: 'self', summary: { kind: 'report_up', seq: 1, source: { code: 'J2301' }, target: { code: 'J23' } } });
     const inspectedHuman = await cli(['inspect', bundle]);
     expect(inspectedHuman.stdout).toContain('发件法院：龙江县人民法院（J2301）');
-    expect(inspectedHuman.stdout).toContain('签名：有效');
+    // Without a court's data folder only the bundle's self-consistency can be checked, and it says so.
+    expect(inspectedHuman.stdout).toContain('签名：与包内自带的公钥相符');
+    expect(inspectedHuman.stderr).toContain('只核对了同步包自身的一致性');
 
     // First contact: refused until a person confirms the fingerprint; nothing written meanwhile.
     const before = tableCounts(parent.dir);

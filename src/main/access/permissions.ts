@@ -151,6 +151,9 @@ export const permissions = {
   'reports.preview': 'user',
   'reports.export': 'user',
   'files.chooseFolder': 'user',
+  // Whoever may add evidence (evidence.add, ledger.addEvidence, indicators.recordValue) may send its file.
+  'files.upload': WORKERS,
+  'files.discardUpload': WORKERS,
 } as const satisfies Record<OperationName, Permission>;
 
 /** What a person whose password must change may still do. */

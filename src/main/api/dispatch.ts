@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { operations, type Failure, type OperationName, type Result, type Results } from '../../shared/api';
 import { DatabaseOpenError } from '../data/database';
 import { ApiError } from './errors';
+import { databaseFault } from './databaseFaults';
 import type { ServiceContext } from './context';
 import { handlers } from './handlers';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, permissions } from '../access/permissions';
@@ -96,13 +97,8 @@ export async function dispatch<K extends OperationName>(
       return failureOf(error);
     }
     if (error instanceof DatabaseOpenError) return { ok: false, code: error.code, message: error.message };
-    const message = (error as Error)?.message ?? String(error);
-    if (/SQLITE_BUSY|database is locked/i.test(message)) {
-      return { ok: false, code: 'E_BUSY', message: '数据库正忙，请稍后再试。您填写的内容没有丢失。' };
-    }
-    if (/SQLITE_FULL|ENOSPC/i.test(message)) {
-      return { ok: false, code: 'E_DISK_FULL', message: '磁盘空间不足，保存失败。请清理磁盘后再试，您填写的内容没有丢失。' };
-    }
+    const fault = databaseFault(error);
+    if (fault) return failureOf(fault);
     // Unexpected: keep the detail in the log for support, show the person a plain sentence.
     console.error(`[${name}]`, error);
     return { ok: false, code: 'E_INTERNAL', message: '操作没有完成，程序遇到了意外问题。您填写的内容没有丢失，请重试；如仍不行，请联系技术人员。' };

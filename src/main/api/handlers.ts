@@ -20,7 +20,10 @@ import * as items from '../checklist/items';
 import * as court from '../court/courtProfile';
 import * as org from '../court/departmentsAndPeople';
 import * as evidence from '../evidence/evidenceStore';
-import { listAudit, verifyAuditChain } from '../audit/auditLog';
+import { EVIDENCE_UPLOADS } from '../evidence/evidenceFiles';
+import { discardUpload, receiveChunk } from '../uploads/uploads';
+import { listAudit } from '../audit/auditLog';
+import { verifyCourtIntegrity } from '../audit/integrityCheck';
 import { startDemoJob } from '../demo/demoJob';
 
 function jobOrFail(status: ReturnType<ServiceContext['jobs']['get']>) {
@@ -88,7 +91,7 @@ export const handlers: Handlers = {
 
   'stats.campaignProgress': (ctx, input) => items.campaignProgress(ctx, input.campaignId, input.courtCode),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
-  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+  'audit.verify': (ctx) => verifyCourtIntegrity(ctx),
 
   'auth.status': (ctx) => accounts.authStatus(ctx),
   'auth.bootstrap': (ctx, input) => accounts.bootstrap(ctx, input),
@@ -103,6 +106,8 @@ export const handlers: Handlers = {
   'campaigns.setLightRules': (ctx, input) => campaigns.setLightRules(ctx, input),
   'work.mine': (ctx) => myWork(ctx),
   'files.chooseFolder': async (ctx) => ({ path: ctx.host.chooseFolder ? await ctx.host.chooseFolder() : null }),
+  'files.upload': async (ctx, input) => receiveChunk(ctx, EVIDENCE_UPLOADS, input),
+  'files.discardUpload': async (ctx, input) => ({ discarded: discardUpload(ctx, EVIDENCE_UPLOADS, input.uploadId) }),
 
   ...inspectionHandlers,
   ...ledgerHandlers,

@@ -7,6 +7,7 @@ import type { Host, ServiceContext } from '../api/context';
 import { JobRegistry } from '../jobs/jobRegistry';
 import { SessionStore } from '../access/sessions';
 import { APP_VERSION } from './version';
+import { recoverUnfinishedWork } from '../durability/startupRecovery';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -30,6 +31,8 @@ export function createServices(options: ServicesOptions): Services {
     migrations: options.migrations,
     nativeBinding: options.nativeBinding,
   });
+  // Whatever a process that died mid-operation left behind is settled before any work starts.
+  recoverUnfinishedWork(options.dataDir, database.sqlite);
   const jobs = new JobRegistry();
   const ctx: ServiceContext = {
     db: database.db,

@@ -35,7 +35,7 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-function entryHash(prevHash: string, seq: number, fields: Omit<AuditRecord, 'before' | 'after'>, beforeJson: string | null, afterJson: string | null): string {
+export function entryHash(prevHash: string, seq: number, fields: Omit<AuditRecord, 'before' | 'after'>, beforeJson: string | null, afterJson: string | null): string {
   const body = canonicalJson({ seq, ...fields, beforeJson, afterJson });
   return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }

@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AuditAppender } from '../audit/auditLog';
 import { ApiError } from '../api/errors';
 import { RECORD_LABELS } from '../../shared/recordLabels';
+import { assertInsertableRow, assertUpdatedRow } from './rowSchemas';
 import type { Database, OwnedTable } from './schema';
 
 export interface Actor {
@@ -71,6 +72,8 @@ export class ChangeWriter {
       updatedAt: this.now,
       deletedAt: null,
     };
+    // The whole row as SQLite will store it (defaults filled in) must be one other courts accept.
+    assertInsertableRow(table, row);
     // Kysely's generic insert typing cannot follow a table-name type parameter.
     await this.trx.insertInto(table).values(row as never).execute();
     await this.audit.append({ ...this.auditFields(table, row.id, operation), before: null, after: row });
@@ -113,6 +116,8 @@ export class ChangeWriter {
       changeSeq: await this.nextChangeSeq(),
       updatedAt: this.now,
     };
+    // The whole row as it will be after the update must be one other courts accept.
+    assertUpdatedRow(table, before, next);
     await this.trx
       .updateTable(table as OwnedTable)
       .set(next as never)
@@ -135,9 +140,11 @@ export class ChangeWriter {
   async touch<T extends OwnedTable>(table: T, id: string, operation: string): Promise<void> {
     const before = await this.loadOwned(table, id);
     const version = (before as unknown as { version: number }).version + 1;
+    const next = { version, changeSeq: await this.nextChangeSeq(), updatedAt: this.now };
+    assertUpdatedRow(table, before, next);
     await this.trx
       .updateTable(table as OwnedTable)
-      .set({ version, changeSeq: await this.nextChangeSeq(), updatedAt: this.now } as never)
+      .set(next as never)
       .where('id', '=', id)
       .execute();
     await this.audit.append({ ...this.auditFields(table, id, operation), before: { version: version - 1 }, after: { version } });
@@ -146,9 +153,12 @@ export class ChangeWriter {
   async softDelete<T extends OwnedTable>(table: T, id: string, expectedVersion?: number, operation = 'delete'): Promise<void> {
     const before = await this.loadOwned(table, id, expectedVersion);
     const beforeVersion = (before as unknown as { version: number }).version;
+    const next = { deletedAt: this.now, version: beforeVersion + 1, changeSeq: await this.nextChangeSeq(), updatedAt: this.now };
+    // The tombstone travels too: it must be a row other courts accept.
+    assertUpdatedRow(table, before, next);
     await this.trx
       .updateTable(table as OwnedTable)
-      .set({ deletedAt: this.now, version: beforeVersion + 1, changeSeq: await this.nextChangeSeq(), updatedAt: this.now } as never)
+      .set(next as never)
       .where('id', '=', id)
       .execute();
     await this.audit.append({ ...this.auditFields(table, id, operation), before, after: { deletedAt: this.now } });

@@ -340,6 +340,11 @@ export interface SyncCourtsTable {
   lastSeq: number;
   lastBundleAt: string | null;
   lastImportedAt: string | null;
+  lastChangeThrough: number | null;
+  auditCount: number | null;
+  auditHash: string | null;
+  auditAlert: string | null;
+  auditAlertAt: string | null;
 }
 
 export interface SyncOutboxTable {
@@ -352,6 +357,11 @@ export interface SyncOutboxTable {
   fileName: string;
   sha256: string;
   createdAt: string;
+  state: Generated<'pending' | 'done'>;
+  filePath: string | null;
+  changeFrom: number | null;
+  auditCount: number | null;
+  auditHash: string | null;
 }
 
 export interface SyncReceivedTable {

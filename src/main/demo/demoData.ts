@@ -12,6 +12,7 @@ import { nengliCampaign } from './campaignNengli';
 import { qinglianCampaign } from './campaignQinglian';
 import { zhixingCampaign } from './campaignZhixing';
 import { evidenceFor, writeEvidence } from './demoEvidence';
+import type { BlobWriter } from '../evidence/blobStore';
 import { DEPARTMENT_HEADS, DEPARTMENTS, PEOPLE, type DeptKey, type PersonKey } from './demoOrg';
 import { demoTime, type DemoCampaign, type DemoItem, type DemoSection } from './demoTypes';
 import { writeDemoInspection } from './demoInspection';
@@ -23,8 +24,8 @@ export interface DemoOptions {
   today: string;
   /** Called between steps; throws to cancel. */
   progress(done: number, total: number, message: string): void;
-  /** The data folder; when given, finished items get small evidence files stored there. */
-  dataDir?: string;
+  /** Where evidence files go; when given, finished items get small evidence files. */
+  blobs?: BlobWriter;
 }
 
 export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [nengliCampaign, qinglianCampaign, zhixingCampaign];
@@ -295,7 +296,7 @@ export async function writeDemoData(writer: ChangeWriter, options: DemoOptions):
             sortOrder: (order + 1) * ORDER_GAP,
             departmentIds,
             reviewer,
-            dataDir: options.dataDir,
+            blobs: options.blobs,
           });
           seq += 1;
           step += 1;
@@ -326,7 +327,7 @@ interface ItemPlace {
   sortOrder: number;
   departmentIds: Record<DeptKey, string>;
   reviewer: string;
-  dataDir?: string;
+  blobs?: BlobWriter;
 }
 
 async function writeItem(writer: ChangeWriter, item: DemoItem, seq: number, win: Window, today: string, place: ItemPlace): Promise<void> {
@@ -363,7 +364,7 @@ async function writeItem(writer: ChangeWriter, item: DemoItem, seq: number, win:
     await writer.insert('progressNotes', { itemId: itemRow.id, noteDate: fromDay(note.day), author: owner, text: note.text, percent: note.percent });
   }
   const finished = done || rows.status === 'returned';
-  if (place.dataDir && finished && rows.notes.length) {
+  if (place.blobs && finished && rows.notes.length) {
     const lastNote = rows.notes[rows.notes.length - 1];
     const files = evidenceFor(
       { title: item.title, content: item.content, department: DEPARTMENTS[item.dept], owner, deadline: fromDay(rows.deadline), completed: fromDay(rows.completedDay ?? lastNote.day) },
@@ -371,7 +372,7 @@ async function writeItem(writer: ChangeWriter, item: DemoItem, seq: number, win:
       // A returned item was sent back for missing material: it has the report only.
       rows.status !== 'returned' && seq % 2 === 0,
     );
-    await writeEvidence(writer, place.dataDir, itemRow.id, files);
+    await writeEvidence(writer, place.blobs, itemRow.id, files);
   }
   for (const decision of pending) await writeSignoff(writer, itemRow.id, decision, place.reviewer);
 }

@@ -2,9 +2,9 @@
 // behind it: a completion report (text) and, for some items, a ledger (CSV, opens in a spreadsheet).
 // The bytes are stored like any evidence: content-addressed in the data folder, once per content.
 // Their content depends only on the item and its dates, so loading again on the same day reuses
-// the same files. A cancelled load may leave a few unreferenced files behind, as a failed upload
-// would; they are never shown.
-import { storeBlob } from '../evidence/evidenceStore';
+// the same files. The files are durable before the rows that cite them commit; a cancelled or
+// interrupted load removes the ones it added (see BlobWriter).
+import type { BlobWriter } from '../evidence/blobStore';
 import type { ChangeWriter } from '../data/ownedRows';
 
 export interface DemoEvidenceFile {
@@ -50,9 +50,9 @@ export function evidenceFor(
 }
 
 /** Stores the bytes in the data folder and records the evidence rows for the item. */
-export async function writeEvidence(writer: ChangeWriter, dataDir: string, itemId: string, files: DemoEvidenceFile[]): Promise<void> {
+export async function writeEvidence(writer: ChangeWriter, blobs: BlobWriter, itemId: string, files: DemoEvidenceFile[]): Promise<void> {
   for (const file of files) {
-    const sha256 = storeBlob(dataDir, file.bytes);
+    const sha256 = blobs.putBytes(file.bytes);
     await writer.trx
       .insertInto('evidenceBlobs')
       .values({ sha256, size: file.bytes.length, createdAt: writer.now })

@@ -7,6 +7,8 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { currentActor, timestamp, today } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
+import { withBlobWriter } from '../evidence/blobStore';
+import { crashPoint } from '../durability/crashPoints';
 import type { JobRegistry } from '../jobs/jobRegistry';
 import { JobCancelled } from '../jobs/jobRegistry';
 import { DEMO_ALREADY_LOADED, DEMO_TITLES, writeDemoData } from './demoData';
@@ -32,16 +34,21 @@ export function startDemoJob(ctx: ServiceContext): string {
 
   const jobId = ctx.jobs.start('demo', async (control) => {
     const actor = await currentActor(ctx);
-    await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-      await writeDemoData(writer, {
-        today: today(ctx),
-        dataDir: ctx.dataDir,
-        progress: (done, total, message) => {
-          if (control.cancelled) throw new JobCancelled();
-          control.progress(done, total, message);
-        },
-      });
-    });
+    await withBlobWriter(ctx.dataDir, (blobs) =>
+      withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+        await writeDemoData(writer, {
+          today: today(ctx),
+          blobs,
+          progress: (done, total, message) => {
+            if (control.cancelled) throw new JobCancelled();
+            control.progress(done, total, message);
+            crashPoint('demo.progress');
+          },
+        });
+        crashPoint('demo.before-commit');
+      }),
+    );
+    crashPoint('demo.committed');
   });
   runningDemo.set(ctx.jobs, jobId);
   return jobId;

@@ -1,6 +1,5 @@
 // Evidence files (佐证材料): copied into the data folder, named by their SHA-256 so each content
 // is stored once however many items cite it; the original name, size and type are kept in SQLite.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../shared/api';
@@ -10,53 +9,40 @@ import { ApiError } from '../api/errors';
 import { assertItemWork, toEvidence } from '../checklist/items';
 import { currentActor, timestamp } from '../court/courtProfile';
 import { withChanges, type ChangeWriter } from '../data/ownedRows';
+import { blobPath, withBlobWriter } from './blobStore';
+import { withEvidenceFile } from './evidenceFiles';
 
-export const EVIDENCE_DIR = 'evidence';
-
-export function blobPath(dataDir: string, sha256: string): string {
-  return path.join(dataDir, EVIDENCE_DIR, sha256.slice(0, 2), sha256);
-}
-
-/** Writes the bytes under their hash unless already there; atomic via rename. */
-export function storeBlob(dataDir: string, bytes: Buffer): string {
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const target = blobPath(dataDir, sha256);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.part`;
-    fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, target);
-  }
-  return sha256;
-}
+export { blobPath, EVIDENCE_DIR } from './blobStore';
 
 export async function addEvidence(ctx: ServiceContext, input: ParsedInput<'evidence.add'>): Promise<Evidence> {
-  const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (bytes.length === 0) throw new ApiError('E_INVALID', '文件是空的，请选择有内容的文件。', { dataBase64: '文件是空的' });
   const actor = await currentActor(ctx);
-  const sha256 = storeBlob(ctx.dataDir, bytes);
-  const row = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    const item = await writer.loadOwned('items', input.itemId);
-    await assertItemWork(ctx, writer, item);
-    const duplicate = await writer.trx
-      .selectFrom('evidence')
-      .select('originalName')
-      .where('itemId', '=', item.id)
-      .where('sha256', '=', sha256)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
-    if (duplicate) {
-      throw new ApiError('E_DUPLICATE', `这项事项已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
-    }
-    await registerBlob(writer, sha256, bytes.length);
-    return writer.insert('evidence', {
-      itemId: item.id,
-      sha256,
-      originalName: input.name,
-      size: bytes.length,
-      mimeType: input.mimeType || 'application/octet-stream',
-    });
-  });
+  const row = await withEvidenceFile(ctx, input, input.uploadId ? 'uploadId' : 'dataBase64', (file) =>
+    withBlobWriter(ctx.dataDir, async (blobs) => {
+      const sha256 = await file.store(blobs);
+      return withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+        const item = await writer.loadOwned('items', input.itemId);
+        await assertItemWork(ctx, writer, item);
+        const duplicate = await writer.trx
+          .selectFrom('evidence')
+          .select('originalName')
+          .where('itemId', '=', item.id)
+          .where('sha256', '=', sha256)
+          .where('deletedAt', 'is', null)
+          .executeTakeFirst();
+        if (duplicate) {
+          throw new ApiError('E_DUPLICATE', `这项事项已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
+        }
+        await registerBlob(writer, sha256, file.size);
+        return writer.insert('evidence', {
+          itemId: item.id,
+          sha256,
+          originalName: input.name,
+          size: file.size,
+          mimeType: input.mimeType || 'application/octet-stream',
+        });
+      });
+    }),
+  );
   return toEvidence(row);
 }
 

@@ -12,7 +12,9 @@ import { definitionOrigins, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, ownCourtCode, superiorCourtCodes, timestamp, today, viewedCourtCode } from '../court/courtProfile';
 import { ORDER_GAP, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { CampaignsTable, IndicatorsTable, IndicatorValuesTable } from '../data/schema';
-import { registerBlob, storeBlob } from '../evidence/evidenceStore';
+import { registerBlob } from '../evidence/evidenceStore';
+import { withBlobWriter } from '../evidence/blobStore';
+import { withEvidenceFile, type EvidenceFile } from '../evidence/evidenceFiles';
 
 type IndicatorRecord = Selectable<IndicatorsTable>;
 type ValueRecord = Selectable<IndicatorValuesTable>;
@@ -266,36 +268,36 @@ export async function recordValue(ctx: ServiceContext, input: ParsedInput<'indic
   }
   checkValue(indicator, input, today(ctx));
   const actor = await currentActor(ctx);
-  let evidence: { sha256: string; name: string; size: number } | null = null;
-  if (input.evidence) {
-    const bytes = Buffer.from(input.evidence.dataBase64, 'base64');
-    if (bytes.length === 0) throw new ApiError('E_INVALID', '文件是空的，请选择有内容的文件。', { evidence: '文件是空的' });
-    evidence = { sha256: storeBlob(ctx.dataDir, bytes), name: input.evidence.name, size: bytes.length };
-  }
-  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    if (evidence) await registerBlob(writer, evidence.sha256, evidence.size);
-    const fields = {
-      value: input.value,
-      note: input.note ?? '',
-      ...(evidence ? { evidenceSha256: evidence.sha256, evidenceName: evidence.name } : {}),
-    };
-    const existing = await writer.trx
-      .selectFrom('indicatorValues')
-      .select(['id', 'version'])
-      .where('origin', '=', actor.court)
-      .where('indicatorId', '=', indicator.id)
-      .where('period', '=', input.period)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
-    if (!existing) {
-      await writer.insert('indicatorValues', { indicatorId: indicator.id, period: input.period, evidenceSha256: null, evidenceName: null, ...fields });
-      return;
-    }
-    if (input.version === undefined) {
-      throw new ApiError('E_DUPLICATE', '该期间已填报，请修改已有数值。', { period: '该期间已填报，请修改已有数值' });
-    }
-    await writer.update('indicatorValues', existing.id, input.version, fields);
-  });
+  const save = (file: EvidenceFile | null) =>
+    withBlobWriter(ctx.dataDir, async (blobs) => {
+      const evidence = file && input.evidence ? { sha256: await file.store(blobs), name: input.evidence.name, size: file.size } : null;
+      await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+        if (evidence) await registerBlob(writer, evidence.sha256, evidence.size);
+        const fields = {
+          value: input.value,
+          note: input.note ?? '',
+          ...(evidence ? { evidenceSha256: evidence.sha256, evidenceName: evidence.name } : {}),
+        };
+        const existing = await writer.trx
+          .selectFrom('indicatorValues')
+          .select(['id', 'version'])
+          .where('origin', '=', actor.court)
+          .where('indicatorId', '=', indicator.id)
+          .where('period', '=', input.period)
+          .where('deletedAt', 'is', null)
+          .executeTakeFirst();
+        if (!existing) {
+          await writer.insert('indicatorValues', { indicatorId: indicator.id, period: input.period, evidenceSha256: null, evidenceName: null, ...fields });
+          return;
+        }
+        if (input.version === undefined) {
+          throw new ApiError('E_DUPLICATE', '该期间已填报，请修改已有数值。', { period: '该期间已填报，请修改已有数值' });
+        }
+        await writer.update('indicatorValues', existing.id, input.version, fields);
+      });
+    });
+  if (input.evidence) await withEvidenceFile(ctx, input.evidence, 'evidence', save);
+  else await save(null);
   return indicatorRow(ctx, indicator.id);
 }
 

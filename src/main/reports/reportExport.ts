@@ -10,6 +10,9 @@ import { ApiError } from '../api/errors';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
 import type { BuiltReport } from './reportKinds';
 import { ChromiumPdfPrinter, pdfPageCount } from './reportPdf';
+import { fsyncFile, renameDurable, siblingTemp } from '../durability/durableFiles';
+import { FileJournal } from '../durability/fileJournal';
+import { crashPoint } from '../durability/crashPoints';
 
 /** How each format is named to people, in messages and progress. */
 export const FORMAT_NAMES: Record<ReportFormat, string> = { pdf: 'PDF', xlsx: 'Excel', html: '网页', docx: 'Word' };
@@ -97,23 +100,31 @@ export async function saveReport(ctx: ServiceContext, report: BuiltReport, forma
 
   control.progress(2, 3, '正在保存文件…');
   let target = freeFilePath(folder, report.baseName, format);
-  const partial = `${target}.${process.pid}-${Date.now().toString(36)}.part`;
+  const partial = siblingTemp(target);
+  // A crash before the rename leaves the .part beside the chosen name: the journal lets the next
+  // start remove it, so the folder holds the whole report or nothing.
+  const journal = new FileJournal(ctx.dataDir);
   try {
+    journal.record({ kind: 'temp', path: partial });
     try {
       await fs.promises.writeFile(partial, content);
+      fsyncFile(partial);
     } catch (error) {
       throw writeFailure(error, folder);
     }
+    crashPoint('report.written');
     checkCancel();
     // Another save may have taken the name while this one was printing: look again just before.
     if (fs.existsSync(target)) target = freeFilePath(folder, report.baseName, format);
     try {
-      fs.renameSync(partial, target);
+      renameDurable(partial, target);
     } catch (error) {
       throw writeFailure(error, folder);
     }
+    crashPoint('report.renamed');
   } finally {
     fs.rmSync(partial, { force: true });
+    journal.close();
   }
   control.progress(3, 3, '已保存');
   return { kind: report.kind, format, path: target, bytes: content.length, pages };

@@ -46,6 +46,11 @@ export interface HeldCourtStatus {
   lastBundleAt: string | null;
   /** When a bundle from this court was last imported here; null for this court itself. */
   lastImportedAt: string | null;
+  /** The audit witness: "审计日志与上次上报不一致：…" when a report from this court contradicted an
+   * earlier one (its log went backwards or was rewritten); null otherwise and for this court. */
+  auditAlert: string | null;
+  /** When that was found. */
+  auditAlertAt: string | null;
 }
 
 export interface CourtStatus {
@@ -134,11 +139,12 @@ export async function courtStatus(ctx: ServiceContext): Promise<CourtStatus> {
   const [rowCounts, courtRows, trusted, lastExport, received] = await Promise.all([
     rowsByOrigin(ctx),
     ctx.db.selectFrom('courts').select(['code', 'name', 'level']).where('deletedAt', 'is', null).execute(),
-    ctx.db.selectFrom('syncCourts').select(['code', 'name', 'level', 'relation', 'lastSeq', 'lastBundleAt', 'lastImportedAt']).execute(),
+    ctx.db.selectFrom('syncCourts').select(['code', 'name', 'level', 'relation', 'lastSeq', 'lastBundleAt', 'lastImportedAt', 'auditAlert', 'auditAlertAt']).execute(),
     ctx.db
       .selectFrom('syncOutbox')
       .select(['seq', 'createdAt'])
       .where('kind', '=', 'report_up')
+      .where('state', '=', 'done')
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst(),
@@ -166,6 +172,8 @@ export async function courtStatus(ctx: ServiceContext): Promise<CourtStatus> {
       lastSeq: Math.max(known?.lastSeq ?? 0, Number(imported?.seq ?? 0)),
       lastBundleAt: known?.lastBundleAt ?? null,
       lastImportedAt: known?.lastImportedAt ?? (imported?.receivedAt as string | undefined) ?? null,
+      auditAlert: known?.auditAlert ?? null,
+      auditAlertAt: known?.auditAlertAt ?? null,
     };
   });
   const self: HeldCourtStatus = {
@@ -178,6 +186,8 @@ export async function courtStatus(ctx: ServiceContext): Promise<CourtStatus> {
     lastSeq: lastExport?.seq ?? 0,
     lastBundleAt: lastExport?.createdAt ?? null,
     lastImportedAt: null,
+    auditAlert: null,
+    auditAlertAt: null,
   };
 
   return {

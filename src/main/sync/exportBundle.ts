@@ -9,6 +9,7 @@ import dayjs from 'dayjs';
 import type { ExportReport } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
+import { checkSyncRow, syncTableLabel } from '../data/rowSchemas';
 import { requireProfile } from '../court/courtProfile';
 import { blobPath } from '../evidence/evidenceStore';
 import type { JobControl } from '../jobs/jobRegistry';
@@ -16,13 +17,22 @@ import { JobCancelled } from '../jobs/jobRegistry';
 import { BundleZipWriter } from './format/container';
 import { encryptFile } from './format/envelope';
 import { signBytes } from './format/keys';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CourtCard, type Manifest, type ManifestAudit, type ManifestEntry } from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, EVIDENCE_COLUMNS } from './syncTables';
 import { appendHistory } from './syncHistory';
-import { actorLabel, courtCard, moveFile, sha256File, tempPath } from './syncFiles';
+import { actorLabel, courtCard, sha256File, tempPath } from './syncFiles';
+import { GENESIS_HASH } from '../audit/auditLog';
+import { fsyncDir, fsyncFile, siblingTemp } from '../durability/durableFiles';
+import { FileJournal } from '../durability/fileJournal';
+import { completeSequence, nextSeq, releaseSequence, reserveSequence, settlePendingExports, type Delivery, type Nested } from './outbox';
+import { crashPoint } from '../durability/crashPoints';
 
 const PAGE = 2000;
+/** How many earlier reported audit positions a report up repeats (so one lost bundle does not
+ * leave the parent without a position to compare). */
+const AUDIT_POSITIONS_REPORTED = 8;
+type AuditPosition = ManifestAudit;
 export const BUNDLE_EXTENSION = '.dtsync';
 const KIND_TEXT = { report_up: '上报包', package_down: '下发包' } as const;
 
@@ -77,6 +87,7 @@ interface Collected {
 async function writeRows(writer: BundleZipWriter, table: string, rows: Iterable<Row>, collected: Collected, hashes: Set<string>, control: JobControl | undefined, total: number): Promise<void> {
   let entry: ReturnType<BundleZipWriter['rowsEntry']> | null = null;
   for (const row of rows) {
+    checkOutgoingRow(table, row);
     entry ??= writer.rowsEntry(table);
     await entry.add(row);
     const cited = EVIDENCE_COLUMNS[table] ? row[EVIDENCE_COLUMNS[table]] : null;
@@ -90,6 +101,19 @@ async function writeRows(writer: BundleZipWriter, table: string, rows: Iterable<
   if (entry) collected.entries.push(await entry.finish());
 }
 
+/** Every row leaving this court must be one the receiver accepts. A row written before the row
+ * rules existed may not be: it is named so a person can put it right, rather than sent to be
+ * refused at the other end. */
+function checkOutgoingRow(table: string, row: Row): void {
+  const problem = checkSyncRow(table, row);
+  if (!problem) return;
+  const title = typeof row.title === 'string' ? `“${row.title.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 30)}”` : `（编号 ${String(row.id)}）`;
+  throw new ApiError(
+    'E_BAD_ROW',
+    `本院有一条${syncTableLabel(table)}${title}的字段 ${problem.column ?? ''} 不符合同步规则：${problem.problem}。上级法院会拒收这样的同步包，所以没有导出。请修改这条记录后再导出。`,
+  );
+}
+
 function addEvidenceFiles(ctx: ServiceContext, writer: BundleZipWriter, hashes: Set<string>, collected: Collected): void {
   for (const sha256 of [...hashes].sort()) {
     const file = blobPath(ctx.dataDir, sha256);
@@ -101,14 +125,6 @@ function addEvidenceFiles(ctx: ServiceContext, writer: BundleZipWriter, hashes: 
   }
 }
 
-interface Nested {
-  id: string;
-  sourceCode: string;
-  seq: number;
-  sha256: string;
-  size: number;
-  filePath: string;
-}
 
 function addNested(ctx: ServiceContext, writer: BundleZipWriter, nested: Nested[], collected: Collected): CourtCard[] {
   const vouches = new Map<string, CourtCard>();
@@ -121,39 +137,103 @@ function addNested(ctx: ServiceContext, writer: BundleZipWriter, nested: Nested[
   return [...vouches.values()];
 }
 
-async function sealBundle(
+/**
+ * Finishes, signs (and, given a recipient, encrypts) the bundle and gives it its final name, in
+ * the only order that can neither lose changes nor reuse a number: the complete file is written
+ * and flushed under a temporary name beside the final one; the sequence number is reserved in
+ * the outbox ('pending'); only then does the file take its final name; then the row is 'done'.
+ * A failure before the reservation leaves no trace; after it, the reservation is released. A
+ * crash in between is settled at the next export or start (settlePendingExports).
+ */
+async function deliverBundle(
+  ctx: ServiceContext,
   keys: OwnKeys,
   writer: BundleZipWriter,
   manifest: Manifest,
   plainPath: string,
   outPath: string,
   recipient: { boxKey: string; fingerprint: string } | null,
+  delivery: Delivery,
 ): Promise<{ sha256: string; bytes: number }> {
   const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
   await writer.finish(manifestBytes, signBytes(manifestBytes, keys.signPrivate));
-  let finalTemp = plainPath;
+  crashPoint('export.signed');
+  let sealed = plainPath;
   if (recipient) {
-    finalTemp = `${plainPath}.enc`;
+    sealed = `${plainPath}.enc`;
     await encryptFile(
       plainPath,
-      finalTemp,
+      sealed,
       { kind: manifest.kind, source: { code: manifest.source.code, name: manifest.source.name }, target: manifest.target, createdAt: manifest.createdAt },
       { boxPublic: recipient.boxKey, fingerprint: recipient.fingerprint },
     );
   }
-  const sha256 = await sha256File(finalTemp);
-  const bytes = fs.statSync(finalTemp).size;
-  fs.mkdirSync(path.dirname(outPath), { recursive: true });
-  await moveFile(finalTemp, outPath);
-  if (finalTemp !== plainPath) fs.rmSync(plainPath, { force: true });
-  return { sha256, bytes };
+  const journal = new FileJournal(ctx.dataDir);
+  const partial = siblingTemp(outPath);
+  try {
+    journal.record({ kind: 'temp', path: partial });
+    try {
+      fs.mkdirSync(path.dirname(outPath), { recursive: true });
+      // The temporary name is the one the journal knows: copy straight to it across drives.
+      try {
+        fs.renameSync(sealed, partial);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        await fs.promises.copyFile(sealed, partial);
+      }
+      fsyncFile(partial);
+    } catch (error) {
+      throw writeFailure(error, path.dirname(outPath));
+    }
+    crashPoint('export.written');
+    const sha256 = await sha256File(partial);
+    const bytes = fs.statSync(partial).size;
+    await reserveSequence(ctx, delivery, outPath, sha256);
+    crashPoint('export.reserved');
+    try {
+      fs.renameSync(partial, outPath);
+      fsyncDir(path.dirname(outPath));
+    } catch (error) {
+      releaseSequence(ctx, delivery.target.code, delivery.seq, delivery.kind);
+      throw writeFailure(error, path.dirname(outPath));
+    }
+    crashPoint('export.renamed');
+    completeSequence(ctx, delivery.target.code, delivery.seq);
+    crashPoint('export.done');
+    return { sha256, bytes };
+  } finally {
+    fs.rmSync(partial, { force: true });
+    fs.rmSync(plainPath, { force: true });
+    if (sealed !== plainPath) fs.rmSync(sealed, { force: true });
+    journal.close();
+  }
 }
 
-function nextSeq(ctx: ServiceContext, target: string): { seq: number; through: number } {
-  const last = ctx.sqlite.prepare('SELECT seq, through_change_seq FROM sync_outbox WHERE target_code = ? ORDER BY seq DESC LIMIT 1').get(target) as
-    | { seq: number; through_change_seq: number }
-    | undefined;
-  return { seq: (last?.seq ?? 0) + 1, through: last?.through_change_seq ?? 0 };
+/** File-system failures while saving a bundle, in words a clerk can act on. */
+function writeFailure(error: unknown, folder: string): Error {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return new ApiError('E_DISK_FULL', `“${folder}”所在的磁盘已满，同步包没有保存。请清理空间或换一个文件夹后重试。`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ApiError('E_WRITE', `没有权限写入“${folder}”，同步包没有保存。请换一个文件夹后重试。`);
+  if (code === 'ENOENT') return new ApiError('E_NO_FOLDER', `文件夹“${folder}”已不存在（U 盘可能已拔出），同步包没有保存。请插好 U 盘后重试。`);
+  return error as Error;
+}
+
+/** This court's audit-log head, and the hashes now found at the positions its recent bundles to
+ * this target reported: the parent compares them with what it received (the audit witness). */
+function auditPosition(ctx: ServiceContext, target: string): AuditPosition {
+  const head = ctx.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const reported = ctx.sqlite
+    .prepare(
+      `SELECT DISTINCT audit_count AS count FROM sync_outbox WHERE target_code = ? AND state = 'done' AND audit_count IS NOT NULL
+        ORDER BY seq DESC LIMIT ${AUDIT_POSITIONS_REPORTED}`,
+    )
+    .all(target) as { count: number }[];
+  const hashAt = ctx.sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?');
+  return {
+    count: head?.seq ?? 0,
+    hash: head?.hash ?? GENESIS_HASH,
+    reported: reported.map(({ count }) => ({ count, hash: count === 0 ? GENESIS_HASH : ((hashAt.get(count) as { hash: string } | undefined)?.hash ?? null) })),
+  };
 }
 
 /** Report up: this court's changes since its last bundle to its parent, or everything (full). */
@@ -166,9 +246,10 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
   const target = { code: profile.parentCode, name: profile.parentName ?? '' };
   const parent = ctx.sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND relation = 'superior'").get(target.code) as Row | undefined;
   const createdAt = ctx.now().toISOString();
+  settlePendingExports(ctx);
   const plainPath = tempPath(ctx.dataDir, 'export');
 
-  // One read transaction: the change range, the rows and the relayed bundles agree.
+  // One read transaction: the change range, the rows, the relayed bundles and the audit head agree.
   ctx.sqlite.exec('BEGIN');
   let collected: Collected;
   let manifest: Manifest;
@@ -177,11 +258,13 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
   let seq: number;
   let through: number;
   let from: number;
+  let audit: AuditPosition;
   try {
     const previous = nextSeq(ctx, target.code);
     seq = previous.seq;
     from = options.full ? 0 : previous.through;
     through = (ctx.sqlite.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number }).value;
+    audit = auditPosition(ctx, target.code);
     const total = SYNC_TABLES.reduce(
       (sum, table) =>
         sum + (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table.name} WHERE origin = ? AND change_seq > ? AND change_seq <= ?`).get(profile.code, from, through) as { n: number }).n,
@@ -213,6 +296,7 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
       entries: collected.entries,
       vouches,
       app: { version: ctx.appVersion, schemaVersion: ctx.schemaVersion },
+      audit,
     };
   } catch (error) {
     ctx.sqlite.exec('ROLLBACK');
@@ -221,20 +305,31 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
     throw error;
   }
   ctx.sqlite.exec('COMMIT');
+  crashPoint('export.collected');
 
   const fileName = bundleFileName(profile, 'report_up', seq, dayjs(ctx.now()).format('YYYY-MM-DD'));
-  const outPath = resolveOut(options, fileName);
+  let outPath: string;
+  try {
+    outPath = resolveOut(options, fileName);
+  } catch (error) {
+    await writer!.abort();
+    fs.rmSync(plainPath, { force: true });
+    throw error;
+  }
   control?.progress(collected.rows, collected.rows, parent ? '正在加密并保存…' : '正在保存…');
   const recipient = parent ? { boxKey: parent.box_key as string, fingerprint: parent.fingerprint as string } : null;
-  const sealed = await sealBundle(keys, writer!, manifest, plainPath, outPath, recipient);
-
-  ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare('INSERT INTO sync_outbox (target_code, seq, kind, full, through_change_seq, campaign_id, file_name, sha256, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)')
-      .run(target.code, seq, 'report_up', options.full ? 1 : 0, through, path.basename(outPath), sealed.sha256, createdAt);
-    const mark = ctx.sqlite.prepare('UPDATE sync_received SET forwarded_seq = ? WHERE id = ? AND forwarded_seq IS NULL');
-    for (const bundle of nested) mark.run(seq, bundle.id);
-  })();
+  const sealed = await deliverBundle(ctx, keys, writer!, manifest, plainPath, outPath, recipient, {
+    kind: 'report_up',
+    target,
+    seq,
+    full: options.full,
+    changeFrom: from,
+    changeThrough: through,
+    campaignId: null,
+    createdAt,
+    audit: { count: audit.count, hash: audit.hash },
+    nested,
+  });
 
   const report: ExportReport = {
     filePath: outPath,
@@ -328,6 +423,7 @@ export async function publishCampaign(ctx: ServiceContext, options: ExportTarget
   const plainPath = tempPath(ctx.dataDir, 'publish');
   const writer = new BundleZipWriter(plainPath);
   const collected: Collected = { entries: [], rows: 0, files: 0 };
+  settlePendingExports(ctx);
   const { seq } = nextSeq(ctx, target.code);
   const me = profile.code;
   const all = (sql: string, ...params: unknown[]) => ctx.sqlite.prepare(sql).all(...params) as Row[];
@@ -380,11 +476,26 @@ export async function publishCampaign(ctx: ServiceContext, options: ExportTarget
     throw error;
   }
   const fileName = bundleFileName(profile, 'package_down', seq, dayjs(ctx.now()).format('YYYY-MM-DD'), campaign.title);
-  const outPath = resolveOut(options, fileName);
-  const sealed = await sealBundle(keys, writer, manifest, plainPath, outPath, null);
-  ctx.sqlite
-    .prepare('INSERT INTO sync_outbox (target_code, seq, kind, full, through_change_seq, campaign_id, file_name, sha256, created_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)')
-    .run(target.code, seq, 'package_down', manifest.changeThrough, campaign.id, path.basename(outPath), sealed.sha256, createdAt);
+  let outPath: string;
+  try {
+    outPath = resolveOut(options, fileName);
+  } catch (error) {
+    await writer.abort();
+    fs.rmSync(plainPath, { force: true });
+    throw error;
+  }
+  const sealed = await deliverBundle(ctx, keys, writer, manifest, plainPath, outPath, null, {
+    kind: 'package_down',
+    target,
+    seq,
+    full: true,
+    changeFrom: 0,
+    changeThrough: manifest.changeThrough,
+    campaignId: campaign.id,
+    createdAt,
+    audit: null,
+    nested: [],
+  });
   const report: ExportReport = {
     filePath: outPath,
     fileName: path.basename(outPath),

@@ -1,33 +1,44 @@
 // Reading bundles into the court database: verify everything that can be verified before a row
-// is written (envelope, zip structure, entry names and sizes, manifest signature, the sender's
-// key, the addressee, the sequence), then apply all rows in ONE transaction — subordinates'
-// nested bundles each verified against their own signature — and either commit, or roll back
-// for a preview (dry run), a cancel or any refusal. Files land in staging and are moved into
-// place only after the commit, so nothing is ever half-written.
+// is written (envelope, zip structure, entry names and sizes, manifest signature and counts, the
+// sender's key and its right to speak for the courts it relays, the addressee, the sequence),
+// then apply all rows in ONE transaction — every row checked against its table's schema and the
+// manifest's change range, nested bundles each verified against their own signature — and
+// either commit, or roll back for a preview (dry run), a cancel or any refusal.
+// Evidence files and the kept copy of each received bundle are durable in their final place
+// BEFORE the commit (noted in a file journal first), so a crash at any moment leaves the court
+// exactly before or exactly after the import; a refused or cancelled import removes them again.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Transaction } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { BundleSummary, ImportReport, SyncChangeCount } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
+import { isDatabaseBusy } from '../api/databaseFaults';
 import { currentActor, requireProfile, timestamp } from '../court/courtProfile';
 import type { CourtProfile } from '../../shared/model';
 import { ChangeWriter } from '../data/ownedRows';
+import { syncTableLabel } from '../data/rowSchemas';
 import { AuditAppender } from '../audit/auditLog';
 import type { Database } from '../data/schema';
-import { blobPath } from '../evidence/evidenceStore';
+import { BlobWriter, blobIntact } from '../evidence/blobStore';
+import { crashPoint } from '../durability/crashPoints';
+import { fsyncFile, renameDurable, siblingTemp } from '../durability/durableFiles';
+import { FileJournal } from '../durability/fileJournal';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
-import { RECORD_LABELS } from '../../shared/recordLabels';
 import { openBundleZip, checkEntriesAgainstManifest, type OpenedBundleZip } from './format/container';
 import { decryptFile, readEnvelopeHeader, sniffBundle } from './format/envelope';
 import { fingerprintOf, normalizeFingerprint, verifyBytes } from './format/keys';
 import { DEFAULT_LIMITS } from './format/limits';
-import { entryKind, parseManifest, type CourtCard, type Manifest } from './format/manifest';
+import { entryKind, parseManifest, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
-import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns } from './syncTables';
-import { actorLabel, bundleSummary, moveFile, sha256File, tempPath } from './syncFiles';
+import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns, type SyncTable } from './syncTables';
+import { actorLabel, bundleSummary, sha256File, tempPath } from './syncFiles';
+import { describeCourt, directRefusal, relayRefusal } from './bundleTrust';
+import { checkBundleRow, checkManifestCounts, checkManifestTime, checkRowsCounted, checkSchemaVersion, latestPlausibleTime } from './bundleChecks';
 
 export interface ImportOptions {
   file: string;
@@ -39,7 +50,6 @@ export interface ImportOptions {
 }
 
 type Row = Record<string, unknown>;
-const ROW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KIND_TEXT = { report_up: '上报包', package_down: '下发包' } as const;
 
 interface RowShape {
@@ -61,6 +71,8 @@ interface VerifiedBundle {
   plainPath: string;
   sha256: string;
   size: number;
+  /** Rows actually read from its rows/ entries (filled in as they are read). */
+  counted: number;
 }
 
 /** Thrown for refusals that concern one court's bundle sequence, so history can name that court. */
@@ -76,19 +88,15 @@ export class SequenceError extends ApiError {
   }
 }
 
-function label(table: string): string {
-  const camel = table.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) as keyof typeof RECORD_LABELS;
-  return RECORD_LABELS[camel] ?? table;
-}
+const label = syncTableLabel;
 
-function describeCourt(card: { code: string; name: string }): string {
-  return `${card.name}（${card.code}）`;
+/** Consumes a stream to its end (its own checks — hash, size — run as it is read). */
+async function drain(stream: NodeJS.ReadableStream): Promise<void> {
+  await pipeline(stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
 }
 
 export class ImportSession {
   private readonly temps: string[] = [];
-  /** Files to move into place after the commit: staged path → final path. */
-  private readonly moves: { from: string; to: string }[] = [];
   private readonly changes = new Map<string, SyncChangeCount>();
   /** Titles of campaigns met in the bundle: a preview rolls back before its report is written. */
   private readonly campaignTitles = new Map<string, string>();
@@ -99,14 +107,27 @@ export class ImportSession {
   private readonly parentCampaigns = new Map<string, string | null>();
   private readonly nestedSummaries: BundleSummary['nested'] = [];
   private readonly needsTrust: ImportReport['needsTrust'] = [];
+  private readonly newlyVouched: ImportReport['newlyVouched'] = [];
+  private readonly auditAlerts: ImportReport['auditAlerts'] = [];
   private readonly packages: { issuer: string; campaignId: string }[] = [];
   private readonly materialized = { added: 0, updated: 0, removed: 0 };
   private readonly trusted: string[];
+  /** Evidence files go straight to their final place (before the commit); null in a preview. */
+  private readonly blobs: BlobWriter | null;
+  /** The kept copies of received bundles, journaled like evidence files. */
+  private readonly keptCopies: FileJournal | null;
+  private readonly createdCopies: string[] = [];
+  /** Placed files are settled: kept after the commit, or removed after a refusal. */
+  private placedSettled = false;
+  /** The signer's key replaces one a relay had vouched for: its numbering starts again. */
+  private rootKeyRenewed = false;
   private files = 0;
+  /** Files a preview found missing here that the import would add (nothing is written then). */
+  private restored = 0;
   private processed = 0;
   private total = 0;
-  private readonly staging: string;
   private readonly now: string;
+  private readonly latestTime: number;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -117,8 +138,10 @@ export class ImportSession {
   ) {
     this.columns = new Map([...tableColumns(ctx.sqlite)].map(([table, names]) => [table, new Set(names)]));
     this.trusted = options.trust.map(normalizeFingerprint);
-    this.staging = tempPath(ctx.dataDir, 'staging');
     this.now = timestamp(ctx);
+    this.latestTime = latestPlausibleTime(ctx.now());
+    this.blobs = options.dryRun ? null : new BlobWriter(ctx.dataDir);
+    this.keptCopies = options.dryRun ? null : new FileJournal(ctx.dataDir);
   }
 
   private get sqlite(): BetterSqlite3.Database {
@@ -142,7 +165,24 @@ export class ImportSession {
 
   cleanup(): void {
     for (const file of this.temps) fs.rmSync(file, { force: true });
-    fs.rmSync(this.staging, { recursive: true, force: true });
+  }
+
+  /** Nothing will be committed: remove what was put in place for this import. Called while the
+   * write lock is still held, so no other import can have come to rely on these files. */
+  private discardPlaced(): void {
+    if (this.placedSettled) return;
+    this.placedSettled = true;
+    this.blobs?.discard();
+    for (const file of this.createdCopies) fs.rmSync(file, { force: true });
+    this.keptCopies?.close();
+  }
+
+  /** The transaction committed (or there was none to commit): the placed files stay. */
+  private keepPlaced(): void {
+    if (this.placedSettled) return;
+    this.placedSettled = true;
+    this.blobs?.committed();
+    this.keptCopies?.close();
   }
 
   private checkCancel(): void {
@@ -156,6 +196,7 @@ export class ImportSession {
       if (this.processed % 2000 === 0) {
         this.control?.progress(this.processed, Math.max(this.total, this.processed), `正在${this.options.dryRun ? '核对' : '导入'}数据（${this.processed} / ${Math.max(this.total, this.processed)} 行）`);
       }
+      crashPoint('import.rows');
     }
   }
 
@@ -181,6 +222,7 @@ export class ImportSession {
     }
     const bundle = await this.verify(plain);
     if (envelopeHeader && (envelopeHeader.source.code !== bundle.manifest.source.code || envelopeHeader.kind !== bundle.manifest.kind || envelopeHeader.target.code !== bundle.manifest.target.code)) {
+      await bundle.zip.close();
       throw new ApiError('E_TAMPERED', '同步包外层信息与内部签名内容不一致，可能被篡改，没有导入任何内容。');
     }
     return { bundle, encrypted: envelopeHeader !== null };
@@ -197,7 +239,8 @@ export class ImportSession {
     }
   }
 
-  /** Structure, names, sizes, signature: everything about one plain bundle file that needs no database. */
+  /** Structure, names, sizes, signature, counts, version: everything about one plain bundle file
+   * that needs no database. */
   private async verify(plainPath: string, knownSha256?: string): Promise<VerifiedBundle> {
     const zip = await openBundleZip(plainPath, DEFAULT_LIMITS);
     try {
@@ -206,14 +249,16 @@ export class ImportSession {
       if (!verifyBytes(zip.manifestBytes, zip.signature, manifest.source.signKey)) {
         throw new ApiError('E_BAD_SIGNATURE', `同步包的签名与内容不符，可能被篡改或损坏，没有导入任何内容。`);
       }
+      checkSchemaVersion(manifest, this.ctx.schemaVersion);
+      checkManifestTime(manifest, this.ctx.now());
       checkEntriesAgainstManifest(zip, manifest, DEFAULT_LIMITS);
-      for (const entry of manifest.entries) entryKind(entry.name);
+      checkManifestCounts(manifest);
       const declared = manifest.entries.reduce((sum, entry) => sum + entry.size, 0);
       this.checkSpace(declared);
       this.courtNames.set(manifest.source.code, manifest.source.name);
       const size = fs.statSync(plainPath).size;
       // A nested bundle's hash was checked as it was extracted; only a file from outside is hashed here.
-      return { zip, manifest, plainPath, sha256: knownSha256 ?? (await sha256File(plainPath)), size };
+      return { zip, manifest, plainPath, sha256: knownSha256 ?? (await sha256File(plainPath)), size, counted: 0 };
     } catch (error) {
       await zip.close();
       throw error;
@@ -224,7 +269,15 @@ export class ImportSession {
     return this.prepare('SELECT * FROM sync_courts WHERE code = ?').get(code) as Row | undefined;
   }
 
-  /** A directly received bundle's signer: known with the same keys, or confirmed by a person now. */
+  private confirmedByPerson(fingerprint: string): boolean {
+    return this.trusted.includes(normalizeFingerprint(fingerprint));
+  }
+
+  /**
+   * A directly received bundle's signer. Known by a key a person here confirmed: the keys must be
+   * the same. Not known, or known only through a relay's vouching: a person must compare the
+   * fingerprint now (the preview names the court); a vouched key never stands in for that.
+   */
   private trustRoot(manifest: Manifest): void {
     const source = manifest.source;
     if (source.code === this.profile.code) {
@@ -232,7 +285,8 @@ export class ImportSession {
     }
     const relation = manifest.kind === 'report_up' ? 'subordinate' : 'superior';
     const known = this.knownCourt(source.code);
-    if (known && known.sign_key) {
+    const confirmedBefore = known && known.sign_key && known.vouched_by === null;
+    if (confirmedBefore) {
       this.checkSameKeys(known, source);
       if (manifest.kind === 'package_down' && known.relation !== 'superior') {
         throw new ApiError('E_WRONG_TARGET', `${describeCourt(source)}是本院的下级法院，它的下发包不能导入本院。`);
@@ -240,20 +294,29 @@ export class ImportSession {
       if (manifest.kind === 'report_up' && known.relation === 'superior') {
         throw new ApiError('E_WRONG_TARGET', `${describeCourt(source)}是本院的上级法院，它不能向本院上报。`);
       }
-      return;
     }
+    const refusal = directRefusal(manifest.kind, source, this.profile);
+    if (refusal) throw new ApiError('E_ORIGIN', `${refusal}，没有导入任何内容。`);
+    if (confirmedBefore) return;
     const fingerprint = fingerprintOf(source.signKey, source.boxKey);
-    if (!this.trusted.includes(normalizeFingerprint(fingerprint))) {
+    const replacesVouched = Boolean(known && known.sign_key && (known.sign_key !== source.signKey || known.box_key !== source.boxKey));
+    if (!this.confirmedByPerson(fingerprint)) {
       if (this.options.dryRun) {
-        this.needsTrust.push({ code: source.code, name: source.name, level: source.level, fingerprint });
+        this.needsTrust.push({ code: source.code, name: source.name, level: source.level, fingerprint, ...(replacesVouched ? { replacesVouched } : {}) });
       } else {
+        const first = known?.vouched_by
+          ? `本院此前只经 ${String(known.vouched_by)} 转报担保认识${describeCourt(source)}，这是它第一次直接发来同步包`
+          : `首次收到${describeCourt(source)}的同步包`;
         throw new ApiError(
           'E_UNTRUSTED',
-          `首次收到${describeCourt(source)}的同步包。请与对方电话核对密钥指纹：${fingerprint}。核对一致后再确认导入。${this.trusted.length ? '（您提供的指纹与此包不符。）' : ''}`,
+          `${first}。请与对方电话核对密钥指纹：${fingerprint}。核对一致后再确认导入。${this.trusted.length ? '（您提供的指纹与此包不符。）' : ''}`,
         );
       }
     }
-    this.insertTrust(source, relation, fingerprint, actorLabel(this.ctx), null);
+    // A person confirmed this key: it replaces whatever a relay vouched for. Another key is
+    // another installation, so its numbering starts again, and so does the audit witness.
+    this.rootKeyRenewed = replacesVouched;
+    this.insertTrust(source, relation, fingerprint, actorLabel(this.ctx), null, replacesVouched);
   }
 
   private checkSameKeys(known: Row, card: CourtCard): void {
@@ -265,17 +328,20 @@ export class ImportSession {
     }
   }
 
-  private insertTrust(card: CourtCard, relation: 'superior' | 'subordinate' | 'relayed', fingerprint: string, trustedBy: string, vouchedBy: string | null): void {
-    this.pendingTrust.push(() =>
+  private insertTrust(card: CourtCard, relation: 'superior' | 'subordinate' | 'relayed', fingerprint: string, trustedBy: string, vouchedBy: string | null, newKey = false): void {
+    this.pendingTrust.push(() => {
       this.prepare(
         // A court whose trust was removed keeps its row (and sequence): only the keys are renewed.
         `INSERT INTO sync_courts (code, name, level, parent_code, sign_key, box_key, fingerprint, relation, trusted_at, trusted_by, vouched_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
-           sign_key = excluded.sign_key, box_key = excluded.box_key, fingerprint = excluded.fingerprint,
+           sign_key = excluded.sign_key, box_key = excluded.box_key, fingerprint = excluded.fingerprint, relation = excluded.relation,
            trusted_at = excluded.trusted_at, trusted_by = excluded.trusted_by, vouched_by = excluded.vouched_by`,
-      ).run(card.code, card.name, card.level, card.parentCode, card.signKey, card.boxKey, fingerprint, relation, this.now, trustedBy, vouchedBy),
-    );
+      ).run(card.code, card.name, card.level, card.parentCode, card.signKey, card.boxKey, fingerprint, relation, this.now, trustedBy, vouchedBy);
+      if (newKey) {
+        this.prepare('UPDATE sync_courts SET last_seq = 0, last_change_through = NULL, audit_count = NULL, audit_hash = NULL WHERE code = ?').run(card.code);
+      }
+    });
   }
 
   private readonly pendingTrust: (() => void)[] = [];
@@ -302,8 +368,9 @@ export class ImportSession {
       }
       return 'apply';
     }
-    const known = this.knownCourt(source.code);
+    const known = nested || !this.rootKeyRenewed ? this.knownCourt(source.code) : undefined;
     const held = (known?.last_seq as number | undefined) ?? 0;
+    const heldThrough = (known?.last_change_through as number | null | undefined) ?? null;
     if (manifest.seq <= held) {
       if (nested) return 'skip';
       const same = this.prepare("SELECT 1 FROM sync_received WHERE source_code = ? AND kind = 'report_up' AND seq = ? AND sha256 = ?").get(source.code, manifest.seq, bundleSha);
@@ -316,7 +383,11 @@ export class ImportSession {
         manifest.seq,
       );
     }
-    if (manifest.seq > held + 1 && !manifest.full) {
+    if (manifest.full) return 'apply';
+    // What matters is that no change is missing: a bundle may start at or before the change this
+    // court already holds (a number skipped by an interrupted export is then harmless), never after.
+    const continuous = heldThrough !== null ? manifest.changeFrom <= heldThrough : manifest.seq === held + 1 && (held > 0 || manifest.changeFrom === 0);
+    if (!continuous) {
       throw new SequenceError(
         'E_GAP',
         `缺少${describeCourt(source)}的第 ${held + 1} 号同步包（本包是第 ${manifest.seq} 号），为避免数据缺漏没有导入。请找到缺少的同步包先导入，或请对方导出一份完整快照。`,
@@ -326,6 +397,39 @@ export class ImportSession {
       );
     }
     return 'apply';
+  }
+
+  /**
+   * The audit witness: a report up carries its sender's audit-log head and the hashes now found
+   * at positions it reported before. A log that went backwards, or whose entry at a reported
+   * position changed, is flagged on the court (the import itself goes on: the rows are signed).
+   */
+  private witnessAudit(manifest: Manifest): void {
+    if (manifest.kind !== 'report_up') return;
+    const source = manifest.source;
+    const known = this.knownCourt(source.code);
+    const storedCount = (known?.audit_count as number | null | undefined) ?? null;
+    const storedHash = (known?.audit_hash as string | null | undefined) ?? null;
+    const audit = manifest.audit;
+    let problem: string | null = null;
+    if (!audit) {
+      if (storedCount !== null) problem = '这次上报没有附上审计日志链头，而此前的上报都有';
+    } else if (storedCount !== null && storedHash !== null) {
+      if (audit.count < storedCount) {
+        problem = `审计记录从上次上报的 ${storedCount} 条减少到 ${audit.count} 条（记录被删除或整个日志被替换）`;
+      } else if (audit.count === storedCount && audit.hash !== storedHash) {
+        problem = `第 ${storedCount} 条审计记录与上次上报时不同（日志被改写）`;
+      } else {
+        const then = audit.reported.find((position) => position.count === storedCount);
+        if (then && then.hash !== storedHash) problem = `第 ${storedCount} 条审计记录与上次上报时不同（日志被改写）`;
+      }
+    }
+    if (problem) {
+      const message = `审计日志与上次上报不一致：${problem}。`;
+      this.auditAlerts.push({ code: source.code, name: source.name, message });
+      this.prepare('UPDATE sync_courts SET audit_alert = ?, audit_alert_at = ? WHERE code = ?').run(message, this.now, source.code);
+    }
+    if (audit) this.prepare('UPDATE sync_courts SET audit_count = ?, audit_hash = ? WHERE code = ?').run(audit.count, audit.hash, source.code);
   }
 
   private count(court: string, campaignId: string | null, outcome: 'added' | 'updated' | 'unchanged' | 'older'): void {
@@ -338,7 +442,7 @@ export class ImportSession {
     entry[outcome] += 1;
   }
 
-  private campaignOf(table: (typeof SYNC_TABLES)[number], row: Row): string | null {
+  private campaignOf(table: SyncTable, row: Row): string | null {
     if (table.campaign === null) return table.name === 'campaigns' ? (row.id as string) : null;
     if (table.campaign === 'column') return (row.campaign_id as string) ?? null;
     // Notes, evidence and events come many to a parent: remember parents' campaigns (bounded).
@@ -351,15 +455,15 @@ export class ImportSession {
     return parent?.campaign_id ?? null;
   }
 
-  /** The statements for one table and one set of columns, checked once: rows of a table nearly
-   * always share their columns, so the hot loop neither rebuilds SQL nor re-checks names. */
+  /** The statements for one table, built once: every row of a table has the same columns (the
+   * row schema checked that), so the hot loop neither rebuilds SQL nor re-checks names. */
   private shapeOf(table: string, names: string[]): RowShape {
     const key = names.join(',');
     const last = this.shapes.get(table);
     if (last && last.key === key) return last;
     const allowed = this.columns.get(table)!;
     for (const name of names) {
-      if (!allowed.has(name)) throw new ApiError('E_CORRUPT', `同步包中的${label(table)}含有本程序不认识的字段“${name}”，可能来自更新的版本，没有导入任何内容。`);
+      if (!allowed.has(name)) throw new ApiError('E_CORRUPT', `同步包中的${label(table)}含有本程序不认识的字段“${name}”，没有导入任何内容。`);
     }
     const assigned = names.filter((name) => name !== 'id');
     const shape: RowShape = {
@@ -374,25 +478,11 @@ export class ImportSession {
     return shape;
   }
 
-  private applyRow(table: (typeof SYNC_TABLES)[number], row: Row, source: CourtCard): void {
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new ApiError('E_CORRUPT', '同步包中的数据格式不正确，没有导入任何内容。');
-    if (typeof row.id !== 'string' || !ROW_ID.test(row.id)) throw new ApiError('E_CORRUPT', `同步包中有一条${label(table.name)}的编号不正确，没有导入任何内容。`);
-    if (row.origin !== source.code || (table.name === 'courts' && row.code !== source.code)) {
-      throw new ApiError(
-        'E_ORIGIN',
-        `同步包中有一条${label(table.name)}自称来自 ${String(row.code ?? row.origin)}，但签名的是${describeCourt(source)}。一个法院只能报送自己的数据，没有导入任何内容。`,
-      );
-    }
-    if (table.name === 'campaigns' && typeof row.title === 'string') this.campaignTitles.set(row.id, row.title);
+  private applyRow(table: SyncTable, row: Row, source: CourtCard): void {
+    if (table.name === 'campaigns') this.campaignTitles.set(row.id as string, row.title as string);
     const shape = this.shapeOf(table.name, Object.keys(row));
     const values = shape.names.map((name) => row[name]);
-    for (const [index, value] of values.entries()) {
-      const name = shape.names[index];
-      if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
-        throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}字段“${name}”格式不正确，没有导入任何内容。`);
-      }
-    }
-    if (typeof row.version !== 'number') throw new ApiError('E_CORRUPT', `同步包中的${label(table.name)}缺少版本号，没有导入任何内容。`);
+    const version = row.version as number;
     const existing = shape.existing.get(row.id) as { origin: string; version: number } | undefined;
     let outcome: 'added' | 'updated' | 'unchanged' | 'older';
     if (!existing) {
@@ -402,11 +492,11 @@ export class ImportSession {
       outcome = 'added';
     } else if (existing.origin !== row.origin) {
       throw new ApiError('E_ORIGIN', `同步包试图改写一条属于 ${existing.origin} 的${label(table.name)}，一个法院只能修改自己的数据，没有导入任何内容。`);
-    } else if (row.version > existing.version) {
+    } else if (version > existing.version) {
       this.runWrite(table.name, row, () => shape.update.run(...shape.assigned.map((name) => row[name]), row.id));
       outcome = 'updated';
     } else {
-      outcome = row.version === existing.version ? 'unchanged' : 'older';
+      outcome = version === existing.version ? 'unchanged' : 'older';
     }
     this.count(source.code, this.campaignOf(table, row), outcome);
     this.tick();
@@ -424,48 +514,65 @@ export class ImportSession {
         );
       }
       if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH') {
-        throw new ApiError('E_CORRUPT', `同步包中的${label(table)}不符合数据规则（${code}），没有导入任何内容。`);
+        throw new ApiError('E_CORRUPT', `同步包中的${label(table)}不符合数据规则，没有导入任何内容。`);
       }
       throw error;
     }
   }
 
-  private async applyRowsEntry(bundle: VerifiedBundle, table: (typeof SYNC_TABLES)[number], entry: Manifest['entries'][number]): Promise<void> {
-    const source = bundle.manifest.source;
-    const rows = bundle.zip.rows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes);
-    if (table.name !== 'sections') {
-      for await (const row of rows) this.applyRow(table, row, source);
-      return;
-    }
-    // Sections nest: insert parents first whatever order they came in.
-    let waiting: Row[] = [];
-    for await (const row of rows) waiting.push(row);
+  /** Reads one rows/ entry, checking every row; `apply` writes them (false: check and count only).
+   * A failure while reading is judged after the whole entry was hashed: damage is reported as
+   * damage, never as the symptom it caused (a row citing what is not here, a bad field). */
+  private async readRowsEntry(bundle: VerifiedBundle, table: SyncTable, entry: ManifestEntry, apply: boolean): Promise<void> {
+    const manifest = bundle.manifest;
+    const source = manifest.source;
+    // Sections nest: all are read first, then parents are inserted before their children.
+    const waiting: Row[] | null = apply && table.name === 'sections' ? [] : null;
+    const { rows } = await bundle.zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => {
+      checkBundleRow(table.name, row, line, manifest, this.latestTime);
+      if (!apply) return;
+      if (waiting) waiting.push(row);
+      else this.applyRow(table, row, source);
+    });
+    checkRowsCounted(table.name, entry.rows, rows);
+    bundle.counted += rows;
+    if (!waiting) return;
     const present = this.prepare('SELECT 1 FROM sections WHERE id = ?');
     const inBundle = new Set(waiting.map((row) => row.id));
-    while (waiting.length > 0) {
-      const ready = waiting.filter((row) => row.parent_id === null || row.parent_id === undefined || !inBundle.has(row.parent_id) || present.get(row.parent_id));
-      const next = ready.length > 0 ? ready : waiting;
+    let pending = waiting;
+    while (pending.length > 0) {
+      const ready = pending.filter((row) => row.parent_id === null || !inBundle.has(row.parent_id) || present.get(row.parent_id));
+      const next = ready.length > 0 ? ready : pending;
       for (const row of next) {
         this.applyRow(table, row, source);
         inBundle.delete(row.id);
       }
-      waiting = waiting.filter((row) => !next.includes(row));
+      pending = pending.filter((row) => !next.includes(row));
     }
   }
 
-  private async applyFiles(bundle: VerifiedBundle): Promise<void> {
+  /**
+   * Evidence files of one bundle: each checked against its hash. Importing: put in its final
+   * place now, durable before the commit (a missing or damaged copy here is replaced). A preview
+   * only checks. `onlyKnown`: just restore files whose rows are already held (a bundle imported
+   * before, whose files may have been lost).
+   */
+  private async applyFiles(bundle: VerifiedBundle, onlyKnown: boolean): Promise<void> {
     for (const entry of bundle.manifest.entries) {
       const kind = entryKind(entry.name);
       if (kind.kind !== 'file') continue;
-      if (kind.sha256 !== entry.sha256) throw new ApiError('E_TAMPERED', '同步包中的佐证材料与其名称不符，可能被篡改，没有导入任何内容。');
-      const target = blobPath(this.ctx.dataDir, kind.sha256);
       const known = this.prepare('SELECT 1 FROM evidence_blobs WHERE sha256 = ?').get(kind.sha256);
-      if (!fs.existsSync(target)) {
-        const staged = path.join(this.staging, 'files', kind.sha256);
-        fs.mkdirSync(path.dirname(staged), { recursive: true });
-        await bundle.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes, staged);
-        this.moves.push({ from: staged, to: target });
-        this.files += 1;
+      if (onlyKnown && !known) continue;
+      const intact = blobIntact(this.ctx.dataDir, kind.sha256, entry.size);
+      // The entry is read either way, so a damaged bundle is refused whatever is held here.
+      if (this.blobs && !intact) {
+        await this.blobs.place(kind.sha256, entry.size, (temp) => bundle.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes, temp));
+      } else {
+        await drain(await bundle.zip.openEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes));
+      }
+      if (!intact) {
+        if (known) this.restored += 1;
+        else this.files += 1;
       }
       if (!known) this.prepare('INSERT INTO evidence_blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(kind.sha256, entry.size, this.now);
       this.checkCancel();
@@ -473,13 +580,12 @@ export class ImportSession {
   }
 
   /** A subordinate's (or superior's) own signed bundle carried inside another, checked on its own. */
-  private async applyNested(outer: VerifiedBundle): Promise<void> {
+  private async applyNested(outer: VerifiedBundle, onlyRepair: boolean): Promise<void> {
     const nestedEntries = outer.manifest.entries
       .map((entry) => ({ entry, kind: entryKind(entry.name) }))
-      .filter((item): item is { entry: Manifest['entries'][number]; kind: { kind: 'nested'; source: string; seq: number; sha256: string } } => item.kind.kind === 'nested')
+      .filter((item): item is { entry: ManifestEntry; kind: { kind: 'nested'; source: string; seq: number; sha256: string } } => item.kind.kind === 'nested')
       .sort((a, b) => a.kind.source.localeCompare(b.kind.source) || a.kind.seq - b.kind.seq);
     for (const { entry, kind } of nestedEntries) {
-      if (kind.sha256 !== entry.sha256) throw new ApiError('E_TAMPERED', '同步包中转报的下级同步包与其名称不符，可能被篡改，没有导入任何内容。');
       const file = this.temp('nested');
       await outer.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxTotalBytes, file);
       const bundle = await this.verify(file, entry.sha256);
@@ -487,43 +593,74 @@ export class ImportSession {
         const manifest = bundle.manifest;
         const relayer = outer.manifest.source;
         if (manifest.source.code !== kind.source || manifest.seq !== kind.seq) {
-          throw new ApiError('E_TAMPERED', '转报的同步包与其登记信息不符，可能被篡改，没有导入任何内容。');
+          throw new ApiError('E_TAMPERED', '转报的同步包与其登记的名称（法院代码、序号）不符，可能被篡改，没有导入任何内容。');
         }
         if (manifest.kind !== outer.manifest.kind || (manifest.target.code !== relayer.code && manifest.target.code !== '*')) {
           throw new ApiError('E_ORIGIN', `${describeCourt(relayer)}转来的同步包不是发给它的，不能转报，没有导入任何内容。`);
         }
-        this.trustNested(manifest, relayer, outer.manifest.vouches);
-        const step = this.sequence(manifest, bundle.sha256, true);
-        this.nestedSummaries.push({ source: { code: manifest.source.code, name: manifest.source.name }, seq: manifest.seq, full: manifest.full, rows: manifest.counts.rows, files: manifest.counts.files });
-        if (step !== 'apply') continue;
-        this.total += manifest.counts.rows;
-        await this.applyBundle(bundle);
-        this.recordReceived(bundle, relayer.code);
+        this.trustNested(outer.manifest, manifest);
+        const step = onlyRepair ? 'skip' : this.sequence(manifest, bundle.sha256, true);
+        if (step === 'apply') {
+          this.total += manifest.counts.rows;
+          this.witnessAudit(manifest);
+          await this.applyBundle(bundle);
+          this.recordReceived(bundle, relayer.code);
+          crashPoint('import.nested');
+        } else {
+          // Held already: checked and counted all the same, and any lost evidence file restored.
+          await this.checkBundle(bundle);
+        }
+        this.nestedSummaries.push({
+          source: { code: manifest.source.code, name: manifest.source.name },
+          seq: manifest.seq,
+          full: manifest.full,
+          rows: bundle.counted,
+          files: manifest.entries.filter((item) => entryKind(item.name).kind === 'file').length,
+        });
       } finally {
         await bundle.zip.close();
       }
     }
   }
 
-  private trustNested(manifest: Manifest, relayer: CourtCard, vouches: CourtCard[]): void {
+  /** The rows of an already-held bundle checked (not applied), its nested bundles likewise, its
+   * lost evidence files restored. */
+  private async checkBundle(bundle: VerifiedBundle): Promise<void> {
+    await this.applyNested(bundle, true);
+    await this.applyFiles(bundle, true);
+    for (const table of SYNC_TABLES) {
+      const entry = bundle.manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
+      if (entry) await this.readRowsEntry(bundle, table, entry, false);
+    }
+  }
+
+  /**
+   * A nested bundle's signer: the relaying court must have the right to carry it (its direct
+   * subordinate's report, or its own parent's package), and its key must be the one held here —
+   * or, for a court not known yet, the one the relaying court vouches for (listed in the preview).
+   */
+  private trustNested(outer: Manifest, manifest: Manifest): void {
     const source = manifest.source;
+    const relayer = outer.source;
     if (source.code === this.profile.code) throw new ApiError('E_ORIGIN', '转报的同步包中有自称本院的数据，没有导入任何内容。');
+    const relayerKnown = this.knownCourt(relayer.code) ?? this.pendingCards.get(relayer.code);
+    const relayerLevel = (relayerKnown?.level as string | undefined) || relayer.level;
+    const refusal = relayRefusal(outer.kind, relayer, relayerLevel, source);
+    if (refusal) throw new ApiError('E_ORIGIN', `${refusal}，没有导入任何内容。`);
     const known = this.knownCourt(source.code) ?? this.pendingCards.get(source.code);
     if (known && known.sign_key) {
       this.checkSameKeys(known, source);
       return;
     }
-    const vouched = vouches.find((card) => card.code === source.code);
+    const vouched = outer.vouches.find((card) => card.code === source.code);
     if (!vouched || vouched.signKey !== source.signKey || vouched.boxKey !== source.boxKey) {
       throw new ApiError('E_UNTRUSTED', `${describeCourt(relayer)}转来的${describeCourt(source)}同步包没有得到它的担保，无法确认来源，没有导入任何内容。`);
     }
-    if (manifest.kind === 'report_up' && source.parentCode !== relayer.code) {
-      throw new ApiError('E_ORIGIN', `${describeCourt(source)}不是${describeCourt(relayer)}的下级法院，后者不能替它转报，没有导入任何内容。`);
-    }
     const relation = manifest.kind === 'report_up' ? 'relayed' : 'superior';
     const fingerprint = fingerprintOf(source.signKey, source.boxKey);
+    this.newlyVouched.push({ code: source.code, name: source.name, level: source.level, fingerprint, vouchedBy: { code: relayer.code, name: relayer.name } });
     this.insertTrust(source, relation, fingerprint, `经${describeCourt(relayer)}转报担保`, relayer.code);
-    this.pendingCards.set(source.code, { sign_key: source.signKey, box_key: source.boxKey, fingerprint, last_seq: 0 });
+    this.pendingCards.set(source.code, { sign_key: source.signKey, box_key: source.boxKey, fingerprint, level: source.level, last_seq: 0 });
     // Trust rows go in now, inside the transaction, so sequence checks see them.
     this.flushTrust();
   }
@@ -534,12 +671,26 @@ export class ImportSession {
     for (const insert of this.pendingTrust.splice(0)) insert();
   }
 
+  /** Vouches only for courts the signer may speak for: its direct subordinates (reports up) or
+   * its own parent (packages down). Checked for every card, carried bundle or not. */
+  private checkVouches(manifest: Manifest): void {
+    const knownRelayer = this.knownCourt(manifest.source.code);
+    const relayerLevel = (knownRelayer?.level as string | undefined) || manifest.source.level;
+    const seen = new Set<string>();
+    for (const card of manifest.vouches) {
+      if (seen.has(card.code)) throw new ApiError('E_CORRUPT', '同步包的担保名单中有重复的法院，清单格式有误，没有导入任何内容。');
+      seen.add(card.code);
+      const refusal = relayRefusal(manifest.kind, manifest.source, relayerLevel, card);
+      if (refusal) throw new ApiError('E_ORIGIN', `${refusal}，也不能为它的密钥担保，没有导入任何内容。`);
+    }
+  }
+
   /** Rows and files of one verified bundle, nested bundles first (a relayed package's definition
    * must exist before the relayer's notes on it). */
   private async applyBundle(bundle: VerifiedBundle): Promise<void> {
-    await this.applyNested(bundle);
-    await this.applyFiles(bundle);
-    const entries = new Map(bundle.manifest.entries.map((entry) => [entry.name, entry]));
+    this.checkVouches(bundle.manifest);
+    await this.applyNested(bundle, false);
+    await this.applyFiles(bundle, false);
     for (const entry of bundle.manifest.entries) {
       const kind = entryKind(entry.name);
       if (kind.kind === 'rows' && !SYNC_TABLE_NAMES.has(kind.table)) {
@@ -547,15 +698,16 @@ export class ImportSession {
       }
     }
     for (const table of SYNC_TABLES) {
-      const entry = entries.get(`rows/${table.name}.ndjson`);
-      if (entry) await this.applyRowsEntry(bundle, table, entry);
+      const entry = bundle.manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
+      if (entry) await this.readRowsEntry(bundle, table, entry, true);
     }
     if (bundle.manifest.kind === 'package_down' && bundle.manifest.campaign) {
       this.packages.push({ issuer: bundle.manifest.source.code, campaignId: bundle.manifest.campaign.id });
     }
     if (bundle.manifest.kind === 'report_up') {
-      this.prepare('UPDATE sync_courts SET last_seq = ?, last_bundle_at = ?, last_imported_at = ?, name = ? WHERE code = ?').run(
+      this.prepare('UPDATE sync_courts SET last_seq = ?, last_change_through = ?, last_bundle_at = ?, last_imported_at = ?, name = ? WHERE code = ?').run(
         bundle.manifest.seq,
+        bundle.manifest.changeThrough,
         bundle.manifest.createdAt,
         this.now,
         bundle.manifest.source.name,
@@ -572,14 +724,27 @@ export class ImportSession {
     }
   }
 
-  /** Keeps the signed plain bundle so it can be forwarded upward (or a package passed down). */
+  /** Keeps the signed plain bundle so it can be forwarded upward (or a package passed down):
+   * durable in its place before the commit, noted in the journal first. */
   private recordReceived(bundle: VerifiedBundle, relayedBy: string | null): void {
     const manifest = bundle.manifest;
     const relative = path.join('sync', 'received', manifest.source.code, `${manifest.kind}-${manifest.seq}-${bundle.sha256.slice(0, 16)}.zip`);
-    const staged = path.join(this.staging, 'received', `${uuidv7()}.zip`);
-    fs.mkdirSync(path.dirname(staged), { recursive: true });
-    fs.copyFileSync(bundle.plainPath, staged);
-    this.moves.push({ from: staged, to: path.join(this.ctx.dataDir, relative) });
+    if (this.keptCopies) {
+      const target = path.join(this.ctx.dataDir, relative);
+      const existed = fs.existsSync(target);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      this.keptCopies.record({ kind: 'received', path: relative });
+      const temp = siblingTemp(target);
+      try {
+        fs.copyFileSync(bundle.plainPath, temp);
+        fsyncFile(temp);
+        renameDurable(temp, target);
+      } catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw error;
+      }
+      if (!existed) this.createdCopies.push(target);
+    }
     this.prepare(
       `INSERT OR IGNORE INTO sync_received (id, source_code, target_code, kind, seq, full, campaign_id, sha256, size, file_path, relayed_by, received_at, forwarded_seq)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
@@ -660,9 +825,31 @@ export class ImportSession {
       tableName: 'courts',
       rowId: manifest.source.code,
       before: null,
-      after: { kind: manifest.kind, seq: manifest.seq, full: manifest.full, file: this.options.fileName ?? path.basename(this.options.file), totals: this.totals(), nested: this.nestedSummaries.length, materialized: this.materialized },
+      after: {
+        kind: manifest.kind,
+        seq: manifest.seq,
+        full: manifest.full,
+        file: this.options.fileName ?? path.basename(this.options.file),
+        totals: this.totals(),
+        nested: this.nestedSummaries.length,
+        materialized: this.materialized,
+        ...(this.newlyVouched.length ? { vouched: this.newlyVouched.map((court) => ({ code: court.code, fingerprint: court.fingerprint, by: court.vouchedBy.code })) } : {}),
+        ...(this.auditAlerts.length ? { auditAlerts: this.auditAlerts } : {}),
+      },
     });
     await audit.flush();
+  }
+
+  /** The write lock, or a plain refusal when another window or the command line holds it. */
+  private begin(): void {
+    try {
+      this.sqlite.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      if (isDatabaseBusy(error)) {
+        throw new ApiError('E_BUSY', '数据库正被另一个窗口或命令行占用（可能正在导入或导出），没有导入任何内容。请稍后重试。');
+      }
+      throw error;
+    }
   }
 
   async run(): Promise<ImportReport> {
@@ -676,44 +863,57 @@ export class ImportSession {
       }
       this.trustRoot(manifest);
       const step = this.sequence(manifest, root.sha256, false);
-      const summary = () => bundleSummary(manifest, encrypted, this.nestedSummaries);
+      const summary = () => ({ ...bundleSummary(manifest, encrypted, this.nestedSummaries), rows: root.counted });
+      crashPoint('import.verified');
       if (step === 'same') {
-        return this.report(summary(), 'unchanged', `此同步包（${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号）已导入过，没有任何变化。`);
+        // Imported before: nothing to write, but every file the bundle carries that is missing or
+        // damaged here (a crash, a failing disk) is put back.
+        await this.checkBundle(root);
+        this.keepPlaced();
+        const restored = this.restored;
+        const again = `此同步包（${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号）已导入过，没有任何变化`;
+        return this.report(summary(), restored ? 'imported' : 'unchanged', restored ? `${again}；${this.options.dryRun ? '将补回' : '已补回'}本院缺失或损坏的佐证材料文件 ${restored} 个。` : `${again}。`);
       }
       this.total = manifest.counts.rows;
-      this.sqlite.exec('BEGIN IMMEDIATE');
+      this.begin();
       let committed = false;
       try {
         this.flushTrust();
+        this.witnessAudit(manifest);
         await this.applyBundle(root);
         this.recordReceived(root, null);
         await this.materialize();
         await this.auditImport(manifest);
         this.checkCancel();
+        crashPoint('import.before-commit');
         if (this.options.dryRun) {
           this.sqlite.exec('ROLLBACK');
         } else {
           this.control?.progress(this.processed, Math.max(this.total, this.processed), '正在保存…');
           this.sqlite.exec('COMMIT');
           committed = true;
+          crashPoint('import.committed');
         }
       } catch (error) {
-        if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+        if (this.sqlite.inTransaction) {
+          this.discardPlaced();
+          this.sqlite.exec('ROLLBACK');
+        }
         throw error;
       }
-      if (committed) {
-        for (const move of this.moves) {
-          fs.mkdirSync(path.dirname(move.to), { recursive: true });
-          if (!fs.existsSync(move.to)) await moveFile(move.from, move.to);
-        }
-      }
+      if (committed) this.keepPlaced();
       const totals = this.totals();
-      const changed = totals.added + totals.updated + this.files + this.materialized.added + this.materialized.updated + this.materialized.removed > 0;
+      const restored = this.restored;
+      const changed = totals.added + totals.updated + this.files + restored + this.materialized.added + this.materialized.updated + this.materialized.removed > 0;
       const verb = this.options.dryRun ? '将' : '已';
       const message = changed
-        ? `${verb}导入${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号：新增 ${totals.added} 行，更新 ${totals.updated} 行，未变 ${totals.unchanged} 行${totals.older ? `，较旧未导入 ${totals.older} 行` : ''}${this.files ? `，佐证材料 ${this.files} 个` : ''}${this.nestedSummaries.length ? `，其中含 ${this.nestedSummaries.length} 个下级法院同步包` : ''}。`
+        ? `${verb}导入${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号：新增 ${totals.added} 行，更新 ${totals.updated} 行，未变 ${totals.unchanged} 行${totals.older ? `，较旧未导入 ${totals.older} 行` : ''}${this.files ? `，佐证材料 ${this.files} 个` : ''}${restored > 0 ? `，补回缺失的佐证材料文件 ${restored} 个` : ''}${this.nestedSummaries.length ? `，其中含 ${this.nestedSummaries.length} 个${manifest.kind === 'report_up' ? '下级法院同步包' : '上级法院下发包'}` : ''}。`
         : `${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号中没有新的变化${this.options.dryRun ? '' : '（已记下序号）'}。`;
       return this.report(summary(), changed ? 'imported' : 'unchanged', message);
+    } catch (error) {
+      // Refused before the transaction began: nothing it placed is kept.
+      this.discardPlaced();
+      throw error;
     } finally {
       await root.zip.close();
     }
@@ -743,6 +943,9 @@ export class ImportSession {
       outcome,
       bundle,
       needsTrust: this.needsTrust,
+      newlyVouched: this.newlyVouched,
+      auditAlerts: this.auditAlerts,
+      restoredFiles: this.restored,
       changes,
       totals: this.totals(),
       materialized: { ...this.materialized },
@@ -762,4 +965,3 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions, con
     session.cleanup();
   }
 }
-

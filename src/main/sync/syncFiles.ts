@@ -11,10 +11,12 @@ import { fingerprintOf } from './format/keys';
 import type { CourtCard, Manifest } from './format/manifest';
 import { syncPath } from './syncHistory';
 
+/** A temporary file in sync/tmp, named with this process's id so that the next start can tell
+ * the leftovers of a process that died from the work of one still running. */
 export function tempPath(dataDir: string, label: string): string {
   const dir = syncPath(dataDir, 'tmp');
   fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${label}-${uuidv7()}`);
+  return path.join(dir, `${label}-${process.pid}-${uuidv7()}`);
 }
 
 /** Rename, or copy then remove when the target is on another drive (a USB stick). */

@@ -30,6 +30,7 @@ function toTrusted(row: Row): TrustedCourt {
     lastSeq: row.last_seq as number,
     lastBundleAt: (row.last_bundle_at as string | null) ?? null,
     lastImportedAt: (row.last_imported_at as string | null) ?? null,
+    auditAlert: (row.audit_alert as string | null) ?? null,
   };
 }
 
@@ -74,7 +75,9 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
   const sqlite = ctx.sqlite;
   const parentRow = profile.parentCode ? (sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND relation = 'superior'").get(profile.parentCode) as Row | undefined) : undefined;
   const last = profile.parentCode
-    ? (sqlite.prepare('SELECT seq, created_at, file_name, full, through_change_seq FROM sync_outbox WHERE target_code = ? ORDER BY seq DESC LIMIT 1').get(profile.parentCode) as Row | undefined)
+    ? (sqlite
+        .prepare("SELECT seq, created_at, file_name, full, through_change_seq FROM sync_outbox WHERE target_code = ? AND state = 'done' ORDER BY seq DESC LIMIT 1")
+        .get(profile.parentCode) as Row | undefined)
     : undefined;
   const since = (last?.through_change_seq as number | undefined) ?? 0;
   const pendingChanges = SYNC_TABLES.reduce(
@@ -87,7 +90,9 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
     court: { code: profile.code, name: profile.name, level: profile.level, parentCode: profile.parentCode, parentName: profile.parentName },
     fingerprint: keys.fingerprint,
     parent: parentRow ? toTrusted(parentRow) : null,
-    nextSeq: ((last?.seq as number | undefined) ?? 0) + 1,
+    // A number reserved by an export still being settled is not used again.
+    nextSeq:
+      ((profile.parentCode ? (sqlite.prepare('SELECT max(seq) AS seq FROM sync_outbox WHERE target_code = ?').get(profile.parentCode) as { seq: number | null }).seq : null) ?? 0) + 1,
     lastExport: last ? { seq: last.seq as number, at: last.created_at as string, fileName: last.file_name as string, full: last.full === 1 } : null,
     pendingChanges,
     pendingRelays,
@@ -108,7 +113,10 @@ export async function untrustCourt(ctx: ServiceContext, code: string): Promise<{
   if (!row) throw new ApiError('E_NOT_FOUND', `本院没有信任 ${code} 的密钥。`);
   // A reinstalled court numbers its bundles from 1 again. Starting its sequence over is safe: old
   // bundles were signed with the key being forgotten and will not verify against the new one.
-  ctx.sqlite.prepare("UPDATE sync_courts SET sign_key = '', box_key = '', fingerprint = '', last_seq = 0 WHERE code = ?").run(code);
+  // Its audit log starts again too: the witness forgets the head the old installation reported.
+  ctx.sqlite
+    .prepare("UPDATE sync_courts SET sign_key = '', box_key = '', fingerprint = '', last_seq = 0, last_change_through = NULL, audit_count = NULL, audit_hash = NULL WHERE code = ?")
+    .run(code);
   await auditAccess(ctx, {
     actor: actorLabel(ctx),
     operation: 'untrust',
@@ -142,6 +150,7 @@ export async function subordinateCourts(ctx: ServiceContext): Promise<Subordinat
       ageDays: lastBundleAt ? Math.max(0, now.diff(dayjs(lastBundleAt), 'day')) : null,
       missingSeq: gap ? lastSeq + 1 : null,
       itemCount: itemCounts.get(row.code as string) ?? 0,
+      auditAlert: row.audit_alert ? { message: row.audit_alert as string, at: row.audit_alert_at as string } : null,
     };
   });
 }

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createServices } from '../app/services';
 import { ApiError } from '../api/errors';
+import { databaseFault } from '../api/databaseFaults';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
 import type { SyncWorkerInput, SyncWorkerMessage } from './syncWorkerProtocol';
 import { exportReportUp, importBundle, publishCampaign } from './syncService';
@@ -31,8 +32,9 @@ async function main(): Promise<void> {
       post({ type: 'done', result: { kind: task.options.dryRun ? 'syncPreview' : 'syncImport', report } });
     }
   } catch (error) {
+    const refusal = error instanceof ApiError ? error : databaseFault(error);
     if (error instanceof JobCancelled) post({ type: 'cancelled' });
-    else if (error instanceof ApiError) post({ type: 'refused', code: error.code, message: error.message });
+    else if (refusal) post({ type: 'refused', code: refusal.code, message: refusal.message });
     else post({ type: 'failed', message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
   } finally {
     await services.close();

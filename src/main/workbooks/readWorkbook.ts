@@ -2,6 +2,7 @@
 // values): the sheet as rows of the text a person sees, header words compared loosely, and the
 // shared refusals (unreadable file, too many rows, problem rows without 跳过有问题的行).
 import ExcelJS from 'exceljs';
+import { cleanParagraphs } from '../../shared/api';
 import { ApiError } from '../api/errors';
 
 /** More rows than any real import; a bigger sheet is almost surely the wrong file. */
@@ -38,14 +39,15 @@ export async function loadWorkbook(dataBase64: string): Promise<ExcelJS.Workbook
   return workbook;
 }
 
-/** The text a person sees in a cell: rich text joined, formulas by their result, dates as 2026-12-31. */
+/** The text a person sees in a cell: rich text joined, formulas by their result, dates as 2026-12-31;
+ * control characters dealt with as the API's text fields do (cleanParagraphs). */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return cleanParagraphs(value).trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return isoDay(value);
   if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((part) => part.text).join('').trim();
+    if ('richText' in value && Array.isArray(value.richText)) return cleanParagraphs(value.richText.map((part) => part.text).join('')).trim();
     if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('text' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text);
     if ('error' in value) return '';

@@ -86,10 +86,10 @@ export function AuditPage() {
       {verify && (
         <Alert color={verify.ok ? 'teal' : 'red'} title={verify.ok ? t.intact : t.broken} withCloseButton onClose={() => setVerify(null)} data-testid="audit-verify-result">
           {verify.ok ? (
-            t.intactText(verify.checked)
+            t.intactText(verify.checked, verify.evidenceChecked ?? 0)
           ) : (
             <>
-              <Text size="sm">{t.brokenText(verify.checked, verify.problems.length)}</Text>
+              <Text size="sm">{t.brokenText(verify.checked, verify.evidenceChecked ?? 0, verify.problems.length)}</Text>
               <List size="sm" mt={6}>
                 {verify.problems.map((p, i) => (
                   <List.Item key={`${p.seq}-${i}`}>{p.message}</List.Item>

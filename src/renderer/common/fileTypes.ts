@@ -14,8 +14,8 @@ export function fileTypeText(mimeType: string, name: string): string {
   return ext ? `${ext} 文件` : '文件';
 }
 
-/** The largest evidence file the main process accepts (see evidenceFile in src/shared/api.ts). */
-export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
+/** The largest evidence file the main process accepts (src/shared/api.ts). */
+export { MAX_EVIDENCE_BYTES } from '../../shared/api';
 
 /** The bytes of a file (or a slice of one) as base64 (without the data: prefix), as every transport carries them. */
 export function readBase64(file: Blob, onProgress?: (percent: number) => void): Promise<string> {

@@ -1,14 +1,16 @@
 // "录入数值": one period's value of an indicator, with a note and an optional evidence file. Only
 // periods up to the current one are offered (months or quarters, as the indicator reports); a
-// period that already has a value is prefilled, and saving replaces it (sending its version).
-import { useMemo, useState } from 'react';
-import { Alert, FileInput, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
+// period that already has a value is prefilled, and saving replaces it (sending its version). The
+// file is sent in pieces first (files.upload) with a progress bar and 取消上传.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, FileInput, Group, Modal, NumberInput, Progress, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { IndicatorRow, IndicatorValue } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
-import { MAX_EVIDENCE_BYTES, readBase64 } from '../common/fileTypes';
+import { MAX_EVIDENCE_BYTES } from '../common/fileTypes';
+import { discardUpload, uploadInPieces } from '../common/uploadInPieces';
 import { FormActions } from '../common/FormActions';
 import { serverFieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
@@ -34,6 +36,16 @@ function RecordValueForm({ indicator, onClose, onSaved }: { indicator: Indicator
   const { today } = useApp();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Bytes of the evidence file sent so far, while it is being uploaded. */
+  const [sent, setSent] = useState<number | null>(null);
+  const cancelled = useRef(false);
+  // The dialog closed mid-upload: the upload stops and nothing is saved.
+  useEffect(
+    () => () => {
+      cancelled.current = true;
+    },
+    [],
+  );
   const byPeriod = useMemo(() => new Map(indicator.values.map((v) => [v.period, v])), [indicator.values]);
   const options = useMemo(() => periodOptions(indicator.period, today, [...byPeriod.keys()]), [indicator.period, today, byPeriod]);
   // The usual entry is for the period just ended; the current one is on offer for early figures.
@@ -74,15 +86,19 @@ function RecordValueForm({ indicator, onClose, onSaved }: { indicator: Indicator
       return;
     }
     setSaving(true);
-    let evidence: { name: string; mimeType: string; dataBase64: string } | undefined;
+    let evidence: { name: string; mimeType: string; uploadId: string } | undefined;
     if (file) {
-      try {
-        evidence = { name: file.name, mimeType: file.type || 'application/octet-stream', dataBase64: await readBase64(file) };
-      } catch {
+      cancelled.current = false;
+      setSent(0);
+      const uploaded = await uploadInPieces('files.upload', file, { onProgress: setSent, aborted: () => cancelled.current, unreadable: t.unreadable(file.name) });
+      setSent(null);
+      if (!uploaded.ok) {
         setSaving(false);
-        form.setErrors({ evidence: t.unreadable(file.name) });
+        if ('aborted' in uploaded) setError(t.uploadCancelled);
+        else form.setErrors({ evidence: uploaded.failure.message });
         return;
       }
+      evidence = { name: file.name, mimeType: file.type || 'application/octet-stream', uploadId: uploaded.uploadId };
     }
     const result = await send('indicators.recordValue', {
       indicatorId: indicator.id,
@@ -94,7 +110,8 @@ function RecordValueForm({ indicator, onClose, onSaved }: { indicator: Indicator
     });
     setSaving(false);
     if (!result.ok) {
-      // Evidence messages arrive as evidence.name / evidence.dataBase64: shown at the file field.
+      if (evidence) void discardUpload('files.upload', evidence.uploadId);
+      // Evidence messages arrive as evidence.name / evidence.uploadId: shown at the file field.
       const fieldErrors = serverFieldErrors(result.fieldErrors);
       for (const key of Object.keys(fieldErrors)) if (key.startsWith('evidence.')) fieldErrors.evidence ??= fieldErrors[key];
       form.setErrors(fieldErrors);
@@ -148,6 +165,22 @@ function RecordValueForm({ indicator, onClose, onSaved }: { indicator: Indicator
           data-testid="value-evidence"
           {...form.getInputProps('evidence')}
         />
+        {sent !== null && form.values.evidence && (
+          <Group gap="xs" wrap="nowrap" data-testid="value-upload-progress">
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {t.uploadingFile(form.values.evidence.name)}
+            </Text>
+            <Progress
+              value={form.values.evidence.size > 0 ? (sent * 100) / form.values.evidence.size : 0}
+              size="sm"
+              style={{ flex: 1 }}
+              aria-label={t.uploadProgress(form.values.evidence.name)}
+            />
+            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => (cancelled.current = true)}>
+              {t.cancelUpload}
+            </Button>
+          </Group>
+        )}
         <FormActions onCancel={onClose} saving={saving} />
       </Stack>
     </form>

@@ -95,6 +95,10 @@ export const indicatorText = {
   tooLarge: (name: string) => `“${name}”超过 200 MB，不能作为佐证材料`,
   emptyFile: (name: string) => `“${name}”是空文件`,
   unreadable: (name: string) => `“${name}”读取失败，请重新选择`,
+  uploadingFile: (name: string) => `正在上传“${name}”`,
+  uploadProgress: (name: string) => `“${name}”的上传进度`,
+  cancelUpload: '取消上传',
+  uploadCancelled: '已取消上传，数值没有保存。',
   valueSaved: (period: string) => `${period}数值已保存`,
   targetOf: (target: string) => `目标 ${target}`,
   // history

@@ -1,6 +1,6 @@
-// Evidence: drop or pick several files; each is read as base64 and sent with evidence.add, with
-// its own progress and error. The list opens files with the system viewer. Another court's item
-// shows its list only.
+// Evidence: drop or pick several files; each is sent in pieces (files.upload) with its own
+// progress bar, 取消 and error, then stored with evidence.add. The list opens files with the system
+// viewer. Another court's item shows its list only.
 import { useRef, useState } from 'react';
 import { Anchor, Button, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
@@ -8,7 +8,8 @@ import { IconExternalLink, IconFileUpload, IconTrash, IconUpload, IconX } from '
 import type { Evidence, ItemDetail } from '../../shared/model';
 import { send } from '../api/client';
 import { confirmAction } from '../common/confirm';
-import { MAX_EVIDENCE_BYTES, readBase64 } from '../common/fileTypes';
+import { MAX_EVIDENCE_BYTES } from '../common/fileTypes';
+import { discardUpload, uploadInPieces } from '../common/uploadInPieces';
 import { formatDateTime } from '../lib/dates';
 import { formatSize } from '../lib/format';
 import { notifyFailure, notifySuccess } from '../lib/notify';
@@ -19,48 +20,74 @@ interface Upload {
   key: number;
   name: string;
   size: number;
-  phase: 'waiting' | 'reading' | 'uploading' | 'done' | 'failed';
-  percent: number;
+  phase: 'waiting' | 'uploading' | 'saving' | 'done' | 'failed' | 'cancelled';
+  /** Bytes sent so far. */
+  sent: number;
   error?: string;
+}
+
+const percentOf = (u: Upload) => (u.size > 0 ? Math.round((u.sent * 100) / u.size) : 0);
+
+function phaseText(u: Upload): string {
+  if (u.phase === 'uploading') return `${t.uploading} ${percentOf(u)}%`;
+  if (u.phase === 'saving') return t.savingUpload;
+  if (u.phase === 'done') return t.uploaded;
+  if (u.phase === 'failed') return t.uploadFailed;
+  if (u.phase === 'cancelled') return t.uploadCancelled;
+  return '';
 }
 
 export function EvidencePanel({ item, readOnly = false, onChanged }: { item: ItemDetail; readOnly?: boolean; onChanged(): Promise<void> }) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const nextKey = useRef(1);
   const queue = useRef(Promise.resolve());
+  /** Uploads the person cancelled (取消): skipped if waiting, stopped between pieces if under way. */
+  const cancelled = useRef(new Set<number>());
 
   const patch = (key: number, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
+  const cancel = (key: number) => {
+    cancelled.current.add(key);
+    setUploads((list) => list.map((u) => (u.key === key && u.phase === 'waiting' ? { ...u, phase: 'cancelled' } : u)));
+  };
+
   const addFiles = (files: File[]) => {
-    const entries = files.map((file) => ({ file, upload: { key: nextKey.current++, name: file.name, size: file.size, phase: 'waiting' as const, percent: 0 } }));
+    const entries = files.map((file) => ({ file, upload: { key: nextKey.current++, name: file.name, size: file.size, phase: 'waiting' as const, sent: 0 } }));
     setUploads((list) => [...list, ...entries.map((e) => e.upload)]);
     const itemId = item.id;
     // One file at a time keeps memory use sane with large scans.
     queue.current = queue.current.then(async () => {
       let anyDone = false;
       for (const { file, upload } of entries) {
+        const key = upload.key;
+        if (cancelled.current.has(key)) continue;
         if (file.size > MAX_EVIDENCE_BYTES) {
-          patch(upload.key, { phase: 'failed', error: t.tooLarge });
+          patch(key, { phase: 'failed', error: t.tooLarge });
           continue;
         }
         if (file.size === 0) {
-          patch(upload.key, { phase: 'failed', error: t.emptyFile });
+          patch(key, { phase: 'failed', error: t.emptyFile });
           continue;
         }
-        patch(upload.key, { phase: 'reading' });
-        let data: string;
-        try {
-          data = await readBase64(file, (percent) => patch(upload.key, { percent }));
-        } catch {
-          patch(upload.key, { phase: 'failed', error: t.unreadable });
+        patch(key, { phase: 'uploading' });
+        const uploaded = await uploadInPieces('files.upload', file, {
+          onProgress: (sent) => patch(key, { sent }),
+          aborted: () => cancelled.current.has(key),
+          unreadable: t.unreadable,
+        });
+        if (!uploaded.ok) {
+          patch(key, 'aborted' in uploaded ? { phase: 'cancelled' } : { phase: 'failed', error: uploaded.failure.message });
           continue;
         }
-        patch(upload.key, { phase: 'uploading', percent: 100 });
-        const result = await send('evidence.add', { itemId, name: file.name, mimeType: file.type || 'application/octet-stream', dataBase64: data });
+        patch(key, { phase: 'saving', sent: file.size });
+        const result = await send('evidence.add', { itemId, name: file.name, mimeType: file.type || 'application/octet-stream', uploadId: uploaded.uploadId });
         if (result.ok) {
           anyDone = true;
-          patch(upload.key, { phase: 'done' });
-        } else patch(upload.key, { phase: 'failed', error: result.message });
+          patch(key, { phase: 'done' });
+        } else {
+          await discardUpload('files.upload', uploaded.uploadId);
+          patch(key, { phase: 'failed', error: result.message });
+        }
       }
       if (anyDone) await onChanged();
     });
@@ -124,12 +151,24 @@ export function EvidencePanel({ item, readOnly = false, onChanged }: { item: Ite
                       {formatSize(u.size)}
                     </Text>
                   </Text>
-                  <Text size="xs" c={u.phase === 'failed' ? 'red.7' : u.phase === 'done' ? 'teal.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
-                    {u.phase === 'reading' ? `${t.reading} ${u.percent}%` : u.phase === 'uploading' ? t.uploading : u.phase === 'done' ? t.uploaded : u.phase === 'failed' ? t.uploadFailed : ''}
+                  <Text size="xs" c={u.phase === 'failed' ? 'red.7' : u.phase === 'done' ? 'teal.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} aria-live="polite">
+                    {phaseText(u)}
                   </Text>
+                  {(u.phase === 'waiting' || u.phase === 'uploading') && (
+                    <IconAction label={t.cancelUpload(u.name)} variant="subtle" color="gray" size="sm" onClick={() => cancel(u.key)} data-testid="upload-cancel">
+                      <IconX size={14} />
+                    </IconAction>
+                  )}
                 </Group>
-                {(u.phase === 'reading' || u.phase === 'uploading' || u.phase === 'waiting') && (
-                  <Progress value={u.phase === 'uploading' ? 100 : u.percent} size="sm" animated={u.phase === 'uploading'} striped={u.phase === 'uploading'} mt={2} />
+                {(u.phase === 'waiting' || u.phase === 'uploading' || u.phase === 'saving') && (
+                  <Progress
+                    value={u.phase === 'saving' ? 100 : percentOf(u)}
+                    size="sm"
+                    animated={u.phase === 'saving'}
+                    striped={u.phase === 'saving'}
+                    mt={2}
+                    aria-label={t.uploadProgress(u.name)}
+                  />
                 )}
                 {u.error && (
                   <Text size="xs" c="red.7">
@@ -138,7 +177,7 @@ export function EvidencePanel({ item, readOnly = false, onChanged }: { item: Ite
                 )}
               </div>
             ))}
-            {uploads.every((u) => u.phase === 'done' || u.phase === 'failed') && (
+            {uploads.every((u) => u.phase === 'done' || u.phase === 'failed' || u.phase === 'cancelled') && (
               <Group justify="flex-end">
                 <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setUploads([])}>
                   {t.clearUploads}

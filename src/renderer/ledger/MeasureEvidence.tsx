@@ -1,7 +1,8 @@
 // A measure's evidence in three groups, as a rectification file is kept: 整改前 (the problem as
-// found), 整改后 (the result), 回头看 (the re-check). Upload per group, open, remove.
-import { useState } from 'react';
-import { Anchor, Badge, Button, FileButton, Group, Paper, Stack, Table, Text } from '@mantine/core';
+// found), 整改后 (the result), 回头看 (the re-check). Upload per group (in pieces, with a progress
+// bar and 取消上传), open, remove.
+import { useRef, useState } from 'react';
+import { Anchor, Badge, Button, FileButton, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconExternalLink, IconTrash, IconUpload } from '@tabler/icons-react';
 import type { LedgerEvidence, LedgerEvidencePhase, MeasureDetail } from '../../shared/model';
 import { send } from '../api/client';
@@ -11,7 +12,7 @@ import { IconAction } from '../common/IconAction';
 import { formatDateTime } from '../lib/dates';
 import { formatSize } from '../lib/format';
 import { notifyFailure, notifySuccess } from '../lib/notify';
-import { uploadLedgerEvidence } from './evidenceUpload';
+import { uploadLedgerEvidence, type UploadProgress } from './evidenceUpload';
 import { useMayWork } from './MeasureActions';
 import { evidencePhaseText, ledgerText as t } from './text';
 
@@ -61,16 +62,20 @@ function EvidenceGroup({
   canRemove: boolean;
   onChanged(): Promise<void>;
 }) {
-  const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const cancelled = useRef(false);
+  const busy = progress?.name ?? null;
 
   const upload = async (picked: File[]) => {
     if (picked.length === 0) return;
-    const outcome = await uploadLedgerEvidence({ measureId, phase, lookbackId }, picked, (name) => setBusy(name));
-    setBusy(null);
+    cancelled.current = false;
+    const outcome = await uploadLedgerEvidence({ measureId, phase, lookbackId }, picked, { onProgress: setProgress, aborted: () => cancelled.current });
+    setProgress(null);
     if (outcome.uploaded > 0) {
       notifySuccess(t.uploaded(outcome.uploaded));
       await onChanged();
     }
+    if (outcome.cancelled) notifyFailure({ message: t.uploadCancelled });
     for (const failure of outcome.failures) notifyFailure({ message: failure });
   };
   const open = async (evidence: LedgerEvidence) => {
@@ -117,6 +122,14 @@ function EvidenceGroup({
           )
         )}
       </Group>
+      {progress && (
+        <Group gap="xs" wrap="nowrap" mb={6} data-testid={`evidence-progress-${phase}`}>
+          <Progress value={progress.total > 0 ? (progress.sent * 100) / progress.total : 0} size="sm" style={{ flex: 1 }} aria-label={t.uploadProgress(progress.name)} />
+          <Button size="compact-xs" variant="subtle" color="gray" onClick={() => (cancelled.current = true)} data-testid={`evidence-cancel-${phase}`}>
+            {t.cancelUpload}
+          </Button>
+        </Group>
+      )}
       {files.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t.noFilesInPhase}

@@ -1,23 +1,46 @@
-// Sends picked files as ledger evidence (整改前 / 整改后 / 回头看), one at a time so large scans do
-// not all sit in memory at once. Used by the measure drawer and by the look-back dialog.
+// Sends picked files as ledger evidence (整改前 / 整改后 / 回头看): each in pieces (files.upload),
+// one file at a time so large scans never sit in memory at once, then stored with
+// ledger.addEvidence. Used by the measure drawer and by the look-back dialog, which show the
+// progress and may cancel between pieces.
 import type { LedgerEvidencePhase } from '../../shared/model';
 import { send } from '../api/client';
-import { MAX_EVIDENCE_BYTES, readBase64 } from '../common/fileTypes';
+import { MAX_EVIDENCE_BYTES } from '../common/fileTypes';
+import { discardUpload, uploadInPieces } from '../common/uploadInPieces';
 import { ledgerText as t } from './text';
 
 export interface UploadOutcome {
   uploaded: number;
   /** One Chinese sentence per file that did not go through. */
   failures: string[];
+  /** The person cancelled: the file under way and the ones after it were not sent. */
+  cancelled: boolean;
+}
+
+export interface UploadProgress {
+  name: string;
+  sent: number;
+  total: number;
+}
+
+export interface UploadWatch {
+  /** The file under way and how much of it has been sent. */
+  onProgress?(progress: UploadProgress): void;
+  /** Asked between pieces: true once the person cancelled (取消上传). */
+  aborted?(): boolean;
 }
 
 export async function uploadLedgerEvidence(
   target: { measureId: string; phase: LedgerEvidencePhase; lookbackId?: string | null },
   files: File[],
-  onFile?: (name: string) => void,
+  watch: UploadWatch = {},
 ): Promise<UploadOutcome> {
-  const outcome: UploadOutcome = { uploaded: 0, failures: [] };
+  const outcome: UploadOutcome = { uploaded: 0, failures: [], cancelled: false };
+  const aborted = () => watch.aborted?.() ?? false;
   for (const file of files) {
+    if (aborted()) {
+      outcome.cancelled = true;
+      break;
+    }
     if (file.size > MAX_EVIDENCE_BYTES) {
       outcome.failures.push(t.tooLarge(file.name));
       continue;
@@ -26,12 +49,18 @@ export async function uploadLedgerEvidence(
       outcome.failures.push(t.emptyFile(file.name));
       continue;
     }
-    onFile?.(file.name);
-    let dataBase64: string;
-    try {
-      dataBase64 = await readBase64(file);
-    } catch {
-      outcome.failures.push(t.unreadable(file.name));
+    watch.onProgress?.({ name: file.name, sent: 0, total: file.size });
+    const uploaded = await uploadInPieces('files.upload', file, {
+      onProgress: (sent) => watch.onProgress?.({ name: file.name, sent, total: file.size }),
+      aborted,
+      unreadable: t.unreadable(file.name),
+    });
+    if (!uploaded.ok) {
+      if ('aborted' in uploaded) {
+        outcome.cancelled = true;
+        break;
+      }
+      outcome.failures.push(uploaded.failure.code === 'E_UNREADABLE' ? uploaded.failure.message : `“${file.name}”：${uploaded.failure.message}`);
       continue;
     }
     const result = await send('ledger.addEvidence', {
@@ -40,10 +69,13 @@ export async function uploadLedgerEvidence(
       lookbackId: target.lookbackId ?? null,
       name: file.name,
       mimeType: file.type || 'application/octet-stream',
-      dataBase64,
+      uploadId: uploaded.uploadId,
     });
     if (result.ok) outcome.uploaded += 1;
-    else outcome.failures.push(`“${file.name}”：${result.message}`);
+    else {
+      await discardUpload('files.upload', uploaded.uploadId);
+      outcome.failures.push(`“${file.name}”：${result.message}`);
+    }
   }
   return outcome;
 }

@@ -1,7 +1,7 @@
 // The two things done from the look-back queue: record a re-check (通过, or 发现反弹 which reopens
 // the measure) with a note and optional evidence, and move a re-check's due date.
-import { useState } from 'react';
-import { Alert, Button, CloseButton, FileButton, Group, Modal, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, CloseButton, FileButton, Group, Modal, Paper, Progress, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { operations, type LookbackRow } from '../../shared/api';
 import { send } from '../api/client';
@@ -13,7 +13,7 @@ import { formatSize } from '../lib/format';
 import { checkedSend } from '../lib/checkedSend';
 import { schemaErrors, serverFieldErrors, type FieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
-import { uploadLedgerEvidence } from '../ledger/evidenceUpload';
+import { uploadLedgerEvidence, type UploadProgress } from '../ledger/evidenceUpload';
 import { lookbackText as t } from './text';
 
 function Summary({ row }: { row: LookbackRow }) {
@@ -57,6 +57,15 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
   const [error, setError] = useState<string | null>(null);
   const [failures, setFailures] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const cancelled = useRef(false);
+  // The dialog closed mid-upload (Esc, ×): the upload stops and nothing is recorded.
+  useEffect(
+    () => () => {
+      cancelled.current = true;
+    },
+    [],
+  );
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -74,16 +83,26 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
     if (pending.length) {
       const done = new Set(sent);
       const problems: string[] = [];
+      cancelled.current = false;
+      let stopped = false;
       for (const file of pending) {
-        const outcome = await uploadLedgerEvidence({ measureId: row.measureId, phase: 'lookback', lookbackId: row.id }, [file]);
+        const outcome = await uploadLedgerEvidence({ measureId: row.measureId, phase: 'lookback', lookbackId: row.id }, [file], {
+          onProgress: setProgress,
+          aborted: () => cancelled.current,
+        });
         if (outcome.uploaded) done.add(file);
         problems.push(...outcome.failures);
+        if (outcome.cancelled) {
+          stopped = true;
+          break;
+        }
       }
+      setProgress(null);
       setSent(done);
-      if (problems.length) {
+      if (stopped || problems.length) {
         setSaving(false);
         setFailures(problems);
-        setError(t.uploadFailed);
+        setError(stopped ? t.uploadCancelled : t.uploadFailed);
         return;
       }
     }
@@ -180,8 +199,26 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
             </Stack>
           </Group>
         </div>
+        {progress && (
+          <Group gap="xs" wrap="nowrap" data-testid="lookback-upload-progress">
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {t.uploadingFile(progress.name)}
+            </Text>
+            <Progress value={progress.total > 0 ? (progress.sent * 100) / progress.total : 0} size="sm" style={{ flex: 1 }} aria-label={t.uploadProgress(progress.name)} />
+            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => (cancelled.current = true)}>
+              {t.cancelUpload}
+            </Button>
+          </Group>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button
+            variant="default"
+            onClick={() => {
+              // Closing mid-upload stops the upload too; what was sent is discarded.
+              cancelled.current = true;
+              onClose();
+            }}
+          >
             {commonText.cancel}
           </Button>
           <Button type="submit" loading={saving} color={result === 'relapsed' ? 'red' : undefined} data-testid="lookback-record-confirm">

@@ -2,8 +2,8 @@
 // scope, encryption, nested relayed bundles), the per-court, per-campaign change table, and the
 // fingerprint check for courts met for the first time.
 import type { ReactNode } from 'react';
-import { Badge, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconPhoneCall } from '@tabler/icons-react';
+import { Alert, Badge, Checkbox, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconPhoneCall, IconShieldCheck } from '@tabler/icons-react';
 import type { BundleSummary, ImportReport } from '../../shared/model';
 import { courtLevelText } from '../common/text';
 import { formatDateTime } from '../lib/dates';
@@ -64,7 +64,7 @@ export function BundleSummaryView({ bundle }: { bundle: BundleSummary }) {
       {bundle.nested.length > 0 && (
         <div data-testid="bundle-nested">
           <Text size="xs" c="dimmed">
-            {t.nested}
+            {bundle.kind === 'package_down' ? t.nestedDown : t.nested}
           </Text>
           <Stack gap={2} mt={2}>
             {bundle.nested.map((nested) => (
@@ -199,6 +199,11 @@ export function TrustStep({
                 )}
               </Group>
               <Text size="sm">{t.trustHint(court.name || court.code)}</Text>
+              {court.replacesVouched && (
+                <Text size="sm" c="orange.9" data-testid="trust-replaces-vouched">
+                  {t.replacesVouched}
+                </Text>
+              )}
               <Fingerprint value={court.fingerprint} testId="trust-fingerprint" />
               <Text size="sm" c="red.8">
                 {t.trustMismatch}
@@ -216,5 +221,44 @@ export function TrustStep({
         ))}
       </Stack>
     </Paper>
+  );
+}
+
+/** What else a preview found: keys trusted through a relay's vouching (a person should see each
+ * court named), subordinates whose audit log contradicts an earlier report, files to restore. */
+export function PreviewNotices({ report }: { report: ImportReport }) {
+  return (
+    <>
+      {report.newlyVouched.length > 0 && (
+        <Alert color="blue" icon={<IconShieldCheck size={18} />} title={t.vouchedTitle} data-testid="bundle-vouched">
+          <Text size="sm">{t.vouchedHint}</Text>
+          <List size="sm" mt={6}>
+            {report.newlyVouched.map((court) => (
+              <List.Item key={court.code} data-court={court.code}>
+                {t.vouchedLine(t.courtWithCode(court.name, court.code), levelName(court.level), t.courtWithCode(court.vouchedBy.name, court.vouchedBy.code))}
+                <Fingerprint value={court.fingerprint} size="sm" testId="vouched-fingerprint" />
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {report.auditAlerts.length > 0 && (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t.auditAlertTitle} data-testid="bundle-audit-alerts">
+          <Text size="sm">{t.auditAlertHint}</Text>
+          <List size="sm" mt={6}>
+            {report.auditAlerts.map((alert) => (
+              <List.Item key={alert.code}>
+                {t.courtWithCode(alert.name, alert.code)}：{alert.message}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {report.restoredFiles > 0 && (
+        <Text size="sm" data-testid="bundle-restored">
+          {t.restored(report.restoredFiles)}
+        </Text>
+      )}
+    </>
   );
 }

@@ -11,7 +11,7 @@ import { useApp } from '../AppContext';
 import { JobProgress } from '../common/JobProgress';
 import { formatSize } from '../lib/format';
 import { notifyFailure } from '../lib/notify';
-import { BundleSummaryView, ChangesTable, TrustStep } from './BundlePreview';
+import { BundleSummaryView, ChangesTable, PreviewNotices, TrustStep } from './BundlePreview';
 import { RefusalAlert } from './parts';
 import { refusalOf, type Refusal } from './syncRules';
 import { syncText as t } from './text';
@@ -228,6 +228,7 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
                   <ChangesTable report={preview} />
                 </div>
               )}
+              <PreviewNotices report={preview} />
               {preview.bundle.kind === 'package_down' && (
                 <Text size="sm" data-testid="sync-materialized">
                   {t.materialized(preview.materialized.added, preview.materialized.updated, preview.materialized.removed)}
@@ -303,6 +304,7 @@ function ImportedResult({ report, onAnother }: { report: ImportReport; onAnother
           )}
         </Alert>
       )}
+      <PreviewNotices report={report} />
       <BundleSummaryView bundle={report.bundle} />
       {report.outcome !== 'unchanged' && <ChangesTable report={report} />}
       <Group>

@@ -1,7 +1,7 @@
 // 下级法院 (#/subordinates, for high and intermediate courts): each subordinate's last bundle,
 // how old it is (yellow, then red), a missing sequence number, and how many items it holds.
-import { Badge, Button, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { IconFileImport } from '@tabler/icons-react';
+import { Alert, Badge, Button, List, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { send } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
 import { commonText, courtLevelText } from '../common/text';
@@ -32,6 +32,18 @@ export function SubordinatesPage() {
       )}
       {courts && courts.length > 0 && (
         <>
+          {courts.some((court) => court.auditAlert) && (
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t.auditAlertTitle(courts.filter((court) => court.auditAlert).length)} data-testid="subordinates-audit-alerts">
+              <Text size="sm">{t.auditAlertHint}</Text>
+              <List size="sm" mt={6}>
+                {courts
+                  .filter((court) => court.auditAlert)
+                  .map((court) => (
+                    <List.Item key={court.code}>{t.auditAlertLine(`${court.name}（${court.code}）`, court.auditAlert!.message, formatDateTime(court.auditAlert!.at))}</List.Item>
+                  ))}
+              </List>
+            </Alert>
+          )}
           <Text size="sm" c="dimmed">
             {t.count(courts.length)}
           </Text>
@@ -62,6 +74,11 @@ export function SubordinatesPage() {
                       <Table.Td ff="monospace">{court.code}</Table.Td>
                       <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
                         {court.name}
+                        {court.auditAlert && (
+                          <Badge ml="xs" color="red" variant="light" leftSection={<IconAlertTriangle size={12} />} style={{ textTransform: 'none' }} data-testid="subordinate-audit-badge">
+                            {t.auditBadge}
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td>{courtLevelText[court.level as keyof typeof courtLevelText] ?? court.level}</Table.Td>
                       <Table.Td>{court.via ? t.via(nameOf(court.via)) : t.direct}</Table.Td>

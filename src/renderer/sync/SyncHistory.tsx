@@ -66,11 +66,6 @@ export function SyncHistory({ refreshKey }: { refreshKey: number }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{entry.message}</Text>
-                    {entry.code && (
-                      <Text size="xs" c="dimmed">
-                        {t.errorCode(entry.code)}
-                      </Text>
-                    )}
                     {entry.actor && (
                       <Text size="xs" c="dimmed">
                         {t.actorLine(entry.actor)}

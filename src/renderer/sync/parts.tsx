@@ -1,7 +1,7 @@
 // Pieces shared by the sync tabs: the export folder chooser (common/FolderField in sync's words),
 // a refusal with its code, and the card telling where a written bundle went.
-import { Alert, CloseButton, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { IconCircleCheck } from '@tabler/icons-react';
+import { Alert, Button, CloseButton, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import type { ExportReport } from '../../shared/model';
 import { FolderField as SharedFolderField } from '../common/FolderField';
 import { commonText } from '../common/text';
@@ -25,7 +25,9 @@ export function FolderField({ value, onChange, drives, disabled }: { value: stri
 }
 
 /** A refused or failed step: the plain message, the stable code small, and that nothing was written. */
-export function RefusalAlert({ title, refusal, untouched = true, onClose }: { title: string; refusal: Refusal; untouched?: boolean; onClose?(): void }) {
+/** A refusal in plain words (its stable code stays in data-code for support, off the screen);
+ * `onRetry` adds a 重试 button for refusals a second try can cure (a busy database). */
+export function RefusalAlert({ title, refusal, untouched = true, onClose, onRetry }: { title: string; refusal: Refusal; untouched?: boolean; onClose?(): void; onRetry?(): void }) {
   return (
     <Alert color="red" title={title} withCloseButton={!!onClose} onClose={onClose} data-testid="sync-refusal" data-code={refusal.code ?? ''}>
       <Stack gap={4}>
@@ -33,10 +35,12 @@ export function RefusalAlert({ title, refusal, untouched = true, onClose }: { ti
           {refusal.message}
         </Text>
         {untouched && <Text size="sm">{t.untouched}</Text>}
-        {refusal.code && (
-          <Text size="xs" c="dimmed" data-testid="sync-refusal-code">
-            {t.errorCode(refusal.code)}
-          </Text>
+        {onRetry && (
+          <Group mt={4}>
+            <Button size="xs" variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry} data-testid="sync-refusal-retry">
+              {t.retry}
+            </Button>
+          </Group>
         )}
       </Stack>
     </Alert>

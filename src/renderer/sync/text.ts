@@ -12,7 +12,7 @@ export const syncText = {
   tabHistory: '同步记录',
   loadFailed: '同步信息加载失败',
   managersOnly: '只有管理员或审核人可以导出、导入同步包。您可以查看同步情况和同步记录。',
-  errorCode: (code: string) => `错误代码：${code}`,
+  retry: '重试',
   untouched: '数据库没有任何改动。',
   seq: (n: number) => `第 ${n} 号`,
   /** A package down is addressed to every subordinate: code '*', shown by its name alone. */
@@ -114,6 +114,15 @@ export const syncText = {
   size: '数据',
   campaignLine: '专项活动',
   nested: '内含下级法院同步包',
+  nestedDown: '内含上级法院的原始下发包',
+  // relays and the audit witness
+  vouchedTitle: '以下法院的密钥将因转报法院的担保而被本院信任',
+  vouchedHint: '这些法院的同步包由转报它们的法院原样夹带，各自签名已核验。请确认它们确是该转报法院的下级法院（或其上级法院）；如有陌生法院，请不要导入。',
+  vouchedLine: (court: string, level: string | null, by: string) => `${court}${level ? `（${level}）` : ''}，由${by}担保`,
+  replacesVouched: '本院此前只通过转报法院的担保认识这家法院，而这次的密钥与担保的不同。请务必电话核对；核对一致后，以本次核对的密钥为准。',
+  auditAlertTitle: '审计日志与上次上报不一致',
+  auditAlertHint: '下级法院的审计日志可能被删改。数据仍会按签名导入，请与该院核实并报告信息技术人员。',
+  restored: (files: number) => `本院缺失或损坏的 ${files} 个佐证材料文件将从这个同步包补回。`,
   nestedLine: (name: string, seq: number, full: boolean, rows: number, files: number) =>
     `${name} 第 ${seq} 号${full ? '（完整快照）' : ''}：${rows} 条数据，${files} 个文件`,
   materialized: (added: number, updated: number, removed: number) =>
@@ -235,6 +244,10 @@ export const subordinatesText = {
   noGap: '无',
   items: '事项数',
   count: (n: number) => `共 ${n} 个下级法院`,
+  auditAlertTitle: (n: number) => `${n} 个下级法院的审计日志与上次上报不一致`,
+  auditAlertHint: '这些法院报来的审计日志链头与此前报来的对不上：日志可能被删除、清空或改写。请与该院核实，并报告信息技术人员。',
+  auditAlertLine: (court: string, message: string, at: string) => `${court}：${message}（${at} 发现）`,
+  auditBadge: '审计日志异常',
 };
 
 export const fingerprintText = {

@@ -10,6 +10,9 @@ import { ExportResult, RefusalAlert } from './parts';
 import { refusalOf, type Refusal } from './syncRules';
 import { syncText as t } from './text';
 
+/** Refusals that a second try can cure: a busy database, a full disk or a pulled USB stick put right. */
+const RETRYABLE = new Set(['E_BUSY', 'E_DISK_FULL', 'E_NO_FOLDER', 'E_WRITE']);
+
 type Outcome = { kind: 'done'; status: JobStatus } | { kind: 'refused'; refusal: Refusal } | { kind: 'cancelled' } | null;
 
 export interface ExportJob {
@@ -20,6 +23,8 @@ export interface ExportJob {
   clear(): void;
   /** Clears the last outcome and starts the job with this call. */
   start(call: () => Promise<Result<{ jobId: string }>>): Promise<void>;
+  /** Starts the last call again (after a refusal a second try can cure). */
+  retry(): Promise<void>;
   finished(status: JobStatus): void;
 }
 
@@ -29,7 +34,10 @@ export function useExportJob(failedTitle: string, onChanged: () => void): Export
   const [starting, setStarting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
+  const [lastCall, setLastCall] = useState<(() => Promise<Result<{ jobId: string }>>) | null>(null);
+
   const start = async (call: () => Promise<Result<{ jobId: string }>>) => {
+    setLastCall(() => call);
     setOutcome(null);
     setStarting(true);
     const result = await call();
@@ -49,7 +57,11 @@ export function useExportJob(failedTitle: string, onChanged: () => void): Export
     onChanged();
   };
 
-  return { jobId, starting, outcome, clear: () => setOutcome(null), start, finished };
+  const retry = async () => {
+    if (lastCall) await start(lastCall);
+  };
+
+  return { jobId, starting, outcome, clear: () => setOutcome(null), start, retry, finished };
 }
 
 /** The start button, or while the job runs, what it is doing and its progress bar. */
@@ -77,7 +89,15 @@ export function ExportJobOutcome({ job, doneTitle, failedTitle, carryHint }: { j
   return (
     <>
       {report && <ExportResult title={doneTitle} report={report} carryHint={carryHint} onClose={job.clear} />}
-      {outcome?.kind === 'refused' && <RefusalAlert title={failedTitle} refusal={outcome.refusal} untouched={false} onClose={job.clear} />}
+      {outcome?.kind === 'refused' && (
+        <RefusalAlert
+          title={failedTitle}
+          refusal={outcome.refusal}
+          untouched={false}
+          onClose={job.clear}
+          onRetry={RETRYABLE.has(outcome.refusal.code ?? '') ? () => void job.retry() : undefined}
+        />
+      )}
       {outcome?.kind === 'cancelled' && (
         <Alert color="gray" withCloseButton onClose={job.clear}>
           {t.exportCancelled}

@@ -2,7 +2,7 @@
 // replacing values, issued indicators, another court's view, sync) is in indicators.test.ts.
 import { expect } from 'vitest';
 import type { IndicatorOperation } from '../../../src/main/indicators/indicatorHandlers';
-import { base64, expectFailure, MISSING_ID, type Fixture, type OperationCases } from './shared';
+import { base64, expectFailure, MISSING_ID, uploadFile, type Fixture, type OperationCases } from './shared';
 import { valuesWorkbook } from './templateImport';
 
 /** 当场立案率: a monthly percentage, higher is better, target 95. */
@@ -86,6 +86,9 @@ export const indicatorCases: OperationCases<IndicatorOperation> = {
       const row = await filingRate(fx);
       const recorded = await fx.h.ok('indicators.recordValue', { indicatorId: row.id, period: '2026-11', value: 94.2, note: '本月受理 212 件', evidence: { name: '立案统计.txt', dataBase64: base64('当场立案 200 件') } });
       expect(recorded.values).toEqual([expect.objectContaining({ period: '2026-11', value: 94.2, note: '本月受理 212 件', evidenceName: '立案统计.txt', attainment: 'close', origin: 'J2301', version: 1 })]);
+      const uploadId = await uploadFile(fx.h, Buffer.from('十月报表'), '十月报表.xlsx');
+      const october = await fx.h.ok('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 96, evidence: { name: '十月报表.xlsx', uploadId } });
+      expect(october.values.find((v) => v.period === '2026-10')).toMatchObject({ evidenceName: '十月报表.xlsx' });
     },
     bad: async (fx) => {
       const row = await filingRate(fx);
@@ -94,6 +97,9 @@ export const indicatorCases: OperationCases<IndicatorOperation> = {
       expectFailure(await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-13', value: 90 }), 'E_INVALID', /期间格式/);
       expectFailure(await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 101 }), 'E_INVALID', /0 到 100/);
       expectFailure(await fx.h.call('indicators.recordValue', { indicatorId: MISSING_ID, period: '2026-10', value: 90 }), 'E_NOT_FOUND', /指标/);
+      const unknown = { name: '报表.xlsx', uploadId: '0190f0e4-0000-4000-8000-000000000000' };
+      expectFailure(await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 90, evidence: unknown }), 'E_NOT_FOUND', /重新选择文件/);
+      expect((await fx.h.ok('indicators.list', { campaignId: fx.campaign.id }))[0].values).toEqual([]);
     },
   },
   'indicators.deleteValue': {

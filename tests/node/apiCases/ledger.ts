@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { LedgerOperation } from '../../../src/main/ledger/ledgerHandlers';
-import { base64, expectFailure, MISSING_ID, secondReviewer, type Fixture, type OperationCases } from './shared';
+import { base64, expectFailure, MISSING_ID, secondReviewer, uploadFile, type Fixture, type OperationCases } from './shared';
 
 async function withFinding(fx: Fixture, fields: Record<string, unknown> = {}) {
   return fx.h.ok('ledger.createFinding', { campaignId: fx.campaign.id, source: 'inspection_feedback', title: '当场立案率偏低', ...fields });
@@ -239,9 +239,14 @@ export const ledgerCases: OperationCases<LedgerOperation> = {
       const e = await fx.h.ok('ledger.addEvidence', { measureId: m.id, phase: 'before', name: '整改前.jpg', mimeType: 'image/jpeg', dataBase64: base64('照片') });
       expect(e).toMatchObject({ measureId: m.id, phase: 'before', lookbackId: null, originalName: '整改前.jpg', size: Buffer.byteLength('照片'), mimeType: 'image/jpeg' });
       expect((await fx.h.ok('ledger.getMeasure', { id: m.id })).evidenceCount).toBe(1);
+      const after = await fx.h.ok('ledger.addEvidence', { measureId: m.id, phase: 'after', name: '整改后.jpg', mimeType: 'image/jpeg', uploadId: await uploadFile(fx.h, Buffer.from('整改后照片')) });
+      expect(after).toMatchObject({ phase: 'after', originalName: '整改后.jpg', size: Buffer.byteLength('整改后照片') });
     },
     bad: async (fx) => {
       const m = await withMeasure(fx);
+      // An upload still under way cannot be stored yet.
+      const unfinished = await uploadFile(fx.h, Buffer.from('一半'), '整改后.jpg', { final: false });
+      expectFailure(await fx.h.call('ledger.addEvidence', { measureId: m.id, phase: 'after', name: '整改后.jpg', uploadId: unfinished }), 'E_UNFINISHED', /还没有上传完/);
       expectFailure(await fx.h.call('ledger.addEvidence', { measureId: m.id, phase: 'after', name: '../x.pdf', dataBase64: base64('x') }), 'E_INVALID', /路径/);
       expectFailure(await fx.h.call('ledger.addEvidence', { measureId: m.id, phase: 'lookback', name: 'x.pdf', dataBase64: base64('x') }), 'E_INVALID', /回头看/);
       await fx.h.ok('ledger.addEvidence', { measureId: m.id, phase: 'after', name: '细则.pdf', dataBase64: base64('细则') });

@@ -1,8 +1,8 @@
 // What every file of API cases shares: the fixture (a court with the administrator logged in and
 // one campaign with two sections), the failure assertion, and small builders.
 import { expect } from 'vitest';
-import type { Failure, OperationName, Result } from '../../../src/shared/api';
-import type { openCourt } from '../harness';
+import { UPLOAD_CHUNK_BYTES, type Failure, type OperationName, type Result } from '../../../src/shared/api';
+import type { Caller, openCourt } from '../harness';
 
 export type Fixture = Awaited<ReturnType<typeof openCourt>>;
 
@@ -25,6 +25,20 @@ export async function withItem(fx: Fixture, fields: Record<string, unknown> = {}
 }
 
 export const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+/** Sends `bytes` as the screens do: in pieces of UPLOAD_CHUNK_BYTES through files.upload; returns the finished upload's id. */
+export async function uploadFile(caller: Caller, bytes: Buffer, fileName = '佐证材料.pdf', options: { final?: boolean } = {}): Promise<string> {
+  let uploadId: string | null = null;
+  const pieces = Math.max(1, Math.ceil(bytes.length / UPLOAD_CHUNK_BYTES));
+  for (let index = 0; index < pieces; index += 1) {
+    const chunk = bytes.subarray(index * UPLOAD_CHUNK_BYTES, (index + 1) * UPLOAD_CHUNK_BYTES);
+    const final = index === pieces - 1 && options.final !== false;
+    const sent: { uploadId: string; bytes: number } = await caller.ok('files.upload', { uploadId, fileName, chunkBase64: chunk.toString('base64'), final });
+    expect(sent.bytes).toBe(Math.min(bytes.length, (index + 1) * UPLOAD_CHUNK_BYTES));
+    uploadId = sent.uploadId;
+  }
+  return uploadId!;
+}
 
 /** A reviewer other than the administrator, for the two-person rule (销号 needs two people). */
 export async function secondReviewer(fx: Fixture) {

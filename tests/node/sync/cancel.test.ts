@@ -10,6 +10,7 @@ import { exportReportUp, importBundle, courtFingerprint } from '../../../src/mai
 import { readHistory } from '../../../src/main/sync/syncHistory';
 import type { Harness } from '../harness';
 import { BASIC, INTERMEDIATE, bulkWork, countRows, databaseFile, engineCtx, fileHash, openSyncCourt, outFolder } from './syncFixtures';
+import { leftoverTemps } from './syncFixtures';
 
 let basic: Harness;
 let middle: Harness;
@@ -53,7 +54,7 @@ describe('cancelling an import', () => {
     expect(reports).toBeGreaterThanOrEqual(3);
     expect(snapshot(middle)).toBe(before);
     expect(countRows(middle, 'items', 'origin = ?', 'J230201')).toBe(0);
-    expect(fs.readdirSync(path.join(middle.dataDir, 'sync', 'tmp'))).toEqual([]);
+    expect(leftoverTemps(middle.dataDir)).toEqual([]);
     expect(readHistory(middle.dataDir, 1)[0]).toMatchObject({ result: 'cancelled', message: '已取消，没有写入任何数据' });
 
     const report = await importBundle(await engineCtx(middle), { file: bundle, dryRun: false, trust: [fingerprint] });

@@ -8,6 +8,7 @@ import { ensureCourtKeysSync } from '../../../src/main/sync/courtKeys';
 import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from '../../../src/main/sync/syncService';
 import { readHistory } from '../../../src/main/sync/syncHistory';
 import { BASIC, BASIC_2, INTERMEDIATE, countRows, databaseFile, engineCtx, fileHash, openEngineCourt, openSyncCourt, outFolder, type SyncCourt, type SyncProfile } from './syncFixtures';
+import { leftoverTemps } from './syncFixtures';
 import { ndjson, readBundle, rowsOf, setEntry, sha256, writeBundle } from './bundleSurgery';
 
 type Court = SyncCourt;
@@ -230,7 +231,7 @@ describe('refused bundles leave the database untouched', () => {
     const heapBefore = process.memoryUsage().rss;
     await expectRefused(middle, file, 'E_TOO_LARGE', /超过|过大|上限/);
     expect(process.memoryUsage().rss - heapBefore).toBeLessThan(200 * 1024 * 1024);
-    expect(fs.readdirSync(path.join(middle.h.dataDir, 'sync', 'tmp'))).toEqual([]);
+    expect(leftoverTemps(middle.h.dataDir)).toEqual([]);
   }, 120_000);
 });
 

@@ -127,6 +127,8 @@ describe('three-level round trip', () => {
         "INSERT INTO supervision_notes (id, origin, version, change_seq, created_at, updated_at, campaign_id, court_code, item_id, kind, author, text) VALUES (?, 'J23', 1, (SELECT value + 1 FROM change_counter), '2026-11-24T02:00:00Z', '2026-11-24T02:00:00Z', ?, 'J230201', ?, 'supervision', '李处长', '请补充警示教育的佐证材料')",
       )
       .run('0190f0e4-1111-7000-8000-000000000001', campaign.id, copy.id);
+    // The note took the next change number: the counter moves with it, as the writers do.
+    writer.prepare('UPDATE change_counter SET value = value + 1').run();
     const second = await publishCampaign(high.ctx, { campaignId: campaign.id, folder });
     expect(second.seq).toBe(2);
 

@@ -84,3 +84,10 @@ export function bulkWork(h: Harness, campaignId: string, items: number, notesPer
   })();
   return items * (1 + notesPerItem);
 }
+
+/** Temporary files an operation left in the data folder (sync/tmp) or its journal folder: none
+ * once it has finished, however it finished. */
+export function leftoverTemps(dataDir: string): string[] {
+  const list = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(path.basename(dir), name)) : []);
+  return [...list(path.join(dataDir, 'sync', 'tmp')), ...list(path.join(dataDir, 'journal'))];
+}

@@ -49,6 +49,16 @@ export interface Manifest {
   /** Keys of courts whose nested bundles this bundle carries. */
   vouches: CourtCard[];
   app: { version: string; schemaVersion: number };
+  /** Report up only: the sender's audit-log head, for the parent court to witness (§3 of the format). */
+  audit?: ManifestAudit;
+}
+
+/** The sender's audit log as it stands: entry count and the last entry's hash, plus the hashes now
+ * found at the positions its recent bundles to this target reported (null: no such entry now). */
+export interface ManifestAudit {
+  count: number;
+  hash: string;
+  reported: { count: number; hash: string | null }[];
 }
 
 export const COURT_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,15}$/;
@@ -100,6 +110,13 @@ const manifestSchema = z
     ),
     vouches: z.array(courtCardSchema),
     app: z.object({ version: z.string().max(64), schemaVersion: count }),
+    audit: z
+      .object({
+        count,
+        hash: z.string().regex(SHA256_PATTERN),
+        reported: z.array(z.object({ count, hash: z.string().regex(SHA256_PATTERN).nullable() })).max(64),
+      })
+      .optional(),
   })
   .refine((manifest) => manifest.changeFrom <= manifest.changeThrough, 'changeFrom > changeThrough');
 

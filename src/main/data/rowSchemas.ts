@@ -1,0 +1,510 @@
+// One schema per synced table: the row exactly as it is stored in SQLite and as it travels in a
+// sync bundle (docs/sync-format.md §2: snake_case keys, every column present, no other key).
+// The same schemas guard both doors: the importer checks every row of a signed bundle before it is
+// applied, and ChangeWriter checks every row it writes, so this program never writes a row that
+// another court would refuse.
+//
+// Each schema mirrors migrations/*.sql: the columns and their NOT NULL, every CHECK constraint
+// (enums, BETWEEN ranges, 0/1 flags), the SQL defaults (recorded as metadata, used by the writer to
+// complete an insert exactly as SQLite would) — and adds what SQLite cannot say: ids are UUIDs,
+// court codes are court codes, times are ISO 8601 with a zone, dates are real calendar days, text is
+// bounded and free of control characters. tests/node/rowSchemas.test.ts holds the schemas to the
+// migrated database (columns, NOT NULL, defaults, CHECK constraints) and to the demo data.
+//
+// Validator: zod 4 (the project's schema library). Its compiled object parser checks a realistic
+// row in a few microseconds (measured in the test), so no second, faster checker is derived.
+import { z } from 'zod';
+import { RECORD_LABELS } from '../../shared/recordLabels';
+import { SYNC_TABLES } from '../sync/syncTables';
+import { COURT_CODE_PATTERN } from '../sync/format/manifest';
+
+/** What is wrong with a row: the column (null: the row as a whole) and a short Chinese description. */
+export interface RowProblem {
+  column: string | null;
+  problem: string;
+}
+
+// ───────────── Limits ─────────────
+// In UTF-16 code units (String.length), generously above every API input limit in
+// src/shared/api.ts (which counts the same units, or code points in the template import: at most
+// twice as many units) and above what writers compose from several inputs (e.g. a finding's detail
+// from a claim's facts and cause, a measure from a claim's 4000-character measures).
+
+/** Names, people, codes typed by hand: API limits 20–255. */
+export const SHORT_TEXT_MAX = 500;
+/** Titles: API limits 80–300. */
+export const TITLE_TEXT_MAX = 2_000;
+/** Long text (content, notes, opinions, reasons): API limits up to 8200. */
+export const LONG_TEXT_MAX = 100_000;
+/** A submitted report frozen as JSON: bounded by a bundle's longest line (4 MiB). */
+export const SNAPSHOT_TEXT_MAX = 4 * 1024 * 1024;
+
+const MAX_INT = Number.MAX_SAFE_INTEGER;
+const MIN_INT = Number.MIN_SAFE_INTEGER;
+
+// ───────────── Building blocks ─────────────
+
+/** Missing and null are said the same way for every column; otherwise the column's expectation. */
+const expecting = (expect: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? '缺少此字段' : issue.input === null ? `不能为空（${expect}）` : expect;
+
+/** Control characters: C0 except tab and line feed in multi-line text, DEL and C1 always. */
+const MULTI_LINE_BAD = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const SINGLE_LINE_BAD = /[\u0000-\u001F\u007F-\u009F]/;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SHA256 = /^[0-9a-f]{64}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+const PERIOD = /^\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])$/;
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function realDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]) return false;
+  return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+}
+
+/** YYYY-MM-DD, a day that exists (2026-02-30 does not). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value);
+  return m !== null && realDay(+m[1], +m[2], +m[3]);
+}
+
+/** ISO 8601 date and time with a zone (Z or ±hh:mm), seconds and fractions optional. */
+export function isZonedTimestamp(value: string): boolean {
+  const m = TIMESTAMP.exec(value);
+  if (m === null || !realDay(+m[1], +m[2], +m[3]) || +m[4] > 23 || +m[5] > 59) return false;
+  if (m[6] !== undefined && +m[6] > 59) return false;
+  return m[7] === undefined || (+m[7] <= 23 && +m[8] <= 59);
+}
+
+const patterned = (pattern: RegExp, expect: string) => z.string({ error: expecting(expect) }).regex(pattern, { error: expect });
+const tested = (test: (value: string) => boolean, expect: string) => z.string({ error: expecting(expect) }).refine(test, { error: expect });
+
+const uuid = patterned(UUID, '应为编号（UUID，如 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b）');
+const courtCode = patterned(COURT_CODE_PATTERN, '应为法院代码（大写字母开头、2 至 16 位大写字母或数字，如 J23）');
+const sha256 = patterned(SHA256, '应为 SHA-256 值（64 位小写十六进制）');
+const timestamp = tested(isZonedTimestamp, '应为带时区的时间（如 2026-11-24T10:00:00+08:00）');
+const date = tested(isCalendarDate, '应为日期（如 2026-11-24，且这一天存在）');
+const period = patterned(PERIOD, '应为期间（如 2026-03 或 2026-Q1）');
+
+function int(min = MIN_INT, max = MAX_INT) {
+  const expect =
+    min === MIN_INT && max === MAX_INT ? '应为整数' : max === MAX_INT ? `应为不小于 ${min} 的整数` : `应为 ${min} 至 ${max} 的整数`;
+  return z.number({ error: expecting(expect) }).int({ error: expect }).min(min, { error: expect }).max(max, { error: expect });
+}
+const flag = () => z.literal([0, 1], { error: expecting('应为 0 或 1') });
+const real = () => z.number({ error: expecting('应为数值') });
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: expecting(`应为 ${values.join('、')} 之一`) });
+
+function text(max: number, lines: 'single' | 'multi') {
+  const bad = lines === 'single' ? SINGLE_LINE_BAD : MULTI_LINE_BAD;
+  const control = lines === 'single' ? '不能含换行符、制表符等控制字符' : '不能含控制字符（换行符和制表符除外）';
+  return z
+    .string({ error: expecting('应为文字') })
+    .max(max, { error: `不能超过 ${max} 个字符` })
+    .refine((value) => !bad.test(value), { error: control });
+}
+/** Names and other one-line text. */
+const short = () => text(SHORT_TEXT_MAX, 'single');
+/** Who or which department is responsible: also read from Excel cells, which may hold line breaks. */
+const shortLines = () => text(SHORT_TEXT_MAX, 'multi');
+const title = () => text(TITLE_TEXT_MAX, 'single');
+const long = () => text(LONG_TEXT_MAX, 'multi');
+
+/** Records the column's SQL default (as in migrations/), which the writer applies to an insert that leaves it out. */
+function withDefault<T extends z.ZodType>(schema: T, value: string | number): T {
+  return schema.meta({ sqlDefault: value }) as T;
+}
+
+const owned = {
+  id: uuid,
+  origin: courtCode,
+  version: withDefault(int(1), 1),
+  change_seq: int(1),
+  created_at: timestamp,
+  updated_at: timestamp,
+  deleted_at: timestamp.nullable(),
+};
+
+const escalation = () => oneOf(['owner', 'department_head', 'lead_leader']);
+
+// ───────────── The tables ─────────────
+
+const shapes = {
+  courts: {
+    ...owned,
+    code: courtCode,
+    name: short(),
+    level: oneOf(['high', 'intermediate', 'basic']),
+    parent_code: courtCode.nullable(),
+    parent_name: short().nullable(),
+  },
+  departments: {
+    ...owned,
+    name: short(),
+    sort_order: withDefault(int(), 0),
+    head_name: withDefault(short(), ''),
+  },
+  people: {
+    ...owned,
+    name: short(),
+    title: withDefault(short(), ''),
+    department_id: uuid.nullable(),
+  },
+  campaigns: {
+    ...owned,
+    title: title(),
+    issuing_court_code: courtCode,
+    issuing_court_name: withDefault(short(), ''),
+    year: int(1000, 9999),
+    start_date: date.nullable(),
+    end_date: date.nullable(),
+    description: withDefault(long(), ''),
+    status: withDefault(oneOf(['draft', 'active', 'closed']), 'active'),
+    yellow_days: withDefault(int(0, 90), 7),
+    escalate_green: withDefault(escalation(), 'owner'),
+    escalate_yellow: withDefault(escalation(), 'department_head'),
+    escalate_red: withDefault(escalation(), 'lead_leader'),
+    lookback_months: withDefault(int(1, 24), 6),
+  },
+  sections: {
+    ...owned,
+    campaign_id: uuid,
+    parent_id: uuid.nullable(),
+    title: title(),
+    sort_order: int(),
+  },
+  items: {
+    ...owned,
+    campaign_id: uuid,
+    section_id: uuid.nullable(),
+    sort_order: int(),
+    title: title(),
+    content: withDefault(long(), ''),
+    kind: withDefault(oneOf(['mandatory', 'own']), 'own'),
+    lead_leader: withDefault(shortLines(), ''),
+    department_id: uuid.nullable(),
+    owner: withDefault(shortLines(), ''),
+    deadline: date.nullable(),
+    frequency: withDefault(oneOf(['once', 'monthly', 'quarterly']), 'once'),
+    status: withDefault(oneOf(['not_started', 'in_progress', 'completed', 'signed_off', 'returned']), 'not_started'),
+    percent: withDefault(int(0, 100), 0),
+    completed_at: timestamp.nullable(),
+    completed_late: withDefault(flag(), 0),
+    /** A local account id of the writing court. */
+    completed_by: uuid.nullable(),
+    source_item_id: uuid.nullable(),
+    source_version: int(1).nullable(),
+  },
+  progress_notes: {
+    ...owned,
+    item_id: uuid,
+    note_date: date,
+    author: short(),
+    text: long(),
+    percent: int(0, 100).nullable(),
+  },
+  evidence: {
+    ...owned,
+    item_id: uuid,
+    sha256,
+    original_name: short(),
+    size: int(0),
+    mime_type: short(),
+  },
+  signoffs: {
+    ...owned,
+    item_id: uuid,
+    reviewer: short(),
+    decided_at: timestamp,
+    decision: oneOf(['approved', 'returned', 'reopened']),
+    opinion: withDefault(long(), ''),
+  },
+  problem_aspects: {
+    ...owned,
+    campaign_id: uuid,
+    title: title(),
+    sort_order: int(),
+  },
+  problems: {
+    ...owned,
+    campaign_id: uuid,
+    aspect_id: uuid,
+    title: title(),
+    description: withDefault(long(), ''),
+    sort_order: int(),
+  },
+  inspection_reports: {
+    ...owned,
+    campaign_id: uuid,
+    scope: oneOf(['person', 'department']),
+    person_id: uuid.nullable(),
+    department_id: uuid.nullable(),
+    subject_name: short(),
+    status: withDefault(oneOf(['draft', 'submitted', 'returned', 'accepted']), 'draft'),
+    round: withDefault(int(0), 0),
+    no_problem: withDefault(flag(), 0),
+    no_problem_reason: withDefault(long(), ''),
+    submitted_at: timestamp.nullable(),
+    /** A local account id of the writing court. */
+    submitted_by: uuid.nullable(),
+    submitted_by_name: withDefault(short(), ''),
+    decided_at: timestamp.nullable(),
+    reviewer: withDefault(short(), ''),
+    review_note: withDefault(long(), ''),
+  },
+  inspection_claims: {
+    ...owned,
+    report_id: uuid,
+    problem_id: uuid.nullable(),
+    own_problem: withDefault(title(), ''),
+    facts: withDefault(long(), ''),
+    cause: withDefault(long(), ''),
+    measures: withDefault(long(), ''),
+    deadline: date.nullable(),
+    sort_order: int(),
+  },
+  inspection_rounds: {
+    ...owned,
+    report_id: uuid,
+    round: int(1),
+    submitted_at: timestamp,
+    submitted_by_name: short(),
+    snapshot_json: text(SNAPSHOT_TEXT_MAX, 'multi'),
+    decision: oneOf(['accepted', 'returned']).nullable(),
+    decided_at: timestamp.nullable(),
+    reviewer: withDefault(short(), ''),
+    reason: withDefault(long(), ''),
+  },
+  ledger_findings: {
+    ...owned,
+    campaign_id: uuid,
+    source: oneOf(['inspection_feedback', 'audit_supervision', 'self_inspection', 'superior_notice', 'petition', 'problem_lead']),
+    reference: withDefault(short(), ''),
+    // Typed in a multi-line box.
+    title: text(TITLE_TEXT_MAX, 'multi'),
+    detail: withDefault(long(), ''),
+    received_date: date.nullable(),
+    department_id: uuid.nullable(),
+    claim_id: uuid.nullable(),
+    sort_order: int(),
+  },
+  ledger_measures: {
+    ...owned,
+    finding_id: uuid,
+    campaign_id: uuid,
+    text: long(),
+    owner: withDefault(shortLines(), ''),
+    lead_leader: withDefault(shortLines(), ''),
+    department_id: uuid.nullable(),
+    deadline: date.nullable(),
+    long_term: withDefault(flag(), 0),
+    status: withDefault(oneOf(['identified', 'in_progress', 'submitted', 'signed_off', 'lookback_passed', 'returned', 'reopened']), 'identified'),
+    completed_at: timestamp.nullable(),
+    completed_late: withDefault(flag(), 0),
+    /** A local account id of the writing court. */
+    submitted_by: uuid.nullable(),
+    signed_off_at: timestamp.nullable(),
+    signed_off_by: withDefault(short(), ''),
+    sort_order: int(),
+  },
+  ledger_events: {
+    ...owned,
+    measure_id: uuid,
+    kind: oneOf(['progress', 'submit', 'sign_off', 'send_back', 'lookback_pass', 'lookback_relapse']),
+    event_date: date,
+    actor: short(),
+    text: withDefault(long(), ''),
+  },
+  lookbacks: {
+    ...owned,
+    measure_id: uuid,
+    due_date: date,
+    status: withDefault(oneOf(['scheduled', 'passed', 'relapsed']), 'scheduled'),
+    checked_at: timestamp.nullable(),
+    checker: withDefault(short(), ''),
+    note: withDefault(long(), ''),
+  },
+  ledger_evidence: {
+    ...owned,
+    measure_id: uuid,
+    lookback_id: uuid.nullable(),
+    phase: oneOf(['before', 'after', 'lookback']),
+    sha256,
+    original_name: short(),
+    size: int(0),
+    mime_type: short(),
+  },
+  supervision_notes: {
+    ...owned,
+    campaign_id: uuid,
+    court_code: courtCode,
+    item_id: uuid.nullable(),
+    kind: withDefault(oneOf(['comment', 'supervision']), 'comment'),
+    author: short(),
+    text: long(),
+  },
+  indicators: {
+    ...owned,
+    campaign_id: uuid,
+    name: title(),
+    line: oneOf(['filing', 'criminal', 'civil_commercial', 'ip', 'administrative', 'enforcement', 'general']),
+    unit: oneOf(['percent', 'cases', 'days', 'yuan']),
+    direction: oneOf(['up', 'down']),
+    target: real().nullable(),
+    period: oneOf(['monthly', 'quarterly']),
+    ranking_goal: withDefault(short(), ''),
+    sort_order: int(),
+  },
+  indicator_values: {
+    ...owned,
+    indicator_id: uuid,
+    period,
+    value: real(),
+    note: withDefault(long(), ''),
+    evidence_sha256: sha256.nullable(),
+    evidence_name: short().nullable(),
+  },
+} as const;
+
+export type SyncTableName = keyof typeof shapes;
+
+/** inspection_reports: CHECK ((scope = 'person' AND person_id IS NOT NULL) OR (scope = 'department' AND department_id IS NOT NULL)). */
+const inspectionReports = z.strictObject(shapes.inspection_reports).superRefine((row, ctx) => {
+  const column = row.scope === 'person' ? 'person_id' : 'department_id';
+  if (row[column] === null) {
+    ctx.addIssue({ code: 'custom', path: [column], message: row.scope === 'person' ? '按个人填报时不能为空' : '按部门填报时不能为空' });
+  }
+});
+
+/** The schema of each synced table's row, keyed by SQLite table name. */
+export const ROW_SCHEMAS: { readonly [T in SyncTableName]: z.ZodType<Record<string, unknown>> } = Object.freeze({
+  ...(Object.fromEntries(Object.entries(shapes).map(([table, shape]) => [table, z.strictObject(shape)])) as unknown as Record<SyncTableName, z.ZodType<Record<string, unknown>>>),
+  inspection_reports: inspectionReports,
+});
+
+/** The columns of each synced table, in migration order. */
+export const ROW_COLUMNS: { readonly [T in SyncTableName]: readonly string[] } = Object.freeze(
+  Object.fromEntries(Object.entries(shapes).map(([table, shape]) => [table, Object.keys(shape)])) as Record<SyncTableName, string[]>,
+);
+
+/** The SQL default of each column that has one (as in migrations/), per table. */
+export const ROW_DEFAULTS: { readonly [T in SyncTableName]: Readonly<Record<string, string | number>> } = Object.freeze(
+  Object.fromEntries(
+    Object.entries(shapes).map(([table, shape]) => [
+      table,
+      Object.fromEntries(
+        Object.entries(shape).flatMap(([column, schema]) => {
+          const value = (schema as z.ZodType).meta()?.sqlDefault;
+          return value === undefined ? [] : [[column, value as string | number]];
+        }),
+      ),
+    ]),
+  ) as Record<SyncTableName, Record<string, string | number>>,
+);
+
+for (const table of SYNC_TABLES) {
+  if (!(table.name in shapes)) throw new Error(`rowSchemas: no schema for synced table ${table.name}`);
+}
+
+const hasSchema = (table: string): table is SyncTableName => Object.prototype.hasOwnProperty.call(shapes, table);
+
+/** The first thing wrong with one row of a synced table, or null when the row is valid. */
+export function checkSyncRow(table: string, row: unknown): RowProblem | null {
+  if (!hasSchema(table)) return { column: null, problem: '不是可以同步的数据表' };
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return { column: null, problem: '应为一个 JSON 对象（一行数据）' };
+  const result = ROW_SCHEMAS[table].safeParse(row);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  if (issue.code === 'unrecognized_keys') return { column: issue.keys[0] ?? null, problem: '不应有此字段' };
+  return { column: issue.path.length > 0 ? String(issue.path[0]) : null, problem: issue.message };
+}
+
+/** How people call a synced table's records: 事项 for items. */
+export function syncTableLabel(table: string): string {
+  const camel = table.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return (RECORD_LABELS as Record<string, string>)[camel] ?? table;
+}
+
+/**
+ * The refusal for a bad row of a bundle, e.g. 同步包中“事项”（items）第 12 行的字段 percent 不正确：
+ * 应为 0 至 100 的整数。没有导入任何内容。 `line` is the 1-based line of the row in rows/<table>.ndjson.
+ */
+export function syncRowRefusal(table: string, line: number, problem: RowProblem): string {
+  const where = `同步包中“${syncTableLabel(table)}”（${table}）第 ${line} 行`;
+  const what = problem.column === null ? `${where}不正确` : `${where}的字段 ${problem.column} 不正确`;
+  return `${what}：${problem.problem}。没有导入任何内容。`;
+}
+
+// ───────────── For the writer ─────────────
+
+const snakeNames = new Map<string, string>();
+/** Kysely's CamelCasePlugin in reverse: changeSeq → change_seq, evidenceSha256 → evidence_sha256. */
+export function snakeCase(name: string): string {
+  let snake = snakeNames.get(name);
+  if (snake === undefined) {
+    snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    snakeNames.set(name, snake);
+  }
+  return snake;
+}
+
+function assertWritable(name: SyncTableName, snake: Record<string, unknown>): void {
+  const problem = checkSyncRow(name, snake);
+  if (problem) {
+    const column = problem.column === null ? '' : `的字段 ${problem.column} `;
+    throw new Error(`程序错误：写入${syncTableLabel(name)}（${name}，编号 ${String(snake.id)}）时${column}不正确：${problem.problem}。这样的一行若写入，其他法院将拒收同步包。`);
+  }
+}
+
+/** Copies camelCase values into a snake_case row; undefined values are left out, as Kysely leaves them out. */
+function overlay(snake: Record<string, unknown>, values: Record<string, unknown>): void {
+  for (const key in values) {
+    const value = values[key];
+    if (value !== undefined) snake[snakeCase(key)] = value;
+  }
+}
+
+/**
+ * Checks a row ChangeWriter is about to insert (camelCase keys, as Kysely sees it) against its
+ * table's schema: columns it leaves out take their SQL default (or NULL), exactly as SQLite fills
+ * them. Throws a plain Error — our own program writing a row other courts would refuse is a bug.
+ * Tables that do not travel are not checked.
+ */
+export function assertInsertableRow(table: string, row: Record<string, unknown>): void {
+  const name = snakeCase(table);
+  if (!hasSchema(name)) return;
+  const snake: Record<string, unknown> = {};
+  const defaults = ROW_DEFAULTS[name];
+  for (const column of ROW_COLUMNS[name]) snake[column] = column in defaults ? defaults[column] : null;
+  overlay(snake, row);
+  assertWritable(name, snake);
+}
+
+/**
+ * Checks the row as an update will leave it: the stored row (camelCase, all columns) with the
+ * changes over it. A row stored before these rules existed may break one in a column this update
+ * does not touch; it is not made uneditable for that — then each changed value is checked on its
+ * own (the export names such a row so a person can put it right).
+ */
+export function assertUpdatedRow(table: string, before: object, changes: Record<string, unknown>): void {
+  const name = snakeCase(table);
+  if (!hasSchema(name)) return;
+  const snake: Record<string, unknown> = {};
+  overlay(snake, before as Record<string, unknown>);
+  overlay(snake, changes);
+  const problem = checkSyncRow(name, snake);
+  if (!problem) return;
+  const stored: Record<string, unknown> = {};
+  overlay(stored, before as Record<string, unknown>);
+  if (checkSyncRow(name, stored) === null) return assertWritable(name, snake);
+  const shape = shapes[name] as Record<string, z.ZodType>;
+  for (const key in changes) {
+    const column = snakeCase(key);
+    const value = changes[key];
+    if (value === undefined || !(column in shape)) continue;
+    const result = shape[column].safeParse(value);
+    if (!result.success) throw new Error(`程序错误：写入${syncTableLabel(name)}（${name}，编号 ${String(snake.id)}）时的字段 ${column} 不正确：${result.error.issues[0]?.message ?? ''}。`);
+  }
+}

@@ -1,0 +1,97 @@
+// Writing files so that they survive a crash or a power cut: the bytes go to a temporary name in
+// the same folder, are flushed to the disk (fsync), and only then take their final name by an
+// atomic rename, after which the folder entry itself is flushed. A reader therefore sees either
+// no file or the whole file under the final name, never part of one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+
+/** Flushes a file's bytes to the disk. */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Flushes a folder's entries (a rename or a new file) to the disk. Windows cannot open a folder
+ * for this and orders renames itself, so there the call does nothing. */
+export function fsyncDir(dir: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(dir, 'r');
+  } catch (error) {
+    if (isUnsupported(error)) return;
+    throw error;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch (error) {
+    if (!isUnsupported(error)) throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function isUnsupported(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code === 'EISDIR' || code === 'EPERM' || code === 'EINVAL' || code === 'EACCES' || code === 'ENOTSUP';
+}
+
+/** A temporary name beside `target`, in the same folder so the final rename is atomic. */
+export function siblingTemp(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${uuidv7()}.part`);
+}
+
+/** Renames a flushed file into place and flushes the folder. */
+export function renameDurable(from: string, to: string): void {
+  fs.renameSync(from, to);
+  fsyncDir(path.dirname(to));
+}
+
+/** Writes `bytes` to `target` durably and atomically (replacing any file there). */
+export function writeFileDurable(target: string, bytes: Buffer | string): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = siblingTemp(target);
+  try {
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeFileSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    renameDurable(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Copies `source` to `target` durably and atomically (replacing any file there). */
+export async function copyFileDurable(source: string, target: string): Promise<void> {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = siblingTemp(target);
+  try {
+    await fs.promises.copyFile(source, temp);
+    fsyncFile(temp);
+    renameDurable(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** True while a process with this id runs on this machine (EPERM: it runs as another user). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,125 @@
+// Checks of a verified manifest that need no database and no entry content: the program can read
+// what it says (format and schema version), and its numbers agree with its own entry list. The
+// numbers a person sees (rows, files, nested bundles) are then confirmed again by counting as the
+// entries are read.
+import { ApiError } from '../api/errors';
+import { checkSyncRow, syncRowRefusal, syncTableLabel } from '../data/rowSchemas';
+import { entryKind, type Manifest } from './format/manifest';
+import { SYNC_TABLE_NAMES } from './syncTables';
+import { describeCourt } from './bundleTrust';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** How far ahead of the receiving computer's clock a bundle's times may be. Office PC clocks are
+ * often off by hours or days — which is why order is never taken from them — never by a year; a
+ * time further ahead would make a court's data look fresh on the boards for years. */
+const FUTURE_TOLERANCE = 366 * DAY;
+/** The times every owned row carries, written by the sender's clock like the manifest's own. */
+const OWNED_TIMES = ['created_at', 'updated_at', 'deleted_at'] as const;
+
+/** The latest time a bundle read on a computer whose clock says `now` may carry. */
+export function latestPlausibleTime(now: Date): number {
+  return now.getTime() + FUTURE_TOLERANCE;
+}
+
+/** The manifest's creation time is a real time, and not far in this computer's future. */
+export function checkManifestTime(manifest: Manifest, now: Date): void {
+  const created = Date.parse(manifest.createdAt);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(manifest.createdAt) || Number.isNaN(created)) {
+    throw new ApiError('E_CORRUPT', '同步包清单中的生成时间格式有误，清单可能被篡改或损坏，没有导入任何内容。');
+  }
+  if (created > latestPlausibleTime(now)) {
+    throw new ApiError(
+      'E_FUTURE_TIME',
+      `同步包记载的生成时间（${manifest.createdAt.slice(0, 10)}）比本机日期晚一年以上，不可信，没有导入任何内容。请检查发件法院和本机电脑的日期设置后，请对方重新导出。`,
+    );
+  }
+}
+
+/** The first database schema version that wrote bundles. */
+export const FIRST_SYNC_SCHEMA_VERSION = 3;
+
+/** A bundle written by a program whose database is newer than ours may carry columns or rules we
+ * do not know: refused with a message to upgrade, before anything else about it is judged. */
+export function checkSchemaVersion(manifest: Manifest, ownSchemaVersion: number): void {
+  const theirs = manifest.app.schemaVersion;
+  if (theirs > ownSchemaVersion) {
+    throw new ApiError(
+      'E_FUTURE_FORMAT',
+      `这个同步包由更新版本的督导台（${manifest.app.version || '版本不明'}，数据结构第 ${theirs} 版）生成，本程序只认识到第 ${ownSchemaVersion} 版。请先升级本程序，再导入这个同步包。没有导入任何内容。`,
+    );
+  }
+  if (theirs < FIRST_SYNC_SCHEMA_VERSION) {
+    throw new ApiError('E_CORRUPT', `同步包清单记载的数据结构版本（第 ${theirs} 版）不可能写出同步包，清单格式有误，没有导入任何内容。`);
+  }
+}
+
+/** counts.files / counts.nested equal the entries listed; counts.rows equals the sum of the rows
+ * entries' line counts, each of which is given; every rows entry names a table that travels. */
+export function checkManifestCounts(manifest: Manifest): void {
+  let rows = 0;
+  let files = 0;
+  let nested = 0;
+  for (const entry of manifest.entries) {
+    const kind = entryKind(entry.name);
+    if (kind.kind === 'rows') {
+      if (!SYNC_TABLE_NAMES.has(kind.table)) {
+        throw new ApiError('E_CORRUPT', `同步包中有本程序不认识的数据表“${kind.table}”，可能来自更新的版本，没有导入任何内容。`);
+      }
+      if (entry.rows === undefined) throw countsRefusal(`数据表 ${kind.table} 没有记载行数`);
+      rows += entry.rows;
+    } else if (kind.kind === 'file') {
+      if (entry.rows !== undefined) throw countsRefusal('佐证材料不应记载行数');
+      files += 1;
+    } else {
+      if (entry.rows !== undefined) throw countsRefusal('下级法院同步包不应记载行数');
+      nested += 1;
+    }
+  }
+  if (manifest.counts.rows !== rows) throw countsRefusal(`记载共 ${manifest.counts.rows} 行数据，各数据表合计 ${rows} 行`);
+  if (manifest.counts.files !== files) throw countsRefusal(`记载 ${manifest.counts.files} 个佐证材料，实际有 ${files} 个`);
+  if (manifest.counts.nested !== nested) throw countsRefusal(`记载 ${manifest.counts.nested} 个转报的同步包，实际有 ${nested} 个`);
+}
+
+function countsRefusal(detail: string): ApiError {
+  return new ApiError('E_CORRUPT', `同步包清单中的统计数字与内容不符（${detail}），清单可能被篡改或损坏，没有导入任何内容。`);
+}
+
+/**
+ * Every rule a row must meet before it may touch a database: its table's schema (types, every
+ * column and no other, ranges), the signer's ownership of it, and the change range the manifest
+ * declares. `line` is its line in the entry, for the message.
+ */
+export function checkBundleRow(table: string, row: Record<string, unknown>, line: number, manifest: Manifest, latestTime: number): void {
+  const problem = checkSyncRow(table, row);
+  if (problem) throw new ApiError('E_CORRUPT', syncRowRefusal(table, line, problem));
+  const source = manifest.source;
+  if (row.origin !== source.code || (table === 'courts' && row.code !== source.code)) {
+    throw new ApiError(
+      'E_ORIGIN',
+      `同步包中有一条${syncTableLabel(table)}（第 ${line} 行）自称来自 ${String(table === 'courts' ? row.code : row.origin)}，但签名的是${describeCourt(source)}。一个法院只能报送自己的数据，没有导入任何内容。`,
+    );
+  }
+  for (const column of OWNED_TIMES) {
+    const value = row[column];
+    if (typeof value === 'string' && Date.parse(value) > latestTime) {
+      throw new ApiError(
+        'E_FUTURE_TIME',
+        `同步包中“${syncTableLabel(table)}”（${table}）第 ${line} 行的字段 ${column}（${value.slice(0, 10)}）比本机日期晚一年以上，不可信，没有导入任何内容。请检查发件法院和本机电脑的日期设置。`,
+      );
+    }
+  }
+  const changeSeq = row.change_seq as number;
+  if (changeSeq <= manifest.changeFrom || changeSeq > manifest.changeThrough) {
+    throw new ApiError(
+      'E_CORRUPT',
+      `同步包中“${syncTableLabel(table)}”（${table}）第 ${line} 行的变更序号 ${changeSeq} 不在清单声明的范围（${manifest.changeFrom} 之后至 ${manifest.changeThrough}）内，清单与内容不符，没有导入任何内容。`,
+    );
+  }
+}
+
+/** After reading a rows entry: the manifest's line count for it must be the number read. */
+export function checkRowsCounted(table: string, declared: number | undefined, counted: number): void {
+  if (declared !== counted) {
+    throw new ApiError('E_CORRUPT', `同步包清单记载“${syncTableLabel(table)}”有 ${declared ?? 0} 行，实际是 ${counted} 行，清单与内容不符，没有导入任何内容。`);
+  }
+}

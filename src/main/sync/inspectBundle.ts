@@ -1,0 +1,218 @@
+// What a bundle file holds, checked the way an import would check it but without writing
+// anything: every entry read and hashed, every row checked against its table's schema and the
+// manifest's range, every number shown counted, nested bundles verified on their own with the
+// relaying court's right to carry them. With a court's data folder the signers' keys are also
+// compared with the keys that court trusts; without one, only the bundle's self-consistency
+// (its signature against the key it carries) can be — and is said to be — checked.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BundleSummary, TrustRelation } from '../../shared/model';
+import type { ServiceContext } from '../api/context';
+import { ApiError } from '../api/errors';
+import { getProfile } from '../court/courtProfile';
+import { loadMigrations } from '../data/database';
+import { openBundleZip, checkEntriesAgainstManifest, type OpenedBundleZip } from './format/container';
+import { decryptFile, readEnvelopeHeader, sniffBundle } from './format/envelope';
+import { fingerprintOf, verifyBytes } from './format/keys';
+import { DEFAULT_LIMITS } from './format/limits';
+import { entryKind, parseManifest, type Manifest } from './format/manifest';
+import { ensureCourtKeys } from './courtKeys';
+import { SYNC_TABLES } from './syncTables';
+import { bundleSummary, tempPath } from './syncFiles';
+import { checkBundleRow, checkManifestCounts, checkManifestTime, checkRowsCounted, checkSchemaVersion, latestPlausibleTime } from './bundleChecks';
+import { describeCourt, relayRefusal } from './bundleTrust';
+
+/** How a signer's key stands with the court whose data folder was given. */
+export type KeyStanding =
+  /** A person at that court confirmed this key. */
+  | 'trusted'
+  /** That court holds this key only because a relaying court vouched for it. */
+  | 'vouched'
+  /** Not known there: a person must compare its fingerprint before an import. */
+  | 'unknown'
+  /** That court trusts another key for this court: an import would be refused. */
+  | 'mismatch';
+
+export interface SignerCheck {
+  code: string;
+  name: string;
+  fingerprint: string;
+  /** null without a data folder (self-consistency only). */
+  standing: KeyStanding | null;
+  /** For a nested bundle: the court that carries it and vouches for it. */
+  vouchedBy: string | null;
+}
+
+export interface InspectResult {
+  summary: BundleSummary | null;
+  encrypted: boolean;
+  /** The signature matches: the key the court trusts when one was given and is known (else the
+   * key the manifest carries); false for a mismatch; null when the bundle could not be opened. */
+  signatureValid: boolean | null;
+  /** 'trusted-keys': compared with the keys a court's data folder trusts; 'self': only with the
+   * keys the bundle itself carries, which anyone can forge — said plainly wherever shown. */
+  checkedAgainst: 'trusted-keys' | 'self' | null;
+  signers: SignerCheck[];
+  envelope: { source: { code: string; name: string }; target: { code: string; name: string }; kind: string } | null;
+  entries: number;
+}
+
+async function drain(stream: NodeJS.ReadableStream): Promise<void> {
+  await pipeline(stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
+}
+
+class Inspector {
+  private readonly temps: string[] = [];
+  readonly signers: SignerCheck[] = [];
+  private mismatch = false;
+
+  constructor(
+    private readonly ctx: ServiceContext | undefined,
+    private readonly schemaVersion: number,
+    private readonly now: Date,
+  ) {}
+
+  temp(label: string): string {
+    const file = this.ctx ? tempPath(this.ctx.dataDir, label) : path.join(os.tmpdir(), `court-inspect-${label}-${process.pid}-${uuidv7()}`);
+    this.temps.push(file);
+    return file;
+  }
+
+  cleanup(): void {
+    for (const file of this.temps) fs.rmSync(file, { force: true });
+  }
+
+  get keysMismatch(): boolean {
+    return this.mismatch;
+  }
+
+  private standing(manifest: Manifest): KeyStanding | null {
+    if (!this.ctx) return null;
+    const known = this.ctx.sqlite.prepare("SELECT sign_key, box_key, vouched_by, relation FROM sync_courts WHERE code = ? AND sign_key != ''").get(manifest.source.code) as
+      | { sign_key: string; box_key: string; vouched_by: string | null; relation: TrustRelation }
+      | undefined;
+    if (!known) return 'unknown';
+    if (known.sign_key !== manifest.source.signKey || known.box_key !== manifest.source.boxKey) return 'mismatch';
+    return known.vouched_by ? 'vouched' : 'trusted';
+  }
+
+  /** Opens, verifies and reads one plain bundle; returns its summary with counted numbers. */
+  async bundle(file: string, encrypted: boolean, carrier: Manifest | null): Promise<{ manifest: Manifest; summary: BundleSummary; entries: number }> {
+    const zip = await openBundleZip(file, DEFAULT_LIMITS);
+    try {
+      const manifest = parseManifest(zip.manifestBytes);
+      if (!zip.signature) throw new ApiError('E_UNSIGNED', `同步包缺少${describeCourt(manifest.source)}的签名，无法确认来源。`);
+      if (!verifyBytes(zip.manifestBytes, zip.signature, manifest.source.signKey)) {
+        throw new ApiError('E_BAD_SIGNATURE', '同步包的签名与内容不符，可能被篡改或损坏。');
+      }
+      checkSchemaVersion(manifest, this.schemaVersion);
+      checkManifestTime(manifest, this.now);
+      checkEntriesAgainstManifest(zip, manifest, DEFAULT_LIMITS);
+      checkManifestCounts(manifest);
+      let vouchedBy: string | null = null;
+      if (carrier) {
+        const refusal = relayRefusal(carrier.kind, carrier.source, this.carrierLevel(carrier), manifest.source);
+        if (refusal) throw new ApiError('E_ORIGIN', `${refusal}。`);
+        const vouch = carrier.vouches.find((card) => card.code === manifest.source.code);
+        vouchedBy = vouch && vouch.signKey === manifest.source.signKey && vouch.boxKey === manifest.source.boxKey ? carrier.source.code : null;
+      }
+      const standing = this.standing(manifest);
+      if (standing === 'mismatch') this.mismatch = true;
+      if (carrier && !vouchedBy && standing !== 'trusted' && standing !== 'vouched') {
+        throw new ApiError('E_UNTRUSTED', `${describeCourt(carrier.source)}转来的${describeCourt(manifest.source)}同步包没有得到它的担保，无法确认来源。`);
+      }
+      this.signers.push({ code: manifest.source.code, name: manifest.source.name, fingerprint: fingerprintOf(manifest.source.signKey, manifest.source.boxKey), standing, vouchedBy });
+      const nested = await this.nestedOf(zip, manifest);
+      const rows = await this.rows(zip, manifest);
+      await this.files(zip, manifest);
+      const summary = { ...bundleSummary(manifest, encrypted, nested), rows };
+      return { manifest, summary, entries: manifest.entries.length };
+    } finally {
+      await zip.close();
+    }
+  }
+
+  private carrierLevel(carrier: Manifest): string {
+    const known = this.ctx?.sqlite.prepare("SELECT level FROM sync_courts WHERE code = ? AND sign_key != ''").get(carrier.source.code) as { level: string } | undefined;
+    return known?.level || carrier.source.level;
+  }
+
+  private async rows(zip: OpenedBundleZip, manifest: Manifest): Promise<number> {
+    let total = 0;
+    for (const table of SYNC_TABLES) {
+      const entry = manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
+      if (!entry) continue;
+      const { rows } = await zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => checkBundleRow(table.name, row, line, manifest, latestPlausibleTime(this.now)));
+      checkRowsCounted(table.name, entry.rows, rows);
+      total += rows;
+    }
+    return total;
+  }
+
+  private async files(zip: OpenedBundleZip, manifest: Manifest): Promise<void> {
+    for (const entry of manifest.entries) {
+      if (entryKind(entry.name).kind === 'file') await drain(await zip.openEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes));
+    }
+  }
+
+  private async nestedOf(zip: OpenedBundleZip, manifest: Manifest): Promise<BundleSummary['nested']> {
+    const nested: BundleSummary['nested'] = [];
+    for (const entry of manifest.entries) {
+      const kind = entryKind(entry.name);
+      if (kind.kind !== 'nested') continue;
+      const inner = this.temp('nested');
+      await zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxTotalBytes, inner);
+      const { manifest: innerManifest, summary } = await this.bundle(inner, false, manifest);
+      if (innerManifest.source.code !== kind.source || innerManifest.seq !== kind.seq) {
+        throw new ApiError('E_TAMPERED', '转报的同步包与其登记的名称（法院代码、序号）不符，可能被篡改。');
+      }
+      nested.push({ source: { code: innerManifest.source.code, name: innerManifest.source.name }, seq: innerManifest.seq, full: innerManifest.full, rows: summary.rows, files: summary.files });
+    }
+    return nested;
+  }
+}
+
+/** What a bundle file says about itself, checked as an import would check it; nothing is written.
+ * With a court's data folder an encrypted bundle addressed to that court is opened too, and the
+ * signers' keys are compared with the keys that court trusts. Throws ApiError for a bundle an
+ * import would refuse as damaged, forged or malformed. */
+export async function inspectBundle(file: string, ctx?: ServiceContext): Promise<InspectResult> {
+  if (!fs.existsSync(file)) throw new ApiError('E_NOT_FOUND', `找不到文件：${file}`);
+  const kind = await sniffBundle(file);
+  if (kind === 'unknown') throw new ApiError('E_NOT_BUNDLE', '这个文件不是督导台的同步包。');
+  const inspector = new Inspector(ctx, ctx?.schemaVersion ?? loadMigrations().length, ctx?.now() ?? new Date());
+  try {
+    let plain = file;
+    let envelope: InspectResult['envelope'] = null;
+    if (kind === 'envelope') {
+      const header = await readEnvelopeHeader(file);
+      envelope = { source: header.source, target: header.target, kind: header.kind };
+      const profile = ctx ? await getProfile(ctx) : null;
+      if (!ctx || !profile || profile.code !== header.target.code) {
+        return { summary: null, encrypted: true, signatureValid: null, checkedAgainst: null, signers: [], envelope, entries: 0 };
+      }
+      const keys = await ensureCourtKeys(ctx);
+      plain = inspector.temp('inspect');
+      await decryptFile(file, plain, { boxPublic: keys.boxPublic, boxPrivate: keys.boxPrivate, fingerprint: keys.fingerprint }, DEFAULT_LIMITS.maxTotalBytes);
+    }
+    const { manifest, summary, entries } = await inspector.bundle(plain, kind === 'envelope', null);
+    if (envelope && (envelope.source.code !== manifest.source.code || envelope.kind !== manifest.kind || envelope.target.code !== manifest.target.code)) {
+      throw new ApiError('E_TAMPERED', '同步包外层信息与内部签名内容不一致，可能被篡改。');
+    }
+    return {
+      summary,
+      encrypted: kind === 'envelope',
+      signatureValid: !inspector.keysMismatch,
+      checkedAgainst: ctx ? 'trusted-keys' : 'self',
+      signers: inspector.signers,
+      envelope,
+      entries,
+    };
+  } finally {
+    inspector.cleanup();
+  }
+}
