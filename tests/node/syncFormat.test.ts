@@ -157,7 +157,9 @@ async function writeBundle(options: {
 
 async function collectRows(zip: OpenedBundleZip, entry: ManifestEntry, limit = DEFAULT_LIMITS.maxRowsEntryBytes) {
   const rows: Record<string, unknown>[] = [];
-  for await (const row of zip.rows(entry.name, entry.sha256, limit)) rows.push(row);
+  await zip.readRows(entry.name, entry.sha256, limit, (row) => {
+    rows.push(row);
+  });
   return rows;
 }
 
@@ -409,7 +411,9 @@ describe('bundle container', () => {
     const seen: Record<string, unknown>[] = [];
     let code = '';
     try {
-      for await (const row of zip.rows(listed[0].name, listed[0].sha256, DEFAULT_LIMITS.maxRowsEntryBytes)) seen.push(row);
+      await zip.readRows(listed[0].name, listed[0].sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row) => {
+        seen.push(row);
+      });
     } catch (error) {
       code = (error as ApiError).code;
     }
@@ -658,10 +662,10 @@ describe('bundle container', () => {
     expect(peak).toBeLessThan(64 * MiB);
     const zip = await openBundleZip(out);
     let read = 0;
-    for await (const row of zip.rows(written.name, written.sha256, written.size)) {
+    await zip.readRows(written.name, written.sha256, written.size, (row) => {
       if (read === 123_456) expect(row.id).toBe('note-123456');
       read += 1;
-    }
+    });
     expect(read).toBe(count);
     await zip.close();
   });
@@ -852,10 +856,12 @@ describe('file handles', () => {
       await codeOf(openBundleZip(bundle.path, { ...DEFAULT_LIMITS, maxEntries: 1 }));
       const zip = await openBundleZip(bundle.path);
       const entry = bundle.manifest.entries[0];
-      // Abandon a row iterator half-way, and leave a stream unread: close() still releases the file.
-      for await (const row of zip.rows(entry.name, entry.sha256, entry.size)) {
-        if (row.id === 'item-10') break;
-      }
+      // Give up on the rows half-way, and leave a stream unread: close() still releases the file.
+      await zip
+        .readRows(entry.name, entry.sha256, entry.size, (row) => {
+          if (row.id === 'item-10') throw new Error('stop');
+        })
+        .catch(() => undefined);
       await zip.openEntry(bundle.files[0].entry.name, bundle.files[0].entry.sha256, MiB);
       await codeOf(zip.openEntry(bundle.files[0].entry.name, 'e'.repeat(64), 10));
       await zip.close();

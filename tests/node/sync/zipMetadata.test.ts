@@ -512,12 +512,6 @@ describe('CRC-32 of the data', () => {
         expect(error, entry.name).toBeInstanceOf(ApiError);
         expect((error as ApiError).code, entry.name).toBe('E_CORRUPT');
         expect((error as ApiError).message).toMatch(/校验码/);
-        if (listed.name.startsWith('rows/')) {
-          const old: unknown = await (async () => {
-            for await (const row of zip.rows(listed.name, listed.sha256, listed.size)) void row;
-          })().then(() => null, (caught: unknown) => caught);
-          expect((old as ApiError).code, `${entry.name} (rows)`).toBe('E_CORRUPT');
-        }
       } finally {
         await zip.close();
       }
@@ -702,18 +696,6 @@ describe('readRows', () => {
     expect(rejecting.error).toBe(refusal);
   });
 
-  it('the old rows() iterator refuses a byte-order mark too (it no longer vanishes in decoding)', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"id":"a"}\n')]);
-    const zip = await openBundleZip(await ndjsonBundle(bytes));
-    try {
-      const error = await (async () => {
-        for await (const row of zip.rows('rows/items.ndjson', sha256(bytes), bytes.length)) void row;
-      })().then(() => null, (caught: unknown) => caught);
-      expect((error as ApiError).code).toBe('E_CORRUPT');
-    } finally {
-      await zip.close();
-    }
-  });
 });
 
 describe('the last import of all', () => {

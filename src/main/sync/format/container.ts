@@ -287,11 +287,6 @@ export interface OpenedBundleZip {
   /** Streams one entry; errors E_TAMPERED if its SHA-256 at the end differs from expectedSha256,
    *  E_CORRUPT if only its CRC-32 differs from the zip directory's, E_TOO_LARGE if it grows past maxBytes. */
   openEntry(name: string, expectedSha256: string, maxBytes: number): Promise<NodeJS.ReadableStream>;
-  /** Reads NDJSON rows of one entry one at a time (streaming, line limit), verifying the hash at the end
-   *  (the hash error is thrown from the iterator after the last row: the caller's transaction rolls back).
-   *  @deprecated use readRows: an error the caller throws while handling a row of a damaged entry
-   *  ends this iterator before the damage is found. */
-  rows(name: string, expectedSha256: string, maxBytes: number): AsyncIterable<Record<string, unknown>>;
   /**
    * Reads the NDJSON rows of one entry, calling onRow for each (awaited) with its line number.
    * When onRow throws, no more rows are handed over but the entry is still read to its end: if its
@@ -462,32 +457,6 @@ class OpenedZip implements OpenedBundleZip {
 
   async openEntry(name: string, expectedSha256: string, maxBytes: number): Promise<NodeJS.ReadableStream> {
     return openCheckedStream(this.zipfile, this.entry(name), expectedSha256, maxBytes, this.streams);
-  }
-
-  async *rows(name: string, expectedSha256: string, maxBytes: number): AsyncIterable<Record<string, unknown>> {
-    // Hashed here rather than through openEntry's stream, whose error at the end would discard
-    // rows still buffered: every row is yielded first, then the hash is judged.
-    const entry = this.entry(name);
-    const raw = await openRawStream(this.zipfile, entry, maxBytes, this.streams);
-    const digest = new EntryDigest(expectedSha256, entry.crc32, maxBytes);
-    // A malformed line may be the effect of tampering; keep reading (hashing, not parsing) so that
-    // a changed entry is reported as E_TAMPERED rather than as a broken line.
-    const lines = new NdjsonLines(this.limits.maxLineBytes);
-    try {
-      for await (const chunk of raw as AsyncIterable<Buffer>) {
-        digest.update(chunk);
-        if (lines.problem) continue;
-        for (const { row } of lines.push(chunk)) yield row;
-      }
-    } catch (error) {
-      throw zipReadError(error);
-    } finally {
-      if (!raw.destroyed) raw.destroy();
-    }
-    const damage = digest.verdict();
-    if (damage) throw damage;
-    lines.finish();
-    if (lines.problem) throw lines.problem;
   }
 
   async readRows(name: string, expectedSha256: string, maxBytes: number, onRow: RowHandler): Promise<{ rows: number }> {
