@@ -9,6 +9,7 @@ import { courtLevelText } from '../common/text';
 import { formatDateTime } from '../lib/dates';
 import { Fingerprint } from './Fingerprint';
 import { bundleKindText, syncText as t } from './text';
+import { withoutAlertPrefix } from './syncRules';
 
 function SummaryField({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -248,7 +249,7 @@ export function PreviewNotices({ report }: { report: ImportReport }) {
           <List size="sm" mt={6}>
             {report.auditAlerts.map((alert) => (
               <List.Item key={alert.code}>
-                {t.courtWithCode(alert.name, alert.code)}：{alert.message}
+                {t.courtWithCode(alert.name, alert.code)}：{withoutAlertPrefix(alert.message)}
               </List.Item>
             ))}
           </List>

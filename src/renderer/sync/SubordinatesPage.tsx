@@ -7,7 +7,7 @@ import { PageHeader } from '../common/PageHeader';
 import { commonText, courtLevelText } from '../common/text';
 import { formatDateTime } from '../lib/dates';
 import { navigate } from '../lib/router';
-import { AGE_ALERT_DAYS, AGE_WARN_DAYS, ageColor } from './syncRules';
+import { AGE_ALERT_DAYS, AGE_WARN_DAYS, ageColor, withoutAlertPrefix } from './syncRules';
 import { subordinatesText as t } from './text';
 import { RetryAlert } from '../common/RetryAlert';
 import { useLoaded } from '../lib/useLoaded';
@@ -39,7 +39,7 @@ export function SubordinatesPage() {
                 {courts
                   .filter((court) => court.auditAlert)
                   .map((court) => (
-                    <List.Item key={court.code}>{t.auditAlertLine(`${court.name}（${court.code}）`, court.auditAlert!.message, formatDateTime(court.auditAlert!.at))}</List.Item>
+                    <List.Item key={court.code}>{t.auditAlertLine(`${court.name}（${court.code}）`, withoutAlertPrefix(court.auditAlert!.message), formatDateTime(court.auditAlert!.at))}</List.Item>
                   ))}
               </List>
             </Alert>
@@ -75,9 +75,11 @@ export function SubordinatesPage() {
                       <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
                         {court.name}
                         {court.auditAlert && (
-                          <Badge ml="xs" color="red" variant="light" leftSection={<IconAlertTriangle size={12} />} style={{ textTransform: 'none' }} data-testid="subordinate-audit-badge">
-                            {t.auditBadge}
-                          </Badge>
+                          <div>
+                            <Badge mt={4} color="red" variant="light" leftSection={<IconAlertTriangle size={12} />} style={{ textTransform: 'none' }} data-testid="subordinate-audit-badge">
+                              {t.auditBadge}
+                            </Badge>
+                          </div>
                         )}
                       </Table.Td>
                       <Table.Td>{courtLevelText[court.level as keyof typeof courtLevelText] ?? court.level}</Table.Td>

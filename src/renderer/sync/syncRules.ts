@@ -20,3 +20,8 @@ export interface Refusal {
 export function refusalOf(status: JobStatus): Refusal {
   return { message: status.error ?? status.message, code: status.errorCode ?? null };
 }
+
+/** The witness's message without its heading ("审计日志与上次上报不一致："), for lists under that heading. */
+export function withoutAlertPrefix(message: string): string {
+  return message.replace(/^审计日志与上次上报不一致：/, '');
+}
