@@ -75,7 +75,7 @@ export function ExportResult({ title, report, carryHint, onClose }: { title: str
           {line(t.fileLine, report.fileName, 'sync-export-file', true)}
           {line(t.pathLine, report.filePath, 'sync-export-path')}
           {line(t.seqLabel, `${t.seq(report.seq)}${report.full ? `（${t.fullSnapshot}）` : ''}`, 'sync-export-seq')}
-          {line(t.contentLine, t.contentText(report.rows, report.files, report.nested, formatSize(report.bytes)), 'sync-export-counts')}
+          {line(t.contentLine, t.contentText(report.rows, report.files, report.nested, formatSize(report.bytes), report.kind), 'sync-export-counts')}
           {line(t.encryptedLine, report.encrypted ? t.encryptedShort : t.notEncryptedShort, 'sync-export-encrypted')}
         </Table.Tbody>
       </Table>

@@ -47,8 +47,8 @@ export const syncText = {
   fileLine: '文件名',
   pathLine: '保存位置',
   contentLine: '内容',
-  contentText: (rows: number, files: number, nested: number, size: string) =>
-    `${rows} 条数据，${files} 个佐证文件${nested > 0 ? `，转报下级法院同步包 ${nested} 个` : ''}，共 ${size}`,
+  contentText: (rows: number, files: number, nested: number, size: string, kind: 'report_up' | 'package_down') =>
+    `${rows} 条数据，${files} 个佐证文件${nested > 0 ? (kind === 'package_down' ? `，内含上级法院的原始下发包 ${nested} 个` : `，转报下级法院同步包 ${nested} 个`) : ''}，共 ${size}`,
   encryptedLine: '加密',
   encryptedShort: '已加密（只有接收法院能打开）',
   notEncryptedShort: '未加密（有签名防篡改）',
