@@ -51,36 +51,14 @@ export function renameDurable(from: string, to: string): void {
   fsyncDir(path.dirname(to));
 }
 
-/** Writes `bytes` to `target` durably and atomically (replacing any file there). */
-export function writeFileDurable(target: string, bytes: Buffer | string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = siblingTemp(target);
+/** Writes `bytes` to a new file and flushes it to the disk before returning. */
+export function writeFlushed(file: string, bytes: Buffer | string): void {
+  const fd = fs.openSync(file, 'w');
   try {
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeFileSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    renameDurable(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-/** Copies `source` to `target` durably and atomically (replacing any file there). */
-export async function copyFileDurable(source: string, target: string): Promise<void> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = siblingTemp(target);
-  try {
-    await fs.promises.copyFile(source, temp);
-    fsyncFile(temp);
-    renameDurable(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
+    fs.writeFileSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { processAlive, renameDurable, siblingTemp } from './durableFiles';
+import { processAlive, renameDurable, siblingTemp, writeFlushed } from './durableFiles';
 import { crashPoint } from './crashPoints';
 
 export const JOURNAL_DIR = 'journal';
@@ -148,13 +148,7 @@ export function writeOutputFile(dataDir: string, target: string, content: Buffer
   const partial = siblingTemp(target);
   try {
     journal.record({ kind: 'temp', path: partial });
-    const fd = fs.openSync(partial, 'w');
-    try {
-      fs.writeFileSync(fd, content);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeFlushed(partial, content);
     crashPoint('report.written');
     renameDurable(partial, target);
     crashPoint('report.renamed');

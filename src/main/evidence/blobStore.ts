@@ -93,43 +93,49 @@ export class BlobWriter {
    */
   async place(sha256: string, size: number, produce: (tempPath: string) => Promise<void>): Promise<'placed' | 'present'> {
     if (blobIntact(this.dataDir, sha256, size)) return 'present';
-    const target = blobPath(this.dataDir, sha256);
-    const existed = fs.existsSync(target);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    this.journal.record({ kind: 'blob', sha256 });
-    const temp = siblingTemp(target);
+    const slot = this.open(sha256);
     try {
-      await produce(temp);
-      fsyncFile(temp);
-      crashPoint('blob.flushed');
-      renameDurable(temp, target);
+      await produce(slot.temp);
     } catch (error) {
-      fs.rmSync(temp, { force: true });
+      fs.rmSync(slot.temp, { force: true });
       throw error;
     }
-    this.placed += 1;
-    if (!existed) this.created.add(sha256);
-    crashPoint('blob.placed');
+    this.install(sha256, slot);
     return 'placed';
   }
 
   private write(sha256: string, fill: (tempPath: string) => void): void {
+    const slot = this.open(sha256);
+    try {
+      fill(slot.temp);
+    } catch (error) {
+      fs.rmSync(slot.temp, { force: true });
+      throw error;
+    }
+    this.install(sha256, slot);
+  }
+
+  /** Notes the file in the journal (before it can appear) and picks its temporary name. */
+  private open(sha256: string): { target: string; temp: string; existed: boolean } {
     const target = blobPath(this.dataDir, sha256);
     const existed = fs.existsSync(target);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     this.journal.record({ kind: 'blob', sha256 });
-    const temp = siblingTemp(target);
+    return { target, temp: siblingTemp(target), existed };
+  }
+
+  /** Flushes the written temporary file and gives it its final name. */
+  private install(sha256: string, slot: { target: string; temp: string; existed: boolean }): void {
     try {
-      fill(temp);
-      fsyncFile(temp);
+      fsyncFile(slot.temp);
       crashPoint('blob.flushed');
-      renameDurable(temp, target);
+      renameDurable(slot.temp, slot.target);
     } catch (error) {
-      fs.rmSync(temp, { force: true });
+      fs.rmSync(slot.temp, { force: true });
       throw error;
     }
     this.placed += 1;
-    if (!existed) this.created.add(sha256);
+    if (!slot.existed) this.created.add(sha256);
     crashPoint('blob.placed');
   }
 

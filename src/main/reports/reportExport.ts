@@ -10,7 +10,7 @@ import { ApiError } from '../api/errors';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
 import type { BuiltReport } from './reportKinds';
 import { ChromiumPdfPrinter, pdfPageCount } from './reportPdf';
-import { fsyncFile, renameDurable, siblingTemp } from '../durability/durableFiles';
+import { renameDurable, siblingTemp, writeFlushed } from '../durability/durableFiles';
 import { FileJournal } from '../durability/fileJournal';
 import { crashPoint } from '../durability/crashPoints';
 
@@ -107,8 +107,7 @@ export async function saveReport(ctx: ServiceContext, report: BuiltReport, forma
   try {
     journal.record({ kind: 'temp', path: partial });
     try {
-      await fs.promises.writeFile(partial, content);
-      fsyncFile(partial);
+      writeFlushed(partial, content);
     } catch (error) {
       throw writeFailure(error, folder);
     }
