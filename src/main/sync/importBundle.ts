@@ -685,11 +685,16 @@ export class ImportSession {
     }
   }
 
-  /** Rows and files of one verified bundle, nested bundles first (a relayed package's definition
-   * must exist before the relayer's notes on it). */
+  /**
+   * Rows and files of one verified bundle and the bundles nested in it, parents before what cites
+   * them: in a package down the superior's nested package first (its definition must exist before
+   * the relayer's notes on it); in a report up the relayer's own rows first (a campaign it issued
+   * itself must exist before its subordinates' work on it arrives).
+   */
   private async applyBundle(bundle: VerifiedBundle): Promise<void> {
     this.checkVouches(bundle.manifest);
-    await this.applyNested(bundle, false);
+    const nestedFirst = bundle.manifest.kind === 'package_down';
+    if (nestedFirst) await this.applyNested(bundle, false);
     await this.applyFiles(bundle, false);
     for (const entry of bundle.manifest.entries) {
       const kind = entryKind(entry.name);
@@ -701,6 +706,7 @@ export class ImportSession {
       const entry = bundle.manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
       if (entry) await this.readRowsEntry(bundle, table, entry, true);
     }
+    if (!nestedFirst) await this.applyNested(bundle, false);
     if (bundle.manifest.kind === 'package_down' && bundle.manifest.campaign) {
       this.packages.push({ issuer: bundle.manifest.source.code, campaignId: bundle.manifest.campaign.id });
     }

@@ -145,3 +145,29 @@ describe('three-level round trip', () => {
     expect((await basic.h.ok('items.get', { id: copy.id })).title).toBe('开展廉政教育和警示教育');
   });
 });
+
+describe('an intermediate court’s own campaign', () => {
+  it('reaches the high court in one relay together with its basic court’s work on it', async () => {
+    const folder = outFolder();
+    const high = await court(HIGH);
+    const middle = await court(INTERMEDIATE);
+    const basic = await court(BASIC);
+    // The intermediate court issues a campaign of its own to its basic court.
+    const campaign = await middle.h.ok('campaigns.create', { title: '齐齐哈尔中院执行攻坚', year: 2026 });
+    await middle.h.ok('items.create', { campaignId: campaign.id, title: '清理执行积案', kind: 'mandatory', deadline: '2026-12-31' });
+    const pkg = await publishCampaign(middle.ctx, { campaignId: campaign.id, folder });
+    await importBundle(basic.ctx, { file: pkg.filePath, dryRun: false, trust: [await courtFingerprint(middle.ctx)] });
+    const copy = basic.h.services.ctx.sqlite.prepare("SELECT id FROM items WHERE origin = 'J230201'").get() as { id: string };
+    await basic.h.ok('progress.add', { itemId: copy.id, noteDate: '2026-11-20', text: '已执结积案 14 件', percent: 70 });
+    const up = await exportReportUp(basic.ctx, { folder, full: false });
+    await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [await courtFingerprint(basic.ctx)] });
+
+    // The relay carries the campaign in the intermediate court's own rows and the basic court's
+    // work on it nested: the campaign is applied first, whatever the order of the entries.
+    const relay = await exportReportUp(middle.ctx, { folder, full: false });
+    const report = await importBundle(high.ctx, { file: relay.filePath, dryRun: false, trust: [await courtFingerprint(middle.ctx)] });
+    expect(report.outcome).toBe('imported');
+    expect(countRows(high.h, 'campaigns', 'id = ?', campaign.id)).toBe(1);
+    expect(countRows(high.h, 'progress_notes', "origin = 'J230201'")).toBe(1);
+  });
+});
