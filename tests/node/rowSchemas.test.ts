@@ -8,6 +8,7 @@ import { openDatabase, DATABASE_FILE, type OpenedDatabase } from '../../src/main
 import { withChanges, type Actor, type ChangeWriter } from '../../src/main/data/ownedRows';
 import {
   checkSyncRow,
+  passesPlainChecks,
   ROW_COLUMNS,
   ROW_DEFAULTS,
   ROW_SCHEMAS,
@@ -176,6 +177,51 @@ describe('every row the writers store', () => {
     expect(total).toBeGreaterThan(500);
     // The demo writes nearly every table; only notes from a higher court are absent here.
     expect(TABLES.filter((table) => counts[table] === 0)).toEqual(['supervision_notes']);
+  });
+});
+
+// ───────────── The plain predicates ─────────────
+
+describe('the plain predicates that spare valid rows the zod parse', () => {
+  it('accept exactly what the zod schemas accept, probed column by column on every table', async () => {
+    const h = await openHarness();
+    openHarnesses.push(h);
+    const setup = await h.ok('court.setup', { profile: basicCourt, admin: ADMIN, loadDemo: true });
+    await h.services.ctx.jobs.waitFor(setup.demoJobId!);
+    const sqlite = h.services.ctx.sqlite;
+    const sample = (table: string) => sqlite.prepare(`SELECT * FROM ${table} LIMIT 1`).get() as Row | undefined;
+    // The demo has no supervision notes: one as a higher court writes it.
+    const note: Row = { id: ITEM.id, origin: 'J23', version: 1, change_seq: 5, created_at: NOW, updated_at: NOW, deleted_at: null, campaign_id: ITEM.campaign_id, court_code: 'J2301', item_id: null, kind: 'supervision', author: '李处长', text: '请补充佐证材料' };
+    // Nor ledger evidence: one as the operation stores it.
+    const ledgerFile: Row = { id: ITEM.id, origin: 'J2301', version: 1, change_seq: 9, created_at: NOW, updated_at: NOW, deleted_at: null, measure_id: ITEM.campaign_id, lookback_id: null, phase: 'after', sha256: 'b'.repeat(64), original_name: '整改后照片.jpg', size: 2048, mime_type: 'image/jpeg' };
+    const probes: unknown[] = [
+      undefined, null, '', ' ', 'x', 'J23', 'j23', 0, 1, 2, -1, 7, 100, 101, 1.5, -0.5, 2 ** 60, Number.MAX_SAFE_INTEGER, true, false, {}, [], [1],
+      '2026-11-24', '2026-02-29', '2028-02-29', '2026-13-01', '2026-11-24T10:00:00+08:00', '2026-11-24T10:00:00.123Z', '2026-11-24T25:00:00Z', '2026-11-24 10:00:00',
+      '2026-03', '2026-Q2', '2026-Q5', ITEM.id, String(ITEM.id).toUpperCase(), 'a'.repeat(64), 'A'.repeat(64), 'a'.repeat(63),
+      '正常的文字', '第一行\n第二行', '制表\t符', '回车\r', '空\u0000字符', '响铃\u0007', '\u0085', '\u007f', 'x'.repeat(501), 'x'.repeat(2001), 'x'.repeat(100_001),
+      'own', 'mandatory', 'person', 'department', 'draft', 'signed_off', 'approved', 'owner', 'up', 'down', 'percent',
+    ];
+    let compared = 0;
+    const disagreements: string[] = [];
+    for (const table of TABLES) {
+      const base = table === 'supervision_notes' ? note : table === 'ledger_evidence' ? ledgerFile : sample(table);
+      expect(base, table).toBeDefined();
+      const valid = JSON.parse(JSON.stringify(base)) as Row;
+      const agree = (row: Row, what: string) => {
+        compared += 1;
+        const plain = passesPlainChecks(table as SyncTableName, row);
+        const full = ROW_SCHEMAS[table as SyncTableName].safeParse(row).success;
+        if (plain !== full) disagreements.push(`${table} ${what}: plain ${plain}, zod ${full}`);
+      };
+      agree(valid, 'as stored');
+      agree({ ...valid, extra_column: 1 }, 'with an extra column');
+      for (const column of Object.keys(valid)) {
+        agree(without(valid, column), `without ${column}`);
+        for (const probe of probes) agree({ ...valid, [column]: probe }, `${column} = ${JSON.stringify(probe)?.slice(0, 30)}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(compared).toBeGreaterThan(10_000);
   });
 });
 

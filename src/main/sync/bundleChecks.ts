@@ -21,6 +21,13 @@ export function latestPlausibleTime(now: Date): number {
   return now.getTime() + FUTURE_TOLERANCE;
 }
 
+/** The same bound as a calendar day (YYYY-MM-DD): rows' times, already checked to be ISO 8601,
+ * compare by their first ten characters (a zone moves a time by less than a day; the tolerance
+ * is a year), which is much cheaper than parsing each of them. */
+export function latestPlausibleDay(now: Date): string {
+  return new Date(latestPlausibleTime(now)).toISOString().slice(0, 10);
+}
+
 /** The manifest's creation time is a real time, and not far in this computer's future. */
 export function checkManifestTime(manifest: Manifest, now: Date): void {
   const created = Date.parse(manifest.createdAt);
@@ -89,7 +96,7 @@ function countsRefusal(detail: string): ApiError {
  * column and no other, ranges), the signer's ownership of it, and the change range the manifest
  * declares. `line` is its line in the entry, for the message.
  */
-export function checkBundleRow(table: string, row: Record<string, unknown>, line: number, manifest: Manifest, latestTime: number): void {
+export function checkBundleRow(table: string, row: Record<string, unknown>, line: number, manifest: Manifest, latestDay: string): void {
   const problem = checkSyncRow(table, row);
   if (problem) throw new ApiError('E_CORRUPT', syncRowRefusal(table, line, problem));
   const source = manifest.source;
@@ -101,7 +108,7 @@ export function checkBundleRow(table: string, row: Record<string, unknown>, line
   }
   for (const column of OWNED_TIMES) {
     const value = row[column];
-    if (typeof value === 'string' && Date.parse(value) > latestTime) {
+    if (typeof value === 'string' && value.slice(0, 10) > latestDay) {
       throw new ApiError(
         'E_FUTURE_TIME',
         `同步包中“${syncTableLabel(table)}”（${table}）第 ${line} 行的字段 ${column}（${value.slice(0, 10)}）比本机日期晚一年以上，不可信，没有导入任何内容。请检查发件法院和本机电脑的日期设置。`,

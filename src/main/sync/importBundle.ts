@@ -21,7 +21,7 @@ import { isDatabaseBusy } from '../api/databaseFaults';
 import { currentActor, requireProfile, timestamp } from '../court/courtProfile';
 import type { CourtProfile } from '../../shared/model';
 import { ChangeWriter } from '../data/ownedRows';
-import { syncTableLabel } from '../data/rowSchemas';
+import { ROW_COLUMNS, syncTableLabel, type SyncTableName } from '../data/rowSchemas';
 import { AuditAppender } from '../audit/auditLog';
 import type { Database } from '../data/schema';
 import { BlobWriter, blobIntact } from '../evidence/blobStore';
@@ -38,7 +38,7 @@ import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns, type SyncTable } from './syncTables';
 import { actorLabel, bundleSummary, sha256File, tempPath } from './syncFiles';
 import { describeCourt, directRefusal, relayRefusal } from './bundleTrust';
-import { checkBundleRow, checkManifestCounts, checkManifestTime, checkRowsCounted, checkSchemaVersion, latestPlausibleTime } from './bundleChecks';
+import { checkBundleRow, checkManifestCounts, checkManifestTime, checkRowsCounted, checkSchemaVersion, latestPlausibleDay } from './bundleChecks';
 
 export interface ImportOptions {
   file: string;
@@ -57,6 +57,9 @@ interface RowShape {
   names: string[];
   assigned: string[];
   insert: BetterSqlite3.Statement;
+  /** Inserts unless the id is held already (then changes nothing): most rows of a bundle are new,
+   * and this spares them the lookup. */
+  insertNew: BetterSqlite3.Statement;
   update: BetterSqlite3.Statement;
   existing: BetterSqlite3.Statement;
 }
@@ -127,7 +130,7 @@ export class ImportSession {
   private processed = 0;
   private total = 0;
   private readonly now: string;
-  private readonly latestTime: number;
+  private readonly latestDay: string;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -139,7 +142,7 @@ export class ImportSession {
     this.columns = new Map([...tableColumns(ctx.sqlite)].map(([table, names]) => [table, new Set(names)]));
     this.trusted = options.trust.map(normalizeFingerprint);
     this.now = timestamp(ctx);
-    this.latestTime = latestPlausibleTime(ctx.now());
+    this.latestDay = latestPlausibleDay(ctx.now());
     this.blobs = options.dryRun ? null : new BlobWriter(ctx.dataDir);
     this.keptCopies = options.dryRun ? null : new FileJournal(ctx.dataDir);
   }
@@ -433,14 +436,23 @@ export class ImportSession {
   }
 
   private count(court: string, campaignId: string | null, outcome: 'added' | 'updated' | 'unchanged' | 'older'): void {
+    // Rows come in runs of one court and one campaign: the last entry is nearly always the one.
+    const last = this.lastCount;
+    if (last && last.courtCode === court && last.campaignId === campaignId) {
+      last[outcome] += 1;
+      return;
+    }
     const key = `${court}|${campaignId ?? ''}`;
     let entry = this.changes.get(key);
     if (!entry) {
       entry = { courtCode: court, courtName: this.courtNames.get(court) ?? court, campaignId, campaignTitle: '', added: 0, updated: 0, unchanged: 0, older: 0 };
       this.changes.set(key, entry);
     }
+    this.lastCount = entry;
     entry[outcome] += 1;
   }
+
+  private lastCount: SyncChangeCount | null = null;
 
   private campaignOf(table: SyncTable, row: Row): string | null {
     if (table.campaign === null) return table.name === 'campaigns' ? (row.id as string) : null;
@@ -455,22 +467,24 @@ export class ImportSession {
     return parent?.campaign_id ?? null;
   }
 
-  /** The statements for one table, built once: every row of a table has the same columns (the
-   * row schema checked that), so the hot loop neither rebuilds SQL nor re-checks names. */
-  private shapeOf(table: string, names: string[]): RowShape {
-    const key = names.join(',');
-    const last = this.shapes.get(table);
-    if (last && last.key === key) return last;
+  /** The statements for one table, built once. Every row of a table carries exactly the table's
+   * columns (its schema checked that), so values are taken in one fixed column order and the hot
+   * loop neither looks at a row's keys nor rebuilds SQL. */
+  private shapeOf(table: string): RowShape {
+    const known = this.shapes.get(table);
+    if (known) return known;
+    const names = ROW_COLUMNS[table as SyncTableName];
     const allowed = this.columns.get(table)!;
     for (const name of names) {
-      if (!allowed.has(name)) throw new ApiError('E_CORRUPT', `同步包中的${label(table)}含有本程序不认识的字段“${name}”，没有导入任何内容。`);
+      if (!allowed.has(name)) throw new Error(`rowSchemas: column ${table}.${name} is not in the database`);
     }
     const assigned = names.filter((name) => name !== 'id');
     const shape: RowShape = {
-      key,
-      names,
+      key: table,
+      names: [...names],
       assigned,
       insert: this.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`),
+      insertNew: this.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`),
       update: this.prepare(`UPDATE ${table} SET ${assigned.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`),
       existing: this.prepare(`SELECT origin, version FROM ${table} WHERE id = ?`),
     };
@@ -480,11 +494,17 @@ export class ImportSession {
 
   private applyRow(table: SyncTable, row: Row, source: CourtCard): void {
     if (table.name === 'campaigns') this.campaignTitles.set(row.id as string, row.title as string);
-    const shape = this.shapeOf(table.name, Object.keys(row));
+    const shape = this.shapeOf(table.name);
     const values = shape.names.map((name) => row[name]);
     const version = row.version as number;
-    const existing = shape.existing.get(row.id) as { origin: string; version: number } | undefined;
     let outcome: 'added' | 'updated' | 'unchanged' | 'older';
+    // Courts are looked up first: a reinstalled court's new row replaces its old one below.
+    if (table.name !== 'courts' && this.runWrite(table.name, row, () => shape.insertNew.run(...values).changes) === 1) {
+      this.count(source.code, this.campaignOf(table, row), 'added');
+      this.tick();
+      return;
+    }
+    const existing = shape.existing.get(row.id) as { origin: string; version: number } | undefined;
     if (!existing) {
       // A court that reinstalled describes itself with a new row: it replaces the old one.
       if (table.name === 'courts') this.prepare('DELETE FROM courts WHERE code = ? AND origin = ? AND id <> ?').run(row.code, row.origin, row.id);
@@ -502,9 +522,9 @@ export class ImportSession {
     this.tick();
   }
 
-  private runWrite(table: string, row: Row, write: () => void): void {
+  private runWrite<T>(table: string, row: Row, write: () => T): T {
     try {
-      write();
+      return write();
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
@@ -529,7 +549,7 @@ export class ImportSession {
     // Sections nest: all are read first, then parents are inserted before their children.
     const waiting: Row[] | null = apply && table.name === 'sections' ? [] : null;
     const { rows } = await bundle.zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => {
-      checkBundleRow(table.name, row, line, manifest, this.latestTime);
+      checkBundleRow(table.name, row, line, manifest, this.latestDay);
       if (!apply) return;
       if (waiting) waiting.push(row);
       else this.applyRow(table, row, source);

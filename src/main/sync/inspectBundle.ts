@@ -23,7 +23,7 @@ import { entryKind, parseManifest, type Manifest } from './format/manifest';
 import { ensureCourtKeys } from './courtKeys';
 import { SYNC_TABLES } from './syncTables';
 import { bundleSummary, tempPath } from './syncFiles';
-import { checkBundleRow, checkManifestCounts, checkManifestTime, checkRowsCounted, checkSchemaVersion, latestPlausibleTime } from './bundleChecks';
+import { checkBundleRow, checkManifestCounts, checkManifestTime, checkRowsCounted, checkSchemaVersion, latestPlausibleDay } from './bundleChecks';
 import { describeCourt, relayRefusal } from './bundleTrust';
 
 /** How a signer's key stands with the court whose data folder was given. */
@@ -146,7 +146,7 @@ class Inspector {
     for (const table of SYNC_TABLES) {
       const entry = manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
       if (!entry) continue;
-      const { rows } = await zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => checkBundleRow(table.name, row, line, manifest, latestPlausibleTime(this.now)));
+      const { rows } = await zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => checkBundleRow(table.name, row, line, manifest, latestPlausibleDay(this.now)));
       checkRowsCounted(table.name, entry.rows, rows);
       total += rows;
     }

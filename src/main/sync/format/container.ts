@@ -1,6 +1,7 @@
 // The zip container of a sync bundle: writing entries as they are produced (rows streamed as
 // NDJSON, evidence files, nested bundles of subordinate courts) and reading them back with every
 // name, size and hash checked before anything reaches the database or the evidence folder.
+import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -342,7 +343,6 @@ class NdjsonLines {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   // ignoreBOM: a byte-order mark stays in the text (and is refused) instead of vanishing silently.
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
   constructor(private readonly lineLimit: number) {}
 
@@ -390,7 +390,9 @@ class NdjsonLines {
     } else if (bytes[0] === OPEN_BRACE && bytes[bytes.length - 1] === CLOSE_BRACE) {
       // One object and nothing around it (no spaces, no carriage return).
       try {
-        const value: unknown = JSON.parse(this.decoder.decode(bytes));
+        // Malformed UTF-8 is refused, never replaced: isUtf8 then a plain decode is the fast way.
+        if (!isUtf8(bytes)) throw new Error('not UTF-8');
+        const value: unknown = JSON.parse(bytes.toString('utf8'));
         if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
       } catch {
         // refused below
