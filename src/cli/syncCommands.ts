@@ -113,7 +113,8 @@ export async function runInspect(parsed: ParsedCommand, output: Output): Promise
     if (output.json) output.document(inspection);
     else printInspection(inspection, output);
     if (inspection.signatureValid !== false) return true;
-    if (!output.json) output.note(MESSAGES.refused('E_BAD_SIGNATURE', MESSAGES.signatureRefused));
+    // Signed by a key other than the one the court trusts for that court: an import would refuse it.
+    if (!output.json) output.note(MESSAGES.refused('E_KEY_MISMATCH', MESSAGES.keyMismatchRefused));
     return false;
   };
   return dir ? withCourt(dir, ({ ctx }) => inspect(ctx)) : inspect();

@@ -147,7 +147,7 @@ export const MESSAGES = {
   bundleEncrypted: '已加密',
   bundleEncryptedOnly: '已加密：内容只有收件法院能解开（给出收件法院的 --data 文件夹可查看详情）。',
   bundleSourceFingerprint: (fingerprint: string) => `发件法院指纹：${fingerprint}`,
-  signatureRefused: '签名无效或缺失：无法确认这个同步包出自发件法院且未被改动，导入时会被拒绝。',
+  keyMismatchRefused: '签名法院使用的密钥与本院信任的不同：可能是伪造的同步包，或对方重装了程序。导入时会被拒绝；请先电话联系对方核实。',
   bundleEntries: (entries: number) => `条目：${entries} 个`,
   signature: (valid: boolean | null, against: 'trusted-keys' | 'self' | null) =>
     valid === null
