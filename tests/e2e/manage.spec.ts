@@ -179,5 +179,6 @@ test('设置：本院信息、部门、人员；审计日志分页与校验', as
   await expect(page.getByTestId('audit-entry').filter({ hasText: '修改' }).filter({ hasText: '王晓梅（wangxm）' }).first()).toBeVisible();
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('完整');
-  await expect(page.getByTestId('audit-verify-result')).toContainText(/已校验 \d+ 条审计记录/);
+  // One check covers the database file, the audit chain and every evidence file a record cites.
+  await expect(page.getByTestId('audit-verify-result')).toContainText(/已校验数据库文件、\d+ 条审计记录和 \d+ 个佐证材料文件/);
 });

@@ -372,6 +372,19 @@ describe('command line: sync bundles', () => {
     expect(status.courts[0]).toMatchObject({ code: 'J23', relation: 'self', itemCount: 0 });
     for (const campaign of status.campaigns) expect(campaign.items).toBe(0);
 
+    // Someone else's installation calls itself 龙江县人民法院: alone the bundle only looks
+    // self-consistent; checked against what the parent trusts, its key is named as not the one.
+    const impostor = await initCourt();
+    const forged = path.join(work, 'forged.dtsync');
+    expect((await cli(['export', '--data', impostor.dir, '--out', forged])).code).toBe(0);
+    const forgedAlone = await cli(['inspect', forged]);
+    expect(forgedAlone.code).toBe(0);
+    expect(forgedAlone.stderr).toContain('只核对了同步包自身的一致性');
+    const forgedAtParent = await cli(['inspect', forged, '--data', parent.dir]);
+    expect(forgedAtParent.code).toBe(1);
+    expect(forgedAtParent.stdout).toContain('签名：与本院信任的密钥不符');
+    expect(forgedAtParent.stderr).toContain('E_KEY_MISMATCH');
+
     const again = await cli(['import', '--data', parent.dir, bundle]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('已导入过，没有任何变化');
