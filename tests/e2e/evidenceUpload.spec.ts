@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { openCampaign, row, seedCampaign } from './helpers';
+import { shot } from './steps';
 
 const MiB = 1024 * 1024;
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -42,6 +43,7 @@ test('大于 4 MB 的佐证材料分段上传：进度条、可取消，保存�
   const bar = drawer.getByRole('progressbar', { name: '“专项检查录像.mp4”的上传进度' });
   await expect(bar).toHaveAttribute('aria-valuenow', '44');
   await expect(entry).toContainText('正在上传 44%');
+  await shot(page, 'evidence-upload-progress.png', false);
   await entry.getByRole('button', { name: '取消上传“专项检查录像.mp4”' }).click();
   release();
   await expect(entry).toContainText('已取消');
