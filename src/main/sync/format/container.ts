@@ -237,34 +237,25 @@ export class BundleZipWriter {
  *  SHA-256 other than expected (mismatch()) or, when expectedCrc32 is given, on a CRC-32 other
  *  than the zip directory's with the right SHA-256 (the directory was altered: E_CORRUPT). */
 class HashCheck extends Transform {
-  private readonly hash = crypto.createHash('sha256');
-  private crc = 0;
-  private bytes = 0;
+  private readonly digest: EntryDigest;
 
-  constructor(
-    private readonly expectedSha256: string,
-    private readonly maxBytes: number,
-    private readonly mismatch: () => Error,
-    private readonly expectedCrc32: number | null = null,
-  ) {
+  constructor(expectedSha256: string, maxBytes: number, mismatch: () => Error, expectedCrc32: number | null = null) {
     super();
+    this.digest = new EntryDigest(expectedSha256, expectedCrc32, maxBytes, mismatch);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) {
-      callback(bundleError('E_TOO_LARGE'));
+    try {
+      this.digest.update(chunk);
+    } catch (error) {
+      callback(error as Error);
       return;
     }
-    this.hash.update(chunk);
-    if (this.expectedCrc32 !== null) this.crc = zlib.crc32(chunk, this.crc);
     callback(null, chunk);
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.hash.digest('hex') !== this.expectedSha256) callback(this.mismatch());
-    else if (this.expectedCrc32 !== null && this.crc !== this.expectedCrc32) callback(crcMismatch());
-    else callback(null);
+    callback(this.digest.verdict());
   }
 }
 
@@ -403,7 +394,10 @@ class NdjsonLines {
   }
 }
 
-/** Hashes an entry as it is read and judges it at the end: E_TAMPERED, then E_CORRUPT for the CRC. */
+/** Hashes an entry as it is read (and counts it: past maxBytes, E_TOO_LARGE at once) and judges it
+ * at the end: a SHA-256 other than expected (mismatch(), E_TAMPERED unless said otherwise), then,
+ * when the directory's CRC-32 is given, a CRC-32 other than it with the right SHA-256 (the
+ * directory was altered: E_CORRUPT). */
 class EntryDigest {
   private readonly hash = crypto.createHash('sha256');
   private crc = 0;
@@ -411,21 +405,22 @@ class EntryDigest {
 
   constructor(
     private readonly expectedSha256: string,
-    private readonly expectedCrc32: number,
+    private readonly expectedCrc32: number | null,
     private readonly maxBytes: number,
+    private readonly mismatch: () => ApiError | Error = tampered,
   ) {}
 
   update(chunk: Buffer): void {
     this.bytes += chunk.length;
     if (this.bytes > this.maxBytes) throw bundleError('E_TOO_LARGE');
     this.hash.update(chunk);
-    this.crc = zlib.crc32(chunk, this.crc);
+    if (this.expectedCrc32 !== null) this.crc = zlib.crc32(chunk, this.crc);
   }
 
   /** The damage found, if any. */
-  verdict(): ApiError | null {
-    if (this.hash.digest('hex') !== this.expectedSha256) return tampered();
-    if (this.crc !== this.expectedCrc32) return crcMismatch();
+  verdict(): ApiError | Error | null {
+    if (this.hash.digest('hex') !== this.expectedSha256) return this.mismatch();
+    if (this.expectedCrc32 !== null && this.crc !== this.expectedCrc32) return crcMismatch();
     return null;
   }
 }
