@@ -50,14 +50,14 @@ export async function runReport(parsed: ParsedCommand, output: Output): Promise<
     }
     const file = outputFile(out, report.baseName, format);
     let pages: number | null = null;
-    if (format === 'html') writeOutputFile(ctx.dataDir, file, report.html);
-    else if (format === 'xlsx') writeOutputFile(ctx.dataDir, file, await report.workbook());
-    else if (format === 'docx') writeOutputFile(ctx.dataDir, file, await report.document!());
+    if (format === 'html') await writeOutputFile(ctx.dataDir, file, report.html);
+    else if (format === 'xlsx') await writeOutputFile(ctx.dataDir, file, await report.workbook());
+    else if (format === 'docx') await writeOutputFile(ctx.dataDir, file, await report.document!());
     else {
       if (!output.json) output.note(MESSAGES.reportPrinting);
       const pdf = await new ChromiumPdfPrinter().print(report.html, { landscape: report.landscape });
       pages = pdfPageCount(pdf);
-      writeOutputFile(ctx.dataDir, file, pdf);
+      await writeOutputFile(ctx.dataDir, file, pdf);
     }
     if (output.json) {
       output.document({

@@ -25,3 +25,17 @@ export function databaseFault(error: unknown): ApiError | null {
   if (isDiskFull(error)) return new ApiError('E_DISK_FULL', DISK_FULL_MESSAGE);
   return null;
 }
+
+/**
+ * A file-system failure while saving `what` (同步包, 报表 …) into `folder` — often a USB stick —
+ * in words a clerk can act on: a full disk, no permission, a folder gone (the stick pulled out).
+ * Anything that is not a file-system failure is returned unchanged.
+ */
+export function saveFault(error: unknown, folder: string, what: string): Error {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return new ApiError('E_DISK_FULL', `“${folder}”所在的磁盘已满，${what}没有保存。请清理空间或换一个文件夹后重试。`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ApiError('E_WRITE', `没有权限写入“${folder}”，${what}没有保存。请换一个文件夹后重试。`);
+  if (code === 'ENOENT') return new ApiError('E_NO_FOLDER', `文件夹“${folder}”已不存在（U 盘可能已拔出），${what}没有保存。请插好 U 盘后重试。`);
+  if ((error as { syscall?: unknown })?.syscall !== undefined) return new ApiError('E_WRITE', `保存${what}时出错，${what}没有保存。请重试或换一个文件夹。`);
+  return error as Error;
+}

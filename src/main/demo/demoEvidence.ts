@@ -5,6 +5,7 @@
 // the same files. The files are durable before the rows that cite them commit; a cancelled or
 // interrupted load removes the ones it added (see BlobWriter).
 import type { BlobWriter } from '../evidence/blobStore';
+import { registerBlob } from '../evidence/evidenceFiles';
 import type { ChangeWriter } from '../data/ownedRows';
 
 export interface DemoEvidenceFile {
@@ -52,12 +53,8 @@ export function evidenceFor(
 /** Stores the bytes in the data folder and records the evidence rows for the item. */
 export async function writeEvidence(writer: ChangeWriter, blobs: BlobWriter, itemId: string, files: DemoEvidenceFile[]): Promise<void> {
   for (const file of files) {
-    const sha256 = blobs.putBytes(file.bytes);
-    await writer.trx
-      .insertInto('evidenceBlobs')
-      .values({ sha256, size: file.bytes.length, createdAt: writer.now })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute();
+    const sha256 = await blobs.putBytes(file.bytes);
+    await registerBlob(writer, sha256, file.bytes.length);
     await writer.insert('evidence', { itemId, sha256, originalName: file.name, size: file.bytes.length, mimeType: file.mimeType });
   }
 }

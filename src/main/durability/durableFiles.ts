@@ -51,17 +51,6 @@ export function renameDurable(from: string, to: string): void {
   fsyncDir(path.dirname(to));
 }
 
-/** Writes `bytes` to a new file and flushes it to the disk before returning. */
-export function writeFlushed(file: string, bytes: Buffer | string): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    fs.writeFileSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** True while a process with this id runs on this machine (EPERM: it runs as another user). */
 export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { processAlive, renameDurable, siblingTemp, writeFlushed } from './durableFiles';
+import { fsyncFile, processAlive, renameDurable, siblingTemp } from './durableFiles';
 import { crashPoint } from './crashPoints';
 
 export const JOURNAL_DIR = 'journal';
@@ -39,6 +39,36 @@ export class FileJournal {
     }
     fs.writeSync(this.fd, `${JSON.stringify(entry)}\n`);
     fs.fsyncSync(this.fd);
+  }
+
+  /**
+   * Writes `target` through a temporary name beside it, in the only order a crash cannot spoil: the
+   * file is noted here first (`entry`; by default the temporary name itself, to be removed if the
+   * work is cut short), `produce` writes the temporary file, it is flushed, `flushed` runs (a crash
+   * point; an export reserves its number there), and it is renamed to its final name — `finalName()` when given, looked up at that moment
+   * — and the folder flushed. Returns the final path and whether a file was there before.
+   */
+  async place(
+    target: string,
+    produce: (temp: string) => void | Promise<void>,
+    options: { entry?: JournalEntry; flushed?: (temp: string) => void | Promise<void>; finalName?: () => string } = {},
+  ): Promise<{ path: string; existed: boolean }> {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const existed = fs.existsSync(target);
+    const temp = siblingTemp(target);
+    this.record(options.entry ?? { kind: 'temp', path: temp });
+    let final = target;
+    try {
+      await produce(temp);
+      fsyncFile(temp);
+      await options.flushed?.(temp);
+      final = options.finalName?.() ?? target;
+      renameDurable(temp, final);
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      throw error;
+    }
+    return { path: final, existed };
   }
 
   /** The work is settled (committed, or its files removed): the journal is no longer needed. */
@@ -139,21 +169,17 @@ export function settleAbandonedJournals(dataDir: string, sqlite: BetterSqlite3.D
 
 /**
  * Writes an output file (a report, for instance, often onto a USB stick) so that its folder holds
- * the whole file under its name or nothing: written beside it, flushed, renamed; the temporary
- * name noted in a journal of the data folder first, so a crash leaves nothing the next start does
- * not remove. Replaces a file already under that name.
+ * the whole file under its name or nothing (FileJournal.place; a crash leaves nothing the next
+ * start does not remove). Replaces a file already under that name; `finalName`, when given, picks
+ * the name at the last moment (another save may have taken `target` meanwhile). Returns the path.
  */
-export function writeOutputFile(dataDir: string, target: string, content: Buffer | string): void {
+export async function writeOutputFile(dataDir: string, target: string, content: Buffer | string, finalName?: () => string): Promise<string> {
   const journal = new FileJournal(dataDir);
-  const partial = siblingTemp(target);
   try {
-    journal.record({ kind: 'temp', path: partial });
-    writeFlushed(partial, content);
-    crashPoint('report.written');
-    renameDurable(partial, target);
+    const placed = await journal.place(target, (temp) => fs.writeFileSync(temp, content), { flushed: () => crashPoint('report.written'), finalName });
     crashPoint('report.renamed');
+    return placed.path;
   } finally {
-    fs.rmSync(partial, { force: true });
     journal.close();
   }
 }

@@ -5,7 +5,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncFile, renameDurable, siblingTemp } from '../durability/durableFiles';
 import { FileJournal } from '../durability/fileJournal';
 import { crashPoint } from '../durability/crashPoints';
 
@@ -45,6 +44,17 @@ export function hashFileSync(file: string): string | null {
   }
 }
 
+/** SHA-256 and length of a file, read in pieces (a 200 MB scan never sits in memory whole). */
+export async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  for await (const piece of fs.createReadStream(file, { highWaterMark: HASH_BUFFER })) {
+    hash.update(piece as Buffer);
+    size += (piece as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
 /** The stored file is there and holds exactly the content its name promises. */
 export function blobIntact(dataDir: string, sha256: string, size?: number): boolean {
   const file = blobPath(dataDir, sha256);
@@ -68,7 +78,6 @@ export class BlobWriter {
   /** Files this writer put where there was none: removed again if nothing will cite them. (A
    * damaged file replaced by a good copy stays replaced.) */
   private readonly created = new Set<string>();
-  private placed = 0;
   /** Bytes of files stored from memory, to restore one a concurrent clean-up took away. */
   private readonly kept = new Map<string, Buffer>();
   private settled = false;
@@ -78,11 +87,10 @@ export class BlobWriter {
   }
 
   /** Stores the bytes under their hash unless an intact copy is there; returns the hash. */
-  putBytes(bytes: Buffer): string {
+  async putBytes(bytes: Buffer): Promise<string> {
     const sha256 = sha256Of(bytes);
     this.kept.set(sha256, bytes);
-    if (blobIntact(this.dataDir, sha256, bytes.length)) return sha256;
-    this.write(sha256, (temp) => fs.writeFileSync(temp, bytes));
+    await this.place(sha256, bytes.length, (temp) => fs.writeFileSync(temp, bytes));
     return sha256;
   }
 
@@ -91,62 +99,25 @@ export class BlobWriter {
    * temporary path and must itself check that the content has this hash (as bundle extraction
    * does). Returns whether a file was placed (new, or replacing a missing or damaged one).
    */
-  async place(sha256: string, size: number, produce: (tempPath: string) => Promise<void>): Promise<'placed' | 'present'> {
+  async place(sha256: string, size: number, produce: (tempPath: string) => void | Promise<void>): Promise<'placed' | 'present'> {
     if (blobIntact(this.dataDir, sha256, size)) return 'present';
-    const slot = this.open(sha256);
-    try {
-      await produce(slot.temp);
-    } catch (error) {
-      fs.rmSync(slot.temp, { force: true });
-      throw error;
-    }
-    this.install(sha256, slot);
+    const { existed } = await this.journal.place(blobPath(this.dataDir, sha256), produce, {
+      entry: { kind: 'blob', sha256 },
+      flushed: () => crashPoint('blob.flushed'),
+    });
+    if (!existed) this.created.add(sha256);
+    crashPoint('blob.placed');
     return 'placed';
   }
 
-  private write(sha256: string, fill: (tempPath: string) => void): void {
-    const slot = this.open(sha256);
-    try {
-      fill(slot.temp);
-    } catch (error) {
-      fs.rmSync(slot.temp, { force: true });
-      throw error;
-    }
-    this.install(sha256, slot);
-  }
-
-  /** Notes the file in the journal (before it can appear) and picks its temporary name. */
-  private open(sha256: string): { target: string; temp: string; existed: boolean } {
-    const target = blobPath(this.dataDir, sha256);
-    const existed = fs.existsSync(target);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    this.journal.record({ kind: 'blob', sha256 });
-    return { target, temp: siblingTemp(target), existed };
-  }
-
-  /** Flushes the written temporary file and gives it its final name. */
-  private install(sha256: string, slot: { target: string; temp: string; existed: boolean }): void {
-    try {
-      fsyncFile(slot.temp);
-      crashPoint('blob.flushed');
-      renameDurable(slot.temp, slot.target);
-    } catch (error) {
-      fs.rmSync(slot.temp, { force: true });
-      throw error;
-    }
-    this.placed += 1;
-    if (!slot.existed) this.created.add(sha256);
-    crashPoint('blob.placed');
-  }
-
   /** The rows citing these files are committed: make sure every file is still there, then forget. */
-  committed(): void {
+  async committed(): Promise<void> {
     if (this.settled) return;
     this.settled = true;
     // Another process settling a dead process's journal may have removed a file this operation
     // found already in place before its rows committed; write such a file again.
     for (const [sha256, bytes] of this.kept) {
-      if (!fs.existsSync(blobPath(this.dataDir, sha256))) this.write(sha256, (temp) => fs.writeFileSync(temp, bytes));
+      if (!fs.existsSync(blobPath(this.dataDir, sha256))) await this.place(sha256, bytes.length, (temp) => fs.writeFileSync(temp, bytes));
     }
     this.journal.close();
   }
@@ -157,11 +128,6 @@ export class BlobWriter {
     this.settled = true;
     for (const sha256 of this.created) fs.rmSync(blobPath(this.dataDir, sha256), { force: true });
     this.journal.close();
-  }
-
-  /** Number of files put in place (new, or replacing missing or damaged ones). */
-  get placedCount(): number {
-    return this.placed;
   }
 }
 
@@ -175,6 +141,6 @@ export async function withBlobWriter<T>(dataDir: string, work: (blobs: BlobWrite
     blobs.discard();
     throw error;
   }
-  blobs.committed();
+  await blobs.committed();
   return result;
 }

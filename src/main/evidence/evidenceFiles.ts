@@ -5,11 +5,15 @@
 // operation's BlobWriter, so it is durable before the rows that cite it commit.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { MAX_EVIDENCE_BYTES } from '../../shared/api';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
+import { timestamp } from '../court/courtProfile';
+import { withChanges, type Actor, type ChangeWriter } from '../data/ownedRows';
 import { useUpload, type UploadKind } from '../uploads/uploads';
-import type { BlobWriter } from './blobStore';
+import { hashFile, withBlobWriter, type BlobWriter } from './blobStore';
 
 /** Evidence files sent in pieces (files.upload). */
 export const EVIDENCE_UPLOADS: UploadKind = { name: 'evidence', maxBytes: MAX_EVIDENCE_BYTES, tooLarge: '单个佐证材料不能超过 200 MB。' };
@@ -25,14 +29,12 @@ export interface EvidenceSource {
   dataBase64?: string;
 }
 
-const HASH_PIECE = 1024 * 1024;
-
 /**
  * Runs `work` with the file `source` names. A staged upload is removed once `work` has succeeded
  * and kept when it fails (the window then discards it, or a later start does). `field` names the
  * input field an empty file is reported against.
  */
-export async function withEvidenceFile<T>(ctx: ServiceContext, source: EvidenceSource, field: string, work: (file: EvidenceFile) => Promise<T>): Promise<T> {
+async function withEvidenceFile<T>(ctx: ServiceContext, source: EvidenceSource, field: string, work: (file: EvidenceFile) => Promise<T>): Promise<T> {
   if (source.uploadId !== undefined) {
     return useUpload(ctx, EVIDENCE_UPLOADS, source.uploadId, async (staged) => {
       if (staged.size === 0) throw emptyFile(field);
@@ -41,34 +43,77 @@ export async function withEvidenceFile<T>(ctx: ServiceContext, source: EvidenceS
   }
   const bytes = Buffer.from(source.dataBase64 ?? '', 'base64');
   if (bytes.length === 0) throw emptyFile(field);
-  return work({ size: bytes.length, store: async (blobs) => blobs.putBytes(bytes) });
+  return work({ size: bytes.length, store: (blobs) => blobs.putBytes(bytes) });
 }
 
 function emptyFile(field: string): ApiError {
   return new ApiError('E_INVALID', '文件是空的，请选择有内容的文件。', { [field]: '文件是空的' });
 }
 
-/** SHA-256 and length of a file, read in pieces (a 200 MB scan never sits in memory whole). */
-async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
-  const hash = crypto.createHash('sha256');
-  let size = 0;
-  for await (const piece of fs.createReadStream(file, { highWaterMark: HASH_PIECE })) {
-    hash.update(piece as Buffer);
-    size += (piece as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), size };
-}
-
 const copyFailed = () => new ApiError('E_COPY_FAILED', '佐证材料没有完整保存（保存后的内容与上传的不一致），请重新上传。');
 
-/** Hashes the staged file, then copies it into the store and checks that the copy has that hash. */
+/** Hashes the staged file, then copies it into the store, hashing the copy as it is written. */
 async function storeStaged(blobs: BlobWriter, file: string, size: number): Promise<string> {
   const staged = await hashFile(file);
   if (staged.size !== size) throw copyFailed();
   await blobs.place(staged.sha256, size, async (temp) => {
-    await fs.promises.copyFile(file, temp);
-    const copied = await hashFile(temp);
-    if (copied.sha256 !== staged.sha256 || copied.size !== size) throw copyFailed();
+    const copy = crypto.createHash('sha256');
+    const hashing = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        copy.update(chunk);
+        done(null, chunk);
+      },
+    });
+    await pipeline(fs.createReadStream(file), hashing, fs.createWriteStream(temp));
+    if (copy.digest('hex') !== staged.sha256) throw copyFailed();
   });
   return staged.sha256;
+}
+
+/** Records a stored file's content once, inside the caller's transaction. */
+export async function registerBlob(writer: ChangeWriter, sha256: string, size: number): Promise<void> {
+  await writer.trx
+    .insertInto('evidenceBlobs')
+    .values({ sha256, size, createdAt: writer.now })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+}
+
+/** An evidence file in the store, as the rows that cite it record it. */
+export interface StoredFile {
+  sha256: string;
+  size: number;
+}
+
+/**
+ * The one way an operation adds evidence: the file `source` names (none when null) is put in the
+ * store, durable before `work` runs in one write transaction where it is already registered; a
+ * failure anywhere leaves neither rows nor a new file. `field` names the input an empty file is
+ * reported against (by default the one that carried it).
+ */
+export function withEvidenceChanges<T>(ctx: ServiceContext, actor: Actor, source: EvidenceSource, work: (writer: ChangeWriter, file: StoredFile) => Promise<T>, field?: string): Promise<T>;
+export function withEvidenceChanges<T>(
+  ctx: ServiceContext,
+  actor: Actor,
+  source: EvidenceSource | null,
+  work: (writer: ChangeWriter, file: StoredFile | null) => Promise<T>,
+  field?: string,
+): Promise<T>;
+export async function withEvidenceChanges<T>(
+  ctx: ServiceContext,
+  actor: Actor,
+  source: EvidenceSource | null,
+  // Either overload's callback: it gets a file exactly when a source was given.
+  work: (writer: ChangeWriter, file: never) => Promise<T>,
+  field?: string,
+): Promise<T> {
+  const save = (file: EvidenceFile | null) =>
+    withBlobWriter(ctx.dataDir, async (blobs) => {
+      const stored = file ? { sha256: await file.store(blobs), size: file.size } : null;
+      return withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+        if (stored) await registerBlob(writer, stored.sha256, stored.size);
+        return work(writer, stored as never);
+      });
+    });
+  return source ? withEvidenceFile(ctx, source, field ?? (source.uploadId ? 'uploadId' : 'dataBase64'), save) : save(null);
 }

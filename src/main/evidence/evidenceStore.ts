@@ -8,41 +8,31 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { assertItemWork, toEvidence } from '../checklist/items';
 import { currentActor, timestamp } from '../court/courtProfile';
-import { withChanges, type ChangeWriter } from '../data/ownedRows';
-import { blobPath, withBlobWriter } from './blobStore';
-import { withEvidenceFile } from './evidenceFiles';
+import { withChanges } from '../data/ownedRows';
+import { blobPath } from './blobStore';
+import { withEvidenceChanges } from './evidenceFiles';
 
 export { blobPath, EVIDENCE_DIR } from './blobStore';
+export { registerBlob } from './evidenceFiles';
 
 export async function addEvidence(ctx: ServiceContext, input: ParsedInput<'evidence.add'>): Promise<Evidence> {
   const actor = await currentActor(ctx);
-  const row = await withEvidenceFile(ctx, input, input.uploadId ? 'uploadId' : 'dataBase64', (file) =>
-    withBlobWriter(ctx.dataDir, async (blobs) => {
-      const sha256 = await file.store(blobs);
-      return withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-        const item = await writer.loadOwned('items', input.itemId);
-        await assertItemWork(ctx, writer, item);
-        const duplicate = await writer.trx
-          .selectFrom('evidence')
-          .select('originalName')
-          .where('itemId', '=', item.id)
-          .where('sha256', '=', sha256)
-          .where('deletedAt', 'is', null)
-          .executeTakeFirst();
-        if (duplicate) {
-          throw new ApiError('E_DUPLICATE', `这项事项已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
-        }
-        await registerBlob(writer, sha256, file.size);
-        return writer.insert('evidence', {
-          itemId: item.id,
-          sha256,
-          originalName: input.name,
-          size: file.size,
-          mimeType: input.mimeType || 'application/octet-stream',
-        });
-      });
-    }),
-  );
+  const row = await withEvidenceChanges(ctx, actor, input, async (writer, file) => {
+    const { sha256, size } = file;
+    const item = await writer.loadOwned('items', input.itemId);
+    await assertItemWork(ctx, writer, item);
+    const duplicate = await writer.trx
+      .selectFrom('evidence')
+      .select('originalName')
+      .where('itemId', '=', item.id)
+      .where('sha256', '=', sha256)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (duplicate) {
+      throw new ApiError('E_DUPLICATE', `这项事项已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
+    }
+    return writer.insert('evidence', { itemId: item.id, sha256, originalName: input.name, size, mimeType: input.mimeType || 'application/octet-stream' });
+  });
   return toEvidence(row);
 }
 
@@ -61,15 +51,6 @@ export async function openEvidence(ctx: ServiceContext, id: string): Promise<{ o
   const row = await ctx.db.selectFrom('evidence').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这份佐证材料，可能已被删除。');
   return openBlobCopy(ctx, row);
-}
-
-/** Records a stored file's content once, inside the caller's transaction. */
-export async function registerBlob(writer: ChangeWriter, sha256: string, size: number): Promise<void> {
-  await writer.trx
-    .insertInto('evidenceBlobs')
-    .values({ sha256, size, createdAt: writer.now })
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
 }
 
 /** Opens a copy of a stored file under its original name, so the system picks the right viewer. */

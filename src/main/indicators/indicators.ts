@@ -12,9 +12,7 @@ import { definitionOrigins, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, ownCourtCode, superiorCourtCodes, timestamp, today, viewedCourtCode } from '../court/courtProfile';
 import { ORDER_GAP, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { CampaignsTable, IndicatorsTable, IndicatorValuesTable } from '../data/schema';
-import { registerBlob } from '../evidence/evidenceStore';
-import { withBlobWriter } from '../evidence/blobStore';
-import { withEvidenceFile, type EvidenceFile } from '../evidence/evidenceFiles';
+import { withEvidenceChanges } from '../evidence/evidenceFiles';
 
 type IndicatorRecord = Selectable<IndicatorsTable>;
 type ValueRecord = Selectable<IndicatorValuesTable>;
@@ -268,36 +266,36 @@ export async function recordValue(ctx: ServiceContext, input: ParsedInput<'indic
   }
   checkValue(indicator, input, today(ctx));
   const actor = await currentActor(ctx);
-  const save = (file: EvidenceFile | null) =>
-    withBlobWriter(ctx.dataDir, async (blobs) => {
-      const evidence = file && input.evidence ? { sha256: await file.store(blobs), name: input.evidence.name, size: file.size } : null;
-      await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-        if (evidence) await registerBlob(writer, evidence.sha256, evidence.size);
-        const fields = {
-          value: input.value,
-          note: input.note ?? '',
-          ...(evidence ? { evidenceSha256: evidence.sha256, evidenceName: evidence.name } : {}),
-        };
-        const existing = await writer.trx
-          .selectFrom('indicatorValues')
-          .select(['id', 'version'])
-          .where('origin', '=', actor.court)
-          .where('indicatorId', '=', indicator.id)
-          .where('period', '=', input.period)
-          .where('deletedAt', 'is', null)
-          .executeTakeFirst();
-        if (!existing) {
-          await writer.insert('indicatorValues', { indicatorId: indicator.id, period: input.period, evidenceSha256: null, evidenceName: null, ...fields });
-          return;
-        }
-        if (input.version === undefined) {
-          throw new ApiError('E_DUPLICATE', '该期间已填报，请修改已有数值。', { period: '该期间已填报，请修改已有数值' });
-        }
-        await writer.update('indicatorValues', existing.id, input.version, fields);
-      });
-    });
-  if (input.evidence) await withEvidenceFile(ctx, input.evidence, 'evidence', save);
-  else await save(null);
+  const evidenceName = input.evidence?.name;
+  await withEvidenceChanges(
+    ctx,
+    actor,
+    input.evidence ?? null,
+    async (writer, file) => {
+      const fields = {
+        value: input.value,
+        note: input.note ?? '',
+        ...(file ? { evidenceSha256: file.sha256, evidenceName: evidenceName! } : {}),
+      };
+      const existing = await writer.trx
+        .selectFrom('indicatorValues')
+        .select(['id', 'version'])
+        .where('origin', '=', actor.court)
+        .where('indicatorId', '=', indicator.id)
+        .where('period', '=', input.period)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
+      if (!existing) {
+        await writer.insert('indicatorValues', { indicatorId: indicator.id, period: input.period, evidenceSha256: null, evidenceName: null, ...fields });
+        return;
+      }
+      if (input.version === undefined) {
+        throw new ApiError('E_DUPLICATE', '该期间已填报，请修改已有数值。', { period: '该期间已填报，请修改已有数值' });
+      }
+      await writer.update('indicatorValues', existing.id, input.version, fields);
+    },
+    'evidence',
+  );
   return indicatorRow(ctx, indicator.id);
 }
 

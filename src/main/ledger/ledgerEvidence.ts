@@ -6,52 +6,38 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { currentActor, timestamp } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
-import { openBlobCopy, registerBlob } from '../evidence/evidenceStore';
-import { withBlobWriter } from '../evidence/blobStore';
-import { withEvidenceFile } from '../evidence/evidenceFiles';
+import { openBlobCopy } from '../evidence/evidenceStore';
+import { withEvidenceChanges } from '../evidence/evidenceFiles';
 import { toLedgerEvidence } from './ledgerViews';
 import { assertLedgerWork } from './ledgerWrites';
 import { MEASURE_STATUS_ZH } from '../app/statusText';
 
 export async function addLedgerEvidence(ctx: ServiceContext, input: ParsedInput<'ledger.addEvidence'>): Promise<LedgerEvidence> {
   const actor = await currentActor(ctx);
-  const row = await withEvidenceFile(ctx, input, input.uploadId ? 'uploadId' : 'dataBase64', (file) =>
-    withBlobWriter(ctx.dataDir, async (blobs) => {
-      const sha256 = await file.store(blobs);
-      return withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-        const measure = await writer.loadOwned('ledgerMeasures', input.measureId);
-        await assertLedgerWork(ctx, writer, measure.departmentId, '整改措施');
-        // Only look-back material names its look-back; before/after material belongs to the measure.
-        const lookbackId = input.phase === 'lookback' ? input.lookbackId : null;
-        if (lookbackId) {
-          const lookback = await writer.loadOwned('lookbacks', lookbackId);
-          if (lookback.measureId !== measure.id) {
-            throw new ApiError('E_INVALID', '所选回头看不属于这项整改措施，请刷新后重新选择。', { lookbackId: '请重新选择回头看' });
-          }
-        }
-        const duplicate = await writer.trx
-          .selectFrom('ledgerEvidence')
-          .select('originalName')
-          .where('measureId', '=', measure.id)
-          .where('sha256', '=', sha256)
-          .where('deletedAt', 'is', null)
-          .executeTakeFirst();
-        if (duplicate) {
-          throw new ApiError('E_DUPLICATE', `这项整改措施已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
-        }
-        await registerBlob(writer, sha256, file.size);
-        return writer.insert('ledgerEvidence', {
-          measureId: measure.id,
-          lookbackId,
-          phase: input.phase,
-          sha256,
-          originalName: input.name,
-          size: file.size,
-          mimeType: input.mimeType || 'application/octet-stream',
-        });
-      });
-    }),
-  );
+  const row = await withEvidenceChanges(ctx, actor, input, async (writer, file) => {
+    const { sha256, size } = file;
+    const measure = await writer.loadOwned('ledgerMeasures', input.measureId);
+    await assertLedgerWork(ctx, writer, measure.departmentId, '整改措施');
+    // Only look-back material names its look-back; before/after material belongs to the measure.
+    const lookbackId = input.phase === 'lookback' ? input.lookbackId : null;
+    if (lookbackId) {
+      const lookback = await writer.loadOwned('lookbacks', lookbackId);
+      if (lookback.measureId !== measure.id) {
+        throw new ApiError('E_INVALID', '所选回头看不属于这项整改措施，请刷新后重新选择。', { lookbackId: '请重新选择回头看' });
+      }
+    }
+    const duplicate = await writer.trx
+      .selectFrom('ledgerEvidence')
+      .select('originalName')
+      .where('measureId', '=', measure.id)
+      .where('sha256', '=', sha256)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (duplicate) {
+      throw new ApiError('E_DUPLICATE', `这项整改措施已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
+    }
+    return writer.insert('ledgerEvidence', { measureId: measure.id, lookbackId, phase: input.phase, sha256, originalName: input.name, size, mimeType: input.mimeType || 'application/octet-stream' });
+  });
   return toLedgerEvidence(row);
 }
 

@@ -7,12 +7,11 @@ import path from 'node:path';
 import type { ReportFile, ReportFormat } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
+import { saveFault } from '../api/databaseFaults';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
 import type { BuiltReport } from './reportKinds';
 import { ChromiumPdfPrinter, pdfPageCount } from './reportPdf';
-import { renameDurable, siblingTemp, writeFlushed } from '../durability/durableFiles';
-import { FileJournal } from '../durability/fileJournal';
-import { crashPoint } from '../durability/crashPoints';
+import { writeOutputFile } from '../durability/fileJournal';
 
 /** How each format is named to people, in messages and progress. */
 export const FORMAT_NAMES: Record<ReportFormat, string> = { pdf: 'PDF', xlsx: 'Excel', html: '网页', docx: 'Word' };
@@ -70,15 +69,6 @@ function printPdf(ctx: ServiceContext, html: string, landscape: boolean): Promis
   return new ChromiumPdfPrinter().print(html, { landscape });
 }
 
-/** File-system failures in words a clerk can act on. */
-function writeFailure(error: unknown, folder: string): ApiError {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC') return new ApiError('E_WRITE', `文件夹“${folder}”所在的磁盘已满，报表没有保存。请清理空间或换一个文件夹。`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ApiError('E_WRITE', `没有权限写入文件夹“${folder}”，报表没有保存。请换一个文件夹。`);
-  if (code === 'ENOENT') return new ApiError('E_WRITE', `文件夹“${folder}”已不存在（U 盘可能已拔出），报表没有保存。`);
-  return new ApiError('E_WRITE', `保存报表时出错，报表没有保存。请重试或换一个文件夹。`);
-}
-
 /**
  * The export job's work, after the handler has checked the folder and the format and gathered the
  * data (step 1 of 3): produce the file's bytes (step 2) and save them (step 3).
@@ -99,31 +89,14 @@ export async function saveReport(ctx: ServiceContext, report: BuiltReport, forma
   checkCancel();
 
   control.progress(2, 3, '正在保存文件…');
-  let target = freeFilePath(folder, report.baseName, format);
-  const partial = siblingTemp(target);
-  // A crash before the rename leaves the .part beside the chosen name: the journal lets the next
-  // start remove it, so the folder holds the whole report or nothing.
-  const journal = new FileJournal(ctx.dataDir);
+  const first = freeFilePath(folder, report.baseName, format);
+  let target: string;
   try {
-    journal.record({ kind: 'temp', path: partial });
-    try {
-      writeFlushed(partial, content);
-    } catch (error) {
-      throw writeFailure(error, folder);
-    }
-    crashPoint('report.written');
-    checkCancel();
-    // Another save may have taken the name while this one was printing: look again just before.
-    if (fs.existsSync(target)) target = freeFilePath(folder, report.baseName, format);
-    try {
-      renameDurable(partial, target);
-    } catch (error) {
-      throw writeFailure(error, folder);
-    }
-    crashPoint('report.renamed');
-  } finally {
-    fs.rmSync(partial, { force: true });
-    journal.close();
+    // Another save may have taken the name while this one was printing: look again just before
+    // the rename. A crash before it leaves only a journaled temporary file, removed at next start.
+    target = await writeOutputFile(ctx.dataDir, first, content, () => (fs.existsSync(first) ? freeFilePath(folder, report.baseName, format) : first));
+  } catch (error) {
+    throw saveFault(error, folder, '报表');
   }
   control.progress(3, 3, '已保存');
   return { kind: report.kind, format, path: target, bytes: content.length, pages };

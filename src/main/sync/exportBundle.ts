@@ -21,9 +21,10 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CourtCard, type Manifest, ty
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, EVIDENCE_COLUMNS } from './syncTables';
 import { appendHistory } from './syncHistory';
-import { actorLabel, courtCard, sha256File, tempPath } from './syncFiles';
+import { actorLabel, courtCard, tempPath } from './syncFiles';
 import { GENESIS_HASH } from '../audit/auditLog';
-import { fsyncDir, fsyncFile, siblingTemp } from '../durability/durableFiles';
+import { hashFile } from '../evidence/blobStore';
+import { saveFault } from '../api/databaseFaults';
 import { FileJournal } from '../durability/fileJournal';
 import { completeSequence, nextSeq, releaseSequence, reserveSequence, settlePendingExports, type Delivery, type Nested } from './outbox';
 import { crashPoint } from '../durability/crashPoints';
@@ -32,7 +33,6 @@ const PAGE = 2000;
 /** How many earlier reported audit positions a report up repeats (so one lost bundle does not
  * leave the parent without a position to compare). */
 const AUDIT_POSITIONS_REPORTED = 8;
-type AuditPosition = ManifestAudit;
 export const BUNDLE_EXTENSION = '.dtsync';
 const KIND_TEXT = { report_up: '上报包', package_down: '下发包' } as const;
 
@@ -169,58 +169,49 @@ async function deliverBundle(
     );
   }
   const journal = new FileJournal(ctx.dataDir);
-  const partial = siblingTemp(outPath);
+  // Filled in once the number is reserved (inside journal.place, before the rename).
+  const reserved = { done: false, sha256: '', bytes: 0 };
   try {
-    journal.record({ kind: 'temp', path: partial });
-    try {
-      fs.mkdirSync(path.dirname(outPath), { recursive: true });
-      // The temporary name is the one the journal knows: copy straight to it across drives.
-      try {
-        fs.renameSync(sealed, partial);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-        await fs.promises.copyFile(sealed, partial);
-      }
-      fsyncFile(partial);
-    } catch (error) {
-      throw writeFailure(error, path.dirname(outPath));
-    }
-    crashPoint('export.written');
-    const sha256 = await sha256File(partial);
-    const bytes = fs.statSync(partial).size;
-    await reserveSequence(ctx, delivery, outPath, sha256);
-    crashPoint('export.reserved');
-    try {
-      fs.renameSync(partial, outPath);
-      fsyncDir(path.dirname(outPath));
-    } catch (error) {
-      releaseSequence(ctx, delivery.target.code, delivery.seq, delivery.kind);
-      throw writeFailure(error, path.dirname(outPath));
-    }
+    await journal.place(
+      outPath,
+      async (temp) => {
+        // Straight to the temporary name the journal knows, copied when the folder is on another drive.
+        try {
+          fs.renameSync(sealed, temp);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+          await fs.promises.copyFile(sealed, temp);
+        }
+      },
+      {
+        // Written and flushed under the temporary name: the number is reserved before the rename.
+        flushed: async (temp) => {
+          crashPoint('export.written');
+          const { sha256, size } = await hashFile(temp);
+          await reserveSequence(ctx, delivery, outPath, sha256);
+          Object.assign(reserved, { done: true, sha256, bytes: size });
+          crashPoint('export.reserved');
+        },
+      },
+    );
     crashPoint('export.renamed');
     completeSequence(ctx, delivery.target.code, delivery.seq);
     crashPoint('export.done');
-    return { sha256, bytes };
+    return { sha256: reserved.sha256, bytes: reserved.bytes };
+  } catch (error) {
+    // Reserved but never renamed: the number goes back, so the next export takes it.
+    if (reserved.done) releaseSequence(ctx, delivery.target.code, delivery.seq, delivery.kind);
+    throw saveFault(error, path.dirname(outPath), '同步包');
   } finally {
-    fs.rmSync(partial, { force: true });
     fs.rmSync(plainPath, { force: true });
     if (sealed !== plainPath) fs.rmSync(sealed, { force: true });
     journal.close();
   }
 }
 
-/** File-system failures while saving a bundle, in words a clerk can act on. */
-function writeFailure(error: unknown, folder: string): Error {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC') return new ApiError('E_DISK_FULL', `“${folder}”所在的磁盘已满，同步包没有保存。请清理空间或换一个文件夹后重试。`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ApiError('E_WRITE', `没有权限写入“${folder}”，同步包没有保存。请换一个文件夹后重试。`);
-  if (code === 'ENOENT') return new ApiError('E_NO_FOLDER', `文件夹“${folder}”已不存在（U 盘可能已拔出），同步包没有保存。请插好 U 盘后重试。`);
-  return error as Error;
-}
-
 /** This court's audit-log head, and the hashes now found at the positions its recent bundles to
  * this target reported: the parent compares them with what it received (the audit witness). */
-function auditPosition(ctx: ServiceContext, target: string): AuditPosition {
+function auditPosition(ctx: ServiceContext, target: string): ManifestAudit {
   const head = ctx.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const reported = ctx.sqlite
     .prepare(
@@ -258,7 +249,7 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
   let seq: number;
   let through: number;
   let from: number;
-  let audit: AuditPosition;
+  let audit: ManifestAudit;
   try {
     const previous = nextSeq(ctx, target.code);
     seq = previous.seq;

@@ -1,6 +1,5 @@
 // Small file and naming helpers shared by export and import: temp files inside the data folder
 // (same disk, so the final rename is atomic), moving across disks, hashing, and court cards.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,6 +9,7 @@ import type { BundleSummary } from '../../shared/model';
 import { fingerprintOf } from './format/keys';
 import type { CourtCard, Manifest } from './format/manifest';
 import { syncPath } from './syncHistory';
+import { hashFile } from '../evidence/blobStore';
 
 /** A temporary file in sync/tmp, named with this process's id so that the next start can tell
  * the leftovers of a process that died from the work of one still running. */
@@ -33,9 +33,7 @@ export async function moveFile(from: string, to: string): Promise<void> {
 }
 
 export async function sha256File(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return (await hashFile(file)).sha256;
 }
 
 export function actorLabel(ctx: Pick<ServiceContext, 'user'>): string {
@@ -53,8 +51,8 @@ export function courtCard(row: Record<string, unknown>): CourtCard {
   };
 }
 
-/** What a verified manifest says about its bundle, as the screens and the command line show it. */
-export function bundleSummary(manifest: Manifest, encrypted: boolean, nested: BundleSummary['nested']): BundleSummary {
+/** What a verified manifest says about its bundle, with `rows` as counted while it was read. */
+export function bundleSummary(manifest: Manifest, encrypted: boolean, nested: BundleSummary['nested'], rows: number): BundleSummary {
   return {
     kind: manifest.kind,
     full: manifest.full,
@@ -65,7 +63,7 @@ export function bundleSummary(manifest: Manifest, encrypted: boolean, nested: Bu
     changeThrough: manifest.changeThrough,
     createdAt: manifest.createdAt,
     encrypted,
-    rows: manifest.counts.rows,
+    rows,
     files: manifest.counts.files,
     nested,
     campaign: manifest.campaign,
