@@ -1,10 +1,14 @@
-// Checks of a verified manifest that need no database and no entry content: the program can read
-// what it says (format and schema version), and its numbers agree with its own entry list. The
-// numbers a person sees (rows, files, nested bundles) are then confirmed again by counting as the
-// entries are read.
+// The checks of a bundle that need no database, shared by import and inspect so both judge a file
+// alike: opening it (openVerifiedBundle: zip, manifest, signature against the key it carries,
+// schema version, time, the manifest's numbers against its own entry list), reading its rows
+// (readCheckedRows: each row against its table's schema, the signer and the change range; the
+// line count against the manifest's), and the envelope and nested-bundle names.
 import { ApiError } from '../api/errors';
 import { checkSyncRow, syncRowRefusal, syncTableLabel } from '../data/rowSchemas';
-import { entryKind, type Manifest } from './format/manifest';
+import { checkEntriesAgainstManifest, openBundleZip, type OpenedBundleZip } from './format/container';
+import { verifyBytes } from './format/keys';
+import { DEFAULT_LIMITS } from './format/limits';
+import { entryKind, parseManifest, type Manifest, type ManifestEntry } from './format/manifest';
 import { SYNC_TABLE_NAMES } from './syncTables';
 import { describeCourt } from './bundleTrust';
 
@@ -17,7 +21,7 @@ const FUTURE_TOLERANCE = 366 * DAY;
 const OWNED_TIMES = ['created_at', 'updated_at', 'deleted_at'] as const;
 
 /** The latest time a bundle read on a computer whose clock says `now` may carry. */
-export function latestPlausibleTime(now: Date): number {
+function latestPlausibleTime(now: Date): number {
   return now.getTime() + FUTURE_TOLERANCE;
 }
 
@@ -29,7 +33,7 @@ export function latestPlausibleDay(now: Date): string {
 }
 
 /** The manifest's creation time is a real time, and not far in this computer's future. */
-export function checkManifestTime(manifest: Manifest, now: Date): void {
+function checkManifestTime(manifest: Manifest, now: Date): void {
   const created = Date.parse(manifest.createdAt);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(manifest.createdAt) || Number.isNaN(created)) {
     throw new ApiError('E_CORRUPT', '同步包清单中的生成时间格式有误，清单可能被篡改或损坏，没有导入任何内容。');
@@ -47,7 +51,7 @@ export const FIRST_SYNC_SCHEMA_VERSION = 3;
 
 /** A bundle written by a program whose database is newer than ours may carry columns or rules we
  * do not know: refused with a message to upgrade, before anything else about it is judged. */
-export function checkSchemaVersion(manifest: Manifest, ownSchemaVersion: number): void {
+function checkSchemaVersion(manifest: Manifest, ownSchemaVersion: number): void {
   const theirs = manifest.app.schemaVersion;
   if (theirs > ownSchemaVersion) {
     throw new ApiError(
@@ -62,7 +66,7 @@ export function checkSchemaVersion(manifest: Manifest, ownSchemaVersion: number)
 
 /** counts.files / counts.nested equal the entries listed; counts.rows equals the sum of the rows
  * entries' line counts, each of which is given; every rows entry names a table that travels. */
-export function checkManifestCounts(manifest: Manifest): void {
+function checkManifestCounts(manifest: Manifest): void {
   let rows = 0;
   let files = 0;
   let nested = 0;
@@ -96,7 +100,7 @@ function countsRefusal(detail: string): ApiError {
  * column and no other, ranges), the signer's ownership of it, and the change range the manifest
  * declares. `line` is its line in the entry, for the message.
  */
-export function checkBundleRow(table: string, row: Record<string, unknown>, line: number, manifest: Manifest, latestDay: string): void {
+function checkBundleRow(table: string, row: Record<string, unknown>, line: number, manifest: Manifest, latestDay: string): void {
   const problem = checkSyncRow(table, row);
   if (problem) throw new ApiError('E_CORRUPT', syncRowRefusal(table, line, problem));
   const source = manifest.source;
@@ -125,8 +129,68 @@ export function checkBundleRow(table: string, row: Record<string, unknown>, line
 }
 
 /** After reading a rows entry: the manifest's line count for it must be the number read. */
-export function checkRowsCounted(table: string, declared: number | undefined, counted: number): void {
+function checkRowsCounted(table: string, declared: number | undefined, counted: number): void {
   if (declared !== counted) {
     throw new ApiError('E_CORRUPT', `同步包清单记载“${syncTableLabel(table)}”有 ${declared ?? 0} 行，实际是 ${counted} 行，清单与内容不符，没有导入任何内容。`);
+  }
+}
+
+/**
+ * Opens a plain bundle file and checks everything about it that needs no database — the zip
+ * (docs/sync-format.md §1), the manifest, its signature against the key it carries, the schema
+ * version, its time, and its numbers against its entries — for import and inspect alike. On a
+ * refusal the zip is closed again.
+ */
+export async function openVerifiedBundle(file: string, reader: { schemaVersion: number; now: Date }): Promise<{ zip: OpenedBundleZip; manifest: Manifest }> {
+  const zip = await openBundleZip(file, DEFAULT_LIMITS);
+  try {
+    const manifest = parseManifest(zip.manifestBytes);
+    if (!zip.signature) throw new ApiError('E_UNSIGNED', `同步包缺少${describeCourt(manifest.source)}的签名，无法确认来源，没有导入任何内容。`);
+    if (!verifyBytes(zip.manifestBytes, zip.signature, manifest.source.signKey)) {
+      throw new ApiError('E_BAD_SIGNATURE', '同步包的签名与内容不符，可能被篡改或损坏，没有导入任何内容。');
+    }
+    checkSchemaVersion(manifest, reader.schemaVersion);
+    checkManifestTime(manifest, reader.now);
+    checkEntriesAgainstManifest(zip, manifest, DEFAULT_LIMITS);
+    checkManifestCounts(manifest);
+    return { zip, manifest };
+  } catch (error) {
+    await zip.close();
+    throw error;
+  }
+}
+
+/**
+ * Reads one rows/ entry with every row checked (checkBundleRow) and its line count held to the
+ * manifest's; each checked row goes to `onRow`. Returns the rows read. A failure while reading is
+ * judged after the whole entry was hashed (readRows): damage is reported as damage.
+ */
+export async function readCheckedRows(
+  zip: OpenedBundleZip,
+  manifest: Manifest,
+  table: string,
+  entry: ManifestEntry,
+  latestDay: string,
+  onRow?: (row: Record<string, unknown>) => void,
+): Promise<number> {
+  const { rows } = await zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => {
+    checkBundleRow(table, row, line, manifest, latestDay);
+    onRow?.(row);
+  });
+  checkRowsCounted(table, entry.rows, rows);
+  return rows;
+}
+
+/** A nested bundle is what its entry name (nested/<CODE>-<seq>-<sha256>.zip) says it is. */
+export function checkNestedName(name: { source: string; seq: number }, manifest: Manifest): void {
+  if (manifest.source.code !== name.source || manifest.seq !== name.seq) {
+    throw new ApiError('E_TAMPERED', '转报的同步包与其登记的名称（法院代码、序号）不符，可能被篡改，没有导入任何内容。');
+  }
+}
+
+/** An envelope's header (unsigned, but the encryption's associated data) agrees with the manifest inside. */
+export function checkEnvelopeMatches(header: { source: { code: string }; target: { code: string }; kind: string }, manifest: Manifest): void {
+  if (header.source.code !== manifest.source.code || header.kind !== manifest.kind || header.target.code !== manifest.target.code) {
+    throw new ApiError('E_TAMPERED', '同步包外层信息与内部签名内容不一致，可能被篡改，没有导入任何内容。');
   }
 }

@@ -9,8 +9,6 @@
 // exactly before or exactly after the import; a refused or cancelled import removes them again.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Transaction } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
@@ -26,19 +24,18 @@ import { AuditAppender } from '../audit/auditLog';
 import type { Database } from '../data/schema';
 import { BlobWriter, blobIntact } from '../evidence/blobStore';
 import { crashPoint } from '../durability/crashPoints';
-import { fsyncFile, renameDurable, siblingTemp } from '../durability/durableFiles';
 import { FileJournal } from '../durability/fileJournal';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
-import { openBundleZip, checkEntriesAgainstManifest, type OpenedBundleZip } from './format/container';
+import type { OpenedBundleZip } from './format/container';
 import { decryptFile, readEnvelopeHeader, sniffBundle } from './format/envelope';
-import { fingerprintOf, normalizeFingerprint, verifyBytes } from './format/keys';
+import { fingerprintOf, normalizeFingerprint } from './format/keys';
 import { DEFAULT_LIMITS } from './format/limits';
-import { entryKind, parseManifest, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
+import { entryKind, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns, type SyncTable } from './syncTables';
 import { actorLabel, bundleSummary, sha256File, tempPath } from './syncFiles';
 import { describeCourt, directRefusal, relayRefusal } from './bundleTrust';
-import { checkBundleRow, checkManifestCounts, checkManifestTime, checkRowsCounted, checkSchemaVersion, latestPlausibleDay } from './bundleChecks';
+import { checkEnvelopeMatches, checkNestedName, latestPlausibleDay, openVerifiedBundle, readCheckedRows } from './bundleChecks';
 
 export interface ImportOptions {
   file: string;
@@ -92,11 +89,6 @@ export class SequenceError extends ApiError {
 }
 
 const label = syncTableLabel;
-
-/** Consumes a stream to its end (its own checks — hash, size — run as it is read). */
-async function drain(stream: NodeJS.ReadableStream): Promise<void> {
-  await pipeline(stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
-}
 
 export class ImportSession {
   private readonly temps: string[] = [];
@@ -181,10 +173,10 @@ export class ImportSession {
   }
 
   /** The transaction committed (or there was none to commit): the placed files stay. */
-  private keepPlaced(): void {
+  private async keepPlaced(): Promise<void> {
     if (this.placedSettled) return;
     this.placedSettled = true;
-    this.blobs?.committed();
+    await this.blobs?.committed();
     this.keptCopies?.close();
   }
 
@@ -224,9 +216,13 @@ export class ImportSession {
       await decryptFile(file, plain, { boxPublic: this.keys.boxPublic, boxPrivate: this.keys.boxPrivate, fingerprint: this.keys.fingerprint }, DEFAULT_LIMITS.maxTotalBytes);
     }
     const bundle = await this.verify(plain);
-    if (envelopeHeader && (envelopeHeader.source.code !== bundle.manifest.source.code || envelopeHeader.kind !== bundle.manifest.kind || envelopeHeader.target.code !== bundle.manifest.target.code)) {
-      await bundle.zip.close();
-      throw new ApiError('E_TAMPERED', '同步包外层信息与内部签名内容不一致，可能被篡改，没有导入任何内容。');
+    if (envelopeHeader) {
+      try {
+        checkEnvelopeMatches(envelopeHeader, bundle.manifest);
+      } catch (error) {
+        await bundle.zip.close();
+        throw error;
+      }
     }
     return { bundle, encrypted: envelopeHeader !== null };
   }
@@ -245,19 +241,9 @@ export class ImportSession {
   /** Structure, names, sizes, signature, counts, version: everything about one plain bundle file
    * that needs no database. */
   private async verify(plainPath: string, knownSha256?: string): Promise<VerifiedBundle> {
-    const zip = await openBundleZip(plainPath, DEFAULT_LIMITS);
+    const { zip, manifest } = await openVerifiedBundle(plainPath, { schemaVersion: this.ctx.schemaVersion, now: this.ctx.now() });
     try {
-      const manifest = parseManifest(zip.manifestBytes);
-      if (!zip.signature) throw new ApiError('E_UNSIGNED', `同步包缺少${describeCourt(manifest.source)}的签名，无法确认来源，没有导入任何内容。`);
-      if (!verifyBytes(zip.manifestBytes, zip.signature, manifest.source.signKey)) {
-        throw new ApiError('E_BAD_SIGNATURE', `同步包的签名与内容不符，可能被篡改或损坏，没有导入任何内容。`);
-      }
-      checkSchemaVersion(manifest, this.ctx.schemaVersion);
-      checkManifestTime(manifest, this.ctx.now());
-      checkEntriesAgainstManifest(zip, manifest, DEFAULT_LIMITS);
-      checkManifestCounts(manifest);
-      const declared = manifest.entries.reduce((sum, entry) => sum + entry.size, 0);
-      this.checkSpace(declared);
+      this.checkSpace(manifest.entries.reduce((sum, entry) => sum + entry.size, 0));
       this.courtNames.set(manifest.source.code, manifest.source.name);
       const size = fs.statSync(plainPath).size;
       // A nested bundle's hash was checked as it was extracted; only a file from outside is hashed here.
@@ -540,22 +526,18 @@ export class ImportSession {
     }
   }
 
-  /** Reads one rows/ entry, checking every row; `apply` writes them (false: check and count only).
-   * A failure while reading is judged after the whole entry was hashed: damage is reported as
-   * damage, never as the symptom it caused (a row citing what is not here, a bad field). */
+  /** Reads one rows/ entry, checking every row (readCheckedRows); `apply` writes them (false:
+   * check and count only). */
   private async readRowsEntry(bundle: VerifiedBundle, table: SyncTable, entry: ManifestEntry, apply: boolean): Promise<void> {
     const manifest = bundle.manifest;
     const source = manifest.source;
     // Sections nest: all are read first, then parents are inserted before their children.
     const waiting: Row[] | null = apply && table.name === 'sections' ? [] : null;
-    const { rows } = await bundle.zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => {
-      checkBundleRow(table.name, row, line, manifest, this.latestDay);
+    bundle.counted += await readCheckedRows(bundle.zip, manifest, table.name, entry, this.latestDay, (row) => {
       if (!apply) return;
       if (waiting) waiting.push(row);
       else this.applyRow(table, row, source);
     });
-    checkRowsCounted(table.name, entry.rows, rows);
-    bundle.counted += rows;
     if (!waiting) return;
     const present = this.prepare('SELECT 1 FROM sections WHERE id = ?');
     const inBundle = new Set(waiting.map((row) => row.id));
@@ -583,14 +565,13 @@ export class ImportSession {
       if (kind.kind !== 'file') continue;
       const known = this.prepare('SELECT 1 FROM evidence_blobs WHERE sha256 = ?').get(kind.sha256);
       if (onlyKnown && !known) continue;
-      const intact = blobIntact(this.ctx.dataDir, kind.sha256, entry.size);
-      // The entry is read either way, so a damaged bundle is refused whatever is held here.
-      if (this.blobs && !intact) {
-        await this.blobs.place(kind.sha256, entry.size, (temp) => bundle.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes, temp));
-      } else {
-        await drain(await bundle.zip.openEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes));
-      }
-      if (!intact) {
+      // Placing (importing) checks the copy held here itself; a preview only looks.
+      const missing = this.blobs
+        ? (await this.blobs.place(kind.sha256, entry.size, (temp) => bundle.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes, temp))) === 'placed'
+        : !blobIntact(this.ctx.dataDir, kind.sha256, entry.size);
+      // An entry not extracted is still read, so a damaged bundle is refused whatever is held here.
+      if (!this.blobs || !missing) await bundle.zip.verifyEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes);
+      if (missing) {
         if (known) this.restored += 1;
         else this.files += 1;
       }
@@ -612,19 +593,18 @@ export class ImportSession {
       try {
         const manifest = bundle.manifest;
         const relayer = outer.manifest.source;
-        if (manifest.source.code !== kind.source || manifest.seq !== kind.seq) {
-          throw new ApiError('E_TAMPERED', '转报的同步包与其登记的名称（法院代码、序号）不符，可能被篡改，没有导入任何内容。');
-        }
+        checkNestedName(kind, manifest);
         if (manifest.kind !== outer.manifest.kind || (manifest.target.code !== relayer.code && manifest.target.code !== '*')) {
           throw new ApiError('E_ORIGIN', `${describeCourt(relayer)}转来的同步包不是发给它的，不能转报，没有导入任何内容。`);
         }
-        this.trustNested(outer.manifest, manifest);
+        // Only a court already trusted here is looked at again when its bundle is held already.
+        if (!this.trustNested(outer.manifest, manifest, !onlyRepair)) continue;
         const step = onlyRepair ? 'skip' : this.sequence(manifest, bundle.sha256, true);
         if (step === 'apply') {
           this.total += manifest.counts.rows;
           this.witnessAudit(manifest);
           await this.applyBundle(bundle);
-          this.recordReceived(bundle, relayer.code);
+          await this.recordReceived(bundle, relayer.code);
           crashPoint('import.nested');
         } else {
           // Held already: checked and counted all the same, and any lost evidence file restored.
@@ -658,20 +638,22 @@ export class ImportSession {
    * A nested bundle's signer: the relaying court must have the right to carry it (its direct
    * subordinate's report, or its own parent's package), and its key must be the one held here —
    * or, for a court not known yet, the one the relaying court vouches for (listed in the preview).
+   * Without `mayTrust` (a held bundle looked at again, outside any transaction) a court not known
+   * is not trusted now: false, and the bundle is passed over.
    */
-  private trustNested(outer: Manifest, manifest: Manifest): void {
+  private trustNested(outer: Manifest, manifest: Manifest, mayTrust: boolean): boolean {
     const source = manifest.source;
     const relayer = outer.source;
     if (source.code === this.profile.code) throw new ApiError('E_ORIGIN', '转报的同步包中有自称本院的数据，没有导入任何内容。');
-    const relayerKnown = this.knownCourt(relayer.code) ?? this.pendingCards.get(relayer.code);
-    const relayerLevel = (relayerKnown?.level as string | undefined) || relayer.level;
+    const relayerLevel = (this.knownCourt(relayer.code)?.level as string | undefined) || relayer.level;
     const refusal = relayRefusal(outer.kind, relayer, relayerLevel, source);
     if (refusal) throw new ApiError('E_ORIGIN', `${refusal}，没有导入任何内容。`);
-    const known = this.knownCourt(source.code) ?? this.pendingCards.get(source.code);
+    const known = this.knownCourt(source.code);
     if (known && known.sign_key) {
       this.checkSameKeys(known, source);
-      return;
+      return true;
     }
+    if (!mayTrust) return false;
     const vouched = outer.vouches.find((card) => card.code === source.code);
     if (!vouched || vouched.signKey !== source.signKey || vouched.boxKey !== source.boxKey) {
       throw new ApiError('E_UNTRUSTED', `${describeCourt(relayer)}转来的${describeCourt(source)}同步包没有得到它的担保，无法确认来源，没有导入任何内容。`);
@@ -680,12 +662,10 @@ export class ImportSession {
     const fingerprint = fingerprintOf(source.signKey, source.boxKey);
     this.newlyVouched.push({ code: source.code, name: source.name, level: source.level, fingerprint, vouchedBy: { code: relayer.code, name: relayer.name } });
     this.insertTrust(source, relation, fingerprint, `经${describeCourt(relayer)}转报担保`, relayer.code);
-    this.pendingCards.set(source.code, { sign_key: source.signKey, box_key: source.boxKey, fingerprint, level: source.level, last_seq: 0 });
-    // Trust rows go in now, inside the transaction, so sequence checks see them.
+    // Trust rows go in now, inside the transaction, so later checks (sequence, keys) see them.
     this.flushTrust();
+    return true;
   }
-
-  private readonly pendingCards = new Map<string, Row>();
 
   private flushTrust(): void {
     for (const insert of this.pendingTrust.splice(0)) insert();
@@ -752,23 +732,12 @@ export class ImportSession {
 
   /** Keeps the signed plain bundle so it can be forwarded upward (or a package passed down):
    * durable in its place before the commit, noted in the journal first. */
-  private recordReceived(bundle: VerifiedBundle, relayedBy: string | null): void {
+  private async recordReceived(bundle: VerifiedBundle, relayedBy: string | null): Promise<void> {
     const manifest = bundle.manifest;
     const relative = path.join('sync', 'received', manifest.source.code, `${manifest.kind}-${manifest.seq}-${bundle.sha256.slice(0, 16)}.zip`);
     if (this.keptCopies) {
       const target = path.join(this.ctx.dataDir, relative);
-      const existed = fs.existsSync(target);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      this.keptCopies.record({ kind: 'received', path: relative });
-      const temp = siblingTemp(target);
-      try {
-        fs.copyFileSync(bundle.plainPath, temp);
-        fsyncFile(temp);
-        renameDurable(temp, target);
-      } catch (error) {
-        fs.rmSync(temp, { force: true });
-        throw error;
-      }
+      const { existed } = await this.keptCopies.place(target, (temp) => fs.copyFileSync(bundle.plainPath, temp), { entry: { kind: 'received', path: relative } });
       if (!existed) this.createdCopies.push(target);
     }
     this.prepare(
@@ -889,13 +858,13 @@ export class ImportSession {
       }
       this.trustRoot(manifest);
       const step = this.sequence(manifest, root.sha256, false);
-      const summary = () => ({ ...bundleSummary(manifest, encrypted, this.nestedSummaries), rows: root.counted });
+      const summary = () => bundleSummary(manifest, encrypted, this.nestedSummaries, root.counted);
       crashPoint('import.verified');
       if (step === 'same') {
         // Imported before: nothing to write, but every file the bundle carries that is missing or
         // damaged here (a crash, a failing disk) is put back.
         await this.checkBundle(root);
-        this.keepPlaced();
+        await this.keepPlaced();
         const restored = this.restored;
         const again = `此同步包（${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号）已导入过，没有任何变化`;
         return this.report(summary(), restored ? 'imported' : 'unchanged', restored ? `${again}；${this.options.dryRun ? '将补回' : '已补回'}本院缺失或损坏的佐证材料文件 ${restored} 个。` : `${again}。`);
@@ -907,7 +876,7 @@ export class ImportSession {
         this.flushTrust();
         this.witnessAudit(manifest);
         await this.applyBundle(root);
-        this.recordReceived(root, null);
+        await this.recordReceived(root, null);
         await this.materialize();
         await this.auditImport(manifest);
         this.checkCancel();
@@ -927,7 +896,7 @@ export class ImportSession {
         }
         throw error;
       }
-      if (committed) this.keepPlaced();
+      if (committed) await this.keepPlaced();
       const totals = this.totals();
       const restored = this.restored;
       const changed = totals.added + totals.updated + this.files + restored + this.materialized.added + this.materialized.updated + this.materialized.removed > 0;

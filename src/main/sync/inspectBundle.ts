@@ -8,22 +8,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { BundleSummary, TrustRelation } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { getProfile } from '../court/courtProfile';
 import { loadMigrations } from '../data/database';
-import { openBundleZip, checkEntriesAgainstManifest, type OpenedBundleZip } from './format/container';
+import type { OpenedBundleZip } from './format/container';
 import { decryptFile, readEnvelopeHeader, sniffBundle } from './format/envelope';
-import { fingerprintOf, verifyBytes } from './format/keys';
+import { fingerprintOf } from './format/keys';
 import { DEFAULT_LIMITS } from './format/limits';
-import { entryKind, parseManifest, type Manifest } from './format/manifest';
+import { entryKind, type Manifest } from './format/manifest';
 import { ensureCourtKeys } from './courtKeys';
 import { SYNC_TABLES } from './syncTables';
 import { bundleSummary, tempPath } from './syncFiles';
-import { checkBundleRow, checkManifestCounts, checkManifestTime, checkRowsCounted, checkSchemaVersion, latestPlausibleDay } from './bundleChecks';
+import { checkEnvelopeMatches, checkNestedName, latestPlausibleDay, openVerifiedBundle, readCheckedRows } from './bundleChecks';
 import { describeCourt, relayRefusal } from './bundleTrust';
 
 /** How a signer's key stands with the court whose data folder was given. */
@@ -61,10 +59,6 @@ export interface InspectResult {
   entries: number;
 }
 
-async function drain(stream: NodeJS.ReadableStream): Promise<void> {
-  await pipeline(stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
-}
-
 class Inspector {
   private readonly temps: string[] = [];
   readonly signers: SignerCheck[] = [];
@@ -72,9 +66,12 @@ class Inspector {
 
   constructor(
     private readonly ctx: ServiceContext | undefined,
-    private readonly schemaVersion: number,
-    private readonly now: Date,
-  ) {}
+    private readonly reader: { schemaVersion: number; now: Date },
+  ) {
+    this.latestDay = latestPlausibleDay(reader.now);
+  }
+
+  private readonly latestDay: string;
 
   temp(label: string): string {
     const file = this.ctx ? tempPath(this.ctx.dataDir, label) : path.join(os.tmpdir(), `court-inspect-${label}-${process.pid}-${uuidv7()}`);
@@ -102,17 +99,8 @@ class Inspector {
 
   /** Opens, verifies and reads one plain bundle; returns its summary with counted numbers. */
   async bundle(file: string, encrypted: boolean, carrier: Manifest | null): Promise<{ manifest: Manifest; summary: BundleSummary; entries: number }> {
-    const zip = await openBundleZip(file, DEFAULT_LIMITS);
+    const { zip, manifest } = await openVerifiedBundle(file, this.reader);
     try {
-      const manifest = parseManifest(zip.manifestBytes);
-      if (!zip.signature) throw new ApiError('E_UNSIGNED', `同步包缺少${describeCourt(manifest.source)}的签名，无法确认来源。`);
-      if (!verifyBytes(zip.manifestBytes, zip.signature, manifest.source.signKey)) {
-        throw new ApiError('E_BAD_SIGNATURE', '同步包的签名与内容不符，可能被篡改或损坏。');
-      }
-      checkSchemaVersion(manifest, this.schemaVersion);
-      checkManifestTime(manifest, this.now);
-      checkEntriesAgainstManifest(zip, manifest, DEFAULT_LIMITS);
-      checkManifestCounts(manifest);
       let vouchedBy: string | null = null;
       if (carrier) {
         const refusal = relayRefusal(carrier.kind, carrier.source, this.carrierLevel(carrier), manifest.source);
@@ -129,7 +117,7 @@ class Inspector {
       const nested = await this.nestedOf(zip, manifest);
       const rows = await this.rows(zip, manifest);
       await this.files(zip, manifest);
-      const summary = { ...bundleSummary(manifest, encrypted, nested), rows };
+      const summary = bundleSummary(manifest, encrypted, nested, rows);
       return { manifest, summary, entries: manifest.entries.length };
     } finally {
       await zip.close();
@@ -146,16 +134,14 @@ class Inspector {
     for (const table of SYNC_TABLES) {
       const entry = manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
       if (!entry) continue;
-      const { rows } = await zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => checkBundleRow(table.name, row, line, manifest, latestPlausibleDay(this.now)));
-      checkRowsCounted(table.name, entry.rows, rows);
-      total += rows;
+      total += await readCheckedRows(zip, manifest, table.name, entry, this.latestDay);
     }
     return total;
   }
 
   private async files(zip: OpenedBundleZip, manifest: Manifest): Promise<void> {
     for (const entry of manifest.entries) {
-      if (entryKind(entry.name).kind === 'file') await drain(await zip.openEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes));
+      if (entryKind(entry.name).kind === 'file') await zip.verifyEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes);
     }
   }
 
@@ -167,9 +153,7 @@ class Inspector {
       const inner = this.temp('nested');
       await zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxTotalBytes, inner);
       const { manifest: innerManifest, summary } = await this.bundle(inner, false, manifest);
-      if (innerManifest.source.code !== kind.source || innerManifest.seq !== kind.seq) {
-        throw new ApiError('E_TAMPERED', '转报的同步包与其登记的名称（法院代码、序号）不符，可能被篡改。');
-      }
+      checkNestedName(kind, innerManifest);
       nested.push({ source: { code: innerManifest.source.code, name: innerManifest.source.name }, seq: innerManifest.seq, full: innerManifest.full, rows: summary.rows, files: summary.files });
     }
     return nested;
@@ -184,7 +168,7 @@ export async function inspectBundle(file: string, ctx?: ServiceContext): Promise
   if (!fs.existsSync(file)) throw new ApiError('E_NOT_FOUND', `找不到文件：${file}`);
   const kind = await sniffBundle(file);
   if (kind === 'unknown') throw new ApiError('E_NOT_BUNDLE', '这个文件不是督导台的同步包。');
-  const inspector = new Inspector(ctx, ctx?.schemaVersion ?? loadMigrations().length, ctx?.now() ?? new Date());
+  const inspector = new Inspector(ctx, { schemaVersion: ctx?.schemaVersion ?? loadMigrations().length, now: ctx?.now() ?? new Date() });
   try {
     let plain = file;
     let envelope: InspectResult['envelope'] = null;
@@ -200,9 +184,7 @@ export async function inspectBundle(file: string, ctx?: ServiceContext): Promise
       await decryptFile(file, plain, { boxPublic: keys.boxPublic, boxPrivate: keys.boxPrivate, fingerprint: keys.fingerprint }, DEFAULT_LIMITS.maxTotalBytes);
     }
     const { manifest, summary, entries } = await inspector.bundle(plain, kind === 'envelope', null);
-    if (envelope && (envelope.source.code !== manifest.source.code || envelope.kind !== manifest.kind || envelope.target.code !== manifest.target.code)) {
-      throw new ApiError('E_TAMPERED', '同步包外层信息与内部签名内容不一致，可能被篡改。');
-    }
+    if (envelope) checkEnvelopeMatches(envelope, manifest);
     return {
       summary,
       encrypted: kind === 'envelope',

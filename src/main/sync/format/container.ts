@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { PassThrough, Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
@@ -290,6 +290,8 @@ export interface OpenedBundleZip {
   readRows(name: string, expectedSha256: string, maxBytes: number, onRow: RowHandler): Promise<{ rows: number }>;
   /** Copies an entry to a file, verifying hash and size; used for evidence files and nested bundles. */
   extractTo(name: string, expectedSha256: string, maxBytes: number, outPath: string): Promise<void>;
+  /** Reads an entry to its end for its checks alone (hash, CRC-32, size), keeping nothing. */
+  verifyEntry(name: string, expectedSha256: string, maxBytes: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -502,6 +504,11 @@ class OpenedZip implements OpenedBundleZip {
       await fs.promises.rm(outPath, { force: true });
       throw error;
     }
+  }
+
+  async verifyEntry(name: string, expectedSha256: string, maxBytes: number): Promise<void> {
+    const stream = (await this.openEntry(name, expectedSha256, maxBytes)) as Readable;
+    await pipeline(stream, new Writable({ write: (_chunk, _encoding, done) => done() }));
   }
 
   async close(): Promise<void> {
