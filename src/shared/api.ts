@@ -66,21 +66,8 @@ export * from './operationNames';
 //   their pattern admits no control character, so they are refused by it.
 // tests/node/controlChars.test.ts walks every operation's schema to hold every string to this.
 
-/** C0 controls other than \t and \n (after line ends are made \n), DEL and C1 controls. */
-const STRAY_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** Text of several lines: line ends become \n, other control characters (but \t) are removed. */
-export function cleanParagraphs(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(STRAY_CONTROLS, '');
-}
-/** A one-line text (a title, a name): as cleanParagraphs, then tabs and line breaks become spaces. */
-export function cleanLine(value: string): string {
-  return cleanParagraphs(value).replace(/[\t\n]/g, ' ');
-}
-export function hasControlCharacters(value: string): boolean {
-  return ANY_CONTROL.test(value);
-}
+import { cleanLine, cleanParagraphs, hasControlCharacters } from './controlCharacters';
+export { cleanLine, cleanParagraphs, hasControlCharacters };
 
 /** 'line': a title or a name; 'paragraphs': a description, note or opinion that may run several lines. */
 type TextKind = 'line' | 'paragraphs';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { AuditProblem, AuditVerifyResult } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
-import { blobPath, hashFileSync } from '../evidence/blobStore';
+import { blobIntact, blobPath } from '../evidence/blobStore';
 import { verifyAuditChain } from './auditLog';
 
 /** Live rows that cite an evidence file, with what a person knows them by. */
@@ -25,7 +25,7 @@ function shortText(text: string, length = 24): string {
 }
 
 /** Every cited evidence file: missing, or content different from its hash. */
-export function checkEvidenceFiles(ctx: Pick<ServiceContext, 'sqlite' | 'dataDir'>): { checked: number; problems: AuditProblem[] } {
+export async function checkEvidenceFiles(ctx: Pick<ServiceContext, 'sqlite' | 'dataDir'>): Promise<{ checked: number; problems: AuditProblem[] }> {
   const rows = ctx.sqlite.prepare(`${CITING_ROWS} ORDER BY 1`).all() as { sha256: string; name: string | null; owner: string; ownerKind: string }[];
   const bySha = new Map<string, typeof rows>();
   for (const row of rows) {
@@ -35,9 +35,8 @@ export function checkEvidenceFiles(ctx: Pick<ServiceContext, 'sqlite' | 'dataDir
   }
   const problems: AuditProblem[] = [];
   for (const [sha256, citing] of bySha) {
-    const file = blobPath(ctx.dataDir, sha256);
-    const missing = !fs.existsSync(file);
-    if (!missing && hashFileSync(file) === sha256) continue;
+    if (await blobIntact(ctx.dataDir, sha256)) continue;
+    const missing = !fs.existsSync(blobPath(ctx.dataDir, sha256));
     const first = citing[0];
     const more = citing.length > 1 ? `等 ${citing.length} 处` : '';
     const what = `${first.ownerKind}“${shortText(first.owner)}”的佐证材料“${first.name ?? ''}”${more}`;
@@ -60,7 +59,7 @@ export function checkDatabaseFile(ctx: Pick<ServiceContext, 'sqlite'>): AuditPro
 export async function verifyCourtIntegrity(ctx: Pick<ServiceContext, 'sqlite' | 'dataDir' | 'db'>): Promise<AuditVerifyResult> {
   const database = checkDatabaseFile(ctx);
   const chain = await verifyAuditChain(ctx.db);
-  const evidence = checkEvidenceFiles(ctx);
+  const evidence = await checkEvidenceFiles(ctx);
   const problems = [...database, ...chain.problems, ...evidence.problems];
   return { ok: problems.length === 0, checked: chain.checked, evidenceChecked: evidence.checked, problems };
 }

@@ -19,6 +19,7 @@
 // with valid and invalid values and requires both to agree.
 import { z } from 'zod';
 import { RECORD_LABELS } from '../../shared/recordLabels';
+import { hasControlCharacters, hasStrayControls } from '../../shared/controlCharacters';
 import { SYNC_TABLES } from '../sync/syncTables';
 import { COURT_CODE_PATTERN } from '../sync/format/manifest';
 
@@ -52,9 +53,6 @@ const MIN_INT = Number.MIN_SAFE_INTEGER;
 const expecting = (expect: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? '缺少此字段' : issue.input === null ? `不能为空（${expect}）` : expect;
 
-/** Control characters: C0 except tab and line feed in multi-line text, DEL and C1 always. */
-const MULTI_LINE_BAD = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
-const SINGLE_LINE_BAD = /[\u0000-\u001F\u007F-\u009F]/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -141,14 +139,14 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 }
 
 function text(max: number, lines: 'single' | 'multi') {
-  const bad = lines === 'single' ? SINGLE_LINE_BAD : MULTI_LINE_BAD;
+  const holdsBad = lines === 'single' ? hasControlCharacters : hasStrayControls;
   const control = lines === 'single' ? '不能含换行符、制表符等控制字符' : '不能含控制字符（换行符和制表符除外）';
   return fast(
     z
       .string({ error: expecting('应为文字') })
       .max(max, { error: `不能超过 ${max} 个字符` })
-      .refine((value) => !bad.test(value), { error: control }),
-    (value) => typeof value === 'string' && value.length <= max && !bad.test(value),
+      .refine((value) => !holdsBad(value), { error: control }),
+    (value) => typeof value === 'string' && value.length <= max && !holdsBad(value),
   );
 }
 /** Names and other one-line text. */

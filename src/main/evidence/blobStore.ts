@@ -20,7 +20,8 @@ export function sha256Of(bytes: Buffer): string {
 
 const HASH_BUFFER = 1024 * 1024;
 
-/** SHA-256 of a file read in pieces (no whole-file buffer); null when it cannot be read. */
+/** SHA-256 of a file read in pieces (no whole-file buffer); null when it cannot be read. For the
+ * few checks that must stay synchronous (settling exports while the data folder is opened). */
 export function hashFileSync(file: string): string | null {
   let fd: number;
   try {
@@ -55,17 +56,17 @@ export async function hashFile(file: string): Promise<{ sha256: string; size: nu
   return { sha256: hash.digest('hex'), size };
 }
 
-/** The stored file is there and holds exactly the content its name promises. */
-export function blobIntact(dataDir: string, sha256: string, size?: number): boolean {
+/** The stored file is there and holds exactly the content its name promises (read without
+ * blocking: a file may be hundreds of megabytes). */
+export async function blobIntact(dataDir: string, sha256: string, size?: number): Promise<boolean> {
   const file = blobPath(dataDir, sha256);
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
+    const stat = await fs.promises.stat(file);
+    if (!stat.isFile() || (size !== undefined && stat.size !== size)) return false;
+    return (await hashFile(file)).sha256 === sha256;
   } catch {
     return false;
   }
-  if (!stat.isFile() || (size !== undefined && stat.size !== size)) return false;
-  return hashFileSync(file) === sha256;
 }
 
 /**
@@ -100,7 +101,7 @@ export class BlobWriter {
    * does). Returns whether a file was placed (new, or replacing a missing or damaged one).
    */
   async place(sha256: string, size: number, produce: (tempPath: string) => void | Promise<void>): Promise<'placed' | 'present'> {
-    if (blobIntact(this.dataDir, sha256, size)) return 'present';
+    if (await blobIntact(this.dataDir, sha256, size)) return 'present';
     const { existed } = await this.journal.place(blobPath(this.dataDir, sha256), produce, {
       entry: { kind: 'blob', sha256 },
       flushed: () => crashPoint('blob.flushed'),

@@ -10,6 +10,7 @@ import type { ExportReport } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { checkSyncRow, syncTableLabel } from '../data/rowSchemas';
+import { cleanLine } from '../../shared/controlCharacters';
 import { requireProfile } from '../court/courtProfile';
 import { blobPath } from '../evidence/evidenceStore';
 import type { JobControl } from '../jobs/jobRegistry';
@@ -107,7 +108,7 @@ async function writeRows(writer: BundleZipWriter, table: string, rows: Iterable<
 function checkOutgoingRow(table: string, row: Row): void {
   const problem = checkSyncRow(table, row);
   if (!problem) return;
-  const title = typeof row.title === 'string' ? `“${row.title.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 30)}”` : `（编号 ${String(row.id)}）`;
+  const title = typeof row.title === 'string' ? `“${cleanLine(row.title).slice(0, 30)}”` : `（编号 ${String(row.id)}）`;
   throw new ApiError(
     'E_BAD_ROW',
     `本院有一条${syncTableLabel(table)}${title}的字段 ${problem.column ?? ''} 不符合同步规则：${problem.problem}。上级法院会拒收这样的同步包，所以没有导出。请修改这条记录后再导出。`,

@@ -34,7 +34,7 @@ import { entryKind, type CourtCard, type Manifest, type ManifestEntry } from './
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns, type SyncTable } from './syncTables';
 import { actorLabel, bundleSummary, sha256File, tempPath } from './syncFiles';
-import { describeCourt, directRefusal, relayRefusal } from './bundleTrust';
+import { describeCourt, directRefusal, relayRefusal, restartCourtStream } from './bundleTrust';
 import { checkEnvelopeMatches, checkNestedName, latestPlausibleDay, openVerifiedBundle, readCheckedRows } from './bundleChecks';
 
 export interface ImportOptions {
@@ -327,9 +327,7 @@ export class ImportSession {
            sign_key = excluded.sign_key, box_key = excluded.box_key, fingerprint = excluded.fingerprint, relation = excluded.relation,
            trusted_at = excluded.trusted_at, trusted_by = excluded.trusted_by, vouched_by = excluded.vouched_by`,
       ).run(card.code, card.name, card.level, card.parentCode, card.signKey, card.boxKey, fingerprint, relation, this.now, trustedBy, vouchedBy);
-      if (newKey) {
-        this.prepare('UPDATE sync_courts SET last_seq = 0, last_change_through = NULL, audit_count = NULL, audit_hash = NULL WHERE code = ?').run(card.code);
-      }
+      if (newKey) restartCourtStream(this.sqlite, card.code);
     });
   }
 
@@ -568,7 +566,7 @@ export class ImportSession {
       // Placing (importing) checks the copy held here itself; a preview only looks.
       const missing = this.blobs
         ? (await this.blobs.place(kind.sha256, entry.size, (temp) => bundle.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes, temp))) === 'placed'
-        : !blobIntact(this.ctx.dataDir, kind.sha256, entry.size);
+        : !(await blobIntact(this.ctx.dataDir, kind.sha256, entry.size));
       // An entry not extracted is still read, so a damaged bundle is refused whatever is held here.
       if (!this.blobs || !missing) await bundle.zip.verifyEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes);
       if (missing) {

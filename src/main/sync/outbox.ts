@@ -129,7 +129,7 @@ export function settlePendingExports(ctx: Pick<ServiceContext, 'sqlite'>): void 
   for (const row of pending) {
     const file = row.file_path;
     if (file && fs.existsSync(file) && hashFileSync(file) === row.sha256) {
-      ctx.sqlite.prepare("UPDATE sync_outbox SET state = 'done' WHERE target_code = ? AND seq = ?").run(row.target_code, row.seq);
+      completeSequence(ctx, row.target_code, row.seq);
     } else if (!file || fs.existsSync(path.dirname(file))) {
       releaseSequence(ctx, row.target_code, row.seq, row.kind);
     }
@@ -137,7 +137,7 @@ export function settlePendingExports(ctx: Pick<ServiceContext, 'sqlite'>): void 
 }
 
 /** The next number for a target, and the change number the last completed bundle reached. */
-export function nextSeq(ctx: ServiceContext, target: string): { seq: number; through: number } {
+export function nextSeq(ctx: Pick<ServiceContext, 'sqlite'>, target: string): { seq: number; through: number } {
   const last = ctx.sqlite.prepare('SELECT max(seq) AS seq FROM sync_outbox WHERE target_code = ?').get(target) as { seq: number | null };
   const done = ctx.sqlite
     .prepare("SELECT through_change_seq FROM sync_outbox WHERE target_code = ? AND state = 'done' ORDER BY seq DESC LIMIT 1")

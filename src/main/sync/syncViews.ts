@@ -13,6 +13,8 @@ import { ensureCourtKeys } from './courtKeys';
 import { SYNC_TABLES } from './syncTables';
 import { readHistory } from './syncHistory';
 import { actorLabel } from './syncFiles';
+import { nextSeq } from './outbox';
+import { restartCourtStream } from './bundleTrust';
 
 type Row = Record<string, unknown>;
 
@@ -90,9 +92,7 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
     court: { code: profile.code, name: profile.name, level: profile.level, parentCode: profile.parentCode, parentName: profile.parentName },
     fingerprint: keys.fingerprint,
     parent: parentRow ? toTrusted(parentRow) : null,
-    // A number reserved by an export still being settled is not used again.
-    nextSeq:
-      ((profile.parentCode ? (sqlite.prepare('SELECT max(seq) AS seq FROM sync_outbox WHERE target_code = ?').get(profile.parentCode) as { seq: number | null }).seq : null) ?? 0) + 1,
+    nextSeq: profile.parentCode ? nextSeq(ctx, profile.parentCode).seq : 1,
     lastExport: last ? { seq: last.seq as number, at: last.created_at as string, fileName: last.file_name as string, full: last.full === 1 } : null,
     pendingChanges,
     pendingRelays,
@@ -113,10 +113,10 @@ export async function untrustCourt(ctx: ServiceContext, code: string): Promise<{
   if (!row) throw new ApiError('E_NOT_FOUND', `本院没有信任 ${code} 的密钥。`);
   // A reinstalled court numbers its bundles from 1 again. Starting its sequence over is safe: old
   // bundles were signed with the key being forgotten and will not verify against the new one.
-  // Its audit log starts again too: the witness forgets the head the old installation reported.
-  ctx.sqlite
-    .prepare("UPDATE sync_courts SET sign_key = '', box_key = '', fingerprint = '', last_seq = 0, last_change_through = NULL, audit_count = NULL, audit_hash = NULL WHERE code = ?")
-    .run(code);
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite.prepare("UPDATE sync_courts SET sign_key = '', box_key = '', fingerprint = '' WHERE code = ?").run(code);
+    restartCourtStream(ctx.sqlite, code);
+  })();
   await auditAccess(ctx, {
     actor: actorLabel(ctx),
     operation: 'untrust',
