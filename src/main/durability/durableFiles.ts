@@ -62,3 +62,24 @@ export function processAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** The JSON lines of an append-only file (a journal, the sync history). A line cut short by a
+ * crash — only ever the last — is skipped rather than hiding the rest; no file, no lines. */
+export function readJsonLines<T>(file: string): T[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const lines: T[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      lines.push(JSON.parse(line) as T);
+    } catch {
+      // torn by a crash
+    }
+  }
+  return lines;
+}

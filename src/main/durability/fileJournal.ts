@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { fsyncFile, processAlive, renameDurable, siblingTemp } from './durableFiles';
+import { fsyncFile, processAlive, readJsonLines, renameDurable, siblingTemp } from './durableFiles';
 import { crashPoint } from './crashPoints';
 
 export const JOURNAL_DIR = 'journal';
@@ -80,18 +80,7 @@ export class FileJournal {
   }
 }
 
-function readEntries(file: string): JournalEntry[] {
-  const entries: JournalEntry[] = [];
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      entries.push(JSON.parse(line) as JournalEntry);
-    } catch {
-      // The last line may be cut short by the crash; the file it named was not written yet.
-    }
-  }
-  return entries;
-}
+const readEntries = (file: string) => readJsonLines<JournalEntry>(file);
 
 /** Leftover pieces of an interrupted write of `target`: its `.part` temporaries. */
 function removePartials(target: string): void {

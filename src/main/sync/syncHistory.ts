@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncHistoryEntry } from '../../shared/model';
+import { readJsonLines } from '../durability/durableFiles';
 
 export const SYNC_DIR = 'sync';
 const HISTORY_FILE = 'history.jsonl';
@@ -22,16 +23,5 @@ export function appendHistory(dataDir: string, entry: Omit<SyncHistoryEntry, 'id
 
 /** Newest first. A line cut short by a crash is skipped rather than hiding the rest. */
 export function readHistory(dataDir: string, limit = Infinity): SyncHistoryEntry[] {
-  const file = syncPath(dataDir, HISTORY_FILE);
-  if (!fs.existsSync(file)) return [];
-  const entries: SyncHistoryEntry[] = [];
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      entries.push(JSON.parse(line) as SyncHistoryEntry);
-    } catch {
-      // A torn last line: ignore it.
-    }
-  }
-  return entries.reverse().slice(0, limit);
+  return readJsonLines<SyncHistoryEntry>(syncPath(dataDir, HISTORY_FILE)).reverse().slice(0, limit);
 }
