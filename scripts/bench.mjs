@@ -48,7 +48,9 @@ const syncCpuProf = argv.includes('--sync-cpu-prof') ? path.resolve(argv[argv.in
 const onlyBoards = argv.includes('--only-boards');
 const keptProvince = argv.includes('--province') ? path.resolve(argv[argv.indexOf('--province') + 1]) : '';
 if (onlyBoards && (onlySync || !keptProvince)) {
-  console.error('--only-boards 需要 --province 目录（先用 --only-sync --keep 运行一次，保留的临时目录即可），且不能与 --only-sync 同时使用。');
+  console.error(
+    '--only-boards 需要 --province 目录（先用 --only-sync --keep 运行一次，保留的临时目录即可），且不能与 --only-sync 同时使用。',
+  );
   process.exit(2);
 }
 if (onlySync && !withSync) {
@@ -67,17 +69,29 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'court-bench-'));
 const env = { ...process.env, NODE_PATH: path.join(root, 'node_modules') };
 fs.cpSync(path.join(root, 'migrations'), path.join(work, 'migrations'), { recursive: true });
 
-const nodeCommon = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['better-sqlite3', 'electron'] };
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  external: ['better-sqlite3', 'electron'],
+};
 
 function run(file, args, { capture = true } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], { env, stdio: ['ignore', 'pipe', capture ? 'pipe' : 'inherit'] });
+    const child = spawn(process.execPath, [file, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', capture ? 'pipe' : 'inherit'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr?.on('data', (chunk) => (stderr += chunk));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${path.basename(file)} 退出码 ${code}\n${stderr}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`${path.basename(file)} 退出码 ${code}\n${stderr}`)),
+    );
   });
 }
 
@@ -115,14 +129,32 @@ async function buildAppForPreview() {
   const sources = newestMtime(['src', 'migrations', 'vite.config.mts', 'scripts/build.mjs', 'package-lock.json']);
   const distOk = distFiles.every((f) => fs.existsSync(f));
   const built = distOk ? Math.min(...distFiles.map((f) => fs.statSync(f).mtimeMs)) : 0;
-  if (distOk && built >= sources) return { previewJs: path.join(root, 'dist/main/preview.js'), source: '使用现有 dist/（比源码新）' };
+  if (distOk && built >= sources)
+    return { previewJs: path.join(root, 'dist/main/preview.js'), source: '使用现有 dist/（比源码新）' };
 
   log(distOk ? 'dist/ 比源码旧，在临时目录重新构建（不动 dist/）…' : 'dist/ 不存在，在临时目录构建（不动 dist/）…');
   const app = path.join(work, 'app');
-  await build({ ...nodeCommon, entryPoints: ['src/main/preview.ts'], outfile: path.join(app, 'main/preview.js'), sourcemap: true });
-  await build({ bundle: true, logLevel: 'warning', entryPoints: ['src/preload/previewBridge.ts'], outfile: path.join(app, 'preload/previewBridge.js'), format: 'iife', platform: 'browser', target: 'chrome120' });
+  await build({
+    ...nodeCommon,
+    entryPoints: ['src/main/preview.ts'],
+    outfile: path.join(app, 'main/preview.js'),
+    sourcemap: true,
+  });
+  await build({
+    bundle: true,
+    logLevel: 'warning',
+    entryPoints: ['src/preload/previewBridge.ts'],
+    outfile: path.join(app, 'preload/previewBridge.js'),
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+  });
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: 'vite.config.mts', logLevel: 'error', build: { outDir: path.join(app, 'renderer'), emptyOutDir: true } });
+  await viteBuild({
+    configFile: 'vite.config.mts',
+    logLevel: 'error',
+    build: { outDir: path.join(app, 'renderer'), emptyOutDir: true },
+  });
   return { previewJs: path.join(app, 'main/preview.js'), source: '在临时目录按 scripts/build.mjs 的入口重新构建' };
 }
 
@@ -134,7 +166,14 @@ const pad = (text, size, right = false) => {
   const fill = ' '.repeat(Math.max(0, size - width(text)));
   return right ? fill + text : text + fill;
 };
-const ms = (value) => (value === null || value === undefined ? '—' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
+const ms = (value) =>
+  value === null || value === undefined
+    ? '—'
+    : value < 10
+      ? value.toFixed(2)
+      : value < 100
+        ? value.toFixed(1)
+        : value.toFixed(0);
 
 /** One row per figure; rows may carry targetText (instead of a ms target) and peakMb (adds a column). */
 function printTable(rows) {
@@ -164,7 +203,9 @@ function printTable(rows) {
 
 /** Rows (a)-(f): the foundation's figures, from serviceBench, the cold starts and the browser. */
 async function runFoundationRows(bin) {
-  const out = await run(path.join(bin, 'serviceBench.cjs'), ['--work', work, '--reps', String(reps)], { capture: false });
+  const out = await run(path.join(bin, 'serviceBench.cjs'), ['--work', work, '--reps', String(reps)], {
+    capture: false,
+  });
   const result = JSON.parse(/BENCH_JSON=(.*)/.exec(out)[1]);
   const rows = result.rows;
 
@@ -172,8 +213,16 @@ async function runFoundationRows(bin) {
   const cold = [];
   const coldRaw = [];
   for (let i = 0; i < Math.max(5, Math.ceil(reps / 2)); i += 1) {
-    cold.push(Number(/COLD_MS=([\d.]+)/.exec(await run(path.join(bin, 'coldStart.cjs'), ['--data', result.dirs.fifty]))[1]));
-    coldRaw.push(Number(/COLD_MS=([\d.]+)/.exec(await run(path.join(bin, 'coldRaw.cjs'), ['--data', result.dirs.fifty, '--today', result.today]))[1]));
+    cold.push(
+      Number(/COLD_MS=([\d.]+)/.exec(await run(path.join(bin, 'coldStart.cjs'), ['--data', result.dirs.fifty]))[1]),
+    );
+    coldRaw.push(
+      Number(
+        /COLD_MS=([\d.]+)/.exec(
+          await run(path.join(bin, 'coldRaw.cjs'), ['--data', result.dirs.fifty, '--today', result.today]),
+        )[1],
+      ),
+    );
   }
   rows.splice(1, 0, {
     key: 'coldStart',
@@ -184,7 +233,13 @@ async function runFoundationRows(bin) {
     note: '从 Node 进程启动算起；基线为新进程只加载 better-sqlite3 并执行同一分组查询',
   });
 
-  let uiRow = { key: 'firstRender', name: '(d) 预览中首次渲染 5000 项事项表', samples: [], target: 300, baseline: null };
+  let uiRow = {
+    key: 'firstRender',
+    name: '(d) 预览中首次渲染 5000 项事项表',
+    samples: [],
+    target: 300,
+    baseline: null,
+  };
   if (!withUi) {
     uiRow.skipped = '未测（--no-ui）';
   } else {
@@ -193,10 +248,21 @@ async function runFoundationRows(bin) {
       app = await appForPreview();
       log(`(d) 首次渲染：${app.source}`);
     } catch (error) {
-      uiRow.skipped = `未测（构建失败：${String(error.message ?? error).split('\n')[0].slice(0, 80)}）`;
+      uiRow.skipped = `未测（构建失败：${String(error.message ?? error)
+        .split('\n')[0]
+        .slice(0, 80)}）`;
     }
     if (app) {
-      const ui = await runUiBench({ previewJs: app.previewJs, dataDir: result.dirs.big, title: result.bigCampaignTitle, campaignId: result.bigCampaignId, reps: Math.max(5, Math.ceil(reps / 2)), env, log, account: { username: 'bench', password: 'Bench2026x' } });
+      const ui = await runUiBench({
+        previewJs: app.previewJs,
+        dataDir: result.dirs.big,
+        title: result.bigCampaignTitle,
+        campaignId: result.bigCampaignId,
+        reps: Math.max(5, Math.ceil(reps / 2)),
+        env,
+        log,
+        account: { username: 'bench', password: 'Bench2026x' },
+      });
       if (ui.skipped) uiRow.skipped = ui.skipped;
       else {
         uiRow.samples = ui.samples;
@@ -224,10 +290,32 @@ function provinceRows(p) {
   const basicName = `${p.perCourt.campaigns}×${p.perCourt.itemsPerCampaign} 项`;
   const importTarget = '≤ 基线×3，< 300 MB';
   return [
-    { name: `(s1) 导出一个基层法院完整快照（${basicName}）`, samples: p.basicExport.samples, baseline: null, peakMb: p.basicExport.memory.maxRssMb },
-    { name: `(s2) 中院导入一个基层法院上报包（共 ${p.courts.basic} 个）`, samples: p.middleImport.samples, baseline: p.middleImport.baseline, targetText: importTarget, peakMb: p.middleImport.memory.maxRssMb },
-    { name: `(s3) 中院导出转报包（完整快照，含基层原包）`, samples: p.relayExport.samples, baseline: null, peakMb: p.relayExport.memory.maxRssMb },
-    { name: `(s4) 高院导入一个中院转报包（共 ${p.courts.intermediate} 个）`, samples: p.highImport.samples, baseline: p.highImport.baseline, targetText: importTarget, peakMb: p.highImport.memory.maxRssMb },
+    {
+      name: `(s1) 导出一个基层法院完整快照（${basicName}）`,
+      samples: p.basicExport.samples,
+      baseline: null,
+      peakMb: p.basicExport.memory.maxRssMb,
+    },
+    {
+      name: `(s2) 中院导入一个基层法院上报包（共 ${p.courts.basic} 个）`,
+      samples: p.middleImport.samples,
+      baseline: p.middleImport.baseline,
+      targetText: importTarget,
+      peakMb: p.middleImport.memory.maxRssMb,
+    },
+    {
+      name: `(s3) 中院导出转报包（完整快照，含基层原包）`,
+      samples: p.relayExport.samples,
+      baseline: null,
+      peakMb: p.relayExport.memory.maxRssMb,
+    },
+    {
+      name: `(s4) 高院导入一个中院转报包（共 ${p.courts.intermediate} 个）`,
+      samples: p.highImport.samples,
+      baseline: p.highImport.baseline,
+      targetText: importTarget,
+      peakMb: p.highImport.memory.maxRssMb,
+    },
   ];
 }
 
@@ -235,23 +323,47 @@ function printProvince(p) {
   const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
   const ratio = (a, b) => (b ? `×${(a / b).toFixed(1)}` : '—');
   const t = p.totals;
-  console.log(`省级同步（1 个高院、${p.courts.intermediate} 个中院、${p.courts.basic} 个基层法院；每院 ${p.perCourt.campaigns} 个专项活动 × ${p.perCourt.itemsPerCampaign} 项，每项 ${p.perCourt.notesPerItem} 条月度进展）`);
+  console.log(
+    `省级同步（1 个高院、${p.courts.intermediate} 个中院、${p.courts.basic} 个基层法院；每院 ${p.perCourt.campaigns} 个专项活动 × ${p.perCourt.itemsPerCampaign} 项，每项 ${p.perCourt.notesPerItem} 条月度进展）`,
+  );
   console.log('');
   printTable(provinceRows(p));
   console.log('');
-  console.log(`  (s1) 每个基层法院完整快照 ${p.basicExport.rows} 行，加密后 ${mb(p.basicExport.bytes)}；计时只含导出调用（不含打开数据库）；峰值内存为每组 10 次导出所在进程的最大常驻内存。`);
-  console.log(`  (s2) 每次导入在新进程中进行，计时只含导入调用（解密、校验、写入、提交）；每包 ${Math.round(p.middleImport.rowsPerBundle)} 行。合计：导入 ${(t.middleImportMs / 1000).toFixed(1)} s，基线 ${(t.middleRawMs / 1000).toFixed(1)} s，${ratio(t.middleImportMs, t.middleRawMs)}。`);
-  console.log(`       峰值内存为各导入进程最大常驻内存（maxRSS）的最大值，中位数 ${Math.round(p.middleImport.memory.medianRssMb)} MB，开始导入前约 ${Math.round(p.middleImport.startRssMb)} MB；JS 堆峰值 ${p.middleImport.memory.heapUsedMb} MB，外部内存峰值 ${p.middleImport.memory.externalMb} MB。`);
+  console.log(
+    `  (s1) 每个基层法院完整快照 ${p.basicExport.rows} 行，加密后 ${mb(p.basicExport.bytes)}；计时只含导出调用（不含打开数据库）；峰值内存为每组 10 次导出所在进程的最大常驻内存。`,
+  );
+  console.log(
+    `  (s2) 每次导入在新进程中进行，计时只含导入调用（解密、校验、写入、提交）；每包 ${Math.round(p.middleImport.rowsPerBundle)} 行。合计：导入 ${(t.middleImportMs / 1000).toFixed(1)} s，基线 ${(t.middleRawMs / 1000).toFixed(1)} s，${ratio(t.middleImportMs, t.middleRawMs)}。`,
+  );
+  console.log(
+    `       峰值内存为各导入进程最大常驻内存（maxRSS）的最大值，中位数 ${Math.round(p.middleImport.memory.medianRssMb)} MB，开始导入前约 ${Math.round(p.middleImport.startRssMb)} MB；JS 堆峰值 ${p.middleImport.memory.heapUsedMb} MB，外部内存峰值 ${p.middleImport.memory.externalMb} MB。`,
+  );
   const m = p.middleImport.spread;
-  console.log(`       逐包比较：导入 ${ms(m.min)}–${ms(m.max)} ms，基线 ${ms(m.baselineMin)}–${ms(m.baselineMax)} ms，同一包导入÷基线的中位数 ×${m.pairRatio.toFixed(1)}。`);
-  console.log(`  (s3) 每个转报包含 ${p.relayExport.nested} 个基层法院原包和中院自身 ${Math.round(p.relayExport.rows)} 行（中位数），${mb(p.relayExport.bytes)}。`);
-  console.log(`  (s4) 每包 ${Math.round(p.highImport.rowsPerBundle)} 行（含基层原包中的行）。合计：导入 ${(t.highImportMs / 1000).toFixed(1)} s，基线 ${(t.highRawMs / 1000).toFixed(1)} s，${ratio(t.highImportMs, t.highRawMs)}。峰值内存中位数 ${Math.round(p.highImport.memory.medianRssMb)} MB，开始导入前约 ${Math.round(p.highImport.startRssMb)} MB；JS 堆峰值 ${p.highImport.memory.heapUsedMb} MB，外部内存峰值 ${p.highImport.memory.externalMb} MB。`);
+  console.log(
+    `       逐包比较：导入 ${ms(m.min)}–${ms(m.max)} ms，基线 ${ms(m.baselineMin)}–${ms(m.baselineMax)} ms，同一包导入÷基线的中位数 ×${m.pairRatio.toFixed(1)}。`,
+  );
+  console.log(
+    `  (s3) 每个转报包含 ${p.relayExport.nested} 个基层法院原包和中院自身 ${Math.round(p.relayExport.rows)} 行（中位数），${mb(p.relayExport.bytes)}。`,
+  );
+  console.log(
+    `  (s4) 每包 ${Math.round(p.highImport.rowsPerBundle)} 行（含基层原包中的行）。合计：导入 ${(t.highImportMs / 1000).toFixed(1)} s，基线 ${(t.highRawMs / 1000).toFixed(1)} s，${ratio(t.highImportMs, t.highRawMs)}。峰值内存中位数 ${Math.round(p.highImport.memory.medianRssMb)} MB，开始导入前约 ${Math.round(p.highImport.startRssMb)} MB；JS 堆峰值 ${p.highImport.memory.heapUsedMb} MB，外部内存峰值 ${p.highImport.memory.externalMb} MB。`,
+  );
   const h = p.highImport.spread;
-  console.log(`       逐包比较：导入 ${ms(h.min)}–${ms(h.max)} ms，基线 ${ms(h.baselineMin)}–${ms(h.baselineMax)} ms，同一包导入÷基线的中位数 ×${h.pairRatio.toFixed(1)}；高院库渐大：第 1 包导入 ${ms(h.first)} ms（基线 ${ms(h.baselineFirst)}），最后一包 ${ms(h.last)} ms（基线 ${ms(h.baselineLast)}）。`);
-  console.log(`  基线：同样的行由 better-sqlite3 预编译 INSERT 逐行插入，每包一个事务，插入目标为导入前该院数据库的副本（同一迁移、索引、外键与全文检索触发器）；行事先读入内存，不计时。`);
-  console.log(`  高院最终：${p.high.items} 项事项、${p.high.notes} 条进展，数据库 ${mb(p.high.bytes)}；基线库 ${p.high.raw.items} 项、${p.high.raw.notes} 条，${p.sameRows ? '与导入结果行数一致' : '与导入结果行数不一致！'}。`);
-  console.log(`  测量开始与结束时系统 1 分钟平均负载 ${p.load.start.toFixed(1)} / ${p.load.end.toFixed(1)}（${p.load.cpus} 核）；负载高于核数时基线与导入都会变慢、波动变大。`);
-  console.log(`  生成全省数据 ${(p.buildMs / 1000).toFixed(1)} s（不计入上表），省级同步部分共 ${(p.totalMs / 1000).toFixed(1)} s。${p.cpuProfiles ? `CPU 剖析文件在 ${p.cpuProfiles}。` : ''}`);
+  console.log(
+    `       逐包比较：导入 ${ms(h.min)}–${ms(h.max)} ms，基线 ${ms(h.baselineMin)}–${ms(h.baselineMax)} ms，同一包导入÷基线的中位数 ×${h.pairRatio.toFixed(1)}；高院库渐大：第 1 包导入 ${ms(h.first)} ms（基线 ${ms(h.baselineFirst)}），最后一包 ${ms(h.last)} ms（基线 ${ms(h.baselineLast)}）。`,
+  );
+  console.log(
+    `  基线：同样的行由 better-sqlite3 预编译 INSERT 逐行插入，每包一个事务，插入目标为导入前该院数据库的副本（同一迁移、索引、外键与全文检索触发器）；行事先读入内存，不计时。`,
+  );
+  console.log(
+    `  高院最终：${p.high.items} 项事项、${p.high.notes} 条进展，数据库 ${mb(p.high.bytes)}；基线库 ${p.high.raw.items} 项、${p.high.raw.notes} 条，${p.sameRows ? '与导入结果行数一致' : '与导入结果行数不一致！'}。`,
+  );
+  console.log(
+    `  测量开始与结束时系统 1 分钟平均负载 ${p.load.start.toFixed(1)} / ${p.load.end.toFixed(1)}（${p.load.cpus} 核）；负载高于核数时基线与导入都会变慢、波动变大。`,
+  );
+  console.log(
+    `  生成全省数据 ${(p.buildMs / 1000).toFixed(1)} s（不计入上表），省级同步部分共 ${(p.totalMs / 1000).toFixed(1)} s。${p.cpuProfiles ? `CPU 剖析文件在 ${p.cpuProfiles}。` : ''}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,15 +381,36 @@ async function runBoardsRows(bin, provinceDir) {
   const rows = [];
   const notes = [];
   if (!provinceDir) {
-    rows.push({ name: '(b1) 下级法院进度矩阵查询（高院）', samples: [], baseline: null, target: 100, skipped: '未测（--no-sync：没有生成省级数据）' });
-    rows.push({ name: '(b2) 预览中首次渲染下级法院进度', samples: [], baseline: null, target: 500, skipped: '未测（--no-sync：没有生成省级数据）' });
+    rows.push({
+      name: '(b1) 下级法院进度矩阵查询（高院）',
+      samples: [],
+      baseline: null,
+      target: 100,
+      skipped: '未测（--no-sync：没有生成省级数据）',
+    });
+    rows.push({
+      name: '(b2) 预览中首次渲染下级法院进度',
+      samples: [],
+      baseline: null,
+      target: 500,
+      skipped: '未测（--no-sync：没有生成省级数据）',
+    });
   } else {
     const high = path.join(provinceFolder(provinceDir), 'courts', 'J23');
     log('(b1) 高院下级法院进度矩阵查询 …');
-    const out = await run(path.join(bin, 'boardsBench.cjs'), ['--data', high, '--reps', String(Math.max(15, reps))], { capture: false });
+    const out = await run(path.join(bin, 'boardsBench.cjs'), ['--data', high, '--reps', String(Math.max(15, reps))], {
+      capture: false,
+    });
     const b = JSON.parse(/BOARDS_JSON=(.*)/.exec(out)[1]);
-    rows.push({ name: `(b1) 下级法院进度矩阵查询（本活动 ${b.items} 项，${b.rows} 个法院 × ${b.columns} 列）`, samples: b.samples, baseline: b.baseline, target: 100 });
-    notes.push(`  (b1) 进程内调用 boards.province 处理函数（查活动、栏目、按 origin、section_id 一次 GROUP BY、折叠到一级栏目、排名、上报时间）；高院库共 ${b.allItems} 项，本活动有事项的下级法院 ${b.origins} 个。`);
+    rows.push({
+      name: `(b1) 下级法院进度矩阵查询（本活动 ${b.items} 项，${b.rows} 个法院 × ${b.columns} 列）`,
+      samples: b.samples,
+      baseline: b.baseline,
+      target: 100,
+    });
+    notes.push(
+      `  (b1) 进程内调用 boards.province 处理函数（查活动、栏目、按 origin、section_id 一次 GROUP BY、折叠到一级栏目、排名、上报时间）；高院库共 ${b.allItems} 项，本活动有事项的下级法院 ${b.origins} 个。`,
+    );
     notes.push(`       基线为同一 GROUP BY 以 better-sqlite3 预编译语句单独执行。查询计划：${b.plan}`);
 
     const uiRow = { name: `(b2) 预览中首次渲染下级法院进度（${b.rows} 行）`, samples: [], baseline: null, target: 500 };
@@ -288,7 +421,9 @@ async function runBoardsRows(bin, provinceDir) {
         app = await appForPreview();
         log(`(b2) 首次渲染下级法院进度：${app.source}`);
       } catch (error) {
-        uiRow.skipped = `未测（构建失败：${String(error.message ?? error).split('\n')[0].slice(0, 80)}）`;
+        uiRow.skipped = `未测（构建失败：${String(error.message ?? error)
+          .split('\n')[0]
+          .slice(0, 80)}）`;
       }
       if (app) {
         // The preview writes (sessions, the audit log): it runs on a copy, the kept province stays as it was.
@@ -296,12 +431,23 @@ async function runBoardsRows(bin, provinceDir) {
         fs.rmSync(copy, { recursive: true, force: true });
         fs.cpSync(high, copy, { recursive: true });
         try {
-          const ui = await runMatrixBench({ previewJs: app.previewJs, dataDir: copy, campaignId: b.campaignId, expectedRows: b.rows, reps: Math.max(5, Math.ceil(reps / 2)), env, log, account: { username: 'bench', password: 'Bench2026x' } });
+          const ui = await runMatrixBench({
+            previewJs: app.previewJs,
+            dataDir: copy,
+            campaignId: b.campaignId,
+            expectedRows: b.rows,
+            reps: Math.max(5, Math.ceil(reps / 2)),
+            env,
+            log,
+            account: { username: 'bench', password: 'Bench2026x' },
+          });
           if (ui.skipped) uiRow.skipped = ui.skipped;
           else {
             uiRow.samples = ui.samples;
             uiRow.baseline = ui.baseline.length ? ui.baseline : null;
-            notes.push(`  (b2) 应用已在活动列表，页面内从设置“下级法院进度”页地址起，到矩阵最后一行（第 ${ui.rows} 行）进入 DOM 并布局完成（含取数与渲染）；基线为同一页面只经桥接取 boards.province 不渲染。`);
+            notes.push(
+              `  (b2) 应用已在活动列表，页面内从设置“下级法院进度”页地址起，到矩阵最后一行（第 ${ui.rows} 行）进入 DOM 并布局完成（含取数与渲染）；基线为同一页面只经桥接取 boards.province 不渲染。`,
+            );
           }
         } finally {
           fs.rmSync(path.join(work, 'matrix-ui'), { recursive: true, force: true });
@@ -315,11 +461,27 @@ async function runBoardsRows(bin, provinceDir) {
   const runs = Math.max(3, Math.ceil(reps / 2));
   // Run from the repository with tsx, not bundled: the PDF printer loads playwright-core with a
   // dynamic import(), which finds packages only next to the importing file, not on NODE_PATH.
-  const reportOut = await run('--import', ['tsx', path.join(root, 'scripts/bench/reportBench.ts'), '--runs', String(runs)], { capture: false });
+  const reportOut = await run(
+    '--import',
+    ['tsx', path.join(root, 'scripts/bench/reportBench.ts'), '--runs', String(runs)],
+    { capture: false },
+  );
   const r = JSON.parse(/REPORT_JSON=(.*)/.exec(reportOut)[1]);
-  rows.push({ name: `(r1) ${r.items} 项推进清单导出 PDF（${r.pages} 页）`, samples: r.pdf, baseline: null, target: 5000 });
-  rows.push({ name: `(r2) ${r.items} 项推进清单导出 XLSX（${(r.bytes / 1024).toFixed(0)} KiB）`, samples: r.xlsx, baseline: null, target: 2000 });
-  notes.push('  (r1) 读数据、生成 HTML、启动 Chromium 打印为 A4 PDF（每次新启动浏览器，与应用和命令行相同）；(r2) 读数据、用 exceljs 生成工作簿字节。');
+  rows.push({
+    name: `(r1) ${r.items} 项推进清单导出 PDF（${r.pages} 页）`,
+    samples: r.pdf,
+    baseline: null,
+    target: 5000,
+  });
+  rows.push({
+    name: `(r2) ${r.items} 项推进清单导出 XLSX（${(r.bytes / 1024).toFixed(0)} KiB）`,
+    samples: r.xlsx,
+    baseline: null,
+    target: 2000,
+  });
+  notes.push(
+    '  (r1) 读数据、生成 HTML、启动 Chromium 打印为 A4 PDF（每次新启动浏览器，与应用和命令行相同）；(r2) 读数据、用 exceljs 生成工作簿字节。',
+  );
   return { rows, notes };
 }
 
@@ -327,17 +489,27 @@ async function main() {
   const started = Date.now();
   log(`基准测试临时目录：${work}`);
   const bin = path.join(work, 'bin');
-  const entries = onlyBoards ? [] : [...(onlySync ? [] : ['serviceBench', 'coldStart', 'coldRaw']), ...(withSync ? ['provinceBench'] : [])];
+  const entries = onlyBoards
+    ? []
+    : [...(onlySync ? [] : ['serviceBench', 'coldStart', 'coldRaw']), ...(withSync ? ['provinceBench'] : [])];
   if (!onlySync) entries.push('boardsBench');
-  await Promise.all(entries.map((name) => build({ ...nodeCommon, entryPoints: [`scripts/bench/${name}.ts`], outfile: path.join(bin, `${name}.cjs`) })));
+  await Promise.all(
+    entries.map((name) =>
+      build({ ...nodeCommon, entryPoints: [`scripts/bench/${name}.ts`], outfile: path.join(bin, `${name}.cjs`) }),
+    ),
+  );
 
   const foundation = onlySync || onlyBoards ? null : await runFoundationRows(bin);
   const province = withSync && !onlyBoards ? await runProvince(bin) : null;
-  const boards = onlySync ? null : await runBoardsRows(bin, onlyBoards ? keptProvince : province ? path.join(work, 'province') : '');
+  const boards = onlySync
+    ? null
+    : await runBoardsRows(bin, onlyBoards ? keptProvince : province ? path.join(work, 'province') : '');
   const today = foundation?.result.today ?? new Date().toLocaleDateString('sv-SE');
 
   console.log('');
-  console.log(`专项活动督导台 基准测试（${today}，Node ${process.version}，${os.cpus()[0]?.model ?? ''} × ${os.cpus().length}）`);
+  console.log(
+    `专项活动督导台 基准测试（${today}，Node ${process.version}，${os.cpus()[0]?.model ?? ''} × ${os.cpus().length}）`,
+  );
   console.log('');
   if (foundation) {
     const { rows, result } = foundation;
@@ -365,7 +537,9 @@ async function main() {
     boards.notes.forEach((note) => console.log(note));
     console.log('');
   }
-  console.log(`  所有数字均为中位数（另有说明的除外）；本脚本只打印，不判定通过与否。总用时 ${((Date.now() - started) / 1000).toFixed(1)} s。`);
+  console.log(
+    `  所有数字均为中位数（另有说明的除外）；本脚本只打印，不判定通过与否。总用时 ${((Date.now() - started) / 1000).toFixed(1)} s。`,
+  );
 }
 
 main()

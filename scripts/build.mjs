@@ -4,29 +4,56 @@ import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import fs from 'node:fs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 // Native and Electron modules are loaded at run time, never bundled.
 const external = ['electron', 'better-sqlite3', 'playwright-core'];
 
 // COURT_DIST lets parallel work build into its own folder (default dist/).
 const out = process.env.COURT_DIST ?? 'dist';
 fs.rmSync(out, { recursive: true, force: true });
-const entries = [
-  { entryPoints: ['src/main/preview.ts'], outfile: `${out}/main/preview.js`, format: 'cjs', external },
-];
+const entries = [{ entryPoints: ['src/main/preview.ts'], outfile: `${out}/main/preview.js`, format: 'cjs', external }];
 // Bundle import/export runs in a worker thread next to whichever main bundle starts it.
-entries.push({ entryPoints: ['src/main/sync/syncWorker.ts'], outfile: `${out}/main/syncWorker.js`, format: 'cjs', external });
+entries.push({
+  entryPoints: ['src/main/sync/syncWorker.ts'],
+  outfile: `${out}/main/syncWorker.js`,
+  format: 'cjs',
+  external,
+});
 if (fs.existsSync('src/main/electron/main.ts')) {
-  entries.push({ entryPoints: ['src/main/electron/main.ts'], outfile: `${out}/main/electron.js`, format: 'cjs', external });
+  entries.push({
+    entryPoints: ['src/main/electron/main.ts'],
+    outfile: `${out}/main/electron.js`,
+    format: 'cjs',
+    external,
+  });
 }
 if (fs.existsSync('src/preload/preload.ts')) {
   // Sandboxed preloads may only require('electron'): bundle everything else into one file.
-  entries.push({ entryPoints: ['src/preload/preload.ts'], outfile: `${out}/preload/preload.js`, format: 'cjs', platform: 'node', external: ['electron'] });
+  entries.push({
+    entryPoints: ['src/preload/preload.ts'],
+    outfile: `${out}/preload/preload.js`,
+    format: 'cjs',
+    platform: 'node',
+    external: ['electron'],
+  });
 }
 if (fs.existsSync('src/cli/main.ts')) {
   entries.push({ entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/main.js`, format: 'cjs', external });
 }
-entries.push({ entryPoints: ['src/preload/previewBridge.ts'], outfile: `${out}/preload/previewBridge.js`, format: 'iife', platform: 'browser', target: 'chrome120' });
+entries.push({
+  entryPoints: ['src/preload/previewBridge.ts'],
+  outfile: `${out}/preload/previewBridge.js`,
+  format: 'iife',
+  platform: 'browser',
+  target: 'chrome120',
+});
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
 await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });

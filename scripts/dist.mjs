@@ -31,9 +31,18 @@ try {
     const build = await run(process.execPath, [path.join(projectRoot, 'scripts', 'build.mjs')]);
     if (build.code !== 0) throw new Error('构建失败');
   }
-  const result = await run(process.execPath, [path.join(projectRoot, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.yml', ...builderArgs]);
+  const result = await run(process.execPath, [
+    path.join(projectRoot, 'node_modules', 'electron-builder', 'cli.js'),
+    '--config',
+    'electron-builder.yml',
+    ...builderArgs,
+  ]);
   code = result.code ?? 1;
-  console.log(code === 0 ? '安装包已生成，位于 release/ 文件夹。' : '生成安装包失败，请查看上面的错误信息（需要联网下载 Electron 及打包工具）。');
+  console.log(
+    code === 0
+      ? '安装包已生成，位于 release/ 文件夹。'
+      : '生成安装包失败，请查看上面的错误信息（需要联网下载 Electron 及打包工具）。',
+  );
 } catch (error) {
   console.error(`生成安装包失败：${error.message}`);
 } finally {

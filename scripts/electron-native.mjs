@@ -39,7 +39,10 @@ function expectedInfo() {
 function isUpToDate(expected = expectedInfo()) {
   try {
     const info = JSON.parse(fs.readFileSync(infoFile, 'utf8'));
-    return ['electron', 'platform', 'arch', 'betterSqlite3'].every((k) => info[k] === expected[k]) && fs.statSync(outFile).size > 0;
+    return (
+      ['electron', 'platform', 'arch', 'betterSqlite3'].every((k) => info[k] === expected[k]) &&
+      fs.statSync(outFile).size > 0
+    );
   } catch {
     return false;
   }
@@ -47,7 +50,10 @@ function isUpToDate(expected = expectedInfo()) {
 
 async function headersReachable(version) {
   try {
-    const response = await fetch(`${HEADERS_URL}/v${version}/SHASUMS256.txt`, { method: 'HEAD', signal: AbortSignal.timeout(15_000) });
+    const response = await fetch(`${HEADERS_URL}/v${version}/SHASUMS256.txt`, {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(15_000),
+    });
     return response.ok;
   } catch {
     return false;
@@ -57,10 +63,14 @@ async function headersReachable(version) {
 async function main() {
   const expected = expectedInfo();
   if (!force && isUpToDate(expected)) {
-    console.log(`Electron 版数据库组件已就绪（Electron ${expected.electron}，${expected.platform}-${expected.arch}）。`);
+    console.log(
+      `Electron 版数据库组件已就绪（Electron ${expected.electron}，${expected.platform}-${expected.arch}）。`,
+    );
     return 0;
   }
-  console.log(`正在为 Electron ${expected.electron}（${expected.platform}-${expected.arch}）准备数据库组件 better-sqlite3 ${expected.betterSqlite3}……`);
+  console.log(
+    `正在为 Electron ${expected.electron}（${expected.platform}-${expected.arch}）准备数据库组件 better-sqlite3 ${expected.betterSqlite3}……`,
+  );
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'court-electron-native-'));
   const moduleDir = path.join(tmp, 'better-sqlite3');
@@ -76,7 +86,19 @@ async function main() {
 
     const prebuilt = await run(
       process.execPath,
-      [path.join(projectRoot, 'node_modules', 'prebuild-install', 'bin.js'), '--runtime', 'electron', '--target', expected.electron, '--arch', arch, '--platform', process.platform, '--tag-prefix', 'v'],
+      [
+        path.join(projectRoot, 'node_modules', 'prebuild-install', 'bin.js'),
+        '--runtime',
+        'electron',
+        '--target',
+        expected.electron,
+        '--arch',
+        arch,
+        '--platform',
+        process.platform,
+        '--tag-prefix',
+        'v',
+      ],
       { cwd: moduleDir, env, timeoutMs: PREBUILT_TIMEOUT_MS, quiet: true },
     );
     if (prebuilt.code === 0 && fs.existsSync(built)) {
@@ -85,7 +107,9 @@ async function main() {
       const devdir = path.join(os.homedir(), '.electron-gyp');
       const haveHeaders = fs.existsSync(path.join(devdir, expected.electron, 'include', 'node', 'common.gypi'));
       if (!haveHeaders && !(await headersReachable(expected.electron))) {
-        console.error('没有现成的 Electron 版数据库组件可下载，也无法连接 electronjs.org 获取编译所需的头文件（可能没有连接互联网）。');
+        console.error(
+          '没有现成的 Electron 版数据库组件可下载，也无法连接 electronjs.org 获取编译所需的头文件（可能没有连接互联网）。',
+        );
         return 1;
       }
       console.log('没有可下载的现成组件，改为从源码编译（需要 C++ 编译环境，约需数分钟）……');
@@ -115,8 +139,13 @@ async function main() {
     const partial = `${outFile}.partial`;
     fs.copyFileSync(built, partial);
     fs.renameSync(partial, outFile);
-    fs.writeFileSync(infoFile, `${JSON.stringify({ ...expected, method, builtAt: new Date().toISOString() }, null, 2)}\n`);
-    console.log(`Electron 版数据库组件已生成：${path.relative(projectRoot, outFile)}（${method === 'prebuilt' ? '下载的现成组件' : '源码编译'}）。`);
+    fs.writeFileSync(
+      infoFile,
+      `${JSON.stringify({ ...expected, method, builtAt: new Date().toISOString() }, null, 2)}\n`,
+    );
+    console.log(
+      `Electron 版数据库组件已生成：${path.relative(projectRoot, outFile)}（${method === 'prebuilt' ? '下载的现成组件' : '源码编译'}）。`,
+    );
     return 0;
   } catch (error) {
     console.error('准备 Electron 版数据库组件时出错：', error);

@@ -45,7 +45,8 @@ function installedElectron() {
 }
 
 async function ensureElectron() {
-  if (!fs.existsSync(path.join(electronDir, 'install.js'))) return { executable: null, reason: '没有安装 electron 开发包' };
+  if (!fs.existsSync(path.join(electronDir, 'install.js')))
+    return { executable: null, reason: '没有安装 electron 开发包' };
   const ready = installedElectron();
   if (ready) return { executable: ready };
   console.log('正在下载 Electron 桌面程序组件（约 100 MB，只需一次）……');
@@ -61,7 +62,9 @@ async function ensureElectron() {
 }
 
 async function ensureNativeModule() {
-  const result = await run(process.execPath, [path.join(projectRoot, 'scripts', 'electron-native.mjs')], { timeoutMs: NATIVE_TIMEOUT_MS });
+  const result = await run(process.execPath, [path.join(projectRoot, 'scripts', 'electron-native.mjs')], {
+    timeoutMs: NATIVE_TIMEOUT_MS,
+  });
   return result.code === 0;
 }
 
@@ -91,10 +94,14 @@ async function runPreview(reason, hint = []) {
     for (const line of hint) console.log(line);
     console.log('');
   }
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main', 'preview.js'), '--open', ...previewArgs], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(projectRoot, 'dist', 'main', 'preview.js'), '--open', ...previewArgs],
+    {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    },
+  );
   forwardSignals(child);
   child.on('close', (code) => process.exit(code ?? 0));
 }
@@ -107,7 +114,12 @@ function runElectron(executable) {
     settled = true;
     void runPreview(reason);
   };
-  const child = spawn(executable, [projectRoot], { cwd: projectRoot, stdio: 'inherit', env: electronBuildEnv(), windowsHide: false });
+  const child = spawn(executable, [projectRoot], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: electronBuildEnv(),
+    windowsHide: false,
+  });
   forwardSignals(child);
   child.once('error', () => fallBack('Electron 桌面程序无法启动。'));
   child.once('close', (code, signal) => {
@@ -134,14 +146,18 @@ async function main() {
     process.exit(1);
   }
   if (previewOnly) return runPreview('');
-  if (!fs.existsSync(path.join(projectRoot, 'dist', 'main', 'electron.js'))) return runPreview('桌面程序尚未构建（缺少 dist/main/electron.js）。');
+  if (!fs.existsSync(path.join(projectRoot, 'dist', 'main', 'electron.js')))
+    return runPreview('桌面程序尚未构建（缺少 dist/main/electron.js）。');
 
   const electron = await ensureElectron();
   if (!electron.executable) {
     return runPreview(`未能在这台电脑上下载 Electron 桌面程序组件：${electron.reason}。`, DOWNLOAD_HINT);
   }
   if (!(await ensureNativeModule())) {
-    return runPreview('未能为 Electron 准备数据库组件 better-sqlite3（需要联网下载，或本机具备 C++ 编译环境）。', DOWNLOAD_HINT);
+    return runPreview(
+      '未能为 Electron 准备数据库组件 better-sqlite3（需要联网下载，或本机具备 C++ 编译环境）。',
+      DOWNLOAD_HINT,
+    );
   }
   if (!hasDesktop()) return runPreview('这台电脑当前没有图形桌面，无法打开 Electron 桌面窗口。');
   console.log('正在打开督导台桌面窗口……');

@@ -38,8 +38,17 @@ const typed = step('类型检查 (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json', '
 const built = step('构建 (build)', 'node', ['scripts/build.mjs']);
 
 console.log('\n=== Node 测试 (vitest) ===');
-const vitest = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/node.json']).status;
-suiteFromReport('vitest', vitest, 'test-results/node.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) }));
+const vitest = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/node.json',
+]).status;
+suiteFromReport('vitest', vitest, 'test-results/node.json', (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests + (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+}));
 
 console.log('\n=== 浏览器端到端测试 (Playwright + Chromium) ===');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -37,11 +37,23 @@ async function main(): Promise<void> {
   let result: Record<string, unknown>;
   try {
     const ctx = await engineContext(services);
-    const campaign = ctx.sqlite.prepare('SELECT id FROM campaigns WHERE title = ? AND origin = (SELECT value FROM settings WHERE key = ?) AND deleted_at IS NULL').get(title, 'local_court_code') as { id: string } | undefined;
+    const campaign = ctx.sqlite
+      .prepare(
+        'SELECT id FROM campaigns WHERE title = ? AND origin = (SELECT value FROM settings WHERE key = ?) AND deleted_at IS NULL',
+      )
+      .get(title, 'local_court_code') as { id: string } | undefined;
     if (!campaign) throw new Error(`${dataDir} 中没有本院的专项活动“${title}”`);
-    const items = (ctx.sqlite.prepare('SELECT count(*) AS n FROM items WHERE campaign_id = ? AND deleted_at IS NULL').get(campaign.id) as { n: number }).n;
+    const items = (
+      ctx.sqlite
+        .prepare('SELECT count(*) AS n FROM items WHERE campaign_id = ? AND deleted_at IS NULL')
+        .get(campaign.id) as { n: number }
+    ).n;
     const allItems = (ctx.sqlite.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
-    const plan = (ctx.sqlite.prepare(`EXPLAIN QUERY PLAN ${RAW_SQL}`).all('2026-12-28', campaign.id) as { detail: string }[]).map((row) => row.detail).join('；');
+    const plan = (
+      ctx.sqlite.prepare(`EXPLAIN QUERY PLAN ${RAW_SQL}`).all('2026-12-28', campaign.id) as { detail: string }[]
+    )
+      .map((row) => row.detail)
+      .join('；');
 
     const handler = provinceHandlers['boards.province'];
     // One warm-up each: the first run reads the pages from disk.

@@ -9,7 +9,10 @@ import { dispatch } from '../../src/main/api/dispatch';
 async function main(): Promise<void> {
   const dataDir = process.argv[process.argv.indexOf('--data') + 1];
   const services = createServices({ dataDir });
-  const [court, status] = await Promise.all([dispatch(services.ctx, 'court.get', undefined), dispatch(services.ctx, 'auth.status', undefined)]);
+  const [court, status] = await Promise.all([
+    dispatch(services.ctx, 'court.get', undefined),
+    dispatch(services.ctx, 'auth.status', undefined),
+  ]);
   const elapsed = performance.now();
   await services.close();
   if (!court.ok || !court.value) throw new Error(court.ok ? '没有法院信息' : court.message);

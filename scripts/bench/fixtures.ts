@@ -21,16 +21,73 @@ export const BENCH_COURT = {
 /** The bench court's administrator, created with the profile. */
 export const BENCH_ADMIN = { username: 'bench', password: 'Bench2026x' };
 
-const DEPARTMENTS = ['立案庭', '刑事审判庭', '民事审判第一庭', '民事审判第二庭', '行政审判庭', '审判监督庭', '执行局', '审判管理办公室', '政治部', '办公室', '研究室', '纪检监察室', '司法警察大队', '城关人民法庭'];
+const DEPARTMENTS = [
+  '立案庭',
+  '刑事审判庭',
+  '民事审判第一庭',
+  '民事审判第二庭',
+  '行政审判庭',
+  '审判监督庭',
+  '执行局',
+  '审判管理办公室',
+  '政治部',
+  '办公室',
+  '研究室',
+  '纪检监察室',
+  '司法警察大队',
+  '城关人民法庭',
+];
 const LEADERS = ['陈立华', '王建军', '刘晓梅', '赵国强', '孙海涛', '吴丽娟', '周文博'];
-const OWNERS = ['郑雪', '冯志刚', '何静', '马骏', '高红', '林涛', '罗斌', '曹敏', '宋佳', '许文', '邓宇', '韩冰', '唐勇', '谢磊'];
+const OWNERS = [
+  '郑雪',
+  '冯志刚',
+  '何静',
+  '马骏',
+  '高红',
+  '林涛',
+  '罗斌',
+  '曹敏',
+  '宋佳',
+  '许文',
+  '邓宇',
+  '韩冰',
+  '唐勇',
+  '谢磊',
+];
 const VERBS = ['制定', '落实', '完善', '推进', '开展', '建立', '梳理', '督办', '评查', '整改'];
-const TOPICS = ['长期未结案件清理方案', '当场立案率提升措施', '廉政风险点防控', '执行案件财产查控', '诉前调解分流机制', '审判质效月度分析', '信访积案化解台账', '裁判文书质量评查', '干警学习培训计划', '窗口服务规范', '繁简分流速裁团队', '督导组反馈问题'];
-const STATUSES = ['signed_off', 'signed_off', 'signed_off', 'completed', 'completed', 'in_progress', 'in_progress', 'in_progress', 'in_progress', 'not_started', 'not_started', 'returned'] as const;
+const TOPICS = [
+  '长期未结案件清理方案',
+  '当场立案率提升措施',
+  '廉政风险点防控',
+  '执行案件财产查控',
+  '诉前调解分流机制',
+  '审判质效月度分析',
+  '信访积案化解台账',
+  '裁判文书质量评查',
+  '干警学习培训计划',
+  '窗口服务规范',
+  '繁简分流速裁团队',
+  '督导组反馈问题',
+];
+const STATUSES = [
+  'signed_off',
+  'signed_off',
+  'signed_off',
+  'completed',
+  'completed',
+  'in_progress',
+  'in_progress',
+  'in_progress',
+  'in_progress',
+  'not_started',
+  'not_started',
+  'returned',
+] as const;
 const FREQUENCIES = ['once', 'once', 'once', 'once', 'monthly', 'quarterly'] as const;
 
 const DAY_MS = 86_400_000;
-const shift = (today: string, days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const shift = (today: string, days: number) =>
+  new Date(Date.parse(`${today}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Creates the data folder with the court profile, through the real API. */
 export async function setupCourt(dataDir: string): Promise<void> {
@@ -62,22 +119,30 @@ export function writeFixture(dataDir: string, spec: FixtureSpec): { items: numbe
   let seq = (db.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number }).value;
   const owned = () => [crypto.randomUUID(), origin, (seq += 1), now, now] as const;
 
-  const insertDepartment = db.prepare('INSERT INTO departments (id, origin, change_seq, created_at, updated_at, name, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertDepartment = db.prepare(
+    'INSERT INTO departments (id, origin, change_seq, created_at, updated_at, name, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertCampaign = db.prepare(
     `INSERT INTO campaigns (id, origin, change_seq, created_at, updated_at, title, issuing_court_code, issuing_court_name, year, start_date, end_date, description, status, yellow_days)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 7)`,
   );
-  const insertSection = db.prepare('INSERT INTO sections (id, origin, change_seq, created_at, updated_at, campaign_id, parent_id, title, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertSection = db.prepare(
+    'INSERT INTO sections (id, origin, change_seq, created_at, updated_at, campaign_id, parent_id, title, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertItem = db.prepare(
     `INSERT INTO items (id, origin, change_seq, created_at, updated_at, campaign_id, section_id, sort_order, title, content, kind, lead_leader, department_id, owner, deadline, frequency, status, percent, completed_at, completed_late)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertNote = db.prepare('INSERT INTO progress_notes (id, origin, change_seq, created_at, updated_at, item_id, note_date, author, text, percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertNote = db.prepare(
+    'INSERT INTO progress_notes (id, origin, change_seq, created_at, updated_at, item_id, note_date, author, text, percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
 
   const campaignIds: string[] = [];
   let items = 0;
   db.transaction(() => {
-    const existing = db.prepare('SELECT id FROM departments WHERE deleted_at IS NULL ORDER BY sort_order').all() as Array<{ id: string }>;
+    const existing = db
+      .prepare('SELECT id FROM departments WHERE deleted_at IS NULL ORDER BY sort_order')
+      .all() as Array<{ id: string }>;
     const departmentIds = existing.map((d) => d.id);
     if (departmentIds.length === 0) {
       DEPARTMENTS.forEach((name, index) => {
@@ -90,7 +155,16 @@ export function writeFixture(dataDir: string, spec: FixtureSpec): { items: numbe
       const campaign = owned();
       campaignIds.push(campaign[0]);
       const title = spec.campaigns === 1 ? spec.titlePrefix : `${spec.titlePrefix}${String(c + 1).padStart(2, '0')}`;
-      insertCampaign.run(...campaign, title, 'J00', '黑龙江省高级人民法院', Number(spec.today.slice(0, 4)), shift(spec.today, -240), shift(spec.today, 60), '性能测试用的专项活动。');
+      insertCampaign.run(
+        ...campaign,
+        title,
+        'J00',
+        '黑龙江省高级人民法院',
+        Number(spec.today.slice(0, 4)),
+        shift(spec.today, -240),
+        shift(spec.today, 60),
+        '性能测试用的专项活动。',
+      );
       const leafSections: string[] = [];
       for (let t = 0; t < spec.topSections; t += 1) {
         const top = owned();
@@ -129,7 +203,14 @@ export function writeFixture(dataDir: string, spec: FixtureSpec): { items: numbe
         );
         items += 1;
         if (spec.noteEvery > 0 && i % spec.noteEvery === 0 && status !== 'not_started') {
-          insertNote.run(...owned(), item[0], shift(spec.today, -1 - (n % 60)), OWNERS[n % OWNERS.length], '已召开部门会议研究部署，明确专人负责，正在按计划推进。', status === 'in_progress' ? 50 : 100);
+          insertNote.run(
+            ...owned(),
+            item[0],
+            shift(spec.today, -1 - (n % 60)),
+            OWNERS[n % OWNERS.length],
+            '已召开部门会议研究部署，明确专人负责，正在按计划推进。',
+            status === 'in_progress' ? 50 : 100,
+          );
         }
       }
     }

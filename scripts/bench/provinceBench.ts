@@ -18,7 +18,14 @@ import { DATABASE_FILE } from '../../src/main/data/database';
 import { buildCourt, buildHigh, readState } from './provinceBuild';
 import { exportCourts, importInto, type ExportSample, type ImportSample, type MemoryPeak } from './provinceMeasure';
 import { rawInserts, type RawGroup, type RawSample } from './provinceRaw';
-import { ITEMS_PER_CAMPAIGN, NOTE_MONTHS, CAMPAIGN_TITLES, provinceOf, provincePaths, type CourtSpec } from './provinceShape';
+import {
+  ITEMS_PER_CAMPAIGN,
+  NOTE_MONTHS,
+  CAMPAIGN_TITLES,
+  provinceOf,
+  provincePaths,
+  type CourtSpec,
+} from './provinceShape';
 
 const argv = process.argv.slice(2);
 const command = argv[0];
@@ -36,7 +43,9 @@ async function child(): Promise<unknown> {
   const work = arg('--work');
   const basicCount = Number(arg('--courts', '150'));
   const province = provinceOf(basicCount);
-  const byCode = new Map<string, CourtSpec>([province.high, ...province.intermediates, ...province.basics].map((court) => [court.code, court]));
+  const byCode = new Map<string, CourtSpec>(
+    [province.high, ...province.intermediates, ...province.basics].map((court) => [court.code, court]),
+  );
   const codes = arg('--codes').split(',').filter(Boolean);
   switch (command) {
     case 'build-high':
@@ -67,7 +76,10 @@ interface ChildOptions {
 
 function runChild<T>(args: string[], options: ChildOptions = {}): Promise<T> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), process.argv[1], ...args], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), process.argv[1], ...args], {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (chunk) => (stdout += chunk));
@@ -77,7 +89,12 @@ function runChild<T>(args: string[], options: ChildOptions = {}): Promise<T> {
     proc.once('exit', (code, signal) => {
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (code === 0 && line) resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as T);
-      else reject(new Error(`子进程 ${args[0]} ${args.slice(1, 3).join(' ')} 失败（退出码 ${code ?? signal}）：\n${stderr.slice(-4000)}`));
+      else
+        reject(
+          new Error(
+            `子进程 ${args[0]} ${args.slice(1, 3).join(' ')} 失败（退出码 ${code ?? signal}）：\n${stderr.slice(-4000)}`,
+          ),
+        );
     });
   });
 }
@@ -113,7 +130,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function copyForRaw(work: string, code: string): string {
   const paths = provincePaths(work);
   const from = path.join(paths.court(code), DATABASE_FILE);
-  if (fs.existsSync(`${from}-wal`) && fs.statSync(`${from}-wal`).size > 0) throw new Error(`${code} 的数据库仍有未合并的 WAL`);
+  if (fs.existsSync(`${from}-wal`) && fs.statSync(`${from}-wal`).size > 0)
+    throw new Error(`${code} 的数据库仍有未合并的 WAL`);
   const dir = paths.rawCopy(code);
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(from, path.join(dir, DATABASE_FILE));
@@ -124,7 +142,9 @@ function counts(dataDir: string): { items: number; notes: number; bytes: number 
   const file = path.join(dataDir, DATABASE_FILE);
   const db = new BetterSqlite3(file, { readonly: true });
   try {
-    const row = db.prepare('SELECT (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM progress_notes) AS notes').get() as { items: number; notes: number };
+    const row = db
+      .prepare('SELECT (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM progress_notes) AS notes')
+      .get() as { items: number; notes: number };
     return { ...row, bytes: fs.statSync(file).size };
   } finally {
     db.close();
@@ -143,7 +163,8 @@ async function orchestrate(): Promise<unknown> {
   const basicCount = Number(arg('--courts', '150'));
   const jobs = Math.max(1, Number(arg('--jobs', String(Math.min(4, os.cpus().length)))));
   const cpuProfDir = arg('--cpu-prof');
-  if (!work || !Number.isInteger(basicCount) || basicCount < 1) throw new Error('用法：run --work 目录 --courts 基层法院数');
+  if (!work || !Number.isInteger(basicCount) || basicCount < 1)
+    throw new Error('用法：run --work 目录 --courts 基层法院数');
   fs.mkdirSync(work, { recursive: true });
   const province = provinceOf(basicCount);
   const common = ['--work', work, '--courts', String(basicCount)];
@@ -158,10 +179,26 @@ async function orchestrate(): Promise<unknown> {
     return value;
   };
 
-  log(`省级同步基准：1 个高院、${province.intermediates.length} 个中院、${province.basics.length} 个基层法院，每院 ${CAMPAIGN_TITLES.length} 个专项活动 × ${ITEMS_PER_CAMPAIGN} 项、每项 ${NOTE_MONTHS} 条月度进展（${jobs} 个进程并行生成）…`);
+  log(
+    `省级同步基准：1 个高院、${province.intermediates.length} 个中院、${province.basics.length} 个基层法院，每院 ${CAMPAIGN_TITLES.length} 个专项活动 × ${ITEMS_PER_CAMPAIGN} 项、每项 ${NOTE_MONTHS} 条月度进展（${jobs} 个进程并行生成）…`,
+  );
   await phase('生成高院及其下发包', () => runChild(['build-high', ...common]));
-  await phase('生成中院（导入并转发下发包）', () => Promise.all(chunks(province.intermediates.map((c) => c.code), jobs).map((codes) => runChild(['build-courts', ...common, '--codes', codes.join(',')]))));
-  await phase('生成基层法院（导入下发包 + 填充数据）', () => Promise.all(chunks(province.basics.map((c) => c.code), jobs).map((codes) => runChild(['build-courts', ...common, '--codes', codes.join(',')]))));
+  await phase('生成中院（导入并转发下发包）', () =>
+    Promise.all(
+      chunks(
+        province.intermediates.map((c) => c.code),
+        jobs,
+      ).map((codes) => runChild(['build-courts', ...common, '--codes', codes.join(',')])),
+    ),
+  );
+  await phase('生成基层法院（导入下发包 + 填充数据）', () =>
+    Promise.all(
+      chunks(
+        province.basics.map((c) => c.code),
+        jobs,
+      ).map((codes) => runChild(['build-courts', ...common, '--codes', codes.join(',')])),
+    ),
+  );
   const buildMs = performance.now() - started;
   // Other work on the machine skews every figure below; the load average says how much there was.
   const loadAtStart = os.loadavg()[0];
@@ -173,7 +210,12 @@ async function orchestrate(): Promise<unknown> {
   await phase('基层法院导出', async () => {
     for (const middle of province.intermediates) {
       const group = province.basicsOf.get(middle.code)!;
-      const result = await runChild<{ samples: ExportSample[]; memory: MemoryPeak }>(['export', ...common, '--codes', group.map((c) => c.code).join(',')]);
+      const result = await runChild<{ samples: ExportSample[]; memory: MemoryPeak }>([
+        'export',
+        ...common,
+        '--codes',
+        group.map((c) => c.code).join(','),
+      ]);
       basicExports.push(...result.samples);
       exportMemory.push(result.memory);
     }
@@ -186,8 +228,25 @@ async function orchestrate(): Promise<unknown> {
   const exported = new Map(basicExports.map((sample) => [sample.code, sample]));
   await phase('中院导入', async () => {
     for (const [index, basic] of province.basics.entries()) {
-      const profile = cpuProfDir && index === 0 ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--cpu-prof-name=import-basic.cpuprofile'] } : {};
-      middleImports.push(await runChild<ImportSample>(['import', ...common, '--target', basic.parentCode, '--source', basic.code, '--file', exported.get(basic.code)!.file], profile));
+      const profile =
+        cpuProfDir && index === 0
+          ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--cpu-prof-name=import-basic.cpuprofile'] }
+          : {};
+      middleImports.push(
+        await runChild<ImportSample>(
+          [
+            'import',
+            ...common,
+            '--target',
+            basic.parentCode,
+            '--source',
+            basic.code,
+            '--file',
+            exported.get(basic.code)!.file,
+          ],
+          profile,
+        ),
+      );
       if ((index + 1) % 25 === 0) log(`    已导入 ${index + 1} / ${province.basics.length}`);
     }
   });
@@ -196,8 +255,17 @@ async function orchestrate(): Promise<unknown> {
   const middleRaw: RawSample[] = [];
   await phase('中院基线', async () => {
     for (const middle of province.intermediates) {
-      const groups: RawGroup[] = province.basicsOf.get(middle.code)!.map((basic) => ({ label: basic.code, origins: [basic.code] }));
-      const result = await runChild<{ samples: RawSample[] }>(['raw', ...common, '--raw', rawMiddleDirs.get(middle.code)!, '--groups', JSON.stringify(groups)]);
+      const groups: RawGroup[] = province.basicsOf
+        .get(middle.code)!
+        .map((basic) => ({ label: basic.code, origins: [basic.code] }));
+      const result = await runChild<{ samples: RawSample[] }>([
+        'raw',
+        ...common,
+        '--raw',
+        rawMiddleDirs.get(middle.code)!,
+        '--groups',
+        JSON.stringify(groups),
+      ]);
       middleRaw.push(...result.samples);
     }
   });
@@ -208,7 +276,12 @@ async function orchestrate(): Promise<unknown> {
   const relayExportMemory: MemoryPeak[] = [];
   await phase('中院导出转报包', async () => {
     for (const middle of province.intermediates) {
-      const result = await runChild<{ samples: ExportSample[]; memory: MemoryPeak }>(['export', ...common, '--codes', middle.code]);
+      const result = await runChild<{ samples: ExportSample[]; memory: MemoryPeak }>([
+        'export',
+        ...common,
+        '--codes',
+        middle.code,
+      ]);
       relayExports.push(...result.samples);
       relayExportMemory.push(result.memory);
     }
@@ -220,17 +293,40 @@ async function orchestrate(): Promise<unknown> {
   const highImports: ImportSample[] = [];
   await phase('高院导入', async () => {
     for (const [index, relay] of relayExports.entries()) {
-      const profile = cpuProfDir && index === 0 ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--cpu-prof-name=import-relay.cpuprofile'] } : {};
-      highImports.push(await runChild<ImportSample>(['import', ...common, '--target', province.high.code, '--source', relay.code, '--file', relay.file], profile));
+      const profile =
+        cpuProfDir && index === 0
+          ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--cpu-prof-name=import-relay.cpuprofile'] }
+          : {};
+      highImports.push(
+        await runChild<ImportSample>(
+          ['import', ...common, '--target', province.high.code, '--source', relay.code, '--file', relay.file],
+          profile,
+        ),
+      );
     }
   });
   log('(s4) 基线 …');
   const highRaw = await phase('高院基线', async () => {
     const groups: RawGroup[] = province.intermediates.map((middle) => ({
       label: middle.code,
-      origins: [...province.basicsOf.get(middle.code)!.map((basic) => basic.code).sort(), middle.code],
+      origins: [
+        ...province.basicsOf
+          .get(middle.code)!
+          .map((basic) => basic.code)
+          .sort(),
+        middle.code,
+      ],
     }));
-    return (await runChild<{ samples: RawSample[] }>(['raw', ...common, '--raw', rawHighDir, '--groups', JSON.stringify(groups)])).samples;
+    return (
+      await runChild<{ samples: RawSample[] }>([
+        'raw',
+        ...common,
+        '--raw',
+        rawHighDir,
+        '--groups',
+        JSON.stringify(groups),
+      ])
+    ).samples;
   });
 
   // The same rows, both ways: the import and the raw inserts must leave the same counts.
@@ -241,32 +337,55 @@ async function orchestrate(): Promise<unknown> {
     const b = counts(rawMiddleDirs.get(middle.code)!);
     return a.items !== b.items || a.notes !== b.notes;
   });
-  const sameRows = highCounts.items === highRawCounts.items && highCounts.notes === highRawCounts.notes && middleMismatch.length === 0;
+  const sameRows =
+    highCounts.items === highRawCounts.items && highCounts.notes === highRawCounts.notes && middleMismatch.length === 0;
 
   const basicState = readState(work, province.basics[0].code);
   return {
     courts: { high: 1, intermediate: province.intermediates.length, basic: province.basics.length },
-    perCourt: { campaigns: CAMPAIGN_TITLES.length, itemsPerCampaign: ITEMS_PER_CAMPAIGN, notesPerItem: NOTE_MONTHS, ownRows: basicState.rows },
+    perCourt: {
+      campaigns: CAMPAIGN_TITLES.length,
+      itemsPerCampaign: ITEMS_PER_CAMPAIGN,
+      notesPerItem: NOTE_MONTHS,
+      ownRows: basicState.rows,
+    },
     buildMs: Math.round(buildMs),
     totalMs: Math.round(performance.now() - started),
     phaseMs,
-    basicExport: { samples: basicExports.map((s) => s.ms), rows: median(basicExports.map((s) => s.rows)), bytes: median(basicExports.map((s) => s.bytes)), memory: peak(exportMemory) },
+    basicExport: {
+      samples: basicExports.map((s) => s.ms),
+      rows: median(basicExports.map((s) => s.rows)),
+      bytes: median(basicExports.map((s) => s.bytes)),
+      memory: peak(exportMemory),
+    },
     middleImport: {
       samples: middleImports.map((s) => s.ms),
       baseline: middleRaw.map((s) => s.ms),
       rowsPerBundle: median(middleRaw.map((s) => s.rows)),
       memory: peak(middleImports.map((s) => s.memory)),
       startRssMb: median(middleImports.map((s) => s.startRssMb)),
-      spread: spread(middleImports.map((s) => s.ms), middleRaw.map((s) => s.ms)),
+      spread: spread(
+        middleImports.map((s) => s.ms),
+        middleRaw.map((s) => s.ms),
+      ),
     },
-    relayExport: { samples: relayExports.map((s) => s.ms), rows: median(relayExports.map((s) => s.rows)), nested: median(relayExports.map((s) => s.nested)), bytes: median(relayExports.map((s) => s.bytes)), memory: peak(relayExportMemory) },
+    relayExport: {
+      samples: relayExports.map((s) => s.ms),
+      rows: median(relayExports.map((s) => s.rows)),
+      nested: median(relayExports.map((s) => s.nested)),
+      bytes: median(relayExports.map((s) => s.bytes)),
+      memory: peak(relayExportMemory),
+    },
     highImport: {
       samples: highImports.map((s) => s.ms),
       baseline: highRaw.map((s) => s.ms),
       rowsPerBundle: median(highRaw.map((s) => s.rows)),
       memory: peak(highImports.map((s) => s.memory)),
       startRssMb: median(highImports.map((s) => s.startRssMb)),
-      spread: spread(highImports.map((s) => s.ms), highRaw.map((s) => s.ms)),
+      spread: spread(
+        highImports.map((s) => s.ms),
+        highRaw.map((s) => s.ms),
+      ),
     },
     totals: {
       middleImportMs: Math.round(sum(middleImports.map((s) => s.ms))),

@@ -40,15 +40,26 @@ export function openCourtServices(dataDir: string): Services {
 /** The service context acting as the court's administrator, as the sync worker gets it. */
 export async function engineContext(services: Services): Promise<ServiceContext> {
   const ctx = services.ctx;
-  const row = ctx.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PROVINCE_ADMIN.username) as { id: string } | undefined;
+  const row = ctx.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PROVINCE_ADMIN.username) as
+    { id: string } | undefined;
   const user = row ? await loadSessionUser(ctx, row.id) : null;
   if (!user) throw new Error(`${ctx.dataDir} 中没有管理员账号 ${PROVINCE_ADMIN.username}`);
   return { ...ctx, user, caller: 'bench-engine' };
 }
 
 async function setUp(services: Services, court: CourtSpec): Promise<void> {
-  const profile = { name: court.name, code: court.code, level: court.level, parentCode: court.parentCode, parentName: court.parentName, operatorName: court.operatorName };
-  expectOk(await dispatch(services.ctx, 'court.setup', { profile, admin: PROVINCE_ADMIN }), `${court.code} court.setup`);
+  const profile = {
+    name: court.name,
+    code: court.code,
+    level: court.level,
+    parentCode: court.parentCode,
+    parentName: court.parentName,
+    operatorName: court.operatorName,
+  };
+  expectOk(
+    await dispatch(services.ctx, 'court.setup', { profile, admin: PROVINCE_ADMIN }),
+    `${court.code} court.setup`,
+  );
 }
 
 function writeState(work: string, state: CourtState): void {
@@ -86,7 +97,13 @@ async function build(
     await services.close();
   }
   const filled = fillCourt(dataDir, court.code);
-  const state: CourtState = { code: court.code, fingerprint, packages, rows: filled.ownRows, buildMs: Math.round(performance.now() - started) };
+  const state: CourtState = {
+    code: court.code,
+    fingerprint,
+    packages,
+    rows: filled.ownRows,
+    buildMs: Math.round(performance.now() - started),
+  };
   writeState(work, state);
   return state;
 }
@@ -99,16 +116,35 @@ export async function buildHigh(work: string, high: CourtSpec): Promise<CourtSta
     fs.mkdirSync(folder, { recursive: true });
     for (const [c, title] of CAMPAIGN_TITLES.entries()) {
       const campaign = expectOk(
-        await call<{ id: string }>('campaigns.create', { title, year: CAMPAIGN_YEAR, startDate: `${CAMPAIGN_YEAR}-01-01`, endDate: `${CAMPAIGN_YEAR}-12-31`, description: '全省法院统一部署的专项活动（性能基准）。' }),
+        await call<{ id: string }>('campaigns.create', {
+          title,
+          year: CAMPAIGN_YEAR,
+          startDate: `${CAMPAIGN_YEAR}-01-01`,
+          endDate: `${CAMPAIGN_YEAR}-12-31`,
+          description: '全省法院统一部署的专项活动（性能基准）。',
+        }),
         'campaigns.create',
       );
       const leaves: string[] = [];
       for (let t = 0; t < TOP_SECTIONS; t += 1) {
-        const top = expectOk(await call<{ sections: { id: string; title: string }[] }>('sections.create', { campaignId: campaign.id, title: `第${t + 1}部分：重点工作${c + 1}-${t + 1}` }), 'sections.create');
+        const top = expectOk(
+          await call<{ sections: { id: string; title: string }[] }>('sections.create', {
+            campaignId: campaign.id,
+            title: `第${t + 1}部分：重点工作${c + 1}-${t + 1}`,
+          }),
+          'sections.create',
+        );
         const topId = top.sections.find((s) => s.title === `第${t + 1}部分：重点工作${c + 1}-${t + 1}`)!.id;
         for (let s = 0; s < CHILD_SECTIONS; s += 1) {
           const childTitle = `任务组${c + 1}-${t + 1}-${s + 1}`;
-          const detail = expectOk(await call<{ sections: { id: string; title: string }[] }>('sections.create', { campaignId: campaign.id, parentId: topId, title: childTitle }), 'sections.create');
+          const detail = expectOk(
+            await call<{ sections: { id: string; title: string }[] }>('sections.create', {
+              campaignId: campaign.id,
+              parentId: topId,
+              title: childTitle,
+            }),
+            'sections.create',
+          );
           leaves.push(detail.sections.find((section) => section.title === childTitle)!.id);
         }
       }
@@ -140,13 +176,18 @@ export async function buildCourt(work: string, court: CourtSpec): Promise<CourtS
     for (const file of parent.packages) {
       const report = await importBundle(ctx, { file, dryRun: false, trust: [parent.fingerprint] });
       if (report.outcome !== 'imported' || report.materialized.added !== MANDATORY_PER_CAMPAIGN) {
-        throw new Error(`${court.code} 导入下发包 ${file} 结果不对：${report.message}（本院副本 ${report.materialized.added} 项）`);
+        throw new Error(
+          `${court.code} 导入下发包 ${file} 结果不对：${report.message}（本院副本 ${report.materialized.added} 项）`,
+        );
       }
     }
     if (court.level === 'intermediate') {
       fs.mkdirSync(folder, { recursive: true });
-      const campaigns = ctx.sqlite.prepare('SELECT id FROM campaigns WHERE deleted_at IS NULL ORDER BY created_at, id').all() as { id: string }[];
-      for (const campaign of campaigns) packages.push((await publishCampaign(ctx, { campaignId: campaign.id, folder })).filePath);
+      const campaigns = ctx.sqlite
+        .prepare('SELECT id FROM campaigns WHERE deleted_at IS NULL ORDER BY created_at, id')
+        .all() as { id: string }[];
+      for (const campaign of campaigns)
+        packages.push((await publishCampaign(ctx, { campaignId: campaign.id, folder })).filePath);
     }
     return packages;
   });

@@ -9,22 +9,74 @@ import { v7 as uuidv7 } from 'uuid';
 import { DATABASE_FILE } from '../../src/main/data/database';
 import { CAMPAIGN_YEAR, ITEMS_PER_CAMPAIGN, NOTE_MONTHS } from './provinceShape';
 
-const DEPARTMENTS = ['立案庭', '刑事审判庭', '民事审判第一庭', '民事审判第二庭', '行政审判庭', '审判监督庭', '执行局', '审判管理办公室', '政治部', '办公室', '研究室', '纪检监察室', '司法警察大队', '城关人民法庭'];
+const DEPARTMENTS = [
+  '立案庭',
+  '刑事审判庭',
+  '民事审判第一庭',
+  '民事审判第二庭',
+  '行政审判庭',
+  '审判监督庭',
+  '执行局',
+  '审判管理办公室',
+  '政治部',
+  '办公室',
+  '研究室',
+  '纪检监察室',
+  '司法警察大队',
+  '城关人民法庭',
+];
 const LEADERS = ['陈立华', '王建军', '刘晓梅', '赵国强', '孙海涛', '吴丽娟', '周文博'];
-const OWNERS = ['郑雪', '冯志刚', '何静', '马骏', '高红', '林涛', '罗斌', '曹敏', '宋佳', '许文', '邓宇', '韩冰', '唐勇', '谢磊'];
+const OWNERS = [
+  '郑雪',
+  '冯志刚',
+  '何静',
+  '马骏',
+  '高红',
+  '林涛',
+  '罗斌',
+  '曹敏',
+  '宋佳',
+  '许文',
+  '邓宇',
+  '韩冰',
+  '唐勇',
+  '谢磊',
+];
 const VERBS = ['制定', '落实', '完善', '推进', '开展', '建立', '梳理', '督办', '评查', '整改'];
-const TOPICS = ['长期未结案件清理方案', '当场立案率提升措施', '廉政风险点防控', '执行案件财产查控', '诉前调解分流机制', '审判质效月度分析', '信访积案化解台账', '裁判文书质量评查', '干警学习培训计划', '窗口服务规范', '繁简分流速裁团队', '督导组反馈问题'];
+const TOPICS = [
+  '长期未结案件清理方案',
+  '当场立案率提升措施',
+  '廉政风险点防控',
+  '执行案件财产查控',
+  '诉前调解分流机制',
+  '审判质效月度分析',
+  '信访积案化解台账',
+  '裁判文书质量评查',
+  '干警学习培训计划',
+  '窗口服务规范',
+  '繁简分流速裁团队',
+  '督导组反馈问题',
+];
 const NOTE_TEXTS = [
   '已召开党组会议专题研究部署，明确牵头领导和责任部门，制定工作台账。',
   '按月调度推进情况，梳理存在问题 3 项，已逐项明确整改措施和完成时限。',
   '组织开展专项评查，抽查案件 40 件，发现问题已反馈承办部门限期整改。',
   '完成阶段性目标，相关佐证材料已归档，下一步将结合督导组意见持续推进。',
 ];
-const STATUSES = ['signed_off', 'completed', 'in_progress', 'in_progress', 'in_progress', 'not_started', 'returned'] as const;
+const STATUSES = [
+  'signed_off',
+  'completed',
+  'in_progress',
+  'in_progress',
+  'in_progress',
+  'not_started',
+  'returned',
+] as const;
 const FREQUENCIES = ['once', 'once', 'once', 'monthly', 'quarterly'] as const;
 
 const stamp = (date: string) => `${date}T09:30:00+08:00`;
-const monthDay = (month: number, day: number) => `${CAMPAIGN_YEAR}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const monthDay = (month: number, day: number) =>
+  `${CAMPAIGN_YEAR}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 export interface FillResult {
   departments: number;
@@ -44,7 +96,9 @@ export function fillCourt(dataDir: string, origin: string): FillResult {
   const nextSeq = () => (seq += 1);
   const result: FillResult = { departments: 0, copiesUpdated: 0, itemsAdded: 0, notes: 0, ownRows: 0 };
 
-  const insertDepartment = db.prepare('INSERT INTO departments (id, origin, change_seq, created_at, updated_at, name, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertDepartment = db.prepare(
+    'INSERT INTO departments (id, origin, change_seq, created_at, updated_at, name, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const updateCopy = db.prepare(
     `UPDATE items SET version = version + 1, change_seq = ?, updated_at = ?, lead_leader = ?, department_id = ?, owner = ?, status = ?, percent = ?, completed_at = ?
       WHERE id = ?`,
@@ -54,10 +108,16 @@ export function fillCourt(dataDir: string, origin: string): FillResult {
                         lead_leader, department_id, owner, deadline, frequency, status, percent, completed_at, completed_late)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'own', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertNote = db.prepare('INSERT INTO progress_notes (id, origin, change_seq, created_at, updated_at, item_id, note_date, author, text, percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertNote = db.prepare(
+    'INSERT INTO progress_notes (id, origin, change_seq, created_at, updated_at, item_id, note_date, author, text, percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
 
   db.transaction(() => {
-    const departmentIds = (db.prepare('SELECT id FROM departments WHERE origin = ? AND deleted_at IS NULL ORDER BY sort_order').all(origin) as { id: string }[]).map((d) => d.id);
+    const departmentIds = (
+      db
+        .prepare('SELECT id FROM departments WHERE origin = ? AND deleted_at IS NULL ORDER BY sort_order')
+        .all(origin) as { id: string }[]
+    ).map((d) => d.id);
     if (departmentIds.length === 0) {
       DEPARTMENTS.forEach((name, index) => {
         const id = uuidv7();
@@ -66,7 +126,9 @@ export function fillCourt(dataDir: string, origin: string): FillResult {
         result.departments += 1;
       });
     }
-    const campaigns = db.prepare('SELECT id FROM campaigns WHERE deleted_at IS NULL ORDER BY created_at, id').all() as { id: string }[];
+    const campaigns = db.prepare('SELECT id FROM campaigns WHERE deleted_at IS NULL ORDER BY created_at, id').all() as {
+      id: string;
+    }[];
     const execution = (n: number) => {
       const status = STATUSES[n % STATUSES.length];
       const done = status === 'signed_off' || status === 'completed';
@@ -82,16 +144,38 @@ export function fillCourt(dataDir: string, origin: string): FillResult {
     let n = 0;
     for (const campaign of campaigns) {
       const leaves = (
-        db.prepare('SELECT id FROM sections s WHERE campaign_id = ? AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sections c WHERE c.parent_id = s.id) ORDER BY sort_order, id').all(campaign.id) as { id: string }[]
+        db
+          .prepare(
+            'SELECT id FROM sections s WHERE campaign_id = ? AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sections c WHERE c.parent_id = s.id) ORDER BY sort_order, id',
+          )
+          .all(campaign.id) as { id: string }[]
       ).map((s) => s.id);
       // The copies of the issuer's mandatory items: this court's execution on them.
       // (At the high court its own mandatory definitions count towards the 300 but are left as published.)
-      const copies = db.prepare('SELECT id FROM items WHERE origin = ? AND campaign_id = ? AND source_item_id IS NOT NULL AND deleted_at IS NULL ORDER BY sort_order').all(origin, campaign.id) as { id: string }[];
-      const held = (db.prepare('SELECT count(*) AS n FROM items WHERE origin = ? AND campaign_id = ? AND deleted_at IS NULL').get(origin, campaign.id) as { n: number }).n;
+      const copies = db
+        .prepare(
+          'SELECT id FROM items WHERE origin = ? AND campaign_id = ? AND source_item_id IS NOT NULL AND deleted_at IS NULL ORDER BY sort_order',
+        )
+        .all(origin, campaign.id) as { id: string }[];
+      const held = (
+        db
+          .prepare('SELECT count(*) AS n FROM items WHERE origin = ? AND campaign_id = ? AND deleted_at IS NULL')
+          .get(origin, campaign.id) as { n: number }
+      ).n;
       const itemIds: string[] = [];
       for (const copy of copies) {
         const e = execution((n += 1));
-        updateCopy.run(nextSeq(), stamp(monthDay(2, 1)), e.leader, e.department, e.owner, e.status, e.percent, e.completedAt, copy.id);
+        updateCopy.run(
+          nextSeq(),
+          stamp(monthDay(2, 1)),
+          e.leader,
+          e.department,
+          e.owner,
+          e.status,
+          e.percent,
+          e.completedAt,
+          copy.id,
+        );
         itemIds.push(copy.id);
         result.copiesUpdated += 1;
       }
@@ -126,14 +210,29 @@ export function fillCourt(dataDir: string, origin: string): FillResult {
       for (const [index, itemId] of itemIds.entries()) {
         for (let month = 1; month <= NOTE_MONTHS; month += 1) {
           const date = monthDay(month, 25);
-          insertNote.run(uuidv7(), origin, nextSeq(), stamp(date), stamp(date), itemId, date, OWNERS[(index + month) % OWNERS.length], `${month}月：${NOTE_TEXTS[(index + month) % NOTE_TEXTS.length]}`, Math.min(100, Math.round((month * 100) / NOTE_MONTHS)));
+          insertNote.run(
+            uuidv7(),
+            origin,
+            nextSeq(),
+            stamp(date),
+            stamp(date),
+            itemId,
+            date,
+            OWNERS[(index + month) % OWNERS.length],
+            `${month}月：${NOTE_TEXTS[(index + month) % NOTE_TEXTS.length]}`,
+            Math.min(100, Math.round((month * 100) / NOTE_MONTHS)),
+          );
           result.notes += 1;
         }
       }
     }
     db.prepare('UPDATE change_counter SET value = ? WHERE id = 1').run(seq);
   })();
-  const counted = db.prepare('SELECT (SELECT count(*) FROM courts WHERE origin = @o) + (SELECT count(*) FROM departments WHERE origin = @o) + (SELECT count(*) FROM items WHERE origin = @o) + (SELECT count(*) FROM progress_notes WHERE origin = @o) AS n').get({ o: origin }) as { n: number };
+  const counted = db
+    .prepare(
+      'SELECT (SELECT count(*) FROM courts WHERE origin = @o) + (SELECT count(*) FROM departments WHERE origin = @o) + (SELECT count(*) FROM items WHERE origin = @o) + (SELECT count(*) FROM progress_notes WHERE origin = @o) AS n',
+    )
+    .get({ o: origin }) as { n: number };
   result.ownRows = counted.n;
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

@@ -30,7 +30,14 @@ export async function withMemory<T>(work: () => Promise<T>): Promise<{ value: T;
     const value = await work();
     sample();
     const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
-    return { value, memory: { maxRssMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10, heapUsedMb: mb(heapUsed), externalMb: mb(external) } };
+    return {
+      value,
+      memory: {
+        maxRssMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
+        heapUsedMb: mb(heapUsed),
+        externalMb: mb(external),
+      },
+    };
   } finally {
     clearInterval(timer);
   }
@@ -46,7 +53,10 @@ export interface ExportSample {
 }
 
 /** Full snapshots of the given courts to their parents, one after another. */
-export async function exportCourts(work: string, codes: string[]): Promise<{ samples: ExportSample[]; memory: MemoryPeak }> {
+export async function exportCourts(
+  work: string,
+  codes: string[],
+): Promise<{ samples: ExportSample[]; memory: MemoryPeak }> {
   const paths = provincePaths(work);
   fs.mkdirSync(paths.bundles, { recursive: true });
   const { value: samples, memory } = await withMemory(async () => {

@@ -49,7 +49,11 @@ function readOwnRows(dataDir: string, origin: string): TableRows[] {
 }
 
 /** Inserts each group in its own transaction into the database copy at rawDir, timing each. */
-export async function rawInserts(work: string, rawDir: string, groups: RawGroup[]): Promise<{ samples: RawSample[]; memory: MemoryPeak }> {
+export async function rawInserts(
+  work: string,
+  rawDir: string,
+  groups: RawGroup[],
+): Promise<{ samples: RawSample[]; memory: MemoryPeak }> {
   const paths = provincePaths(work);
   const opened = openDatabase(path.join(rawDir, DATABASE_FILE));
   const sqlite = opened.sqlite;

@@ -15,7 +15,13 @@ export const BASICS_PER_INTERMEDIATE = 10;
 /** Every engine call sees the same "now", so bundle names and history are reproducible. */
 export const BENCH_NOW = '2026-12-28T10:00:00+08:00';
 
-export const CAMPAIGN_TITLES = ['能力作风建设年', '清廉法院建设专项活动', '执行攻坚专项行动', '巡视整改专项活动', '审判质效提升年'];
+export const CAMPAIGN_TITLES = [
+  '能力作风建设年',
+  '清廉法院建设专项活动',
+  '执行攻坚专项行动',
+  '巡视整改专项活动',
+  '审判质效提升年',
+];
 
 /** The administrator every bench court is set up with. */
 export const PROVINCE_ADMIN = { username: 'bench', password: 'Bench2026x' };
@@ -39,12 +45,35 @@ export interface Province {
   basics: CourtSpec[];
 }
 
-const CITIES = ['哈尔滨市', '齐齐哈尔市', '牡丹江市', '佳木斯市', '大庆市', '鸡西市', '双鸭山市', '伊春市', '七台河市', '鹤岗市', '黑河市', '绥化市', '大兴安岭地区', '农垦', '林区'];
+const CITIES = [
+  '哈尔滨市',
+  '齐齐哈尔市',
+  '牡丹江市',
+  '佳木斯市',
+  '大庆市',
+  '鸡西市',
+  '双鸭山市',
+  '伊春市',
+  '七台河市',
+  '鹤岗市',
+  '黑河市',
+  '绥化市',
+  '大兴安岭地区',
+  '农垦',
+  '林区',
+];
 const DISTRICTS = ['城区', '东城区', '西城区', '南岗区', '北林区', '开发区', '新兴区', '郊区', '江北区', '河东区'];
 
 /** The province for a number of basic courts: ten per intermediate court (the last may have fewer). */
 export function provinceOf(basicCount: number): Province {
-  const high: CourtSpec = { code: 'J23', name: '黑龙江省高级人民法院', level: 'high', parentCode: '', parentName: '', operatorName: '李处长' };
+  const high: CourtSpec = {
+    code: 'J23',
+    name: '黑龙江省高级人民法院',
+    level: 'high',
+    parentCode: '',
+    parentName: '',
+    operatorName: '李处长',
+  };
   const intermediateCount = Math.max(1, Math.ceil(basicCount / BASICS_PER_INTERMEDIATE));
   const intermediates: CourtSpec[] = [];
   const basicsOf = new Map<string, CourtSpec[]>();

@@ -61,8 +61,12 @@ async function main(): Promise<void> {
       const pdfMs = median(pdfTimes);
       const xlsxMs = median(xlsxTimes);
       console.log(`checklist report, ${ITEMS} items, median of ${RUNS} runs`);
-      console.log(`  PDF : ${pdfMs.toFixed(0)} ms (${pages} pages; target < ${PDF_TARGET_MS} ms) ${pdfMs < PDF_TARGET_MS ? 'OK' : 'SLOW'}`);
-      console.log(`  XLSX: ${xlsxMs.toFixed(0)} ms (${(bytes / 1024).toFixed(0)} KiB; target < ${XLSX_TARGET_MS} ms) ${xlsxMs < XLSX_TARGET_MS ? 'OK' : 'SLOW'}`);
+      console.log(
+        `  PDF : ${pdfMs.toFixed(0)} ms (${pages} pages; target < ${PDF_TARGET_MS} ms) ${pdfMs < PDF_TARGET_MS ? 'OK' : 'SLOW'}`,
+      );
+      console.log(
+        `  XLSX: ${xlsxMs.toFixed(0)} ms (${(bytes / 1024).toFixed(0)} KiB; target < ${XLSX_TARGET_MS} ms) ${xlsxMs < XLSX_TARGET_MS ? 'OK' : 'SLOW'}`,
+      );
       console.log(`REPORT_PDF_MS=${pdfMs.toFixed(0)} REPORT_XLSX_MS=${xlsxMs.toFixed(0)}`);
       // For scripts/bench.mjs: every sample, so it prints its own rows.
       console.log(`REPORT_JSON=${JSON.stringify({ items: ITEMS, pdf: pdfTimes, xlsx: xlsxTimes, pages, bytes })}`);

@@ -57,7 +57,15 @@ async function main(): Promise<void> {
   log('正在生成基准数据：50 个专项活动 × 1,000 项事项 …');
   const fixtureA = await time(async () => {
     await setupCourt(fiftyDir);
-    return writeFixture(fiftyDir, { campaigns: 50, itemsPerCampaign: 1000, topSections: 4, childSections: 3, noteEvery: 4, today, titlePrefix: '基准专项活动' });
+    return writeFixture(fiftyDir, {
+      campaigns: 50,
+      itemsPerCampaign: 1000,
+      topSections: 4,
+      childSections: 3,
+      noteEvery: 4,
+      today,
+      titlePrefix: '基准专项活动',
+    });
   });
   info.fixtureFiftyMs = Math.round(fixtureA.ms);
   info.fixtureFiftyItems = fixtureA.value.items;
@@ -79,7 +87,8 @@ async function main(): Promise<void> {
     const listed = await time(() => dispatch(services.ctx, 'campaigns.list', undefined));
     const list = expectOk(listed.value, 'campaigns.list');
     startup.push(opened + listed.ms);
-    if (list.length !== 50 || list[0].figures.total !== 1000) throw new Error(`campaigns.list 返回 ${list.length} 个活动`);
+    if (list.length !== 50 || list[0].figures.total !== 1000)
+      throw new Error(`campaigns.list 返回 ${list.length} 个活动`);
     await services.close();
   }
   const startupRaw: number[] = [];
@@ -99,7 +108,14 @@ async function main(): Promise<void> {
     baseline: startupRaw,
     note: '同一进程内每次关闭后重新打开（不含登录）；基线为 better-sqlite3 打开 + GROUP BY campaign_id',
   });
-  rows.push({ key: 'login', name: '(a2) 登录（scrypt 口令校验）', samples: logins, target: null, baseline: null, note: 'scrypt N=2^15, r=8：有意放慢以抵御暴力破解' });
+  rows.push({
+    key: 'login',
+    name: '(a2) 登录（scrypt 口令校验）',
+    samples: logins,
+    target: null,
+    baseline: null,
+    note: 'scrypt N=2^15, r=8：有意放慢以抵御暴力破解',
+  });
 
   // (f) the once-a-day light sweep over every open item (50 × 1,000), paid by the first list of a day.
   log('(f) 每日首次亮灯记录：50,000 项事项 …');
@@ -114,14 +130,29 @@ async function main(): Promise<void> {
     info.sweepSpans = spans.n;
     await services.close();
   }
-  rows.push({ key: 'sweep', name: '(f) 每日首次亮灯记录（50×1000 项，全部首次记录）', samples: sweeps, target: null, baseline: null, note: '每天只在第一次需要灯色时运行一次' });
+  rows.push({
+    key: 'sweep',
+    name: '(f) 每日首次亮灯记录（50×1000 项，全部首次记录）',
+    samples: sweeps,
+    target: null,
+    baseline: null,
+    note: '每天只在第一次需要灯色时运行一次',
+  });
 
   // ---- Fixture B: one campaign of 5,000 items (also used for the preview first-render bench).
   const bigDir = path.join(work, 'five-thousand');
   log('正在生成基准数据：1 个专项活动 × 5,000 项事项 …');
   const fixtureB = await time(async () => {
     await setupCourt(bigDir);
-    return writeFixture(bigDir, { campaigns: 1, itemsPerCampaign: 5000, topSections: 5, childSections: 4, noteEvery: 3, today, titlePrefix: '性能基准：五千项推进清单' });
+    return writeFixture(bigDir, {
+      campaigns: 1,
+      itemsPerCampaign: 5000,
+      topSections: 5,
+      childSections: 4,
+      noteEvery: 3,
+      today,
+      titlePrefix: '性能基准：五千项推进清单',
+    });
   });
   info.fixtureBigMs = Math.round(fixtureB.ms);
   const campaignId = fixtureB.value.campaignIds[0];
@@ -191,19 +222,30 @@ async function main(): Promise<void> {
     const dir = path.join(work, `demo-${i}`);
     const demo = createServices({ dataDir: dir });
     const start = performance.now();
-    const setup = expectOk(await dispatch(demo.ctx, 'court.setup', { profile: BENCH_COURT, admin: BENCH_ADMIN, loadDemo: true }), 'court.setup');
+    const setup = expectOk(
+      await dispatch(demo.ctx, 'court.setup', { profile: BENCH_COURT, admin: BENCH_ADMIN, loadDemo: true }),
+      'court.setup',
+    );
     const job = await demo.ctx.jobs.waitFor(setup.demoJobId!);
     demoSamples.push(performance.now() - start);
     if (job?.state !== 'done') throw new Error(`示例数据载入未完成：${job?.error ?? job?.state}`);
     await demo.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  rows.push({ key: 'demo', name: '(e) 载入示例数据（3 个活动，约 110 项）', samples: demoSamples, target: 2000, baseline: null });
+  rows.push({
+    key: 'demo',
+    name: '(e) 载入示例数据（3 个活动，约 110 项）',
+    samples: demoSamples,
+    target: 2000,
+    baseline: null,
+  });
 
-  process.stdout.write(`BENCH_JSON=${JSON.stringify({ today, rows, info, dirs: { fifty: fiftyDir, big: bigDir }, bigCampaignTitle: '性能基准：五千项推进清单', bigCampaignId: campaignId })}\n`);
+  process.stdout.write(
+    `BENCH_JSON=${JSON.stringify({ today, rows, info, dirs: { fifty: fiftyDir, big: bigDir }, bigCampaignTitle: '性能基准：五千项推进清单', bigCampaignId: campaignId })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  log(`基准测试出错：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  log(`基准测试出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

@@ -46,7 +46,9 @@ function clickAndTime({ title, hash, timeoutMs }) {
       return box.width > 0 && box.height > 0;
     };
     // The deepest visible element whose whole text is the title.
-    const candidates = hash ? [] : [...document.querySelectorAll('body *')].filter((el) => el.textContent?.trim() === title && visible(el));
+    const candidates = hash
+      ? []
+      : [...document.querySelectorAll('body *')].filter((el) => el.textContent?.trim() === title && visible(el));
     const target = candidates.find((el) => ![...el.children].some((child) => child.textContent?.trim() === title));
     if (!target && !hash) return reject(new Error('TITLE_NOT_FOUND'));
     let finished = false;
@@ -108,7 +110,11 @@ async function inPreviewBrowser({ previewJs, dataDir, env, account }, measure) {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     return await measure(context, url);
   } catch (error) {
-    return { skipped: `未测（${String(error.message ?? error).split('\n')[0].slice(0, 120)}）` };
+    return {
+      skipped: `未测（${String(error.message ?? error)
+        .split('\n')[0]
+        .slice(0, 120)}）`,
+    };
   } finally {
     await browser?.close().catch(() => {});
     child.kill('SIGTERM');
@@ -129,21 +135,26 @@ export async function runUiBench({ previewJs, dataDir, title, campaignId, reps, 
         await page.goto(url);
         if (!hash) {
           try {
-            await page.getByText(title, { exact: true }).first().waitFor({ state: 'visible', timeout: i === 0 ? 30_000 : 15_000 });
+            await page
+              .getByText(title, { exact: true })
+              .first()
+              .waitFor({ state: 'visible', timeout: i === 0 ? 30_000 : 15_000 });
           } catch {
             if (!campaignId || i > 0) return { skipped: '未测（界面尚未就绪：活动列表中找不到活动名称）' };
             hash = `#/campaign/${encodeURIComponent(campaignId)}`;
             log(`    活动列表中找不到活动名称，改用 hash 路由 ${hash}`);
           }
         }
-        if (hash) await page.waitForFunction(() => document.body.innerText.trim().length > 0, null, { timeout: 15_000 });
+        if (hash)
+          await page.waitForFunction(() => document.body.innerText.trim().length > 0, null, { timeout: 15_000 });
         let ms;
         try {
           ms = await page.evaluate(clickAndTime, { title, hash, timeoutMs: 15_000 });
         } catch (error) {
           const reason = String(error.message ?? error);
           if (reason.includes('TITLE_NOT_FOUND')) return { skipped: '未测（界面尚未就绪：活动名称不可点击）' };
-          if (reason.includes('ROWS_NOT_SHOWN')) return { skipped: '未测（界面尚未就绪：15 秒内未出现 data-testid="item-row"）' };
+          if (reason.includes('ROWS_NOT_SHOWN'))
+            return { skipped: '未测（界面尚未就绪：15 秒内未出现 data-testid="item-row"）' };
           throw error;
         }
         if (i === 0) {
@@ -226,7 +237,8 @@ export async function runMatrixBench({ previewJs, dataDir, campaignId, expectedR
           ms = await page.evaluate(openMatrixAndTime, { hash, expectedRows, timeoutMs: 20_000 });
         } catch (error) {
           const reason = String(error.message ?? error);
-          if (reason.includes('MATRIX_NOT_SHOWN')) return { skipped: `未测（20 秒内矩阵未显示全部 ${expectedRows} 行）` };
+          if (reason.includes('MATRIX_NOT_SHOWN'))
+            return { skipped: `未测（20 秒内矩阵未显示全部 ${expectedRows} 行）` };
           throw error;
         }
         rows = await page.getByTestId('province-row').count();

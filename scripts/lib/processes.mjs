@@ -84,7 +84,8 @@ export function run(command, args, { cwd = projectRoot, env = process.env, timeo
 export function electronBuildEnv() {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|target_arch|build_from_source)$/i.test(key)) delete env[key];
+    if (/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|target_arch|build_from_source)$/i.test(key))
+      delete env[key];
   }
   delete env.ELECTRON_RUN_AS_NODE;
   return env;

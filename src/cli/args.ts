@@ -38,9 +38,20 @@ export const COMMANDS = {
   export: { options: { data, out: { type: 'string' }, full: { type: 'boolean' }, json }, positionals: [0, 0] },
   publish: { options: { data, campaign: { type: 'string' }, out: { type: 'string' }, json }, positionals: [0, 0] },
   inspect: { options: { data, json }, positionals: [1, 1] },
-  import: { options: { data, 'dry-run': { type: 'boolean' }, trust: { type: 'string', multiple: true }, json }, positionals: [1, 1] },
+  import: {
+    options: { data, 'dry-run': { type: 'boolean' }, trust: { type: 'string', multiple: true }, json },
+    positionals: [1, 1],
+  },
   report: {
-    options: { data, campaign: { type: 'string' }, kind: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, court: { type: 'string' }, json },
+    options: {
+      data,
+      campaign: { type: 'string' },
+      kind: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      court: { type: 'string' },
+      json,
+    },
     positionals: [0, 0],
   },
   call: { options: { data, json }, positionals: [1, 2] },
@@ -68,7 +79,10 @@ function usageFromParseError(error: unknown, command: CommandName): UsageError {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return new UsageError(USAGE.unknownOption(option), command);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return new UsageError(/argument missing|ambiguous/.test(message ?? '') ? USAGE.missingValue(option) : USAGE.noValueExpected(option), command);
+      return new UsageError(
+        /argument missing|ambiguous/.test(message ?? '') ? USAGE.missingValue(option) : USAGE.noValueExpected(option),
+        command,
+      );
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return new UsageError(USAGE.tooManyArgs(/'([^']*)'/.exec(message ?? '')?.[1] ?? ''), command);
     default:
@@ -82,7 +96,8 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   if (first === '--help' || first === '-h') return { command: 'help', values: {}, positionals: [], json: false };
   if (!isCommandName(first)) throw new UsageError(USAGE.unknownCommand(first), null);
   const command = first;
-  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', values: {}, positionals: [command], json: false };
+  if (rest.includes('--help') || rest.includes('-h'))
+    return { command: 'help', values: {}, positionals: [command], json: false };
   const spec = COMMANDS[command];
   let parsed: { values: ParsedCommand['values']; positionals: string[] };
   try {
@@ -92,12 +107,17 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   }
   // parseArgs keeps the last of a repeated single-value option silently; a repeat is a mistake.
   for (const [name, option] of Object.entries(spec.options as OptionSpec)) {
-    if (option.type === 'string' && !option.multiple && rest.filter((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)).length > 1) {
+    if (
+      option.type === 'string' &&
+      !option.multiple &&
+      rest.filter((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)).length > 1
+    ) {
       throw new UsageError(USAGE.repeatedOption(`--${name}`), command);
     }
   }
   const [min, max] = spec.positionals;
-  if (parsed.positionals.length > max) throw new UsageError(USAGE.tooManyArgs(parsed.positionals.slice(max).join(' ')), command);
+  if (parsed.positionals.length > max)
+    throw new UsageError(USAGE.tooManyArgs(parsed.positionals.slice(max).join(' ')), command);
   if (parsed.positionals.length < min) {
     throw new UsageError(command === 'call' ? USAGE.missingOperation : USAGE.missingFile, command);
   }
@@ -107,7 +127,8 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
 /** A required string option, e.g. --data. Empty text counts as missing. */
 export function required(parsed: ParsedCommand, name: string): string {
   const value = parsed.values[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(USAGE.missingOption(`--${name}`), parsed.command);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(USAGE.missingOption(`--${name}`), parsed.command);
   return value;
 }
 

@@ -22,13 +22,19 @@ const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456
 
 function temporaryPassword(length = 12): string {
   for (;;) {
-    const password = Array.from({ length }, () => PASSWORD_ALPHABET[crypto.randomInt(PASSWORD_ALPHABET.length)]).join('');
+    const password = Array.from({ length }, () => PASSWORD_ALPHABET[crypto.randomInt(PASSWORD_ALPHABET.length)]).join(
+      '',
+    );
     if (/[A-Za-z]/.test(password) && /\d/.test(password)) return password;
   }
 }
 
 /** Calls one operation as the command line's administrator; a refusal becomes an ApiError. */
-async function callOrThrow<K extends OperationName>(ctx: ServiceContext, name: K, input: Input<K>): Promise<Results[K]> {
+async function callOrThrow<K extends OperationName>(
+  ctx: ServiceContext,
+  name: K,
+  input: Input<K>,
+): Promise<Results[K]> {
   const result = (await dispatch<K>(ctx, name, input, CLI_CALLER)) as Result<Results[K]>;
   if (!result.ok) throw new ApiError(result.code, result.message, result.fieldErrors);
   return result.value;
@@ -53,7 +59,14 @@ export async function runInit(parsed: ParsedCommand, output: Output): Promise<vo
   const parentCode = optional(parsed, 'parent') ?? '';
   const parentName = optional(parsed, 'parent-name') ?? '';
   if (level !== 'high' && (!parentCode || !parentName)) throw new UsageError(USAGE.parentNeeded, 'init');
-  const profile = { name, code, level, parentCode, parentName, operatorName: optional(parsed, 'operator') ?? DEFAULT_OPERATOR };
+  const profile = {
+    name,
+    code,
+    level,
+    parentCode,
+    parentName,
+    operatorName: optional(parsed, 'operator') ?? DEFAULT_OPERATOR,
+  };
   // The app's own rules for a court profile: a bad value is a usage error, found before any file is made.
   const checked = courtSetupInput.safeParse(profile);
   if (!checked.success) {
@@ -64,7 +77,10 @@ export async function runInit(parsed: ParsedCommand, output: Output): Promise<vo
   const password = temporaryPassword();
   const services = openFolder(dir, { create: true });
   try {
-    const setup = await callOrThrow(services.ctx, 'court.setup', { profile: checked.data, admin: { username: ADMIN_USERNAME, password } });
+    const setup = await callOrThrow(services.ctx, 'court.setup', {
+      profile: checked.data,
+      admin: { username: ADMIN_USERNAME, password },
+    });
     // A password printed on a terminal is temporary: the app asks for a new one at first log-in.
     const [admin] = await callOrThrow(services.ctx, 'users.list', {});
     await callOrThrow(services.ctx, 'users.resetPassword', { id: admin.id, password });
@@ -92,19 +108,23 @@ const POLL_MS = 200;
 /** Waits for a job started through the API, showing its progress; a refusal or cancel throws. */
 async function waitForJob(ctx: ServiceContext, jobId: string, output: Output): Promise<void> {
   const control = progressControl(output);
-  await interruptible(output, () => void dispatch(ctx, 'jobs.cancel', { jobId }, CLI_CALLER), async () => {
-    for (;;) {
-      const status = await callOrThrow(ctx, 'jobs.get', { jobId });
-      if (status.state === 'running') {
-        control.progress(status.done, status.total, status.message);
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        continue;
+  await interruptible(
+    output,
+    () => void dispatch(ctx, 'jobs.cancel', { jobId }, CLI_CALLER),
+    async () => {
+      for (;;) {
+        const status = await callOrThrow(ctx, 'jobs.get', { jobId });
+        if (status.state === 'running') {
+          control.progress(status.done, status.total, status.message);
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+          continue;
+        }
+        if (status.state === 'done') return;
+        if (status.state === 'cancelled') throw new ApiError('E_CANCELLED', MESSAGES.jobCancelled);
+        throw new ApiError(status.errorCode ?? 'E_JOB_FAILED', status.error ?? status.message);
       }
-      if (status.state === 'done') return;
-      if (status.state === 'cancelled') throw new ApiError('E_CANCELLED', MESSAGES.jobCancelled);
-      throw new ApiError(status.errorCode ?? 'E_JOB_FAILED', status.error ?? status.message);
-    }
-  });
+    },
+  );
 }
 
 export async function runDemo(parsed: ParsedCommand, output: Output): Promise<void> {
@@ -114,10 +134,18 @@ export async function runDemo(parsed: ParsedCommand, output: Output): Promise<vo
     await waitForJob(ctx, jobId, output);
     const status = await courtStatus(ctx);
     if (output.json) {
-      output.document({ loaded: true, campaigns: status.campaigns.map(({ id, title, items }) => ({ id, title, items })) });
+      output.document({
+        loaded: true,
+        campaigns: status.campaigns.map(({ id, title, items }) => ({ id, title, items })),
+      });
       return;
     }
-    output.line(MESSAGES.demoDone(status.campaigns.length, status.campaigns.reduce((sum, c) => sum + c.items, 0)));
+    output.line(
+      MESSAGES.demoDone(
+        status.campaigns.length,
+        status.campaigns.reduce((sum, c) => sum + c.items, 0),
+      ),
+    );
   });
 }
 

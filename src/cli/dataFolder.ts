@@ -26,7 +26,8 @@ export function resolveFolder(dir: string): string {
 /** Opens an existing data folder (for init: a new or empty one). */
 export function openFolder(dir: string, options: { create: boolean }): Services {
   const folder = resolveFolder(dir);
-  if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) throw new ApiError('E_NOT_FOLDER', MESSAGES.notFolder(dir));
+  if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory())
+    throw new ApiError('E_NOT_FOLDER', MESSAGES.notFolder(dir));
   if (!options.create && !fs.existsSync(path.join(folder, DATABASE_FILE))) {
     throw new ApiError('E_NO_DATA', MESSAGES.noDatabase(dir));
   }

@@ -28,8 +28,10 @@ function choice<T extends string>(parsed: ParsedCommand, option: string, choices
 /** --out names the file, or an existing folder to save into under the report's own name. */
 function outputFile(out: string, baseName: string, format: ReportFormat): string {
   const resolved = path.resolve(out);
-  if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) return path.join(resolved, `${safeFileName(baseName)}.${format}`);
-  if (!fs.existsSync(path.dirname(resolved))) throw new ApiError('E_NOT_FOUND', MESSAGES.fileMissing(path.dirname(out)));
+  if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory())
+    return path.join(resolved, `${safeFileName(baseName)}.${format}`);
+  if (!fs.existsSync(path.dirname(resolved)))
+    throw new ApiError('E_NOT_FOUND', MESSAGES.fileMissing(path.dirname(out)));
   return resolved;
 }
 
@@ -37,7 +39,8 @@ export async function runReport(parsed: ParsedCommand, output: Output): Promise<
   const dir = required(parsed, 'data');
   const campaignId = required(parsed, 'campaign');
   const checked = rowId.safeParse(campaignId);
-  if (!checked.success) throw new UsageError(USAGE.badOptionValue('--campaign', checked.error.issues[0].message), 'report');
+  if (!checked.success)
+    throw new UsageError(USAGE.badOptionValue('--campaign', checked.error.issues[0].message), 'report');
   const kind = choice<ReportKind>(parsed, 'kind', KINDS);
   const format = choice<ReportFormat>(parsed, 'format', FORMATS);
   const out = required(parsed, 'out');

@@ -5,7 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../main/api/errors';
 import type { ServiceContext } from '../main/api/context';
-import { courtFingerprint, exportReportUp, importBundle, inspectBundle, publishCampaign } from '../main/sync/syncService';
+import {
+  courtFingerprint,
+  exportReportUp,
+  importBundle,
+  inspectBundle,
+  publishCampaign,
+} from '../main/sync/syncService';
 import { fingerprintText, rowId } from '../shared/api';
 import type { ImportReport } from '../shared/model';
 import { flag, list, optional, required, UsageError, type ParsedCommand } from './args';
@@ -21,7 +27,8 @@ export function groupFingerprint(fingerprint: string): string {
 
 function existingFile(file: string): string {
   const resolved = path.resolve(file);
-  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) throw new ApiError('E_NOT_FOUND', MESSAGES.fileMissing(file));
+  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile())
+    throw new ApiError('E_NOT_FOUND', MESSAGES.fileMissing(file));
   return resolved;
 }
 
@@ -48,7 +55,9 @@ export async function runExport(parsed: ParsedCommand, output: Output): Promise<
   const out = required(parsed, 'out');
   await withCourt(required(parsed, 'data'), async ({ ctx }) => {
     const control = progressControl(output);
-    const report = await interruptible(output, control.cancel, () => exportReportUp(ctx, { ...destination(out), full: flag(parsed, 'full') }, control));
+    const report = await interruptible(output, control.cancel, () =>
+      exportReportUp(ctx, { ...destination(out), full: flag(parsed, 'full') }, control),
+    );
     if (output.json) return output.document(report);
     output.line(MESSAGES.exported(report));
     output.line(MESSAGES.exportTarget(report.target.name, report.target.code));
@@ -58,11 +67,14 @@ export async function runExport(parsed: ParsedCommand, output: Output): Promise<
 export async function runPublish(parsed: ParsedCommand, output: Output): Promise<void> {
   const campaignId = required(parsed, 'campaign');
   const checked = rowId.safeParse(campaignId);
-  if (!checked.success) throw new UsageError(USAGE.badOptionValue('--campaign', checked.error.issues[0].message), 'publish');
+  if (!checked.success)
+    throw new UsageError(USAGE.badOptionValue('--campaign', checked.error.issues[0].message), 'publish');
   const out = required(parsed, 'out');
   await withCourt(required(parsed, 'data'), async ({ ctx }) => {
     const control = progressControl(output);
-    const report = await interruptible(output, control.cancel, () => publishCampaign(ctx, { campaignId, ...destination(out) }, control));
+    const report = await interruptible(output, control.cancel, () =>
+      publishCampaign(ctx, { campaignId, ...destination(out) }, control),
+    );
     if (output.json) return output.document(report);
     output.line(MESSAGES.exported(report));
   });
@@ -96,7 +108,8 @@ function printInspection(inspection: Inspection, output: Output): void {
   output.line(MESSAGES.signature(inspection.signatureValid, inspection.checkedAgainst));
   if (inspection.signers.length) {
     output.line(MESSAGES.signersIntro);
-    for (const signer of inspection.signers) output.line(MESSAGES.signerStanding({ ...signer, fingerprint: groupFingerprint(signer.fingerprint) }));
+    for (const signer of inspection.signers)
+      output.line(MESSAGES.signerStanding({ ...signer, fingerprint: groupFingerprint(signer.fingerprint) }));
   }
   if (inspection.checkedAgainst === 'self') output.note(MESSAGES.selfOnly);
 }
@@ -131,11 +144,13 @@ function printImport(report: ImportReport, output: Output): void {
   if (report.totals.older) output.line(MESSAGES.importOlder(report.totals.older));
   if (report.needsTrust.length) {
     output.line(MESSAGES.needsTrustIntro);
-    for (const court of report.needsTrust) output.line(MESSAGES.needsTrustCourt({ ...court, fingerprint: groupFingerprint(court.fingerprint) }));
+    for (const court of report.needsTrust)
+      output.line(MESSAGES.needsTrustCourt({ ...court, fingerprint: groupFingerprint(court.fingerprint) }));
   }
   if (report.newlyVouched.length) {
     output.line(MESSAGES.newlyVouchedIntro);
-    for (const court of report.newlyVouched) output.line(MESSAGES.newlyVouchedCourt({ ...court, fingerprint: groupFingerprint(court.fingerprint) }));
+    for (const court of report.newlyVouched)
+      output.line(MESSAGES.newlyVouchedCourt({ ...court, fingerprint: groupFingerprint(court.fingerprint) }));
   }
   for (const alert of report.auditAlerts) output.line(MESSAGES.auditAlert(alert));
 }
@@ -143,7 +158,8 @@ function printImport(report: ImportReport, output: Output): void {
 function trustedFingerprints(parsed: ParsedCommand): string[] {
   return list(parsed, 'trust').map((text) => {
     const checked = fingerprintText.safeParse(text);
-    if (!checked.success) throw new UsageError(USAGE.badOptionValue('--trust', checked.error.issues[0].message), 'import');
+    if (!checked.success)
+      throw new UsageError(USAGE.badOptionValue('--trust', checked.error.issues[0].message), 'import');
     return checked.data;
   });
 }
@@ -162,7 +178,8 @@ export async function runImport(parsed: ParsedCommand, output: Output): Promise<
     try {
       report = await interruptible(output, control.cancel, () => importBundle(court.ctx, options, control));
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'E_UNTRUSTED') await explainUntrusted(court.ctx, options, dataArg, fileArg, error, output);
+      if (error instanceof ApiError && error.code === 'E_UNTRUSTED')
+        await explainUntrusted(court.ctx, options, dataArg, fileArg, error, output);
       throw error;
     }
     if (output.json) return output.document(report);
@@ -194,7 +211,13 @@ async function explainUntrusted(
   if (!output.json && shown.length) {
     output.note(MESSAGES.needsTrustIntro);
     for (const court of shown) output.note(MESSAGES.needsTrustCourt(court));
-    output.note(MESSAGES.needsTrustHow(dataArg, fileArg, shown.map((court) => court.fingerprint)));
+    output.note(
+      MESSAGES.needsTrustHow(
+        dataArg,
+        fileArg,
+        shown.map((court) => court.fingerprint),
+      ),
+    );
   }
   throw new DetailedRefusal(refusal.code, refusal.message, { needsTrust: shown });
 }

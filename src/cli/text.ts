@@ -28,7 +28,8 @@ export const COMMAND_USAGE: Record<string, string> = {
   publish: 'publish --data 文件夹 --campaign 活动编号 --out 文件 [--json]',
   inspect: 'inspect 文件 [--data 文件夹] [--json]',
   import: 'import --data 文件夹 文件 [--dry-run] [--trust 指纹]… [--json]',
-  report: 'report --data 文件夹 --campaign 活动编号 --kind checklist|inspection|ledger|summary --format pdf|xlsx|html|docx --out 文件 [--court 法院代码] [--json]',
+  report:
+    'report --data 文件夹 --campaign 活动编号 --kind checklist|inspection|ledger|summary --format pdf|xlsx|html|docx --out 文件 [--court 法院代码] [--json]',
   call: 'call --data 文件夹 操作名 [JSON 输入]',
   help: 'help',
 };
@@ -42,7 +43,8 @@ const COMMAND_PURPOSE: Record<string, string> = {
   publish: '发布某专项活动的下发包（给下级法院）',
   inspect: '查看同步包的基本信息；给出 --data 时可解开发给本院的加密包',
   import: '导入同步包；--dry-run 只预览不写入；首次收到某法院的包时须用 --trust 确认其指纹',
-  report: '生成报表文件（推进清单、查摆报告表、整改台账、活动总结），可为 PDF、XLSX 或 HTML，查摆报告表另可为 DOCX；--court 生成本库所存下级法院的报表',
+  report:
+    '生成报表文件（推进清单、查摆报告表、整改台账、活动总结），可为 PDF、XLSX 或 HTML，查摆报告表另可为 DOCX；--court 生成本库所存下级法院的报表',
   call: '以 JSON 输入调用任意接口操作，输出 JSON 结果',
   help: '显示本说明',
 };
@@ -62,7 +64,8 @@ export function fullUsage(): string {
 }
 
 export function commandUsage(command: string | null): string {
-  if (command && COMMAND_USAGE[command]) return `用法：${PROGRAM} ${COMMAND_USAGE[command]}\n运行 ${PROGRAM} help 查看全部命令。`;
+  if (command && COMMAND_USAGE[command])
+    return `用法：${PROGRAM} ${COMMAND_USAGE[command]}\n运行 ${PROGRAM} help 查看全部命令。`;
   return `运行 ${PROGRAM} help 查看全部命令。`;
 }
 
@@ -78,19 +81,23 @@ export const USAGE = {
   missingFile: '缺少同步包文件名。',
   missingOperation: '缺少操作名。',
   tooManyArgs: (extra: string) => `多余的参数：${extra}。`,
-  badLevel: (value: string) => `法院层级“${value}”不正确，应为 high（高级人民法院）、intermediate（中级人民法院）或 basic（基层人民法院）。`,
+  badLevel: (value: string) =>
+    `法院层级“${value}”不正确，应为 high（高级人民法院）、intermediate（中级人民法院）或 basic（基层人民法院）。`,
   parentNeeded: '中级、基层人民法院须给出 --parent 上级法院代码 和 --parent-name 上级法院名称。',
   badOptionValue: (option: string, message: string) => `选项 ${option} 的取值有误：${message}`,
   badJson: (message: string) => `JSON 输入无法解析：${message}`,
-  badChoice: (option: string, value: string, choices: string) => `选项 ${option} 的取值“${value}”不正确，应为 ${choices}。`,
-  formatNotOffered: (kind: string, format: string, allowed: string) => `${kind}不能生成 ${format} 文件，--format 可选 ${allowed}。`,
+  badChoice: (option: string, value: string, choices: string) =>
+    `选项 ${option} 的取值“${value}”不正确，应为 ${choices}。`,
+  formatNotOffered: (kind: string, format: string, allowed: string) =>
+    `${kind}不能生成 ${format} 文件，--format 可选 ${allowed}。`,
   prefix: '用法错误：',
 };
 
 export const MESSAGES = {
   refused: (code: string, message: string) => `未能完成（${code}）：${message}`,
   internal: (message: string) => `内部错误：${message}`,
-  noDatabase: (dir: string) => `文件夹“${dir}”里没有督导台的数据库。请检查 --data 文件夹是否正确；新装的法院请先运行 init。`,
+  noDatabase: (dir: string) =>
+    `文件夹“${dir}”里没有督导台的数据库。请检查 --data 文件夹是否正确；新装的法院请先运行 init。`,
   notFolder: (dir: string) => `“${dir}”是一个文件，不是文件夹。--data 应指向数据文件夹。`,
   notSetUp: (dir: string) => `文件夹“${dir}”里的数据库尚未设置本院信息，请先运行 init。`,
   fileMissing: (file: string) => `找不到文件“${file}”。`,
@@ -112,7 +119,8 @@ export const MESSAGES = {
   fingerprintHint: '与对方法院核对时，请逐组读出这 8 组数字。',
 
   exported: (report: ExportReport) => {
-    const what = report.kind === 'package_down' ? '已发布下发包' : report.full ? '已导出上报包（完整快照）' : '已导出上报包';
+    const what =
+      report.kind === 'package_down' ? '已发布下发包' : report.full ? '已导出上报包（完整快照）' : '已导出上报包';
     const facts = [`第 ${report.seq} 号`, `${report.rows} 行`, `${report.files} 个文件`];
     if (report.nested > 0) facts.push(`转报 ${report.nested} 个下级法院同步包`);
     facts.push(report.encrypted ? '已加密' : '未加密');
@@ -125,7 +133,8 @@ export const MESSAGES = {
   importChange: (c: ImportReport['changes'][number]) =>
     `  ${c.courtName}（${c.courtCode}）${c.campaignTitle ? ` · ${c.campaignTitle}` : ''}：新增 ${c.added}，更新 ${c.updated}，未变 ${c.unchanged}${c.older ? `，较旧未用 ${c.older}` : ''}`,
   importOlder: (older: number) => `另有 ${older} 行比本院已有的版本旧，没有使用（数据不会倒退）。`,
-  materialized: (m: ImportReport['materialized']) => `本院规定动作：新增 ${m.added} 项，更新 ${m.updated} 项，移除 ${m.removed} 项`,
+  materialized: (m: ImportReport['materialized']) =>
+    `本院规定动作：新增 ${m.added} 项，更新 ${m.updated} 项，移除 ${m.removed} 项`,
   needsTrustIntro: '以下法院是第一次出现，导入前须核对其指纹：',
   needsTrustCourt: (court: { code: string; name: string; level: string; fingerprint: string }) =>
     `  ${court.name}（${court.code}${court.level ? `，${levelName(court.level)}` : ''}）指纹：${court.fingerprint}`,
@@ -141,13 +150,21 @@ export const MESSAGES = {
   bundleCreated: (at: string) => `生成时间：${dayjs(at).format('YYYY-MM-DD HH:mm')}`,
   bundleCounts: (rows: number, files: number) => `内容：${rows} 行，${files} 个文件`,
   bundleCampaign: (title: string) => `专项活动：${title}`,
-  bundleNested: (count: number, kind: string) => (kind === 'package_down' ? `内含上级法院下发包 ${count} 个：` : `转报下级法院同步包 ${count} 个：`),
-  bundleNestedEntry: (n: { source: { code: string; name: string }; seq: number; full: boolean; rows: number; files: number }) =>
+  bundleNested: (count: number, kind: string) =>
+    kind === 'package_down' ? `内含上级法院下发包 ${count} 个：` : `转报下级法院同步包 ${count} 个：`,
+  bundleNestedEntry: (n: {
+    source: { code: string; name: string };
+    seq: number;
+    full: boolean;
+    rows: number;
+    files: number;
+  }) =>
     `  ${n.source.name}（${n.source.code}）第 ${n.seq} 号${n.full ? '（完整快照）' : ''}，${n.rows} 行，${n.files} 个文件`,
   bundleEncrypted: '已加密',
   bundleEncryptedOnly: '已加密：内容只有收件法院能解开（给出收件法院的 --data 文件夹可查看详情）。',
   bundleSourceFingerprint: (fingerprint: string) => `发件法院指纹：${fingerprint}`,
-  keyMismatchRefused: '签名法院使用的密钥与本院信任的不同：可能是伪造的同步包，或对方重装了程序。导入时会被拒绝；请先电话联系对方核实。',
+  keyMismatchRefused:
+    '签名法院使用的密钥与本院信任的不同：可能是伪造的同步包，或对方重装了程序。导入时会被拒绝；请先电话联系对方核实。',
   bundleEntries: (entries: number) => `条目：${entries} 个`,
   signature: (valid: boolean | null, against: 'trusted-keys' | 'self' | null) =>
     valid === null
@@ -159,31 +176,72 @@ export const MESSAGES = {
           : '签名：与包内自带的公钥相符；内容逐条核对无误',
   selfOnly:
     '注意：未给出 --data，只核对了同步包自身的一致性。包内的公钥任何人都能伪造，是否真由发件法院签发，须用 --data 指定本院数据文件夹，与本院信任的密钥比对。',
-  signerStanding: (s: { code: string; name: string; fingerprint: string; standing: string | null; vouchedBy: string | null }) =>
+  signerStanding: (s: {
+    code: string;
+    name: string;
+    fingerprint: string;
+    standing: string | null;
+    vouchedBy: string | null;
+  }) =>
     `  ${s.name}（${s.code}）指纹 ${s.fingerprint}：${
-      { trusted: '本院已核对并信任此密钥', vouched: '本院经转报担保认识此密钥', unknown: '本院尚未信任此法院，导入前须电话核对指纹', mismatch: '与本院已信任的密钥不同' }[s.standing ?? ''] ?? '未与任何法院的信任记录比对'
+      {
+        trusted: '本院已核对并信任此密钥',
+        vouched: '本院经转报担保认识此密钥',
+        unknown: '本院尚未信任此法院，导入前须电话核对指纹',
+        mismatch: '与本院已信任的密钥不同',
+      }[s.standing ?? ''] ?? '未与任何法院的信任记录比对'
     }${s.vouchedBy ? `（由 ${s.vouchedBy} 转报担保）` : ''}`,
   signersIntro: '签名法院：',
   newlyVouchedIntro: '以下法院的密钥将因转报法院的担保而被信任（请确认它们确是其下级或上级法院）：',
-  newlyVouchedCourt: (court: { code: string; name: string; level: string; fingerprint: string; vouchedBy: { code: string; name: string } }) =>
+  newlyVouchedCourt: (court: {
+    code: string;
+    name: string;
+    level: string;
+    fingerprint: string;
+    vouchedBy: { code: string; name: string };
+  }) =>
     `  ${court.name}（${court.code}${court.level ? `，${levelName(court.level)}` : ''}）指纹：${court.fingerprint}，担保：${court.vouchedBy.name}（${court.vouchedBy.code}）`,
-  auditAlert: (court: { code: string; name: string; message: string }) => `警告：${court.name}（${court.code}）${court.message}`,
-  statusAuditAlert: (c: { code: string; name: string; auditAlert: string | null }) => `  警告：${c.name}（${c.code}）${c.auditAlert ?? ''}`,
+  auditAlert: (court: { code: string; name: string; message: string }) =>
+    `警告：${court.name}（${court.code}）${court.message}`,
+  statusAuditAlert: (c: { code: string; name: string; auditAlert: string | null }) =>
+    `  警告：${c.name}（${c.code}）${c.auditAlert ?? ''}`,
 
   reportDone: (kind: string, format: string, pages: number | null, file: string) =>
     `已生成${kind}（${format}${pages ? `，${pages} 页` : ''}）：${file}`,
   reportPrinting: '正在生成 PDF…',
 
-  statusCourt: (s: { name: string; code: string; level: string; parentName: string | null; parentCode: string | null }) =>
+  statusCourt: (s: {
+    name: string;
+    code: string;
+    level: string;
+    parentName: string | null;
+    parentCode: string | null;
+  }) =>
     `本院：${s.name}（${s.code}，${levelName(s.level)}）${s.parentCode ? `，上级：${s.parentName ?? ''}（${s.parentCode}）` : ''}`,
   statusToday: (day: string) => `今天：${day}`,
   statusCampaigns: (count: number) => (count ? `专项活动（${count} 项）：` : '专项活动：暂无'),
-  statusCampaign: (c: { title: string; year: number; issuingCourtName: string; items: number; done: number; signedOff: number; overdue: number }, source: string | null) =>
+  statusCampaign: (
+    c: {
+      title: string;
+      year: number;
+      issuingCourtName: string;
+      items: number;
+      done: number;
+      signedOff: number;
+      overdue: number;
+    },
+    source: string | null,
+  ) =>
     `  ${c.title}（${c.year} 年，部署法院：${c.issuingCourtName || '未填'}${source ? `，来源：${source}` : ''}）：本院事项 ${c.items}，已完成 ${c.done}，已销号 ${c.signedOff}，逾期 ${c.overdue}`,
   statusCampaignId: (id: string) => `    编号：${id}`,
-  statusCampaignCourt: (name: string, c: { code: string; items: number; done: number; signedOff: number; overdue: number }) =>
-    `    ${name}（${c.code}）：事项 ${c.items}，已完成 ${c.done}，已销号 ${c.signedOff}，逾期 ${c.overdue}`,
+  statusCampaignCourt: (
+    name: string,
+    c: { code: string; items: number; done: number; signedOff: number; overdue: number },
+  ) => `    ${name}（${c.code}）：事项 ${c.items}，已完成 ${c.done}，已销号 ${c.signedOff}，逾期 ${c.overdue}`,
   statusCourts: (count: number) => `本库所存数据的法院（${count} 家）：`,
-  statusHeldCourt: (c: { code: string; name: string; itemCount: number; rows: number; lastSeq: number }, self: boolean) =>
+  statusHeldCourt: (
+    c: { code: string; name: string; itemCount: number; rows: number; lastSeq: number },
+    self: boolean,
+  ) =>
     `  ${c.name}（${c.code}${self ? '，本院' : ''}）：事项 ${c.itemCount}，共 ${c.rows} 行，${self ? '最近上报包' : '最近收到'}：${c.lastSeq ? `第 ${c.lastSeq} 号` : '尚无'}`,
 };

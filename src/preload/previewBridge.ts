@@ -18,7 +18,11 @@ function takeToken(): string {
 }
 
 const token = takeToken();
-const offline: Failure = { ok: false, code: 'E_TRANSPORT', message: '无法连接督导台后台服务，请确认程序仍在运行后重试。您填写的内容没有丢失。' };
+const offline: Failure = {
+  ok: false,
+  code: 'E_TRANSPORT',
+  message: '无法连接督导台后台服务，请确认程序仍在运行后重试。您填写的内容没有丢失。',
+};
 
 async function call(name: string, input: unknown): Promise<unknown> {
   try {
@@ -33,5 +37,7 @@ async function call(name: string, input: unknown): Promise<unknown> {
   }
 }
 
-const bridge = Object.freeze(Object.fromEntries(OPERATION_NAMES.map((name) => [name, (input: unknown) => call(name, input)])));
+const bridge = Object.freeze(
+  Object.fromEntries(OPERATION_NAMES.map((name) => [name, (input: unknown) => call(name, input)])),
+);
 Object.defineProperty(window, BRIDGE_GLOBAL, { value: bridge, writable: false, configurable: false });

@@ -26,7 +26,8 @@ export function App() {
     if (!status.ok) return setState({ phase: 'failed', message: status.message });
     if (!court.value) return setState({ phase: 'setup' });
     const user = status.value.user;
-    if (!user || user.mustChangePassword) return setState({ phase: 'login', court: court.value, hasUsers: status.value.hasUsers });
+    if (!user || user.mustChangePassword)
+      return setState({ phase: 'login', court: court.value, hasUsers: status.value.hasUsers });
     setState({ phase: 'ready', court: court.value, user });
   }, []);
 
@@ -55,7 +56,13 @@ export function App() {
     case 'setup':
       return <SetupWizard onDone={() => void load()} />;
     case 'login':
-      return <LoginScreen court={state.court} hasUsers={state.hasUsers} onLoggedIn={(user) => setState({ phase: 'ready', court: state.court, user })} />;
+      return (
+        <LoginScreen
+          court={state.court}
+          hasUsers={state.hasUsers}
+          onLoggedIn={(user) => setState({ phase: 'ready', court: state.court, user })}
+        />
+      );
     case 'ready':
       return (
         <AppProvider court={state.court} user={state.user} onSignedOut={() => void load()}>

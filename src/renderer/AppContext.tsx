@@ -71,7 +71,19 @@ export function AppProvider({
   }, [reloadDepartments, reloadPeople]);
 
   const value = useMemo(
-    () => ({ court, setCourt, user, setUser, can, signOut, today, departments, people, reloadDepartments, reloadPeople }),
+    () => ({
+      court,
+      setCourt,
+      user,
+      setUser,
+      can,
+      signOut,
+      today,
+      departments,
+      people,
+      reloadDepartments,
+      reloadPeople,
+    }),
     [court, user, can, signOut, today, departments, people, reloadDepartments, reloadPeople],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;

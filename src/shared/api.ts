@@ -77,8 +77,10 @@ const text = (max: number, label: string, kind: TextKind = 'line') =>
     .overwrite(kind === 'line' ? cleanLine : cleanParagraphs)
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`);
-const requiredText = (max: number, label: string, kind: TextKind = 'line') => text(max, label, kind).min(1, `请填写${label}`);
-const optionalText = (max: number, label: string, kind: TextKind = 'line') => text(max, label, kind).optional().default('');
+const requiredText = (max: number, label: string, kind: TextKind = 'line') =>
+  text(max, label, kind).min(1, `请填写${label}`);
+const optionalText = (max: number, label: string, kind: TextKind = 'line') =>
+  text(max, label, kind).optional().default('');
 /** A value that must arrive exactly as sent: control characters are refused, never removed. */
 const exactText = (max: number, label: string) =>
   z
@@ -93,7 +95,10 @@ const base64Data = (maxBytes: number, tooLarge: string) =>
   z
     .string({ error: '文件内容必须是 base64 编码的文字' })
     .max(Math.ceil(maxBytes / 3) * 4, tooLarge)
-    .refine((v) => v.length % 4 === 0 && BASE64.test(v), '文件内容不是有效的 base64 编码（不能包含换行、空格或其他字符）');
+    .refine(
+      (v) => v.length % 4 === 0 && BASE64.test(v),
+      '文件内容不是有效的 base64 编码（不能包含换行、空格或其他字符）',
+    );
 export const rowId = z
   .string({ error: '缺少编号' })
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '编号格式不正确');
@@ -121,8 +126,23 @@ export const escalationTargets = ['owner', 'department_head', 'lead_leader'] as 
 export const lightRecordKinds = ['item', 'measure', 'lookback'] as const;
 export const inspectionScopes = ['person', 'department'] as const;
 export const inspectionStatuses = ['draft', 'submitted', 'returned', 'accepted'] as const;
-export const ledgerSources = ['inspection_feedback', 'audit_supervision', 'self_inspection', 'superior_notice', 'petition', 'problem_lead'] as const;
-export const measureStatuses = ['identified', 'in_progress', 'submitted', 'signed_off', 'lookback_passed', 'returned', 'reopened'] as const;
+export const ledgerSources = [
+  'inspection_feedback',
+  'audit_supervision',
+  'self_inspection',
+  'superior_notice',
+  'petition',
+  'problem_lead',
+] as const;
+export const measureStatuses = [
+  'identified',
+  'in_progress',
+  'submitted',
+  'signed_off',
+  'lookback_passed',
+  'returned',
+  'reopened',
+] as const;
 export const ledgerEvidencePhases = ['before', 'after', 'lookback'] as const;
 
 /** Log-in names: 2-32 letters, digits, Chinese characters, '.', '_' or '-'. */
@@ -164,14 +184,19 @@ export const courtSetupInput = z
     name: requiredText(60, '法院名称').refine((v) => /法院|法庭/.test(v), '法院名称应包含“法院”或“法庭”'),
     code: courtCode,
     level: z.enum(courtLevels, { error: '请选择法院层级' }),
-    parentCode: z.union([courtCode, z.literal('')]).optional().default(''),
+    parentCode: z
+      .union([courtCode, z.literal('')])
+      .optional()
+      .default(''),
     parentName: optionalText(60, '上级法院名称'),
     operatorName: requiredText(20, '经办人姓名'),
   })
   .superRefine((value, ctx) => {
     if (value.level !== 'high') {
-      if (!value.parentCode) ctx.addIssue({ code: 'custom', path: ['parentCode'], message: '请填写上级法院代码（高级人民法院可不填）' });
-      if (!value.parentName) ctx.addIssue({ code: 'custom', path: ['parentName'], message: '请填写上级法院名称（高级人民法院可不填）' });
+      if (!value.parentCode)
+        ctx.addIssue({ code: 'custom', path: ['parentCode'], message: '请填写上级法院代码（高级人民法院可不填）' });
+      if (!value.parentName)
+        ctx.addIssue({ code: 'custom', path: ['parentName'], message: '请填写上级法院名称（高级人民法院可不填）' });
     }
     if (value.parentCode && value.parentCode === value.code) {
       ctx.addIssue({ code: 'custom', path: ['parentCode'], message: '上级法院代码不能与本院代码相同' });
@@ -181,11 +206,21 @@ export const courtSetupInput = z
 const campaignFields = {
   title: requiredText(80, '活动名称'),
   issuingCourtName: optionalText(60, '部署法院'),
-  year: z.number({ error: '请填写年度' }).int('年度应为整数').min(2000, '年度应在 2000 至 2100 之间').max(2100, '年度应在 2000 至 2100 之间'),
+  year: z
+    .number({ error: '请填写年度' })
+    .int('年度应为整数')
+    .min(2000, '年度应在 2000 至 2100 之间')
+    .max(2100, '年度应在 2000 至 2100 之间'),
   startDate: optionalDate,
   endDate: optionalDate,
   description: optionalText(4000, '活动说明', 'paragraphs'),
-  yellowDays: z.number().int().min(0, '提前预警天数不能为负数').max(90, '提前预警天数不能超过 90 天').optional().default(7),
+  yellowDays: z
+    .number()
+    .int()
+    .min(0, '提前预警天数不能为负数')
+    .max(90, '提前预警天数不能超过 90 天')
+    .optional()
+    .default(7),
 };
 const checkDateOrder = (value: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx) => {
   if (value.startDate && value.endDate && value.endDate < value.startDate) {
@@ -203,7 +238,13 @@ const itemFields = {
   owner: optionalText(40, '责任人'),
   deadline: optionalDate,
   frequency: z.enum(frequencies).optional().default('once'),
-  percent: z.number().int('进度应为整数').min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional().default(0),
+  percent: z
+    .number()
+    .int('进度应为整数')
+    .min(0, '进度应在 0 到 100 之间')
+    .max(100, '进度应在 0 到 100 之间')
+    .optional()
+    .default(0),
 };
 
 /** Largest piece of a file sent in one files.upload or sync.upload call, and the largest file
@@ -224,11 +265,15 @@ const evidenceFile = {
   name: fileName,
   mimeType: text(200, '文件类型').optional().default('application/octet-stream'),
   uploadId: uploadId.optional(),
-  dataBase64: base64Data(UPLOAD_CHUNK_BYTES, '直接提交的文件不能超过 4 MB，较大的文件请分段上传').min(1, '文件是空的').optional(),
+  dataBase64: base64Data(UPLOAD_CHUNK_BYTES, '直接提交的文件不能超过 4 MB，较大的文件请分段上传')
+    .min(1, '文件是空的')
+    .optional(),
 };
 const checkFileSource = (value: { uploadId?: string; dataBase64?: string }, ctx: z.RefinementCtx) => {
-  if (value.uploadId === undefined && value.dataBase64 === undefined) ctx.addIssue({ code: 'custom', path: ['uploadId'], message: '请选择要上传的文件' });
-  if (value.uploadId !== undefined && value.dataBase64 !== undefined) ctx.addIssue({ code: 'custom', path: ['dataBase64'], message: '一份佐证材料只能提交一个文件' });
+  if (value.uploadId === undefined && value.dataBase64 === undefined)
+    ctx.addIssue({ code: 'custom', path: ['uploadId'], message: '请选择要上传的文件' });
+  if (value.uploadId !== undefined && value.dataBase64 !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['dataBase64'], message: '一份佐证材料只能提交一个文件' });
 };
 
 /** One piece of a file chosen in the window (files.upload for evidence, sync.upload for bundles). */
@@ -261,7 +306,15 @@ export const fingerprintText = z
   .transform((v) => v.replace(/[\s-]/g, ''))
   .refine((v) => /^\d{40}$/.test(v), '指纹应为 40 位数字（8 组，每组 5 位）');
 
-export const indicatorLines = ['filing', 'criminal', 'civil_commercial', 'ip', 'administrative', 'enforcement', 'general'] as const;
+export const indicatorLines = [
+  'filing',
+  'criminal',
+  'civil_commercial',
+  'ip',
+  'administrative',
+  'enforcement',
+  'general',
+] as const;
 export const indicatorUnits = ['percent', 'cases', 'days', 'yuan'] as const;
 export const indicatorDirections = ['up', 'down'] as const;
 export const indicatorPeriodKinds = ['monthly', 'quarterly'] as const;
@@ -275,14 +328,19 @@ const indicatorFields = {
   line: z.enum(indicatorLines, { error: '请选择条线' }),
   unit: z.enum(indicatorUnits, { error: '请选择单位' }),
   direction: z.enum(indicatorDirections, { error: '请选择指标方向' }),
-  target: z.union([z.number().finite('目标值不正确'), z.null()]).optional().default(null),
+  target: z
+    .union([z.number().finite('目标值不正确'), z.null()])
+    .optional()
+    .default(null),
   period: z.enum(indicatorPeriodKinds, { error: '请选择报送周期' }),
   rankingGoal: optionalText(60, '争先目标'),
 };
 const checkIndicatorTarget = (value: { unit: string; target: number | null }, ctx: z.RefinementCtx) => {
   if (value.target === null) return;
-  if (value.unit === 'percent' && (value.target < 0 || value.target > 100)) ctx.addIssue({ code: 'custom', path: ['target'], message: '百分比目标应在 0 到 100 之间' });
-  if (value.unit !== 'percent' && value.target < 0) ctx.addIssue({ code: 'custom', path: ['target'], message: '目标值不能为负数' });
+  if (value.unit === 'percent' && (value.target < 0 || value.target > 100))
+    ctx.addIssue({ code: 'custom', path: ['target'], message: '百分比目标应在 0 到 100 之间' });
+  if (value.unit !== 'percent' && value.target < 0)
+    ctx.addIssue({ code: 'custom', path: ['target'], message: '目标值不能为负数' });
 };
 
 /** A workbook sent whole as base64 (templates and value sheets are small). */
@@ -291,7 +349,16 @@ const workbookFile = {
   dataBase64: base64Data(UPLOAD_CHUNK_BYTES, 'Excel 文件不能超过 4 MB').min(1, '文件是空的'),
 };
 /** The checklist fields a template column can be mapped to. */
-export const templateFields = ['section', 'title', 'content', 'leadLeader', 'department', 'owner', 'deadline', 'kind'] as const;
+export const templateFields = [
+  'section',
+  'title',
+  'content',
+  'leadLeader',
+  'department',
+  'owner',
+  'deadline',
+  'kind',
+] as const;
 
 export const reportKinds = ['checklist', 'inspection', 'ledger', 'summary'] as const;
 export const reportFormats = ['pdf', 'xlsx', 'html', 'docx'] as const;
@@ -324,22 +391,44 @@ export const operations = {
 
   'departments.list': empty,
   'departments.create': z.object({ name: requiredText(40, '部门名称'), headName: optionalText(20, '部门负责人') }),
-  'departments.update': z.object({ id: rowId, version, name: requiredText(40, '部门名称'), headName: optionalText(20, '部门负责人') }),
+  'departments.update': z.object({
+    id: rowId,
+    version,
+    name: requiredText(40, '部门名称'),
+    headName: optionalText(20, '部门负责人'),
+  }),
   'departments.delete': byVersionedId,
 
   'people.list': empty,
-  'people.create': z.object({ name: requiredText(20, '姓名'), title: optionalText(40, '职务'), departmentId: z.union([rowId, z.null()]).optional().default(null) }),
-  'people.update': z.object({ id: rowId, version, name: requiredText(20, '姓名'), title: optionalText(40, '职务'), departmentId: z.union([rowId, z.null()]).optional().default(null) }),
+  'people.create': z.object({
+    name: requiredText(20, '姓名'),
+    title: optionalText(40, '职务'),
+    departmentId: z.union([rowId, z.null()]).optional().default(null),
+  }),
+  'people.update': z.object({
+    id: rowId,
+    version,
+    name: requiredText(20, '姓名'),
+    title: optionalText(40, '职务'),
+    departmentId: z.union([rowId, z.null()]).optional().default(null),
+  }),
   'people.delete': byVersionedId,
 
-  'campaigns.list': z.object({ includeClosed: z.boolean().optional().default(true) }).optional().default({ includeClosed: true }),
+  'campaigns.list': z
+    .object({ includeClosed: z.boolean().optional().default(true) })
+    .optional()
+    .default({ includeClosed: true }),
   'campaigns.get': byId,
   'campaigns.create': z.object(campaignFields).superRefine(checkDateOrder),
   'campaigns.update': z.object({ id: rowId, version, ...campaignFields }).superRefine(checkDateOrder),
   'campaigns.setStatus': z.object({ id: rowId, version, status: z.enum(campaignStatuses) }),
   'campaigns.delete': byVersionedId,
 
-  'sections.create': z.object({ campaignId: rowId, parentId: z.union([rowId, z.null()]).optional().default(null), title: requiredText(100, '栏目名称') }),
+  'sections.create': z.object({
+    campaignId: rowId,
+    parentId: z.union([rowId, z.null()]).optional().default(null),
+    title: requiredText(100, '栏目名称'),
+  }),
   'sections.update': z.object({ id: rowId, version, title: requiredText(100, '栏目名称') }),
   'sections.move': z.object({ id: rowId, direction: z.enum(['up', 'down']) }),
   'sections.delete': byVersionedId,
@@ -351,7 +440,11 @@ export const operations = {
   'items.create': z.object({ campaignId: rowId, ...itemFields }),
   'items.update': z.object({ id: rowId, version, ...itemFields }),
   'items.delete': z.object({ ids: z.array(rowId).min(1, '请先选择事项').max(10000) }),
-  'items.move': z.object({ id: rowId, sectionId: z.union([rowId, z.null()]), beforeId: z.union([rowId, z.null()]).optional().default(null) }),
+  'items.move': z.object({
+    id: rowId,
+    sectionId: z.union([rowId, z.null()]),
+    beforeId: z.union([rowId, z.null()]).optional().default(null),
+  }),
   'items.bulkUpdate': z
     .object({
       ids: z.array(rowId).min(1, '请先选择事项').max(10000),
@@ -360,7 +453,10 @@ export const operations = {
       deadline: z.union([isoDate, z.null()]).optional(),
       departmentId: z.union([rowId, z.null()]).optional(),
     })
-    .refine((v) => v.owner !== undefined || v.deadline !== undefined || v.departmentId !== undefined, '请至少选择一项要修改的内容'),
+    .refine(
+      (v) => v.owner !== undefined || v.deadline !== undefined || v.departmentId !== undefined,
+      '请至少选择一项要修改的内容',
+    ),
   'items.markComplete': z.object({ id: rowId, version, note: optionalText(2000, '完成说明', 'paragraphs') }),
   // The reviewer is the logged-in user, never a name typed by the caller.
   'items.signOff': z.object({ id: rowId, version, opinion: optionalText(1000, '审核意见', 'paragraphs') }),
@@ -428,11 +524,19 @@ export const operations = {
   'campaigns.setLightRules': z.object({
     id: rowId,
     version,
-    yellowDays: z.number({ error: '请填写提前预警天数' }).int('提前预警天数应为整数').min(0, '提前预警天数不能为负数').max(90, '提前预警天数不能超过 90 天'),
+    yellowDays: z
+      .number({ error: '请填写提前预警天数' })
+      .int('提前预警天数应为整数')
+      .min(0, '提前预警天数不能为负数')
+      .max(90, '提前预警天数不能超过 90 天'),
     escalateGreen: z.enum(escalationTargets, { error: '请选择绿灯的提醒对象' }),
     escalateYellow: z.enum(escalationTargets, { error: '请选择黄灯的提醒对象' }),
     escalateRed: z.enum(escalationTargets, { error: '请选择红灯的提醒对象' }),
-    lookbackMonths: z.number({ error: '请填写回头看间隔' }).int('回头看间隔应为整数').min(1, '回头看间隔至少 1 个月').max(24, '回头看间隔不能超过 24 个月'),
+    lookbackMonths: z
+      .number({ error: '请填写回头看间隔' })
+      .int('回头看间隔应为整数')
+      .min(1, '回头看间隔至少 1 个月')
+      .max(24, '回头看间隔不能超过 24 个月'),
   }),
   'lights.history': z.object({ kind: z.enum(lightRecordKinds), id: rowId }),
 
@@ -440,17 +544,33 @@ export const operations = {
   'problems.createAspect': z.object({ campaignId: rowId, title: requiredText(100, '方面名称') }),
   'problems.updateAspect': z.object({ id: rowId, version, title: requiredText(100, '方面名称') }),
   'problems.deleteAspect': byVersionedId,
-  'problems.create': z.object({ aspectId: rowId, title: requiredText(200, '问题'), description: optionalText(2000, '问题表现', 'paragraphs') }),
-  'problems.update': z.object({ id: rowId, version, title: requiredText(200, '问题'), description: optionalText(2000, '问题表现', 'paragraphs') }),
+  'problems.create': z.object({
+    aspectId: rowId,
+    title: requiredText(200, '问题'),
+    description: optionalText(2000, '问题表现', 'paragraphs'),
+  }),
+  'problems.update': z.object({
+    id: rowId,
+    version,
+    title: requiredText(200, '问题'),
+    description: optionalText(2000, '问题表现', 'paragraphs'),
+  }),
   'problems.delete': byVersionedId,
 
   'inspection.list': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
   'inspection.get': byId,
   'inspection.create': z
-    .object({ campaignId: rowId, scope: z.enum(inspectionScopes, { error: '请选择按个人还是按部门填报' }), personId: z.union([rowId, z.null()]).optional().default(null), departmentId: z.union([rowId, z.null()]).optional().default(null) })
+    .object({
+      campaignId: rowId,
+      scope: z.enum(inspectionScopes, { error: '请选择按个人还是按部门填报' }),
+      personId: z.union([rowId, z.null()]).optional().default(null),
+      departmentId: z.union([rowId, z.null()]).optional().default(null),
+    })
     .superRefine((v, ctx) => {
-      if (v.scope === 'person' && !v.personId) ctx.addIssue({ code: 'custom', path: ['personId'], message: '请选择填报人' });
-      if (v.scope === 'department' && !v.departmentId) ctx.addIssue({ code: 'custom', path: ['departmentId'], message: '请选择填报部门' });
+      if (v.scope === 'person' && !v.personId)
+        ctx.addIssue({ code: 'custom', path: ['personId'], message: '请选择填报人' });
+      if (v.scope === 'department' && !v.departmentId)
+        ctx.addIssue({ code: 'custom', path: ['departmentId'], message: '请选择填报部门' });
     }),
   /** Saves the whole draft at once: claims without an id are added, missing ones removed. */
   'inspection.saveDraft': z.object({
@@ -513,7 +633,11 @@ export const operations = {
   'ledger.createMeasure': z.object({ findingId: rowId, ...measureFields }),
   'ledger.updateMeasure': z.object({ id: rowId, version, ...measureFields }),
   'ledger.deleteMeasure': byVersionedId,
-  'ledger.addProgress': z.object({ measureId: rowId, eventDate: isoDate, text: requiredText(4000, '整改进展', 'paragraphs') }),
+  'ledger.addProgress': z.object({
+    measureId: rowId,
+    eventDate: isoDate,
+    text: requiredText(4000, '整改进展', 'paragraphs'),
+  }),
   'ledger.submit': z.object({ id: rowId, version, note: requiredText(4000, '完成情况', 'paragraphs') }),
   'ledger.signOff': z.object({ id: rowId, version, opinion: optionalText(1000, '销号意见', 'paragraphs') }),
   'ledger.sendBack': z.object({ id: rowId, version, reason: requiredText(1000, '退回理由', 'paragraphs') }),
@@ -524,13 +648,24 @@ export const operations = {
       lookbackId: z.union([rowId, z.null()]).optional().default(null),
       ...evidenceFile,
     })
-    .refine((v) => v.phase !== 'lookback' || v.lookbackId !== null, { path: ['lookbackId'], message: '回头看佐证材料须指明是哪一次回头看' })
+    .refine((v) => v.phase !== 'lookback' || v.lookbackId !== null, {
+      path: ['lookbackId'],
+      message: '回头看佐证材料须指明是哪一次回头看',
+    })
     .superRefine(checkFileSource),
   'ledger.removeEvidence': byVersionedId,
   'ledger.openEvidence': byId,
 
-  'lookbacks.list': z.object({ campaignId: rowId.optional(), includeDone: z.boolean().optional().default(false) }).optional().default({ includeDone: false }),
-  'lookbacks.record': z.object({ id: rowId, version, result: z.enum(['passed', 'relapsed'], { error: '请选择回头看结论' }), note: requiredText(4000, '回头看情况', 'paragraphs') }),
+  'lookbacks.list': z
+    .object({ campaignId: rowId.optional(), includeDone: z.boolean().optional().default(false) })
+    .optional()
+    .default({ includeDone: false }),
+  'lookbacks.record': z.object({
+    id: rowId,
+    version,
+    result: z.enum(['passed', 'relapsed'], { error: '请选择回头看结论' }),
+    note: requiredText(4000, '回头看情况', 'paragraphs'),
+  }),
   'lookbacks.reschedule': z.object({ id: rowId, version, dueDate: isoDate }),
 
   'work.mine': empty,
@@ -548,7 +683,10 @@ export const operations = {
   }),
   'sync.trusted': empty,
   'sync.untrust': z.object({ code: courtCode }),
-  'sync.history': z.object({ limit: z.number().int().min(1).max(1000).optional().default(200) }).optional().default({ limit: 200 }),
+  'sync.history': z
+    .object({ limit: z.number().int().min(1).max(1000).optional().default(200) })
+    .optional()
+    .default({ limit: 200 }),
   'sync.subordinates': empty,
 
   'supervision.list': z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
@@ -565,16 +703,15 @@ export const operations = {
   'indicators.create': z.object({ campaignId: rowId, ...indicatorFields }).superRefine(checkIndicatorTarget),
   'indicators.update': z.object({ id: rowId, version, ...indicatorFields }).superRefine(checkIndicatorTarget),
   'indicators.delete': byVersionedId,
-  'indicators.recordValue': z
-    .object({
-      indicatorId: rowId,
-      period: indicatorPeriod,
-      value: z.number({ error: '请填写数值' }).finite('数值不正确'),
-      note: optionalText(1000, '说明', 'paragraphs'),
-      /** Expected version when replacing an existing value of the same period. */
-      version: version.optional(),
-      evidence: z.object(evidenceFile).superRefine(checkFileSource).optional(),
-    }),
+  'indicators.recordValue': z.object({
+    indicatorId: rowId,
+    period: indicatorPeriod,
+    value: z.number({ error: '请填写数值' }).finite('数值不正确'),
+    note: optionalText(1000, '说明', 'paragraphs'),
+    /** Expected version when replacing an existing value of the same period. */
+    version: version.optional(),
+    evidence: z.object(evidenceFile).superRefine(checkFileSource).optional(),
+  }),
   'indicators.deleteValue': byVersionedId,
   /** Period values from a sheet: a preview writes nothing; confirm writes the good rows. */
   'indicators.importValues': z.object({
@@ -602,7 +739,11 @@ export const operations = {
   'boards.province': z.object({ campaignId: rowId }),
 
   'reports.preview': z.object(reportScope),
-  'reports.export': z.object({ ...reportScope, format: z.enum(reportFormats, { error: '请选择文件格式' }), folder: exportFolder }),
+  'reports.export': z.object({
+    ...reportScope,
+    format: z.enum(reportFormats, { error: '请选择文件格式' }),
+    folder: exportFolder,
+  }),
 
   /** The system's folder dialog, where there is one (null in the browser preview). */
   'files.chooseFolder': empty,

@@ -19,7 +19,12 @@ export function closeMargin(target: number, unit: IndicatorUnit): number {
 }
 
 /** met / close / missed against the target, respecting direction; null when there is no target. */
-export function attainment(value: number, target: number | null, direction: IndicatorDirection, unit: IndicatorUnit): Attainment | null {
+export function attainment(
+  value: number,
+  target: number | null,
+  direction: IndicatorDirection,
+  unit: IndicatorUnit,
+): Attainment | null {
   if (target === null) return null;
   // How far the value falls short of the target, whichever way is better.
   const shortfall = direction === 'up' ? target - value : value - target;
@@ -28,11 +33,15 @@ export function attainment(value: number, target: number | null, direction: Indi
 }
 
 /** From the previous period's value to this one: better, worse or the same, respecting direction. */
-export function trend(previous: number | null, current: number | null, direction: IndicatorDirection): 'better' | 'worse' | 'same' | null {
+export function trend(
+  previous: number | null,
+  current: number | null,
+  direction: IndicatorDirection,
+): 'better' | 'worse' | 'same' | null {
   if (previous === null || current === null) return null;
   const change = current - previous;
   if (Math.abs(change) <= EPSILON) return 'same';
-  return (change > 0) === (direction === 'up') ? 'better' : 'worse';
+  return change > 0 === (direction === 'up') ? 'better' : 'worse';
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -70,7 +79,9 @@ export function shiftPeriod(period: string, count: number): string {
 export function periodOf(date: string, kind: IndicatorPeriodKind): string {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
-  return kind === 'monthly' ? formatPeriod(year, kind, month) : formatPeriod(year, kind, Math.floor((month - 1) / 3) + 1);
+  return kind === 'monthly'
+    ? formatPeriod(year, kind, month)
+    : formatPeriod(year, kind, Math.floor((month - 1) / 3) + 1);
 }
 
 export const previousPeriod = (period: string): string => shiftPeriod(period, -1);

@@ -18,7 +18,13 @@ export function isMeasureClosed(status: MeasureStatus): boolean {
 /** States from which the owner may submit a measure for sign-off. */
 export const SUBMITTABLE: readonly MeasureStatus[] = ['identified', 'in_progress', 'returned', 'reopened'];
 /** States that still take progress notes (signed-off work is reopened only by a look-back). */
-export const TAKES_PROGRESS: readonly MeasureStatus[] = ['identified', 'in_progress', 'returned', 'reopened', 'submitted'];
+export const TAKES_PROGRESS: readonly MeasureStatus[] = [
+  'identified',
+  'in_progress',
+  'returned',
+  'reopened',
+  'submitted',
+];
 
 /**
  * Long-term measures (长期整改) stay open by design: they take progress notes but are never
@@ -30,13 +36,19 @@ export function canSubmitMeasure(status: MeasureStatus, longTerm: boolean): bool
 }
 
 /** A measure's light: the checklist's deadline rule, with handing the work in counting as done. */
-export function measureLightRule(today: string, yellowDays: number): (status: MeasureStatus, deadline: string | null) => Light {
+export function measureLightRule(
+  today: string,
+  yellowDays: number,
+): (status: MeasureStatus, deadline: string | null) => Light {
   const judge = deadlineRule(today, yellowDays);
   return (status, deadline) => judge(isMeasureDone(status), deadline);
 }
 
 /** A scheduled look-back is red once its due date has passed, yellow within `yellowDays`. */
-export function lookbackLightRule(today: string, yellowDays: number): (status: LookbackStatus, dueDate: string) => Light {
+export function lookbackLightRule(
+  today: string,
+  yellowDays: number,
+): (status: LookbackStatus, dueDate: string) => Light {
   const judge = deadlineRule(today, yellowDays);
   return (status, dueDate) => judge(status !== 'scheduled', dueDate);
 }

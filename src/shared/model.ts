@@ -345,7 +345,9 @@ export interface InspectionRound extends Owned {
   submittedByName: string;
   noProblem: boolean;
   noProblemReason: string;
-  claims: Array<Pick<InspectionClaim, 'problemId' | 'problemTitle' | 'ownProblem' | 'facts' | 'cause' | 'measures' | 'deadline'>>;
+  claims: Array<
+    Pick<InspectionClaim, 'problemId' | 'problemTitle' | 'ownProblem' | 'facts' | 'cause' | 'measures' | 'deadline'>
+  >;
   decision: 'accepted' | 'returned' | null;
   decidedAt: string | null;
   reviewer: string;
@@ -377,13 +379,21 @@ export interface EvasionChecks {
   /** Catalogue problems no submitted or accepted report claims. */
   unclaimedProblems: Array<{ problemId: string; number: number; title: string; aspectTitle: string }>;
   /** People (and departments) with no report, or only a draft. */
-  notFiled: Array<{ scope: InspectionScope; id: string; name: string; departmentName: string; status: 'none' | 'draft' | 'returned' }>;
+  notFiled: Array<{
+    scope: InspectionScope;
+    id: string;
+    name: string;
+    departmentName: string;
+    status: 'none' | 'draft' | 'returned';
+  }>;
 }
 
 // ───────────────────────── Rectification ledger (整改台账) ─────────────────────────
 
-export type LedgerSource = 'inspection_feedback' | 'audit_supervision' | 'self_inspection' | 'superior_notice' | 'petition' | 'problem_lead';
-export type MeasureStatus = 'identified' | 'in_progress' | 'submitted' | 'signed_off' | 'lookback_passed' | 'returned' | 'reopened';
+export type LedgerSource =
+  'inspection_feedback' | 'audit_supervision' | 'self_inspection' | 'superior_notice' | 'petition' | 'problem_lead';
+export type MeasureStatus =
+  'identified' | 'in_progress' | 'submitted' | 'signed_off' | 'lookback_passed' | 'returned' | 'reopened';
 export type LedgerEventKind = 'progress' | 'submit' | 'sign_off' | 'send_back' | 'lookback_pass' | 'lookback_relapse';
 export type LedgerEvidencePhase = 'before' | 'after' | 'lookback';
 export type LookbackStatus = 'scheduled' | 'passed' | 'relapsed';
@@ -504,7 +514,16 @@ export interface LedgerClosure {
   overall: ClosureFigure;
   bySource: Array<ClosureFigure & { source: LedgerSource }>;
   /** Per finding: its measures closed of total. */
-  byFinding: Array<{ findingId: string; number: number; title: string; source: LedgerSource; measures: number; closedMeasures: number; longTermMeasures: number; closed: boolean }>;
+  byFinding: Array<{
+    findingId: string;
+    number: number;
+    title: string;
+    source: LedgerSource;
+    measures: number;
+    closedMeasures: number;
+    longTermMeasures: number;
+    closed: boolean;
+  }>;
 }
 
 // ───────────────────────── My work ─────────────────────────
@@ -608,7 +627,13 @@ export interface ImportReport {
    * `replacesVouched`: a relay had vouched for a key of this court; the confirmed one replaces it. */
   needsTrust: { code: string; name: string; level: string; fingerprint: string; replacesVouched?: boolean }[];
   /** Courts whose keys this import would trust because the court relaying their bundles vouches for them. */
-  newlyVouched: { code: string; name: string; level: string; fingerprint: string; vouchedBy: { code: string; name: string } }[];
+  newlyVouched: {
+    code: string;
+    name: string;
+    level: string;
+    fingerprint: string;
+    vouchedBy: { code: string; name: string };
+  }[];
   /** Subordinates whose audit log no longer agrees with what they reported before (the witness). */
   auditAlerts: { code: string; name: string; message: string }[];
   /** Evidence files that were missing or damaged here and were restored from the bundle. */
@@ -704,7 +729,8 @@ export type JobResult =
 
 // ───────────────────────── Indicators (指标) ─────────────────────────
 
-export type IndicatorLine = 'filing' | 'criminal' | 'civil_commercial' | 'ip' | 'administrative' | 'enforcement' | 'general';
+export type IndicatorLine =
+  'filing' | 'criminal' | 'civil_commercial' | 'ip' | 'administrative' | 'enforcement' | 'general';
 export type IndicatorUnit = 'percent' | 'cases' | 'days' | 'yuan';
 /** up: higher is better (正向); down: lower is better (负向). */
 export type IndicatorDirection = 'up' | 'down';
@@ -780,7 +806,8 @@ export interface IndicatorImport {
   written: number | null;
 }
 
-export type TemplateField = 'section' | 'title' | 'content' | 'leadLeader' | 'department' | 'owner' | 'deadline' | 'kind';
+export type TemplateField =
+  'section' | 'title' | 'content' | 'leadLeader' | 'department' | 'owner' | 'deadline' | 'kind';
 
 export interface TemplateColumn {
   /** 0-based. */
@@ -855,7 +882,13 @@ export interface CourtBoardCampaign {
   items: BoardCounts;
   dueThisWeek: number;
   /** Rectification ledger closure; null when the campaign has no findings here. */
-  ledger: { findings: number; closedFindings: number; measures: number; closedMeasures: number; closureRate: number | null } | null;
+  ledger: {
+    findings: number;
+    closedFindings: number;
+    measures: number;
+    closedMeasures: number;
+    closureRate: number | null;
+  } | null;
   /** Self-inspection reports by state. */
   inspection: { total: number; draft: number; submitted: number; returned: number; accepted: number };
   /** Latest values against target. */

@@ -94,14 +94,18 @@ test('管理员开设填报人账户 → 首次登录须改密码 → 输错 5 �
     await login.getByRole('textbox', { name: '用户名' }).fill('zhouxm');
     await login.getByRole('textbox', { name: '密码', exact: true }).fill(`wrong${left}abc`);
     await login.getByRole('textbox', { name: '密码', exact: true }).press('Enter');
-    await expect(page.getByTestId('login-error')).toHaveText(`用户名或密码不正确。再输错 ${left} 次，账户将被锁定 15 分钟。`);
+    await expect(page.getByTestId('login-error')).toHaveText(
+      `用户名或密码不正确。再输错 ${left} 次，账户将被锁定 15 分钟。`,
+    );
     // The user name stays; the password is typed again.
     await expect(login.getByRole('textbox', { name: '用户名' })).toHaveValue('zhouxm');
     await expect(login.getByRole('textbox', { name: '密码', exact: true })).toHaveValue('');
   }
   await login.getByRole('textbox', { name: '密码', exact: true }).fill('wrong0abc');
   await login.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('login-error')).toHaveText('密码连续输错 5 次，账户已锁定 15 分钟。如忘记密码，请管理员重置。');
+  await expect(page.getByTestId('login-error')).toHaveText(
+    '密码连续输错 5 次，账户已锁定 15 分钟。如忘记密码，请管理员重置。',
+  );
   await login.getByRole('textbox', { name: '密码', exact: true }).fill('Zhouxm2026');
   await login.getByRole('textbox', { name: '密码', exact: true }).press('Enter');
   await expect(page.getByTestId('login-error')).toContainText('账户已锁定。请 15 分钟后再试，或请管理员重置密码。');
@@ -119,7 +123,9 @@ test('管理员开设填报人账户 → 首次登录须改密码 → 输错 5 �
   await expect(reset.getByText('密码至少 8 位')).toBeVisible();
   await reset.getByRole('textbox', { name: '临时密码', exact: true }).fill('Reset2026x');
   await reset.getByRole('button', { name: '重置密码' }).click();
-  await expect(page.getByTestId('reset-done')).toContainText('已重置 周晓明 的密码。请将临时密码告知本人，下次登录时须修改密码。');
+  await expect(page.getByTestId('reset-done')).toContainText(
+    '已重置 周晓明 的密码。请将临时密码告知本人，下次登录时须修改密码。',
+  );
   await expect(page.getByTestId('reset-password-shown')).toHaveText('Reset2026x');
   await page.screenshot({ path: screenshot('reset-done.png') });
   await page.getByTestId('reset-done').getByRole('button', { name: '完成' }).click();
@@ -137,8 +143,12 @@ test('管理员开设填报人账户 → 首次登录须改密码 → 输错 5 �
   await expect(lock).toContainText('账户锁定');
   await expect(lock).toContainText('周晓明（zhouxm）');
   await expect(entries.filter({ hasText: /密码错误（连续第 \d 次）/ })).toHaveCount(4);
-  await expect(entries.filter({ hasText: '本人修改了登录密码' }).filter({ hasText: '周晓明（zhouxm）' })).toHaveCount(1);
-  await expect(entries.filter({ hasText: '新建' }).filter({ hasText: '用户账户' }).first()).toContainText('用户名：zhouxm；角色：填报人；所属部门：立案庭');
+  await expect(entries.filter({ hasText: '本人修改了登录密码' }).filter({ hasText: '周晓明（zhouxm）' })).toHaveCount(
+    1,
+  );
+  await expect(entries.filter({ hasText: '新建' }).filter({ hasText: '用户账户' }).first()).toContainText(
+    '用户名：zhouxm；角色：填报人；所属部门：立案庭',
+  );
   await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: screenshot('audit-accounts.png'), fullPage: true });
 

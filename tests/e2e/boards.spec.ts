@@ -7,9 +7,20 @@ import { test, expect } from './fixtures';
 import { COURT, setUpDemoCourt, setupCourt } from './helpers';
 import { shot } from './steps';
 
-interface Figures { total: number; done: number; overdue: number; percentDone: number }
+interface Figures {
+  total: number;
+  done: number;
+  overdue: number;
+  percentDone: number;
+}
 interface Board {
-  campaigns: Array<{ id: string; title: string; dueThisWeek: number; items: { red: number; yellow: number; green: number }; inspection: { total: number; draft: number; submitted: number; returned: number; accepted: number } }>;
+  campaigns: Array<{
+    id: string;
+    title: string;
+    dueThisWeek: number;
+    items: { red: number; yellow: number; green: number };
+    inspection: { total: number; draft: number; submitted: number; returned: number; accepted: number };
+  }>;
   dueThisWeek: Array<{ id: string; campaignId: string }>;
   myWork: unknown[];
 }
@@ -32,15 +43,21 @@ test('本院挂图：每个进行中的活动一张卡片，数字与推进清�
     const o = progress.overall;
     const card = page.locator(`[data-testid="board-card"][data-campaign-id="${campaign.id}"]`);
     await expect(card.getByTestId('board-card-title')).toHaveText(campaign.title);
-    await expect(card.getByTestId('board-card-completion')).toHaveText(`完成 ${o.done}/${o.total}（${o.percentDone}%）`);
+    await expect(card.getByTestId('board-card-completion')).toHaveText(
+      `完成 ${o.done}/${o.total}（${o.percentDone}%）`,
+    );
     await expect(card.getByTestId('card-overdue-value')).toHaveText(String(o.overdue));
     await expect(card.getByTestId('card-red-value')).toHaveText(String(o.overdue));
     await expect(card.getByTestId('card-due-value')).toHaveText(String(campaign.dueThisWeek));
     await expect(card.getByTestId('card-yellow-value')).toHaveText(String(campaign.items.yellow));
     const reports = campaign.inspection;
-    if (reports.total > 0) await expect(card.getByTestId('card-inspection')).toContainText(`已提交 ${reports.submitted} · 已审核 ${reports.accepted} · 退回 ${reports.returned} · 草稿 ${reports.draft}`);
+    if (reports.total > 0)
+      await expect(card.getByTestId('card-inspection')).toContainText(
+        `已提交 ${reports.submitted} · 已审核 ${reports.accepted} · 退回 ${reports.returned} · 草稿 ${reports.draft}`,
+      );
   }
-  if (board.dueThisWeek.length > 0) await expect(page.getByTestId('board-due-row')).toHaveCount(board.dueThisWeek.length);
+  if (board.dueThisWeek.length > 0)
+    await expect(page.getByTestId('board-due-row')).toHaveCount(board.dueThisWeek.length);
   else await expect(page.getByTestId('board-due-empty')).toBeVisible();
   await expect(page.getByTestId('board-work-row')).toHaveCount(Math.min(8, board.myWork.length));
   await shot(page, 'court-board.png');
@@ -55,7 +72,10 @@ test('本院挂图：每个进行中的活动一张卡片，数字与推进清�
 
   // The card with the most items opens its 挂图作战 tab.
   const first = board.campaigns[0];
-  await page.locator(`[data-testid="board-card"][data-campaign-id="${first.id}"]`).getByTestId('board-card-title').click();
+  await page
+    .locator(`[data-testid="board-card"][data-campaign-id="${first.id}"]`)
+    .getByTestId('board-card-title')
+    .click();
   await expect(page).toHaveURL(new RegExp(`#/campaign/${first.id}/board$`));
   const tab = page.getByTestId('campaign-board');
   const progress = await app.call<{ overall: Figures }>('stats.campaignProgress', { campaignId: first.id });
@@ -70,7 +90,8 @@ test('本院挂图：每个进行中的活动一张卡片，数字与推进清�
   await expect(tab.getByTestId('board-chart-burndown').locator('.recharts-line').first()).toBeVisible();
   await expect(tab.getByTestId('board-chart-burndown')).toContainText('实际未完成');
   const indicators = tab.getByTestId('board-indicator');
-  if ((await indicators.count()) > 0) await expect(tab.getByTestId('board-indicators').locator('svg.recharts-surface').first()).toBeVisible();
+  if ((await indicators.count()) > 0)
+    await expect(tab.getByTestId('board-indicators').locator('svg.recharts-surface').first()).toBeVisible();
   // Recharts animates in; let it settle before the picture.
   await page.waitForTimeout(1500);
   await shot(page, 'campaign-board.png');

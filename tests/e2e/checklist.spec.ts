@@ -7,7 +7,10 @@ import path from 'node:path';
 import { test, expect, ARTIFACTS_DIR } from './fixtures';
 import { addReadyUser, field, row, switchUser } from './helpers';
 
-test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏目与事项 → 进展与佐证 → 完成 → 销号 → 统计变化', async ({ page, app }) => {
+test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏目与事项 → 进展与佐证 → 完成 → 销号 → 统计变化', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await expect(page.getByText('欢迎使用专项活动督导台')).toBeVisible();
 
@@ -90,7 +93,11 @@ test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏�
   await page.getByRole('menuitem', { name: '添加下级栏目' }).click();
   await field(page, '栏目名称').fill('审判权力运行监督');
   await page.getByTestId('section-form').getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('section-node')).toHaveText([/一、廉洁文化工程/, /二、制度建设工程/, /（一）审判权力运行监督/]);
+  await expect(page.getByTestId('section-node')).toHaveText([
+    /一、廉洁文化工程/,
+    /二、制度建设工程/,
+    /（一）审判权力运行监督/,
+  ]);
 
   // Items: click a section so the new item goes there.
   await page.getByTestId('section-node').filter({ hasText: '廉洁文化工程' }).click();
@@ -136,7 +143,9 @@ test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏�
   await drawer.getByRole('tab', { name: /佐证材料/ }).click();
   await drawer.getByTestId('evidence-input').setInputFiles([pdf, photo]);
   await expect(drawer.getByTestId('evidence-row')).toHaveCount(2);
-  await expect(drawer.getByTestId('evidence-row').filter({ hasText: '警示教育会议记录.pdf' })).toContainText('PDF 文档');
+  await expect(drawer.getByTestId('evidence-row').filter({ hasText: '警示教育会议记录.pdf' })).toContainText(
+    'PDF 文档',
+  );
   await expect(drawer.getByTestId('upload-entry').filter({ hasText: '动员会现场照片.png' })).toContainText('已上传');
   await expect(drawer.getByRole('tab', { name: /佐证材料/ })).toHaveText('佐证材料（2）');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -192,7 +201,11 @@ test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏�
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'campaign-page.png'), fullPage: true });
 
   // The campaign list shows the same figures.
-  await page.getByRole('button', { name: '专项活动' }).or(page.getByText('专项活动', { exact: true })).first().click();
+  await page
+    .getByRole('button', { name: '专项活动' })
+    .or(page.getByText('专项活动', { exact: true }))
+    .first()
+    .click();
   const card = page.getByTestId('campaign-card').filter({ hasText: '2026年“清廉法院”建设专项活动' });
   await expect(card).toContainText('50%');
   await expect(card).toContainText('进行中');

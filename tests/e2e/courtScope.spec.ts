@@ -22,9 +22,18 @@ function withDatabase(app: PreviewApp, work: (db: Database.Database) => void): v
 
 function insert(db: Database.Database, table: string, values: Record<string, unknown>): void {
   const keys = Object.keys(values);
-  db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...keys.map((key) => values[key]));
+  db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
+    ...keys.map((key) => values[key]),
+  );
 }
-const owned = (rowId: string, origin: string) => ({ id: rowId, origin, version: 1, change_seq: 1, created_at: STAMP, updated_at: STAMP });
+const owned = (rowId: string, origin: string) => ({
+  id: rowId,
+  origin,
+  version: 1,
+  change_seq: 1,
+  created_at: STAMP,
+  updated_at: STAMP,
+});
 
 test('上级下发的规定动作：任务内容只读，本院填写责任人与进展，查看上级督导意见', async ({ page, app }) => {
   await setupCourt(app);
@@ -32,12 +41,43 @@ test('上级下发的规定动作：任务内容只读，本院填写责任人�
   const section = id(0xc2);
   const copy = id(0xc5);
   withDatabase(app, (db) => {
-    insert(db, 'campaigns', { ...owned(campaign, 'E05'), title: '2026年执行攻坚专项活动', issuing_court_code: 'E05', issuing_court_name: '宜昌市中级人民法院', year: 2026, start_date: '2026-03-01', end_date: '2026-12-31' });
+    insert(db, 'campaigns', {
+      ...owned(campaign, 'E05'),
+      title: '2026年执行攻坚专项活动',
+      issuing_court_code: 'E05',
+      issuing_court_name: '宜昌市中级人民法院',
+      year: 2026,
+      start_date: '2026-03-01',
+      end_date: '2026-12-31',
+    });
     insert(db, 'sections', { ...owned(section, 'E05'), campaign_id: campaign, title: '攻坚举措', sort_order: 1 });
-    const definition = { campaign_id: campaign, section_id: section, sort_order: 1024, title: '每季度开展一次集中执行行动', content: '集中执行行动覆盖全部涉民生案件，行动结束后报送战果统计表。', kind: 'mandatory', deadline: '2099-12-20', frequency: 'quarterly' };
+    const definition = {
+      campaign_id: campaign,
+      section_id: section,
+      sort_order: 1024,
+      title: '每季度开展一次集中执行行动',
+      content: '集中执行行动覆盖全部涉民生案件，行动结束后报送战果统计表。',
+      kind: 'mandatory',
+      deadline: '2099-12-20',
+      frequency: 'quarterly',
+    };
     insert(db, 'items', { ...owned(id(0xc4), 'E05'), ...definition });
-    insert(db, 'items', { ...owned(copy, COURT.code), change_seq: 100, ...definition, source_item_id: id(0xc4), source_version: 1 });
-    insert(db, 'supervision_notes', { ...owned(id(0xb1), 'E05'), campaign_id: campaign, court_code: COURT.code, item_id: copy, kind: 'supervision', author: '李科长', text: '请于季度末前报送集中执行行动战果统计表。' });
+    insert(db, 'items', {
+      ...owned(copy, COURT.code),
+      change_seq: 100,
+      ...definition,
+      source_item_id: id(0xc4),
+      source_version: 1,
+    });
+    insert(db, 'supervision_notes', {
+      ...owned(id(0xb1), 'E05'),
+      campaign_id: campaign,
+      court_code: COURT.code,
+      item_id: copy,
+      kind: 'supervision',
+      author: '李科长',
+      text: '请于季度末前报送集中执行行动战果统计表。',
+    });
   });
   await app.call('departments.create', { name: '执行局', headName: '罗斌' });
 
@@ -75,28 +115,103 @@ test('上级下发的规定动作：任务内容只读，本院填写责任人�
 
 test('中院查看下级法院的推进清单（只读）并提出督导意见', async ({ page, app }) => {
   await app.call('court.setup', {
-    profile: { name: '宜昌市中级人民法院', code: 'E05', level: 'intermediate', parentCode: 'E00', parentName: '湖北省高级人民法院', operatorName: '李科长' },
+    profile: {
+      name: '宜昌市中级人民法院',
+      code: 'E05',
+      level: 'intermediate',
+      parentCode: 'E00',
+      parentName: '湖北省高级人民法院',
+      operatorName: '李科长',
+    },
     admin: ADMIN,
   });
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: '2026年执行攻坚专项活动', year: 2026, startDate: '2026-03-01', endDate: '2026-12-31' });
-  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', { campaignId: campaign.id, title: '攻坚举措' });
-  await app.call('items.create', { campaignId: campaign.id, sectionId: detail.sections[0].id, title: '中院：督导基层集中执行', deadline: '2099-12-31' });
+  const campaign = await app.call<{ id: string }>('campaigns.create', {
+    title: '2026年执行攻坚专项活动',
+    year: 2026,
+    startDate: '2026-03-01',
+    endDate: '2026-12-31',
+  });
+  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', {
+    campaignId: campaign.id,
+    title: '攻坚举措',
+  });
+  await app.call('items.create', {
+    campaignId: campaign.id,
+    sectionId: detail.sections[0].id,
+    title: '中院：督导基层集中执行',
+    deadline: '2099-12-31',
+  });
   const theirs = id(0xd1);
   withDatabase(app, (db) => {
     insert(db, 'sync_courts', {
-      code: COURT.code, name: COURT.name, level: 'basic', parent_code: 'E05', sign_key: 'k', box_key: 'k', fingerprint: '0'.repeat(40), relation: 'subordinate',
-      trusted_at: STAMP, trusted_by: '李科长（admin）', last_seq: 3, last_bundle_at: STAMP, last_imported_at: STAMP,
+      code: COURT.code,
+      name: COURT.name,
+      level: 'basic',
+      parent_code: 'E05',
+      sign_key: 'k',
+      box_key: 'k',
+      fingerprint: '0'.repeat(40),
+      relation: 'subordinate',
+      trusted_at: STAMP,
+      trusted_by: '李科长（admin）',
+      last_seq: 3,
+      last_bundle_at: STAMP,
+      last_imported_at: STAMP,
     });
     insert(db, 'departments', { ...owned(id(0xd9), COURT.code), name: '执行局' });
-    const base = { campaign_id: campaign.id, section_id: detail.sections[0].id, kind: 'mandatory', deadline: '2099-12-20', department_id: id(0xd9), owner: '罗斌' };
-    insert(db, 'items', { ...owned(theirs, COURT.code), ...base, sort_order: 1024, title: '枝江：每季度开展一次集中执行行动', status: 'in_progress', percent: 60, source_item_id: id(0xd0), source_version: 1 });
-    insert(db, 'items', { ...owned(id(0xd2), COURT.code), ...base, sort_order: 2048, kind: 'own', title: '枝江：执行信访化解', status: 'completed', percent: 100 });
-    insert(db, 'ledger_findings', { ...owned(id(0xe1), COURT.code), campaign_id: campaign.id, source: 'petition', title: '枝江：执行信访件办理超期', sort_order: 1024, department_id: id(0xd9) });
-    insert(db, 'ledger_measures', { ...owned(id(0xe2), COURT.code), campaign_id: campaign.id, finding_id: id(0xe1), text: '枝江：逐件督办超期信访件', status: 'in_progress', deadline: '2099-06-30', sort_order: 1024, department_id: id(0xd9) });
+    const base = {
+      campaign_id: campaign.id,
+      section_id: detail.sections[0].id,
+      kind: 'mandatory',
+      deadline: '2099-12-20',
+      department_id: id(0xd9),
+      owner: '罗斌',
+    };
+    insert(db, 'items', {
+      ...owned(theirs, COURT.code),
+      ...base,
+      sort_order: 1024,
+      title: '枝江：每季度开展一次集中执行行动',
+      status: 'in_progress',
+      percent: 60,
+      source_item_id: id(0xd0),
+      source_version: 1,
+    });
+    insert(db, 'items', {
+      ...owned(id(0xd2), COURT.code),
+      ...base,
+      sort_order: 2048,
+      kind: 'own',
+      title: '枝江：执行信访化解',
+      status: 'completed',
+      percent: 100,
+    });
+    insert(db, 'ledger_findings', {
+      ...owned(id(0xe1), COURT.code),
+      campaign_id: campaign.id,
+      source: 'petition',
+      title: '枝江：执行信访件办理超期',
+      sort_order: 1024,
+      department_id: id(0xd9),
+    });
+    insert(db, 'ledger_measures', {
+      ...owned(id(0xe2), COURT.code),
+      campaign_id: campaign.id,
+      finding_id: id(0xe1),
+      text: '枝江：逐件督办超期信访件',
+      status: 'in_progress',
+      deadline: '2099-06-30',
+      sort_order: 1024,
+      department_id: id(0xd9),
+    });
   });
 
   await page.goto(app.url);
-  await page.getByTestId('campaign-card').filter({ hasText: '2026年执行攻坚专项活动' }).getByTestId('campaign-title').click();
+  await page
+    .getByTestId('campaign-card')
+    .filter({ hasText: '2026年执行攻坚专项活动' })
+    .getByTestId('campaign-title')
+    .click();
   await expect(page.getByTestId('item-row')).toHaveCount(1);
   await expect(row(page, '中院：督导基层集中执行')).toBeVisible();
 
@@ -110,7 +225,10 @@ test('中院查看下级法院的推进清单（只读）并提出督导意见',
 
   // A court-wide note from the page, and one on an item from its drawer.
   await page.getByTestId('court-supervision').getByTestId('supervision-toggle').click();
-  await page.getByTestId('court-supervision').getByTestId('supervision-text').fill('请加快推进执行信访化解工作，月底前报送进展。');
+  await page
+    .getByTestId('court-supervision')
+    .getByTestId('supervision-text')
+    .fill('请加快推进执行信访化解工作，月底前报送进展。');
   await page.getByTestId('court-supervision').getByTestId('supervision-submit').click();
   await expect(page.getByTestId('court-supervision').getByTestId('supervision-note')).toContainText('针对全院工作');
 

@@ -18,7 +18,8 @@ function pickedFile(name: string, bytes: Buffer): string {
   return file;
 }
 
-const staged = (dataDir: string) => (fs.existsSync(path.join(dataDir, 'uploads')) ? fs.readdirSync(path.join(dataDir, 'uploads')) : []);
+const staged = (dataDir: string) =>
+  fs.existsSync(path.join(dataDir, 'uploads')) ? fs.readdirSync(path.join(dataDir, 'uploads')) : [];
 
 test('大于 4 MB 的佐证材料分段上传：进度条、可取消，保存的文件与原件一致', async ({ page, app }) => {
   await seedCampaign(app, [{ title: '开展作风纪律专项检查' }]);
@@ -65,9 +66,21 @@ test('大于 4 MB 的佐证材料分段上传：进度条、可取消，保存�
 
 test('指标数值的佐证材料（大于 4 MB）分段上传后随数值保存，文件与原件一致', async ({ page, app }) => {
   const { campaignId } = await seedCampaign(app, []);
-  await app.call('indicators.create', { campaignId, name: '当场立案率', line: 'filing', unit: 'percent', direction: 'up', target: 95, period: 'monthly' });
+  await app.call('indicators.create', {
+    campaignId,
+    name: '当场立案率',
+    line: 'filing',
+    unit: 'percent',
+    direction: 'up',
+    target: 95,
+    period: 'monthly',
+  });
   await page.goto(app.url);
-  await page.getByTestId('campaign-card').filter({ hasText: '2026年“清廉法院”建设' }).getByTestId('campaign-title').click();
+  await page
+    .getByTestId('campaign-card')
+    .filter({ hasText: '2026年“清廉法院”建设' })
+    .getByTestId('campaign-title')
+    .click();
   await page.getByTestId('tab-indicators').click();
   const indicator = page.getByTestId('indicator-row').filter({ hasText: '当场立案率' });
   await indicator.getByTestId('record-value').click();

@@ -24,7 +24,11 @@ export async function setupCourt(app: PreviewApp): Promise<void> {
  * 'admin' (also a reviewer) logged in; waits until the demo job has finished.
  */
 export async function setUpDemoCourt(app: PreviewApp): Promise<void> {
-  const setup = await app.call<{ demoJobId: string | null }>('court.setup', { profile: COURT, admin: { username: 'admin', password: 'Admin2026' }, loadDemo: true });
+  const setup = await app.call<{ demoJobId: string | null }>('court.setup', {
+    profile: COURT,
+    admin: { username: 'admin', password: 'Admin2026' },
+    loadDemo: true,
+  });
   expect(setup.demoJobId).toBeTruthy();
   for (let waited = 0; ; waited += 250) {
     const job = await app.call<{ state: string; error: string | null }>('jobs.get', { jobId: setup.demoJobId });
@@ -43,10 +47,20 @@ export async function setUpDemoCourt(app: PreviewApp): Promise<void> {
  */
 export async function addReadyUser(
   app: PreviewApp,
-  account: { username: string; displayName: string; roles: Array<'admin' | 'reviewer' | 'filer'>; departmentId?: string | null; personId?: string | null },
+  account: {
+    username: string;
+    displayName: string;
+    roles: Array<'admin' | 'reviewer' | 'filer'>;
+    departmentId?: string | null;
+    personId?: string | null;
+  },
   password: string,
 ): Promise<{ id: string }> {
-  const created = await app.call<{ id: string }>('users.create', { departmentId: null, ...account, password: 'Temp2026abc' });
+  const created = await app.call<{ id: string }>('users.create', {
+    departmentId: null,
+    ...account,
+    password: 'Temp2026abc',
+  });
   await app.call('auth.logout');
   await app.call('auth.login', { username: account.username, password: 'Temp2026abc' });
   await app.call('auth.changePassword', { currentPassword: 'Temp2026abc', newPassword: password });
@@ -87,16 +101,31 @@ export interface Seeded {
 /** A court, two departments, a campaign with two sections and the given items. */
 export async function seedCampaign(
   app: PreviewApp,
-  items: Array<{ title: string; content?: string; owner?: string; section?: number; deadline?: string | null; kind?: 'mandatory' | 'own' }>,
+  items: Array<{
+    title: string;
+    content?: string;
+    owner?: string;
+    section?: number;
+    deadline?: string | null;
+    kind?: 'mandatory' | 'own';
+  }>,
 ): Promise<Seeded> {
   await setupCourt(app);
   const departmentIds = [
     (await app.call<{ id: string }>('departments.create', { name: '政治部' })).id,
     (await app.call<{ id: string }>('departments.create', { name: '执行局' })).id,
   ];
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: '2026年“清廉法院”建设', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+  const campaign = await app.call<{ id: string }>('campaigns.create', {
+    title: '2026年“清廉法院”建设',
+    year: 2026,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+  });
   await app.call('sections.create', { campaignId: campaign.id, title: '廉洁文化工程' });
-  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', { campaignId: campaign.id, title: '制度建设工程' });
+  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', {
+    campaignId: campaign.id,
+    title: '制度建设工程',
+  });
   const sectionIds = detail.sections.map((s) => s.id);
   const itemIds: string[] = [];
   for (const [index, item] of items.entries()) {
@@ -133,5 +162,7 @@ export async function visibleTitles(page: Page): Promise<string[]> {
 
 /** A text field, date field or autocomplete by its visible label (the required mark is not part of it). */
 export function field(page: Page, label: string) {
-  return page.getByRole('textbox', { name: label, exact: true }).or(page.getByRole('combobox', { name: label, exact: true }));
+  return page
+    .getByRole('textbox', { name: label, exact: true })
+    .or(page.getByRole('combobox', { name: label, exact: true }));
 }

@@ -29,7 +29,16 @@ async function writeTemplate(file: string): Promise<void> {
   sheet.getRow(3).values = ['序号', '重点任务', '具体内容', '牵头院领导', '责任部门', '责任人', '完成时限', '类别'];
   const rows: Array<[string] | ExcelJS.CellValue[]> = [
     ['一、廉洁文化工程'],
-    [1, '建设廉政文化长廊', '在审判楼一层设置廉政文化展示区', '张院长', '政治部', '刘洋', new Date(Date.UTC(2026, 11, 31)), '规定动作'],
+    [
+      1,
+      '建设廉政文化长廊',
+      '在审判楼一层设置廉政文化展示区',
+      '张院长',
+      '政治部',
+      '刘洋',
+      new Date(Date.UTC(2026, 11, 31)),
+      '规定动作',
+    ],
     [2, '开展廉政警示教育', '组织旁听职务犯罪案件庭审', '张院长', '纪检组', '刘洋', '2026年12月31日', '规定动作'],
     [3, '签订廉政承诺书', '全体干警逐人签订', '王副院长', '政治部', '刘洋', '12月底', '规定动作'],
     ['二、队伍建设工程'],
@@ -75,11 +84,15 @@ test('导入模板：预览列对应和有问题的行 → 勾选跳过 → 确�
   const rows = preview.getByTestId('import-row');
   await expect(rows).toHaveCount(5);
   const bad = preview.locator('[data-testid="import-row"][data-row="6"]');
-  await expect(bad.getByTestId('import-row-check')).toContainText('责任部门“纪检组”不存在，本院的部门有：政治部、执行局');
+  await expect(bad.getByTestId('import-row-check')).toContainText(
+    '责任部门“纪检组”不存在，本院的部门有：政治部、执行局',
+  );
   await expect(preview.locator('[data-testid="import-row"][data-row="5"]')).toContainText('2026-12-31');
   await expect(preview.locator('[data-testid="import-row"][data-row="7"]')).toContainText('2026-12-31');
   await expect(preview.locator('[data-testid="import-row"][data-row="9"]')).toContainText('2026-12-15');
-  await expect(preview.locator('[data-testid="import-row"][data-row="5"]').getByTestId('import-row-check')).toHaveText('✓ 可导入');
+  await expect(preview.locator('[data-testid="import-row"][data-row="5"]').getByTestId('import-row-check')).toHaveText(
+    '✓ 可导入',
+  );
   const confirm = preview.getByTestId('import-confirm');
   await expect(confirm).toBeDisabled();
   await shot(page, 'template-import-preview.png', false);
@@ -99,7 +112,8 @@ test('导入模板：预览列对应和有问题的行 → 勾选跳过 → 确�
   await expect(modal).toBeHidden();
   await expect(page.getByText('已导入 4 项事项，新建 1 个栏目')).toBeVisible();
 
-  for (const title of ['建设廉政文化长廊', '签订廉政承诺书', '开展执行干警业务培训', '落实执行案件流程节点管控']) await expect(row(page, title)).toBeVisible();
+  for (const title of ['建设廉政文化长廊', '签订廉政承诺书', '开展执行干警业务培训', '落实执行案件流程节点管控'])
+    await expect(row(page, title)).toBeVisible();
   await expect(row(page, '开展廉政警示教育')).toHaveCount(0);
   await expect(page.getByTestId('shown-count')).toContainText('5');
   await expect(page.getByText('队伍建设工程').first()).toBeVisible();
@@ -109,7 +123,15 @@ test('导入模板：预览列对应和有问题的行 → 勾选跳过 → 确�
 
 test('导入数值：预览 → 确认 → 指标表显示最新数值；取消不写入', async ({ page, app }) => {
   const { campaignId } = await seedCampaign(app, []);
-  await app.call('indicators.create', { campaignId, name: '当场立案率', line: 'filing', unit: 'percent', direction: 'up', target: 95, period: 'monthly' });
+  await app.call('indicators.create', {
+    campaignId,
+    name: '当场立案率',
+    line: 'filing',
+    unit: 'percent',
+    direction: 'up',
+    target: 95,
+    period: 'monthly',
+  });
   const file = tempFile('指标数值.xlsx');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('数值');

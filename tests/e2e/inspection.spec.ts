@@ -90,16 +90,22 @@ test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过
 
   // ── The filer sees the reason, revises the thin claim and submits again.
   await switchUser(app, page, FILER);
-  await expect(page.getByTestId('report-row').filter({ hasText: '张敏' }).getByTestId('report-status')).toHaveText('已退回');
+  await expect(page.getByTestId('report-row').filter({ hasText: '张敏' }).getByTestId('report-status')).toHaveText(
+    '已退回',
+  );
   // One report per person: "新建" for herself again points to the existing one.
   await page.getByTestId('new-report').click();
   await page.getByTestId('open-existing-report').click();
-  await expect(page.getByTestId('returned-banner')).toContainText('退回重填：问题2只写了“存在不足”，请写明具体的人、案、事。');
+  await expect(page.getByTestId('returned-banner')).toContainText(
+    '退回重填：问题2只写了“存在不足”，请写明具体的人、案、事。',
+  );
   await expect(page.getByTestId('returned-banner')).toContainText('李红');
   await shot(page, 'inspection-returned.png');
   const revise = page.getByTestId('report-form').getByTestId('claim-editor').nth(1);
   await expect(revise.getByTestId('claim-facts')).toHaveValue('存在不足');
-  await revise.getByTestId('claim-facts').fill('2026年上半年12次集中学习中有5次以业务繁忙为由请假，学习笔记仅记录标题，未写心得体会。');
+  await revise
+    .getByTestId('claim-facts')
+    .fill('2026年上半年12次集中学习中有5次以业务繁忙为由请假，学习笔记仅记录标题，未写心得体会。');
   // Leaving with unsaved text asks first; leaving anyway keeps the text for next time.
   await page.getByTestId('report-back').click();
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
@@ -129,7 +135,9 @@ test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过
   await expect(changedRow.getByTestId('compare-left-cell')).toContainText('存在不足');
   await expect(changedRow.getByTestId('compare-right-cell')).toContainText('5次以业务繁忙为由请假');
   await expect(changedRow.getByTestId('compare-changed')).toHaveCount(1);
-  await expect(compare.getByTestId('compare-row').filter({ hasText: '案件久拖不结' }).getByTestId('compare-changed')).toHaveCount(0);
+  await expect(
+    compare.getByTestId('compare-row').filter({ hasText: '案件久拖不结' }).getByTestId('compare-changed'),
+  ).toHaveCount(0);
   await shot(page, 'inspection-rounds-compare.png');
   await page.keyboard.press('Escape');
   await expect(compare).toBeHidden();
@@ -144,20 +152,36 @@ test('填报 → 退回重填 → 修改重交 → 对比两次提交 → 通过
   await shot(page, 'inspection-accepted.png');
   await page.reload();
   await openReport(page, '张敏');
-  await expect(page.getByTestId('claim-card').filter({ hasText: '案件久拖不结' }).getByTestId('ledger-created')).toHaveText('已生成台账');
-  await expect(page.getByTestId('claim-card').filter({ hasText: '理论学习流于形式' }).getByTestId('create-ledger')).toBeVisible();
+  await expect(
+    page.getByTestId('claim-card').filter({ hasText: '案件久拖不结' }).getByTestId('ledger-created'),
+  ).toHaveText('已生成台账');
+  await expect(
+    page.getByTestId('claim-card').filter({ hasText: '理论学习流于形式' }).getByTestId('create-ledger'),
+  ).toBeVisible();
 });
 
 test('审核人不能审核通过自己提交的报告；删除已认领的问题被拒绝', async ({ page, app }) => {
   const { campaignId, departmentId } = await seedSelfInspection(app);
   // The administrator (also a reviewer) files the 立案庭 report himself...
-  const report = await app.call<{ id: string; version: number; claims: unknown[] }>('inspection.create', { campaignId, scope: 'department', departmentId });
+  const report = await app.call<{ id: string; version: number; claims: unknown[] }>('inspection.create', {
+    campaignId,
+    scope: 'department',
+    departmentId,
+  });
   const catalogue = await app.call<Catalogue>('problems.catalogue', { campaignId });
   const problem = catalogue.aspects[0].problems[0];
   const saved = await app.call<{ version: number }>('inspection.saveDraft', {
     id: report.id,
     version: report.version,
-    claims: [{ problemId: problem.id, facts: '2026年第一季度党组中心组学习传达上级精神后未制定落实措施。', cause: '重传达轻落实。', measures: '逐项制定落实清单。', deadline: '2026-09-30' }],
+    claims: [
+      {
+        problemId: problem.id,
+        facts: '2026年第一季度党组中心组学习传达上级精神后未制定落实措施。',
+        cause: '重传达轻落实。',
+        measures: '逐项制定落实清单。',
+        deadline: '2026-09-30',
+      },
+    ],
   });
   await app.call('inspection.submit', { id: report.id, version: saved.version });
 
@@ -190,7 +214,11 @@ test('审核人不能审核通过自己提交的报告；删除已认领的问�
   await page.getByTestId('add-aspect').click();
   await page.getByTestId('catalogue-form').getByRole('textbox', { name: '方面名称' }).fill('廉洁自律方面');
   await page.getByTestId('catalogue-form').getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('aspect-title')).toHaveText(['一、政治站位方面', '二、司法作风方面', '三、廉洁自律方面']);
+  await expect(page.getByTestId('aspect-title')).toHaveText([
+    '一、政治站位方面',
+    '二、司法作风方面',
+    '三、廉洁自律方面',
+  ]);
   await page.getByTestId('aspect').nth(2).getByTestId('add-problem').click();
   await page.getByTestId('catalogue-form').getByRole('textbox', { name: '问题', exact: true }).fill('违规接受请托');
   await page.getByTestId('catalogue-form').getByRole('button', { name: '保存' }).click();

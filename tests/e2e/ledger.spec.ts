@@ -39,13 +39,21 @@ async function seed(app: PreviewApp) {
   const enforcement = await app.call<{ id: string }>('departments.create', { name: '执行局', headName: '吴刚' });
   await app.call('people.create', { name: '张丽', title: '书记员', departmentId: registry.id });
   await app.call('people.create', { name: '陈院长', title: '副院长' });
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: CAMPAIGN, year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+  const campaign = await app.call<{ id: string }>('campaigns.create', {
+    title: CAMPAIGN,
+    year: 2026,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+  });
   await addUser(app, { ...FILER, displayName: '张丽', roles: ['filer'], departmentId: registry.id });
   await addUser(app, { ...REVIEWER, displayName: '李审', roles: ['reviewer'] });
   return { campaignId: campaign.id, registryId: registry.id, enforcementId: enforcement.id };
 }
 
-test('新增问题和措施 → 填报人填报进展、上传整改后照片、提交销号 → 审核人对账销号 → 回头看通过', async ({ page, app }) => {
+test('新增问题和措施 → 填报人填报进展、上传整改后照片、提交销号 → 审核人对账销号 → 回头看通过', async ({
+  page,
+  app,
+}) => {
   await seed(app);
   await openCampaignTab(page, app, CAMPAIGN, 'ledger');
   await expect(page.getByTestId('ledger-empty')).toContainText('还没有整改问题');
@@ -71,7 +79,9 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   await expect(findingCell).toContainText('巡反〔2026〕3号');
   await expect(page.getByTestId('finding-row')).toContainText('尚未制定整改措施');
   await expect(page.getByTestId('fig-ledger-total-value')).toHaveText('1');
-  await expect(page.getByTestId('closure-line-inspection_feedback')).toContainText('反馈问题 1 个，办结 0 个，办结率 0.0%');
+  await expect(page.getByTestId('closure-line-inspection_feedback')).toContainText(
+    '反馈问题 1 个，办结 0 个，办结率 0.0%',
+  );
 
   // … and a measure for it (the finding's department is the default).
   await findingCell.getByTestId('add-measure').click();
@@ -139,7 +149,9 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   await expect(measureRow).toContainText(due);
   await expect(page.getByTestId('fig-ledger-closed-value')).toHaveText('1');
   await expect(page.getByTestId('fig-ledger-rate-value')).toHaveText('100.0');
-  await expect(page.getByTestId('closure-line-inspection_feedback')).toContainText('反馈问题 1 个，办结 1 个，办结率 100.0%');
+  await expect(page.getByTestId('closure-line-inspection_feedback')).toContainText(
+    '反馈问题 1 个，办结 1 个，办结率 100.0%',
+  );
 
   // ── The look-back is in the queue with its due date; moved to today, then recorded as passed.
   await openLookbackQueue(page);
@@ -162,7 +174,10 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   await expect(record.getByTestId('lookback-relapse-warning')).toHaveCount(0);
   await record.getByTestId('lookback-record-confirm').click();
   await expect(record.getByText('请填写回头看情况')).toBeVisible();
-  await completeLookbackRecord(page, { note: '实地查看窗口接待并回访当事人10名，整改成效保持良好。', file: { name: '回头看现场照片.png', mimeType: 'image/png', buffer: PHOTO_LATER } });
+  await completeLookbackRecord(page, {
+    note: '实地查看窗口接待并回访当事人10名，整改成效保持良好。',
+    file: { name: '回头看现场照片.png', mimeType: 'image/png', buffer: PHOTO_LATER },
+  });
   await expect(page.getByTestId('lookback-row').filter({ hasText: '制定窗口接待规范' })).toHaveCount(0);
   await expect(page.getByTestId('lookback-empty')).toBeVisible();
   await page.getByTestId('lookback-include-done').click();
@@ -196,8 +211,20 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
 test('同一人不能销号自己提交的措施；回头看发现反弹重新打开措施', async ({ page, app }) => {
   const { campaignId, registryId } = await seed(app);
   await addUser(app, { ...BOTH, displayName: '王芳', roles: ['reviewer', 'filer'], departmentId: registryId });
-  const finding = await app.call<{ id: string }>('ledger.createFinding', { campaignId, source: 'petition', reference: '信访〔2026〕17号', title: '当事人反映执行款迟迟未发放', departmentId: registryId });
-  const measure = await app.call<{ id: string; version: number }>('ledger.createMeasure', { findingId: finding.id, text: '清理执行案款，建立案款到账提醒和限时发放制度', owner: '王芳', departmentId: registryId, deadline: '2099-05-31' });
+  const finding = await app.call<{ id: string }>('ledger.createFinding', {
+    campaignId,
+    source: 'petition',
+    reference: '信访〔2026〕17号',
+    title: '当事人反映执行款迟迟未发放',
+    departmentId: registryId,
+  });
+  const measure = await app.call<{ id: string; version: number }>('ledger.createMeasure', {
+    findingId: finding.id,
+    text: '清理执行案款，建立案款到账提醒和限时发放制度',
+    owner: '王芳',
+    departmentId: registryId,
+    deadline: '2099-05-31',
+  });
 
   // 王芳 submits, then tries to sign off her own work: refused in the dialog, in Chinese.
   await actAs(app, BOTH);
@@ -252,19 +279,84 @@ test('截图：整改台账（办结情况与筛选）、措施详情、回头�
   ] as const;
   const measures: Array<{ id: string; version: number }> = [];
   for (const [reference, title, departmentId, receivedDate] of petitions) {
-    const f = await app.call<{ id: string }>('ledger.createFinding', { campaignId, source: 'petition', reference, title, departmentId, receivedDate });
-    measures.push(await app.call('ledger.createMeasure', { findingId: f.id, text: `针对“${title}”逐件核查，限期答复并建立台账`, owner: '张丽', leadLeader: '陈院长', departmentId, deadline: '2099-04-30' }));
+    const f = await app.call<{ id: string }>('ledger.createFinding', {
+      campaignId,
+      source: 'petition',
+      reference,
+      title,
+      departmentId,
+      receivedDate,
+    });
+    measures.push(
+      await app.call('ledger.createMeasure', {
+        findingId: f.id,
+        text: `针对“${title}”逐件核查，限期答复并建立台账`,
+        owner: '张丽',
+        leadLeader: '陈院长',
+        departmentId,
+        deadline: '2099-04-30',
+      }),
+    );
   }
-  const lead = await app.call<{ id: string }>('ledger.createFinding', { campaignId, source: 'problem_lead', reference: '线索〔2026〕2号', title: '个别干警违规接受当事人宴请', departmentId: enforcementId });
-  await app.call('ledger.createMeasure', { findingId: lead.id, text: '开展廉政谈话，组织警示教育，建立干警与当事人接触报备制度', owner: '吴刚', leadLeader: '陈院长', departmentId: enforcementId, deadline: '2026-01-31' });
-  await app.call('ledger.createMeasure', { findingId: lead.id, text: '常态化开展“八小时外”监督', owner: '吴刚', departmentId: enforcementId, longTerm: true });
-  const feedback = await app.call<{ id: string }>('ledger.createFinding', { campaignId, source: 'inspection_feedback', reference: '巡反〔2026〕3号', title: '诉讼服务中心窗口接待不规范', departmentId: registryId });
-  const detailed = await app.call<{ id: string; version: number }>('ledger.createMeasure', { findingId: feedback.id, text: '制定窗口接待规范，开展文明接待专题培训，实行一次性告知', owner: '张丽', leadLeader: '陈院长', departmentId: registryId, deadline: '2099-06-30' });
-  await app.call('ledger.createFinding', { campaignId, source: 'audit_supervision', reference: '督察〔2026〕1号', title: '庭审录音录像未全部上传', departmentId: registryId });
+  const lead = await app.call<{ id: string }>('ledger.createFinding', {
+    campaignId,
+    source: 'problem_lead',
+    reference: '线索〔2026〕2号',
+    title: '个别干警违规接受当事人宴请',
+    departmentId: enforcementId,
+  });
+  await app.call('ledger.createMeasure', {
+    findingId: lead.id,
+    text: '开展廉政谈话，组织警示教育，建立干警与当事人接触报备制度',
+    owner: '吴刚',
+    leadLeader: '陈院长',
+    departmentId: enforcementId,
+    deadline: '2026-01-31',
+  });
+  await app.call('ledger.createMeasure', {
+    findingId: lead.id,
+    text: '常态化开展“八小时外”监督',
+    owner: '吴刚',
+    departmentId: enforcementId,
+    longTerm: true,
+  });
+  const feedback = await app.call<{ id: string }>('ledger.createFinding', {
+    campaignId,
+    source: 'inspection_feedback',
+    reference: '巡反〔2026〕3号',
+    title: '诉讼服务中心窗口接待不规范',
+    departmentId: registryId,
+  });
+  const detailed = await app.call<{ id: string; version: number }>('ledger.createMeasure', {
+    findingId: feedback.id,
+    text: '制定窗口接待规范，开展文明接待专题培训，实行一次性告知',
+    owner: '张丽',
+    leadLeader: '陈院长',
+    departmentId: registryId,
+    deadline: '2099-06-30',
+  });
+  await app.call('ledger.createFinding', {
+    campaignId,
+    source: 'audit_supervision',
+    reference: '督察〔2026〕1号',
+    title: '庭审录音录像未全部上传',
+    departmentId: registryId,
+  });
   // Two petitions submitted by the administrator and signed off by the reviewer.
-  for (const m of measures.slice(0, 2)) await app.call('ledger.submit', { id: m.id, version: m.version, note: '已逐件答复当事人' });
-  await app.call('ledger.addProgress', { measureId: detailed.id, eventDate: '2026-03-15', text: '已起草《诉讼服务中心窗口接待规范》，征求意见中。' });
-  await app.call('ledger.addEvidence', { measureId: detailed.id, phase: 'before', name: '整改前窗口照片.png', mimeType: 'image/png', dataBase64: PHOTO.toString('base64') });
+  for (const m of measures.slice(0, 2))
+    await app.call('ledger.submit', { id: m.id, version: m.version, note: '已逐件答复当事人' });
+  await app.call('ledger.addProgress', {
+    measureId: detailed.id,
+    eventDate: '2026-03-15',
+    text: '已起草《诉讼服务中心窗口接待规范》，征求意见中。',
+  });
+  await app.call('ledger.addEvidence', {
+    measureId: detailed.id,
+    phase: 'before',
+    name: '整改前窗口照片.png',
+    mimeType: 'image/png',
+    dataBase64: PHOTO.toString('base64'),
+  });
   await actAs(app, REVIEWER);
   for (const m of measures.slice(0, 2)) {
     const fresh = await app.call<{ version: number }>('ledger.getMeasure', { id: m.id });
@@ -300,7 +392,10 @@ test('截图：整改台账（办结情况与筛选）、措施详情、回头�
   await expect(page.getByTestId('lookback-row')).toHaveCount(2);
   // Not due for months: green, with the days left (the preview runs on the real clock, and
   // a re-check cannot be moved into the past, so red is covered by the main-process tests).
-  await expect(page.getByTestId('lookback-row').first().getByTestId('lookback-light')).toHaveAttribute('data-light', 'green');
+  await expect(page.getByTestId('lookback-row').first().getByTestId('lookback-light')).toHaveAttribute(
+    'data-light',
+    'green',
+  );
   await expect(page.getByTestId('lookback-row').first()).toContainText('天后到期');
   await shot(page, 'lookback-queue.png');
   await page.getByTestId('lookback-row').first().getByTestId('lookback-record').click();

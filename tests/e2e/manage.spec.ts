@@ -59,7 +59,16 @@ test('活动、栏目、事项的维护，以及并发修改时保留已填写�
   await field(page, '任务名称').fill('组织廉洁家访活动（覆盖全体干警）');
   await field(page, '牵头院领导').fill('李红');
   const current = await app.call<{ version: number }>('items.get', { id: seeded.itemIds[1] });
-  await app.call('items.update', { id: seeded.itemIds[1], version: current.version, title: '组织廉洁家访活动', owner: '陈静', sectionId: seeded.sectionIds[0], deadline: '2099-12-31', kind: 'mandatory', departmentId: seeded.departmentIds[1] });
+  await app.call('items.update', {
+    id: seeded.itemIds[1],
+    version: current.version,
+    title: '组织廉洁家访活动',
+    owner: '陈静',
+    sectionId: seeded.sectionIds[0],
+    deadline: '2099-12-31',
+    kind: 'mandatory',
+    departmentId: seeded.departmentIds[1],
+  });
   await drawer.getByTestId('item-edit-form').getByRole('button', { name: '保存' }).click();
   await expect(drawer.getByTestId('item-edit-error')).toContainText('刚被修改过');
   await expect(field(page, '任务名称')).toHaveValue('组织廉洁家访活动（覆盖全体干警）');
@@ -83,10 +92,18 @@ test('活动、栏目、事项的维护，以及并发修改时保留已填写�
 
   // Reorder: move it up to the top of its section.
   await drawer.getByRole('button', { name: '上移' }).click();
-  await expect(page.getByTestId('item-row').locator('.it-title')).toHaveText(['组织廉洁家访活动（覆盖全体干警）', '开展“以案促改”警示教育', '建立廉政风险防控台账']);
+  await expect(page.getByTestId('item-row').locator('.it-title')).toHaveText([
+    '组织廉洁家访活动（覆盖全体干警）',
+    '开展“以案促改”警示教育',
+    '建立廉政风险防控台账',
+  ]);
   await expect(drawer.getByRole('button', { name: '上移' })).toBeDisabled();
   await drawer.getByRole('button', { name: '下移' }).click();
-  await expect(page.getByTestId('item-row').locator('.it-title')).toHaveText(['开展“以案促改”警示教育', '组织廉洁家访活动（覆盖全体干警）', '建立廉政风险防控台账']);
+  await expect(page.getByTestId('item-row').locator('.it-title')).toHaveText([
+    '开展“以案促改”警示教育',
+    '组织廉洁家访活动（覆盖全体干警）',
+    '建立廉政风险防控台账',
+  ]);
 
   // Delete it (confirmed). Esc in the confirmation cancels it and leaves the drawer open.
   await drawer.getByRole('button', { name: '删除事项' }).click();
@@ -176,9 +193,13 @@ test('设置：本院信息、部门、人员；审计日志分页与校验', as
   await page.getByTestId('audit-more').click();
   await expect(page.getByTestId('audit-entry').last()).toContainText('法院');
   await expect(page.getByText(/共 \d+ 条，已全部显示/)).toBeVisible();
-  await expect(page.getByTestId('audit-entry').filter({ hasText: '修改' }).filter({ hasText: '王晓梅（wangxm）' }).first()).toBeVisible();
+  await expect(
+    page.getByTestId('audit-entry').filter({ hasText: '修改' }).filter({ hasText: '王晓梅（wangxm）' }).first(),
+  ).toBeVisible();
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('完整');
   // One check covers the database file, the audit chain and every evidence file a record cites.
-  await expect(page.getByTestId('audit-verify-result')).toContainText(/已校验数据库文件、\d+ 条审计记录和 \d+ 个佐证材料文件/);
+  await expect(page.getByTestId('audit-verify-result')).toContainText(
+    /已校验数据库文件、\d+ 条审计记录和 \d+ 个佐证材料文件/,
+  );
 });

@@ -37,8 +37,13 @@ test('我的待办：按期限排列，按类别筛选，点击进入办理的�
   const itemCount = entries.filter((e) => e.kind === 'item').length;
   await expect(page.getByTestId('work-count-item-value')).toHaveText(String(itemCount));
   await page.getByTestId('work-count-item').click();
-  await expect(page.getByTestId('work-shown')).toHaveText(itemCount === entries.length ? `共 ${itemCount} 项` : `显示 ${Math.min(itemCount, entries.length)} / ${entries.length} 项`);
-  for (const kind of await rows.evaluateAll((els) => els.slice(0, 20).map((el) => el.getAttribute('data-kind')))) expect(kind).toBe('item');
+  await expect(page.getByTestId('work-shown')).toHaveText(
+    itemCount === entries.length
+      ? `共 ${itemCount} 项`
+      : `显示 ${Math.min(itemCount, entries.length)} / ${entries.length} 项`,
+  );
+  for (const kind of await rows.evaluateAll((els) => els.slice(0, 20).map((el) => el.getAttribute('data-kind'))))
+    expect(kind).toBe('item');
 
   // Overdue only.
   await page.getByTestId('work-count-item').click();
@@ -67,7 +72,9 @@ test('我的待办：按期限排列，按类别筛选，点击进入办理的�
   await page.getByTestId('rules-escalateRed').getByText('责任人', { exact: true }).click();
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('预警规则已保存')).toBeVisible();
-  const campaign = await app.call<{ campaign: { yellowDays: number; escalateRed: string } }>('campaigns.get', { id: target.campaignId });
+  const campaign = await app.call<{ campaign: { yellowDays: number; escalateRed: string } }>('campaigns.get', {
+    id: target.campaignId,
+  });
   expect(campaign.campaign).toMatchObject({ yellowDays: 10, escalateRed: 'owner' });
 
   // An overdue item's drawer names whom the red light is escalated to (now its owner) and shows
@@ -87,8 +94,14 @@ test('我的待办：填报人看到本部门待填报的事项；没有待办�
   await app.call('court.setup', { profile: COURT, admin: { username: 'admin', password: 'Admin2026' } });
   const department = await app.call<{ id: string }>('departments.create', { name: '立案庭', headName: '赵庭长' });
   const today = (await app.call<{ today: string }>('app.info')).today;
-  const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: '能力作风建设年', year: Number(today.slice(0, 4)), startDate: day(-60), endDate: day(30) });
+  const day = (offset: number) =>
+    new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const campaign = await app.call<{ id: string }>('campaigns.create', {
+    title: '能力作风建设年',
+    year: Number(today.slice(0, 4)),
+    startDate: day(-60),
+    endDate: day(30),
+  });
 
   // Nothing yet: the empty state.
   await page.goto(app.url);
@@ -96,17 +109,52 @@ test('我的待办：填报人看到本部门待填报的事项；没有待办�
   await expect(page.getByTestId('work-empty')).toContainText('暂无待办事项');
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'mywork-empty.png') });
 
-  await app.call('items.create', { campaignId: campaign.id, title: '落实当场立案制度', departmentId: department.id, deadline: day(-3), owner: '孙法官', leadLeader: '李副院长' });
-  await app.call('items.create', { campaignId: campaign.id, title: '完善网上立案指引', departmentId: department.id, deadline: day(2), owner: '孙法官' });
-  await app.call('items.create', { campaignId: campaign.id, title: '开展诉源治理调研', departmentId: department.id, deadline: null });
+  await app.call('items.create', {
+    campaignId: campaign.id,
+    title: '落实当场立案制度',
+    departmentId: department.id,
+    deadline: day(-3),
+    owner: '孙法官',
+    leadLeader: '李副院长',
+  });
+  await app.call('items.create', {
+    campaignId: campaign.id,
+    title: '完善网上立案指引',
+    departmentId: department.id,
+    deadline: day(2),
+    owner: '孙法官',
+  });
+  await app.call('items.create', {
+    campaignId: campaign.id,
+    title: '开展诉源治理调研',
+    departmentId: department.id,
+    deadline: null,
+  });
 
   // A department report to fill in (due at the campaign's end) and a ledger measure.
   await app.call('inspection.create', { campaignId: campaign.id, scope: 'department', departmentId: department.id });
-  const finding = await app.call<{ id: string }>('ledger.createFinding', { campaignId: campaign.id, source: 'inspection_feedback', title: '立案窗口服务不规范', departmentId: department.id });
-  await app.call('ledger.createMeasure', { findingId: finding.id, text: '制定窗口服务规范并培训', owner: '孙法官', departmentId: department.id, deadline: day(5) });
+  const finding = await app.call<{ id: string }>('ledger.createFinding', {
+    campaignId: campaign.id,
+    source: 'inspection_feedback',
+    title: '立案窗口服务不规范',
+    departmentId: department.id,
+  });
+  await app.call('ledger.createMeasure', {
+    findingId: finding.id,
+    text: '制定窗口服务规范并培训',
+    owner: '孙法官',
+    departmentId: department.id,
+    deadline: day(5),
+  });
 
   // Log the page's session in as a filer of 立案庭.
-  await app.call('users.create', { username: 'tianfa', displayName: '田填报', roles: ['filer'], departmentId: department.id, password: 'Temp2026start' });
+  await app.call('users.create', {
+    username: 'tianfa',
+    displayName: '田填报',
+    roles: ['filer'],
+    departmentId: department.id,
+    password: 'Temp2026start',
+  });
   await app.call('auth.logout');
   await app.call('auth.login', { username: 'tianfa', password: 'Temp2026start' });
   await app.call('auth.changePassword', { currentPassword: 'Temp2026start', newPassword: 'Passw0rd2026' });
@@ -115,7 +163,13 @@ test('我的待办：填报人看到本部门待填报的事项；没有待办�
   await expect(page.getByTestId('header-user')).toHaveText('田填报');
   const rows = page.getByTestId('work-row');
   await expect(rows).toHaveCount(5);
-  await expect(rows.getByTestId('work-title')).toHaveText(['落实当场立案制度', '完善网上立案指引', '立案窗口服务不规范：制定窗口服务规范并培训', '立案庭的查摆报告表', '开展诉源治理调研']);
+  await expect(rows.getByTestId('work-title')).toHaveText([
+    '落实当场立案制度',
+    '完善网上立案指引',
+    '立案窗口服务不规范：制定窗口服务规范并培训',
+    '立案庭的查摆报告表',
+    '开展诉源治理调研',
+  ]);
   await expect(page.getByTestId('work-count-item-value')).toHaveText('3');
   await expect(page.getByTestId('work-count-report-value')).toHaveText('1');
   await expect(page.getByTestId('work-count-measure-value')).toHaveText('1');
@@ -137,9 +191,19 @@ test('我的待办：填报人看到本部门待填报的事项；没有待办�
   await expect(rows).toHaveCount(5);
 
   // The overdue item gets a later deadline: no longer red, but the table and the drawer say it was.
-  const listed = await app.call<Array<{ id: string; title: string; version: number }>>('items.list', { campaignId: campaign.id });
+  const listed = await app.call<Array<{ id: string; title: string; version: number }>>('items.list', {
+    campaignId: campaign.id,
+  });
   const late = listed.find((i) => i.title === '落实当场立案制度')!;
-  await app.call('items.update', { id: late.id, version: late.version, title: late.title, departmentId: department.id, deadline: day(20), owner: '孙法官', leadLeader: '李副院长' });
+  await app.call('items.update', {
+    id: late.id,
+    version: late.version,
+    title: late.title,
+    departmentId: department.id,
+    deadline: day(20),
+    owner: '孙法官',
+    leadLeader: '李副院长',
+  });
   await rows.first().click();
   await expect(page.getByTestId('campaign-heading')).toHaveText('能力作风建设年');
   const row = page.getByTestId('item-row').filter({ hasText: '落实当场立案制度' });

@@ -27,50 +27,160 @@ interface Subordinate {
 }
 
 const SUBORDINATES: Subordinate[] = [
-  { code: 'J2301', name: '哈尔滨市中级人民法院', level: 'intermediate', parent: 'J23', relation: 'subordinate', age: 70, items: [[0, 'in_progress', '2026-01-31'], [1, 'not_started', '2026-02-28']] },
   {
-    code: 'J2302', name: '齐齐哈尔市中级人民法院', level: 'intermediate', parent: 'J23', relation: 'subordinate', age: 3,
-    items: [[0, 'completed', '2026-03-31'], [0, 'in_progress', '2099-12-31'], [1, 'in_progress', '2026-01-31'], [1, 'not_started', '2099-12-31']],
+    code: 'J2301',
+    name: '哈尔滨市中级人民法院',
+    level: 'intermediate',
+    parent: 'J23',
+    relation: 'subordinate',
+    age: 70,
+    items: [
+      [0, 'in_progress', '2026-01-31'],
+      [1, 'not_started', '2026-02-28'],
+    ],
   },
   {
-    code: 'J230201', name: '龙江县人民法院', level: 'basic', parent: 'J2302', relation: 'relayed', age: 40,
-    items: [[0, 'completed', '2026-03-31'], [0, 'signed_off', '2026-03-31'], [1, 'completed', '2026-05-31'], [1, 'completed', '2026-06-30'], [2, 'in_progress', '2099-12-31']],
+    code: 'J2302',
+    name: '齐齐哈尔市中级人民法院',
+    level: 'intermediate',
+    parent: 'J23',
+    relation: 'subordinate',
+    age: 3,
+    items: [
+      [0, 'completed', '2026-03-31'],
+      [0, 'in_progress', '2099-12-31'],
+      [1, 'in_progress', '2026-01-31'],
+      [1, 'not_started', '2099-12-31'],
+    ],
   },
-  { code: 'J230202', name: '讷河市人民法院', level: 'basic', parent: 'J2302', relation: 'relayed', age: 5, items: [[0, 'completed', '2026-03-31'], [1, 'signed_off', '2026-04-30']] },
-  { code: 'J230203', name: '依安县人民法院', level: 'basic', parent: 'J2302', relation: 'relayed', age: null, items: [] },
+  {
+    code: 'J230201',
+    name: '龙江县人民法院',
+    level: 'basic',
+    parent: 'J2302',
+    relation: 'relayed',
+    age: 40,
+    items: [
+      [0, 'completed', '2026-03-31'],
+      [0, 'signed_off', '2026-03-31'],
+      [1, 'completed', '2026-05-31'],
+      [1, 'completed', '2026-06-30'],
+      [2, 'in_progress', '2099-12-31'],
+    ],
+  },
+  {
+    code: 'J230202',
+    name: '讷河市人民法院',
+    level: 'basic',
+    parent: 'J2302',
+    relation: 'relayed',
+    age: 5,
+    items: [
+      [0, 'completed', '2026-03-31'],
+      [1, 'signed_off', '2026-04-30'],
+    ],
+  },
+  {
+    code: 'J230203',
+    name: '依安县人民法院',
+    level: 'basic',
+    parent: 'J2302',
+    relation: 'relayed',
+    age: null,
+    items: [],
+  },
 ];
 
 /** A high court with one campaign of two sections, and five subordinates' data. */
 async function provinceCourt(app: PreviewApp): Promise<string> {
-  await app.call('court.setup', { profile: { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', parentCode: '', parentName: '', operatorName: '李处长' }, admin: ADMIN });
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: CAMPAIGN, year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+  await app.call('court.setup', {
+    profile: {
+      name: '黑龙江省高级人民法院',
+      code: 'J23',
+      level: 'high',
+      parentCode: '',
+      parentName: '',
+      operatorName: '李处长',
+    },
+    admin: ADMIN,
+  });
+  const campaign = await app.call<{ id: string }>('campaigns.create', {
+    title: CAMPAIGN,
+    year: 2026,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+  });
   await app.call('sections.create', { campaignId: campaign.id, title: '争先创优' });
-  const detail = await app.call<{ sections: Array<{ id: string; title: string }> }>('sections.create', { campaignId: campaign.id, title: '整改落实' });
+  const detail = await app.call<{ sections: Array<{ id: string; title: string }> }>('sections.create', {
+    campaignId: campaign.id,
+    title: '整改落实',
+  });
   const sections = ['争先创优', '整改落实'].map((title) => detail.sections.find((s) => s.title === title)!.id);
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
-    const owned = (origin: string) => ({ id: nextId(), origin, version: 1, change_seq: 1, created_at: STAMP, updated_at: STAMP });
+    const owned = (origin: string) => ({
+      id: nextId(),
+      origin,
+      version: 1,
+      change_seq: 1,
+      created_at: STAMP,
+      updated_at: STAMP,
+    });
     const insert = (table: string, values: Record<string, unknown>) => {
       const keys = Object.keys(values);
-      db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...keys.map((key) => values[key]));
+      db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
+        ...keys.map((key) => values[key]),
+      );
     };
     for (const court of SUBORDINATES) {
       const bundleAt = court.age === null ? null : new Date(Date.now() - court.age * DAY - 3_600_000).toISOString();
       insert('sync_courts', {
-        code: court.code, name: court.name, level: court.level, parent_code: court.parent, sign_key: 'k', box_key: 'k', fingerprint: '0'.repeat(40), relation: court.relation,
-        trusted_at: STAMP, trusted_by: '李处长（wangxm）', vouched_by: court.relation === 'relayed' ? court.parent : null, last_seq: court.age === null ? 0 : 3, last_bundle_at: bundleAt, last_imported_at: bundleAt,
+        code: court.code,
+        name: court.name,
+        level: court.level,
+        parent_code: court.parent,
+        sign_key: 'k',
+        box_key: 'k',
+        fingerprint: '0'.repeat(40),
+        relation: court.relation,
+        trusted_at: STAMP,
+        trusted_by: '李处长（wangxm）',
+        vouched_by: court.relation === 'relayed' ? court.parent : null,
+        last_seq: court.age === null ? 0 : 3,
+        last_bundle_at: bundleAt,
+        last_imported_at: bundleAt,
       });
-      insert('courts', { ...owned(court.code), code: court.code, name: court.name, level: court.level, parent_code: court.parent });
+      insert('courts', {
+        ...owned(court.code),
+        code: court.code,
+        name: court.name,
+        level: court.level,
+        parent_code: court.parent,
+      });
       let ownSection: string | null = null;
       court.items.forEach(([section, status, deadline], index) => {
         if (section === 2 && !ownSection) {
           ownSection = nextId();
-          insert('sections', { ...owned(court.code), id: ownSection, campaign_id: campaign.id, title: '本院自选动作', sort_order: 9 });
+          insert('sections', {
+            ...owned(court.code),
+            id: ownSection,
+            campaign_id: campaign.id,
+            title: '本院自选动作',
+            sort_order: 9,
+          });
         }
         const done = status === 'completed' || status === 'signed_off';
         insert('items', {
-          ...owned(court.code), campaign_id: campaign.id, section_id: section === 2 ? ownSection : sections[section], sort_order: (index + 1) * 1024,
-          title: `${court.name.slice(0, 2)}：第${index + 1}项工作`, kind: section === 2 ? 'own' : 'mandatory', deadline, status, percent: done ? 100 : 30, completed_at: done ? STAMP : null,
+          ...owned(court.code),
+          campaign_id: campaign.id,
+          section_id: section === 2 ? ownSection : sections[section],
+          sort_order: (index + 1) * 1024,
+          title: `${court.name.slice(0, 2)}：第${index + 1}项工作`,
+          kind: section === 2 ? 'own' : 'mandatory',
+          deadline,
+          status,
+          percent: done ? 100 : 30,
+          completed_at: done ? STAMP : null,
         });
       });
     }
@@ -80,7 +190,8 @@ async function provinceCourt(app: PreviewApp): Promise<string> {
   return campaign.id;
 }
 
-const matrixRow = (page: import('@playwright/test').Page, code: string) => page.locator(`[data-testid="province-row"][data-court="${code}"]`);
+const matrixRow = (page: import('@playwright/test').Page, code: string) =>
+  page.locator(`[data-testid="province-row"][data-court="${code}"]`);
 
 test('高院查看下级法院进度：后进在前，按中院辖区筛选，点击法院查看其推进清单', async ({ page, app }) => {
   const campaignId = await provinceCourt(app);
@@ -92,7 +203,13 @@ test('高院查看下级法院进度：后进在前，按中院辖区筛选，�
   const rows = page.getByTestId('province-row');
   await expect(rows).toHaveCount(5);
   // 后进 first: 0 %, 25 %, 80 %, 100 %, then the court without items.
-  expect(await rows.evaluateAll((list) => list.map((row) => row.getAttribute('data-court')))).toEqual(['J2301', 'J2302', 'J230201', 'J230202', 'J230203']);
+  expect(await rows.evaluateAll((list) => list.map((row) => row.getAttribute('data-court')))).toEqual([
+    'J2301',
+    'J2302',
+    'J230201',
+    'J230202',
+    'J230203',
+  ]);
   await expect(page.getByTestId('province-section')).toHaveText(['一、争先创优', '二、整改落实', '自行增加']);
   await expect(matrixRow(page, 'J2302').getByTestId('province-cell').nth(1)).toHaveText('0% / 逾期 1');
   await expect(matrixRow(page, 'J2302').getByTestId('province-cell').nth(0)).toHaveText('50% / 逾期 0');
@@ -136,7 +253,17 @@ test('高院查看下级法院进度：后进在前，按中院辖区筛选，�
 });
 
 test('尚未收到下级法院的同步包时，下级法院进度给出去同步的入口', async ({ page, app }) => {
-  await app.call('court.setup', { profile: { name: '齐齐哈尔市中级人民法院', code: 'J2302', level: 'intermediate', parentCode: 'J23', parentName: '黑龙江省高级人民法院', operatorName: '赵科长' }, admin: ADMIN });
+  await app.call('court.setup', {
+    profile: {
+      name: '齐齐哈尔市中级人民法院',
+      code: 'J2302',
+      level: 'intermediate',
+      parentCode: 'J23',
+      parentName: '黑龙江省高级人民法院',
+      operatorName: '赵科长',
+    },
+    admin: ADMIN,
+  });
   await app.call('campaigns.create', { title: CAMPAIGN, year: 2026 });
   await page.goto(app.url);
   await page.getByTestId('campaign-card').filter({ hasText: CAMPAIGN }).getByTestId('campaign-title').click();

@@ -33,7 +33,10 @@ import {
 const PROBLEM = '案件久拖不结、超审限';
 const MEASURE = '建立审限节点提醒台账，每周核对一次';
 
-test('查摆报告 → 退回重填 → 重交通过 → 生成整改台账 → 填报进展和佐证 → 对账销号 → 回头看通过', async ({ page, app }) => {
+test('查摆报告 → 退回重填 → 重交通过 → 生成整改台账 → 填报进展和佐证 → 对账销号 → 回头看通过', async ({
+  page,
+  app,
+}) => {
   await seedSelfInspection(app);
 
   // ── 张敏 (填报人, 立案庭) files her report with one claim whose facts are too thin.
@@ -43,7 +46,13 @@ test('查摆报告 → 退回重填 → 重交通过 → 生成整改台账 → 
   await newOwnReport(page, '张敏（立案庭）');
   await expect(page.getByTestId('report-heading')).toHaveText('张敏的查摆报告表');
   const [claim] = await addClaims(page, [
-    { problem: `3. ${PROBLEM}`, facts: '有超审限情况', cause: '审限管理意识不强，未按节点跟踪排期。', measures: MEASURE, deadline: '2026-12-31' },
+    {
+      problem: `3. ${PROBLEM}`,
+      facts: '有超审限情况',
+      cause: '审限管理意识不强，未按节点跟踪排期。',
+      measures: MEASURE,
+      deadline: '2026-12-31',
+    },
   ]);
   await submitReport(page);
   await expect(page.getByTestId('report-view-status')).toHaveText('已提交');
@@ -59,7 +68,9 @@ test('查摆报告 → 退回重填 → 重交通过 → 生成整改台账 → 
   await switchUser(app, page, FILER);
   await openReport(page, '张敏');
   await expect(page.getByTestId('returned-banner')).toContainText('退回重填：请写明具体的案号、超审限天数。');
-  await claim.getByTestId('claim-facts').fill('2026年3月承办的（2026）鄂0583民初123号合同纠纷案件，因排期拖延超审限20天结案。');
+  await claim
+    .getByTestId('claim-facts')
+    .fill('2026年3月承办的（2026）鄂0583民初123号合同纠纷案件，因排期拖延超审限20天结案。');
   await submitReport(page);
   await expect(page.getByTestId('report-view-status')).toHaveText('已提交');
   await expect(page.getByTestId('report-view-round')).toHaveText('第 2 次提交');
@@ -104,7 +115,9 @@ test('查摆报告 → 退回重填 → 重交通过 → 生成整改台账 → 
   const due = await scheduledLookbackDue(page);
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
-  await expect(page.getByTestId('closure-line-self_inspection')).toContainText('查摆问题 1 个，办结 1 个，办结率 100.0%');
+  await expect(page.getByTestId('closure-line-self_inspection')).toContainText(
+    '查摆问题 1 个，办结 1 个，办结率 100.0%',
+  );
 
   // ── In the 回头看 queue: the re-check is moved to today (the preview runs on the real clock)
   // and recorded as passed by 李红, who did not submit the measure.
@@ -113,7 +126,10 @@ test('查摆报告 → 退回重填 → 重交通过 → 生成整改台账 → 
   await expect(lookback.getByTestId('lookback-due')).toHaveText(due);
   await rescheduleLookback(page, lookback, today());
   await expect(lookback).toContainText('今天到期');
-  await recordLookback(page, lookback, { verdict: '通过', note: '抽查在办案件30件，审限节点均按时核对，未发现超审限反弹。' });
+  await recordLookback(page, lookback, {
+    verdict: '通过',
+    note: '抽查在办案件30件，审限节点均按时核对，未发现超审限反弹。',
+  });
   await expect(lookback).toHaveCount(0);
   await page.getByTestId('lookback-include-done').click();
   await expect(lookback.getByTestId('lookback-status')).toHaveText('通过');
@@ -137,7 +153,9 @@ test('查摆报告 → 退回重填 → 重交通过 → 生成整改台账 → 
   await expect(page.getByTestId('fig-ledger-rate-value')).toHaveText('100.0');
   await expect(page.getByTestId('fig-ledger-open-value')).toHaveText('0');
   await expect(page.getByTestId('closure-line-overall')).toContainText('办结率 100.0%');
-  await expect(page.getByTestId('closure-line-self_inspection')).toContainText('查摆问题 1 个，办结 1 个，办结率 100.0%');
+  await expect(page.getByTestId('closure-line-self_inspection')).toContainText(
+    '查摆问题 1 个，办结 1 个，办结率 100.0%',
+  );
   // The screenshot once the drawer has faded out and the notices have closed themselves.
   await expect(page.locator('.mantine-Drawer-overlay')).toHaveCount(0);
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);

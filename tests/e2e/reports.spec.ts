@@ -44,12 +44,21 @@ test('推进清单：预览 → 保存为 PDF（页码）→ 保存为 Excel →
 
     // ── 打印 and Ctrl+P print the frame (its print() stood in for: headless has no dialog), not the app.
     await page.evaluate(() => {
-      const frameWindow = (document.querySelector('[data-testid="report-frame"]') as HTMLIFrameElement).contentWindow as Window & { printed?: number };
+      const frameWindow = (document.querySelector('[data-testid="report-frame"]') as HTMLIFrameElement)
+        .contentWindow as Window & { printed?: number };
       frameWindow.print = () => {
         frameWindow.printed = (frameWindow.printed ?? 0) + 1;
       };
     });
-    const printed = () => page.evaluate(() => ((document.querySelector('[data-testid="report-frame"]') as HTMLIFrameElement).contentWindow as Window & { printed?: number }).printed ?? 0);
+    const printed = () =>
+      page.evaluate(
+        () =>
+          (
+            (document.querySelector('[data-testid="report-frame"]') as HTMLIFrameElement).contentWindow as Window & {
+              printed?: number;
+            }
+          ).printed ?? 0,
+      );
     await page.getByTestId('report-print').click();
     expect(await printed()).toBe(1);
     await page.getByTestId('report-folder').focus();
@@ -96,8 +105,13 @@ test('推进清单：预览 → 保存为 PDF（页码）→ 保存为 Excel →
     await expect(page.getByTestId('report-folder')).toHaveValue(folder);
     await expect(frame.locator('h1')).toHaveText(`${CAMPAIGN}推进清单`);
     await page.getByTestId('report-save-pdf').click();
-    await expect(page.getByTestId('report-saved-path')).toHaveText(`已保存：${path.join(folder, `${BASE_NAME}（2）.pdf`)}（1 页）`, { timeout: 30_000 });
-    expect(fs.readdirSync(folder).sort()).toEqual([`${BASE_NAME}.pdf`, `${BASE_NAME}.xlsx`, `${BASE_NAME}（2）.pdf`].sort());
+    await expect(page.getByTestId('report-saved-path')).toHaveText(
+      `已保存：${path.join(folder, `${BASE_NAME}（2）.pdf`)}（1 页）`,
+      { timeout: 30_000 },
+    );
+    expect(fs.readdirSync(folder).sort()).toEqual(
+      [`${BASE_NAME}.pdf`, `${BASE_NAME}.xlsx`, `${BASE_NAME}（2）.pdf`].sort(),
+    );
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

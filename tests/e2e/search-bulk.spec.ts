@@ -15,7 +15,10 @@ const items = [
 ];
 
 test('中文搜索（2 字、4 字）与批量修改责任人', async ({ page, app }) => {
-  const seeded = await seedCampaign(app, items.map((item) => ({ ...item, owner: '刘洋' })));
+  const seeded = await seedCampaign(
+    app,
+    items.map((item) => ({ ...item, owner: '刘洋' })),
+  );
   await openCampaign(page, app, '2026年“清廉法院”建设');
   await expect(page.getByTestId('item-row')).toHaveCount(8);
   await expect(page.getByTestId('shown-count')).toContainText('共 8 项');
@@ -42,7 +45,12 @@ test('中文搜索（2 字、4 字）与批量修改责任人', async ({ page, a
 
   // A section filter from the tree, combined with search.
   await page.getByTestId('section-node').filter({ hasText: '制度建设工程' }).click();
-  await expect(titles).toHaveText(['召开党风廉政建设形势分析会', '推进执行案款专项清理', '完善审判执行权力运行监督机制', '建立廉政风险防控台账']);
+  await expect(titles).toHaveText([
+    '召开党风廉政建设形势分析会',
+    '推进执行案款专项清理',
+    '完善审判执行权力运行监督机制',
+    '建立廉政风险防控台账',
+  ]);
   await search.fill('专项');
   await expect(titles).toHaveText(['推进执行案款专项清理']);
   await page.getByText('清除筛选').click();
@@ -76,8 +84,15 @@ test('中文搜索（2 字、4 字）与批量修改责任人', async ({ page, a
   await expect(row(page, '开展作风纪律专项检查')).not.toContainText('周明');
 
   // The change is real: the API agrees, and it can be searched by the new owner.
-  const list = await app.call<Array<{ id: string; title: string; owner: string }>>('items.list', { campaignId: seeded.campaignId });
-  expect(list.filter((item) => item.owner === '周明').map((item) => item.title).sort()).toEqual([...chosen].sort());
+  const list = await app.call<Array<{ id: string; title: string; owner: string }>>('items.list', {
+    campaignId: seeded.campaignId,
+  });
+  expect(
+    list
+      .filter((item) => item.owner === '周明')
+      .map((item) => item.title)
+      .sort(),
+  ).toEqual([...chosen].sort());
   await page.getByTestId('bulk-bar').getByRole('button', { name: '取消选择' }).click();
   await search.fill('周明');
   await expect(titles).toHaveCount(3);

@@ -24,7 +24,12 @@ export interface Account {
  */
 export async function addUser(
   app: PreviewApp,
-  fields: Account & { displayName: string; roles: Array<'admin' | 'reviewer' | 'filer'>; departmentId?: string | null; personId?: string | null },
+  fields: Account & {
+    displayName: string;
+    roles: Array<'admin' | 'reviewer' | 'filer'>;
+    departmentId?: string | null;
+    personId?: string | null;
+  },
 ): Promise<void> {
   const { password, ...account } = fields;
   await addReadyUser(app, account, password);
@@ -46,7 +51,12 @@ export async function switchUser(app: PreviewApp, page: Page, account: Account):
 // ── Getting around ──────────────────────────────────────────────────────────────────────────
 
 /** From the campaign list: opens the campaign by its title, then one of its tabs. */
-export async function openCampaignTab(page: Page, app: PreviewApp, campaignTitle: string, tab: 'inspection' | 'ledger'): Promise<void> {
+export async function openCampaignTab(
+  page: Page,
+  app: PreviewApp,
+  campaignTitle: string,
+  tab: 'inspection' | 'ledger',
+): Promise<void> {
   await page.goto(app.url);
   await expect(page.getByTestId('header-user')).toBeVisible();
   await page.getByTestId('campaign-card').filter({ hasText: campaignTitle }).getByTestId('campaign-title').click();
@@ -68,7 +78,9 @@ export async function choose(page: Page, select: Locator, option: string): Promi
 
 /** A text field, date field or select inside `scope`, by its visible label (the required mark is not part of it). */
 export function field(scope: Page | Locator, label: string): Locator {
-  return scope.getByRole('textbox', { name: label, exact: true }).or(scope.getByRole('combobox', { name: label, exact: true }));
+  return scope
+    .getByRole('textbox', { name: label, exact: true })
+    .or(scope.getByRole('combobox', { name: label, exact: true }));
 }
 
 /** Today as the preview and the browser see it (the real clock, China time: see fixtures.ts), as 2026-11-24. */
@@ -85,7 +97,10 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
 }
 
 /** A 1×1 PNG, as an evidence photo. */
-export const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 // ── 问题查摆: a court with a problem catalogue, a filer and a reviewer ─────────────────────────
 
@@ -107,9 +122,18 @@ export interface Catalogue {
 export async function seedSelfInspection(app: PreviewApp): Promise<{ campaignId: string; departmentId: string }> {
   await setupCourt(app);
   const department = await app.call<{ id: string }>('departments.create', { name: '立案庭', headName: '周立' });
-  const filerPerson = await app.call<{ id: string }>('people.create', { name: '张敏', title: '书记员', departmentId: department.id });
+  const filerPerson = await app.call<{ id: string }>('people.create', {
+    name: '张敏',
+    title: '书记员',
+    departmentId: department.id,
+  });
   await app.call('people.create', { name: '陈静', title: '法官助理', departmentId: department.id });
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: INSPECTION_CAMPAIGN, year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+  const campaign = await app.call<{ id: string }>('campaigns.create', {
+    title: INSPECTION_CAMPAIGN,
+    year: 2026,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+  });
   const catalogue = [
     { aspect: '政治站位方面', problems: ['学习贯彻上级决策部署不深入', '理论学习流于形式'] },
     { aspect: '司法作风方面', problems: ['案件久拖不结、超审限', '对当事人态度生硬'] },
@@ -226,7 +250,11 @@ export async function measureAction(page: Page, action: MeasureAction, text?: st
 }
 
 /** In the open measure drawer: uploads a before/after evidence file and waits for it in its group. */
-export async function uploadEvidence(page: Page, phase: 'before' | 'after', file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+export async function uploadEvidence(
+  page: Page,
+  phase: 'before' | 'after',
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
   const drawer = page.getByTestId('measure-drawer');
   await drawer.getByTestId('measure-tab-evidence').click();
   await drawer.getByTestId(`evidence-input-${phase}`).setInputFiles(file);
@@ -277,7 +305,11 @@ export async function completeLookbackRecord(page: Page, input: LookbackInput): 
 }
 
 /** In the queue: records the re-check of `row`. */
-export async function recordLookback(page: Page, row: Locator, input: LookbackInput & { verdict: '通过' | '发现反弹' }): Promise<void> {
+export async function recordLookback(
+  page: Page,
+  row: Locator,
+  input: LookbackInput & { verdict: '通过' | '发现反弹' },
+): Promise<void> {
   await row.getByTestId('lookback-record').click();
   await completeLookbackRecord(page, input);
 }

@@ -11,8 +11,22 @@ import type { Page } from '@playwright/test';
 import { test, expect, openPreviewApp, type PreviewApp } from './fixtures';
 import { shot } from './steps';
 
-const BASIC = { name: '哈尔滨市南岗区人民法院', code: 'J2301', level: 'basic', parentCode: 'J23', parentName: '哈尔滨市中级人民法院', operatorName: '周敏' } as const;
-const INTERMEDIATE = { name: '哈尔滨市中级人民法院', code: 'J23', level: 'intermediate', parentCode: 'J00', parentName: '黑龙江省高级人民法院', operatorName: '陈刚' } as const;
+const BASIC = {
+  name: '哈尔滨市南岗区人民法院',
+  code: 'J2301',
+  level: 'basic',
+  parentCode: 'J23',
+  parentName: '哈尔滨市中级人民法院',
+  operatorName: '周敏',
+} as const;
+const INTERMEDIATE = {
+  name: '哈尔滨市中级人民法院',
+  code: 'J23',
+  level: 'intermediate',
+  parentCode: 'J00',
+  parentName: '黑龙江省高级人民法院',
+  operatorName: '陈刚',
+} as const;
 const BASIC_ADMIN = { username: 'zhoumin', password: 'Zhoumin2026' } as const;
 const INTERMEDIATE_ADMIN = { username: 'chengang', password: 'Chengang2026' } as const;
 const CAMPAIGN = '2026年“清廉法院”建设';
@@ -21,15 +35,35 @@ const ITEMS = ['开展廉政警示教育', '修订审判权力运行监督制度
 /** The basic court's own work: a campaign with two sections, three items and a progress note. */
 async function seedBasicCourt(app: PreviewApp): Promise<void> {
   await app.call('court.setup', { profile: BASIC, admin: BASIC_ADMIN });
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: CAMPAIGN, year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+  const campaign = await app.call<{ id: string }>('campaigns.create', {
+    title: CAMPAIGN,
+    year: 2026,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+  });
   await app.call('sections.create', { campaignId: campaign.id, title: '廉洁文化工程' });
-  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', { campaignId: campaign.id, title: '制度建设工程' });
+  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', {
+    campaignId: campaign.id,
+    title: '制度建设工程',
+  });
   const itemIds: string[] = [];
   for (const [index, title] of ITEMS.entries()) {
-    const item = await app.call<{ id: string }>('items.create', { campaignId: campaign.id, sectionId: detail.sections[index % 2].id, title, owner: '刘洋', kind: 'own', deadline: '2099-12-31' });
+    const item = await app.call<{ id: string }>('items.create', {
+      campaignId: campaign.id,
+      sectionId: detail.sections[index % 2].id,
+      title,
+      owner: '刘洋',
+      kind: 'own',
+      deadline: '2099-12-31',
+    });
     itemIds.push(item.id);
   }
-  await app.call('progress.add', { itemId: itemIds[0], noteDate: '2026-03-02', text: '组织全院干警观看警示教育片，撰写心得体会 86 篇。', percent: 40 });
+  await app.call('progress.add', {
+    itemId: itemIds[0],
+    noteDate: '2026-03-02',
+    text: '组织全院干警观看警示教育片，撰写心得体会 86 篇。',
+    percent: 40,
+  });
 }
 
 async function openSyncTab(page: Page, tab: '上报' | '导入' | '信任的法院' | '同步记录'): Promise<void> {
@@ -43,12 +77,20 @@ async function chooseBundle(page: Page, file: string): Promise<void> {
   await page.getByTestId('sync-file-input').setInputFiles(file);
 }
 
-test('基层法院导出上报包 → 中级法院预览、电话核对指纹、导入 → 同步记录、信任的法院、下级法院；同一文件再导入无变化', async ({ page, app, browser }) => {
+test('基层法院导出上报包 → 中级法院预览、电话核对指纹、导入 → 同步记录、信任的法院、下级法院；同一文件再导入无变化', async ({
+  page,
+  app,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'court-usb-'));
   const parentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-parent-'));
   const parent = await openPreviewApp(parentDir);
-  const parentPage = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const parentPage = await browser.newPage({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
   try {
     await seedBasicCourt(app);
     await parent.call('court.setup', { profile: INTERMEDIATE, admin: INTERMEDIATE_ADMIN });
@@ -104,8 +146,12 @@ test('基层法院导出上报包 → 中级法院预览、电话核对指纹、
     const changes = parentPage.getByTestId('bundle-change-row');
     await expect(changes.filter({ hasText: CAMPAIGN })).toHaveCount(1);
     await expect(changes.filter({ hasText: CAMPAIGN }).getByTestId('change-added')).not.toHaveText('0');
-    expect(await changes.evaluateAll((rows) => rows.every((row) => row.getAttribute('data-court') === 'J2301'))).toBe(true);
-    expect(Number(await parentPage.getByTestId('total-added').textContent())).toBeGreaterThanOrEqual(1 + 2 + ITEMS.length + 1);
+    expect(await changes.evaluateAll((rows) => rows.every((row) => row.getAttribute('data-court') === 'J2301'))).toBe(
+      true,
+    );
+    expect(Number(await parentPage.getByTestId('total-added').textContent())).toBeGreaterThanOrEqual(
+      1 + 2 + ITEMS.length + 1,
+    );
     await expect(parentPage.getByTestId('total-updated')).toHaveText('0');
 
     // First contact: the fingerprint to compare by phone is the one the basic court's settings show.
@@ -127,7 +173,9 @@ test('基层法院导出上报包 → 中级法院预览、电话核对指纹、
 
     // 同步记录: the import, with the file, the court, its sequence number and 成功.
     await parentPage.getByRole('tab', { name: '同步记录' }).click();
-    const imported = parentPage.getByTestId('history-row').filter({ has: parentPage.getByTestId('history-result').getByText('成功') });
+    const imported = parentPage
+      .getByTestId('history-row')
+      .filter({ has: parentPage.getByTestId('history-result').getByText('成功') });
     await expect(imported).toHaveCount(1);
     await expect(imported).toHaveAttribute('data-direction', 'import');
     await expect(imported.getByTestId('history-file')).toHaveText(fileName);
@@ -163,7 +211,9 @@ test('基层法院导出上报包 → 中级法院预览、电话核对指纹、
     await parentPage.getByTestId('sync-discard').click();
     await expect(parentPage.getByTestId('sync-dropzone')).toBeVisible();
     await parentPage.getByRole('tab', { name: '同步记录' }).click();
-    await expect(parentPage.getByTestId('history-row').filter({ has: parentPage.getByTestId('history-result').getByText('成功') })).toHaveCount(1);
+    await expect(
+      parentPage.getByTestId('history-row').filter({ has: parentPage.getByTestId('history-result').getByText('成功') }),
+    ).toHaveCount(1);
   } finally {
     await parentPage.close();
     parent.stop();
@@ -182,10 +232,24 @@ const ISSUED_ITEMS = [
 /** The intermediate court's own campaign to issue: one section, two mandatory items with deadlines. */
 async function seedIssuingCourt(app: PreviewApp): Promise<void> {
   await app.call('court.setup', { profile: INTERMEDIATE, admin: INTERMEDIATE_ADMIN });
-  const campaign = await app.call<{ id: string }>('campaigns.create', { title: ISSUED_CAMPAIGN, year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
-  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', { campaignId: campaign.id, title: ISSUED_SECTION });
+  const campaign = await app.call<{ id: string }>('campaigns.create', {
+    title: ISSUED_CAMPAIGN,
+    year: 2026,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+  });
+  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', {
+    campaignId: campaign.id,
+    title: ISSUED_SECTION,
+  });
   for (const item of ISSUED_ITEMS) {
-    await app.call('items.create', { campaignId: campaign.id, sectionId: detail.sections[0].id, title: item.title, kind: 'mandatory', deadline: item.deadline });
+    await app.call('items.create', {
+      campaignId: campaign.id,
+      sectionId: detail.sections[0].id,
+      title: item.title,
+      kind: 'mandatory',
+      deadline: item.deadline,
+    });
   }
 }
 
@@ -199,12 +263,20 @@ async function ownFingerprintOf(page: Page): Promise<string> {
   return value;
 }
 
-test('中级法院下发专项活动 → 基层法院预览、电话核对指纹、导入 → 规定动作锁定定义、可填责任人；上报改为加密', async ({ page, app, browser }) => {
+test('中级法院下发专项活动 → 基层法院预览、电话核对指纹、导入 → 规定动作锁定定义、可填责任人；上报改为加密', async ({
+  page,
+  app,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'court-usb-'));
   const issuerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-issuer-'));
   const issuer = await openPreviewApp(issuerDir);
-  const issuerPage = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const issuerPage = await browser.newPage({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
   try {
     await seedIssuingCourt(issuer);
     await app.call('court.setup', { profile: BASIC, admin: BASIC_ADMIN });
@@ -251,7 +323,9 @@ test('中级法院下发专项活动 → 基层法院预览、电话核对指纹
     await page.goto(app.url);
     await expect(page.getByTestId('header-court')).toHaveText(BASIC.name);
     await openSyncTab(page, '上报');
-    await expect(page.getByTestId('sync-export').getByTestId('sync-encryption')).toContainText('上级法院的密钥尚未导入');
+    await expect(page.getByTestId('sync-export').getByTestId('sync-encryption')).toContainText(
+      '上级法院的密钥尚未导入',
+    );
 
     await chooseBundle(page, filePath);
     const summary = page.getByTestId('bundle-summary');
@@ -306,11 +380,15 @@ test('中级法院下发专项活动 → 基层法院预览、电话核对指纹
     const drawer = page.getByTestId('item-drawer');
     await expect(drawer.getByTestId('item-title')).toHaveText(ISSUED_ITEMS[0].title);
     await expect(drawer.getByTestId('item-issued')).toHaveText('上级下发');
-    await expect(drawer.getByTestId('item-issued-hint')).toContainText('任务名称、具体内容、所属栏目、类别、完成时限和频次由上级法院确定');
+    await expect(drawer.getByTestId('item-issued-hint')).toContainText(
+      '任务名称、具体内容、所属栏目、类别、完成时限和频次由上级法院确定',
+    );
     await expect(drawer.getByRole('textbox', { name: '任务名称', exact: true })).toBeDisabled();
     await expect(drawer.getByRole('textbox', { name: '任务名称', exact: true })).toHaveValue(ISSUED_ITEMS[0].title);
     await expect(drawer.getByRole('textbox', { name: '完成时限', exact: true })).toBeDisabled();
-    const owner = drawer.getByRole('textbox', { name: '责任人', exact: true }).or(drawer.getByRole('combobox', { name: '责任人', exact: true }));
+    const owner = drawer
+      .getByRole('textbox', { name: '责任人', exact: true })
+      .or(drawer.getByRole('combobox', { name: '责任人', exact: true }));
     await expect(owner).toBeEnabled();
     await owner.fill('周敏');
     await drawer.getByRole('button', { name: '保存' }).click();
@@ -325,7 +403,9 @@ test('中级法院下发专项活动 → 基层法院预览、电话核对指纹
     await openSyncTab(page, '上报');
     const encryption = page.getByTestId('sync-export').getByTestId('sync-encryption');
     await expect(encryption).toHaveText('将加密，只有上级法院能打开');
-    await expect(page.getByTestId('sync-export').getByTestId('sync-parent-court')).toHaveText(`${INTERMEDIATE.name}（${INTERMEDIATE.code}）`);
+    await expect(page.getByTestId('sync-export').getByTestId('sync-parent-court')).toHaveText(
+      `${INTERMEDIATE.name}（${INTERMEDIATE.code}）`,
+    );
   } finally {
     await issuerPage.close();
     issuer.stop();

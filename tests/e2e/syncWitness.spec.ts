@@ -13,8 +13,22 @@ import { shot } from './steps';
 import { entryHash, canonicalJson } from '../../src/main/audit/auditLog';
 
 const HIGH = { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' } as const;
-const MIDDLE = { name: '齐齐哈尔市中级人民法院', code: 'J2302', level: 'intermediate', parentCode: 'J23', parentName: HIGH.name, operatorName: '赵科长' } as const;
-const BASIC = { name: '龙江县人民法院', code: 'J230201', level: 'basic', parentCode: 'J2302', parentName: MIDDLE.name, operatorName: '王书记员' } as const;
+const MIDDLE = {
+  name: '齐齐哈尔市中级人民法院',
+  code: 'J2302',
+  level: 'intermediate',
+  parentCode: 'J23',
+  parentName: HIGH.name,
+  operatorName: '赵科长',
+} as const;
+const BASIC = {
+  name: '龙江县人民法院',
+  code: 'J230201',
+  level: 'basic',
+  parentCode: 'J2302',
+  parentName: MIDDLE.name,
+  operatorName: '王书记员',
+} as const;
 const admin = (username: string) => ({ username, password: `${username[0].toUpperCase()}${username.slice(1)}2026x` });
 
 interface Court {
@@ -27,7 +41,11 @@ interface Court {
 async function exportBundle(app: PreviewApp, folder: string): Promise<string> {
   const { jobId } = await app.call<{ jobId: string }>('sync.export', { folder, full: false });
   for (let i = 0; i < 300; i += 1) {
-    const job = await app.call<{ state: string; error: string | null; result: { report: { filePath: string } } | null }>('jobs.get', { jobId });
+    const job = await app.call<{
+      state: string;
+      error: string | null;
+      result: { report: { filePath: string } } | null;
+    }>('jobs.get', { jobId });
     if (job.state === 'done') return job.result!.report.filePath;
     if (job.state !== 'running') throw new Error(`导出失败：${job.error}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -54,31 +72,59 @@ async function confirmAndImport(page: Page): Promise<void> {
 function rewriteAuditChain(dataDir: string, from: number): void {
   const db = new BetterSqlite3(path.join(dataDir, 'court.sqlite3'));
   try {
-    const rows = db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(from) as Record<string, unknown>[];
+    const rows = db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(from) as Record<
+      string,
+      unknown
+    >[];
     let prev = (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(from - 1) as { hash: string }).hash;
     const update = db.prepare('UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?');
     for (const row of rows) {
       if (row.seq === from) row.actor = '不存在的人（nobody）';
-      const fields = { at: row.at as string, actor: row.actor as string, court: row.court as string, operation: row.operation as string, tableName: row.table_name as string, rowId: row.row_id as string };
-      const hash = entryHash(prev, row.seq as number, fields, row.before_json as string | null, row.after_json as string | null);
+      const fields = {
+        at: row.at as string,
+        actor: row.actor as string,
+        court: row.court as string,
+        operation: row.operation as string,
+        tableName: row.table_name as string,
+        rowId: row.row_id as string,
+      };
+      const hash = entryHash(
+        prev,
+        row.seq as number,
+        fields,
+        row.before_json as string | null,
+        row.after_json as string | null,
+      );
       update.run(row.actor, prev, hash, row.seq);
       prev = hash;
     }
-    db.prepare("UPDATE settings SET value = ? WHERE key = 'audit_head'").run(canonicalJson({ hash: prev, seq: rows[rows.length - 1].seq }));
+    db.prepare("UPDATE settings SET value = ? WHERE key = 'audit_head'").run(
+      canonicalJson({ hash: prev, seq: rows[rows.length - 1].seq }),
+    );
   } finally {
     db.close();
   }
 }
 
-test('高院预览转报包时列出经担保信任的基层法院；基层法院审计日志被改写后，中院的预览和下级法院页发出警告', async ({ app, browser }) => {
+test('高院预览转报包时列出经担保信任的基层法院；基层法院审计日志被改写后，中院的预览和下级法院页发出警告', async ({
+  app,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'court-usb-'));
-  const folders = [fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-middle-')), fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-high-'))];
+  const folders = [
+    fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-middle-')),
+    fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-high-')),
+  ];
   const middleApp = await openPreviewApp(folders[0]);
   const highApp = await openPreviewApp(folders[1]);
   const pages: Page[] = [];
   const open = async (courtApp: PreviewApp): Promise<Page> => {
-    const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 768 } });
+    const page = await browser.newPage({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1366, height: 768 },
+    });
     pages.push(page);
     await page.goto(courtApp.url);
     return page;
@@ -108,8 +154,13 @@ test('高院预览转报包时列出经担保信任的基层法院；基层法�
     await expect(high.getByTestId('trust-court')).toHaveAttribute('data-court', MIDDLE.code);
     const vouched = high.getByTestId('bundle-vouched');
     await expect(vouched).toContainText('以下法院的密钥将因转报法院的担保而被本院信任');
-    await expect(vouched).toContainText(`${BASIC.name}（${BASIC.code}）（基层人民法院），由${MIDDLE.name}（${MIDDLE.code}）担保`);
-    await expect(vouched.getByTestId('vouched-fingerprint')).toHaveAttribute('data-fingerprint', courts.basic.fingerprint);
+    await expect(vouched).toContainText(
+      `${BASIC.name}（${BASIC.code}）（基层人民法院），由${MIDDLE.name}（${MIDDLE.code}）担保`,
+    );
+    await expect(vouched.getByTestId('vouched-fingerprint')).toHaveAttribute(
+      'data-fingerprint',
+      courts.basic.fingerprint,
+    );
     await expect(high.getByTestId('bundle-nested')).toContainText('内含下级法院同步包');
     await vouched.scrollIntoViewIfNeeded();
     await high.screenshot({ path: path.join('artifacts', 'sync-preview-vouched.png') });
@@ -133,7 +184,9 @@ test('高院预览转报包时列出经担保信任的基层法院；基层法�
     const pageAlert = middle.getByTestId('subordinates-audit-alerts');
     await expect(pageAlert).toContainText('1 个下级法院的审计日志与上次上报不一致');
     await expect(pageAlert).toContainText(BASIC.name);
-    await expect(middle.getByTestId('subordinate-row').filter({ hasText: BASIC.code }).getByTestId('subordinate-audit-badge')).toHaveText('审计日志异常');
+    await expect(
+      middle.getByTestId('subordinate-row').filter({ hasText: BASIC.code }).getByTestId('subordinate-audit-badge'),
+    ).toHaveText('审计日志异常');
     await shot(middle, 'subordinates-audit-alert.png', false);
   } finally {
     for (const page of pages) await page.close();

@@ -5,7 +5,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operationNames, type OperationName } from '../../src/shared/api';
 import { ADMIN, basicCourt, basicSetup, openCourt, openHarness, type Harness } from './harness';
-import { base64, expectFailure, secondReviewer, uploadFile, withItem, type OperationCase, type OperationCases } from './apiCases/shared';
+import {
+  base64,
+  expectFailure,
+  secondReviewer,
+  uploadFile,
+  withItem,
+  type OperationCase,
+  type OperationCases,
+} from './apiCases/shared';
 import { accountCases } from './apiCases/accounts';
 import { inspectionCases } from './apiCases/inspection';
 import { ledgerCases } from './apiCases/ledger';
@@ -19,7 +27,23 @@ import { reportsCases } from './apiCases/reports';
 import { templateImportCases } from './apiCases/templateImport';
 import { uploadCases } from './apiCases/uploads';
 
-const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases | keyof typeof inspectionCases | keyof typeof ledgerCases | keyof typeof workCases | keyof typeof syncCases | keyof typeof supervisionCases | keyof typeof indicatorCases | keyof typeof boardsCases | keyof typeof provinceCases | keyof typeof reportsCases | keyof typeof templateImportCases | keyof typeof uploadCases>> = {
+const coreCases: OperationCases<
+  Exclude<
+    OperationName,
+    | keyof typeof accountCases
+    | keyof typeof inspectionCases
+    | keyof typeof ledgerCases
+    | keyof typeof workCases
+    | keyof typeof syncCases
+    | keyof typeof supervisionCases
+    | keyof typeof indicatorCases
+    | keyof typeof boardsCases
+    | keyof typeof provinceCases
+    | keyof typeof reportsCases
+    | keyof typeof templateImportCases
+    | keyof typeof uploadCases
+  >
+> = {
   'app.info': {
     good: async ({ h }) => {
       const info = await h.ok('app.info');
@@ -44,18 +68,30 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
     good: async () => {
       const h = await openHarness();
       expect(await h.ok('court.get')).toBeNull();
-      const high = await h.ok('court.setup', { profile: { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' }, admin: ADMIN });
+      const high = await h.ok('court.setup', {
+        profile: { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' },
+        admin: ADMIN,
+      });
       expect(high.profile).toMatchObject({ code: 'J23', level: 'high', parentCode: null });
       expect(high.demoJobId).toBeNull();
       await h.close();
     },
     bad: async ({ h }) => {
       const fresh = await openHarness();
-      const badCode = expectFailure(await fresh.call('court.setup', { profile: { ...basicCourt, code: 'j-23' }, admin: ADMIN }), 'E_INVALID');
+      const badCode = expectFailure(
+        await fresh.call('court.setup', { profile: { ...basicCourt, code: 'j-23' }, admin: ADMIN }),
+        'E_INVALID',
+      );
       expect(badCode.fieldErrors?.['profile.code']).toMatch(/大写字母/);
-      const noParent = expectFailure(await fresh.call('court.setup', { profile: { ...basicCourt, parentCode: '', parentName: '' }, admin: ADMIN }), 'E_INVALID');
+      const noParent = expectFailure(
+        await fresh.call('court.setup', { profile: { ...basicCourt, parentCode: '', parentName: '' }, admin: ADMIN }),
+        'E_INVALID',
+      );
       expect(noParent.fieldErrors?.['profile.parentCode']).toMatch(/上级法院代码/);
-      const noName = expectFailure(await fresh.call('court.setup', { profile: { ...basicCourt, name: '  ' }, admin: ADMIN }), 'E_INVALID');
+      const noName = expectFailure(
+        await fresh.call('court.setup', { profile: { ...basicCourt, name: '  ' }, admin: ADMIN }),
+        'E_INVALID',
+      );
       expect(noName.fieldErrors?.['profile.name']).toMatch(/请填写法院名称/);
       expect(await fresh.ok('court.get')).toBeNull();
       await fresh.close();
@@ -64,7 +100,11 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   },
   'court.update': {
     good: async ({ h }) => {
-      const updated = await h.ok('court.update', { ...basicCourt, name: '龙江县人民法院（新址）', operatorName: '赵书记员' });
+      const updated = await h.ok('court.update', {
+        ...basicCourt,
+        name: '龙江县人民法院（新址）',
+        operatorName: '赵书记员',
+      });
       expect(updated).toMatchObject({ name: '龙江县人民法院（新址）', operatorName: '赵书记员' });
       const entries = await h.ok('audit.list', { limit: 1 });
       expect(entries[0]).toMatchObject({ actor: '王书记员（admin）', tableName: 'courts', operation: 'update' });
@@ -184,7 +224,10 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   'people.update': {
     good: async ({ h }) => {
       const p = await h.ok('people.create', { name: '刘局长' });
-      expect(await h.ok('people.update', { id: p.id, version: 1, name: '刘局长', title: '副院长' })).toMatchObject({ title: '副院长', version: 2 });
+      expect(await h.ok('people.update', { id: p.id, version: 1, name: '刘局长', title: '副院长' })).toMatchObject({
+        title: '副院长',
+        version: 2,
+      });
     },
     bad: async ({ h }) => {
       expectFailure(await h.call('people.update', { id: 'not-a-uuid', version: 1, name: 'x' }), 'E_INVALID', /编号/);
@@ -228,38 +271,78 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   'campaigns.create': {
     good: async ({ h }) => {
       const c = await h.ok('campaigns.create', { title: '清廉法院建设', year: 2026 });
-      expect(c).toMatchObject({ status: 'active', issuingCourtCode: 'J2301', issuingCourtName: '龙江县人民法院', yellowDays: 7 });
+      expect(c).toMatchObject({
+        status: 'active',
+        issuingCourtCode: 'J2301',
+        issuingCourtName: '龙江县人民法院',
+        yellowDays: 7,
+      });
     },
     bad: async ({ h }) => {
-      const order = expectFailure(await h.call('campaigns.create', { title: '清廉法院建设', year: 2026, startDate: '2026-10-01', endDate: '2026-01-01' }), 'E_INVALID');
+      const order = expectFailure(
+        await h.call('campaigns.create', {
+          title: '清廉法院建设',
+          year: 2026,
+          startDate: '2026-10-01',
+          endDate: '2026-01-01',
+        }),
+        'E_INVALID',
+      );
       expect(order.fieldErrors?.endDate).toMatch(/不能早于/);
-      const noDay = expectFailure(await h.call('campaigns.create', { title: '清廉法院建设', year: 2026, startDate: '2026-02-30' }), 'E_INVALID');
+      const noDay = expectFailure(
+        await h.call('campaigns.create', { title: '清廉法院建设', year: 2026, startDate: '2026-02-30' }),
+        'E_INVALID',
+      );
       expect(noDay.fieldErrors?.startDate).toMatch(/不存在/);
       expectFailure(await h.call('campaigns.create', { title: '', year: 1999 }), 'E_INVALID');
-      expectFailure(await h.call('campaigns.create', { title: '清廉法院建设', year: 2026, startDate: '11/24/2026' }), 'E_INVALID', /2026-11-24/);
+      expectFailure(
+        await h.call('campaigns.create', { title: '清廉法院建设', year: 2026, startDate: '11/24/2026' }),
+        'E_INVALID',
+        /2026-11-24/,
+      );
     },
   },
   'campaigns.update': {
     good: async ({ h, campaign }) => {
-      const c = await h.ok('campaigns.update', { id: campaign.id, version: campaign.version, title: '能力作风建设年活动', year: 2026, yellowDays: 10 });
+      const c = await h.ok('campaigns.update', {
+        id: campaign.id,
+        version: campaign.version,
+        title: '能力作风建设年活动',
+        year: 2026,
+        yellowDays: 10,
+      });
       expect(c).toMatchObject({ title: '能力作风建设年活动', yellowDays: 10, version: 2 });
     },
     bad: async ({ h, campaign }) => {
       await h.ok('campaigns.update', { id: campaign.id, version: 1, title: 'A活动', year: 2026 });
-      expectFailure(await h.call('campaigns.update', { id: campaign.id, version: 1, title: 'B活动', year: 2026 }), 'E_STALE');
+      expectFailure(
+        await h.call('campaigns.update', { id: campaign.id, version: 1, title: 'B活动', year: 2026 }),
+        'E_STALE',
+      );
     },
   },
   'campaigns.setStatus': {
     good: async ({ h, campaign }) => {
       const closed = await h.ok('campaigns.setStatus', { id: campaign.id, version: 1, status: 'closed' });
       expect(closed.status).toBe('closed');
-      const reopened = await h.ok('campaigns.setStatus', { id: campaign.id, version: closed.version, status: 'active' });
+      const reopened = await h.ok('campaigns.setStatus', {
+        id: campaign.id,
+        version: closed.version,
+        status: 'active',
+      });
       expect(reopened.status).toBe('active');
     },
     bad: async (fx) => {
-      expectFailure(await fx.h.call('campaigns.setStatus', { id: fx.campaign.id, version: 1, status: 'finished' as never }), 'E_INVALID');
+      expectFailure(
+        await fx.h.call('campaigns.setStatus', { id: fx.campaign.id, version: 1, status: 'finished' as never }),
+        'E_INVALID',
+      );
       await fx.h.ok('campaigns.setStatus', { id: fx.campaign.id, version: 1, status: 'closed' });
-      expectFailure(await fx.h.call('items.create', { campaignId: fx.campaign.id, title: '新事项' }), 'E_CLOSED', /已结束/);
+      expectFailure(
+        await fx.h.call('items.create', { campaignId: fx.campaign.id, title: '新事项' }),
+        'E_CLOSED',
+        /已结束/,
+      );
     },
   },
   'campaigns.delete': {
@@ -273,11 +356,25 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   },
   'sections.create': {
     good: async ({ h, campaign, sections }) => {
-      let detail = await h.ok('sections.create', { campaignId: campaign.id, parentId: sections[0].id, title: '33个争第一指标' });
-      detail = await h.ok('sections.create', { campaignId: campaign.id, parentId: sections[0].id, title: '300个保优秀项目' });
+      let detail = await h.ok('sections.create', {
+        campaignId: campaign.id,
+        parentId: sections[0].id,
+        title: '33个争第一指标',
+      });
+      detail = await h.ok('sections.create', {
+        campaignId: campaign.id,
+        parentId: sections[0].id,
+        title: '300个保优秀项目',
+      });
       const child = detail.sections.find((s) => s.title === '33个争第一指标')!;
       detail = await h.ok('sections.create', { campaignId: campaign.id, parentId: child.id, title: '立案' });
-      expect(detail.sections.map((s) => `${s.number}${s.title}`)).toEqual(['一、争先创优年', '（一）33个争第一指标', '1.立案', '（二）300个保优秀项目', '二、案件质量提升年']);
+      expect(detail.sections.map((s) => `${s.number}${s.title}`)).toEqual([
+        '一、争先创优年',
+        '（一）33个争第一指标',
+        '1.立案',
+        '（二）300个保优秀项目',
+        '二、案件质量提升年',
+      ]);
     },
     bad: async ({ h, campaign, sections }) => {
       expectFailure(await h.call('sections.create', { campaignId: campaign.id, title: ' ' }), 'E_INVALID', /栏目名称/);
@@ -286,7 +383,10 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
         const detail = await h.ok('sections.create', { campaignId: campaign.id, parentId, title: `第${depth}级` });
         parentId = detail.sections.find((s) => s.title === `第${depth}级`)!.id;
       }
-      expectFailure(await h.call('sections.create', { campaignId: campaign.id, parentId, title: '第五级' }), 'E_TOO_DEEP');
+      expectFailure(
+        await h.call('sections.create', { campaignId: campaign.id, parentId, title: '第五级' }),
+        'E_TOO_DEEP',
+      );
     },
   },
   'sections.update': {
@@ -295,7 +395,10 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
       expect(detail.sections[1].title).toBe('案件质量提升');
     },
     bad: async ({ h, sections }) => {
-      expectFailure(await h.call('sections.update', { id: sections[1].id, version: 1, title: 'x'.repeat(101) }), 'E_INVALID');
+      expectFailure(
+        await h.call('sections.update', { id: sections[1].id, version: 1, title: 'x'.repeat(101) }),
+        'E_INVALID',
+      );
     },
   },
   'sections.move': {
@@ -318,12 +421,20 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
     },
     bad: async (fx) => {
       await withItem(fx);
-      expectFailure(await fx.h.call('sections.delete', { id: fx.sections[0].id, version: 1 }), 'E_NOT_EMPTY', /1 项事项/);
+      expectFailure(
+        await fx.h.call('sections.delete', { id: fx.sections[0].id, version: 1 }),
+        'E_NOT_EMPTY',
+        /1 项事项/,
+      );
     },
   },
   'items.list': {
     good: async (fx) => {
-      await fx.h.ok('items.create', { campaignId: fx.campaign.id, sectionId: fx.sections[1].id, title: '第二栏目事项' });
+      await fx.h.ok('items.create', {
+        campaignId: fx.campaign.id,
+        sectionId: fx.sections[1].id,
+        title: '第二栏目事项',
+      });
       await fx.h.ok('items.create', { campaignId: fx.campaign.id, title: '未分栏目事项' });
       await withItem(fx, { title: '第一栏目事项' });
       const list = await fx.h.ok('items.list', { campaignId: fx.campaign.id });
@@ -360,27 +471,68 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   'items.create': {
     good: async (fx) => {
       const d = await fx.h.ok('departments.create', { name: '立案庭' });
-      const item = await withItem(fx, { kind: 'mandatory', leadLeader: '石院长', departmentId: d.id, owner: '周庭长', deadline: '2026-12-31', frequency: 'monthly', percent: 20 });
-      expect(item).toMatchObject({ kind: 'mandatory', departmentName: '立案庭', status: 'in_progress', percent: 20, light: 'green', origin: 'J2301' });
+      const item = await withItem(fx, {
+        kind: 'mandatory',
+        leadLeader: '石院长',
+        departmentId: d.id,
+        owner: '周庭长',
+        deadline: '2026-12-31',
+        frequency: 'monthly',
+        percent: 20,
+      });
+      expect(item).toMatchObject({
+        kind: 'mandatory',
+        departmentName: '立案庭',
+        status: 'in_progress',
+        percent: 20,
+        light: 'green',
+        origin: 'J2301',
+      });
     },
     bad: async (fx) => {
-      const pct = expectFailure(await fx.h.call('items.create', { campaignId: fx.campaign.id, title: '事项', percent: 101 }), 'E_INVALID');
+      const pct = expectFailure(
+        await fx.h.call('items.create', { campaignId: fx.campaign.id, title: '事项', percent: 101 }),
+        'E_INVALID',
+      );
       expect(pct.fieldErrors?.percent).toMatch(/0 到 100/);
       const other = await fx.h.ok('campaigns.create', { title: '清廉法院', year: 2026 });
-      expectFailure(await fx.h.call('items.create', { campaignId: other.id, sectionId: fx.sections[0].id, title: '事项' }), 'E_INVALID', /栏目/);
-      expectFailure(await fx.h.call('items.create', { campaignId: fx.campaign.id, title: '' }), 'E_INVALID', /任务名称/);
+      expectFailure(
+        await fx.h.call('items.create', { campaignId: other.id, sectionId: fx.sections[0].id, title: '事项' }),
+        'E_INVALID',
+        /栏目/,
+      );
+      expectFailure(
+        await fx.h.call('items.create', { campaignId: fx.campaign.id, title: '' }),
+        'E_INVALID',
+        /任务名称/,
+      );
     },
   },
   'items.update': {
     good: async (fx) => {
       const item = await withItem(fx);
-      const updated = await fx.h.ok('items.update', { id: item.id, version: item.version, sectionId: fx.sections[1].id, title: '落实当场立案制度（修订）', owner: '周庭长', deadline: '2026-11-28' });
-      expect(updated).toMatchObject({ title: '落实当场立案制度（修订）', sectionId: fx.sections[1].id, light: 'yellow', version: 2 });
+      const updated = await fx.h.ok('items.update', {
+        id: item.id,
+        version: item.version,
+        sectionId: fx.sections[1].id,
+        title: '落实当场立案制度（修订）',
+        owner: '周庭长',
+        deadline: '2026-11-28',
+      });
+      expect(updated).toMatchObject({
+        title: '落实当场立案制度（修订）',
+        sectionId: fx.sections[1].id,
+        light: 'yellow',
+        version: 2,
+      });
     },
     bad: async (fx) => {
       const item = await withItem(fx);
       await fx.h.ok('items.update', { id: item.id, version: 1, title: '改一次' });
-      const stale = expectFailure(await fx.h.call('items.update', { id: item.id, version: 1, title: '改两次' }), 'E_STALE');
+      const stale = expectFailure(
+        await fx.h.call('items.update', { id: item.id, version: 1, title: '改两次' }),
+        'E_STALE',
+      );
       expect(stale.message).toMatch(/不会丢失/);
     },
   },
@@ -409,21 +561,36 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
       const list = await fx.h.ok('items.list', { campaignId: fx.campaign.id });
       expect(list.map((i) => `${i.number}${i.title}`)).toEqual(['1丙', '2乙', '3甲']);
       // Many moves into the same gap force a renumbering of the section; order must survive it.
-      for (let i = 0; i < 12; i += 1) await fx.h.ok('items.move', { id: i % 2 ? b.id : c.id, sectionId: fx.sections[0].id, beforeId: i % 2 ? c.id : b.id });
+      for (let i = 0; i < 12; i += 1)
+        await fx.h.ok('items.move', {
+          id: i % 2 ? b.id : c.id,
+          sectionId: fx.sections[0].id,
+          beforeId: i % 2 ? c.id : b.id,
+        });
       const after = await fx.h.ok('items.list', { campaignId: fx.campaign.id });
       expect(after.map((i) => i.title)).toEqual(['乙', '丙', '甲']);
     },
     bad: async (fx) => {
       const a = await withItem(fx);
-      const b = await fx.h.ok('items.create', { campaignId: fx.campaign.id, sectionId: fx.sections[1].id, title: '别处' });
-      expectFailure(await fx.h.call('items.move', { id: a.id, sectionId: fx.sections[0].id, beforeId: b.id }), 'E_INVALID', /目标位置/);
+      const b = await fx.h.ok('items.create', {
+        campaignId: fx.campaign.id,
+        sectionId: fx.sections[1].id,
+        title: '别处',
+      });
+      expectFailure(
+        await fx.h.call('items.move', { id: a.id, sectionId: fx.sections[0].id, beforeId: b.id }),
+        'E_INVALID',
+        /目标位置/,
+      );
     },
   },
   'items.bulkUpdate': {
     good: async (fx) => {
       const a = await withItem(fx);
       const b = await withItem(fx, { title: '第二项' });
-      expect(await fx.h.ok('items.bulkUpdate', { ids: [a.id, b.id], owner: '孙法官', deadline: '2026-12-15' })).toEqual({ updated: 2 });
+      expect(await fx.h.ok('items.bulkUpdate', { ids: [a.id, b.id], owner: '孙法官', deadline: '2026-12-15' })).toEqual(
+        { updated: 2 },
+      );
       const list = await fx.h.ok('items.list', { campaignId: fx.campaign.id });
       expect(list.map((i) => [i.owner, i.deadline, i.version])).toEqual([
         ['孙法官', '2026-12-15', 2],
@@ -450,7 +617,11 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
     bad: async (fx) => {
       const item = await withItem(fx);
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
-      expectFailure(await fx.h.call('items.markComplete', { id: item.id, version: done.version }), 'E_BAD_STATE', /已完成待销号/);
+      expectFailure(
+        await fx.h.call('items.markComplete', { id: item.id, version: done.version }),
+        'E_BAD_STATE',
+        /已完成待销号/,
+      );
     },
   },
   'items.signOff': {
@@ -458,13 +629,25 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
       const item = await withItem(fx);
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
       const chen = await secondReviewer(fx);
-      const signed = await chen.ok('items.signOff', { id: item.id, version: done.version, opinion: '佐证材料齐全，同意销号' });
+      const signed = await chen.ok('items.signOff', {
+        id: item.id,
+        version: done.version,
+        opinion: '佐证材料齐全，同意销号',
+      });
       expect(signed.status).toBe('signed_off');
-      expect(signed.signoffs[0]).toMatchObject({ decision: 'approved', reviewer: '陈主任', opinion: '佐证材料齐全，同意销号' });
+      expect(signed.signoffs[0]).toMatchObject({
+        decision: 'approved',
+        reviewer: '陈主任',
+        opinion: '佐证材料齐全，同意销号',
+      });
     },
     bad: async (fx) => {
       const item = await withItem(fx);
-      expectFailure(await fx.h.call('items.signOff', { id: item.id, version: item.version }), 'E_BAD_STATE', /未开始.*不能销号/);
+      expectFailure(
+        await fx.h.call('items.signOff', { id: item.id, version: item.version }),
+        'E_BAD_STATE',
+        /未开始.*不能销号/,
+      );
     },
   },
   'items.sendBack': {
@@ -472,7 +655,11 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
       const item = await withItem(fx, { deadline: '2026-11-01' });
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
       expect(done.completedLate).toBe(true);
-      const back = await fx.h.ok('items.sendBack', { id: item.id, version: done.version, reason: '缺少整改前后对比材料' });
+      const back = await fx.h.ok('items.sendBack', {
+        id: item.id,
+        version: done.version,
+        reason: '缺少整改前后对比材料',
+      });
       expect(back).toMatchObject({ status: 'returned', completedLate: false, light: 'red' });
       expect(back.signoffs[0]).toMatchObject({ decision: 'returned', opinion: '缺少整改前后对比材料' });
       const again = await fx.h.ok('items.markComplete', { id: item.id, version: back.version });
@@ -481,7 +668,10 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
     bad: async (fx) => {
       const item = await withItem(fx);
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
-      const failure = expectFailure(await fx.h.call('items.sendBack', { id: item.id, version: done.version, reason: '' }), 'E_INVALID');
+      const failure = expectFailure(
+        await fx.h.call('items.sendBack', { id: item.id, version: done.version, reason: '' }),
+        'E_INVALID',
+      );
       expect(failure.fieldErrors?.reason).toMatch(/退回理由/);
     },
   },
@@ -490,51 +680,122 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
       const item = await withItem(fx);
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
       const signed = await (await secondReviewer(fx)).ok('items.signOff', { id: item.id, version: done.version });
-      const reopened = await fx.h.ok('items.reopen', { id: item.id, version: signed.version, reason: '回头看发现问题反弹' });
+      const reopened = await fx.h.ok('items.reopen', {
+        id: item.id,
+        version: signed.version,
+        reason: '回头看发现问题反弹',
+      });
       expect(reopened).toMatchObject({ status: 'in_progress', completedAt: null });
       expect(reopened.signoffs.map((s) => s.decision)).toEqual(['reopened', 'approved']);
     },
     bad: async (fx) => {
       const item = await withItem(fx);
-      expectFailure(await fx.h.call('items.reopen', { id: item.id, version: item.version, reason: '复查' }), 'E_BAD_STATE');
+      expectFailure(
+        await fx.h.call('items.reopen', { id: item.id, version: item.version, reason: '复查' }),
+        'E_BAD_STATE',
+      );
     },
   },
   'progress.add': {
     good: async (fx) => {
       const item = await withItem(fx);
-      await fx.h.ok('progress.add', { itemId: item.id, noteDate: '2026-10-31', author: '周庭长', text: '制定当场立案工作细则', percent: 30 });
-      await fx.h.ok('progress.add', { itemId: item.id, noteDate: '2026-11-20', author: '周庭长', text: '细则已印发并组织培训', percent: 60 });
+      await fx.h.ok('progress.add', {
+        itemId: item.id,
+        noteDate: '2026-10-31',
+        author: '周庭长',
+        text: '制定当场立案工作细则',
+        percent: 30,
+      });
+      await fx.h.ok('progress.add', {
+        itemId: item.id,
+        noteDate: '2026-11-20',
+        author: '周庭长',
+        text: '细则已印发并组织培训',
+        percent: 60,
+      });
       const detail = await fx.h.ok('items.get', { id: item.id });
       expect(detail).toMatchObject({ status: 'in_progress', percent: 60, noteCount: 2 });
       expect(detail.notes.map((n) => n.noteDate)).toEqual(['2026-11-20', '2026-10-31']);
     },
     bad: async (fx) => {
       const item = await withItem(fx);
-      const future = expectFailure(await fx.h.call('progress.add', { itemId: item.id, noteDate: '2026-11-25', author: '周庭长', text: '预计完成' }), 'E_INVALID');
+      const future = expectFailure(
+        await fx.h.call('progress.add', {
+          itemId: item.id,
+          noteDate: '2026-11-25',
+          author: '周庭长',
+          text: '预计完成',
+        }),
+        'E_INVALID',
+      );
       expect(future.fieldErrors?.noteDate).toMatch(/不能晚于今天/);
-      expectFailure(await fx.h.call('progress.add', { itemId: item.id, noteDate: '2026-11-24', author: '周庭长', text: '' }), 'E_INVALID', /进展情况/);
+      expectFailure(
+        await fx.h.call('progress.add', { itemId: item.id, noteDate: '2026-11-24', author: '周庭长', text: '' }),
+        'E_INVALID',
+        /进展情况/,
+      );
     },
   },
   'evidence.add': {
     good: async (fx) => {
       const item = await withItem(fx);
-      const e = await fx.h.ok('evidence.add', { itemId: item.id, name: '立案细则.pdf', mimeType: 'application/pdf', dataBase64: base64('%PDF-1.4 细则') });
-      expect(e).toMatchObject({ originalName: '立案细则.pdf', size: Buffer.byteLength('%PDF-1.4 细则'), mimeType: 'application/pdf' });
+      const e = await fx.h.ok('evidence.add', {
+        itemId: item.id,
+        name: '立案细则.pdf',
+        mimeType: 'application/pdf',
+        dataBase64: base64('%PDF-1.4 细则'),
+      });
+      expect(e).toMatchObject({
+        originalName: '立案细则.pdf',
+        size: Buffer.byteLength('%PDF-1.4 细则'),
+        mimeType: 'application/pdf',
+      });
       expect(fs.existsSync(path.join(fx.h.dataDir, 'evidence', e.sha256.slice(0, 2), e.sha256))).toBe(true);
       // As the screens send a file: in pieces first, then its upload id.
       const scan = Buffer.from('%PDF-1.4 扫描件');
-      const uploaded = await fx.h.ok('evidence.add', { itemId: item.id, name: '扫描件.pdf', mimeType: 'application/pdf', uploadId: await uploadFile(fx.h, scan) });
+      const uploaded = await fx.h.ok('evidence.add', {
+        itemId: item.id,
+        name: '扫描件.pdf',
+        mimeType: 'application/pdf',
+        uploadId: await uploadFile(fx.h, scan),
+      });
       expect(uploaded).toMatchObject({ originalName: '扫描件.pdf', size: scan.length });
-      expect(fs.readFileSync(path.join(fx.h.dataDir, 'evidence', uploaded.sha256.slice(0, 2), uploaded.sha256))).toEqual(scan);
+      expect(
+        fs.readFileSync(path.join(fx.h.dataDir, 'evidence', uploaded.sha256.slice(0, 2), uploaded.sha256)),
+      ).toEqual(scan);
     },
     bad: async (fx) => {
       const item = await withItem(fx);
-      expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: '../../etc/passwd', dataBase64: base64('x') }), 'E_INVALID', /路径/);
-      expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: '空.pdf', dataBase64: '' }), 'E_INVALID', /空/);
-      expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: '无文件.pdf' }), 'E_INVALID', /请选择要上传的文件/);
-      expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: 'x.pdf', uploadId: '0190f0e4-0000-4000-8000-000000000000' }), 'E_NOT_FOUND', /重新选择文件/);
+      expectFailure(
+        await fx.h.call('evidence.add', { itemId: item.id, name: '../../etc/passwd', dataBase64: base64('x') }),
+        'E_INVALID',
+        /路径/,
+      );
+      expectFailure(
+        await fx.h.call('evidence.add', { itemId: item.id, name: '空.pdf', dataBase64: '' }),
+        'E_INVALID',
+        /空/,
+      );
+      expectFailure(
+        await fx.h.call('evidence.add', { itemId: item.id, name: '无文件.pdf' }),
+        'E_INVALID',
+        /请选择要上传的文件/,
+      );
+      expectFailure(
+        await fx.h.call('evidence.add', {
+          itemId: item.id,
+          name: 'x.pdf',
+          uploadId: '0190f0e4-0000-4000-8000-000000000000',
+        }),
+        'E_NOT_FOUND',
+        /重新选择文件/,
+      );
       const both = await uploadFile(fx.h, Buffer.from('x'));
-      expectFailure(await fx.h.call('evidence.add', { itemId: item.id, name: 'x.pdf', uploadId: both, dataBase64: base64('x') }), 'E_INVALID', /只能提交一个文件/);
+      expectFailure(
+        await fx.h.call('evidence.add', { itemId: item.id, name: 'x.pdf', uploadId: both, dataBase64: base64('x') }),
+        'E_INVALID',
+        /只能提交一个文件/,
+      );
     },
   },
   'evidence.remove': {
@@ -553,7 +814,11 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   'evidence.open': {
     good: async (fx) => {
       const item = await withItem(fx);
-      const e = await fx.h.ok('evidence.add', { itemId: item.id, name: '会议纪要.docx', dataBase64: base64('纪要内容') });
+      const e = await fx.h.ok('evidence.add', {
+        itemId: item.id,
+        name: '会议纪要.docx',
+        dataBase64: base64('纪要内容'),
+      });
       expect(await fx.h.ok('evidence.open', { id: e.id })).toEqual({ opened: true });
       const opened = fx.h.opened.at(-1)!;
       expect(path.basename(opened)).toBe('会议纪要.docx');
@@ -568,11 +833,24 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
       const d = await fx.h.ok('departments.create', { name: '立案庭' });
       const a = await withItem(fx, { departmentId: d.id, deadline: '2026-11-01' });
       await withItem(fx, { departmentId: d.id, deadline: '2026-11-26' });
-      const c = await fx.h.ok('items.create', { campaignId: fx.campaign.id, sectionId: fx.sections[1].id, title: '评查', deadline: '2027-01-31' });
+      const c = await fx.h.ok('items.create', {
+        campaignId: fx.campaign.id,
+        sectionId: fx.sections[1].id,
+        title: '评查',
+        deadline: '2027-01-31',
+      });
       const done = await fx.h.ok('items.markComplete', { id: c.id, version: c.version });
       await (await secondReviewer(fx)).ok('items.signOff', { id: c.id, version: done.version });
       const stats = await fx.h.ok('stats.campaignProgress', { campaignId: fx.campaign.id });
-      expect(stats.overall).toMatchObject({ total: 3, done: 1, signedOff: 1, overdue: 1, yellow: 1, percentDone: 33, percentSignedOff: 33 });
+      expect(stats.overall).toMatchObject({
+        total: 3,
+        done: 1,
+        signedOff: 1,
+        overdue: 1,
+        yellow: 1,
+        percentDone: 33,
+        percentSignedOff: 33,
+      });
       expect(stats.bySection.map((s) => [s.title, s.total, s.overdue])).toEqual([
         ['争先创优年', 2, 1],
         ['案件质量提升年', 1, 0],
@@ -593,7 +871,12 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
       await fx.h.ok('items.update', { id: item.id, version: 1, title: '新标题' });
       const entries = await fx.h.ok('audit.list', { rowId: item.id });
       expect(entries.map((e) => e.operation)).toEqual(['update', 'create']);
-      expect(entries[0]).toMatchObject({ actor: '王书记员（admin）', court: 'J2301', before: { title: '落实当场立案制度' }, after: { title: '新标题' } });
+      expect(entries[0]).toMatchObject({
+        actor: '王书记员（admin）',
+        court: 'J2301',
+        before: { title: '落实当场立案制度' },
+        after: { title: '新标题' },
+      });
       const page = await fx.h.ok('audit.list', { limit: 2 });
       const next = await fx.h.ok('audit.list', { limit: 2, beforeSeq: page[1].seq });
       expect(next[0].seq).toBe(page[1].seq - 1);
@@ -625,7 +908,21 @@ const coreCases: OperationCases<Exclude<OperationName, keyof typeof accountCases
   },
 };
 
-const cases: Record<OperationName, OperationCase> = { ...coreCases, ...accountCases, ...inspectionCases, ...ledgerCases, ...workCases, ...syncCases, ...supervisionCases, ...indicatorCases, ...boardsCases, ...provinceCases, ...reportsCases, ...templateImportCases, ...uploadCases };
+const cases: Record<OperationName, OperationCase> = {
+  ...coreCases,
+  ...accountCases,
+  ...inspectionCases,
+  ...ledgerCases,
+  ...workCases,
+  ...syncCases,
+  ...supervisionCases,
+  ...indicatorCases,
+  ...boardsCases,
+  ...provinceCases,
+  ...reportsCases,
+  ...templateImportCases,
+  ...uploadCases,
+};
 
 describe('every API operation', () => {
   for (const name of Object.keys(cases) as OperationName[]) {

@@ -4,8 +4,17 @@ import { openCourt } from './harness';
 
 async function courtWithHistory() {
   const fx = await openCourt();
-  const item = await fx.h.ok('items.create', { campaignId: fx.campaign.id, sectionId: fx.sections[0].id, title: '落实院领导包片联点' });
-  await fx.h.ok('progress.add', { itemId: item.id, noteDate: '2026-11-20', author: '王书记员', text: '已开展第一轮督导' });
+  const item = await fx.h.ok('items.create', {
+    campaignId: fx.campaign.id,
+    sectionId: fx.sections[0].id,
+    title: '落实院领导包片联点',
+  });
+  await fx.h.ok('progress.add', {
+    itemId: item.id,
+    noteDate: '2026-11-20',
+    author: '王书记员',
+    text: '已开展第一轮督导',
+  });
   await fx.h.ok('items.markComplete', { id: item.id, version: 2 });
   const verify = await fx.h.ok('audit.verify');
   expect(verify.ok).toBe(true);
@@ -38,8 +47,23 @@ describe('audit chain', () => {
     const { canonicalJson } = await import('../../src/main/audit/auditLog');
     const crypto = await import('node:crypto');
     const after = '{"title":"伪造"}';
-    const fields = { seq: 2, at: row.at, actor: row.actor, court: row.court, operation: row.operation, tableName: row.table_name, rowId: row.row_id, beforeJson: row.before_json, afterJson: after };
-    const hash = crypto.createHash('sha256').update(String(row.prev_hash)).update('\n').update(canonicalJson(fields)).digest('hex');
+    const fields = {
+      seq: 2,
+      at: row.at,
+      actor: row.actor,
+      court: row.court,
+      operation: row.operation,
+      tableName: row.table_name,
+      rowId: row.row_id,
+      beforeJson: row.before_json,
+      afterJson: after,
+    };
+    const hash = crypto
+      .createHash('sha256')
+      .update(String(row.prev_hash))
+      .update('\n')
+      .update(canonicalJson(fields))
+      .digest('hex');
     sqlite.prepare('UPDATE audit_log SET after_json = ?, hash = ? WHERE seq = 2').run(after, hash);
     const result = await h.ok('audit.verify');
     expect(result.ok).toBe(false);
@@ -71,7 +95,9 @@ describe('audit chain', () => {
     sqlite.prepare('UPDATE audit_log SET seq = seq + 1000 WHERE seq > 2').run();
     sqlite.prepare('UPDATE audit_log SET seq = seq - 999 WHERE seq > 1000').run();
     sqlite
-      .prepare("INSERT INTO audit_log (seq, at, actor, court, operation, table_name, row_id, before_json, after_json, prev_hash, hash) VALUES (3, '2026-11-24T10:00:00+08:00', '冒名者', 'J2301', 'delete', 'items', 'x', NULL, NULL, (SELECT hash FROM audit_log WHERE seq = 2), 'f00d')")
+      .prepare(
+        "INSERT INTO audit_log (seq, at, actor, court, operation, table_name, row_id, before_json, after_json, prev_hash, hash) VALUES (3, '2026-11-24T10:00:00+08:00', '冒名者', 'J2301', 'delete', 'items', 'x', NULL, NULL, (SELECT hash FROM audit_log WHERE seq = 2), 'f00d')",
+      )
       .run();
     const result = await h.ok('audit.verify');
     expect(result.ok).toBe(false);

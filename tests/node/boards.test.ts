@@ -33,16 +33,31 @@ function sqlCounts(fx: Court, campaignId: string, origin: string, day: string, y
     )
     .get(day, day, yellowUntil, yellowUntil, campaignId, origin) as Record<string, number | null>;
   const n = (key: string) => row[key] ?? 0;
-  return { total: n('total'), completed: n('completed'), open: n('total') - n('completed'), overdue: n('overdue'), red: n('overdue'), yellow: n('yellow'), green: n('green') };
+  return {
+    total: n('total'),
+    completed: n('completed'),
+    open: n('total') - n('completed'),
+    overdue: n('overdue'),
+    red: n('overdue'),
+    yellow: n('yellow'),
+    green: n('green'),
+  };
 }
 
 /** A subordinate's items as its report-up bundle leaves them here. */
-function insertForeign(fx: Court, campaignId: string, sectionId: string | null, rows: Array<{ id: string; status: string; deadline: string | null }>) {
+function insertForeign(
+  fx: Court,
+  campaignId: string,
+  sectionId: string | null,
+  rows: Array<{ id: string; status: string; deadline: string | null }>,
+) {
   const stamp = '2026-11-01T09:00:00+08:00';
   const insert = fx.h.services.ctx.sqlite.prepare(
     "INSERT INTO items (id, origin, version, change_seq, created_at, updated_at, campaign_id, section_id, sort_order, title, status, deadline) VALUES (?, 'J230101', 1, 5, ?, ?, ?, ?, ?, '下级法院的事项', ?, ?)",
   );
-  rows.forEach((row, index) => insert.run(row.id, stamp, stamp, campaignId, sectionId, (index + 1) * 1024, row.status, row.deadline));
+  rows.forEach((row, index) =>
+    insert.run(row.id, stamp, stamp, campaignId, sectionId, (index + 1) * 1024, row.status, row.deadline),
+  );
 }
 
 describe('boards.court', () => {
@@ -50,7 +65,15 @@ describe('boards.court', () => {
     const fx = await court();
     const { h, campaign, sections, lian } = fx;
     const item = (title: string, deadline: string | null, fields: Record<string, unknown> = {}) =>
-      h.ok('items.create', { campaignId: campaign.id, sectionId: sections[0].id, title, deadline, departmentId: lian, owner: '孙法官', ...fields });
+      h.ok('items.create', {
+        campaignId: campaign.id,
+        sectionId: sections[0].id,
+        title,
+        deadline,
+        departmentId: lian,
+        owner: '孙法官',
+        ...fields,
+      });
     // Today is 2026-11-24; the campaign warns 7 days ahead by default.
     const yesterday = await item('昨日到期', '2026-11-23');
     const dueToday = await item('今日到期', '2026-11-24');
@@ -78,16 +101,31 @@ describe('boards.court', () => {
     expect(card.items).toEqual({ ...expected, completionRate: 1 / 6 });
     expect(card.dueThisWeek).toBe(2);
     expect(board.dueThisWeek.map((d) => d.id)).toEqual([dueToday.id, inSeven.id]);
-    expect(board.dueThisWeek[0]).toMatchObject({ campaignId: campaign.id, campaignTitle: '能力作风建设年', title: '今日到期', deadline: '2026-11-24', owner: '孙法官', departmentName: '立案庭', light: 'yellow' });
+    expect(board.dueThisWeek[0]).toMatchObject({
+      campaignId: campaign.id,
+      campaignTitle: '能力作风建设年',
+      title: '今日到期',
+      deadline: '2026-11-24',
+      owner: '孙法官',
+      departmentName: '立案庭',
+      light: 'yellow',
+    });
     // Numbered as in the checklist.
     const list = await h.ok('items.list', { campaignId: campaign.id });
-    expect(board.dueThisWeek.map((d) => d.number)).toEqual([dueToday.id, inSeven.id].map((id) => String(list.find((row) => row.id === id)!.number)));
+    expect(board.dueThisWeek.map((d) => d.number)).toEqual(
+      [dueToday.id, inSeven.id].map((id) => String(list.find((row) => row.id === id)!.number)),
+    );
     expect(card.ledger).toBeNull();
     expect(card.inspection).toEqual({ total: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 });
     expect(card.indicators).toEqual({ total: 0, met: 0, close: 0, missed: 0, noValue: 0 });
     // The same figures as the checklist's own progress.
     const progress = await h.ok('stats.campaignProgress', { campaignId: campaign.id });
-    expect([card.items.total, card.items.completed, card.items.overdue, card.items.yellow]).toEqual([progress.overall.total, progress.overall.done, progress.overall.overdue, progress.overall.yellow]);
+    expect([card.items.total, card.items.completed, card.items.overdue, card.items.yellow]).toEqual([
+      progress.overall.total,
+      progress.overall.done,
+      progress.overall.overdue,
+      progress.overall.yellow,
+    ]);
 
     // A day later: yesterday's is still overdue, today's becomes overdue, the one 8 days out comes into the week.
     h.setNow('2026-11-25T10:00:00+08:00');
@@ -101,21 +139,63 @@ describe('boards.court', () => {
   it('adds inspection reports by state, indicator attainment and ledger closure', async () => {
     const fx = await court();
     const { h, campaign, lian } = fx;
-    const rate = await h.ok('indicators.create', { campaignId: campaign.id, name: '当场立案率', line: 'filing', unit: 'percent', direction: 'up', target: 95, period: 'monthly' });
-    const appeals = await h.ok('indicators.create', { campaignId: campaign.id, name: '上诉率', line: 'general', unit: 'percent', direction: 'down', target: 8, period: 'monthly' });
-    await h.ok('indicators.create', { campaignId: campaign.id, name: '长期未结案件数', line: 'enforcement', unit: 'cases', direction: 'down', target: 0, period: 'monthly' });
+    const rate = await h.ok('indicators.create', {
+      campaignId: campaign.id,
+      name: '当场立案率',
+      line: 'filing',
+      unit: 'percent',
+      direction: 'up',
+      target: 95,
+      period: 'monthly',
+    });
+    const appeals = await h.ok('indicators.create', {
+      campaignId: campaign.id,
+      name: '上诉率',
+      line: 'general',
+      unit: 'percent',
+      direction: 'down',
+      target: 8,
+      period: 'monthly',
+    });
+    await h.ok('indicators.create', {
+      campaignId: campaign.id,
+      name: '长期未结案件数',
+      line: 'enforcement',
+      unit: 'cases',
+      direction: 'down',
+      target: 0,
+      period: 'monthly',
+    });
     await h.ok('indicators.recordValue', { indicatorId: rate.id, period: '2026-10', value: 96 });
     await h.ok('indicators.recordValue', { indicatorId: appeals.id, period: '2026-10', value: 15 });
     await h.ok('inspection.create', { campaignId: campaign.id, scope: 'department', departmentId: lian });
-    const finding = await h.ok('ledger.createFinding', { campaignId: campaign.id, source: 'inspection_feedback', title: '当场立案率偏低' });
-    await h.ok('ledger.createMeasure', { findingId: finding.id, text: '每周通报', owner: '孙法官', leadLeader: '', departmentId: lian, deadline: '2026-12-31', longTerm: false });
+    const finding = await h.ok('ledger.createFinding', {
+      campaignId: campaign.id,
+      source: 'inspection_feedback',
+      title: '当场立案率偏低',
+    });
+    await h.ok('ledger.createMeasure', {
+      findingId: finding.id,
+      text: '每周通报',
+      owner: '孙法官',
+      leadLeader: '',
+      departmentId: lian,
+      deadline: '2026-12-31',
+      longTerm: false,
+    });
     await h.ok('ledger.createFinding', { campaignId: campaign.id, source: 'petition', title: '来信反映立案难' });
     const board = await h.ok('boards.court');
     const card = board.campaigns[0];
     expect(card.indicators).toEqual({ total: 3, met: 1, close: 0, missed: 1, noValue: 1 });
     expect(card.inspection).toEqual({ total: 1, draft: 1, submitted: 0, returned: 0, accepted: 0 });
     const closure = await h.ok('ledger.closure', { campaignId: campaign.id });
-    expect(card.ledger).toEqual({ findings: 2, closedFindings: closure.overall.closed, measures: 1, closedMeasures: 0, closureRate: closure.overall.rate });
+    expect(card.ledger).toEqual({
+      findings: 2,
+      closedFindings: closure.overall.closed,
+      measures: 1,
+      closedMeasures: 0,
+      closureRate: closure.overall.rate,
+    });
     expect(Array.isArray(board.myWork)).toBe(true);
   });
 });
@@ -124,7 +204,11 @@ describe('boards.campaign', () => {
   it('rolls sub-sections up to their top-level section, groups departments and leaves deleted items out', async () => {
     const fx = await court();
     const { h, campaign, sections, lian, zhixing } = fx;
-    const detail = await h.ok('sections.create', { campaignId: campaign.id, title: '庭审观摩', parentId: sections[0].id });
+    const detail = await h.ok('sections.create', {
+      campaignId: campaign.id,
+      title: '庭审观摩',
+      parentId: sections[0].id,
+    });
     const sub = detail.sections.find((s) => s.title === '庭审观摩')!.id;
     const item = (title: string, sectionId: string | null, departmentId: string | null, deadline: string | null) =>
       h.ok('items.create', { campaignId: campaign.id, sectionId, title, departmentId, deadline });
@@ -135,11 +219,16 @@ describe('boards.campaign', () => {
     const gone = await item('删掉的', sections[1].id, zhixing, '2026-11-01');
     await h.ok('items.delete', { ids: [gone.id] });
     await h.ok('items.markComplete', { id: a.id, version: a.version });
-    insertForeign(fx, campaign.id, sections[1].id, [{ id: '0190f0e4-0000-7000-8000-00000000b003', status: 'not_started', deadline: '2026-11-01' }]);
+    insertForeign(fx, campaign.id, sections[1].id, [
+      { id: '0190f0e4-0000-7000-8000-00000000b003', status: 'not_started', deadline: '2026-11-01' },
+    ]);
 
     const board = await h.ok('boards.campaign', { campaignId: campaign.id });
     expect(board.courtCode).toBe('J2301');
-    expect(board.totals).toEqual({ ...sqlCounts(fx, campaign.id, 'J2301', '2026-11-24', '2026-12-01'), completionRate: 0.25 });
+    expect(board.totals).toEqual({
+      ...sqlCounts(fx, campaign.id, 'J2301', '2026-11-24', '2026-12-01'),
+      completionRate: 0.25,
+    });
     expect(board.bySection.map((s) => [s.title, s.total, s.completed, s.yellow, s.green])).toEqual([
       ['一、争先创优年', 2, 1, 1, 0],
       ['二、案件质量提升年', 1, 0, 0, 1],
@@ -165,7 +254,12 @@ describe('boards.campaign', () => {
     const fx = await court();
     const { h } = fx;
     h.setNow('2026-11-01T10:00:00+08:00');
-    const campaign = await h.ok('campaigns.create', { title: '审判质效攻坚', year: 2026, startDate: '2026-11-01', endDate: '2026-11-11' });
+    const campaign = await h.ok('campaigns.create', {
+      title: '审判质效攻坚',
+      year: 2026,
+      startDate: '2026-11-01',
+      endDate: '2026-11-11',
+    });
     const make = (title: string) => h.ok('items.create', { campaignId: campaign.id, title, deadline: '2026-11-20' });
     const [i1, i2, i3, i4] = [await make('一'), await make('二'), await make('三'), await make('四')];
     h.setNow('2026-11-03T10:00:00+08:00');
@@ -181,7 +275,15 @@ describe('boards.campaign', () => {
     await h.ok('items.markComplete', { id: i5.id, version: i5.version });
 
     const board = await h.ok('boards.campaign', { campaignId: campaign.id });
-    expect(board.burnDown.map((p) => p.date)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07']);
+    expect(board.burnDown.map((p) => p.date)).toEqual([
+      '2026-11-01',
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-04',
+      '2026-11-05',
+      '2026-11-06',
+      '2026-11-07',
+    ]);
     expect(board.burnDown.map((p) => p.open)).toEqual([4, 4, 4, 4, 2, 2, 1]);
     // Ideal: 4 on the first day to 0 on 2026-11-11 (10 days).
     expect(board.burnDown.map((p) => p.ideal)).toEqual([4, 3.6, 3.2, 2.8, 2.4, 2, 1.6]);
@@ -215,10 +317,21 @@ describe('boards on the demo data', () => {
     expect(board.campaigns.map((c) => c.id).sort()).toEqual(active.map((c) => c.id).sort());
     for (const card of board.campaigns) {
       const progress = await h.ok('stats.campaignProgress', { campaignId: card.id });
-      expect([card.items.total, card.items.completed, card.items.overdue, card.items.yellow]).toEqual([progress.overall.total, progress.overall.done, progress.overall.overdue, progress.overall.yellow]);
+      expect([card.items.total, card.items.completed, card.items.overdue, card.items.yellow]).toEqual([
+        progress.overall.total,
+        progress.overall.done,
+        progress.overall.overdue,
+        progress.overall.yellow,
+      ]);
       const reports = await h.ok('inspection.list', { campaignId: card.id });
       const byState = (state: string) => reports.filter((r) => r.status === state).length;
-      expect(card.inspection).toEqual({ total: reports.length, draft: byState('draft'), submitted: byState('submitted'), returned: byState('returned'), accepted: byState('accepted') });
+      expect(card.inspection).toEqual({
+        total: reports.length,
+        draft: byState('draft'),
+        submitted: byState('submitted'),
+        returned: byState('returned'),
+        accepted: byState('accepted'),
+      });
       const closure = await h.ok('ledger.closure', { campaignId: card.id });
       expect(card.ledger?.findings ?? 0).toBe(closure.overall.total);
       const indicators = await h.ok('indicators.list', { campaignId: card.id });
@@ -278,7 +391,9 @@ describe('boards with many other courts’ items held here', () => {
     expect(board.campaigns[0].items.total).toBe(3_000);
     expect(campaignBoard.totals.total).toBe(3_000);
     expect(campaignBoard.burnDown.at(-1)!.open).toBe(2_000);
-    console.log(`50,000 other items held: boards.court ${courtMs.toFixed(0)} ms, boards.campaign ${campaignMs.toFixed(0)} ms`);
+    console.log(
+      `50,000 other items held: boards.court ${courtMs.toFixed(0)} ms, boards.campaign ${campaignMs.toFixed(0)} ms`,
+    );
     expect(courtMs).toBeLessThan(1500);
     expect(campaignMs).toBeLessThan(1500);
   }, 120_000);

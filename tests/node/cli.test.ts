@@ -30,8 +30,30 @@ afterAll(() => {
   for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const BASIC = ['--code', 'J2301', '--name', '龙江县人民法院', '--level', 'basic', '--parent', 'J23', '--parent-name', '齐齐哈尔市中级人民法院'];
-const INTERMEDIATE = ['--code', 'J23', '--name', '齐齐哈尔市中级人民法院', '--level', 'intermediate', '--parent', 'HLJ', '--parent-name', '黑龙江省高级人民法院'];
+const BASIC = [
+  '--code',
+  'J2301',
+  '--name',
+  '龙江县人民法院',
+  '--level',
+  'basic',
+  '--parent',
+  'J23',
+  '--parent-name',
+  '齐齐哈尔市中级人民法院',
+];
+const INTERMEDIATE = [
+  '--code',
+  'J23',
+  '--name',
+  '齐齐哈尔市中级人民法院',
+  '--level',
+  'intermediate',
+  '--parent',
+  'HLJ',
+  '--parent-name',
+  '黑龙江省高级人民法院',
+];
 
 async function initCourt(args = BASIC): Promise<{ dir: string; password: string }> {
   const dir = freshFolder();
@@ -79,11 +101,31 @@ describe('command line: usage errors exit 2 with a Chinese usage text', () => {
 
   it('refuses a bad level, a missing parent and a malformed court code before creating anything', async () => {
     const dir = freshFolder();
-    const badLevel = await cli(['init', '--data', dir, '--code', 'J2301', '--name', '龙江县人民法院', '--level', 'county']);
+    const badLevel = await cli([
+      'init',
+      '--data',
+      dir,
+      '--code',
+      'J2301',
+      '--name',
+      '龙江县人民法院',
+      '--level',
+      'county',
+    ]);
     expect(badLevel.code).toBe(2);
     expect(badLevel.stderr).toContain('法院层级“county”不正确');
 
-    const noParent = await cli(['init', '--data', dir, '--code', 'J2301', '--name', '龙江县人民法院', '--level', 'basic']);
+    const noParent = await cli([
+      'init',
+      '--data',
+      dir,
+      '--code',
+      'J2301',
+      '--name',
+      '龙江县人民法院',
+      '--level',
+      'basic',
+    ]);
     expect(noParent.code).toBe(2);
     expect(noParent.stderr).toContain('--parent');
 
@@ -91,7 +133,12 @@ describe('command line: usage errors exit 2 with a Chinese usage text', () => {
     expect(badCode.code).toBe(2);
     expect(badCode.stderr).toContain('选项 --code 的取值有误：法院代码应以大写字母开头');
 
-    const badName = await cli(['init', '--data', dir, ...BASIC.map((arg) => (arg === '龙江县人民法院' ? '龙江县' : arg))]);
+    const badName = await cli([
+      'init',
+      '--data',
+      dir,
+      ...BASIC.map((arg) => (arg === '龙江县人民法院' ? '龙江县' : arg)),
+    ]);
     expect(badName.code).toBe(2);
     expect(badName.stderr).toContain('法院名称应包含“法院”或“法庭”');
 
@@ -129,15 +176,36 @@ describe('command line: init and status', () => {
 
     // The printed password is the administrator's: the app's own log-in accepts it.
     const login = await cliJson(['call', '--data', dir, 'auth.login', JSON.stringify({ username: 'admin', password })]);
-    expect(login).toMatchObject({ ok: true, value: { username: 'admin', displayName: '系统管理员', roles: ['admin', 'reviewer'] } });
+    expect(login).toMatchObject({
+      ok: true,
+      value: { username: 'admin', displayName: '系统管理员', roles: ['admin', 'reviewer'] },
+    });
     // …and it is temporary: a person logging in with it must choose their own first.
     expect(login).toMatchObject({ value: { mustChangePassword: true } });
 
     const status = await cliJson(['status', '--data', dir, '--json']);
-    expect(status.court).toEqual({ code: 'J2301', name: '龙江县人民法院', level: 'basic', parentCode: 'J23', parentName: '齐齐哈尔市中级人民法院' });
+    expect(status.court).toEqual({
+      code: 'J2301',
+      name: '龙江县人民法院',
+      level: 'basic',
+      parentCode: 'J23',
+      parentName: '齐齐哈尔市中级人民法院',
+    });
     expect(status.campaigns).toEqual([]);
     expect(status.courts).toEqual([
-      { code: 'J2301', name: '龙江县人民法院', level: 'basic', relation: 'self', itemCount: 0, rows: 1, lastSeq: 0, lastBundleAt: null, lastImportedAt: null, auditAlert: null, auditAlertAt: null },
+      {
+        code: 'J2301',
+        name: '龙江县人民法院',
+        level: 'basic',
+        relation: 'self',
+        itemCount: 0,
+        rows: 1,
+        lastSeq: 0,
+        lastBundleAt: null,
+        lastImportedAt: null,
+        auditAlert: null,
+        auditAlertAt: null,
+      },
     ]);
 
     const again = await cli(['init', '--data', dir, ...BASIC, '--operator', '李管理员']);
@@ -148,7 +216,20 @@ describe('command line: init and status', () => {
 
   it('names the given operator and sets up a high court without a parent', async () => {
     const dir = freshFolder();
-    const init = await cliJson(['init', '--data', dir, '--code', 'HLJ', '--name', '黑龙江省高级人民法院', '--level', 'high', '--operator', '李管理员', '--json']);
+    const init = await cliJson([
+      'init',
+      '--data',
+      dir,
+      '--code',
+      'HLJ',
+      '--name',
+      '黑龙江省高级人民法院',
+      '--level',
+      'high',
+      '--operator',
+      '李管理员',
+      '--json',
+    ]);
     expect(init.court).toMatchObject({ code: 'HLJ', level: 'high', parentCode: null, operatorName: '李管理员' });
     expect(init.admin).toMatchObject({ username: 'admin', displayName: '李管理员' });
     const human = await cli(['status', '--data', dir]);
@@ -188,7 +269,12 @@ describe('command line: init and status', () => {
           )
           .get(status.today, campaign.id) as { items: number; done: number; signedOff: number; overdue: number };
         expect(campaign.origin).toBe('J2301');
-        expect({ items: campaign.items, done: campaign.done, signedOff: campaign.signedOff, overdue: campaign.overdue }).toEqual(expected);
+        expect({
+          items: campaign.items,
+          done: campaign.done,
+          signedOff: campaign.signedOff,
+          overdue: campaign.overdue,
+        }).toEqual(expected);
         expect(campaign.byCourt).toEqual([{ code: 'J2301', ...expected }]);
         // The demo is a realistic mix, so every figure is exercised.
         expect(expected.items).toBeGreaterThan(expected.done);
@@ -196,8 +282,21 @@ describe('command line: init and status', () => {
       }
       const totals = status.campaigns.reduce((sum: number, c: { items: number }) => sum + c.items, 0);
       expect(status.courts[0]).toMatchObject({ code: 'J2301', relation: 'self', itemCount: totals });
-      const liveRows = ['courts', 'departments', 'people', 'campaigns', 'sections', 'items', 'progress_notes', 'evidence', 'signoffs']
-        .map((table) => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n)
+      const liveRows = [
+        'courts',
+        'departments',
+        'people',
+        'campaigns',
+        'sections',
+        'items',
+        'progress_notes',
+        'evidence',
+        'signoffs',
+      ]
+        .map(
+          (table) =>
+            (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n,
+        )
         .reduce((a, b) => a + b, 0);
       expect(status.courts[0].rows).toBeGreaterThanOrEqual(liveRows);
       expect(status.campaigns.some((c: { overdue: number }) => c.overdue > 0)).toBe(true);
@@ -219,7 +318,13 @@ describe('command line: init and status', () => {
 describe('command line: call', () => {
   it('runs an operation with JSON input as the administrator and prints its Result', async () => {
     const { dir } = await initCourt();
-    const created = await cliJson(['call', '--data', dir, 'campaigns.create', JSON.stringify({ title: '能力作风建设年', year: 2026 })]);
+    const created = await cliJson([
+      'call',
+      '--data',
+      dir,
+      'campaigns.create',
+      JSON.stringify({ title: '能力作风建设年', year: 2026 }),
+    ]);
     expect(created).toMatchObject({ ok: true, value: { title: '能力作风建设年', origin: 'J2301', version: 1 } });
 
     const listed = await cliJson(['call', '--data', dir, 'campaigns.list']);
@@ -227,14 +332,18 @@ describe('command line: call', () => {
     expect(listed.value.map((c: { id: string }) => c.id)).toEqual([created.value.id]);
 
     // Input can come from stdin too.
-    const fromStdin = await cli(['call', '--data', dir, 'items.create', '-'], { input: JSON.stringify({ campaignId: created.value.id, title: '落实司法责任制' }) });
+    const fromStdin = await cli(['call', '--data', dir, 'items.create', '-'], {
+      input: JSON.stringify({ campaignId: created.value.id, title: '落实司法责任制' }),
+    });
     expect(fromStdin.code, fromStdin.stderr).toBe(0);
     expect(JSON.parse(fromStdin.stdout)).toMatchObject({ ok: true, value: { title: '落实司法责任制' } });
 
     // The audit log names the folder's administrator for what the command line did.
     const db = openDb(dir);
     try {
-      const actors = db.prepare("SELECT DISTINCT actor FROM audit_log WHERE table_name IN ('campaigns', 'items')").all() as { actor: string }[];
+      const actors = db
+        .prepare("SELECT DISTINCT actor FROM audit_log WHERE table_name IN ('campaigns', 'items')")
+        .all() as { actor: string }[];
       expect(actors).toEqual([{ actor: '系统管理员（admin）' }]);
     } finally {
       db.close();
@@ -243,11 +352,24 @@ describe('command line: call', () => {
 
   it('exits 1 with the stable code when the operation is refused', async () => {
     const { dir } = await initCourt();
-    const notFound = await cli(['call', '--data', dir, 'items.get', JSON.stringify({ id: '01a20fe6-3cb2-7702-b9b1-0c6dfc2bd3ef' })]);
+    const notFound = await cli([
+      'call',
+      '--data',
+      dir,
+      'items.get',
+      JSON.stringify({ id: '01a20fe6-3cb2-7702-b9b1-0c6dfc2bd3ef' }),
+    ]);
     expect(notFound.code).toBe(1);
-    expect(JSON.parse(notFound.stdout)).toEqual({ ok: false, code: 'E_NOT_FOUND', message: '找不到这项事项，可能已被删除，请刷新后再试。' });
+    expect(JSON.parse(notFound.stdout)).toEqual({
+      ok: false,
+      code: 'E_NOT_FOUND',
+      message: '找不到这项事项，可能已被删除，请刷新后再试。',
+    });
 
-    const invalid = await cliJson(['call', '--data', dir, 'campaigns.create', JSON.stringify({ title: '', year: 1900 })], 1);
+    const invalid = await cliJson(
+      ['call', '--data', dir, 'campaigns.create', JSON.stringify({ title: '', year: 1900 })],
+      1,
+    );
     expect(invalid).toMatchObject({ ok: false, code: 'E_INVALID' });
     expect(invalid.message).toMatch(/^输入有误：/);
 
@@ -267,7 +389,12 @@ describe('command line: call', () => {
 });
 
 /** Rewrites a bundle zip with one entry's bytes changed, everything else (manifest, signature) kept. */
-async function tamperEntry(from: string, to: string, entryName: string, change: (bytes: Buffer) => Buffer): Promise<void> {
+async function tamperEntry(
+  from: string,
+  to: string,
+  entryName: string,
+  change: (bytes: Buffer) => Buffer,
+): Promise<void> {
   const entries: { name: string; bytes: Buffer }[] = await new Promise((resolve, reject) => {
     const found: { name: string; bytes: Buffer }[] = [];
     yauzl.open(from, { lazyEntries: true }, (openError, zip) => {
@@ -292,15 +419,21 @@ async function tamperEntry(from: string, to: string, entryName: string, change: 
   const out = new yazl.ZipFile();
   for (const entry of entries) out.addBuffer(entry.name === entryName ? change(entry.bytes) : entry.bytes, entry.name);
   out.end();
-  await new Promise<void>((resolve, reject) => out.outputStream.pipe(fs.createWriteStream(to)).on('finish', resolve).on('error', reject));
+  await new Promise<void>((resolve, reject) =>
+    out.outputStream.pipe(fs.createWriteStream(to)).on('finish', resolve).on('error', reject),
+  );
 }
 
 /** Every table's row count, to show that a refused or killed import left the database as it was. */
 function tableCounts(dir: string): Record<string, number> {
   const db = openDb(dir);
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[];
+    return Object.fromEntries(
+      tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+    );
   } finally {
     db.close();
   }
@@ -332,11 +465,18 @@ describe('command line: sync bundles', () => {
     const bundle = path.join(work, 'up-1.dtsync');
     const exported = await cli(['export', '--data', basic.dir, '--out', bundle]);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stdout).toMatch(/^已导出上报包：.+up-1\.dtsync（第 1 号，\d+ 行，\d+ 个文件，未加密）\n收件法院：齐齐哈尔市中级人民法院（J23）\n$/);
+    expect(exported.stdout).toMatch(
+      /^已导出上报包：.+up-1\.dtsync（第 1 号，\d+ 行，\d+ 个文件，未加密）\n收件法院：齐齐哈尔市中级人民法院（J23）\n$/,
+    );
     expect(fs.statSync(bundle).size).toBeGreaterThan(1000);
 
     const inspected = await cliJson(['inspect', bundle, '--json']);
-    expect(inspected).toMatchObject({ encrypted: false, signatureValid: true, checkedAgainst: 'self', summary: { kind: 'report_up', seq: 1, source: { code: 'J2301' }, target: { code: 'J23' } } });
+    expect(inspected).toMatchObject({
+      encrypted: false,
+      signatureValid: true,
+      checkedAgainst: 'self',
+      summary: { kind: 'report_up', seq: 1, source: { code: 'J2301' }, target: { code: 'J23' } },
+    });
     const inspectedHuman = await cli(['inspect', bundle]);
     expect(inspectedHuman.stdout).toContain('发件法院：龙江县人民法院（J2301）');
     // Without a court's data folder only the bundle's self-consistency can be checked, and it says so.
@@ -352,22 +492,45 @@ describe('command line: sync bundles', () => {
     expect(untrusted.stderr).toContain(`龙江县人民法院（J2301，基层人民法院）指纹：${fingerprint}`);
     expect(untrusted.stderr).toContain(`--trust "${fingerprint}"`);
     const untrustedJson = await cliJson(['import', '--data', parent.dir, bundle, '--json'], 1);
-    expect(untrustedJson).toMatchObject({ ok: false, code: 'E_UNTRUSTED', needsTrust: [{ code: 'J2301', fingerprint }] });
+    expect(untrustedJson).toMatchObject({
+      ok: false,
+      code: 'E_UNTRUSTED',
+      needsTrust: [{ code: 'J2301', fingerprint }],
+    });
     expect(tableCounts(parent.dir)).toEqual(before);
 
     // A preview writes nothing either.
-    const preview = await cliJson(['import', '--data', parent.dir, bundle, '--dry-run', '--trust', fingerprint, '--json']);
+    const preview = await cliJson([
+      'import',
+      '--data',
+      parent.dir,
+      bundle,
+      '--dry-run',
+      '--trust',
+      fingerprint,
+      '--json',
+    ]);
     expect(preview).toMatchObject({ dryRun: true, outcome: 'imported' });
     expect(tableCounts(parent.dir)).toEqual(before);
 
     const imported = await cliJson(['import', '--data', parent.dir, bundle, '--trust', fingerprint, '--json']);
-    expect(imported).toMatchObject({ dryRun: false, outcome: 'imported', bundle: { seq: 1, source: { code: 'J2301' } } });
+    expect(imported).toMatchObject({
+      dryRun: false,
+      outcome: 'imported',
+      bundle: { seq: 1, source: { code: 'J2301' } },
+    });
     expect(imported.totals.added).toBe(preview.totals.added);
 
     const status = await cliJson(['status', '--data', parent.dir, '--json']);
     const basicStatus = await cliJson(['status', '--data', basic.dir, '--json']);
     const held = status.courts.find((c: { code: string }) => c.code === 'J2301');
-    expect(held).toMatchObject({ name: '龙江县人民法院', relation: 'subordinate', itemCount: basicStatus.courts[0].itemCount, rows: basicStatus.courts[0].rows, lastSeq: 1 });
+    expect(held).toMatchObject({
+      name: '龙江县人民法院',
+      relation: 'subordinate',
+      itemCount: basicStatus.courts[0].itemCount,
+      rows: basicStatus.courts[0].rows,
+      lastSeq: 1,
+    });
     // The parent's own work is untouched: the subordinate's items are its copies, not "ours".
     expect(status.courts[0]).toMatchObject({ code: 'J23', relation: 'self', itemCount: 0 });
     for (const campaign of status.campaigns) expect(campaign.items).toBe(0);
@@ -392,7 +555,9 @@ describe('command line: sync bundles', () => {
     expect(againJson.outcome).toBe('unchanged');
 
     const tampered = path.join(work, 'tampered.dtsync');
-    await tamperEntry(bundle, tampered, 'rows/items.ndjson', (bytes) => Buffer.from(bytes.toString('utf8').replace('"percent":', '"percent":1')));
+    await tamperEntry(bundle, tampered, 'rows/items.ndjson', (bytes) =>
+      Buffer.from(bytes.toString('utf8').replace('"percent":', '"percent":1')),
+    );
     const afterImport = tableCounts(parent.dir);
     const refused = await cli(['import', '--data', parent.dir, tampered]);
     expect(refused.code).toBe(1);
@@ -420,10 +585,35 @@ describe('command line: sync bundles', () => {
     fs.mkdirSync(work, { recursive: true });
     const parent = await initCourt(INTERMEDIATE);
     const basic = await initCourt();
-    const campaign = await cliJson(['call', '--data', parent.dir, 'campaigns.create', JSON.stringify({ title: '审判质效提升年', year: 2026 })]);
-    await cliJson(['call', '--data', parent.dir, 'items.create', JSON.stringify({ campaignId: campaign.value.id, title: '结案均衡度达标', kind: 'mandatory', deadline: '2026-12-20' })]);
+    const campaign = await cliJson([
+      'call',
+      '--data',
+      parent.dir,
+      'campaigns.create',
+      JSON.stringify({ title: '审判质效提升年', year: 2026 }),
+    ]);
+    await cliJson([
+      'call',
+      '--data',
+      parent.dir,
+      'items.create',
+      JSON.stringify({
+        campaignId: campaign.value.id,
+        title: '结案均衡度达标',
+        kind: 'mandatory',
+        deadline: '2026-12-20',
+      }),
+    ]);
 
-    const badId = await cli(['publish', '--data', parent.dir, '--campaign', 'abc', '--out', path.join(work, 'x.dtsync')]);
+    const badId = await cli([
+      'publish',
+      '--data',
+      parent.dir,
+      '--campaign',
+      'abc',
+      '--out',
+      path.join(work, 'x.dtsync'),
+    ]);
     expect(badId.code).toBe(2);
     const pkg = path.join(work, 'down.dtsync');
     const published = await cli(['publish', '--data', parent.dir, '--campaign', campaign.value.id, '--out', pkg]);
@@ -432,9 +622,15 @@ describe('command line: sync bundles', () => {
 
     const parentFingerprint = await fingerprintOf(parent.dir);
     const imported = await cliJson(['import', '--data', basic.dir, pkg, '--trust', parentFingerprint, '--json']);
-    expect(imported).toMatchObject({ outcome: 'imported', bundle: { kind: 'package_down' }, materialized: { added: 1 } });
+    expect(imported).toMatchObject({
+      outcome: 'imported',
+      bundle: { kind: 'package_down' },
+      materialized: { added: 1 },
+    });
     const status = await cliJson(['status', '--data', basic.dir, '--json']);
-    expect(status.campaigns).toEqual([expect.objectContaining({ id: campaign.value.id, origin: 'J23', items: 1, done: 0 })]);
+    expect(status.campaigns).toEqual([
+      expect.objectContaining({ id: campaign.value.id, origin: 'J23', items: 1, done: 0 }),
+    ]);
     expect(status.courts[1]).toMatchObject({ code: 'J23', relation: 'superior', itemCount: 1, lastSeq: 1 });
     expect(status.courts[1].lastImportedAt).toEqual(expect.any(String));
 
@@ -448,7 +644,11 @@ describe('command line: sync bundles', () => {
     expect(outside.stdout).toContain('收件法院：齐齐哈尔市中级人民法院（J23）');
     expect(outside.stdout).toContain('已加密');
     const inside = await cliJson(['inspect', up, '--data', parent.dir, '--json']);
-    expect(inside).toMatchObject({ encrypted: true, signatureValid: true, summary: { kind: 'report_up', source: { code: 'J2301' } } });
+    expect(inside).toMatchObject({
+      encrypted: true,
+      signatureValid: true,
+      summary: { kind: 'report_up', source: { code: 'J2301' } },
+    });
     const elsewhere = await cliJson(['inspect', up, '--data', basic.dir, '--json']);
     expect(elsewhere).toMatchObject({ encrypted: true, summary: null, signatureValid: null });
   });
@@ -461,9 +661,21 @@ describe('command line: relay', () => {
     const high = await initCourt(['--code', 'HLJ', '--name', '黑龙江省高级人民法院', '--level', 'high']);
     const middle = await initCourt(INTERMEDIATE);
     const basic = await initCourt();
-    const campaign = await cliJson(['call', '--data', basic.dir, 'campaigns.create', JSON.stringify({ title: '执行攻坚', year: 2026 })]);
+    const campaign = await cliJson([
+      'call',
+      '--data',
+      basic.dir,
+      'campaigns.create',
+      JSON.stringify({ title: '执行攻坚', year: 2026 }),
+    ]);
     for (const title of ['清理积案', '终本案件核查', '执行款发放']) {
-      await cliJson(['call', '--data', basic.dir, 'items.create', JSON.stringify({ campaignId: campaign.value.id, title })]);
+      await cliJson([
+        'call',
+        '--data',
+        basic.dir,
+        'items.create',
+        JSON.stringify({ campaignId: campaign.value.id, title }),
+      ]);
     }
 
     const up = path.join(work, 'basic-1.dtsync');
@@ -477,15 +689,37 @@ describe('command line: relay', () => {
     expect(inspected.stdout).toContain('龙江县人民法院（J2301）第 1 号');
 
     // Only the intermediate court's fingerprint is compared; it vouches for its basic court.
-    const imported = await cliJson(['import', '--data', high.dir, relay, '--trust', await fingerprintOf(middle.dir), '--json']);
+    const imported = await cliJson([
+      'import',
+      '--data',
+      high.dir,
+      relay,
+      '--trust',
+      await fingerprintOf(middle.dir),
+      '--json',
+    ]);
     expect(imported.outcome).toBe('imported');
     const status = await cliJson(['status', '--data', high.dir, '--json']);
-    expect(status.courts.map((c: { code: string; relation: string; itemCount: number; lastSeq: number }) => [c.code, c.relation, c.itemCount, c.lastSeq])).toEqual([
+    expect(
+      status.courts.map((c: { code: string; relation: string; itemCount: number; lastSeq: number }) => [
+        c.code,
+        c.relation,
+        c.itemCount,
+        c.lastSeq,
+      ]),
+    ).toEqual([
       ['HLJ', 'self', 0, 0],
       ['J23', 'subordinate', 0, 1],
       ['J2301', 'relayed', 3, 1],
     ]);
-    expect(status.campaigns).toEqual([expect.objectContaining({ id: campaign.value.id, origin: 'J2301', items: 0, byCourt: [{ code: 'J2301', items: 3, done: 0, signedOff: 0, overdue: 0 }] })]);
+    expect(status.campaigns).toEqual([
+      expect.objectContaining({
+        id: campaign.value.id,
+        origin: 'J2301',
+        items: 0,
+        byCourt: [{ code: 'J2301', items: 3, done: 0, signedOff: 0, overdue: 0 }],
+      }),
+    ]);
     const human = await cli(['status', '--data', high.dir]);
     expect(human.stdout).toContain('本库所存数据的法院（3 家）：');
     expect(human.stdout).toContain('龙江县人民法院（J2301）：事项 3，共 5 行，最近收到：第 1 号');
@@ -500,12 +734,36 @@ describe('command line: an import killed midway', () => {
     const basicDir = path.join(work, 'basic');
     const h = await openHarness({ dataDir: basicDir });
     try {
-      await h.ok('court.setup', { profile: { name: '龙江县人民法院', code: 'J2301', level: 'basic', parentCode: 'J23', parentName: '齐齐哈尔市中级人民法院', operatorName: '王书记员' }, admin: { username: 'admin', password: 'Admin2026' } });
+      await h.ok('court.setup', {
+        profile: {
+          name: '龙江县人民法院',
+          code: 'J2301',
+          level: 'basic',
+          parentCode: 'J23',
+          parentName: '齐齐哈尔市中级人民法院',
+          operatorName: '王书记员',
+        },
+        admin: { username: 'admin', password: 'Admin2026' },
+      });
       const campaign = await h.ok('campaigns.create', { title: '能力作风建设年', year: 2026 });
       for (let i = 0; i < 4000; i += 1) {
-        const item = await h.ok('items.create', { campaignId: campaign.id, title: `第 ${i + 1} 项工作任务`, content: '按照实施方案逐项落实，按月报告进展。'.repeat(4), deadline: '2026-12-31' });
-        await h.ok('progress.add', { itemId: item.id, noteDate: '2026-10-31', text: `十月进展：第 ${i + 1} 项已完成阶段任务。` });
-        await h.ok('progress.add', { itemId: item.id, noteDate: '2026-11-20', text: `十一月进展：第 ${i + 1} 项正在推进。`, percent: 60 });
+        const item = await h.ok('items.create', {
+          campaignId: campaign.id,
+          title: `第 ${i + 1} 项工作任务`,
+          content: '按照实施方案逐项落实，按月报告进展。'.repeat(4),
+          deadline: '2026-12-31',
+        });
+        await h.ok('progress.add', {
+          itemId: item.id,
+          noteDate: '2026-10-31',
+          text: `十月进展：第 ${i + 1} 项已完成阶段任务。`,
+        });
+        await h.ok('progress.add', {
+          itemId: item.id,
+          noteDate: '2026-11-20',
+          text: `十一月进展：第 ${i + 1} 项正在推进。`,
+          percent: 60,
+        });
       }
     } finally {
       await h.close();
@@ -518,7 +776,11 @@ describe('command line: an import killed midway', () => {
     /** Starts the import and sends `signal` as soon as it reports writing rows inside its transaction. */
     const interruptedImport = (dataDir: string, signal: NodeJS.Signals) =>
       new Promise<CliRun & { sawWriting: boolean }>((resolve, reject) => {
-        const child = spawn(process.execPath, [...CLI_ARGS, 'import', '--data', dataDir, bundle, '--trust', fingerprint], { cwd: ROOT });
+        const child = spawn(
+          process.execPath,
+          [...CLI_ARGS, 'import', '--data', dataDir, bundle, '--trust', fingerprint],
+          { cwd: ROOT },
+        );
         let stdout = '';
         let stderr = '';
         let sawWriting = false;
@@ -580,7 +842,10 @@ describe('command line: an import killed midway', () => {
     expect(second).toMatchObject({ outcome: 'imported', bundle: { seq: 1 } });
     expect(second.totals.added).toBe(exported.rows);
     const status = await cliJson(['status', '--data', killed.parent.dir, '--json']);
-    expect(status.courts.find((c: { code: string }) => c.code === 'J2301')).toMatchObject({ itemCount: 4000, lastSeq: 1 });
+    expect(status.courts.find((c: { code: string }) => c.code === 'J2301')).toMatchObject({
+      itemCount: 4000,
+      lastSeq: 1,
+    });
     assertConsistent(killed.parent.dir);
   }, 240_000);
 });

@@ -49,7 +49,8 @@ function stringLeaves(schema: Schema, where: string, found: Array<{ where: strin
       return;
     }
     case 'object':
-      for (const [key, value] of Object.entries(def.shape as Record<string, Schema>)) stringLeaves(value, `${where}.${key}`, found);
+      for (const [key, value] of Object.entries(def.shape as Record<string, Schema>))
+        stringLeaves(value, `${where}.${key}`, found);
       return;
     case 'optional':
     case 'nullable':
@@ -96,7 +97,8 @@ describe('control characters', () => {
     for (const { where, schema } of leaves) {
       for (const probe of PROBES) {
         const parsed = schema.safeParse(probe);
-        if (parsed.success && typeof parsed.data === 'string' && STRAY.test(parsed.data)) leaks.push(`${where} ← ${JSON.stringify(probe)} → ${JSON.stringify(parsed.data)}`);
+        if (parsed.success && typeof parsed.data === 'string' && STRAY.test(parsed.data))
+          leaks.push(`${where} ← ${JSON.stringify(probe)} → ${JSON.stringify(parsed.data)}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -113,25 +115,56 @@ describe('control characters', () => {
   it('stores typed text without control characters, through the operations', async () => {
     const { h, campaign } = await openCourt();
     try {
-      const created = await h.ok('campaigns.create', { title: '清廉\u0000法院\r\n建设\t', year: 2026, description: '第一段\r\n第二段\r第三段\u0007\t完\u0085' });
+      const created = await h.ok('campaigns.create', {
+        title: '清廉\u0000法院\r\n建设\t',
+        year: 2026,
+        description: '第一段\r\n第二段\r第三段\u0007\t完\u0085',
+      });
       expect(created).toMatchObject({ title: '清廉法院 建设', description: '第一段\n第二段\n第三段\t完' });
       const department = await h.ok('departments.create', { name: '立案\u0000庭', headName: '郑\u001b雪' });
       expect(department).toMatchObject({ name: '立案庭', headName: '郑雪' });
-      const item = await h.ok('items.create', { campaignId: campaign.id, title: '落实\n当场\u0000立案\u007f制度', content: '细则\r\n第一条\u0000', owner: '周\u0008庭长' });
+      const item = await h.ok('items.create', {
+        campaignId: campaign.id,
+        title: '落实\n当场\u0000立案\u007f制度',
+        content: '细则\r\n第一条\u0000',
+        owner: '周\u0008庭长',
+      });
       expect(item).toMatchObject({ title: '落实 当场立案制度', content: '细则\n第一条', owner: '周庭长' });
-      const note = await h.ok('progress.add', { itemId: item.id, noteDate: '2026-11-24', text: '已召开\u0000动员会\r\n印发方案', author: '王\u0000书记员' });
+      const note = await h.ok('progress.add', {
+        itemId: item.id,
+        noteDate: '2026-11-24',
+        text: '已召开\u0000动员会\r\n印发方案',
+        author: '王\u0000书记员',
+      });
       expect(note).toMatchObject({ text: '已召开动员会\n印发方案', author: '王书记员' });
-      const evidence = await h.ok('evidence.add', { itemId: item.id, name: '签到\u0000表\t.pdf', mimeType: 'application/pdf\u0000', dataBase64: Buffer.from('签到').toString('base64') });
+      const evidence = await h.ok('evidence.add', {
+        itemId: item.id,
+        name: '签到\u0000表\t.pdf',
+        mimeType: 'application/pdf\u0000',
+        dataBase64: Buffer.from('签到').toString('base64'),
+      });
       expect(evidence).toMatchObject({ originalName: '签到表 .pdf', mimeType: 'application/pdf' });
-      const uploaded = await h.ok('evidence.add', { itemId: item.id, name: '照片.jpg', uploadId: await uploadFile(h, Buffer.from('照片'), '照\u0000片.jpg') });
+      const uploaded = await h.ok('evidence.add', {
+        itemId: item.id,
+        name: '照片.jpg',
+        uploadId: await uploadFile(h, Buffer.from('照片'), '照\u0000片.jpg'),
+      });
       expect(uploaded.originalName).toBe('照片.jpg');
-      const finding = await h.ok('ledger.createFinding', { campaignId: campaign.id, source: 'petition', title: '信访\r\n答复\u0000不及时', detail: '情况\u0000说明\r\n附件' });
+      const finding = await h.ok('ledger.createFinding', {
+        campaignId: campaign.id,
+        source: 'petition',
+        title: '信访\r\n答复\u0000不及时',
+        detail: '情况\u0000说明\r\n附件',
+      });
       expect(finding).toMatchObject({ title: '信访 答复不及时', detail: '情况说明\n附件' });
       const found = await h.ok('items.search', { campaignId: campaign.id, query: '当场\u0000立案' });
       expect(found.ids).toEqual([item.id]);
       // What the database holds, read directly.
       const sqlite = h.services.ctx.sqlite;
-      const stored = sqlite.prepare('SELECT title, content, owner FROM items WHERE id = ?').get(item.id) as Record<string, string>;
+      const stored = sqlite.prepare('SELECT title, content, owner FROM items WHERE id = ?').get(item.id) as Record<
+        string,
+        string
+      >;
       expect(Object.values(stored).some((v) => STRAY.test(v))).toBe(false);
       expect(LINE_BREAKS.test(stored.title)).toBe(false);
       const names = sqlite.prepare('SELECT original_name AS name FROM evidence').all() as Array<{ name: string }>;
@@ -145,12 +178,37 @@ describe('control characters', () => {
     const { h } = await openCourt();
     try {
       // Passwords: never changed silently — refused, at log-in and when set.
-      expectFailure(await h.as('login').call('auth.login', { username: 'admin', password: `${ADMIN.password}\u0000` }), 'E_INVALID', /控制字符/);
-      expectFailure(await h.call('users.create', { username: 'zhoutz', displayName: '周庭长', roles: ['reviewer'], password: 'Passw0rd\t2026' }), 'E_INVALID', /控制字符/);
-      expectFailure(await h.call('auth.changePassword', { currentPassword: ADMIN.password, newPassword: 'New\u00002026pass' }), 'E_INVALID', /控制字符/);
+      expectFailure(
+        await h.as('login').call('auth.login', { username: 'admin', password: `${ADMIN.password}\u0000` }),
+        'E_INVALID',
+        /控制字符/,
+      );
+      expectFailure(
+        await h.call('users.create', {
+          username: 'zhoutz',
+          displayName: '周庭长',
+          roles: ['reviewer'],
+          password: 'Passw0rd\t2026',
+        }),
+        'E_INVALID',
+        /控制字符/,
+      );
+      expectFailure(
+        await h.call('auth.changePassword', { currentPassword: ADMIN.password, newPassword: 'New\u00002026pass' }),
+        'E_INVALID',
+        /控制字符/,
+      );
       // Base64 content and folder paths.
-      expectFailure(await h.call('files.upload', { uploadId: null, fileName: 'a.pdf', chunkBase64: 'aGVs\r\nbG8=', final: true }), 'E_INVALID', /base64/);
-      expectFailure(await h.call('sync.export', { folder: '/tmp/导出\u0000/etc', full: false }), 'E_INVALID', /控制字符/);
+      expectFailure(
+        await h.call('files.upload', { uploadId: null, fileName: 'a.pdf', chunkBase64: 'aGVs\r\nbG8=', final: true }),
+        'E_INVALID',
+        /base64/,
+      );
+      expectFailure(
+        await h.call('sync.export', { folder: '/tmp/导出\u0000/etc', full: false }),
+        'E_INVALID',
+        /控制字符/,
+      );
       // The administrator still logs in with the real password.
       expect((await h.as('login').ok('auth.login', ADMIN)).username).toBe('admin');
     } finally {
@@ -161,7 +219,10 @@ describe('control characters', () => {
   it('cleans the court set-up too (no one is logged in yet)', async () => {
     const h = await openHarness();
     try {
-      const { profile } = await h.ok('court.setup', { profile: { ...basicCourt, name: '龙江县\u0000人民法院\n', operatorName: '王\u0007书记员' }, admin: ADMIN });
+      const { profile } = await h.ok('court.setup', {
+        profile: { ...basicCourt, name: '龙江县\u0000人民法院\n', operatorName: '王\u0007书记员' },
+        admin: ADMIN,
+      });
       expect(profile).toMatchObject({ name: '龙江县人民法院', operatorName: '王书记员' });
     } finally {
       await h.close();

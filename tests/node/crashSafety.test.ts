@@ -68,7 +68,8 @@ import { BASIC, HIGH, INTERMEDIATE, bulkWork, engineCtx, openSyncCourt } from '.
 // ---------------------------------------------------------------------------------------------
 // The command line, as a real process, with the crash point in its environment.
 
-const runCli = (args: string[], crashAt = ''): Promise<CliRun> => runCommand(args, { env: { COURT_TEST_CRASH_AT: crashAt } });
+const runCli = (args: string[], crashAt = ''): Promise<CliRun> =>
+  runCommand(args, { env: { COURT_TEST_CRASH_AT: crashAt } });
 
 const runs = { crashed: 0, completed: 0 };
 
@@ -85,7 +86,10 @@ async function runToCrash(point: string, args: string[]): Promise<void> {
   const run = await runCli(args, point);
   runs.crashed += 1;
   const how = run.signal ? `died of ${run.signal}` : `exited with code ${run.code}`;
-  expect(run.signal, `${point}: the command ${how} instead of being killed at the crash point — the point was never reached\n${run.stderr}`).toBe('SIGKILL');
+  expect(
+    run.signal,
+    `${point}: the command ${how} instead of being killed at the crash point — the point was never reached\n${run.stderr}`,
+  ).toBe('SIGKILL');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,20 +183,33 @@ async function inspectCourt(dir: string, options: InspectOptions = {}): Promise<
     const pending = sqlite.prepare("SELECT target_code, seq FROM sync_outbox WHERE state = 'pending'").all();
     expect(pending, 'an export left pending after start-up recovery').toEqual([]);
     tables = {};
-    const names = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const names = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[];
     for (const { name } of names) {
       const drop = new Set(VARYING[name] ?? []);
       const rows = (sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]).map((row) => {
         // The audit log's head, kept in settings, carries the chained hash as well.
-        if (name === 'settings' && row.key === 'audit_head') row = { ...row, value: (JSON.parse(row.value as string) as { seq: number }).seq };
-        return JSON.stringify(Object.keys(row).filter((column) => !drop.has(column)).map((column) => [column, mask(row[column])]));
+        if (name === 'settings' && row.key === 'audit_head')
+          row = { ...row, value: (JSON.parse(row.value as string) as { seq: number }).seq };
+        return JSON.stringify(
+          Object.keys(row)
+            .filter((column) => !drop.has(column))
+            .map((column) => [column, mask(row[column])]),
+        );
       });
       rows.sort();
       tables[name] = { rows: rows.length, content: sha256(rows.join('\n')).slice(0, 16) };
       if (rows.length <= 20) small[name] = rows;
     }
-    blobs = (sqlite.prepare('SELECT sha256 FROM evidence_blobs ORDER BY sha256').all() as { sha256: string }[]).map((row) => row.sha256);
-    receivedPaths = (sqlite.prepare('SELECT file_path FROM sync_received WHERE file_path IS NOT NULL').all() as { file_path: string }[]).map((row) => path.normalize(row.file_path)).sort();
+    blobs = (sqlite.prepare('SELECT sha256 FROM evidence_blobs ORDER BY sha256').all() as { sha256: string }[]).map(
+      (row) => row.sha256,
+    );
+    receivedPaths = (
+      sqlite.prepare('SELECT file_path FROM sync_received WHERE file_path IS NOT NULL').all() as { file_path: string }[]
+    )
+      .map((row) => path.normalize(row.file_path))
+      .sort();
   } finally {
     await services.close();
   }
@@ -202,7 +219,11 @@ async function inspectCourt(dir: string, options: InspectOptions = {}): Promise<
     ...walk(dir).filter((file) => file.endsWith('.part')),
     ...walk(path.join(dir, 'sync', 'tmp')).map((file) => path.join('sync', 'tmp', file)),
     ...walk(path.join(dir, 'journal')).map((file) => path.join('journal', file)),
-    ...(options.out ? walk(options.out).filter((file) => file.endsWith('.part') || file.startsWith('.')).map((file) => `(output) ${file}`) : []),
+    ...(options.out
+      ? walk(options.out)
+          .filter((file) => file.endsWith('.part') || file.startsWith('.'))
+          .map((file) => `(output) ${file}`)
+      : []),
   ];
   expect(leftovers, `leftover files in ${dir}`).toEqual([]);
 
@@ -217,7 +238,9 @@ async function inspectCourt(dir: string, options: InspectOptions = {}): Promise<
   expect(evidenceNames, 'evidence files and evidence_blobs rows differ').toEqual(blobs);
 
   // Received bundles kept for relay: exactly the recorded ones.
-  const receivedFiles = walk(path.join(dir, 'sync', 'received')).map((file) => path.join('sync', 'received', file)).sort();
+  const receivedFiles = walk(path.join(dir, 'sync', 'received'))
+    .map((file) => path.join('sync', 'received', file))
+    .sort();
   expect(receivedFiles, 'kept bundles and sync_received rows differ').toEqual(receivedPaths);
   const received = receivedFiles.map((file) => `${file} ${sha256(fs.readFileSync(path.join(dir, file))).slice(0, 16)}`);
 
@@ -233,8 +256,12 @@ function differences(a: CourtState, b: CourtState): string[] {
     const y = b.tables[table];
     if (x?.rows !== y?.rows) found.push(`${table}: ${x?.rows} rows vs ${y?.rows}`);
     else if (x?.content !== y?.content) {
-      const only = (p: string[] = [], q: string[] = []) => p.filter((row) => !q.includes(row)).map((row) => row.slice(0, 300));
-      const detail = a.small[table] && b.small[table] ? ` (only here: ${only(a.small[table], b.small[table]).join(' | ')}; only there: ${only(b.small[table], a.small[table]).join(' | ')})` : '';
+      const only = (p: string[] = [], q: string[] = []) =>
+        p.filter((row) => !q.includes(row)).map((row) => row.slice(0, 300));
+      const detail =
+        a.small[table] && b.small[table]
+          ? ` (only here: ${only(a.small[table], b.small[table]).join(' | ')}; only there: ${only(b.small[table], a.small[table]).join(' | ')})`
+          : '';
       found.push(`${table}: same ${x?.rows} rows, different content${detail}`);
     }
   }
@@ -257,7 +284,9 @@ function expectSettled(point: string, state: CourtState, before: CourtState, aft
   const vsAfter = differences(state, after);
   const side: Side | null = vsBefore.length === 0 ? 'before' : vsAfter.length === 0 ? 'after' : null;
   if (side === null) {
-    throw new Error(`${point}: the court is neither as before nor as after the operation.\n  against BEFORE: ${vsBefore.join('; ')}\n  against AFTER: ${vsAfter.join('; ')}`);
+    throw new Error(
+      `${point}: the court is neither as before nor as after the operation.\n  against BEFORE: ${vsBefore.join('; ')}\n  against AFTER: ${vsAfter.join('; ')}`,
+    );
   }
   expect(side, `${point}: settled as ${side.toUpperCase()}, expected ${expected.toUpperCase()}`).toBe(expected);
   return side;
@@ -317,11 +346,22 @@ beforeAll(async () => {
   // The high court publishes a campaign; the intermediate court takes it and passes it down; the
   // basic court takes it (and with it its parent's key, so what it reports up is encrypted).
   const highCtx = await engineCtx(high);
-  const campaign = await high.ok('campaigns.create', { title: '能力作风建设年', year: 2026, startDate: '2026-03-01', endDate: '2026-12-31' });
+  const campaign = await high.ok('campaigns.create', {
+    title: '能力作风建设年',
+    year: 2026,
+    startDate: '2026-03-01',
+    endDate: '2026-12-31',
+  });
   campaignId = campaign.id;
   const sectionId = (await high.ok('sections.create', { campaignId: campaign.id, title: '争先创优年' })).sections[0].id;
   for (const title of ['开展庭审观摩活动', '组织审判业务培训', '落实院庭长办案制度']) {
-    await high.ok('items.create', { campaignId: campaign.id, sectionId, title, kind: 'mandatory', deadline: '2026-12-31' });
+    await high.ok('items.create', {
+      campaignId: campaign.id,
+      sectionId,
+      title,
+      kind: 'mandatory',
+      deadline: '2026-12-31',
+    });
   }
   const pkg = await publishCampaign(highCtx, { campaignId: campaign.id, folder: bundleDir });
   await importBundle(middleCtx, { file: pkg.filePath, dryRun: false, trust: [await courtFingerprint(highCtx)] });
@@ -329,9 +369,16 @@ beforeAll(async () => {
   await importBundle(basicCtx, { file: relayedDown.filePath, dryRun: false, trust: [fingerprints.intermediate] });
 
   // Report no. 1 (with one evidence file): the intermediate court confirms the basic court's fingerprint.
-  const copy = basic.services.ctx.sqlite.prepare("SELECT id FROM items WHERE origin = 'J230201' ORDER BY sort_order").get() as { id: string };
+  const copy = basic.services.ctx.sqlite
+    .prepare("SELECT id FROM items WHERE origin = 'J230201' ORDER BY sort_order")
+    .get() as { id: string };
   await basic.ok('progress.add', { itemId: copy.id, noteDate: '2026-11-20', text: '已组织庭审观摩 2 场', percent: 60 });
-  await basic.ok('evidence.add', { itemId: copy.id, name: '观摩照片.txt', mimeType: 'text/plain', dataBase64: evidenceBytes(0, 2000).toString('base64') });
+  await basic.ok('evidence.add', {
+    itemId: copy.id,
+    name: '观摩照片.txt',
+    mimeType: 'text/plain',
+    dataBase64: evidenceBytes(0, 2000).toString('base64'),
+  });
   const up1 = await exportReportUp(basicCtx, { folder: bundleDir, full: false });
   expect(up1).toMatchObject({ seq: 1, encrypted: true, files: 1 });
   await importBundle(middleCtx, { file: up1.filePath, dryRun: false, trust: [fingerprints.basic] });
@@ -342,14 +389,29 @@ beforeAll(async () => {
   bundles.relay = relay.filePath;
 
   // The basic court's year of work: several thousand rows, and evidence on a few items.
-  const own = await basic.ok('campaigns.create', { title: '清廉法院建设', year: 2026, startDate: '2026-03-01', endDate: '2026-12-31' });
+  const own = await basic.ok('campaigns.create', {
+    title: '清廉法院建设',
+    year: 2026,
+    startDate: '2026-03-01',
+    endDate: '2026-12-31',
+  });
   expect(bulkWork(basic, own.id, BULK_ITEMS, BULK_NOTES)).toBe(BULK_ITEMS * (1 + BULK_NOTES));
-  const bulkItems = basic.services.ctx.sqlite.prepare('SELECT id FROM items WHERE campaign_id = ? ORDER BY sort_order').all(own.id) as { id: string }[];
+  const bulkItems = basic.services.ctx.sqlite
+    .prepare('SELECT id FROM items WHERE campaign_id = ? ORDER BY sort_order')
+    .all(own.id) as { id: string }[];
   for (let i = 1; i <= EVIDENCE_FILES; i += 1) {
     const item = bulkItems[Math.floor((i * bulkItems.length) / (EVIDENCE_FILES + 1))];
-    await basic.ok('evidence.add', { itemId: item.id, name: `第${i}批整改材料.txt`, mimeType: 'text/plain', dataBase64: evidenceBytes(i, i === 2 ? 300_000 : 5_000 * i).toString('base64') });
+    await basic.ok('evidence.add', {
+      itemId: item.id,
+      name: `第${i}批整改材料.txt`,
+      mimeType: 'text/plain',
+      dataBase64: evidenceBytes(i, i === 2 ? 300_000 : 5_000 * i).toString('base64'),
+    });
   }
-  basicItems = basic.services.ctx.sqlite.prepare("SELECT count(*) AS n FROM items WHERE origin = 'J230201'").pluck().get() as number;
+  basicItems = basic.services.ctx.sqlite
+    .prepare("SELECT count(*) AS n FROM items WHERE origin = 'J230201'")
+    .pluck()
+    .get() as number;
 
   start.intermediate = await closeAndKeep(middle, 'start-intermediate');
   start.basic = await closeAndKeep(basic, 'start-basic');
@@ -367,15 +429,28 @@ beforeAll(async () => {
   start.fresh = await closeAndKeep(fresh, 'start-fresh');
 
   start.relayer = copyCourt(start.intermediate, 'start-relayer');
-  await withCourt(start.relayer, (ctx) => importBundle(ctx, { file: bundles.reportUp2, fileName: path.basename(bundles.reportUp2), dryRun: false, trust: [] }));
+  await withCourt(start.relayer, (ctx) =>
+    importBundle(ctx, {
+      file: bundles.reportUp2,
+      fileName: path.basename(bundles.reportUp2),
+      dryRun: false,
+      trust: [],
+    }),
+  );
   start.highWithRelay = copyCourt(start.high, 'start-high-relayed');
-  await withCourt(start.highWithRelay, (ctx) => importBundle(ctx, { file: bundles.relay, fileName: path.basename(bundles.relay), dryRun: false, trust: [fingerprints.intermediate] }));
+  await withCourt(start.highWithRelay, (ctx) =>
+    importBundle(ctx, {
+      file: bundles.relay,
+      fileName: path.basename(bundles.relay),
+      dryRun: false,
+      trust: [fingerprints.intermediate],
+    }),
+  );
 
   // Today's traffic lights are recorded once a day by whatever first reads the items (its own
   // transaction, not part of any operation here): done now, so it does not show as a difference.
   for (const dir of Object.values(start)) await withCourt(dir, (ctx) => sweepLights(ctx));
 }, 120_000);
-
 
 // ---------------------------------------------------------------------------------------------
 // One crash: a copy of the starting folder, the command killed at the point, then the folder
@@ -410,12 +485,19 @@ interface Baseline {
 const summary: string[] = [];
 afterAll(() => {
   console.log(
-    [`crash safety: ${runs.crashed} runs killed at a crash point, ${runs.completed} runs to the end`, '  scenario      point                   settled  found before recovery', ...summary].join('\n'),
+    [
+      `crash safety: ${runs.crashed} runs killed at a crash point, ${runs.completed} runs to the end`,
+      '  scenario      point                   settled  found before recovery',
+      ...summary,
+    ].join('\n'),
   );
 });
 
 async function baseline(s: Scenario): Promise<Baseline> {
-  const before = await inspectCourt(copyCourt(s.start(), `${s.name}-before`), { out: s.out ? newDir(`${s.name}-before-out`) : undefined, maskIds: s.maskIds });
+  const before = await inspectCourt(copyCourt(s.start(), `${s.name}-before`), {
+    out: s.out ? newDir(`${s.name}-before-out`) : undefined,
+    maskIds: s.maskIds,
+  });
   const dir = copyCourt(s.start(), `${s.name}-after`);
   const afterOut = newDir(`${s.name}-after-out`);
   await runToEnd(s.args(dir, afterOut));
@@ -443,7 +525,16 @@ function foundBeforeRecovery(dir: string, out: string | undefined, before: Court
 function describeFound(found: string[]): string {
   const kinds = new Map<string, number>();
   for (const entry of found) {
-    const kind = entry.endsWith('.part') ? (entry.startsWith('out/') ? 'out/*.part' : '*.part') : entry.startsWith('out/') ? 'out/file' : entry.split('/').slice(0, entry.startsWith('sync/') ? 2 : 1).join('/');
+    const kind = entry.endsWith('.part')
+      ? entry.startsWith('out/')
+        ? 'out/*.part'
+        : '*.part'
+      : entry.startsWith('out/')
+        ? 'out/file'
+        : entry
+            .split('/')
+            .slice(0, entry.startsWith('sync/') ? 2 : 1)
+            .join('/');
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return [...kinds].map(([kind, n]) => `${kind}×${n}`).join(', ') || 'nothing';
@@ -455,7 +546,10 @@ async function crashCase(s: Scenario, p: Point, base: Baseline): Promise<{ dir: 
   await runToCrash(p.point, s.args(dir, out));
   const found = foundBeforeRecovery(dir, s.out ? out : undefined, base.before);
   for (const pattern of p.leaves ?? []) {
-    expect(found.some((entry) => pattern.test(entry)), `${s.name} ${p.point}: expected ${pattern} among what the crash left, found: ${found.join(', ')}`).toBe(true);
+    expect(
+      found.some((entry) => pattern.test(entry)),
+      `${s.name} ${p.point}: expected ${pattern} among what the crash left, found: ${found.join(', ')}`,
+    ).toBe(true);
   }
   if (p.viaCli) {
     const verify = await runToEnd(['call', '--data', dir, 'audit.verify']);
@@ -463,7 +557,9 @@ async function crashCase(s: Scenario, p: Point, base: Baseline): Promise<{ dir: 
   }
   const state = await inspectCourt(dir, { out: s.out ? out : undefined, maskIds: s.maskIds });
   const side = expectSettled(`${s.name} ${p.point}`, state, base.before, base.after, p.expect);
-  summary.push(`  ${s.name.padEnd(13)} ${p.point.padEnd(23)} ${side.toUpperCase().padEnd(8)} ${describeFound(found)}${p.viaCli ? ' (recovered by the CLI)' : ''}`);
+  summary.push(
+    `  ${s.name.padEnd(13)} ${p.point.padEnd(23)} ${side.toUpperCase().padEnd(8)} ${describeFound(found)}${p.viaCli ? ' (recovered by the CLI)' : ''}`,
+  );
   return { dir, out, side };
 }
 
@@ -471,14 +567,23 @@ async function crashCase(s: Scenario, p: Point, base: Baseline): Promise<{ dir: 
 // Import: report no. 2 of the basic court (encrypted; ~4,900 rows; 4 evidence files) into its
 // parent; and the parent's report relayed to the high court (a bundle inside a bundle).
 
-const IMPORT: Scenario = { name: 'import', start: () => start.intermediate, args: (dir) => ['import', '--data', dir, bundles.reportUp2] };
+const IMPORT: Scenario = {
+  name: 'import',
+  start: () => start.intermediate,
+  args: (dir) => ['import', '--data', dir, bundles.reportUp2],
+};
 
 const IMPORT_POINTS: Point[] = [
   { point: 'import.verified', expect: 'before', leaves: [/^sync\/tmp\/decrypted-/] },
   // Evidence files are placed before the rows: the first one flushed, two in place, all four.
   { point: 'blob.flushed', expect: 'before', leaves: [/^journal\//, /^evidence\/.*\.part$/] },
   { point: 'blob.placed#2', expect: 'before', leaves: [/^journal\//, /^evidence\/[0-9a-f]{2}\/[0-9a-f]{64}$/] },
-  { point: `blob.placed#${EVIDENCE_FILES}`, expect: 'before', leaves: [/^evidence\/[0-9a-f]{2}\/[0-9a-f]{64}$/], viaCli: true },
+  {
+    point: `blob.placed#${EVIDENCE_FILES}`,
+    expect: 'before',
+    leaves: [/^evidence\/[0-9a-f]{2}\/[0-9a-f]{64}$/],
+    viaCli: true,
+  },
   // Every 500 rows: the first, the middle and near the end of ~4,900.
   { point: 'import.rows#1', expect: 'before', leaves: [/^evidence\//] },
   { point: 'import.rows#5', expect: 'before', leaves: [/^evidence\//] },
@@ -501,7 +606,14 @@ describe('an import killed at any point', () => {
   it.each(IMPORT_POINTS)('$point → $expect', async (point) => {
     const { dir } = await crashCase(IMPORT, point, base);
     // Importing the same bundle again gives exactly AFTER (nothing imported twice, nothing lost).
-    await withCourt(dir, (ctx) => importBundle(ctx, { file: bundles.reportUp2, fileName: path.basename(bundles.reportUp2), dryRun: false, trust: [] }));
+    await withCourt(dir, (ctx) =>
+      importBundle(ctx, {
+        file: bundles.reportUp2,
+        fileName: path.basename(bundles.reportUp2),
+        dryRun: false,
+        trust: [],
+      }),
+    );
     expect(differences(await inspectCourt(dir), base.after), `${point.point}: imported again`).toEqual([]);
   });
 });
@@ -530,7 +642,14 @@ describe('a relayed import (a bundle inside a bundle) killed at any point', () =
 
   it.each(RELAY_IMPORT_POINTS)('$point → $expect', async (point) => {
     const { dir } = await crashCase(RELAY_IMPORT, point, base);
-    await withCourt(dir, (ctx) => importBundle(ctx, { file: bundles.relay, fileName: path.basename(bundles.relay), dryRun: false, trust: [fingerprints.intermediate] }));
+    await withCourt(dir, (ctx) =>
+      importBundle(ctx, {
+        file: bundles.relay,
+        fileName: path.basename(bundles.relay),
+        dryRun: false,
+        trust: [fingerprints.intermediate],
+      }),
+    );
     expect(differences(await inspectCourt(dir), base.after), `${point.point}: imported again`).toEqual([]);
   });
 });
@@ -563,7 +682,14 @@ interface ExportFollowUp {
  * number again after a released one; and the receiver accepts every file, in order — no gap, no
  * number given to two files.
  */
-async function nextExportAccepted(point: string, dir: string, out: string, side: Side, base: Baseline, follow: ExportFollowUp): Promise<void> {
+async function nextExportAccepted(
+  point: string,
+  dir: string,
+  out: string,
+  side: Side,
+  base: Baseline,
+  follow: ExportFollowUp,
+): Promise<void> {
   const crashed = side === 'after' ? [{ file: path.join(out, base.after.output[0]), seq: follow.seq }] : [];
   const next = await withCourt(dir, (ctx) => follow.next(ctx, out));
   expect(next.seq, `${point}: number of the next export`).toBe(follow.seq + crashed.length);
@@ -581,9 +707,15 @@ async function nextExportAccepted(point: string, dir: string, out: string, side:
   await inspectCourt(receiver);
 }
 
-const heldFromBasic = (ctx: ServiceContext) => ctx.sqlite.prepare("SELECT count(*) AS n FROM items WHERE origin = 'J230201'").pluck().get();
+const heldFromBasic = (ctx: ServiceContext) =>
+  ctx.sqlite.prepare("SELECT count(*) AS n FROM items WHERE origin = 'J230201'").pluck().get();
 
-const EXPORT: Scenario = { name: 'export', start: () => start.basic, args: (dir, out) => ['export', '--data', dir, '--out', out], out: true };
+const EXPORT: Scenario = {
+  name: 'export',
+  start: () => start.basic,
+  args: (dir, out) => ['export', '--data', dir, '--out', out],
+  out: true,
+};
 
 describe('an export killed at any point', () => {
   let base: Baseline;
@@ -606,7 +738,12 @@ describe('an export killed at any point', () => {
   });
 });
 
-const RELAY_EXPORT: Scenario = { name: 'relay-export', start: () => start.relayer, args: (dir, out) => ['export', '--data', dir, '--out', out], out: true };
+const RELAY_EXPORT: Scenario = {
+  name: 'relay-export',
+  start: () => start.relayer,
+  args: (dir, out) => ['export', '--data', dir, '--out', out],
+  out: true,
+};
 
 const RELAY_EXPORT_POINTS: Point[] = [
   { point: 'export.written', expect: 'before', leaves: [/^out\/\..*\.part$/] },
@@ -667,7 +804,12 @@ describe('a package publication killed at any point', () => {
 // ---------------------------------------------------------------------------------------------
 // Demo: one transaction, evidence files written as it goes.
 
-const DEMO: Scenario = { name: 'demo', start: () => start.fresh, args: (dir) => ['demo', '--data', dir], maskIds: true };
+const DEMO: Scenario = {
+  name: 'demo',
+  start: () => start.fresh,
+  args: (dir) => ['demo', '--data', dir],
+  maskIds: true,
+};
 
 const DEMO_POINTS: Point[] = [
   // Each demo step: the first, and two in the middle of its ~110 items.
@@ -696,7 +838,10 @@ describe('a demo load killed at any point', () => {
       await withCourt(dir, async (ctx) => {
         expect(await dispatch(ctx, 'demo.start', {}, 'cli')).toMatchObject({ ok: true });
       });
-      expect(differences(await inspectCourt(dir, { maskIds: true }), base.after), `${point.point}: loaded again`).toEqual([]);
+      expect(
+        differences(await inspectCourt(dir, { maskIds: true }), base.after),
+        `${point.point}: loaded again`,
+      ).toEqual([]);
     }
   });
 });
@@ -714,13 +859,31 @@ describe.each<Scenario>([
   {
     name: 'report',
     start: () => start.intermediate,
-    args: (dir, out) => ['report', '--data', dir, '--campaign', campaignId, '--kind', 'checklist', '--format', 'html', '--out', out],
+    args: (dir, out) => [
+      'report',
+      '--data',
+      dir,
+      '--campaign',
+      campaignId,
+      '--kind',
+      'checklist',
+      '--format',
+      'html',
+      '--out',
+      out,
+    ],
     out: true,
   },
   {
     name: 'report-job',
     start: () => start.intermediate,
-    args: (dir, out) => ['call', '--data', dir, 'reports.export', JSON.stringify({ campaignId, kind: 'checklist', format: 'html', folder: out })],
+    args: (dir, out) => [
+      'call',
+      '--data',
+      dir,
+      'reports.export',
+      JSON.stringify({ campaignId, kind: 'checklist', format: 'html', folder: out }),
+    ],
     out: true,
   },
 ])('a report export ($name) killed at any point', (scenario) => {
@@ -749,12 +912,26 @@ describe('the crash points', () => {
   it('are all exercised', () => {
     const named = new Set<string>();
     for (const file of walk(path.join(ROOT, 'src')).filter((name) => name.endsWith('.ts'))) {
-      for (const match of fs.readFileSync(path.join(ROOT, 'src', file), 'utf8').matchAll(/crashPoint\('([^']+)'\)/g)) named.add(match[1]);
+      for (const match of fs.readFileSync(path.join(ROOT, 'src', file), 'utf8').matchAll(/crashPoint\('([^']+)'\)/g))
+        named.add(match[1]);
     }
     const exercised = new Set(
-      [IMPORT_POINTS, RELAY_IMPORT_POINTS, EXPORT_POINTS, RELAY_EXPORT_POINTS, PUBLISH_POINTS, DEMO_POINTS, REPORT_POINTS].flat().map(({ point }) => point.split('#')[0]),
+      [
+        IMPORT_POINTS,
+        RELAY_IMPORT_POINTS,
+        EXPORT_POINTS,
+        RELAY_EXPORT_POINTS,
+        PUBLISH_POINTS,
+        DEMO_POINTS,
+        REPORT_POINTS,
+      ]
+        .flat()
+        .map(({ point }) => point.split('#')[0]),
     );
     expect(named.size).toBeGreaterThanOrEqual(18);
-    expect([...named].filter((name) => !exercised.has(name)).sort(), 'crash points in src/ that no scenario kills the program at').toEqual([]);
+    expect(
+      [...named].filter((name) => !exercised.has(name)).sort(),
+      'crash points in src/ that no scenario kills the program at',
+    ).toEqual([]);
   });
 });

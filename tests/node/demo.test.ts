@@ -74,12 +74,27 @@ describe('demo data', () => {
     expect(top[0].number).toBe('一、');
     expect(top[0].title).toContain('领导责任体系');
     const leadership = detail.sections.filter((s) => s.parentId === top[0].id).map((s) => `${s.number}${s.title}`);
-    expect(leadership).toEqual(['（一）领导小组', '（二）领导小组办公室及4个工作组', '（三）10个推进专班', '（四）16个“包片联点”督导组']);
+    expect(leadership).toEqual([
+      '（一）领导小组',
+      '（二）领导小组办公室及4个工作组',
+      '（三）10个推进专班',
+      '（四）16个“包片联点”督导组',
+    ]);
     for (const name of ['争先创优年', '案件质量提升年', '解放思想', '学习型法院', '8个方面38个问题', '6个难题']) {
-      expect(top.some((s) => s.title.includes(name)), name).toBe(true);
+      expect(
+        top.some((s) => s.title.includes(name)),
+        name,
+      ).toBe(true);
     }
     const qinglianSections = (await h.ok('campaigns.get', { id: qinglian.id })).sections;
-    expect(qinglianSections.filter((s) => s.depth === 0).map((s) => s.title.slice(0, 4))).toEqual(['稳步起航', '思想领航', '规矩导航', '氛围助航', '廉政护航', '实干远航']);
+    expect(qinglianSections.filter((s) => s.depth === 0).map((s) => s.title.slice(0, 4))).toEqual([
+      '稳步起航',
+      '思想领航',
+      '规矩导航',
+      '氛围助航',
+      '廉政护航',
+      '实干远航',
+    ]);
 
     // Every item is filled in like a real checklist.
     for (const item of all) {
@@ -97,9 +112,16 @@ describe('demo data', () => {
     // The mix of states and lights.
     const nengliItems = items.get(NENGLI_TITLE)!;
     for (const list of [nengliItems, items.get(QINGLIAN_TITLE)!]) {
-      for (const light of ['red', 'yellow', 'green'] as const) expect(list.some((i) => i.light === light), light).toBe(true);
+      for (const light of ['red', 'yellow', 'green'] as const)
+        expect(
+          list.some((i) => i.light === light),
+          light,
+        ).toBe(true);
       for (const status of ['signed_off', 'completed', 'in_progress', 'not_started', 'returned'] as const) {
-        expect(list.some((i) => i.status === status), status).toBe(true);
+        expect(
+          list.some((i) => i.status === status),
+          status,
+        ).toBe(true);
       }
       expect(list.some((i) => i.completedLate)).toBe(true);
     }
@@ -122,8 +144,21 @@ describe('demo data', () => {
 
     // Organisation.
     const departments = await h.ok('departments.list');
-    for (const name of ['立案庭', '刑事审判庭', '民事审判第一庭', '执行局', '审判管理办公室', '政治部', '办公室', '研究室', '纪检监察室']) {
-      expect(departments.some((d) => d.name === name), name).toBe(true);
+    for (const name of [
+      '立案庭',
+      '刑事审判庭',
+      '民事审判第一庭',
+      '执行局',
+      '审判管理办公室',
+      '政治部',
+      '办公室',
+      '研究室',
+      '纪检监察室',
+    ]) {
+      expect(
+        departments.some((d) => d.name === name),
+        name,
+      ).toBe(true);
     }
     const people = await h.ok('people.list');
     expect(people.some((p) => p.title.includes('院长') && !p.title.includes('副'))).toBe(true);
@@ -147,7 +182,10 @@ describe('demo data', () => {
         expect(note.text).not.toMatch(/\{|\}/);
       }
       // Notes come back newest first; percentages never go down over time.
-      const percents = item.notes.map((n) => n.percent).filter((p): p is number => p !== null).reverse();
+      const percents = item.notes
+        .map((n) => n.percent)
+        .filter((p): p is number => p !== null)
+        .reverse();
       expect(percents, item.title).toEqual([...percents].sort((a, b) => a - b));
       if (item.notes.length >= 2) withHistory += 1;
 
@@ -217,7 +255,8 @@ describe('demo data', () => {
     const finished = all.filter((i) => i.status === 'signed_off' || i.status === 'completed');
     for (const item of finished) expect(item.evidenceCount, item.title).toBeGreaterThanOrEqual(1);
     expect(finished.some((i) => i.evidenceCount === 2)).toBe(true);
-    for (const item of all.filter((i) => i.status === 'in_progress' || i.status === 'not_started')) expect(item.evidenceCount).toBe(0);
+    for (const item of all.filter((i) => i.status === 'in_progress' || i.status === 'not_started'))
+      expect(item.evidenceCount).toBe(0);
     const sentBack = all.filter((i) => i.status === 'returned');
     for (const item of sentBack) expect(item.evidenceCount).toBe(1);
 
@@ -237,32 +276,71 @@ describe('demo data', () => {
 
   it('gives the same content for the same day (only row ids differ)', async () => {
     const project = (all: ItemRow[]) =>
-      all.map((i) => [i.title, i.number, i.kind, i.leadLeader, i.departmentName, i.owner, i.deadline, i.frequency, i.status, i.percent, i.light, i.completedLate, i.completedAt, i.noteCount, i.evidenceCount]);
+      all.map((i) => [
+        i.title,
+        i.number,
+        i.kind,
+        i.leadLeader,
+        i.departmentName,
+        i.owner,
+        i.deadline,
+        i.frequency,
+        i.status,
+        i.percent,
+        i.light,
+        i.completedLate,
+        i.completedAt,
+        i.noteCount,
+        i.evidenceCount,
+      ]);
     const first = await loadedDemo();
     const second = await loadedDemo();
     expect(project(second.all)).toEqual(project(first.all));
-    expect(second.campaigns.map((c) => [c.title, c.startDate, c.endDate, c.year])).toEqual(first.campaigns.map((c) => [c.title, c.startDate, c.endDate, c.year]));
+    expect(second.campaigns.map((c) => [c.title, c.startDate, c.endDate, c.year])).toEqual(
+      first.campaigns.map((c) => [c.title, c.startDate, c.endDate, c.year]),
+    );
   });
 
-  it.each(['2026-01-31', '2026-02-28', '2026-06-30', '2026-12-31', '2027-03-01'])('fits any day it is loaded on (%s)', async (day) => {
-    const { h, campaigns, all } = await loadedDemo(`${day}T09:00:00+08:00`);
-    expect(campaigns).toHaveLength(3);
-    for (const light of ['red', 'yellow', 'green'] as const) expect(all.some((i) => i.light === light), light).toBe(true);
-    for (const c of campaigns) {
-      expect(c.startDate! < day && c.endDate! > day, c.title).toBe(true);
-      for (const item of all.filter((i) => i.campaignId === c.id)) {
-        expect(item.deadline! >= c.startDate! && item.deadline! <= c.endDate!, `${item.title} ${item.deadline}`).toBe(true);
-        if (item.completedAt) expect(item.completedAt.slice(0, 10) < day).toBe(true);
+  it.each(['2026-01-31', '2026-02-28', '2026-06-30', '2026-12-31', '2027-03-01'])(
+    'fits any day it is loaded on (%s)',
+    async (day) => {
+      const { h, campaigns, all } = await loadedDemo(`${day}T09:00:00+08:00`);
+      expect(campaigns).toHaveLength(3);
+      for (const light of ['red', 'yellow', 'green'] as const)
+        expect(
+          all.some((i) => i.light === light),
+          light,
+        ).toBe(true);
+      for (const c of campaigns) {
+        expect(c.startDate! < day && c.endDate! > day, c.title).toBe(true);
+        for (const item of all.filter((i) => i.campaignId === c.id)) {
+          expect(item.deadline! >= c.startDate! && item.deadline! <= c.endDate!, `${item.title} ${item.deadline}`).toBe(
+            true,
+          );
+          if (item.completedAt) expect(item.completedAt.slice(0, 10) < day).toBe(true);
+        }
       }
-    }
-    const sample = await h.ok('items.get', { id: all.find((i) => i.frequency === 'monthly' && i.noteCount >= 2)!.id });
-    expect(sample.notes.every((n) => n.noteDate <= day)).toBe(true);
-    expect((await h.ok('audit.verify')).ok).toBe(true);
-  });
+      const sample = await h.ok('items.get', {
+        id: all.find((i) => i.frequency === 'monthly' && i.noteCount >= 2)!.id,
+      });
+      expect(sample.notes.every((n) => n.noteDate <= day)).toBe(true);
+      expect((await h.ok('audit.verify')).ok).toBe(true);
+    },
+  );
 
   it('names the high court as issuer, or this court when it is itself the high court', async () => {
-    const { campaigns } = await loadedDemo(undefined, { name: '黑龙江省高级人民法院', code: 'J00', level: 'high', parentCode: '', parentName: '' });
-    expect(byTitle(campaigns, NENGLI_TITLE)).toMatchObject({ issuingCourtCode: 'J00', issuingCourtName: '黑龙江省高级人民法院', origin: 'J00' });
+    const { campaigns } = await loadedDemo(undefined, {
+      name: '黑龙江省高级人民法院',
+      code: 'J00',
+      level: 'high',
+      parentCode: '',
+      parentName: '',
+    });
+    expect(byTitle(campaigns, NENGLI_TITLE)).toMatchObject({
+      issuingCourtCode: 'J00',
+      issuingCourtName: '黑龙江省高级人民法院',
+      origin: 'J00',
+    });
   });
 });
 

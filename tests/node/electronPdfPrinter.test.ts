@@ -36,9 +36,22 @@ describe('the hidden report window', () => {
 
   it('prints A4 with the page-number footer and the report page margins, either way round', () => {
     const landscape = pdfPrintOptions(true);
-    expect(landscape).toMatchObject({ pageSize: 'A4', landscape: true, displayHeaderFooter: true, printBackground: true, footerTemplate: FOOTER_TEMPLATE });
-    expect(landscape.footerTemplate).toMatch(/第 <span class="pageNumber"><\/span> 页 共 <span class="totalPages"><\/span> 页/);
-    expect(landscape.margins).toEqual({ top: cmToInches('2.5cm'), bottom: cmToInches('2cm'), left: cmToInches('2cm'), right: cmToInches('2cm') });
+    expect(landscape).toMatchObject({
+      pageSize: 'A4',
+      landscape: true,
+      displayHeaderFooter: true,
+      printBackground: true,
+      footerTemplate: FOOTER_TEMPLATE,
+    });
+    expect(landscape.footerTemplate).toMatch(
+      /第 <span class="pageNumber"><\/span> 页 共 <span class="totalPages"><\/span> 页/,
+    );
+    expect(landscape.margins).toEqual({
+      top: cmToInches('2.5cm'),
+      bottom: cmToInches('2cm'),
+      left: cmToInches('2cm'),
+      right: cmToInches('2cm'),
+    });
     expect(pdfPrintOptions(false).landscape).toBe(false);
     expect(cmToInches('2.54cm')).toBe(1);
     expect(() => cmToInches('20mm')).toThrow();
@@ -62,8 +75,15 @@ describe('printPdf (its bundle, with a stand-in electron)', () => {
   });
 
   function load(printToPDF: (options: unknown) => Promise<Buffer>) {
-    const windows: Array<{ options: Record<string, unknown>; loaded: string[]; destroyed: boolean; htmlSeen: string | null; printedWith: unknown }> = [];
-    let requestFilter: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null = null;
+    const windows: Array<{
+      options: Record<string, unknown>;
+      loaded: string[];
+      destroyed: boolean;
+      htmlSeen: string | null;
+      printedWith: unknown;
+    }> = [];
+    let requestFilter: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null =
+      null;
     const partitions: string[] = [];
     class FakeWindow {
       record: (typeof windows)[number];
@@ -102,7 +122,13 @@ describe('printPdf (its bundle, with a stand-in electron)', () => {
     };
     const realRequire = createRequire(path.join(repoRoot, 'package.json'));
     const mod = { exports: {} as { printPdf(html: string, options: { landscape: boolean }): Promise<Buffer> } };
-    new Function('exports', 'require', 'module', '__filename', '__dirname', code)(mod.exports, (id: string) => (id === 'electron' ? electron : realRequire(id)), mod, 'pdfPrinter.js', repoRoot);
+    new Function('exports', 'require', 'module', '__filename', '__dirname', code)(
+      mod.exports,
+      (id: string) => (id === 'electron' ? electron : realRequire(id)),
+      mod,
+      'pdfPrinter.js',
+      repoRoot,
+    );
     const allowed = (url: string) => {
       let answer: boolean | null = null;
       requestFilter!({ url }, (response) => (answer = !response.cancel));

@@ -104,7 +104,13 @@ describe('window options (Electron security checklist)', () => {
 
   it('registers app:// as a secure standard scheme that does not bypass the CSP', () => {
     expect(APP_SCHEME_DEFINITION.scheme).toBe('app');
-    expect(APP_SCHEME_DEFINITION.privileges).toMatchObject({ standard: true, secure: true, bypassCSP: false, allowServiceWorkers: false, corsEnabled: false });
+    expect(APP_SCHEME_DEFINITION.privileges).toMatchObject({
+      standard: true,
+      secure: true,
+      bypassCSP: false,
+      allowServiceWorkers: false,
+      corsEnabled: false,
+    });
   });
 });
 
@@ -188,7 +194,12 @@ describe('window bounds restore', () => {
   const screen = [{ x: 0, y: 0, width: 1920, height: 1040 }];
 
   it('restores bounds that are on a screen today', () => {
-    expect(restoreBounds({ x: 100, y: 50, width: 1400, height: 900 }, screen)).toEqual({ x: 100, y: 50, width: 1400, height: 900 });
+    expect(restoreBounds({ x: 100, y: 50, width: 1400, height: 900 }, screen)).toEqual({
+      x: 100,
+      y: 50,
+      width: 1400,
+      height: 900,
+    });
   });
 
   it('drops the position of a window left on a monitor that is gone, keeping a sane size', () => {
@@ -207,7 +218,10 @@ describe('Electron-ABI native module (development)', () => {
     const project = tempDir('court-native-');
     fs.mkdirSync(path.join(project, '.electron-native'));
     fs.mkdirSync(path.join(project, 'node_modules', 'better-sqlite3'), { recursive: true });
-    fs.writeFileSync(path.join(project, 'node_modules', 'better-sqlite3', 'package.json'), JSON.stringify({ version: '12.11.1' }));
+    fs.writeFileSync(
+      path.join(project, 'node_modules', 'better-sqlite3', 'package.json'),
+      JSON.stringify({ version: '12.11.1' }),
+    );
     const file = path.join(project, '.electron-native', 'better_sqlite3.node');
     expect(electronNativeBinding(project, '45.4.1', 'linux', 'x64')).toBeUndefined();
     fs.writeFileSync(file, 'binary');
@@ -216,7 +230,10 @@ describe('Electron-ABI native module (development)', () => {
     expect(electronNativeBinding(project, '45.4.1', 'linux', 'x64')).toBe(file);
     expect(electronNativeBinding(project, '45.5.0', 'linux', 'x64')).toBeUndefined();
     expect(electronNativeBinding(project, '45.4.1', 'linux', 'arm64')).toBeUndefined();
-    fs.writeFileSync(path.join(project, '.electron-native', 'build-info.json'), JSON.stringify({ ...info, betterSqlite3: '11.0.0' }));
+    fs.writeFileSync(
+      path.join(project, '.electron-native', 'build-info.json'),
+      JSON.stringify({ ...info, betterSqlite3: '11.0.0' }),
+    );
     expect(electronNativeBinding(project, '45.4.1', 'linux', 'x64')).toBeUndefined();
   });
 });
@@ -298,7 +315,11 @@ describe('preload bundle (run in a VM with a stand-in electron module)', () => {
 
   it('turns a broken channel into a Chinese failure value, never a thrown error', async () => {
     const { exposures } = runPreload(() => Promise.reject(new Error("Error invoking remote method 'court-api:call'")));
-    const result = (await (exposures[0].api as Exposed)['court.get']()) as { ok: boolean; code: string; message: string };
+    const result = (await (exposures[0].api as Exposed)['court.get']()) as {
+      ok: boolean;
+      code: string;
+      message: string;
+    };
     expect(result).toMatchObject({ ok: false, code: 'E_TRANSPORT' });
     expect(result.message).toMatch(/[\u4e00-\u9fff]/);
     expect(result.message).not.toMatch(/[A-Za-z]{3,}/);
@@ -470,7 +491,10 @@ describe('main process bundle (stand-in electron, real database)', () => {
     const root = tempDir('court-electron-main-');
     fs.mkdirSync(path.join(root, 'dist', 'main'), { recursive: true });
     fs.mkdirSync(path.join(root, 'dist', 'renderer', 'assets'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'dist', 'renderer', 'index.html'), '<!doctype html><title>专项活动督导台</title><div id="root"></div>');
+    fs.writeFileSync(
+      path.join(root, 'dist', 'renderer', 'index.html'),
+      '<!doctype html><title>专项活动督导台</title><div id="root"></div>',
+    );
     fs.writeFileSync(path.join(root, 'dist', 'renderer', 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(root, 'secret.txt'), 'not for the renderer');
     fs.cpSync(path.join(repoRoot, 'migrations'), path.join(root, 'migrations'), { recursive: true });
@@ -483,7 +507,13 @@ describe('main process bundle (stand-in electron, real database)', () => {
     const mod = { exports: {} };
     const filename = path.join(root, 'dist', 'main', 'electron.js');
     const fakeRequire = (id: string) => (id === 'electron' ? standIn.electron : realRequire(id));
-    new Function('exports', 'require', 'module', '__filename', '__dirname', code)(mod.exports, fakeRequire, mod, filename, path.dirname(filename));
+    new Function('exports', 'require', 'module', '__filename', '__dirname', code)(
+      mod.exports,
+      fakeRequire,
+      mod,
+      filename,
+      path.dirname(filename),
+    );
     return standIn;
   }
 
@@ -517,7 +547,9 @@ describe('main process bundle (stand-in electron, real database)', () => {
 
     it('opens one window with the checklist web preferences, loading the app from app://', () => {
       const [win] = standIn.windows;
-      expect(win.options.webPreferences).toEqual(createWindowOptions(path.join(root, 'dist', 'preload', 'preload.js'), { allowDevTools: true }).webPreferences);
+      expect(win.options.webPreferences).toEqual(
+        createWindowOptions(path.join(root, 'dist', 'preload', 'preload.js'), { allowDevTools: true }).webPreferences,
+      );
       expect(win.loaded).toEqual([APP_START_URL]);
     });
 
@@ -579,7 +611,12 @@ describe('main process bundle (stand-in electron, real database)', () => {
       expect(script.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       const route = await handler!(new Request('app://court/campaigns/0195'));
       expect(await route.text()).toContain('<div id="root">');
-      for (const url of ['app://court/../../secret.txt', 'app://court/..%2f..%2fsecret.txt', 'app://court/missing.js', 'app://other/index.html']) {
+      for (const url of [
+        'app://court/../../secret.txt',
+        'app://court/..%2f..%2fsecret.txt',
+        'app://court/missing.js',
+        'app://other/index.html',
+      ]) {
         const response = await handler!(new Request(url));
         expect(response.status, url).toBe(404);
         expect(await response.text()).not.toContain('not for the renderer');
@@ -631,7 +668,9 @@ describe('main process bundle (stand-in electron, real database)', () => {
 
     it('keeps window bounds in the UI preferences file, not in the court database', () => {
       standIn.windows[0].emit('close', fakeEvent());
-      const prefs = JSON.parse(fs.readFileSync(path.join(standIn.app.getPath('userData'), 'ui-preferences.json'), 'utf8'));
+      const prefs = JSON.parse(
+        fs.readFileSync(path.join(standIn.app.getPath('userData'), 'ui-preferences.json'), 'utf8'),
+      );
       expect(prefs).toMatchObject({ windowBounds: { x: 40, y: 30, width: 1280, height: 800 }, windowMaximized: false });
       expect(fs.existsSync(path.join(standIn.app.getPath('userData'), DATABASE_FILE))).toBe(true);
     });
@@ -646,7 +685,9 @@ describe('main process bundle (stand-in electron, real database)', () => {
     fs.mkdirSync(userData, { recursive: true });
     const file = path.join(userData, DATABASE_FILE);
     const foreign = new BetterSqlite3(file);
-    foreign.exec("CREATE TABLE ledger (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO ledger (note) VALUES ('别人的数据');");
+    foreign.exec(
+      "CREATE TABLE ledger (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO ledger (note) VALUES ('别人的数据');",
+    );
     foreign.close();
     const before = sha256(file);
     const standIn = launch(root, userData);
@@ -693,8 +734,14 @@ const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8'
 
 describe('Electron sources (static checks)', () => {
   const electronDir = path.join(repoRoot, 'src', 'main', 'electron');
-  const electronSources = sourceFiles(electronDir).map((file) => ({ file: path.relative(repoRoot, file), text: fs.readFileSync(file, 'utf8') }));
-  const allSources = sourceFiles(path.join(repoRoot, 'src')).map((file) => ({ file: path.relative(repoRoot, file), text: fs.readFileSync(file, 'utf8') }));
+  const electronSources = sourceFiles(electronDir).map((file) => ({
+    file: path.relative(repoRoot, file),
+    text: fs.readFileSync(file, 'utf8'),
+  }));
+  const allSources = sourceFiles(path.join(repoRoot, 'src')).map((file) => ({
+    file: path.relative(repoRoot, file),
+    text: fs.readFileSync(file, 'utf8'),
+  }));
 
   it('the window open handler can only ever deny', () => {
     const hardening = read('src/main/electron/hardening.ts');
@@ -704,12 +751,20 @@ describe('Electron sources (static checks)', () => {
 
   it('navigation, redirects and webviews are prevented; permissions are refused', () => {
     const hardening = read('src/main/electron/hardening.ts');
-    expect(hardening).toMatch(/on\('will-navigate', \(event, url\) => \{\s*if \(!isAllowedNavigation\(url\)\) event\.preventDefault\(\);/);
-    expect(hardening).toMatch(/on\('will-redirect', \(event, url\) => \{\s*if \(!isAllowedNavigation\(url\)\) event\.preventDefault\(\);/);
+    expect(hardening).toMatch(
+      /on\('will-navigate', \(event, url\) => \{\s*if \(!isAllowedNavigation\(url\)\) event\.preventDefault\(\);/,
+    );
+    expect(hardening).toMatch(
+      /on\('will-redirect', \(event, url\) => \{\s*if \(!isAllowedNavigation\(url\)\) event\.preventDefault\(\);/,
+    );
     expect(hardening).toMatch(/on\('will-attach-webview', \(event\) => event\.preventDefault\(\)\)/);
-    expect(hardening).toMatch(/setPermissionRequestHandler\(\(_contents, _permission, callback\) => callback\(false\)\)/);
+    expect(hardening).toMatch(
+      /setPermissionRequestHandler\(\(_contents, _permission, callback\) => callback\(false\)\)/,
+    );
     expect(hardening).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
-    expect(hardening).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => guardWebContents\(contents\)\)/);
+    expect(hardening).toMatch(
+      /app\.on\('web-contents-created', \(_event, contents\) => guardWebContents\(contents\)\)/,
+    );
   });
 
   it('shell.openExternal is called only inside the guarded helper, after the allow-list check', () => {
@@ -717,16 +772,25 @@ describe('Electron sources (static checks)', () => {
     expect(users.map((u) => u.file)).toEqual([path.join('src', 'main', 'electron', 'external.ts')]);
     const helper = read('src/main/electron/external.ts');
     expect(helper.indexOf('if (!isAllowedExternalUrl(url)) return false;')).toBeGreaterThan(0);
-    expect(helper.indexOf('if (!isAllowedExternalUrl(url)) return false;')).toBeLessThan(helper.indexOf('shell.openExternal('));
+    expect(helper.indexOf('if (!isAllowedExternalUrl(url)) return false;')).toBeLessThan(
+      helper.indexOf('shell.openExternal('),
+    );
   });
 
   it('no source relaxes the web preferences, and every window is built from createWindowOptions', () => {
     for (const { file, text } of allSources) {
-      expect(text, file).not.toMatch(/nodeIntegration\s*:\s*true|contextIsolation\s*:\s*false|sandbox\s*:\s*false|webSecurity\s*:\s*false|webviewTag\s*:\s*true|allowRunningInsecureContent\s*:\s*true/);
+      expect(text, file).not.toMatch(
+        /nodeIntegration\s*:\s*true|contextIsolation\s*:\s*false|sandbox\s*:\s*false|webSecurity\s*:\s*false|webviewTag\s*:\s*true|allowRunningInsecureContent\s*:\s*true/,
+      );
     }
-    const windows = allSources.flatMap(({ file, text }) => [...text.matchAll(/new BrowserWindow\(([^)]*)/g)].map((m) => `${file}: ${m[1]}`));
+    const windows = allSources.flatMap(({ file, text }) =>
+      [...text.matchAll(/new BrowserWindow\(([^)]*)/g)].map((m) => `${file}: ${m[1]}`),
+    );
     // The app's window, and the hidden window that prints reports to PDF (scripts off, no preload).
-    expect(windows.sort()).toEqual([expect.stringMatching(/main\.ts: createWindowOptions\(preloadPath/), expect.stringMatching(/pdfPrinter\.ts: pdfWindowOptions\($/)]);
+    expect(windows.sort()).toEqual([
+      expect.stringMatching(/main\.ts: createWindowOptions\(preloadPath/),
+      expect.stringMatching(/pdfPrinter\.ts: pdfWindowOptions\($/),
+    ]);
   });
 
   it('the main process has one IPC entry, checked before dispatch', () => {

@@ -7,7 +7,9 @@ import { openCourt } from './harness';
 function blobFiles(dataDir: string): string[] {
   const root = path.join(dataDir, 'evidence');
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root).flatMap((prefix) => fs.readdirSync(path.join(root, prefix)).map((f) => path.join(prefix, f)));
+  return fs
+    .readdirSync(root)
+    .flatMap((prefix) => fs.readdirSync(path.join(root, prefix)).map((f) => path.join(prefix, f)));
 }
 
 describe('evidence store', () => {
@@ -16,14 +18,32 @@ describe('evidence store', () => {
     const a = await h.ok('items.create', { campaignId: campaign.id, title: '廉政教育' });
     const b = await h.ok('items.create', { campaignId: campaign.id, title: '警示教育' });
     const scan = Buffer.alloc(300_000, 7).toString('base64');
-    const first = await h.ok('evidence.add', { itemId: a.id, name: '培训签到表.pdf', mimeType: 'application/pdf', dataBase64: scan });
-    const second = await h.ok('evidence.add', { itemId: b.id, name: '签到表扫描件.pdf', mimeType: 'application/pdf', dataBase64: scan });
+    const first = await h.ok('evidence.add', {
+      itemId: a.id,
+      name: '培训签到表.pdf',
+      mimeType: 'application/pdf',
+      dataBase64: scan,
+    });
+    const second = await h.ok('evidence.add', {
+      itemId: b.id,
+      name: '签到表扫描件.pdf',
+      mimeType: 'application/pdf',
+      dataBase64: scan,
+    });
     expect(second.sha256).toBe(first.sha256);
     expect(blobFiles(h.dataDir)).toEqual([path.join(first.sha256.slice(0, 2), first.sha256)]);
     const sqlite = h.services.ctx.sqlite;
     expect(sqlite.prepare('SELECT count(*) AS n FROM evidence_blobs').get()).toEqual({ n: 1 });
-    expect(sqlite.prepare('SELECT original_name FROM evidence ORDER BY change_seq').all()).toEqual([{ original_name: '培训签到表.pdf' }, { original_name: '签到表扫描件.pdf' }]);
-    const other = await h.ok('evidence.add', { itemId: a.id, name: '照片.jpg', mimeType: 'image/jpeg', dataBase64: Buffer.from('不同内容').toString('base64') });
+    expect(sqlite.prepare('SELECT original_name FROM evidence ORDER BY change_seq').all()).toEqual([
+      { original_name: '培训签到表.pdf' },
+      { original_name: '签到表扫描件.pdf' },
+    ]);
+    const other = await h.ok('evidence.add', {
+      itemId: a.id,
+      name: '照片.jpg',
+      mimeType: 'image/jpeg',
+      dataBase64: Buffer.from('不同内容').toString('base64'),
+    });
     expect(other.sha256).not.toBe(first.sha256);
     expect(blobFiles(h.dataDir)).toHaveLength(2);
     expect((await h.ok('items.get', { id: a.id })).evidenceCount).toBe(2);

@@ -30,7 +30,8 @@ function scan(bytes = UPLOAD_CHUNK_BYTES + 1_234_567): Buffer {
 }
 
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
-const stagedFiles = (dataDir: string) => (fs.existsSync(path.join(dataDir, UPLOADS_DIR)) ? fs.readdirSync(path.join(dataDir, UPLOADS_DIR)) : []);
+const stagedFiles = (dataDir: string) =>
+  fs.existsSync(path.join(dataDir, UPLOADS_DIR)) ? fs.readdirSync(path.join(dataDir, UPLOADS_DIR)) : [];
 
 /** The stored file's own hash, read back from the evidence store. */
 function storedHash(dataDir: string, digest: string): string {
@@ -44,20 +45,39 @@ describe('evidence sent in pieces', () => {
     const bytes = scan();
     const uploadId = await uploadFile(h, bytes, '培训签到表.pdf');
     expect(stagedFiles(h.dataDir)).toHaveLength(2);
-    const evidence = await h.ok('evidence.add', { itemId: item.id, name: '培训签到表.pdf', mimeType: 'application/pdf', uploadId });
+    const evidence = await h.ok('evidence.add', {
+      itemId: item.id,
+      name: '培训签到表.pdf',
+      mimeType: 'application/pdf',
+      uploadId,
+    });
     expect(evidence).toMatchObject({ originalName: '培训签到表.pdf', size: bytes.length, sha256: sha256(bytes) });
     expect(storedHash(h.dataDir, evidence.sha256)).toBe(sha256(bytes));
     expect(stagedFiles(h.dataDir)).toEqual([]);
     // Used once: the same id cannot be stored again.
-    expectFailure(await h.call('evidence.add', { itemId: item.id, name: '再来一次.pdf', uploadId }), 'E_NOT_FOUND', /重新选择文件/);
+    expectFailure(
+      await h.call('evidence.add', { itemId: item.id, name: '再来一次.pdf', uploadId }),
+      'E_NOT_FOUND',
+      /重新选择文件/,
+    );
   });
 
   it('a file of two pieces added to a ledger measure arrives byte for byte', async () => {
     const { h, campaign } = await court();
-    const finding = await h.ok('ledger.createFinding', { campaignId: campaign.id, source: 'self_inspection', title: '卷宗归档不及时' });
+    const finding = await h.ok('ledger.createFinding', {
+      campaignId: campaign.id,
+      source: 'self_inspection',
+      title: '卷宗归档不及时',
+    });
     const measure = await h.ok('ledger.createMeasure', { findingId: finding.id, text: '每月通报归档情况' });
     const bytes = scan();
-    const evidence = await h.ok('ledger.addEvidence', { measureId: measure.id, phase: 'before', name: '整改前卷宗照片.jpg', mimeType: 'image/jpeg', uploadId: await uploadFile(h, bytes) });
+    const evidence = await h.ok('ledger.addEvidence', {
+      measureId: measure.id,
+      phase: 'before',
+      name: '整改前卷宗照片.jpg',
+      mimeType: 'image/jpeg',
+      uploadId: await uploadFile(h, bytes),
+    });
     expect(evidence).toMatchObject({ phase: 'before', size: bytes.length, sha256: sha256(bytes) });
     expect(storedHash(h.dataDir, evidence.sha256)).toBe(sha256(bytes));
     expect(stagedFiles(h.dataDir)).toEqual([]);
@@ -65,13 +85,28 @@ describe('evidence sent in pieces', () => {
 
   it('a file of three pieces attached to an indicator value arrives byte for byte', async () => {
     const { h, campaign } = await court();
-    const indicator = await h.ok('indicators.create', { campaignId: campaign.id, name: '当场立案率', line: 'filing', unit: 'percent', direction: 'up', target: 95, period: 'monthly' });
+    const indicator = await h.ok('indicators.create', {
+      campaignId: campaign.id,
+      name: '当场立案率',
+      line: 'filing',
+      unit: 'percent',
+      direction: 'up',
+      target: 95,
+      period: 'monthly',
+    });
     const bytes = scan(2 * UPLOAD_CHUNK_BYTES + 10);
     const uploadId = await uploadFile(h, bytes, '十月立案统计.xlsx');
-    const row = await h.ok('indicators.recordValue', { indicatorId: indicator.id, period: '2026-10', value: 96.1, evidence: { name: '十月立案统计.xlsx', uploadId } });
+    const row = await h.ok('indicators.recordValue', {
+      indicatorId: indicator.id,
+      period: '2026-10',
+      value: 96.1,
+      evidence: { name: '十月立案统计.xlsx', uploadId },
+    });
     const value = row.values.find((v) => v.period === '2026-10')!;
     expect(value.evidenceName).toBe('十月立案统计.xlsx');
-    const stored = h.services.ctx.sqlite.prepare('SELECT evidence_sha256 AS sha FROM indicator_values WHERE id = ?').get(value.id) as { sha: string };
+    const stored = h.services.ctx.sqlite
+      .prepare('SELECT evidence_sha256 AS sha FROM indicator_values WHERE id = ?')
+      .get(value.id) as { sha: string };
     expect(stored.sha).toBe(sha256(bytes));
     expect(storedHash(h.dataDir, stored.sha)).toBe(sha256(bytes));
     expect(stagedFiles(h.dataDir)).toEqual([]);
@@ -80,32 +115,76 @@ describe('evidence sent in pieces', () => {
   it('refuses unknown, unfinished and other people’s uploads in Chinese, and keeps an upload whose use failed', async () => {
     const { h, campaign } = await court();
     const item = await h.ok('items.create', { campaignId: campaign.id, title: '廉政教育' });
-    expectFailure(await h.call('evidence.add', { itemId: item.id, name: 'x.pdf', uploadId: '0190f0e4-0000-4000-8000-000000000000' }), 'E_NOT_FOUND', /找不到这次上传的文件/);
+    expectFailure(
+      await h.call('evidence.add', {
+        itemId: item.id,
+        name: 'x.pdf',
+        uploadId: '0190f0e4-0000-4000-8000-000000000000',
+      }),
+      'E_NOT_FOUND',
+      /找不到这次上传的文件/,
+    );
     const unfinished = await uploadFile(h, scan(), '未传完.pdf', { final: false });
-    expectFailure(await h.call('evidence.add', { itemId: item.id, name: '未传完.pdf', uploadId: unfinished }), 'E_UNFINISHED', /还没有上传完/);
+    expectFailure(
+      await h.call('evidence.add', { itemId: item.id, name: '未传完.pdf', uploadId: unfinished }),
+      'E_UNFINISHED',
+      /还没有上传完/,
+    );
     // Another account's upload is not found for this one.
     const theirs = await uploadFile(h, Buffer.from('管理员的文件'));
     await h.addUser({ username: 'chenzr', displayName: '陈主任', roles: ['reviewer'] });
-    expectFailure(await h.as('chenzr').call('evidence.add', { itemId: item.id, name: 'x.pdf', uploadId: theirs }), 'E_NOT_FOUND');
+    expectFailure(
+      await h.as('chenzr').call('evidence.add', { itemId: item.id, name: 'x.pdf', uploadId: theirs }),
+      'E_NOT_FOUND',
+    );
     // A refused add (the same content twice) keeps the upload for the window to discard.
-    await h.ok('evidence.add', { itemId: item.id, name: '原件.pdf', dataBase64: Buffer.from('管理员的文件').toString('base64') });
-    expectFailure(await h.call('evidence.add', { itemId: item.id, name: '副本.pdf', uploadId: theirs }), 'E_DUPLICATE', /原件\.pdf/);
+    await h.ok('evidence.add', {
+      itemId: item.id,
+      name: '原件.pdf',
+      dataBase64: Buffer.from('管理员的文件').toString('base64'),
+    });
+    expectFailure(
+      await h.call('evidence.add', { itemId: item.id, name: '副本.pdf', uploadId: theirs }),
+      'E_DUPLICATE',
+      /原件\.pdf/,
+    );
     expect(stagedFiles(h.dataDir)).toContain(`${theirs}.part`);
     expect(await h.ok('files.discardUpload', { uploadId: theirs })).toEqual({ discarded: true });
     expect(stagedFiles(h.dataDir)).not.toContain(`${theirs}.part`);
     // An empty upload is refused as an empty file.
     const empty = await h.ok('files.upload', { uploadId: null, fileName: '空.pdf', chunkBase64: '', final: true });
-    expectFailure(await h.call('evidence.add', { itemId: item.id, name: '空.pdf', uploadId: empty.uploadId }), 'E_INVALID', /文件是空的/);
+    expectFailure(
+      await h.call('evidence.add', { itemId: item.id, name: '空.pdf', uploadId: empty.uploadId }),
+      'E_INVALID',
+      /文件是空的/,
+    );
   });
 
   it('a discarded upload is gone: its files are removed and it can be neither continued nor used', async () => {
     const { h, campaign } = await court();
     const item = await h.ok('items.create', { campaignId: campaign.id, title: '廉政教育' });
-    const first = await h.ok('files.upload', { uploadId: null, fileName: '放弃.pdf', chunkBase64: Buffer.from('前半').toString('base64'), final: false });
+    const first = await h.ok('files.upload', {
+      uploadId: null,
+      fileName: '放弃.pdf',
+      chunkBase64: Buffer.from('前半').toString('base64'),
+      final: false,
+    });
     expect(await h.ok('files.discardUpload', { uploadId: first.uploadId })).toEqual({ discarded: true });
     expect(stagedFiles(h.dataDir)).toEqual([]);
-    expectFailure(await h.call('files.upload', { uploadId: first.uploadId, fileName: '放弃.pdf', chunkBase64: Buffer.from('后半').toString('base64'), final: true }), 'E_NOT_FOUND');
-    expectFailure(await h.call('evidence.add', { itemId: item.id, name: '放弃.pdf', uploadId: first.uploadId }), 'E_NOT_FOUND', /重新选择文件/);
+    expectFailure(
+      await h.call('files.upload', {
+        uploadId: first.uploadId,
+        fileName: '放弃.pdf',
+        chunkBase64: Buffer.from('后半').toString('base64'),
+        final: true,
+      }),
+      'E_NOT_FOUND',
+    );
+    expectFailure(
+      await h.call('evidence.add', { itemId: item.id, name: '放弃.pdf', uploadId: first.uploadId }),
+      'E_NOT_FOUND',
+      /重新选择文件/,
+    );
     expect((await h.ok('items.get', { id: item.id })).evidence).toEqual([]);
   });
 
@@ -113,8 +192,20 @@ describe('evidence sent in pieces', () => {
     const { h } = await court();
     const ctx = { ...h.services.ctx, user: null };
     const small = { name: 'evidence' as const, maxBytes: 10, tooLarge: '单个佐证材料不能超过 10 字节。' };
-    const { uploadId } = receiveChunk(ctx, small, { uploadId: null, fileName: 'a.pdf', chunkBase64: Buffer.from('12345678').toString('base64'), final: false });
-    expect(() => receiveChunk(ctx, small, { uploadId, fileName: 'a.pdf', chunkBase64: Buffer.from('abc').toString('base64'), final: true })).toThrow(/不能超过 10 字节/);
+    const { uploadId } = receiveChunk(ctx, small, {
+      uploadId: null,
+      fileName: 'a.pdf',
+      chunkBase64: Buffer.from('12345678').toString('base64'),
+      final: false,
+    });
+    expect(() =>
+      receiveChunk(ctx, small, {
+        uploadId,
+        fileName: 'a.pdf',
+        chunkBase64: Buffer.from('abc').toString('base64'),
+        final: true,
+      }),
+    ).toThrow(/不能超过 10 字节/);
     expect(stagedFiles(h.dataDir)).toEqual([]);
   });
 
@@ -129,24 +220,46 @@ describe('evidence sent in pieces', () => {
 describe('abandoned uploads', () => {
   it('removeAbandonedUploads removes uploads nothing was added to for a day, here and where bundles were staged before', async () => {
     const { h } = await court();
-    const old = await h.ok('files.upload', { uploadId: null, fileName: '崩溃前.pdf', chunkBase64: Buffer.from('前半').toString('base64'), final: false });
-    const fresh = await h.ok('files.upload', { uploadId: null, fileName: '正在传.pdf', chunkBase64: Buffer.from('前半').toString('base64'), final: false });
+    const old = await h.ok('files.upload', {
+      uploadId: null,
+      fileName: '崩溃前.pdf',
+      chunkBase64: Buffer.from('前半').toString('base64'),
+      final: false,
+    });
+    const fresh = await h.ok('files.upload', {
+      uploadId: null,
+      fileName: '正在传.pdf',
+      chunkBase64: Buffer.from('前半').toString('base64'),
+      final: false,
+    });
     const legacyDir = path.join(h.dataDir, 'sync', 'incoming');
     fs.mkdirSync(legacyDir, { recursive: true });
     fs.writeFileSync(path.join(legacyDir, '0190f0e4-0000-4000-8000-000000000000.bundle'), 'PK');
     fs.writeFileSync(path.join(legacyDir, '0190f0e4-0000-4000-8000-000000000000.json'), '{}');
     const now = Date.now();
     const dayAndAMinuteAgo = new Date(now - ABANDONED_AFTER_MS - 60_000);
-    for (const name of [`${old.uploadId}.json`, `${old.uploadId}.part`]) fs.utimesSync(path.join(h.dataDir, UPLOADS_DIR, name), dayAndAMinuteAgo, dayAndAMinuteAgo);
-    for (const name of fs.readdirSync(legacyDir)) fs.utimesSync(path.join(legacyDir, name), dayAndAMinuteAgo, dayAndAMinuteAgo);
+    for (const name of [`${old.uploadId}.json`, `${old.uploadId}.part`])
+      fs.utimesSync(path.join(h.dataDir, UPLOADS_DIR, name), dayAndAMinuteAgo, dayAndAMinuteAgo);
+    for (const name of fs.readdirSync(legacyDir))
+      fs.utimesSync(path.join(legacyDir, name), dayAndAMinuteAgo, dayAndAMinuteAgo);
     // An upload whose record is old but whose data just grew is still in progress.
-    const slow = await h.ok('files.upload', { uploadId: null, fileName: '慢慢传.pdf', chunkBase64: Buffer.from('前半').toString('base64'), final: false });
+    const slow = await h.ok('files.upload', {
+      uploadId: null,
+      fileName: '慢慢传.pdf',
+      chunkBase64: Buffer.from('前半').toString('base64'),
+      final: false,
+    });
     fs.utimesSync(path.join(h.dataDir, UPLOADS_DIR, `${slow.uploadId}.json`), dayAndAMinuteAgo, dayAndAMinuteAgo);
 
     expect(removeAbandonedUploads(h.dataDir, now)).toBe(4);
-    expect(stagedFiles(h.dataDir).sort()).toEqual([`${fresh.uploadId}.json`, `${fresh.uploadId}.part`, `${slow.uploadId}.json`, `${slow.uploadId}.part`].sort());
+    expect(stagedFiles(h.dataDir).sort()).toEqual(
+      [`${fresh.uploadId}.json`, `${fresh.uploadId}.part`, `${slow.uploadId}.json`, `${slow.uploadId}.part`].sort(),
+    );
     expect(fs.readdirSync(legacyDir)).toEqual([]);
-    expectFailure(await h.call('files.upload', { uploadId: old.uploadId, fileName: '崩溃前.pdf', chunkBase64: '', final: true }), 'E_NOT_FOUND');
+    expectFailure(
+      await h.call('files.upload', { uploadId: old.uploadId, fileName: '崩溃前.pdf', chunkBase64: '', final: true }),
+      'E_NOT_FOUND',
+    );
     // A data folder that never had an upload is fine.
     expect(removeAbandonedUploads(path.join(h.dataDir, 'nowhere'))).toBe(0);
   });

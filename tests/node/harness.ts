@@ -26,7 +26,13 @@ export interface Harness extends Caller {
    * Creates an account as the administrator, logs it in on a session of the same name and sets
    * its own password (so it is ready to work), and returns it.
    */
-  addUser(fields: { username: string; displayName: string; roles: Role[]; departmentId?: string | null; personId?: string | null }): Promise<UserAccount>;
+  addUser(fields: {
+    username: string;
+    displayName: string;
+    roles: Role[];
+    departmentId?: string | null;
+    personId?: string | null;
+  }): Promise<UserAccount>;
   close(): Promise<void>;
 }
 
@@ -56,7 +62,10 @@ export async function openHarness(options: { dataDir?: string; now?: string } = 
       call,
       async ok(name, input) {
         const result = await call(name, input);
-        if (!result.ok) throw new Error(`${name}（${caller}）失败：${result.code} ${result.message} ${JSON.stringify(result.fieldErrors ?? {})}`);
+        if (!result.ok)
+          throw new Error(
+            `${name}（${caller}）失败：${result.code} ${result.message} ${JSON.stringify(result.fieldErrors ?? {})}`,
+          );
         return result.value;
       },
     };
@@ -109,7 +118,12 @@ export const basicSetup = { profile: basicCourt, admin: ADMIN };
 export async function openCourt(options: { now?: string } = {}) {
   const h = await openHarness(options);
   await h.ok('court.setup', basicSetup);
-  const campaign = await h.ok('campaigns.create', { title: '能力作风建设年', year: 2026, startDate: '2026-03-01', endDate: '2026-12-31' });
+  const campaign = await h.ok('campaigns.create', {
+    title: '能力作风建设年',
+    year: 2026,
+    startDate: '2026-03-01',
+    endDate: '2026-12-31',
+  });
   let detail = await h.ok('sections.create', { campaignId: campaign.id, title: '争先创优年' });
   detail = await h.ok('sections.create', { campaignId: campaign.id, title: '案件质量提升年' });
   return { h, campaign, sections: detail.sections };

@@ -19,7 +19,12 @@ async function court() {
 describe('light history of checklist items', () => {
   it('dates yellow and red from the deadline, keeps "was red" after completion, and ends the span', async () => {
     const { h, campaign } = await court();
-    const item = await h.ok('items.create', { campaignId: campaign.id, title: '清理长期未结案件', deadline: '2026-11-30', owner: '张法官' });
+    const item = await h.ok('items.create', {
+      campaignId: campaign.id,
+      title: '清理长期未结案件',
+      deadline: '2026-11-30',
+      owner: '张法官',
+    });
     expect(item).toMatchObject({ light: 'yellow', wasRed: false });
     // The app was not opened for a week: red began the day after the deadline, not today.
     h.setNow('2026-12-07T09:00:00+08:00');
@@ -39,7 +44,12 @@ describe('light history of checklist items', () => {
     const { h, campaign } = await court();
     const item = await h.ok('items.create', { campaignId: campaign.id, title: '案件评查', deadline: '2026-11-20' });
     expect(item.light).toBe('red');
-    const moved = await h.ok('items.update', { id: item.id, version: item.version, title: item.title, deadline: '2027-03-31' });
+    const moved = await h.ok('items.update', {
+      id: item.id,
+      version: item.version,
+      title: item.title,
+      deadline: '2027-03-31',
+    });
     expect(moved).toMatchObject({ light: 'green', wasRed: true });
     expect(moved.lightHistory.map((s) => [s.light, s.until])).toEqual([
       ['red', '2026-11-24'],
@@ -57,6 +67,8 @@ describe('light history of checklist items', () => {
     h.setNow('2026-11-25T09:00:00+08:00');
     await h.ok('items.list', { campaignId: campaign.id });
     await h.ok('items.list', { campaignId: campaign.id });
-    expect((await h.ok('items.get', { id: dated.id })).lightHistory).toEqual([{ light: 'green', since: '2026-11-25', until: null }]);
+    expect((await h.ok('items.get', { id: dated.id })).lightHistory).toEqual([
+      { light: 'green', since: '2026-11-25', until: null },
+    ]);
   });
 });

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, DATABASE_FILE, DatabaseOpenError, loadMigrations, openDatabase, type OpenedDatabase } from '../../src/main/data/database';
+import {
+  APPLICATION_ID,
+  DATABASE_FILE,
+  DatabaseOpenError,
+  loadMigrations,
+  openDatabase,
+  type OpenedDatabase,
+} from '../../src/main/data/database';
 import { createServices } from '../../src/main/app/services';
 import { openHarness, tempDir } from './harness';
 
@@ -33,8 +40,20 @@ describe('migrations', () => {
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     const recorded = db.sqlite.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
     expect(recorded).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
-    const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => (r as { name: string }).name);
-    for (const table of ['courts', 'campaigns', 'sections', 'items', 'progress_notes', 'evidence', 'signoffs', 'audit_log']) {
+    const tables = db.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => (r as { name: string }).name);
+    for (const table of [
+      'courts',
+      'campaigns',
+      'sections',
+      'items',
+      'progress_notes',
+      'evidence',
+      'signoffs',
+      'audit_log',
+    ]) {
       expect(tables).toContain(table);
     }
   });
@@ -46,16 +65,17 @@ describe('migrations', () => {
       const file = path.join(tempDir(), DATABASE_FILE);
       const old = openDatabase(file, { migrations: migrations.slice(0, k) });
       if (k >= 1) {
-        old.sqlite
-          .prepare("INSERT INTO settings (key, value) VALUES ('probe', 'kept')")
-          .run();
+        old.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('probe', 'kept')").run();
       }
       old.sqlite.close();
       const db = openDatabase(file);
       opened.push(db);
       expect(db.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
-      if (k >= 1) expect(db.sqlite.prepare("SELECT value FROM settings WHERE key = 'probe'").get()).toEqual({ value: 'kept' });
-      expect((db.sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(migrations.length);
+      if (k >= 1)
+        expect(db.sqlite.prepare("SELECT value FROM settings WHERE key = 'probe'").get()).toEqual({ value: 'kept' });
+      expect((db.sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(
+        migrations.length,
+      );
     });
   }
 
@@ -65,14 +85,39 @@ describe('migrations', () => {
     const file = path.join(dir, DATABASE_FILE);
     const v1 = openDatabase(file, { migrations: migrations.slice(0, 1) });
     const now = '2026-10-01T09:00:00+08:00';
-    const owned = (id: string, seq: number) => ({ id, origin: 'J2301', change_seq: seq, created_at: now, updated_at: now });
+    const owned = (id: string, seq: number) => ({
+      id,
+      origin: 'J2301',
+      change_seq: seq,
+      created_at: now,
+      updated_at: now,
+    });
     const insert = (table: string, row: Record<string, unknown>) =>
-      v1.sqlite.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
-    insert('courts', { ...owned('0190f0e4-0000-7000-8000-000000000001', 1), code: 'J2301', name: '龙江县人民法院', level: 'basic', parent_code: 'J23', parent_name: '齐齐哈尔市中级人民法院' });
+      v1.sqlite
+        .prepare(
+          `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+            .map(() => '?')
+            .join(', ')})`,
+        )
+        .run(...Object.values(row));
+    insert('courts', {
+      ...owned('0190f0e4-0000-7000-8000-000000000001', 1),
+      code: 'J2301',
+      name: '龙江县人民法院',
+      level: 'basic',
+      parent_code: 'J23',
+      parent_name: '齐齐哈尔市中级人民法院',
+    });
     insert('settings', { key: 'local_court_code', value: 'J2301' });
     insert('settings', { key: 'operator_name', value: '王书记员' });
     insert('departments', { ...owned('0190f0e4-0000-7000-8000-000000000002', 2), name: '立案庭', sort_order: 1 });
-    insert('campaigns', { ...owned('0190f0e4-0000-7000-8000-000000000003', 3), title: '能力作风建设年', issuing_court_code: 'J2301', year: 2026, yellow_days: 5 });
+    insert('campaigns', {
+      ...owned('0190f0e4-0000-7000-8000-000000000003', 3),
+      title: '能力作风建设年',
+      issuing_court_code: 'J2301',
+      year: 2026,
+      yellow_days: 5,
+    });
     insert('items', {
       ...owned('0190f0e4-0000-7000-8000-000000000004', 4),
       campaign_id: '0190f0e4-0000-7000-8000-000000000003',
@@ -92,7 +137,13 @@ describe('migrations', () => {
       expect((await h.call('campaigns.list')).ok).toBe(false);
       await h.ok('auth.bootstrap', { username: 'admin', displayName: '王书记员', password: 'Admin2026' });
       const [campaign] = await h.ok('campaigns.list');
-      expect(campaign).toMatchObject({ yellowDays: 5, escalateGreen: 'owner', escalateYellow: 'department_head', escalateRed: 'lead_leader', lookbackMonths: 6 });
+      expect(campaign).toMatchObject({
+        yellowDays: 5,
+        escalateGreen: 'owner',
+        escalateYellow: 'department_head',
+        escalateRed: 'lead_leader',
+        lookbackMonths: 6,
+      });
       expect((await h.ok('departments.list'))[0]).toMatchObject({ name: '立案庭', headName: '' });
       const [item] = await h.ok('items.list', { campaignId: campaign.id });
       expect(item).toMatchObject({ status: 'completed', departmentName: '立案庭', wasRed: false });
@@ -111,13 +162,43 @@ describe('migrations', () => {
     const file = path.join(dir, DATABASE_FILE);
     const v2 = openDatabase(file, { migrations: migrations.slice(0, 2) });
     const now = '2026-10-01T09:00:00+08:00';
-    const owned = (id: string, seq: number) => ({ id, origin: 'J2301', change_seq: seq, created_at: now, updated_at: now });
+    const owned = (id: string, seq: number) => ({
+      id,
+      origin: 'J2301',
+      change_seq: seq,
+      created_at: now,
+      updated_at: now,
+    });
     const insert = (table: string, row: Record<string, unknown>) =>
-      v2.sqlite.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
-    insert('courts', { ...owned('0190f0e4-0000-7000-8000-000000000001', 1), code: 'J2301', name: '龙江县人民法院', level: 'basic', parent_code: 'J23', parent_name: '齐齐哈尔市中级人民法院' });
+      v2.sqlite
+        .prepare(
+          `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+            .map(() => '?')
+            .join(', ')})`,
+        )
+        .run(...Object.values(row));
+    insert('courts', {
+      ...owned('0190f0e4-0000-7000-8000-000000000001', 1),
+      code: 'J2301',
+      name: '龙江县人民法院',
+      level: 'basic',
+      parent_code: 'J23',
+      parent_name: '齐齐哈尔市中级人民法院',
+    });
     insert('settings', { key: 'local_court_code', value: 'J2301' });
-    insert('campaigns', { ...owned('0190f0e4-0000-7000-8000-000000000003', 2), title: '能力作风建设年', issuing_court_code: 'J2301', year: 2026 });
-    insert('items', { ...owned('0190f0e4-0000-7000-8000-000000000004', 3), campaign_id: '0190f0e4-0000-7000-8000-000000000003', sort_order: 1024, title: '落实当场立案制度', kind: 'mandatory' });
+    insert('campaigns', {
+      ...owned('0190f0e4-0000-7000-8000-000000000003', 2),
+      title: '能力作风建设年',
+      issuing_court_code: 'J2301',
+      year: 2026,
+    });
+    insert('items', {
+      ...owned('0190f0e4-0000-7000-8000-000000000004', 3),
+      campaign_id: '0190f0e4-0000-7000-8000-000000000003',
+      sort_order: 1024,
+      title: '落实当场立案制度',
+      kind: 'mandatory',
+    });
     v2.sqlite.prepare('UPDATE change_counter SET value = 3').run();
     v2.sqlite.close();
 
@@ -125,7 +206,10 @@ describe('migrations', () => {
     try {
       const sqlite = h.services.ctx.sqlite;
       expect(sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
-      expect(sqlite.prepare('SELECT source_item_id, source_version FROM items').get()).toEqual({ source_item_id: null, source_version: null });
+      expect(sqlite.prepare('SELECT source_item_id, source_version FROM items').get()).toEqual({
+        source_item_id: null,
+        source_version: null,
+      });
       expect(sqlite.prepare("SELECT count(*) AS n FROM settings WHERE key = 'sync_keys'").get()).toEqual({ n: 0 });
       await h.ok('auth.bootstrap', { username: 'admin', displayName: '王书记员', password: 'Admin2026' });
       const overview = await h.ok('sync.overview');
@@ -175,7 +259,14 @@ describe('migrations', () => {
 
   it('roll back a migration that fails, leaving the database at the previous version', () => {
     const file = path.join(tempDir(), DATABASE_FILE);
-    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id INTEGER); SELECT * FROM no_such_table;' }];
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_done (id INTEGER); SELECT * FROM no_such_table;',
+      },
+    ];
     let caught: unknown;
     try {
       openDatabase(file, { migrations: broken });

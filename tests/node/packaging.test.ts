@@ -14,11 +14,15 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const config = YAML.parse(fs.readFileSync(path.join(repoRoot, 'electron-builder.yml'), 'utf8'));
-const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8'));
+const schema = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8'),
+);
 
 type Target = { target: string; arch?: string | string[] };
 const targetsOf = (platform: { target?: unknown }): Target[] =>
-  (Array.isArray(platform.target) ? platform.target : [platform.target]).map((t) => (typeof t === 'string' ? { target: t } : (t as Target)));
+  (Array.isArray(platform.target) ? platform.target : [platform.target]).map((t) =>
+    typeof t === 'string' ? { target: t } : (t as Target),
+  );
 const archsOf = (targets: Target[], name: string): string[] =>
   targets.filter((t) => t.target === name).flatMap((t) => (Array.isArray(t.arch) ? t.arch : t.arch ? [t.arch] : []));
 
@@ -48,7 +52,9 @@ describe('electron-builder.yml against electron-builder’s schema', () => {
     const { validateConfiguration } = requireFromRepo('app-builder-lib/out/util/config/config.js') as {
       validateConfiguration: (c: unknown, logger: { isEnabled: boolean; add: () => void }) => Promise<void>;
     };
-    await expect(validateConfiguration(structuredClone(config), { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration(structuredClone(config), { isEnabled: false, add: () => undefined }),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -63,7 +69,12 @@ describe('what gets built', () => {
 
   it('Windows: an NSIS installer for x64, in Chinese, where the clerk can choose the folder', () => {
     expect(archsOf(targetsOf(config.win), 'nsis')).toEqual(['x64']);
-    expect(config.nsis).toMatchObject({ oneClick: false, allowToChangeInstallationDirectory: true, language: '2052', installerLanguages: ['zh_CN'] });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      allowToChangeInstallationDirectory: true,
+      language: '2052',
+      installerLanguages: ['zh_CN'],
+    });
     expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
   });
 
@@ -81,7 +92,9 @@ describe('what gets built', () => {
 
   it('ships the built app, the migrations and package.json — no sources or tests', () => {
     const files: string[] = config.files;
-    expect(files).toEqual(expect.arrayContaining(['dist/**/*', 'migrations/**/*', 'package.json', '!src/**', '!tests/**']));
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/**/*', 'migrations/**/*', 'package.json', '!src/**', '!tests/**']),
+    );
     const included = files.filter((f) => !f.startsWith('!'));
     for (const pattern of included) expect(pattern, pattern).toMatch(/^(dist\/|migrations\/|package\.json$)/);
     expect(fs.existsSync(path.join(repoRoot, 'migrations', '0001_foundation.sql'))).toBe(true);

@@ -16,7 +16,10 @@ let origin: string;
 beforeAll(async () => {
   h = await openHarness();
   const rendererDir = tempDir('court-renderer-');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>督导台</title></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>督导台</title></head><body></body></html>',
+  );
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   const bridgeFile = path.join(tempDir('court-bridge-'), 'bridge.js');
@@ -41,10 +44,13 @@ function post(operation: string, body: unknown, headers: Record<string, string> 
 /** Raw request so the Host header can be forged (fetch does not allow it). */
 function rawGet(pathname: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, headers: { Host: host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: pathname, headers: { Host: host } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -151,13 +157,21 @@ describe('preview server', () => {
   });
 
   it('refuses malformed JSON with a Chinese message', async () => {
-    const response = await fetch(`${origin}/api/court.get`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}` }, body: '{oops' });
+    const response = await fetch(`${origin}/api/court.get`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}` },
+      body: '{oops',
+    });
     expect(await response.json()).toMatchObject({ ok: false, code: 'E_INVALID', message: '提交的内容格式不正确。' });
   });
 
   it('answers 401 to a huge body without the token, or with a wrong one, and reads none of it', async () => {
     for (const authorization of [null, `Bearer ${'0'.repeat(64)}`]) {
-      const head = requestHead('court.get', { 'Content-Type': 'application/json', 'Content-Length': GiB, ...(authorization ? { Authorization: authorization } : {}) });
+      const head = requestHead('court.get', {
+        'Content-Type': 'application/json',
+        'Content-Length': GiB,
+        ...(authorization ? { Authorization: authorization } : {}),
+      });
       const outcome = await rawRequest(head, { total: GiB });
       expect(statusOf(outcome.response)).toBe(401);
       expect(outcome.response).toMatch(/connection: close/i);
@@ -167,7 +181,10 @@ describe('preview server', () => {
       expect(outcome.written).toBeLessThan(64 * MiB);
     }
     // The same for a chunked body, which announces no length.
-    const chunked = await rawRequest(requestHead('court.get', { 'Transfer-Encoding': 'chunked' }), { total: GiB, chunked: true });
+    const chunked = await rawRequest(requestHead('court.get', { 'Transfer-Encoding': 'chunked' }), {
+      total: GiB,
+      chunked: true,
+    });
     expect(statusOf(chunked.response)).toBe(401);
     expect(chunked.written).toBeLessThan(64 * MiB);
   });
@@ -178,24 +195,38 @@ describe('preview server', () => {
     expect(statusOf(unknown.response)).toBe(404);
     expect(unknown.response).toContain('E_UNKNOWN_OPERATION');
     expect(unknown.closed).toBe(true);
-    const foreign = await rawRequest(requestHead('court.get', { ...auth, Origin: 'https://evil.example', 'Content-Length': GiB }), { total: GiB });
+    const foreign = await rawRequest(
+      requestHead('court.get', { ...auth, Origin: 'https://evil.example', 'Content-Length': GiB }),
+      { total: GiB },
+    );
     expect(statusOf(foreign.response)).toBe(403);
     expect(foreign.written).toBeLessThan(64 * MiB);
-    const page = await rawRequest(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Length: ${GiB}\r\n\r\n`, { total: GiB });
+    const page = await rawRequest(
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Length: ${GiB}\r\n\r\n`,
+      { total: GiB },
+    );
     expect(statusOf(page.response)).toBe(200);
     expect(page.closed).toBe(true);
     expect(page.written).toBeLessThan(64 * MiB);
   });
 
   it('answers 413 at once to a declared length over the cap, before any of the body is sent', async () => {
-    const head = requestHead('court.get', { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Content-Length': MAX_BODY_BYTES + 1 });
+    const head = requestHead('court.get', {
+      Authorization: `Bearer ${server.token}`,
+      'Content-Type': 'application/json',
+      'Content-Length': MAX_BODY_BYTES + 1,
+    });
     // Not one byte of body: the answer can only come from the headers.
     const outcome = await rawRequest(head, null);
     expect(statusOf(outcome.response)).toBe(413);
     expect(outcome.response).toMatch(/"code":"E_TOO_LARGE","message":"[^"]*[\u4e00-\u9fa5]/);
     expect(outcome.response).toMatch(/connection: close/i);
     expect(outcome.closed).toBe(true);
-    const huge = await fetch(`${origin}/api/court.get`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}` }, body: Buffer.alloc(MAX_BODY_BYTES + 1, 0x20) });
+    const huge = await fetch(`${origin}/api/court.get`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}` },
+      body: Buffer.alloc(MAX_BODY_BYTES + 1, 0x20),
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -204,7 +235,13 @@ describe('preview server', () => {
     expect(refused.response).not.toContain('100 Continue');
     expect(statusOf(refused.response)).toBe(401);
     const accepted = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/court.get', headers: { Authorization: `Bearer ${server.token}`, Expect: '100-continue', 'Content-Length': 2 } });
+      const req = http.request({
+        host: '127.0.0.1',
+        port: server.port,
+        method: 'POST',
+        path: '/api/court.get',
+        headers: { Authorization: `Bearer ${server.token}`, Expect: '100-continue', 'Content-Length': 2 },
+      });
       req.on('continue', () => req.end('{}'));
       req.on('response', (res) => {
         res.resume();
@@ -216,7 +253,10 @@ describe('preview server', () => {
   });
 
   it('cuts off a chunked body at the cap and answers 413', async () => {
-    const outcome = await rawRequest(requestHead('court.get', { Authorization: `Bearer ${server.token}`, 'Transfer-Encoding': 'chunked' }), { total: GiB, chunked: true });
+    const outcome = await rawRequest(
+      requestHead('court.get', { Authorization: `Bearer ${server.token}`, 'Transfer-Encoding': 'chunked' }),
+      { total: GiB, chunked: true },
+    );
     expect(statusOf(outcome.response)).toBe(413);
     expect(outcome.closed).toBe(true);
     expect(outcome.written).toBeGreaterThanOrEqual(MAX_BODY_BYTES);
@@ -229,9 +269,14 @@ describe('preview server', () => {
     let peak = before;
     const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
     try {
-      const chunked = await rawRequest(requestHead('files.upload', { ...auth, 'Transfer-Encoding': 'chunked' }), { total: 200 * MiB, chunked: true });
+      const chunked = await rawRequest(requestHead('files.upload', { ...auth, 'Transfer-Encoding': 'chunked' }), {
+        total: 200 * MiB,
+        chunked: true,
+      });
       expect(statusOf(chunked.response)).toBe(413);
-      const declared = await rawRequest(requestHead('files.upload', { ...auth, 'Content-Length': 200 * MiB }), { total: 200 * MiB });
+      const declared = await rawRequest(requestHead('files.upload', { ...auth, 'Content-Length': 200 * MiB }), {
+        total: 200 * MiB,
+      });
       expect(statusOf(declared.response)).toBe(413);
     } finally {
       clearInterval(sample);
@@ -243,13 +288,29 @@ describe('preview server', () => {
 
   it('still takes the largest legitimate requests: a whole upload piece, a full 查摆 draft', async () => {
     const piece = Buffer.alloc(UPLOAD_CHUNK_BYTES, 7).toString('base64');
-    const sent = await (await post('files.upload', { uploadId: null, fileName: '扫描件.pdf', chunkBase64: piece, final: true })).json();
+    const sent = await (
+      await post('files.upload', { uploadId: null, fileName: '扫描件.pdf', chunkBase64: piece, final: true })
+    ).json();
     expect(sent).toMatchObject({ ok: true, value: { bytes: UPLOAD_CHUNK_BYTES } });
     await post('files.discardUpload', { uploadId: sent.value.uploadId });
     // 200 claims, every text field at its longest, in Chinese (3 bytes a character in UTF-8).
     const words = (n: number) => '查'.repeat(n);
-    const claim = { id: '0190f0e4-0000-7000-8000-000000000000', problemId: null, ownProblem: words(200), facts: words(4000), cause: words(4000), measures: words(4000), deadline: '2026-12-31' };
-    const draft = { id: '0190f0e4-0000-7000-8000-000000000000', version: 1, noProblem: false, noProblemReason: words(2000), claims: Array.from({ length: 200 }, () => claim) };
+    const claim = {
+      id: '0190f0e4-0000-7000-8000-000000000000',
+      problemId: null,
+      ownProblem: words(200),
+      facts: words(4000),
+      cause: words(4000),
+      measures: words(4000),
+      deadline: '2026-12-31',
+    };
+    const draft = {
+      id: '0190f0e4-0000-7000-8000-000000000000',
+      version: 1,
+      noProblem: false,
+      noProblemReason: words(2000),
+      claims: Array.from({ length: 200 }, () => claim),
+    };
     const bytes = Buffer.byteLength(JSON.stringify(draft));
     expect(bytes).toBeGreaterThan(7 * MiB);
     expect(bytes).toBeLessThan(MAX_BODY_BYTES);

@@ -35,11 +35,21 @@ const NODE_OR_DATA = /^(node:|fs$|path$|child_process$|crypto$|os$|electron$|bet
 
 describe('process boundaries', () => {
   it('renderer imports neither Node, Electron, SQL libraries nor main/preload code', () => {
-    expect(violations('renderer', (file, s) => NODE_OR_DATA.test(s) || ['main', 'preload'].includes(resolvedArea(file, s) ?? ''))).toEqual([]);
+    expect(
+      violations(
+        'renderer',
+        (file, s) => NODE_OR_DATA.test(s) || ['main', 'preload'].includes(resolvedArea(file, s) ?? ''),
+      ),
+    ).toEqual([]);
   });
 
   it('shared code is pure: no Node, Electron, SQL, and no process-specific code', () => {
-    expect(violations('shared', (file, s) => NODE_OR_DATA.test(s) || ['main', 'preload', 'renderer'].includes(resolvedArea(file, s) ?? ''))).toEqual([]);
+    expect(
+      violations(
+        'shared',
+        (file, s) => NODE_OR_DATA.test(s) || ['main', 'preload', 'renderer'].includes(resolvedArea(file, s) ?? ''),
+      ),
+    ).toEqual([]);
   });
 
   it('main never imports renderer or preload code', () => {
@@ -47,7 +57,13 @@ describe('process boundaries', () => {
   });
 
   it('preload scripts use only shared code (and electron for the Electron preload)', () => {
-    expect(violations('preload', (file, s) => (NODE_OR_DATA.test(s) && s !== 'electron') || ['main', 'renderer'].includes(resolvedArea(file, s) ?? ''))).toEqual([]);
+    expect(
+      violations(
+        'preload',
+        (file, s) =>
+          (NODE_OR_DATA.test(s) && s !== 'electron') || ['main', 'renderer'].includes(resolvedArea(file, s) ?? ''),
+      ),
+    ).toEqual([]);
   });
 
   it('SQL is written only in the main process data layer and services', () => {

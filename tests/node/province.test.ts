@@ -8,9 +8,25 @@ import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from 
 import type { ProvinceBoard } from '../../src/shared/model';
 import { bundleLight } from '../../src/shared/bundleAge';
 import type { Harness } from './harness';
-import { BASIC, BASIC_2, HIGH, INTERMEDIATE, openEngineCourt, outFolder, type SyncCourt, type SyncProfile } from './sync/syncFixtures';
+import {
+  BASIC,
+  BASIC_2,
+  HIGH,
+  INTERMEDIATE,
+  openEngineCourt,
+  outFolder,
+  type SyncCourt,
+  type SyncProfile,
+} from './sync/syncFixtures';
 
-const BASIC_3 = { name: '依安县人民法院', code: 'J230203', level: 'basic' as const, parentCode: 'J2302', parentName: '齐齐哈尔市中级人民法院', operatorName: '周书记员' };
+const BASIC_3 = {
+  name: '依安县人民法院',
+  code: 'J230203',
+  level: 'basic' as const,
+  parentCode: 'J2302',
+  parentName: '齐齐哈尔市中级人民法院',
+  operatorName: '周书记员',
+};
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -22,15 +38,23 @@ type Court = SyncCourt;
 
 /** The basic court's copy of an issuer's item. */
 function copyOf(c: Court, sourceId: string) {
-  return c.h.services.ctx.sqlite.prepare('SELECT id, version FROM items WHERE source_item_id = ?').get(sourceId) as { id: string; version: number };
+  return c.h.services.ctx.sqlite.prepare('SELECT id, version FROM items WHERE source_item_id = ?').get(sourceId) as {
+    id: string;
+    version: number;
+  };
 }
 
 /** Counted independently at the high court: one court's live items in the given sections. */
 function sqlCount(high: Court, origin: string, sectionIds: string[] | 'other', today: string) {
-  const where = sectionIds === 'other' ? 'NOT coalesce(section_id IN (SELECT id FROM sections WHERE origin = ?), 0)' : `section_id IN (${sectionIds.map(() => '?').join(', ')})`;
+  const where =
+    sectionIds === 'other'
+      ? 'NOT coalesce(section_id IN (SELECT id FROM sections WHERE origin = ?), 0)'
+      : `section_id IN (${sectionIds.map(() => '?').join(', ')})`;
   const params = sectionIds === 'other' ? ['J23'] : sectionIds;
   const rows = high.h.services.ctx.sqlite
-    .prepare(`SELECT status, deadline FROM items WHERE origin = ? AND campaign_id = (SELECT id FROM campaigns WHERE title = '能力作风建设年') AND deleted_at IS NULL AND ${where}`)
+    .prepare(
+      `SELECT status, deadline FROM items WHERE origin = ? AND campaign_id = (SELECT id FROM campaigns WHERE title = '能力作风建设年') AND deleted_at IS NULL AND ${where}`,
+    )
     .all(origin, ...params) as { status: string; deadline: string | null }[];
   const done = (status: string) => status === 'completed' || status === 'signed_off';
   return {
@@ -50,17 +74,46 @@ describe('boards.province', () => {
     const basic3 = await court(BASIC_3);
 
     // The high court's campaign: 一、with a sub-section, 二、; three mandatory items; and a second campaign.
-    const campaign = await high.h.ok('campaigns.create', { title: '能力作风建设年', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+    const campaign = await high.h.ok('campaigns.create', {
+      title: '能力作风建设年',
+      year: 2026,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
     let detail = await high.h.ok('sections.create', { campaignId: campaign.id, title: '争先创优' });
     const s1 = detail.sections[0].id;
     detail = await high.h.ok('sections.create', { campaignId: campaign.id, title: '庭审观摩', parentId: s1 });
     const s1a = detail.sections.find((s) => s.title === '庭审观摩')!.id;
     detail = await high.h.ok('sections.create', { campaignId: campaign.id, title: '整改落实' });
     const s2 = detail.sections.find((s) => s.title === '整改落实')!.id;
-    const m1 = await high.h.ok('items.create', { campaignId: campaign.id, sectionId: s1a, title: '开展庭审观摩活动', kind: 'mandatory', deadline: '2026-06-30' });
-    const m2 = await high.h.ok('items.create', { campaignId: campaign.id, sectionId: s2, title: '组织审判业务培训', kind: 'mandatory', deadline: '2026-12-31' });
-    const m3 = await high.h.ok('items.create', { campaignId: campaign.id, sectionId: s2, title: '整改台账对账销号', kind: 'mandatory', deadline: '2026-03-31' });
-    await high.h.ok('items.create', { campaignId: campaign.id, sectionId: s1, title: '高院自身的任务', kind: 'own', deadline: '2026-01-31' });
+    const m1 = await high.h.ok('items.create', {
+      campaignId: campaign.id,
+      sectionId: s1a,
+      title: '开展庭审观摩活动',
+      kind: 'mandatory',
+      deadline: '2026-06-30',
+    });
+    const m2 = await high.h.ok('items.create', {
+      campaignId: campaign.id,
+      sectionId: s2,
+      title: '组织审判业务培训',
+      kind: 'mandatory',
+      deadline: '2026-12-31',
+    });
+    const m3 = await high.h.ok('items.create', {
+      campaignId: campaign.id,
+      sectionId: s2,
+      title: '整改台账对账销号',
+      kind: 'mandatory',
+      deadline: '2026-03-31',
+    });
+    await high.h.ok('items.create', {
+      campaignId: campaign.id,
+      sectionId: s1,
+      title: '高院自身的任务',
+      kind: 'own',
+      deadline: '2026-01-31',
+    });
     const other = await high.h.ok('campaigns.create', { title: '清廉法院建设', year: 2026 });
     await high.h.ok('items.create', { campaignId: other.id, title: '开展廉政教育', kind: 'mandatory' });
 
@@ -81,13 +134,22 @@ describe('boards.province', () => {
     await basic1.h.ok('items.markComplete', copyOf(basic1, m2.id));
     const own = await basic1.h.ok('sections.create', { campaignId: campaign.id, title: '龙江县自选动作' });
     const ownSection = own.sections.find((s) => s.title === '龙江县自选动作')!.id;
-    await basic1.h.ok('items.create', { campaignId: campaign.id, sectionId: ownSection, title: '巡回审判进社区', deadline: '2026-05-31' });
+    await basic1.h.ok('items.create', {
+      campaignId: campaign.id,
+      sectionId: ownSection,
+      title: '巡回审判进社区',
+      deadline: '2026-05-31',
+    });
     await basic2.h.ok('items.markComplete', copyOf(basic2, m1.id));
     await basic2.h.ok('items.markComplete', copyOf(basic2, m3.id));
 
     // Up: each basic court reports (basic2 long ago), the intermediate court relays, the high court imports.
     basic2.h.setNow('2026-09-10T10:00:00+08:00');
-    for (const [c, at] of [[basic1, '2026-11-20T10:00:00+08:00'], [basic2, '2026-09-10T10:00:00+08:00'], [basic3, '2026-11-01T10:00:00+08:00']] as const) {
+    for (const [c, at] of [
+      [basic1, '2026-11-20T10:00:00+08:00'],
+      [basic2, '2026-09-10T10:00:00+08:00'],
+      [basic3, '2026-11-01T10:00:00+08:00'],
+    ] as const) {
       c.h.setNow(at);
       const up = await exportReportUp(c.ctx, { folder, full: false });
       await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [await courtFingerprint(c.ctx)] });
@@ -106,8 +168,15 @@ describe('boards.province', () => {
     expect(board.courts.map((c) => c.code).sort()).toEqual(['J2302', 'J230201', 'J230202', 'J230203']);
     const today = board.today;
     for (const row of board.courts) {
-      const expected = [sqlCount(high, row.code, [s1, s1a], today), sqlCount(high, row.code, [s2], today), sqlCount(high, row.code, 'other', today)];
-      expect(row.cells.map(({ total, completed, overdue }) => ({ total, completed, overdue })), row.code).toEqual(expected);
+      const expected = [
+        sqlCount(high, row.code, [s1, s1a], today),
+        sqlCount(high, row.code, [s2], today),
+        sqlCount(high, row.code, 'other', today),
+      ];
+      expect(
+        row.cells.map(({ total, completed, overdue }) => ({ total, completed, overdue })),
+        row.code,
+      ).toEqual(expected);
       expect(row.totals.total).toBe(expected.reduce((sum, cell) => sum + cell.total, 0));
     }
     const byCode = new Map(board.courts.map((c) => [c.code, c]));

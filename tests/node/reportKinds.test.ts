@@ -30,7 +30,11 @@ async function demoCourt(): Promise<{ h: Harness; nengli: Campaign; qinglian: Ca
   const job = await h.services.ctx.jobs.waitFor(setup.demoJobId!);
   expect(job?.state).toBe('done');
   const campaigns = await h.ok('campaigns.list');
-  return { h, nengli: campaigns.find((c) => c.title === NENGLI_TITLE)!, qinglian: campaigns.find((c) => c.title === QINGLIAN_TITLE)! };
+  return {
+    h,
+    nengli: campaigns.find((c) => c.title === NENGLI_TITLE)!,
+    qinglian: campaigns.find((c) => c.title === QINGLIAN_TITLE)!,
+  };
 }
 
 interface Printed {
@@ -57,7 +61,9 @@ async function printed(report: BuiltReport, artifact?: string): Promise<Printed>
   expect(w > h).toBe(report.landscape);
   const pages: string[] = [];
   for (let page = 1; page <= count; page += 1) {
-    const text = spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).stdout;
+    const text = spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], {
+      encoding: 'utf8',
+    }).stdout;
     expect(squeeze(text), `第 ${page} 页页码`).toContain(`第${page}页共${count}页`);
     pages.push(text);
   }
@@ -66,7 +72,9 @@ async function printed(report: BuiltReport, artifact?: string): Promise<Printed>
   if (artifact) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const prefix = path.join(dir, 'page');
-    expect(spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, prefix]).status).toBe(0);
+    expect(spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, prefix]).status).toBe(
+      0,
+    );
     fs.copyFileSync(`${prefix}.png`, path.join(ARTIFACTS, artifact));
   }
   return { file, pages, flat };
@@ -108,8 +116,19 @@ describe('report kinds on a small court', () => {
   it('escapes what people typed, prints an empty ledger and summary, and refuses a court the database does not hold', async () => {
     const { h, campaign } = await openCourt();
     const tricky = '<script>alert("x")</script> & 甲乙';
-    const finding = await h.ok('ledger.createFinding', { campaignId: campaign.id, source: 'petition', title: tricky, reference: '信访第1号' });
-    await h.ok('ledger.createMeasure', { findingId: finding.id, text: `${tricky}的措施`, owner: '李四', leadLeader: '王建军', deadline: '2026-12-31' });
+    const finding = await h.ok('ledger.createFinding', {
+      campaignId: campaign.id,
+      source: 'petition',
+      title: tricky,
+      reference: '信访第1号',
+    });
+    await h.ok('ledger.createMeasure', {
+      findingId: finding.id,
+      text: `${tricky}的措施`,
+      owner: '李四',
+      leadLeader: '王建军',
+      deadline: '2026-12-31',
+    });
     const ledger = await buildReport(h.services.ctx, { campaignId: campaign.id, kind: 'ledger' });
     expect(ledger.html).not.toContain('<script>');
     expect(ledger.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 甲乙');
@@ -125,7 +144,9 @@ describe('report kinds on a small court', () => {
     expect(summary.html).toContain('本活动尚未设置指标。');
 
     for (const kind of ['inspection', 'ledger', 'summary'] as const) {
-      await expect(buildReport(h.services.ctx, { campaignId: campaign.id, kind, courtCode: 'X99' })).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+      await expect(
+        buildReport(h.services.ctx, { campaignId: campaign.id, kind, courtCode: 'X99' }),
+      ).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
     }
     await h.close();
   });
@@ -150,7 +171,9 @@ describe('report kinds from the demo data', () => {
 
     const { pages } = await printed(report, 'inspection-report-p1.png');
     const formHeading = `${nengli.title}查摆报告表`;
-    const starts = pages.map((text, index) => ({ text, index })).filter(({ text }) => squeeze(text).includes(formHeading));
+    const starts = pages
+      .map((text, index) => ({ text, index }))
+      .filter(({ text }) => squeeze(text).includes(formHeading));
     expect(starts.length).toBe(reports.length);
     starts.forEach(({ text }, i) => {
       // The form's first table row names its person or department.
@@ -164,14 +187,33 @@ describe('report kinds from the demo data', () => {
     expect(summaryStart).toBeGreaterThan(starts.at(-1)!.index);
     const summary = pages[summaryStart];
     const db = h.services.ctx.db;
-    const expected = await sql<{ n: number }>`SELECT (SELECT count(*) FROM departments WHERE origin = 'J2301' AND deleted_at IS NULL) + (SELECT count(*) FROM people WHERE origin = 'J2301' AND deleted_at IS NULL) AS n`.execute(db);
-    const states = await sql<{ status: string; n: number }>`SELECT status, count(*) AS n FROM inspection_reports WHERE campaign_id = ${nengli.id} AND origin = 'J2301' AND deleted_at IS NULL GROUP BY status`.execute(db);
+    const expected = await sql<{
+      n: number;
+    }>`SELECT (SELECT count(*) FROM departments WHERE origin = 'J2301' AND deleted_at IS NULL) + (SELECT count(*) FROM people WHERE origin = 'J2301' AND deleted_at IS NULL) AS n`.execute(
+      db,
+    );
+    const states = await sql<{
+      status: string;
+      n: number;
+    }>`SELECT status, count(*) AS n FROM inspection_reports WHERE campaign_id = ${nengli.id} AND origin = 'J2301' AND deleted_at IS NULL GROUP BY status`.execute(
+      db,
+    );
     const of = (status: string) => states.rows.find((row) => row.status === status)?.n ?? 0;
-    const counts = [expected.rows[0].n, of('submitted') + of('accepted'), of('accepted'), of('submitted'), of('returned'), of('draft')];
+    const counts = [
+      expected.rows[0].n,
+      of('submitted') + of('accepted'),
+      of('accepted'),
+      of('submitted'),
+      of('returned'),
+      of('draft'),
+    ];
     expect(counts[0]).toBeGreaterThan(0);
     const headerLine = summary.split('\n').findIndex((line) => line.includes('应报') && line.includes('已审核'));
     expect(headerLine).toBeGreaterThan(-1);
-    const countLine = summary.split('\n').slice(headerLine + 1).find((line) => /\d/.test(line))!;
+    const countLine = summary
+      .split('\n')
+      .slice(headerLine + 1)
+      .find((line) => /\d/.test(line))!;
     expect(countLine.trim().split(/\s+/).map(Number)).toEqual(counts);
 
     // Claims per problem: filed reports claiming it, counted by SQL; each claimed problem's line ends with its count.
@@ -235,7 +277,16 @@ describe('report kinds from the demo data', () => {
 
     const workbook = await readWorkbook(await report.workbook());
     const sheet = workbook.getWorksheet('整改台账')!;
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => sheet.getRow(3).getCell(c).value)).toEqual(['序号', '问题（来源）', '整改措施', '责任部门/责任人', '牵头院领导', '整改时限', '整改进展', '状态']);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => sheet.getRow(3).getCell(c).value)).toEqual([
+      '序号',
+      '问题（来源）',
+      '整改措施',
+      '责任部门/责任人',
+      '牵头院领导',
+      '整改时限',
+      '整改进展',
+      '状态',
+    ]);
     expect(String(sheet.getCell('A2').value)).toContain(line);
     const text = sheetText(sheet);
     for (const [measureText, n] of times) expect(text.split(squeeze(measureText)).length - 1, measureText).toBe(n);
@@ -254,7 +305,11 @@ describe('report kinds from the demo data', () => {
     const { pages, flat } = await printed(report, 'summary-report-p1.png');
     const page1 = squeeze(pages[0]);
     expect(page1).toContain(squeeze(`${nengli.title}总结`));
-    expect(flat).toContain(squeeze(`本院共有推进事项 ${progress.total} 项，已完成 ${progress.done} 项（其中已销号 ${progress.signedOff} 项），完成率 ${progress.percentDone}%；逾期未完成 ${progress.overdue} 项。`));
+    expect(flat).toContain(
+      squeeze(
+        `本院共有推进事项 ${progress.total} 项，已完成 ${progress.done} 项（其中已销号 ${progress.signedOff} 项），完成率 ${progress.percentDone}%；逾期未完成 ${progress.overdue} 项。`,
+      ),
+    );
     for (const item of overdue) expect(flat, item.title).toContain(squeeze(item.title));
     for (const indicator of indicators) expect(flat, indicator.name).toContain(squeeze(indicator.name));
 
@@ -282,12 +337,30 @@ describe('report command for the other kinds', () => {
     await h.close();
     const out = tempDir('court-report-kinds-out-');
     folders.push(out);
-    const args = (campaign: Campaign, kind: string, format: string, file: string) => ['report', '--data', dataDir, '--campaign', campaign.id, '--kind', kind, '--format', format, '--out', file];
+    const args = (campaign: Campaign, kind: string, format: string, file: string) => [
+      'report',
+      '--data',
+      dataDir,
+      '--campaign',
+      campaign.id,
+      '--kind',
+      kind,
+      '--format',
+      format,
+      '--out',
+      file,
+    ];
 
     const docx = await runCli([...args(nengli, 'inspection', 'docx', out), '--json']);
     expect(docx.code, docx.stderr).toBe(0);
     const docxResult = JSON.parse(docx.stdout);
-    expect(docxResult).toMatchObject({ kind: 'inspection', format: 'docx', pages: null, items: reports.length, court: { code: 'J2301' } });
+    expect(docxResult).toMatchObject({
+      kind: 'inspection',
+      format: 'docx',
+      pages: null,
+      items: reports.length,
+      court: { code: 'J2301' },
+    });
     expect(path.basename(docxResult.file)).toBe(`龙江县人民法院${nengli.title}查摆报告表.docx`);
     const xml = await zipEntry(fs.readFileSync(docxResult.file), 'word/document.xml');
     for (const r of reports) expect(xml).toContain(r.subjectName);

@@ -26,7 +26,11 @@ const HEADER = ['序号', '任务', '牵头院领导', '责任部门', '完成�
 async function courtWithChecklist(perSection: number) {
   const { h, campaign, sections } = await openCourt();
   const department = await h.ok('departments.create', { name: '立案庭', headName: '刘庭长' });
-  const third = await h.ok('sections.create', { campaignId: campaign.id, parentId: sections[1].id, title: '审判质效专项' });
+  const third = await h.ok('sections.create', {
+    campaignId: campaign.id,
+    parentId: sections[1].id,
+    title: '审判质效专项',
+  });
   const targets = [sections[0], sections[1], third.sections.find((s) => s.title === '审判质效专项')!];
   const titles: string[] = [];
   let n = 0;
@@ -53,8 +57,21 @@ describe('checklist report data and HTML', () => {
   it('numbers items in display order under their sections, with the latest note and overdue status, escaped in the HTML', async () => {
     const { h, campaign, sections } = await openCourt();
     const department = await h.ok('departments.create', { name: '审管办' });
-    await h.ok('items.create', { campaignId: campaign.id, sectionId: sections[1].id, title: TRICKY, content: '第一行\n第二行', leadLeader: '王建军', departmentId: department.id, deadline: '2026-11-01' });
-    const first = await h.ok('items.create', { campaignId: campaign.id, sectionId: sections[0].id, title: '建立周报制度', deadline: '2026-12-31' });
+    await h.ok('items.create', {
+      campaignId: campaign.id,
+      sectionId: sections[1].id,
+      title: TRICKY,
+      content: '第一行\n第二行',
+      leadLeader: '王建军',
+      departmentId: department.id,
+      deadline: '2026-11-01',
+    });
+    const first = await h.ok('items.create', {
+      campaignId: campaign.id,
+      sectionId: sections[0].id,
+      title: '建立周报制度',
+      deadline: '2026-12-31',
+    });
     await h.ok('progress.add', { itemId: first.id, noteDate: '2026-11-20', text: '周报制度正式运行' });
     await h.ok('progress.add', { itemId: first.id, noteDate: '2026-11-10', text: '较早的进展' });
     await h.ok('items.create', { campaignId: campaign.id, sectionId: null, title: '未归栏目的事项' });
@@ -72,7 +89,14 @@ describe('checklist report data and HTML', () => {
     ]);
     expect(rows[0].progress).toEqual({ date: '2026-11-20', text: '周报制度正式运行' });
     expect(rows[0].status).toBe('推进中');
-    expect(rows[1]).toMatchObject({ leadLeader: '王建军', department: '审管办', deadline: '2026-11-01', status: '未开始（逾期）', overdue: true, progress: null });
+    expect(rows[1]).toMatchObject({
+      leadLeader: '王建军',
+      department: '审管办',
+      deadline: '2026-11-01',
+      status: '未开始（逾期）',
+      overdue: true,
+      progress: null,
+    });
 
     const html = checklistReportHtml(report);
     expect(html).toContain('<div class="court">龙江县人民法院</div>');
@@ -127,8 +151,16 @@ describe('checklist report files', () => {
     const item = sheet.getRow(HEADER_ROW + 2);
     expect(item.getCell(1).value).toBe(1);
     const task = item.getCell(2).value as ExcelJS.CellRichTextValue;
-    expect(task.richText.map((run) => run.text).join('')).toBe('核查第001项台账\n逐案核对立案登记、审限变更和结案报结情况，发现问题当场登记并限期整改到位。');
-    expect([3, 4, 5, 6, 7].map((c) => item.getCell(c).value)).toEqual(['陈立华', '立案庭', '2026-12-31', '2026-11-20\n已完成第一轮核查', '推进中']);
+    expect(task.richText.map((run) => run.text).join('')).toBe(
+      '核查第001项台账\n逐案核对立案登记、审限变更和结案报结情况，发现问题当场登记并限期整改到位。',
+    );
+    expect([3, 4, 5, 6, 7].map((c) => item.getCell(c).value)).toEqual([
+      '陈立华',
+      '立案庭',
+      '2026-12-31',
+      '2026-11-20\n已完成第一轮核查',
+      '推进中',
+    ]);
     expect(item.getCell(2).alignment?.wrapText).toBe(true);
     expect(item.getCell(2).border?.left?.style).toBe('thin');
     // Three section rows (the third nested under the second) and 150 item rows.
@@ -152,7 +184,9 @@ describe('checklist report files', () => {
 
     let whole = '';
     for (let page = 1; page <= pages; page += 1) {
-      const text = spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).stdout;
+      const text = spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], {
+        encoding: 'utf8',
+      }).stdout;
       const headerLine = text.split('\n').find((line) => line.includes('序号'));
       expect(headerLine, `第 ${page} 页没有表头`).toBeDefined();
       for (const title of ['任务', '责任部门', '完成时限', '进展情况', '状态']) expect(headerLine).toContain(title);
@@ -187,17 +221,30 @@ describe('report command', () => {
     const pdfFile = path.join(out, '推进清单.pdf');
     const pdf = await runCli([...base, '--format', 'pdf', '--out', pdfFile]);
     expect(pdf.code, pdf.stderr).toBe(0);
-    expect(pdf.stdout.trim()).toMatch(new RegExp(`^已生成推进清单（PDF，\\d+ 页）：${pdfFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(pdf.stdout.trim()).toMatch(
+      new RegExp(`^已生成推进清单（PDF，\\d+ 页）：${pdfFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    );
     const text = spawnSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).stdout;
     for (const title of titles) expect(text).toContain(title);
 
     const xlsxFile = path.join(out, '推进清单.xlsx');
     const xlsx = await runCli([...base, '--format', 'xlsx', '--out', xlsxFile, '--json']);
     expect(xlsx.code, xlsx.stderr).toBe(0);
-    expect(JSON.parse(xlsx.stdout)).toMatchObject({ kind: 'checklist', format: 'xlsx', file: xlsxFile, items: 12, court: { code: 'J2301' } });
+    expect(JSON.parse(xlsx.stdout)).toMatchObject({
+      kind: 'checklist',
+      format: 'xlsx',
+      file: xlsxFile,
+      items: 12,
+      court: { code: 'J2301' },
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsxFile);
-    expect(workbook.getWorksheet(CHECKLIST_SHEET)!.getRow(HEADER_ROW + 2).getCell(2).value).toMatchObject({ richText: expect.any(Array) });
+    expect(
+      workbook
+        .getWorksheet(CHECKLIST_SHEET)!
+        .getRow(HEADER_ROW + 2)
+        .getCell(2).value,
+    ).toMatchObject({ richText: expect.any(Array) });
 
     // The checklist has no Word form: a usage error naming the formats it has, and no file.
     const wrongFormat = await runCli([...base, '--format', 'docx', '--out', path.join(out, 'x.docx')]);

@@ -36,7 +36,8 @@ function migratedDatabase(): OpenedDatabase {
   return db;
 }
 
-const shapeOf = (table: SyncTableName) => (ROW_SCHEMAS[table] as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+const shapeOf = (table: SyncTableName) =>
+  (ROW_SCHEMAS[table] as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
 const accepts = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
 
 interface ColumnInfo {
@@ -91,13 +92,19 @@ describe('row schemas and the migrated database', () => {
 
   it('record the SQL defaults of the migrations (used to complete what the writer inserts)', () => {
     const { sqlite } = migratedDatabase();
-    const literal = (value: string | number) => (typeof value === 'number' ? String(value) : `'${value.replaceAll("'", "''")}'`);
+    const literal = (value: string | number) =>
+      typeof value === 'number' ? String(value) : `'${value.replaceAll("'", "''")}'`;
     for (const table of TABLES) {
       const info = sqlite.prepare('SELECT * FROM pragma_table_info(?)').all(table) as ColumnInfo[];
-      const fromDatabase = Object.fromEntries(info.filter((c) => c.dflt_value !== null).map((c) => [c.name, c.dflt_value]));
-      const fromSchema = Object.fromEntries(Object.entries(ROW_DEFAULTS[table]).map(([column, value]) => [column, literal(value)]));
+      const fromDatabase = Object.fromEntries(
+        info.filter((c) => c.dflt_value !== null).map((c) => [c.name, c.dflt_value]),
+      );
+      const fromSchema = Object.fromEntries(
+        Object.entries(ROW_DEFAULTS[table]).map(([column, value]) => [column, literal(value)]),
+      );
       expect(fromSchema, table).toEqual(fromDatabase);
-      for (const [column, value] of Object.entries(ROW_DEFAULTS[table])) expect(accepts(shapeOf(table)[column], value), `${table}.${column}`).toBe(true);
+      for (const [column, value] of Object.entries(ROW_DEFAULTS[table]))
+        expect(accepts(shapeOf(table)[column], value), `${table}.${column}`).toBe(true);
     }
   });
 
@@ -106,16 +113,22 @@ describe('row schemas and the migrated database', () => {
     let inChecks = 0;
     let betweenChecks = 0;
     for (const table of TABLES) {
-      const sql = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string }).sql.replace(/\s+/g, ' ');
+      const sql = (
+        sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string }
+      ).sql.replace(/\s+/g, ' ');
       const shape = shapeOf(table);
       const enumColumns = new Set<string>();
       for (const [, column, list] of sql.matchAll(/CHECK \((\w+) IN \(([^)]*)\)\)/g)) {
         inChecks += 1;
         enumColumns.add(column);
-        const values = list.split(',').map((v) => v.trim()).map((v) => (v.startsWith("'") ? v.slice(1, -1) : Number(v)));
+        const values = list
+          .split(',')
+          .map((v) => v.trim())
+          .map((v) => (v.startsWith("'") ? v.slice(1, -1) : Number(v)));
         for (const value of values) expect(accepts(shape[column], value), `${table}.${column} = ${value}`).toBe(true);
         if (typeof values[0] === 'number') {
-          for (const value of [-1, 2, Math.max(...(values as number[])) + 1]) expect(accepts(shape[column], value), `${table}.${column} = ${value}`).toBe(false);
+          for (const value of [-1, 2, Math.max(...(values as number[])) + 1])
+            expect(accepts(shape[column], value), `${table}.${column} = ${value}`).toBe(false);
         } else {
           for (const value of ['', 'other', `${values[0]} `, String(values[0]).toUpperCase()]) {
             expect(accepts(shape[column], value), `${table}.${column} = ${value}`).toBe(false);
@@ -124,8 +137,10 @@ describe('row schemas and the migrated database', () => {
       }
       for (const [, column, low, high] of sql.matchAll(/CHECK \((\w+) BETWEEN (-?\d+) AND (-?\d+)\)/g)) {
         betweenChecks += 1;
-        for (const value of [Number(low), Number(high)]) expect(accepts(shape[column], value), `${table}.${column} = ${value}`).toBe(true);
-        for (const value of [Number(low) - 1, Number(high) + 1, Number(low) + 0.5]) expect(accepts(shape[column], value), `${table}.${column} = ${value}`).toBe(false);
+        for (const value of [Number(low), Number(high)])
+          expect(accepts(shape[column], value), `${table}.${column} = ${value}`).toBe(true);
+        for (const value of [Number(low) - 1, Number(high) + 1, Number(low) + 0.5])
+          expect(accepts(shape[column], value), `${table}.${column} = ${value}`).toBe(false);
       }
       // And no enumeration in a schema that the migrations do not also hold.
       for (const [column, schema] of Object.entries(shape)) {
@@ -155,7 +170,15 @@ describe('every row the writers store', () => {
       for (const row of await h.ok('ledger.list', { campaignId: campaign.id })) {
         if (attached || !row.measure) continue;
         const name = '整改后照片.jpg';
-        attached = (await h.call('ledger.addEvidence', { measureId: row.measure.id, phase: 'after', name, mimeType: 'image/jpeg', dataBase64: Buffer.from(name).toString('base64') })).ok;
+        attached = (
+          await h.call('ledger.addEvidence', {
+            measureId: row.measure.id,
+            phase: 'after',
+            name,
+            mimeType: 'image/jpeg',
+            dataBase64: Buffer.from(name).toString('base64'),
+          })
+        ).ok;
       }
     }
     expect(attached).toBe(true);
@@ -168,7 +191,10 @@ describe('every row the writers store', () => {
       for (const row of rows) {
         // As the row travels: through JSON (docs/sync-format.md §2).
         const problem = checkSyncRow(table, JSON.parse(JSON.stringify(row)));
-        if (problem) failures.push(`${table} ${String(row.id)}: ${problem.column} ${problem.problem} (${JSON.stringify(row[problem.column ?? ''])})`);
+        if (problem)
+          failures.push(
+            `${table} ${String(row.id)}: ${problem.column} ${problem.problem} (${JSON.stringify(row[problem.column ?? ''])})`,
+          );
       }
     }
     console.log(`示例数据各表行数：${JSON.stringify(counts)}`);
@@ -191,15 +217,100 @@ describe('the plain predicates that spare valid rows the zod parse', () => {
     const sqlite = h.services.ctx.sqlite;
     const sample = (table: string) => sqlite.prepare(`SELECT * FROM ${table} LIMIT 1`).get() as Row | undefined;
     // The demo has no supervision notes: one as a higher court writes it.
-    const note: Row = { id: ITEM.id, origin: 'J23', version: 1, change_seq: 5, created_at: NOW, updated_at: NOW, deleted_at: null, campaign_id: ITEM.campaign_id, court_code: 'J2301', item_id: null, kind: 'supervision', author: '李处长', text: '请补充佐证材料' };
+    const note: Row = {
+      id: ITEM.id,
+      origin: 'J23',
+      version: 1,
+      change_seq: 5,
+      created_at: NOW,
+      updated_at: NOW,
+      deleted_at: null,
+      campaign_id: ITEM.campaign_id,
+      court_code: 'J2301',
+      item_id: null,
+      kind: 'supervision',
+      author: '李处长',
+      text: '请补充佐证材料',
+    };
     // Nor ledger evidence: one as the operation stores it.
-    const ledgerFile: Row = { id: ITEM.id, origin: 'J2301', version: 1, change_seq: 9, created_at: NOW, updated_at: NOW, deleted_at: null, measure_id: ITEM.campaign_id, lookback_id: null, phase: 'after', sha256: 'b'.repeat(64), original_name: '整改后照片.jpg', size: 2048, mime_type: 'image/jpeg' };
+    const ledgerFile: Row = {
+      id: ITEM.id,
+      origin: 'J2301',
+      version: 1,
+      change_seq: 9,
+      created_at: NOW,
+      updated_at: NOW,
+      deleted_at: null,
+      measure_id: ITEM.campaign_id,
+      lookback_id: null,
+      phase: 'after',
+      sha256: 'b'.repeat(64),
+      original_name: '整改后照片.jpg',
+      size: 2048,
+      mime_type: 'image/jpeg',
+    };
     const probes: unknown[] = [
-      undefined, null, '', ' ', 'x', 'J23', 'j23', 0, 1, 2, -1, 7, 100, 101, 1.5, -0.5, 2 ** 60, Number.MAX_SAFE_INTEGER, true, false, {}, [], [1],
-      '2026-11-24', '2026-02-29', '2028-02-29', '2026-13-01', '2026-11-24T10:00:00+08:00', '2026-11-24T10:00:00.123Z', '2026-11-24T25:00:00Z', '2026-11-24 10:00:00',
-      '2026-03', '2026-Q2', '2026-Q5', ITEM.id, String(ITEM.id).toUpperCase(), 'a'.repeat(64), 'A'.repeat(64), 'a'.repeat(63),
-      '正常的文字', '第一行\n第二行', '制表\t符', '回车\r', '空\u0000字符', '响铃\u0007', '\u0085', '\u007f', 'x'.repeat(501), 'x'.repeat(2001), 'x'.repeat(100_001),
-      'own', 'mandatory', 'person', 'department', 'draft', 'signed_off', 'approved', 'owner', 'up', 'down', 'percent',
+      undefined,
+      null,
+      '',
+      ' ',
+      'x',
+      'J23',
+      'j23',
+      0,
+      1,
+      2,
+      -1,
+      7,
+      100,
+      101,
+      1.5,
+      -0.5,
+      2 ** 60,
+      Number.MAX_SAFE_INTEGER,
+      true,
+      false,
+      {},
+      [],
+      [1],
+      '2026-11-24',
+      '2026-02-29',
+      '2028-02-29',
+      '2026-13-01',
+      '2026-11-24T10:00:00+08:00',
+      '2026-11-24T10:00:00.123Z',
+      '2026-11-24T25:00:00Z',
+      '2026-11-24 10:00:00',
+      '2026-03',
+      '2026-Q2',
+      '2026-Q5',
+      ITEM.id,
+      String(ITEM.id).toUpperCase(),
+      'a'.repeat(64),
+      'A'.repeat(64),
+      'a'.repeat(63),
+      '正常的文字',
+      '第一行\n第二行',
+      '制表\t符',
+      '回车\r',
+      '空\u0000字符',
+      '响铃\u0007',
+      '\u0085',
+      '\u007f',
+      'x'.repeat(501),
+      'x'.repeat(2001),
+      'x'.repeat(100_001),
+      'own',
+      'mandatory',
+      'person',
+      'department',
+      'draft',
+      'signed_off',
+      'approved',
+      'owner',
+      'up',
+      'down',
+      'percent',
     ];
     let compared = 0;
     const disagreements: string[] = [];
@@ -217,7 +328,8 @@ describe('the plain predicates that spare valid rows the zod parse', () => {
       agree({ ...valid, extra_column: 1 }, 'with an extra column');
       for (const column of Object.keys(valid)) {
         agree(without(valid, column), `without ${column}`);
-        for (const probe of probes) agree({ ...valid, [column]: probe }, `${column} = ${JSON.stringify(probe)?.slice(0, 30)}`);
+        for (const probe of probes)
+          agree({ ...valid, [column]: probe }, `${column} = ${JSON.stringify(probe)?.slice(0, 30)}`);
       }
     }
     expect(disagreements).toEqual([]);
@@ -279,7 +391,8 @@ const REPORT: Row = {
   reviewer: '',
   review_note: '',
 };
-const without = (row: Row, ...columns: string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => !columns.includes(key)));
+const without = (row: Row, ...columns: string[]) =>
+  Object.fromEntries(Object.entries(row).filter(([key]) => !columns.includes(key)));
 
 describe('malformed rows are refused with the column at fault', () => {
   it('accepts the well-formed rows the cases start from', () => {
@@ -295,15 +408,30 @@ describe('malformed rows are refused with the column at fault', () => {
     ['a title that is null', { ...ITEM, title: null }, 'title', /^不能为空/],
     ['a missing column', without(ITEM, 'owner'), 'owner', /^缺少此字段$/],
     ['an extra column', { ...ITEM, secret: 'x' }, 'secret', /^不应有此字段$/],
-    ['a __proto__ key', JSON.parse(JSON.stringify(ITEM).replace('{', '{"__proto__":{"x":1},')) as Row, '__proto__', /^不应有此字段$/],
-    ['an update carrying 5 of the columns', { id: ITEM.id, origin: 'J2301', version: 4, change_seq: 43, title: '只改标题' }, 'created_at', /^缺少此字段$/],
+    [
+      'a __proto__ key',
+      JSON.parse(JSON.stringify(ITEM).replace('{', '{"__proto__":{"x":1},')) as Row,
+      '__proto__',
+      /^不应有此字段$/,
+    ],
+    [
+      'an update carrying 5 of the columns',
+      { id: ITEM.id, origin: 'J2301', version: 4, change_seq: 43, title: '只改标题' },
+      'created_at',
+      /^缺少此字段$/,
+    ],
     ['version -1', { ...ITEM, version: -1 }, 'version', /^应为不小于 1 的整数$/],
     ['version 0', { ...ITEM, version: 0 }, 'version', /^应为不小于 1 的整数$/],
     ['change_seq 0', { ...ITEM, change_seq: 0 }, 'change_seq', /^应为不小于 1 的整数$/],
     ['status done', { ...ITEM, status: 'done' }, 'status', /not_started、in_progress、completed、signed_off、returned/],
     ['deleted_at yesterday', { ...ITEM, deleted_at: 'yesterday' }, 'deleted_at', /带时区的时间/],
     ['a time without a zone', { ...ITEM, updated_at: '2026-11-24T10:00:00' }, 'updated_at', /带时区的时间/],
-    ['a time on a day that does not exist', { ...ITEM, created_at: '2026-02-29T10:00:00+08:00' }, 'created_at', /带时区的时间/],
+    [
+      'a time on a day that does not exist',
+      { ...ITEM, created_at: '2026-02-29T10:00:00+08:00' },
+      'created_at',
+      /带时区的时间/,
+    ],
     ['a date that does not exist', { ...ITEM, deadline: '2026-02-30' }, 'deadline', /日期/],
     ['a date with a time', { ...ITEM, deadline: '2026-12-31T00:00:00Z' }, 'deadline', /日期/],
     ['an id that is not a UUID', { ...ITEM, id: 'item-1' }, 'id', /UUID/],
@@ -323,7 +451,12 @@ describe('malformed rows are refused with the column at fault', () => {
     ['a nested object', { ...ITEM, title: { zh: '落实' } }, 'title', /^应为文字$/],
     ['an array', { ...ITEM, owner: ['陈立华'] }, 'owner', /^应为文字$/],
     ['a person report without the person', { ...REPORT, person_id: null }, 'person_id', /按个人填报时不能为空/],
-    ['a department report without the department', { ...REPORT, scope: 'department' }, 'department_id', /按部门填报时不能为空/],
+    [
+      'a department report without the department',
+      { ...REPORT, scope: 'department' },
+      'department_id',
+      /按部门填报时不能为空/,
+    ],
   ];
   for (const [name, row, column, problem] of cases) {
     it(`refuses ${name}`, () => {
@@ -345,7 +478,12 @@ describe('malformed rows are refused with the column at fault', () => {
 
   it('checks the other kinds of column too: sha256, periods, court codes, real numbers', () => {
     const indicatorValue: Row = {
-      ...without(ITEM, ...Object.keys(ITEM).filter((key) => !['id', 'origin', 'version', 'change_seq', 'created_at', 'updated_at', 'deleted_at'].includes(key))),
+      ...without(
+        ITEM,
+        ...Object.keys(ITEM).filter(
+          (key) => !['id', 'origin', 'version', 'change_seq', 'created_at', 'updated_at', 'deleted_at'].includes(key),
+        ),
+      ),
       indicator_id: ITEM.campaign_id,
       period: '2026-Q1',
       value: 98.5,
@@ -354,7 +492,9 @@ describe('malformed rows are refused with the column at fault', () => {
       evidence_name: '统计表.xlsx',
     };
     expect(checkSyncRow('indicator_values', indicatorValue)).toBeNull();
-    expect(checkSyncRow('indicator_values', { ...indicatorValue, evidence_sha256: 'A'.repeat(64) })?.column).toBe('evidence_sha256');
+    expect(checkSyncRow('indicator_values', { ...indicatorValue, evidence_sha256: 'A'.repeat(64) })?.column).toBe(
+      'evidence_sha256',
+    );
     expect(checkSyncRow('indicator_values', { ...indicatorValue, period: '2026-13' })?.column).toBe('period');
     expect(checkSyncRow('indicator_values', { ...indicatorValue, value: '98.5' })?.column).toBe('value');
     expect(checkSyncRow('indicator_values', { ...indicatorValue, value: null })?.column).toBe('value');
@@ -365,7 +505,9 @@ describe('malformed rows are refused with the column at fault', () => {
     expect(syncRowRefusal('items', 12, checkSyncRow('items', { ...ITEM, percent: 101 })!)).toBe(
       '同步包中“事项”（items）第 12 行的字段 percent 不正确：应为 0 至 100 的整数。没有导入任何内容。',
     );
-    expect(syncRowRefusal('items', 1, checkSyncRow('items', 7)!)).toBe('同步包中“事项”（items）第 1 行不正确：应为一个 JSON 对象（一行数据）。没有导入任何内容。');
+    expect(syncRowRefusal('items', 1, checkSyncRow('items', 7)!)).toBe(
+      '同步包中“事项”（items）第 1 行不正确：应为一个 JSON 对象（一行数据）。没有导入任何内容。',
+    );
   });
 });
 
@@ -380,18 +522,73 @@ describe('ChangeWriter writes only rows other courts accept', () => {
     const item = await h.ok('items.create', { campaignId: campaign.id, title: '落实“三个规定”' });
     const count = () => (ctx.sqlite.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
     const counter = () => (ctx.sqlite.prepare('SELECT value FROM change_counter').get() as { value: number }).value;
-    const before = { items: count(), counter: counter(), row: ctx.sqlite.prepare('SELECT * FROM items WHERE id = ?').get(item.id) };
-    const fields = { campaignId: campaign.id, sectionId: null, sortOrder: 1, title: '新事项', content: '', kind: 'own' as const, leadLeader: '', departmentId: null, owner: '', deadline: null, frequency: 'once' as const, status: 'not_started' as const, percent: 0, completedAt: null, completedLate: 0 };
+    const before = {
+      items: count(),
+      counter: counter(),
+      row: ctx.sqlite.prepare('SELECT * FROM items WHERE id = ?').get(item.id),
+    };
+    const fields = {
+      campaignId: campaign.id,
+      sectionId: null,
+      sortOrder: 1,
+      title: '新事项',
+      content: '',
+      kind: 'own' as const,
+      leadLeader: '',
+      departmentId: null,
+      owner: '',
+      deadline: null,
+      frequency: 'once' as const,
+      status: 'not_started' as const,
+      percent: 0,
+      completedAt: null,
+      completedLate: 0,
+    };
 
     const attempts: [string, (writer: ChangeWriter) => Promise<unknown>, RegExp][] = [
-      ['insert percent 150', (w) => w.insert('items', { ...fields, percent: 150 }), /事项（items，编号 .*）时的字段 percent 不正确：应为 0 至 100 的整数/],
+      [
+        'insert percent 150',
+        (w) => w.insert('items', { ...fields, percent: 150 }),
+        /事项（items，编号 .*）时的字段 percent 不正确：应为 0 至 100 的整数/,
+      ],
       ['insert percent "50"', (w) => w.insert('items', { ...fields, percent: '50' as never }), /items.*percent/],
-      ['insert a bell in a title', (w) => w.insert('items', { ...fields, title: '落实\u0007' }), /items.*title.*控制字符/],
-      ['insert a deadline that is not a date', (w) => w.insert('items', { ...fields, deadline: '12月底' }), /items.*deadline/],
-      ['insert a missing NOT NULL column', (w) => w.insert('progressNotes', { itemId: item.id, noteDate: '2026-11-24', author: '王书记员', text: undefined as never, percent: null }), /progress_notes.*text.*不能为空/],
-      ['update the status to done', (w) => w.update('items', item.id, undefined, { status: 'done' as never }), /items.*status/],
-      ['update a reference to a non-id', (w) => w.update('items', item.id, undefined, { departmentId: 'finance' }), /items.*department_id.*UUID/],
-      ['update completed_late to true', (w) => w.update('items', item.id, undefined, { completedLate: true as never }), /items.*completed_late/],
+      [
+        'insert a bell in a title',
+        (w) => w.insert('items', { ...fields, title: '落实\u0007' }),
+        /items.*title.*控制字符/,
+      ],
+      [
+        'insert a deadline that is not a date',
+        (w) => w.insert('items', { ...fields, deadline: '12月底' }),
+        /items.*deadline/,
+      ],
+      [
+        'insert a missing NOT NULL column',
+        (w) =>
+          w.insert('progressNotes', {
+            itemId: item.id,
+            noteDate: '2026-11-24',
+            author: '王书记员',
+            text: undefined as never,
+            percent: null,
+          }),
+        /progress_notes.*text.*不能为空/,
+      ],
+      [
+        'update the status to done',
+        (w) => w.update('items', item.id, undefined, { status: 'done' as never }),
+        /items.*status/,
+      ],
+      [
+        'update a reference to a non-id',
+        (w) => w.update('items', item.id, undefined, { departmentId: 'finance' }),
+        /items.*department_id.*UUID/,
+      ],
+      [
+        'update completed_late to true',
+        (w) => w.update('items', item.id, undefined, { completedLate: true as never }),
+        /items.*completed_late/,
+      ],
     ];
     for (const [name, attempt, message] of attempts) {
       const failure = await withChanges(ctx.db, actor, '2026-11-24T10:00:00+08:00', attempt).then(
@@ -403,10 +600,16 @@ describe('ChangeWriter writes only rows other courts accept', () => {
       expect((failure as Error).message, name).toMatch(message);
     }
     // A writer given a time without a zone is refused too (every timestamp column would carry it).
-    const noZone = await withChanges(ctx.db, actor, '2026-11-24 10:00', (w) => w.insert('items', fields)).catch((error: Error) => error);
+    const noZone = await withChanges(ctx.db, actor, '2026-11-24 10:00', (w) => w.insert('items', fields)).catch(
+      (error: Error) => error,
+    );
     expect((noZone as Error).message).toMatch(/items.*created_at.*带时区的时间/);
 
-    expect({ items: count(), counter: counter(), row: ctx.sqlite.prepare('SELECT * FROM items WHERE id = ?').get(item.id) }).toEqual(before);
+    expect({
+      items: count(),
+      counter: counter(),
+      row: ctx.sqlite.prepare('SELECT * FROM items WHERE id = ?').get(item.id),
+    }).toEqual(before);
     // Columns left out take their SQL defaults, and a good write still goes through.
     await withChanges(ctx.db, actor, '2026-11-24T10:00:00+08:00', async (w) => {
       await w.insert('departments', { name: '立案庭', sortOrder: 9 });
@@ -414,7 +617,11 @@ describe('ChangeWriter writes only rows other courts accept', () => {
       await w.touch('items', item.id, 'touch');
       await w.softDelete('items', item.id);
     });
-    expect(ctx.sqlite.prepare('SELECT percent, version, deleted_at FROM items WHERE id = ?').get(item.id)).toEqual({ percent: 60, version: 4, deleted_at: '2026-11-24T10:00:00+08:00' });
+    expect(ctx.sqlite.prepare('SELECT percent, version, deleted_at FROM items WHERE id = ?').get(item.id)).toEqual({
+      percent: 60,
+      version: 4,
+      deleted_at: '2026-11-24T10:00:00+08:00',
+    });
   });
 });
 
@@ -432,8 +639,12 @@ describe('checking speed at import scale', () => {
     bulkWork(h, court.campaign.id, 100_000, 1);
     const sqlite = h.services.ctx.sqlite;
     campaign = sqlite.prepare('SELECT * FROM campaigns WHERE id = ?').get(court.campaign.id) as Row;
-    items = (sqlite.prepare('SELECT * FROM items WHERE title LIKE ?').all('批量事项%') as Row[]).map((row) => JSON.parse(JSON.stringify(row)) as Row);
-    notes = (sqlite.prepare('SELECT * FROM progress_notes').all() as Row[]).map((row) => JSON.parse(JSON.stringify(row)) as Row);
+    items = (sqlite.prepare('SELECT * FROM items WHERE title LIKE ?').all('批量事项%') as Row[]).map(
+      (row) => JSON.parse(JSON.stringify(row)) as Row,
+    );
+    notes = (sqlite.prepare('SELECT * FROM progress_notes').all() as Row[]).map(
+      (row) => JSON.parse(JSON.stringify(row)) as Row,
+    );
   }, 120_000);
   afterAll(async () => {
     await h?.close();
@@ -471,7 +682,9 @@ describe('checking speed at import scale', () => {
       let best = Infinity;
       for (let round = 0; round < 3; round += 1) {
         const started = process.hrtime.bigint();
-        for (const row of rows) if (checkSyncRow(table, row)) throw new Error(`bad ${table} row: ${JSON.stringify(checkSyncRow(table, row))}`);
+        for (const row of rows)
+          if (checkSyncRow(table, row))
+            throw new Error(`bad ${table} row: ${JSON.stringify(checkSyncRow(table, row))}`);
         best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e3 / rows.length);
       }
       return best;

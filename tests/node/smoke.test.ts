@@ -5,7 +5,13 @@ describe('smoke', () => {
   it('creates items and computes progress', async () => {
     const { h, campaign, sections } = await openCourt();
     const dept = await h.ok('departments.create', { name: '立案庭' });
-    const item = await h.ok('items.create', { campaignId: campaign.id, sectionId: sections[0].id, title: '当场立案率达到95%以上', departmentId: dept.id, deadline: '2026-11-20' });
+    const item = await h.ok('items.create', {
+      campaignId: campaign.id,
+      sectionId: sections[0].id,
+      title: '当场立案率达到95%以上',
+      departmentId: dept.id,
+      deadline: '2026-11-20',
+    });
     expect(item.light).toBe('red');
     const done = await h.ok('items.markComplete', { id: item.id, version: item.version });
     expect(done.completedLate).toBe(true);

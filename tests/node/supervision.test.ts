@@ -35,22 +35,44 @@ async function higherCourt() {
 describe('at the higher court', () => {
   it('writes notes on a subordinate’s court and items, lists them newest first, and withdraws its own', async () => {
     const { h, campaign, theirs } = await higherCourt();
-    const general = await h.ok('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', text: '请于 11 月 30 日前报送推进情况。' });
+    const general = await h.ok('supervision.add', {
+      campaignId: campaign.id,
+      courtCode: 'J2301',
+      text: '请于 11 月 30 日前报送推进情况。',
+    });
     h.setNow('2026-11-24T11:00:00+08:00');
-    const onItem = await h.ok('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', itemId: theirs.id, kind: 'supervision', text: '当场立案率仍偏低，请说明原因。' });
-    expect(onItem).toMatchObject({ origin: 'J23', courtCode: 'J2301', itemId: theirs.id, itemTitle: theirs.title, kind: 'supervision', author: '李科长' });
+    const onItem = await h.ok('supervision.add', {
+      campaignId: campaign.id,
+      courtCode: 'J2301',
+      itemId: theirs.id,
+      kind: 'supervision',
+      text: '当场立案率仍偏低，请说明原因。',
+    });
+    expect(onItem).toMatchObject({
+      origin: 'J23',
+      courtCode: 'J2301',
+      itemId: theirs.id,
+      itemTitle: theirs.title,
+      kind: 'supervision',
+      author: '李科长',
+    });
     expect(new Date(onItem.createdAt).toISOString()).toBe('2026-11-24T03:00:00.000Z');
     expect(general).toMatchObject({ itemId: null, itemTitle: null, kind: 'comment' });
 
     const forCourt = await h.ok('supervision.list', { campaignId: campaign.id, courtCode: 'J2301' });
     expect(forCourt.map((n) => n.id)).toEqual([onItem.id, general.id]);
-    expect((await h.ok('supervision.list', { campaignId: campaign.id })).map((n) => n.id)).toEqual([onItem.id, general.id]);
+    expect((await h.ok('supervision.list', { campaignId: campaign.id })).map((n) => n.id)).toEqual([
+      onItem.id,
+      general.id,
+    ]);
     expect(await h.ok('supervision.list', { campaignId: campaign.id, courtCode: 'J2302' })).toEqual([]);
     // None was addressed to this court itself.
     expect(await h.ok('supervision.list', { campaignId: campaign.id, courtCode: 'J23' })).toEqual([]);
 
     // The note is this court's row: it travels down in the package like any other.
-    const row = h.services.ctx.sqlite.prepare('SELECT origin, court_code, change_seq FROM supervision_notes WHERE id = ?').get(onItem.id) as { origin: string; court_code: string; change_seq: number };
+    const row = h.services.ctx.sqlite
+      .prepare('SELECT origin, court_code, change_seq FROM supervision_notes WHERE id = ?')
+      .get(onItem.id) as { origin: string; court_code: string; change_seq: number };
     expect(row).toMatchObject({ origin: 'J23', court_code: 'J2301' });
     expect(row.change_seq).toBeGreaterThan(0);
     const audit = await h.ok('audit.list', { rowId: onItem.id });
@@ -58,25 +80,66 @@ describe('at the higher court', () => {
 
     refused(await h.call('supervision.delete', { id: onItem.id, version: 2 }), 'E_STALE');
     await h.ok('supervision.delete', { id: onItem.id, version: onItem.version });
-    expect((await h.ok('supervision.list', { campaignId: campaign.id, courtCode: 'J2301' })).map((n) => n.id)).toEqual([general.id]);
+    expect((await h.ok('supervision.list', { campaignId: campaign.id, courtCode: 'J2301' })).map((n) => n.id)).toEqual([
+      general.id,
+    ]);
     refused(await h.call('supervision.delete', { id: onItem.id, version: 2 }), 'E_NOT_FOUND', /督导意见/);
   });
 
   it('refuses notes on itself or its superior, on items that are not the court’s in that campaign, and from a 填报人', async () => {
     const { h, campaign, other, theirs, elsewhere, ours } = await higherCourt();
-    refused(await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J23', text: '意见' }), 'E_INVALID', /只能对下级法院的工作提出督导意见/);
-    refused(await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J00', text: '意见' }), 'E_INVALID', /只能对下级法院/);
-    refused(await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', itemId: ours.id, text: '意见' }), 'E_NOT_FOUND', /J2301 法院的这项事项/);
-    refused(await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', itemId: elsewhere.id, text: '意见' }), 'E_NOT_FOUND');
-    refused(await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J2302', itemId: theirs.id, text: '意见' }), 'E_NOT_FOUND');
-    refused(await h.call('supervision.add', { campaignId: id(0xff), courtCode: 'J2301', text: '意见' }), 'E_NOT_FOUND', /专项活动/);
-    refused(await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', text: '意'.repeat(2001) }), 'E_INVALID', /2000/);
+    refused(
+      await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J23', text: '意见' }),
+      'E_INVALID',
+      /只能对下级法院的工作提出督导意见/,
+    );
+    refused(
+      await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J00', text: '意见' }),
+      'E_INVALID',
+      /只能对下级法院/,
+    );
+    refused(
+      await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', itemId: ours.id, text: '意见' }),
+      'E_NOT_FOUND',
+      /J2301 法院的这项事项/,
+    );
+    refused(
+      await h.call('supervision.add', {
+        campaignId: campaign.id,
+        courtCode: 'J2301',
+        itemId: elsewhere.id,
+        text: '意见',
+      }),
+      'E_NOT_FOUND',
+    );
+    refused(
+      await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J2302', itemId: theirs.id, text: '意见' }),
+      'E_NOT_FOUND',
+    );
+    refused(
+      await h.call('supervision.add', { campaignId: id(0xff), courtCode: 'J2301', text: '意见' }),
+      'E_NOT_FOUND',
+      /专项活动/,
+    );
+    refused(
+      await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', text: '意'.repeat(2001) }),
+      'E_INVALID',
+      /2000/,
+    );
     // The right campaign for the other item is fine.
-    await h.ok('supervision.add', { campaignId: other.id, courtCode: 'J2301', itemId: elsewhere.id, text: '请补充谈话记录。' });
+    await h.ok('supervision.add', {
+      campaignId: other.id,
+      courtCode: 'J2301',
+      itemId: elsewhere.id,
+      text: '请补充谈话记录。',
+    });
 
     const department = await h.ok('departments.create', { name: '审管办' });
     await h.addUser({ username: 'tianfa', displayName: '田填报', roles: ['filer'], departmentId: department.id });
-    refused(await h.as('tianfa').call('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', text: '意见' }), 'E_FORBIDDEN');
+    refused(
+      await h.as('tianfa').call('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', text: '意见' }),
+      'E_FORBIDDEN',
+    );
     // Reading is open to everyone logged in.
     expect(await h.as('tianfa').ok('supervision.list', { campaignId: other.id })).toHaveLength(1);
     expect(h.services.ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM supervision_notes').get()).toEqual({ n: 1 });
@@ -91,13 +154,59 @@ describe('at the subordinate', () => {
     const insertNote = h.services.ctx.sqlite.prepare(
       'INSERT INTO supervision_notes (id, origin, version, change_seq, created_at, updated_at, campaign_id, court_code, item_id, kind, author, text) VALUES (?, ?, 1, 3, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    insertNote.run(id(0xb1), 'J23', '2026-11-20T09:00:00+08:00', '2026-11-20T09:00:00+08:00', campaign.id, 'J2301', null, 'comment', '李科长', '请于月底前报送推进情况。');
-    insertNote.run(id(0xb2), 'J23', '2026-11-22T09:00:00+08:00', '2026-11-22T09:00:00+08:00', campaign.id, 'J2301', item.id, 'supervision', '李科长', '当场立案率仍偏低。');
+    insertNote.run(
+      id(0xb1),
+      'J23',
+      '2026-11-20T09:00:00+08:00',
+      '2026-11-20T09:00:00+08:00',
+      campaign.id,
+      'J2301',
+      null,
+      'comment',
+      '李科长',
+      '请于月底前报送推进情况。',
+    );
+    insertNote.run(
+      id(0xb2),
+      'J23',
+      '2026-11-22T09:00:00+08:00',
+      '2026-11-22T09:00:00+08:00',
+      campaign.id,
+      'J2301',
+      item.id,
+      'supervision',
+      '李科长',
+      '当场立案率仍偏低。',
+    );
     // Addressed to a sibling court (relayed with the same package): not ours to read.
-    insertNote.run(id(0xb3), 'J23', '2026-11-23T09:00:00+08:00', '2026-11-23T09:00:00+08:00', campaign.id, 'J2302', null, 'comment', '李科长', '给兄弟法院的意见。');
+    insertNote.run(
+      id(0xb3),
+      'J23',
+      '2026-11-23T09:00:00+08:00',
+      '2026-11-23T09:00:00+08:00',
+      campaign.id,
+      'J2302',
+      null,
+      'comment',
+      '李科长',
+      '给兄弟法院的意见。',
+    );
     const deleted = id(0xb4);
-    insertNote.run(deleted, 'J23', '2026-11-23T09:00:00+08:00', '2026-11-23T09:00:00+08:00', campaign.id, 'J2301', null, 'comment', '李科长', '已撤回的意见。');
-    h.services.ctx.sqlite.prepare('UPDATE supervision_notes SET deleted_at = ? WHERE id = ?').run('2026-11-23T10:00:00+08:00', deleted);
+    insertNote.run(
+      deleted,
+      'J23',
+      '2026-11-23T09:00:00+08:00',
+      '2026-11-23T09:00:00+08:00',
+      campaign.id,
+      'J2301',
+      null,
+      'comment',
+      '李科长',
+      '已撤回的意见。',
+    );
+    h.services.ctx.sqlite
+      .prepare('UPDATE supervision_notes SET deleted_at = ? WHERE id = ?')
+      .run('2026-11-23T10:00:00+08:00', deleted);
 
     const list = await h.ok('supervision.list', { campaignId: campaign.id });
     expect(list.map((n) => [n.text, n.kind, n.itemTitle, n.origin])).toEqual([
@@ -107,7 +216,13 @@ describe('at the subordinate', () => {
     expect(await h.ok('supervision.list', { campaignId: campaign.id, courtCode: 'J2301' })).toEqual(list);
 
     refused(await h.call('supervision.delete', { id: id(0xb2), version: 1 }), 'E_NOT_OWNER', /J23 法院下发.*只能查看/);
-    refused(await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J23', text: '对上级的意见' }), 'E_INVALID', /只能对下级法院/);
-    expect(h.services.ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM supervision_notes WHERE deleted_at IS NULL').get()).toEqual({ n: 3 });
+    refused(
+      await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J23', text: '对上级的意见' }),
+      'E_INVALID',
+      /只能对下级法院/,
+    );
+    expect(
+      h.services.ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM supervision_notes WHERE deleted_at IS NULL').get(),
+    ).toEqual({ n: 3 });
   });
 });

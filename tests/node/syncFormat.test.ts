@@ -118,13 +118,15 @@ interface WrittenBundle {
 }
 
 /** A real signed bundle written through BundleZipWriter. */
-async function writeBundle(options: {
-  tables?: Record<string, Record<string, unknown>[]>;
-  files?: Buffer[];
-  nested?: { code: string; seq: number; filePath: string }[];
-  sign?: boolean;
-  changes?: Partial<Manifest>;
-} = {}): Promise<WrittenBundle> {
+async function writeBundle(
+  options: {
+    tables?: Record<string, Record<string, unknown>[]>;
+    files?: Buffer[];
+    nested?: { code: string; seq: number; filePath: string }[];
+    sign?: boolean;
+    changes?: Partial<Manifest>;
+  } = {},
+): Promise<WrittenBundle> {
   const out = tempPath('bundle.zip');
   const writer = new BundleZipWriter(out);
   const entries: ManifestEntry[] = [];
@@ -146,7 +148,9 @@ async function writeBundle(options: {
   for (const nested of options.nested ?? []) {
     const bytes = fs.readFileSync(nested.filePath);
     const hash = sha256(bytes);
-    entries.push(writer.addNested(`nested/${nested.code}-${nested.seq}-${hash}.zip`, nested.filePath, hash, bytes.length));
+    entries.push(
+      writer.addNested(`nested/${nested.code}-${nested.seq}-${hash}.zip`, nested.filePath, hash, bytes.length),
+    );
   }
   const manifest = manifestFor(entries, options.changes);
   const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
@@ -171,13 +175,19 @@ async function rawZip(entries: { name: string; data: Buffer; compress?: boolean 
   zip.end();
   await new Promise<void>((resolve, reject) => {
     const stream = fs.createWriteStream(out);
-    zip.outputStream.pipe(stream).on('close', () => resolve()).on('error', reject);
+    zip.outputStream
+      .pipe(stream)
+      .on('close', () => resolve())
+      .on('error', reject);
   });
   return out;
 }
 
 /** A raw zip with a manifest that lists exactly the given entries by their real hash and size. */
-async function rawBundle(entries: { name: string; data: Buffer; compress?: boolean }[], extra: { name: string; data: Buffer }[] = []) {
+async function rawBundle(
+  entries: { name: string; data: Buffer; compress?: boolean }[],
+  extra: { name: string; data: Buffer }[] = [],
+) {
   const listed = entries.map((entry) => ({
     name: entry.name,
     sha256: sha256(entry.data),
@@ -189,7 +199,15 @@ async function rawBundle(entries: { name: string; data: Buffer; compress?: boole
     ...entries,
     ...extra,
     { name: 'manifest.json', data: manifestBytes },
-    { name: 'manifest.sig', data: Buffer.from(JSON.stringify({ alg: 'Ed25519', signature: signBytes(manifestBytes, basicKeys.signPrivate).toString('base64') })) },
+    {
+      name: 'manifest.sig',
+      data: Buffer.from(
+        JSON.stringify({
+          alg: 'Ed25519',
+          signature: signBytes(manifestBytes, basicKeys.signPrivate).toString('base64'),
+        }),
+      ),
+    },
   ]);
   return { file, listed };
 }
@@ -221,7 +239,11 @@ function locateEntry(bytes: Buffer, name: string): { dataStart: number; centralR
     }
   }
   let centralRecord = -1;
-  for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at !== -1; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 1)) {
+  for (
+    let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    at !== -1;
+    at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 1)
+  ) {
     if (bytes.subarray(at + 46, at + 46 + nameBytes.length).equals(nameBytes)) {
       centralRecord = at;
       break;
@@ -256,8 +278,13 @@ describe('court keys and fingerprints', () => {
   it('computes the documented fingerprint from fixed keys', () => {
     const sign = Buffer.alloc(32, 1);
     const box = Buffer.alloc(32, 2);
-    const hash = crypto.createHash('sha256').update(Buffer.concat([Buffer.from('court-sync-key-v1\0'), sign, box])).digest();
-    const expected = Array.from({ length: 8 }, (_, i) => String(hash.readUInt32BE(i * 4) % 100000).padStart(5, '0')).join(' ');
+    const hash = crypto
+      .createHash('sha256')
+      .update(Buffer.concat([Buffer.from('court-sync-key-v1\0'), sign, box]))
+      .digest();
+    const expected = Array.from({ length: 8 }, (_, i) =>
+      String(hash.readUInt32BE(i * 4) % 100000).padStart(5, '0'),
+    ).join(' ');
     expect(fingerprintOf(sign.toString('base64'), box.toString('base64'))).toBe(expected);
   });
 
@@ -283,12 +310,16 @@ describe('manifest', () => {
     const manifest = manifestFor([{ name: 'rows/items.ndjson', sha256: 'a'.repeat(64), size: 10, rows: 1 }]);
     expect(parseManifest(Buffer.from(JSON.stringify(manifest)))).toEqual(manifest);
     expect(await codeOf(() => parseManifest(Buffer.from('PK not json')))).toBe('E_NOT_BUNDLE');
-    expect(await codeOf(() => parseManifest(Buffer.from(JSON.stringify({ ...manifest, format: 'other' }))))).toBe('E_NOT_BUNDLE');
+    expect(await codeOf(() => parseManifest(Buffer.from(JSON.stringify({ ...manifest, format: 'other' }))))).toBe(
+      'E_NOT_BUNDLE',
+    );
     const future = { format: BUNDLE_FORMAT, formatVersion: 2, somethingNew: { a: 1 } };
     expect(await codeOf(() => parseManifest(Buffer.from(JSON.stringify(future))))).toBe('E_FUTURE_FORMAT');
     const { seq: _seq, ...withoutSeq } = manifest;
     expect(await codeOf(() => parseManifest(Buffer.from(JSON.stringify(withoutSeq))))).toBe('E_CORRUPT');
-    expect(await codeOf(() => parseManifest(Buffer.from(JSON.stringify({ ...manifest, changeFrom: 50 }))))).toBe('E_CORRUPT');
+    expect(await codeOf(() => parseManifest(Buffer.from(JSON.stringify({ ...manifest, changeFrom: 50 }))))).toBe(
+      'E_CORRUPT',
+    );
     const badName = { ...manifest, entries: [{ name: 'rows/../x.ndjson', sha256: 'a'.repeat(64), size: 1 }] };
     expect(await codeOf(() => parseManifest(Buffer.from(JSON.stringify(badName))))).toBe('E_PATH');
     const wrongHash = { ...manifest, entries: [{ name: `files/${'b'.repeat(64)}`, sha256: 'a'.repeat(64), size: 1 }] };
@@ -299,7 +330,12 @@ describe('manifest', () => {
     const hash = 'c'.repeat(64);
     expect(entryKind('rows/ledger_events.ndjson')).toEqual({ kind: 'rows', table: 'ledger_events' });
     expect(entryKind(`files/${hash}`)).toEqual({ kind: 'file', sha256: hash });
-    expect(entryKind(`nested/J2301-12-${hash}.zip`)).toEqual({ kind: 'nested', source: 'J2301', seq: 12, sha256: hash });
+    expect(entryKind(`nested/J2301-12-${hash}.zip`)).toEqual({
+      kind: 'nested',
+      source: 'J2301',
+      seq: 12,
+      sha256: hash,
+    });
     for (const name of [
       '../evil',
       '/etc/x',
@@ -363,7 +399,8 @@ describe('bundle container', () => {
       // openEntry streams the exact bytes: one JSON object per line, snake_case keys as given.
       const itemsEntry = manifest.entries.find((entry) => entry.name === 'rows/items.ndjson')!;
       const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openEntry(itemsEntry.name, itemsEntry.sha256, itemsEntry.size)) chunks.push(chunk as Buffer);
+      for await (const chunk of await zip.openEntry(itemsEntry.name, itemsEntry.sha256, itemsEntry.size))
+        chunks.push(chunk as Buffer);
       const text = Buffer.concat(chunks).toString('utf8');
       expect(text.endsWith('\n')).toBe(true);
       expect(text.split('\n')[0]).toBe(JSON.stringify(bundle.tables.items[0]));
@@ -376,7 +413,10 @@ describe('bundle container', () => {
     const data = Buffer.from('{"id":"x"}\n');
     const listed = [{ name: 'rows/items.ndjson', sha256: sha256(data), size: data.length, rows: 1 }];
     const manifestBytes = Buffer.from(JSON.stringify(manifestFor(listed)));
-    const unsigned = await rawZip([{ name: 'rows/items.ndjson', data }, { name: 'manifest.json', data: manifestBytes }]);
+    const unsigned = await rawZip([
+      { name: 'rows/items.ndjson', data },
+      { name: 'manifest.json', data: manifestBytes },
+    ]);
     const zip = await openBundleZip(unsigned);
     expect(zip.signature).toBeNull();
     await zip.close();
@@ -498,9 +538,10 @@ describe('bundle container', () => {
       ['rows/items.ndjson ', 'rows/items.ndjsonX'],
     ];
     for (const [evil, placeholder] of cases) {
-      const { file } = await rawBundle([{ name: 'rows/items.ndjson', data: Buffer.from('{"id":"a"}\n') }], [
-        { name: placeholder, data: Buffer.from('x') },
-      ]);
+      const { file } = await rawBundle(
+        [{ name: 'rows/items.ndjson', data: Buffer.from('{"id":"a"}\n') }],
+        [{ name: placeholder, data: Buffer.from('x') }],
+      );
       patchAll(file, placeholder, evil);
       expect(await codeOf(openBundleZip(file)), evil).toBe('E_PATH');
     }
@@ -529,14 +570,24 @@ describe('bundle container', () => {
 
     const bundle = await writeBundle({ tables: { items: itemRows(10) }, files: [] });
     const zip2 = await openBundleZip(bundle.path);
-    const listsMissing = { ...bundle.manifest, entries: [...bundle.manifest.entries, { name: `files/${'d'.repeat(64)}`, sha256: 'd'.repeat(64), size: 5 }] };
+    const listsMissing = {
+      ...bundle.manifest,
+      entries: [...bundle.manifest.entries, { name: `files/${'d'.repeat(64)}`, sha256: 'd'.repeat(64), size: 5 }],
+    };
     expect(await codeOf(() => checkEntriesAgainstManifest(zip2, listsMissing))).toBe('E_TAMPERED');
     expect(await codeOf(zip2.openEntry(`files/${'d'.repeat(64)}`, 'd'.repeat(64), 5))).toBe('E_TAMPERED');
-    const wrongSize = { ...bundle.manifest, entries: bundle.manifest.entries.map((entry) => ({ ...entry, size: entry.size - 1 })) };
+    const wrongSize = {
+      ...bundle.manifest,
+      entries: bundle.manifest.entries.map((entry) => ({ ...entry, size: entry.size - 1 })),
+    };
     expect(await codeOf(() => checkEntriesAgainstManifest(zip2, wrongSize))).toBe('E_TAMPERED');
     const tooMany = { ...bundle.manifest };
-    expect(await codeOf(() => checkEntriesAgainstManifest(zip2, tooMany, { ...DEFAULT_LIMITS, maxEntries: 0 }))).toBe('E_TOO_LARGE');
-    expect(await codeOf(() => checkEntriesAgainstManifest(zip2, tooMany, { ...DEFAULT_LIMITS, maxRowsEntryBytes: 100 }))).toBe('E_TOO_LARGE');
+    expect(await codeOf(() => checkEntriesAgainstManifest(zip2, tooMany, { ...DEFAULT_LIMITS, maxEntries: 0 }))).toBe(
+      'E_TOO_LARGE',
+    );
+    expect(
+      await codeOf(() => checkEntriesAgainstManifest(zip2, tooMany, { ...DEFAULT_LIMITS, maxRowsEntryBytes: 100 })),
+    ).toBe('E_TOO_LARGE');
     await zip2.close();
   });
 
@@ -572,7 +623,9 @@ describe('bundle container', () => {
     });
 
     it('is refused by size with lowered limits, before any inflating', async () => {
-      expect(await codeOf(openBundleZip(await bomb(), { ...DEFAULT_LIMITS, maxCompressionRatio: 1e9, maxFileBytes: MiB }))).toBe('E_TOO_LARGE');
+      expect(
+        await codeOf(openBundleZip(await bomb(), { ...DEFAULT_LIMITS, maxCompressionRatio: 1e9, maxFileBytes: MiB })),
+      ).toBe('E_TOO_LARGE');
       const zip = await openBundleZip(await bomb(), { ...DEFAULT_LIMITS, maxCompressionRatio: 1e9 });
       expect(await codeOf(zip.openEntry(name, zerosHash, MiB))).toBe('E_TOO_LARGE');
       await zip.close();
@@ -595,7 +648,8 @@ describe('bundle container', () => {
       let received = 0;
       let code = '';
       try {
-        for await (const chunk of await zip.openEntry(name, zerosHash, DEFAULT_LIMITS.maxFileBytes)) received += (chunk as Buffer).length;
+        for await (const chunk of await zip.openEntry(name, zerosHash, DEFAULT_LIMITS.maxFileBytes))
+          received += (chunk as Buffer).length;
       } catch (error) {
         code = (error as ApiError).code;
       }
@@ -603,7 +657,9 @@ describe('bundle container', () => {
       expect(code).toBe('E_TOO_LARGE');
       expect(received).toBeLessThanOrEqual(1000);
       expect(after.arrayBuffers + after.heapUsed - (before.arrayBuffers + before.heapUsed)).toBeLessThan(16 * MiB);
-      expect(await codeOf(zip.extractTo(name, zerosHash, DEFAULT_LIMITS.maxFileBytes, tempPath('bomb.out')))).toBe('E_TOO_LARGE');
+      expect(await codeOf(zip.extractTo(name, zerosHash, DEFAULT_LIMITS.maxFileBytes, tempPath('bomb.out')))).toBe(
+        'E_TOO_LARGE',
+      );
       await zip.close();
     });
 
@@ -640,7 +696,9 @@ describe('bundle container', () => {
     const writer = new BundleZipWriter(tempPath('bad.zip'));
     writer.addFile(`files/${hash}`, filePath, hash, 8);
     const manifestBytes = Buffer.from('{}');
-    expect(await codeOf(writer.finish(manifestBytes, signBytes(manifestBytes, basicKeys.signPrivate)))).toBe('E_CORRUPT');
+    expect(await codeOf(writer.finish(manifestBytes, signBytes(manifestBytes, basicKeys.signPrivate)))).toBe(
+      'E_CORRUPT',
+    );
   });
 
   it('writes a large table with bounded memory (rows are streamed, not collected)', async () => {
@@ -651,7 +709,11 @@ describe('bundle container', () => {
     let peak = 0;
     const count = 200_000;
     for (let index = 0; index < count; index += 1) {
-      await entry.add({ id: `note-${index}`, item_id: `item-${index % 97}`, body: `第${index}条进展：${crypto.randomBytes(48).toString('hex')}` });
+      await entry.add({
+        id: `note-${index}`,
+        item_id: `item-${index % 97}`,
+        body: `第${index}条进展：${crypto.randomBytes(48).toString('hex')}`,
+      });
       if (index % 20_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
     }
     const written = await entry.finish();
@@ -696,7 +758,13 @@ describe('envelope', () => {
       const { sealedPath } = await sealed(bytes);
       expect(await sniffBundle(sealedPath)).toBe('envelope');
       const read = await readEnvelopeHeader(sealedPath);
-      expect(read).toMatchObject({ format: 'court-sync-envelope', version: 1, ...header, chunkSize: 65536, recipientFingerprint: highFingerprint });
+      expect(read).toMatchObject({
+        format: 'court-sync-envelope',
+        version: 1,
+        ...header,
+        chunkSize: 65536,
+        recipientFingerprint: highFingerprint,
+      });
       const out = tempPath('opened.zip');
       const opened = await decryptFile(sealedPath, out, highBox, 10 * MiB);
       expect(opened).toEqual(read);
@@ -717,10 +785,22 @@ describe('envelope', () => {
     const ephemeral = Buffer.from(parsed.ephemeralKey, 'base64');
     const spki = (raw: Buffer) => Buffer.concat([Buffer.from('302a300506032b656e032100', 'hex'), raw]);
     const shared = crypto.diffieHellman({
-      privateKey: crypto.createPrivateKey({ key: Buffer.from(high.boxPrivate, 'base64'), format: 'der', type: 'pkcs8' }),
+      privateKey: crypto.createPrivateKey({
+        key: Buffer.from(high.boxPrivate, 'base64'),
+        format: 'der',
+        type: 'pkcs8',
+      }),
       publicKey: crypto.createPublicKey({ key: spki(ephemeral), format: 'der', type: 'spki' }),
     });
-    const key = Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.concat([ephemeral, Buffer.from(high.boxPublic, 'base64')]), 'court-sync-envelope-v1', 32));
+    const key = Buffer.from(
+      crypto.hkdfSync(
+        'sha256',
+        shared,
+        Buffer.concat([ephemeral, Buffer.from(high.boxPublic, 'base64')]),
+        'court-sync-envelope-v1',
+        32,
+      ),
+    );
     let at = 12 + headerLength;
     const parts: Buffer[] = [];
     for (let index = 0; at < file.length; index += 1) {
@@ -808,19 +888,28 @@ describe('envelope', () => {
     const bytes = crypto.randomBytes(5000);
     const { sealedPath } = await sealed(bytes);
     const other = generateCourtKeys();
-    const otherBox = { boxPublic: other.boxPublic, boxPrivate: other.boxPrivate, fingerprint: fingerprintOf(other.signPublic, other.boxPublic) };
+    const otherBox = {
+      boxPublic: other.boxPublic,
+      boxPrivate: other.boxPrivate,
+      fingerprint: fingerprintOf(other.signPublic, other.boxPublic),
+    };
     const out = tempPath('other.zip');
     expect(await codeOf(decryptFile(sealedPath, out, otherBox, MiB))).toBe('E_WRONG_KEY');
     expect(fs.existsSync(out)).toBe(false);
     // Right fingerprint, wrong private key: authentication fails rather than producing garbage.
-    expect(await codeOf(decryptFile(sealedPath, out, { ...otherBox, fingerprint: highFingerprint }, MiB))).toBe('E_TAMPERED');
+    expect(await codeOf(decryptFile(sealedPath, out, { ...otherBox, fingerprint: highFingerprint }, MiB))).toBe(
+      'E_TAMPERED',
+    );
   });
 
   it('wraps a real bundle: sniffed as an envelope outside and a zip inside', async () => {
     const bundle = await writeBundle({ tables: { items: itemRows(100) }, files: [crypto.randomBytes(150_000)] });
     expect(await sniffBundle(bundle.path)).toBe('zip');
     const sealedPath = tempPath('bundle.ddt');
-    await encryptFile(bundle.path, sealedPath, header, { boxPublic: high.boxPublic, fingerprint: normalizeFingerprint(highFingerprint) });
+    await encryptFile(bundle.path, sealedPath, header, {
+      boxPublic: high.boxPublic,
+      fingerprint: normalizeFingerprint(highFingerprint),
+    });
     expect((await readEnvelopeHeader(sealedPath)).recipientFingerprint).toBe(highFingerprint);
     const out = tempPath('unsealed.zip');
     await decryptFile(sealedPath, out, highBox, DEFAULT_LIMITS.maxTotalBytes);

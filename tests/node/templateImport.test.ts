@@ -24,7 +24,10 @@ async function setUp() {
 }
 
 async function auditCount(f: Fixture): Promise<number> {
-  const row = await f.h.services.ctx.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await f.h.services.ctx.db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -32,10 +35,23 @@ describe('items.importTemplate', () => {
   it('previews the template: header row, guessed mapping, per-row Chinese errors, new sections; writes nothing', async () => {
     const f = await setUp();
     const auditBefore = await auditCount(f);
-    const preview = await f.h.ok('items.importTemplate', { campaignId: f.campaign.id, fileName: '推进清单.xlsx', dataBase64: f.dataBase64 });
+    const preview = await f.h.ok('items.importTemplate', {
+      campaignId: f.campaign.id,
+      fileName: '推进清单.xlsx',
+      dataBase64: f.dataBase64,
+    });
     expect(preview.headerRow).toBe(3);
     expect(preview.sheets).toEqual(['推进清单']);
-    expect(preview.mapping).toEqual({ title: 1, content: 2, leadLeader: 3, department: 4, owner: 5, deadline: 6, kind: 7, section: null });
+    expect(preview.mapping).toEqual({
+      title: 1,
+      content: 2,
+      leadLeader: 3,
+      department: 4,
+      owner: 5,
+      deadline: 6,
+      kind: 7,
+      section: null,
+    });
     expect(preview.columns.map((c) => c.header)).toEqual(TEMPLATE_HEADER);
     expect(preview.columns[4].samples).toEqual(['政治部', '审判管理办公室', '民事审判庭']);
     expect(preview.rows).toHaveLength(20);
@@ -44,20 +60,48 @@ describe('items.importTemplate', () => {
     const bad = preview.rows.filter((r) => r.errors.length > 0).map((r) => [r.rowNumber, r.errors.join('；')]);
     expect(bad).toEqual([
       [8, expect.stringMatching(/^完成时限“明年春节前”无法识别/)],
-      [13, expect.stringMatching(/^责任部门“综合科”不存在，本院的部门有：立案庭、刑事审判庭、民事审判庭、执行局、审判管理办公室、政治部、办公室/)],
+      [
+        13,
+        expect.stringMatching(
+          /^责任部门“综合科”不存在，本院的部门有：立案庭、刑事审判庭、民事审判庭、执行局、审判管理办公室、政治部、办公室/,
+        ),
+      ],
       [16, '缺少任务名称'],
       [21, '与第 20 行任务名称重复'],
     ]);
     const byRow = new Map(preview.rows.map((r) => [r.rowNumber, r]));
     // Sections come from the merged rows; numbering is dropped.
-    expect([byRow.get(5)!.section, byRow.get(12)!.section, byRow.get(26)!.section]).toEqual(['争先创优年', '案件质量提升年', '作风转变年']);
+    expect([byRow.get(5)!.section, byRow.get(12)!.section, byRow.get(26)!.section]).toEqual([
+      '争先创优年',
+      '案件质量提升年',
+      '作风转变年',
+    ]);
     // Deadlines: a date cell, 2026年…日, 12月底 (this campaign's year), 2026.10.31, 11月底.
-    expect([5, 6, 7, 9, 10, 24].map((n) => byRow.get(n)!.deadline)).toEqual(['2026-12-31', '2026-12-31', '2026-12-31', '2026-10-31', '2026-09-30', '2026-11-30']);
+    expect([5, 6, 7, 9, 10, 24].map((n) => byRow.get(n)!.deadline)).toEqual([
+      '2026-12-31',
+      '2026-12-31',
+      '2026-12-31',
+      '2026-10-31',
+      '2026-09-30',
+      '2026-11-30',
+    ]);
     // 长期坚持: no deadline, said in the content instead.
-    expect(byRow.get(20)).toMatchObject({ deadline: null, content: '对照 8 个方面 38 个问题逐人查摆\n（完成时限：长期坚持）' });
+    expect(byRow.get(20)).toMatchObject({
+      deadline: null,
+      content: '对照 8 个方面 38 个问题逐人查摆\n（完成时限：长期坚持）',
+    });
     // Two departments: the first leads, the other is noted.
-    expect(byRow.get(18)).toMatchObject({ department: '立案庭、民事审判庭', content: '诉前调解成功率达到 40%\n配合部门：民事审判庭', errors: [] });
-    expect(byRow.get(5)).toMatchObject({ title: '开展“争先创优”评比活动', leadLeader: '张院长', owner: '刘主任', kind: 'mandatory' });
+    expect(byRow.get(18)).toMatchObject({
+      department: '立案庭、民事审判庭',
+      content: '诉前调解成功率达到 40%\n配合部门：民事审判庭',
+      errors: [],
+    });
+    expect(byRow.get(5)).toMatchObject({
+      title: '开展“争先创优”评比活动',
+      leadLeader: '张院长',
+      owner: '刘主任',
+      kind: 'mandatory',
+    });
     expect(byRow.get(9)!.kind).toBe('own');
 
     expect(await f.h.ok('items.list', { campaignId: f.campaign.id })).toEqual([]);
@@ -69,7 +113,12 @@ describe('items.importTemplate', () => {
     const f = await setUp();
     const auditBefore = await auditCount(f);
     const failure = expectFailure(
-      await f.h.call('items.importTemplate', { campaignId: f.campaign.id, fileName: '推进清单.xlsx', dataBase64: f.dataBase64, confirm: true }),
+      await f.h.call('items.importTemplate', {
+        campaignId: f.campaign.id,
+        fileName: '推进清单.xlsx',
+        dataBase64: f.dataBase64,
+        confirm: true,
+      }),
       'E_INVALID',
       /^有 4 行存在问题（第 8、13、16、21 行）/,
     );
@@ -81,21 +130,44 @@ describe('items.importTemplate', () => {
   it('with skipInvalid writes exactly the good rows, in order, under existing and new sections, in one audited transaction', async () => {
     const f = await setUp();
     const auditBefore = await auditCount(f);
-    const done = await f.h.ok('items.importTemplate', { campaignId: f.campaign.id, fileName: '推进清单.xlsx', dataBase64: f.dataBase64, confirm: true, skipInvalid: true });
+    const done = await f.h.ok('items.importTemplate', {
+      campaignId: f.campaign.id,
+      fileName: '推进清单.xlsx',
+      dataBase64: f.dataBase64,
+      confirm: true,
+      skipInvalid: true,
+    });
     expect(done.written).toEqual({ items: 16, sections: 1 });
     expect(done.newSections).toEqual(['作风转变年']);
 
     const detail = await f.h.ok('campaigns.get', { id: f.campaign.id });
-    expect(detail.sections.map((s) => `${s.number}${s.title}`)).toEqual(['一、争先创优年', '二、案件质量提升年', '三、作风转变年']);
+    expect(detail.sections.map((s) => `${s.number}${s.title}`)).toEqual([
+      '一、争先创优年',
+      '二、案件质量提升年',
+      '三、作风转变年',
+    ]);
     const sectionTitle = new Map(detail.sections.map((s) => [s.id, s.title]));
     const items = await f.h.ok('items.list', { campaignId: f.campaign.id });
     const expected = TEMPLATE_SECTIONS.flatMap((s) => s.rows)
       .filter((row) => ![4, 8, 11, 15].includes(row[0] as number))
       .map((row) => row[1]);
     expect(items.map((i) => i.title)).toEqual(expected);
-    expect(items.map((i) => sectionTitle.get(i.sectionId!))).toEqual([...Array(5).fill('争先创优年'), ...Array(5).fill('案件质量提升年'), ...Array(6).fill('作风转变年')]);
+    expect(items.map((i) => sectionTitle.get(i.sectionId!))).toEqual([
+      ...Array(5).fill('争先创优年'),
+      ...Array(5).fill('案件质量提升年'),
+      ...Array(6).fill('作风转变年'),
+    ]);
     const first = items[0];
-    expect(first).toMatchObject({ origin: 'J2301', status: 'not_started', percent: 0, deadline: '2026-12-31', leadLeader: '张院长', owner: '刘主任', departmentId: f.departments.get('政治部'), kind: 'mandatory' });
+    expect(first).toMatchObject({
+      origin: 'J2301',
+      status: 'not_started',
+      percent: 0,
+      deadline: '2026-12-31',
+      leadLeader: '张院长',
+      owner: '刘主任',
+      departmentId: f.departments.get('政治部'),
+      kind: 'mandatory',
+    });
     // 17 rows (16 items + 1 section) each with its audit entry.
     expect(await auditCount(f)).toBe(auditBefore + 17);
     // The full-text index knows the new items.
@@ -103,7 +175,11 @@ describe('items.importTemplate', () => {
     expect(found).toEqual({ ids: [items.find((i) => i.title === '规范刑事案件审理')!.id], mode: 'fulltext' });
 
     // Importing the same file again: every good row is now a duplicate of an existing item.
-    const again = await f.h.ok('items.importTemplate', { campaignId: f.campaign.id, fileName: '推进清单.xlsx', dataBase64: f.dataBase64 });
+    const again = await f.h.ok('items.importTemplate', {
+      campaignId: f.campaign.id,
+      fileName: '推进清单.xlsx',
+      dataBase64: f.dataBase64,
+    });
     expect(again.goodRows).toBe(0);
     expect(again.rows.find((r) => r.rowNumber === 5)!.errors).toEqual(['栏目“争先创优年”中已有同名事项']);
     expect(again.newSections).toEqual([]);
@@ -111,30 +187,90 @@ describe('items.importTemplate', () => {
 
   it('takes the mapping given over the guessed one, and picks the sheet by name', async () => {
     const f = await setUp();
-    const dataBase64 = await templateWorkbook({ header: ['序号', '事项', '说明', '领导', '单位名称', '联系人', '日期', '备注'], extraSheet: true });
+    const dataBase64 = await templateWorkbook({
+      header: ['序号', '事项', '说明', '领导', '单位名称', '联系人', '日期', '备注'],
+      extraSheet: true,
+    });
     // 事项 and 联系人 are known; the rest is not guessed.
-    const guessed = await f.h.ok('items.importTemplate', { campaignId: f.campaign.id, fileName: 'a.xlsx', dataBase64, sheet: '推进清单' });
+    const guessed = await f.h.ok('items.importTemplate', {
+      campaignId: f.campaign.id,
+      fileName: 'a.xlsx',
+      dataBase64,
+      sheet: '推进清单',
+    });
     expect(guessed.sheets).toEqual(['说明', '推进清单']);
     expect(guessed.mapping).toMatchObject({ title: 1, owner: 5, deadline: null, department: null });
     expect(guessed.rows.find((r) => r.rowNumber === 5)).toMatchObject({ deadline: null, department: '', errors: [] });
-    const mapped = await f.h.ok('items.importTemplate', { campaignId: f.campaign.id, fileName: 'a.xlsx', dataBase64, sheet: '推进清单', mapping: { content: 2, leadLeader: 3, department: 4, deadline: 6, owner: null } });
-    expect(mapped.mapping).toMatchObject({ title: 1, content: 2, leadLeader: 3, department: 4, deadline: 6, owner: null });
-    expect(mapped.rows.find((r) => r.rowNumber === 5)).toMatchObject({ deadline: '2026-12-31', department: '政治部', leadLeader: '张院长', owner: '', content: '每季度评选办案标兵、服务标兵' });
+    const mapped = await f.h.ok('items.importTemplate', {
+      campaignId: f.campaign.id,
+      fileName: 'a.xlsx',
+      dataBase64,
+      sheet: '推进清单',
+      mapping: { content: 2, leadLeader: 3, department: 4, deadline: 6, owner: null },
+    });
+    expect(mapped.mapping).toMatchObject({
+      title: 1,
+      content: 2,
+      leadLeader: 3,
+      department: 4,
+      deadline: 6,
+      owner: null,
+    });
+    expect(mapped.rows.find((r) => r.rowNumber === 5)).toMatchObject({
+      deadline: '2026-12-31',
+      department: '政治部',
+      leadLeader: '张院长',
+      owner: '',
+      content: '每季度评选办案标兵、服务标兵',
+    });
     expect(mapped.badRows).toBe(4);
     // The first sheet with data is the 说明 sheet, which has no header row.
-    expectFailure(await f.h.call('items.importTemplate', { campaignId: f.campaign.id, fileName: 'a.xlsx', dataBase64 }), 'E_INVALID', /没有找到表头/);
-    expectFailure(await f.h.call('items.importTemplate', { campaignId: f.campaign.id, fileName: 'a.xlsx', dataBase64, sheet: '附件' }), 'E_INVALID', /没有名为“附件”的工作表/);
+    expectFailure(
+      await f.h.call('items.importTemplate', { campaignId: f.campaign.id, fileName: 'a.xlsx', dataBase64 }),
+      'E_INVALID',
+      /没有找到表头/,
+    );
+    expectFailure(
+      await f.h.call('items.importTemplate', {
+        campaignId: f.campaign.id,
+        fileName: 'a.xlsx',
+        dataBase64,
+        sheet: '附件',
+      }),
+      'E_INVALID',
+      /没有名为“附件”的工作表/,
+    );
   });
 
   it('refuses a corrupt file, a file that is not a workbook, and a closed campaign', async () => {
     const f = await setUp();
     const truncated = Buffer.from(f.dataBase64, 'base64').subarray(0, 2000).toString('base64');
-    expectFailure(await f.h.call('items.importTemplate', { campaignId: f.campaign.id, fileName: '推进清单.xlsx', dataBase64: truncated }), 'E_INVALID', /无法读取该 Excel 文件/);
+    expectFailure(
+      await f.h.call('items.importTemplate', {
+        campaignId: f.campaign.id,
+        fileName: '推进清单.xlsx',
+        dataBase64: truncated,
+      }),
+      'E_INVALID',
+      /无法读取该 Excel 文件/,
+    );
     const pdf = Buffer.from('%PDF-1.4 not a workbook').toString('base64');
-    expectFailure(await f.h.call('items.importTemplate', { campaignId: f.campaign.id, fileName: '推进清单.xlsx', dataBase64: pdf }), 'E_INVALID', /无法读取该 Excel 文件/);
+    expectFailure(
+      await f.h.call('items.importTemplate', { campaignId: f.campaign.id, fileName: '推进清单.xlsx', dataBase64: pdf }),
+      'E_INVALID',
+      /无法读取该 Excel 文件/,
+    );
     const campaign = (await f.h.ok('campaigns.get', { id: f.campaign.id })).campaign;
     await f.h.ok('campaigns.setStatus', { id: campaign.id, version: campaign.version, status: 'closed' });
-    expectFailure(await f.h.call('items.importTemplate', { campaignId: f.campaign.id, fileName: '推进清单.xlsx', dataBase64: f.dataBase64 }), 'E_CLOSED', /已结束/);
+    expectFailure(
+      await f.h.call('items.importTemplate', {
+        campaignId: f.campaign.id,
+        fileName: '推进清单.xlsx',
+        dataBase64: f.dataBase64,
+      }),
+      'E_CLOSED',
+      /已结束/,
+    );
   });
 
   it('flags deadlines outside the campaign dates, unknown kinds and over-long fields', async () => {
@@ -169,7 +305,12 @@ describe('items.importTemplate', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('清单');
     sheet.getRow(1).values = ['序号', '工作任务', '责任部门', '时间节点'];
-    sheet.getRow(2).values = [1, { richText: [{ text: '规范', font: { bold: true } }, { text: '庭审活动' }] }, '刑事审判庭', '2026-12-31'];
+    sheet.getRow(2).values = [
+      1,
+      { richText: [{ text: '规范', font: { bold: true } }, { text: '庭审活动' }] },
+      '刑事审判庭',
+      '2026-12-31',
+    ];
     sheet.getRow(3).values = ['二、其他工作'];
     sheet.getRow(4).values = [2, '完善考核办法', '政治部', '2026/11/30'];
     sheet.getRow(5).values = [null, '（一）作风建设'];
@@ -215,13 +356,37 @@ describe('a checklist saved as Excel is a template', () => {
     const [first, second] = f.sections;
     const departments = await f.h.ok('departments.list');
     const dept = (name: string) => departments.find((d) => d.name === name)!.id;
-    await f.h.ok('items.create', { campaignId: f.campaign.id, sectionId: first.id, title: '落实当场立案制度', content: '窗口当场登记立案', leadLeader: '张院长', departmentId: dept('立案庭'), deadline: '2026-12-31' });
-    await f.h.ok('items.create', { campaignId: f.campaign.id, sectionId: second.id, title: '开展案件质量评查', leadLeader: '李副院长', departmentId: dept('审判管理办公室'), deadline: '2026-10-31' });
+    await f.h.ok('items.create', {
+      campaignId: f.campaign.id,
+      sectionId: first.id,
+      title: '落实当场立案制度',
+      content: '窗口当场登记立案',
+      leadLeader: '张院长',
+      departmentId: dept('立案庭'),
+      deadline: '2026-12-31',
+    });
+    await f.h.ok('items.create', {
+      campaignId: f.campaign.id,
+      sectionId: second.id,
+      title: '开展案件质量评查',
+      leadLeader: '李副院长',
+      departmentId: dept('审判管理办公室'),
+      deadline: '2026-10-31',
+    });
     const report = await buildReport(f.h.services.ctx, { campaignId: f.campaign.id, kind: 'checklist' });
     const dataBase64 = (await report.workbook()).toString('base64');
 
-    const target = await f.h.ok('campaigns.create', { title: '下一年度能力作风建设年', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
-    const preview = await f.h.ok('items.importTemplate', { campaignId: target.id, fileName: `${report.baseName}.xlsx`, dataBase64 });
+    const target = await f.h.ok('campaigns.create', {
+      title: '下一年度能力作风建设年',
+      year: 2026,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
+    const preview = await f.h.ok('items.importTemplate', {
+      campaignId: target.id,
+      fileName: `${report.baseName}.xlsx`,
+      dataBase64,
+    });
     expect(preview.badRows).toBe(0);
     // The workbook writes the content under the title in the same cell: it comes back as content.
     expect(preview.rows.map((r) => r.content)).toEqual(['窗口当场登记立案', '']);
@@ -229,7 +394,12 @@ describe('a checklist saved as Excel is a template', () => {
       [first.title, '落实当场立案制度', '张院长', '立案庭', '2026-12-31'],
       [second.title, '开展案件质量评查', '李副院长', '审判管理办公室', '2026-10-31'],
     ]);
-    const done = await f.h.ok('items.importTemplate', { campaignId: target.id, fileName: `${report.baseName}.xlsx`, dataBase64, confirm: true });
+    const done = await f.h.ok('items.importTemplate', {
+      campaignId: target.id,
+      fileName: `${report.baseName}.xlsx`,
+      dataBase64,
+      confirm: true,
+    });
     expect(done.written).toEqual({ items: 2, sections: 2 });
     const items = await f.h.ok('items.list', { campaignId: target.id });
     expect(items.map((item) => [item.title, item.leadLeader, item.deadline])).toEqual([

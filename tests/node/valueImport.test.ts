@@ -18,7 +18,15 @@ afterEach(async () => {
 async function setUp() {
   fx = await openCourt();
   const f = fx;
-  const create = (fields: Record<string, unknown>) => f.h.ok('indicators.create', { campaignId: f.campaign.id, line: 'general', direction: 'up', target: null, period: 'monthly', ...fields } as never);
+  const create = (fields: Record<string, unknown>) =>
+    f.h.ok('indicators.create', {
+      campaignId: f.campaign.id,
+      line: 'general',
+      direction: 'up',
+      target: null,
+      period: 'monthly',
+      ...fields,
+    } as never);
   const filing = await create({ name: '当场立案率', unit: 'percent', target: 95, line: 'filing' });
   const pending = await create({ name: '长期未结案件数', unit: 'cases', direction: 'down', line: 'enforcement' });
   const appeal = await create({ name: '上诉率', unit: 'percent', direction: 'down', period: 'quarterly' });
@@ -26,7 +34,15 @@ async function setUp() {
   return { ...f, filing, pending, appeal };
 }
 
-const auditCount = async (f: Fixture) => Number((await f.h.services.ctx.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const auditCount = async (f: Fixture) =>
+  Number(
+    (
+      await f.h.services.ctx.db
+        .selectFrom('auditLog')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('indicators.importValues', () => {
   it('checks every row, writes nothing on preview, refuses to confirm with bad rows, and with skipInvalid writes the good ones', async () => {
@@ -51,9 +67,15 @@ describe('indicators.importValues', () => {
       { percentFormatRows: [4] },
     );
     const auditBefore = await auditCount(f);
-    const preview = await f.h.ok('indicators.importValues', { campaignId: f.campaign.id, fileName: '指标数值.xlsx', dataBase64 });
+    const preview = await f.h.ok('indicators.importValues', {
+      campaignId: f.campaign.id,
+      fileName: '指标数值.xlsx',
+      dataBase64,
+    });
     expect(preview).toMatchObject({ fileName: '指标数值.xlsx', goodRows: 5, badRows: 9, written: null });
-    expect(preview.rows.map((r) => [r.rowNumber, r.indicatorName, r.period, r.value, r.replaces, r.errors.join('；')])).toEqual([
+    expect(
+      preview.rows.map((r) => [r.rowNumber, r.indicatorName, r.period, r.value, r.replaces, r.errors.join('；')]),
+    ).toEqual([
       [3, '当场立案率', '2026-09', 93.5, true, ''],
       [4, '当场立案率', '2026-10', 96.2, false, ''],
       [5, '上诉率', '2026-Q3', 6.1, false, ''],
@@ -71,17 +93,40 @@ describe('indicators.importValues', () => {
     ]);
     expect(await auditCount(f)).toBe(auditBefore);
 
-    expectFailure(await f.h.call('indicators.importValues', { campaignId: f.campaign.id, fileName: '指标数值.xlsx', dataBase64, confirm: true }), 'E_INVALID', /^有 9 行存在问题（第 8、9、10、11、12 等行）/);
+    expectFailure(
+      await f.h.call('indicators.importValues', {
+        campaignId: f.campaign.id,
+        fileName: '指标数值.xlsx',
+        dataBase64,
+        confirm: true,
+      }),
+      'E_INVALID',
+      /^有 9 行存在问题（第 8、9、10、11、12 等行）/,
+    );
     expect(await auditCount(f)).toBe(auditBefore);
 
-    const done = await f.h.ok('indicators.importValues', { campaignId: f.campaign.id, fileName: '指标数值.xlsx', dataBase64, confirm: true, skipInvalid: true });
+    const done = await f.h.ok('indicators.importValues', {
+      campaignId: f.campaign.id,
+      fileName: '指标数值.xlsx',
+      dataBase64,
+      confirm: true,
+      skipInvalid: true,
+    });
     expect(done.written).toBe(5);
     const list = await f.h.ok('indicators.list', { campaignId: f.campaign.id });
-    const values = Object.fromEntries(list.map((row) => [row.name, row.values.map((v) => [v.period, v.value, v.note, v.version])]));
+    const values = Object.fromEntries(
+      list.map((row) => [row.name, row.values.map((v) => [v.period, v.value, v.note, v.version])]),
+    );
     expect(values).toEqual({
-      当场立案率: [['2026-09', 93.5, '更正后数据', 2], ['2026-10', 96.2, '百分比格式', 1]],
+      当场立案率: [
+        ['2026-09', 93.5, '更正后数据', 2],
+        ['2026-10', 96.2, '百分比格式', 1],
+      ],
       长期未结案件数: [['2026-10', 12, '', 1]],
-      上诉率: [['2026-Q2', 7, '', 1], ['2026-Q3', 6.1, '', 1]],
+      上诉率: [
+        ['2026-Q2', 7, '', 1],
+        ['2026-Q3', 6.1, '', 1],
+      ],
     });
     // Four inserts and one update, each audited.
     expect(await auditCount(f)).toBe(auditBefore + 5);
@@ -93,15 +138,41 @@ describe('indicators.importValues', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('表1').getRow(1).values = ['名字', '数'];
     const dataBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-    expectFailure(await f.h.call('indicators.importValues', { campaignId: f.campaign.id, fileName: 'x.xlsx', dataBase64 }), 'E_INVALID', /没有找到表头/);
-    expectFailure(await f.h.call('indicators.importValues', { campaignId: f.campaign.id, fileName: 'x.xlsx', dataBase64: Buffer.from('PK\u0003\u0004broken').toString('base64') }), 'E_INVALID', /无法读取该 Excel 文件/);
+    expectFailure(
+      await f.h.call('indicators.importValues', { campaignId: f.campaign.id, fileName: 'x.xlsx', dataBase64 }),
+      'E_INVALID',
+      /没有找到表头/,
+    );
+    expectFailure(
+      await f.h.call('indicators.importValues', {
+        campaignId: f.campaign.id,
+        fileName: 'x.xlsx',
+        dataBase64: Buffer.from('PK\u0003\u0004broken').toString('base64'),
+      }),
+      'E_INVALID',
+      /无法读取该 Excel 文件/,
+    );
   });
 });
 
 describe('parsePeriod', () => {
   it('reads months and quarters as clerks write them', () => {
-    expect(['2026-10', '2026年10月', '2026.3', '2026/03', '2026年3月份', '2026-03-01'].map(parsePeriod)).toEqual(['2026-10', '2026-10', '2026-03', '2026-03', '2026-03', '2026-03']);
-    expect(['2026年第三季度', '2026年三季度', '2026-Q3', '2026Q3', '2026年第3季度', '2026q1'].map(parsePeriod)).toEqual(['2026-Q3', '2026-Q3', '2026-Q3', '2026-Q3', '2026-Q3', '2026-Q1']);
-    expect(['2026-13', '十月', '', '2026年第五季度'].map(parsePeriod)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(['2026-10', '2026年10月', '2026.3', '2026/03', '2026年3月份', '2026-03-01'].map(parsePeriod)).toEqual([
+      '2026-10',
+      '2026-10',
+      '2026-03',
+      '2026-03',
+      '2026-03',
+      '2026-03',
+    ]);
+    expect(['2026年第三季度', '2026年三季度', '2026-Q3', '2026Q3', '2026年第3季度', '2026q1'].map(parsePeriod)).toEqual(
+      ['2026-Q3', '2026-Q3', '2026-Q3', '2026-Q3', '2026-Q3', '2026-Q1'],
+    );
+    expect(['2026-13', '十月', '', '2026年第五季度'].map(parsePeriod)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

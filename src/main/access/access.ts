@@ -24,7 +24,12 @@ export function canWorkFor(user: SessionUser, departmentId: string | null): bool
  * Refuses a 填报人 outside their department. `what` names the record, e.g. "事项" or "整改措施";
  * `departmentName` is the record's department for the message.
  */
-export function assertCanWorkFor(ctx: ServiceContext, departmentId: string | null, what: string, departmentName?: string | null): void {
+export function assertCanWorkFor(
+  ctx: ServiceContext,
+  departmentId: string | null,
+  what: string,
+  departmentName?: string | null,
+): void {
   const user = requireUser(ctx);
   if (canWorkFor(user, departmentId)) return;
   if (!user.departmentId) {
@@ -34,13 +39,19 @@ export function assertCanWorkFor(ctx: ServiceContext, departmentId: string | nul
     throw new ApiError('E_FORBIDDEN', `这项${what}没有指定责任部门，只有管理员或审核人可以修改。`);
   }
   const theirs = departmentName ? `“${departmentName}”的` : '其他部门的';
-  throw new ApiError('E_FORBIDDEN', `您是${user.departmentName || '本部门'}的填报人，只能修改本部门的${what}，不能修改${theirs}${what}。`);
+  throw new ApiError(
+    'E_FORBIDDEN',
+    `您是${user.departmentName || '本部门'}的填报人，只能修改本部门的${what}，不能修改${theirs}${what}。`,
+  );
 }
 
 /** The two-person rule: the one who did (or submitted) the work may not approve it. */
 export function assertNotOwnWork(ctx: ServiceContext, doneByUserId: string | null, what: string): void {
   const user = requireUser(ctx);
   if (doneByUserId && doneByUserId === user.id) {
-    throw new ApiError('E_OWN_WORK', `这项${what}是您本人提交的。按照销号要求，须由另一位审核人审核，本人不能审核自己的工作。`);
+    throw new ApiError(
+      'E_OWN_WORK',
+      `这项${what}是您本人提交的。按照销号要求，须由另一位审核人审核，本人不能审核自己的工作。`,
+    );
   }
 }

@@ -69,7 +69,9 @@ const stamp = (ctx: ServiceContext) => dayjs(ctx.now()).format('YYYY-MM-DDTHH:mm
 
 async function localCourt(ctx: ServiceContext | Transaction<Database>): Promise<string> {
   const db = 'db' in ctx ? ctx.db : ctx;
-  return (await db.selectFrom('settings').select('value').where('key', '=', LOCAL_COURT_KEY).executeTakeFirst())?.value ?? '';
+  return (
+    (await db.selectFrom('settings').select('value').where('key', '=', LOCAL_COURT_KEY).executeTakeFirst())?.value ?? ''
+  );
 }
 
 /** The audit actor for a person: their name and log-in name, e.g. 王书记员（wangsj）. */
@@ -94,7 +96,10 @@ async function writeAccountAudit(
 }
 
 /** Writes one audit entry in its own transaction (log-ins, refusals). */
-export async function auditAccess(ctx: ServiceContext, entry: { actor: string; operation: string; tableName: string; rowId: string; after: unknown }): Promise<void> {
+export async function auditAccess(
+  ctx: ServiceContext,
+  entry: { actor: string; operation: string; tableName: string; rowId: string; after: unknown },
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const appender = AuditAppender.for(trx);
     await appender.append({ at: stamp(ctx), court: await localCourt(trx), before: null, ...entry });
@@ -104,17 +109,34 @@ export async function auditAccess(ctx: ServiceContext, entry: { actor: string; o
 
 async function assertUsernameFree(ctx: ServiceContext, username: string): Promise<void> {
   const taken = await ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-  if (taken) throw new ApiError('E_DUPLICATE', `用户名“${username}”已被使用，请换一个。`, { username: '用户名已被使用' });
+  if (taken)
+    throw new ApiError('E_DUPLICATE', `用户名“${username}”已被使用，请换一个。`, { username: '用户名已被使用' });
 }
 
-async function assertDepartmentAndPerson(ctx: ServiceContext, departmentId: string | null, personId: string | null): Promise<void> {
+async function assertDepartmentAndPerson(
+  ctx: ServiceContext,
+  departmentId: string | null,
+  personId: string | null,
+): Promise<void> {
   if (departmentId) {
-    const found = await ctx.db.selectFrom('departments').select('id').where('id', '=', departmentId).where('deletedAt', 'is', null).executeTakeFirst();
-    if (!found) throw new ApiError('E_INVALID', '所选部门不存在或已被删除，请重新选择。', { departmentId: '请重新选择部门' });
+    const found = await ctx.db
+      .selectFrom('departments')
+      .select('id')
+      .where('id', '=', departmentId)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (!found)
+      throw new ApiError('E_INVALID', '所选部门不存在或已被删除，请重新选择。', { departmentId: '请重新选择部门' });
   }
   if (personId) {
-    const found = await ctx.db.selectFrom('people').select('id').where('id', '=', personId).where('deletedAt', 'is', null).executeTakeFirst();
-    if (!found) throw new ApiError('E_INVALID', '所选人员不存在或已被删除，请重新选择。', { personId: '请重新选择人员' });
+    const found = await ctx.db
+      .selectFrom('people')
+      .select('id')
+      .where('id', '=', personId)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (!found)
+      throw new ApiError('E_INVALID', '所选人员不存在或已被删除，请重新选择。', { personId: '请重新选择人员' });
   }
 }
 
@@ -123,7 +145,16 @@ async function insertUser(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   actor: string,
-  fields: { username: string; displayName: string; roles: readonly Role[]; departmentId: string | null; personId: string | null; password: string; mustChange: boolean; loggedIn?: boolean },
+  fields: {
+    username: string;
+    displayName: string;
+    roles: readonly Role[];
+    departmentId: string | null;
+    personId: string | null;
+    password: string;
+    mustChange: boolean;
+    loggedIn?: boolean;
+  },
 ): Promise<string> {
   const now = stamp(ctx);
   const row = {
@@ -146,7 +177,10 @@ async function insertUser(
 }
 
 export async function countUsers(ctx: ServiceContext): Promise<number> {
-  const row = await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -161,7 +195,14 @@ export async function createFirstAdmin(
 ): Promise<string> {
   const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) throw new ApiError('E_ALREADY_SET_UP', '本机已有账户，请直接登录。');
-  const id = await insertUser(trx, ctx, actorName(account), { ...account, roles: ['admin', 'reviewer'], departmentId: null, personId: null, mustChange: false, loggedIn: true });
+  const id = await insertUser(trx, ctx, actorName(account), {
+    ...account,
+    roles: ['admin', 'reviewer'],
+    departmentId: null,
+    personId: null,
+    mustChange: false,
+    loggedIn: true,
+  });
   return id;
 }
 
@@ -179,7 +220,8 @@ export async function bootstrap(ctx: ServiceContext, input: ParsedInput<'auth.bo
 const BAD_LOGIN = '用户名或密码不正确。';
 
 export async function login(ctx: ServiceContext, input: ParsedInput<'auth.login'>): Promise<SessionUser> {
-  const row = (await userQuery(ctx).where('users.username', '=', input.username).executeTakeFirst()) as UserRecord | undefined;
+  const row = (await userQuery(ctx).where('users.username', '=', input.username).executeTakeFirst()) as
+    UserRecord | undefined;
   if (!row) {
     await verifyPassword(input.password, await decoyHash());
     throw new ApiError('E_BAD_LOGIN', BAD_LOGIN);
@@ -188,7 +230,10 @@ export async function login(ctx: ServiceContext, input: ParsedInput<'auth.login'
   if (row.disabled === 1) throw new ApiError('E_DISABLED', '这个账户已停用，请联系管理员。');
   if (row.lockedUntil && now.isBefore(dayjs(row.lockedUntil))) {
     const minutes = Math.max(1, Math.ceil(dayjs(row.lockedUntil).diff(now, 'second') / 60));
-    throw new ApiError('E_LOCKED', `密码连续输错 ${MAX_FAILED_LOGINS} 次，账户已锁定。请 ${minutes} 分钟后再试，或请管理员重置密码。`);
+    throw new ApiError(
+      'E_LOCKED',
+      `密码连续输错 ${MAX_FAILED_LOGINS} 次，账户已锁定。请 ${minutes} 分钟后再试，或请管理员重置密码。`,
+    );
   }
   const good = await verifyPassword(input.password, row.passwordHash);
   const actor = actorName(row);
@@ -196,13 +241,31 @@ export async function login(ctx: ServiceContext, input: ParsedInput<'auth.login'
     const failed = row.failedAttempts + 1;
     const locks = failed >= MAX_FAILED_LOGINS;
     const lockedUntil = locks ? now.add(LOCK_MINUTES, 'minute').format('YYYY-MM-DDTHH:mm:ssZ') : null;
-    await ctx.db.updateTable('users').set({ failedAttempts: locks ? 0 : failed, lockedUntil }).where('id', '=', row.id).execute();
-    await auditAccess(ctx, { actor, operation: locks ? 'lock' : 'login-failed', tableName: 'users', rowId: row.id, after: { failedAttempts: failed } });
-    if (locks) throw new ApiError('E_LOCKED', `密码连续输错 ${MAX_FAILED_LOGINS} 次，账户已锁定 ${LOCK_MINUTES} 分钟。如忘记密码，请管理员重置。`);
+    await ctx.db
+      .updateTable('users')
+      .set({ failedAttempts: locks ? 0 : failed, lockedUntil })
+      .where('id', '=', row.id)
+      .execute();
+    await auditAccess(ctx, {
+      actor,
+      operation: locks ? 'lock' : 'login-failed',
+      tableName: 'users',
+      rowId: row.id,
+      after: { failedAttempts: failed },
+    });
+    if (locks)
+      throw new ApiError(
+        'E_LOCKED',
+        `密码连续输错 ${MAX_FAILED_LOGINS} 次，账户已锁定 ${LOCK_MINUTES} 分钟。如忘记密码，请管理员重置。`,
+      );
     const left = MAX_FAILED_LOGINS - failed;
     throw new ApiError('E_BAD_LOGIN', `${BAD_LOGIN}再输错 ${left} 次，账户将被锁定 ${LOCK_MINUTES} 分钟。`);
   }
-  await ctx.db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: stamp(ctx) }).where('id', '=', row.id).execute();
+  await ctx.db
+    .updateTable('users')
+    .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: stamp(ctx) })
+    .where('id', '=', row.id)
+    .execute();
   await auditAccess(ctx, { actor, operation: 'login', tableName: 'users', rowId: row.id, after: null });
   ctx.sessions.logIn(ctx.caller, row.id);
   return toSessionUser(row);
@@ -211,20 +274,43 @@ export async function login(ctx: ServiceContext, input: ParsedInput<'auth.login'
 export async function logout(ctx: ServiceContext): Promise<{ loggedOut: true }> {
   const user = requireUser(ctx);
   ctx.sessions.logOut(ctx.caller);
-  await auditAccess(ctx, { actor: actorName(user), operation: 'logout', tableName: 'users', rowId: user.id, after: null });
+  await auditAccess(ctx, {
+    actor: actorName(user),
+    operation: 'logout',
+    tableName: 'users',
+    rowId: user.id,
+    after: null,
+  });
   return { loggedOut: true };
 }
 
-export async function changePassword(ctx: ServiceContext, input: ParsedInput<'auth.changePassword'>): Promise<SessionUser> {
+export async function changePassword(
+  ctx: ServiceContext,
+  input: ParsedInput<'auth.changePassword'>,
+): Promise<SessionUser> {
   const user = requireUser(ctx);
-  const row = await ctx.db.selectFrom('users').select('passwordHash').where('id', '=', user.id).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('users')
+    .select('passwordHash')
+    .where('id', '=', user.id)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
     throw new ApiError('E_BAD_PASSWORD', '原密码不正确。', { currentPassword: '原密码不正确' });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set((eb) => ({ passwordHash, mustChangePassword: 0, updatedAt: stamp(ctx), version: eb('version', '+', 1) })).where('id', '=', user.id).execute();
-    await writeAccountAudit(trx, ctx, { actor: actorName(user), operation: 'change-password', rowId: user.id, before: null, after: { mustChangePassword: 0 } });
+    await trx
+      .updateTable('users')
+      .set((eb) => ({ passwordHash, mustChangePassword: 0, updatedAt: stamp(ctx), version: eb('version', '+', 1) }))
+      .where('id', '=', user.id)
+      .execute();
+    await writeAccountAudit(trx, ctx, {
+      actor: actorName(user),
+      operation: 'change-password',
+      rowId: user.id,
+      before: null,
+      after: { mustChangePassword: 0 },
+    });
   });
   return (await loadSessionUser(ctx, user.id))!;
 }
@@ -245,15 +331,24 @@ export async function createUser(ctx: ServiceContext, input: ParsedInput<'users.
   await assertUsernameFree(ctx, input.username);
   await assertDepartmentAndPerson(ctx, input.departmentId, input.personId);
   if (input.roles.length === 1 && input.roles[0] === 'filer' && !input.departmentId) {
-    throw new ApiError('E_INVALID', '填报人须指定所属部门，才能填报本部门的工作。', { departmentId: '请为填报人选择所属部门' });
+    throw new ApiError('E_INVALID', '填报人须指定所属部门，才能填报本部门的工作。', {
+      departmentId: '请为填报人选择所属部门',
+    });
   }
   // New accounts get a temporary password from the administrator and must choose their own.
-  const id = await ctx.db.transaction().execute((trx) => insertUser(trx, ctx, actorName(admin), { ...input, mustChange: true }));
+  const id = await ctx.db
+    .transaction()
+    .execute((trx) => insertUser(trx, ctx, actorName(admin), { ...input, mustChange: true }));
   return getAccount(ctx, id);
 }
 
 async function activeAdminCount(ctx: ServiceContext, exceptId: string): Promise<number> {
-  const rows = await ctx.db.selectFrom('users').select('roles').where('disabled', '=', 0).where('id', '!=', exceptId).execute();
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select('roles')
+    .where('disabled', '=', 0)
+    .where('id', '!=', exceptId)
+    .execute();
   return rows.filter((row) => parseRoles(row.roles).includes('admin')).length;
 }
 
@@ -261,14 +356,21 @@ export async function updateUser(ctx: ServiceContext, input: ParsedInput<'users.
   const admin = requireUser(ctx);
   const before = await ctx.db.selectFrom('users').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!before) throw new ApiError('E_NOT_FOUND', '找不到这个账户，可能已被删除，请刷新后再试。');
-  if (before.version !== input.version) throw new ApiError('E_STALE', '这个账户刚被修改过，请刷新后再改，已填写的内容不会丢失。');
+  if (before.version !== input.version)
+    throw new ApiError('E_STALE', '这个账户刚被修改过，请刷新后再改，已填写的内容不会丢失。');
   await assertDepartmentAndPerson(ctx, input.departmentId, input.personId);
   const staysAdmin = input.roles.includes('admin') && !input.disabled;
   if (parseRoles(before.roles).includes('admin') && !staysAdmin && (await activeAdminCount(ctx, input.id)) === 0) {
-    throw new ApiError('E_LAST_ADMIN', '这是本机唯一的管理员账户，不能取消其管理员角色或停用它。请先为另一位同事设置管理员角色。', { roles: '至少保留一位管理员' });
+    throw new ApiError(
+      'E_LAST_ADMIN',
+      '这是本机唯一的管理员账户，不能取消其管理员角色或停用它。请先为另一位同事设置管理员角色。',
+      { roles: '至少保留一位管理员' },
+    );
   }
   if (input.roles.length === 1 && input.roles[0] === 'filer' && !input.departmentId) {
-    throw new ApiError('E_INVALID', '填报人须指定所属部门，才能填报本部门的工作。', { departmentId: '请为填报人选择所属部门' });
+    throw new ApiError('E_INVALID', '填报人须指定所属部门，才能填报本部门的工作。', {
+      departmentId: '请为填报人选择所属部门',
+    });
   }
   const patch = {
     displayName: input.displayName,
@@ -277,10 +379,16 @@ export async function updateUser(ctx: ServiceContext, input: ParsedInput<'users.
     personId: input.personId,
     disabled: input.disabled ? 1 : 0,
   };
-  const changed = Object.fromEntries(Object.entries(patch).filter(([key, value]) => (before as Record<string, unknown>)[key] !== value));
+  const changed = Object.fromEntries(
+    Object.entries(patch).filter(([key, value]) => (before as Record<string, unknown>)[key] !== value),
+  );
   if (Object.keys(changed).length > 0) {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ ...changed, version: before.version + 1, updatedAt: stamp(ctx) }).where('id', '=', input.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ ...changed, version: before.version + 1, updatedAt: stamp(ctx) })
+        .where('id', '=', input.id)
+        .execute();
       await writeAccountAudit(trx, ctx, {
         actor: actorName(admin),
         operation: 'update',
@@ -294,18 +402,38 @@ export async function updateUser(ctx: ServiceContext, input: ParsedInput<'users.
   return getAccount(ctx, input.id);
 }
 
-export async function resetPassword(ctx: ServiceContext, input: ParsedInput<'users.resetPassword'>): Promise<UserAccount> {
+export async function resetPassword(
+  ctx: ServiceContext,
+  input: ParsedInput<'users.resetPassword'>,
+): Promise<UserAccount> {
   const admin = requireUser(ctx);
-  const before = await ctx.db.selectFrom('users').select(['id', 'version']).where('id', '=', input.id).executeTakeFirst();
+  const before = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'version'])
+    .where('id', '=', input.id)
+    .executeTakeFirst();
   if (!before) throw new ApiError('E_NOT_FOUND', '找不到这个账户，可能已被删除，请刷新后再试。');
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ passwordHash, mustChangePassword: 1, failedAttempts: 0, lockedUntil: null, version: before.version + 1, updatedAt: stamp(ctx) })
+      .set({
+        passwordHash,
+        mustChangePassword: 1,
+        failedAttempts: 0,
+        lockedUntil: null,
+        version: before.version + 1,
+        updatedAt: stamp(ctx),
+      })
       .where('id', '=', input.id)
       .execute();
-    await writeAccountAudit(trx, ctx, { actor: actorName(admin), operation: 'reset-password', rowId: input.id, before: null, after: { mustChangePassword: 1, lockedUntil: null } });
+    await writeAccountAudit(trx, ctx, {
+      actor: actorName(admin),
+      operation: 'reset-password',
+      rowId: input.id,
+      before: null,
+      after: { mustChangePassword: 1, lockedUntil: null },
+    });
   });
   // Whoever is logged in with the old password is logged out, unless it is the administrator.
   if (input.id !== admin.id) ctx.sessions.endAllFor(input.id);

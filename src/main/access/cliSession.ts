@@ -21,7 +21,10 @@ export async function openCliSession(ctx: ServiceContext): Promise<SessionUser> 
   const admin = candidates.find((row) => row.roles.split(',').includes('admin'));
   const user = admin ? await loadSessionUser(ctx, admin.id) : null;
   if (!user) {
-    throw new ApiError('E_NO_ADMIN', '这个数据文件夹里没有可用的管理员账户。请先用 init 命令初始化本院，或在程序中设置管理员。');
+    throw new ApiError(
+      'E_NO_ADMIN',
+      '这个数据文件夹里没有可用的管理员账户。请先用 init 命令初始化本院，或在程序中设置管理员。',
+    );
   }
   ctx.sessions.logIn(CLI_CALLER, user.id);
   return user;

@@ -10,8 +10,12 @@ const MAX_MEMORY = 96 * 1024 * 1024;
 
 function scrypt(password: string, salt: Buffer, cost: number, block: number, parallel: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    crypto.scrypt(password.normalize('NFC'), salt, KEY_BYTES, { N: cost, r: block, p: parallel, maxmem: MAX_MEMORY }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    crypto.scrypt(
+      password.normalize('NFC'),
+      salt,
+      KEY_BYTES,
+      { N: cost, r: block, p: parallel, maxmem: MAX_MEMORY },
+      (error, key) => (error ? reject(error) : resolve(key)),
     );
   });
 }

@@ -6,7 +6,12 @@ import { ApiError } from './errors';
 export function isDatabaseBusy(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   const message = (error as Error)?.message ?? '';
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || /SQLITE_BUSY|database is locked/i.test(message);
+  return (
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_LOCKED' ||
+    (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) ||
+    /SQLITE_BUSY|database is locked/i.test(message)
+  );
 }
 
 export function isDiskFull(error: unknown): boolean {
@@ -15,7 +20,8 @@ export function isDiskFull(error: unknown): boolean {
   return code === 'SQLITE_FULL' || code === 'ENOSPC' || /SQLITE_FULL|ENOSPC/i.test(message);
 }
 
-export const BUSY_MESSAGE = '数据库正被另一个窗口或命令行占用（可能正在导入同步包），这次操作没有完成。请稍后重试，您填写的内容没有丢失。';
+export const BUSY_MESSAGE =
+  '数据库正被另一个窗口或命令行占用（可能正在导入同步包），这次操作没有完成。请稍后重试，您填写的内容没有丢失。';
 export const DISK_FULL_MESSAGE = '磁盘空间不足，这次操作没有完成。请清理磁盘后再试，您填写的内容没有丢失。';
 
 /** The refusal for a database or disk fault, or null for any other error. */
@@ -33,9 +39,16 @@ export function databaseFault(error: unknown): ApiError | null {
  */
 export function saveFault(error: unknown, folder: string, what: string): Error {
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC') return new ApiError('E_DISK_FULL', `“${folder}”所在的磁盘已满，${what}没有保存。请清理空间或换一个文件夹后重试。`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ApiError('E_WRITE', `没有权限写入“${folder}”，${what}没有保存。请换一个文件夹后重试。`);
-  if (code === 'ENOENT') return new ApiError('E_NO_FOLDER', `文件夹“${folder}”已不存在（U 盘可能已拔出），${what}没有保存。请插好 U 盘后重试。`);
-  if ((error as { syscall?: unknown })?.syscall !== undefined) return new ApiError('E_WRITE', `保存${what}时出错，${what}没有保存。请重试或换一个文件夹。`);
+  if (code === 'ENOSPC')
+    return new ApiError('E_DISK_FULL', `“${folder}”所在的磁盘已满，${what}没有保存。请清理空间或换一个文件夹后重试。`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new ApiError('E_WRITE', `没有权限写入“${folder}”，${what}没有保存。请换一个文件夹后重试。`);
+  if (code === 'ENOENT')
+    return new ApiError(
+      'E_NO_FOLDER',
+      `文件夹“${folder}”已不存在（U 盘可能已拔出），${what}没有保存。请插好 U 盘后重试。`,
+    );
+  if ((error as { syscall?: unknown })?.syscall !== undefined)
+    return new ApiError('E_WRITE', `保存${what}时出错，${what}没有保存。请重试或换一个文件夹。`);
   return error as Error;
 }

@@ -63,7 +63,12 @@ async function recordRefusal(ctx: ServiceContext, name: OperationName, error: Ap
 }
 
 function failureOf(error: ApiError): Failure {
-  return { ok: false, code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+  return {
+    ok: false,
+    code: error.code,
+    message: error.message,
+    ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+  };
 }
 
 /**
@@ -101,6 +106,10 @@ export async function dispatch<K extends OperationName>(
     if (fault) return failureOf(fault);
     // Unexpected: keep the detail in the log for support, show the person a plain sentence.
     console.error(`[${name}]`, error);
-    return { ok: false, code: 'E_INTERNAL', message: '操作没有完成，程序遇到了意外问题。您填写的内容没有丢失，请重试；如仍不行，请联系技术人员。' };
+    return {
+      ok: false,
+      code: 'E_INTERNAL',
+      message: '操作没有完成，程序遇到了意外问题。您填写的内容没有丢失，请重试；如仍不行，请联系技术人员。',
+    };
   }
 }

@@ -32,7 +32,12 @@ function jobOrFail(status: ReturnType<ServiceContext['jobs']['get']>) {
 }
 
 export const handlers: Handlers = {
-  'app.info': async (ctx) => ({ appVersion: ctx.appVersion, schemaVersion: ctx.schemaVersion, dataDir: ctx.dataDir, today: court.today(ctx) }),
+  'app.info': async (ctx) => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: ctx.schemaVersion,
+    dataDir: ctx.dataDir,
+    today: court.today(ctx),
+  }),
   'court.get': (ctx) => court.getProfile(ctx),
   'court.setup': async (ctx, input) => {
     const profile = await court.setupProfile(ctx, input);

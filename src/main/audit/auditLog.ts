@@ -29,13 +29,21 @@ interface Head {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => {
     if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
-      return Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return Object.fromEntries(
+        Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
     }
     return inner;
   });
 }
 
-export function entryHash(prevHash: string, seq: number, fields: Omit<AuditRecord, 'before' | 'after'>, beforeJson: string | null, afterJson: string | null): string {
+export function entryHash(
+  prevHash: string,
+  seq: number,
+  fields: Omit<AuditRecord, 'before' | 'after'>,
+  beforeJson: string | null,
+  afterJson: string | null,
+): string {
   const body = canonicalJson({ seq, ...fields, beforeJson, afterJson });
   return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
@@ -121,11 +129,21 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
   const pageSize = 5000;
   let lastSeq = 0;
   for (;;) {
-    const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>', lastSeq).orderBy('seq').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('seq', '>', lastSeq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
     for (const row of rows) {
       checked += 1;
       if (row.seq !== expectedSeq) {
-        problems.push({ seq: row.seq, kind: 'deleted', message: `第 ${expectedSeq} 至 ${row.seq - 1} 条审计记录缺失（被删除）` });
+        problems.push({
+          seq: row.seq,
+          kind: 'deleted',
+          message: `第 ${expectedSeq} 至 ${row.seq - 1} 条审计记录缺失（被删除）`,
+        });
       }
       const { seq, prevHash: storedPrev, hash, beforeJson, afterJson, ...fields } = row;
       const recomputed = entryHash(storedPrev, seq, fields, beforeJson, afterJson);
@@ -145,7 +163,10 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
     problems.push({
       seq: head.seq,
       kind: head.seq > lastSeq ? 'deleted' : 'head',
-      message: head.seq > lastSeq ? `最后 ${head.seq - lastSeq} 条审计记录被删除` : '审计记录的末尾与登记的链头不一致（有记录被追加或替换）',
+      message:
+        head.seq > lastSeq
+          ? `最后 ${head.seq - lastSeq} 条审计记录被删除`
+          : '审计记录的末尾与登记的链头不一致（有记录被追加或替换）',
     });
   }
   return { ok: problems.length === 0, checked, problems };
@@ -153,6 +174,9 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
 
 /** Count used by tests and diagnostics. */
 export async function countAudit(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('auditLog').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('auditLog')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }

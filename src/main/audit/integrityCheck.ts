@@ -25,8 +25,15 @@ function shortText(text: string, length = 24): string {
 }
 
 /** Every cited evidence file: missing, or content different from its hash. */
-export async function checkEvidenceFiles(ctx: Pick<ServiceContext, 'sqlite' | 'dataDir'>): Promise<{ checked: number; problems: AuditProblem[] }> {
-  const rows = ctx.sqlite.prepare(`${CITING_ROWS} ORDER BY 1`).all() as { sha256: string; name: string | null; owner: string; ownerKind: string }[];
+export async function checkEvidenceFiles(
+  ctx: Pick<ServiceContext, 'sqlite' | 'dataDir'>,
+): Promise<{ checked: number; problems: AuditProblem[] }> {
+  const rows = ctx.sqlite.prepare(`${CITING_ROWS} ORDER BY 1`).all() as {
+    sha256: string;
+    name: string | null;
+    owner: string;
+    ownerKind: string;
+  }[];
   const bySha = new Map<string, typeof rows>();
   for (const row of rows) {
     const list = bySha.get(row.sha256) ?? [];
@@ -42,8 +49,16 @@ export async function checkEvidenceFiles(ctx: Pick<ServiceContext, 'sqlite' | 'd
     const what = `${first.ownerKind}“${shortText(first.owner)}”的佐证材料“${first.name ?? ''}”${more}`;
     problems.push(
       missing
-        ? { seq: 0, kind: 'evidence-missing', message: `${what}的文件缺失（${sha256.slice(0, 12)}…）。可从含有它的同步包重新导入补回，或请上传者重新上传。` }
-        : { seq: 0, kind: 'evidence-damaged', message: `${what}的文件内容已被改动或损坏（${sha256.slice(0, 12)}…）。可从含有它的同步包重新导入补回。` },
+        ? {
+            seq: 0,
+            kind: 'evidence-missing',
+            message: `${what}的文件缺失（${sha256.slice(0, 12)}…）。可从含有它的同步包重新导入补回，或请上传者重新上传。`,
+          }
+        : {
+            seq: 0,
+            kind: 'evidence-damaged',
+            message: `${what}的文件内容已被改动或损坏（${sha256.slice(0, 12)}…）。可从含有它的同步包重新导入补回。`,
+          },
     );
   }
   return { checked: bySha.size, problems };
@@ -53,10 +68,18 @@ export async function checkEvidenceFiles(ctx: Pick<ServiceContext, 'sqlite' | 'd
 export function checkDatabaseFile(ctx: Pick<ServiceContext, 'sqlite'>): AuditProblem[] {
   const results = ctx.sqlite.pragma('quick_check') as { quick_check: string }[];
   if (results.length === 1 && results[0].quick_check === 'ok') return [];
-  return [{ seq: 0, kind: 'database', message: `数据库文件本身有损坏（SQLite 检查发现 ${results.length} 处问题）。请立即停止使用并联系技术人员从备份恢复。` }];
+  return [
+    {
+      seq: 0,
+      kind: 'database',
+      message: `数据库文件本身有损坏（SQLite 检查发现 ${results.length} 处问题）。请立即停止使用并联系技术人员从备份恢复。`,
+    },
+  ];
 }
 
-export async function verifyCourtIntegrity(ctx: Pick<ServiceContext, 'sqlite' | 'dataDir' | 'db'>): Promise<AuditVerifyResult> {
+export async function verifyCourtIntegrity(
+  ctx: Pick<ServiceContext, 'sqlite' | 'dataDir' | 'db'>,
+): Promise<AuditVerifyResult> {
   const database = checkDatabaseFile(ctx);
   const chain = await verifyAuditChain(ctx.db);
   const evidence = await checkEvidenceFiles(ctx);

@@ -53,7 +53,11 @@ export async function countItems(
   if (options.campaignIds.length === 0) return [];
   const { day, court } = options;
   const groupColumn: RawBuilder<string | null> =
-    options.groupBy === 'section' ? sql`items.section_id` : options.groupBy === 'department' ? sql`items.department_id` : sql`NULL`;
+    options.groupBy === 'section'
+      ? sql`items.section_id`
+      : options.groupBy === 'department'
+        ? sql`items.department_id`
+        : sql`NULL`;
   const open = sql`NOT (${DONE})`;
   const yellowUntil = sql`date(${day}, '+' || campaigns.yellow_days || ' days')`;
   const result = await sql<CountRow>`

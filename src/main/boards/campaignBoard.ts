@@ -25,7 +25,14 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** Open items at the end of each shown day, from `start` to `day`, and the ideal line to `endDate`. */
-async function burnDown(ctx: ServiceContext, campaignId: string, court: string, startDate: string | null, endDate: string | null, day: string): Promise<CampaignBoard['burnDown']> {
+async function burnDown(
+  ctx: ServiceContext,
+  campaignId: string,
+  court: string,
+  startDate: string | null,
+  endDate: string | null,
+  day: string,
+): Promise<CampaignBoard['burnDown']> {
   // Per item: the day it became open and the day it stopped being open (null: still open).
   const spans = await sql<{ opened: string; closed: string | null; n: number }>`
     SELECT opened, closed, count(*) AS n FROM (
@@ -45,10 +52,17 @@ async function burnDown(ctx: ServiceContext, campaignId: string, court: string, 
     )
     GROUP BY opened, closed`.execute(ctx.db);
   const rows = spans.rows.filter((row) => row.closed === null || row.closed > row.opened);
-  const firstCreated = rows.reduce<string | null>((first, row) => (first === null || row.opened < first ? row.opened : first), null);
+  const firstCreated = rows.reduce<string | null>(
+    (first, row) => (first === null || row.opened < first ? row.opened : first),
+    null,
+  );
   const start = startDate ?? firstCreated;
   if (!start || start > day) return [];
-  const openOn = (date: string) => rows.reduce((sum, row) => (row.opened <= date && (row.closed === null || row.closed > date) ? sum + row.n : sum), 0);
+  const openOn = (date: string) =>
+    rows.reduce(
+      (sum, row) => (row.opened <= date && (row.closed === null || row.closed > date) ? sum + row.n : sum),
+      0,
+    );
   const span = daysBetween(start, day);
   const step = span > DAILY_SPAN_LIMIT ? 7 : 1;
   const dates: string[] = [];
@@ -65,7 +79,10 @@ async function burnDown(ctx: ServiceContext, campaignId: string, court: string, 
   return dates.map((date) => ({ date, open: openOn(date), ideal: ideal(date) }));
 }
 
-export async function campaignBoard(ctx: ServiceContext, input: { campaignId: string; courtCode?: string }): Promise<CampaignBoard> {
+export async function campaignBoard(
+  ctx: ServiceContext,
+  input: { campaignId: string; courtCode?: string },
+): Promise<CampaignBoard> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   const court = await viewedCourtCode(ctx, input.courtCode);
   const day = today(ctx);
@@ -99,9 +116,13 @@ export async function campaignBoard(ctx: ServiceContext, input: { campaignId: st
     .map((row) => ({
       ...finishCounts(addCounts(emptyCounts(), row)),
       departmentId: row.groupKey,
-      name: row.groupKey ? department.get(row.groupKey)?.name ?? DELETED_DEPARTMENT_NAME : NO_DEPARTMENT_NAME,
+      name: row.groupKey ? (department.get(row.groupKey)?.name ?? DELETED_DEPARTMENT_NAME) : NO_DEPARTMENT_NAME,
     }))
-    .sort((a, b) => (department.get(a.departmentId ?? '')?.sortOrder ?? 1e9) - (department.get(b.departmentId ?? '')?.sortOrder ?? 1e9));
+    .sort(
+      (a, b) =>
+        (department.get(a.departmentId ?? '')?.sortOrder ?? 1e9) -
+        (department.get(b.departmentId ?? '')?.sortOrder ?? 1e9),
+    );
 
   return {
     campaignId: campaign.id,

@@ -39,7 +39,12 @@ async function activeCampaigns(ctx: ServiceContext, own: string): Promise<Campai
  * The checklist numbers of some items: their place in their court's list of the campaign, in the
  * checklist's display order (sections depth-first, then sort order; items without a section last).
  */
-async function checklistNumbers(ctx: ServiceContext, campaign: CampaignRow, court: string, ids: Set<string>): Promise<Map<string, number>> {
+async function checklistNumbers(
+  ctx: ServiceContext,
+  campaign: CampaignRow,
+  court: string,
+  ids: Set<string>,
+): Promise<Map<string, number>> {
   const [sections, items] = await Promise.all([
     listSections(ctx, campaign, court),
     ctx.db
@@ -52,7 +57,9 @@ async function checklistNumbers(ctx: ServiceContext, campaign: CampaignRow, cour
   ]);
   const rank = new Map<string | null, number>(sections.map((s, index) => [s.id, index]));
   const rankOf = (sectionId: string | null) => rank.get(sectionId) ?? sections.length;
-  items.sort((a, b) => rankOf(a.sectionId) - rankOf(b.sectionId) || a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1));
+  items.sort(
+    (a, b) => rankOf(a.sectionId) - rankOf(b.sectionId) || a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1),
+  );
   const numbers = new Map<string, number>();
   items.forEach((item, index) => {
     if (ids.has(item.id)) numbers.set(item.id, index + 1);
@@ -65,8 +72,20 @@ async function dueItems(ctx: ServiceContext, campaigns: CampaignRow[], court: st
   const rows = await ctx.db
     .selectFrom('items')
     .leftJoin('departments', 'departments.id', 'items.departmentId')
-    .select(['items.id', 'items.campaignId', 'items.title', 'items.deadline', 'items.owner', 'items.status', 'departments.name as departmentName'])
-    .where('items.campaignId', 'in', campaigns.map((c) => c.id))
+    .select([
+      'items.id',
+      'items.campaignId',
+      'items.title',
+      'items.deadline',
+      'items.owner',
+      'items.status',
+      'departments.name as departmentName',
+    ])
+    .where(
+      'items.campaignId',
+      'in',
+      campaigns.map((c) => c.id),
+    )
     .where('items.origin', '=', court)
     .where('items.deletedAt', 'is', null)
     .where('items.status', 'in', [...OPEN_STATUSES])
@@ -101,7 +120,12 @@ async function dueItems(ctx: ServiceContext, campaigns: CampaignRow[], court: st
 }
 
 /** Open items due this week, per campaign, counted in SQL. */
-async function dueCounts(ctx: ServiceContext, campaignIds: string[], court: string, day: string): Promise<Map<string, number>> {
+async function dueCounts(
+  ctx: ServiceContext,
+  campaignIds: string[],
+  court: string,
+  day: string,
+): Promise<Map<string, number>> {
   if (campaignIds.length === 0) return new Map();
   const result = await sql<{ campaignId: string; n: number }>`
     SELECT campaign_id AS "campaignId", count(*) AS n FROM items
@@ -113,8 +137,14 @@ async function dueCounts(ctx: ServiceContext, campaignIds: string[], court: stri
 }
 
 /** Self-inspection reports by state, per campaign. */
-async function inspectionCounts(ctx: ServiceContext, campaignIds: string[], court: string): Promise<Map<string, CourtBoardCampaign['inspection']>> {
-  const counts = new Map<string, CourtBoardCampaign['inspection']>(campaignIds.map((id) => [id, { total: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 }]));
+async function inspectionCounts(
+  ctx: ServiceContext,
+  campaignIds: string[],
+  court: string,
+): Promise<Map<string, CourtBoardCampaign['inspection']>> {
+  const counts = new Map<string, CourtBoardCampaign['inspection']>(
+    campaignIds.map((id) => [id, { total: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 }]),
+  );
   if (campaignIds.length === 0) return counts;
   const rows = await ctx.db
     .selectFrom('inspectionReports')

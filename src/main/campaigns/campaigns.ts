@@ -9,7 +9,14 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { ownedFields, withChanges } from '../data/ownedRows';
 import type { CampaignsTable, SectionsTable } from '../data/schema';
-import { currentActor, ownCourtCode, requireProfile, superiorCourtCodes, timestamp, today } from '../court/courtProfile';
+import {
+  currentActor,
+  ownCourtCode,
+  requireProfile,
+  superiorCourtCodes,
+  timestamp,
+  today,
+} from '../court/courtProfile';
 
 function toCampaign(row: Selectable<CampaignsTable>, figures: ProgressFigures): Campaign {
   return {
@@ -32,7 +39,11 @@ function toCampaign(row: Selectable<CampaignsTable>, figures: ProgressFigures): 
 }
 
 /** Figures per campaign in one pass over the lean columns of one court's live items. */
-async function figuresByCampaign(ctx: ServiceContext, campaigns: Array<Selectable<CampaignsTable>>, court: string): Promise<Map<string, ProgressFigures>> {
+async function figuresByCampaign(
+  ctx: ServiceContext,
+  campaigns: Array<Selectable<CampaignsTable>>,
+  court: string,
+): Promise<Map<string, ProgressFigures>> {
   const result = new Map<string, ProgressFigures>(campaigns.map((c) => [c.id, emptyFigures()]));
   if (campaigns.length === 0) return result;
   const day = today(ctx);
@@ -40,7 +51,11 @@ async function figuresByCampaign(ctx: ServiceContext, campaigns: Array<Selectabl
   const rows = await ctx.db
     .selectFrom('items')
     .select(['campaignId', 'status', 'deadline'])
-    .where('campaignId', 'in', campaigns.map((c) => c.id))
+    .where(
+      'campaignId',
+      'in',
+      campaigns.map((c) => c.id),
+    )
     .where('origin', '=', court)
     .where('deletedAt', 'is', null)
     .execute();
@@ -55,7 +70,11 @@ async function figuresByCampaign(ctx: ServiceContext, campaigns: Array<Selectabl
 /** Campaigns this court issued and those received from a superior; figures count this court's items. */
 export async function listCampaigns(ctx: ServiceContext, input: ParsedInput<'campaigns.list'>): Promise<Campaign[]> {
   const [own, superiors] = await Promise.all([ownCourtCode(ctx), superiorCourtCodes(ctx)]);
-  let query = ctx.db.selectFrom('campaigns').selectAll().where('deletedAt', 'is', null).where('origin', 'in', [own, ...superiors]);
+  let query = ctx.db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('deletedAt', 'is', null)
+    .where('origin', 'in', [own, ...superiors]);
   if (!input.includeClosed) query = query.where('status', '!=', 'closed');
   const rows = await query.orderBy('year', 'desc').orderBy('createdAt', 'desc').execute();
   const figures = await figuresByCampaign(ctx, rows, own);
@@ -63,7 +82,12 @@ export async function listCampaigns(ctx: ServiceContext, input: ParsedInput<'cam
 }
 
 export async function loadCampaignRow(ctx: ServiceContext, id: string): Promise<Selectable<CampaignsTable>> {
-  const row = await ctx.db.selectFrom('campaigns').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这个专项活动，可能已被删除。');
   return row;
 }
@@ -101,13 +125,21 @@ export function orderSections(rows: Array<Selectable<SectionsTable>>): Section[]
  * the issuer's, any superior's additions (relayed down with the package), and the viewed court's
  * own additions — never another subordinate's.
  */
-export async function definitionOrigins(ctx: Pick<ServiceContext, 'db'>, campaign: { origin: string }, viewed?: string): Promise<string[]> {
+export async function definitionOrigins(
+  ctx: Pick<ServiceContext, 'db'>,
+  campaign: { origin: string },
+  viewed?: string,
+): Promise<string[]> {
   const [own, superiors] = await Promise.all([ownCourtCode(ctx), superiorCourtCodes(ctx)]);
   return [...new Set([campaign.origin, own, viewed ?? own, ...superiors])];
 }
 
 /** The section tree of a campaign as `viewed` (this court by default) sees it. */
-export async function listSections(ctx: ServiceContext, campaign: Selectable<CampaignsTable>, viewed?: string): Promise<Section[]> {
+export async function listSections(
+  ctx: ServiceContext,
+  campaign: Selectable<CampaignsTable>,
+  viewed?: string,
+): Promise<Section[]> {
   const origins = await definitionOrigins(ctx, campaign, viewed);
   const rows = await ctx.db
     .selectFrom('sections')
@@ -146,7 +178,10 @@ export async function updateCampaign(ctx: ServiceContext, input: ParsedInput<'ca
   return (await getCampaign(ctx, id)).campaign;
 }
 
-export async function setCampaignStatus(ctx: ServiceContext, input: ParsedInput<'campaigns.setStatus'>): Promise<Campaign> {
+export async function setCampaignStatus(
+  ctx: ServiceContext,
+  input: ParsedInput<'campaigns.setStatus'>,
+): Promise<Campaign> {
   const actor = await currentActor(ctx);
   const operation = input.status === 'closed' ? 'close' : input.status === 'active' ? 'activate' : 'draft';
   await withChanges(ctx.db, actor, timestamp(ctx), (writer) =>
@@ -156,20 +191,31 @@ export async function setCampaignStatus(ctx: ServiceContext, input: ParsedInput<
 }
 
 /** Traffic-light thresholds and escalation targets, and the look-back interval. */
-export async function setLightRules(ctx: ServiceContext, input: ParsedInput<'campaigns.setLightRules'>): Promise<Campaign> {
+export async function setLightRules(
+  ctx: ServiceContext,
+  input: ParsedInput<'campaigns.setLightRules'>,
+): Promise<Campaign> {
   const actor = await currentActor(ctx);
   const { id, version, ...rules } = input;
-  await withChanges(ctx.db, actor, timestamp(ctx), (writer) => writer.update('campaigns', id, version, rules, 'light-rules'));
+  await withChanges(ctx.db, actor, timestamp(ctx), (writer) =>
+    writer.update('campaigns', id, version, rules, 'light-rules'),
+  );
   return (await getCampaign(ctx, id)).campaign;
 }
 
-export async function deleteCampaign(ctx: ServiceContext, input: ParsedInput<'campaigns.delete'>): Promise<{ id: string }> {
+export async function deleteCampaign(
+  ctx: ServiceContext,
+  input: ParsedInput<'campaigns.delete'>,
+): Promise<{ id: string }> {
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), (writer) => writer.softDelete('campaigns', input.id, input.version));
   return { id: input.id };
 }
 
-export async function createSection(ctx: ServiceContext, input: ParsedInput<'sections.create'>): Promise<CampaignDetail> {
+export async function createSection(
+  ctx: ServiceContext,
+  input: ParsedInput<'sections.create'>,
+): Promise<CampaignDetail> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   if (input.parentId) {
     const parent = (await listSections(ctx, campaign)).find((s) => s.id === input.parentId);
@@ -178,15 +224,28 @@ export async function createSection(ctx: ServiceContext, input: ParsedInput<'sec
   }
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    let siblings = writer.trx.selectFrom('sections').select((eb) => eb.fn.max('sortOrder').as('max')).where('campaignId', '=', campaign.id);
-    siblings = input.parentId ? siblings.where('parentId', '=', input.parentId) : siblings.where('parentId', 'is', null);
+    let siblings = writer.trx
+      .selectFrom('sections')
+      .select((eb) => eb.fn.max('sortOrder').as('max'))
+      .where('campaignId', '=', campaign.id);
+    siblings = input.parentId
+      ? siblings.where('parentId', '=', input.parentId)
+      : siblings.where('parentId', 'is', null);
     const last = await siblings.executeTakeFirst();
-    await writer.insert('sections', { campaignId: campaign.id, parentId: input.parentId, title: input.title, sortOrder: (last?.max ?? 0) + 1 });
+    await writer.insert('sections', {
+      campaignId: campaign.id,
+      parentId: input.parentId,
+      title: input.title,
+      sortOrder: (last?.max ?? 0) + 1,
+    });
   });
   return getCampaign(ctx, campaign.id);
 }
 
-export async function updateSection(ctx: ServiceContext, input: ParsedInput<'sections.update'>): Promise<CampaignDetail> {
+export async function updateSection(
+  ctx: ServiceContext,
+  input: ParsedInput<'sections.update'>,
+): Promise<CampaignDetail> {
   const actor = await currentActor(ctx);
   const row = await withChanges(ctx.db, actor, timestamp(ctx), (writer) =>
     writer.update('sections', input.id, input.version, { title: input.title }),
@@ -198,10 +257,22 @@ export async function moveSection(ctx: ServiceContext, input: ParsedInput<'secti
   const actor = await currentActor(ctx);
   const campaignId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const section = await writer.loadOwned('sections', input.id);
-    const campaign = await writer.trx.selectFrom('campaigns').select('origin').where('id', '=', section.campaignId).executeTakeFirstOrThrow();
+    const campaign = await writer.trx
+      .selectFrom('campaigns')
+      .select('origin')
+      .where('id', '=', section.campaignId)
+      .executeTakeFirstOrThrow();
     // Inside the transaction: its connection is the only one.
     const origins = await definitionOrigins({ db: writer.trx }, campaign);
-    const siblings = (await writer.trx.selectFrom('sections').selectAll().where('campaignId', '=', section.campaignId).where('origin', 'in', origins).where('deletedAt', 'is', null).execute())
+    const siblings = (
+      await writer.trx
+        .selectFrom('sections')
+        .selectAll()
+        .where('campaignId', '=', section.campaignId)
+        .where('origin', 'in', origins)
+        .where('deletedAt', 'is', null)
+        .execute()
+    )
       .filter((row) => row.parentId === section.parentId)
       .sort((a, b) => a.sortOrder - b.sortOrder);
     const index = siblings.findIndex((row) => row.id === section.id);
@@ -215,21 +286,26 @@ export async function moveSection(ctx: ServiceContext, input: ParsedInput<'secti
       const step = input.direction === 'up' ? -1 : 1;
       const target = swapWith.sortOrder === section.sortOrder ? section.sortOrder + step : swapWith.sortOrder;
       await writer.update('sections', section.id, undefined, { sortOrder: target }, 'reorder');
-      if (swapWith.sortOrder !== section.sortOrder) await writer.update('sections', swapWith.id, undefined, { sortOrder: section.sortOrder }, 'reorder');
+      if (swapWith.sortOrder !== section.sortOrder)
+        await writer.update('sections', swapWith.id, undefined, { sortOrder: section.sortOrder }, 'reorder');
       return section.campaignId;
     }
     // Renumber the siblings 1..n with the two swapped, so equal or gapped orders settle too.
     const other = siblings.indexOf(swapWith);
     [siblings[index], siblings[other]] = [swapWith, siblings[index]];
     for (const [position, row] of siblings.entries()) {
-      if (row.sortOrder !== position + 1) await writer.update('sections', row.id, undefined, { sortOrder: position + 1 }, 'reorder');
+      if (row.sortOrder !== position + 1)
+        await writer.update('sections', row.id, undefined, { sortOrder: position + 1 }, 'reorder');
     }
     return section.campaignId;
   });
   return getCampaign(ctx, campaignId);
 }
 
-export async function deleteSection(ctx: ServiceContext, input: ParsedInput<'sections.delete'>): Promise<CampaignDetail> {
+export async function deleteSection(
+  ctx: ServiceContext,
+  input: ParsedInput<'sections.delete'>,
+): Promise<CampaignDetail> {
   const actor = await currentActor(ctx);
   const campaignId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const section = await writer.loadOwned('sections', input.id, input.version);
@@ -249,7 +325,9 @@ export async function deleteSection(ctx: ServiceContext, input: ParsedInput<'sec
       .where('deletedAt', 'is', null)
       .executeTakeFirstOrThrow();
     if (items.n > 0 || children.n > 0) {
-      const parts = [items.n > 0 ? `${items.n} 项事项` : '', children.n > 0 ? `${children.n} 个下级栏目` : ''].filter(Boolean).join('和');
+      const parts = [items.n > 0 ? `${items.n} 项事项` : '', children.n > 0 ? `${children.n} 个下级栏目` : '']
+        .filter(Boolean)
+        .join('和');
       throw new ApiError('E_NOT_EMPTY', `栏目“${section.title}”下还有${parts}，请先移走或删除后再删除栏目。`);
     }
     await writer.softDelete('sections', section.id, input.version);

@@ -6,7 +6,16 @@
 import { sql, type Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
 import { addToFigures, emptyFigures, finishFigures, isDone, lightRule } from '../../shared/checklistRules';
-import type { CampaignProgress, Evidence, ItemDetail, ItemRow, ItemStatus, ProgressFigures, ProgressNote, Signoff } from '../../shared/model';
+import type {
+  CampaignProgress,
+  Evidence,
+  ItemDetail,
+  ItemRow,
+  ItemStatus,
+  ProgressFigures,
+  ProgressNote,
+  Signoff,
+} from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { definitionOrigins, listSections, loadCampaignRow } from '../campaigns/campaigns';
@@ -18,7 +27,12 @@ import { escalationName, everRed, lightHistory, settleItemLight, sweepLights } f
 import { ITEM_STATUS_ZH } from '../app/statusText';
 import { assertDepartmentExists } from '../ledger/ledgerWrites';
 
-type ItemRecord = Selectable<ItemsTable> & { departmentName: string | null; departmentHead: string | null; evidenceCount: number; noteCount: number };
+type ItemRecord = Selectable<ItemsTable> & {
+  departmentName: string | null;
+  departmentHead: string | null;
+  evidenceCount: number;
+  noteCount: number;
+};
 
 /** What every row of one campaign's list is judged by: today's light rule, who was ever red, whom to escalate to. */
 interface RowRules {
@@ -28,8 +42,16 @@ interface RowRules {
 }
 
 /** Call after sweepLights. `red` defaults to every ever-red item of the campaign. */
-async function rowRules(ctx: ServiceContext, campaign: Selectable<CampaignsTable>, red?: Set<string>): Promise<RowRules> {
-  return { light: lightRule(today(ctx), campaign.yellowDays), red: red ?? (await everRed(ctx.db, 'item', campaign.id)), campaign };
+async function rowRules(
+  ctx: ServiceContext,
+  campaign: Selectable<CampaignsTable>,
+  red?: Set<string>,
+): Promise<RowRules> {
+  return {
+    light: lightRule(today(ctx), campaign.yellowDays),
+    red: red ?? (await everRed(ctx.db, 'item', campaign.id)),
+    campaign,
+  };
 }
 
 // Called for every row of a 5,000-item list: a flat literal, no spreads, no date parsing.
@@ -63,7 +85,11 @@ function toItemRow(row: ItemRecord, number: number, rules: RowRules): ItemRow {
     noteCount: row.noteCount,
     sourceItemId: row.sourceItemId,
     wasRed: rules.red.has(row.id),
-    escalateTo: escalationName(rules.campaign, light, { owner: row.owner, departmentHead: row.departmentHead ?? '', leadLeader: row.leadLeader }),
+    escalateTo: escalationName(rules.campaign, light, {
+      owner: row.owner,
+      departmentHead: row.departmentHead ?? '',
+      leadLeader: row.leadLeader,
+    }),
   };
 }
 
@@ -94,7 +120,11 @@ function itemQuery(ctx: ServiceContext) {
 }
 
 /** Display order: sections depth-first, then each section's items; items without a section last. */
-async function sectionRanks(ctx: ServiceContext, campaign: Selectable<CampaignsTable>, court: string): Promise<Map<string | null, number>> {
+async function sectionRanks(
+  ctx: ServiceContext,
+  campaign: Selectable<CampaignsTable>,
+  court: string,
+): Promise<Map<string | null, number>> {
   const sections = await listSections(ctx, campaign, court);
   const ranks = new Map<string | null, number>(sections.map((section, index) => [section.id, index]));
   ranks.set(null, sections.length);
@@ -102,8 +132,13 @@ async function sectionRanks(ctx: ServiceContext, campaign: Selectable<CampaignsT
 }
 
 function byDisplayOrder(ranks: Map<string | null, number>) {
-  return (a: { sectionId: string | null; sortOrder: number; id: string }, b: { sectionId: string | null; sortOrder: number; id: string }) =>
-    (ranks.get(a.sectionId) ?? ranks.size) - (ranks.get(b.sectionId) ?? ranks.size) || a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1);
+  return (
+    a: { sectionId: string | null; sortOrder: number; id: string },
+    b: { sectionId: string | null; sortOrder: number; id: string },
+  ) =>
+    (ranks.get(a.sectionId) ?? ranks.size) - (ranks.get(b.sectionId) ?? ranks.size) ||
+    a.sortOrder - b.sortOrder ||
+    (a.id < b.id ? -1 : 1);
 }
 
 /** One court's checklist of a campaign: this court's by default, or `courtCode`'s to look at. */
@@ -111,7 +146,9 @@ export async function listItems(ctx: ServiceContext, campaignId: string, courtCo
   const campaign = await loadCampaignRow(ctx, campaignId);
   const court = await viewedCourtCode(ctx, courtCode);
   const [rows, ranks] = await Promise.all([
-    itemQuery(ctx).where('items.campaignId', '=', campaignId).where('items.origin', '=', court).execute() as Promise<ItemRecord[]>,
+    itemQuery(ctx).where('items.campaignId', '=', campaignId).where('items.origin', '=', court).execute() as Promise<
+      ItemRecord[]
+    >,
     sectionRanks(ctx, campaign, court),
   ]);
   await sweepLights(ctx);
@@ -134,9 +171,28 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
     .execute();
   const number = siblings.sort(byDisplayOrder(ranks)).findIndex((s) => s.id === id) + 1;
   const [notes, evidence, signoffs] = await Promise.all([
-    ctx.db.selectFrom('progressNotes').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('noteDate', 'desc').orderBy('changeSeq', 'desc').execute(),
-    ctx.db.selectFrom('evidence').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('changeSeq').execute(),
-    ctx.db.selectFrom('signoffs').selectAll().where('itemId', '=', id).where('deletedAt', 'is', null).orderBy('changeSeq', 'desc').execute(),
+    ctx.db
+      .selectFrom('progressNotes')
+      .selectAll()
+      .where('itemId', '=', id)
+      .where('deletedAt', 'is', null)
+      .orderBy('noteDate', 'desc')
+      .orderBy('changeSeq', 'desc')
+      .execute(),
+    ctx.db
+      .selectFrom('evidence')
+      .selectAll()
+      .where('itemId', '=', id)
+      .where('deletedAt', 'is', null)
+      .orderBy('changeSeq')
+      .execute(),
+    ctx.db
+      .selectFrom('signoffs')
+      .selectAll()
+      .where('itemId', '=', id)
+      .where('deletedAt', 'is', null)
+      .orderBy('changeSeq', 'desc')
+      .execute(),
   ]);
   await sweepLights(ctx);
   // One item: "was red" comes from its own history, which the drawer shows anyway.
@@ -153,19 +209,43 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
 }
 
 export function toNote(row: Selectable<ProgressNotesTable>): ProgressNote {
-  return { ...ownedFields(row), itemId: row.itemId, noteDate: row.noteDate, author: row.author, text: row.text, percent: row.percent };
+  return {
+    ...ownedFields(row),
+    itemId: row.itemId,
+    noteDate: row.noteDate,
+    author: row.author,
+    text: row.text,
+    percent: row.percent,
+  };
 }
 
 export function toEvidence(row: Selectable<EvidenceTable>): Evidence {
-  return { ...ownedFields(row), itemId: row.itemId, sha256: row.sha256, originalName: row.originalName, size: row.size, mimeType: row.mimeType };
+  return {
+    ...ownedFields(row),
+    itemId: row.itemId,
+    sha256: row.sha256,
+    originalName: row.originalName,
+    size: row.size,
+    mimeType: row.mimeType,
+  };
 }
 
 function toSignoff(row: Selectable<SignoffsTable>): Signoff {
-  return { ...ownedFields(row), itemId: row.itemId, reviewer: row.reviewer, decidedAt: row.decidedAt, decision: row.decision, opinion: row.opinion };
+  return {
+    ...ownedFields(row),
+    itemId: row.itemId,
+    reviewer: row.reviewer,
+    decidedAt: row.decidedAt,
+    decision: row.decision,
+    opinion: row.opinion,
+  };
 }
 
 /** Substring search on Chinese text: FTS5 trigram for 3+ characters, LIKE for shorter. */
-export async function searchItems(ctx: ServiceContext, input: ParsedInput<'items.search'>): Promise<{ ids: string[]; mode: 'fulltext' | 'substring' }> {
+export async function searchItems(
+  ctx: ServiceContext,
+  input: ParsedInput<'items.search'>,
+): Promise<{ ids: string[]; mode: 'fulltext' | 'substring' }> {
   const query = input.query.trim();
   if (!query) return { ids: [], mode: 'substring' };
   const court = await viewedCourtCode(ctx, input.courtCode);
@@ -173,7 +253,9 @@ export async function searchItems(ctx: ServiceContext, input: ParsedInput<'items
     const phrase = `"${query.replaceAll('"', '""')}"`;
     const rows = await sql<{ id: string }>`
       SELECT items.id FROM items_fts JOIN items ON items.rowid = items_fts.rowid
-      WHERE items_fts MATCH ${phrase} AND items.campaign_id = ${input.campaignId} AND items.origin = ${court} AND items.deleted_at IS NULL`.execute(ctx.db);
+      WHERE items_fts MATCH ${phrase} AND items.campaign_id = ${input.campaignId} AND items.origin = ${court} AND items.deleted_at IS NULL`.execute(
+      ctx.db,
+    );
     return { ids: rows.rows.map((row) => row.id), mode: 'fulltext' };
   }
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -185,32 +267,63 @@ export async function searchItems(ctx: ServiceContext, input: ParsedInput<'items
 }
 
 /** A section this court sees in the campaign: the issuer's or its own, not a subordinate's. */
-async function assertSectionInCampaign(writer: ChangeWriter, sectionId: string | null, campaignId: string): Promise<void> {
+async function assertSectionInCampaign(
+  writer: ChangeWriter,
+  sectionId: string | null,
+  campaignId: string,
+): Promise<void> {
   if (!sectionId) return;
-  const section = await writer.trx.selectFrom('sections').select(['campaignId', 'origin']).where('id', '=', sectionId).where('deletedAt', 'is', null).executeTakeFirst();
-  const campaign = await writer.trx.selectFrom('campaigns').select('origin').where('id', '=', campaignId).executeTakeFirst();
-  if (!section || !campaign || section.campaignId !== campaignId || !(await definitionOrigins({ db: writer.trx }, campaign)).includes(section.origin)) {
+  const section = await writer.trx
+    .selectFrom('sections')
+    .select(['campaignId', 'origin'])
+    .where('id', '=', sectionId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  const campaign = await writer.trx
+    .selectFrom('campaigns')
+    .select('origin')
+    .where('id', '=', campaignId)
+    .executeTakeFirst();
+  if (
+    !section ||
+    !campaign ||
+    section.campaignId !== campaignId ||
+    !(await definitionOrigins({ db: writer.trx }, campaign)).includes(section.origin)
+  ) {
     throw new ApiError('E_INVALID', '所选栏目不属于这个专项活动，请重新选择。', { sectionId: '请重新选择栏目' });
   }
 }
 
 /** What a court's copy of a superior's mandatory item takes from the issuer and may not change. */
 const DEFINITION_FIELDS = ['title', 'content', 'sectionId', 'deadline', 'frequency', 'kind'] as const;
-const COPY_READ_ONLY = '这是上级法院下发的规定动作，任务内容、栏目和完成时限由上级法院确定，本院不能修改；可以填写牵头院领导、责任部门、责任人和进展。';
+const COPY_READ_ONLY =
+  '这是上级法院下发的规定动作，任务内容、栏目和完成时限由上级法院确定，本院不能修改；可以填写牵头院领导、责任部门、责任人和进展。';
 const COPY_FIELD_READ_ONLY = '由上级法院确定，本院不能修改';
 
 /** Refuses a change to the definition of a copy of a superior's mandatory item, naming the fields. */
-function assertDefinitionKept(before: Selectable<ItemsTable>, fields: Partial<Record<(typeof DEFINITION_FIELDS)[number], unknown>>): void {
+function assertDefinitionKept(
+  before: Selectable<ItemsTable>,
+  fields: Partial<Record<(typeof DEFINITION_FIELDS)[number], unknown>>,
+): void {
   if (!before.sourceItemId) return;
-  const same = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : a === b);
+  const same = (a: unknown, b: unknown) =>
+    typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : a === b;
   const changed = DEFINITION_FIELDS.filter((key) => key in fields && !same(fields[key], before[key]));
   if (changed.length > 0) {
-    throw new ApiError('E_READ_ONLY', COPY_READ_ONLY, Object.fromEntries(changed.map((key) => [key, COPY_FIELD_READ_ONLY])));
+    throw new ApiError(
+      'E_READ_ONLY',
+      COPY_READ_ONLY,
+      Object.fromEntries(changed.map((key) => [key, COPY_FIELD_READ_ONLY])),
+    );
   }
 }
 
 /** A 填报人 works only on their own department's items; the message names the item's department. */
-export async function assertItemWork(ctx: ServiceContext, writer: ChangeWriter, item: { departmentId: string | null }): Promise<void> {
+export async function assertItemWork(
+  ctx: ServiceContext,
+  writer: ChangeWriter,
+  item: { departmentId: string | null },
+): Promise<void> {
   const department = item.departmentId
     ? await writer.trx.selectFrom('departments').select('name').where('id', '=', item.departmentId).executeTakeFirst()
     : undefined;
@@ -219,14 +332,19 @@ export async function assertItemWork(ctx: ServiceContext, writer: ChangeWriter, 
 
 /** The last place in a section of this court's own checklist. */
 async function lastOrderIn(writer: ChangeWriter, campaignId: string, sectionId: string | null): Promise<number> {
-  let query = writer.trx.selectFrom('items').select((eb) => eb.fn.max('sortOrder').as('max')).where('campaignId', '=', campaignId).where('origin', '=', writer.actor.court);
+  let query = writer.trx
+    .selectFrom('items')
+    .select((eb) => eb.fn.max('sortOrder').as('max'))
+    .where('campaignId', '=', campaignId)
+    .where('origin', '=', writer.actor.court);
   query = sectionId ? query.where('sectionId', '=', sectionId) : query.where('sectionId', 'is', null);
   return (await query.executeTakeFirst())?.max ?? 0;
 }
 
 export async function createItem(ctx: ServiceContext, input: ParsedInput<'items.create'>): Promise<ItemDetail> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
-  if (campaign.status === 'closed') throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再添加事项。如需添加，请先重新启用活动。');
+  if (campaign.status === 'closed')
+    throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再添加事项。如需添加，请先重新启用活动。');
   const actor = await currentActor(ctx);
   assertCanWorkFor(ctx, input.departmentId, '事项');
   const row = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
@@ -256,7 +374,8 @@ export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.
     await assertSectionInCampaign(writer, fields.sectionId, before.campaignId);
     await assertDepartmentExists(writer, fields.departmentId);
     const patch: Partial<Selectable<ItemsTable>> = { ...fields };
-    if (fields.sectionId !== before.sectionId) patch.sortOrder = (await lastOrderIn(writer, before.campaignId, fields.sectionId)) + ORDER_GAP;
+    if (fields.sectionId !== before.sectionId)
+      patch.sortOrder = (await lastOrderIn(writer, before.campaignId, fields.sectionId)) + ORDER_GAP;
     // Percent is progress; finishing is its own step (mark complete), so 100% alone does not finish.
     if (!isDone(before.status) && before.status === 'not_started' && fields.percent > 0) patch.status = 'in_progress';
     if (isDone(before.status)) delete patch.percent;
@@ -266,13 +385,19 @@ export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.
   return getItem(ctx, id);
 }
 
-export async function deleteItems(ctx: ServiceContext, input: ParsedInput<'items.delete'>): Promise<{ deleted: number }> {
+export async function deleteItems(
+  ctx: ServiceContext,
+  input: ParsedInput<'items.delete'>,
+): Promise<{ deleted: number }> {
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     for (const id of input.ids) {
       const item = await writer.loadOwned('items', id);
       if (item.sourceItemId) {
-        throw new ApiError('E_READ_ONLY', `“${item.title}”是上级法院下发的规定动作，本院不能删除；可以填写牵头院领导、责任部门、责任人和进展。`);
+        throw new ApiError(
+          'E_READ_ONLY',
+          `“${item.title}”是上级法院下发的规定动作，本院不能删除；可以填写牵头院领导、责任部门、责任人和进展。`,
+        );
       }
       await assertItemWork(ctx, writer, item);
       await writer.softDelete('items', id);
@@ -285,7 +410,8 @@ export async function moveItem(ctx: ServiceContext, input: ParsedInput<'items.mo
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const item = await writer.loadOwned('items', input.id);
-    if (item.sourceItemId) throw new ApiError('E_READ_ONLY', '这是上级法院下发的规定动作，栏目和顺序由上级法院确定，本院不能调整。');
+    if (item.sourceItemId)
+      throw new ApiError('E_READ_ONLY', '这是上级法院下发的规定动作，栏目和顺序由上级法院确定，本院不能调整。');
     await assertSectionInCampaign(writer, input.sectionId, item.campaignId);
     let siblingsQuery = writer.trx
       .selectFrom('items')
@@ -294,14 +420,22 @@ export async function moveItem(ctx: ServiceContext, input: ParsedInput<'items.mo
       .where('origin', '=', writer.actor.court)
       .where('deletedAt', 'is', null)
       .where('id', '!=', item.id);
-    siblingsQuery = input.sectionId ? siblingsQuery.where('sectionId', '=', input.sectionId) : siblingsQuery.where('sectionId', 'is', null);
+    siblingsQuery = input.sectionId
+      ? siblingsQuery.where('sectionId', '=', input.sectionId)
+      : siblingsQuery.where('sectionId', 'is', null);
     const siblings = (await siblingsQuery.execute()).sort((a, b) => a.sortOrder - b.sortOrder);
     let index = input.beforeId ? siblings.findIndex((s) => s.id === input.beforeId) : siblings.length;
     if (index < 0) throw new ApiError('E_INVALID', '目标位置的事项不在该栏目中，请刷新后再试。');
     const previous = siblings[index - 1]?.sortOrder ?? 0;
     const next = siblings[index]?.sortOrder ?? previous + 2 * ORDER_GAP;
     if (next - previous >= 2) {
-      await writer.update('items', item.id, undefined, { sectionId: input.sectionId, sortOrder: Math.floor((previous + next) / 2) }, 'reorder');
+      await writer.update(
+        'items',
+        item.id,
+        undefined,
+        { sectionId: input.sectionId, sortOrder: Math.floor((previous + next) / 2) },
+        'reorder',
+      );
       return;
     }
     // No room left between the neighbours: spread the whole section out again.
@@ -310,14 +444,21 @@ export async function moveItem(ctx: ServiceContext, input: ParsedInput<'items.mo
     index = 0;
     for (const entry of ordered) {
       index += 1;
-      const patch = entry.id === item.id ? { sectionId: input.sectionId, sortOrder: index * ORDER_GAP } : { sortOrder: index * ORDER_GAP };
-      if (entry.id === item.id || entry.sortOrder !== index * ORDER_GAP) await writer.update('items', entry.id, undefined, patch, 'reorder');
+      const patch =
+        entry.id === item.id
+          ? { sectionId: input.sectionId, sortOrder: index * ORDER_GAP }
+          : { sortOrder: index * ORDER_GAP };
+      if (entry.id === item.id || entry.sortOrder !== index * ORDER_GAP)
+        await writer.update('items', entry.id, undefined, patch, 'reorder');
     }
   });
   return { id: input.id };
 }
 
-export async function bulkUpdateItems(ctx: ServiceContext, input: ParsedInput<'items.bulkUpdate'>): Promise<{ updated: number }> {
+export async function bulkUpdateItems(
+  ctx: ServiceContext,
+  input: ParsedInput<'items.bulkUpdate'>,
+): Promise<{ updated: number }> {
   const actor = await currentActor(ctx);
   const patch: Partial<Selectable<ItemsTable>> = {};
   if (input.owner !== undefined) patch.owner = input.owner;
@@ -326,13 +467,13 @@ export async function bulkUpdateItems(ctx: ServiceContext, input: ParsedInput<'i
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     await assertDepartmentExists(writer, input.departmentId);
     for (const id of input.ids) {
-      if (input.deadline !== undefined) assertDefinitionKept(await writer.loadOwned('items', id), { deadline: input.deadline });
+      if (input.deadline !== undefined)
+        assertDefinitionKept(await writer.loadOwned('items', id), { deadline: input.deadline });
       await writer.update('items', id, undefined, patch, 'bulk-update');
     }
   });
   return { updated: input.ids.length };
 }
-
 
 function assertStatus(status: ItemStatus, allowed: ItemStatus[], action: string): void {
   if (!allowed.includes(status)) {
@@ -348,13 +489,25 @@ export async function markComplete(ctx: ServiceContext, input: ParsedInput<'item
     await assertItemWork(ctx, writer, item);
     assertStatus(item.status, ['not_started', 'in_progress', 'returned'], '标记完成');
     if (input.note) {
-      await writer.insert('progressNotes', { itemId: item.id, noteDate: day, author: actor.displayName, text: input.note, percent: 100 });
+      await writer.insert('progressNotes', {
+        itemId: item.id,
+        noteDate: day,
+        author: actor.displayName,
+        text: input.note,
+        percent: 100,
+      });
     }
     await writer.update(
       'items',
       item.id,
       undefined,
-      { status: 'completed', percent: 100, completedAt: writer.now, completedLate: item.deadline && day > item.deadline ? 1 : 0, completedBy: actor.userId },
+      {
+        status: 'completed',
+        percent: 100,
+        completedAt: writer.now,
+        completedLate: item.deadline && day > item.deadline ? 1 : 0,
+        completedBy: actor.userId,
+      },
       'complete',
     );
     await settleItemLight(writer.trx, item.id, day);
@@ -376,8 +529,20 @@ async function decide(
     const item = await writer.loadOwned('items', input.id, input.version);
     assertStatus(item.status, allowed, action);
     if (decision === 'approved') assertNotOwnWork(ctx, item.completedBy, '事项');
-    await writer.insert('signoffs', { itemId: item.id, reviewer: actor.displayName, decidedAt: writer.now, decision, opinion });
-    await writer.update('items', item.id, undefined, next, decision === 'approved' ? 'sign-off' : decision === 'returned' ? 'send-back' : 'reopen');
+    await writer.insert('signoffs', {
+      itemId: item.id,
+      reviewer: actor.displayName,
+      decidedAt: writer.now,
+      decision,
+      opinion,
+    });
+    await writer.update(
+      'items',
+      item.id,
+      undefined,
+      next,
+      decision === 'approved' ? 'sign-off' : decision === 'returned' ? 'send-back' : 'reopen',
+    );
     await settleItemLight(writer.trx, item.id, today(ctx));
   });
   return getItem(ctx, input.id);
@@ -387,10 +552,20 @@ export const signOff = (ctx: ServiceContext, input: ParsedInput<'items.signOff'>
   decide(ctx, input, ['completed'], '销号', 'approved', input.opinion, { status: 'signed_off' });
 
 export const sendBack = (ctx: ServiceContext, input: ParsedInput<'items.sendBack'>) =>
-  decide(ctx, input, ['completed'], '退回', 'returned', input.reason, { status: 'returned', completedAt: null, completedLate: 0, completedBy: null });
+  decide(ctx, input, ['completed'], '退回', 'returned', input.reason, {
+    status: 'returned',
+    completedAt: null,
+    completedLate: 0,
+    completedBy: null,
+  });
 
 export const reopen = (ctx: ServiceContext, input: ParsedInput<'items.reopen'>) =>
-  decide(ctx, input, ['completed', 'signed_off'], '重新打开', 'reopened', input.reason, { status: 'in_progress', completedAt: null, completedLate: 0, completedBy: null });
+  decide(ctx, input, ['completed', 'signed_off'], '重新打开', 'reopened', input.reason, {
+    status: 'in_progress',
+    completedAt: null,
+    completedLate: 0,
+    completedBy: null,
+  });
 
 export async function addProgress(ctx: ServiceContext, input: ParsedInput<'progress.add'>): Promise<ProgressNote> {
   const actor = await currentActor(ctx);
@@ -403,7 +578,13 @@ export async function addProgress(ctx: ServiceContext, input: ParsedInput<'progr
     await assertItemWork(ctx, writer, item);
     if (isDone(item.status)) {
       // Notes on finished work are kept as history but do not move it backwards.
-      return writer.insert('progressNotes', { itemId: item.id, noteDate: input.noteDate, author, text: input.text, percent: null });
+      return writer.insert('progressNotes', {
+        itemId: item.id,
+        noteDate: input.noteDate,
+        author,
+        text: input.text,
+        percent: null,
+      });
     }
     const created = await writer.insert('progressNotes', {
       itemId: item.id,
@@ -422,7 +603,11 @@ export async function addProgress(ctx: ServiceContext, input: ParsedInput<'progr
 }
 
 /** Overall, per section (with everything below it) and per department, of one court's items. */
-export async function campaignProgress(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<CampaignProgress> {
+export async function campaignProgress(
+  ctx: ServiceContext,
+  campaignId: string,
+  courtCode?: string,
+): Promise<CampaignProgress> {
   const campaign = await loadCampaignRow(ctx, campaignId);
   const court = await viewedCourtCode(ctx, courtCode);
   const [sections, rows, departments] = await Promise.all([
@@ -460,11 +645,27 @@ export async function campaignProgress(ctx: ServiceContext, campaignId: string, 
   return {
     overall: finishFigures(overall),
     bySection: [
-      ...sections.map((s) => ({ ...finishFigures(bySection.get(s.id)!), sectionId: s.id, number: s.number, title: s.title, depth: s.depth })),
-      ...(bySection.has(null) ? [{ ...finishFigures(bySection.get(null)!), sectionId: null, number: '', title: '未分栏目', depth: 0 }] : []),
+      ...sections.map((s) => ({
+        ...finishFigures(bySection.get(s.id)!),
+        sectionId: s.id,
+        number: s.number,
+        title: s.title,
+        depth: s.depth,
+      })),
+      ...(bySection.has(null)
+        ? [{ ...finishFigures(bySection.get(null)!), sectionId: null, number: '', title: '未分栏目', depth: 0 }]
+        : []),
     ],
     byDepartment: [...byDepartment.entries()]
-      .map(([departmentId, figures]) => ({ ...finishFigures(figures), departmentId, name: departmentId ? departmentName.get(departmentId)?.name ?? '（已删除的部门）' : '未指定部门' }))
-      .sort((a, b) => (departmentName.get(a.departmentId ?? '')?.sortOrder ?? 1e9) - (departmentName.get(b.departmentId ?? '')?.sortOrder ?? 1e9)),
+      .map(([departmentId, figures]) => ({
+        ...finishFigures(figures),
+        departmentId,
+        name: departmentId ? (departmentName.get(departmentId)?.name ?? '（已删除的部门）') : '未指定部门',
+      }))
+      .sort(
+        (a, b) =>
+          (departmentName.get(a.departmentId ?? '')?.sortOrder ?? 1e9) -
+          (departmentName.get(b.departmentId ?? '')?.sortOrder ?? 1e9),
+      ),
   };
 }

@@ -15,14 +15,50 @@ import { currentActor, ownCourtCode, timestamp } from '../court/courtProfile';
 import { ORDER_GAP, withChanges } from '../data/ownedRows';
 import type { CampaignsTable } from '../data/schema';
 import { columnLetter } from '../../shared/columnLetters';
-import { cellText, isoDay, loadWorkbook, MAX_IMPORT_ROWS, normalizeHeader, pickSheet, readGrid, refuseProblemRows, type Grid, type GridRow } from '../workbooks/readWorkbook';
+import {
+  cellText,
+  isoDay,
+  loadWorkbook,
+  MAX_IMPORT_ROWS,
+  normalizeHeader,
+  pickSheet,
+  readGrid,
+  refuseProblemRows,
+  type Grid,
+  type GridRow,
+} from '../workbooks/readWorkbook';
 
 // ───────────── Understanding a checklist template ─────────────
 
 /** Header words per field, most specific first; 序号 is known but feeds no field. */
 const FIELD_HEADERS: Record<TemplateField, string[]> = {
-  title: ['任务名称', '工作任务', '重点任务', '主要任务', '任务事项', '工作事项', '事项名称', '任务', '事项', '项目名称', '工作项目'],
-  content: ['具体内容', '工作措施', '具体措施', '主要措施', '推进措施', '工作内容', '任务内容', '具体举措', '工作举措', '措施', '内容', '工作要求'],
+  title: [
+    '任务名称',
+    '工作任务',
+    '重点任务',
+    '主要任务',
+    '任务事项',
+    '工作事项',
+    '事项名称',
+    '任务',
+    '事项',
+    '项目名称',
+    '工作项目',
+  ],
+  content: [
+    '具体内容',
+    '工作措施',
+    '具体措施',
+    '主要措施',
+    '推进措施',
+    '工作内容',
+    '任务内容',
+    '具体举措',
+    '工作举措',
+    '措施',
+    '内容',
+    '工作要求',
+  ],
   leadLeader: ['牵头院领导', '牵头领导', '分管院领导', '责任院领导', '责任领导', '分管领导', '院领导', '牵头院长'],
   department: ['责任部门', '牵头部门', '责任单位', '牵头单位', '承办部门', '责任庭室', '牵头庭室', '部门'],
   owner: ['具体责任人', '责任人', '承办人', '经办人', '联系人'],
@@ -31,7 +67,16 @@ const FIELD_HEADERS: Record<TemplateField, string[]> = {
   section: ['所属栏目', '栏目', '板块', '所属板块', '分类'],
 };
 const OTHER_HEADERS = ['序号', '编号', '备注', '进展情况', '完成情况'];
-const FIELD_ORDER: TemplateField[] = ['title', 'content', 'leadLeader', 'department', 'owner', 'deadline', 'kind', 'section'];
+const FIELD_ORDER: TemplateField[] = [
+  'title',
+  'content',
+  'leadLeader',
+  'department',
+  'owner',
+  'deadline',
+  'kind',
+  'section',
+];
 const FIELD_LABEL: Record<TemplateField, string> = {
   section: '栏目',
   title: '任务名称',
@@ -52,7 +97,8 @@ function headerField(text: string): TemplateField | 'other' | null {
   let best: { field: TemplateField; length: number } | null = null;
   for (const field of FIELD_ORDER) {
     for (const word of FIELD_HEADERS[field]) {
-      if (word.length >= 2 && header.includes(word) && (!best || word.length > best.length)) best = { field, length: word.length };
+      if (word.length >= 2 && header.includes(word) && (!best || word.length > best.length))
+        best = { field, length: word.length };
     }
   }
   return best?.field ?? null;
@@ -102,7 +148,10 @@ const SECTION_NUMBER = /^(?:[一二三四五六七八九十百]+[、．.]|[（(]
 /** "一、争先创优年" → 争先创优年; "（二）…" and "1." numbering likewise: the app numbers sections itself. */
 export const stripNumbering = (text: string) =>
   text
-    .replace(/^\s*(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百\d]+[）)]、?|\d+[、．.](?!\d))\s*/, '')
+    .replace(
+      /^\s*(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百\d]+[）)]、?|\d+[、．.](?!\d))\s*/,
+      '',
+    )
     .replace(/\s+/g, ' ')
     .trim();
 
@@ -119,7 +168,8 @@ function sectionTitle(row: GridRow): string | null {
 
 const LONG_TERM = /^(长期坚持|长期|持续推进|持续开展|常态化推进|常态化|持续|长期推进)$/;
 const pad = (n: number) => String(n).padStart(2, '0');
-const endOfMonth = (year: number, month: number) => `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+const endOfMonth = (year: number, month: number) =>
+  `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 
 function validDay(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -135,13 +185,18 @@ const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 
  * 三季度末; "前" and "完成" after it are dropped. 长期坚持 and the like mean no deadline.
  * Returns undefined when it cannot be read.
  */
-export function parseDeadline(value: ExcelJS.CellValue, year: number): { date: string | null; longTerm: boolean } | undefined {
+export function parseDeadline(
+  value: ExcelJS.CellValue,
+  year: number,
+): { date: string | null; longTerm: boolean } | undefined {
   if (value instanceof Date) return { date: isoDay(value), longTerm: false };
   if (typeof value === 'number' && value > 20000 && value < 80000) {
     // A date serial typed into a general-format cell.
     return { date: isoDay(new Date(Date.UTC(1899, 11, 30) + value * 86_400_000)), longTerm: false };
   }
-  const text = cellText(value).replace(/\s+/g, '').replace(/(之前|以前|前|完成|截止|止)+$/, '');
+  const text = cellText(value)
+    .replace(/\s+/g, '')
+    .replace(/(之前|以前|前|完成|截止|止)+$/, '');
   if (!text) return { date: null, longTerm: false };
   if (LONG_TERM.test(text)) return { date: null, longTerm: true };
   let m = /^(\d{4})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$/.exec(text);
@@ -201,12 +256,26 @@ async function importContext(ctx: ServiceContext, campaignId: string): Promise<C
   const campaign = await loadCampaignRow(ctx, campaignId);
   const own = await ownCourtCode(ctx);
   const [departments, sections, items] = await Promise.all([
-    ctx.db.selectFrom('departments').select(['id', 'name']).where('origin', '=', own).where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('name').execute(),
+    ctx.db
+      .selectFrom('departments')
+      .select(['id', 'name'])
+      .where('origin', '=', own)
+      .where('deletedAt', 'is', null)
+      .orderBy('sortOrder')
+      .orderBy('name')
+      .execute(),
     listSections(ctx, campaign),
-    ctx.db.selectFrom('items').select(['sectionId', 'title']).where('campaignId', '=', campaignId).where('origin', '=', own).where('deletedAt', 'is', null).execute(),
+    ctx.db
+      .selectFrom('items')
+      .select(['sectionId', 'title'])
+      .where('campaignId', '=', campaignId)
+      .where('origin', '=', own)
+      .where('deletedAt', 'is', null)
+      .execute(),
   ]);
   const sectionIds = new Map<string, string>();
-  for (const section of sections) if (!sectionIds.has(stripNumbering(section.title))) sectionIds.set(stripNumbering(section.title), section.id);
+  for (const section of sections)
+    if (!sectionIds.has(stripNumbering(section.title))) sectionIds.set(stripNumbering(section.title), section.id);
   return {
     campaign,
     departments: new Map(departments.map((d) => [d.name.replace(/\s+/g, ''), d.id])),
@@ -230,7 +299,12 @@ const LIMITS: Array<[keyof TemplateImportRow & TemplateField, number]> = [
   ['section', 100],
 ];
 
-function checkRows(grid: Grid, header: GridRow, mapping: Partial<Record<TemplateField, number | null>>, context: Context): CheckedRow[] {
+function checkRows(
+  grid: Grid,
+  header: GridRow,
+  mapping: Partial<Record<TemplateField, number | null>>,
+  context: Context,
+): CheckedRow[] {
   const { campaign } = context;
   const departmentNames = [...context.departments.keys()];
   const knownDepartments = departmentNames.length > 0 ? departmentNames.join('、') : '（本院尚未设置部门）';
@@ -260,7 +334,10 @@ function checkRows(grid: Grid, header: GridRow, mapping: Partial<Record<Template
       if (rest.join('').trim()) [titleText, content] = [first, rest.join('\n').trim()];
     }
     const title = titleText.replace(/\s+/g, ' ').trim();
-    const sectionText = mapping.section !== null && mapping.section !== undefined ? stripNumbering(at(row, 'section')) || currentSection : currentSection;
+    const sectionText =
+      mapping.section !== null && mapping.section !== undefined
+        ? stripNumbering(at(row, 'section')) || currentSection
+        : currentSection;
     if (!title) errors.push('缺少任务名称');
 
     // Deadline.
@@ -268,12 +345,22 @@ function checkRows(grid: Grid, header: GridRow, mapping: Partial<Record<Template
     const deadlineRaw = deadlineIndex === null || deadlineIndex === undefined ? null : row.values[deadlineIndex];
     const deadline = parseDeadline(deadlineRaw ?? null, campaign.year);
     let deadlineDate: string | null = null;
-    if (!deadline) errors.push(`完成时限“${cellText(deadlineRaw ?? null)}”无法识别，请写成 2026-12-31、2026年12月31日 或 12月底`);
+    if (!deadline)
+      errors.push(`完成时限“${cellText(deadlineRaw ?? null)}”无法识别，请写成 2026-12-31、2026年12月31日 或 12月底`);
     else {
       deadlineDate = deadline.date;
-      if (deadline.longTerm) content = content ? `${content}\n（完成时限：${cellText(deadlineRaw ?? null)}）` : `（完成时限：${cellText(deadlineRaw ?? null)}）`;
-      if (deadlineDate && ((campaign.startDate && deadlineDate < campaign.startDate) || (campaign.endDate && deadlineDate > campaign.endDate))) {
-        errors.push(`完成时限 ${deadlineDate} 不在活动期间（${campaign.startDate ?? '不限'} 至 ${campaign.endDate ?? '不限'}）内`);
+      if (deadline.longTerm)
+        content = content
+          ? `${content}\n（完成时限：${cellText(deadlineRaw ?? null)}）`
+          : `（完成时限：${cellText(deadlineRaw ?? null)}）`;
+      if (
+        deadlineDate &&
+        ((campaign.startDate && deadlineDate < campaign.startDate) ||
+          (campaign.endDate && deadlineDate > campaign.endDate))
+      ) {
+        errors.push(
+          `完成时限 ${deadlineDate} 不在活动期间（${campaign.startDate ?? '不限'} 至 ${campaign.endDate ?? '不限'}）内`,
+        );
       }
     }
 
@@ -284,10 +371,13 @@ function checkRows(grid: Grid, header: GridRow, mapping: Partial<Record<Template
       const [lead, ...helpers] = departmentText.split(DEPARTMENT_SPLIT).filter(Boolean);
       const missing = [lead, ...helpers].filter((name) => !context.departments.has(name));
       if (missing.length > 0) {
-        errors.push(`责任部门“${missing.join('、')}”不存在，本院的部门有：${knownDepartments}。请先在“设置 → 部门”中添加，或改正文件`);
+        errors.push(
+          `责任部门“${missing.join('、')}”不存在，本院的部门有：${knownDepartments}。请先在“设置 → 部门”中添加，或改正文件`,
+        );
       } else {
         departmentId = context.departments.get(lead) ?? null;
-        if (helpers.length > 0) content = content ? `${content}\n配合部门：${helpers.join('、')}` : `配合部门：${helpers.join('、')}`;
+        if (helpers.length > 0)
+          content = content ? `${content}\n配合部门：${helpers.join('、')}` : `配合部门：${helpers.join('、')}`;
       }
     }
 
@@ -332,28 +422,41 @@ function checkRows(grid: Grid, header: GridRow, mapping: Partial<Record<Template
     checked.push(result);
   }
   if (checked.length > MAX_IMPORT_ROWS) {
-    throw new ApiError('E_INVALID', `文件中有 ${checked.length} 行事项，一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`);
+    throw new ApiError(
+      'E_INVALID',
+      `文件中有 ${checked.length} 行事项，一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`,
+    );
   }
   return checked;
 }
 
 /** Preview, or (confirm) write the new sections and the good rows, all in one transaction. */
-export async function importTemplate(ctx: ServiceContext, input: ParsedInput<'items.importTemplate'>): Promise<TemplateImport> {
+export async function importTemplate(
+  ctx: ServiceContext,
+  input: ParsedInput<'items.importTemplate'>,
+): Promise<TemplateImport> {
   const context = await importContext(ctx, input.campaignId);
-  if (context.campaign.status === 'closed') throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再导入事项。如需导入，请先重新启用活动。');
+  if (context.campaign.status === 'closed')
+    throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再导入事项。如需导入，请先重新启用活动。');
   const workbook = await loadWorkbook(input.dataBase64);
   const sheet = pickSheet(workbook, input.sheet);
   const grid = readGrid(sheet);
   const header = findHeaderRow(grid);
   if (!header) {
-    throw new ApiError('E_INVALID', `在工作表“${sheet.name}”的前 30 行中没有找到表头。表头应包含“任务”“责任部门”“完成时限”等列名中的至少两个。`, { sheet: '没有找到表头' });
+    throw new ApiError(
+      'E_INVALID',
+      `在工作表“${sheet.name}”的前 30 行中没有找到表头。表头应包含“任务”“责任部门”“完成时限”等列名中的至少两个。`,
+      { sheet: '没有找到表头' },
+    );
   }
   const mapping = { ...guessMapping(header), ...(input.mapping ?? {}) };
   const columns = describeColumns(grid, header);
   const rows = checkRows(grid, header, mapping, context);
   const good = rows.filter((row) => row.errors.length === 0);
   const used = input.confirm ? good : rows;
-  const newSections = [...new Set(used.map((row) => row.sectionKey).filter((title) => title && !context.sections.has(title)))];
+  const newSections = [
+    ...new Set(used.map((row) => row.sectionKey).filter((title) => title && !context.sections.has(title))),
+  ];
   const answer = (written: TemplateImport['written'], sectionsShown: string[]): TemplateImport => ({
     fileName: input.fileName,
     sheets: workbook.worksheets.map((s) => s.name),
@@ -383,7 +486,12 @@ export async function importTemplate(ctx: ServiceContext, input: ParsedInput<'it
     let sectionOrder = lastTop?.max ?? 0;
     for (const title of newSections) {
       sectionOrder += 1;
-      const section = await writer.insert('sections', { campaignId: context.campaign.id, parentId: null, title, sortOrder: sectionOrder });
+      const section = await writer.insert('sections', {
+        campaignId: context.campaign.id,
+        parentId: null,
+        title,
+        sortOrder: sectionOrder,
+      });
       sectionIds.set(title, section.id);
     }
     // Each section's items go after what it already holds, in the file's order.

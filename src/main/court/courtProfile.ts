@@ -22,12 +22,21 @@ export function today(ctx: Pick<ServiceContext, 'now'>): string {
 }
 
 export async function getProfile(ctx: ServiceContext): Promise<CourtProfile | null> {
-  const settings = await ctx.db.selectFrom('settings').selectAll().where('key', 'in', [LOCAL_COURT_KEY, OPERATOR_KEY]).execute();
+  const settings = await ctx.db
+    .selectFrom('settings')
+    .selectAll()
+    .where('key', 'in', [LOCAL_COURT_KEY, OPERATOR_KEY])
+    .execute();
   const value = (key: string) => settings.find((row) => row.key === key)?.value;
   const code = value(LOCAL_COURT_KEY);
   if (!code) return null;
   // Other courts' profiles arrive in bundles too: ours is the row we wrote ourselves.
-  const court = await ctx.db.selectFrom('courts').selectAll().where('code', '=', code).where('origin', '=', code).executeTakeFirstOrThrow();
+  const court = await ctx.db
+    .selectFrom('courts')
+    .selectAll()
+    .where('code', '=', code)
+    .where('origin', '=', code)
+    .executeTakeFirstOrThrow();
   return {
     code: court.code,
     name: court.name,
@@ -66,7 +75,12 @@ export async function viewedCourtCode(ctx: Pick<ServiceContext, 'db'>, courtCode
 export async function superiorCourtCodes(ctx: Pick<ServiceContext, 'db'>): Promise<string[]> {
   const own = await ownCourtCode(ctx);
   const [court, trusted] = await Promise.all([
-    ctx.db.selectFrom('courts').select('parentCode').where('code', '=', own).where('origin', '=', own).executeTakeFirst(),
+    ctx.db
+      .selectFrom('courts')
+      .select('parentCode')
+      .where('code', '=', own)
+      .where('origin', '=', own)
+      .executeTakeFirst(),
     ctx.db.selectFrom('syncCourts').select('code').where('relation', '=', 'superior').execute(),
   ]);
   const codes = new Set(trusted.map((row) => row.code));
@@ -119,11 +133,18 @@ export async function setupProfile(ctx: ServiceContext, setup: ParsedInput<'cour
 export async function updateProfile(ctx: ServiceContext, input: ProfileInput): Promise<CourtProfile> {
   const profile = await requireProfile(ctx);
   if (input.code !== profile.code) {
-    throw new ApiError('E_CODE_FIXED', '法院代码是本院所有数据的来源标识，设置后不能修改。', { code: '法院代码设置后不能修改' });
+    throw new ApiError('E_CODE_FIXED', '法院代码是本院所有数据的来源标识，设置后不能修改。', {
+      code: '法院代码设置后不能修改',
+    });
   }
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    const court = await writer.trx.selectFrom('courts').select(['id', 'version']).where('code', '=', profile.code).where('origin', '=', profile.code).executeTakeFirstOrThrow();
+    const court = await writer.trx
+      .selectFrom('courts')
+      .select(['id', 'version'])
+      .where('code', '=', profile.code)
+      .where('origin', '=', profile.code)
+      .executeTakeFirstOrThrow();
     await writer.update('courts', court.id, undefined, {
       name: input.name,
       level: input.level,

@@ -75,7 +75,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     // Read-only checks first: nothing below writes until we know the file is ours and not newer.
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
     const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
-    const hasTables = (sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n > 0;
+    const hasTables =
+      (sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n > 0;
     if (applicationId !== APPLICATION_ID && (applicationId !== 0 || hasTables)) {
       throw new DatabaseOpenError('E_DB_FOREIGN', '这个文件不是督导台的数据库，为保护它，本程序没有做任何改动。');
     }

@@ -35,10 +35,15 @@ type OwnedPatch<T extends OwnedTable> = Omit<
 export const ORDER_GAP = 1024;
 
 /** The common columns every owned row shows to clients. */
-export function ownedFields(row: { id: string; origin: string; version: number; createdAt: string; updatedAt: string }) {
+export function ownedFields(row: {
+  id: string;
+  origin: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}) {
   return { id: row.id, origin: row.origin, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
-
 
 export class ChangeWriter {
   private readonly audit: AuditAppender;
@@ -75,7 +80,10 @@ export class ChangeWriter {
     // The whole row as SQLite will store it (defaults filled in) must be one other courts accept.
     assertInsertableRow(table, row);
     // Kysely's generic insert typing cannot follow a table-name type parameter.
-    await this.trx.insertInto(table).values(row as never).execute();
+    await this.trx
+      .insertInto(table)
+      .values(row as never)
+      .execute();
     await this.audit.append({ ...this.auditFields(table, row.id, operation), before: null, after: row });
     return row as unknown as OwnedRow<T>;
   }
@@ -91,10 +99,16 @@ export class ChangeWriter {
     if (!row) throw new ApiError('E_NOT_FOUND', `找不到这条${RECORD_LABELS[table]}，可能已被删除，请刷新后再试。`);
     const owned = row as unknown as { origin: string; version: number };
     if (owned.origin !== this.actor.court) {
-      throw new ApiError('E_NOT_OWNER', `这条${RECORD_LABELS[table]}由 ${owned.origin} 法院下发，本院只能查看，不能修改。`);
+      throw new ApiError(
+        'E_NOT_OWNER',
+        `这条${RECORD_LABELS[table]}由 ${owned.origin} 法院下发，本院只能查看，不能修改。`,
+      );
     }
     if (expectedVersion !== undefined && owned.version !== expectedVersion) {
-      throw new ApiError('E_STALE', `这条${RECORD_LABELS[table]}刚被修改过，您看到的不是最新内容。请刷新后再修改，已填写的内容不会丢失。`);
+      throw new ApiError(
+        'E_STALE',
+        `这条${RECORD_LABELS[table]}刚被修改过，您看到的不是最新内容。请刷新后再修改，已填写的内容不会丢失。`,
+      );
     }
     return row;
   }
@@ -147,13 +161,27 @@ export class ChangeWriter {
       .set(next as never)
       .where('id', '=', id)
       .execute();
-    await this.audit.append({ ...this.auditFields(table, id, operation), before: { version: version - 1 }, after: { version } });
+    await this.audit.append({
+      ...this.auditFields(table, id, operation),
+      before: { version: version - 1 },
+      after: { version },
+    });
   }
 
-  async softDelete<T extends OwnedTable>(table: T, id: string, expectedVersion?: number, operation = 'delete'): Promise<void> {
+  async softDelete<T extends OwnedTable>(
+    table: T,
+    id: string,
+    expectedVersion?: number,
+    operation = 'delete',
+  ): Promise<void> {
     const before = await this.loadOwned(table, id, expectedVersion);
     const beforeVersion = (before as unknown as { version: number }).version;
-    const next = { deletedAt: this.now, version: beforeVersion + 1, changeSeq: await this.nextChangeSeq(), updatedAt: this.now };
+    const next = {
+      deletedAt: this.now,
+      version: beforeVersion + 1,
+      changeSeq: await this.nextChangeSeq(),
+      updatedAt: this.now,
+    };
     // The tombstone travels too: it must be a row other courts accept.
     assertUpdatedRow(table, before, next);
     await this.trx

@@ -53,7 +53,6 @@ const MIN_INT = Number.MIN_SAFE_INTEGER;
 const expecting = (expect: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? '缺少此字段' : issue.input === null ? `不能为空（${expect}）` : expect;
 
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHA256 = /^[0-9a-f]{64}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -98,7 +97,10 @@ function orNull<T extends z.ZodType>(schema: T): z.ZodNullable<T> {
 }
 
 const patterned = (pattern: RegExp, expect: string) =>
-  fast(z.string({ error: expecting(expect) }).regex(pattern, { error: expect }), (value) => typeof value === 'string' && pattern.test(value));
+  fast(
+    z.string({ error: expecting(expect) }).regex(pattern, { error: expect }),
+    (value) => typeof value === 'string' && pattern.test(value),
+  );
 /** The last few values a test accepted, so the many rows written at the same moment (a bundle's
  * created_at/updated_at repeat for thousands of rows) are judged once. */
 function remembered(test: (value: string) => boolean): (value: string) => boolean {
@@ -113,7 +115,10 @@ function remembered(test: (value: string) => boolean): (value: string) => boolea
 }
 function tested(test: (value: string) => boolean, expect: string) {
   const accepts = remembered(test);
-  return fast(z.string({ error: expecting(expect) }).refine(accepts, { error: expect }), (value) => typeof value === 'string' && accepts(value));
+  return fast(
+    z.string({ error: expecting(expect) }).refine(accepts, { error: expect }),
+    (value) => typeof value === 'string' && accepts(value),
+  );
 }
 
 const uuid = patterned(UUID, '应为编号（UUID，如 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b）');
@@ -125,14 +130,23 @@ const period = patterned(PERIOD, '应为期间（如 2026-03 或 2026-Q1）');
 
 function int(min = MIN_INT, max = MAX_INT) {
   const expect =
-    min === MIN_INT && max === MAX_INT ? '应为整数' : max === MAX_INT ? `应为不小于 ${min} 的整数` : `应为 ${min} 至 ${max} 的整数`;
+    min === MIN_INT && max === MAX_INT
+      ? '应为整数'
+      : max === MAX_INT
+        ? `应为不小于 ${min} 的整数`
+        : `应为 ${min} 至 ${max} 的整数`;
   return fast(
-    z.number({ error: expecting(expect) }).int({ error: expect }).min(min, { error: expect }).max(max, { error: expect }),
+    z
+      .number({ error: expecting(expect) })
+      .int({ error: expect })
+      .min(min, { error: expect })
+      .max(max, { error: expect }),
     (value) => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max,
   );
 }
 const flag = () => fast(z.literal([0, 1], { error: expecting('应为 0 或 1') }), (value) => value === 0 || value === 1);
-const real = () => fast(z.number({ error: expecting('应为数值') }), (value) => typeof value === 'number' && Number.isFinite(value));
+const real = () =>
+  fast(z.number({ error: expecting('应为数值') }), (value) => typeof value === 'number' && Number.isFinite(value));
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   const allowed = new Set<unknown>(values);
   return fast(z.enum(values, { error: expecting(`应为 ${values.join('、')} 之一`) }), (value) => allowed.has(value));
@@ -324,7 +338,14 @@ const shapes = {
   ledger_findings: {
     ...owned,
     campaign_id: uuid,
-    source: oneOf(['inspection_feedback', 'audit_supervision', 'self_inspection', 'superior_notice', 'petition', 'problem_lead']),
+    source: oneOf([
+      'inspection_feedback',
+      'audit_supervision',
+      'self_inspection',
+      'superior_notice',
+      'petition',
+      'problem_lead',
+    ]),
     reference: withDefault(short(), ''),
     // Typed in a multi-line box.
     title: text(TITLE_TEXT_MAX, 'multi'),
@@ -344,7 +365,10 @@ const shapes = {
     department_id: orNull(uuid),
     deadline: orNull(date),
     long_term: withDefault(flag(), 0),
-    status: withDefault(oneOf(['identified', 'in_progress', 'submitted', 'signed_off', 'lookback_passed', 'returned', 'reopened']), 'identified'),
+    status: withDefault(
+      oneOf(['identified', 'in_progress', 'submitted', 'signed_off', 'lookback_passed', 'returned', 'reopened']),
+      'identified',
+    ),
     completed_at: orNull(timestamp),
     completed_late: withDefault(flag(), 0),
     /** A local account id of the writing court. */
@@ -418,19 +442,28 @@ export type SyncTableName = keyof typeof shapes;
 const inspectionReports = z.strictObject(shapes.inspection_reports).superRefine((row, ctx) => {
   const column = row.scope === 'person' ? 'person_id' : 'department_id';
   if (row[column] === null) {
-    ctx.addIssue({ code: 'custom', path: [column], message: row.scope === 'person' ? '按个人填报时不能为空' : '按部门填报时不能为空' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [column],
+      message: row.scope === 'person' ? '按个人填报时不能为空' : '按部门填报时不能为空',
+    });
   }
 });
 
 /** The schema of each synced table's row, keyed by SQLite table name. */
 export const ROW_SCHEMAS: { readonly [T in SyncTableName]: z.ZodType<Record<string, unknown>> } = Object.freeze({
-  ...(Object.fromEntries(Object.entries(shapes).map(([table, shape]) => [table, z.strictObject(shape)])) as unknown as Record<SyncTableName, z.ZodType<Record<string, unknown>>>),
+  ...(Object.fromEntries(
+    Object.entries(shapes).map(([table, shape]) => [table, z.strictObject(shape)]),
+  ) as unknown as Record<SyncTableName, z.ZodType<Record<string, unknown>>>),
   inspection_reports: inspectionReports,
 });
 
 /** The columns of each synced table, in migration order. */
 export const ROW_COLUMNS: { readonly [T in SyncTableName]: readonly string[] } = Object.freeze(
-  Object.fromEntries(Object.entries(shapes).map(([table, shape]) => [table, Object.keys(shape)])) as Record<SyncTableName, string[]>,
+  Object.fromEntries(Object.entries(shapes).map(([table, shape]) => [table, Object.keys(shape)])) as Record<
+    SyncTableName,
+    string[]
+  >,
 );
 
 /** The SQL default of each column that has one (as in migrations/), per table. */
@@ -470,7 +503,11 @@ const FAST_ROWS = Object.fromEntries(
       return true;
     };
     if (table !== 'inspection_reports') return [table, rowCheck];
-    return [table, (row: Record<string, unknown>) => rowCheck(row) && row[row.scope === 'person' ? 'person_id' : 'department_id'] !== null];
+    return [
+      table,
+      (row: Record<string, unknown>) =>
+        rowCheck(row) && row[row.scope === 'person' ? 'person_id' : 'department_id'] !== null,
+    ];
   }),
 ) as Record<SyncTableName, (row: Record<string, unknown>) => boolean>;
 
@@ -482,7 +519,8 @@ export function passesPlainChecks(table: SyncTableName, row: Record<string, unkn
 /** The first thing wrong with one row of a synced table, or null when the row is valid. */
 export function checkSyncRow(table: string, row: unknown): RowProblem | null {
   if (!hasSchema(table)) return { column: null, problem: '不是可以同步的数据表' };
-  if (typeof row !== 'object' || row === null || Array.isArray(row)) return { column: null, problem: '应为一个 JSON 对象（一行数据）' };
+  if (typeof row !== 'object' || row === null || Array.isArray(row))
+    return { column: null, problem: '应为一个 JSON 对象（一行数据）' };
   if (FAST_ROWS[table](row as Record<string, unknown>)) return null;
   const result = ROW_SCHEMAS[table].safeParse(row);
   if (result.success) return null;
@@ -524,7 +562,9 @@ function assertWritable(name: SyncTableName, snake: Record<string, unknown>): vo
   const problem = checkSyncRow(name, snake);
   if (problem) {
     const column = problem.column === null ? '' : `的字段 ${problem.column} `;
-    throw new Error(`程序错误：写入${syncTableLabel(name)}（${name}，编号 ${String(snake.id)}）时${column}不正确：${problem.problem}。这样的一行若写入，其他法院将拒收同步包。`);
+    throw new Error(
+      `程序错误：写入${syncTableLabel(name)}（${name}，编号 ${String(snake.id)}）时${column}不正确：${problem.problem}。这样的一行若写入，其他法院将拒收同步包。`,
+    );
   }
 }
 
@@ -575,6 +615,9 @@ export function assertUpdatedRow(table: string, before: object, changes: Record<
     const value = changes[key];
     if (value === undefined || !(column in shape)) continue;
     const result = shape[column].safeParse(value);
-    if (!result.success) throw new Error(`程序错误：写入${syncTableLabel(name)}（${name}，编号 ${String(snake.id)}）时的字段 ${column} 不正确：${result.error.issues[0]?.message ?? ''}。`);
+    if (!result.success)
+      throw new Error(
+        `程序错误：写入${syncTableLabel(name)}（${name}，编号 ${String(snake.id)}）时的字段 ${column} 不正确：${result.error.issues[0]?.message ?? ''}。`,
+      );
   }
 }

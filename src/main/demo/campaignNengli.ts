@@ -54,7 +54,10 @@ export const nengliCampaign: DemoCampaign = {
               lead: 'president',
               dept: 'bangong',
               plan: signed(-215),
-              notes: ['形成实施方案征求意见稿，发各部门征求意见，收回修改意见23条。', '党组专题会议逐条审改，实施方案和考核评价办法正式印发。'],
+              notes: [
+                '形成实施方案征求意见稿，发各部门征求意见，收回修改意见23条。',
+                '党组专题会议逐条审改，实施方案和考核评价办法正式印发。',
+              ],
             },
             {
               title: '领导小组每季度召开推进会',
@@ -64,7 +67,10 @@ export const nengliCampaign: DemoCampaign = {
               dept: 'bangong',
               frequency: 'quarterly',
               plan: ongoing(),
-              notes: ['{季}推进会已召开，10个专班逐一汇报，会议确定督办事项6项。', '{季}推进会已召开，对进度滞后的2个专班提出限期要求。'],
+              notes: [
+                '{季}推进会已召开，10个专班逐一汇报，会议确定督办事项6项。',
+                '{季}推进会已召开，对进度滞后的2个专班提出限期要求。',
+              ],
             },
           ],
         },
@@ -87,7 +93,11 @@ export const nengliCampaign: DemoCampaign = {
               lead: 'execVp',
               dept: 'bangong',
               plan: signedLate(-200, 12),
-              notes: ['台账模板设计完成，在两个部门试行。', '试行中发现填报口径不一，重新统一格式。', '周报制度正式运行，台账覆盖全部部门。'],
+              notes: [
+                '台账模板设计完成，在两个部门试行。',
+                '试行中发现填报口径不一，重新统一格式。',
+                '周报制度正式运行，台账覆盖全部部门。',
+              ],
             },
             {
               title: '宣传报道组每月编发活动简报',
@@ -97,7 +107,11 @@ export const nengliCampaign: DemoCampaign = {
               dept: 'zhengzhi',
               frequency: 'monthly',
               plan: ongoing(),
-              notes: ['{月}简报已编发，刊登执行局攻坚经验一篇。', '{月}简报已编发，报送市中院和省法院。', '{月}简报已编发，收录干警读书心得三篇。'],
+              notes: [
+                '{月}简报已编发，刊登执行局攻坚经验一篇。',
+                '{月}简报已编发，报送市中院和省法院。',
+                '{月}简报已编发，收录干警读书心得三篇。',
+              ],
             },
           ],
         },
@@ -106,7 +120,8 @@ export const nengliCampaign: DemoCampaign = {
           items: [
             {
               title: '组建10个推进专班并明确牵头院领导',
-              content: '对应争先创优、案件质量提升、解放思想研讨、学习型法院创建4项活动和6个攻坚破难项目，组建10个推进专班，每个专班由一名院领导牵头。',
+              content:
+                '对应争先创优、案件质量提升、解放思想研讨、学习型法院创建4项活动和6个攻坚破难项目，组建10个推进专班，每个专班由一名院领导牵头。',
               kind: 'mandatory',
               lead: 'execVp',
               dept: 'bangong',
@@ -121,7 +136,11 @@ export const nengliCampaign: DemoCampaign = {
               dept: 'bangong',
               frequency: 'monthly',
               plan: ongoing(),
-              notes: ['{月}调度完成，10个专班纪要均已备案。', '{月}调度完成，1个专班纪要逾期两天报送，已提醒。', '{月}调度完成，汇总问题9个，已交相关部门办理。'],
+              notes: [
+                '{月}调度完成，10个专班纪要均已备案。',
+                '{月}调度完成，1个专班纪要逾期两天报送，已提醒。',
+                '{月}调度完成，汇总问题9个，已交相关部门办理。',
+              ],
             },
             {
               title: '签订专班成员责任书',
@@ -163,7 +182,11 @@ export const nengliCampaign: DemoCampaign = {
               lead: 'execVp',
               dept: 'shenguan',
               plan: overdue(-12, 70),
-              notes: ['问题清单分解到5个部门。', '已整改完成4个问题，剩余3个涉及长期未结案件和卷宗归档。', '又完成1个问题整改，剩余2个正在推进。'],
+              notes: [
+                '问题清单分解到5个部门。',
+                '已整改完成4个问题，剩余3个涉及长期未结案件和卷宗归档。',
+                '又完成1个问题整改，剩余2个正在推进。',
+              ],
             },
           ],
         },
@@ -189,7 +212,11 @@ export const nengliCampaign: DemoCampaign = {
           dept: 'zhengzhi',
           owner: 'politicalChief',
           plan: signedLate(-185, 18),
-          notes: ['细则初稿完成。', '考核评分标准与年度目标考核衔接问题反复研究，推迟定稿。', '实施细则经党组会通过后印发。'],
+          notes: [
+            '细则初稿完成。',
+            '考核评分标准与年度目标考核衔接问题反复研究，推迟定稿。',
+            '实施细则经党组会通过后印发。',
+          ],
         },
         {
           title: '承接12个推进清单，任务逐项分解到部门和责任人',
@@ -207,7 +234,11 @@ export const nengliCampaign: DemoCampaign = {
           lead: 'execVp',
           dept: 'yanjiu',
           plan: done(-14),
-          notes: ['征集各部门自选动作建议31条。', '经领导小组办公室筛选，确定自选动作12项。', '任务库建成，规定动作与自选动作合并管理。'],
+          notes: [
+            '征集各部门自选动作建议31条。',
+            '经领导小组办公室筛选，确定自选动作12项。',
+            '任务库建成，规定动作与自选动作合并管理。',
+          ],
         },
         {
           title: '推进清单完成情况每月对账',
@@ -241,7 +272,8 @@ export const nengliCampaign: DemoCampaign = {
           dept: 'zhengzhi',
           plan: returned(-35),
           notes: ['查摆报告表模板下发，各部门开始填报。', '已收回报告表126份。', '全部报告表收齐，提交审核。'],
-          review: '抽查发现部分报告表避重就轻、只写共性问题，“帽子底下没人、没具体案（事）件”，不符合要求。请组织重新研讨、重新查摆、重新填报后再提交。',
+          review:
+            '抽查发现部分报告表避重就轻、只写共性问题，“帽子底下没人、没具体案（事）件”，不符合要求。请组织重新研讨、重新查摆、重新填报后再提交。',
         },
         {
           title: '对查摆不深不实的报告表推倒重来',
@@ -291,7 +323,11 @@ export const nengliCampaign: DemoCampaign = {
           lead: 'civilVp',
           dept: 'lian',
           plan: progress(28, 75),
-          notes: ['梳理信访积案19件，院领导包案分工确定。', '已化解11件，其中当事人息诉罢访9件。', '又化解3件，剩余5件正在做当事人工作。'],
+          notes: [
+            '梳理信访积案19件，院领导包案分工确定。',
+            '已化解11件，其中当事人息诉罢访9件。',
+            '又化解3件，剩余5件正在做当事人工作。',
+          ],
         },
         {
           title: '窗口作风整治',
@@ -300,7 +336,12 @@ export const nengliCampaign: DemoCampaign = {
           lead: 'civilVp',
           dept: 'lian',
           plan: reworked(-60),
-          notes: ['制定窗口服务规范和首问负责制。', '开展明察暗访两次，发现问题4个已整改。', '群众满意度测评完成，满意率97.6%，提交销号。', '按审核意见补充了暗访记录和整改前后对比照片，重新提交。'],
+          notes: [
+            '制定窗口服务规范和首问负责制。',
+            '开展明察暗访两次，发现问题4个已整改。',
+            '群众满意度测评完成，满意率97.6%，提交销号。',
+            '按审核意见补充了暗访记录和整改前后对比照片，重新提交。',
+          ],
           review: '整改记录缺少明察暗访原始记录和整改前后对比材料，请补充后重新提交。',
         },
         {
@@ -310,7 +351,11 @@ export const nengliCampaign: DemoCampaign = {
           lead: 'criminalVp',
           dept: 'shenguan',
           plan: overdue(-25, 80),
-          notes: ['排查长期未结案件43件，逐案建立督办单。', '已结案30件。', '已结案35件，剩余8件因鉴定、公告等原因暂未审结。'],
+          notes: [
+            '排查长期未结案件43件，逐案建立督办单。',
+            '已结案30件。',
+            '已结案35件，剩余8件因鉴定、公告等原因暂未审结。',
+          ],
         },
         {
           title: '涉党政机关案件执行攻坚',
@@ -319,7 +364,11 @@ export const nengliCampaign: DemoCampaign = {
           lead: 'enforcementChief',
           dept: 'zhixing',
           plan: dueSoon(4, 85),
-          notes: ['梳理涉党政机关未结执行案件14件。', '已执行完毕9件，执行到位金额1260万元。', '又执结3件，剩余2件已与被执行单位约定履行计划。'],
+          notes: [
+            '梳理涉党政机关未结执行案件14件。',
+            '已执行完毕9件，执行到位金额1260万元。',
+            '又执结3件，剩余2件已与被执行单位约定履行计划。',
+          ],
         },
         {
           title: '重大涉黑涉恶案件财产刑执行处置',
@@ -328,7 +377,11 @@ export const nengliCampaign: DemoCampaign = {
           lead: 'enforcementChief',
           dept: 'zhixing',
           plan: progress(30, 65),
-          notes: ['查控涉案财产清单完成，涉及房产5处、车辆12辆。', '已拍卖房产3处，罚金执行到位86万元。', '车辆处置方案报审，流拍财物移交手续正在办理。'],
+          notes: [
+            '查控涉案财产清单完成，涉及房产5处、车辆12辆。',
+            '已拍卖房产3处，罚金执行到位86万元。',
+            '车辆处置方案报审，流拍财物移交手续正在办理。',
+          ],
         },
         {
           title: '规范司法鉴定评估工作',
@@ -337,7 +390,10 @@ export const nengliCampaign: DemoCampaign = {
           lead: 'criminalVp',
           dept: 'shenguan',
           plan: progress(21, 50),
-          notes: ['清理在途鉴定评估委托27件，其中超期9件。', '超期委托已逐一发函催办，出台鉴定评估工作流程规范（试行）。'],
+          notes: [
+            '清理在途鉴定评估委托27件，其中超期9件。',
+            '超期委托已逐一发函催办，出台鉴定评估工作流程规范（试行）。',
+          ],
         },
       ],
     },
@@ -582,7 +638,11 @@ export const nengliCampaign: DemoCampaign = {
           owner: 'politicalChief',
           frequency: 'monthly',
           plan: ongoing(),
-          notes: ['{月}党组会第一议题学习2次，记录完整。', '{月}党组会第一议题学习3次。', '{月}党组会第一议题学习2次，各支部同步学习。'],
+          notes: [
+            '{月}党组会第一议题学习2次，记录完整。',
+            '{月}党组会第一议题学习3次。',
+            '{月}党组会第一议题学习2次，各支部同步学习。',
+          ],
         },
         {
           title: '制定“万名干警共读百本书”本院读书计划',

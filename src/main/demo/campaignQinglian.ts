@@ -315,7 +315,11 @@ export const qinglianCampaign: DemoCampaign = {
           dept: 'shenguan',
           frequency: 'monthly',
           plan: ongoing(),
-          notes: ['{月}质效分析报告已报党组。', '{月}质效分析报告已报党组，提出改进措施5条。', '{月}质效分析报告已报党组。'],
+          notes: [
+            '{月}质效分析报告已报党组。',
+            '{月}质效分析报告已报党组，提出改进措施5条。',
+            '{月}质效分析报告已报党组。',
+          ],
         },
         {
           title: '针对复杂案件编发办案提示',

@@ -2,7 +2,17 @@
 // table so that a clerk reads everything at once: political duty, the enforcement push (the
 // "4+1" mechanism, asset search, leaders taking cases), weak spots found by data analysis, and
 // closed-loop supervision with notices to slow departments.
-import { done, dueSoon, notStarted, ongoing, overdue, progress, signed, signedLate, type DemoCampaign } from './demoTypes';
+import {
+  done,
+  dueSoon,
+  notStarted,
+  ongoing,
+  overdue,
+  progress,
+  signed,
+  signedLate,
+  type DemoCampaign,
+} from './demoTypes';
 
 export const ZHIXING_TITLE = '执行工作“一张清单”';
 

@@ -77,7 +77,9 @@ const at = (day: number, hhmm: string) => demoTime(fromDay(day), hhmm);
 
 function fillPlaceholders(text: string, day: number): string {
   const [, month] = fromDay(day).split('-').map(Number);
-  return text.replaceAll('{月}', `${chineseNumeral(month)}月`).replaceAll('{季}', `第${chineseNumeral(Math.floor((month - 1) / 3) + 1)}季度`);
+  return text
+    .replaceAll('{月}', `${chineseNumeral(month)}月`)
+    .replaceAll('{季}', `第${chineseNumeral(Math.floor((month - 1) / 3) + 1)}季度`);
 }
 
 /** `count` dates ending on `last`, at most `gap` days apart, never before `first`. */
@@ -120,7 +122,8 @@ interface ItemRows {
   signoffs: SignoffRow[];
 }
 
-const ramp = (count: number, final: number) => Array.from({ length: count }, (_, i) => (i === count - 1 ? final : round5((final * (i + 1)) / count)));
+const ramp = (count: number, final: number) =>
+  Array.from({ length: count }, (_, i) => (i === count - 1 ? final : round5((final * (i + 1)) / count)));
 
 /** Turns an item's plan into dated rows. `seq` varies the small offsets from item to item. */
 export function planItem(item: DemoItem, seq: number, win: Window, today: string): ItemRows {
@@ -135,7 +138,11 @@ export function planItem(item: DemoItem, seq: number, win: Window, today: string
       : clamp(win.today + plan.due, win.start + 14, win.end);
 
   const notesUpTo = (texts: string[], last: number, percents: number[], gap = 24): NoteRow[] =>
-    spreadDates(texts.length, earliest, last, gap).map((day, i) => ({ day, text: fillPlaceholders(texts[i], day), percent: percents[i] }));
+    spreadDates(texts.length, earliest, last, gap).map((day, i) => ({
+      day,
+      text: fillPlaceholders(texts[i], day),
+      percent: percents[i],
+    }));
 
   switch (plan.s) {
     case 'signed':
@@ -156,7 +163,13 @@ export function planItem(item: DemoItem, seq: number, win: Window, today: string
         completedDay: completed,
         notes,
         signoffs: signedOff
-          ? [{ day: Math.min(completed + 1 + (seq % 4), yesterday), decision: 'approved', opinion: item.review ?? (lateNow ? LATE_APPROVAL : APPROVALS[seq % APPROVALS.length]) }]
+          ? [
+              {
+                day: Math.min(completed + 1 + (seq % 4), yesterday),
+                decision: 'approved',
+                opinion: item.review ?? (lateNow ? LATE_APPROVAL : APPROVALS[seq % APPROVALS.length]),
+              },
+            ]
           : [],
       };
     }
@@ -168,7 +181,13 @@ export function planItem(item: DemoItem, seq: number, win: Window, today: string
         percent: 100,
         completedDay: null,
         notes: notesUpTo(item.notes, completed, ramp(item.notes.length, 100)),
-        signoffs: [{ day: Math.min(completed + 2, yesterday), decision: 'returned', opinion: item.review ?? '佐证材料不全，请补充后重新提交。' }],
+        signoffs: [
+          {
+            day: Math.min(completed + 2, yesterday),
+            decision: 'returned',
+            opinion: item.review ?? '佐证材料不全，请补充后重新提交。',
+          },
+        ],
       };
     }
     case 'reworked': {
@@ -193,9 +212,17 @@ export function planItem(item: DemoItem, seq: number, win: Window, today: string
     case 'progress':
     case 'dueSoon':
     case 'overdue': {
-      if (item.notes.length === 0) return { deadline, status: 'not_started', percent: 0, completedDay: null, notes: [], signoffs: [] };
+      if (item.notes.length === 0)
+        return { deadline, status: 'not_started', percent: 0, completedDay: null, notes: [], signoffs: [] };
       const last = yesterday - (seq % 6);
-      return { deadline, status: 'in_progress', percent: plan.pct, completedDay: null, notes: notesUpTo(item.notes, last, ramp(item.notes.length, plan.pct)), signoffs: [] };
+      return {
+        deadline,
+        status: 'in_progress',
+        percent: plan.pct,
+        completedDay: null,
+        notes: notesUpTo(item.notes, last, ramp(item.notes.length, plan.pct)),
+        signoffs: [],
+      };
     }
     case 'notStarted':
       return { deadline, status: 'not_started', percent: 0, completedDay: null, notes: [], signoffs: [] };
@@ -209,7 +236,14 @@ export function planItem(item: DemoItem, seq: number, win: Window, today: string
         text: fillPlaceholders(item.notes[i], day),
         percent: ramp(item.notes.length, pct)[i],
       }));
-      return { deadline, status: notes.length ? 'in_progress' : 'not_started', percent: notes.length ? pct : 0, completedDay: null, notes, signoffs: [] };
+      return {
+        deadline,
+        status: notes.length ? 'in_progress' : 'not_started',
+        percent: notes.length ? pct : 0,
+        completedDay: null,
+        notes,
+        signoffs: [],
+      };
     }
   }
 }
@@ -247,18 +281,38 @@ export async function writeDemoData(writer: ChangeWriter, options: DemoOptions):
 
   // Departments and people. A department the clerk already typed in is reused, not duplicated.
   options.progress(step, total, '正在建立部门和人员…');
-  const existing = await writer.trx.selectFrom('departments').select(['id', 'name', 'sortOrder']).where('deletedAt', 'is', null).execute();
+  const existing = await writer.trx
+    .selectFrom('departments')
+    .select(['id', 'name', 'sortOrder'])
+    .where('deletedAt', 'is', null)
+    .execute();
   let nextOrder = existing.reduce((max, d) => Math.max(max, d.sortOrder), 0);
   const departmentIds = {} as Record<DeptKey, string>;
   for (const key of Object.keys(DEPARTMENTS) as DeptKey[]) {
     const name = DEPARTMENTS[key];
     const found = existing.find((d) => d.name === name);
-    departmentIds[key] = found ? found.id : (await writer.insert('departments', { name, headName: PEOPLE[DEPARTMENT_HEADS[key]]?.name ?? '', sortOrder: (nextOrder += 1) })).id;
+    departmentIds[key] = found
+      ? found.id
+      : (
+          await writer.insert('departments', {
+            name,
+            headName: PEOPLE[DEPARTMENT_HEADS[key]]?.name ?? '',
+            sortOrder: (nextOrder += 1),
+          })
+        ).id;
   }
-  const people = await writer.trx.selectFrom('people').select(['name', 'title']).where('deletedAt', 'is', null).execute();
+  const people = await writer.trx
+    .selectFrom('people')
+    .select(['name', 'title'])
+    .where('deletedAt', 'is', null)
+    .execute();
   for (const person of Object.values(PEOPLE)) {
     if (people.some((p) => p.name === person.name && p.title === person.title)) continue;
-    await writer.insert('people', { name: person.name, title: person.title, departmentId: person.dept ? departmentIds[person.dept] : null });
+    await writer.insert('people', {
+      name: person.name,
+      title: person.title,
+      departmentId: person.dept ? departmentIds[person.dept] : null,
+    });
   }
   options.progress((step += 1), total, '部门和人员已建立');
 
@@ -286,7 +340,12 @@ export async function writeDemoData(writer: ChangeWriter, options: DemoOptions):
 
     const writeSections = async (sections: readonly DemoSection[], parentId: string | null): Promise<void> => {
       for (const [position, section] of sections.entries()) {
-        const sectionRow = await writer.insert('sections', { campaignId: campaignRow.id, parentId, title: section.title, sortOrder: position + 1 });
+        const sectionRow = await writer.insert('sections', {
+          campaignId: campaignRow.id,
+          parentId,
+          title: section.title,
+          sortOrder: position + 1,
+        });
         for (const [order, item] of (section.items ?? []).entries()) {
           itemIndex += 1;
           options.progress(step, total, `正在写入“${campaign.title}”（${itemIndex}/${itemTotal}）…`);
@@ -330,7 +389,14 @@ interface ItemPlace {
   blobs?: BlobWriter;
 }
 
-async function writeItem(writer: ChangeWriter, item: DemoItem, seq: number, win: Window, today: string, place: ItemPlace): Promise<void> {
+async function writeItem(
+  writer: ChangeWriter,
+  item: DemoItem,
+  seq: number,
+  win: Window,
+  today: string,
+  place: ItemPlace,
+): Promise<void> {
   const rows = planItem(item, seq, win, today);
   const ownerKey: PersonKey = item.owner ?? DEPARTMENT_HEADS[item.dept];
   const owner = PEOPLE[ownerKey].name;
@@ -355,19 +421,37 @@ async function writeItem(writer: ChangeWriter, item: DemoItem, seq: number, win:
   // The item was set when the campaign began, not when the demo was loaded: boards draw their
   // burn-down from creation and completion dates. Same transaction, the row was just written.
   const createdDay = Math.min(win.start, rows.completedDay ?? win.start, ...rows.notes.map((note) => note.day));
-  await writer.trx.updateTable('items').set({ createdAt: at(createdDay, '09:00') }).where('id', '=', itemRow.id).execute();
+  await writer.trx
+    .updateTable('items')
+    .set({ createdAt: at(createdDay, '09:00') })
+    .where('id', '=', itemRow.id)
+    .execute();
   // History in the order it happened: each sign-off after the notes written up to its day, the
   // evidence with the report that finished the work.
   const pending = [...rows.signoffs];
   for (const note of rows.notes) {
-    while (pending.length && pending[0].day < note.day) await writeSignoff(writer, itemRow.id, pending.shift()!, place.reviewer);
-    await writer.insert('progressNotes', { itemId: itemRow.id, noteDate: fromDay(note.day), author: owner, text: note.text, percent: note.percent });
+    while (pending.length && pending[0].day < note.day)
+      await writeSignoff(writer, itemRow.id, pending.shift()!, place.reviewer);
+    await writer.insert('progressNotes', {
+      itemId: itemRow.id,
+      noteDate: fromDay(note.day),
+      author: owner,
+      text: note.text,
+      percent: note.percent,
+    });
   }
   const finished = done || rows.status === 'returned';
   if (place.blobs && finished && rows.notes.length) {
     const lastNote = rows.notes[rows.notes.length - 1];
     const files = evidenceFor(
-      { title: item.title, content: item.content, department: DEPARTMENTS[item.dept], owner, deadline: fromDay(rows.deadline), completed: fromDay(rows.completedDay ?? lastNote.day) },
+      {
+        title: item.title,
+        content: item.content,
+        department: DEPARTMENTS[item.dept],
+        owner,
+        deadline: fromDay(rows.deadline),
+        completed: fromDay(rows.completedDay ?? lastNote.day),
+      },
       rows.notes.map((note) => ({ date: fromDay(note.day), text: note.text })),
       // A returned item was sent back for missing material: it has the report only.
       rows.status !== 'returned' && seq % 2 === 0,
@@ -377,6 +461,17 @@ async function writeItem(writer: ChangeWriter, item: DemoItem, seq: number, win:
   for (const decision of pending) await writeSignoff(writer, itemRow.id, decision, place.reviewer);
 }
 
-async function writeSignoff(writer: ChangeWriter, itemId: string, decision: SignoffRow, reviewer: string): Promise<void> {
-  await writer.insert('signoffs', { itemId, reviewer, decidedAt: at(decision.day, '10:30'), decision: decision.decision, opinion: decision.opinion });
+async function writeSignoff(
+  writer: ChangeWriter,
+  itemId: string,
+  decision: SignoffRow,
+  reviewer: string,
+): Promise<void> {
+  await writer.insert('signoffs', {
+    itemId,
+    reviewer,
+    decidedAt: at(decision.day, '10:30'),
+    decision: decision.decision,
+    opinion: decision.opinion,
+  });
 }

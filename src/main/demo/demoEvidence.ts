@@ -40,21 +40,43 @@ export function evidenceFor(
     '',
   ].join('\r\n');
   const files: DemoEvidenceFile[] = [
-    { name: `${shortTitle(item.title)}完成情况报告.txt`, mimeType: 'text/plain', bytes: Buffer.from(`\ufeff${report}`, 'utf8') },
+    {
+      name: `${shortTitle(item.title)}完成情况报告.txt`,
+      mimeType: 'text/plain',
+      bytes: Buffer.from(`\ufeff${report}`, 'utf8'),
+    },
   ];
   if (withLedger) {
-    const rows = [['序号', '日期', '工作内容', '记录人'], ...notes.map((note, index) => [String(index + 1), note.date, note.text, item.owner])];
+    const rows = [
+      ['序号', '日期', '工作内容', '记录人'],
+      ...notes.map((note, index) => [String(index + 1), note.date, note.text, item.owner]),
+    ];
     const csv = rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n');
-    files.push({ name: `${shortTitle(item.title)}工作台账.csv`, mimeType: 'text/csv', bytes: Buffer.from(`\ufeff${csv}\r\n`, 'utf8') });
+    files.push({
+      name: `${shortTitle(item.title)}工作台账.csv`,
+      mimeType: 'text/csv',
+      bytes: Buffer.from(`\ufeff${csv}\r\n`, 'utf8'),
+    });
   }
   return files;
 }
 
 /** Stores the bytes in the data folder and records the evidence rows for the item. */
-export async function writeEvidence(writer: ChangeWriter, blobs: BlobWriter, itemId: string, files: DemoEvidenceFile[]): Promise<void> {
+export async function writeEvidence(
+  writer: ChangeWriter,
+  blobs: BlobWriter,
+  itemId: string,
+  files: DemoEvidenceFile[],
+): Promise<void> {
   for (const file of files) {
     const sha256 = await blobs.putBytes(file.bytes);
     await registerBlob(writer, sha256, file.bytes.length);
-    await writer.insert('evidence', { itemId, sha256, originalName: file.name, size: file.bytes.length, mimeType: file.mimeType });
+    await writer.insert('evidence', {
+      itemId,
+      sha256,
+      originalName: file.name,
+      size: file.bytes.length,
+      mimeType: file.mimeType,
+    });
   }
 }

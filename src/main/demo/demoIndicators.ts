@@ -26,15 +26,111 @@ interface DemoIndicator {
 }
 
 const INDICATORS: readonly DemoIndicator[] = [
-  { name: '当场立案率', line: 'filing', unit: 'percent', direction: 'up', target: 95, period: 'monthly', rankingGoal: '全国法院争第一', first: 91.2, latest: 97.3, wobble: 1.2, note: '诉讼服务中心落实登记立案，网上立案当日审核。' },
-  { name: '综合结案率', line: 'general', unit: 'percent', direction: 'up', target: 90, period: 'monthly', first: 85.6, latest: 89.1, wobble: 1.5, note: '年底结案攻坚推进中，长期未结案件逐案挂牌督办。' },
-  { name: '当事人满意率', line: 'general', unit: 'percent', direction: 'up', target: 95, period: 'quarterly', first: 92.4, latest: 95.6, wobble: 0.8, note: '按季度回访当事人统计。' },
-  { name: '上诉率', line: 'general', unit: 'percent', direction: 'down', target: 8, period: 'monthly', first: 10.4, latest: 7.6, wobble: 0.6 },
-  { name: '申请再审率', line: 'general', unit: 'percent', direction: 'down', target: 2, period: 'monthly', first: 2.9, latest: 2.3, wobble: 0.2 },
-  { name: '发改率', line: 'general', unit: 'percent', direction: 'down', target: 1.5, period: 'quarterly', first: 2.1, latest: 1.38, wobble: 0.15 },
-  { name: '自动履行率', line: 'civil_commercial', unit: 'percent', direction: 'up', target: 40, period: 'monthly', first: 33.5, latest: 40.98, wobble: 1, note: '判前督促、判后答疑，当事人自动履行率 40.98%。' },
-  { name: '诉前纠纷化解率', line: 'general', unit: 'percent', direction: 'up', target: 30, period: 'monthly', first: 22.4, latest: 27.9, wobble: 1, note: '诉前调解成功率 27.9%，较目标尚有差距，正加强特邀调解员队伍。' },
-  { name: '长期未结案件数', line: 'enforcement', unit: 'cases', direction: 'down', target: 0, period: 'monthly', first: 14, latest: 1, wobble: 1 },
+  {
+    name: '当场立案率',
+    line: 'filing',
+    unit: 'percent',
+    direction: 'up',
+    target: 95,
+    period: 'monthly',
+    rankingGoal: '全国法院争第一',
+    first: 91.2,
+    latest: 97.3,
+    wobble: 1.2,
+    note: '诉讼服务中心落实登记立案，网上立案当日审核。',
+  },
+  {
+    name: '综合结案率',
+    line: 'general',
+    unit: 'percent',
+    direction: 'up',
+    target: 90,
+    period: 'monthly',
+    first: 85.6,
+    latest: 89.1,
+    wobble: 1.5,
+    note: '年底结案攻坚推进中，长期未结案件逐案挂牌督办。',
+  },
+  {
+    name: '当事人满意率',
+    line: 'general',
+    unit: 'percent',
+    direction: 'up',
+    target: 95,
+    period: 'quarterly',
+    first: 92.4,
+    latest: 95.6,
+    wobble: 0.8,
+    note: '按季度回访当事人统计。',
+  },
+  {
+    name: '上诉率',
+    line: 'general',
+    unit: 'percent',
+    direction: 'down',
+    target: 8,
+    period: 'monthly',
+    first: 10.4,
+    latest: 7.6,
+    wobble: 0.6,
+  },
+  {
+    name: '申请再审率',
+    line: 'general',
+    unit: 'percent',
+    direction: 'down',
+    target: 2,
+    period: 'monthly',
+    first: 2.9,
+    latest: 2.3,
+    wobble: 0.2,
+  },
+  {
+    name: '发改率',
+    line: 'general',
+    unit: 'percent',
+    direction: 'down',
+    target: 1.5,
+    period: 'quarterly',
+    first: 2.1,
+    latest: 1.38,
+    wobble: 0.15,
+  },
+  {
+    name: '自动履行率',
+    line: 'civil_commercial',
+    unit: 'percent',
+    direction: 'up',
+    target: 40,
+    period: 'monthly',
+    first: 33.5,
+    latest: 40.98,
+    wobble: 1,
+    note: '判前督促、判后答疑，当事人自动履行率 40.98%。',
+  },
+  {
+    name: '诉前纠纷化解率',
+    line: 'general',
+    unit: 'percent',
+    direction: 'up',
+    target: 30,
+    period: 'monthly',
+    first: 22.4,
+    latest: 27.9,
+    wobble: 1,
+    note: '诉前调解成功率 27.9%，较目标尚有差距，正加强特邀调解员队伍。',
+  },
+  {
+    name: '长期未结案件数',
+    line: 'enforcement',
+    unit: 'cases',
+    direction: 'down',
+    target: 0,
+    period: 'monthly',
+    first: 14,
+    latest: 1,
+    wobble: 1,
+  },
 ];
 
 /** A fixed up-and-down pattern, so the months do not all move the same way. */
@@ -48,7 +144,10 @@ function valueAt(indicator: DemoIndicator, index: number, count: number): number
   return Math.min(100, Math.max(0, Math.round(raw * 100) / 100));
 }
 
-export async function writeDemoIndicators(writer: ChangeWriter, place: { campaignId: string; today: string }): Promise<void> {
+export async function writeDemoIndicators(
+  writer: ChangeWriter,
+  place: { campaignId: string; today: string },
+): Promise<void> {
   const startYear = Number(place.today.slice(0, 4)) - 1;
   for (const [position, indicator] of INDICATORS.entries()) {
     const row = await writer.insert('indicators', {
@@ -65,7 +164,8 @@ export async function writeDemoIndicators(writer: ChangeWriter, place: { campaig
     // The last finished period: the current one is still being counted.
     const last = previousPeriod(periodOf(place.today, indicator.period));
     const periods: string[] = [];
-    for (let period = periodOf(`${startYear}-01-01`, indicator.period); period <= last; period = shiftPeriod(period, 1)) periods.push(period);
+    for (let period = periodOf(`${startYear}-01-01`, indicator.period); period <= last; period = shiftPeriod(period, 1))
+      periods.push(period);
     for (const [index, period] of periods.entries()) {
       const latest = index === periods.length - 1;
       await writer.insert('indicatorValues', {

@@ -12,11 +12,17 @@ import type { RoundSnapshot } from '../inspection/reports';
 import { DEPARTMENT_HEADS, DEPARTMENTS, PEOPLE, type DeptKey, type PersonKey } from './demoOrg';
 import { demoTime } from './demoTypes';
 
-export const DEMO_CATALOGUE: ReadonlyArray<{ title: string; problems: ReadonlyArray<readonly [title: string, description: string]> }> = [
+export const DEMO_CATALOGUE: ReadonlyArray<{
+  title: string;
+  problems: ReadonlyArray<readonly [title: string, description: string]>;
+}> = [
   {
     title: '政治能力方面',
     problems: [
-      ['理论学习不深不透，学用脱节', '学习停留在读原文、抄笔记，联系审判执行工作实际不够，学习成果没有转化为解决问题的能力。'],
+      [
+        '理论学习不深不透，学用脱节',
+        '学习停留在读原文、抄笔记，联系审判执行工作实际不够，学习成果没有转化为解决问题的能力。',
+      ],
       ['贯彻落实上级决策部署打折扣、搞变通', '对上级部署理解不深、落实不细，存在“上热中温下冷”现象。'],
       ['政治敏感性不强，风险研判不足', '对敏感案件、群体性纠纷的舆情风险研判不及时，处置预案不完善。'],
       ['意识形态工作责任落实不到位', '对干警思想动态掌握不够，谈心谈话流于形式。'],
@@ -132,9 +138,11 @@ const DEMO_REPORTS: readonly DemoReport[] = [
     claims: [
       {
         problem: 17,
-        facts: '2026年4月，立案窗口对一起民间借贷纠纷以“证据材料不全”为由两次让当事人回去补材料，未当场登记立案，当事人到院长信箱反映，本人作为庭长负有管理责任。',
+        facts:
+          '2026年4月，立案窗口对一起民间借贷纠纷以“证据材料不全”为由两次让当事人回去补材料，未当场登记立案，当事人到院长信箱反映，本人作为庭长负有管理责任。',
         cause: '对登记立案制度要求传达不到位，窗口人员把立案审查当成实体审查，本人督促检查不够。',
-        measures: '组织窗口人员逐条学习登记立案规定；每周抽查10件不予立案、补正材料的登记记录；补正告知一律书面一次性告知。',
+        measures:
+          '组织窗口人员逐条学习登记立案规定；每周抽查10件不予立案、补正材料的登记记录；补正告知一律书面一次性告知。',
         due: 40,
       },
       {
@@ -145,7 +153,12 @@ const DEMO_REPORTS: readonly DemoReport[] = [
         due: 25,
       },
     ],
-    rounds: [{ submittedDay: -30, decision: { accepted: true, day: -27, note: '问题查摆具体，有人有事，整改措施可行，同意。' } }],
+    rounds: [
+      {
+        submittedDay: -30,
+        decision: { accepted: true, day: -27, note: '问题查摆具体，有人有事，整改措施可行，同意。' },
+      },
+    ],
   },
   {
     subject: { department: 'lian' },
@@ -153,7 +166,8 @@ const DEMO_REPORTS: readonly DemoReport[] = [
     claims: [
       {
         problem: 18,
-        facts: '2026年一季度，12368热线转来的86件工单中有9件超过3个工作日才答复，其中关于（2026）黑0221民初118号案件进度的咨询拖了8天。',
+        facts:
+          '2026年一季度，12368热线转来的86件工单中有9件超过3个工作日才答复，其中关于（2026）黑0221民初118号案件进度的咨询拖了8天。',
         cause: '工单转办后无人跟踪，承办法官和书记员相互等待。',
         measures: '指定专人每日跟踪工单；超过2个工作日未答复的自动提醒庭长；每月通报答复时效。',
         due: 20,
@@ -163,7 +177,15 @@ const DEMO_REPORTS: readonly DemoReport[] = [
       {
         submittedDay: -35,
         decision: { accepted: false, day: -33, note: EVASIVE_RETURN },
-        claims: [{ problem: 26, facts: '部分同志工作标准不高，存在差不多思想。', cause: '学习不够深入。', measures: '加强学习，提高标准。', due: 60 }],
+        claims: [
+          {
+            problem: 26,
+            facts: '部分同志工作标准不高，存在差不多思想。',
+            cause: '学习不够深入。',
+            measures: '加强学习，提高标准。',
+            due: 60,
+          },
+        ],
       },
       { submittedDay: -22, decision: { accepted: true, day: -20, note: '重新查摆后问题具体，同意。' } },
     ],
@@ -174,7 +196,8 @@ const DEMO_REPORTS: readonly DemoReport[] = [
     claims: [
       {
         problem: 7,
-        facts: '2026年第二季度评查发现，本人签发的（2026）黑0221刑初45号判决书引用的法条款项错误，另有2份判决书对从轻情节未作说理。',
+        facts:
+          '2026年第二季度评查发现，本人签发的（2026）黑0221刑初45号判决书引用的法条款项错误，另有2份判决书对从轻情节未作说理。',
         cause: '签发前只看判项不看说理，文书校对制度落实不严。',
         measures: '落实裁判文书“三级校对”；每月组织一次文书互评；本人签发文书逐份记录校对意见。',
         due: 30,
@@ -256,15 +279,29 @@ export async function writeDemoInspection(
   const problemIds: string[] = [];
   const problemTitles: string[] = [];
   for (const [aspectIndex, aspect] of DEMO_CATALOGUE.entries()) {
-    const aspectRow = await writer.insert('problemAspects', { campaignId: place.campaignId, title: aspect.title, sortOrder: aspectIndex + 1 });
+    const aspectRow = await writer.insert('problemAspects', {
+      campaignId: place.campaignId,
+      title: aspect.title,
+      sortOrder: aspectIndex + 1,
+    });
     for (const [problemIndex, [title, description]] of aspect.problems.entries()) {
-      const row = await writer.insert('problems', { campaignId: place.campaignId, aspectId: aspectRow.id, title, description, sortOrder: problemIndex + 1 });
+      const row = await writer.insert('problems', {
+        campaignId: place.campaignId,
+        aspectId: aspectRow.id,
+        title,
+        description,
+        sortOrder: problemIndex + 1,
+      });
       problemIds.push(row.id);
       problemTitles.push(title);
     }
   }
 
-  const people = await writer.trx.selectFrom('people').select(['id', 'name', 'departmentId']).where('deletedAt', 'is', null).execute();
+  const people = await writer.trx
+    .selectFrom('people')
+    .select(['id', 'name', 'departmentId'])
+    .where('deletedAt', 'is', null)
+    .execute();
   const personOf = (key: PersonKey) => people.find((p) => p.name === PEOPLE[key].name);
   const reviewer = PEOPLE[REVIEWER].name;
   const claimFields = (claim: DemoClaim) => {

@@ -70,7 +70,8 @@ const FINDINGS: DemoFinding[] = [
     source: 'inspection_feedback',
     reference: '巡视反馈意见第一部分第1条',
     title: '实践和传导习近平新时代政法工作重要思想不够到位',
-    detail: '巡视指出：理论学习与审判执行工作结合不紧，学习成果转化为推动工作的实际举措不多；意识形态工作责任制落实不够有力。',
+    detail:
+      '巡视指出：理论学习与审判执行工作结合不紧，学习成果转化为推动工作的实际举措不多；意识形态工作责任制落实不够有力。',
     received: FEEDBACK_DAY,
     dept: 'zhengzhi',
     measures: [
@@ -79,7 +80,10 @@ const FINDINGS: DemoFinding[] = [
         dept: 'zhengzhi',
         lead: 'politicalChief',
         plan: { s: 'passed', lookbackIn: -35 },
-        notes: ['已修订党组理论学习中心组年度学习计划，明确“第一议题”制度。', '第一、二季度分别召开学习扩大会，开展专题研讨两次。'],
+        notes: [
+          '已修订党组理论学习中心组年度学习计划，明确“第一议题”制度。',
+          '第一、二季度分别召开学习扩大会，开展专题研讨两次。',
+        ],
         done: '“第一议题”制度已落实，党组集体学习 8 次，其中专题集中研讨 4 次，会议记录已归档。',
         review: '学习记录、研讨材料齐全，同意销号。',
         recheck: '抽查近三个月党组会记录，均将重要论述作为第一议题学习，未发现反弹。',
@@ -100,7 +104,10 @@ const FINDINGS: DemoFinding[] = [
         lead: 'politicalChief',
         longTerm: true,
         plan: { s: 'progress', due: null },
-        notes: ['制定《关于进一步落实意识形态工作责任制的若干意见》。', '完成干警自媒体账号登记备案，每季度开展一次巡查。'],
+        notes: [
+          '制定《关于进一步落实意识形态工作责任制的若干意见》。',
+          '完成干警自媒体账号登记备案，每季度开展一次巡查。',
+        ],
       },
     ],
   },
@@ -126,7 +133,10 @@ const FINDINGS: DemoFinding[] = [
         dept: 'shenguan',
         lead: 'execVp',
         plan: { s: 'progress', due: -6 },
-        notes: ['制定集中评查方案，抽调 12 名资深法官组成评查组。', '已评查案件 186 件，发现问题 23 个，正在逐案反馈。'],
+        notes: [
+          '制定集中评查方案，抽调 12 名资深法官组成评查组。',
+          '已评查案件 186 件，发现问题 23 个，正在逐案反馈。',
+        ],
       },
       {
         text: '将审判质效指标优化调整为“八升五降”，按立案、刑事、民商事、知识产权、行政、执行 6 个条线按月通报。',
@@ -324,7 +334,6 @@ const LEADS: Array<{ title: string; open?: boolean }> = [
   { title: '反映某执行干警违规借贷', open: true },
 ];
 
-
 export interface LedgerPlace {
   campaignId: string;
   /** YYYY-MM-DD; every date is placed around it. */
@@ -336,7 +345,11 @@ export interface LedgerPlace {
 export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace): Promise<void> {
   const { today } = place;
   const day = (n: number) => addDays(today, n);
-  const campaign = await writer.trx.selectFrom('campaigns').select('lookbackMonths').where('id', '=', place.campaignId).executeTakeFirstOrThrow();
+  const campaign = await writer.trx
+    .selectFrom('campaigns')
+    .select('lookbackMonths')
+    .where('id', '=', place.campaignId)
+    .executeTakeFirstOrThrow();
   const months = campaign.lookbackMonths;
   const reviewer = PEOPLE.reviewer.name;
   const dept = (key: DeptKey) => place.departmentIds[key] ?? null;
@@ -344,9 +357,21 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
   const writeMeasure = async (finding: { id: string; campaignId: string }, measure: DemoMeasure, seq: number) => {
     const owner = PEOPLE[measure.owner ?? DEPARTMENT_HEADS[measure.dept]].name;
     const plan = measure.plan;
-    const events: Array<{ kind: 'progress' | 'submit' | 'sign_off' | 'send_back' | 'lookback_pass' | 'lookback_relapse'; date: string; actor: string; text: string }> = [];
+    const events: Array<{
+      kind: 'progress' | 'submit' | 'sign_off' | 'send_back' | 'lookback_pass' | 'lookback_relapse';
+      date: string;
+      actor: string;
+      text: string;
+    }> = [];
     const notesUpTo = (last: string) =>
-      measure.notes.forEach((text, i) => events.push({ kind: 'progress', date: addDays(last, -10 * (measure.notes.length - 1 - i)), actor: owner, text }));
+      measure.notes.forEach((text, i) =>
+        events.push({
+          kind: 'progress',
+          date: addDays(last, -10 * (measure.notes.length - 1 - i)),
+          actor: owner,
+          text,
+        }),
+      );
 
     let status: MeasureStatus = 'identified';
     let deadline: string | null = null;
@@ -354,7 +379,12 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
     let completedLate = 0;
     let signedOffAt: string | null = null;
     let signedOffBy = '';
-    let lookback: { due: string; status: 'scheduled' | 'passed' | 'relapsed'; checkedAt: string | null; note: string } | null = null;
+    let lookback: {
+      due: string;
+      status: 'scheduled' | 'passed' | 'relapsed';
+      checkedAt: string | null;
+      note: string;
+    } | null = null;
     /** A late finish leaves a red stretch in the light history. */
     let redSpan: { since: string; until: string } | null = null;
 
@@ -380,7 +410,12 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
           if (completedLate) redSpan = { since: addDays(deadline, 1), until: submitted };
         } else {
           status = 'returned';
-          events.push({ kind: 'send_back', date: addDays(submitted, 2), actor: reviewer, text: measure.review ?? '佐证材料不全，请补充后重新提交。' });
+          events.push({
+            kind: 'send_back',
+            date: addDays(submitted, 2),
+            actor: reviewer,
+            text: measure.review ?? '佐证材料不全，请补充后重新提交。',
+          });
         }
         break;
       }
@@ -392,7 +427,7 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
         if (signed > day(-1)) signed = day(-1);
         const due = lookbackDue(signed, months);
         const completed = addDays(signed, -3 - (seq % 3));
-        const late = plan.s === 'signed' ? plan.late ?? 0 : 0;
+        const late = plan.s === 'signed' ? (plan.late ?? 0) : 0;
         deadline = late ? addDays(completed, -late) : addDays(completed, 12);
         notesUpTo(addDays(completed, -5));
         events.push({ kind: 'submit', date: completed, actor: owner, text: measure.done ?? '已完成整改。' });
@@ -406,13 +441,23 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
         lookback = { due, status: 'scheduled', checkedAt: null, note: '' };
         if (plan.s === 'passed') {
           const checked = addDays(due, 2) < today ? addDays(due, 2) : day(-1);
-          events.push({ kind: 'lookback_pass', date: checked, actor: reviewer, text: measure.recheck ?? '回头看未发现问题反弹。' });
+          events.push({
+            kind: 'lookback_pass',
+            date: checked,
+            actor: reviewer,
+            text: measure.recheck ?? '回头看未发现问题反弹。',
+          });
           status = 'lookback_passed';
           lookback = { due, status: 'passed', checkedAt: demoTime(checked, '15:00'), note: measure.recheck ?? '' };
         }
         if (plan.s === 'reopened') {
           const checked = addDays(due, 1) < today ? addDays(due, 1) : day(-1);
-          events.push({ kind: 'lookback_relapse', date: checked, actor: reviewer, text: measure.recheck ?? '回头看发现问题反弹。' });
+          events.push({
+            kind: 'lookback_relapse',
+            date: checked,
+            actor: reviewer,
+            text: measure.recheck ?? '回头看发现问题反弹。',
+          });
           status = 'reopened';
           // Reopened: no longer complete or signed off, with a new deadline for the rework.
           deadline = day(plan.due);
@@ -442,7 +487,13 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
     });
     // The rows are written in the order things happened: events, then the look-back.
     for (const event of events) {
-      await addEvent(writer, { measureId: row.id, kind: event.kind, eventDate: event.date, actor: event.actor, text: event.text });
+      await addEvent(writer, {
+        measureId: row.id,
+        kind: event.kind,
+        eventDate: event.date,
+        actor: event.actor,
+        text: event.text,
+      });
     }
     if (lookback) {
       const lookbackRow = await writer.insert('lookbacks', {
@@ -456,7 +507,10 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
       await settleLookbackLight(writer.trx, lookbackRow.id, today);
     }
     if (redSpan) {
-      await writer.trx.insertInto('lightHistory').values({ recordKind: 'measure', recordId: row.id, light: 'red', since: redSpan.since, until: redSpan.until }).execute();
+      await writer.trx
+        .insertInto('lightHistory')
+        .values({ recordKind: 'measure', recordId: row.id, light: 'red', since: redSpan.since, until: redSpan.until })
+        .execute();
     }
     await settleMeasureLight(writer.trx, row.id, today);
   };
@@ -490,7 +544,13 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
     await writeMeasure(
       row,
       petition.open
-        ? { text: '调阅案卷核查，约谈信访人，依法答复。', dept: petition.dept, lead: 'civilVp', plan: { s: 'progress', due: 15 }, notes: ['已调阅案卷，约谈信访人一次。'] }
+        ? {
+            text: '调阅案卷核查，约谈信访人，依法答复。',
+            dept: petition.dept,
+            lead: 'civilVp',
+            plan: { s: 'progress', due: 15 },
+            notes: ['已调阅案卷，约谈信访人一次。'],
+          }
         : {
             text: '调阅案卷核查，约谈信访人，依法答复。',
             dept: petition.dept,
@@ -518,7 +578,13 @@ export async function writeDemoLedger(writer: ChangeWriter, place: LedgerPlace):
     await writeMeasure(
       row,
       lead.open
-        ? { text: '初步核实，按规定分类处置。', dept: 'jijian', lead: 'disciplineChief', plan: { s: 'progress', due: 30 }, notes: ['已完成初步核实谈话。'] }
+        ? {
+            text: '初步核实，按规定分类处置。',
+            dept: 'jijian',
+            lead: 'disciplineChief',
+            plan: { s: 'progress', due: 30 },
+            notes: ['已完成初步核实谈话。'],
+          }
         : {
             text: '初步核实，按规定分类处置。',
             dept: 'jijian',

@@ -92,7 +92,8 @@ function removePartials(target: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith(prefix) && name.endsWith('.part')) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of names)
+    if (name.startsWith(prefix) && name.endsWith('.part')) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 /**
@@ -101,7 +102,11 @@ function removePartials(target: string): void {
  * Returns the number of files removed. A database busy for longer than its timeout leaves the
  * journals for the next start.
  */
-export function settleAbandonedJournals(dataDir: string, sqlite: BetterSqlite3.Database, blobFile: (sha256: string) => string): number {
+export function settleAbandonedJournals(
+  dataDir: string,
+  sqlite: BetterSqlite3.Database,
+  blobFile: (sha256: string) => string,
+): number {
   const dir = path.join(dataDir, JOURNAL_DIR);
   let names: string[];
   try {
@@ -138,7 +143,12 @@ export function settleAbandonedJournals(dataDir: string, sqlite: BetterSqlite3.D
         if (entry.kind === 'blob' && /^[0-9a-f]{64}$/.test(entry.sha256)) {
           if (blobKnown.get(entry.sha256)) removePartials(blobFile(entry.sha256));
           else remove(blobFile(entry.sha256));
-        } else if (entry.kind === 'received' && typeof entry.path === 'string' && !path.isAbsolute(entry.path) && !entry.path.split(/[\\/]/).includes('..')) {
+        } else if (
+          entry.kind === 'received' &&
+          typeof entry.path === 'string' &&
+          !path.isAbsolute(entry.path) &&
+          !entry.path.split(/[\\/]/).includes('..')
+        ) {
           const file = path.join(dataDir, entry.path);
           if (receivedKnown.get(entry.path)) removePartials(file);
           else remove(file);
@@ -162,10 +172,18 @@ export function settleAbandonedJournals(dataDir: string, sqlite: BetterSqlite3.D
  * start does not remove). Replaces a file already under that name; `finalName`, when given, picks
  * the name at the last moment (another save may have taken `target` meanwhile). Returns the path.
  */
-export async function writeOutputFile(dataDir: string, target: string, content: Buffer | string, finalName?: () => string): Promise<string> {
+export async function writeOutputFile(
+  dataDir: string,
+  target: string,
+  content: Buffer | string,
+  finalName?: () => string,
+): Promise<string> {
   const journal = new FileJournal(dataDir);
   try {
-    const placed = await journal.place(target, (temp) => fs.writeFileSync(temp, content), { flushed: () => crashPoint('report.written'), finalName });
+    const placed = await journal.place(target, (temp) => fs.writeFileSync(temp, content), {
+      flushed: () => crashPoint('report.written'),
+      finalName,
+    });
     crashPoint('report.renamed');
     return placed.path;
   } finally {

@@ -47,7 +47,11 @@ export function serveRenderer(rendererDir: string): void {
     const isHtml = served.endsWith('.html');
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
       status: 200,
-      headers: { ...baseHeaders, 'Content-Type': mimeTypeOf(served), 'Cache-Control': isHtml ? 'no-store' : 'max-age=3600' },
+      headers: {
+        ...baseHeaders,
+        'Content-Type': mimeTypeOf(served),
+        'Cache-Control': isHtml ? 'no-store' : 'max-age=3600',
+      },
     });
   });
 }

@@ -12,7 +12,10 @@ export function registerApi(ctx: ServiceContext, isOurWindow: (contents: WebCont
     if (!frame) return SENDER_REFUSED;
     const main = event.sender.mainFrame;
     const isMainFrameOfOurWindow =
-      isOurWindow(event.sender) && frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId;
+      isOurWindow(event.sender) &&
+      frame.parent === null &&
+      frame.processId === main.processId &&
+      frame.routingId === main.routingId;
     if (!isTrustedSender(frame.url, isMainFrameOfOurWindow)) return SENDER_REFUSED;
     // Names are never coerced: anything but a string is simply an unknown operation.
     // Each window has its own log-in session.

@@ -45,7 +45,10 @@ function openDataStore(): Services | null {
       host: {
         openPath: (file) => shell.openPath(file).then((error) => error === ''),
         chooseFolder: async () => {
-          const choice = await dialog.showOpenDialog({ title: '选择保存文件的文件夹（可选 U 盘）', properties: ['openDirectory', 'createDirectory'] });
+          const choice = await dialog.showOpenDialog({
+            title: '选择保存文件的文件夹（可选 U 盘）',
+            properties: ['openDirectory', 'createDirectory'],
+          });
           return choice.canceled ? null : (choice.filePaths[0] ?? null);
         },
         printPdf,
@@ -56,20 +59,35 @@ function openDataStore(): Services | null {
     if (error instanceof DatabaseOpenError) {
       // Too new, foreign, or a failed upgrade: nothing was changed; say so and leave.
       fail('无法打开数据库', error.message);
-    } else if (/NODE_MODULE_VERSION|compiled against a different|not a valid Win32|invalid ELF|wrong ELF/i.test(String((error as Error)?.message))) {
+    } else if (
+      /NODE_MODULE_VERSION|compiled against a different|not a valid Win32|invalid ELF|wrong ELF/i.test(
+        String((error as Error)?.message),
+      )
+    ) {
       console.error(error);
-      fail('无法启动督导台', '数据库组件与当前桌面程序版本不匹配，无法打开数据，数据没有任何改动。\n开发环境请重新运行 npm start（会自动准备匹配的组件）；安装版请重新安装督导台。');
+      fail(
+        '无法启动督导台',
+        '数据库组件与当前桌面程序版本不匹配，无法打开数据，数据没有任何改动。\n开发环境请重新运行 npm start（会自动准备匹配的组件）；安装版请重新安装督导台。',
+      );
     } else {
       console.error(error);
-      fail('无法启动督导台', `打开数据文件夹时出错，数据没有任何改动。\n数据文件夹：${dataDir}\n请确认该文件夹可以写入、磁盘空间充足后重试；如仍不行，请联系技术人员。`);
+      fail(
+        '无法启动督导台',
+        `打开数据文件夹时出错，数据没有任何改动。\n数据文件夹：${dataDir}\n请确认该文件夹可以写入、磁盘空间充足后重试；如仍不行，请联系技术人员。`,
+      );
     }
     return null;
   }
 }
 
 function createMainWindow(preferences: Preferences): BrowserWindow {
-  const bounds = restoreBounds(preferences.windowBounds(), screen.getAllDisplays().map((d) => d.workArea));
-  const win = new BrowserWindow(createWindowOptions(preloadPath, { bounds, allowDevTools: !app.isPackaged, title: PRODUCT_NAME }));
+  const bounds = restoreBounds(
+    preferences.windowBounds(),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow(
+    createWindowOptions(preloadPath, { bounds, allowDevTools: !app.isPackaged, title: PRODUCT_NAME }),
+  );
   installContextMenu(win.webContents);
   win.once('ready-to-show', () => {
     if (preferences.windowMaximized()) win.maximize();
@@ -95,7 +113,10 @@ async function start(): Promise<void> {
   const preferences = new Preferences();
   installApplicationMenu(services.ctx.dataDir);
   serveRenderer(rendererDir);
-  registerApi(services.ctx, (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id);
+  registerApi(
+    services.ctx,
+    (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id,
+  );
   mainWindow = createMainWindow(preferences);
 }
 

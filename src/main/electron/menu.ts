@@ -19,7 +19,17 @@ export function installApplicationMenu(dataDir: string): void {
   };
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin'
-      ? [{ label: PRODUCT_NAME, submenu: [{ label: '关于督导台', click: about }, { type: 'separator' as const }, { role: 'hide' as const, label: '隐藏督导台' }, { role: 'quit' as const, label: '退出督导台' }] }]
+      ? [
+          {
+            label: PRODUCT_NAME,
+            submenu: [
+              { label: '关于督导台', click: about },
+              { type: 'separator' as const },
+              { role: 'hide' as const, label: '隐藏督导台' },
+              { role: 'quit' as const, label: '退出督导台' },
+            ],
+          },
+        ]
       : []),
     { label: '文件', submenu: [{ role: 'quit', label: '退出', accelerator: 'CmdOrCtrl+Q' }] },
     {
@@ -44,7 +54,13 @@ export function installApplicationMenu(dataDir: string): void {
         { role: 'togglefullscreen', label: '全屏' },
       ],
     },
-    { label: '窗口', submenu: [{ role: 'minimize', label: '最小化' }, { role: 'close', label: '关闭窗口' }] },
+    {
+      label: '窗口',
+      submenu: [
+        { role: 'minimize', label: '最小化' },
+        { role: 'close', label: '关闭窗口' },
+      ],
+    },
     { label: '帮助', submenu: [{ label: '关于督导台', click: about }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -68,6 +84,7 @@ export function installContextMenu(contents: WebContents): void {
     } else if (params.selectionText.trim()) {
       items.push({ role: 'copy', label: '复制' });
     }
-    if (items.length) Menu.buildFromTemplate(items).popup({ window: BrowserWindow.fromWebContents(contents) ?? undefined });
+    if (items.length)
+      Menu.buildFromTemplate(items).popup({ window: BrowserWindow.fromWebContents(contents) ?? undefined });
   });
 }

@@ -16,13 +16,20 @@ export interface NativeBuildInfo {
   betterSqlite3: string;
 }
 
-export function electronNativeBinding(projectRoot: string, electronVersion: string, platform = process.platform, arch = process.arch): string | undefined {
+export function electronNativeBinding(
+  projectRoot: string,
+  electronVersion: string,
+  platform = process.platform,
+  arch = process.arch,
+): string | undefined {
   const dir = path.join(projectRoot, ELECTRON_NATIVE_DIR);
   const file = path.join(dir, ELECTRON_NATIVE_FILE);
   try {
     const info = JSON.parse(fs.readFileSync(path.join(dir, ELECTRON_NATIVE_INFO), 'utf8')) as Partial<NativeBuildInfo>;
     if (info.electron !== electronVersion || info.platform !== platform || info.arch !== arch) return undefined;
-    const installed = JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version?: string };
+    const installed = JSON.parse(
+      fs.readFileSync(path.join(projectRoot, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'),
+    ) as { version?: string };
     if (info.betterSqlite3 !== installed.version) return undefined;
     return fs.statSync(file).isFile() ? file : undefined;
   } catch {

@@ -13,7 +13,8 @@ const allowedFiles = new Set<string>();
 let sessionGuarded = false;
 
 /** Compares as the file system does (Windows ignores case), whatever the URL's percent-encoding. */
-const fileKey = (file: string) => (process.platform === 'win32' ? path.resolve(file).toLowerCase() : path.resolve(file));
+const fileKey = (file: string) =>
+  process.platform === 'win32' ? path.resolve(file).toLowerCase() : path.resolve(file);
 
 function isReportFile(url: string): boolean {
   if (!url.startsWith('file:')) return false;
@@ -28,7 +29,9 @@ function isReportFile(url: string): boolean {
 function guardReportSession(): void {
   if (sessionGuarded) return;
   sessionGuarded = true;
-  session.fromPartition(PDF_PARTITION).webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isReportFile(details.url) }));
+  session
+    .fromPartition(PDF_PARTITION)
+    .webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isReportFile(details.url) }));
 }
 
 export async function printPdf(html: string, options: { landscape: boolean }): Promise<Buffer> {

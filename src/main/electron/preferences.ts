@@ -47,7 +47,10 @@ export class Preferences {
   }
 
   saveWindow(bounds: Rect, maximized: boolean): void {
-    this.save({ windowBounds: { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height }, windowMaximized: maximized });
+    this.save({
+      windowBounds: { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height },
+      windowMaximized: maximized,
+    });
   }
 
   lastFolder(): string {

@@ -28,7 +28,10 @@ function overlap(a: Rect, b: Rect): number {
  * one of today's screens; otherwise the default size, centred by the system.
  */
 export function restoreBounds(saved: unknown, workAreas: Rect[]): WindowBoundsHint {
-  const largest = workAreas.reduce<Rect | null>((best, r) => (!best || r.width * r.height > best.width * best.height ? r : best), null);
+  const largest = workAreas.reduce<Rect | null>(
+    (best, r) => (!best || r.width * r.height > best.width * best.height ? r : best),
+    null,
+  );
   const fit = (width: number, height: number) => ({
     width: Math.max(MIN_WINDOW_WIDTH, Math.min(width, largest?.width ?? width)),
     height: Math.max(MIN_WINDOW_HEIGHT, Math.min(height, largest?.height ?? height)),

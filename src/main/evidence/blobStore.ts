@@ -100,7 +100,11 @@ export class BlobWriter {
    * temporary path and must itself check that the content has this hash (as bundle extraction
    * does). Returns whether a file was placed (new, or replacing a missing or damaged one).
    */
-  async place(sha256: string, size: number, produce: (tempPath: string) => void | Promise<void>): Promise<'placed' | 'present'> {
+  async place(
+    sha256: string,
+    size: number,
+    produce: (tempPath: string) => void | Promise<void>,
+  ): Promise<'placed' | 'present'> {
     if (await blobIntact(this.dataDir, sha256, size)) return 'present';
     const { existed } = await this.journal.place(blobPath(this.dataDir, sha256), produce, {
       entry: { kind: 'blob', sha256 },
@@ -118,7 +122,8 @@ export class BlobWriter {
     // Another process settling a dead process's journal may have removed a file this operation
     // found already in place before its rows committed; write such a file again.
     for (const [sha256, bytes] of this.kept) {
-      if (!fs.existsSync(blobPath(this.dataDir, sha256))) await this.place(sha256, bytes.length, (temp) => fs.writeFileSync(temp, bytes));
+      if (!fs.existsSync(blobPath(this.dataDir, sha256)))
+        await this.place(sha256, bytes.length, (temp) => fs.writeFileSync(temp, bytes));
     }
     this.journal.close();
   }

@@ -16,7 +16,11 @@ import { useUpload, type UploadKind } from '../uploads/uploads';
 import { hashFile, withBlobWriter, type BlobWriter } from './blobStore';
 
 /** Evidence files sent in pieces (files.upload). */
-export const EVIDENCE_UPLOADS: UploadKind = { name: 'evidence', maxBytes: MAX_EVIDENCE_BYTES, tooLarge: '单个佐证材料不能超过 200 MB。' };
+export const EVIDENCE_UPLOADS: UploadKind = {
+  name: 'evidence',
+  maxBytes: MAX_EVIDENCE_BYTES,
+  tooLarge: '单个佐证材料不能超过 200 MB。',
+};
 
 export interface EvidenceFile {
   size: number;
@@ -34,7 +38,12 @@ export interface EvidenceSource {
  * and kept when it fails (the window then discards it, or a later start does). `field` names the
  * input field an empty file is reported against.
  */
-async function withEvidenceFile<T>(ctx: ServiceContext, source: EvidenceSource, field: string, work: (file: EvidenceFile) => Promise<T>): Promise<T> {
+async function withEvidenceFile<T>(
+  ctx: ServiceContext,
+  source: EvidenceSource,
+  field: string,
+  work: (file: EvidenceFile) => Promise<T>,
+): Promise<T> {
   if (source.uploadId !== undefined) {
     return useUpload(ctx, EVIDENCE_UPLOADS, source.uploadId, async (staged) => {
       if (staged.size === 0) throw emptyFile(field);
@@ -50,7 +59,8 @@ function emptyFile(field: string): ApiError {
   return new ApiError('E_INVALID', '文件是空的，请选择有内容的文件。', { [field]: '文件是空的' });
 }
 
-const copyFailed = () => new ApiError('E_COPY_FAILED', '佐证材料没有完整保存（保存后的内容与上传的不一致），请重新上传。');
+const copyFailed = () =>
+  new ApiError('E_COPY_FAILED', '佐证材料没有完整保存（保存后的内容与上传的不一致），请重新上传。');
 
 /** Hashes the staged file, then copies it into the store, hashing the copy as it is written. */
 async function storeStaged(blobs: BlobWriter, file: string, size: number): Promise<string> {
@@ -91,7 +101,13 @@ export interface StoredFile {
  * failure anywhere leaves neither rows nor a new file. `field` names the input an empty file is
  * reported against (by default the one that carried it).
  */
-export function withEvidenceChanges<T>(ctx: ServiceContext, actor: Actor, source: EvidenceSource, work: (writer: ChangeWriter, file: StoredFile) => Promise<T>, field?: string): Promise<T>;
+export function withEvidenceChanges<T>(
+  ctx: ServiceContext,
+  actor: Actor,
+  source: EvidenceSource,
+  work: (writer: ChangeWriter, file: StoredFile) => Promise<T>,
+  field?: string,
+): Promise<T>;
 export function withEvidenceChanges<T>(
   ctx: ServiceContext,
   actor: Actor,
@@ -115,5 +131,7 @@ export async function withEvidenceChanges<T>(
         return work(writer, stored as never);
       });
     });
-  return source ? withEvidenceFile(ctx, source, field ?? (source.uploadId ? 'uploadId' : 'dataBase64'), save) : save(null);
+  return source
+    ? withEvidenceFile(ctx, source, field ?? (source.uploadId ? 'uploadId' : 'dataBase64'), save)
+    : save(null);
 }

@@ -31,12 +31,21 @@ export async function addEvidence(ctx: ServiceContext, input: ParsedInput<'evide
     if (duplicate) {
       throw new ApiError('E_DUPLICATE', `这项事项已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
     }
-    return writer.insert('evidence', { itemId: item.id, sha256, originalName: input.name, size, mimeType: input.mimeType || 'application/octet-stream' });
+    return writer.insert('evidence', {
+      itemId: item.id,
+      sha256,
+      originalName: input.name,
+      size,
+      mimeType: input.mimeType || 'application/octet-stream',
+    });
   });
   return toEvidence(row);
 }
 
-export async function removeEvidence(ctx: ServiceContext, input: ParsedInput<'evidence.remove'>): Promise<{ id: string }> {
+export async function removeEvidence(
+  ctx: ServiceContext,
+  input: ParsedInput<'evidence.remove'>,
+): Promise<{ id: string }> {
   const actor = await currentActor(ctx);
   // The blob stays: other items or the audit history may still cite it.
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
@@ -48,15 +57,24 @@ export async function removeEvidence(ctx: ServiceContext, input: ParsedInput<'ev
 }
 
 export async function openEvidence(ctx: ServiceContext, id: string): Promise<{ opened: boolean }> {
-  const row = await ctx.db.selectFrom('evidence').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('evidence')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这份佐证材料，可能已被删除。');
   return openBlobCopy(ctx, row);
 }
 
 /** Opens a copy of a stored file under its original name, so the system picks the right viewer. */
-export async function openBlobCopy(ctx: ServiceContext, row: { sha256: string; originalName: string }): Promise<{ opened: boolean }> {
+export async function openBlobCopy(
+  ctx: ServiceContext,
+  row: { sha256: string; originalName: string },
+): Promise<{ opened: boolean }> {
   const source = blobPath(ctx.dataDir, row.sha256);
-  if (!fs.existsSync(source)) throw new ApiError('E_FILE_MISSING', `佐证材料“${row.originalName}”的文件不在数据文件夹中，可能随同步包稍后送达。`);
+  if (!fs.existsSync(source))
+    throw new ApiError('E_FILE_MISSING', `佐证材料“${row.originalName}”的文件不在数据文件夹中，可能随同步包稍后送达。`);
   const safeName = path.basename(row.originalName).replace(/[<>:"|?*\u0000-\u001f]/g, '_') || 'evidence';
   const copyDir = path.join(ctx.dataDir, 'opened', row.sha256.slice(0, 12));
   fs.mkdirSync(copyDir, { recursive: true });

@@ -1,7 +1,14 @@
 // The indicators area of the operation table (指标): definitions per campaign and each court's
 // period values. The service is in indicators.ts; importing values from Excel in valueImport.ts.
 import type { AreaHandlers } from '../api/handlerTypes';
-import { createIndicator, deleteIndicator, deleteValue, listIndicators, recordValue, updateIndicator } from './indicators';
+import {
+  createIndicator,
+  deleteIndicator,
+  deleteValue,
+  listIndicators,
+  recordValue,
+  updateIndicator,
+} from './indicators';
 import { importValues } from './valueImport';
 
 export type IndicatorOperation =

@@ -4,12 +4,26 @@
 // higher court looks at a subordinate's values read-only by passing its court code.
 import type { Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
-import { attainment, isFuturePeriod, periodMatchesKind, previousPeriod, sameLastYear, trend } from '../../shared/indicatorRules';
+import {
+  attainment,
+  isFuturePeriod,
+  periodMatchesKind,
+  previousPeriod,
+  sameLastYear,
+  trend,
+} from '../../shared/indicatorRules';
 import type { CourtBoardCampaign, IndicatorRow, IndicatorValue } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { definitionOrigins, loadCampaignRow } from '../campaigns/campaigns';
-import { currentActor, ownCourtCode, superiorCourtCodes, timestamp, today, viewedCourtCode } from '../court/courtProfile';
+import {
+  currentActor,
+  ownCourtCode,
+  superiorCourtCodes,
+  timestamp,
+  today,
+  viewedCourtCode,
+} from '../court/courtProfile';
 import { ORDER_GAP, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { CampaignsTable, IndicatorsTable, IndicatorValuesTable } from '../data/schema';
 import { withEvidenceChanges } from '../evidence/evidenceFiles';
@@ -74,12 +88,17 @@ async function withValues(ctx: ServiceContext, indicators: IndicatorRecord[], vi
   const values = await ctx.db
     .selectFrom('indicatorValues')
     .selectAll()
-    .where('indicatorId', 'in', indicators.map((row) => row.id))
+    .where(
+      'indicatorId',
+      'in',
+      indicators.map((row) => row.id),
+    )
     .where('origin', '=', viewed)
     .where('deletedAt', 'is', null)
     .execute();
   const byIndicator = new Map<string, ValueRecord[]>();
-  for (const value of values) byIndicator.set(value.indicatorId, [...(byIndicator.get(value.indicatorId) ?? []), value]);
+  for (const value of values)
+    byIndicator.set(value.indicatorId, [...(byIndicator.get(value.indicatorId) ?? []), value]);
   return indicators.map((row) => toIndicatorRow(row, byIndicator.get(row.id) ?? [], own));
 }
 
@@ -88,14 +107,21 @@ async function withValues(ctx: ServiceContext, indicators: IndicatorRecord[], vi
  * order, each with this court's values, or with `courtCode`'s values when a higher court looks
  * at a subordinate.
  */
-export async function listIndicators(ctx: ServiceContext, input: ParsedInput<'indicators.list'>): Promise<IndicatorRow[]> {
+export async function listIndicators(
+  ctx: ServiceContext,
+  input: ParsedInput<'indicators.list'>,
+): Promise<IndicatorRow[]> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   const viewed = await viewedCourtCode(ctx, input.courtCode);
   return withValues(ctx, await campaignIndicators(ctx, campaign, viewed), viewed);
 }
 
 /** The live indicator rows of a campaign as `viewed` (this court by default) sees them, in order. */
-export async function campaignIndicators(ctx: ServiceContext, campaign: Selectable<CampaignsTable>, viewed?: string): Promise<IndicatorRecord[]> {
+export async function campaignIndicators(
+  ctx: ServiceContext,
+  campaign: Selectable<CampaignsTable>,
+  viewed?: string,
+): Promise<IndicatorRecord[]> {
   const origins = await definitionOrigins(ctx, campaign, viewed);
   return ctx.db
     .selectFrom('indicators')
@@ -120,7 +146,12 @@ export function attainmentCounts(rows: readonly IndicatorRow[]): CourtBoardCampa
 }
 
 async function indicatorRow(ctx: ServiceContext, id: string): Promise<IndicatorRow> {
-  const row = await ctx.db.selectFrom('indicators').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('indicators')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这项指标，可能已被删除，请刷新后再试。');
   const [result] = await withValues(ctx, [row], await ownCourtCode(ctx));
   return result;
@@ -128,7 +159,12 @@ async function indicatorRow(ctx: ServiceContext, id: string): Promise<IndicatorR
 
 /** Loads a live indicator; one issued by another court is refused with who issued it. */
 async function loadOwnIndicator(writer: ChangeWriter, id: string): Promise<IndicatorRecord> {
-  const row = await writer.trx.selectFrom('indicators').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  const row = await writer.trx
+    .selectFrom('indicators')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这项指标，可能已被删除，请刷新后再试。');
   if (row.origin !== writer.actor.court) {
     const superiors = await superiorCourtCodes({ db: writer.trx });
@@ -139,7 +175,13 @@ async function loadOwnIndicator(writer: ChangeWriter, id: string): Promise<Indic
 }
 
 /** A name used twice in one campaign would make boards and reports ambiguous. */
-async function assertNameFree(writer: ChangeWriter, campaignId: string, name: string, origins: string[], exceptId?: string): Promise<void> {
+async function assertNameFree(
+  writer: ChangeWriter,
+  campaignId: string,
+  name: string,
+  origins: string[],
+  exceptId?: string,
+): Promise<void> {
   let query = writer.trx
     .selectFrom('indicators')
     .select('id')
@@ -165,7 +207,10 @@ function definitionFields(input: ParsedInput<'indicators.create'> | ParsedInput<
   };
 }
 
-export async function createIndicator(ctx: ServiceContext, input: ParsedInput<'indicators.create'>): Promise<IndicatorRow> {
+export async function createIndicator(
+  ctx: ServiceContext,
+  input: ParsedInput<'indicators.create'>,
+): Promise<IndicatorRow> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   const origins = await definitionOrigins(ctx, campaign);
   const actor = await currentActor(ctx);
@@ -178,25 +223,43 @@ export async function createIndicator(ctx: ServiceContext, input: ParsedInput<'i
       .where('origin', 'in', origins)
       .where('deletedAt', 'is', null)
       .executeTakeFirst();
-    const row = await writer.insert('indicators', { campaignId: campaign.id, ...definitionFields(input), sortOrder: (last?.sortOrder ?? 0) + ORDER_GAP });
+    const row = await writer.insert('indicators', {
+      campaignId: campaign.id,
+      ...definitionFields(input),
+      sortOrder: (last?.sortOrder ?? 0) + ORDER_GAP,
+    });
     return row.id;
   });
   return indicatorRow(ctx, id);
 }
 
-export async function updateIndicator(ctx: ServiceContext, input: ParsedInput<'indicators.update'>): Promise<IndicatorRow> {
+export async function updateIndicator(
+  ctx: ServiceContext,
+  input: ParsedInput<'indicators.update'>,
+): Promise<IndicatorRow> {
   const actor = await currentActor(ctx);
-  const existing = await ctx.db.selectFrom('indicators').select('campaignId').where('id', '=', input.id).executeTakeFirst();
+  const existing = await ctx.db
+    .selectFrom('indicators')
+    .select('campaignId')
+    .where('id', '=', input.id)
+    .executeTakeFirst();
   const origins = existing ? await definitionOrigins(ctx, await loadCampaignRow(ctx, existing.campaignId)) : [];
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const row = await loadOwnIndicator(writer, input.id);
     await assertNameFree(writer, row.campaignId, input.name, origins, row.id);
     if (input.period !== row.period || input.unit !== row.unit) {
       // Entered values (any court's) are months or quarters in the old unit: they would stop fitting.
-      const entered = await writer.trx.selectFrom('indicatorValues').select('id').where('indicatorId', '=', row.id).where('deletedAt', 'is', null).executeTakeFirst();
+      const entered = await writer.trx
+        .selectFrom('indicatorValues')
+        .select('id')
+        .where('indicatorId', '=', row.id)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
       if (entered) {
         const field = input.period !== row.period ? 'period' : 'unit';
-        throw new ApiError('E_INVALID', '这项指标已有填报数值，不能再更改报送周期或单位。', { [field]: '已有填报数值，不能更改' });
+        throw new ApiError('E_INVALID', '这项指标已有填报数值，不能再更改报送周期或单位。', {
+          [field]: '已有填报数值，不能更改',
+        });
       }
     }
     await writer.update('indicators', row.id, input.version, definitionFields(input));
@@ -205,7 +268,10 @@ export async function updateIndicator(ctx: ServiceContext, input: ParsedInput<'i
 }
 
 /** Withdraws an indicator with this court's values for it; other courts' values are theirs. */
-export async function deleteIndicator(ctx: ServiceContext, input: ParsedInput<'indicators.delete'>): Promise<{ id: string }> {
+export async function deleteIndicator(
+  ctx: ServiceContext,
+  input: ParsedInput<'indicators.delete'>,
+): Promise<{ id: string }> {
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const row = await loadOwnIndicator(writer, input.id);
@@ -232,18 +298,33 @@ export interface ValueProblem {
  * What is wrong with a value for a period, as field messages. `periodHint` words the period-kind
  * message for a picked period (the record dialog) or a typed one (an imported sheet).
  */
-export function valueProblems(indicator: Pick<IndicatorRecord, 'period' | 'unit'>, period: string, value: number, day: string, periodHint: 'pick' | 'type' = 'pick'): ValueProblem[] {
+export function valueProblems(
+  indicator: Pick<IndicatorRecord, 'period' | 'unit'>,
+  period: string,
+  value: number,
+  day: string,
+  periodHint: 'pick' | 'type' = 'pick',
+): ValueProblem[] {
   const problems: ValueProblem[] = [];
   if (!periodMatchesKind(period, indicator.period)) {
     const quarterly = indicator.period === 'quarterly';
-    const message = periodHint === 'pick' ? (quarterly ? '此指标按季度报送，请选择季度' : '此指标按月报送，请选择月份') : quarterly ? '此指标按季度报送，请填写季度，如 2026年第三季度' : '此指标按月报送，请填写月份，如 2026-10';
+    const message =
+      periodHint === 'pick'
+        ? quarterly
+          ? '此指标按季度报送，请选择季度'
+          : '此指标按月报送，请选择月份'
+        : quarterly
+          ? '此指标按季度报送，请填写季度，如 2026年第三季度'
+          : '此指标按月报送，请填写月份，如 2026-10';
     problems.push({ field: 'period', message });
   } else if (isFuturePeriod(period, day)) {
     problems.push({ field: 'period', message: '不能填报未来期间的数值' });
   }
-  if (indicator.unit === 'percent' && (value < 0 || value > 100)) problems.push({ field: 'value', message: '百分比应在 0 到 100 之间' });
+  if (indicator.unit === 'percent' && (value < 0 || value > 100))
+    problems.push({ field: 'value', message: '百分比应在 0 到 100 之间' });
   if (indicator.unit !== 'percent' && value < 0) problems.push({ field: 'value', message: '数值不能为负数' });
-  if (indicator.unit === 'cases' && !Number.isInteger(value)) problems.push({ field: 'value', message: '件数应为整数' });
+  if (indicator.unit === 'cases' && !Number.isInteger(value))
+    problems.push({ field: 'value', message: '件数应为整数' });
   return problems;
 }
 
@@ -256,9 +337,20 @@ function checkValue(indicator: IndicatorRecord, input: ParsedInput<'indicators.r
  * Enters this court's value for one period: a new value, or (given the version last seen) a
  * correction of the one already entered. Evidence, when given, replaces the earlier file.
  */
-export async function recordValue(ctx: ServiceContext, input: ParsedInput<'indicators.recordValue'>): Promise<IndicatorRow> {
-  const indicator = await ctx.db.selectFrom('indicators').selectAll().where('id', '=', input.indicatorId).where('deletedAt', 'is', null).executeTakeFirst();
-  if (!indicator) throw new ApiError('E_NOT_FOUND', '找不到这项指标，可能已被删除，请刷新后再试。', { indicatorId: '请重新选择指标' });
+export async function recordValue(
+  ctx: ServiceContext,
+  input: ParsedInput<'indicators.recordValue'>,
+): Promise<IndicatorRow> {
+  const indicator = await ctx.db
+    .selectFrom('indicators')
+    .selectAll()
+    .where('id', '=', input.indicatorId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!indicator)
+    throw new ApiError('E_NOT_FOUND', '找不到这项指标，可能已被删除，请刷新后再试。', {
+      indicatorId: '请重新选择指标',
+    });
   const campaign = await loadCampaignRow(ctx, indicator.campaignId);
   if (!(await definitionOrigins(ctx, campaign)).includes(indicator.origin)) {
     // A subordinate's own indicator, brought up in its bundle: only that court enters its values.
@@ -286,7 +378,13 @@ export async function recordValue(ctx: ServiceContext, input: ParsedInput<'indic
         .where('deletedAt', 'is', null)
         .executeTakeFirst();
       if (!existing) {
-        await writer.insert('indicatorValues', { indicatorId: indicator.id, period: input.period, evidenceSha256: null, evidenceName: null, ...fields });
+        await writer.insert('indicatorValues', {
+          indicatorId: indicator.id,
+          period: input.period,
+          evidenceSha256: null,
+          evidenceName: null,
+          ...fields,
+        });
         return;
       }
       if (input.version === undefined) {
@@ -300,10 +398,18 @@ export async function recordValue(ctx: ServiceContext, input: ParsedInput<'indic
 }
 
 /** Withdraws one of this court's values; another court's values are only to be looked at. */
-export async function deleteValue(ctx: ServiceContext, input: ParsedInput<'indicators.deleteValue'>): Promise<IndicatorRow> {
+export async function deleteValue(
+  ctx: ServiceContext,
+  input: ParsedInput<'indicators.deleteValue'>,
+): Promise<IndicatorRow> {
   const actor = await currentActor(ctx);
   const indicatorId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    const value = await writer.trx.selectFrom('indicatorValues').select(['indicatorId', 'origin']).where('id', '=', input.id).where('deletedAt', 'is', null).executeTakeFirst();
+    const value = await writer.trx
+      .selectFrom('indicatorValues')
+      .select(['indicatorId', 'origin'])
+      .where('id', '=', input.id)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
     if (value && value.origin !== actor.court) {
       throw new ApiError('E_NOT_OWNER', `这条指标数值由 ${value.origin} 法院填报，本院只能查看，不能删除。`);
     }

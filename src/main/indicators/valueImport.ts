@@ -10,7 +10,17 @@ import { ApiError } from '../api/errors';
 import { loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, ownCourtCode, timestamp, today } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
-import { cellText, isoDay, loadWorkbook, MAX_IMPORT_ROWS, normalizeHeader, pickSheet, readGrid, refuseProblemRows, type GridRow } from '../workbooks/readWorkbook';
+import {
+  cellText,
+  isoDay,
+  loadWorkbook,
+  MAX_IMPORT_ROWS,
+  normalizeHeader,
+  pickSheet,
+  readGrid,
+  refuseProblemRows,
+  type GridRow,
+} from '../workbooks/readWorkbook';
 import { campaignIndicators, valueProblems } from './indicators';
 
 type Column = 'name' | 'period' | 'value' | 'note';
@@ -52,7 +62,8 @@ export function parsePeriod(value: unknown): string | undefined {
 /** A number cell, or text like 94.2 / 94.2% / 1,234; a percentage-formatted cell (0.942) reads 94.2. */
 function parseNumber(row: GridRow, index: number): number | null | undefined {
   const value = row.values[index];
-  if (typeof value === 'number') return /%/.test(row.formats[index] ?? '') ? Math.round(value * 100 * 1e9) / 1e9 : value;
+  if (typeof value === 'number')
+    return /%/.test(row.formats[index] ?? '') ? Math.round(value * 100 * 1e9) / 1e9 : value;
   const text = (row.texts[index] ?? '').replace(/[,，\s]/g, '').replace(/%$/, '');
   if (!text) return null;
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
@@ -62,7 +73,10 @@ interface CheckedValue extends IndicatorImportRow {
   existingId: string | null;
 }
 
-export async function importValues(ctx: ServiceContext, input: ParsedInput<'indicators.importValues'>): Promise<IndicatorImport> {
+export async function importValues(
+  ctx: ServiceContext,
+  input: ParsedInput<'indicators.importValues'>,
+): Promise<IndicatorImport> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   const own = await ownCourtCode(ctx);
   const workbook = await loadWorkbook(input.dataBase64);
@@ -71,7 +85,10 @@ export async function importValues(ctx: ServiceContext, input: ParsedInput<'indi
     const found = new Set(row.texts.map(columnOf));
     return found.has('name') && found.has('value');
   });
-  if (!header) throw new ApiError('E_INVALID', '没有找到表头。表头应包含“指标名称”“期间”“数值”“说明”这几列。', { dataBase64: '没有找到表头' });
+  if (!header)
+    throw new ApiError('E_INVALID', '没有找到表头。表头应包含“指标名称”“期间”“数值”“说明”这几列。', {
+      dataBase64: '没有找到表头',
+    });
   const index: Partial<Record<Column, number>> = {};
   header.texts.forEach((text, i) => {
     const column = columnOf(text);
@@ -84,7 +101,11 @@ export async function importValues(ctx: ServiceContext, input: ParsedInput<'indi
     ? await ctx.db
         .selectFrom('indicatorValues')
         .select(['id', 'indicatorId', 'period'])
-        .where('indicatorId', 'in', indicators.map((row) => row.id))
+        .where(
+          'indicatorId',
+          'in',
+          indicators.map((row) => row.id),
+        )
         .where('origin', '=', own)
         .where('deletedAt', 'is', null)
         .execute()
@@ -112,7 +133,8 @@ export async function importValues(ctx: ServiceContext, input: ParsedInput<'indi
     else if (value === undefined) errors.push(`数值“${text(row, 'value')}”不是数字`);
     const note = text(row, 'note');
     if ([...note].length > 1000) errors.push('说明超过 1000 个字');
-    if (indicator && period && typeof value === 'number') errors.push(...valueProblems(indicator, period, value, day, 'type').map((problem) => problem.message));
+    if (indicator && period && typeof value === 'number')
+      errors.push(...valueProblems(indicator, period, value, day, 'type').map((problem) => problem.message));
     let existingId: string | null = null;
     if (indicator && period) {
       const key = `${indicator.id}|${period}`;
@@ -133,7 +155,11 @@ export async function importValues(ctx: ServiceContext, input: ParsedInput<'indi
       existingId,
     });
   }
-  if (rows.length > MAX_IMPORT_ROWS) throw new ApiError('E_INVALID', `文件中有 ${rows.length} 行数值，一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new ApiError(
+      'E_INVALID',
+      `文件中有 ${rows.length} 行数值，一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`,
+    );
 
   const good = rows.filter((row) => row.errors.length === 0);
   const answer = (written: number | null): IndicatorImport => ({
@@ -151,7 +177,14 @@ export async function importValues(ctx: ServiceContext, input: ParsedInput<'indi
     for (const row of good) {
       const fields = { value: row.value!, note: row.note };
       if (row.existingId) await writer.update('indicatorValues', row.existingId, undefined, fields);
-      else await writer.insert('indicatorValues', { indicatorId: row.indicatorId!, period: row.period, evidenceSha256: null, evidenceName: null, ...fields });
+      else
+        await writer.insert('indicatorValues', {
+          indicatorId: row.indicatorId!,
+          period: row.period,
+          evidenceSha256: null,
+          evidenceName: null,
+          ...fields,
+        });
     }
   });
   return answer(good.length);

@@ -12,7 +12,6 @@ import { loadFindingDetail } from '../ledger/ledgerViews';
 import { insertFinding, insertMeasure } from '../ledger/ledgerWrites';
 import { REPORT_STATUS_ZH } from '../app/statusText';
 
-
 export async function createFromClaim(ctx: ServiceContext, claimId: string): Promise<FindingDetail> {
   const actor = await currentActor(ctx);
   const day = today(ctx);
@@ -20,7 +19,11 @@ export async function createFromClaim(ctx: ServiceContext, claimId: string): Pro
     const claim = await writer.loadOwned('inspectionClaims', claimId);
     const report = await writer.loadOwned('inspectionReports', claim.reportId);
     const department = report.departmentId
-      ? await writer.trx.selectFrom('departments').select('name').where('id', '=', report.departmentId).executeTakeFirst()
+      ? await writer.trx
+          .selectFrom('departments')
+          .select('name')
+          .where('id', '=', report.departmentId)
+          .executeTakeFirst()
       : undefined;
     assertCanWorkFor(ctx, report.departmentId, '整改台账', department?.name);
     if (report.status !== 'accepted') {

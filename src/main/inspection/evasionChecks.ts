@@ -19,7 +19,10 @@ export const NEAR_COPY_SIMILARITY = 0.8;
 
 /** Only letters (汉字 included) and digits: spacing, punctuation and symbols do not make a text different. */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
 }
 
 /** How many letters and digits a text has (a Chinese character counts one). */
@@ -72,11 +75,15 @@ export function copiedPairs(texts: FactText[]): Array<{ a: FactText; b: FactText
     byText.set(text.normalised, group);
   }
   // One representative per distinct text for the near-copy pass; the identical ones are paired above.
-  const groups = [...byText.values()].filter((group) => [...group[0].normalised].length >= NEAR_COPY_MIN_CHARS && group[0].grams.size > 0);
+  const groups = [...byText.values()].filter(
+    (group) => [...group[0].normalised].length >= NEAR_COPY_MIN_CHARS && group[0].grams.size > 0,
+  );
   const frequency = new Map<string, number>();
   for (const group of groups) for (const gram of group[0].grams) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
   const rarestFirst = (x: string, y: string) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0);
-  const ordered = groups.map((group) => ({ group, tokens: [...group[0].grams].sort(rarestFirst) })).sort((x, y) => x.tokens.length - y.tokens.length);
+  const ordered = groups
+    .map((group) => ({ group, tokens: [...group[0].grams].sort(rarestFirst) }))
+    .sort((x, y) => x.tokens.length - y.tokens.length);
   const index = new Map<string, number[]>();
   for (const [position, entry] of ordered.entries()) {
     const size = entry.tokens.length;
@@ -112,7 +119,17 @@ export async function evasionChecks(ctx: ServiceContext, campaignId: string): Pr
   const [reports, claims, catalogue, people, departments] = await Promise.all([
     ctx.db
       .selectFrom('inspectionReports')
-      .select(['id', 'scope', 'personId', 'departmentId', 'subjectName', 'status', 'noProblem', 'noProblemReason', 'submittedAt'])
+      .select([
+        'id',
+        'scope',
+        'personId',
+        'departmentId',
+        'subjectName',
+        'status',
+        'noProblem',
+        'noProblemReason',
+        'submittedAt',
+      ])
       .where('campaignId', '=', campaignId)
       .where('origin', '=', own)
       .where('deletedAt', 'is', null)
@@ -137,8 +154,21 @@ export async function evasionChecks(ctx: ServiceContext, campaignId: string): Pr
       .orderBy('inspectionClaims.sortOrder')
       .execute(),
     loadCatalogue(ctx.db, campaignId, origins),
-    ctx.db.selectFrom('people').select(['id', 'name', 'departmentId']).where('origin', '=', own).where('deletedAt', 'is', null).orderBy('name').execute(),
-    ctx.db.selectFrom('departments').select(['id', 'name', 'sortOrder']).where('origin', '=', own).where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('name').execute(),
+    ctx.db
+      .selectFrom('people')
+      .select(['id', 'name', 'departmentId'])
+      .where('origin', '=', own)
+      .where('deletedAt', 'is', null)
+      .orderBy('name')
+      .execute(),
+    ctx.db
+      .selectFrom('departments')
+      .select(['id', 'name', 'sortOrder'])
+      .where('origin', '=', own)
+      .where('deletedAt', 'is', null)
+      .orderBy('sortOrder')
+      .orderBy('name')
+      .execute(),
   ]);
 
   const findings: EvasionFinding[] = [];
@@ -157,7 +187,11 @@ export async function evasionChecks(ctx: ServiceContext, campaignId: string): Pr
     const normalised = normaliseText(claim.facts);
     const base = { reportId: report.id, claimId: claim.id, otherReportId: null, otherClaimId: null };
     if (!normalised) {
-      findings.push({ kind: 'no_facts', ...base, message: `${which}没有写具体事实，看不出涉及哪个人、哪件案件或事件。` });
+      findings.push({
+        kind: 'no_facts',
+        ...base,
+        message: `${which}没有写具体事实，看不出涉及哪个人、哪件案件或事件。`,
+      });
       continue;
     }
     const length = [...normalised].length;
@@ -168,12 +202,23 @@ export async function evasionChecks(ctx: ServiceContext, campaignId: string): Pr
         message: `${which}的具体事实只有 ${length} 个字（“${quote(claim.facts)}”），过于简单，请核实是否写明了具体人、具体案（事）件。`,
       });
     }
-    texts.push({ claimId: claim.id, reportId: report.id, subjectName: report.subjectName, position, title, normalised, grams: bigrams(normalised) });
+    texts.push({
+      claimId: claim.id,
+      reportId: report.id,
+      subjectName: report.subjectName,
+      position,
+      title,
+      normalised,
+      grams: bigrams(normalised),
+    });
   }
 
   for (const { a, b, identical } of copiedPairs(texts)) {
     // Name the later submission as the copy: the earlier one was there first.
-    const [first, second] = (filedById.get(a.reportId)?.submittedAt ?? '') <= (filedById.get(b.reportId)?.submittedAt ?? '') ? [a, b] : [b, a];
+    const [first, second] =
+      (filedById.get(a.reportId)?.submittedAt ?? '') <= (filedById.get(b.reportId)?.submittedAt ?? '')
+        ? [a, b]
+        : [b, a];
     const how = identical ? '完全相同' : '高度相似（仅个别字句不同）';
     if (first.reportId === second.reportId) {
       const [early, late] = first.position <= second.position ? [first, second] : [second, first];
@@ -207,9 +252,10 @@ export async function evasionChecks(ctx: ServiceContext, campaignId: string): Pr
         claimId: null,
         otherReportId: null,
         otherClaimId: null,
-        message: length === 0
-          ? `“${report.subjectName}”填报“未查摆出问题”，但没有写理由。`
-          : `“${report.subjectName}”填报“未查摆出问题”，理由只有 ${length} 个字（“${quote(report.noProblemReason)}”），过于笼统，请核实是否认真查摆。`,
+        message:
+          length === 0
+            ? `“${report.subjectName}”填报“未查摆出问题”，但没有写理由。`
+            : `“${report.subjectName}”填报“未查摆出问题”，理由只有 ${length} 个字（“${quote(report.noProblemReason)}”），过于笼统，请核实是否认真查摆。`,
       });
     }
   }
@@ -222,28 +268,50 @@ export async function evasionChecks(ctx: ServiceContext, campaignId: string): Pr
   const unclaimedProblems = catalogue.aspects.flatMap((aspect) =>
     aspect.problems
       .filter((problem) => !claimed.has(problem.id))
-      .map((problem) => ({ problemId: problem.id, number: problem.number, title: problem.title, aspectTitle: aspect.title })),
+      .map((problem) => ({
+        problemId: problem.id,
+        number: problem.number,
+        title: problem.title,
+        aspectTitle: aspect.title,
+      })),
   );
 
   const departmentName = new Map(departments.map((d) => [d.id, d.name]));
   const statusOf = (scope: InspectionScope, id: string): 'none' | 'draft' | 'returned' | null => {
-    const report = reports.find((r) => r.scope === scope && (scope === 'person' ? r.personId === id : r.departmentId === id));
+    const report = reports.find(
+      (r) => r.scope === scope && (scope === 'person' ? r.personId === id : r.departmentId === id),
+    );
     if (!report) return 'none';
     return report.status === 'draft' || report.status === 'returned' ? report.status : null;
   };
   const notFiled: EvasionChecks['notFiled'] = [];
   for (const department of departments) {
     const status = statusOf('department', department.id);
-    if (status) notFiled.push({ scope: 'department', id: department.id, name: department.name, departmentName: department.name, status });
+    if (status)
+      notFiled.push({
+        scope: 'department',
+        id: department.id,
+        name: department.name,
+        departmentName: department.name,
+        status,
+      });
   }
   const departmentRank = new Map(departments.map((d, index) => [d.id, index]));
   const orderedPeople = [...people].sort(
-    (a, b) => (departmentRank.get(a.departmentId ?? '') ?? 1e9) - (departmentRank.get(b.departmentId ?? '') ?? 1e9) || a.name.localeCompare(b.name, 'zh-Hans-CN'),
+    (a, b) =>
+      (departmentRank.get(a.departmentId ?? '') ?? 1e9) - (departmentRank.get(b.departmentId ?? '') ?? 1e9) ||
+      a.name.localeCompare(b.name, 'zh-Hans-CN'),
   );
   for (const person of orderedPeople) {
     const status = statusOf('person', person.id);
     if (status) {
-      notFiled.push({ scope: 'person', id: person.id, name: person.name, departmentName: person.departmentId ? departmentName.get(person.departmentId) ?? '' : '', status });
+      notFiled.push({
+        scope: 'person',
+        id: person.id,
+        name: person.name,
+        departmentName: person.departmentId ? (departmentName.get(person.departmentId) ?? '') : '',
+        status,
+      });
     }
   }
 

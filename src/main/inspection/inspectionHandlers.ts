@@ -8,10 +8,22 @@ import { evasionChecks } from './evasionChecks';
 import { createFromClaim } from './claimToLedger';
 
 export type InspectionOperation =
-  | 'problems.catalogue' | 'problems.createAspect' | 'problems.updateAspect' | 'problems.deleteAspect'
-  | 'problems.create' | 'problems.update' | 'problems.delete'
-  | 'inspection.list' | 'inspection.get' | 'inspection.create' | 'inspection.saveDraft' | 'inspection.submit'
-  | 'inspection.return' | 'inspection.accept' | 'inspection.delete' | 'inspection.checks'
+  | 'problems.catalogue'
+  | 'problems.createAspect'
+  | 'problems.updateAspect'
+  | 'problems.deleteAspect'
+  | 'problems.create'
+  | 'problems.update'
+  | 'problems.delete'
+  | 'inspection.list'
+  | 'inspection.get'
+  | 'inspection.create'
+  | 'inspection.saveDraft'
+  | 'inspection.submit'
+  | 'inspection.return'
+  | 'inspection.accept'
+  | 'inspection.delete'
+  | 'inspection.checks'
   | 'ledger.createFromClaim';
 
 export const inspectionHandlers: AreaHandlers<InspectionOperation> = {

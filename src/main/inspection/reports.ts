@@ -24,7 +24,6 @@ import { REPORT_STATUS_ZH } from '../app/statusText';
 
 const WHAT = '查摆报告';
 
-
 type ReportRecord = Selectable<InspectionReportsTable> & { departmentName: string | null; claimCount: number };
 
 function reportQuery(ctx: ServiceContext) {
@@ -93,15 +92,22 @@ function toRound(row: Selectable<InspectionRoundsTable>): InspectionRound {
 }
 
 /** Departments in their configured order, each department's own report before its people's. */
-export async function listReports(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<InspectionReportSummary[]> {
+export async function listReports(
+  ctx: ServiceContext,
+  campaignId: string,
+  courtCode?: string,
+): Promise<InspectionReportSummary[]> {
   await loadCampaignRow(ctx, campaignId);
   const court = await viewedCourtCode(ctx, courtCode);
   const [rows, departments] = await Promise.all([
-    reportQuery(ctx).where('inspectionReports.campaignId', '=', campaignId).where('inspectionReports.origin', '=', court).execute() as Promise<ReportRecord[]>,
+    reportQuery(ctx)
+      .where('inspectionReports.campaignId', '=', campaignId)
+      .where('inspectionReports.origin', '=', court)
+      .execute() as Promise<ReportRecord[]>,
     ctx.db.selectFrom('departments').select(['id', 'sortOrder']).execute(),
   ]);
   const rank = new Map(departments.map((d) => [d.id, d.sortOrder]));
-  const rankOf = (row: ReportRecord) => (row.departmentId ? rank.get(row.departmentId) ?? 1e9 : 1e9);
+  const rankOf = (row: ReportRecord) => (row.departmentId ? (rank.get(row.departmentId) ?? 1e9) : 1e9);
   return rows
     .sort(
       (a, b) =>
@@ -113,7 +119,8 @@ export async function listReports(ctx: ServiceContext, campaignId: string, court
 }
 
 export async function getReport(ctx: ServiceContext, id: string): Promise<InspectionReportDetail> {
-  const row = (await reportQuery(ctx).where('inspectionReports.id', '=', id).executeTakeFirst()) as ReportRecord | undefined;
+  const row = (await reportQuery(ctx).where('inspectionReports.id', '=', id).executeTakeFirst()) as
+    ReportRecord | undefined;
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这份查摆报告，可能已被删除，请刷新后再试。');
   const [claims, rounds] = await Promise.all([
     ctx.db
@@ -135,37 +142,48 @@ export async function getReport(ctx: ServiceContext, id: string): Promise<Inspec
       .where('inspectionClaims.deletedAt', 'is', null)
       .orderBy('inspectionClaims.sortOrder')
       .execute(),
-    ctx.db.selectFrom('inspectionRounds').selectAll().where('reportId', '=', id).where('deletedAt', 'is', null).orderBy('round').execute(),
+    ctx.db
+      .selectFrom('inspectionRounds')
+      .selectAll()
+      .where('reportId', '=', id)
+      .where('deletedAt', 'is', null)
+      .orderBy('round')
+      .execute(),
   ]);
   return {
     ...toSummary(row),
-    claims: claims.map(
-      (claim): InspectionClaim => ({
-        ...ownedFields(claim),
-        reportId: claim.reportId,
-        problemId: claim.problemId,
-        problemTitle: claim.problemTitle ?? claim.ownProblem,
-        ownProblem: claim.ownProblem,
-        facts: claim.facts,
-        cause: claim.cause,
-        measures: claim.measures,
-        deadline: claim.deadline,
-        sortOrder: claim.sortOrder,
-        findingId: claim.findingId ?? null,
-      }),
-    ),
+    claims: claims.map((claim): InspectionClaim => ({
+      ...ownedFields(claim),
+      reportId: claim.reportId,
+      problemId: claim.problemId,
+      problemTitle: claim.problemTitle ?? claim.ownProblem,
+      ownProblem: claim.ownProblem,
+      facts: claim.facts,
+      cause: claim.cause,
+      measures: claim.measures,
+      deadline: claim.deadline,
+      sortOrder: claim.sortOrder,
+      findingId: claim.findingId ?? null,
+    })),
     rounds: rounds.map(toRound),
   };
 }
 
 function assertStatus(report: { status: InspectionStatus }, allowed: InspectionStatus[], action: string): void {
   if (!allowed.includes(report.status)) {
-    throw new ApiError('E_BAD_STATE', `这份查摆报告当前为“${REPORT_STATUS_ZH[report.status]}”，不能${action}。请刷新后查看最新状态。`);
+    throw new ApiError(
+      'E_BAD_STATE',
+      `这份查摆报告当前为“${REPORT_STATUS_ZH[report.status]}”，不能${action}。请刷新后查看最新状态。`,
+    );
   }
 }
 
 /** A 填报人 works only on their own department's reports; the message names the report's department. */
-async function assertReportWork(ctx: ServiceContext, writer: ChangeWriter, report: { departmentId: string | null }): Promise<void> {
+async function assertReportWork(
+  ctx: ServiceContext,
+  writer: ChangeWriter,
+  report: { departmentId: string | null },
+): Promise<void> {
   const department = report.departmentId
     ? await writer.trx.selectFrom('departments').select('name').where('id', '=', report.departmentId).executeTakeFirst()
     : undefined;
@@ -173,9 +191,15 @@ async function assertReportWork(ctx: ServiceContext, writer: ChangeWriter, repor
 }
 
 const duplicateReport = (subjectName: string) =>
-  new ApiError('E_DUPLICATE', `“${subjectName}”在这个专项活动中已有一份查摆报告，不能重复新建。请在列表中打开原报告继续填写。`);
+  new ApiError(
+    'E_DUPLICATE',
+    `“${subjectName}”在这个专项活动中已有一份查摆报告，不能重复新建。请在列表中打开原报告继续填写。`,
+  );
 
-export async function createReport(ctx: ServiceContext, input: ParsedInput<'inspection.create'>): Promise<InspectionReportDetail> {
+export async function createReport(
+  ctx: ServiceContext,
+  input: ParsedInput<'inspection.create'>,
+): Promise<InspectionReportDetail> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
   assertCampaignOpen(campaign, '填报查摆报告');
   const actor = await currentActor(ctx);
@@ -190,8 +214,16 @@ export async function createReport(ctx: ServiceContext, input: ParsedInput<'insp
         .where('people.origin', '=', actor.court)
         .where('people.deletedAt', 'is', null)
         .executeTakeFirst();
-      if (!person) throw new ApiError('E_NOT_FOUND', '找不到所选人员，可能已被删除，请重新选择。', { personId: '请重新选择填报人' });
-      subject = { personId: person.id, departmentId: person.departmentId, subjectName: person.name, departmentName: person.departmentName ?? undefined };
+      if (!person)
+        throw new ApiError('E_NOT_FOUND', '找不到所选人员，可能已被删除，请重新选择。', {
+          personId: '请重新选择填报人',
+        });
+      subject = {
+        personId: person.id,
+        departmentId: person.departmentId,
+        subjectName: person.name,
+        departmentName: person.departmentName ?? undefined,
+      };
     } else {
       const department = await writer.trx
         .selectFrom('departments')
@@ -200,8 +232,16 @@ export async function createReport(ctx: ServiceContext, input: ParsedInput<'insp
         .where('origin', '=', actor.court)
         .where('deletedAt', 'is', null)
         .executeTakeFirst();
-      if (!department) throw new ApiError('E_NOT_FOUND', '找不到所选部门，可能已被删除，请重新选择。', { departmentId: '请重新选择填报部门' });
-      subject = { personId: null, departmentId: department.id, subjectName: department.name, departmentName: department.name };
+      if (!department)
+        throw new ApiError('E_NOT_FOUND', '找不到所选部门，可能已被删除，请重新选择。', {
+          departmentId: '请重新选择填报部门',
+        });
+      subject = {
+        personId: null,
+        departmentId: department.id,
+        subjectName: department.name,
+        departmentName: department.name,
+      };
     }
     assertCanWorkFor(ctx, subject.departmentId, WHAT, subject.departmentName);
     let existing = writer.trx
@@ -211,7 +251,10 @@ export async function createReport(ctx: ServiceContext, input: ParsedInput<'insp
       .where('origin', '=', actor.court)
       .where('scope', '=', input.scope)
       .where('deletedAt', 'is', null);
-    existing = input.scope === 'person' ? existing.where('personId', '=', subject.personId) : existing.where('departmentId', '=', subject.departmentId);
+    existing =
+      input.scope === 'person'
+        ? existing.where('personId', '=', subject.personId)
+        : existing.where('departmentId', '=', subject.departmentId);
     if (await existing.executeTakeFirst()) throw duplicateReport(subject.subjectName);
     const row = await writer.insert('inspectionReports', {
       campaignId: input.campaignId,
@@ -236,9 +279,17 @@ export async function createReport(ctx: ServiceContext, input: ParsedInput<'insp
 }
 
 /** The live catalogue problems (as this court sees the catalogue) among `ids`, for the claims. */
-async function problemsOfCampaign(writer: ChangeWriter, campaignId: string, ids: string[]): Promise<Map<string, string>> {
+async function problemsOfCampaign(
+  writer: ChangeWriter,
+  campaignId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const campaign = await writer.trx.selectFrom('campaigns').select('origin').where('id', '=', campaignId).executeTakeFirstOrThrow();
+  const campaign = await writer.trx
+    .selectFrom('campaigns')
+    .select('origin')
+    .where('id', '=', campaignId)
+    .executeTakeFirstOrThrow();
   const rows = await writer.trx
     .selectFrom('problems')
     .select(['id', 'title'])
@@ -259,19 +310,33 @@ async function touchReport(writer: ChangeWriter, report: { id: string; version: 
   await writer.touch('inspectionReports', report.id, 'save-draft');
 }
 
-export async function saveDraft(ctx: ServiceContext, input: ParsedInput<'inspection.saveDraft'>): Promise<InspectionReportDetail> {
+export async function saveDraft(
+  ctx: ServiceContext,
+  input: ParsedInput<'inspection.saveDraft'>,
+): Promise<InspectionReportDetail> {
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const report = await writer.loadOwned('inspectionReports', input.id, input.version);
     await assertReportWork(ctx, writer, report);
     assertStatus(report, ['draft', 'returned'], '修改');
-    const existing = await writer.trx.selectFrom('inspectionClaims').selectAll().where('reportId', '=', report.id).where('deletedAt', 'is', null).execute();
+    const existing = await writer.trx
+      .selectFrom('inspectionClaims')
+      .selectAll()
+      .where('reportId', '=', report.id)
+      .where('deletedAt', 'is', null)
+      .execute();
     const existingById = new Map(existing.map((claim) => [claim.id, claim]));
-    const titles = await problemsOfCampaign(writer, report.campaignId, input.claims.flatMap((c) => (c.problemId ? [c.problemId] : [])));
+    const titles = await problemsOfCampaign(
+      writer,
+      report.campaignId,
+      input.claims.flatMap((c) => (c.problemId ? [c.problemId] : [])),
+    );
     const fieldErrors: Record<string, string> = {};
     input.claims.forEach((claim, index) => {
-      if (claim.id && !existingById.has(claim.id)) fieldErrors[`claims.${index}.id`] = '这一条认领记录已不在本报告中，请刷新后再试';
-      if (claim.problemId && !titles.has(claim.problemId)) fieldErrors[`claims.${index}.problemId`] = '所选问题不在本活动的问题清单中，请重新选择';
+      if (claim.id && !existingById.has(claim.id))
+        fieldErrors[`claims.${index}.id`] = '这一条认领记录已不在本报告中，请刷新后再试';
+      if (claim.problemId && !titles.has(claim.problemId))
+        fieldErrors[`claims.${index}.problemId`] = '所选问题不在本活动的问题清单中，请重新选择';
     });
     const seen = new Set<string>();
     input.claims.forEach((claim, index) => {
@@ -322,12 +387,20 @@ export async function saveDraft(ctx: ServiceContext, input: ParsedInput<'inspect
 /** Field-level messages for what a submission still lacks, keyed like the saveDraft input. */
 function completenessErrors(
   report: { noProblem: number; noProblemReason: string },
-  claims: Array<{ problemId: string | null; ownProblem: string; facts: string; cause: string; measures: string; deadline: string | null }>,
+  claims: Array<{
+    problemId: string | null;
+    ownProblem: string;
+    facts: string;
+    cause: string;
+    measures: string;
+    deadline: string | null;
+  }>,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   if (report.noProblem === 1) {
     if (!report.noProblemReason.trim()) errors.noProblemReason = '选择“未查摆出问题”的，请写明理由';
-    if (claims.length > 0) errors.claims = '已选择“未查摆出问题”，就不能再认领问题；请删去认领的问题，或取消“未查摆出问题”';
+    if (claims.length > 0)
+      errors.claims = '已选择“未查摆出问题”，就不能再认领问题；请删去认领的问题，或取消“未查摆出问题”';
     return errors;
   }
   if (claims.length === 0) {
@@ -336,7 +409,8 @@ function completenessErrors(
   }
   claims.forEach((claim, index) => {
     const which = `第 ${index + 1} 个问题`;
-    if (!claim.problemId && !claim.ownProblem.trim()) errors[`claims.${index}.problemId`] = `${which}：请从问题清单中选择，或填写自查发现的问题`;
+    if (!claim.problemId && !claim.ownProblem.trim())
+      errors[`claims.${index}.problemId`] = `${which}：请从问题清单中选择，或填写自查发现的问题`;
     if (!claim.facts.trim()) errors[`claims.${index}.facts`] = `${which}：请写明具体事实（涉及的人、案件或事件）`;
     if (!claim.cause.trim()) errors[`claims.${index}.cause`] = `${which}：请填写原因分析`;
     if (!claim.measures.trim()) errors[`claims.${index}.measures`] = `${which}：请填写整改措施`;
@@ -345,7 +419,10 @@ function completenessErrors(
   return errors;
 }
 
-export async function submitReport(ctx: ServiceContext, input: ParsedInput<'inspection.submit'>): Promise<InspectionReportDetail> {
+export async function submitReport(
+  ctx: ServiceContext,
+  input: ParsedInput<'inspection.submit'>,
+): Promise<InspectionReportDetail> {
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const report = await writer.loadOwned('inspectionReports', input.id, input.version);
@@ -363,7 +440,11 @@ export async function submitReport(ctx: ServiceContext, input: ParsedInput<'insp
     const errors = completenessErrors(report, claims);
     const count = Object.keys(errors).length;
     if (count > 0) {
-      throw new ApiError('E_INVALID', `报告还没有填写完整（共 ${count} 处），请补充后再提交：${Object.values(errors)[0]}。`, errors);
+      throw new ApiError(
+        'E_INVALID',
+        `报告还没有填写完整（共 ${count} 处），请补充后再提交：${Object.values(errors)[0]}。`,
+        errors,
+      );
     }
     const round = report.round + 1;
     const snapshot: RoundSnapshot = {
@@ -425,10 +506,22 @@ async function decide(
     const report = await writer.loadOwned('inspectionReports', input.id, input.version);
     assertStatus(report, ['submitted'], decision === 'accepted' ? '审核通过' : '退回重填');
     if (decision === 'accepted') assertNotOwnWork(ctx, report.submittedBy, WHAT);
-    const round = await writer.trx.selectFrom('inspectionRounds').select('id').where('reportId', '=', report.id).where('round', '=', report.round).where('deletedAt', 'is', null).executeTakeFirst();
+    const round = await writer.trx
+      .selectFrom('inspectionRounds')
+      .select('id')
+      .where('reportId', '=', report.id)
+      .where('round', '=', report.round)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
     const operation = decision === 'accepted' ? 'accept' : 'return';
     if (round) {
-      await writer.update('inspectionRounds', round.id, undefined, { decision, decidedAt: writer.now, reviewer: actor.displayName, reason: note }, operation);
+      await writer.update(
+        'inspectionRounds',
+        round.id,
+        undefined,
+        { decision, decidedAt: writer.now, reviewer: actor.displayName, reason: note },
+        operation,
+      );
     }
     await writer.update(
       'inspectionReports',
@@ -441,12 +534,17 @@ async function decide(
   return getReport(ctx, input.id);
 }
 
-export const returnReport = (ctx: ServiceContext, input: ParsedInput<'inspection.return'>) => decide(ctx, input, 'returned', input.reason);
+export const returnReport = (ctx: ServiceContext, input: ParsedInput<'inspection.return'>) =>
+  decide(ctx, input, 'returned', input.reason);
 
-export const acceptReport = (ctx: ServiceContext, input: ParsedInput<'inspection.accept'>) => decide(ctx, input, 'accepted', input.opinion);
+export const acceptReport = (ctx: ServiceContext, input: ParsedInput<'inspection.accept'>) =>
+  decide(ctx, input, 'accepted', input.opinion);
 
 /** Only a draft that was never submitted may go: once sent, every round is kept. */
-export async function deleteReport(ctx: ServiceContext, input: ParsedInput<'inspection.delete'>): Promise<{ id: string }> {
+export async function deleteReport(
+  ctx: ServiceContext,
+  input: ParsedInput<'inspection.delete'>,
+): Promise<{ id: string }> {
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const report = await writer.loadOwned('inspectionReports', input.id, input.version);
@@ -457,7 +555,12 @@ export async function deleteReport(ctx: ServiceContext, input: ParsedInput<'insp
         `这份查摆报告当前为“${REPORT_STATUS_ZH[report.status]}”，已经提交过，不能删除；每一轮提交记录都要保留。只有从未提交的草稿可以删除。`,
       );
     }
-    const claims = await writer.trx.selectFrom('inspectionClaims').select('id').where('reportId', '=', report.id).where('deletedAt', 'is', null).execute();
+    const claims = await writer.trx
+      .selectFrom('inspectionClaims')
+      .select('id')
+      .where('reportId', '=', report.id)
+      .where('deletedAt', 'is', null)
+      .execute();
     for (const claim of claims) await writer.softDelete('inspectionClaims', claim.id);
     await writer.softDelete('inspectionReports', report.id, input.version);
   });

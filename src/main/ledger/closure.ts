@@ -27,7 +27,11 @@ function finish(figure: ClosureFigure): ClosureFigure {
 }
 
 /** Sources appear in the contract's order, and only those the ledger has findings from. */
-export async function ledgerClosure(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<LedgerClosure> {
+export async function ledgerClosure(
+  ctx: ServiceContext,
+  campaignId: string,
+  courtCode?: string,
+): Promise<LedgerClosure> {
   await loadCampaignRow(ctx, campaignId);
   const court = await viewedCourtCode(ctx, courtCode);
   const [findings, measures] = await Promise.all([
@@ -70,7 +74,9 @@ export async function ledgerClosure(ctx: ServiceContext, campaignId: string, cou
   return {
     campaignId,
     overall: finish(overall),
-    bySource: ledgerSources.filter((source) => bySource.has(source)).map((source) => ({ ...finish(bySource.get(source)!), source })),
+    bySource: ledgerSources
+      .filter((source) => bySource.has(source))
+      .map((source) => ({ ...finish(bySource.get(source)!), source })),
     byFinding: perFinding,
   };
 }

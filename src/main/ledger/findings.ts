@@ -16,9 +16,13 @@ function assertReceivedDate(ctx: ServiceContext, receivedDate: string | null): v
   }
 }
 
-export async function createFinding(ctx: ServiceContext, input: ParsedInput<'ledger.createFinding'>): Promise<FindingDetail> {
+export async function createFinding(
+  ctx: ServiceContext,
+  input: ParsedInput<'ledger.createFinding'>,
+): Promise<FindingDetail> {
   const campaign = await loadCampaignRow(ctx, input.campaignId);
-  if (campaign.status === 'closed') throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再登记整改问题。如需登记，请先重新启用活动。');
+  if (campaign.status === 'closed')
+    throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再登记整改问题。如需登记，请先重新启用活动。');
   assertReceivedDate(ctx, input.receivedDate);
   const actor = await currentActor(ctx);
   const row = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
@@ -29,7 +33,10 @@ export async function createFinding(ctx: ServiceContext, input: ParsedInput<'led
   return loadFindingDetail(ctx, row.id);
 }
 
-export async function updateFinding(ctx: ServiceContext, input: ParsedInput<'ledger.updateFinding'>): Promise<FindingDetail> {
+export async function updateFinding(
+  ctx: ServiceContext,
+  input: ParsedInput<'ledger.updateFinding'>,
+): Promise<FindingDetail> {
   assertReceivedDate(ctx, input.receivedDate);
   const actor = await currentActor(ctx);
   const { id, version, ...fields } = input;
@@ -37,7 +44,8 @@ export async function updateFinding(ctx: ServiceContext, input: ParsedInput<'led
     const before = await writer.loadOwned('ledgerFindings', id, version);
     await assertLedgerWork(ctx, writer, before.departmentId, '整改问题');
     // A 填报人 may not hand a finding to another department either.
-    if (fields.departmentId !== before.departmentId) await assertLedgerWork(ctx, writer, fields.departmentId, '整改问题');
+    if (fields.departmentId !== before.departmentId)
+      await assertLedgerWork(ctx, writer, fields.departmentId, '整改问题');
     await assertDepartmentExists(writer, fields.departmentId);
     await writer.update('ledgerFindings', id, version, fields);
   });
@@ -49,7 +57,10 @@ export async function updateFinding(ctx: ServiceContext, input: ParsedInput<'led
  * measure without its finding would answer nothing. A 填报人 may do so only when every measure is
  * their department's too.
  */
-export async function deleteFinding(ctx: ServiceContext, input: ParsedInput<'ledger.deleteFinding'>): Promise<{ id: string }> {
+export async function deleteFinding(
+  ctx: ServiceContext,
+  input: ParsedInput<'ledger.deleteFinding'>,
+): Promise<{ id: string }> {
   const actor = await currentActor(ctx);
   const day = today(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {

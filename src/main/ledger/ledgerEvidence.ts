@@ -12,7 +12,10 @@ import { toLedgerEvidence } from './ledgerViews';
 import { assertLedgerWork } from './ledgerWrites';
 import { MEASURE_STATUS_ZH } from '../app/statusText';
 
-export async function addLedgerEvidence(ctx: ServiceContext, input: ParsedInput<'ledger.addEvidence'>): Promise<LedgerEvidence> {
+export async function addLedgerEvidence(
+  ctx: ServiceContext,
+  input: ParsedInput<'ledger.addEvidence'>,
+): Promise<LedgerEvidence> {
   const actor = await currentActor(ctx);
   const row = await withEvidenceChanges(ctx, actor, input, async (writer, file) => {
     const { sha256, size } = file;
@@ -23,7 +26,9 @@ export async function addLedgerEvidence(ctx: ServiceContext, input: ParsedInput<
     if (lookbackId) {
       const lookback = await writer.loadOwned('lookbacks', lookbackId);
       if (lookback.measureId !== measure.id) {
-        throw new ApiError('E_INVALID', '所选回头看不属于这项整改措施，请刷新后重新选择。', { lookbackId: '请重新选择回头看' });
+        throw new ApiError('E_INVALID', '所选回头看不属于这项整改措施，请刷新后重新选择。', {
+          lookbackId: '请重新选择回头看',
+        });
       }
     }
     const duplicate = await writer.trx
@@ -34,15 +39,29 @@ export async function addLedgerEvidence(ctx: ServiceContext, input: ParsedInput<
       .where('deletedAt', 'is', null)
       .executeTakeFirst();
     if (duplicate) {
-      throw new ApiError('E_DUPLICATE', `这项整改措施已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
+      throw new ApiError(
+        'E_DUPLICATE',
+        `这项整改措施已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`,
+      );
     }
-    return writer.insert('ledgerEvidence', { measureId: measure.id, lookbackId, phase: input.phase, sha256, originalName: input.name, size, mimeType: input.mimeType || 'application/octet-stream' });
+    return writer.insert('ledgerEvidence', {
+      measureId: measure.id,
+      lookbackId,
+      phase: input.phase,
+      sha256,
+      originalName: input.name,
+      size,
+      mimeType: input.mimeType || 'application/octet-stream',
+    });
   });
   return toLedgerEvidence(row);
 }
 
 /** Evidence a sign-off rested on stays: once signed off, files can be added but not removed. */
-export async function removeLedgerEvidence(ctx: ServiceContext, input: ParsedInput<'ledger.removeEvidence'>): Promise<{ id: string }> {
+export async function removeLedgerEvidence(
+  ctx: ServiceContext,
+  input: ParsedInput<'ledger.removeEvidence'>,
+): Promise<{ id: string }> {
   const actor = await currentActor(ctx);
   // The blob stays: other records or the audit history may still cite it.
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
@@ -50,7 +69,10 @@ export async function removeLedgerEvidence(ctx: ServiceContext, input: ParsedInp
     const measure = await writer.loadOwned('ledgerMeasures', evidence.measureId);
     await assertLedgerWork(ctx, writer, measure.departmentId, '整改措施');
     if (measure.status === 'signed_off' || measure.status === 'lookback_passed') {
-      throw new ApiError('E_BAD_STATE', `该整改措施当前为“${MEASURE_STATUS_ZH[measure.status]}”，佐证材料是销号的依据，不能删除。`);
+      throw new ApiError(
+        'E_BAD_STATE',
+        `该整改措施当前为“${MEASURE_STATUS_ZH[measure.status]}”，佐证材料是销号的依据，不能删除。`,
+      );
     }
     await writer.softDelete('ledgerEvidence', input.id, input.version);
   });
@@ -58,7 +80,12 @@ export async function removeLedgerEvidence(ctx: ServiceContext, input: ParsedInp
 }
 
 export async function openLedgerEvidence(ctx: ServiceContext, id: string): Promise<{ opened: boolean }> {
-  const row = await ctx.db.selectFrom('ledgerEvidence').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('ledgerEvidence')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这份整改佐证材料，可能已被删除。');
   return openBlobCopy(ctx, row);
 }

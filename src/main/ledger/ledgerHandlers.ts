@@ -10,7 +10,15 @@ import { createFinding, deleteFinding, updateFinding } from './findings';
 import { addLedgerEvidence, openLedgerEvidence, removeLedgerEvidence } from './ledgerEvidence';
 import { listLedger, loadFindingDetail, loadMeasureDetail } from './ledgerViews';
 import { listLookbacks, recordLookback, rescheduleLookback } from './lookbacks';
-import { addProgress, createMeasure, deleteMeasure, sendBackMeasure, signOffMeasure, submitMeasure, updateMeasure } from './measures';
+import {
+  addProgress,
+  createMeasure,
+  deleteMeasure,
+  sendBackMeasure,
+  signOffMeasure,
+  submitMeasure,
+  updateMeasure,
+} from './measures';
 // Registers the daily sweep of measure and look-back colours with the light history.
 import './ledgerLights';
 
@@ -18,16 +26,36 @@ export { loadFindingDetail, loadMeasureDetail } from './ledgerViews';
 export { insertFinding, insertMeasure } from './ledgerWrites';
 
 export type LedgerOperation =
-  | 'ledger.list' | 'ledger.closure' | 'ledger.getFinding' | 'ledger.createFinding' | 'ledger.updateFinding' | 'ledger.deleteFinding'
-  | 'ledger.getMeasure' | 'ledger.createMeasure' | 'ledger.updateMeasure' | 'ledger.deleteMeasure'
-  | 'ledger.addProgress' | 'ledger.submit' | 'ledger.signOff' | 'ledger.sendBack'
-  | 'ledger.addEvidence' | 'ledger.removeEvidence' | 'ledger.openEvidence'
-  | 'lookbacks.list' | 'lookbacks.record' | 'lookbacks.reschedule' | 'lights.history';
+  | 'ledger.list'
+  | 'ledger.closure'
+  | 'ledger.getFinding'
+  | 'ledger.createFinding'
+  | 'ledger.updateFinding'
+  | 'ledger.deleteFinding'
+  | 'ledger.getMeasure'
+  | 'ledger.createMeasure'
+  | 'ledger.updateMeasure'
+  | 'ledger.deleteMeasure'
+  | 'ledger.addProgress'
+  | 'ledger.submit'
+  | 'ledger.signOff'
+  | 'ledger.sendBack'
+  | 'ledger.addEvidence'
+  | 'ledger.removeEvidence'
+  | 'ledger.openEvidence'
+  | 'lookbacks.list'
+  | 'lookbacks.record'
+  | 'lookbacks.reschedule'
+  | 'lights.history';
 
 const HISTORY_TABLES = { item: 'items', measure: 'ledgerMeasures', lookback: 'lookbacks' } as const;
 
 /** The colours a checklist item, measure or look-back has shown, oldest first. */
-async function recordLightHistory(ctx: ServiceContext, kind: keyof typeof HISTORY_TABLES, id: string): Promise<LightSpan[]> {
+async function recordLightHistory(
+  ctx: ServiceContext,
+  kind: keyof typeof HISTORY_TABLES,
+  id: string,
+): Promise<LightSpan[]> {
   const found = await ctx.db.selectFrom(HISTORY_TABLES[kind]).select('id').where('id', '=', id).executeTakeFirst();
   if (!found) throw new ApiError('E_NOT_FOUND', '找不到这条记录，可能已被删除，请刷新后再试。');
   await sweepLights(ctx);

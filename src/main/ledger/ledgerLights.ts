@@ -26,18 +26,36 @@ interface LookbackLightRow {
 }
 
 function measureCurrents(rows: MeasureLightRow[]): CurrentLight[] {
-  return rows.map((row) => ({ id: row.id, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: isMeasureDone(row.status) }));
+  return rows.map((row) => ({
+    id: row.id,
+    deadline: row.deadline,
+    yellowDays: row.yellowDays,
+    createdAt: row.createdAt,
+    finished: isMeasureDone(row.status),
+  }));
 }
 
 function lookbackCurrents(rows: LookbackLightRow[]): CurrentLight[] {
-  return rows.map((row) => ({ id: row.id, deadline: row.dueDate, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: row.status !== 'scheduled' }));
+  return rows.map((row) => ({
+    id: row.id,
+    deadline: row.dueDate,
+    yellowDays: row.yellowDays,
+    createdAt: row.createdAt,
+    finished: row.status !== 'scheduled',
+  }));
 }
 
 function measureRows(db: Db) {
   return db
     .selectFrom('ledgerMeasures')
     .innerJoin('campaigns', 'campaigns.id', 'ledgerMeasures.campaignId')
-    .select(['ledgerMeasures.id', 'ledgerMeasures.status', 'ledgerMeasures.deadline', 'ledgerMeasures.createdAt', 'campaigns.yellowDays'])
+    .select([
+      'ledgerMeasures.id',
+      'ledgerMeasures.status',
+      'ledgerMeasures.deadline',
+      'ledgerMeasures.createdAt',
+      'campaigns.yellowDays',
+    ])
     .where('ledgerMeasures.deletedAt', 'is', null)
     .where('campaigns.deletedAt', 'is', null);
 }
@@ -54,7 +72,12 @@ function lookbackRows(db: Db) {
 }
 
 registerLightSweeper(async (trx, day, court) => {
-  await recordLights(trx, 'measure', measureCurrents(await measureRows(trx).where('ledgerMeasures.origin', '=', court).execute()), day);
+  await recordLights(
+    trx,
+    'measure',
+    measureCurrents(await measureRows(trx).where('ledgerMeasures.origin', '=', court).execute()),
+    day,
+  );
 });
 
 // Only look-backs still waiting can change colour; finished ones were settled when recorded.

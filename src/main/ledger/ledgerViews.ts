@@ -21,7 +21,14 @@ import { ApiError } from '../api/errors';
 import { loadCampaignRow } from '../campaigns/campaigns';
 import { today, viewedCourtCode } from '../court/courtProfile';
 import { ownedFields } from '../data/ownedRows';
-import type { CampaignsTable, LedgerEventsTable, LedgerEvidenceTable, LedgerFindingsTable, LedgerMeasuresTable, LookbacksTable } from '../data/schema';
+import type {
+  CampaignsTable,
+  LedgerEventsTable,
+  LedgerEvidenceTable,
+  LedgerFindingsTable,
+  LedgerMeasuresTable,
+  LookbacksTable,
+} from '../data/schema';
 import { escalationName, everRed, lightHistory, sweepLights } from '../lights/lightHistory';
 
 type FindingRow = Selectable<LedgerFindingsTable>;
@@ -56,13 +63,23 @@ export async function ledgerLens(ctx: ServiceContext, campaignId: string): Promi
 }
 
 export async function loadFindingRow(ctx: ServiceContext, id: string): Promise<FindingRow> {
-  const row = await ctx.db.selectFrom('ledgerFindings').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('ledgerFindings')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这条整改问题，可能已被删除，请刷新后再试。');
   return row;
 }
 
 export async function loadMeasureRow(ctx: ServiceContext, id: string): Promise<MeasureRow> {
-  const row = await ctx.db.selectFrom('ledgerMeasures').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('ledgerMeasures')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', '找不到这项整改措施，可能已被删除，请刷新后再试。');
   return row;
 }
@@ -73,8 +90,12 @@ interface MeasureExtras {
 }
 
 /** Evidence counts and next look-back dates, for one court's measures of a campaign or for a few of them. */
-async function measureExtras(ctx: ServiceContext, scope: { campaignId: string; court: string } | { measureIds: string[] }): Promise<MeasureExtras> {
-  if ('measureIds' in scope && scope.measureIds.length === 0) return { evidenceCount: new Map(), nextLookback: new Map() };
+async function measureExtras(
+  ctx: ServiceContext,
+  scope: { campaignId: string; court: string } | { measureIds: string[] },
+): Promise<MeasureExtras> {
+  if ('measureIds' in scope && scope.measureIds.length === 0)
+    return { evidenceCount: new Map(), nextLookback: new Map() };
   let evidence = ctx.db
     .selectFrom('ledgerEvidence')
     .innerJoin('ledgerMeasures', 'ledgerMeasures.id', 'ledgerEvidence.measureId')
@@ -89,8 +110,12 @@ async function measureExtras(ctx: ServiceContext, scope: { campaignId: string; c
     .where('lookbacks.status', '=', 'scheduled')
     .groupBy('lookbacks.measureId');
   if ('campaignId' in scope) {
-    evidence = evidence.where('ledgerMeasures.campaignId', '=', scope.campaignId).where('ledgerMeasures.origin', '=', scope.court);
-    lookbacks = lookbacks.where('ledgerMeasures.campaignId', '=', scope.campaignId).where('ledgerMeasures.origin', '=', scope.court);
+    evidence = evidence
+      .where('ledgerMeasures.campaignId', '=', scope.campaignId)
+      .where('ledgerMeasures.origin', '=', scope.court);
+    lookbacks = lookbacks
+      .where('ledgerMeasures.campaignId', '=', scope.campaignId)
+      .where('ledgerMeasures.origin', '=', scope.court);
   } else {
     evidence = evidence.where('ledgerMeasures.id', 'in', scope.measureIds);
     lookbacks = lookbacks.where('ledgerMeasures.id', 'in', scope.measureIds);
@@ -124,13 +149,22 @@ function toMeasure(row: MeasureRow, lens: LedgerLens, extras: MeasureExtras): Le
     sortOrder: row.sortOrder,
     light,
     wasRed: lens.red.has(row.id),
-    escalateTo: escalationName(lens.campaign, light, { owner: row.owner, departmentHead: department?.headName ?? '', leadLeader: row.leadLeader }),
+    escalateTo: escalationName(lens.campaign, light, {
+      owner: row.owner,
+      departmentHead: department?.headName ?? '',
+      leadLeader: row.leadLeader,
+    }),
     evidenceCount: extras.evidenceCount.get(row.id) ?? 0,
     nextLookback: extras.nextLookback.get(row.id) ?? null,
   };
 }
 
-function toFinding(row: FindingRow, number: number, measures: ReadonlyArray<{ status: MeasureRow['status']; longTerm: number }>, lens: LedgerLens): LedgerFinding {
+function toFinding(
+  row: FindingRow,
+  number: number,
+  measures: ReadonlyArray<{ status: MeasureRow['status']; longTerm: number }>,
+  lens: LedgerLens,
+): LedgerFinding {
   return {
     ...ownedFields(row),
     campaignId: row.campaignId,
@@ -140,7 +174,7 @@ function toFinding(row: FindingRow, number: number, measures: ReadonlyArray<{ st
     detail: row.detail,
     receivedDate: row.receivedDate,
     departmentId: row.departmentId,
-    departmentName: row.departmentId ? lens.departments.get(row.departmentId)?.name ?? '' : '',
+    departmentName: row.departmentId ? (lens.departments.get(row.departmentId)?.name ?? '') : '',
     claimId: row.claimId,
     sortOrder: row.sortOrder,
     number,
@@ -176,11 +210,19 @@ export function toLedgerEvidence(row: Selectable<LedgerEvidenceTable>): LedgerEv
 }
 
 function toEvent(row: Selectable<LedgerEventsTable>): LedgerEvent {
-  return { ...ownedFields(row), measureId: row.measureId, kind: row.kind, eventDate: row.eventDate, actor: row.actor, text: row.text };
+  return {
+    ...ownedFields(row),
+    measureId: row.measureId,
+    kind: row.kind,
+    eventDate: row.eventDate,
+    actor: row.actor,
+    text: row.text,
+  };
 }
 
 /** Ledger order: findings by sort order (ties by id, so the order is stable). */
-const byOrder = (a: { sortOrder: number; id: string }, b: { sortOrder: number; id: string }) => a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byOrder = (a: { sortOrder: number; id: string }, b: { sortOrder: number; id: string }) =>
+  a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** 序号 of one finding within its court's ledger of the campaign. */
 async function findingNumber(ctx: ServiceContext, finding: FindingRow): Promise<number> {
@@ -195,7 +237,12 @@ async function findingNumber(ctx: ServiceContext, finding: FindingRow): Promise<
 }
 
 function liveMeasuresOf(ctx: ServiceContext, findingId: string) {
-  return ctx.db.selectFrom('ledgerMeasures').selectAll().where('findingId', '=', findingId).where('deletedAt', 'is', null).execute();
+  return ctx.db
+    .selectFrom('ledgerMeasures')
+    .selectAll()
+    .where('findingId', '=', findingId)
+    .where('deletedAt', 'is', null)
+    .execute();
 }
 
 /** A finding with its measures, as the ledger shows it today. */
@@ -203,7 +250,10 @@ export async function loadFindingDetail(ctx: ServiceContext, findingId: string):
   const row = await loadFindingRow(ctx, findingId);
   const lens = await ledgerLens(ctx, row.campaignId);
   const measures = (await liveMeasuresOf(ctx, row.id)).sort(byOrder);
-  const [number, extras] = await Promise.all([findingNumber(ctx, row), measureExtras(ctx, { measureIds: measures.map((m) => m.id) })]);
+  const [number, extras] = await Promise.all([
+    findingNumber(ctx, row),
+    measureExtras(ctx, { measureIds: measures.map((m) => m.id) }),
+  ]);
   return { ...toFinding(row, number, measures, lens), measures: measures.map((m) => toMeasure(m, lens, extras)) };
 }
 
@@ -216,9 +266,27 @@ export async function loadMeasureDetail(ctx: ServiceContext, measureId: string):
     liveMeasuresOf(ctx, finding.id),
     findingNumber(ctx, finding),
     measureExtras(ctx, { measureIds: [row.id] }),
-    ctx.db.selectFrom('ledgerEvents').selectAll().where('measureId', '=', row.id).where('deletedAt', 'is', null).orderBy('changeSeq').execute(),
-    ctx.db.selectFrom('ledgerEvidence').selectAll().where('measureId', '=', row.id).where('deletedAt', 'is', null).orderBy('changeSeq').execute(),
-    ctx.db.selectFrom('lookbacks').selectAll().where('measureId', '=', row.id).where('deletedAt', 'is', null).orderBy('changeSeq').execute(),
+    ctx.db
+      .selectFrom('ledgerEvents')
+      .selectAll()
+      .where('measureId', '=', row.id)
+      .where('deletedAt', 'is', null)
+      .orderBy('changeSeq')
+      .execute(),
+    ctx.db
+      .selectFrom('ledgerEvidence')
+      .selectAll()
+      .where('measureId', '=', row.id)
+      .where('deletedAt', 'is', null)
+      .orderBy('changeSeq')
+      .execute(),
+    ctx.db
+      .selectFrom('lookbacks')
+      .selectAll()
+      .where('measureId', '=', row.id)
+      .where('deletedAt', 'is', null)
+      .orderBy('changeSeq')
+      .execute(),
     lightHistory(ctx.db, 'measure', row.id),
   ]);
   return {
@@ -242,7 +310,13 @@ export async function listLedger(ctx: ServiceContext, input: ParsedInput<'ledger
   const court = await viewedCourtCode(ctx, input.courtCode);
   const [findings, measures, extras] = await Promise.all([
     numberedFindings(ctx, input.campaignId, court),
-    ctx.db.selectFrom('ledgerMeasures').selectAll().where('campaignId', '=', input.campaignId).where('origin', '=', court).where('deletedAt', 'is', null).execute(),
+    ctx.db
+      .selectFrom('ledgerMeasures')
+      .selectAll()
+      .where('campaignId', '=', input.campaignId)
+      .where('origin', '=', court)
+      .where('deletedAt', 'is', null)
+      .execute(),
     measureExtras(ctx, { campaignId: input.campaignId, court }),
   ]);
   const byFinding = new Map<string, MeasureRow[]>();

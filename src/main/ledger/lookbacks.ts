@@ -24,8 +24,24 @@ export function lookbackDue(signOffDay: string, months: number): string {
 }
 
 /** Schedules the re-check of a measure just signed off, inside the sign-off's transaction. */
-export async function scheduleLookback(writer: ChangeWriter, measureId: string, signOffDay: string, months: number): Promise<void> {
-  const row = await writer.insert('lookbacks', { measureId, dueDate: lookbackDue(signOffDay, months), status: 'scheduled', checkedAt: null, checker: '', note: '' }, 'schedule');
+export async function scheduleLookback(
+  writer: ChangeWriter,
+  measureId: string,
+  signOffDay: string,
+  months: number,
+): Promise<void> {
+  const row = await writer.insert(
+    'lookbacks',
+    {
+      measureId,
+      dueDate: lookbackDue(signOffDay, months),
+      status: 'scheduled',
+      checkedAt: null,
+      checker: '',
+      note: '',
+    },
+    'schedule',
+  );
   await settleLookbackLight(writer.trx, row.id, signOffDay);
 }
 
@@ -58,8 +74,12 @@ export async function listLookbacks(ctx: ServiceContext, input: ParsedInput<'loo
   if (input.campaignId) query = query.where('campaigns.id', '=', input.campaignId);
   if (!input.includeDone) query = query.where('lookbacks.status', '=', 'scheduled');
   const rows = await query.execute();
-  const waiting = rows.filter((r) => r.status === 'scheduled').sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.changeSeq - b.changeSeq);
-  const recorded = rows.filter((r) => r.status !== 'scheduled').sort((a, b) => (b.checkedAt ?? '').localeCompare(a.checkedAt ?? '') || b.changeSeq - a.changeSeq);
+  const waiting = rows
+    .filter((r) => r.status === 'scheduled')
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.changeSeq - b.changeSeq);
+  const recorded = rows
+    .filter((r) => r.status !== 'scheduled')
+    .sort((a, b) => (b.checkedAt ?? '').localeCompare(a.checkedAt ?? '') || b.changeSeq - a.changeSeq);
   return [...waiting, ...recorded].map((row) => ({
     ...toLookback(row, lookbackLightRule(day, row.yellowDays)(row.status, row.dueDate)),
     campaignId: row.campaignId,
@@ -73,7 +93,10 @@ export async function listLookbacks(ctx: ServiceContext, input: ParsedInput<'loo
 
 function assertScheduled(status: keyof typeof LOOKBACK_STATUS_ZH, action: string): void {
   if (status !== 'scheduled') {
-    throw new ApiError('E_BAD_STATE', `这次回头看已记录为“${LOOKBACK_STATUS_ZH[status]}”，不能${action}。请刷新后查看最新状态。`);
+    throw new ApiError(
+      'E_BAD_STATE',
+      `这次回头看已记录为“${LOOKBACK_STATUS_ZH[status]}”，不能${action}。请刷新后查看最新状态。`,
+    );
   }
 }
 
@@ -82,7 +105,10 @@ function assertScheduled(status: keyof typeof LOOKBACK_STATUS_ZH, action: string
  * re-check it. Passed: the measure is done for good. Relapsed: the measure is reopened (its
  * completion and sign-off cleared; the events keep the history) and must be worked again.
  */
-export async function recordLookback(ctx: ServiceContext, input: ParsedInput<'lookbacks.record'>): Promise<MeasureDetail> {
+export async function recordLookback(
+  ctx: ServiceContext,
+  input: ParsedInput<'lookbacks.record'>,
+): Promise<MeasureDetail> {
   const actor = await currentActor(ctx);
   const day = today(ctx);
   const measureId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
@@ -92,15 +118,34 @@ export async function recordLookback(ctx: ServiceContext, input: ParsedInput<'lo
     assertMeasureStatus(measure.status, ['signed_off'], '记录回头看');
     assertNotOwnWork(ctx, measure.submittedBy, '整改措施');
     const passed = input.result === 'passed';
-    await writer.update('lookbacks', lookback.id, undefined, { status: passed ? 'passed' : 'relapsed', checkedAt: writer.now, checker: actor.displayName, note: input.note }, 'record');
-    await addEvent(writer, { measureId: measure.id, kind: passed ? 'lookback_pass' : 'lookback_relapse', eventDate: day, actor: actor.displayName, text: input.note });
+    await writer.update(
+      'lookbacks',
+      lookback.id,
+      undefined,
+      { status: passed ? 'passed' : 'relapsed', checkedAt: writer.now, checker: actor.displayName, note: input.note },
+      'record',
+    );
+    await addEvent(writer, {
+      measureId: measure.id,
+      kind: passed ? 'lookback_pass' : 'lookback_relapse',
+      eventDate: day,
+      actor: actor.displayName,
+      text: input.note,
+    });
     await writer.update(
       'ledgerMeasures',
       measure.id,
       undefined,
       passed
         ? { status: 'lookback_passed' }
-        : { status: 'reopened', completedAt: null, completedLate: 0, submittedBy: null, signedOffAt: null, signedOffBy: '' },
+        : {
+            status: 'reopened',
+            completedAt: null,
+            completedLate: 0,
+            submittedBy: null,
+            signedOffAt: null,
+            signedOffBy: '',
+          },
       passed ? 'lookback-pass' : 'lookback-relapse',
     );
     await settleLookbackLight(writer.trx, lookback.id, day);
@@ -111,9 +156,13 @@ export async function recordLookback(ctx: ServiceContext, input: ParsedInput<'lo
 }
 
 /** Moves a waiting re-check to another day (not into the past: it would be overdue at once). */
-export async function rescheduleLookback(ctx: ServiceContext, input: ParsedInput<'lookbacks.reschedule'>): Promise<MeasureDetail> {
+export async function rescheduleLookback(
+  ctx: ServiceContext,
+  input: ParsedInput<'lookbacks.reschedule'>,
+): Promise<MeasureDetail> {
   const day = today(ctx);
-  if (input.dueDate < day) throw new ApiError('E_INVALID', '回头看日期不能早于今天。', { dueDate: '回头看日期不能早于今天' });
+  if (input.dueDate < day)
+    throw new ApiError('E_INVALID', '回头看日期不能早于今天。', { dueDate: '回头看日期不能早于今天' });
   const actor = await currentActor(ctx);
   const measureId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const lookback = await writer.loadOwned('lookbacks', input.id, input.version);

@@ -38,7 +38,12 @@ function colourStart(current: CurrentLight, light: Shown, day: string): string {
  * Brings the spans of these records of one kind up to date for `day`. Records left out are not
  * touched. Safe to call repeatedly: unchanged colours write nothing.
  */
-export async function recordLights(db: Db, kind: LightRecordKind, currents: CurrentLight[], day: string): Promise<void> {
+export async function recordLights(
+  db: Db,
+  kind: LightRecordKind,
+  currents: CurrentLight[],
+  day: string,
+): Promise<void> {
   if (currents.length === 0) return;
   const open = new Map<string, { id: number; light: Shown; since: string }>();
   // Chunked to stay under SQLite's bound-parameter limit.
@@ -53,7 +58,8 @@ export async function recordLights(db: Db, kind: LightRecordKind, currents: Curr
       .execute();
     for (const row of rows) open.set(row.recordId, { id: row.id, light: row.light, since: row.since });
   }
-  const inserts: Array<{ recordKind: LightRecordKind; recordId: string; light: Shown; since: string; until: null }> = [];
+  const inserts: Array<{ recordKind: LightRecordKind; recordId: string; light: Shown; since: string; until: null }> =
+    [];
   const judge = deadlineJudge(day);
   for (const current of currents) {
     const span = open.get(current.id);
@@ -69,12 +75,19 @@ export async function recordLights(db: Db, kind: LightRecordKind, currents: Curr
       if (since > day) since = day;
     }
     if (span) {
-      await db.updateTable('lightHistory').set({ until: shown ? since : day }).where('id', '=', span.id).execute();
+      await db
+        .updateTable('lightHistory')
+        .set({ until: shown ? since : day })
+        .where('id', '=', span.id)
+        .execute();
     }
     if (shown) inserts.push({ recordKind: kind, recordId: current.id, light: shown, since, until: null });
   }
   for (let start = 0; start < inserts.length; start += 200) {
-    await db.insertInto('lightHistory').values(inserts.slice(start, start + 200)).execute();
+    await db
+      .insertInto('lightHistory')
+      .values(inserts.slice(start, start + 200))
+      .execute();
   }
 }
 
@@ -96,7 +109,13 @@ async function sweepItems(db: Transaction<Database>, day: string, court: string)
     .where('items.deletedAt', 'is', null)
     .where('campaigns.deletedAt', 'is', null)
     .execute();
-  const currents = rows.map((row) => ({ id: row.id, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: isDone(row.status) }));
+  const currents = rows.map((row) => ({
+    id: row.id,
+    deadline: row.deadline,
+    yellowDays: row.yellowDays,
+    createdAt: row.createdAt,
+    finished: isDone(row.status),
+  }));
   await recordLights(db, 'item', currents, day);
 }
 
@@ -126,7 +145,20 @@ export async function settleItemLight(db: Db, itemId: string, day: string): Prom
     .where('items.id', '=', itemId)
     .executeTakeFirst();
   if (!row) return;
-  await recordLights(db, 'item', [{ id: row.id, deadline: row.deadline, yellowDays: row.yellowDays, createdAt: row.createdAt, finished: isDone(row.status) }], day);
+  await recordLights(
+    db,
+    'item',
+    [
+      {
+        id: row.id,
+        deadline: row.deadline,
+        yellowDays: row.yellowDays,
+        createdAt: row.createdAt,
+        finished: isDone(row.status),
+      },
+    ],
+    day,
+  );
 }
 
 export async function lightHistory(db: Db, kind: LightRecordKind, id: string): Promise<LightSpan[]> {

@@ -51,7 +51,11 @@ export interface PreviewOptions {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(text);
 }
 
@@ -72,7 +76,13 @@ function closeAfterAnswer(req: http.IncomingMessage, res: http.ServerResponse): 
 }
 
 /** A refusal that ends the connection: the request body, if any, is never read. */
-function refuse(req: http.IncomingMessage, res: http.ServerResponse, status: number, code: string, message: string): void {
+function refuse(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void {
   closeAfterAnswer(req, res);
   sendJson(res, status, { ok: false, code, message } satisfies Failure);
 }
@@ -154,7 +164,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       const url = new URL(req.url ?? '/', origin);
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return refuse(req, res, 405, 'E_METHOD', '请求方式不正确。');
-        if (req.headers.origin && req.headers.origin !== origin) return refuse(req, res, 403, 'E_ORIGIN', '拒绝来自其他网页的请求。');
+        if (req.headers.origin && req.headers.origin !== origin)
+          return refuse(req, res, 403, 'E_ORIGIN', '拒绝来自其他网页的请求。');
         const auth = req.headers.authorization ?? '';
         if (!auth.startsWith('Bearer ') || !tokensMatch(auth.slice(7), token)) {
           return refuse(req, res, 401, 'E_TOKEN', '访问凭证无效，请用启动时给出的完整地址重新打开督导台。');
@@ -180,7 +191,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         try {
           input = body.length ? JSON.parse(body.toString('utf8')) : undefined;
         } catch {
-          return sendJson(res, 400, { ok: false, code: 'E_INVALID', message: '提交的内容格式不正确。' } satisfies Failure);
+          return sendJson(res, 400, {
+            ok: false,
+            code: 'E_INVALID',
+            message: '提交的内容格式不正确。',
+          } satisfies Failure);
         }
         return sendJson(res, 200, await dispatch(options.ctx, name, input, PREVIEW_CALLER));
       }
@@ -205,7 +220,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         res.writeHead(200, { ...headers, 'Content-Type': MIME['.html'], 'Cache-Control': 'no-store' });
         return res.end(indexHtml());
       }
-      res.writeHead(200, { ...headers, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'max-age=3600' });
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'max-age=3600',
+      });
       return fs.createReadStream(file).pipe(res);
     } catch (error) {
       console.error('[preview]', error);

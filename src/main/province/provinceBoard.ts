@@ -63,7 +63,12 @@ export function compareLaggards(a: ProvinceCourtRow, b: ProvinceCourtRow): numbe
 
 export async function provinceBoard(ctx: ServiceContext, campaignId: string): Promise<ProvinceBoard> {
   const campaign = await loadCampaignRow(ctx, campaignId);
-  const [profile, own, superiors, sections] = await Promise.all([requireProfile(ctx), ownCourtCode(ctx), superiorCourtCodes(ctx), listSections(ctx, campaign)]);
+  const [profile, own, superiors, sections] = await Promise.all([
+    requireProfile(ctx),
+    ownCourtCode(ctx),
+    superiorCourtCodes(ctx),
+    listSections(ctx, campaign),
+  ]);
   const day = today(ctx);
 
   // Columns: the top-level sections of the definition as this court sees (and hands down) it.
@@ -73,7 +78,9 @@ export async function provinceBoard(ctx: ServiceContext, campaignId: string): Pr
     while (id && parentOf.get(id)) id = parentOf.get(id)!;
     return id && parentOf.has(id) ? id : null;
   };
-  const columns: ProvinceBoard['sections'] = sections.filter((s) => s.depth === 0).map((s) => ({ id: s.id, title: `${s.number}${s.title}` }));
+  const columns: ProvinceBoard['sections'] = sections
+    .filter((s) => s.depth === 0)
+    .map((s) => ({ id: s.id, title: `${s.number}${s.title}` }));
   const board: ProvinceBoard = { campaignId, campaignTitle: campaign.title, today: day, sections: columns, courts: [] };
   if (profile.level === 'basic') return board;
 
@@ -81,17 +88,30 @@ export async function provinceBoard(ctx: ServiceContext, campaignId: string): Pr
   // Not subordinates: this court, its superiors and the issuer (their rows are the definition).
   const notSubordinate = new Set([own, campaign.origin, ...superiors]);
   const known = ctx.sqlite
-    .prepare("SELECT code, name, level, parent_code AS parentCode, last_bundle_at AS lastBundleAt FROM sync_courts WHERE relation IN ('subordinate', 'relayed')")
+    .prepare(
+      "SELECT code, name, level, parent_code AS parentCode, last_bundle_at AS lastBundleAt FROM sync_courts WHERE relation IN ('subordinate', 'relayed')",
+    )
     .all() as CourtRow[];
   const courts = new Map<string, CourtRow>(known.filter((c) => !notSubordinate.has(c.code)).map((c) => [c.code, c]));
-  const strangers = [...new Set(groups.map((g) => g.origin))].filter((code) => !notSubordinate.has(code) && !courts.has(code));
+  const strangers = [...new Set(groups.map((g) => g.origin))].filter(
+    (code) => !notSubordinate.has(code) && !courts.has(code),
+  );
   if (strangers.length) {
     // Rows of a court this one has no key for (e.g. copied in by hand): its own profile row names it.
     const profiles = ctx.sqlite
-      .prepare(`SELECT code, name, level, coalesce(parent_code, '') AS parentCode FROM courts WHERE code = origin AND code IN (${strangers.map(() => '?').join(', ')})`)
+      .prepare(
+        `SELECT code, name, level, coalesce(parent_code, '') AS parentCode FROM courts WHERE code = origin AND code IN (${strangers.map(() => '?').join(', ')})`,
+      )
       .all(...strangers) as CourtRow[];
     const named = new Map(profiles.map((p) => [p.code, p]));
-    for (const code of strangers) courts.set(code, { code, name: named.get(code)?.name ?? code, level: named.get(code)?.level ?? '', parentCode: named.get(code)?.parentCode ?? '', lastBundleAt: null });
+    for (const code of strangers)
+      courts.set(code, {
+        code,
+        name: named.get(code)?.name ?? code,
+        level: named.get(code)?.level ?? '',
+        parentCode: named.get(code)?.parentCode ?? '',
+        lastBundleAt: null,
+      });
   }
 
   const columnIndex = new Map(columns.map((c, index) => [c.id, index]));

@@ -47,11 +47,20 @@ export interface ChecklistReport {
 export const UNSECTIONED_HEADING = '其他事项';
 
 /** Each item's latest progress note (by note date, then the order written), for one court's items of one campaign. */
-async function latestNotes(ctx: ServiceContext, campaignId: string, court: string): Promise<Map<string, { date: string; text: string }>> {
+async function latestNotes(
+  ctx: ServiceContext,
+  campaignId: string,
+  court: string,
+): Promise<Map<string, { date: string; text: string }>> {
   const notes = await ctx.db
     .selectFrom('progressNotes')
     .innerJoin('items', 'items.id', 'progressNotes.itemId')
-    .select(['progressNotes.itemId as ownerId', 'progressNotes.noteDate as date', 'progressNotes.text', 'progressNotes.changeSeq as seq'])
+    .select([
+      'progressNotes.itemId as ownerId',
+      'progressNotes.noteDate as date',
+      'progressNotes.text',
+      'progressNotes.changeSeq as seq',
+    ])
     .where('items.campaignId', '=', campaignId)
     .where('items.origin', '=', court)
     .where('items.deletedAt', 'is', null)
@@ -64,7 +73,11 @@ async function latestNotes(ctx: ServiceContext, campaignId: string, court: strin
  * The checklist report of a campaign for this court, or for `courtCode` (a subordinate whose
  * data this database holds).
  */
-export async function checklistReport(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<ChecklistReport> {
+export async function checklistReport(
+  ctx: ServiceContext,
+  campaignId: string,
+  courtCode?: string,
+): Promise<ChecklistReport> {
   const head = await reportHead(ctx, campaignId, courtCode, '推进清单');
   const { campaign, court } = head;
   const [items, sections, notes] = await Promise.all([
@@ -100,11 +113,20 @@ export async function checklistReport(ctx: ServiceContext, campaignId: string, c
   }
   const groups: ChecklistReportGroup[] = sections
     .filter((section) => shown.has(section.id))
-    .map((section) => ({ heading: `${section.number}${section.title}`, depth: section.depth, rows: bySection.get(section.id) ?? [] }));
+    .map((section) => ({
+      heading: `${section.number}${section.title}`,
+      depth: section.depth,
+      rows: bySection.get(section.id) ?? [],
+    }));
   // Items of a section this court cannot see any more, and items in no section, come last.
   const known = new Set(sections.map((section) => section.id));
   const rest = [...bySection].filter(([id]) => id === null || !known.has(id)).flatMap(([, rows]) => rows);
-  if (rest.length) groups.push({ heading: sections.length ? UNSECTIONED_HEADING : null, depth: 0, rows: rest.sort((a, b) => a.number - b.number) });
+  if (rest.length)
+    groups.push({
+      heading: sections.length ? UNSECTIONED_HEADING : null,
+      depth: 0,
+      rows: rest.sort((a, b) => a.number - b.number),
+    });
 
   return {
     courtCode: court,

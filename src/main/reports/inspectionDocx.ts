@@ -33,16 +33,35 @@ const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
 function run(text: string, options: { title?: boolean; size?: number; bold?: boolean } = {}): TextRun[] {
   // Line breaks the writer typed stay line breaks.
-  return text.split(/\r?\n/).map(
-    (line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, font: options.title ? TITLE_FONT : BODY_FONT, size: options.size ?? SIZE.table, bold: options.bold }),
-  );
+  return text
+    .split(/\r?\n/)
+    .map(
+      (line, index) =>
+        new TextRun({
+          text: line,
+          break: index > 0 ? 1 : undefined,
+          font: options.title ? TITLE_FONT : BODY_FONT,
+          size: options.size ?? SIZE.table,
+          bold: options.bold,
+        }),
+    );
 }
 
-function para(text: string, options: { title?: boolean; size?: number; bold?: boolean; center?: boolean; after?: number } = {}): Paragraph {
-  return new Paragraph({ alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { after: options.after ?? 0 }, children: run(text, options) });
+function para(
+  text: string,
+  options: { title?: boolean; size?: number; bold?: boolean; center?: boolean; after?: number } = {},
+): Paragraph {
+  return new Paragraph({
+    alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+    spacing: { after: options.after ?? 0 },
+    children: run(text, options),
+  });
 }
 
-function cell(text: string, options: { width: number; span?: number; header?: boolean; center?: boolean; shade?: boolean } = { width: 10 }): TableCell {
+function cell(
+  text: string,
+  options: { width: number; span?: number; header?: boolean; center?: boolean; shade?: boolean } = { width: 10 },
+): TableCell {
   return new TableCell({
     width: { size: Math.round((options.width / 100) * TEXT_WIDTH), type: WidthType.DXA },
     columnSpan: options.span,
@@ -57,7 +76,8 @@ function table(rows: TableRow[]): Table {
   return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, borders: BORDERS, rows });
 }
 
-const row = (cells: TableCell[], header = false) => new TableRow({ children: cells, cantSplit: true, tableHeader: header });
+const row = (cells: TableCell[], header = false) =>
+  new TableRow({ children: cells, cantSplit: true, tableHeader: header });
 
 function heading(report: InspectionReportData, title: string): Paragraph[] {
   return [
@@ -79,31 +99,63 @@ function formChildren(report: InspectionReportData, form: InspectionForm): Array
     form.scope === 'department'
       ? [row([subject, cell(form.subjectName, { width: 34 }), ...filedOn])]
       : [
-          row([subject, cell(form.subjectName, { width: 34 }), cell(T.position, { width: 16, header: true }), cell(form.position || '—', { width: 34 })]),
+          row([
+            subject,
+            cell(form.subjectName, { width: 34 }),
+            cell(T.position, { width: 16, header: true }),
+            cell(form.position || '—', { width: 34 }),
+          ]),
           row([cell(T.department, { width: 16, header: true }), cell(form.departmentName, { width: 34 }), ...filedOn]),
         ];
-  const info = table([...identity, row([cell(T.status, { width: 16, header: true }), cell(state, { width: 84, span: 3 })])]);
+  const info = table([
+    ...identity,
+    row([cell(T.status, { width: 16, header: true }), cell(state, { width: 84, span: 3 })]),
+  ]);
   const widths = [7, 17, 23, 17, 20, 16];
   let claims: Table;
   if (form.noProblem) {
-    claims = table([row([cell(T.problems, { width: 16, header: true }), cell(`${T.noProblem}。${T.noProblemReason}：${form.noProblemReason}`, { width: 84 })])]);
+    claims = table([
+      row([
+        cell(T.problems, { width: 16, header: true }),
+        cell(`${T.noProblem}。${T.noProblemReason}：${form.noProblemReason}`, { width: 84 }),
+      ]),
+    ]);
   } else {
-    const rows = [row(T.problemColumns.map((title, i) => cell(title, { width: widths[i], header: true })), true)];
+    const rows = [
+      row(
+        T.problemColumns.map((title, i) => cell(title, { width: widths[i], header: true })),
+        true,
+      ),
+    ];
     let n = 0;
     for (const group of form.groups) {
       rows.push(row([cell(group.heading, { width: 100, span: 6, shade: true })]));
       for (const claim of group.claims) {
         n += 1;
         const problem = claim.problemNumber ? `${claim.problemNumber}. ${claim.problem}` : claim.problem;
-        rows.push(row([String(n), problem, claim.facts, claim.cause, claim.measures, claim.deadline].map((text, i) => cell(text, { width: widths[i], center: i === 0 || i === 5 }))));
+        rows.push(
+          row(
+            [String(n), problem, claim.facts, claim.cause, claim.measures, claim.deadline].map((text, i) =>
+              cell(text, { width: widths[i], center: i === 0 || i === 5 }),
+            ),
+          ),
+        );
       }
     }
     if (n === 0) rows.push(row([cell(T.noClaims, { width: 100, span: 6, center: true })]));
     claims = table(rows);
   }
   const review = table([
-    row([cell(T.reviewOpinion, { width: 16, header: true }), cell(form.decidedOn ? form.reviewNote || '—' : T.notReviewed, { width: 84, span: 3 })]),
-    row([cell(T.reviewer, { width: 16, header: true }), cell(form.reviewer, { width: 34 }), cell(T.reviewedOn, { width: 16, header: true }), cell(form.decidedOn, { width: 34 })]),
+    row([
+      cell(T.reviewOpinion, { width: 16, header: true }),
+      cell(form.decidedOn ? form.reviewNote || '—' : T.notReviewed, { width: 84, span: 3 }),
+    ]),
+    row([
+      cell(T.reviewer, { width: 16, header: true }),
+      cell(form.reviewer, { width: 34 }),
+      cell(T.reviewedOn, { width: 16, header: true }),
+      cell(form.decidedOn, { width: 34 }),
+    ]),
   ]);
   return [...heading(report, T.formTitle), info, gap(), subheading(T.problems), claims, gap(), review];
 }
@@ -112,14 +164,33 @@ function summaryChildren(report: InspectionReportData): Array<Paragraph | Table>
   const c = report.counts;
   const width = 100 / T.countColumns.length;
   const counts = table([
-    row(T.countColumns.map((title) => cell(title, { width, header: true })), true),
-    row([c.expected, c.filed, c.accepted, c.pending, c.returned, c.draft].map((n) => cell(String(n), { width, center: true }))),
+    row(
+      T.countColumns.map((title) => cell(title, { width, header: true })),
+      true,
+    ),
+    row(
+      [c.expected, c.filed, c.accepted, c.pending, c.returned, c.draft].map((n) =>
+        cell(String(n), { width, center: true }),
+      ),
+    ),
   ]);
   const widths = [10, 72, 18];
-  const rows = [row(T.problemTableColumns.map((title, i) => cell(title, { width: widths[i], header: true })), true)];
+  const rows = [
+    row(
+      T.problemTableColumns.map((title, i) => cell(title, { width: widths[i], header: true })),
+      true,
+    ),
+  ];
   for (const group of report.claimed) {
     rows.push(row([cell(group.heading, { width: 100, span: 3, shade: true })]));
-    for (const p of group.problems) rows.push(row([cell(p.number === null ? '' : String(p.number), { width: 10, center: true }), cell(p.title, { width: 72 }), cell(String(p.reports), { width: 18, center: true })]));
+    for (const p of group.problems)
+      rows.push(
+        row([
+          cell(p.number === null ? '' : String(p.number), { width: 10, center: true }),
+          cell(p.title, { width: 72 }),
+          cell(String(p.reports), { width: 18, center: true }),
+        ]),
+      );
   }
   return [
     ...heading(report, T.summaryTitle),
@@ -137,7 +208,11 @@ const footer = () =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
-          new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'], font: BODY_FONT, size: SIZE.table }),
+          new TextRun({
+            children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'],
+            font: BODY_FONT,
+            size: SIZE.table,
+          }),
         ],
       }),
     ],
@@ -150,7 +225,8 @@ export async function inspectionReportDocx(report: InspectionReportData): Promis
     children,
   });
   const sections = report.forms.map((form) => section(formChildren(report, form)));
-  if (sections.length === 0) sections.push(section([...heading(report, T.formTitle), para(T.noReports, { size: SIZE.body })]));
+  if (sections.length === 0)
+    sections.push(section([...heading(report, T.formTitle), para(T.noReports, { size: SIZE.body })]));
   sections.push(section(summaryChildren(report)));
   const document = new Document({
     creator: report.courtName,

@@ -87,7 +87,9 @@ function summaryPage(report: InspectionReportData, first: boolean): string {
   const c = report.counts;
   const counts = dataTable(
     T.countColumns.map((title) => ({ title, width: 100 / T.countColumns.length })),
-    [`<tr>${[c.expected, c.filed, c.accepted, c.pending, c.returned, c.draft].map((n) => `<td class="c">${n}</td>`).join('')}</tr>`],
+    [
+      `<tr>${[c.expected, c.filed, c.accepted, c.pending, c.returned, c.draft].map((n) => `<td class="c">${n}</td>`).join('')}</tr>`,
+    ],
     '',
     'counts',
   );
@@ -95,7 +97,9 @@ function summaryPage(report: InspectionReportData, first: boolean): string {
   for (const group of report.claimed) {
     rows.push(`<tr class="section"><td colspan="3">${cell(group.heading)}</td></tr>`);
     for (const problem of group.problems) {
-      rows.push(`<tr><td class="c">${problem.number ?? ''}</td><td>${multiline(problem.title)}</td><td class="c">${problem.reports}</td></tr>`);
+      rows.push(
+        `<tr><td class="c">${problem.number ?? ''}</td><td>${multiline(problem.title)}</td><td class="c">${problem.reports}</td></tr>`,
+      );
     }
   }
   const problems = dataTable(
@@ -115,7 +119,10 @@ ${problems}
 
 export function inspectionReportHtml(report: InspectionReportData): string {
   const pages = report.forms.map((form, index) => formPage(report, form, index === 0));
-  if (pages.length === 0) pages.push(`${headingBlock(report.courtName, `${report.campaignTitle}${T.formTitle}`, report.reportDate)}<p class="empty">${T.noReports}</p>`);
+  if (pages.length === 0)
+    pages.push(
+      `${headingBlock(report.courtName, `${report.campaignTitle}${T.formTitle}`, report.reportDate)}<p class="empty">${T.noReports}</p>`,
+    );
   pages.push(summaryPage(report, false));
   return reportDocument({
     documentTitle: `${report.courtName}${report.campaignTitle}${T.formTitle}`,

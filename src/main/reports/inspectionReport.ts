@@ -69,7 +69,11 @@ export interface InspectionReportData {
 const FILED: InspectionStatus[] = ['submitted', 'accepted'];
 
 /** Who should file and how the filed reports stand, counted in SQL (the summary report uses it too). */
-export async function inspectionCounts(ctx: ServiceContext, campaignId: string, court: string): Promise<InspectionCounts> {
+export async function inspectionCounts(
+  ctx: ServiceContext,
+  campaignId: string,
+  court: string,
+): Promise<InspectionCounts> {
   const [expected, states] = await Promise.all([
     sql<{ n: number }>`
       SELECT (SELECT count(*) FROM departments WHERE origin = ${court} AND deleted_at IS NULL)
@@ -96,7 +100,11 @@ export async function inspectionCounts(ctx: ServiceContext, campaignId: string, 
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
-export async function inspectionReport(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<InspectionReportData> {
+export async function inspectionReport(
+  ctx: ServiceContext,
+  campaignId: string,
+  courtCode?: string,
+): Promise<InspectionReportData> {
   const head = await reportHead(ctx, campaignId, courtCode, TEXT.inspection.formTitle);
   const { campaign, court } = head;
   const [reports, catalogue, claims, people, counts, claimCounts] = await Promise.all([
@@ -129,7 +137,11 @@ export async function inspectionReport(ctx: ServiceContext, campaignId: string, 
     ctx.db
       .selectFrom('inspectionClaims')
       .innerJoin('inspectionReports', 'inspectionReports.id', 'inspectionClaims.reportId')
-      .select((eb) => ['inspectionClaims.problemId', 'inspectionClaims.ownProblem', eb.fn.count<number>('inspectionReports.id').distinct().as('reports')])
+      .select((eb) => [
+        'inspectionClaims.problemId',
+        'inspectionClaims.ownProblem',
+        eb.fn.count<number>('inspectionReports.id').distinct().as('reports'),
+      ])
       .where('inspectionReports.campaignId', '=', campaignId)
       .where('inspectionReports.origin', '=', court)
       .where('inspectionReports.deletedAt', 'is', null)
@@ -140,7 +152,9 @@ export async function inspectionReport(ctx: ServiceContext, campaignId: string, 
   ]);
 
   const problemInfo = new Map<string, { number: number; aspect: number }>();
-  catalogue.aspects.forEach((aspect, index) => aspect.problems.forEach((p) => problemInfo.set(p.id, { number: p.number, aspect: index })));
+  catalogue.aspects.forEach((aspect, index) =>
+    aspect.problems.forEach((p) => problemInfo.set(p.id, { number: p.number, aspect: index })),
+  );
   const positionOf = new Map(people.map((p) => [p.id, p.title]));
   const claimsOf = new Map<string, typeof claims>();
   for (const claim of claims) claimsOf.set(claim.reportId, [...(claimsOf.get(claim.reportId) ?? []), claim]);
@@ -161,12 +175,14 @@ export async function inspectionReport(ctx: ServiceContext, campaignId: string, 
       groups.set(key, [...(groups.get(key) ?? []), line]);
     }
     const aspectHeading = (key: number) =>
-      key < catalogue.aspects.length ? `${catalogue.aspects[key].number}${catalogue.aspects[key].title}` : TEXT.inspection.ownProblems;
+      key < catalogue.aspects.length
+        ? `${catalogue.aspects[key].number}${catalogue.aspects[key].title}`
+        : TEXT.inspection.ownProblems;
     return {
       number: index + 1,
       scope: report.scope,
       subjectName: report.subjectName,
-      position: report.personId ? positionOf.get(report.personId) ?? '' : '',
+      position: report.personId ? (positionOf.get(report.personId) ?? '') : '',
       departmentName: report.departmentName,
       status: report.status,
       statusText: INSPECTION_STATUS_TEXT[report.status],
@@ -176,7 +192,10 @@ export async function inspectionReport(ctx: ServiceContext, campaignId: string, 
       noProblemReason: report.noProblemReason,
       groups: [...groups.keys()]
         .sort((a, b) => a - b)
-        .map((key) => ({ heading: aspectHeading(key), claims: groups.get(key)!.sort((a, b) => (a.problemNumber ?? 1e9) - (b.problemNumber ?? 1e9)) })),
+        .map((key) => ({
+          heading: aspectHeading(key),
+          claims: groups.get(key)!.sort((a, b) => (a.problemNumber ?? 1e9) - (b.problemNumber ?? 1e9)),
+        })),
       reviewer: report.reviewer,
       reviewNote: report.reviewNote,
       decidedOn: report.status === 'accepted' || report.status === 'returned' ? day(report.decidedAt) : '',
@@ -186,14 +205,31 @@ export async function inspectionReport(ctx: ServiceContext, campaignId: string, 
   const claimedProblem = new Map<string, number>();
   const own: Array<{ number: null; title: string; reports: number }> = [];
   for (const row of claimCounts) {
-    if (row.problemId && problemInfo.has(row.problemId)) claimedProblem.set(row.problemId, (claimedProblem.get(row.problemId) ?? 0) + Number(row.reports));
+    if (row.problemId && problemInfo.has(row.problemId))
+      claimedProblem.set(row.problemId, (claimedProblem.get(row.problemId) ?? 0) + Number(row.reports));
     else if (!row.problemId) own.push({ number: null, title: row.ownProblem, reports: Number(row.reports) });
   }
   const claimed: InspectionReportData['claimed'] = catalogue.aspects.map((aspect) => ({
     heading: `${aspect.number}${aspect.title}`,
-    problems: aspect.problems.map((p) => ({ number: p.number, title: p.title, reports: claimedProblem.get(p.id) ?? 0 })),
+    problems: aspect.problems.map((p) => ({
+      number: p.number,
+      title: p.title,
+      reports: claimedProblem.get(p.id) ?? 0,
+    })),
   }));
-  if (own.length) claimed.push({ heading: TEXT.inspection.ownProblems, problems: own.sort((a, b) => b.reports - a.reports || a.title.localeCompare(b.title, 'zh-Hans-CN')) });
+  if (own.length)
+    claimed.push({
+      heading: TEXT.inspection.ownProblems,
+      problems: own.sort((a, b) => b.reports - a.reports || a.title.localeCompare(b.title, 'zh-Hans-CN')),
+    });
 
-  return { courtCode: court, courtName: head.courtName, campaignTitle: campaign.title, reportDate: head.reportDate, forms, counts, claimed };
+  return {
+    courtCode: court,
+    courtName: head.courtName,
+    campaignTitle: campaign.title,
+    reportDate: head.reportDate,
+    forms,
+    counts,
+    claimed,
+  };
 }

@@ -21,7 +21,8 @@ export async function inspectionReportXlsx(report: InspectionReportData): Promis
   let row = HEADER_ROW;
   for (const group of report.claimed) {
     groupRow(summary, (row += 1), group.heading, 3);
-    for (const problem of group.problems) bodyRow(summary, (row += 1), [problem.number ?? '', problem.title, problem.reports], [2]);
+    for (const problem of group.problems)
+      bodyRow(summary, (row += 1), [problem.number ?? '', problem.title, problem.reports], [2]);
   }
   // Filing counts below the problem table, as label / number pairs.
   row += 1;
@@ -41,7 +42,9 @@ export async function inspectionReportXlsx(report: InspectionReportData): Promis
   row = HEADER_ROW;
   for (const form of report.forms) {
     const base = [form.number, form.subjectName, form.position, form.departmentName, form.statusText, form.filedOn];
-    const opinion = form.decidedOn ? `${form.reviewNote}${form.reviewer ? `（${form.reviewer}，${form.decidedOn}）` : ''}` : '';
+    const opinion = form.decidedOn
+      ? `${form.reviewNote}${form.reviewer ? `（${form.reviewer}，${form.decidedOn}）` : ''}`
+      : '';
     const claims = form.groups.flatMap((group) => group.claims.map((claim) => ({ group, claim })));
     if (claims.length === 0) {
       const text = form.noProblem ? `${T.noProblem}：${form.noProblemReason}` : '';
@@ -52,7 +55,16 @@ export async function inspectionReportXlsx(report: InspectionReportData): Promis
       bodyRow(
         forms,
         (row += 1),
-        [...base, group.heading, claim.problemNumber ? `${claim.problemNumber}. ${claim.problem}` : claim.problem, claim.facts, claim.cause, claim.measures, claim.deadline, opinion],
+        [
+          ...base,
+          group.heading,
+          claim.problemNumber ? `${claim.problemNumber}. ${claim.problem}` : claim.problem,
+          claim.facts,
+          claim.cause,
+          claim.measures,
+          claim.deadline,
+          opinion,
+        ],
         [7, 8, 9, 10, 11, 13],
       );
     }

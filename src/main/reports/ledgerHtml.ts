@@ -21,7 +21,9 @@ td.c { vertical-align: middle; }
 export function ledgerReportHtml(report: LedgerReportData): string {
   const rows: string[] = [];
   report.groups.forEach((group, index) => {
-    rows.push(`<tr class="section"><td colspan="${COLUMNS.length}">${chineseNumeral(index + 1)}、${escapeHtml(group.heading)}</td></tr>`);
+    rows.push(
+      `<tr class="section"><td colspan="${COLUMNS.length}">${chineseNumeral(index + 1)}、${escapeHtml(group.heading)}</td></tr>`,
+    );
     for (const finding of group.findings) {
       const span = Math.max(1, finding.measures.length);
       const source = `（${escapeHtml(finding.source)}${finding.reference ? `，${escapeHtml(finding.reference)}` : ''}）`;
@@ -38,7 +40,9 @@ export function ledgerReportHtml(report: LedgerReportData): string {
       });
     }
   });
-  const sources = report.sourceLines.length ? `<div class="sources">其中，${report.sourceLines.map(escapeHtml).join('；')}。</div>` : '';
+  const sources = report.sourceLines.length
+    ? `<div class="sources">其中，${report.sourceLines.map(escapeHtml).join('；')}。</div>`
+    : '';
   const title = `${report.campaignTitle}整改台账`;
   return reportDocument({
     documentTitle: `${report.courtName}${title}`,

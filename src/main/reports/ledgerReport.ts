@@ -50,7 +50,12 @@ async function latestProgress(ctx: ServiceContext, campaignId: string, court: st
   const events = await ctx.db
     .selectFrom('ledgerEvents')
     .innerJoin('ledgerMeasures', 'ledgerMeasures.id', 'ledgerEvents.measureId')
-    .select(['ledgerEvents.measureId as ownerId', 'ledgerEvents.eventDate as date', 'ledgerEvents.text', 'ledgerEvents.changeSeq as seq'])
+    .select([
+      'ledgerEvents.measureId as ownerId',
+      'ledgerEvents.eventDate as date',
+      'ledgerEvents.text',
+      'ledgerEvents.changeSeq as seq',
+    ])
     .where('ledgerMeasures.campaignId', '=', campaignId)
     .where('ledgerMeasures.origin', '=', court)
     .where('ledgerMeasures.deletedAt', 'is', null)
@@ -60,7 +65,11 @@ async function latestProgress(ctx: ServiceContext, campaignId: string, court: st
   return new Map([...latestNoteEach(events)].map(([id, note]) => [id, `${note.date}\n${note.text}`]));
 }
 
-export async function ledgerReport(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<LedgerReportData> {
+export async function ledgerReport(
+  ctx: ServiceContext,
+  campaignId: string,
+  courtCode?: string,
+): Promise<LedgerReportData> {
   const head = await reportHead(ctx, campaignId, courtCode, '整改台账');
   const viewed = viewedCode(head);
   const [rows, closure, progress] = await Promise.all([
@@ -73,24 +82,37 @@ export async function ledgerReport(ctx: ServiceContext, campaignId: string, cour
   for (const { finding, measure } of rows) {
     let block = blocks.get(finding.id);
     if (!block) {
-      block = { number: finding.number, title: finding.title, reference: finding.reference, source: LEDGER_SOURCE_TEXT[finding.source], sourceKey: finding.source, measures: [] };
+      block = {
+        number: finding.number,
+        title: finding.title,
+        reference: finding.reference,
+        source: LEDGER_SOURCE_TEXT[finding.source],
+        sourceKey: finding.source,
+        measures: [],
+      };
       blocks.set(finding.id, block);
     }
     if (!measure) continue;
     const overdue = measure.light === 'red';
-    const status = measure.longTerm ? `${MEASURE_STATUS_LABELS[measure.status]}（${TEXT.ledger.longTerm}）` : MEASURE_STATUS_LABELS[measure.status];
+    const status = measure.longTerm
+      ? `${MEASURE_STATUS_LABELS[measure.status]}（${TEXT.ledger.longTerm}）`
+      : MEASURE_STATUS_LABELS[measure.status];
     block.measures.push({
       text: measure.text,
       responsible: [measure.departmentName, measure.owner].filter(Boolean).join('\n'),
       leadLeader: measure.leadLeader,
-      deadline: measure.longTerm ? TEXT.ledger.longTerm : measure.deadline ?? '',
+      deadline: measure.longTerm ? TEXT.ledger.longTerm : (measure.deadline ?? ''),
       progress: progress.get(measure.id) ?? '',
       status: overdue ? `${status}（逾期）` : status,
       overdue,
     });
   }
   const groups = ledgerSources
-    .map((source) => ({ source, heading: LEDGER_SOURCE_TEXT[source], findings: [...blocks.values()].filter((b) => b.sourceKey === source) }))
+    .map((source) => ({
+      source,
+      heading: LEDGER_SOURCE_TEXT[source],
+      findings: [...blocks.values()].filter((b) => b.sourceKey === source),
+    }))
     .filter((group) => group.findings.length > 0);
 
   const measures = closure.byFinding.reduce((sum, f) => sum + f.measures, 0);
@@ -109,7 +131,13 @@ export async function ledgerReport(ctx: ServiceContext, campaignId: string, cour
       closedMeasures,
       longTerm,
     }),
-    sourceLines: closure.bySource.map((figure) => TEXT.ledger.sourceLine(figure.source, { total: figure.total, closed: figure.closed, rate: percentText(figure.rate) })),
+    sourceLines: closure.bySource.map((figure) =>
+      TEXT.ledger.sourceLine(figure.source, {
+        total: figure.total,
+        closed: figure.closed,
+        rate: percentText(figure.rate),
+      }),
+    ),
     groups,
     findingCount: closure.overall.total,
     measureCount: measures,

@@ -30,7 +30,13 @@ export async function ledgerReportXlsx(report: LedgerReportData): Promise<Buffer
         continue;
       }
       for (const m of finding.measures) {
-        bodyRow(sheet, (row += 1), [finding.number, problem, m.text, m.responsible, m.leadLeader, m.deadline, m.progress, m.status], [2, 3, 7], m.overdue ? [8] : []);
+        bodyRow(
+          sheet,
+          (row += 1),
+          [finding.number, problem, m.text, m.responsible, m.leadLeader, m.deadline, m.progress, m.status],
+          [2, 3, 7],
+          m.overdue ? [8] : [],
+        );
       }
       if (row > first) {
         sheet.mergeCells(first, 1, row, 1);

@@ -18,7 +18,12 @@ export const FORMAT_NAMES: Record<ReportFormat, string> = { pdf: 'PDF', xlsx: 'E
 
 /** Characters Windows refuses in file names, and runs of spaces, become one underscore. */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 120) || '报表';
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+      .trim()
+      .slice(0, 120) || '报表'
+  );
 }
 
 /**
@@ -29,7 +34,8 @@ export function checkExportFolder(folder: string): string {
   const refuse = (code: string, message: string): never => {
     throw new ApiError(code, message, { folder: message });
   };
-  if (!path.isAbsolute(folder)) refuse('E_INVALID', `“${folder}”不是完整的文件夹路径，请点“选择文件夹…”或填写以盘符或“/”开头的路径。`);
+  if (!path.isAbsolute(folder))
+    refuse('E_INVALID', `“${folder}”不是完整的文件夹路径，请点“选择文件夹…”或填写以盘符或“/”开头的路径。`);
   const resolved = path.resolve(folder);
   let stat: fs.Stats;
   try {
@@ -73,7 +79,13 @@ function printPdf(ctx: ServiceContext, html: string, landscape: boolean): Promis
  * The export job's work, after the handler has checked the folder and the format and gathered the
  * data (step 1 of 3): produce the file's bytes (step 2) and save them (step 3).
  */
-export async function saveReport(ctx: ServiceContext, report: BuiltReport, format: ReportFormat, folder: string, control: JobControl): Promise<ReportFile> {
+export async function saveReport(
+  ctx: ServiceContext,
+  report: BuiltReport,
+  format: ReportFormat,
+  folder: string,
+  control: JobControl,
+): Promise<ReportFile> {
   const checkCancel = () => {
     if (control.cancelled) throw new JobCancelled();
   };
@@ -94,7 +106,9 @@ export async function saveReport(ctx: ServiceContext, report: BuiltReport, forma
   try {
     // Another save may have taken the name while this one was printing: look again just before
     // the rename. A crash before it leaves only a journaled temporary file, removed at next start.
-    target = await writeOutputFile(ctx.dataDir, first, content, () => (fs.existsSync(first) ? freeFilePath(folder, report.baseName, format) : first));
+    target = await writeOutputFile(ctx.dataDir, first, content, () =>
+      fs.existsSync(first) ? freeFilePath(folder, report.baseName, format) : first,
+    );
   } catch (error) {
     throw saveFault(error, folder, '报表');
   }

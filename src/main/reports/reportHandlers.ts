@@ -9,15 +9,29 @@ export type ReportOperation = 'reports.preview' | 'reports.export';
 export const reportHandlers: AreaHandlers<ReportOperation> = {
   'reports.preview': async (ctx, input) => {
     const report = await buildReport(ctx, input);
-    return { kind: report.kind, title: report.title, baseName: report.baseName, html: report.html, landscape: report.landscape, formats: report.formats };
+    return {
+      kind: report.kind,
+      title: report.title,
+      baseName: report.baseName,
+      html: report.html,
+      landscape: report.landscape,
+      formats: report.formats,
+    };
   },
   'reports.export': async (ctx, input) => {
     // Everything that can be refused is refused here, before a job exists: the folder, the kind,
     // the court, the format. The job only prints and saves.
     const folder = checkExportFolder(input.folder);
-    const report = await buildReport(ctx, { campaignId: input.campaignId, kind: input.kind, courtCode: input.courtCode });
+    const report = await buildReport(ctx, {
+      campaignId: input.campaignId,
+      kind: input.kind,
+      courtCode: input.courtCode,
+    });
     checkFormat(report, input.format);
-    const jobId = ctx.jobs.start('reports.export', async (control) => ({ kind: 'reportExport', report: await saveReport(ctx, report, input.format, folder, control) }));
+    const jobId = ctx.jobs.start('reports.export', async (control) => ({
+      kind: 'reportExport',
+      report: await saveReport(ctx, report, input.format, folder, control),
+    }));
     return { jobId };
   },
 };

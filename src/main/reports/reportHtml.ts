@@ -73,10 +73,17 @@ export function headingBlock(court: string, title: string, dateLine: string): st
 }
 
 /** A bordered table with a header row that repeats on every printed page. */
-export function dataTable(columns: ReadonlyArray<{ title: string; width: number }>, rows: string[], emptyText: string, className = ''): string {
+export function dataTable(
+  columns: ReadonlyArray<{ title: string; width: number }>,
+  rows: string[],
+  emptyText: string,
+  className = '',
+): string {
   const colgroup = columns.map((column) => `<col style="width:${column.width}%">`).join('');
   const head = columns.map((column) => `<th>${column.title}</th>`).join('');
-  const body = rows.length ? rows : [`<tr><td class="empty" colspan="${columns.length}">${escapeHtml(emptyText)}</td></tr>`];
+  const body = rows.length
+    ? rows
+    : [`<tr><td class="empty" colspan="${columns.length}">${escapeHtml(emptyText)}</td></tr>`];
   return `<table${className ? ` class="${className}"` : ''}>
 <colgroup>${colgroup}</colgroup>
 <thead><tr>${head}</tr></thead>
@@ -87,7 +94,12 @@ ${body.join('\n')}
 }
 
 /** The whole self-contained document: page rules, the kind's own rules, then its body. */
-export function reportDocument(options: { documentTitle: string; landscape: boolean; style?: string; body: string }): string {
+export function reportDocument(options: {
+  documentTitle: string;
+  landscape: boolean;
+  style?: string;
+  body: string;
+}): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -106,7 +118,9 @@ ${options.body}
 
 function itemRow(row: ChecklistReportRow): string {
   const content = row.content.trim() ? `<div class="content">${multiline(row.content.trim())}</div>` : '';
-  const progress = row.progress ? `<div class="note-date">${escapeHtml(row.progress.date)}</div>${multiline(row.progress.text)}` : '';
+  const progress = row.progress
+    ? `<div class="note-date">${escapeHtml(row.progress.date)}</div>${multiline(row.progress.text)}`
+    : '';
   return (
     `<tr class="item"><td class="c">${row.number}</td>` +
     `<td><div class="title">${multiline(row.title)}</div>${content}</td>` +
@@ -130,7 +144,9 @@ export function checklistReportHtml(report: ChecklistReport): string {
   const body: string[] = [];
   for (const group of report.groups) {
     if (group.heading !== null) {
-      body.push(`<tr class="section depth-${Math.min(group.depth, 3)}"><td colspan="${CHECKLIST_COLUMNS.length}">${escapeHtml(group.heading)}</td></tr>`);
+      body.push(
+        `<tr class="section depth-${Math.min(group.depth, 3)}"><td colspan="${CHECKLIST_COLUMNS.length}">${escapeHtml(group.heading)}</td></tr>`,
+      );
     }
     for (const row of group.rows) body.push(itemRow(row));
   }

@@ -18,7 +18,12 @@ export function wantsLandscape(html: string): boolean {
 }
 
 /** Launch flags for a headless Chromium that reaches nothing outside this computer. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
 
 /** The page-number footer, in the body face (the footer is rendered apart from the page's own styles). */
 export const FOOTER_TEMPLATE =

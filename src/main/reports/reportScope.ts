@@ -22,17 +22,33 @@ export interface ReportHead {
 
 /** A court's own name as this database knows it: the row that court wrote itself, else any copy. */
 export async function courtName(ctx: ServiceContext, code: string): Promise<string | null> {
-  const rows = await ctx.db.selectFrom('courts').select(['name', 'origin']).where('code', '=', code).where('deletedAt', 'is', null).execute();
+  const rows = await ctx.db
+    .selectFrom('courts')
+    .select(['name', 'origin'])
+    .where('code', '=', code)
+    .where('deletedAt', 'is', null)
+    .execute();
   return (rows.find((row) => row.origin === code) ?? rows[0])?.name ?? null;
 }
 
 /** Refuses a court this database holds nothing of, naming the report asked for. */
-export async function reportHead(ctx: ServiceContext, campaignId: string, courtCode: string | undefined, reportTitle: string): Promise<ReportHead> {
+export async function reportHead(
+  ctx: ServiceContext,
+  campaignId: string,
+  courtCode: string | undefined,
+  reportTitle: string,
+): Promise<ReportHead> {
   const campaign = await loadCampaignRow(ctx, campaignId);
   const court = await viewedCourtCode(ctx, courtCode);
   const name = await courtName(ctx, court);
   if (!name) throw new ApiError('E_NOT_FOUND', `本库没有法院代码为“${court}”的法院的数据，无法生成其${reportTitle}。`);
-  return { campaign, court, courtName: name, own: await ownCourtCode(ctx), reportDate: dayjs(ctx.now()).format('YYYY年M月D日') };
+  return {
+    campaign,
+    court,
+    courtName: name,
+    own: await ownCourtCode(ctx),
+    reportDate: dayjs(ctx.now()).format('YYYY年M月D日'),
+  };
 }
 
 /** The court code a read takes: none for our own rows, the code for a subordinate's. */
@@ -52,7 +68,8 @@ export function latestNoteEach(notes: readonly DatedNote[]): Map<string, { date:
   const latest = new Map<string, DatedNote>();
   for (const note of notes) {
     const known = latest.get(note.ownerId);
-    if (!known || note.date > known.date || (note.date === known.date && note.seq > known.seq)) latest.set(note.ownerId, note);
+    if (!known || note.date > known.date || (note.date === known.date && note.seq > known.seq))
+      latest.set(note.ownerId, note);
   }
   return new Map([...latest].map(([id, { date, text }]) => [id, { date, text }]));
 }

@@ -32,7 +32,8 @@ export const UNIT_TEXT: Record<IndicatorUnit, string> = { percent: '%', cases: '
 export const percentText = (rate: number | null) => (rate === null ? '—' : `${rate}%`);
 
 /** "…活动" + 活动总结 reads 活动总结 once: “能力作风建设年”活动总结. */
-export const summaryTitle = (campaignTitle: string) => (campaignTitle.endsWith('活动') ? `${campaignTitle}总结` : `${campaignTitle}活动总结`);
+export const summaryTitle = (campaignTitle: string) =>
+  campaignTitle.endsWith('活动') ? `${campaignTitle}总结` : `${campaignTitle}活动总结`;
 
 export const TEXT = {
   inspection: {
@@ -62,14 +63,35 @@ export const TEXT = {
     noReports: '本院在该专项活动中尚无查摆报告。',
     sheetSummary: '汇总',
     sheetForms: '查摆报告',
-    formSheetColumns: ['报告序号', '姓名/部门', '职务', '所在部门', '状态', '填报日期', '方面', '问题', '具体表现', '原因分析', '整改措施', '整改时限', '审核意见'],
+    formSheetColumns: [
+      '报告序号',
+      '姓名/部门',
+      '职务',
+      '所在部门',
+      '状态',
+      '填报日期',
+      '方面',
+      '问题',
+      '具体表现',
+      '原因分析',
+      '整改措施',
+      '整改时限',
+      '审核意见',
+    ],
   },
   ledger: {
     columns: ['序号', '问题（来源）', '整改措施', '责任部门/责任人', '牵头院领导', '整改时限', '整改进展', '状态'],
     longTerm: '长期坚持',
     noMeasure: '尚未制定整改措施',
     empty: '本院在该专项活动中尚无整改问题。',
-    closureLine: (f: { findings: number; closed: number; rate: string; measures: number; closedMeasures: number; longTerm: number }) =>
+    closureLine: (f: {
+      findings: number;
+      closed: number;
+      rate: string;
+      measures: number;
+      closedMeasures: number;
+      longTerm: number;
+    }) =>
       `问题 ${f.findings} 个，已整改销号 ${f.closed} 个，整改率 ${f.rate}；措施 ${f.measures} 项，已完成 ${f.closedMeasures} 项；长期坚持 ${f.longTerm} 项。`,
     sourceLine: (source: LedgerSource, f: { total: number; closed: number; rate: string }) => {
       const c = LEDGER_SOURCE_COUNTING[source];
@@ -85,7 +107,8 @@ export const TEXT = {
     figures: {
       items: (f: { total: number; done: number; percent: number; overdue: number; signedOff: number }) =>
         `本院共有推进事项 ${f.total} 项，已完成 ${f.done} 项（其中已销号 ${f.signedOff} 项），完成率 ${f.percent}%；逾期未完成 ${f.overdue} 项。`,
-      lights: (l: { red: number; yellow: number; green: number }) => `红灯 ${l.red} 项，黄灯 ${l.yellow} 项，绿灯 ${l.green} 项。`,
+      lights: (l: { red: number; yellow: number; green: number }) =>
+        `红灯 ${l.red} 项，黄灯 ${l.yellow} 项，绿灯 ${l.green} 项。`,
       ledger: (line: string) => `整改台账：${line}`,
       noLedger: '整改台账：本活动尚无整改问题。',
       inspection: (f: { expected: number; filed: number; accepted: number; returned: number }) =>

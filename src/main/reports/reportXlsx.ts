@@ -36,7 +36,12 @@ export function newWorkbook(creator: string): ExcelJS.Workbook {
 export function tableSheet(
   workbook: ExcelJS.Workbook,
   name: string,
-  options: { title: string; subtitle: string; columns: ReadonlyArray<{ title: string; width: number; key?: string }>; landscape: boolean },
+  options: {
+    title: string;
+    subtitle: string;
+    columns: ReadonlyArray<{ title: string; width: number; key?: string }>;
+    landscape: boolean;
+  },
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
@@ -94,7 +99,13 @@ export function groupRow(sheet: ExcelJS.Worksheet, rowNumber: number, text: stri
 }
 
 /** One table row: values, borders, wrapped body text; `left` columns (1-based) align left. */
-export function bodyRow(sheet: ExcelJS.Worksheet, rowNumber: number, values: ExcelJS.CellValue[], left: readonly number[], bold: readonly number[] = []): ExcelJS.Row {
+export function bodyRow(
+  sheet: ExcelJS.Worksheet,
+  rowNumber: number,
+  values: ExcelJS.CellValue[],
+  left: readonly number[],
+  bold: readonly number[] = [],
+): ExcelJS.Row {
   const row = sheet.getRow(rowNumber);
   row.values = values;
   for (let column = 1; column <= values.length; column += 1) {
@@ -130,7 +141,11 @@ export async function checklistReportXlsx(report: ChecklistReport): Promise<Buff
   const sheet = tableSheet(workbook, CHECKLIST_SHEET, {
     title: `${report.courtName}${report.campaignTitle}推进清单`,
     subtitle: `（${report.reportDate}）`,
-    columns: CHECKLIST_COLUMNS.map((column, index) => ({ title: column.title, key: column.key, width: COLUMN_WIDTHS[index] })),
+    columns: CHECKLIST_COLUMNS.map((column, index) => ({
+      title: column.title,
+      key: column.key,
+      width: COLUMN_WIDTHS[index],
+    })),
     landscape: true,
   });
   const lastColumn = CHECKLIST_COLUMNS.length;
@@ -142,7 +157,13 @@ export async function checklistReportXlsx(report: ChecklistReport): Promise<Buff
     }
     for (const item of group.rows) {
       rowNumber += 1;
-      bodyRow(sheet, rowNumber, [item.number, taskCell(item), item.leadLeader, item.department, item.deadline, progressText(item), item.status], [2, 6], item.overdue ? [lastColumn] : []);
+      bodyRow(
+        sheet,
+        rowNumber,
+        [item.number, taskCell(item), item.leadLeader, item.department, item.deadline, progressText(item), item.status],
+        [2, 6],
+        item.overdue ? [lastColumn] : [],
+      );
     }
   }
   return workbookBuffer(workbook);

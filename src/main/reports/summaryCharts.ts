@@ -6,7 +6,16 @@ import { escapeHtml } from './reportHtml';
 import { TEXT } from './reportText';
 
 const WIDTH = 640;
-const COLOURS = { bar: '#3a6ea5', track: '#e6e6e6', red: '#d9342b', yellow: '#e8b20e', green: '#2f9e44', done: '#9aa5b1', ideal: '#888', open: '#c0392b' };
+const COLOURS = {
+  bar: '#3a6ea5',
+  track: '#e6e6e6',
+  red: '#d9342b',
+  yellow: '#e8b20e',
+  green: '#2f9e44',
+  done: '#9aa5b1',
+  ideal: '#888',
+  open: '#c0392b',
+};
 
 const svg = (height: number, body: string, label: string) =>
   `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
@@ -35,20 +44,29 @@ export function barChart(rows: ReadonlyArray<{ label: string; done: number; tota
 }
 
 /** One bar split into its parts, with a legend underneath. */
-export function stackedBar(parts: ReadonlyArray<{ label: string; value: number; colour: keyof typeof COLOURS }>): string {
+export function stackedBar(
+  parts: ReadonlyArray<{ label: string; value: number; colour: keyof typeof COLOURS }>,
+): string {
   const total = parts.reduce((sum, p) => sum + p.value, 0);
   if (total === 0) return `<p class="empty">${TEXT.summary.noChartData}</p>`;
   const barWidth = WIDTH - 20;
   let x = 10;
   const segments = parts.map((p) => {
     const w = (barWidth * p.value) / total;
-    const segment = `<rect x="${x.toFixed(1)}" y="6" width="${w.toFixed(1)}" height="26" fill="${COLOURS[p.colour]}"/>` + (w > 34 ? `<text x="${(x + w / 2).toFixed(1)}" y="24" font-size="12" text-anchor="middle" fill="#fff">${p.value}</text>` : '');
+    const segment =
+      `<rect x="${x.toFixed(1)}" y="6" width="${w.toFixed(1)}" height="26" fill="${COLOURS[p.colour]}"/>` +
+      (w > 34
+        ? `<text x="${(x + w / 2).toFixed(1)}" y="24" font-size="12" text-anchor="middle" fill="#fff">${p.value}</text>`
+        : '');
     x += w;
     return segment;
   });
   const legend = parts.map((p, i) => {
     const lx = 10 + i * 150;
-    return `<rect x="${lx}" y="44" width="12" height="12" fill="${COLOURS[p.colour]}"/>` + text(lx + 18, 55, `${p.label} ${p.value} 项（${Math.round((p.value / total) * 100)}%）`);
+    return (
+      `<rect x="${lx}" y="44" width="12" height="12" fill="${COLOURS[p.colour]}"/>` +
+      text(lx + 18, 55, `${p.label} ${p.value} 项（${Math.round((p.value / total) * 100)}%）`)
+    );
   });
   return svg(64, segments.join('') + legend.join(''), TEXT.summary.chartLights);
 }
@@ -78,11 +96,16 @@ export function burnDownChart(points: ReadonlyArray<{ date: string; open: number
     `<line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" stroke="#000" stroke-width="0.8"/>` +
     text(left - 6, yOf(max) + 4, String(max), 'end') +
     text(left - 6, bottom + 4, '0', 'end') +
-    ticks.map((i, n) => text(xOf(i), bottom + 18, points[i].date, n === 0 ? 'start' : n === 2 ? 'end' : 'middle')).join('');
+    ticks
+      .map((i, n) => text(xOf(i), bottom + 18, points[i].date, n === 0 ? 'start' : n === 2 ? 'end' : 'middle'))
+      .join('');
   const legend =
     `<line x1="${right - 250}" y1="10" x2="${right - 226}" y2="10" stroke="${COLOURS.open}" stroke-width="2"/>` +
     text(right - 220, 14, TEXT.summary.burnLegendOpen) +
-    (ideal ? `<line x1="${right - 120}" y1="10" x2="${right - 96}" y2="10" stroke="${COLOURS.ideal}" stroke-width="1.5" stroke-dasharray="5 4"/>` + text(right - 90, 14, TEXT.summary.burnLegendIdeal) : '');
+    (ideal
+      ? `<line x1="${right - 120}" y1="10" x2="${right - 96}" y2="10" stroke="${COLOURS.ideal}" stroke-width="1.5" stroke-dasharray="5 4"/>` +
+        text(right - 90, 14, TEXT.summary.burnLegendIdeal)
+      : '');
   const open = `<polyline points="${line(points.map((p) => p.open))}" fill="none" stroke="${COLOURS.open}" stroke-width="2"/>`;
   return svg(height, axes + ideal + open + legend, TEXT.summary.chartBurnDown);
 }

@@ -43,7 +43,11 @@ export interface SummaryReportData {
   indicators: IndicatorRow[];
 }
 
-export async function summaryReport(ctx: ServiceContext, campaignId: string, courtCode?: string): Promise<SummaryReportData> {
+export async function summaryReport(
+  ctx: ServiceContext,
+  campaignId: string,
+  courtCode?: string,
+): Promise<SummaryReportData> {
   const head = await reportHead(ctx, campaignId, courtCode, '活动总结');
   const viewed = viewedCode(head);
   const [progress, board, closure, inspection, items] = await Promise.all([
@@ -67,7 +71,13 @@ export async function summaryReport(ctx: ServiceContext, campaignId: string, cou
     }));
   const indicatorCounts = attainmentCounts(board.indicators);
   const o = progress.overall;
-  const lights = { red: board.totals.red, yellow: board.totals.yellow, green: board.totals.green, completed: board.totals.completed, total: board.totals.total };
+  const lights = {
+    red: board.totals.red,
+    yellow: board.totals.yellow,
+    green: board.totals.green,
+    completed: board.totals.completed,
+    total: board.totals.total,
+  };
   const ledgerFigures = {
     findings: closure.overall.total,
     closed: closure.overall.closed,

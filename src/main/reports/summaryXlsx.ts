@@ -15,7 +15,10 @@ export async function summaryReportXlsx(report: SummaryReportData): Promise<Buff
   const basics = tableSheet(workbook, S.sheetBasics, {
     title,
     subtitle,
-    columns: S.sectionColumns.map((_, index) => ({ title: index < 2 ? S.basicsColumns[index] : '', width: [34, 14, 12, 12, 10, 10, 10, 10][index] })),
+    columns: S.sectionColumns.map((_, index) => ({
+      title: index < 2 ? S.basicsColumns[index] : '',
+      width: [34, 14, 12, 12, 10, 10, 10, 10][index],
+    })),
     landscape: false,
   });
   // The header row names only the two figure columns; the section table below has its own header.
@@ -37,7 +40,13 @@ export async function summaryReportXlsx(report: SummaryReportData): Promise<Buff
     landscape: false,
   });
   row = HEADER_ROW;
-  for (const item of report.overdue) bodyRow(overdue, (row += 1), [item.number, item.title, item.leadLeader, item.department, item.deadline, item.daysOverdue, item.status], [2]);
+  for (const item of report.overdue)
+    bodyRow(
+      overdue,
+      (row += 1),
+      [item.number, item.title, item.leadLeader, item.department, item.deadline, item.daysOverdue, item.status],
+      [2],
+    );
 
   const indicators = tableSheet(workbook, S.sheetIndicators, {
     title: `${title}·${S.sheetIndicators}`,

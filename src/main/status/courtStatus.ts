@@ -132,14 +132,29 @@ export async function courtStatus(ctx: ServiceContext): Promise<CourtStatus> {
       year: campaign.year,
       status: campaign.status,
       ...(perCourt.get(profile.code) ?? emptyFigures()),
-      byCourt: [...perCourt.entries()].map(([code, counts]) => ({ code, ...counts })).sort((a, b) => a.code.localeCompare(b.code)),
+      byCourt: [...perCourt.entries()]
+        .map(([code, counts]) => ({ code, ...counts }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
     };
   });
 
   const [rowCounts, courtRows, trusted, lastExport, received] = await Promise.all([
     rowsByOrigin(ctx),
     ctx.db.selectFrom('courts').select(['code', 'name', 'level']).where('deletedAt', 'is', null).execute(),
-    ctx.db.selectFrom('syncCourts').select(['code', 'name', 'level', 'relation', 'lastSeq', 'lastBundleAt', 'lastImportedAt', 'auditAlert', 'auditAlertAt']).execute(),
+    ctx.db
+      .selectFrom('syncCourts')
+      .select([
+        'code',
+        'name',
+        'level',
+        'relation',
+        'lastSeq',
+        'lastBundleAt',
+        'lastImportedAt',
+        'auditAlert',
+        'auditAlertAt',
+      ])
+      .execute(),
     ctx.db
       .selectFrom('syncOutbox')
       .select(['seq', 'createdAt'])
@@ -191,7 +206,13 @@ export async function courtStatus(ctx: ServiceContext): Promise<CourtStatus> {
   };
 
   return {
-    court: { code: profile.code, name: profile.name, level: profile.level, parentCode: profile.parentCode, parentName: profile.parentName },
+    court: {
+      code: profile.code,
+      name: profile.name,
+      level: profile.level,
+      parentCode: profile.parentCode,
+      parentName: profile.parentName,
+    },
     today: day,
     schemaVersion: ctx.schemaVersion,
     appVersion: ctx.appVersion,

@@ -34,15 +34,21 @@ function toNote(row: NoteRecord): SupervisionNote {
 
 /** Notes of one campaign with the title of the item each is about (the subordinate's item). */
 function noteQuery(ctx: ServiceContext, campaignId: string) {
-  return ctx.db
-    .selectFrom('supervisionNotes')
-    .leftJoin('items', 'items.id', 'supervisionNotes.itemId')
-    // The writing court's own description of itself, which arrived with its package.
-    .leftJoin('courts', (join) => join.onRef('courts.code', '=', 'supervisionNotes.origin').onRef('courts.origin', '=', 'supervisionNotes.origin'))
-    .selectAll('supervisionNotes')
-    .select(['items.title as itemTitle', 'courts.name as originName'])
-    .where('supervisionNotes.campaignId', '=', campaignId)
-    .where('supervisionNotes.deletedAt', 'is', null);
+  return (
+    ctx.db
+      .selectFrom('supervisionNotes')
+      .leftJoin('items', 'items.id', 'supervisionNotes.itemId')
+      // The writing court's own description of itself, which arrived with its package.
+      .leftJoin('courts', (join) =>
+        join
+          .onRef('courts.code', '=', 'supervisionNotes.origin')
+          .onRef('courts.origin', '=', 'supervisionNotes.origin'),
+      )
+      .selectAll('supervisionNotes')
+      .select(['items.title as itemTitle', 'courts.name as originName'])
+      .where('supervisionNotes.campaignId', '=', campaignId)
+      .where('supervisionNotes.deletedAt', 'is', null)
+  );
 }
 
 /**
@@ -50,19 +56,27 @@ function noteQuery(ctx: ServiceContext, campaignId: string) {
  * the notes superiors addressed to us. Neither: both (an intermediate court writes and receives).
  * Newest first.
  */
-export async function listNotes(ctx: ServiceContext, input: ParsedInput<'supervision.list'>): Promise<SupervisionNote[]> {
+export async function listNotes(
+  ctx: ServiceContext,
+  input: ParsedInput<'supervision.list'>,
+): Promise<SupervisionNote[]> {
   await loadCampaignRow(ctx, input.campaignId);
   const own = await ownCourtCode(ctx);
   let query = noteQuery(ctx, input.campaignId);
   if (!input.courtCode) {
-    query = query.where((eb) => eb.or([eb('supervisionNotes.origin', '=', own), eb('supervisionNotes.courtCode', '=', own)]));
+    query = query.where((eb) =>
+      eb.or([eb('supervisionNotes.origin', '=', own), eb('supervisionNotes.courtCode', '=', own)]),
+    );
   } else if (input.courtCode === own) {
     query = query.where('supervisionNotes.courtCode', '=', own);
   } else {
     query = query.where('supervisionNotes.courtCode', '=', input.courtCode).where('supervisionNotes.origin', '=', own);
   }
   // uuid v7 ids rise with time, so they break ties between notes of the same second.
-  const rows = (await query.orderBy('supervisionNotes.createdAt', 'desc').orderBy('supervisionNotes.id', 'desc').execute()) as NoteRecord[];
+  const rows = (await query
+    .orderBy('supervisionNotes.createdAt', 'desc')
+    .orderBy('supervisionNotes.id', 'desc')
+    .execute()) as NoteRecord[];
   return rows.map(toNote);
 }
 
@@ -84,7 +98,11 @@ export async function addNote(ctx: ServiceContext, input: ParsedInput<'supervisi
         .where('deletedAt', 'is', null)
         .executeTakeFirst();
       if (!item) {
-        throw new ApiError('E_NOT_FOUND', `在这个专项活动中找不到 ${input.courtCode} 法院的这项事项，可能已被删除，请刷新后再试。`, { itemId: '请重新选择事项' });
+        throw new ApiError(
+          'E_NOT_FOUND',
+          `在这个专项活动中找不到 ${input.courtCode} 法院的这项事项，可能已被删除，请刷新后再试。`,
+          { itemId: '请重新选择事项' },
+        );
       }
     }
     const row = await writer.insert('supervisionNotes', {
@@ -97,13 +115,20 @@ export async function addNote(ctx: ServiceContext, input: ParsedInput<'supervisi
     });
     return row.id;
   });
-  const row = (await noteQuery(ctx, campaign.id).where('supervisionNotes.id', '=', id).executeTakeFirstOrThrow()) as NoteRecord;
+  const row = (await noteQuery(ctx, campaign.id)
+    .where('supervisionNotes.id', '=', id)
+    .executeTakeFirstOrThrow()) as NoteRecord;
   return toNote(row);
 }
 
 /** Only the court that wrote a note may withdraw it (the writer refuses anyone else's). */
-export async function deleteNote(ctx: ServiceContext, input: ParsedInput<'supervision.delete'>): Promise<{ id: string }> {
+export async function deleteNote(
+  ctx: ServiceContext,
+  input: ParsedInput<'supervision.delete'>,
+): Promise<{ id: string }> {
   const actor = await currentActor(ctx);
-  await withChanges(ctx.db, actor, timestamp(ctx), (writer) => writer.softDelete('supervisionNotes', input.id, input.version));
+  await withChanges(ctx.db, actor, timestamp(ctx), (writer) =>
+    writer.softDelete('supervisionNotes', input.id, input.version),
+  );
   return { id: input.id };
 }

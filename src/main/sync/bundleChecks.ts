@@ -60,7 +60,10 @@ function checkSchemaVersion(manifest: Manifest, ownSchemaVersion: number): void 
     );
   }
   if (theirs < FIRST_SYNC_SCHEMA_VERSION) {
-    throw new ApiError('E_CORRUPT', `同步包清单记载的数据结构版本（第 ${theirs} 版）不可能写出同步包，清单格式有误，没有导入任何内容。`);
+    throw new ApiError(
+      'E_CORRUPT',
+      `同步包清单记载的数据结构版本（第 ${theirs} 版）不可能写出同步包，清单格式有误，没有导入任何内容。`,
+    );
   }
 }
 
@@ -74,7 +77,10 @@ function checkManifestCounts(manifest: Manifest): void {
     const kind = entryKind(entry.name);
     if (kind.kind === 'rows') {
       if (!SYNC_TABLE_NAMES.has(kind.table)) {
-        throw new ApiError('E_CORRUPT', `同步包中有本程序不认识的数据表“${kind.table}”，可能来自更新的版本，没有导入任何内容。`);
+        throw new ApiError(
+          'E_CORRUPT',
+          `同步包中有本程序不认识的数据表“${kind.table}”，可能来自更新的版本，没有导入任何内容。`,
+        );
       }
       if (entry.rows === undefined) throw countsRefusal(`数据表 ${kind.table} 没有记载行数`);
       rows += entry.rows;
@@ -86,13 +92,19 @@ function checkManifestCounts(manifest: Manifest): void {
       nested += 1;
     }
   }
-  if (manifest.counts.rows !== rows) throw countsRefusal(`记载共 ${manifest.counts.rows} 行数据，各数据表合计 ${rows} 行`);
-  if (manifest.counts.files !== files) throw countsRefusal(`记载 ${manifest.counts.files} 个佐证材料，实际有 ${files} 个`);
-  if (manifest.counts.nested !== nested) throw countsRefusal(`记载 ${manifest.counts.nested} 个转报的同步包，实际有 ${nested} 个`);
+  if (manifest.counts.rows !== rows)
+    throw countsRefusal(`记载共 ${manifest.counts.rows} 行数据，各数据表合计 ${rows} 行`);
+  if (manifest.counts.files !== files)
+    throw countsRefusal(`记载 ${manifest.counts.files} 个佐证材料，实际有 ${files} 个`);
+  if (manifest.counts.nested !== nested)
+    throw countsRefusal(`记载 ${manifest.counts.nested} 个转报的同步包，实际有 ${nested} 个`);
 }
 
 function countsRefusal(detail: string): ApiError {
-  return new ApiError('E_CORRUPT', `同步包清单中的统计数字与内容不符（${detail}），清单可能被篡改或损坏，没有导入任何内容。`);
+  return new ApiError(
+    'E_CORRUPT',
+    `同步包清单中的统计数字与内容不符（${detail}），清单可能被篡改或损坏，没有导入任何内容。`,
+  );
 }
 
 /**
@@ -100,7 +112,13 @@ function countsRefusal(detail: string): ApiError {
  * column and no other, ranges), the signer's ownership of it, and the change range the manifest
  * declares. `line` is its line in the entry, for the message.
  */
-function checkBundleRow(table: string, row: Record<string, unknown>, line: number, manifest: Manifest, latestDay: string): void {
+function checkBundleRow(
+  table: string,
+  row: Record<string, unknown>,
+  line: number,
+  manifest: Manifest,
+  latestDay: string,
+): void {
   const problem = checkSyncRow(table, row);
   if (problem) throw new ApiError('E_CORRUPT', syncRowRefusal(table, line, problem));
   const source = manifest.source;
@@ -131,7 +149,10 @@ function checkBundleRow(table: string, row: Record<string, unknown>, line: numbe
 /** After reading a rows entry: the manifest's line count for it must be the number read. */
 function checkRowsCounted(table: string, declared: number | undefined, counted: number): void {
   if (declared !== counted) {
-    throw new ApiError('E_CORRUPT', `同步包清单记载“${syncTableLabel(table)}”有 ${declared ?? 0} 行，实际是 ${counted} 行，清单与内容不符，没有导入任何内容。`);
+    throw new ApiError(
+      'E_CORRUPT',
+      `同步包清单记载“${syncTableLabel(table)}”有 ${declared ?? 0} 行，实际是 ${counted} 行，清单与内容不符，没有导入任何内容。`,
+    );
   }
 }
 
@@ -141,11 +162,18 @@ function checkRowsCounted(table: string, declared: number | undefined, counted: 
  * version, its time, and its numbers against its entries — for import and inspect alike. On a
  * refusal the zip is closed again.
  */
-export async function openVerifiedBundle(file: string, reader: { schemaVersion: number; now: Date }): Promise<{ zip: OpenedBundleZip; manifest: Manifest }> {
+export async function openVerifiedBundle(
+  file: string,
+  reader: { schemaVersion: number; now: Date },
+): Promise<{ zip: OpenedBundleZip; manifest: Manifest }> {
   const zip = await openBundleZip(file, DEFAULT_LIMITS);
   try {
     const manifest = parseManifest(zip.manifestBytes);
-    if (!zip.signature) throw new ApiError('E_UNSIGNED', `同步包缺少${describeCourt(manifest.source)}的签名，无法确认来源，没有导入任何内容。`);
+    if (!zip.signature)
+      throw new ApiError(
+        'E_UNSIGNED',
+        `同步包缺少${describeCourt(manifest.source)}的签名，无法确认来源，没有导入任何内容。`,
+      );
     if (!verifyBytes(zip.manifestBytes, zip.signature, manifest.source.signKey)) {
       throw new ApiError('E_BAD_SIGNATURE', '同步包的签名与内容不符，可能被篡改或损坏，没有导入任何内容。');
     }
@@ -184,13 +212,23 @@ export async function readCheckedRows(
 /** A nested bundle is what its entry name (nested/<CODE>-<seq>-<sha256>.zip) says it is. */
 export function checkNestedName(name: { source: string; seq: number }, manifest: Manifest): void {
   if (manifest.source.code !== name.source || manifest.seq !== name.seq) {
-    throw new ApiError('E_TAMPERED', '转报的同步包与其登记的名称（法院代码、序号）不符，可能被篡改，没有导入任何内容。');
+    throw new ApiError(
+      'E_TAMPERED',
+      '转报的同步包与其登记的名称（法院代码、序号）不符，可能被篡改，没有导入任何内容。',
+    );
   }
 }
 
 /** An envelope's header (unsigned, but the encryption's associated data) agrees with the manifest inside. */
-export function checkEnvelopeMatches(header: { source: { code: string }; target: { code: string }; kind: string }, manifest: Manifest): void {
-  if (header.source.code !== manifest.source.code || header.kind !== manifest.kind || header.target.code !== manifest.target.code) {
+export function checkEnvelopeMatches(
+  header: { source: { code: string }; target: { code: string }; kind: string },
+  manifest: Manifest,
+): void {
+  if (
+    header.source.code !== manifest.source.code ||
+    header.kind !== manifest.kind ||
+    header.target.code !== manifest.target.code
+  ) {
     throw new ApiError('E_TAMPERED', '同步包外层信息与内部签名内容不一致，可能被篡改，没有导入任何内容。');
   }
 }

@@ -10,7 +10,11 @@ import type { CourtCard, Manifest } from './format/manifest';
 export type CourtLevel = 'high' | 'intermediate' | 'basic';
 
 const RANK: Record<CourtLevel, number> = { high: 3, intermediate: 2, basic: 1 };
-export const LEVEL_NAMES: Record<CourtLevel, string> = { high: '高级人民法院', intermediate: '中级人民法院', basic: '基层人民法院' };
+export const LEVEL_NAMES: Record<CourtLevel, string> = {
+  high: '高级人民法院',
+  intermediate: '中级人民法院',
+  basic: '基层人民法院',
+};
 
 export function isCourtLevel(level: unknown): level is CourtLevel {
   return level === 'high' || level === 'intermediate' || level === 'basic';
@@ -29,7 +33,12 @@ export function describeCourt(card: { code: string; name: string }): string {
  * it may. `relayerLevel` is the level this court holds for the relayer (from the first, person-
  * confirmed contact), falling back to the level the relayer signed.
  */
-export function relayRefusal(outerKind: Manifest['kind'], relayer: CourtCard, relayerLevel: string, inner: CourtCard): string | null {
+export function relayRefusal(
+  outerKind: Manifest['kind'],
+  relayer: CourtCard,
+  relayerLevel: string,
+  inner: CourtCard,
+): string | null {
   if (outerKind === 'report_up') {
     if (rankOf(relayerLevel) <= RANK.basic) {
       return `${describeCourt(relayer)}是基层人民法院，没有下级法院，不能转报其他法院的同步包`;
@@ -53,7 +62,11 @@ export function relayRefusal(outerKind: Manifest['kind'], relayer: CourtCard, re
 }
 
 /** Why a bundle signed by `source` cannot come straight to this court, or null when it can. */
-export function directRefusal(kind: Manifest['kind'], source: CourtCard, own: { code: string; level: string }): string | null {
+export function directRefusal(
+  kind: Manifest['kind'],
+  source: CourtCard,
+  own: { code: string; level: string },
+): string | null {
   if (kind === 'report_up') {
     if (source.parentCode !== own.code) {
       return `${describeCourt(source)}登记的上级法院是 ${source.parentCode || '（无）'}，不是本院，它的上报包不能导入本院`;
@@ -73,5 +86,9 @@ export function directRefusal(kind: Manifest['kind'], source: CourtCard, own: { 
  * vouched one): another installation numbers its bundles from 1 and keeps another audit log, so
  * the sequence held for it and the audit witness start again. */
 export function restartCourtStream(sqlite: BetterSqlite3.Database, code: string): void {
-  sqlite.prepare('UPDATE sync_courts SET last_seq = 0, last_change_through = NULL, audit_count = NULL, audit_hash = NULL WHERE code = ?').run(code);
+  sqlite
+    .prepare(
+      'UPDATE sync_courts SET last_seq = 0, last_change_through = NULL, audit_count = NULL, audit_hash = NULL WHERE code = ?',
+    )
+    .run(code);
 }

@@ -11,7 +11,8 @@ export interface OwnKeys extends CourtKeys {
 }
 
 export function ensureCourtKeysSync(sqlite: ServiceContext['sqlite']): OwnKeys {
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEYS_SETTING) as { value: string } | undefined;
+  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEYS_SETTING) as
+    { value: string } | undefined;
   let keys: CourtKeys;
   if (row) {
     keys = JSON.parse(row.value) as CourtKeys;
@@ -19,7 +20,9 @@ export function ensureCourtKeysSync(sqlite: ServiceContext['sqlite']): OwnKeys {
     keys = generateCourtKeys();
     // INSERT OR IGNORE: two first uses at once keep whichever pair landed first.
     sqlite.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(KEYS_SETTING, JSON.stringify(keys));
-    keys = JSON.parse((sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEYS_SETTING) as { value: string }).value) as CourtKeys;
+    keys = JSON.parse(
+      (sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEYS_SETTING) as { value: string }).value,
+    ) as CourtKeys;
   }
   return { ...keys, fingerprint: fingerprintOf(keys.signPublic, keys.boxPublic) };
 }

@@ -18,7 +18,14 @@ import { JobCancelled } from '../jobs/jobRegistry';
 import { BundleZipWriter } from './format/container';
 import { encryptFile } from './format/envelope';
 import { signBytes } from './format/keys';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type CourtCard, type Manifest, type ManifestAudit, type ManifestEntry } from './format/manifest';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  type CourtCard,
+  type Manifest,
+  type ManifestAudit,
+  type ManifestEntry,
+} from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, EVIDENCE_COLUMNS } from './syncTables';
 import { appendHistory } from './syncHistory';
@@ -27,7 +34,15 @@ import { GENESIS_HASH } from '../audit/auditLog';
 import { hashFile } from '../evidence/blobStore';
 import { saveFault } from '../api/databaseFaults';
 import { FileJournal } from '../durability/fileJournal';
-import { completeSequence, nextSeq, releaseSequence, reserveSequence, settlePendingExports, type Delivery, type Nested } from './outbox';
+import {
+  completeSequence,
+  nextSeq,
+  releaseSequence,
+  reserveSequence,
+  settlePendingExports,
+  type Delivery,
+  type Nested,
+} from './outbox';
 import { crashPoint } from '../durability/crashPoints';
 
 const PAGE = 2000;
@@ -45,9 +60,22 @@ export interface ExportTarget {
 type Row = Record<string, unknown>;
 
 /** Names a bundle file so a person can tell it apart on a USB stick: court, kind, sequence, date. */
-export function bundleFileName(court: { code: string; name: string }, kind: keyof typeof KIND_TEXT, seq: number, date: string, campaignTitle?: string): string {
+export function bundleFileName(
+  court: { code: string; name: string },
+  kind: keyof typeof KIND_TEXT,
+  seq: number,
+  date: string,
+  campaignTitle?: string,
+): string {
   const safe = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40);
-  const parts = [court.code, safe(court.name), KIND_TEXT[kind], campaignTitle ? safe(campaignTitle) : null, `第${String(seq).padStart(4, '0')}号`, date.replace(/-/g, '')];
+  const parts = [
+    court.code,
+    safe(court.name),
+    KIND_TEXT[kind],
+    campaignTitle ? safe(campaignTitle) : null,
+    `第${String(seq).padStart(4, '0')}号`,
+    date.replace(/-/g, ''),
+  ];
   return `${parts.filter(Boolean).join('_')}${BUNDLE_EXTENSION}`;
 }
 
@@ -66,7 +94,14 @@ function checkCancel(control?: JobControl): void {
 }
 
 /** Streams one table's rows of one origin in change order, a page at a time. */
-function* ownRows(ctx: ServiceContext, table: string, origin: string, from: number, through: number, extra = ''): Generator<Row> {
+function* ownRows(
+  ctx: ServiceContext,
+  table: string,
+  origin: string,
+  from: number,
+  through: number,
+  extra = '',
+): Generator<Row> {
   const statement = ctx.sqlite.prepare(
     `SELECT * FROM ${table} WHERE origin = ? AND change_seq > ? AND change_seq <= ? ${extra} ORDER BY change_seq LIMIT ${PAGE}`,
   );
@@ -85,7 +120,15 @@ interface Collected {
   files: number;
 }
 
-async function writeRows(writer: BundleZipWriter, table: string, rows: Iterable<Row>, collected: Collected, hashes: Set<string>, control: JobControl | undefined, total: number): Promise<void> {
+async function writeRows(
+  writer: BundleZipWriter,
+  table: string,
+  rows: Iterable<Row>,
+  collected: Collected,
+  hashes: Set<string>,
+  control: JobControl | undefined,
+  total: number,
+): Promise<void> {
   let entry: ReturnType<BundleZipWriter['rowsEntry']> | null = null;
   for (const row of rows) {
     checkOutgoingRow(table, row);
@@ -115,24 +158,39 @@ function checkOutgoingRow(table: string, row: Row): void {
   );
 }
 
-function addEvidenceFiles(ctx: ServiceContext, writer: BundleZipWriter, hashes: Set<string>, collected: Collected): void {
+function addEvidenceFiles(
+  ctx: ServiceContext,
+  writer: BundleZipWriter,
+  hashes: Set<string>,
+  collected: Collected,
+): void {
   for (const sha256 of [...hashes].sort()) {
     const file = blobPath(ctx.dataDir, sha256);
     if (!fs.existsSync(file)) {
-      throw new ApiError('E_MISSING_FILE', `佐证材料文件缺失（${sha256.slice(0, 12)}…），无法导出。请检查数据文件夹中的 evidence 目录是否完整。`);
+      throw new ApiError(
+        'E_MISSING_FILE',
+        `佐证材料文件缺失（${sha256.slice(0, 12)}…），无法导出。请检查数据文件夹中的 evidence 目录是否完整。`,
+      );
     }
     collected.entries.push(writer.addFile(`files/${sha256}`, file, sha256, fs.statSync(file).size));
     collected.files += 1;
   }
 }
 
-
 function addNested(ctx: ServiceContext, writer: BundleZipWriter, nested: Nested[], collected: Collected): CourtCard[] {
   const vouches = new Map<string, CourtCard>();
   for (const bundle of nested) {
     const file = path.join(ctx.dataDir, bundle.filePath);
-    collected.entries.push(writer.addNested(`nested/${bundle.sourceCode}-${bundle.seq}-${bundle.sha256}.zip`, file, bundle.sha256, bundle.size));
-    const court = ctx.sqlite.prepare('SELECT * FROM sync_courts WHERE code = ?').get(bundle.sourceCode) as Row | undefined;
+    collected.entries.push(
+      writer.addNested(
+        `nested/${bundle.sourceCode}-${bundle.seq}-${bundle.sha256}.zip`,
+        file,
+        bundle.sha256,
+        bundle.size,
+      ),
+    );
+    const court = ctx.sqlite.prepare('SELECT * FROM sync_courts WHERE code = ?').get(bundle.sourceCode) as
+      Row | undefined;
     if (court) vouches.set(bundle.sourceCode, courtCard(court));
   }
   return [...vouches.values()];
@@ -165,7 +223,12 @@ async function deliverBundle(
     await encryptFile(
       plainPath,
       sealed,
-      { kind: manifest.kind, source: { code: manifest.source.code, name: manifest.source.name }, target: manifest.target, createdAt: manifest.createdAt },
+      {
+        kind: manifest.kind,
+        source: { code: manifest.source.code, name: manifest.source.name },
+        target: manifest.target,
+        createdAt: manifest.createdAt,
+      },
       { boxPublic: recipient.boxKey, fingerprint: recipient.fingerprint },
     );
   }
@@ -213,7 +276,8 @@ async function deliverBundle(
 /** This court's audit-log head, and the hashes now found at the positions its recent bundles to
  * this target reported: the parent compares them with what it received (the audit witness). */
 function auditPosition(ctx: ServiceContext, target: string): ManifestAudit {
-  const head = ctx.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const head = ctx.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   const reported = ctx.sqlite
     .prepare(
       `SELECT DISTINCT audit_count AS count FROM sync_outbox WHERE target_code = ? AND state = 'done' AND audit_count IS NOT NULL
@@ -224,19 +288,31 @@ function auditPosition(ctx: ServiceContext, target: string): ManifestAudit {
   return {
     count: head?.seq ?? 0,
     hash: head?.hash ?? GENESIS_HASH,
-    reported: reported.map(({ count }) => ({ count, hash: count === 0 ? GENESIS_HASH : ((hashAt.get(count) as { hash: string } | undefined)?.hash ?? null) })),
+    reported: reported.map(({ count }) => ({
+      count,
+      hash: count === 0 ? GENESIS_HASH : ((hashAt.get(count) as { hash: string } | undefined)?.hash ?? null),
+    })),
   };
 }
 
 /** Report up: this court's changes since its last bundle to its parent, or everything (full). */
-export async function exportReportUp(ctx: ServiceContext, options: ExportTarget & { full: boolean }, control?: JobControl): Promise<ExportReport> {
+export async function exportReportUp(
+  ctx: ServiceContext,
+  options: ExportTarget & { full: boolean },
+  control?: JobControl,
+): Promise<ExportReport> {
   const profile = await requireProfile(ctx);
   if (!profile.parentCode) {
-    throw new ApiError('E_NO_PARENT', '本院是高级人民法院，没有上级法院可以上报。需要向下级法院发送专项活动时，请使用“下发”。');
+    throw new ApiError(
+      'E_NO_PARENT',
+      '本院是高级人民法院，没有上级法院可以上报。需要向下级法院发送专项活动时，请使用“下发”。',
+    );
   }
   const keys = await ensureCourtKeys(ctx);
   const target = { code: profile.parentCode, name: profile.parentName ?? '' };
-  const parent = ctx.sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND relation = 'superior'").get(target.code) as Row | undefined;
+  const parent = ctx.sqlite
+    .prepare("SELECT * FROM sync_courts WHERE code = ? AND relation = 'superior'")
+    .get(target.code) as Row | undefined;
   const createdAt = ctx.now().toISOString();
   settlePendingExports(ctx);
   const plainPath = tempPath(ctx.dataDir, 'export');
@@ -259,7 +335,12 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
     audit = auditPosition(ctx, target.code);
     const total = SYNC_TABLES.reduce(
       (sum, table) =>
-        sum + (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table.name} WHERE origin = ? AND change_seq > ? AND change_seq <= ?`).get(profile.code, from, through) as { n: number }).n,
+        sum +
+        (
+          ctx.sqlite
+            .prepare(`SELECT count(*) AS n FROM ${table.name} WHERE origin = ? AND change_seq > ? AND change_seq <= ?`)
+            .get(profile.code, from, through) as { n: number }
+        ).n,
       0,
     );
     nested = relayBundles(ctx, profile.code, options.full);
@@ -268,7 +349,15 @@ export async function exportReportUp(ctx: ServiceContext, options: ExportTarget 
     const hashes = new Set<string>();
     control?.progress(0, total, '正在收集本院的变更…');
     for (const table of SYNC_TABLES) {
-      await writeRows(writer, table.name, ownRows(ctx, table.name, profile.code, from, through), collected, hashes, control, total);
+      await writeRows(
+        writer,
+        table.name,
+        ownRows(ctx, table.name, profile.code, from, through),
+        collected,
+        hashes,
+        control,
+        total,
+      );
     }
     addEvidenceFiles(ctx, writer, hashes, collected);
     const vouches = addNested(ctx, writer, nested, collected);
@@ -368,7 +457,9 @@ function relayBundles(ctx: ServiceContext, me: string, full: boolean): Nested[] 
   const columns = 'id, source_code AS sourceCode, seq, sha256, size, file_path AS filePath';
   if (!full) {
     return ctx.sqlite
-      .prepare(`SELECT ${columns} FROM sync_received WHERE kind = 'report_up' AND target_code = ? AND forwarded_seq IS NULL ORDER BY source_code, seq`)
+      .prepare(
+        `SELECT ${columns} FROM sync_received WHERE kind = 'report_up' AND target_code = ? AND forwarded_seq IS NULL ORDER BY source_code, seq`,
+      )
       .all(me) as Nested[];
   }
   return ctx.sqlite
@@ -380,8 +471,18 @@ function relayBundles(ctx: ServiceContext, me: string, full: boolean): Nested[] 
     .all(me) as Nested[];
 }
 
-function ownCard(profile: { code: string; name: string; level: string; parentCode: string | null }, keys: OwnKeys): CourtCard {
-  return { code: profile.code, name: profile.name, level: profile.level, parentCode: profile.parentCode ?? '', signKey: keys.signPublic, boxKey: keys.boxPublic };
+function ownCard(
+  profile: { code: string; name: string; level: string; parentCode: string | null },
+  keys: OwnKeys,
+): CourtCard {
+  return {
+    code: profile.code,
+    name: profile.name,
+    level: profile.level,
+    parentCode: profile.parentCode ?? '',
+    signKey: keys.signPublic,
+    boxKey: keys.boxPublic,
+  };
 }
 
 /**
@@ -389,12 +490,16 @@ function ownCard(profile: { code: string; name: string; level: string; parentCod
  * the departments those items cite) and this court's supervision notes on it. For a campaign a
  * superior issued, the superior's own signed package travels inside unchanged (relay down).
  */
-export async function publishCampaign(ctx: ServiceContext, options: ExportTarget & { campaignId: string }, control?: JobControl): Promise<ExportReport> {
+export async function publishCampaign(
+  ctx: ServiceContext,
+  options: ExportTarget & { campaignId: string },
+  control?: JobControl,
+): Promise<ExportReport> {
   const profile = await requireProfile(ctx);
   const keys = await ensureCourtKeys(ctx);
-  const campaign = ctx.sqlite.prepare('SELECT id, origin, title FROM campaigns WHERE id = ? AND deleted_at IS NULL').get(options.campaignId) as
-    | { id: string; origin: string; title: string }
-    | undefined;
+  const campaign = ctx.sqlite
+    .prepare('SELECT id, origin, title FROM campaigns WHERE id = ? AND deleted_at IS NULL')
+    .get(options.campaignId) as { id: string; origin: string; title: string } | undefined;
   if (!campaign) throw new ApiError('E_NOT_FOUND', '找不到这项专项活动，可能已被删除。');
   const own = campaign.origin === profile.code;
   let nested: Nested[] = [];
@@ -406,7 +511,10 @@ export async function publishCampaign(ctx: ServiceContext, options: ExportTarget
       )
       .get(campaign.id, campaign.origin) as Nested | undefined;
     if (!received) {
-      throw new ApiError('E_NOT_OWNER', `“${campaign.title}”由 ${campaign.origin} 法院部署，本院没有收到它的下发包，不能转发。`);
+      throw new ApiError(
+        'E_NOT_OWNER',
+        `“${campaign.title}”由 ${campaign.origin} 法院部署，本院没有收到它的下发包，不能转发。`,
+      );
     }
     nested = [received];
   }
@@ -432,14 +540,40 @@ export async function publishCampaign(ctx: ServiceContext, options: ExportTarget
           ),
         ],
         ['campaigns', all('SELECT * FROM campaigns WHERE id = ?', campaign.id)],
-        ['sections', all('SELECT * FROM sections WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
-        ['items', all("SELECT * FROM items WHERE campaign_id = ? AND origin = ? AND kind = 'mandatory' ORDER BY change_seq", campaign.id, me)],
-        ['problem_aspects', all('SELECT * FROM problem_aspects WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
-        ['problems', all('SELECT * FROM problems WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
-        ['indicators', all('SELECT * FROM indicators WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)],
+        [
+          'sections',
+          all('SELECT * FROM sections WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
+        ],
+        [
+          'items',
+          all(
+            "SELECT * FROM items WHERE campaign_id = ? AND origin = ? AND kind = 'mandatory' ORDER BY change_seq",
+            campaign.id,
+            me,
+          ),
+        ],
+        [
+          'problem_aspects',
+          all(
+            'SELECT * FROM problem_aspects WHERE campaign_id = ? AND origin = ? ORDER BY change_seq',
+            campaign.id,
+            me,
+          ),
+        ],
+        [
+          'problems',
+          all('SELECT * FROM problems WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
+        ],
+        [
+          'indicators',
+          all('SELECT * FROM indicators WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
+        ],
       ]
     : [['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)]];
-  definition.push(['supervision_notes', all('SELECT * FROM supervision_notes WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me)]);
+  definition.push([
+    'supervision_notes',
+    all('SELECT * FROM supervision_notes WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
+  ]);
   const total = definition.reduce((sum, [, rows]) => sum + rows.length, 0);
   let manifest: Manifest;
   try {
@@ -454,7 +588,8 @@ export async function publishCampaign(ctx: ServiceContext, options: ExportTarget
       target,
       seq,
       changeFrom: 0,
-      changeThrough: (ctx.sqlite.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number }).value,
+      changeThrough: (ctx.sqlite.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number })
+        .value,
       createdAt,
       campaign: { id: campaign.id, title: campaign.title },
       counts: { rows: collected.rows, files: 0, nested: nested.length },

@@ -35,7 +35,13 @@ import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns, type SyncTable } from './syncTables';
 import { actorLabel, bundleSummary, sha256File, tempPath } from './syncFiles';
 import { describeCourt, directRefusal, relayRefusal, restartCourtStream } from './bundleTrust';
-import { checkEnvelopeMatches, checkNestedName, latestPlausibleDay, openVerifiedBundle, readCheckedRows } from './bundleChecks';
+import {
+  checkEnvelopeMatches,
+  checkNestedName,
+  latestPlausibleDay,
+  openVerifiedBundle,
+  readCheckedRows,
+} from './bundleChecks';
 
 export interface ImportOptions {
   file: string;
@@ -189,7 +195,11 @@ export class ImportSession {
     if (this.processed % 500 === 0) {
       this.checkCancel();
       if (this.processed % 2000 === 0) {
-        this.control?.progress(this.processed, Math.max(this.total, this.processed), `正在${this.options.dryRun ? '核对' : '导入'}数据（${this.processed} / ${Math.max(this.total, this.processed)} 行）`);
+        this.control?.progress(
+          this.processed,
+          Math.max(this.total, this.processed),
+          `正在${this.options.dryRun ? '核对' : '导入'}数据（${this.processed} / ${Math.max(this.total, this.processed)} 行）`,
+        );
       }
       crashPoint('import.rows');
     }
@@ -213,7 +223,12 @@ export class ImportSession {
       }
       plain = this.temp('decrypted');
       this.checkSpace(fs.statSync(file).size);
-      await decryptFile(file, plain, { boxPublic: this.keys.boxPublic, boxPrivate: this.keys.boxPrivate, fingerprint: this.keys.fingerprint }, DEFAULT_LIMITS.maxTotalBytes);
+      await decryptFile(
+        file,
+        plain,
+        { boxPublic: this.keys.boxPublic, boxPrivate: this.keys.boxPrivate, fingerprint: this.keys.fingerprint },
+        DEFAULT_LIMITS.maxTotalBytes,
+      );
     }
     const bundle = await this.verify(plain);
     if (envelopeHeader) {
@@ -241,7 +256,10 @@ export class ImportSession {
   /** Structure, names, sizes, signature, counts, version: everything about one plain bundle file
    * that needs no database. */
   private async verify(plainPath: string, knownSha256?: string): Promise<VerifiedBundle> {
-    const { zip, manifest } = await openVerifiedBundle(plainPath, { schemaVersion: this.ctx.schemaVersion, now: this.ctx.now() });
+    const { zip, manifest } = await openVerifiedBundle(plainPath, {
+      schemaVersion: this.ctx.schemaVersion,
+      now: this.ctx.now(),
+    });
     try {
       this.checkSpace(manifest.entries.reduce((sum, entry) => sum + entry.size, 0));
       this.courtNames.set(manifest.source.code, manifest.source.name);
@@ -288,10 +306,18 @@ export class ImportSession {
     if (refusal) throw new ApiError('E_ORIGIN', `${refusal}，没有导入任何内容。`);
     if (confirmedBefore) return;
     const fingerprint = fingerprintOf(source.signKey, source.boxKey);
-    const replacesVouched = Boolean(known && known.sign_key && (known.sign_key !== source.signKey || known.box_key !== source.boxKey));
+    const replacesVouched = Boolean(
+      known && known.sign_key && (known.sign_key !== source.signKey || known.box_key !== source.boxKey),
+    );
     if (!this.confirmedByPerson(fingerprint)) {
       if (this.options.dryRun) {
-        this.needsTrust.push({ code: source.code, name: source.name, level: source.level, fingerprint, ...(replacesVouched ? { replacesVouched } : {}) });
+        this.needsTrust.push({
+          code: source.code,
+          name: source.name,
+          level: source.level,
+          fingerprint,
+          ...(replacesVouched ? { replacesVouched } : {}),
+        });
       } else {
         const first = known?.vouched_by
           ? `本院此前只经 ${String(known.vouched_by)} 转报担保认识${describeCourt(source)}，这是它第一次直接发来同步包`
@@ -317,7 +343,14 @@ export class ImportSession {
     }
   }
 
-  private insertTrust(card: CourtCard, relation: 'superior' | 'subordinate' | 'relayed', fingerprint: string, trustedBy: string, vouchedBy: string | null, newKey = false): void {
+  private insertTrust(
+    card: CourtCard,
+    relation: 'superior' | 'subordinate' | 'relayed',
+    fingerprint: string,
+    trustedBy: string,
+    vouchedBy: string | null,
+    newKey = false,
+  ): void {
     this.pendingTrust.push(() => {
       this.prepare(
         // A court whose trust was removed keeps its row (and sequence): only the keys are renewed.
@@ -326,7 +359,19 @@ export class ImportSession {
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
            sign_key = excluded.sign_key, box_key = excluded.box_key, fingerprint = excluded.fingerprint, relation = excluded.relation,
            trusted_at = excluded.trusted_at, trusted_by = excluded.trusted_by, vouched_by = excluded.vouched_by`,
-      ).run(card.code, card.name, card.level, card.parentCode, card.signKey, card.boxKey, fingerprint, relation, this.now, trustedBy, vouchedBy);
+      ).run(
+        card.code,
+        card.name,
+        card.level,
+        card.parentCode,
+        card.signKey,
+        card.boxKey,
+        fingerprint,
+        relation,
+        this.now,
+        trustedBy,
+        vouchedBy,
+      );
       if (newKey) restartCourtStream(this.sqlite, card.code);
     });
   }
@@ -337,12 +382,13 @@ export class ImportSession {
   private sequence(manifest: Manifest, bundleSha: string, nested: boolean): 'apply' | 'same' | 'skip' {
     const source = manifest.source;
     if (manifest.kind === 'package_down') {
-      const same = this.prepare("SELECT 1 FROM sync_received WHERE source_code = ? AND kind = 'package_down' AND sha256 = ?").get(source.code, bundleSha);
+      const same = this.prepare(
+        "SELECT 1 FROM sync_received WHERE source_code = ? AND kind = 'package_down' AND sha256 = ?",
+      ).get(source.code, bundleSha);
       if (same) return nested ? 'skip' : 'same';
-      const newer = this.prepare("SELECT max(seq) AS seq FROM sync_received WHERE source_code = ? AND kind = 'package_down' AND campaign_id = ?").get(
-        source.code,
-        manifest.campaign?.id ?? '',
-      ) as { seq: number | null };
+      const newer = this.prepare(
+        "SELECT max(seq) AS seq FROM sync_received WHERE source_code = ? AND kind = 'package_down' AND campaign_id = ?",
+      ).get(source.code, manifest.campaign?.id ?? '') as { seq: number | null };
       if (newer.seq !== null && newer.seq > manifest.seq) {
         if (nested) return 'skip';
         throw new SequenceError(
@@ -360,7 +406,9 @@ export class ImportSession {
     const heldThrough = (known?.last_change_through as number | null | undefined) ?? null;
     if (manifest.seq <= held) {
       if (nested) return 'skip';
-      const same = this.prepare("SELECT 1 FROM sync_received WHERE source_code = ? AND kind = 'report_up' AND seq = ? AND sha256 = ?").get(source.code, manifest.seq, bundleSha);
+      const same = this.prepare(
+        "SELECT 1 FROM sync_received WHERE source_code = ? AND kind = 'report_up' AND seq = ? AND sha256 = ?",
+      ).get(source.code, manifest.seq, bundleSha);
       if (same) return 'same';
       throw new SequenceError(
         'E_OLDER',
@@ -373,7 +421,10 @@ export class ImportSession {
     if (manifest.full) return 'apply';
     // What matters is that no change is missing: a bundle may start at or before the change this
     // court already holds (a number skipped by an interrupted export is then harmless), never after.
-    const continuous = heldThrough !== null ? manifest.changeFrom <= heldThrough : manifest.seq === held + 1 && (held > 0 || manifest.changeFrom === 0);
+    const continuous =
+      heldThrough !== null
+        ? manifest.changeFrom <= heldThrough
+        : manifest.seq === held + 1 && (held > 0 || manifest.changeFrom === 0);
     if (!continuous) {
       throw new SequenceError(
         'E_GAP',
@@ -414,9 +465,18 @@ export class ImportSession {
     if (problem) {
       const message = `审计日志与上次上报不一致：${problem}。`;
       this.auditAlerts.push({ code: source.code, name: source.name, message });
-      this.prepare('UPDATE sync_courts SET audit_alert = ?, audit_alert_at = ? WHERE code = ?').run(message, this.now, source.code);
+      this.prepare('UPDATE sync_courts SET audit_alert = ?, audit_alert_at = ? WHERE code = ?').run(
+        message,
+        this.now,
+        source.code,
+      );
     }
-    if (audit) this.prepare('UPDATE sync_courts SET audit_count = ?, audit_hash = ? WHERE code = ?').run(audit.count, audit.hash, source.code);
+    if (audit)
+      this.prepare('UPDATE sync_courts SET audit_count = ?, audit_hash = ? WHERE code = ?').run(
+        audit.count,
+        audit.hash,
+        source.code,
+      );
   }
 
   private count(court: string, campaignId: string | null, outcome: 'added' | 'updated' | 'unchanged' | 'older'): void {
@@ -429,7 +489,16 @@ export class ImportSession {
     const key = `${court}|${campaignId ?? ''}`;
     let entry = this.changes.get(key);
     if (!entry) {
-      entry = { courtCode: court, courtName: this.courtNames.get(court) ?? court, campaignId, campaignTitle: '', added: 0, updated: 0, unchanged: 0, older: 0 };
+      entry = {
+        courtCode: court,
+        courtName: this.courtNames.get(court) ?? court,
+        campaignId,
+        campaignTitle: '',
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        older: 0,
+      };
       this.changes.set(key, entry);
     }
     this.lastCount = entry;
@@ -445,7 +514,8 @@ export class ImportSession {
     const parentId = row[table.campaign.via] as string;
     const known = this.parentCampaigns.get(parentId);
     if (known !== undefined) return known;
-    const parent = this.prepare(`SELECT campaign_id FROM ${table.campaign.parentTable} WHERE id = ?`).get(parentId) as { campaign_id: string } | undefined;
+    const parent = this.prepare(`SELECT campaign_id FROM ${table.campaign.parentTable} WHERE id = ?`).get(parentId) as
+      { campaign_id: string } | undefined;
     if (this.parentCampaigns.size >= PARENT_CACHE_LIMIT) this.parentCampaigns.clear();
     this.parentCampaigns.set(parentId, parent?.campaign_id ?? null);
     return parent?.campaign_id ?? null;
@@ -468,7 +538,9 @@ export class ImportSession {
       names: [...names],
       assigned,
       insert: this.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`),
-      insertNew: this.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`),
+      insertNew: this.prepare(
+        `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`,
+      ),
       update: this.prepare(`UPDATE ${table} SET ${assigned.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`),
       existing: this.prepare(`SELECT origin, version FROM ${table} WHERE id = ?`),
     };
@@ -491,11 +563,15 @@ export class ImportSession {
     const existing = shape.existing.get(row.id) as { origin: string; version: number } | undefined;
     if (!existing) {
       // A court that reinstalled describes itself with a new row: it replaces the old one.
-      if (table.name === 'courts') this.prepare('DELETE FROM courts WHERE code = ? AND origin = ? AND id <> ?').run(row.code, row.origin, row.id);
+      if (table.name === 'courts')
+        this.prepare('DELETE FROM courts WHERE code = ? AND origin = ? AND id <> ?').run(row.code, row.origin, row.id);
       this.runWrite(table.name, row, () => shape.insert.run(...values));
       outcome = 'added';
     } else if (existing.origin !== row.origin) {
-      throw new ApiError('E_ORIGIN', `同步包试图改写一条属于 ${existing.origin} 的${label(table.name)}，一个法院只能修改自己的数据，没有导入任何内容。`);
+      throw new ApiError(
+        'E_ORIGIN',
+        `同步包试图改写一条属于 ${existing.origin} 的${label(table.name)}，一个法院只能修改自己的数据，没有导入任何内容。`,
+      );
     } else if (version > existing.version) {
       this.runWrite(table.name, row, () => shape.update.run(...shape.assigned.map((name) => row[name]), row.id));
       outcome = 'updated';
@@ -526,7 +602,12 @@ export class ImportSession {
 
   /** Reads one rows/ entry, checking every row (readCheckedRows); `apply` writes them (false:
    * check and count only). */
-  private async readRowsEntry(bundle: VerifiedBundle, table: SyncTable, entry: ManifestEntry, apply: boolean): Promise<void> {
+  private async readRowsEntry(
+    bundle: VerifiedBundle,
+    table: SyncTable,
+    entry: ManifestEntry,
+    apply: boolean,
+  ): Promise<void> {
     const manifest = bundle.manifest;
     const source = manifest.source;
     // Sections nest: all are read first, then parents are inserted before their children.
@@ -541,7 +622,9 @@ export class ImportSession {
     const inBundle = new Set(waiting.map((row) => row.id));
     let pending = waiting;
     while (pending.length > 0) {
-      const ready = pending.filter((row) => row.parent_id === null || !inBundle.has(row.parent_id) || present.get(row.parent_id));
+      const ready = pending.filter(
+        (row) => row.parent_id === null || !inBundle.has(row.parent_id) || present.get(row.parent_id),
+      );
       const next = ready.length > 0 ? ready : pending;
       for (const row of next) {
         this.applyRow(table, row, source);
@@ -565,7 +648,9 @@ export class ImportSession {
       if (onlyKnown && !known) continue;
       // Placing (importing) checks the copy held here itself; a preview only looks.
       const missing = this.blobs
-        ? (await this.blobs.place(kind.sha256, entry.size, (temp) => bundle.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes, temp))) === 'placed'
+        ? (await this.blobs.place(kind.sha256, entry.size, (temp) =>
+            bundle.zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes, temp),
+          )) === 'placed'
         : !(await blobIntact(this.ctx.dataDir, kind.sha256, entry.size));
       // An entry not extracted is still read, so a damaged bundle is refused whatever is held here.
       if (!this.blobs || !missing) await bundle.zip.verifyEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes);
@@ -573,7 +658,12 @@ export class ImportSession {
         if (known) this.restored += 1;
         else this.files += 1;
       }
-      if (!known) this.prepare('INSERT INTO evidence_blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(kind.sha256, entry.size, this.now);
+      if (!known)
+        this.prepare('INSERT INTO evidence_blobs (sha256, size, created_at) VALUES (?, ?, ?)').run(
+          kind.sha256,
+          entry.size,
+          this.now,
+        );
       this.checkCancel();
     }
   }
@@ -582,7 +672,12 @@ export class ImportSession {
   private async applyNested(outer: VerifiedBundle, onlyRepair: boolean): Promise<void> {
     const nestedEntries = outer.manifest.entries
       .map((entry) => ({ entry, kind: entryKind(entry.name) }))
-      .filter((item): item is { entry: ManifestEntry; kind: { kind: 'nested'; source: string; seq: number; sha256: string } } => item.kind.kind === 'nested')
+      .filter(
+        (
+          item,
+        ): item is { entry: ManifestEntry; kind: { kind: 'nested'; source: string; seq: number; sha256: string } } =>
+          item.kind.kind === 'nested',
+      )
       .sort((a, b) => a.kind.source.localeCompare(b.kind.source) || a.kind.seq - b.kind.seq);
     for (const { entry, kind } of nestedEntries) {
       const file = this.temp('nested');
@@ -592,8 +687,14 @@ export class ImportSession {
         const manifest = bundle.manifest;
         const relayer = outer.manifest.source;
         checkNestedName(kind, manifest);
-        if (manifest.kind !== outer.manifest.kind || (manifest.target.code !== relayer.code && manifest.target.code !== '*')) {
-          throw new ApiError('E_ORIGIN', `${describeCourt(relayer)}转来的同步包不是发给它的，不能转报，没有导入任何内容。`);
+        if (
+          manifest.kind !== outer.manifest.kind ||
+          (manifest.target.code !== relayer.code && manifest.target.code !== '*')
+        ) {
+          throw new ApiError(
+            'E_ORIGIN',
+            `${describeCourt(relayer)}转来的同步包不是发给它的，不能转报，没有导入任何内容。`,
+          );
         }
         // Only a court already trusted here is looked at again when its bundle is held already.
         if (!this.trustNested(outer.manifest, manifest, !onlyRepair)) continue;
@@ -642,7 +743,8 @@ export class ImportSession {
   private trustNested(outer: Manifest, manifest: Manifest, mayTrust: boolean): boolean {
     const source = manifest.source;
     const relayer = outer.source;
-    if (source.code === this.profile.code) throw new ApiError('E_ORIGIN', '转报的同步包中有自称本院的数据，没有导入任何内容。');
+    if (source.code === this.profile.code)
+      throw new ApiError('E_ORIGIN', '转报的同步包中有自称本院的数据，没有导入任何内容。');
     const relayerLevel = (this.knownCourt(relayer.code)?.level as string | undefined) || relayer.level;
     const refusal = relayRefusal(outer.kind, relayer, relayerLevel, source);
     if (refusal) throw new ApiError('E_ORIGIN', `${refusal}，没有导入任何内容。`);
@@ -654,11 +756,20 @@ export class ImportSession {
     if (!mayTrust) return false;
     const vouched = outer.vouches.find((card) => card.code === source.code);
     if (!vouched || vouched.signKey !== source.signKey || vouched.boxKey !== source.boxKey) {
-      throw new ApiError('E_UNTRUSTED', `${describeCourt(relayer)}转来的${describeCourt(source)}同步包没有得到它的担保，无法确认来源，没有导入任何内容。`);
+      throw new ApiError(
+        'E_UNTRUSTED',
+        `${describeCourt(relayer)}转来的${describeCourt(source)}同步包没有得到它的担保，无法确认来源，没有导入任何内容。`,
+      );
     }
     const relation = manifest.kind === 'report_up' ? 'relayed' : 'superior';
     const fingerprint = fingerprintOf(source.signKey, source.boxKey);
-    this.newlyVouched.push({ code: source.code, name: source.name, level: source.level, fingerprint, vouchedBy: { code: relayer.code, name: relayer.name } });
+    this.newlyVouched.push({
+      code: source.code,
+      name: source.name,
+      level: source.level,
+      fingerprint,
+      vouchedBy: { code: relayer.code, name: relayer.name },
+    });
     this.insertTrust(source, relation, fingerprint, `经${describeCourt(relayer)}转报担保`, relayer.code);
     // Trust rows go in now, inside the transaction, so later checks (sequence, keys) see them.
     this.flushTrust();
@@ -676,7 +787,8 @@ export class ImportSession {
     const relayerLevel = (knownRelayer?.level as string | undefined) || manifest.source.level;
     const seen = new Set<string>();
     for (const card of manifest.vouches) {
-      if (seen.has(card.code)) throw new ApiError('E_CORRUPT', '同步包的担保名单中有重复的法院，清单格式有误，没有导入任何内容。');
+      if (seen.has(card.code))
+        throw new ApiError('E_CORRUPT', '同步包的担保名单中有重复的法院，清单格式有误，没有导入任何内容。');
       seen.add(card.code);
       const refusal = relayRefusal(manifest.kind, manifest.source, relayerLevel, card);
       if (refusal) throw new ApiError('E_ORIGIN', `${refusal}，也不能为它的密钥担保，没有导入任何内容。`);
@@ -697,7 +809,10 @@ export class ImportSession {
     for (const entry of bundle.manifest.entries) {
       const kind = entryKind(entry.name);
       if (kind.kind === 'rows' && !SYNC_TABLE_NAMES.has(kind.table)) {
-        throw new ApiError('E_CORRUPT', `同步包中有本程序不认识的数据表“${kind.table}”，可能来自更新的版本，没有导入任何内容。`);
+        throw new ApiError(
+          'E_CORRUPT',
+          `同步包中有本程序不认识的数据表“${kind.table}”，可能来自更新的版本，没有导入任何内容。`,
+        );
       }
     }
     for (const table of SYNC_TABLES) {
@@ -709,7 +824,9 @@ export class ImportSession {
       this.packages.push({ issuer: bundle.manifest.source.code, campaignId: bundle.manifest.campaign.id });
     }
     if (bundle.manifest.kind === 'report_up') {
-      this.prepare('UPDATE sync_courts SET last_seq = ?, last_change_through = ?, last_bundle_at = ?, last_imported_at = ?, name = ? WHERE code = ?').run(
+      this.prepare(
+        'UPDATE sync_courts SET last_seq = ?, last_change_through = ?, last_bundle_at = ?, last_imported_at = ?, name = ? WHERE code = ?',
+      ).run(
         bundle.manifest.seq,
         bundle.manifest.changeThrough,
         bundle.manifest.createdAt,
@@ -732,10 +849,17 @@ export class ImportSession {
    * durable in its place before the commit, noted in the journal first. */
   private async recordReceived(bundle: VerifiedBundle, relayedBy: string | null): Promise<void> {
     const manifest = bundle.manifest;
-    const relative = path.join('sync', 'received', manifest.source.code, `${manifest.kind}-${manifest.seq}-${bundle.sha256.slice(0, 16)}.zip`);
+    const relative = path.join(
+      'sync',
+      'received',
+      manifest.source.code,
+      `${manifest.kind}-${manifest.seq}-${bundle.sha256.slice(0, 16)}.zip`,
+    );
     if (this.keptCopies) {
       const target = path.join(this.ctx.dataDir, relative);
-      const { existed } = await this.keptCopies.place(target, (temp) => fs.copyFileSync(bundle.plainPath, temp), { entry: { kind: 'received', path: relative } });
+      const { existed } = await this.keptCopies.place(target, (temp) => fs.copyFileSync(bundle.plainPath, temp), {
+        entry: { kind: 'received', path: relative },
+      });
       if (!existed) this.createdCopies.push(target);
     }
     this.prepare(
@@ -772,9 +896,13 @@ export class ImportSession {
     const writer = new ChangeWriter(this.openTransaction(), actor, this.now);
     for (const { issuer, campaignId } of this.packages) {
       if (issuer === this.profile.code) continue;
-      const definitions = this.sqlite.prepare("SELECT * FROM items WHERE origin = ? AND campaign_id = ? AND kind = 'mandatory' ORDER BY sort_order").all(issuer, campaignId) as Row[];
+      const definitions = this.sqlite
+        .prepare("SELECT * FROM items WHERE origin = ? AND campaign_id = ? AND kind = 'mandatory' ORDER BY sort_order")
+        .all(issuer, campaignId) as Row[];
       for (const definition of definitions) {
-        const copy = this.sqlite.prepare('SELECT * FROM items WHERE origin = ? AND source_item_id = ?').get(this.profile.code, definition.id) as Row | undefined;
+        const copy = this.sqlite
+          .prepare('SELECT * FROM items WHERE origin = ? AND source_item_id = ?')
+          .get(this.profile.code, definition.id) as Row | undefined;
         if (definition.deleted_at !== null) {
           if (copy && copy.deleted_at === null) {
             await writer.softDelete('items', copy.id as string, undefined, 'package-update');
@@ -794,11 +922,26 @@ export class ImportSession {
         if (!copy) {
           await writer.insert(
             'items',
-            { campaignId, kind: 'mandatory', leadLeader: '', departmentId: null, owner: '', status: 'not_started', percent: 0, completedAt: null, completedLate: 0, sourceItemId: definition.id as string, ...fields },
+            {
+              campaignId,
+              kind: 'mandatory',
+              leadLeader: '',
+              departmentId: null,
+              owner: '',
+              status: 'not_started',
+              percent: 0,
+              completedAt: null,
+              completedLate: 0,
+              sourceItemId: definition.id as string,
+              ...fields,
+            },
             'package-update',
           );
           this.materialized.added += 1;
-        } else if (copy.deleted_at === null && ((copy.source_version as number | null) ?? 0) < (definition.version as number)) {
+        } else if (
+          copy.deleted_at === null &&
+          ((copy.source_version as number | null) ?? 0) < (definition.version as number)
+        ) {
           await writer.update('items', copy.id as string, undefined, fields, 'package-update');
           this.materialized.updated += 1;
         }
@@ -826,7 +969,15 @@ export class ImportSession {
         totals: this.totals(),
         nested: this.nestedSummaries.length,
         materialized: this.materialized,
-        ...(this.newlyVouched.length ? { vouched: this.newlyVouched.map((court) => ({ code: court.code, fingerprint: court.fingerprint, by: court.vouchedBy.code })) } : {}),
+        ...(this.newlyVouched.length
+          ? {
+              vouched: this.newlyVouched.map((court) => ({
+                code: court.code,
+                fingerprint: court.fingerprint,
+                by: court.vouchedBy.code,
+              })),
+            }
+          : {}),
         ...(this.auditAlerts.length ? { auditAlerts: this.auditAlerts } : {}),
       },
     });
@@ -839,7 +990,10 @@ export class ImportSession {
       this.sqlite.exec('BEGIN IMMEDIATE');
     } catch (error) {
       if (isDatabaseBusy(error)) {
-        throw new ApiError('E_BUSY', '数据库正被另一个窗口或命令行占用（可能正在导入或导出），没有导入任何内容。请稍后重试。');
+        throw new ApiError(
+          'E_BUSY',
+          '数据库正被另一个窗口或命令行占用（可能正在导入或导出），没有导入任何内容。请稍后重试。',
+        );
       }
       throw error;
     }
@@ -851,8 +1005,15 @@ export class ImportSession {
     const { bundle: root, encrypted } = await this.openRoot();
     try {
       const manifest = root.manifest;
-      if (manifest.kind === 'report_up' ? manifest.target.code !== this.profile.code : manifest.target.code !== '*' && manifest.target.code !== this.profile.code) {
-        throw new ApiError('E_WRONG_TARGET', `这个同步包是${describeCourt(manifest.source)}发给${describeCourt(manifest.target)}的，不是发给本院的，没有导入任何内容。`);
+      if (
+        manifest.kind === 'report_up'
+          ? manifest.target.code !== this.profile.code
+          : manifest.target.code !== '*' && manifest.target.code !== this.profile.code
+      ) {
+        throw new ApiError(
+          'E_WRONG_TARGET',
+          `这个同步包是${describeCourt(manifest.source)}发给${describeCourt(manifest.target)}的，不是发给本院的，没有导入任何内容。`,
+        );
       }
       this.trustRoot(manifest);
       const step = this.sequence(manifest, root.sha256, false);
@@ -865,7 +1026,13 @@ export class ImportSession {
         await this.keepPlaced();
         const restored = this.restored;
         const again = `此同步包（${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号）已导入过，没有任何变化`;
-        return this.report(summary(), restored ? 'imported' : 'unchanged', restored ? `${again}；${this.options.dryRun ? '将补回' : '已补回'}本院缺失或损坏的佐证材料文件 ${restored} 个。` : `${again}。`);
+        return this.report(
+          summary(),
+          restored ? 'imported' : 'unchanged',
+          restored
+            ? `${again}；${this.options.dryRun ? '将补回' : '已补回'}本院缺失或损坏的佐证材料文件 ${restored} 个。`
+            : `${again}。`,
+        );
       }
       this.total = manifest.counts.rows;
       this.begin();
@@ -897,7 +1064,15 @@ export class ImportSession {
       if (committed) await this.keepPlaced();
       const totals = this.totals();
       const restored = this.restored;
-      const changed = totals.added + totals.updated + this.files + restored + this.materialized.added + this.materialized.updated + this.materialized.removed > 0;
+      const changed =
+        totals.added +
+          totals.updated +
+          this.files +
+          restored +
+          this.materialized.added +
+          this.materialized.updated +
+          this.materialized.removed >
+        0;
       const verb = this.options.dryRun ? '将' : '已';
       const message = changed
         ? `${verb}导入${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号：新增 ${totals.added} 行，更新 ${totals.updated} 行，未变 ${totals.unchanged} 行${totals.older ? `，较旧未导入 ${totals.older} 行` : ''}${this.files ? `，佐证材料 ${this.files} 个` : ''}${restored > 0 ? `，补回缺失的佐证材料文件 ${restored} 个` : ''}${this.nestedSummaries.length ? `，其中含 ${this.nestedSummaries.length} 个${manifest.kind === 'report_up' ? '下级法院同步包' : '上级法院下发包'}` : ''}。`
@@ -928,9 +1103,15 @@ export class ImportSession {
     const changes = [...this.changes.values()].map((entry) => ({
       ...entry,
       courtName: this.courtNames.get(entry.courtCode) ?? entry.courtName,
-      campaignTitle: entry.campaignId ? ((titles.get(entry.campaignId) as { title: string } | undefined)?.title ?? this.campaignTitles.get(entry.campaignId) ?? '') : '',
+      campaignTitle: entry.campaignId
+        ? ((titles.get(entry.campaignId) as { title: string } | undefined)?.title ??
+          this.campaignTitles.get(entry.campaignId) ??
+          '')
+        : '',
     }));
-    changes.sort((a, b) => a.courtCode.localeCompare(b.courtCode) || a.campaignTitle.localeCompare(b.campaignTitle, 'zh-CN'));
+    changes.sort(
+      (a, b) => a.courtCode.localeCompare(b.courtCode) || a.campaignTitle.localeCompare(b.campaignTitle, 'zh-CN'),
+    );
     return {
       dryRun: this.options.dryRun,
       outcome,
@@ -948,7 +1129,11 @@ export class ImportSession {
 }
 
 /** Imports (or, with dryRun, previews) one bundle file. Throws ApiError on any refusal. */
-export async function runImport(ctx: ServiceContext, options: ImportOptions, control?: JobControl): Promise<ImportReport> {
+export async function runImport(
+  ctx: ServiceContext,
+  options: ImportOptions,
+  control?: JobControl,
+): Promise<ImportReport> {
   const profile = await requireProfile(ctx);
   const keys = await ensureCourtKeys(ctx);
   const session = new ImportSession(ctx, profile, keys, options, control);

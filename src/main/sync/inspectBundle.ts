@@ -21,7 +21,13 @@ import { entryKind, type Manifest } from './format/manifest';
 import { ensureCourtKeys } from './courtKeys';
 import { SYNC_TABLES } from './syncTables';
 import { bundleSummary, tempPath } from './syncFiles';
-import { checkEnvelopeMatches, checkNestedName, latestPlausibleDay, openVerifiedBundle, readCheckedRows } from './bundleChecks';
+import {
+  checkEnvelopeMatches,
+  checkNestedName,
+  latestPlausibleDay,
+  openVerifiedBundle,
+  readCheckedRows,
+} from './bundleChecks';
 import { describeCourt, relayRefusal } from './bundleTrust';
 
 /** How a signer's key stands with the court whose data folder was given. */
@@ -74,7 +80,9 @@ class Inspector {
   private readonly latestDay: string;
 
   temp(label: string): string {
-    const file = this.ctx ? tempPath(this.ctx.dataDir, label) : path.join(os.tmpdir(), `court-inspect-${label}-${process.pid}-${uuidv7()}`);
+    const file = this.ctx
+      ? tempPath(this.ctx.dataDir, label)
+      : path.join(os.tmpdir(), `court-inspect-${label}-${process.pid}-${uuidv7()}`);
     this.temps.push(file);
     return file;
   }
@@ -89,16 +97,21 @@ class Inspector {
 
   private standing(manifest: Manifest): KeyStanding | null {
     if (!this.ctx) return null;
-    const known = this.ctx.sqlite.prepare("SELECT sign_key, box_key, vouched_by, relation FROM sync_courts WHERE code = ? AND sign_key != ''").get(manifest.source.code) as
-      | { sign_key: string; box_key: string; vouched_by: string | null; relation: TrustRelation }
-      | undefined;
+    const known = this.ctx.sqlite
+      .prepare("SELECT sign_key, box_key, vouched_by, relation FROM sync_courts WHERE code = ? AND sign_key != ''")
+      .get(manifest.source.code) as
+      { sign_key: string; box_key: string; vouched_by: string | null; relation: TrustRelation } | undefined;
     if (!known) return 'unknown';
     if (known.sign_key !== manifest.source.signKey || known.box_key !== manifest.source.boxKey) return 'mismatch';
     return known.vouched_by ? 'vouched' : 'trusted';
   }
 
   /** Opens, verifies and reads one plain bundle; returns its summary with counted numbers. */
-  async bundle(file: string, encrypted: boolean, carrier: Manifest | null): Promise<{ manifest: Manifest; summary: BundleSummary; entries: number }> {
+  async bundle(
+    file: string,
+    encrypted: boolean,
+    carrier: Manifest | null,
+  ): Promise<{ manifest: Manifest; summary: BundleSummary; entries: number }> {
     const { zip, manifest } = await openVerifiedBundle(file, this.reader);
     try {
       let vouchedBy: string | null = null;
@@ -106,14 +119,26 @@ class Inspector {
         const refusal = relayRefusal(carrier.kind, carrier.source, this.carrierLevel(carrier), manifest.source);
         if (refusal) throw new ApiError('E_ORIGIN', `${refusal}。`);
         const vouch = carrier.vouches.find((card) => card.code === manifest.source.code);
-        vouchedBy = vouch && vouch.signKey === manifest.source.signKey && vouch.boxKey === manifest.source.boxKey ? carrier.source.code : null;
+        vouchedBy =
+          vouch && vouch.signKey === manifest.source.signKey && vouch.boxKey === manifest.source.boxKey
+            ? carrier.source.code
+            : null;
       }
       const standing = this.standing(manifest);
       if (standing === 'mismatch') this.mismatch = true;
       if (carrier && !vouchedBy && standing !== 'trusted' && standing !== 'vouched') {
-        throw new ApiError('E_UNTRUSTED', `${describeCourt(carrier.source)}转来的${describeCourt(manifest.source)}同步包没有得到它的担保，无法确认来源。`);
+        throw new ApiError(
+          'E_UNTRUSTED',
+          `${describeCourt(carrier.source)}转来的${describeCourt(manifest.source)}同步包没有得到它的担保，无法确认来源。`,
+        );
       }
-      this.signers.push({ code: manifest.source.code, name: manifest.source.name, fingerprint: fingerprintOf(manifest.source.signKey, manifest.source.boxKey), standing, vouchedBy });
+      this.signers.push({
+        code: manifest.source.code,
+        name: manifest.source.name,
+        fingerprint: fingerprintOf(manifest.source.signKey, manifest.source.boxKey),
+        standing,
+        vouchedBy,
+      });
       const nested = await this.nestedOf(zip, manifest);
       const rows = await this.rows(zip, manifest);
       await this.files(zip, manifest);
@@ -125,7 +150,9 @@ class Inspector {
   }
 
   private carrierLevel(carrier: Manifest): string {
-    const known = this.ctx?.sqlite.prepare("SELECT level FROM sync_courts WHERE code = ? AND sign_key != ''").get(carrier.source.code) as { level: string } | undefined;
+    const known = this.ctx?.sqlite
+      .prepare("SELECT level FROM sync_courts WHERE code = ? AND sign_key != ''")
+      .get(carrier.source.code) as { level: string } | undefined;
     return known?.level || carrier.source.level;
   }
 
@@ -141,7 +168,8 @@ class Inspector {
 
   private async files(zip: OpenedBundleZip, manifest: Manifest): Promise<void> {
     for (const entry of manifest.entries) {
-      if (entryKind(entry.name).kind === 'file') await zip.verifyEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes);
+      if (entryKind(entry.name).kind === 'file')
+        await zip.verifyEntry(entry.name, entry.sha256, DEFAULT_LIMITS.maxFileBytes);
     }
   }
 
@@ -154,7 +182,13 @@ class Inspector {
       await zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxTotalBytes, inner);
       const { manifest: innerManifest, summary } = await this.bundle(inner, false, manifest);
       checkNestedName(kind, innerManifest);
-      nested.push({ source: { code: innerManifest.source.code, name: innerManifest.source.name }, seq: innerManifest.seq, full: innerManifest.full, rows: summary.rows, files: summary.files });
+      nested.push({
+        source: { code: innerManifest.source.code, name: innerManifest.source.name },
+        seq: innerManifest.seq,
+        full: innerManifest.full,
+        rows: summary.rows,
+        files: summary.files,
+      });
     }
     return nested;
   }
@@ -168,7 +202,10 @@ export async function inspectBundle(file: string, ctx?: ServiceContext): Promise
   if (!fs.existsSync(file)) throw new ApiError('E_NOT_FOUND', `找不到文件：${file}`);
   const kind = await sniffBundle(file);
   if (kind === 'unknown') throw new ApiError('E_NOT_BUNDLE', '这个文件不是督导台的同步包。');
-  const inspector = new Inspector(ctx, { schemaVersion: ctx?.schemaVersion ?? loadMigrations().length, now: ctx?.now() ?? new Date() });
+  const inspector = new Inspector(ctx, {
+    schemaVersion: ctx?.schemaVersion ?? loadMigrations().length,
+    now: ctx?.now() ?? new Date(),
+  });
   try {
     let plain = file;
     let envelope: InspectResult['envelope'] = null;
@@ -177,11 +214,24 @@ export async function inspectBundle(file: string, ctx?: ServiceContext): Promise
       envelope = { source: header.source, target: header.target, kind: header.kind };
       const profile = ctx ? await getProfile(ctx) : null;
       if (!ctx || !profile || profile.code !== header.target.code) {
-        return { summary: null, encrypted: true, signatureValid: null, checkedAgainst: null, signers: [], envelope, entries: 0 };
+        return {
+          summary: null,
+          encrypted: true,
+          signatureValid: null,
+          checkedAgainst: null,
+          signers: [],
+          envelope,
+          entries: 0,
+        };
       }
       const keys = await ensureCourtKeys(ctx);
       plain = inspector.temp('inspect');
-      await decryptFile(file, plain, { boxPublic: keys.boxPublic, boxPrivate: keys.boxPrivate, fingerprint: keys.fingerprint }, DEFAULT_LIMITS.maxTotalBytes);
+      await decryptFile(
+        file,
+        plain,
+        { boxPublic: keys.boxPublic, boxPrivate: keys.boxPrivate, fingerprint: keys.fingerprint },
+        DEFAULT_LIMITS.maxTotalBytes,
+      );
     }
     const { manifest, summary, entries } = await inspector.bundle(plain, kind === 'envelope', null);
     if (envelope) checkEnvelopeMatches(envelope, manifest);

@@ -38,12 +38,22 @@ const RESERVE_ATTEMPTS = 3;
 
 /** Writes the pending outbox row in a transaction whose commit is flushed to the disk (the file
  * takes its final name right after). Busy: retried, then refused in plain words. */
-export async function reserveSequence(ctx: ServiceContext, delivery: Delivery, outPath: string, sha256: string): Promise<void> {
+export async function reserveSequence(
+  ctx: ServiceContext,
+  delivery: Delivery,
+  outPath: string,
+  sha256: string,
+): Promise<void> {
   const sqlite = ctx.sqlite;
   const reserve = sqlite.transaction(() => {
-    const last = sqlite.prepare('SELECT max(seq) AS seq FROM sync_outbox WHERE target_code = ?').get(delivery.target.code) as { seq: number | null };
+    const last = sqlite
+      .prepare('SELECT max(seq) AS seq FROM sync_outbox WHERE target_code = ?')
+      .get(delivery.target.code) as { seq: number | null };
     if ((last.seq ?? 0) >= delivery.seq) {
-      throw new ApiError('E_BUSY', '刚才另一个窗口或命令行也导出了同步包，本次导出的序号已被占用，没有保存。请重新导出。');
+      throw new ApiError(
+        'E_BUSY',
+        '刚才另一个窗口或命令行也导出了同步包，本次导出的序号已被占用，没有保存。请重新导出。',
+      );
     }
     sqlite
       .prepare(
@@ -75,7 +85,10 @@ export async function reserveSequence(ctx: ServiceContext, delivery: Delivery, o
     } catch (error) {
       if (!isDatabaseBusy(error)) throw error;
       if (attempt >= RESERVE_ATTEMPTS) {
-        throw new ApiError('E_BUSY', '数据库正被另一个窗口或命令行占用（可能正在导入同步包），同步包没有保存，序号也没有占用。请稍后重试。');
+        throw new ApiError(
+          'E_BUSY',
+          '数据库正被另一个窗口或命令行占用（可能正在导入同步包），同步包没有保存，序号也没有占用。请稍后重试。',
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
@@ -104,11 +117,23 @@ export function completeSequence(ctx: Pick<ServiceContext, 'sqlite'>, target: st
 }
 
 /** Gives back a reserved number whose file never took its final name. */
-export function releaseSequence(ctx: Pick<ServiceContext, 'sqlite'>, target: string, seq: number, kind: Manifest['kind']): void {
-  ctx.sqlite.transaction(() => {
-    ctx.sqlite.prepare("DELETE FROM sync_outbox WHERE target_code = ? AND seq = ? AND state = 'pending'").run(target, seq);
-    if (kind === 'report_up') ctx.sqlite.prepare("UPDATE sync_received SET forwarded_seq = NULL WHERE kind = 'report_up' AND forwarded_seq = ?").run(seq);
-  }).immediate();
+export function releaseSequence(
+  ctx: Pick<ServiceContext, 'sqlite'>,
+  target: string,
+  seq: number,
+  kind: Manifest['kind'],
+): void {
+  ctx.sqlite
+    .transaction(() => {
+      ctx.sqlite
+        .prepare("DELETE FROM sync_outbox WHERE target_code = ? AND seq = ? AND state = 'pending'")
+        .run(target, seq);
+      if (kind === 'report_up')
+        ctx.sqlite
+          .prepare("UPDATE sync_received SET forwarded_seq = NULL WHERE kind = 'report_up' AND forwarded_seq = ?")
+          .run(seq);
+    })
+    .immediate();
 }
 
 /**
@@ -119,7 +144,9 @@ export function releaseSequence(ctx: Pick<ServiceContext, 'sqlite'>, target: str
  * the last completed one ended, so no change is left out whichever file arrives.
  */
 export function settlePendingExports(ctx: Pick<ServiceContext, 'sqlite'>): void {
-  const pending = ctx.sqlite.prepare("SELECT target_code, seq, kind, sha256, file_path FROM sync_outbox WHERE state = 'pending'").all() as {
+  const pending = ctx.sqlite
+    .prepare("SELECT target_code, seq, kind, sha256, file_path FROM sync_outbox WHERE state = 'pending'")
+    .all() as {
     target_code: string;
     seq: number;
     kind: Manifest['kind'];
@@ -138,10 +165,13 @@ export function settlePendingExports(ctx: Pick<ServiceContext, 'sqlite'>): void 
 
 /** The next number for a target, and the change number the last completed bundle reached. */
 export function nextSeq(ctx: Pick<ServiceContext, 'sqlite'>, target: string): { seq: number; through: number } {
-  const last = ctx.sqlite.prepare('SELECT max(seq) AS seq FROM sync_outbox WHERE target_code = ?').get(target) as { seq: number | null };
+  const last = ctx.sqlite.prepare('SELECT max(seq) AS seq FROM sync_outbox WHERE target_code = ?').get(target) as {
+    seq: number | null;
+  };
   const done = ctx.sqlite
-    .prepare("SELECT through_change_seq FROM sync_outbox WHERE target_code = ? AND state = 'done' ORDER BY seq DESC LIMIT 1")
+    .prepare(
+      "SELECT through_change_seq FROM sync_outbox WHERE target_code = ? AND state = 'done' ORDER BY seq DESC LIMIT 1",
+    )
     .get(target) as { through_change_seq: number } | undefined;
   return { seq: (last.seq ?? 0) + 1, through: done?.through_change_seq ?? 0 };
 }
-

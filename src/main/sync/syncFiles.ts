@@ -52,11 +52,20 @@ export function courtCard(row: Record<string, unknown>): CourtCard {
 }
 
 /** What a verified manifest says about its bundle, with `rows` as counted while it was read. */
-export function bundleSummary(manifest: Manifest, encrypted: boolean, nested: BundleSummary['nested'], rows: number): BundleSummary {
+export function bundleSummary(
+  manifest: Manifest,
+  encrypted: boolean,
+  nested: BundleSummary['nested'],
+  rows: number,
+): BundleSummary {
   return {
     kind: manifest.kind,
     full: manifest.full,
-    source: { code: manifest.source.code, name: manifest.source.name, fingerprint: fingerprintOf(manifest.source.signKey, manifest.source.boxKey) },
+    source: {
+      code: manifest.source.code,
+      name: manifest.source.name,
+      fingerprint: fingerprintOf(manifest.source.signKey, manifest.source.boxKey),
+    },
     target: manifest.target,
     seq: manifest.seq,
     changeFrom: manifest.changeFrom,

@@ -23,7 +23,11 @@ export type SyncOperation =
   | 'sync.subordinates';
 
 /** Bundle files chosen in the window, staged for preview and import. */
-const BUNDLE_UPLOADS: UploadKind = { name: 'bundle', maxBytes: DEFAULT_LIMITS.maxTotalBytes, tooLarge: '文件过大，超出同步包的大小上限。' };
+const BUNDLE_UPLOADS: UploadKind = {
+  name: 'bundle',
+  maxBytes: DEFAULT_LIMITS.maxTotalBytes,
+  tooLarge: '文件过大，超出同步包的大小上限。',
+};
 
 /** The default folder is created on demand; any other folder must already exist (a USB stick). */
 function prepareFolder(ctx: Parameters<AreaHandlers<'sync.export'>['sync.export']>[0], folder: string): string {
@@ -35,23 +39,40 @@ export const syncHandlers: AreaHandlers<SyncOperation> = {
   'sync.overview': (ctx) => syncOverview(ctx),
   'sync.export': async (ctx, input) => {
     await requireProfile(ctx);
-    return { jobId: startSyncJob(ctx, 'sync.export', { op: 'export', options: { folder: prepareFolder(ctx, input.folder), full: input.full } }) };
+    return {
+      jobId: startSyncJob(ctx, 'sync.export', {
+        op: 'export',
+        options: { folder: prepareFolder(ctx, input.folder), full: input.full },
+      }),
+    };
   },
   'sync.publish': async (ctx, input) => {
     await requireProfile(ctx);
-    return { jobId: startSyncJob(ctx, 'sync.publish', { op: 'publish', options: { folder: prepareFolder(ctx, input.folder), campaignId: input.campaignId } }) };
+    return {
+      jobId: startSyncJob(ctx, 'sync.publish', {
+        op: 'publish',
+        options: { folder: prepareFolder(ctx, input.folder), campaignId: input.campaignId },
+      }),
+    };
   },
   'sync.upload': async (ctx, input) => receiveChunk(ctx, BUNDLE_UPLOADS, input),
   'sync.discardUpload': async (ctx, input) => ({ discarded: discardUpload(ctx, BUNDLE_UPLOADS, input.uploadId) }),
   'sync.preview': async (ctx, input) => {
     const { file, fileName } = uploadedFile(ctx, BUNDLE_UPLOADS, input.uploadId);
-    return { jobId: startSyncJob(ctx, 'sync.preview', { op: 'import', options: { file, fileName, dryRun: true, trust: [] } }) };
+    return {
+      jobId: startSyncJob(ctx, 'sync.preview', { op: 'import', options: { file, fileName, dryRun: true, trust: [] } }),
+    };
   },
   'sync.import': async (ctx, input) => {
     const { file, fileName } = uploadedFile(ctx, BUNDLE_UPLOADS, input.uploadId);
     // The staged copy is no longer needed once it is in; after a refusal it stays for another try.
     return {
-      jobId: startSyncJob(ctx, 'sync.import', { op: 'import', options: { file, fileName, dryRun: false, trust: input.trust } }, () => discardUpload(ctx, BUNDLE_UPLOADS, input.uploadId)),
+      jobId: startSyncJob(
+        ctx,
+        'sync.import',
+        { op: 'import', options: { file, fileName, dryRun: false, trust: input.trust } },
+        () => discardUpload(ctx, BUNDLE_UPLOADS, input.uploadId),
+      ),
     };
   },
   'sync.trusted': (ctx) => trustedCourts(ctx),

@@ -12,7 +12,10 @@ import type { SyncTask, SyncWorkerInput, SyncWorkerMessage } from './syncWorkerP
  * loaded through tsx's require hook. */
 function workerScript(): { code: string; eval: boolean } {
   if (__filename.endsWith('.ts')) {
-    return { code: `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'syncWorker.ts'))});`, eval: true };
+    return {
+      code: `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'syncWorker.ts'))});`,
+      eval: true,
+    };
   }
   return { code: path.join(__dirname, 'syncWorker.js'), eval: false };
 }
@@ -20,7 +23,14 @@ function workerScript(): { code: string; eval: boolean } {
 export function runInWorker(ctx: ServiceContext, task: SyncTask, control: JobControl): Promise<JobResult> {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const input: SyncWorkerInput = { dataDir: ctx.dataDir, nativeBinding: ctx.nativeBinding, user: ctx.user, now: ctx.now().toISOString(), cancel, task };
+  const input: SyncWorkerInput = {
+    dataDir: ctx.dataDir,
+    nativeBinding: ctx.nativeBinding,
+    user: ctx.user,
+    now: ctx.now().toISOString(),
+    cancel,
+    task,
+  };
   const script = workerScript();
   return new Promise<JobResult>((resolve, reject) => {
     const worker = new Worker(script.code, { workerData: input, eval: script.eval });
@@ -46,7 +56,12 @@ export function runInWorker(ctx: ServiceContext, task: SyncTask, control: JobCon
   });
 }
 
-export function startSyncJob(ctx: ServiceContext, kind: string, task: SyncTask, after?: (result: JobResult) => void): string {
+export function startSyncJob(
+  ctx: ServiceContext,
+  kind: string,
+  task: SyncTask,
+  after?: (result: JobResult) => void,
+): string {
   return ctx.jobs.start(kind, async (control) => {
     const result = await runInWorker(ctx, task, control);
     after?.(result);

@@ -16,9 +16,18 @@ import { actorLabel } from './syncFiles';
 export { exportReportUp, publishCampaign, courtFingerprint, ensureCourtKeys };
 
 /** Imports or previews a bundle, and records the outcome in the sync history. */
-export async function importBundle(ctx: ServiceContext, options: ImportOptions, control?: JobControl): Promise<ImportReport> {
+export async function importBundle(
+  ctx: ServiceContext,
+  options: ImportOptions,
+  control?: JobControl,
+): Promise<ImportReport> {
   const fileName = options.fileName ?? path.basename(options.file);
-  const base = { at: ctx.now().toISOString(), direction: options.dryRun ? ('preview' as const) : ('import' as const), fileName, actor: actorLabel(ctx) };
+  const base = {
+    at: ctx.now().toISOString(),
+    direction: options.dryRun ? ('preview' as const) : ('import' as const),
+    fileName,
+    actor: actorLabel(ctx),
+  };
   try {
     const report = await runImport(ctx, options, control);
     if (!options.dryRun) {
@@ -57,7 +66,11 @@ export async function importBundle(ctx: ServiceContext, options: ImportOptions, 
       unchanged: 0,
       result: cancelled ? 'cancelled' : refused ? 'refused' : 'failed',
       code: refused ? error.code : null,
-      message: cancelled ? '已取消，没有写入任何数据' : refused ? error.message : `导入时出错：${(error as Error).message}`,
+      message: cancelled
+        ? '已取消，没有写入任何数据'
+        : refused
+          ? error.message
+          : `导入时出错：${(error as Error).message}`,
     };
     // A preview that was merely fine is not history; a refusal found by a preview is.
     if (!options.dryRun || refused) appendHistory(ctx.dataDir, entry);

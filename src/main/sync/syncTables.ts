@@ -49,7 +49,10 @@ export function tableColumns(sqlite: BetterSqlite3.Database): Map<string, string
   const columns = new Map<string, string[]>();
   for (const table of SYNC_TABLES) {
     const info = sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table.name) as { name: string }[];
-    columns.set(table.name, info.map((column) => column.name));
+    columns.set(
+      table.name,
+      info.map((column) => column.name),
+    );
   }
   return columns;
 }

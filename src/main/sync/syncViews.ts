@@ -75,25 +75,55 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
   const profile = await requireProfile(ctx);
   const keys = await ensureCourtKeys(ctx);
   const sqlite = ctx.sqlite;
-  const parentRow = profile.parentCode ? (sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND relation = 'superior'").get(profile.parentCode) as Row | undefined) : undefined;
+  const parentRow = profile.parentCode
+    ? (sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND relation = 'superior'").get(profile.parentCode) as
+        Row | undefined)
+    : undefined;
   const last = profile.parentCode
     ? (sqlite
-        .prepare("SELECT seq, created_at, file_name, full, through_change_seq FROM sync_outbox WHERE target_code = ? AND state = 'done' ORDER BY seq DESC LIMIT 1")
+        .prepare(
+          "SELECT seq, created_at, file_name, full, through_change_seq FROM sync_outbox WHERE target_code = ? AND state = 'done' ORDER BY seq DESC LIMIT 1",
+        )
         .get(profile.parentCode) as Row | undefined)
     : undefined;
   const since = (last?.through_change_seq as number | undefined) ?? 0;
   const pendingChanges = SYNC_TABLES.reduce(
-    (sum, table) => sum + (sqlite.prepare(`SELECT count(*) AS n FROM ${table.name} WHERE origin = ? AND change_seq > ?`).get(profile.code, since) as { n: number }).n,
+    (sum, table) =>
+      sum +
+      (
+        sqlite
+          .prepare(`SELECT count(*) AS n FROM ${table.name} WHERE origin = ? AND change_seq > ?`)
+          .get(profile.code, since) as { n: number }
+      ).n,
     0,
   );
-  const pendingRelays = (sqlite.prepare("SELECT count(*) AS n FROM sync_received WHERE kind = 'report_up' AND target_code = ? AND forwarded_seq IS NULL").get(profile.code) as { n: number }).n;
+  const pendingRelays = (
+    sqlite
+      .prepare(
+        "SELECT count(*) AS n FROM sync_received WHERE kind = 'report_up' AND target_code = ? AND forwarded_seq IS NULL",
+      )
+      .get(profile.code) as { n: number }
+  ).n;
   const folder = defaultExportFolder(ctx);
   return {
-    court: { code: profile.code, name: profile.name, level: profile.level, parentCode: profile.parentCode, parentName: profile.parentName },
+    court: {
+      code: profile.code,
+      name: profile.name,
+      level: profile.level,
+      parentCode: profile.parentCode,
+      parentName: profile.parentName,
+    },
     fingerprint: keys.fingerprint,
     parent: parentRow ? toTrusted(parentRow) : null,
     nextSeq: profile.parentCode ? nextSeq(ctx, profile.parentCode).seq : 1,
-    lastExport: last ? { seq: last.seq as number, at: last.created_at as string, fileName: last.file_name as string, full: last.full === 1 } : null,
+    lastExport: last
+      ? {
+          seq: last.seq as number,
+          at: last.created_at as string,
+          fileName: last.file_name as string,
+          full: last.full === 1,
+        }
+      : null,
     pendingChanges,
     pendingRelays,
     defaultFolder: folder,
@@ -102,14 +132,19 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
 }
 
 export async function trustedCourts(ctx: ServiceContext): Promise<TrustedCourt[]> {
-  const rows = ctx.sqlite.prepare("SELECT * FROM sync_courts WHERE sign_key != '' ORDER BY CASE relation WHEN 'superior' THEN 0 WHEN 'subordinate' THEN 1 ELSE 2 END, code").all() as Row[];
+  const rows = ctx.sqlite
+    .prepare(
+      "SELECT * FROM sync_courts WHERE sign_key != '' ORDER BY CASE relation WHEN 'superior' THEN 0 WHEN 'subordinate' THEN 1 ELSE 2 END, code",
+    )
+    .all() as Row[];
   return rows.map(toTrusted);
 }
 
 /** Forgets a court's key (e.g. it reinstalled): its next bundle asks for the fingerprint again.
  * Its rows stay; the audit log records who removed the trust. */
 export async function untrustCourt(ctx: ServiceContext, code: string): Promise<{ code: string }> {
-  const row = ctx.sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND sign_key != ''").get(code) as Row | undefined;
+  const row = ctx.sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND sign_key != ''").get(code) as
+    Row | undefined;
   if (!row) throw new ApiError('E_NOT_FOUND', `本院没有信任 ${code} 的密钥。`);
   // A reinstalled court numbers its bundles from 1 again. Starting its sequence over is safe: old
   // bundles were signed with the key being forgotten and will not verify against the new one.
@@ -128,9 +163,16 @@ export async function untrustCourt(ctx: ServiceContext, code: string): Promise<{
 }
 
 export async function subordinateCourts(ctx: ServiceContext): Promise<SubordinateCourt[]> {
-  const rows = ctx.sqlite.prepare("SELECT * FROM sync_courts WHERE relation IN ('subordinate', 'relayed') ORDER BY code").all() as Row[];
+  const rows = ctx.sqlite
+    .prepare("SELECT * FROM sync_courts WHERE relation IN ('subordinate', 'relayed') ORDER BY code")
+    .all() as Row[];
   const itemCounts = new Map(
-    (ctx.sqlite.prepare('SELECT origin, count(*) AS n FROM items WHERE deleted_at IS NULL GROUP BY origin').all() as { origin: string; n: number }[]).map((row) => [row.origin, row.n]),
+    (
+      ctx.sqlite.prepare('SELECT origin, count(*) AS n FROM items WHERE deleted_at IS NULL GROUP BY origin').all() as {
+        origin: string;
+        n: number;
+      }[]
+    ).map((row) => [row.origin, row.n]),
   );
   const gaps = readHistory(ctx.dataDir).filter((entry) => entry.code === 'E_GAP');
   const now = dayjs(ctx.now());

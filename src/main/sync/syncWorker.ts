@@ -25,8 +25,10 @@ async function main(): Promise<void> {
   };
   try {
     const task = input.task;
-    if (task.op === 'export') post({ type: 'done', result: { kind: 'syncExport', report: await exportReportUp(ctx, task.options, control) } });
-    else if (task.op === 'publish') post({ type: 'done', result: { kind: 'syncExport', report: await publishCampaign(ctx, task.options, control) } });
+    if (task.op === 'export')
+      post({ type: 'done', result: { kind: 'syncExport', report: await exportReportUp(ctx, task.options, control) } });
+    else if (task.op === 'publish')
+      post({ type: 'done', result: { kind: 'syncExport', report: await publishCampaign(ctx, task.options, control) } });
     else {
       const report = await importBundle(ctx, task.options, control);
       post({ type: 'done', result: { kind: task.options.dryRun ? 'syncPreview' : 'syncImport', report } });
@@ -35,7 +37,11 @@ async function main(): Promise<void> {
     const refusal = error instanceof ApiError ? error : databaseFault(error);
     if (error instanceof JobCancelled) post({ type: 'cancelled' });
     else if (refusal) post({ type: 'refused', code: refusal.code, message: refusal.message });
-    else post({ type: 'failed', message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    else
+      post({
+        type: 'failed',
+        message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+      });
   } finally {
     await services.close();
   }

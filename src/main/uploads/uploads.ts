@@ -91,7 +91,8 @@ export function receiveChunk(
     throw new ApiError('E_TOO_LARGE', kind.tooLarge);
   }
   fs.appendFileSync(paths.data, chunk);
-  if (input.final) writeMeta(paths.meta, { kind: kind.name, fileName: input.fileName, complete: true, userId: ownerOf(ctx) });
+  if (input.final)
+    writeMeta(paths.meta, { kind: kind.name, fileName: input.fileName, complete: true, userId: ownerOf(ctx) });
   return { uploadId, bytes: size };
 }
 
@@ -116,7 +117,12 @@ export function uploadedFile(ctx: ServiceContext, kind: UploadKind, uploadId: st
  * Runs `work` on a finished upload, which is removed when `work` succeeds and kept (for another
  * try, or for files.discardUpload) when it throws. One use at a time.
  */
-export async function useUpload<T>(ctx: ServiceContext, kind: UploadKind, uploadId: string, work: (staged: StagedUpload) => Promise<T>): Promise<T> {
+export async function useUpload<T>(
+  ctx: ServiceContext,
+  kind: UploadKind,
+  uploadId: string,
+  work: (staged: StagedUpload) => Promise<T>,
+): Promise<T> {
   const paths = files(ctx.dataDir, uploadId);
   if (inUse.has(paths.meta)) throw new ApiError('E_BUSY', '这个文件正在保存，请稍候。');
   const staged = uploadedFile(ctx, kind, uploadId);

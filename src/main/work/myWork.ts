@@ -33,11 +33,25 @@ function liveCampaigns(ctx: ServiceContext) {
 }
 type CampaignInfo = Awaited<ReturnType<typeof liveCampaigns>>[number];
 
-async function itemWork(ctx: ServiceContext, court: string, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+async function itemWork(
+  ctx: ServiceContext,
+  court: string,
+  user: SessionUser,
+  campaigns: Map<string, CampaignInfo>,
+  judge: Judge,
+): Promise<WorkEntry[]> {
   const base = ctx.db
     .selectFrom('items')
     .leftJoin('departments', 'departments.id', 'items.departmentId')
-    .select(['items.id', 'items.campaignId', 'items.title', 'items.status', 'items.deadline', 'items.completedBy', 'departments.name as departmentName'])
+    .select([
+      'items.id',
+      'items.campaignId',
+      'items.title',
+      'items.status',
+      'items.deadline',
+      'items.completedBy',
+      'departments.name as departmentName',
+    ])
     .where('items.origin', '=', court)
     .where('items.deletedAt', 'is', null);
   const entries: WorkEntry[] = [];
@@ -58,7 +72,10 @@ async function itemWork(ctx: ServiceContext, court: string, user: SessionUser, c
     });
   };
   if (hasRole(user, 'filer') && user.departmentId) {
-    const rows = await base.where('items.departmentId', '=', user.departmentId).where('items.status', 'in', OPEN_ITEM).execute();
+    const rows = await base
+      .where('items.departmentId', '=', user.departmentId)
+      .where('items.status', 'in', OPEN_ITEM)
+      .execute();
     for (const row of rows) add(row, row.status === 'returned' ? 'revise' : 'fill');
   }
   if (hasRole(user, 'reviewer')) {
@@ -68,11 +85,19 @@ async function itemWork(ctx: ServiceContext, court: string, user: SessionUser, c
   return entries;
 }
 
-async function reportWork(ctx: ServiceContext, court: string, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+async function reportWork(
+  ctx: ServiceContext,
+  court: string,
+  user: SessionUser,
+  campaigns: Map<string, CampaignInfo>,
+  judge: Judge,
+): Promise<WorkEntry[]> {
   const base = ctx.db
     .selectFrom('inspectionReports as r')
     .leftJoin('people as p', 'p.id', 'r.personId')
-    .leftJoin('departments as d', (join) => join.on((eb) => eb('d.id', '=', eb.fn.coalesce('r.departmentId', 'p.departmentId'))))
+    .leftJoin('departments as d', (join) =>
+      join.on((eb) => eb('d.id', '=', eb.fn.coalesce('r.departmentId', 'p.departmentId'))),
+    )
     .select(['r.id', 'r.campaignId', 'r.subjectName', 'r.status', 'r.submittedBy', 'd.name as departmentName'])
     .where('r.origin', '=', court)
     .where('r.deletedAt', 'is', null);
@@ -131,8 +156,23 @@ function measureTitle(findingTitle: string, measureText: string): string {
   return `${findingTitle}：${measureText}`;
 }
 
-async function measureWork(ctx: ServiceContext, court: string, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
-  const base = measureQuery(ctx, court).select(['m.id', 'm.campaignId', 'm.text', 'm.status', 'm.deadline', 'm.submittedBy', 'f.title as findingTitle', 'd.name as departmentName']);
+async function measureWork(
+  ctx: ServiceContext,
+  court: string,
+  user: SessionUser,
+  campaigns: Map<string, CampaignInfo>,
+  judge: Judge,
+): Promise<WorkEntry[]> {
+  const base = measureQuery(ctx, court).select([
+    'm.id',
+    'm.campaignId',
+    'm.text',
+    'm.status',
+    'm.deadline',
+    'm.submittedBy',
+    'f.title as findingTitle',
+    'd.name as departmentName',
+  ]);
   const entries: WorkEntry[] = [];
   const add = (row: Awaited<ReturnType<typeof base.execute>>[number], action: WorkAction) => {
     const campaign = campaigns.get(row.campaignId);
@@ -151,7 +191,10 @@ async function measureWork(ctx: ServiceContext, court: string, user: SessionUser
     });
   };
   if (hasRole(user, 'filer') && user.departmentId) {
-    const rows = await base.where('m.departmentId', '=', user.departmentId).where('m.status', 'in', OPEN_MEASURE).execute();
+    const rows = await base
+      .where('m.departmentId', '=', user.departmentId)
+      .where('m.status', 'in', OPEN_MEASURE)
+      .execute();
     for (const row of rows) add(row, row.status === 'returned' || row.status === 'reopened' ? 'revise' : 'fill');
   }
   if (hasRole(user, 'reviewer')) {
@@ -161,11 +204,26 @@ async function measureWork(ctx: ServiceContext, court: string, user: SessionUser
   return entries;
 }
 
-async function lookbackWork(ctx: ServiceContext, court: string, user: SessionUser, campaigns: Map<string, CampaignInfo>, judge: Judge): Promise<WorkEntry[]> {
+async function lookbackWork(
+  ctx: ServiceContext,
+  court: string,
+  user: SessionUser,
+  campaigns: Map<string, CampaignInfo>,
+  judge: Judge,
+): Promise<WorkEntry[]> {
   if (!hasRole(user, 'reviewer')) return [];
   const rows = await measureQuery(ctx, court)
     .innerJoin('lookbacks as l', 'l.measureId', 'm.id')
-    .select(['l.id', 'l.dueDate', 'l.status', 'm.campaignId', 'm.text', 'm.submittedBy', 'f.title as findingTitle', 'd.name as departmentName'])
+    .select([
+      'l.id',
+      'l.dueDate',
+      'l.status',
+      'm.campaignId',
+      'm.text',
+      'm.submittedBy',
+      'f.title as findingTitle',
+      'd.name as departmentName',
+    ])
     .where('l.origin', '=', court)
     .where('l.deletedAt', 'is', null)
     .where('l.status', '=', 'scheduled')
@@ -199,7 +257,11 @@ function bySoonest(a: WorkEntry, b: WorkEntry): number {
     if (b.deadline === null) return -1;
     return a.deadline < b.deadline ? -1 : 1;
   }
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    collator.compare(a.title, b.title) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 export async function myWork(ctx: ServiceContext): Promise<WorkEntry[]> {

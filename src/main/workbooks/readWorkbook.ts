@@ -35,7 +35,8 @@ export async function loadWorkbook(dataBase64: string): Promise<ExcelJS.Workbook
   } catch {
     throw new ApiError('E_INVALID', UNREADABLE, { dataBase64: '无法读取该 Excel 文件' });
   }
-  if (workbook.worksheets.length === 0) throw new ApiError('E_INVALID', UNREADABLE, { dataBase64: '无法读取该 Excel 文件' });
+  if (workbook.worksheets.length === 0)
+    throw new ApiError('E_INVALID', UNREADABLE, { dataBase64: '无法读取该 Excel 文件' });
   return workbook;
 }
 
@@ -47,8 +48,10 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return isoDay(value);
   if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return cleanParagraphs(value.richText.map((part) => part.text).join('')).trim();
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in value && Array.isArray(value.richText))
+      return cleanParagraphs(value.richText.map((part) => part.text).join('')).trim();
+    if ('formula' in value || 'sharedFormula' in value)
+      return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('text' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text);
     if ('error' in value) return '';
   }
@@ -57,7 +60,12 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** The underlying value of a formula cell, otherwise the value itself. */
 export function plainValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
-  if (value && typeof value === 'object' && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value)) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    ('formula' in value || 'sharedFormula' in value)
+  ) {
     return ((value as ExcelJS.CellFormulaValue).result ?? null) as ExcelJS.CellValue;
   }
   return value;
@@ -72,7 +80,10 @@ export function isoDay(date: Date): string {
 /** The sheet as rows of text; a sheet far over the limit is refused before it is read (section and title rows leave room). */
 export function readGrid(sheet: ExcelJS.Worksheet, maxRows = MAX_IMPORT_ROWS * 2): Grid {
   if (sheet.actualRowCount > maxRows) {
-    throw new ApiError('E_INVALID', `这张工作表有 ${sheet.actualRowCount} 行，一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`);
+    throw new ApiError(
+      'E_INVALID',
+      `这张工作表有 ${sheet.actualRowCount} 行，一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`,
+    );
   }
   const columnCount = Math.min(Math.max(sheet.columnCount, 0), 201);
   const rows: GridRow[] = [];
@@ -100,7 +111,8 @@ export function readGrid(sheet: ExcelJS.Worksheet, maxRows = MAX_IMPORT_ROWS * 2
 export function pickSheet(workbook: ExcelJS.Workbook, name: string | undefined): ExcelJS.Worksheet {
   if (name) {
     const sheet = workbook.worksheets.find((s) => s.name === name);
-    if (!sheet) throw new ApiError('E_INVALID', `文件里没有名为“${name}”的工作表，请重新选择。`, { sheet: '请重新选择工作表' });
+    if (!sheet)
+      throw new ApiError('E_INVALID', `文件里没有名为“${name}”的工作表，请重新选择。`, { sheet: '请重新选择工作表' });
     return sheet;
   }
   return workbook.worksheets.find((s) => s.actualRowCount > 0) ?? workbook.worksheets[0];
@@ -110,10 +122,19 @@ export function pickSheet(workbook: ExcelJS.Workbook, name: string | undefined):
 export const normalizeHeader = (text: string) => text.replace(/[\s（）()【】[\]:：*＊]/g, '');
 
 /** Confirming an import with problem rows needs 跳过有问题的行; the refusal names the first few rows. */
-export function refuseProblemRows(rows: ReadonlyArray<{ rowNumber: number; errors: string[] }>, skipInvalid: boolean | undefined): void {
+export function refuseProblemRows(
+  rows: ReadonlyArray<{ rowNumber: number; errors: string[] }>,
+  skipInvalid: boolean | undefined,
+): void {
   const badRows = rows.filter((row) => row.errors.length > 0);
   const bad = badRows.length;
   if (bad > 0 && !skipInvalid) {
-    throw new ApiError('E_INVALID', `有 ${bad} 行存在问题（第 ${badRows.slice(0, 5).map((r) => r.rowNumber).join('、')}${bad > 5 ? ' 等' : ' '}行），请改正文件后重新导入，或选择“跳过有问题的行”。`);
+    throw new ApiError(
+      'E_INVALID',
+      `有 ${bad} 行存在问题（第 ${badRows
+        .slice(0, 5)
+        .map((r) => r.rowNumber)
+        .join('、')}${bad > 5 ? ' 等' : ' '}行），请改正文件后重新导入，或选择“跳过有问题的行”。`,
+    );
   }
 }

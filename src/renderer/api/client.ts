@@ -1,6 +1,14 @@
 // The one typed client for every operation. It reads whichever bridge the transport installed on
 // window (the Electron preload or the preview bridge); nothing here knows which one it is.
-import { BRIDGE_GLOBAL, type Bridge, type Failure, type Input, type OperationName, type Result, type Results } from '../../shared/api';
+import {
+  BRIDGE_GLOBAL,
+  type Bridge,
+  type Failure,
+  type Input,
+  type OperationName,
+  type Result,
+  type Results,
+} from '../../shared/api';
 import { commonText } from '../common/text';
 
 type InputArgs<K extends OperationName> = undefined extends Input<K> ? [input?: Input<K>] : [input: Input<K>];

@@ -18,7 +18,15 @@ import {
 } from '../common/auditText';
 import { roleOrder, roleText } from '../auth/text';
 import { escalationTargetText } from '../campaign/text';
-import { campaignStatusText, commonText, courtLevelText, decisionText, frequencyText, itemKindText, itemStatusText } from '../common/text';
+import {
+  campaignStatusText,
+  commonText,
+  courtLevelText,
+  decisionText,
+  frequencyText,
+  itemKindText,
+  itemStatusText,
+} from '../common/text';
 import { formatDateTime } from '../lib/dates';
 import { formatSize } from '../lib/format';
 import { fileTypeText } from '../common/fileTypes';
@@ -51,14 +59,23 @@ const operationColor: Record<string, string> = {
 const isYes = (value: unknown) => value === true || value === 1;
 
 /** The value as a person reads it; null when it cannot be named here (e.g. another campaign's section). */
-function formatValue(table: string, field: string, value: unknown, resolvers: AuditResolvers, row: Record<string, unknown> = {}): string | null {
-  if (value === null || value === undefined || value === '') return field === 'lockedUntil' ? auditText.notLocked : auditText.empty;
+function formatValue(
+  table: string,
+  field: string,
+  value: unknown,
+  resolvers: AuditResolvers,
+  row: Record<string, unknown> = {},
+): string | null {
+  if (value === null || value === undefined || value === '')
+    return field === 'lockedUntil' ? auditText.notLocked : auditText.empty;
   const text = String(value);
   switch (field) {
     case 'mimeType':
       return fileTypeText(text, String(row.originalName ?? ''));
     case 'status':
-      return table === 'campaigns' ? campaignStatusText[text as keyof typeof campaignStatusText] ?? text : itemStatusText[text as keyof typeof itemStatusText] ?? text;
+      return table === 'campaigns'
+        ? (campaignStatusText[text as keyof typeof campaignStatusText] ?? text)
+        : (itemStatusText[text as keyof typeof itemStatusText] ?? text);
     case 'kind':
       return itemKindText[text as keyof typeof itemKindText] ?? text;
     case 'frequency':
@@ -72,7 +89,12 @@ function formatValue(table: string, field: string, value: unknown, resolvers: Au
     case 'mustChangePassword':
       return isYes(value) ? commonText.yes : commonText.no;
     case 'roles':
-      return roleOrder.filter((role) => text.split(',').includes(role)).map((role: Role) => roleText[role]).join(auditText.roleSeparator) || text;
+      return (
+        roleOrder
+          .filter((role) => text.split(',').includes(role))
+          .map((role: Role) => roleText[role])
+          .join(auditText.roleSeparator) || text
+      );
     case 'personId':
       return resolvers.person?.(text) ?? auditText.deletedPerson;
     case 'escalateGreen':
@@ -136,7 +158,10 @@ function eventLines(entry: AuditEntry): string[] {
     case 'reset-password':
       return [auditEventText.resetPassword];
     case 'denied':
-      return [auditEventText.deniedTried(apiOperationText(String(after.operation ?? entry.rowId))), ...(after.message ? [auditEventText.deniedReason(String(after.message))] : [])];
+      return [
+        auditEventText.deniedTried(apiOperationText(String(after.operation ?? entry.rowId))),
+        ...(after.message ? [auditEventText.deniedReason(String(after.message))] : []),
+      ];
     default:
       return [];
   }
@@ -146,12 +171,29 @@ function rowTitle(entry: AuditEntry): string {
   const pick = (value: unknown) => {
     if (!value || typeof value !== 'object') return '';
     const v = value as Record<string, unknown>;
-    return String(v.title ?? v.name ?? v.displayName ?? v.originalName ?? (typeof v.text === 'string' ? v.text.slice(0, 40) : '') ?? '');
+    return String(
+      v.title ??
+        v.name ??
+        v.displayName ??
+        v.originalName ??
+        (typeof v.text === 'string' ? v.text.slice(0, 40) : '') ??
+        '',
+    );
   };
   return pick(entry.after) || pick(entry.before);
 }
 
-export function AuditEntryView({ entry, resolvers, showTable = true, knownTitle }: { entry: AuditEntry; resolvers: AuditResolvers; showTable?: boolean; knownTitle?: string }) {
+export function AuditEntryView({
+  entry,
+  resolvers,
+  showTable = true,
+  knownTitle,
+}: {
+  entry: AuditEntry;
+  resolvers: AuditResolvers;
+  showTable?: boolean;
+  knownTitle?: string;
+}) {
   const operation = auditOperationText[entry.operation] ?? auditText.unknownOperation;
   const table = auditTableText[entry.tableName] ?? '';
   const after = (entry.after ?? {}) as Record<string, unknown>;
@@ -161,7 +203,8 @@ export function AuditEntryView({ entry, resolvers, showTable = true, knownTitle 
   const isDelete = !isEvent && !isCreate && (entry.operation === 'delete' || after.deletedAt != null);
   const accountName = entry.tableName === 'users' ? resolvers.user?.(entry.rowId) : undefined;
   // Whose account an administrator changed; a person's own log-in already names them as actor.
-  const title = isEvent && entry.operation !== 'reset-password' ? '' : accountName || rowTitle(entry) || knownTitle || '';
+  const title =
+    isEvent && entry.operation !== 'reset-password' ? '' : accountName || rowTitle(entry) || knownTitle || '';
   const events = isEvent ? eventLines(entry) : [];
 
   let lines: Array<{ field: string; text: React.ReactNode }> = [];
@@ -173,7 +216,16 @@ export function AuditEntryView({ entry, resolvers, showTable = true, knownTitle 
   } else if (isCreate) {
     const titleFields = new Set(['title', 'name', 'displayName', 'originalName', 'text']);
     summary = Object.entries(after)
-      .filter(([field, value]) => label(field, entry.tableName) && value !== null && value !== '' && field !== 'sortOrder' && !titleFields.has(field) && !(field === 'completedLate' && !value) && !(field === 'percent' && value === 0))
+      .filter(
+        ([field, value]) =>
+          label(field, entry.tableName) &&
+          value !== null &&
+          value !== '' &&
+          field !== 'sortOrder' &&
+          !titleFields.has(field) &&
+          !(field === 'completedLate' && !value) &&
+          !(field === 'percent' && value === 0),
+      )
       .sort(([a], [b]) => fieldRank(a, entry.tableName) - fieldRank(b, entry.tableName))
       .map(([field, value]) => [field, formatValue(entry.tableName, field, value, resolvers, after)] as const)
       .filter(([, text]) => text !== null)
@@ -187,9 +239,13 @@ export function AuditEntryView({ entry, resolvers, showTable = true, knownTitle 
         field,
         text: (
           <>
-            <span style={{ color: '#868e96', textDecoration: 'line-through' }}>{formatValue(entry.tableName, field, before[field], resolvers, before) ?? auditText.otherSection}</span>
+            <span style={{ color: '#868e96', textDecoration: 'line-through' }}>
+              {formatValue(entry.tableName, field, before[field], resolvers, before) ?? auditText.otherSection}
+            </span>
             {` ${auditText.arrow} `}
-            <span style={{ fontWeight: 600 }}>{formatValue(entry.tableName, field, after[field], resolvers, after) ?? auditText.otherSection}</span>
+            <span style={{ fontWeight: 600 }}>
+              {formatValue(entry.tableName, field, after[field], resolvers, after) ?? auditText.otherSection}
+            </span>
           </>
         ),
       }));

@@ -50,7 +50,8 @@ export function AuditPage() {
   useEffect(() => {
     if (!isAdmin) return;
     void send('users.list').then((result) => {
-      if (result.ok) setAccounts(Object.fromEntries(result.value.map((u) => [u.id, `${u.displayName}（${u.username}）`])));
+      if (result.ok)
+        setAccounts(Object.fromEntries(result.value.map((u) => [u.id, `${u.displayName}（${u.username}）`])));
     });
   }, [isAdmin]);
 
@@ -65,7 +66,9 @@ export function AuditPage() {
   const asked = useRef(new Set<string>());
   useEffect(() => {
     if (!entries) return;
-    const wanted = [...new Set(entries.filter((e) => e.tableName === 'items' && e.before !== null).map((e) => e.rowId))].filter((id) => !asked.current.has(id));
+    const wanted = [
+      ...new Set(entries.filter((e) => e.tableName === 'items' && e.before !== null).map((e) => e.rowId)),
+    ].filter((id) => !asked.current.has(id));
     if (wanted.length === 0) return;
     wanted.forEach((id) => asked.current.add(id));
     void Promise.all(wanted.map(async (id) => [id, await send('items.get', { id })] as const)).then((results) => {
@@ -78,13 +81,24 @@ export function AuditPage() {
   return (
     <Stack gap="md" maw={1100}>
       <PageHeader title={t.title} subtitle={t.subtitle}>
-        <Button leftSection={<IconShieldCheck size={16} />} onClick={() => void runVerify()} loading={verifying} data-testid="audit-verify">
+        <Button
+          leftSection={<IconShieldCheck size={16} />}
+          onClick={() => void runVerify()}
+          loading={verifying}
+          data-testid="audit-verify"
+        >
           {t.verify}
         </Button>
       </PageHeader>
 
       {verify && (
-        <Alert color={verify.ok ? 'teal' : 'red'} title={verify.ok ? t.intact : t.broken} withCloseButton onClose={() => setVerify(null)} data-testid="audit-verify-result">
+        <Alert
+          color={verify.ok ? 'teal' : 'red'}
+          title={verify.ok ? t.intact : t.broken}
+          withCloseButton
+          onClose={() => setVerify(null)}
+          data-testid="audit-verify-result"
+        >
           {verify.ok ? (
             t.intactText(verify.checked, verify.evidenceChecked ?? 0)
           ) : (
@@ -132,7 +146,12 @@ export function AuditPage() {
               {more ? t.shown(entries.length) : t.allShown(entries.length)}
             </Text>
             {more && (
-              <Button variant="default" loading={loading} onClick={() => void load(entries[entries.length - 1].seq)} data-testid="audit-more">
+              <Button
+                variant="default"
+                loading={loading}
+                onClick={() => void load(entries[entries.length - 1].seq)}
+                data-testid="audit-more"
+              >
                 {t.loadMore}
               </Button>
             )}

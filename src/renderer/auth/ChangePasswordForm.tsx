@@ -29,17 +29,26 @@ export function ChangePasswordForm({
 }) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<Values>({ mode: 'controlled', initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' } });
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const currentLabel = temporary ? t.temporaryPassword : t.currentPassword;
-    const errors = newPasswordErrors(values.newPassword, values.confirmPassword, { password: 'newPassword', confirm: 'confirmPassword' });
+    const errors = newPasswordErrors(values.newPassword, values.confirmPassword, {
+      password: 'newPassword',
+      confirm: 'confirmPassword',
+    });
     if (!values.currentPassword) errors.currentPassword = t.required(currentLabel);
     else if (!errors.newPassword && values.newPassword === values.currentPassword) errors.newPassword = t.sameAsCurrent;
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
     setSaving(true);
-    const result = await send('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+    const result = await send('auth.changePassword', {
+      currentPassword: values.currentPassword,
+      newPassword: values.newPassword,
+    });
     setSaving(false);
     if (!result.ok) {
       const errors = serverFieldErrors(result.fieldErrors);
@@ -67,8 +76,19 @@ export function ChangePasswordForm({
           autoComplete="current-password"
           {...form.getInputProps('currentPassword')}
         />
-        <PasswordField label={t.newPassword} description={t.passwordRule} withAsterisk autoComplete="new-password" {...form.getInputProps('newPassword')} />
-        <PasswordField label={t.confirmPassword} withAsterisk autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+        <PasswordField
+          label={t.newPassword}
+          description={t.passwordRule}
+          withAsterisk
+          autoComplete="new-password"
+          {...form.getInputProps('newPassword')}
+        />
+        <PasswordField
+          label={t.confirmPassword}
+          withAsterisk
+          autoComplete="new-password"
+          {...form.getInputProps('confirmPassword')}
+        />
         {actions(saving)}
       </Stack>
     </form>

@@ -6,7 +6,15 @@ import { notifySuccess } from '../lib/notify';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { authText as t } from './text';
 
-export function ChangePasswordModal({ opened, onClose, onChanged }: { opened: boolean; onClose(): void; onChanged(user: SessionUser): void }) {
+export function ChangePasswordModal({
+  opened,
+  onClose,
+  onChanged,
+}: {
+  opened: boolean;
+  onClose(): void;
+  onChanged(user: SessionUser): void;
+}) {
   return (
     <Modal opened={opened} onClose={onClose} title={t.changeTitle} size="sm">
       {opened && (

@@ -15,7 +15,15 @@ import { PasswordField } from './PasswordField';
 
 type Mode = { kind: 'login' } | { kind: 'bootstrap' } | { kind: 'change'; user: SessionUser };
 
-export function LoginScreen({ court, hasUsers, onLoggedIn }: { court: CourtProfile; hasUsers: boolean; onLoggedIn(user: SessionUser): void }) {
+export function LoginScreen({
+  court,
+  hasUsers,
+  onLoggedIn,
+}: {
+  court: CourtProfile;
+  hasUsers: boolean;
+  onLoggedIn(user: SessionUser): void;
+}) {
   const [mode, setMode] = useState<Mode>(hasUsers ? { kind: 'login' } : { kind: 'bootstrap' });
 
   // Reopened while logged in with a temporary password: go straight to changing it.
@@ -23,14 +31,16 @@ export function LoginScreen({ court, hasUsers, onLoggedIn }: { court: CourtProfi
     if (!hasUsers) return;
     let live = true;
     void send('auth.status').then((result) => {
-      if (live && result.ok && result.value.user?.mustChangePassword) setMode({ kind: 'change', user: result.value.user });
+      if (live && result.ok && result.value.user?.mustChangePassword)
+        setMode({ kind: 'change', user: result.value.user });
     });
     return () => {
       live = false;
     };
   }, [hasUsers]);
 
-  const loggedIn = (user: SessionUser) => (user.mustChangePassword ? setMode({ kind: 'change', user }) : onLoggedIn(user));
+  const loggedIn = (user: SessionUser) =>
+    user.mustChangePassword ? setMode({ kind: 'change', user }) : onLoggedIn(user);
   const switchAccount = async () => {
     const result = await send('auth.logout');
     if (!result.ok && result.code !== 'E_LOGIN_REQUIRED') return notifyFailure(result);
@@ -123,12 +133,30 @@ function LoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser): void }) {
     <form onSubmit={submit} noValidate data-testid="login-form">
       <Stack gap="sm">
         {failure && (
-          <Alert color={failure.locked ? 'orange' : 'red'} icon={failure.locked ? <IconLock size={18} /> : undefined} data-testid="login-error">
+          <Alert
+            color={failure.locked ? 'orange' : 'red'}
+            icon={failure.locked ? <IconLock size={18} /> : undefined}
+            data-testid="login-error"
+          >
             {failure.message}
           </Alert>
         )}
-        <TextInput label={t.username} placeholder={t.usernamePlaceholder} autoFocus autoComplete="username" size="md" {...form.getInputProps('username')} />
-        <PasswordField ref={passwordRef} label={t.password} placeholder={t.passwordPlaceholder} autoComplete="current-password" size="md" {...form.getInputProps('password')} />
+        <TextInput
+          label={t.username}
+          placeholder={t.usernamePlaceholder}
+          autoFocus
+          autoComplete="username"
+          size="md"
+          {...form.getInputProps('username')}
+        />
+        <PasswordField
+          ref={passwordRef}
+          label={t.password}
+          placeholder={t.passwordPlaceholder}
+          autoComplete="current-password"
+          size="md"
+          {...form.getInputProps('password')}
+        />
         <Button type="submit" loading={saving} size="md" mt="xs" fullWidth>
           {t.login}
         </Button>
@@ -157,7 +185,10 @@ function BootstrapForm({ court, onLoggedIn }: { court: CourtProfile; onLoggedIn(
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const errors = newPasswordErrors(values.password, values.confirmPassword, { password: 'password', confirm: 'confirmPassword' });
+    const errors = newPasswordErrors(values.password, values.confirmPassword, {
+      password: 'password',
+      confirm: 'confirmPassword',
+    });
     if (!values.username.trim()) errors.username = t.required(t.username);
     if (!values.displayName.trim()) errors.displayName = t.required(t.displayName);
     if (Object.keys(errors).length > 0) {
@@ -165,7 +196,11 @@ function BootstrapForm({ court, onLoggedIn }: { court: CourtProfile; onLoggedIn(
       return setError(t.formError);
     }
     setSaving(true);
-    const result = await send('auth.bootstrap', { username: values.username, displayName: values.displayName, password: values.password });
+    const result = await send('auth.bootstrap', {
+      username: values.username,
+      displayName: values.displayName,
+      password: values.password,
+    });
     setSaving(false);
     if (!result.ok) {
       form.setErrors(serverFieldErrors(result.fieldErrors));
@@ -184,11 +219,34 @@ function BootstrapForm({ court, onLoggedIn }: { court: CourtProfile; onLoggedIn(
             </Alert>
           )}
           <Group grow align="flex-start">
-            <TextInput label={t.username} description={t.usernameHint} autoFocus withAsterisk autoComplete="username" {...form.getInputProps('username')} />
-            <TextInput label={t.displayName} description={t.displayNameHint} withAsterisk {...form.getInputProps('displayName')} />
+            <TextInput
+              label={t.username}
+              description={t.usernameHint}
+              autoFocus
+              withAsterisk
+              autoComplete="username"
+              {...form.getInputProps('username')}
+            />
+            <TextInput
+              label={t.displayName}
+              description={t.displayNameHint}
+              withAsterisk
+              {...form.getInputProps('displayName')}
+            />
           </Group>
-          <PasswordField label={t.password} description={t.passwordRule} withAsterisk autoComplete="new-password" {...form.getInputProps('password')} />
-          <PasswordField label={t.confirmPasswordShort} withAsterisk autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+          <PasswordField
+            label={t.password}
+            description={t.passwordRule}
+            withAsterisk
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+          <PasswordField
+            label={t.confirmPasswordShort}
+            withAsterisk
+            autoComplete="new-password"
+            {...form.getInputProps('confirmPassword')}
+          />
           <Group justify="flex-end" mt="xs">
             <Button type="submit" loading={saving}>
               {t.bootstrapSubmit}

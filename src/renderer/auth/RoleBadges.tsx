@@ -3,7 +3,15 @@ import { Badge, Group, type BadgeProps } from '@mantine/core';
 import type { Role } from '../../shared/model';
 import { roleColor, roleOrder, roleText } from './text';
 
-export function RoleBadges({ roles, size = 'sm', variant = 'light' }: { roles: readonly Role[]; size?: BadgeProps['size']; variant?: BadgeProps['variant'] }) {
+export function RoleBadges({
+  roles,
+  size = 'sm',
+  variant = 'light',
+}: {
+  roles: readonly Role[];
+  size?: BadgeProps['size'];
+  variant?: BadgeProps['variant'];
+}) {
   return (
     <Group gap={4} wrap="nowrap" data-testid="role-badges">
       {roleOrder

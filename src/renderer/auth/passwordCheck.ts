@@ -4,7 +4,11 @@ import { newPassword } from '../../shared/api';
 import type { FieldErrors } from '../lib/forms';
 import { authText as t } from './text';
 
-export function newPasswordErrors(password: string, confirm: string, fields: { password: string; confirm: string }): FieldErrors {
+export function newPasswordErrors(
+  password: string,
+  confirm: string,
+  fields: { password: string; confirm: string },
+): FieldErrors {
   const errors: FieldErrors = {};
   const parsed = newPassword.safeParse(password);
   if (!parsed.success) errors[fields.password] = parsed.error.issues[0]?.message ?? t.passwordRule;

@@ -43,7 +43,8 @@ export const authText = {
   passwordMismatch: '两次输入的密码不一致',
   sameAsCurrent: '新密码不能与原密码相同',
   forcedTitle: '请修改密码',
-  forcedIntro: (name: string) => `${name}，您正在使用管理员设置的临时密码。为了账户安全，请先设置您自己的密码，然后才能进入督导台。`,
+  forcedIntro: (name: string) =>
+    `${name}，您正在使用管理员设置的临时密码。为了账户安全，请先设置您自己的密码，然后才能进入督导台。`,
   forcedSubmit: '修改密码并进入',
   otherAccount: '换一个账户登录',
   changeTitle: '修改密码',

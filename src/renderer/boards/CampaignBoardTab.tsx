@@ -26,12 +26,33 @@ const LEGEND = { verticalAlign: 'bottom', height: 30, itemSorter: null } as cons
 const shortLabel = (label: string) => (label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label);
 const itemsFormatter = (value: number) => `${value} ${t.itemsUnit}`;
 
-export function CampaignBoardTab({ campaign, courtCode, courtName, onBackToOwn }: { campaign: Campaign; courtCode: string | null; courtName?: string; onBackToOwn(): void }) {
-  const { data: board, error } = useLoaded(() => send('boards.campaign', { campaignId: campaign.id, ...(courtCode ? { courtCode } : {}) }), `${campaign.id}/${courtCode}`);
+export function CampaignBoardTab({
+  campaign,
+  courtCode,
+  courtName,
+  onBackToOwn,
+}: {
+  campaign: Campaign;
+  courtCode: string | null;
+  courtName?: string;
+  onBackToOwn(): void;
+}) {
+  const { data: board, error } = useLoaded(
+    () => send('boards.campaign', { campaignId: campaign.id, ...(courtCode ? { courtCode } : {}) }),
+    `${campaign.id}/${courtCode}`,
+  );
 
   return (
     <Stack gap="md" data-testid="campaign-board">
-      {courtCode && <ViewingCourtAlert title={t.viewingCourt(courtName ?? courtCode)} hint={t.viewingHint} backLabel={t.backToOwn} onBack={onBackToOwn} testId="board-viewing-court" />}
+      {courtCode && (
+        <ViewingCourtAlert
+          title={t.viewingCourt(courtName ?? courtCode)}
+          hint={t.viewingHint}
+          backLabel={t.backToOwn}
+          onBack={onBackToOwn}
+          testId="board-viewing-court"
+        />
+      )}
       {error && (
         <Alert color="red" title={t.loadFailed}>
           {error}
@@ -46,8 +67,21 @@ export function CampaignBoardTab({ campaign, courtCode, courtName, onBackToOwn }
 function BoardBody({ board }: { board: CampaignBoard }) {
   const totals = board.totals;
   const year = board.today.slice(0, 4);
-  const sections = board.bySection.map((s) => ({ name: s.title, done: s.completed, open: s.open, red: s.red, yellow: s.yellow, green: s.green, percent: percentOf(s.completed, s.total) }));
-  const departments = board.byDepartment.map((d) => ({ name: d.name, done: d.completed, open: d.open, percent: percentOf(d.completed, d.total) }));
+  const sections = board.bySection.map((s) => ({
+    name: s.title,
+    done: s.completed,
+    open: s.open,
+    red: s.red,
+    yellow: s.yellow,
+    green: s.green,
+    percent: percentOf(s.completed, s.total),
+  }));
+  const departments = board.byDepartment.map((d) => ({
+    name: d.name,
+    done: d.completed,
+    open: d.open,
+    percent: percentOf(d.completed, d.total),
+  }));
   const hasIdeal = board.burnDown.some((p) => p.ideal !== null);
   const weekly = board.burnDown.length > 1 && board.burnDown[1].date !== addDays(board.burnDown[0].date, 1);
 
@@ -56,11 +90,31 @@ function BoardBody({ board }: { board: CampaignBoard }) {
       <Group gap="sm" data-testid="board-figures">
         <Figure label={t.figTotal} value={totals.total} testId="board-fig-total" />
         <Figure label={t.figDone} value={totals.completed} testId="board-fig-done" />
-        <Figure label={t.figRate} value={percentOf(totals.completed, totals.total)} suffix="%" testId="board-fig-rate" />
-        <Figure label={t.figOverdue} value={totals.overdue} color={totals.overdue ? 'red.7' : undefined} testId="board-fig-overdue" />
+        <Figure
+          label={t.figRate}
+          value={percentOf(totals.completed, totals.total)}
+          suffix="%"
+          testId="board-fig-rate"
+        />
+        <Figure
+          label={t.figOverdue}
+          value={totals.overdue}
+          color={totals.overdue ? 'red.7' : undefined}
+          testId="board-fig-overdue"
+        />
         <Figure label={t.figRed} value={totals.red} color={totals.red ? 'red.7' : undefined} testId="board-fig-red" />
-        <Figure label={t.figYellow} value={totals.yellow} color={totals.yellow ? 'yellow.9' : undefined} testId="board-fig-yellow" />
-        <Figure label={t.figGreen} value={totals.green} color={totals.green ? 'green.8' : undefined} testId="board-fig-green" />
+        <Figure
+          label={t.figYellow}
+          value={totals.yellow}
+          color={totals.yellow ? 'yellow.9' : undefined}
+          testId="board-fig-yellow"
+        />
+        <Figure
+          label={t.figGreen}
+          value={totals.green}
+          color={totals.green ? 'green.8' : undefined}
+          testId="board-fig-green"
+        />
       </Group>
       <Text size="xs" c="dimmed" mt={-8}>
         {t.lightsNote}
@@ -68,9 +122,24 @@ function BoardBody({ board }: { board: CampaignBoard }) {
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <GroupBarChart title={t.bySectionTitle} testId="board-chart-sections" data={sections} series={DONE_OPEN} />
-        <GroupBarChart title={t.byDepartmentTitle} testId="board-chart-departments" data={departments} series={DONE_OPEN} />
+        <GroupBarChart
+          title={t.byDepartmentTitle}
+          testId="board-chart-departments"
+          data={departments}
+          series={DONE_OPEN}
+        />
         <GroupBarChart title={t.lightsBySectionTitle} testId="board-chart-lights" data={sections} series={LIGHTS} />
-        <ChartCard title={t.burnDownTitle} hint={[t.burnDownHint, weekly ? t.burnDownWeekly : '', hasIdeal || board.burnDown.length === 0 ? '' : t.noIdeal].filter(Boolean).join('')} testId="board-chart-burndown">
+        <ChartCard
+          title={t.burnDownTitle}
+          hint={[
+            t.burnDownHint,
+            weekly ? t.burnDownWeekly : '',
+            hasIdeal || board.burnDown.length === 0 ? '' : t.noIdeal,
+          ]
+            .filter(Boolean)
+            .join('')}
+          testId="board-chart-burndown"
+        >
           {board.burnDown.length === 0 ? (
             <EmptyChart text={t.burnDownEmpty} />
           ) : (
@@ -122,7 +191,17 @@ const LIGHTS: BarSeries = [
 ];
 
 /** Stacked horizontal bars, one per section or department, item counts on the axis. */
-function GroupBarChart({ title, testId, data, series }: { title: string; testId: string; data: Array<Record<string, string | number>>; series: BarSeries }) {
+function GroupBarChart({
+  title,
+  testId,
+  data,
+  series,
+}: {
+  title: string;
+  testId: string;
+  data: Array<Record<string, string | number>>;
+  series: BarSeries;
+}) {
   return (
     <ChartCard title={title} testId={testId}>
       {data.length === 0 ? (
@@ -148,7 +227,17 @@ function GroupBarChart({ title, testId, data, series }: { title: string; testId:
   );
 }
 
-function ChartCard({ title, hint, children, testId }: { title: string; hint?: string; children: ReactNode; testId: string }) {
+function ChartCard({
+  title,
+  hint,
+  children,
+  testId,
+}: {
+  title: string;
+  hint?: string;
+  children: ReactNode;
+  testId: string;
+}) {
   return (
     <Paper withBorder radius="sm" p="md" data-testid={testId}>
       <Text fw={600} mb={hint ? 2 : 'sm'}>
@@ -184,7 +273,13 @@ function IndicatorTrend({ indicator }: { indicator: IndicatorRow }) {
           {indicator.name}
         </Text>
         {latest?.attainment && (
-          <Badge color={attainmentColor[latest.attainment]} variant="light" radius="sm" style={{ flex: 'none' }} data-testid="board-indicator-attainment">
+          <Badge
+            color={attainmentColor[latest.attainment]}
+            variant="light"
+            radius="sm"
+            style={{ flex: 'none' }}
+            data-testid="board-indicator-attainment"
+          >
             {attainmentText[latest.attainment]}
           </Badge>
         )}
@@ -205,11 +300,24 @@ function IndicatorTrend({ indicator }: { indicator: IndicatorRow }) {
           dataKey="period"
           series={[{ name: 'value', label: indicator.name, color: 'court.6' }]}
           curveType="linear"
-          referenceLines={target === null ? [] : [{ y: target, label: t.indicatorTarget(formatValue(target, unit)), color: 'red.6', strokeDasharray: '4 3' }]}
+          referenceLines={
+            target === null
+              ? []
+              : [
+                  {
+                    y: target,
+                    label: t.indicatorTarget(formatValue(target, unit)),
+                    color: 'red.6',
+                    strokeDasharray: '4 3',
+                  },
+                ]
+          }
           yAxisProps={{ domain: domainWith(target, unit === 'percent'), width: 48 }}
           xAxisProps={{ tickFormatter: periodTick, minTickGap: 16 }}
           valueFormatter={(value) => formatValue(value, unit)}
-          tooltipProps={{ labelFormatter: (period) => (typeof period === 'string' && period ? periodLabel(period) : '') }}
+          tooltipProps={{
+            labelFormatter: (period) => (typeof period === 'string' && period ? periodLabel(period) : ''),
+          }}
           gridAxis="y"
           withDots
         />

@@ -2,7 +2,21 @@
 // overdue, lights, items due this week, rectification closure, self-inspection reports and
 // indicator attainment — then this week's due items across campaigns and 我的待办.
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Divider, Group, Paper, RingProgress, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Paper,
+  RingProgress,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { CourtBoardCampaign, DueItem, Light, WorkEntry } from '../../shared/model';
 import { send } from '../api/client';
@@ -30,7 +44,12 @@ export function CourtBoardPage() {
   return (
     <Stack gap="md" maw={1400}>
       <PageHeader title={t.courtTitle} subtitle={t.courtSubtitle(court.name, formatLongDate(board?.today ?? today))}>
-        <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => void load()} loading={loading && !!board}>
+        <Button
+          variant="default"
+          leftSection={<IconRefresh size={16} />}
+          onClick={() => void load()}
+          loading={loading && !!board}
+        >
           {t.refresh}
         </Button>
       </PageHeader>
@@ -63,7 +82,17 @@ export function CourtBoardPage() {
 }
 
 /** One figure of a card under its label; `emptyText` when the campaign has nothing to count (children false). */
-function Stat({ label, testId, emptyText, children }: { label: string; testId: string; emptyText: string; children: ReactNode }) {
+function Stat({
+  label,
+  testId,
+  emptyText,
+  children,
+}: {
+  label: string;
+  testId: string;
+  emptyText: string;
+  children: ReactNode;
+}) {
   return (
     <div data-testid={testId}>
       <Text size="xs" c="dimmed" mb={2}>
@@ -93,7 +122,19 @@ function Figure({ value, detail }: { value: string; detail: string }) {
 }
 
 /** A label and its number in bold, coloured (`color`) only when there is something to count. */
-function Count({ label, count, color, testId, valueTestId }: { label: string; count: number; color?: string; testId?: string; valueTestId: string }) {
+function Count({
+  label,
+  count,
+  color,
+  testId,
+  valueTestId,
+}: {
+  label: string;
+  count: number;
+  color?: string;
+  testId?: string;
+  valueTestId: string;
+}) {
   return (
     <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid={testId}>
       {label}{' '}
@@ -120,7 +161,15 @@ function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
   return (
     <Paper withBorder radius="sm" p="md" data-testid="board-card" data-campaign-id={campaign.id}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm">
-        <Anchor fw={600} fz="lg" c="dark" onClick={open} lineClamp={2} title={t.openBoard} data-testid="board-card-title">
+        <Anchor
+          fw={600}
+          fz="lg"
+          c="dark"
+          onClick={open}
+          lineClamp={2}
+          title={t.openBoard}
+          data-testid="board-card-title"
+        >
           {campaign.title}
         </Anchor>
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -144,8 +193,20 @@ function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
             {items.total === 0 ? t.noItems : t.completion(items.completed, items.total, percent)}
           </Text>
           <Group gap="lg">
-            <Count label={t.overdue} count={items.overdue} color="red.7" testId="card-overdue" valueTestId="card-overdue-value" />
-            <Count label={t.dueThisWeek} count={campaign.dueThisWeek} color="yellow.9" testId="card-due" valueTestId="card-due-value" />
+            <Count
+              label={t.overdue}
+              count={items.overdue}
+              color="red.7"
+              testId="card-overdue"
+              valueTestId="card-overdue-value"
+            />
+            <Count
+              label={t.dueThisWeek}
+              count={campaign.dueThisWeek}
+              color="yellow.9"
+              testId="card-due"
+              valueTestId="card-due-value"
+            />
           </Group>
           <Group gap="lg">
             <LightCount light="red" count={items.red} label={t.red} />
@@ -157,10 +218,25 @@ function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
       <Divider my="sm" />
       <SimpleGrid cols={3} spacing="sm">
         <Stat label={t.ledgerRate} testId="card-ledger" emptyText={t.noLedger}>
-          {ledger && <Figure value={ledger.closureRate === null ? '—' : `${ledger.closureRate.toFixed(1)}%`} detail={t.ledgerDetail(ledger.closedFindings, ledger.findings)} />}
+          {ledger && (
+            <Figure
+              value={ledger.closureRate === null ? '—' : `${ledger.closureRate.toFixed(1)}%`}
+              detail={t.ledgerDetail(ledger.closedFindings, ledger.findings)}
+            />
+          )}
         </Stat>
         <Stat label={t.inspection} testId="card-inspection" emptyText={t.noInspection}>
-          {inspection.total > 0 && <Figure value={t.pieces(inspection.total)} detail={t.inspectionCounts(inspection.submitted, inspection.accepted, inspection.returned, inspection.draft)} />}
+          {inspection.total > 0 && (
+            <Figure
+              value={t.pieces(inspection.total)}
+              detail={t.inspectionCounts(
+                inspection.submitted,
+                inspection.accepted,
+                inspection.returned,
+                inspection.draft,
+              )}
+            />
+          )}
         </Stat>
         <Stat label={t.indicators} testId="card-indicators" emptyText={t.noIndicators}>
           {indicators.total > 0 && (

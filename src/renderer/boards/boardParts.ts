@@ -2,7 +2,12 @@
 // rounded down like the checklist's figures, so 99.6% never reads 100%.
 import type { Light } from '../../shared/model';
 
-export const LIGHT_COLOR: Record<Light, string> = { red: '#e03131', yellow: '#f2b705', green: '#2f9e44', none: '#c3c9d0' };
+export const LIGHT_COLOR: Record<Light, string> = {
+  red: '#e03131',
+  yellow: '#f2b705',
+  green: '#2f9e44',
+  none: '#c3c9d0',
+};
 
 export function percentOf(part: number, total: number): number {
   return total === 0 ? 0 : Math.floor((part * 100) / total);

@@ -24,7 +24,8 @@ export const boardText = {
   ledgerDetail: (closed: number, total: number) => `问题 ${closed}/${total} 已销号`,
   noLedger: '暂无整改问题',
   inspection: '查摆报告',
-  inspectionCounts: (submitted: number, accepted: number, returned: number, draft: number) => `已提交 ${submitted} · 已审核 ${accepted} · 退回 ${returned} · 草稿 ${draft}`,
+  inspectionCounts: (submitted: number, accepted: number, returned: number, draft: number) =>
+    `已提交 ${submitted} · 已审核 ${accepted} · 退回 ${returned} · 草稿 ${draft}`,
   noInspection: '尚无查摆报告',
   indicators: '指标',
   indicatorCounts: (met: number, close: number, missed: number) => `达标 ${met} · 接近 ${close} · 未达标 ${missed}`,

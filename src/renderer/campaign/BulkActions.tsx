@@ -14,10 +14,25 @@ import { FormActions } from '../common/FormActions';
 type Kind = 'owner' | 'deadline' | 'department';
 const NO_DEPARTMENT = '__none__';
 
-export function BulkActions({ ids, onDone, onClear }: { ids: string[]; onDone(changed: 'updated' | 'deleted'): void; onClear(): void }) {
+export function BulkActions({
+  ids,
+  onDone,
+  onClear,
+}: {
+  ids: string[];
+  onDone(changed: 'updated' | 'deleted'): void;
+  onClear(): void;
+}) {
   const [dialog, setDialog] = useState<Kind | null>(null);
   const remove = async () => {
-    if (!(await confirmAction({ message: t.bulkDeleteConfirm(ids.length), confirmLabel: commonText.delete, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.bulkDeleteConfirm(ids.length),
+        confirmLabel: commonText.delete,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('items.delete', { ids });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted(result.value.deleted));
@@ -33,13 +48,29 @@ export function BulkActions({ ids, onDone, onClear }: { ids: string[]; onDone(ch
           <Button size="xs" variant="default" leftSection={<IconUser size={14} />} onClick={() => setDialog('owner')}>
             {t.bulkOwner}
           </Button>
-          <Button size="xs" variant="default" leftSection={<IconCalendar size={14} />} onClick={() => setDialog('deadline')}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconCalendar size={14} />}
+            onClick={() => setDialog('deadline')}
+          >
             {t.bulkDeadline}
           </Button>
-          <Button size="xs" variant="default" leftSection={<IconUsersGroup size={14} />} onClick={() => setDialog('department')}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconUsersGroup size={14} />}
+            onClick={() => setDialog('department')}
+          >
             {t.bulkDepartment}
           </Button>
-          <Button size="xs" variant="default" color="red" leftSection={<IconTrash size={14} />} onClick={() => void remove()}>
+          <Button
+            size="xs"
+            variant="default"
+            color="red"
+            leftSection={<IconTrash size={14} />}
+            onClick={() => void remove()}
+          >
             {t.bulkDelete}
           </Button>
           <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={onClear}>
@@ -50,7 +81,13 @@ export function BulkActions({ ids, onDone, onClear }: { ids: string[]; onDone(ch
       <Modal
         opened={!!dialog}
         onClose={() => setDialog(null)}
-        title={dialog === 'owner' ? t.bulkOwnerTitle(ids.length) : dialog === 'deadline' ? t.bulkDeadlineTitle(ids.length) : t.bulkDepartmentTitle(ids.length)}
+        title={
+          dialog === 'owner'
+            ? t.bulkOwnerTitle(ids.length)
+            : dialog === 'deadline'
+              ? t.bulkDeadlineTitle(ids.length)
+              : t.bulkDepartmentTitle(ids.length)
+        }
       >
         {dialog && (
           <BulkForm
@@ -84,7 +121,11 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
     if (kind === 'department' && !departmentId) return setFieldError(commonText.choose(t.department));
     setSaving(true);
     const patch =
-      kind === 'owner' ? { owner } : kind === 'deadline' ? { deadline: deadline || null } : { departmentId: departmentId === NO_DEPARTMENT ? null : departmentId };
+      kind === 'owner'
+        ? { owner }
+        : kind === 'deadline'
+          ? { deadline: deadline || null }
+          : { departmentId: departmentId === NO_DEPARTMENT ? null : departmentId };
     const result = await send('items.bulkUpdate', { ids, ...patch });
     setSaving(false);
     if (!result.ok) {
@@ -115,11 +156,24 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
             data-autofocus
           />
         )}
-        {kind === 'deadline' && <DateField label={t.deadline} description={t.bulkDeadlineHint} value={deadline} onChange={setDeadline} clearable error={fieldError} data-autofocus />}
+        {kind === 'deadline' && (
+          <DateField
+            label={t.deadline}
+            description={t.bulkDeadlineHint}
+            value={deadline}
+            onChange={setDeadline}
+            clearable
+            error={fieldError}
+            data-autofocus
+          />
+        )}
         {kind === 'department' && (
           <Select
             label={t.department}
-            data={[{ value: NO_DEPARTMENT, label: t.bulkDepartmentNone }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+            data={[
+              { value: NO_DEPARTMENT, label: t.bulkDepartmentNone },
+              ...departments.map((d) => ({ value: d.id, label: d.name })),
+            ]}
             value={departmentId}
             onChange={(v) => {
               setDepartmentId(v);

@@ -3,17 +3,57 @@
 // `courtCode` it shows a subordinate court's checklist instead, read-only, with the notes this
 // court wrote to it (督导意见); this court's own view shows the notes its superiors sent.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput, Title, Collapse, Loader, CloseButton } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Collapse,
+  Loader,
+  CloseButton,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlarm, IconChevronDown, IconChevronUp, IconEdit, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import type { CampaignDetail, CampaignProgress, ItemDetail, ItemKind, ItemRow, ItemStatus, Light } from '../../shared/model';
+import {
+  IconAlarm,
+  IconChevronDown,
+  IconChevronUp,
+  IconEdit,
+  IconFileImport,
+  IconPlus,
+  IconSearch,
+} from '@tabler/icons-react';
+import type {
+  CampaignDetail,
+  CampaignProgress,
+  ItemDetail,
+  ItemKind,
+  ItemRow,
+  ItemStatus,
+  Light,
+} from '../../shared/model';
 import { itemStatuses, lights } from '../../shared/api';
 import { send, type Result } from '../api/client';
 import { takeItems } from './itemsPrefetch';
 import { useApp } from '../AppContext';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { Figure } from '../common/Figure';
-import { campaignStatusColor, campaignStatusText, commonText, itemKindText, itemStatusText, lightText } from '../common/text';
+import {
+  campaignStatusColor,
+  campaignStatusText,
+  commonText,
+  itemKindText,
+  itemStatusText,
+  lightText,
+} from '../common/text';
 import { CampaignFormModal } from '../campaigns/CampaignForm';
 import { ItemCreateModal } from '../item/ItemCreateModal';
 import { ItemDrawer } from '../item/ItemDrawer';
@@ -33,7 +73,13 @@ import { campaignText as t, lightRulesText } from './text';
 
 const NO_DEPARTMENT = '__none__';
 const TABLE_HEIGHT = 'max(440px, calc(100vh - 150px))';
-const statusOrder: Record<ItemStatus, number> = { not_started: 0, in_progress: 1, returned: 2, completed: 3, signed_off: 4 };
+const statusOrder: Record<ItemStatus, number> = {
+  not_started: 0,
+  in_progress: 1,
+  returned: 2,
+  completed: 3,
+  signed_off: 4,
+};
 const lightOrder: Record<Light, number> = { red: 0, yellow: 1, green: 2, none: 3 };
 
 function compareRows(key: SortKey): (a: ItemRow, b: ItemRow) => number {
@@ -47,13 +93,23 @@ function compareRows(key: SortKey): (a: ItemRow, b: ItemRow) => number {
     case 'light':
       return (a, b) => lightOrder[a.light] - lightOrder[b.light];
     case 'deadline':
-      return (a, b) => (a.deadline ?? '9999') .localeCompare(b.deadline ?? '9999');
+      return (a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999');
     default:
       return (a, b) => compareText(a[key], b[key]);
   }
 }
 
-export function CampaignPage({ campaignId, courtCode = null, courtName, onBackToOwn }: { campaignId: string; courtCode?: string | null; courtName?: string; onBackToOwn?(): void }) {
+export function CampaignPage({
+  campaignId,
+  courtCode = null,
+  courtName,
+  onBackToOwn,
+}: {
+  campaignId: string;
+  courtCode?: string | null;
+  courtName?: string;
+  onBackToOwn?(): void;
+}) {
   const { court, departments, can } = useApp();
   // Another court's checklist: look, and comment; never change.
   const readOnly = courtCode !== null;
@@ -88,16 +144,21 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
     else setLoadError(failure.message);
   }, []);
   // The first load starts while this page renders, not after it mounts.
-  const [firstItems] = useState(() => (courtCode ? send('items.list', { campaignId, courtCode }) : takeItems(campaignId)));
-  const loadItems = useCallback(async (request?: Promise<Result<ItemRow[]>>) => {
-    const result = await (request ?? send('items.list', { campaignId, ...(courtCode ? { courtCode } : {}) }));
-    if (result.ok) {
-      loaded.current = true;
-      setItems(result.value);
-      const live = new Set(result.value.map((row) => row.id));
-      setSelected((prev) => (prev.size === 0 ? prev : new Set([...prev].filter((id) => live.has(id)))));
-    } else failed(result);
-  }, [campaignId, courtCode, failed]);
+  const [firstItems] = useState(() =>
+    courtCode ? send('items.list', { campaignId, courtCode }) : takeItems(campaignId),
+  );
+  const loadItems = useCallback(
+    async (request?: Promise<Result<ItemRow[]>>) => {
+      const result = await (request ?? send('items.list', { campaignId, ...(courtCode ? { courtCode } : {}) }));
+      if (result.ok) {
+        loaded.current = true;
+        setItems(result.value);
+        const live = new Set(result.value.map((row) => row.id));
+        setSelected((prev) => (prev.size === 0 ? prev : new Set([...prev].filter((id) => live.has(id)))));
+      } else failed(result);
+    },
+    [campaignId, courtCode, failed],
+  );
   const loadDetail = useCallback(async () => {
     const result = await send('campaigns.get', { id: campaignId });
     if (result.ok) setDetail(result.value);
@@ -177,7 +238,8 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
         counts.set(null, (counts.get(null) ?? 0) + 1);
         continue;
       }
-      for (let id: string | null = row.sectionId; id; id = parent.get(id) ?? null) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (let id: string | null = row.sectionId; id; id = parent.get(id) ?? null)
+        counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
   }, [items, detail]);
@@ -278,14 +340,24 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
                 {campaign.title}
               </Title>
               <Group gap="xs" mt={6}>
-                <Badge color={campaignStatusColor[campaign.status]} variant={campaign.status === 'active' ? 'light' : 'outline'} radius="sm">
+                <Badge
+                  color={campaignStatusColor[campaign.status]}
+                  variant={campaign.status === 'active' ? 'light' : 'outline'}
+                  radius="sm"
+                >
                   {campaignStatusText[campaign.status]}
                 </Badge>
                 <Badge color="gray" variant="outline" radius="sm">
                   {t.year(campaign.year)}
                 </Badge>
                 {issuedToUs && (
-                  <Badge color="court" variant="outline" radius="sm" title={t.issuedCampaignHint} data-testid="campaign-issued">
+                  <Badge
+                    color="court"
+                    variant="outline"
+                    radius="sm"
+                    title={t.issuedCampaignHint}
+                    data-testid="campaign-issued"
+                  >
                     {t.issuedCampaign}
                   </Badge>
                 )}
@@ -306,18 +378,35 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
         <Group gap="xs" wrap="nowrap">
           {/* The campaign's own settings are the issuer's to change. */}
           {can('admin', 'reviewer') && !readOnly && !issuedToUs && (
-            <Button variant="default" leftSection={<IconAlarm size={16} />} onClick={() => setEditingRules(true)} disabled={!campaign} data-testid="open-light-rules">
+            <Button
+              variant="default"
+              leftSection={<IconAlarm size={16} />}
+              onClick={() => setEditingRules(true)}
+              disabled={!campaign}
+              data-testid="open-light-rules"
+            >
               {lightRulesText.open}
             </Button>
           )}
           {!readOnly && !issuedToUs && (
-            <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditingCampaign(true)} disabled={!campaign}>
+            <Button
+              variant="default"
+              leftSection={<IconEdit size={16} />}
+              onClick={() => setEditingCampaign(true)}
+              disabled={!campaign}
+            >
               {t.editCampaign}
             </Button>
           )}
           {/* Items from a template go into this court's own checklist, of its own or an issued campaign. */}
           {can('admin', 'reviewer') && !readOnly && campaign?.status !== 'closed' && (
-            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImportingTemplate(true)} disabled={!detail} data-testid="open-template-import">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} />}
+              onClick={() => setImportingTemplate(true)}
+              disabled={!detail}
+              data-testid="open-template-import"
+            >
               {importText.templateOpen}
             </Button>
           )}
@@ -330,10 +419,21 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
       </Group>
 
       {readOnly && (
-        <ViewingCourtAlert title={t.viewingCourt(courtName ?? courtCode)} hint={t.viewingHint} backLabel={t.backToOwn} onBack={onBackToOwn} testId="viewing-court" />
+        <ViewingCourtAlert
+          title={t.viewingCourt(courtName ?? courtCode)}
+          hint={t.viewingHint}
+          backLabel={t.backToOwn}
+          onBack={onBackToOwn}
+          testId="viewing-court"
+        />
       )}
       {readOnly ? (
-        <CampaignSupervision campaignId={campaignId} courtCode={courtCode} courtName={courtName} version={noteVersion} />
+        <CampaignSupervision
+          campaignId={campaignId}
+          courtCode={courtCode}
+          courtName={courtName}
+          version={noteVersion}
+        />
       ) : (
         <CampaignSupervision campaignId={campaignId} courtCode={null} version={noteVersion} />
       )}
@@ -342,13 +442,36 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
       <Group gap="sm" data-testid="campaign-figures" align="stretch">
         {figures ? (
           <>
-            <Figure label={t.percentDone} value={`${figures.percentDone}`} suffix="%" color="court.9" testId="fig-percent" />
+            <Figure
+              label={t.percentDone}
+              value={`${figures.percentDone}`}
+              suffix="%"
+              color="court.9"
+              testId="fig-percent"
+            />
             <Figure label={t.total} value={figures.total} testId="fig-total" />
             <Figure label={t.done} value={figures.done} testId="fig-done" />
             <Figure label={t.signedOff} value={figures.signedOff} color="teal.8" testId="fig-signed" />
-            <Figure label={t.overdue} value={figures.overdue} color={figures.overdue ? 'red.7' : undefined} testId="fig-overdue" />
-            <Figure label={t.yellow} value={figures.yellow} color={figures.yellow ? 'yellow.8' : undefined} testId="fig-yellow" />
-            <Button variant="subtle" size="xs" ml="auto" style={{ alignSelf: 'flex-end' }} rightSection={showProgress ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />} onClick={() => setShowProgress((v) => !v)}>
+            <Figure
+              label={t.overdue}
+              value={figures.overdue}
+              color={figures.overdue ? 'red.7' : undefined}
+              testId="fig-overdue"
+            />
+            <Figure
+              label={t.yellow}
+              value={figures.yellow}
+              color={figures.yellow ? 'yellow.8' : undefined}
+              testId="fig-yellow"
+            />
+            <Button
+              variant="subtle"
+              size="xs"
+              ml="auto"
+              style={{ alignSelf: 'flex-end' }}
+              rightSection={showProgress ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
+              onClick={() => setShowProgress((v) => !v)}
+            >
               {showProgress ? t.hideProgress : t.showProgress}
             </Button>
           </>
@@ -357,13 +480,27 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
         )}
       </Group>
 
-      <Collapse expanded={showProgress}>{progress ? <ProgressTables progress={progress} /> : <Skeleton h={120} />}</Collapse>
+      <Collapse expanded={showProgress}>
+        {progress ? <ProgressTables progress={progress} /> : <Skeleton h={120} />}
+      </Collapse>
 
       {/* Tree + table */}
       <Group align="flex-start" gap="md" wrap="nowrap">
         <Paper withBorder p="xs" w={220} style={{ flex: 'none' }}>
           {detail ? (
-            <SectionTree detail={detail} counts={sectionCounts} totalCount={items?.length ?? 0} value={section} onChange={setSection} onDetail={(d) => { setDetail(d); void loadProgress(); }} height={`calc(${TABLE_HEIGHT} + 50px)`} readOnly={readOnly} />
+            <SectionTree
+              detail={detail}
+              counts={sectionCounts}
+              totalCount={items?.length ?? 0}
+              value={section}
+              onChange={setSection}
+              onDetail={(d) => {
+                setDetail(d);
+                void loadProgress();
+              }}
+              height={`calc(${TABLE_HEIGHT} + 50px)`}
+              readOnly={readOnly}
+            />
           ) : (
             <Stack gap="xs">
               {[0, 1, 2, 3].map((i) => (
@@ -377,14 +514,32 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
             <TextInput
               placeholder={t.search}
               leftSection={searching ? <Loader size={14} /> : <IconSearch size={16} />}
-              rightSection={query ? <CloseButton size="sm" onClick={() => setQuery('')} aria-label={t.clearFilters} /> : null}
+              rightSection={
+                query ? <CloseButton size="sm" onClick={() => setQuery('')} aria-label={t.clearFilters} /> : null
+              }
               value={query}
               onChange={(e) => setQuery(e.currentTarget.value)}
               style={{ flex: 1, minWidth: 200 }}
               data-testid="item-search"
             />
-            <Select w={130} placeholder={t.filterStatus} data={itemStatuses.map((s) => ({ value: s, label: itemStatusText[s] }))} value={status} onChange={(v) => setStatus(v as ItemStatus | null)} clearable data-testid="filter-status" />
-            <Select w={130} placeholder={t.filterLight} data={lights.map((l) => ({ value: l, label: lightText[l] }))} value={light} onChange={(v) => setLight(v as Light | null)} clearable data-testid="filter-light" />
+            <Select
+              w={130}
+              placeholder={t.filterStatus}
+              data={itemStatuses.map((s) => ({ value: s, label: itemStatusText[s] }))}
+              value={status}
+              onChange={(v) => setStatus(v as ItemStatus | null)}
+              clearable
+              data-testid="filter-status"
+            />
+            <Select
+              w={130}
+              placeholder={t.filterLight}
+              data={lights.map((l) => ({ value: l, label: lightText[l] }))}
+              value={light}
+              onChange={(v) => setLight(v as Light | null)}
+              clearable
+              data-testid="filter-light"
+            />
             <Select
               w={140}
               placeholder={t.filterDepartment}
@@ -395,7 +550,15 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
               searchable
               data-testid="filter-department"
             />
-            <Select w={116} placeholder={t.filterKind} data={(['mandatory', 'own'] as const).map((k) => ({ value: k, label: itemKindText[k] }))} value={kind} onChange={(v) => setKind(v as ItemKind | null)} clearable data-testid="filter-kind" />
+            <Select
+              w={116}
+              placeholder={t.filterKind}
+              data={(['mandatory', 'own'] as const).map((k) => ({ value: k, label: itemKindText[k] }))}
+              value={kind}
+              onChange={(v) => setKind(v as ItemKind | null)}
+              clearable
+              data-testid="filter-kind"
+            />
           </Group>
           <Group justify="space-between" h={selected.size ? undefined : 22}>
             <Text size="sm" c="dimmed" data-testid="shown-count">
@@ -408,7 +571,16 @@ export function CampaignPage({ campaignId, courtCode = null, courtName, onBackTo
               </Anchor>
             )}
           </Group>
-          {selected.size > 0 && !readOnly && <BulkActions ids={[...selected]} onClear={() => setSelected(new Set())} onDone={(what) => { if (what === 'deleted') setSelected(new Set()); refreshAll(); }} />}
+          {selected.size > 0 && !readOnly && (
+            <BulkActions
+              ids={[...selected]}
+              onClear={() => setSelected(new Set())}
+              onDone={(what) => {
+                if (what === 'deleted') setSelected(new Set());
+                refreshAll();
+              }}
+            />
+          )}
           {items ? (
             <ItemTable
               rows={rows}

@@ -11,7 +11,17 @@ import { SupervisionNoteForm, SupervisionNoteList } from '../item/SupervisionNot
 import { campaignText as t } from './text';
 
 /** `courtCode` another court: the notes we wrote to it, with the form. Null: notes addressed to us. */
-export function CampaignSupervision({ campaignId, courtCode, courtName, version }: { campaignId: string; courtCode: string | null; courtName?: string; version: number }) {
+export function CampaignSupervision({
+  campaignId,
+  courtCode,
+  courtName,
+  version,
+}: {
+  campaignId: string;
+  courtCode: string | null;
+  courtName?: string;
+  version: number;
+}) {
   const { court, can } = useApp();
   const [notes, setNotes] = useState<SupervisionNote[] | null>(null);
   // Notes received are there to be read; writing one is the occasional step, folded away.
@@ -29,7 +39,13 @@ export function CampaignSupervision({ campaignId, courtCode, courtName, version 
   if (!notes || (!written && notes.length === 0)) return null;
   const title = written ? t.courtSupervisionTitle(courtName ?? courtCode) : t.receivedSupervisionTitle;
   return (
-    <Paper withBorder p="sm" radius="sm" data-testid={written ? 'court-supervision' : 'received-supervision'} style={{ borderColor: 'var(--mantine-color-orange-3)' }}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="sm"
+      data-testid={written ? 'court-supervision' : 'received-supervision'}
+      style={{ borderColor: 'var(--mantine-color-orange-3)' }}
+    >
       <UnstyledButton onClick={() => setOpen((v) => !v)} w="100%" aria-expanded={open} data-testid="supervision-toggle">
         <Group justify="space-between">
           <Group gap="xs">
@@ -51,7 +67,14 @@ export function CampaignSupervision({ campaignId, courtCode, courtName, version 
               {t.receivedSupervisionHint}
             </Text>
           )}
-          {written && can('admin', 'reviewer') && <SupervisionNoteForm campaignId={campaignId} courtCode={courtCode} itemId={null} onAdded={() => void load()} />}
+          {written && can('admin', 'reviewer') && (
+            <SupervisionNoteForm
+              campaignId={campaignId}
+              courtCode={courtCode}
+              itemId={null}
+              onAdded={() => void load()}
+            />
+          )}
           <SupervisionNoteList notes={notes} showItem onDeleted={written ? () => void load() : undefined} />
         </Stack>
       </Collapse>

@@ -6,7 +6,16 @@
 // The address #/campaign/<id>?court=<code> (the drill-down from 下级法院进度) opens that view directly.
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Box, Select, Stack, Tabs } from '@mantine/core';
-import { IconBuildingCommunity, IconChartLine, IconClipboardList, IconListSearch, IconChecklist, IconLayoutDashboard, IconPrinter, IconSitemap } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconChartLine,
+  IconClipboardList,
+  IconListSearch,
+  IconChecklist,
+  IconLayoutDashboard,
+  IconPrinter,
+  IconSitemap,
+} from '@tabler/icons-react';
 import type { Campaign, SubordinateCourt } from '../../shared/model';
 import { send } from '../api/client';
 import { campaignRoute, navigate, routeHref, type CampaignRoute, type CampaignTab } from '../lib/router';
@@ -71,8 +80,9 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
 
   const { court } = useApp();
   const hasSubordinates = court.level !== 'basic';
-  const viewable = tab === 'checklist' || tab === 'ledger' || tab === 'indicators' || tab === 'board' || tab === 'reports';
-  const viewedCourt = viewable && viewed !== OWN ? subordinates?.find((s) => s.code === viewed) ?? null : null;
+  const viewable =
+    tab === 'checklist' || tab === 'ledger' || tab === 'indicators' || tab === 'board' || tab === 'reports';
+  const viewedCourt = viewable && viewed !== OWN ? (subordinates?.find((s) => s.code === viewed) ?? null) : null;
   // A drill-down waits for the list of courts rather than showing this court's own view first.
   const waitingForCourt = requestedCourt !== null && subordinates === null;
   const courtCode = viewedCourt?.code ?? null;
@@ -82,7 +92,11 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
 
   return (
     <Stack gap="sm">
-      <Tabs value={tab} onChange={(value) => value && navigate(campaignRoute(campaignId, value as CampaignTab))} variant="outline">
+      <Tabs
+        value={tab}
+        onChange={(value) => value && navigate(campaignRoute(campaignId, value as CampaignTab))}
+        variant="outline"
+      >
         <Tabs.List>
           <Tabs.Tab value="checklist" leftSection={<IconClipboardList size={16} />} data-testid="tab-checklist">
             {t.tabChecklist}
@@ -117,7 +131,10 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
                 leftSection={<IconBuildingCommunity size={16} />}
                 data={[
                   { value: OWN, label: t.viewOwn },
-                  { group: t.viewCourt, items: (subordinates ?? []).map((s) => ({ value: s.code, label: t.courtOption(s.name, s.code) })) },
+                  {
+                    group: t.viewCourt,
+                    items: (subordinates ?? []).map((s) => ({ value: s.code, label: t.courtOption(s.name, s.code) })),
+                  },
                 ]}
                 value={viewed}
                 onChange={(value) => chooseCourt(value ?? OWN)}
@@ -130,7 +147,9 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
         </Tabs.List>
       </Tabs>
       {/* A new court remounts the page, so nothing of the other court's view lingers. */}
-      {tab === 'checklist' && !waitingForCourt && <CampaignPage key={courtCode ?? OWN} campaignId={campaignId} {...courtView} />}
+      {tab === 'checklist' && !waitingForCourt && (
+        <CampaignPage key={courtCode ?? OWN} campaignId={campaignId} {...courtView} />
+      )}
       {tab !== 'checklist' && error && (
         <Alert color="red" title={t.loadFailed}>
           {error} <Anchor onClick={() => navigate({ name: 'campaigns' })}>{t.back}</Anchor>

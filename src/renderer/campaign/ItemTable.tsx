@@ -7,7 +7,18 @@ import type { ItemRow } from '../../shared/model';
 import { completedLateText, itemKindText, itemStatusText, lightShortText } from '../common/text';
 import { campaignText as t } from './text';
 
-export type SortKey = 'number' | 'title' | 'kind' | 'leadLeader' | 'departmentName' | 'owner' | 'deadline' | 'status' | 'percent' | 'light' | 'evidenceCount';
+export type SortKey =
+  | 'number'
+  | 'title'
+  | 'kind'
+  | 'leadLeader'
+  | 'departmentName'
+  | 'owner'
+  | 'deadline'
+  | 'status'
+  | 'percent'
+  | 'light'
+  | 'evidenceCount';
 export interface SortState {
   key: SortKey;
   desc: boolean;
@@ -43,7 +54,19 @@ interface Props {
   onOpen(id: string): void;
 }
 
-export function ItemTable({ rows, selected, activeId, sort, emptyText, height, selectable = true, onSort, onToggle, onToggleAll, onOpen }: Props) {
+export function ItemTable({
+  rows,
+  selected,
+  activeId,
+  sort,
+  emptyText,
+  height,
+  selectable = true,
+  onSort,
+  onToggle,
+  onToggleAll,
+  onOpen,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -57,7 +80,8 @@ export function ItemTable({ rows, selected, activeId, sort, emptyText, height, s
   const allChecked = rows.length > 0 && selectedShown === rows.length;
   const someChecked = selectedShown > 0 && !allChecked;
 
-  const rowFromEvent = (event: { target: EventTarget }) => (event.target as HTMLElement).closest<HTMLElement>('[data-item-id]');
+  const rowFromEvent = (event: { target: EventTarget }) =>
+    (event.target as HTMLElement).closest<HTMLElement>('[data-item-id]');
   const onClick = useCallback(
     (event: MouseEvent<HTMLDivElement>) => {
       const row = rowFromEvent(event);
@@ -122,7 +146,11 @@ export function ItemTable({ rows, selected, activeId, sort, emptyText, height, s
         {rows.length === 0 ? (
           <div className="it-empty">{emptyText}</div>
         ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} onClick={onClick} onKeyDown={onKeyDown}>
+          <div
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+            onClick={onClick}
+            onKeyDown={onKeyDown}
+          >
             {virtualizer.getVirtualItems().map((virtual) => {
               const row = rows[virtual.index];
               return (
@@ -143,7 +171,19 @@ export function ItemTable({ rows, selected, activeId, sort, emptyText, height, s
   );
 }
 
-const Row = memo(function Row({ row, top, checked, active, selectable }: { row: ItemRow; top: number; checked: boolean; active: boolean; selectable: boolean }) {
+const Row = memo(function Row({
+  row,
+  top,
+  checked,
+  active,
+  selectable,
+}: {
+  row: ItemRow;
+  top: number;
+  checked: boolean;
+  active: boolean;
+  selectable: boolean;
+}) {
   return (
     <div
       className={`it-row it-grid${checked ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
@@ -152,7 +192,11 @@ const Row = memo(function Row({ row, top, checked, active, selectable }: { row: 
       data-item-id={row.id}
       tabIndex={0}
     >
-      <div className="it-check">{selectable && <input type="checkbox" checked={checked} aria-label={t.selectRow} onChange={noop} data-testid="row-check" />}</div>
+      <div className="it-check">
+        {selectable && (
+          <input type="checkbox" checked={checked} aria-label={t.selectRow} onChange={noop} data-testid="row-check" />
+        )}
+      </div>
       <div className="it-num it-seq">{row.number}</div>
       <div className="it-title" title={row.title}>
         {row.title}
@@ -185,7 +229,8 @@ const Row = memo(function Row({ row, top, checked, active, selectable }: { row: 
           <span className="late-tag">{completedLateText}</span>
         ) : (
           // Red now says it already; 逾期完成 implies it. Otherwise the past red is easy to miss.
-          row.wasRed && row.light !== 'red' && (
+          row.wasRed &&
+          row.light !== 'red' && (
             <span className="late-tag" title={t.wasRedHint} data-testid="row-was-red">
               {t.wasRed}
             </span>

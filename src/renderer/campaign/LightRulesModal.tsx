@@ -20,7 +20,17 @@ interface Values {
 
 const targetOptions = escalationTargets.map((value) => ({ value, label: escalationTargetText[value] }));
 
-export function LightRulesModal({ opened, campaign, onClose, onSaved }: { opened: boolean; campaign: Campaign; onClose(): void; onSaved(campaign: Campaign): void }) {
+export function LightRulesModal({
+  opened,
+  campaign,
+  onClose,
+  onSaved,
+}: {
+  opened: boolean;
+  campaign: Campaign;
+  onClose(): void;
+  onSaved(campaign: Campaign): void;
+}) {
   return (
     <Modal opened={opened} onClose={onClose} title={t.title} size={640}>
       {opened && <LightRulesForm campaign={campaign} onCancel={onClose} onSaved={onSaved} />}
@@ -28,7 +38,15 @@ export function LightRulesModal({ opened, campaign, onClose, onSaved }: { opened
   );
 }
 
-function LightRulesForm({ campaign, onCancel, onSaved }: { campaign: Campaign; onCancel(): void; onSaved(campaign: Campaign): void }) {
+function LightRulesForm({
+  campaign,
+  onCancel,
+  onSaved,
+}: {
+  campaign: Campaign;
+  onCancel(): void;
+  onSaved(campaign: Campaign): void;
+}) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -62,7 +80,12 @@ function LightRulesForm({ campaign, onCancel, onSaved }: { campaign: Campaign; o
     onSaved(result.value);
   });
 
-  const rows: Array<{ light: 'green' | 'yellow' | 'red'; label: string; hint: string; field: 'escalateGreen' | 'escalateYellow' | 'escalateRed' }> = [
+  const rows: Array<{
+    light: 'green' | 'yellow' | 'red';
+    label: string;
+    hint: string;
+    field: 'escalateGreen' | 'escalateYellow' | 'escalateRed';
+  }> = [
     { light: 'green', label: t.green, hint: t.greenHint, field: 'escalateGreen' },
     { light: 'yellow', label: t.yellow, hint: t.yellowHint(form.values.yellowDays), field: 'escalateYellow' },
     { light: 'red', label: t.red, hint: t.redHint, field: 'escalateRed' },
@@ -75,7 +98,19 @@ function LightRulesForm({ campaign, onCancel, onSaved }: { campaign: Campaign; o
         <Text size="sm" c="dimmed">
           {t.intro}
         </Text>
-        <NumberInput label={t.yellowDays} description={t.yellowDaysHint} withAsterisk min={0} max={90} allowDecimal={false} w={380} suffix={commonText.daysSuffix} data-autofocus {...form.getInputProps('yellowDays')} data-testid="rules-yellow-days" />
+        <NumberInput
+          label={t.yellowDays}
+          description={t.yellowDaysHint}
+          withAsterisk
+          min={0}
+          max={90}
+          allowDecimal={false}
+          w={380}
+          suffix={commonText.daysSuffix}
+          data-autofocus
+          {...form.getInputProps('yellowDays')}
+          data-testid="rules-yellow-days"
+        />
         <div>
           <Text size="sm" fw={500} mb={4}>
             {t.escalation}
@@ -117,7 +152,18 @@ function LightRulesForm({ campaign, onCancel, onSaved }: { campaign: Campaign; o
             </Table.Tbody>
           </Table>
         </div>
-        <NumberInput label={t.lookbackMonths} description={t.lookbackMonthsHint} withAsterisk min={1} max={24} allowDecimal={false} w={380} suffix={t.monthsSuffix} {...form.getInputProps('lookbackMonths')} data-testid="rules-lookback-months" />
+        <NumberInput
+          label={t.lookbackMonths}
+          description={t.lookbackMonthsHint}
+          withAsterisk
+          min={1}
+          max={24}
+          allowDecimal={false}
+          w={380}
+          suffix={t.monthsSuffix}
+          {...form.getInputProps('lookbackMonths')}
+          data-testid="rules-lookback-months"
+        />
         <FormActions onCancel={onCancel} saving={saving} />
       </Stack>
     </form>

@@ -17,7 +17,15 @@ function Bar({ figures }: { figures: ProgressFigures }) {
   );
 }
 
-function FiguresTable({ title, rows, testId }: { title: string; rows: Array<{ key: string; label: React.ReactNode; figures: ProgressFigures }>; testId: string }) {
+function FiguresTable({
+  title,
+  rows,
+  testId,
+}: {
+  title: string;
+  rows: Array<{ key: string; label: React.ReactNode; figures: ProgressFigures }>;
+  testId: string;
+}) {
   return (
     <Paper withBorder radius="sm" p="sm" data-testid={testId}>
       <Group justify="space-between" mb={6}>
@@ -97,18 +105,29 @@ export function ProgressTables({ progress }: { progress: CampaignProgress }) {
   const sectionRows = progress.bySection.map((s) => ({
     key: s.sectionId ?? 'none',
     label: (
-      <span style={{ paddingLeft: s.depth * 14, fontWeight: s.depth === 0 ? 600 : undefined }} title={`${s.number}${s.title}`}>
+      <span
+        style={{ paddingLeft: s.depth * 14, fontWeight: s.depth === 0 ? 600 : undefined }}
+        title={`${s.number}${s.title}`}
+      >
         {s.number}
         {s.title}
       </span>
     ),
     figures: s,
   }));
-  const departmentRows = progress.byDepartment.map((d) => ({ key: d.departmentId ?? 'none', label: d.name, figures: d }));
+  const departmentRows = progress.byDepartment.map((d) => ({
+    key: d.departmentId ?? 'none',
+    label: d.name,
+    figures: d,
+  }));
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <FiguresTable title={`${t.bySection}${t.progressTitle}`} rows={sectionRows} testId="progress-by-section" />
-      <FiguresTable title={`${t.byDepartment}${t.progressTitle}`} rows={departmentRows} testId="progress-by-department" />
+      <FiguresTable
+        title={`${t.byDepartment}${t.progressTitle}`}
+        rows={departmentRows}
+        testId="progress-by-department"
+      />
     </SimpleGrid>
   );
 }

@@ -28,7 +28,16 @@ interface Props {
 
 type Dialog = { kind: 'create'; parent: Section | null } | { kind: 'rename'; section: Section };
 
-export function SectionTree({ detail, counts, totalCount, value, onChange, onDetail, height, readOnly = false }: Props) {
+export function SectionTree({
+  detail,
+  counts,
+  totalCount,
+  value,
+  onChange,
+  onDetail,
+  height,
+  readOnly = false,
+}: Props) {
   const { court } = useApp();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const sections = detail.sections;
@@ -40,7 +49,14 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, onDet
     else notifyFailure(result);
   };
   const remove = async (section: Section) => {
-    if (!(await confirmAction({ message: t.deleteSectionConfirm(section.title), confirmLabel: commonText.delete, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.deleteSectionConfirm(section.title),
+        confirmLabel: commonText.delete,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('sections.delete', { id: section.id, version: section.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.sectionDeleted);
@@ -57,13 +73,24 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, onDet
           {t.sections}
         </Text>
         {!readOnly && (
-          <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setDialog({ kind: 'create', parent: null })}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setDialog({ kind: 'create', parent: null })}
+          >
             {t.addSection}
           </Button>
         )}
       </Group>
       <ScrollArea type="auto" style={{ flex: 1 }} offsetScrollbars>
-        <div className={`tree-node${value === 'all' ? ' is-active' : ''}`} onClick={() => onChange('all')} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onChange('all')}>
+        <div
+          className={`tree-node${value === 'all' ? ' is-active' : ''}`}
+          onClick={() => onChange('all')}
+          role="button"
+          tabIndex={0}
+          onKeyDown={(e) => e.key === 'Enter' && onChange('all')}
+        >
           <span className="tree-label">{t.allItems}</span>
           <span className="tree-count">{totalCount}</span>
         </div>
@@ -91,30 +118,55 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, onDet
               {!readOnly && (ours || section.depth < 3) && (
                 <Menu position="bottom-end" withinPortal>
                   <Menu.Target>
-                    <ActionIcon size="sm" variant="subtle" color="gray" className="tree-menu" aria-label={t.sectionMenu} onClick={(e) => e.stopPropagation()}>
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      color="gray"
+                      className="tree-menu"
+                      aria-label={t.sectionMenu}
+                      onClick={(e) => e.stopPropagation()}
+                    >
                       <IconDots size={14} />
                     </ActionIcon>
                   </Menu.Target>
                   <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
                     {section.depth < 3 && (
-                      <Menu.Item leftSection={<IconSubtask size={15} />} onClick={() => setDialog({ kind: 'create', parent: section })}>
+                      <Menu.Item
+                        leftSection={<IconSubtask size={15} />}
+                        onClick={() => setDialog({ kind: 'create', parent: section })}
+                      >
                         {t.addChildSection}
                       </Menu.Item>
                     )}
                     {/* A superior's section: ours to add under, not to rename, move or delete. */}
                     {ours && (
                       <>
-                        <Menu.Item leftSection={<IconEdit size={15} />} onClick={() => setDialog({ kind: 'rename', section })}>
+                        <Menu.Item
+                          leftSection={<IconEdit size={15} />}
+                          onClick={() => setDialog({ kind: 'rename', section })}
+                        >
                           {t.renameSection}
                         </Menu.Item>
-                        <Menu.Item leftSection={<IconArrowUp size={15} />} disabled={index <= 0} onClick={() => void move(section, 'up')}>
+                        <Menu.Item
+                          leftSection={<IconArrowUp size={15} />}
+                          disabled={index <= 0}
+                          onClick={() => void move(section, 'up')}
+                        >
                           {t.moveUp}
                         </Menu.Item>
-                        <Menu.Item leftSection={<IconArrowDown size={15} />} disabled={index >= siblings.length - 1} onClick={() => void move(section, 'down')}>
+                        <Menu.Item
+                          leftSection={<IconArrowDown size={15} />}
+                          disabled={index >= siblings.length - 1}
+                          onClick={() => void move(section, 'down')}
+                        >
                           {t.moveDown}
                         </Menu.Item>
                         <Menu.Divider />
-                        <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={() => void remove(section)}>
+                        <Menu.Item
+                          color="red"
+                          leftSection={<IconTrash size={15} />}
+                          onClick={() => void remove(section)}
+                        >
                           {t.deleteSection}
                         </Menu.Item>
                       </>
@@ -126,7 +178,13 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, onDet
           );
         })}
         {hasUnsectioned && (
-          <div className={`tree-node${value === 'none' ? ' is-active' : ''}`} onClick={() => onChange('none')} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onChange('none')}>
+          <div
+            className={`tree-node${value === 'none' ? ' is-active' : ''}`}
+            onClick={() => onChange('none')}
+            role="button"
+            tabIndex={0}
+            onKeyDown={(e) => e.key === 'Enter' && onChange('none')}
+          >
             <span className="tree-label">{t.unsectioned}</span>
             <span className="tree-count">{counts.get(null) ?? 0}</span>
           </div>
@@ -137,24 +195,63 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, onDet
           </Text>
         )}
       </ScrollArea>
-      <SectionDialog campaignId={detail.campaign.id} dialog={dialog} onClose={() => setDialog(null)} onDetail={onDetail} />
+      <SectionDialog
+        campaignId={detail.campaign.id}
+        dialog={dialog}
+        onClose={() => setDialog(null)}
+        onDetail={onDetail}
+      />
     </Stack>
   );
 }
 
-function SectionDialog({ campaignId, dialog, onClose, onDetail }: { campaignId: string; dialog: Dialog | null; onClose(): void; onDetail(d: CampaignDetail): void }) {
+function SectionDialog({
+  campaignId,
+  dialog,
+  onClose,
+  onDetail,
+}: {
+  campaignId: string;
+  dialog: Dialog | null;
+  onClose(): void;
+  onDetail(d: CampaignDetail): void;
+}) {
   return (
     <Modal
       opened={!!dialog}
       onClose={onClose}
-      title={dialog?.kind === 'rename' ? t.renameTitle : t.newSectionTitle(dialog?.kind === 'create' && dialog.parent ? `${dialog.parent.number}${dialog.parent.title}` : null)}
+      title={
+        dialog?.kind === 'rename'
+          ? t.renameTitle
+          : t.newSectionTitle(
+              dialog?.kind === 'create' && dialog.parent ? `${dialog.parent.number}${dialog.parent.title}` : null,
+            )
+      }
     >
-      {dialog && <SectionForm key={dialog.kind === 'rename' ? dialog.section.id : 'new'} campaignId={campaignId} dialog={dialog} onClose={onClose} onDetail={onDetail} />}
+      {dialog && (
+        <SectionForm
+          key={dialog.kind === 'rename' ? dialog.section.id : 'new'}
+          campaignId={campaignId}
+          dialog={dialog}
+          onClose={onClose}
+          onDetail={onDetail}
+        />
+      )}
     </Modal>
   );
 }
 
-function SectionForm({ campaignId, dialog, onClose, onDetail }: { campaignId: string; dialog: Dialog; onClose(): void; onDetail(d: CampaignDetail): void }) {
+function SectionForm({
+  campaignId,
+  dialog,
+  onClose,
+  onDetail,
+}: {
+  campaignId: string;
+  dialog: Dialog;
+  onClose(): void;
+  onDetail(d: CampaignDetail): void;
+}) {
   const [title, setTitle] = useState(dialog.kind === 'rename' ? dialog.section.title : '');
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);

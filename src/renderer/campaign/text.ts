@@ -106,7 +106,8 @@ export const campaignText = {
   department: '责任部门',
   // issued by a superior, and viewing a subordinate court (查看下级法院)
   issuedCampaign: '上级下发',
-  issuedCampaignHint: '上级法院部署的专项活动：活动信息、预警规则和规定动作由上级法院确定，本院负责落实并可添加自选动作。',
+  issuedCampaignHint:
+    '上级法院部署的专项活动：活动信息、预警规则和规定动作由上级法院确定，本院负责落实并可添加自选动作。',
   issuedItem: '上级下发',
   issuedItemHint: '上级法院下发的规定动作：任务内容、栏目和完成时限由上级法院确定',
   viewCourt: '查看下级法院',
@@ -114,7 +115,8 @@ export const campaignText = {
   viewOwn: '本院',
   courtOption: (name: string, code: string) => `${name}（${code}）`,
   viewingCourt: (name: string) => `正在查看 ${name} 的执行情况（只读）`,
-  viewingHint: '这些是下级法院随同步包报送上来的数据，本院只能查看，不能修改。可以打开事项提出督导意见，也可以在下方对该院在本活动中的整体工作提出意见。',
+  viewingHint:
+    '这些是下级法院随同步包报送上来的数据，本院只能查看，不能修改。可以打开事项提出督导意见，也可以在下方对该院在本活动中的整体工作提出意见。',
   backToOwn: '返回本院',
   emptyCourt: '该法院在本活动中还没有事项，或者还没有报送同步包。',
   courtSupervisionTitle: (name: string) => `对 ${name} 的督导意见`,

@@ -46,12 +46,24 @@ export function CampaignFormModal({
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={campaign ? t.formEditTitle : t.formCreateTitle} size="lg">
-      {opened && <CampaignForm campaign={campaign} defaultIssuer={defaultIssuer} onCancel={onClose} onSaved={onSaved} />}
+      {opened && (
+        <CampaignForm campaign={campaign} defaultIssuer={defaultIssuer} onCancel={onClose} onSaved={onSaved} />
+      )}
     </Modal>
   );
 }
 
-function CampaignForm({ campaign, defaultIssuer, onCancel, onSaved }: { campaign: Campaign | null; defaultIssuer: string; onCancel(): void; onSaved(c: Campaign): void }) {
+function CampaignForm({
+  campaign,
+  defaultIssuer,
+  onCancel,
+  onSaved,
+}: {
+  campaign: Campaign | null;
+  defaultIssuer: string;
+  onCancel(): void;
+  onSaved(c: Campaign): void;
+}) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -66,7 +78,15 @@ function CampaignForm({ campaign, defaultIssuer, onCancel, onSaved }: { campaign
           description: campaign.description,
           yellowDays: campaign.yellowDays,
         }
-      : { title: '', issuingCourtName: '', year: currentYear(), startDate: null, endDate: null, description: '', yellowDays: 7 },
+      : {
+          title: '',
+          issuingCourtName: '',
+          year: currentYear(),
+          startDate: null,
+          endDate: null,
+          description: '',
+          yellowDays: 7,
+        },
   });
 
   const submit = form.onSubmit(async (values) => {
@@ -74,7 +94,12 @@ function CampaignForm({ campaign, defaultIssuer, onCancel, onSaved }: { campaign
     const input = toInput(values);
     setSaving(true);
     const result = campaign
-      ? await checkedSend('campaigns.update', { id: campaign.id, version: campaign.version, ...input }, form, t.formError)
+      ? await checkedSend(
+          'campaigns.update',
+          { id: campaign.id, version: campaign.version, ...input },
+          form,
+          t.formError,
+        )
       : await checkedSend('campaigns.create', input, form, t.formError);
     setSaving(false);
     if (!result.ok) {
@@ -89,17 +114,52 @@ function CampaignForm({ campaign, defaultIssuer, onCancel, onSaved }: { campaign
     <form onSubmit={submit} noValidate data-testid="campaign-form">
       <Stack gap="sm">
         {error && <Alert color="red">{error}</Alert>}
-        <TextInput label={t.fieldTitle} placeholder={t.fieldTitlePlaceholder} withAsterisk data-autofocus {...form.getInputProps('title')} />
+        <TextInput
+          label={t.fieldTitle}
+          placeholder={t.fieldTitlePlaceholder}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('title')}
+        />
         <Group grow align="flex-start">
-          <TextInput label={t.fieldIssuing} placeholder={defaultIssuer} description={t.fieldIssuingHint} {...form.getInputProps('issuingCourtName')} />
-          <NumberInput label={t.fieldYear} withAsterisk min={2000} max={2100} allowDecimal={false} thousandSeparator={false} {...form.getInputProps('year')} />
+          <TextInput
+            label={t.fieldIssuing}
+            placeholder={defaultIssuer}
+            description={t.fieldIssuingHint}
+            {...form.getInputProps('issuingCourtName')}
+          />
+          <NumberInput
+            label={t.fieldYear}
+            withAsterisk
+            min={2000}
+            max={2100}
+            allowDecimal={false}
+            thousandSeparator={false}
+            {...form.getInputProps('year')}
+          />
         </Group>
         <Group grow align="flex-start">
           <DateField label={t.fieldStart} clearable {...form.getInputProps('startDate')} />
           <DateField label={t.fieldEnd} clearable {...form.getInputProps('endDate')} />
         </Group>
-        <Textarea label={t.fieldDescription} placeholder={t.fieldDescriptionPlaceholder} autosize minRows={3} maxRows={8} {...form.getInputProps('description')} />
-        <NumberInput label={t.fieldYellowDays} description={t.fieldYellowDaysHint} min={0} max={90} allowDecimal={false} w={200} suffix={commonText.daysSuffix} {...form.getInputProps('yellowDays')} />
+        <Textarea
+          label={t.fieldDescription}
+          placeholder={t.fieldDescriptionPlaceholder}
+          autosize
+          minRows={3}
+          maxRows={8}
+          {...form.getInputProps('description')}
+        />
+        <NumberInput
+          label={t.fieldYellowDays}
+          description={t.fieldYellowDaysHint}
+          min={0}
+          max={90}
+          allowDecimal={false}
+          w={200}
+          suffix={commonText.daysSuffix}
+          {...form.getInputProps('yellowDays')}
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             {commonText.cancel}

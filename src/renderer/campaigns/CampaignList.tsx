@@ -1,8 +1,30 @@
 // The campaign list: one card per campaign with its figures; create, edit, close/reopen, delete.
 // A campaign received from a superior (上级下发) is the issuer's to edit, close or delete.
 import { useCallback, useEffect, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Card, Group, Menu, Paper, Progress, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { IconDatabaseImport, IconDots, IconEdit, IconLock, IconLockOpen, IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Menu,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+} from '@mantine/core';
+import {
+  IconDatabaseImport,
+  IconDots,
+  IconEdit,
+  IconLock,
+  IconLockOpen,
+  IconPlus,
+  IconTrash,
+} from '@tabler/icons-react';
 import type { Campaign, JobStatus } from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
@@ -55,7 +77,10 @@ export function CampaignList() {
   };
 
   const setStatus = async (campaign: Campaign, status: 'active' | 'closed') => {
-    const ok = await confirmAction({ message: status === 'closed' ? t.closeConfirm(campaign.title) : t.reopenConfirm(campaign.title), confirmLabel: status === 'closed' ? t.close : t.reopen });
+    const ok = await confirmAction({
+      message: status === 'closed' ? t.closeConfirm(campaign.title) : t.reopenConfirm(campaign.title),
+      confirmLabel: status === 'closed' ? t.close : t.reopen,
+    });
     if (!ok) return;
     const result = await send('campaigns.setStatus', { id: campaign.id, version: campaign.version, status });
     if (!result.ok) return notifyFailure(result);
@@ -64,7 +89,11 @@ export function CampaignList() {
   };
 
   const remove = async (campaign: Campaign) => {
-    const ok = await confirmAction({ message: t.deleteConfirm(campaign.title, campaign.figures.total), confirmLabel: t.delete, danger: true });
+    const ok = await confirmAction({
+      message: t.deleteConfirm(campaign.title, campaign.figures.total),
+      confirmLabel: t.delete,
+      danger: true,
+    });
     if (!ok) return;
     const result = await send('campaigns.delete', { id: campaign.id, version: campaign.version });
     if (!result.ok) return notifyFailure(result);
@@ -76,7 +105,12 @@ export function CampaignList() {
     <Stack gap="md" maw={1400}>
       <PageHeader title={t.title} subtitle={t.subtitle}>
         <Group>
-          <Button variant="default" leftSection={<IconDatabaseImport size={16} />} onClick={() => void startDemo()} disabled={!!demoJob}>
+          <Button
+            variant="default"
+            leftSection={<IconDatabaseImport size={16} />}
+            onClick={() => void startDemo()}
+            disabled={!!demoJob}
+          >
             {t.loadDemo}
           </Button>
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ campaign: null })}>
@@ -118,7 +152,12 @@ export function CampaignList() {
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ campaign: null })}>
               {t.create}
             </Button>
-            <Button variant="default" leftSection={<IconDatabaseImport size={16} />} onClick={() => void startDemo()} disabled={!!demoJob}>
+            <Button
+              variant="default"
+              leftSection={<IconDatabaseImport size={16} />}
+              onClick={() => void startDemo()}
+              disabled={!!demoJob}
+            >
               {t.loadDemo}
             </Button>
           </Group>
@@ -169,7 +208,19 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
   );
 }
 
-function CampaignCard({ campaign, onEdit, onClose, onReopen, onDelete }: { campaign: Campaign; onEdit(): void; onClose(): void; onReopen(): void; onDelete(): void }) {
+function CampaignCard({
+  campaign,
+  onEdit,
+  onClose,
+  onReopen,
+  onDelete,
+}: {
+  campaign: Campaign;
+  onEdit(): void;
+  onClose(): void;
+  onReopen(): void;
+  onDelete(): void;
+}) {
   const { court } = useApp();
   const issuedToUs = campaign.origin !== court.code;
   const f = campaign.figures;
@@ -222,7 +273,11 @@ function CampaignCard({ campaign, onEdit, onClose, onReopen, onDelete }: { campa
         )}
       </Group>
       <Group gap={6} mb="sm">
-        <Badge color={campaignStatusColor[campaign.status]} variant={campaign.status === 'active' ? 'light' : 'outline'} radius="sm">
+        <Badge
+          color={campaignStatusColor[campaign.status]}
+          variant={campaign.status === 'active' ? 'light' : 'outline'}
+          radius="sm"
+        >
           {campaignStatusText[campaign.status]}
         </Badge>
         <Badge color="gray" variant="outline" radius="sm">
@@ -238,7 +293,10 @@ function CampaignCard({ campaign, onEdit, onClose, onReopen, onDelete }: { campa
         {t.issuedBy}：{campaign.issuingCourtName}
       </Text>
       <Text size="sm" c="dimmed">
-        {t.period}：{campaign.startDate || campaign.endDate ? commonText.period(formatDate(campaign.startDate), formatDate(campaign.endDate)) : t.noPeriod}
+        {t.period}：
+        {campaign.startDate || campaign.endDate
+          ? commonText.period(formatDate(campaign.startDate), formatDate(campaign.endDate))
+          : t.noPeriod}
       </Text>
       <Group justify="space-between" mt="md" mb={4}>
         <Text size="sm">{t.percentDone}</Text>

@@ -25,7 +25,9 @@ export const campaignsText = {
   closeConfirm: (title: string) => `确定结束“${title}”吗？结束后仍可查看，也可以重新启用。`,
   reopenConfirm: (title: string) => `确定重新启用“${title}”吗？`,
   deleteConfirm: (title: string, n: number) =>
-    n > 0 ? `确定删除“${title}”吗？其中的 ${n} 项事项将一并不再显示。删除会记入审计日志。` : `确定删除“${title}”吗？删除会记入审计日志。`,
+    n > 0
+      ? `确定删除“${title}”吗？其中的 ${n} 项事项将一并不再显示。删除会记入审计日志。`
+      : `确定删除“${title}”吗？删除会记入审计日志。`,
   closed: '活动已结束',
   reopened: '活动已重新启用',
   deleted: '活动已删除',

@@ -3,7 +3,17 @@
 import type { ReactNode } from 'react';
 import { Paper, Text, Title } from '@mantine/core';
 
-export function EmptyState({ title, text, children, testId }: { title: string; text: string; children?: ReactNode; testId: string }) {
+export function EmptyState({
+  title,
+  text,
+  children,
+  testId,
+}: {
+  title: string;
+  text: string;
+  children?: ReactNode;
+  testId: string;
+}) {
   return (
     <Paper withBorder p={48} ta="center" data-testid={testId}>
       <Title order={4} mb="xs">

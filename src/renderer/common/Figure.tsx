@@ -2,7 +2,19 @@ import type { ReactNode } from 'react';
 import { Paper, Text } from '@mantine/core';
 
 /** One headline number with its caption. */
-export function Figure({ label, value, color, testId, suffix }: { label: string; value: ReactNode; color?: string; testId?: string; suffix?: string }) {
+export function Figure({
+  label,
+  value,
+  color,
+  testId,
+  suffix,
+}: {
+  label: string;
+  value: ReactNode;
+  color?: string;
+  testId?: string;
+  suffix?: string;
+}) {
   return (
     <Paper withBorder px="md" py="sm" radius="sm" miw={112} data-testid={testId}>
       <Text size="xs" c="dimmed">

@@ -61,7 +61,13 @@ export function FolderField({
     />
   );
   const chooseButton = (
-    <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={() => void choose()} loading={choosing} disabled={disabled}>
+    <Button
+      variant="default"
+      leftSection={<IconFolderOpen size={16} />}
+      onClick={() => void choose()}
+      loading={choosing}
+      disabled={disabled}
+    >
       {text.chooseFolder}
     </Button>
   );

@@ -2,7 +2,15 @@
 import { Button, Group } from '@mantine/core';
 import { commonText } from './text';
 
-export function FormActions({ onCancel, saving, submitLabel = commonText.save }: { onCancel: () => void; saving: boolean; submitLabel?: string }) {
+export function FormActions({
+  onCancel,
+  saving,
+  submitLabel = commonText.save,
+}: {
+  onCancel: () => void;
+  saving: boolean;
+  submitLabel?: string;
+}) {
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onCancel}>

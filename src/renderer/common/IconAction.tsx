@@ -3,7 +3,12 @@
 import { ActionIcon, Tooltip, type ActionIconProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export function IconAction({ label, onClick, children, ...props }: ActionIconProps & { label: string; onClick: () => void; children: ReactNode }) {
+export function IconAction({
+  label,
+  onClick,
+  children,
+  ...props
+}: ActionIconProps & { label: string; onClick: () => void; children: ReactNode }) {
   return (
     <Tooltip label={label}>
       <ActionIcon {...props} onClick={onClick} aria-label={label}>

@@ -39,7 +39,13 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished(s
   const running = !status || status.state === 'running';
   return (
     <Stack gap="xs" data-testid="job-progress">
-      <Progress value={running && percent === 0 ? 100 : percent} animated={running} striped={running} size="lg" aria-label={jobText.progressLabel} />
+      <Progress
+        value={running && percent === 0 ? 100 : percent}
+        animated={running}
+        striped={running}
+        size="lg"
+        aria-label={jobText.progressLabel}
+      />
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" c="dimmed" data-testid="job-message">
           {pollError ?? status?.message ?? jobText.starting}

@@ -2,7 +2,19 @@
 import { Alert, Anchor, Text } from '@mantine/core';
 import { IconBuildingCommunity } from '@tabler/icons-react';
 
-export function ViewingCourtAlert({ title, hint, backLabel, onBack, testId }: { title: string; hint: string; backLabel: string; onBack?(): void; testId: string }) {
+export function ViewingCourtAlert({
+  title,
+  hint,
+  backLabel,
+  onBack,
+  testId,
+}: {
+  title: string;
+  hint: string;
+  backLabel: string;
+  onBack?(): void;
+  testId: string;
+}) {
   return (
     <Alert color="court" variant="light" icon={<IconBuildingCommunity size={20} />} title={title} data-testid={testId}>
       <Text size="sm">{hint}</Text>

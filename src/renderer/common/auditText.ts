@@ -43,7 +43,15 @@ export const auditOperationText: Record<string, string> = {
 export const auditTableText: Record<string, string> = { ...RECORD_LABELS, users: '用户账户', access: '权限检查' };
 
 /** Operations that are events rather than changes to a record's fields (before is null). */
-export const auditEventOperations = new Set(['login', 'login-failed', 'lock', 'logout', 'change-password', 'reset-password', 'denied']);
+export const auditEventOperations = new Set([
+  'login',
+  'login-failed',
+  'lock',
+  'logout',
+  'change-password',
+  'reset-password',
+  'denied',
+]);
 
 /** What an account or refusal event says, in one sentence. */
 export const auditEventText = {
@@ -175,11 +183,33 @@ export const auditFieldOrder = Object.keys(auditFieldText);
 
 /** Where one kind of record reads in another order than the rest. */
 export const auditFieldOrderByTable: Record<string, string[]> = {
-  users: ['username', 'displayName', 'roles', 'departmentId', 'personId', 'disabled', 'mustChangePassword', 'lockedUntil'],
+  users: [
+    'username',
+    'displayName',
+    'roles',
+    'departmentId',
+    'personId',
+    'disabled',
+    'mustChangePassword',
+    'lockedUntil',
+  ],
 };
 
 /** Bookkeeping columns a person does not need to read. */
-export const hiddenAuditFields = new Set(['id', 'origin', 'version', 'changeSeq', 'createdAt', 'updatedAt', 'campaignId', 'itemId', 'sha256', 'lastLoginAt', 'failedAttempts', 'completedBy']);
+export const hiddenAuditFields = new Set([
+  'id',
+  'origin',
+  'version',
+  'changeSeq',
+  'createdAt',
+  'updatedAt',
+  'campaignId',
+  'itemId',
+  'sha256',
+  'lastLoginAt',
+  'failedAttempts',
+  'completedBy',
+]);
 
 export const auditText = {
   empty: '（空）',

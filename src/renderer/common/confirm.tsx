@@ -50,7 +50,13 @@ export function useConfirmOpen(): boolean {
 export function ModalsHost() {
   const request = useSyncExternalStore(subscribe, () => current);
   return (
-    <Modal opened={!!request} onClose={() => settle(false)} title={request?.title ?? commonText.confirmTitle} size="md" zIndex={400}>
+    <Modal
+      opened={!!request}
+      onClose={() => settle(false)}
+      title={request?.title ?? commonText.confirmTitle}
+      size="md"
+      zIndex={400}
+    >
       <Stack gap="lg">
         <Text size="sm">{request?.message}</Text>
         <Group justify="flex-end">

@@ -4,7 +4,8 @@ export function fileTypeText(mimeType: string, name: string): string {
   const ext = name.includes('.') ? name.split('.').pop()!.toUpperCase() : '';
   if (mimeType === 'application/pdf' || ext === 'PDF') return 'PDF 文档';
   if (mimeType.startsWith('image/')) return `图片${ext ? `（${ext}）` : ''}`;
-  if (/word|officedocument\.wordprocessing/.test(mimeType) || ext === 'DOC' || ext === 'DOCX' || ext === 'WPS') return 'Word 文档';
+  if (/word|officedocument\.wordprocessing/.test(mimeType) || ext === 'DOC' || ext === 'DOCX' || ext === 'WPS')
+    return 'Word 文档';
   if (/excel|spreadsheet/.test(mimeType) || ext === 'XLS' || ext === 'XLSX' || ext === 'ET') return '表格';
   if (/presentation|powerpoint/.test(mimeType) || ext === 'PPT' || ext === 'PPTX') return '演示文稿';
   if (mimeType.startsWith('text/') || ext === 'TXT') return '文本';
@@ -21,7 +22,9 @@ export { MAX_EVIDENCE_BYTES } from '../../shared/api';
 export function readBase64(file: Blob, onProgress?: (percent: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    if (onProgress) reader.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded * 100) / event.total));
+    if (onProgress)
+      reader.onprogress = (event) =>
+        event.lengthComputable && onProgress(Math.round((event.loaded * 100) / event.total));
     reader.onerror = () => reject(new Error('read'));
     reader.onload = () => {
       const url = String(reader.result ?? '');

@@ -7,7 +7,10 @@ import { readBase64 } from './fileTypes';
 
 export type UploadOperation = 'files.upload' | 'sync.upload';
 
-export type UploadOutcome = { ok: true; uploadId: string } | { ok: false; failure: Pick<Failure, 'message' | 'code'> } | { ok: false; aborted: true };
+export type UploadOutcome =
+  | { ok: true; uploadId: string }
+  | { ok: false; failure: Pick<Failure, 'message' | 'code'> }
+  | { ok: false; aborted: true };
 
 export interface UploadOptions {
   /** The bytes sent so far, after each piece. */
@@ -25,7 +28,11 @@ export async function discardUpload(operation: UploadOperation, uploadId: string
 }
 
 /** Uploads `file` piece by piece; the outcome names the finished upload, or why there is none. */
-export async function uploadInPieces(operation: UploadOperation, file: File, options: UploadOptions): Promise<UploadOutcome> {
+export async function uploadInPieces(
+  operation: UploadOperation,
+  file: File,
+  options: UploadOptions,
+): Promise<UploadOutcome> {
   const aborted = options.aborted ?? (() => false);
   const unreadable = { ok: false as const, failure: { message: options.unreadable, code: 'E_UNREADABLE' } };
   let uploadId: string | null = null;
@@ -49,7 +56,8 @@ export async function uploadInPieces(operation: UploadOperation, file: File, opt
       return unreadable;
     }
     const input: Input<'files.upload'> = { uploadId, fileName: file.name, chunkBase64, final: index === pieces - 1 };
-    const result: Result<Results['files.upload']> = operation === 'files.upload' ? await send('files.upload', input) : await send('sync.upload', input);
+    const result: Result<Results['files.upload']> =
+      operation === 'files.upload' ? await send('files.upload', input) : await send('sync.upload', input);
     if (!result.ok) {
       await discard();
       return { ok: false, failure: { message: result.message, code: result.code } };

@@ -50,7 +50,19 @@ export function useImportSteps<P>() {
 }
 
 /** Step 1: drop or pick the workbook, or cancel. */
-export function ChooseWorkbook({ hint, error, busy, onFile, onClose }: { hint: string; error: string | null; busy: boolean; onFile(workbook: Workbook): void; onClose(): void }) {
+export function ChooseWorkbook({
+  hint,
+  error,
+  busy,
+  onFile,
+  onClose,
+}: {
+  hint: string;
+  error: string | null;
+  busy: boolean;
+  onFile(workbook: Workbook): void;
+  onClose(): void;
+}) {
   return (
     <Stack gap="md">
       <WorkbookDrop hint={hint} error={error} busy={busy} onFile={onFile} />
@@ -67,11 +79,25 @@ export function ChooseWorkbook({ hint, error, busy, onFile, onClose }: { hint: s
  * One preview row: its row number, the cells of the file (`children`), then its problems in red,
  * one a line, or that it can be imported (`okText`, ✓ 可导入 unless told).
  */
-export function PreviewRow({ rowNumber, errors, okText = t.ok, okColor = 'teal.8', children }: { rowNumber: number; errors: string[]; okText?: string; okColor?: string; children: ReactNode }) {
+export function PreviewRow({
+  rowNumber,
+  errors,
+  okText = t.ok,
+  okColor = 'teal.8',
+  children,
+}: {
+  rowNumber: number;
+  errors: string[];
+  okText?: string;
+  okColor?: string;
+  children: ReactNode;
+}) {
   const bad = errors.length > 0;
   return (
     <Table.Tr data-testid="import-row" data-row={rowNumber} data-bad={bad || undefined} bg={bad ? 'red.0' : undefined}>
-      <Table.Td ta="center" c="dimmed">{rowNumber}</Table.Td>
+      <Table.Td ta="center" c="dimmed">
+        {rowNumber}
+      </Table.Td>
       {children}
       <Table.Td data-testid="import-row-check">
         {bad ? (
@@ -125,7 +151,12 @@ export function ImportFooter({
       <div>
         {badRows > 0 && (
           <Stack gap={4}>
-            <Checkbox label={t.skipInvalid(badRows)} checked={skipInvalid} onChange={(e) => onSkipInvalid(e.currentTarget.checked)} data-testid="import-skip" />
+            <Checkbox
+              label={t.skipInvalid(badRows)}
+              checked={skipInvalid}
+              onChange={(e) => onSkipInvalid(e.currentTarget.checked)}
+              data-testid="import-skip"
+            />
             {!skipInvalid && (
               <Text size="xs" c="orange.8">
                 {t.mustFixOrSkip}
@@ -138,7 +169,12 @@ export function ImportFooter({
         <Button variant="default" onClick={onClose}>
           {commonText.cancel}
         </Button>
-        <Button onClick={onConfirm} loading={busy} disabled={goodRows === 0 || (badRows > 0 && !skipInvalid)} data-testid="import-confirm">
+        <Button
+          onClick={onConfirm}
+          loading={busy}
+          disabled={goodRows === 0 || (badRows > 0 && !skipInvalid)}
+          data-testid="import-confirm"
+        >
           {t.confirm(goodRows)}
         </Button>
       </Group>

@@ -4,7 +4,20 @@
 // problems in red, the counts and the sections that would be created. 确认导入 writes the good
 // rows in one go; with problem rows the clerk must tick 跳过有问题的行 first.
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { templateFields } from '../../shared/api';
 import type { TemplateField, TemplateImport } from '../../shared/model';
 import { send } from '../api/client';
@@ -17,18 +30,52 @@ import type { Workbook } from './WorkbookDrop';
 
 const NOT_MAPPED = 'none';
 /** The mapping selects in the order a template's columns usually run. */
-const FIELD_ORDER: TemplateField[] = ['title', 'content', 'leadLeader', 'department', 'owner', 'deadline', 'kind', 'section'];
+const FIELD_ORDER: TemplateField[] = [
+  'title',
+  'content',
+  'leadLeader',
+  'department',
+  'owner',
+  'deadline',
+  'kind',
+  'section',
+];
 
-export function TemplateImportModal({ opened, campaignId, onClose, onImported }: { opened: boolean; campaignId: string; onClose(): void; onImported(): void }) {
+export function TemplateImportModal({
+  opened,
+  campaignId,
+  onClose,
+  onImported,
+}: {
+  opened: boolean;
+  campaignId: string;
+  onClose(): void;
+  onImported(): void;
+}) {
   return (
-    <Modal opened={opened} onClose={onClose} title={t.templateTitle} size="min(1320px, 96vw)" data-testid="template-import-modal">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t.templateTitle}
+      size="min(1320px, 96vw)"
+      data-testid="template-import-modal"
+    >
       {opened && <TemplateImport campaignId={campaignId} onClose={onClose} onImported={onImported} />}
     </Modal>
   );
 }
 
-function TemplateImport({ campaignId, onClose, onImported }: { campaignId: string; onClose(): void; onImported(): void }) {
-  const { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset } = useImportSteps<TemplateImport>();
+function TemplateImport({
+  campaignId,
+  onClose,
+  onImported,
+}: {
+  campaignId: string;
+  onClose(): void;
+  onImported(): void;
+}) {
+  const { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset } =
+    useImportSteps<TemplateImport>();
   const [onlyBad, setOnlyBad] = useState(false);
 
   // A refused preview keeps what was shown (a bad sheet choice); a file that cannot be read stays at step 1.
@@ -37,7 +84,16 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
 
   const confirm = async () => {
     if (!file || !preview) return;
-    const value = await run(() => send('items.importTemplate', { campaignId, ...file, sheet: preview.sheet, mapping: preview.mapping, confirm: true, skipInvalid }));
+    const value = await run(() =>
+      send('items.importTemplate', {
+        campaignId,
+        ...file,
+        sheet: preview.sheet,
+        mapping: preview.mapping,
+        confirm: true,
+        skipInvalid,
+      }),
+    );
     if (!value) return;
     const written = value.written!;
     notifySuccess(t.templateDone(written.items, written.sections));
@@ -45,10 +101,21 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
   };
 
   if (!file || !preview) {
-    return <ChooseWorkbook hint={t.templateHint} error={error} busy={busy} onFile={(workbook) => void runPreview(workbook)} onClose={onClose} />;
+    return (
+      <ChooseWorkbook
+        hint={t.templateHint}
+        error={error}
+        busy={busy}
+        onFile={(workbook) => void runPreview(workbook)}
+        onClose={onClose}
+      />
+    );
   }
 
-  const columnOptions = [{ value: NOT_MAPPED, label: t.notMapped }, ...preview.columns.map((c) => ({ value: String(c.index), label: t.columnOption(columnLetter(c.index), c.header) }))];
+  const columnOptions = [
+    { value: NOT_MAPPED, label: t.notMapped },
+    ...preview.columns.map((c) => ({ value: String(c.index), label: t.columnOption(columnLetter(c.index), c.header) })),
+  ];
   const setField = (field: TemplateField, value: string | null) => {
     const index = value === null || value === NOT_MAPPED ? null : Number(value);
     void runPreview(file, { sheet: preview.sheet, mapping: { ...preview.mapping, [field]: index } });
@@ -95,7 +162,11 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
               size="xs"
               label={templateFieldText[field]}
               data={columnOptions}
-              value={preview.mapping[field] === null || preview.mapping[field] === undefined ? NOT_MAPPED : String(preview.mapping[field])}
+              value={
+                preview.mapping[field] === null || preview.mapping[field] === undefined
+                  ? NOT_MAPPED
+                  : String(preview.mapping[field])
+              }
               allowDeselect={false}
               disabled={busy}
               onChange={(value) => setField(field, value)}
@@ -122,15 +193,33 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
           </Text>
         </Group>
         {preview.badRows > 0 && (
-          <SegmentedControl size="xs" value={onlyBad ? 'bad' : 'all'} onChange={(v) => setOnlyBad(v === 'bad')} data={[{ value: 'all', label: t.all }, { value: 'bad', label: t.onlyBad }]} />
+          <SegmentedControl
+            size="xs"
+            value={onlyBad ? 'bad' : 'all'}
+            onChange={(v) => setOnlyBad(v === 'bad')}
+            data={[
+              { value: 'all', label: t.all },
+              { value: 'bad', label: t.onlyBad },
+            ]}
+          />
         )}
       </Group>
 
       <ScrollArea.Autosize mah="calc(100vh - 470px)" mih={200} type="auto" offsetScrollbars>
-        <Table withTableBorder withColumnBorders striped stickyHeader verticalSpacing={6} fz="sm" data-testid="import-preview-table">
+        <Table
+          withTableBorder
+          withColumnBorders
+          striped
+          stickyHeader
+          verticalSpacing={6}
+          fz="sm"
+          data-testid="import-preview-table"
+        >
           <Table.Thead bg="gray.1">
             <Table.Tr>
-              <Table.Th w={52} ta="center">{t.colRow}</Table.Th>
+              <Table.Th w={52} ta="center">
+                {t.colRow}
+              </Table.Th>
               <Table.Th w={120}>{t.colSection}</Table.Th>
               <Table.Th miw={220}>{t.colTitle}</Table.Th>
               <Table.Th w={96}>{t.colLeader}</Table.Th>
@@ -146,7 +235,9 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
               <PreviewRow key={row.rowNumber} rowNumber={row.rowNumber} errors={row.errors}>
                 <Table.Td>{row.section}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" fw={500}>{row.title}</Text>
+                  <Text size="sm" fw={500}>
+                    {row.title}
+                  </Text>
                   {row.content && (
                     <Text size="xs" c="dimmed" lineClamp={2} style={{ whiteSpace: 'pre-line' }}>
                       {row.content}
@@ -156,7 +247,13 @@ function TemplateImport({ campaignId, onClose, onImported }: { campaignId: strin
                 <Table.Td>{row.leadLeader}</Table.Td>
                 <Table.Td>{row.department}</Table.Td>
                 <Table.Td>{row.owner}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.deadline ?? <Text span size="sm" c="dimmed">{t.noDeadline}</Text>}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {row.deadline ?? (
+                    <Text span size="sm" c="dimmed">
+                      {t.noDeadline}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{itemKindText[row.kind]}</Table.Td>
               </PreviewRow>
             ))}

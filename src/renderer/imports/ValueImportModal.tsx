@@ -11,18 +11,36 @@ import { importText as t } from './text';
 import { ChooseWorkbook, FirstRowsNote, ImportFooter, PreviewRow, SHOWN_ROWS, useImportSteps } from './ImportSteps';
 import type { Workbook } from './WorkbookDrop';
 
-export function ValueImportModal({ opened, campaignId, onClose, onImported }: { opened: boolean; campaignId: string; onClose(): void; onImported(): void }) {
+export function ValueImportModal({
+  opened,
+  campaignId,
+  onClose,
+  onImported,
+}: {
+  opened: boolean;
+  campaignId: string;
+  onClose(): void;
+  onImported(): void;
+}) {
   return (
-    <Modal opened={opened} onClose={onClose} title={t.valuesTitle} size="min(1000px, 96vw)" data-testid="value-import-modal">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t.valuesTitle}
+      size="min(1000px, 96vw)"
+      data-testid="value-import-modal"
+    >
       {opened && <ValueImport campaignId={campaignId} onClose={onClose} onImported={onImported} />}
     </Modal>
   );
 }
 
 function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; onClose(): void; onImported(): void }) {
-  const { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset } = useImportSteps<IndicatorImport>();
+  const { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset } =
+    useImportSteps<IndicatorImport>();
 
-  const runPreview = (workbook: Workbook) => showPreview(workbook, () => send('indicators.importValues', { campaignId, ...workbook }));
+  const runPreview = (workbook: Workbook) =>
+    showPreview(workbook, () => send('indicators.importValues', { campaignId, ...workbook }));
   const confirm = async () => {
     if (!file) return;
     const value = await run(() => send('indicators.importValues', { campaignId, ...file, confirm: true, skipInvalid }));
@@ -32,7 +50,15 @@ function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; 
   };
 
   if (!file || !preview) {
-    return <ChooseWorkbook hint={t.valuesHint} error={error} busy={busy} onFile={(workbook) => void runPreview(workbook)} onClose={onClose} />;
+    return (
+      <ChooseWorkbook
+        hint={t.valuesHint}
+        error={error}
+        busy={busy}
+        onFile={(workbook) => void runPreview(workbook)}
+        onClose={onClose}
+      />
+    );
   }
 
   return (
@@ -54,13 +80,25 @@ function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; 
         {t.counts(preview.goodRows, preview.badRows)}
       </Text>
       <ScrollArea.Autosize mah="calc(100vh - 360px)" mih={160} type="auto" offsetScrollbars>
-        <Table withTableBorder withColumnBorders striped stickyHeader verticalSpacing={6} fz="sm" data-testid="import-preview-table">
+        <Table
+          withTableBorder
+          withColumnBorders
+          striped
+          stickyHeader
+          verticalSpacing={6}
+          fz="sm"
+          data-testid="import-preview-table"
+        >
           <Table.Thead bg="gray.1">
             <Table.Tr>
-              <Table.Th w={52} ta="center">{t.colRow}</Table.Th>
+              <Table.Th w={52} ta="center">
+                {t.colRow}
+              </Table.Th>
               <Table.Th miw={150}>{t.colIndicator}</Table.Th>
               <Table.Th w={130}>{t.colPeriod}</Table.Th>
-              <Table.Th w={80} ta="right">{t.colValue}</Table.Th>
+              <Table.Th w={80} ta="right">
+                {t.colValue}
+              </Table.Th>
               <Table.Th miw={140}>{t.colNote}</Table.Th>
               <Table.Th w={280}>{t.colCheck}</Table.Th>
             </Table.Tr>
@@ -75,8 +113,12 @@ function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; 
                 okColor={row.replaces ? 'orange.8' : undefined}
               >
                 <Table.Td>{row.indicatorName}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{indicatorPeriod.safeParse(row.period).success ? periodLabel(row.period) : row.period}</Table.Td>
-                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{row.value ?? ''}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {indicatorPeriod.safeParse(row.period).success ? periodLabel(row.period) : row.period}
+                </Table.Td>
+                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {row.value ?? ''}
+                </Table.Td>
                 <Table.Td>{row.note}</Table.Td>
               </PreviewRow>
             ))}

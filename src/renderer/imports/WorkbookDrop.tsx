@@ -13,7 +13,17 @@ export interface Workbook {
   dataBase64: string;
 }
 
-export function WorkbookDrop({ hint, error, busy, onFile }: { hint: string; error: string | null; busy: boolean; onFile(file: Workbook): void }) {
+export function WorkbookDrop({
+  hint,
+  error,
+  busy,
+  onFile,
+}: {
+  hint: string;
+  error: string | null;
+  busy: boolean;
+  onFile(file: Workbook): void;
+}) {
   const [problem, setProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const take = async (file: File | undefined) => {
@@ -57,7 +67,9 @@ export function WorkbookDrop({ hint, error, busy, onFile }: { hint: string; erro
           <Dropzone.Reject>
             <IconX size={40} color="var(--mantine-color-red-6)" />
           </Dropzone.Reject>
-          <Dropzone.Idle>{busy ? <Loader size={32} /> : <IconFileSpreadsheet size={40} color="var(--mantine-color-gray-6)" />}</Dropzone.Idle>
+          <Dropzone.Idle>
+            {busy ? <Loader size={32} /> : <IconFileSpreadsheet size={40} color="var(--mantine-color-gray-6)" />}
+          </Dropzone.Idle>
           <Text size="md" fw={500}>
             {busy ? t.previewing : t.dropTitle}
           </Text>
@@ -66,4 +78,3 @@ export function WorkbookDrop({ hint, error, busy, onFile }: { hint: string; erro
     </>
   );
 }
-

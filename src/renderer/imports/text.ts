@@ -16,7 +16,8 @@ export const templateFieldText: Record<TemplateField, string> = {
 export const importText = {
   // Choosing the file.
   dropTitle: '把 Excel 文件拖到这里，或点击选择文件',
-  notXlsx: (name: string) => `“${name}”不是 .xlsx 格式的 Excel 文件。如是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`,
+  notXlsx: (name: string) =>
+    `“${name}”不是 .xlsx 格式的 Excel 文件。如是 .xls 或 .et 文件，请先用 Excel 或 WPS 另存为 .xlsx 再导入。`,
   tooLarge: (name: string) => `“${name}”超过 4 MB，请删去无关的工作表或分成几个文件导入。`,
   emptyFile: (name: string) => `“${name}”是空文件。`,
   unreadable: (name: string) => `无法读取“${name}”，请确认文件没有被其他程序占用。`,
@@ -58,13 +59,15 @@ export const importText = {
   // 导入模板.
   templateOpen: '导入模板',
   templateTitle: '导入推进清单模板',
-  templateHint: '选择上级法院下发或本院整理的推进清单 Excel 文件（.xlsx）。表头应有“任务”“责任部门”“完成时限”等列，以“一、”开头的整行作为栏目；在“报表打印”中把推进清单保存为 Excel 得到的表格也可直接导入。确认导入前不会修改任何内容。',
+  templateHint:
+    '选择上级法院下发或本院整理的推进清单 Excel 文件（.xlsx）。表头应有“任务”“责任部门”“完成时限”等列，以“一、”开头的整行作为栏目；在“报表打印”中把推进清单保存为 Excel 得到的表格也可直接导入。确认导入前不会修改任何内容。',
   templateDone: (items: number, sections: number) => `已导入 ${items} 项事项，新建 ${sections} 个栏目`,
 
   // 导入数值.
   valuesOpen: '导入数值',
   valuesTitle: '从 Excel 导入指标数值',
-  valuesHint: '表格应有“指标名称”“期间”“数值”“说明”四列；期间写成 2026-10、2026年10月 或 2026年第三季度。已录入的期间会被文件中的数值替换。确认导入前不会修改任何内容。',
+  valuesHint:
+    '表格应有“指标名称”“期间”“数值”“说明”四列；期间写成 2026-10、2026年10月 或 2026年第三季度。已录入的期间会被文件中的数值替换。确认导入前不会修改任何内容。',
   colIndicator: '指标名称',
   colPeriod: '期间',
   colValue: '数值',

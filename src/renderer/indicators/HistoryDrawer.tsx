@@ -11,11 +11,28 @@ import { notifyFailure, notifySuccess } from '../lib/notify';
 import { formatChange, formatValue, periodLabel } from './periods';
 import { attainmentColor, attainmentText, indicatorText as t } from './text';
 
-export function HistoryDrawer({ indicator, canDelete, onClose, onChanged }: { indicator: IndicatorRow | null; canDelete: boolean; onClose(): void; onChanged(row: IndicatorRow): void }) {
+export function HistoryDrawer({
+  indicator,
+  canDelete,
+  onClose,
+  onChanged,
+}: {
+  indicator: IndicatorRow | null;
+  canDelete: boolean;
+  onClose(): void;
+  onChanged(row: IndicatorRow): void;
+}) {
   const values = indicator ? [...indicator.values].sort((a, b) => (a.period < b.period ? 1 : -1)) : [];
 
   const remove = async (id: string, version: number, period: string) => {
-    if (!(await confirmAction({ message: t.deleteValueConfirm(periodLabel(period)), confirmLabel: t.delete, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.deleteValueConfirm(periodLabel(period)),
+        confirmLabel: t.delete,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('indicators.deleteValue', { id, version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.valueDeleted);
@@ -23,7 +40,14 @@ export function HistoryDrawer({ indicator, canDelete, onClose, onChanged }: { in
   };
 
   return (
-    <Drawer opened={!!indicator} onClose={onClose} position="right" size="xl" title={indicator ? t.historyTitle(indicator.name) : ''} data-testid="indicator-history">
+    <Drawer
+      opened={!!indicator}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={indicator ? t.historyTitle(indicator.name) : ''}
+      data-testid="indicator-history"
+    >
       {indicator && values.length === 0 && <Text c="dimmed">{t.noHistory}</Text>}
       {indicator && values.length > 0 && (
         <Table striped withTableBorder verticalSpacing={6} fz="sm">
@@ -45,8 +69,18 @@ export function HistoryDrawer({ indicator, canDelete, onClose, onChanged }: { in
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                   {formatValue(v.value, indicator.unit)}
                 </Table.Td>
-                <Table.Td>{v.attainment ? <Badge size="sm" variant="light" color={attainmentColor[v.attainment]}>{attainmentText[v.attainment]}</Badge> : '—'}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{v.changeFromLastYear !== null ? formatChange(v.changeFromLastYear, indicator.unit) : '—'}</Table.Td>
+                <Table.Td>
+                  {v.attainment ? (
+                    <Badge size="sm" variant="light" color={attainmentColor[v.attainment]}>
+                      {attainmentText[v.attainment]}
+                    </Badge>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {v.changeFromLastYear !== null ? formatChange(v.changeFromLastYear, indicator.unit) : '—'}
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {v.note || '—'}
@@ -60,7 +94,13 @@ export function HistoryDrawer({ indicator, canDelete, onClose, onChanged }: { in
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v.updatedAt)}</Table.Td>
                 {canDelete && (
                   <Table.Td>
-                    <IconAction label={t.deleteValue} variant="subtle" color="red" size="sm" onClick={() => void remove(v.id, v.version, v.period)}>
+                    <IconAction
+                      label={t.deleteValue}
+                      variant="subtle"
+                      color="red"
+                      size="sm"
+                      onClick={() => void remove(v.id, v.version, v.period)}
+                    >
                       <IconTrash size={14} />
                     </IconAction>
                   </Table.Td>

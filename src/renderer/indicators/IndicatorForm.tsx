@@ -5,14 +5,27 @@ import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } fr
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { indicatorDirections, indicatorLines, indicatorPeriodKinds, indicatorUnits } from '../../shared/api';
-import type { IndicatorDirection, IndicatorLine, IndicatorPeriodKind, IndicatorRow, IndicatorUnit } from '../../shared/model';
+import type {
+  IndicatorDirection,
+  IndicatorLine,
+  IndicatorPeriodKind,
+  IndicatorRow,
+  IndicatorUnit,
+} from '../../shared/model';
 import { send } from '../api/client';
 import { confirmAction } from '../common/confirm';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
 import { checkedSend } from '../lib/checkedSend';
 import { notifyFailure, notifySuccess } from '../lib/notify';
-import { indicatorDirectionText, indicatorLineText, indicatorPeriodText, indicatorUnitChoice, indicatorUnitText, indicatorText as t } from './text';
+import {
+  indicatorDirectionText,
+  indicatorLineText,
+  indicatorPeriodText,
+  indicatorUnitChoice,
+  indicatorUnitText,
+  indicatorText as t,
+} from './text';
 
 interface IndicatorValues {
   name: string;
@@ -26,8 +39,17 @@ interface IndicatorValues {
 }
 
 function valuesFrom(row: IndicatorRow | null): IndicatorValues {
-  if (!row) return { name: '', line: null, unit: null, direction: 'up', target: '', period: 'monthly', rankingGoal: '' };
-  return { name: row.name, line: row.line, unit: row.unit, direction: row.direction, target: row.target ?? '', period: row.period, rankingGoal: row.rankingGoal };
+  if (!row)
+    return { name: '', line: null, unit: null, direction: 'up', target: '', period: 'monthly', rankingGoal: '' };
+  return {
+    name: row.name,
+    line: row.line,
+    unit: row.unit,
+    direction: row.direction,
+    target: row.target ?? '',
+    period: row.period,
+    rankingGoal: row.rankingGoal,
+  };
 }
 
 export function IndicatorFormModal({
@@ -48,12 +70,32 @@ export function IndicatorFormModal({
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={indicator ? t.editTitle : t.createTitle} size="lg">
-      {opened && <IndicatorForm campaignId={campaignId} indicator={indicator} onClose={onClose} onSaved={onSaved} onDeleted={onDeleted} />}
+      {opened && (
+        <IndicatorForm
+          campaignId={campaignId}
+          indicator={indicator}
+          onClose={onClose}
+          onSaved={onSaved}
+          onDeleted={onDeleted}
+        />
+      )}
     </Modal>
   );
 }
 
-function IndicatorForm({ campaignId, indicator, onClose, onSaved, onDeleted }: { campaignId: string; indicator: IndicatorRow | null; onClose(): void; onSaved(): void; onDeleted(): void }) {
+function IndicatorForm({
+  campaignId,
+  indicator,
+  onClose,
+  onSaved,
+  onDeleted,
+}: {
+  campaignId: string;
+  indicator: IndicatorRow | null;
+  onClose(): void;
+  onSaved(): void;
+  onDeleted(): void;
+}) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<IndicatorValues>({
@@ -76,7 +118,12 @@ function IndicatorForm({ campaignId, indicator, onClose, onSaved, onDeleted }: {
     };
     setSaving(true);
     const result = indicator
-      ? await checkedSend('indicators.update', { id: indicator.id, version: indicator.version, ...fields }, form, t.formError)
+      ? await checkedSend(
+          'indicators.update',
+          { id: indicator.id, version: indicator.version, ...fields },
+          form,
+          t.formError,
+        )
       : await checkedSend('indicators.create', { campaignId, ...fields }, form, t.formError);
     setSaving(false);
     if (!result.ok) {
@@ -89,7 +136,8 @@ function IndicatorForm({ campaignId, indicator, onClose, onSaved, onDeleted }: {
 
   const remove = async () => {
     if (!indicator) return;
-    if (!(await confirmAction({ message: t.deleteConfirm(indicator.name), confirmLabel: t.delete, danger: true }))) return;
+    if (!(await confirmAction({ message: t.deleteConfirm(indicator.name), confirmLabel: t.delete, danger: true })))
+      return;
     const result = await send('indicators.delete', { id: indicator.id, version: indicator.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted);
@@ -100,7 +148,13 @@ function IndicatorForm({ campaignId, indicator, onClose, onSaved, onDeleted }: {
     <form onSubmit={submit} noValidate data-testid="indicator-form">
       <Stack gap="sm">
         {error && <Alert color="red">{error}</Alert>}
-        <TextInput label={t.name} placeholder={t.namePlaceholder} withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TextInput
+          label={t.name}
+          placeholder={t.namePlaceholder}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
         <Group grow align="flex-start">
           <Select
             label={t.line}
@@ -139,16 +193,30 @@ function IndicatorForm({ campaignId, indicator, onClose, onSaved, onDeleted }: {
           <NumberInput
             label={t.target}
             description={t.targetHint}
-            rightSection={unit ? <span style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>{indicatorUnitText[unit]}</span> : undefined}
+            rightSection={
+              unit ? (
+                <span style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>{indicatorUnitText[unit]}</span>
+              ) : undefined
+            }
             decimalScale={2}
             hideControls
             {...form.getInputProps('target')}
           />
-          <TextInput label={t.rankingGoal} placeholder={t.rankingGoalPlaceholder} {...form.getInputProps('rankingGoal')} />
+          <TextInput
+            label={t.rankingGoal}
+            placeholder={t.rankingGoalPlaceholder}
+            {...form.getInputProps('rankingGoal')}
+          />
         </Group>
         <Group justify="space-between" mt="xs">
           {indicator ? (
-            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()} data-testid="indicator-delete">
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() => void remove()}
+              data-testid="indicator-delete"
+            >
               {t.delete}
             </Button>
           ) : (

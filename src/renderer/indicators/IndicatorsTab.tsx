@@ -38,7 +38,17 @@ import {
 const SPARK_POINTS = 8;
 const COLUMNS = 10;
 
-export function IndicatorsTab({ campaign, courtCode = null, courtName, onBackToOwn }: { campaign: Campaign; courtCode?: string | null; courtName?: string; onBackToOwn?(): void }) {
+export function IndicatorsTab({
+  campaign,
+  courtCode = null,
+  courtName,
+  onBackToOwn,
+}: {
+  campaign: Campaign;
+  courtCode?: string | null;
+  courtName?: string;
+  onBackToOwn?(): void;
+}) {
   const { court, can } = useApp();
   const readOnly = courtCode !== null;
   const manager = !readOnly && can('admin', 'reviewer');
@@ -64,11 +74,17 @@ export function IndicatorsTab({ campaign, courtCode = null, courtName, onBackToO
   }, [load]);
 
   // One changed row (from recording or deleting a value) replaces its old self without a reload.
-  const replaceRow = useCallback((row: IndicatorRow) => setRows((current) => current?.map((r) => (r.id === row.id ? row : r)) ?? current), []);
+  const replaceRow = useCallback(
+    (row: IndicatorRow) => setRows((current) => current?.map((r) => (r.id === row.id ? row : r)) ?? current),
+    [],
+  );
   const groups = useMemo(
     () =>
       indicatorLines
-        .map((line) => ({ line, rows: (rows ?? []).filter((r) => r.line === line).sort((a, b) => a.sortOrder - b.sortOrder) }))
+        .map((line) => ({
+          line,
+          rows: (rows ?? []).filter((r) => r.line === line).sort((a, b) => a.sortOrder - b.sortOrder),
+        }))
         .filter((g) => g.rows.length > 0),
     [rows],
   );
@@ -92,19 +108,36 @@ export function IndicatorsTab({ campaign, courtCode = null, courtName, onBackToO
             </Text>
           )}
           {!readOnly && rows && rows.length > 0 && (
-            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)} data-testid="open-value-import">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} />}
+              onClick={() => setImporting(true)}
+              data-testid="open-value-import"
+            >
               {importText.valuesOpen}
             </Button>
           )}
           {canDefine && rows && rows.length > 0 && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ indicator: null })} data-testid="add-indicator">
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setForm({ indicator: null })}
+              data-testid="add-indicator"
+            >
               {t.addIndicator}
             </Button>
           )}
         </Group>
       </Group>
 
-      {readOnly && <ViewingCourtAlert title={t.viewingCourt(courtName ?? courtCode)} hint={t.viewingHint} backLabel={t.backToOwn} onBack={onBackToOwn} testId="indicators-viewing-court" />}
+      {readOnly && (
+        <ViewingCourtAlert
+          title={t.viewingCourt(courtName ?? courtCode)}
+          hint={t.viewingHint}
+          backLabel={t.backToOwn}
+          onBack={onBackToOwn}
+          testId="indicators-viewing-court"
+        />
+      )}
 
       {loadError && !rows ? (
         <RetryAlert title={t.loadFailed} error={loadError} onRetry={() => void load()} />
@@ -121,7 +154,12 @@ export function IndicatorsTab({ campaign, courtCode = null, courtName, onBackToO
               </Text>
             )}
             {canDefine && (
-              <Button mt="sm" leftSection={<IconPlus size={16} />} onClick={() => setForm({ indicator: null })} data-testid="add-indicator">
+              <Button
+                mt="sm"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setForm({ indicator: null })}
+                data-testid="add-indicator"
+              >
                 {t.addIndicator}
               </Button>
             )}
@@ -210,7 +248,12 @@ export function IndicatorsTab({ campaign, courtCode = null, courtName, onBackToO
           }}
         />
       )}
-      <HistoryDrawer indicator={historyRow} canDelete={manager} onClose={() => setHistoryId(null)} onChanged={replaceRow} />
+      <HistoryDrawer
+        indicator={historyRow}
+        canDelete={manager}
+        onClose={() => setHistoryId(null)}
+        onChanged={replaceRow}
+      />
     </Stack>
   );
 }
@@ -260,7 +303,13 @@ function IndicatorTableRow({
       </Table.Td>
       <Table.Td>{indicatorUnitText[row.unit]}</Table.Td>
       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-        {row.target !== null ? formatValue(row.target, row.unit) : <Text span size="xs" c="dimmed">{t.noTarget}</Text>}
+        {row.target !== null ? (
+          formatValue(row.target, row.unit)
+        ) : (
+          <Text span size="xs" c="dimmed">
+            {t.noTarget}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>{indicatorPeriodText[row.period]}</Table.Td>
       <Table.Td data-testid="indicator-latest">
@@ -306,11 +355,23 @@ function IndicatorTableRow({
       <Table.Td>
         <Group gap={4} wrap="nowrap">
           {canRecord && (
-            <Button size="compact-sm" variant="light" leftSection={<IconPencilPlus size={14} />} onClick={onRecord} data-testid="record-value">
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconPencilPlus size={14} />}
+              onClick={onRecord}
+              data-testid="record-value"
+            >
               {t.recordValue}
             </Button>
           )}
-          <IconAction label={t.history} variant="subtle" color="gray" onClick={onHistory} data-testid="indicator-history-open">
+          <IconAction
+            label={t.history}
+            variant="subtle"
+            color="gray"
+            onClick={onHistory}
+            data-testid="indicator-history-open"
+          >
             <IconHistory size={16} />
           </IconAction>
           {canEdit && (

@@ -3,7 +3,19 @@
 // period that already has a value is prefilled, and saving replaces it (sending its version). The
 // file is sent in pieces first (files.upload) with a progress bar and 取消上传.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, FileInput, Group, Modal, NumberInput, Progress, Select, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  NumberInput,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { IndicatorRow, IndicatorValue } from '../../shared/model';
@@ -24,7 +36,15 @@ interface ValueForm {
   evidence: File | null;
 }
 
-export function RecordValueModal({ indicator, onClose, onSaved }: { indicator: IndicatorRow | null; onClose(): void; onSaved(row: IndicatorRow): void }) {
+export function RecordValueModal({
+  indicator,
+  onClose,
+  onSaved,
+}: {
+  indicator: IndicatorRow | null;
+  onClose(): void;
+  onSaved(row: IndicatorRow): void;
+}) {
   return (
     <Modal opened={!!indicator} onClose={onClose} title={indicator ? t.recordTitle(indicator.name) : ''} size="md">
       {indicator && <RecordValueForm indicator={indicator} onClose={onClose} onSaved={onSaved} />}
@@ -32,7 +52,15 @@ export function RecordValueModal({ indicator, onClose, onSaved }: { indicator: I
   );
 }
 
-function RecordValueForm({ indicator, onClose, onSaved }: { indicator: IndicatorRow; onClose(): void; onSaved(row: IndicatorRow): void }) {
+function RecordValueForm({
+  indicator,
+  onClose,
+  onSaved,
+}: {
+  indicator: IndicatorRow;
+  onClose(): void;
+  onSaved(row: IndicatorRow): void;
+}) {
   const { today } = useApp();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +75,10 @@ function RecordValueForm({ indicator, onClose, onSaved }: { indicator: Indicator
     [],
   );
   const byPeriod = useMemo(() => new Map(indicator.values.map((v) => [v.period, v])), [indicator.values]);
-  const options = useMemo(() => periodOptions(indicator.period, today, [...byPeriod.keys()]), [indicator.period, today, byPeriod]);
+  const options = useMemo(
+    () => periodOptions(indicator.period, today, [...byPeriod.keys()]),
+    [indicator.period, today, byPeriod],
+  );
   // The usual entry is for the period just ended; the current one is on offer for early figures.
   const initialPeriod = previousPeriod(currentPeriod(indicator.period, today));
   const fromExisting = (period: string | null): Pick<ValueForm, 'value' | 'note'> => {
@@ -90,7 +121,11 @@ function RecordValueForm({ indicator, onClose, onSaved }: { indicator: Indicator
     if (file) {
       cancelled.current = false;
       setSent(0);
-      const uploaded = await uploadInPieces('files.upload', file, { onProgress: setSent, aborted: () => cancelled.current, unreadable: t.unreadable(file.name) });
+      const uploaded = await uploadInPieces('files.upload', file, {
+        onProgress: setSent,
+        aborted: () => cancelled.current,
+        unreadable: t.unreadable(file.name),
+      });
       setSent(null);
       if (!uploaded.ok) {
         setSaving(false);
@@ -113,7 +148,8 @@ function RecordValueForm({ indicator, onClose, onSaved }: { indicator: Indicator
       if (evidence) void discardUpload('files.upload', evidence.uploadId);
       // Evidence messages arrive as evidence.name / evidence.uploadId: shown at the file field.
       const fieldErrors = serverFieldErrors(result.fieldErrors);
-      for (const key of Object.keys(fieldErrors)) if (key.startsWith('evidence.')) fieldErrors.evidence ??= fieldErrors[key];
+      for (const key of Object.keys(fieldErrors))
+        if (key.startsWith('evidence.')) fieldErrors.evidence ??= fieldErrors[key];
       form.setErrors(fieldErrors);
       setError(result.message);
       return;
@@ -129,7 +165,12 @@ function RecordValueForm({ indicator, onClose, onSaved }: { indicator: Indicator
         <Select
           label={t.periodLabel}
           placeholder={t.periodPlaceholder}
-          data={options.map((p) => ({ value: p, label: byPeriod.has(p) ? `${periodLabel(p)}（已录入 ${formatValue(byPeriod.get(p)!.value, unit)}）` : periodLabel(p) }))}
+          data={options.map((p) => ({
+            value: p,
+            label: byPeriod.has(p)
+              ? `${periodLabel(p)}（已录入 ${formatValue(byPeriod.get(p)!.value, unit)}）`
+              : periodLabel(p),
+          }))}
           withAsterisk
           allowDeselect={false}
           searchable
@@ -150,12 +191,21 @@ function RecordValueForm({ indicator, onClose, onSaved }: { indicator: Indicator
           withAsterisk
           decimalScale={unit === 'cases' ? 0 : 2}
           hideControls
-          rightSection={<span style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>{indicatorUnitText[unit]}</span>}
+          rightSection={
+            <span style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>{indicatorUnitText[unit]}</span>
+          }
           data-autofocus
           data-testid="value-number"
           {...form.getInputProps('value')}
         />
-        <Textarea label={t.note} placeholder={t.notePlaceholder} autosize minRows={2} maxRows={6} {...form.getInputProps('note')} />
+        <Textarea
+          label={t.note}
+          placeholder={t.notePlaceholder}
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...form.getInputProps('note')}
+        />
         <FileInput
           label={t.evidence}
           placeholder={t.evidencePlaceholder}

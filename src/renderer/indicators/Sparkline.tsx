@@ -31,9 +31,33 @@ export function Sparkline({
   const points = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   const last = values.length - 1;
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t.sparkLabel(name)} data-testid="indicator-sparkline">
-      {target !== null && <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} stroke="var(--mantine-color-gray-5)" strokeWidth={1} strokeDasharray="3 2" />}
-      <polyline points={points} fill="none" stroke={color} strokeWidth={1.5} strokeLinejoin="round" strokeLinecap="round" />
+    <svg
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={t.sparkLabel(name)}
+      data-testid="indicator-sparkline"
+    >
+      {target !== null && (
+        <line
+          x1={pad}
+          x2={width - pad}
+          y1={y(target)}
+          y2={y(target)}
+          stroke="var(--mantine-color-gray-5)"
+          strokeWidth={1}
+          strokeDasharray="3 2"
+        />
+      )}
+      <polyline
+        points={points}
+        fill="none"
+        stroke={color}
+        strokeWidth={1.5}
+        strokeLinejoin="round"
+        strokeLinecap="round"
+      />
       <circle cx={x(last)} cy={y(values[last])} r={2.5} fill={color} />
     </svg>
   );

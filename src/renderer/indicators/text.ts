@@ -1,6 +1,12 @@
 // Words of the 指标 tab: the indicator table, the add/edit dialog, recording a period's value and
 // the history drawer. Periods read as 2026年3月 / 2026年第一季度 (see periods.ts).
-import type { Attainment, IndicatorDirection, IndicatorLine, IndicatorPeriodKind, IndicatorUnit } from '../../shared/model';
+import type {
+  Attainment,
+  IndicatorDirection,
+  IndicatorLine,
+  IndicatorPeriodKind,
+  IndicatorUnit,
+} from '../../shared/model';
 
 export const indicatorLineText: Record<IndicatorLine, string> = {
   filing: '立案',
@@ -15,8 +21,16 @@ export const indicatorLineText: Record<IndicatorLine, string> = {
 /** The unit as written after a number. */
 export const indicatorUnitText: Record<IndicatorUnit, string> = { percent: '%', cases: '件', days: '天', yuan: '元' };
 /** The unit as offered in the dialog. */
-export const indicatorUnitChoice: Record<IndicatorUnit, string> = { percent: '百分比（%）', cases: '件数（件）', days: '天数（天）', yuan: '金额（元）' };
-export const indicatorDirectionText: Record<IndicatorDirection, string> = { up: '正向指标（越高越好）', down: '负向指标（越低越好）' };
+export const indicatorUnitChoice: Record<IndicatorUnit, string> = {
+  percent: '百分比（%）',
+  cases: '件数（件）',
+  days: '天数（天）',
+  yuan: '金额（元）',
+};
+export const indicatorDirectionText: Record<IndicatorDirection, string> = {
+  up: '正向指标（越高越好）',
+  down: '负向指标（越低越好）',
+};
 export const indicatorDirectionMark: Record<IndicatorDirection, string> = { up: '正向↑', down: '负向↓' };
 export const indicatorPeriodText: Record<IndicatorPeriodKind, string> = { monthly: '月度', quarterly: '季度' };
 export const attainmentText: Record<Attainment, string> = { met: '达标', close: '接近', missed: '未达标' };

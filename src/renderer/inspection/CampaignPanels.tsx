@@ -17,7 +17,16 @@ export function UnclaimedPanel({ checks, maxHeight }: { checks: EvasionChecks; m
         <ScrollArea.Autosize mah={maxHeight ?? 320} type="auto">
           <Stack gap={0}>
             {list.map((problem) => (
-              <Group key={problem.problemId} gap={8} wrap="nowrap" align="flex-start" px="md" py={6} style={{ borderTop: '1px solid #eef1f4' }} data-testid="unclaimed-problem">
+              <Group
+                key={problem.problemId}
+                gap={8}
+                wrap="nowrap"
+                align="flex-start"
+                px="md"
+                py={6}
+                style={{ borderTop: '1px solid #eef1f4' }}
+                data-testid="unclaimed-problem"
+              >
                 <Text size="sm" c="dimmed" w={26} ta="right" style={{ flex: 'none' }}>
                   {problem.number}.
                 </Text>
@@ -49,7 +58,15 @@ export function NotFiledPanel({ checks, maxHeight }: { checks: EvasionChecks; ma
         <ScrollArea.Autosize mah={maxHeight ?? 320} type="auto">
           <Stack gap={0}>
             {list.map((entry) => (
-              <Group key={`${entry.scope}-${entry.id}`} justify="space-between" wrap="nowrap" px="md" py={6} style={{ borderTop: '1px solid #eef1f4' }} data-testid="not-filed">
+              <Group
+                key={`${entry.scope}-${entry.id}`}
+                justify="space-between"
+                wrap="nowrap"
+                px="md"
+                py={6}
+                style={{ borderTop: '1px solid #eef1f4' }}
+                data-testid="not-filed"
+              >
                 <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
                   <Badge size="xs" variant="outline" color="gray" radius="sm" style={{ flex: 'none' }}>
                     {scopeText[entry.scope]}

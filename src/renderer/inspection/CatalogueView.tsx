@@ -17,7 +17,15 @@ type Editing =
   | { kind: 'aspect'; aspect: ProblemAspect | null }
   | { kind: 'problem'; aspect: ProblemAspect; problem: Problem | null };
 
-export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId: string; catalogue: ProblemCatalogue; onChanged(catalogue: ProblemCatalogue): void }) {
+export function CatalogueView({
+  campaignId,
+  catalogue,
+  onChanged,
+}: {
+  campaignId: string;
+  catalogue: ProblemCatalogue;
+  onChanged(catalogue: ProblemCatalogue): void;
+}) {
   const { can, court } = useApp();
   const manager = can('admin', 'reviewer');
   // A superior's aspects and problems are read-only here; ours may be added beside them.
@@ -25,14 +33,28 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
   const [editing, setEditing] = useState<Editing | null>(null);
 
   const removeAspect = async (aspect: ProblemAspect) => {
-    if (!(await confirmAction({ message: t.deleteAspectConfirm(aspect.title), confirmLabel: t.deleteAspect, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.deleteAspectConfirm(aspect.title),
+        confirmLabel: t.deleteAspect,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('problems.deleteAspect', { id: aspect.id, version: aspect.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted);
     onChanged(result.value);
   };
   const removeProblem = async (problem: Problem) => {
-    if (!(await confirmAction({ message: t.deleteProblemConfirm(problem.title), confirmLabel: t.deleteProblem, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.deleteProblemConfirm(problem.title),
+        confirmLabel: t.deleteProblem,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('problems.delete', { id: problem.id, version: problem.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted);
@@ -49,7 +71,12 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
           </Text>
         </Group>
         {manager && (
-          <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setEditing({ kind: 'aspect', aspect: null })} data-testid="add-aspect">
+          <Button
+            size="sm"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing({ kind: 'aspect', aspect: null })}
+            data-testid="add-aspect"
+          >
             {t.addAspect}
           </Button>
         )}
@@ -66,7 +93,14 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
 
       {catalogue.aspects.map((aspect) => (
         <Paper key={aspect.id} withBorder radius="sm" data-testid="aspect">
-          <Group justify="space-between" wrap="nowrap" px="md" py={8} bg="#eef2f7" style={{ borderBottom: '1px solid #d5dce5' }}>
+          <Group
+            justify="space-between"
+            wrap="nowrap"
+            px="md"
+            py={8}
+            bg="#eef2f7"
+            style={{ borderBottom: '1px solid #d5dce5' }}
+          >
             <Group gap="xs" wrap="nowrap">
               <Text fw={600} data-testid="aspect-title">
                 {aspect.number}
@@ -80,15 +114,32 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
             </Group>
             {manager && (
               <Group gap={4} wrap="nowrap">
-                <Button size="compact-sm" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setEditing({ kind: 'problem', aspect, problem: null })} data-testid="add-problem">
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  leftSection={<IconPlus size={14} />}
+                  onClick={() => setEditing({ kind: 'problem', aspect, problem: null })}
+                  data-testid="add-problem"
+                >
                   {t.addProblem}
                 </Button>
                 {ours(aspect) && (
                   <>
-                    <IconAction label={t.editAspect} variant="subtle" color="gray" onClick={() => setEditing({ kind: 'aspect', aspect })}>
+                    <IconAction
+                      label={t.editAspect}
+                      variant="subtle"
+                      color="gray"
+                      onClick={() => setEditing({ kind: 'aspect', aspect })}
+                    >
                       <IconEdit size={16} />
                     </IconAction>
-                    <IconAction label={t.deleteAspect} variant="subtle" color="red" onClick={() => void removeAspect(aspect)} data-testid="delete-aspect">
+                    <IconAction
+                      label={t.deleteAspect}
+                      variant="subtle"
+                      color="red"
+                      onClick={() => void removeAspect(aspect)}
+                      data-testid="delete-aspect"
+                    >
                       <IconTrash size={16} />
                     </IconAction>
                   </>
@@ -109,12 +160,18 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
                 align="flex-start"
                 px="md"
                 py={8}
-               
+
                 style={{ borderTop: index ? '1px solid #eef1f4' : undefined }}
                 data-testid="problem"
               >
                 <Group gap={8} wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
-                  <Text size="sm" c="dimmed" w={28} ta="right" style={{ flex: 'none', fontVariantNumeric: 'tabular-nums' }}>
+                  <Text
+                    size="sm"
+                    c="dimmed"
+                    w={28}
+                    ta="right"
+                    style={{ flex: 'none', fontVariantNumeric: 'tabular-nums' }}
+                  >
                     {problem.number}.
                   </Text>
                   <div style={{ minWidth: 0 }}>
@@ -130,10 +187,23 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
                 </Group>
                 {manager && ours(problem) && (
                   <Group gap={2} wrap="nowrap" style={{ flex: 'none' }}>
-                    <IconAction label={t.editProblem} variant="subtle" color="gray" size="sm" onClick={() => setEditing({ kind: 'problem', aspect, problem })}>
+                    <IconAction
+                      label={t.editProblem}
+                      variant="subtle"
+                      color="gray"
+                      size="sm"
+                      onClick={() => setEditing({ kind: 'problem', aspect, problem })}
+                    >
                       <IconEdit size={15} />
                     </IconAction>
-                    <IconAction label={t.deleteProblem} variant="subtle" color="red" size="sm" onClick={() => void removeProblem(problem)} data-testid="delete-problem">
+                    <IconAction
+                      label={t.deleteProblem}
+                      variant="subtle"
+                      color="red"
+                      size="sm"
+                      onClick={() => void removeProblem(problem)}
+                      data-testid="delete-problem"
+                    >
                       <IconTrash size={15} />
                     </IconAction>
                   </Group>
@@ -148,7 +218,15 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
         opened={!!editing}
         onClose={() => setEditing(null)}
         title={
-          editing?.kind === 'aspect' ? (editing.aspect ? t.editAspect : t.addAspect) : editing?.problem ? t.editProblem : editing ? `${t.addProblem}（${editing.aspect.number}${editing.aspect.title}）` : ''
+          editing?.kind === 'aspect'
+            ? editing.aspect
+              ? t.editAspect
+              : t.addAspect
+            : editing?.problem
+              ? t.editProblem
+              : editing
+                ? `${t.addProblem}（${editing.aspect.number}${editing.aspect.title}）`
+                : ''
         }
         size="lg"
       >
@@ -168,8 +246,21 @@ export function CatalogueView({ campaignId, catalogue, onChanged }: { campaignId
   );
 }
 
-function CatalogueForm({ campaignId, editing, onCancel, onSaved }: { campaignId: string; editing: Editing; onCancel(): void; onSaved(catalogue: ProblemCatalogue): void }) {
-  const initial = editing.kind === 'aspect' ? { title: editing.aspect?.title ?? '', description: '' } : { title: editing.problem?.title ?? '', description: editing.problem?.description ?? '' };
+function CatalogueForm({
+  campaignId,
+  editing,
+  onCancel,
+  onSaved,
+}: {
+  campaignId: string;
+  editing: Editing;
+  onCancel(): void;
+  onSaved(catalogue: ProblemCatalogue): void;
+}) {
+  const initial =
+    editing.kind === 'aspect'
+      ? { title: editing.aspect?.title ?? '', description: '' }
+      : { title: editing.problem?.title ?? '', description: editing.problem?.description ?? '' };
   const [title, setTitle] = useState(initial.title);
   const [description, setDescription] = useState(initial.description);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -188,7 +279,12 @@ function CatalogueForm({ campaignId, editing, onCancel, onSaved }: { campaignId:
           ? await send('problems.updateAspect', { id: editing.aspect.id, version: editing.aspect.version, title })
           : await send('problems.createAspect', { campaignId, title })
         : editing.problem
-          ? await send('problems.update', { id: editing.problem.id, version: editing.problem.version, title, description })
+          ? await send('problems.update', {
+              id: editing.problem.id,
+              version: editing.problem.version,
+              title,
+              description,
+            })
           : await send('problems.create', { aspectId: editing.aspect.id, title, description });
     setSaving(false);
     if (!result.ok) {

@@ -4,7 +4,12 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconListDetails } from '@tabler/icons-react';
-import type { EvasionFinding, InspectionClaim, InspectionReportDetail, InspectionReportSummary } from '../../shared/model';
+import type {
+  EvasionFinding,
+  InspectionClaim,
+  InspectionReportDetail,
+  InspectionReportSummary,
+} from '../../shared/model';
 import { send } from '../api/client';
 import { formatDate } from '../lib/dates';
 import { notifyFailure } from '../lib/notify';
@@ -70,7 +75,17 @@ export function ClaimCards({
 }
 
 /** The claim's heading: catalogue number and title, or the filer's own problem. */
-export function ClaimTitle({ problemId, problemTitle, ownProblem, problem }: { problemId: string | null; problemTitle: string; ownProblem: string; problem?: ProblemInfo }) {
+export function ClaimTitle({
+  problemId,
+  problemTitle,
+  ownProblem,
+  problem,
+}: {
+  problemId: string | null;
+  problemTitle: string;
+  ownProblem: string;
+  problem?: ProblemInfo;
+}) {
   if (!problemId) {
     return (
       <Group gap={6} wrap="nowrap">
@@ -130,7 +145,12 @@ function ClaimCard({
       message: (
         <span data-testid="ledger-created-notice">
           {t.ledgerCreatedNotice}
-          <Anchor href={routeHref(campaignRoute(ledger.campaignId, 'ledger'))} ml={6} size="sm" data-testid="ledger-link">
+          <Anchor
+            href={routeHref(campaignRoute(ledger.campaignId, 'ledger'))}
+            ml={6}
+            size="sm"
+            data-testid="ledger-link"
+          >
             {t.openLedger}
           </Anchor>
         </span>
@@ -140,18 +160,42 @@ function ClaimCard({
   };
 
   return (
-    <Paper withBorder radius="sm" data-testid="claim-card" style={findings.length ? { borderLeft: '3px solid var(--mantine-color-orange-5)' } : undefined}>
-      <Group justify="space-between" wrap="nowrap" align="flex-start" px="md" py={8} bg="#f6f8fb" style={{ borderBottom: '1px solid #e3e8ef' }}>
+    <Paper
+      withBorder
+      radius="sm"
+      data-testid="claim-card"
+      style={findings.length ? { borderLeft: '3px solid var(--mantine-color-orange-5)' } : undefined}
+    >
+      <Group
+        justify="space-between"
+        wrap="nowrap"
+        align="flex-start"
+        px="md"
+        py={8}
+        bg="#f6f8fb"
+        style={{ borderBottom: '1px solid #e3e8ef' }}
+      >
         <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
           <Text size="sm" c="dimmed" style={{ flex: 'none' }}>
             {t.claimHeading(index + 1)}
           </Text>
-          <ClaimTitle problemId={claim.problemId} problemTitle={claim.problemTitle} ownProblem={claim.ownProblem} problem={problem} />
+          <ClaimTitle
+            problemId={claim.problemId}
+            problemTitle={claim.problemTitle}
+            ownProblem={claim.ownProblem}
+            problem={problem}
+          />
         </Group>
         {ledger &&
           (claim.findingId ? (
             <Group gap={6} wrap="nowrap" style={{ flex: 'none' }}>
-              <Badge color="teal" variant="light" radius="sm" leftSection={<IconCheck size={12} />} data-testid="ledger-created">
+              <Badge
+                color="teal"
+                variant="light"
+                radius="sm"
+                leftSection={<IconCheck size={12} />}
+                data-testid="ledger-created"
+              >
                 {t.ledgerCreated}
               </Badge>
               <Anchor size="sm" href={routeHref(campaignRoute(ledger.campaignId, 'ledger'))}>
@@ -160,7 +204,15 @@ function ClaimCard({
             </Group>
           ) : (
             ledger.allowed && (
-              <Button size="compact-sm" variant="light" leftSection={<IconListDetails size={14} />} loading={creating} onClick={() => void createLedger()} style={{ flex: 'none' }} data-testid="create-ledger">
+              <Button
+                size="compact-sm"
+                variant="light"
+                leftSection={<IconListDetails size={14} />}
+                loading={creating}
+                onClick={() => void createLedger()}
+                style={{ flex: 'none' }}
+                data-testid="create-ledger"
+              >
                 {t.createLedger}
               </Button>
             )
@@ -183,7 +235,17 @@ function ClaimCard({
   );
 }
 
-function FieldRow({ label, value, empty = t.emptyValue, testId }: { label: string; value: string; empty?: string; testId?: string }) {
+function FieldRow({
+  label,
+  value,
+  empty = t.emptyValue,
+  testId,
+}: {
+  label: string;
+  value: string;
+  empty?: string;
+  testId?: string;
+}) {
   return (
     <Table.Tr>
       <Table.Th w={96} c="dimmed" fw={500} style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
@@ -210,7 +272,12 @@ export function FindingAlert({
 }) {
   // The other side of a copy: the report it was copied from, or (seen from the earlier report) the
   // report that copied it.
-  const otherId = finding.reportId !== report.id ? finding.reportId : finding.otherReportId !== report.id ? finding.otherReportId : null;
+  const otherId =
+    finding.reportId !== report.id
+      ? finding.reportId
+      : finding.otherReportId !== report.id
+        ? finding.otherReportId
+        : null;
   const other = otherId ? reports.find((r) => r.id === otherId) : undefined;
   return (
     <Alert

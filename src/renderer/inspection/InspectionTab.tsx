@@ -68,7 +68,8 @@ export function InspectionTab({ campaign }: { campaign: Campaign }) {
 
   /** Runs `then` once the person agrees to leave a form with unsaved text (kept in session storage). */
   const leaveReport = async (then: () => void) => {
-    if (openId && view.current?.dirty() && !(await confirmAction({ message: t.leaveConfirm, confirmLabel: t.leave }))) return;
+    if (openId && view.current?.dirty() && !(await confirmAction({ message: t.leaveConfirm, confirmLabel: t.leave })))
+      return;
     then();
   };
   const refresh = () => {
@@ -142,10 +143,16 @@ export function InspectionTab({ campaign }: { campaign: Campaign }) {
       />
     );
   } else if (section === 'catalogue') {
-    body = <CatalogueView campaignId={campaignId} catalogue={catalogue} onChanged={(next) => {
+    body = (
+      <CatalogueView
+        campaignId={campaignId}
+        catalogue={catalogue}
+        onChanged={(next) => {
           setCatalogue(next);
           void loadChecks();
-        }} />;
+        }}
+      />
+    );
   } else if (section === 'review' && checks) {
     body = <ReviewOverview reports={reports} checks={checks} onOpen={setOpenId} />;
   } else {

@@ -45,7 +45,16 @@ let keySeq = 0;
 const newKey = () => `new-${++keySeq}`;
 
 function emptyClaim(): ClaimDraft {
-  return { key: newKey(), choice: null, problemTitle: '', ownProblem: '', facts: '', cause: '', measures: '', deadline: null };
+  return {
+    key: newKey(),
+    choice: null,
+    problemTitle: '',
+    ownProblem: '',
+    facts: '',
+    cause: '',
+    measures: '',
+    deadline: null,
+  };
 }
 
 function valuesFrom(report: InspectionReportDetail): DraftValues {
@@ -95,324 +104,375 @@ export interface ReportFormHandle {
   dirty(): boolean;
 }
 
-export const ReportForm = forwardRef<ReportFormHandle, { report: InspectionReportDetail; catalogue: ProblemCatalogue; onSaved(report: InspectionReportDetail): void; onReload(): Promise<InspectionReportDetail | null> }>(
-  function ReportForm({ report, catalogue, onSaved, onReload }, ref) {
-    const [values, setValues] = useState<DraftValues>(() => valuesFrom(report));
-    const [restored, setRestored] = useState(false);
-    const base = useRef(fingerprint(valuesFrom(report)));
-    const current = useRef(report);
-    current.current = report;
-    const [errors, setErrors] = useState<FieldErrors>({});
-    const [error, setError] = useState<{ message: string; stale: boolean; fields: number } | null>(null);
-    const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+export const ReportForm = forwardRef<
+  ReportFormHandle,
+  {
+    report: InspectionReportDetail;
+    catalogue: ProblemCatalogue;
+    onSaved(report: InspectionReportDetail): void;
+    onReload(): Promise<InspectionReportDetail | null>;
+  }
+>(function ReportForm({ report, catalogue, onSaved, onReload }, ref) {
+  const [values, setValues] = useState<DraftValues>(() => valuesFrom(report));
+  const [restored, setRestored] = useState(false);
+  const base = useRef(fingerprint(valuesFrom(report)));
+  const current = useRef(report);
+  current.current = report;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<{ message: string; stale: boolean; fields: number } | null>(null);
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
 
-    // Text left unsaved in this window earlier (the person navigated away) comes back.
-    useEffect(() => {
-      const stored = readDraft<DraftValues>(report.id);
-      if (stored && stored.version === report.version && fingerprint(stored.values) !== base.current) {
-        setValues(stored.values);
-        setRestored(true);
-      } else if (stored) clearDraft(report.id);
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-    }, [report.id]);
+  // Text left unsaved in this window earlier (the person navigated away) comes back.
+  useEffect(() => {
+    const stored = readDraft<DraftValues>(report.id);
+    if (stored && stored.version === report.version && fingerprint(stored.values) !== base.current) {
+      setValues(stored.values);
+      setRestored(true);
+    } else if (stored) clearDraft(report.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [report.id]);
 
-    const dirty = fingerprint(values) !== base.current;
-    useEffect(() => {
-      if (dirty) writeDraft(report.id, { version: current.current.version, values });
-      else clearDraft(report.id);
-    }, [dirty, values, report.id]);
+  const dirty = fingerprint(values) !== base.current;
+  useEffect(() => {
+    if (dirty) writeDraft(report.id, { version: current.current.version, values });
+    else clearDraft(report.id);
+  }, [dirty, values, report.id]);
 
-    useImperativeHandle(ref, () => ({ dirty: () => fingerprint(values) !== base.current }), [values]);
+  useImperativeHandle(ref, () => ({ dirty: () => fingerprint(values) !== base.current }), [values]);
 
-    const update = (patch: Partial<DraftValues>, ...clear: string[]) => {
-      setValues((prev) => ({ ...prev, ...patch }));
-      setErrors((prev) => ({ ...prev, ...Object.fromEntries(clear.map((key) => [key, ''])) }));
-    };
-    const updateClaim = (index: number, patch: Partial<ClaimDraft>, ...fields: string[]) => {
-      setValues((prev) => ({ ...prev, claims: prev.claims.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
-      setErrors((prev) => ({ ...prev, ...Object.fromEntries(fields.map((field) => [`claims.${index}.${field}`, ''])) }));
-    };
-    const removeClaim = async (index: number) => {
-      const claim = values.claims[index];
-      const hasText = claim.choice || claim.facts || claim.cause || claim.measures || claim.ownProblem;
-      if (hasText && !(await confirmAction({ message: t.removeClaimConfirm(index + 1), confirmLabel: t.removeClaim, danger: true }))) return;
-      setValues((prev) => ({ ...prev, claims: prev.claims.filter((_, i) => i !== index) }));
-      // Messages are keyed by position; after a removal they no longer point at the right claim.
-      setErrors({});
-    };
+  const update = (patch: Partial<DraftValues>, ...clear: string[]) => {
+    setValues((prev) => ({ ...prev, ...patch }));
+    setErrors((prev) => ({ ...prev, ...Object.fromEntries(clear.map((key) => [key, ''])) }));
+  };
+  const updateClaim = (index: number, patch: Partial<ClaimDraft>, ...fields: string[]) => {
+    setValues((prev) => ({ ...prev, claims: prev.claims.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
+    setErrors((prev) => ({ ...prev, ...Object.fromEntries(fields.map((field) => [`claims.${index}.${field}`, ''])) }));
+  };
+  const removeClaim = async (index: number) => {
+    const claim = values.claims[index];
+    const hasText = claim.choice || claim.facts || claim.cause || claim.measures || claim.ownProblem;
+    if (
+      hasText &&
+      !(await confirmAction({ message: t.removeClaimConfirm(index + 1), confirmLabel: t.removeClaim, danger: true }))
+    )
+      return;
+    setValues((prev) => ({ ...prev, claims: prev.claims.filter((_, i) => i !== index) }));
+    // Messages are keyed by position; after a removal they no longer point at the right claim.
+    setErrors({});
+  };
 
-    /** The notice above the form for a refused save or submit; its field messages are already set. */
-    const failed = (failure: Failure) => {
-      setError({ message: failure.message, stale: failure.code === 'E_STALE', fields: Object.keys(failure.fieldErrors ?? {}).length });
-    };
+  /** The notice above the form for a refused save or submit; its field messages are already set. */
+  const failed = (failure: Failure) => {
+    setError({
+      message: failure.message,
+      stale: failure.code === 'E_STALE',
+      fields: Object.keys(failure.fieldErrors ?? {}).length,
+    });
+  };
 
-    /** Saves what is on screen; returns the saved report, or null (with messages shown). */
-    const save = async (): Promise<InspectionReportDetail | null> => {
-      setError(null);
-      const sent = values;
-      const input = inputFrom(current.current, sent);
-      const result = await checkedSend('inspection.saveDraft', input, { setErrors }, t.formError);
-      if (!result.ok) {
-        failed(result);
-        return null;
-      }
-      const saved = result.value;
-      const fresh = valuesFrom(saved);
-      base.current = fingerprint(fresh);
-      // New claims get their ids (the server keeps the order); text typed meanwhile stays.
-      setValues((prev) => {
-        const ids = fresh.claims.map((c) => c.id);
-        // A no-problem report has no claims on the server; the ones on screen become new again.
-        const claims = sent.noProblem
-          ? prev.claims.map((c) => ({ ...c, id: undefined }))
-          : prev === sent
-            ? fresh.claims
-            : prev.claims.map((c, i) => (c.id || !ids[i] ? c : { ...c, id: ids[i] }));
-        return prev === sent ? { ...fresh, claims } : { ...prev, claims };
-      });
-      setErrors({});
-      setRestored(false);
-      clearDraft(saved.id);
-      return saved;
-    };
+  /** Saves what is on screen; returns the saved report, or null (with messages shown). */
+  const save = async (): Promise<InspectionReportDetail | null> => {
+    setError(null);
+    const sent = values;
+    const input = inputFrom(current.current, sent);
+    const result = await checkedSend('inspection.saveDraft', input, { setErrors }, t.formError);
+    if (!result.ok) {
+      failed(result);
+      return null;
+    }
+    const saved = result.value;
+    const fresh = valuesFrom(saved);
+    base.current = fingerprint(fresh);
+    // New claims get their ids (the server keeps the order); text typed meanwhile stays.
+    setValues((prev) => {
+      const ids = fresh.claims.map((c) => c.id);
+      // A no-problem report has no claims on the server; the ones on screen become new again.
+      const claims = sent.noProblem
+        ? prev.claims.map((c) => ({ ...c, id: undefined }))
+        : prev === sent
+          ? fresh.claims
+          : prev.claims.map((c, i) => (c.id || !ids[i] ? c : { ...c, id: ids[i] }));
+      return prev === sent ? { ...fresh, claims } : { ...prev, claims };
+    });
+    setErrors({});
+    setRestored(false);
+    clearDraft(saved.id);
+    return saved;
+  };
 
-    const saveDraft = async () => {
-      setBusy('save');
-      const saved = await save();
-      setBusy(null);
-      if (!saved) return;
-      notifySuccess(t.saved);
-      onSaved(saved);
-    };
+  const saveDraft = async () => {
+    setBusy('save');
+    const saved = await save();
+    setBusy(null);
+    if (!saved) return;
+    notifySuccess(t.saved);
+    onSaved(saved);
+  };
 
-    const submit = async () => {
-      if (!(await confirmAction({ title: t.submitConfirmTitle, message: t.submitConfirm, confirmLabel: t.submit }))) return;
-      setBusy('submit');
-      // Always saved first, so what is submitted is exactly what is on screen.
-      const target = await save();
-      if (!target) return setBusy(null);
-      onSaved(target);
-      const result = await send('inspection.submit', { id: target.id, version: target.version });
-      setBusy(null);
-      if (!result.ok) {
-        setErrors(serverFieldErrors(result.fieldErrors));
-        failed(result);
-        return;
-      }
-      clearDraft(target.id);
-      notifySuccess(t.submitted);
-      onSaved(result.value);
-    };
+  const submit = async () => {
+    if (!(await confirmAction({ title: t.submitConfirmTitle, message: t.submitConfirm, confirmLabel: t.submit })))
+      return;
+    setBusy('submit');
+    // Always saved first, so what is submitted is exactly what is on screen.
+    const target = await save();
+    if (!target) return setBusy(null);
+    onSaved(target);
+    const result = await send('inspection.submit', { id: target.id, version: target.version });
+    setBusy(null);
+    if (!result.ok) {
+      setErrors(serverFieldErrors(result.fieldErrors));
+      failed(result);
+      return;
+    }
+    clearDraft(target.id);
+    notifySuccess(t.submitted);
+    onSaved(result.value);
+  };
 
-    const problemData = useMemo(() => {
-      const chosen = new Set(values.claims.map((c) => c.choice).filter((v): v is string => !!v && v !== OWN));
-      const known = new Set<string>();
-      const groups = catalogue.aspects
-        .filter((aspect) => aspect.problems.length > 0)
-        .map((aspect) => ({
-          group: `${aspect.number}${aspect.title}`,
-          items: aspect.problems.map((p) => {
-            known.add(p.id);
-            return { value: p.id, label: `${p.number}. ${p.title}` };
-          }),
-        }));
-      // A problem claimed earlier and since removed from the catalogue still shows by its title.
-      const orphans = values.claims.filter((c) => c.choice && c.choice !== OWN && !known.has(c.choice)).map((c) => ({ value: c.choice!, label: c.problemTitle || c.choice! }));
-      return { groups, orphans, chosen };
-    }, [catalogue, values.claims]);
+  const problemData = useMemo(() => {
+    const chosen = new Set(values.claims.map((c) => c.choice).filter((v): v is string => !!v && v !== OWN));
+    const known = new Set<string>();
+    const groups = catalogue.aspects
+      .filter((aspect) => aspect.problems.length > 0)
+      .map((aspect) => ({
+        group: `${aspect.number}${aspect.title}`,
+        items: aspect.problems.map((p) => {
+          known.add(p.id);
+          return { value: p.id, label: `${p.number}. ${p.title}` };
+        }),
+      }));
+    // A problem claimed earlier and since removed from the catalogue still shows by its title.
+    const orphans = values.claims
+      .filter((c) => c.choice && c.choice !== OWN && !known.has(c.choice))
+      .map((c) => ({ value: c.choice!, label: c.problemTitle || c.choice! }));
+    return { groups, orphans, chosen };
+  }, [catalogue, values.claims]);
 
-    const dataFor = (claim: ClaimDraft) => [
-      ...problemData.groups.map((g) => ({ ...g, items: g.items.map((item) => ({ ...item, disabled: item.value !== claim.choice && problemData.chosen.has(item.value) })) })),
-      { group: t.ownProblemGroup, items: [{ value: OWN, label: t.ownProblemOption }, ...problemData.orphans] },
-    ];
+  const dataFor = (claim: ClaimDraft) => [
+    ...problemData.groups.map((g) => ({
+      ...g,
+      items: g.items.map((item) => ({
+        ...item,
+        disabled: item.value !== claim.choice && problemData.chosen.has(item.value),
+      })),
+    })),
+    { group: t.ownProblemGroup, items: [{ value: OWN, label: t.ownProblemOption }, ...problemData.orphans] },
+  ];
 
-    const fieldError = (key: string) => errors[key] || null;
-    // A failure that only concerned fields goes away once every marked field has been corrected.
-    const showError = error && (error.stale || error.fields === 0 || Object.values(errors).some(Boolean));
+  const fieldError = (key: string) => errors[key] || null;
+  // A failure that only concerned fields goes away once every marked field has been corrected.
+  const showError = error && (error.stale || error.fields === 0 || Object.values(errors).some(Boolean));
 
-    return (
-      <Stack gap="md" data-testid="report-form">
-        {restored && (
-          <Alert color="blue" py={8} data-testid="draft-restored">
-            <Group justify="space-between" wrap="nowrap">
-              <Text size="sm">{t.restored}</Text>
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                color="gray"
-                onClick={() => {
-                  setValues(valuesFrom(current.current));
-                  setRestored(false);
-                  clearDraft(report.id);
-                }}
-              >
-                {t.discardRestored}
-              </Button>
-            </Group>
-          </Alert>
-        )}
-        {error && showError && (
-          <SaveErrorAlert
-            error={{ ...error, message: error.stale ? t.staleMessage : error.message }}
-            testId="report-form-error"
-            keepLabel={t.staleKeep}
-            onKeep={async () => {
-              await onReload();
-              setError(null);
-            }}
-            onDiscard={async () => {
-              const fresh = await onReload();
-              if (fresh) {
-                base.current = fingerprint(valuesFrom(fresh));
-                setValues(valuesFrom(fresh));
-              }
-              setErrors({});
-              setError(null);
-            }}
-          />
-        )}
-
-        <Paper withBorder radius="sm" p="md">
-          <Switch
-            label={t.noProblem}
-            description={t.noProblemHint}
-            checked={values.noProblem}
-            onChange={(e) => update({ noProblem: e.currentTarget.checked }, 'noProblem', 'claims')}
-            data-testid="no-problem-switch"
-          />
-          {values.noProblem && (
-            <Textarea
-              mt="sm"
-              label={t.noProblemReason}
-              placeholder={t.noProblemReasonPlaceholder}
-              withAsterisk
-              autosize
-              minRows={3}
-              maxRows={10}
-              value={values.noProblemReason}
-              onChange={(e) => update({ noProblemReason: e.currentTarget.value }, 'noProblemReason')}
-              error={fieldError('noProblemReason')}
-              data-testid="no-problem-reason"
-            />
-          )}
-        </Paper>
-
-        {!values.noProblem && (
-          <>
-            {values.claims.length === 0 && (
-              <Paper withBorder p="lg" ta="center">
-                <Text c="dimmed" size="sm">
-                  {t.noClaims}
-                </Text>
-              </Paper>
-            )}
-            {values.claims.map((claim, index) => (
-              <Paper key={claim.key} withBorder radius="sm" data-testid="claim-editor">
-                <Group justify="space-between" px="md" py={6} bg="#f6f8fb" style={{ borderBottom: '1px solid #e3e8ef' }}>
-                  <Text fw={600} size="sm">
-                    {t.claimHeading(index + 1)}
-                  </Text>
-                  <IconAction label={t.removeClaim} variant="subtle" color="red" size="sm" onClick={() => void removeClaim(index)} data-testid="remove-claim">
-                    <IconTrash size={15} />
-                  </IconAction>
-                </Group>
-                <Stack gap="sm" p="md">
-                  <Group grow align="flex-start">
-                    <Select
-                      label={t.claimProblem}
-                      placeholder={t.claimProblemPlaceholder}
-                      withAsterisk
-                      searchable
-                      nothingFoundMessage="没有匹配的问题"
-                      data={dataFor(claim)}
-                      value={claim.choice}
-                      onChange={(v) => updateClaim(index, { choice: v }, 'problemId', 'ownProblem')}
-                      error={claim.choice === OWN ? null : fieldError(`claims.${index}.problemId`)}
-                      maxDropdownHeight={360}
-                      data-testid="claim-problem"
-                    />
-                    {claim.choice === OWN && (
-                      <TextInput
-                        label={t.ownProblem}
-                        placeholder={t.ownProblemPlaceholder}
-                        withAsterisk
-                        value={claim.ownProblem}
-                        onChange={(e) => updateClaim(index, { ownProblem: e.currentTarget.value }, 'ownProblem', 'problemId')}
-                        error={fieldError(`claims.${index}.ownProblem`) ?? fieldError(`claims.${index}.problemId`)}
-                        data-testid="claim-own-problem"
-                      />
-                    )}
-                  </Group>
-                  <Textarea
-                    label={t.facts}
-                    placeholder={t.factsPlaceholder}
-                    withAsterisk
-                    autosize
-                    minRows={3}
-                    maxRows={12}
-                    value={claim.facts}
-                    onChange={(e) => updateClaim(index, { facts: e.currentTarget.value }, 'facts')}
-                    error={fieldError(`claims.${index}.facts`)}
-                    data-testid="claim-facts"
-                  />
-                  <Group grow align="flex-start">
-                    <Textarea
-                      label={t.cause}
-                      placeholder={t.causePlaceholder}
-                      autosize
-                      minRows={2}
-                      maxRows={10}
-                      value={claim.cause}
-                      onChange={(e) => updateClaim(index, { cause: e.currentTarget.value }, 'cause')}
-                      error={fieldError(`claims.${index}.cause`)}
-                      data-testid="claim-cause"
-                    />
-                    <Textarea
-                      label={t.measures}
-                      placeholder={t.measuresPlaceholder}
-                      autosize
-                      minRows={2}
-                      maxRows={10}
-                      value={claim.measures}
-                      onChange={(e) => updateClaim(index, { measures: e.currentTarget.value }, 'measures')}
-                      error={fieldError(`claims.${index}.measures`)}
-                      data-testid="claim-measures"
-                    />
-                  </Group>
-                  <DateField
-                    label={t.deadline}
-                    clearable
-                    w={220}
-                    value={claim.deadline}
-                    onChange={(v) => updateClaim(index, { deadline: v }, 'deadline')}
-                    error={fieldError(`claims.${index}.deadline`)}
-                    data-testid="claim-deadline"
-                  />
-                </Stack>
-              </Paper>
-            ))}
-            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => update({ claims: [...values.claims, emptyClaim()] }, 'claims')} style={{ alignSelf: 'flex-start' }} data-testid="add-claim">
-              {t.addClaim}
+  return (
+    <Stack gap="md" data-testid="report-form">
+      {restored && (
+        <Alert color="blue" py={8} data-testid="draft-restored">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t.restored}</Text>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="gray"
+              onClick={() => {
+                setValues(valuesFrom(current.current));
+                setRestored(false);
+                clearDraft(report.id);
+              }}
+            >
+              {t.discardRestored}
             </Button>
-          </>
-        )}
-
-        <Paper withBorder radius="sm" px="md" py="sm" shadow="xs" style={{ position: 'sticky', bottom: 8, zIndex: 5 }}>
-          <Group justify="space-between">
-            <Text size="sm" c={dirty ? 'orange.8' : 'dimmed'} data-testid="save-state">
-              {dirty ? t.unsaved : t.allSaved}
-            </Text>
-            <Group gap="xs">
-              <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={busy === 'save'} disabled={busy === 'submit'} onClick={() => void saveDraft()} data-testid="save-draft">
-                {t.saveDraft}
-              </Button>
-              <Button leftSection={<IconSend size={16} />} loading={busy === 'submit'} disabled={busy === 'save'} onClick={() => void submit()} data-testid="submit-report">
-                {t.submit}
-              </Button>
-            </Group>
           </Group>
-        </Paper>
-      </Stack>
-    );
-  },
-);
+        </Alert>
+      )}
+      {error && showError && (
+        <SaveErrorAlert
+          error={{ ...error, message: error.stale ? t.staleMessage : error.message }}
+          testId="report-form-error"
+          keepLabel={t.staleKeep}
+          onKeep={async () => {
+            await onReload();
+            setError(null);
+          }}
+          onDiscard={async () => {
+            const fresh = await onReload();
+            if (fresh) {
+              base.current = fingerprint(valuesFrom(fresh));
+              setValues(valuesFrom(fresh));
+            }
+            setErrors({});
+            setError(null);
+          }}
+        />
+      )}
+
+      <Paper withBorder radius="sm" p="md">
+        <Switch
+          label={t.noProblem}
+          description={t.noProblemHint}
+          checked={values.noProblem}
+          onChange={(e) => update({ noProblem: e.currentTarget.checked }, 'noProblem', 'claims')}
+          data-testid="no-problem-switch"
+        />
+        {values.noProblem && (
+          <Textarea
+            mt="sm"
+            label={t.noProblemReason}
+            placeholder={t.noProblemReasonPlaceholder}
+            withAsterisk
+            autosize
+            minRows={3}
+            maxRows={10}
+            value={values.noProblemReason}
+            onChange={(e) => update({ noProblemReason: e.currentTarget.value }, 'noProblemReason')}
+            error={fieldError('noProblemReason')}
+            data-testid="no-problem-reason"
+          />
+        )}
+      </Paper>
+
+      {!values.noProblem && (
+        <>
+          {values.claims.length === 0 && (
+            <Paper withBorder p="lg" ta="center">
+              <Text c="dimmed" size="sm">
+                {t.noClaims}
+              </Text>
+            </Paper>
+          )}
+          {values.claims.map((claim, index) => (
+            <Paper key={claim.key} withBorder radius="sm" data-testid="claim-editor">
+              <Group justify="space-between" px="md" py={6} bg="#f6f8fb" style={{ borderBottom: '1px solid #e3e8ef' }}>
+                <Text fw={600} size="sm">
+                  {t.claimHeading(index + 1)}
+                </Text>
+                <IconAction
+                  label={t.removeClaim}
+                  variant="subtle"
+                  color="red"
+                  size="sm"
+                  onClick={() => void removeClaim(index)}
+                  data-testid="remove-claim"
+                >
+                  <IconTrash size={15} />
+                </IconAction>
+              </Group>
+              <Stack gap="sm" p="md">
+                <Group grow align="flex-start">
+                  <Select
+                    label={t.claimProblem}
+                    placeholder={t.claimProblemPlaceholder}
+                    withAsterisk
+                    searchable
+                    nothingFoundMessage="没有匹配的问题"
+                    data={dataFor(claim)}
+                    value={claim.choice}
+                    onChange={(v) => updateClaim(index, { choice: v }, 'problemId', 'ownProblem')}
+                    error={claim.choice === OWN ? null : fieldError(`claims.${index}.problemId`)}
+                    maxDropdownHeight={360}
+                    data-testid="claim-problem"
+                  />
+                  {claim.choice === OWN && (
+                    <TextInput
+                      label={t.ownProblem}
+                      placeholder={t.ownProblemPlaceholder}
+                      withAsterisk
+                      value={claim.ownProblem}
+                      onChange={(e) =>
+                        updateClaim(index, { ownProblem: e.currentTarget.value }, 'ownProblem', 'problemId')
+                      }
+                      error={fieldError(`claims.${index}.ownProblem`) ?? fieldError(`claims.${index}.problemId`)}
+                      data-testid="claim-own-problem"
+                    />
+                  )}
+                </Group>
+                <Textarea
+                  label={t.facts}
+                  placeholder={t.factsPlaceholder}
+                  withAsterisk
+                  autosize
+                  minRows={3}
+                  maxRows={12}
+                  value={claim.facts}
+                  onChange={(e) => updateClaim(index, { facts: e.currentTarget.value }, 'facts')}
+                  error={fieldError(`claims.${index}.facts`)}
+                  data-testid="claim-facts"
+                />
+                <Group grow align="flex-start">
+                  <Textarea
+                    label={t.cause}
+                    placeholder={t.causePlaceholder}
+                    autosize
+                    minRows={2}
+                    maxRows={10}
+                    value={claim.cause}
+                    onChange={(e) => updateClaim(index, { cause: e.currentTarget.value }, 'cause')}
+                    error={fieldError(`claims.${index}.cause`)}
+                    data-testid="claim-cause"
+                  />
+                  <Textarea
+                    label={t.measures}
+                    placeholder={t.measuresPlaceholder}
+                    autosize
+                    minRows={2}
+                    maxRows={10}
+                    value={claim.measures}
+                    onChange={(e) => updateClaim(index, { measures: e.currentTarget.value }, 'measures')}
+                    error={fieldError(`claims.${index}.measures`)}
+                    data-testid="claim-measures"
+                  />
+                </Group>
+                <DateField
+                  label={t.deadline}
+                  clearable
+                  w={220}
+                  value={claim.deadline}
+                  onChange={(v) => updateClaim(index, { deadline: v }, 'deadline')}
+                  error={fieldError(`claims.${index}.deadline`)}
+                  data-testid="claim-deadline"
+                />
+              </Stack>
+            </Paper>
+          ))}
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => update({ claims: [...values.claims, emptyClaim()] }, 'claims')}
+            style={{ alignSelf: 'flex-start' }}
+            data-testid="add-claim"
+          >
+            {t.addClaim}
+          </Button>
+        </>
+      )}
+
+      <Paper withBorder radius="sm" px="md" py="sm" shadow="xs" style={{ position: 'sticky', bottom: 8, zIndex: 5 }}>
+        <Group justify="space-between">
+          <Text size="sm" c={dirty ? 'orange.8' : 'dimmed'} data-testid="save-state">
+            {dirty ? t.unsaved : t.allSaved}
+          </Text>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconDeviceFloppy size={16} />}
+              loading={busy === 'save'}
+              disabled={busy === 'submit'}
+              onClick={() => void saveDraft()}
+              data-testid="save-draft"
+            >
+              {t.saveDraft}
+            </Button>
+            <Button
+              leftSection={<IconSend size={16} />}
+              loading={busy === 'submit'}
+              disabled={busy === 'save'}
+              onClick={() => void submit()}
+              data-testid="submit-report"
+            >
+              {t.submit}
+            </Button>
+          </Group>
+        </Group>
+      </Paper>
+    </Stack>
+  );
+});

@@ -1,10 +1,30 @@
 // 查摆报告 list: who filed (a person or a department), where they sit, the status, which
 // submission it is, how many problems it claims; and "新建查摆报告" by person or by department.
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { inspectionStatuses } from '../../shared/api';
-import type { EvasionChecks, InspectionReportDetail, InspectionReportSummary, InspectionScope, InspectionStatus } from '../../shared/model';
+import type {
+  EvasionChecks,
+  InspectionReportDetail,
+  InspectionReportSummary,
+  InspectionScope,
+  InspectionStatus,
+} from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { FormActions } from '../common/FormActions';
@@ -50,12 +70,23 @@ export function ReportList({
             clearable
             data-testid="report-filter-status"
           />
-          <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-report">
+          <Button
+            size="sm"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setCreating(true)}
+            data-testid="new-report"
+          >
             {t.newReport}
           </Button>
         </Group>
       </Group>
-      <ReportTable reports={shown} checks={checks} onOpen={onOpen} emptyText={reports.length ? undefined : t.reportsEmpty} emptyHint={reports.length ? undefined : t.reportsEmptyHint} />
+      <ReportTable
+        reports={shown}
+        checks={checks}
+        onOpen={onOpen}
+        emptyText={reports.length ? undefined : t.reportsEmpty}
+        emptyHint={reports.length ? undefined : t.reportsEmptyHint}
+      />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t.newReportTitle} size="md">
         {creating && (
           <NewReportForm
@@ -153,7 +184,15 @@ export function ReportTable({
                 <StatusBadge status={report.status} testId="report-status" />
               </Table.Td>
               <Table.Td data-testid="report-round">{t.roundText(report.round)}</Table.Td>
-              <Table.Td>{report.noProblem ? <Text size="sm" c="dimmed">{t.noProblemShort}</Text> : t.claimCount(report.claimCount)}</Table.Td>
+              <Table.Td>
+                {report.noProblem ? (
+                  <Text size="sm" c="dimmed">
+                    {t.noProblemShort}
+                  </Text>
+                ) : (
+                  t.claimCount(report.claimCount)
+                )}
+              </Table.Td>
               {checks && (
                 <Table.Td>
                   {hintCounts.get(report.id) ? (
@@ -192,7 +231,9 @@ function NewReportForm({
   const { user, can, people, departments } = useApp();
   // A 填报人 files for their own department or its people; managers for anyone.
   const limited = !can('admin', 'reviewer');
-  const personOptions = people.filter((p) => !limited || (p.departmentId !== null && p.departmentId === user.departmentId));
+  const personOptions = people.filter(
+    (p) => !limited || (p.departmentId !== null && p.departmentId === user.departmentId),
+  );
   const departmentOptions = departments.filter((d) => !limited || d.id === user.departmentId);
   const departmentName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? '';
 
@@ -203,7 +244,9 @@ function NewReportForm({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // One report per person or department: when it exists already, offer to open it instead.
-  const existing = reports.find((r) => r.scope === scope && (scope === 'person' ? r.personId === personId : r.departmentId === departmentId));
+  const existing = reports.find(
+    (r) => r.scope === scope && (scope === 'person' ? r.personId === personId : r.departmentId === departmentId),
+  );
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -211,7 +254,12 @@ function NewReportForm({
     if (scope === 'person' && !personId) return setErrors({ personId: commonText.choose(t.person) });
     if (scope === 'department' && !departmentId) return setErrors({ departmentId: commonText.choose(t.department) });
     setSaving(true);
-    const result = await send('inspection.create', { campaignId, scope, personId: scope === 'person' ? personId : null, departmentId: scope === 'department' ? departmentId : null });
+    const result = await send('inspection.create', {
+      campaignId,
+      scope,
+      personId: scope === 'person' ? personId : null,
+      departmentId: scope === 'department' ? departmentId : null,
+    });
     setSaving(false);
     if (!result.ok) {
       setErrors(result.fieldErrors ?? {});
@@ -230,7 +278,14 @@ function NewReportForm({
           <Alert color="blue" variant="light" py={8} data-testid="report-exists">
             <Text size="sm">
               {t.reportExists(existing.subjectName)}
-              <Anchor component="button" type="button" size="sm" ml={6} onClick={() => onOpenExisting(existing.id)} data-testid="open-existing-report">
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                ml={6}
+                onClick={() => onOpenExisting(existing.id)}
+                data-testid="open-existing-report"
+              >
                 {t.openExisting}
               </Anchor>
             </Text>
@@ -261,7 +316,10 @@ function NewReportForm({
               withAsterisk
               searchable
               nothingFoundMessage={commonText.nothingFound}
-              data={personOptions.map((p) => ({ value: p.id, label: departmentName(p.departmentId) ? `${p.name}（${departmentName(p.departmentId)}）` : p.name }))}
+              data={personOptions.map((p) => ({
+                value: p.id,
+                label: departmentName(p.departmentId) ? `${p.name}（${departmentName(p.departmentId)}）` : p.name,
+              }))}
               value={personId}
               onChange={(v) => {
                 setPersonId(v);

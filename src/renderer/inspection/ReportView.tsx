@@ -4,7 +4,12 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconColumns, IconTrash } from '@tabler/icons-react';
-import type { EvasionChecks, InspectionReportDetail, InspectionReportSummary, ProblemCatalogue } from '../../shared/model';
+import type {
+  EvasionChecks,
+  InspectionReportDetail,
+  InspectionReportSummary,
+  ProblemCatalogue,
+} from '../../shared/model';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
@@ -36,7 +41,10 @@ interface Props {
   onDeleted(): void;
 }
 
-export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportView({ reportId, campaignId, catalogue, reports, checks, onBack, onOpenReport, onChanged, onDeleted }, ref) {
+export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportView(
+  { reportId, campaignId, catalogue, reports, checks, onBack, onOpenReport, onChanged, onDeleted },
+  ref,
+) {
   const { user, can } = useApp();
   const [report, setReport] = useState<InspectionReportDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,7 +92,11 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
   const editable = (report.status === 'draft' || report.status === 'returned') && mayWork;
   const problems = problemIndex(catalogue);
   // Copies are reported on the later report; the earlier one shows them too, pointing back.
-  const findings = checks ? checks.findings.filter((f) => f.reportId === report.id || (f.kind === 'copied_between' && f.otherReportId === report.id)) : null;
+  const findings = checks
+    ? checks.findings.filter(
+        (f) => f.reportId === report.id || (f.kind === 'copied_between' && f.otherReportId === report.id),
+      )
+    : null;
   const lastRound = report.rounds[report.rounds.length - 1];
   const updated = (next: InspectionReportDetail) => {
     setReport(next);
@@ -92,7 +104,14 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
   };
 
   const remove = async () => {
-    if (!(await confirmAction({ message: t.deleteReportConfirm(report.subjectName), confirmLabel: t.deleteReport, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.deleteReportConfirm(report.subjectName),
+        confirmLabel: t.deleteReport,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('inspection.delete', { id: report.id, version: report.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.reportDeleted);
@@ -112,7 +131,10 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
               campaignId,
               allowed: mayWork,
               onCreated: (claimId, findingId) => {
-                setReport((prev) => prev && { ...prev, claims: prev.claims.map((c) => (c.id === claimId ? { ...c, findingId } : c)) });
+                setReport(
+                  (prev) =>
+                    prev && { ...prev, claims: prev.claims.map((c) => (c.id === claimId ? { ...c, findingId } : c)) },
+                );
                 void load();
               },
             }
@@ -149,12 +171,23 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
         </Box>
         <Group gap="xs" wrap="nowrap">
           {report.rounds.length >= 2 && (
-            <Button variant="default" leftSection={<IconColumns size={16} />} onClick={() => setComparing(true)} data-testid="compare-rounds">
+            <Button
+              variant="default"
+              leftSection={<IconColumns size={16} />}
+              onClick={() => setComparing(true)}
+              data-testid="compare-rounds"
+            >
               {t.compareRounds}
             </Button>
           )}
           {report.status === 'draft' && report.round === 0 && mayWork && (
-            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()} data-testid="delete-report">
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() => void remove()}
+              data-testid="delete-report"
+            >
               {t.deleteReport}
             </Button>
           )}
@@ -162,7 +195,14 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
       </Group>
 
       {report.status === 'returned' && (
-        <Alert color="red" variant="light" icon={<IconArrowBackUp size={20} />} title={t.returnedBanner(report.reviewNote || lastRound?.reason || '')} data-testid="returned-banner" styles={{ title: { fontSize: 16 } }}>
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconArrowBackUp size={20} />}
+          title={t.returnedBanner(report.reviewNote || lastRound?.reason || '')}
+          data-testid="returned-banner"
+          styles={{ title: { fontSize: 16 } }}
+        >
           {(report.reviewer || report.decidedAt) && (
             <Text size="sm" c="dimmed">
               {t.returnedBy(report.reviewer, formatDate(report.decidedAt))}
@@ -189,7 +229,12 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
                 <Text size="sm" fw={600}>
                   {t.reportChecks}
                 </Text>
-                <Badge color={findings?.length ? 'orange' : 'teal'} variant="light" radius="sm" data-testid="report-checks-count">
+                <Badge
+                  color={findings?.length ? 'orange' : 'teal'}
+                  variant="light"
+                  radius="sm"
+                  data-testid="report-checks-count"
+                >
                   {findings?.length ? t.checksCount(findings.length) : t.noChecks}
                 </Badge>
               </Group>
@@ -232,7 +277,12 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
         </Stack>
       )}
 
-      <RoundsCompareModal opened={comparing} rounds={report.rounds} problems={problems} onClose={() => setComparing(false)} />
+      <RoundsCompareModal
+        opened={comparing}
+        rounds={report.rounds}
+        problems={problems}
+        onClose={() => setComparing(false)}
+      />
     </Stack>
   );
 });

@@ -12,19 +12,41 @@ import { inspectionText as t } from './text';
 
 type Decision = 'accept' | 'return';
 
-export function ReviewActions({ report, onDecided }: { report: InspectionReportDetail; onDecided(report: InspectionReportDetail): void }) {
+export function ReviewActions({
+  report,
+  onDecided,
+}: {
+  report: InspectionReportDetail;
+  onDecided(report: InspectionReportDetail): void;
+}) {
   const [decision, setDecision] = useState<Decision | null>(null);
   return (
     <>
       <Group gap="xs" grow>
-        <Button color="teal" leftSection={<IconCircleCheck size={16} />} onClick={() => setDecision('accept')} data-testid="review-accept">
+        <Button
+          color="teal"
+          leftSection={<IconCircleCheck size={16} />}
+          onClick={() => setDecision('accept')}
+          data-testid="review-accept"
+        >
           {t.accept}
         </Button>
-        <Button variant="outline" color="orange" leftSection={<IconArrowBackUp size={16} />} onClick={() => setDecision('return')} data-testid="review-return">
+        <Button
+          variant="outline"
+          color="orange"
+          leftSection={<IconArrowBackUp size={16} />}
+          onClick={() => setDecision('return')}
+          data-testid="review-return"
+        >
           {t.return}
         </Button>
       </Group>
-      <Modal opened={!!decision} onClose={() => setDecision(null)} title={decision === 'accept' ? t.acceptTitle : t.returnTitle} size="lg">
+      <Modal
+        opened={!!decision}
+        onClose={() => setDecision(null)}
+        title={decision === 'accept' ? t.acceptTitle : t.returnTitle}
+        size="lg"
+      >
         {decision && (
           <DecisionForm
             decision={decision}
@@ -41,7 +63,17 @@ export function ReviewActions({ report, onDecided }: { report: InspectionReportD
   );
 }
 
-function DecisionForm({ decision, report, onCancel, onDone }: { decision: Decision; report: InspectionReportDetail; onCancel(): void; onDone(report: InspectionReportDetail): void }) {
+function DecisionForm({
+  decision,
+  report,
+  onCancel,
+  onDone,
+}: {
+  decision: Decision;
+  report: InspectionReportDetail;
+  onCancel(): void;
+  onDone(report: InspectionReportDetail): void;
+}) {
   const [text, setText] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +86,9 @@ function DecisionForm({ decision, report, onCancel, onDone }: { decision: Decisi
     if (!accept && !text.trim()) return setFieldError(t.reasonRequired);
     setSaving(true);
     const base = { id: report.id, version: report.version };
-    const result = accept ? await send('inspection.accept', { ...base, opinion: text }) : await send('inspection.return', { ...base, reason: text });
+    const result = accept
+      ? await send('inspection.accept', { ...base, opinion: text })
+      : await send('inspection.return', { ...base, reason: text });
     setSaving(false);
     if (!result.ok) {
       const fe = result.fieldErrors ?? {};

@@ -22,9 +22,25 @@ function keyed(claims: RoundClaim[]): Array<[string, RoundClaim]> {
   });
 }
 
-export function RoundsCompareModal({ opened, rounds, problems, onClose }: { opened: boolean; rounds: InspectionRound[]; problems: Map<string, ProblemInfo>; onClose(): void }) {
+export function RoundsCompareModal({
+  opened,
+  rounds,
+  problems,
+  onClose,
+}: {
+  opened: boolean;
+  rounds: InspectionRound[];
+  problems: Map<string, ProblemInfo>;
+  onClose(): void;
+}) {
   return (
-    <Modal opened={opened} onClose={onClose} title={t.compareTitle} size="min(1280px, calc(100vw - 64px))" data-testid="rounds-compare-modal">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t.compareTitle}
+      size="min(1280px, calc(100vw - 64px))"
+      data-testid="rounds-compare-modal"
+    >
       {opened && <RoundsCompare rounds={rounds} problems={problems} />}
     </Modal>
   );
@@ -32,11 +48,18 @@ export function RoundsCompareModal({ opened, rounds, problems, onClose }: { open
 
 export function RoundsCompare({ rounds, problems }: { rounds: InspectionRound[]; problems: Map<string, ProblemInfo> }) {
   const ordered = [...rounds].sort((a, b) => a.round - b.round);
-  const [leftNo, setLeftNo] = useState<string | null>(ordered.length >= 2 ? String(ordered[ordered.length - 2].round) : null);
-  const [rightNo, setRightNo] = useState<string | null>(ordered.length ? String(ordered[ordered.length - 1].round) : null);
+  const [leftNo, setLeftNo] = useState<string | null>(
+    ordered.length >= 2 ? String(ordered[ordered.length - 2].round) : null,
+  );
+  const [rightNo, setRightNo] = useState<string | null>(
+    ordered.length ? String(ordered[ordered.length - 1].round) : null,
+  );
   const left = ordered.find((r) => String(r.round) === leftNo) ?? null;
   const right = ordered.find((r) => String(r.round) === rightNo) ?? null;
-  const options = ordered.map((r) => ({ value: String(r.round), label: t.roundOption(r.round, formatDate(r.submittedAt)) }));
+  const options = ordered.map((r) => ({
+    value: String(r.round),
+    label: t.roundOption(r.round, formatDate(r.submittedAt)),
+  }));
 
   const rows = useMemo(() => {
     const leftClaims = new Map(keyed(left?.claims ?? []));
@@ -56,8 +79,22 @@ export function RoundsCompare({ rounds, problems }: { rounds: InspectionRound[];
   return (
     <Stack gap="sm" data-testid="rounds-compare">
       <SimpleGrid cols={2} spacing="md">
-        <Select label={t.compareLeft} data={options} value={leftNo} onChange={setLeftNo} allowDeselect={false} data-testid="compare-left" />
-        <Select label={t.compareRight} data={options} value={rightNo} onChange={setRightNo} allowDeselect={false} data-testid="compare-right" />
+        <Select
+          label={t.compareLeft}
+          data={options}
+          value={leftNo}
+          onChange={setLeftNo}
+          allowDeselect={false}
+          data-testid="compare-left"
+        />
+        <Select
+          label={t.compareRight}
+          data={options}
+          value={rightNo}
+          onChange={setRightNo}
+          allowDeselect={false}
+          data-testid="compare-right"
+        />
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="md">
         <RoundHeader round={left} testId="compare-left-head" />
@@ -74,7 +111,12 @@ export function RoundsCompare({ rounds, problems }: { rounds: InspectionRound[];
         return (
           <Paper key={row.key} withBorder radius="sm" data-testid="compare-row">
             <Box px="md" py={6} bg="#f6f8fb" style={{ borderBottom: '1px solid #e3e8ef' }}>
-              <ClaimTitle problemId={sample.problemId} problemTitle={sample.problemTitle} ownProblem={sample.ownProblem} problem={sample.problemId ? problems.get(sample.problemId) : undefined} />
+              <ClaimTitle
+                problemId={sample.problemId}
+                problemTitle={sample.problemTitle}
+                ownProblem={sample.ownProblem}
+                problem={sample.problemId ? problems.get(sample.problemId) : undefined}
+              />
             </Box>
             <SimpleGrid cols={2} spacing={0}>
               <ClaimCell claim={row.left} other={row.right} side="left" />
@@ -89,10 +131,21 @@ export function RoundsCompare({ rounds, problems }: { rounds: InspectionRound[];
 
 function RoundHeader({ round, testId }: { round: InspectionRound | null; testId: string }) {
   if (!round) return <div />;
-  const decision = round.decision === 'accepted' ? t.decisionAccepted : round.decision === 'returned' ? t.decisionReturned : t.decisionPending;
+  const decision =
+    round.decision === 'accepted'
+      ? t.decisionAccepted
+      : round.decision === 'returned'
+        ? t.decisionReturned
+        : t.decisionPending;
   const color = round.decision === 'accepted' ? 'teal' : round.decision === 'returned' ? 'orange' : 'blue';
   return (
-    <Paper withBorder radius="sm" p="sm" data-testid={testId} style={{ borderTop: `3px solid var(--mantine-color-${color}-6)` }}>
+    <Paper
+      withBorder
+      radius="sm"
+      p="sm"
+      data-testid={testId}
+      style={{ borderTop: `3px solid var(--mantine-color-${color}-6)` }}
+    >
       <Group justify="space-between" wrap="nowrap">
         <Text fw={700}>{t.roundHeading(round.round)}</Text>
         <Badge color={color} variant="light" radius="sm">
@@ -104,7 +157,13 @@ function RoundHeader({ round, testId }: { round: InspectionRound | null; testId:
         {round.decidedAt ? `；${t.decisionBy(round.reviewer, formatDate(round.decidedAt), decision)}` : ''}
       </Text>
       {round.reason && (
-        <Text size="sm" mt={6} c={round.decision === 'returned' ? 'orange.9' : undefined} fw={round.decision === 'returned' ? 500 : undefined} style={{ whiteSpace: 'pre-wrap' }}>
+        <Text
+          size="sm"
+          mt={6}
+          c={round.decision === 'returned' ? 'orange.9' : undefined}
+          fw={round.decision === 'returned' ? 500 : undefined}
+          style={{ whiteSpace: 'pre-wrap' }}
+        >
           {round.decision === 'returned' ? t.returnedBanner(round.reason) : t.acceptedOpinion(round.reason)}
         </Text>
       )}
@@ -132,7 +191,15 @@ const fields = [
   ['measures', t.measuresLabel],
 ] as const;
 
-function ClaimCell({ claim, other, side }: { claim: RoundClaim | null; other: RoundClaim | null; side: 'left' | 'right' }) {
+function ClaimCell({
+  claim,
+  other,
+  side,
+}: {
+  claim: RoundClaim | null;
+  other: RoundClaim | null;
+  side: 'left' | 'right';
+}) {
   const style = side === 'left' ? { borderRight: '1px solid #e3e8ef' } : undefined;
   if (!claim) {
     return (
@@ -166,7 +233,16 @@ function ClaimCell({ claim, other, side }: { claim: RoundClaim | null; other: Ro
                 </Badge>
               )}
             </Group>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', background: changed ? '#fff9db' : undefined, borderRadius: 3, padding: changed ? '1px 4px' : undefined }} c={claim[key] ? undefined : 'dimmed'}>
+            <Text
+              size="sm"
+              style={{
+                whiteSpace: 'pre-wrap',
+                background: changed ? '#fff9db' : undefined,
+                borderRadius: 3,
+                padding: changed ? '1px 4px' : undefined,
+              }}
+              c={claim[key] ? undefined : 'dimmed'}
+            >
               {claim[key] || t.emptyValue}
             </Text>
           </div>
@@ -176,7 +252,11 @@ function ClaimCell({ claim, other, side }: { claim: RoundClaim | null; other: Ro
         <Text size="xs" c="dimmed" fw={500}>
           {t.deadlineLabel}
         </Text>
-        <Text size="sm" c={claim.deadline ? undefined : 'dimmed'} style={{ background: mark && other && other.deadline !== claim.deadline ? '#fff9db' : undefined }}>
+        <Text
+          size="sm"
+          c={claim.deadline ? undefined : 'dimmed'}
+          style={{ background: mark && other && other.deadline !== claim.deadline ? '#fff9db' : undefined }}
+        >
           {formatDate(claim.deadline) || t.noDeadline}
         </Text>
       </Group>

@@ -6,7 +6,12 @@ import { inspectionStatusColor, inspectionStatusText } from './text';
 
 export function StatusBadge({ status, testId }: { status: InspectionStatus; testId?: string }) {
   return (
-    <Badge color={inspectionStatusColor[status]} variant={status === 'accepted' ? 'filled' : 'light'} radius="sm" data-testid={testId}>
+    <Badge
+      color={inspectionStatusColor[status]}
+      variant={status === 'accepted' ? 'filled' : 'light'}
+      radius="sm"
+      data-testid={testId}
+    >
       {inspectionStatusText[status]}
     </Badge>
   );
@@ -24,7 +29,12 @@ export function problemIndex(catalogue: ProblemCatalogue | null): Map<string, Pr
   const index = new Map<string, ProblemInfo>();
   for (const aspect of catalogue?.aspects ?? []) {
     for (const problem of aspect.problems) {
-      index.set(problem.id, { number: problem.number, title: problem.title, aspectNumber: aspect.number, aspectTitle: aspect.title });
+      index.set(problem.id, {
+        number: problem.number,
+        title: problem.title,
+        aspectNumber: aspect.number,
+        aspectTitle: aspect.title,
+      });
     }
   }
   return index;
@@ -38,7 +48,11 @@ export function problemLabel(info: ProblemInfo): string {
  * Whether this account may change a report or ledger entry of that department. The main process
  * decides; this only keeps buttons away from people who would be refused.
  */
-export function canWorkFor(user: SessionUser, can: (...roles: Role[]) => boolean, departmentId: string | null): boolean {
+export function canWorkFor(
+  user: SessionUser,
+  can: (...roles: Role[]) => boolean,
+  departmentId: string | null,
+): boolean {
   if (can('admin', 'reviewer')) return true;
   return can('filer') && departmentId !== null && departmentId === user.departmentId;
 }

@@ -37,14 +37,23 @@ function phaseText(u: Upload): string {
   return '';
 }
 
-export function EvidencePanel({ item, readOnly = false, onChanged }: { item: ItemDetail; readOnly?: boolean; onChanged(): Promise<void> }) {
+export function EvidencePanel({
+  item,
+  readOnly = false,
+  onChanged,
+}: {
+  item: ItemDetail;
+  readOnly?: boolean;
+  onChanged(): Promise<void>;
+}) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const nextKey = useRef(1);
   const queue = useRef(Promise.resolve());
   /** Uploads the person cancelled (取消): skipped if waiting, stopped between pieces if under way. */
   const cancelled = useRef(new Set<number>());
 
-  const patch = (key: number, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
+  const patch = (key: number, change: Partial<Upload>) =>
+    setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
   const cancel = (key: number) => {
     cancelled.current.add(key);
@@ -52,7 +61,10 @@ export function EvidencePanel({ item, readOnly = false, onChanged }: { item: Ite
   };
 
   const addFiles = (files: File[]) => {
-    const entries = files.map((file) => ({ file, upload: { key: nextKey.current++, name: file.name, size: file.size, phase: 'waiting' as const, sent: 0 } }));
+    const entries = files.map((file) => ({
+      file,
+      upload: { key: nextKey.current++, name: file.name, size: file.size, phase: 'waiting' as const, sent: 0 },
+    }));
     setUploads((list) => [...list, ...entries.map((e) => e.upload)]);
     const itemId = item.id;
     // One file at a time keeps memory use sane with large scans.
@@ -76,11 +88,19 @@ export function EvidencePanel({ item, readOnly = false, onChanged }: { item: Ite
           unreadable: t.unreadable,
         });
         if (!uploaded.ok) {
-          patch(key, 'aborted' in uploaded ? { phase: 'cancelled' } : { phase: 'failed', error: uploaded.failure.message });
+          patch(
+            key,
+            'aborted' in uploaded ? { phase: 'cancelled' } : { phase: 'failed', error: uploaded.failure.message },
+          );
           continue;
         }
         patch(key, { phase: 'saving', sent: file.size });
-        const result = await send('evidence.add', { itemId, name: file.name, mimeType: file.type || 'application/octet-stream', uploadId: uploaded.uploadId });
+        const result = await send('evidence.add', {
+          itemId,
+          name: file.name,
+          mimeType: file.type || 'application/octet-stream',
+          uploadId: uploaded.uploadId,
+        });
         if (result.ok) {
           anyDone = true;
           patch(key, { phase: 'done' });
@@ -98,7 +118,10 @@ export function EvidencePanel({ item, readOnly = false, onChanged }: { item: Ite
     if (!result.ok) notifyFailure(result, t.openFailed);
   };
   const remove = async (evidence: Evidence) => {
-    if (!(await confirmAction({ message: t.removeConfirm(evidence.originalName), confirmLabel: t.remove, danger: true }))) return;
+    if (
+      !(await confirmAction({ message: t.removeConfirm(evidence.originalName), confirmLabel: t.remove, danger: true }))
+    )
+      return;
     const result = await send('evidence.remove', { id: evidence.id, version: evidence.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.removed);
@@ -151,11 +174,23 @@ export function EvidencePanel({ item, readOnly = false, onChanged }: { item: Ite
                       {formatSize(u.size)}
                     </Text>
                   </Text>
-                  <Text size="xs" c={u.phase === 'failed' ? 'red.7' : u.phase === 'done' ? 'teal.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} aria-live="polite">
+                  <Text
+                    size="xs"
+                    c={u.phase === 'failed' ? 'red.7' : u.phase === 'done' ? 'teal.8' : 'dimmed'}
+                    style={{ whiteSpace: 'nowrap' }}
+                    aria-live="polite"
+                  >
                     {phaseText(u)}
                   </Text>
                   {(u.phase === 'waiting' || u.phase === 'uploading') && (
-                    <IconAction label={t.cancelUpload(u.name)} variant="subtle" color="gray" size="sm" onClick={() => cancel(u.key)} data-testid="upload-cancel">
+                    <IconAction
+                      label={t.cancelUpload(u.name)}
+                      variant="subtle"
+                      color="gray"
+                      size="sm"
+                      onClick={() => cancel(u.key)}
+                      data-testid="upload-cancel"
+                    >
                       <IconX size={14} />
                     </IconAction>
                   )}

@@ -25,12 +25,32 @@ export function ItemCreateModal({
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={t.createTitle} size="xl">
-      {opened && <CreateForm campaignId={campaignId} sections={sections} defaultSectionId={defaultSectionId} onClose={onClose} onCreated={onCreated} />}
+      {opened && (
+        <CreateForm
+          campaignId={campaignId}
+          sections={sections}
+          defaultSectionId={defaultSectionId}
+          onClose={onClose}
+          onCreated={onCreated}
+        />
+      )}
     </Modal>
   );
 }
 
-function CreateForm({ campaignId, sections, defaultSectionId, onClose, onCreated }: { campaignId: string; sections: Section[]; defaultSectionId: string | null; onClose(): void; onCreated(item: ItemDetail): void }) {
+function CreateForm({
+  campaignId,
+  sections,
+  defaultSectionId,
+  onClose,
+  onCreated,
+}: {
+  campaignId: string;
+  sections: Section[];
+  defaultSectionId: string | null;
+  onClose(): void;
+  onCreated(item: ItemDetail): void;
+}) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<ItemValues>({ mode: 'controlled', initialValues: emptyItemValues(defaultSectionId) });

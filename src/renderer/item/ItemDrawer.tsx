@@ -3,7 +3,21 @@
 // item (a subordinate's, viewed at the higher court) is read-only, with the 督导意见 form; our own
 // item shows the superior's notes on it (上级督导意见) when there are any.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Box, Drawer, Group, Loader, Center, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Drawer,
+  Group,
+  Loader,
+  Center,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import type { AuditEntry, ItemDetail, ItemRow, Section, SupervisionNote } from '../../shared/model';
 import { send } from '../api/client';
@@ -23,7 +37,13 @@ import { ItemSupervision } from './SupervisionNotes';
 import { itemText as t } from './text';
 import { IconAction } from '../common/IconAction';
 
-const statusColor: Record<ItemDetail['status'], string> = { not_started: 'gray', in_progress: 'blue', completed: 'orange', signed_off: 'teal', returned: 'red' };
+const statusColor: Record<ItemDetail['status'], string> = {
+  not_started: 'gray',
+  in_progress: 'blue',
+  completed: 'orange',
+  signed_off: 'teal',
+  returned: 'red',
+};
 const decisionColor = { approved: 'teal', returned: 'orange', reopened: 'grape' } as const;
 
 interface Props {
@@ -40,13 +60,42 @@ export function ItemDrawer({ itemId, items, sections, onClose, onChanged, onDele
   const [dialogOpen, setDialogOpen] = useState(false);
   const confirmOpen = useConfirmOpen();
   return (
-    <Drawer opened={!!itemId} onClose={onClose} closeOnEscape={!dialogOpen && !confirmOpen} position="right" size={780} padding="lg" overlayProps={{ backgroundOpacity: 0.2 }} title={null} withCloseButton={false}>
-      {itemId && <ItemDetailView key={itemId} itemId={itemId} items={items} sections={sections} onClose={onClose} onChanged={onChanged} onDeleted={onDeleted} onDialog={setDialogOpen} />}
+    <Drawer
+      opened={!!itemId}
+      onClose={onClose}
+      closeOnEscape={!dialogOpen && !confirmOpen}
+      position="right"
+      size={780}
+      padding="lg"
+      overlayProps={{ backgroundOpacity: 0.2 }}
+      title={null}
+      withCloseButton={false}
+    >
+      {itemId && (
+        <ItemDetailView
+          key={itemId}
+          itemId={itemId}
+          items={items}
+          sections={sections}
+          onClose={onClose}
+          onChanged={onChanged}
+          onDeleted={onDeleted}
+          onDialog={setDialogOpen}
+        />
+      )}
     </Drawer>
   );
 }
 
-function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted, onDialog }: Props & { itemId: string; onDialog(open: boolean): void }) {
+function ItemDetailView({
+  itemId,
+  items,
+  sections,
+  onClose,
+  onChanged,
+  onDeleted,
+  onDialog,
+}: Props & { itemId: string; onDialog(open: boolean): void }) {
   const { court } = useApp();
   const [item, setItem] = useState<ItemDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -107,7 +156,7 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
   const siblings = items.filter((row) => row.sectionId === item.sectionId);
   const index = siblings.findIndex((row) => row.id === item.id);
   const move = async (direction: 'up' | 'down') => {
-    const beforeId = direction === 'up' ? siblings[index - 1]?.id : siblings[index + 2]?.id ?? null;
+    const beforeId = direction === 'up' ? siblings[index - 1]?.id : (siblings[index + 2]?.id ?? null);
     if (direction === 'up' && !beforeId) return;
     const result = await send('items.move', { id: item.id, sectionId: item.sectionId, beforeId });
     if (!result.ok) return notifyFailure(result);
@@ -120,7 +169,8 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
     }
   };
   const remove = async () => {
-    if (!(await confirmAction({ message: t.deleteConfirm(item.title), confirmLabel: t.deleteItem, danger: true }))) return;
+    if (!(await confirmAction({ message: t.deleteConfirm(item.title), confirmLabel: t.deleteItem, danger: true })))
+      return;
     const result = await send('items.delete', { ids: [item.id] });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted);
@@ -157,12 +207,24 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
             {item.completedLate && <span className="late-tag">{completedLateText}</span>}
             {/* While red, the light itself says it. */}
             {item.wasRed && item.light !== 'red' && (
-              <Badge color="red" variant="outline" radius="sm" size="sm" title={t.wasRedHint} data-testid="item-was-red">
+              <Badge
+                color="red"
+                variant="outline"
+                radius="sm"
+                size="sm"
+                title={t.wasRedHint}
+                data-testid="item-was-red"
+              >
                 {t.wasRed}
               </Badge>
             )}
             {item.escalateTo && item.light !== 'none' && !isDone(item.status) && (
-              <Text size="xs" c={item.light === 'red' ? 'red.8' : item.light === 'yellow' ? 'yellow.9' : 'dimmed'} title={t.escalateToHint} data-testid="item-escalate-to">
+              <Text
+                size="xs"
+                c={item.light === 'red' ? 'red.8' : item.light === 'yellow' ? 'yellow.9' : 'dimmed'}
+                title={t.escalateToHint}
+                data-testid="item-escalate-to"
+              >
                 {t.escalateTo(item.escalateTo)}
               </Text>
             )}
@@ -182,13 +244,29 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
         <Group gap={4} wrap="nowrap">
           {!foreign && (
             <>
-              <IconAction label={issued ? t.issuedNoMove : t.moveUp} variant="default" onClick={() => void move('up')} disabled={issued || index <= 0}>
+              <IconAction
+                label={issued ? t.issuedNoMove : t.moveUp}
+                variant="default"
+                onClick={() => void move('up')}
+                disabled={issued || index <= 0}
+              >
                 <IconArrowUp size={16} />
               </IconAction>
-              <IconAction label={issued ? t.issuedNoMove : t.moveDown} variant="default" onClick={() => void move('down')} disabled={issued || index < 0 || index >= siblings.length - 1}>
+              <IconAction
+                label={issued ? t.issuedNoMove : t.moveDown}
+                variant="default"
+                onClick={() => void move('down')}
+                disabled={issued || index < 0 || index >= siblings.length - 1}
+              >
                 <IconArrowDown size={16} />
               </IconAction>
-              <IconAction label={issued ? t.issuedNoDelete : t.deleteItem} variant="default" color="red" onClick={() => void remove()} disabled={issued}>
+              <IconAction
+                label={issued ? t.issuedNoDelete : t.deleteItem}
+                variant="default"
+                color="red"
+                onClick={() => void remove()}
+                disabled={issued}
+              >
                 <IconTrash size={16} />
               </IconAction>
             </>
@@ -225,7 +303,13 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
           {!foreign && <Tabs.Tab value="audit">{t.tabAudit}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="info" pt="md">
-          <ItemEditForm item={item} sections={sections} readOnly={foreign} onSaved={(updated) => changed(updated)} onReload={reload} />
+          <ItemEditForm
+            item={item}
+            sections={sections}
+            readOnly={foreign}
+            onSaved={(updated) => changed(updated)}
+            onReload={reload}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="notes" pt="md">
           <NotesPanel item={item} readOnly={foreign} onAdded={reload} />
@@ -234,7 +318,14 @@ function ItemDetailView({ itemId, items, sections, onClose, onChanged, onDeleted
           <EvidencePanel item={item} readOnly={foreign} onChanged={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="supervision" pt="md">
-          <ItemSupervision itemId={item.id} campaignId={item.campaignId} courtCode={item.origin} received={!foreign} notes={notes} onChanged={() => void loadNotes()} />
+          <ItemSupervision
+            itemId={item.id}
+            campaignId={item.campaignId}
+            courtCode={item.origin}
+            received={!foreign}
+            notes={notes}
+            onChanged={() => void loadNotes()}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="signoffs" pt="md">
           <SignoffList item={item} />

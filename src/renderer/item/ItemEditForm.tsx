@@ -71,7 +71,13 @@ export function ItemEditForm({
             {t.issuedLocked}
           </Alert>
         )}
-        <ItemFields form={form} sections={sections} percentLocked={done} definitionLocked={issued} readOnly={readOnly} />
+        <ItemFields
+          form={form}
+          sections={sections}
+          percentLocked={done}
+          definitionLocked={issued}
+          readOnly={readOnly}
+        />
         {!readOnly && (
           <Group justify="flex-end">
             <Button type="submit" loading={saving}>

@@ -1,6 +1,17 @@
 // The item's fields, shared by the "新增事项" modal and the drawer's 基本信息 tab. On a copy of a
 // superior's mandatory item the definition fields are locked; on another court's item all are.
-import { Autocomplete, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Input } from '@mantine/core';
+import {
+  Autocomplete,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Input,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { Frequency, ItemDetail, ItemKind, Section } from '../../shared/model';
 import { useApp } from '../AppContext';
@@ -23,10 +34,32 @@ export interface ItemValues {
   percent: number | string;
 }
 
-export const itemFieldNames = ['sectionId', 'title', 'content', 'kind', 'leadLeader', 'departmentId', 'owner', 'deadline', 'frequency', 'percent'] as const;
+export const itemFieldNames = [
+  'sectionId',
+  'title',
+  'content',
+  'kind',
+  'leadLeader',
+  'departmentId',
+  'owner',
+  'deadline',
+  'frequency',
+  'percent',
+] as const;
 
 export function emptyItemValues(sectionId: string | null): ItemValues {
-  return { sectionId: sectionId ?? NO_SECTION, title: '', content: '', kind: 'own', leadLeader: '', departmentId: null, owner: '', deadline: null, frequency: 'once', percent: 0 };
+  return {
+    sectionId: sectionId ?? NO_SECTION,
+    title: '',
+    content: '',
+    kind: 'own',
+    leadLeader: '',
+    departmentId: null,
+    owner: '',
+    deadline: null,
+    frequency: 'once',
+    percent: 0,
+  };
 }
 
 export function itemValuesFrom(item: ItemDetail): ItemValues {
@@ -81,9 +114,35 @@ export function ItemFields({ form, sections, percentLocked, definitionLocked, re
   ];
   return (
     <Stack gap="sm">
-      <Select label={t.section} data={sectionOptions} allowDeselect={false} searchable nothingFoundMessage={commonText.nothingFound} disabled={fixed} styles={legible} {...form.getInputProps('sectionId')} />
-      <TextInput label={t.title} placeholder={t.titlePlaceholder} withAsterisk={!fixed} data-autofocus disabled={fixed} styles={legible} {...form.getInputProps('title')} />
-      <Textarea label={t.content} placeholder={t.contentPlaceholder} autosize minRows={2} maxRows={6} disabled={fixed} styles={legible} {...form.getInputProps('content')} />
+      <Select
+        label={t.section}
+        data={sectionOptions}
+        allowDeselect={false}
+        searchable
+        nothingFoundMessage={commonText.nothingFound}
+        disabled={fixed}
+        styles={legible}
+        {...form.getInputProps('sectionId')}
+      />
+      <TextInput
+        label={t.title}
+        placeholder={t.titlePlaceholder}
+        withAsterisk={!fixed}
+        data-autofocus
+        disabled={fixed}
+        styles={legible}
+        {...form.getInputProps('title')}
+      />
+      <Textarea
+        label={t.content}
+        placeholder={t.contentPlaceholder}
+        autosize
+        minRows={2}
+        maxRows={6}
+        disabled={fixed}
+        styles={legible}
+        {...form.getInputProps('content')}
+      />
       <Input.Wrapper label={t.kind}>
         <div>
           <SegmentedControl
@@ -98,7 +157,14 @@ export function ItemFields({ form, sections, percentLocked, definitionLocked, re
         </div>
       </Input.Wrapper>
       <Group grow align="flex-start">
-        <Autocomplete label={t.leadLeader} placeholder={t.peoplePlaceholder} data={names} disabled={readOnly} styles={legible} {...form.getInputProps('leadLeader')} />
+        <Autocomplete
+          label={t.leadLeader}
+          placeholder={t.peoplePlaceholder}
+          data={names}
+          disabled={readOnly}
+          styles={legible}
+          {...form.getInputProps('leadLeader')}
+        />
         <Select
           disabled={readOnly}
           styles={legible}
@@ -110,7 +176,14 @@ export function ItemFields({ form, sections, percentLocked, definitionLocked, re
           nothingFoundMessage={commonText.nothingFound}
           {...form.getInputProps('departmentId')}
         />
-        <Autocomplete label={t.owner} placeholder={t.peoplePlaceholder} data={names} disabled={readOnly} styles={legible} {...form.getInputProps('owner')} />
+        <Autocomplete
+          label={t.owner}
+          placeholder={t.peoplePlaceholder}
+          data={names}
+          disabled={readOnly}
+          styles={legible}
+          {...form.getInputProps('owner')}
+        />
       </Group>
       <Group grow align="flex-start">
         <DateField label={t.deadline} clearable disabled={fixed} styles={legible} {...form.getInputProps('deadline')} />

@@ -1,7 +1,19 @@
 // Progress notes: add (date defaults to today, author to the logged-in user), history newest first.
 // Another court's item shows its history only.
 import { useState } from 'react';
-import { Alert, Autocomplete, Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+} from '@mantine/core';
 import type { ItemDetail } from '../../shared/api';
 import { useApp } from '../AppContext';
 import { DateField } from '../common/DateField';
@@ -10,7 +22,15 @@ import { checkedSend } from '../lib/checkedSend';
 import { notifySuccess } from '../lib/notify';
 import { itemText as t } from './text';
 
-export function NotesPanel({ item, readOnly = false, onAdded }: { item: ItemDetail; readOnly?: boolean; onAdded(): Promise<void> }) {
+export function NotesPanel({
+  item,
+  readOnly = false,
+  onAdded,
+}: {
+  item: ItemDetail;
+  readOnly?: boolean;
+  onAdded(): Promise<void>;
+}) {
   const { user, today, people } = useApp();
   const [noteDate, setNoteDate] = useState<string | null>(today);
   const [author, setAuthor] = useState(user.displayName);
@@ -55,11 +75,58 @@ export function NotesPanel({ item, readOnly = false, onAdded }: { item: ItemDeta
           <Stack gap="xs">
             {error && <Alert color="red">{error}</Alert>}
             <Group grow align="flex-start">
-              <DateField label={t.noteDate} value={noteDate} onChange={(v) => { setNoteDate(v); clear('noteDate'); }} maxDate={today} withAsterisk error={errors.noteDate || null} />
-              <Autocomplete label={t.noteAuthor} data={[...new Set(people.map((p) => p.name))]} value={author} onChange={(v) => { setAuthor(v); clear('author'); }} placeholder={user.displayName} error={errors.author || null} />
-              <NumberInput label={t.notePercent} min={0} max={100} allowDecimal={false} suffix="%" value={percent} onChange={(v) => { setPercent(v); clear('percent'); }} disabled={done} error={errors.percent || null} />
+              <DateField
+                label={t.noteDate}
+                value={noteDate}
+                onChange={(v) => {
+                  setNoteDate(v);
+                  clear('noteDate');
+                }}
+                maxDate={today}
+                withAsterisk
+                error={errors.noteDate || null}
+              />
+              <Autocomplete
+                label={t.noteAuthor}
+                data={[...new Set(people.map((p) => p.name))]}
+                value={author}
+                onChange={(v) => {
+                  setAuthor(v);
+                  clear('author');
+                }}
+                placeholder={user.displayName}
+                error={errors.author || null}
+              />
+              <NumberInput
+                label={t.notePercent}
+                min={0}
+                max={100}
+                allowDecimal={false}
+                suffix="%"
+                value={percent}
+                onChange={(v) => {
+                  setPercent(v);
+                  clear('percent');
+                }}
+                disabled={done}
+                error={errors.percent || null}
+              />
             </Group>
-            <Textarea label={t.noteText} placeholder={t.noteTextPlaceholder} autosize minRows={2} maxRows={6} value={text} onChange={(e) => { setText(e.currentTarget.value); clear('text'); }} withAsterisk error={errors.text || null} data-testid="note-text" />
+            <Textarea
+              label={t.noteText}
+              placeholder={t.noteTextPlaceholder}
+              autosize
+              minRows={2}
+              maxRows={6}
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                clear('text');
+              }}
+              withAsterisk
+              error={errors.text || null}
+              data-testid="note-text"
+            />
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
                 {t.historyNote}

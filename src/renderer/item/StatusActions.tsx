@@ -14,14 +14,68 @@ import { itemText as t } from './text';
 type Action = 'complete' | 'signOff' | 'sendBack' | 'reopen';
 
 /** `review`: a reviewer's decision, recorded under the logged-in user's name. */
-const config: Record<Action, { title: string; hint?: string; review: boolean; textLabel: string; placeholder: string; required: boolean; button: string; color?: string }> = {
-  complete: { title: t.markCompleteTitle, review: false, textLabel: t.markCompleteNote, placeholder: t.markCompleteNotePlaceholder, required: false, button: t.markComplete },
-  signOff: { title: t.signOffTitle, hint: t.signOffHint, review: true, textLabel: t.opinion, placeholder: t.opinionPlaceholder, required: false, button: t.signOff, color: 'teal' },
-  sendBack: { title: t.sendBackTitle, hint: t.sendBackHint, review: true, textLabel: t.reason, placeholder: t.reasonPlaceholder, required: true, button: t.sendBack, color: 'orange' },
-  reopen: { title: t.reopenTitle, hint: t.reopenHint, review: true, textLabel: t.reopenReason, placeholder: t.reopenReasonPlaceholder, required: true, button: t.reopen, color: 'grape' },
+const config: Record<
+  Action,
+  {
+    title: string;
+    hint?: string;
+    review: boolean;
+    textLabel: string;
+    placeholder: string;
+    required: boolean;
+    button: string;
+    color?: string;
+  }
+> = {
+  complete: {
+    title: t.markCompleteTitle,
+    review: false,
+    textLabel: t.markCompleteNote,
+    placeholder: t.markCompleteNotePlaceholder,
+    required: false,
+    button: t.markComplete,
+  },
+  signOff: {
+    title: t.signOffTitle,
+    hint: t.signOffHint,
+    review: true,
+    textLabel: t.opinion,
+    placeholder: t.opinionPlaceholder,
+    required: false,
+    button: t.signOff,
+    color: 'teal',
+  },
+  sendBack: {
+    title: t.sendBackTitle,
+    hint: t.sendBackHint,
+    review: true,
+    textLabel: t.reason,
+    placeholder: t.reasonPlaceholder,
+    required: true,
+    button: t.sendBack,
+    color: 'orange',
+  },
+  reopen: {
+    title: t.reopenTitle,
+    hint: t.reopenHint,
+    review: true,
+    textLabel: t.reopenReason,
+    placeholder: t.reopenReasonPlaceholder,
+    required: true,
+    button: t.reopen,
+    color: 'grape',
+  },
 };
 
-export function StatusActions({ item, onChanged, onDialog }: { item: ItemDetail; onChanged(item: ItemDetail): void; onDialog(open: boolean): void }) {
+export function StatusActions({
+  item,
+  onChanged,
+  onDialog,
+}: {
+  item: ItemDetail;
+  onChanged(item: ItemDetail): void;
+  onDialog(open: boolean): void;
+}) {
   const [action, setActionState] = useState<Action | null>(null);
   const setAction = (next: Action | null) => {
     setActionState(next);
@@ -35,7 +89,12 @@ export function StatusActions({ item, onChanged, onDialog }: { item: ItemDetail;
     <>
       <Group gap="xs">
         {(s === 'not_started' || s === 'in_progress' || s === 'returned') && (
-          <Button size="sm" leftSection={<IconCircleCheck size={16} />} onClick={() => setAction('complete')} data-testid="action-complete">
+          <Button
+            size="sm"
+            leftSection={<IconCircleCheck size={16} />}
+            onClick={() => setAction('complete')}
+            data-testid="action-complete"
+          >
             {t.markComplete}
           </Button>
         )}
@@ -44,22 +103,50 @@ export function StatusActions({ item, onChanged, onDialog }: { item: ItemDetail;
             {ownWork ? (
               // Disabled, yet still showing why on hover (a disabled button gets no mouse events).
               <Tooltip label={t.ownWorkHint} multiline w={280} position="bottom-start" withArrow zIndex={300}>
-                <Button size="sm" color="teal" leftSection={<IconDiscountCheck size={16} />} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()} data-testid="action-signoff">
+                <Button
+                  size="sm"
+                  color="teal"
+                  leftSection={<IconDiscountCheck size={16} />}
+                  data-disabled
+                  aria-disabled="true"
+                  onClick={(e) => e.preventDefault()}
+                  data-testid="action-signoff"
+                >
                   {t.signOff}
                 </Button>
               </Tooltip>
             ) : (
-              <Button size="sm" color="teal" leftSection={<IconDiscountCheck size={16} />} onClick={() => setAction('signOff')} data-testid="action-signoff">
+              <Button
+                size="sm"
+                color="teal"
+                leftSection={<IconDiscountCheck size={16} />}
+                onClick={() => setAction('signOff')}
+                data-testid="action-signoff"
+              >
                 {t.signOff}
               </Button>
             )}
-            <Button size="sm" variant="outline" color="orange" leftSection={<IconArrowBackUp size={16} />} onClick={() => setAction('sendBack')} data-testid="action-sendback">
+            <Button
+              size="sm"
+              variant="outline"
+              color="orange"
+              leftSection={<IconArrowBackUp size={16} />}
+              onClick={() => setAction('sendBack')}
+              data-testid="action-sendback"
+            >
               {t.sendBack}
             </Button>
           </>
         )}
         {reviewer && (s === 'completed' || s === 'signed_off') && (
-          <Button size="sm" variant="outline" color="grape" leftSection={<IconRefresh size={16} />} onClick={() => setAction('reopen')} data-testid="action-reopen">
+          <Button
+            size="sm"
+            variant="outline"
+            color="grape"
+            leftSection={<IconRefresh size={16} />}
+            onClick={() => setAction('reopen')}
+            data-testid="action-reopen"
+          >
             {t.reopen}
           </Button>
         )}
@@ -81,7 +168,17 @@ export function StatusActions({ item, onChanged, onDialog }: { item: ItemDetail;
   );
 }
 
-function DecisionForm({ action, item, onCancel, onDone }: { action: Action; item: ItemDetail; onCancel(): void; onDone(item: ItemDetail): void }) {
+function DecisionForm({
+  action,
+  item,
+  onCancel,
+  onDone,
+}: {
+  action: Action;
+  item: ItemDetail;
+  onCancel(): void;
+  onDone(item: ItemDetail): void;
+}) {
   const { user } = useApp();
   const c = config[action];
   const [text, setText] = useState('');
@@ -139,7 +236,16 @@ function DecisionForm({ action, item, onCancel, onDone }: { action: Action; item
           </Text>
         )}
         {action === 'complete' ? (
-          <Textarea label={c.textLabel} placeholder={c.placeholder} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} data-autofocus error={errors.text || null} />
+          <Textarea
+            label={c.textLabel}
+            placeholder={c.placeholder}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            data-autofocus
+            error={errors.text || null}
+          />
         ) : (
           <TextInput
             label={c.textLabel}

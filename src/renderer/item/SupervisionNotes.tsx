@@ -19,10 +19,21 @@ type NoteKind = SupervisionNote['kind'];
 export const noteKindColor: Record<NoteKind, string> = { supervision: 'orange', comment: 'blue' };
 
 /** Notes newest first; `showItem` names the item each is about (on the campaign page). */
-export function SupervisionNoteList({ notes, showItem = false, onDeleted }: { notes: SupervisionNote[]; showItem?: boolean; onDeleted?(): void }) {
+export function SupervisionNoteList({
+  notes,
+  showItem = false,
+  onDeleted,
+}: {
+  notes: SupervisionNote[];
+  showItem?: boolean;
+  onDeleted?(): void;
+}) {
   const { court, can } = useApp();
   const remove = async (note: SupervisionNote) => {
-    if (!(await confirmAction({ message: t.supervisionDeleteConfirm, confirmLabel: t.supervisionDelete, danger: true }))) return;
+    if (
+      !(await confirmAction({ message: t.supervisionDeleteConfirm, confirmLabel: t.supervisionDelete, danger: true }))
+    )
+      return;
     const result = await send('supervision.delete', { id: note.id, version: note.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.supervisionDeleted);
@@ -38,10 +49,23 @@ export function SupervisionNoteList({ notes, showItem = false, onDeleted }: { no
   return (
     <Stack gap="xs" data-testid="supervision-list">
       {notes.map((note) => (
-        <Paper key={note.id} withBorder p="sm" radius="sm" data-testid="supervision-note" data-kind={note.kind} style={{ borderLeft: `3px solid var(--mantine-color-${noteKindColor[note.kind]}-5)` }}>
+        <Paper
+          key={note.id}
+          withBorder
+          p="sm"
+          radius="sm"
+          data-testid="supervision-note"
+          data-kind={note.kind}
+          style={{ borderLeft: `3px solid var(--mantine-color-${noteKindColor[note.kind]}-5)` }}
+        >
           <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
             <Group gap="xs">
-              <Badge color={noteKindColor[note.kind]} variant={note.kind === 'supervision' ? 'filled' : 'light'} radius="sm" size="sm">
+              <Badge
+                color={noteKindColor[note.kind]}
+                variant={note.kind === 'supervision' ? 'filled' : 'light'}
+                radius="sm"
+                size="sm"
+              >
                 {t.supervisionKind[note.kind]}
               </Badge>
               <Text size="xs" c="dimmed">
@@ -49,7 +73,13 @@ export function SupervisionNoteList({ notes, showItem = false, onDeleted }: { no
               </Text>
             </Group>
             {note.origin === court.code && can('admin', 'reviewer') && onDeleted && (
-              <IconAction label={t.supervisionDelete} variant="subtle" color="red" size="sm" onClick={() => void remove(note)}>
+              <IconAction
+                label={t.supervisionDelete}
+                variant="subtle"
+                color="red"
+                size="sm"
+                onClick={() => void remove(note)}
+              >
                 <IconTrash size={15} />
               </IconAction>
             )}
@@ -69,7 +99,17 @@ export function SupervisionNoteList({ notes, showItem = false, onDeleted }: { no
 }
 
 /** The higher court's form: a note on the court `courtCode` as a whole, or on one of its items. */
-export function SupervisionNoteForm({ campaignId, courtCode, itemId, onAdded }: { campaignId: string; courtCode: string; itemId: string | null; onAdded(note: SupervisionNote): void }) {
+export function SupervisionNoteForm({
+  campaignId,
+  courtCode,
+  itemId,
+  onAdded,
+}: {
+  campaignId: string;
+  courtCode: string;
+  itemId: string | null;
+  onAdded(note: SupervisionNote): void;
+}) {
   const [kind, setKind] = useState<NoteKind>('supervision');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +118,12 @@ export function SupervisionNoteForm({ campaignId, courtCode, itemId, onAdded }: 
     event.preventDefault();
     setSaving(true);
     // The form has one field, so every message (found before sending or by the server) shows under the text.
-    const result = await checkedSend('supervision.add', { campaignId, courtCode, itemId, kind, text }, { setErrors: () => undefined }, '');
+    const result = await checkedSend(
+      'supervision.add',
+      { campaignId, courtCode, itemId, kind, text },
+      { setErrors: () => undefined },
+      '',
+    );
     setSaving(false);
     if (!result.ok) {
       const fields = result.fieldErrors ?? {};
@@ -123,7 +168,13 @@ export function SupervisionNoteForm({ campaignId, courtCode, itemId, onAdded }: 
           <Text size="xs" c="dimmed">
             {t.supervisionWrittenHint(courtCode)}
           </Text>
-          <Button type="submit" size="sm" loading={saving} leftSection={<IconMessageCircleExclamation size={16} />} data-testid="supervision-submit">
+          <Button
+            type="submit"
+            size="sm"
+            loading={saving}
+            leftSection={<IconMessageCircleExclamation size={16} />}
+            data-testid="supervision-submit"
+          >
             {t.supervisionAdd}
           </Button>
         </Group>
@@ -136,7 +187,14 @@ export function SupervisionNoteForm({ campaignId, courtCode, itemId, onAdded }: 
  * The drawer's tab. At the higher court (another court's item): its notes on the item and the
  * form. At the subordinate (its own item): the notes addressed to it, read-only.
  */
-export function ItemSupervision({ itemId, campaignId, courtCode, received, notes, onChanged }: {
+export function ItemSupervision({
+  itemId,
+  campaignId,
+  courtCode,
+  received,
+  notes,
+  onChanged,
+}: {
   itemId: string;
   campaignId: string;
   courtCode: string;
@@ -157,7 +215,9 @@ export function ItemSupervision({ itemId, campaignId, courtCode, received, notes
   }
   return (
     <Stack gap="sm" data-testid="item-supervision">
-      {can('admin', 'reviewer') && <SupervisionNoteForm campaignId={campaignId} courtCode={courtCode} itemId={itemId} onAdded={onChanged} />}
+      {can('admin', 'reviewer') && (
+        <SupervisionNoteForm campaignId={campaignId} courtCode={courtCode} itemId={itemId} onAdded={onChanged} />
+      )}
       <SupervisionNoteList notes={notes} onDeleted={onChanged} />
     </Stack>
   );

@@ -123,7 +123,8 @@ export const itemText = {
   issuedNoMove: '上级法院下发的规定动作，栏目和顺序由上级法院确定，本院不能调整',
   issuedNoDelete: '上级法院下发的规定动作，本院不能删除',
   otherCourt: (code: string) => `${code} 法院的事项`,
-  otherCourtHint: (code: string) => `这是 ${code} 法院的事项，随同步包报送上来，本院只能查看，不能修改；可以提出督导意见。`,
+  otherCourtHint: (code: string) =>
+    `这是 ${code} 法院的事项，随同步包报送上来，本院只能查看，不能修改；可以提出督导意见。`,
   // supervision notes (督导意见)
   tabSupervision: '督导意见',
   tabReceivedSupervision: '上级督导意见',

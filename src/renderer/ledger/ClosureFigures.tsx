@@ -41,7 +41,13 @@ export function ClosureFigures({ closure, error }: { closure: LedgerClosure | nu
       <Group gap="sm" align="flex-start">
         <Figure label={t.figTotal} value={o.total} testId="fig-ledger-total" />
         <Figure label={t.figClosed} value={o.closed} color="teal.8" testId="fig-ledger-closed" />
-        <Figure label={t.figRate} value={o.rate === null ? t.noRate : o.rate.toFixed(1)} suffix={o.rate === null ? undefined : '%'} color="court.9" testId="fig-ledger-rate" />
+        <Figure
+          label={t.figRate}
+          value={o.rate === null ? t.noRate : o.rate.toFixed(1)}
+          suffix={o.rate === null ? undefined : '%'}
+          color="court.9"
+          testId="fig-ledger-rate"
+        />
         <Figure label={t.figOpen} value={o.open} color={o.open ? 'orange.8' : undefined} testId="fig-ledger-open" />
         <Figure label={t.figLongTerm} value={o.longTerm} testId="fig-ledger-longterm" />
       </Group>

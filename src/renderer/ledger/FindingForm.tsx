@@ -25,8 +25,23 @@ interface FindingValues {
 }
 
 function valuesFrom(finding: LedgerFinding | null, defaultDepartmentId: string | null): FindingValues {
-  if (!finding) return { source: null, reference: '', title: '', detail: '', receivedDate: null, departmentId: defaultDepartmentId };
-  return { source: finding.source, reference: finding.reference, title: finding.title, detail: finding.detail, receivedDate: finding.receivedDate, departmentId: finding.departmentId };
+  if (!finding)
+    return {
+      source: null,
+      reference: '',
+      title: '',
+      detail: '',
+      receivedDate: null,
+      departmentId: defaultDepartmentId,
+    };
+  return {
+    source: finding.source,
+    reference: finding.reference,
+    title: finding.title,
+    detail: finding.detail,
+    receivedDate: finding.receivedDate,
+    departmentId: finding.departmentId,
+  };
 }
 
 export function FindingFormModal({
@@ -47,12 +62,32 @@ export function FindingFormModal({
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={finding ? t.editFindingTitle : t.createFindingTitle} size="lg">
-      {opened && <FindingForm campaignId={campaignId} finding={finding} onClose={onClose} onSaved={onSaved} onDeleted={onDeleted} />}
+      {opened && (
+        <FindingForm
+          campaignId={campaignId}
+          finding={finding}
+          onClose={onClose}
+          onSaved={onSaved}
+          onDeleted={onDeleted}
+        />
+      )}
     </Modal>
   );
 }
 
-function FindingForm({ campaignId, finding, onClose, onSaved, onDeleted }: { campaignId: string; finding: LedgerFinding | null; onClose(): void; onSaved(finding: FindingDetail): void; onDeleted(): void }) {
+function FindingForm({
+  campaignId,
+  finding,
+  onClose,
+  onSaved,
+  onDeleted,
+}: {
+  campaignId: string;
+  finding: LedgerFinding | null;
+  onClose(): void;
+  onSaved(finding: FindingDetail): void;
+  onDeleted(): void;
+}) {
   const { departments, user, can } = useApp();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -67,10 +102,20 @@ function FindingForm({ campaignId, finding, onClose, onSaved, onDeleted }: { cam
   const submit = form.onSubmit(async (values) => {
     setError(null);
     // Checked against the contract first, so a missing source never reaches the call below.
-    const fields = { ...values, source: values.source as LedgerSource, receivedDate: values.receivedDate || null, departmentId: values.departmentId || null };
+    const fields = {
+      ...values,
+      source: values.source as LedgerSource,
+      receivedDate: values.receivedDate || null,
+      departmentId: values.departmentId || null,
+    };
     setSaving(true);
     const result = finding
-      ? await checkedSend('ledger.updateFinding', { id: finding.id, version: finding.version, ...fields }, form, t.formError)
+      ? await checkedSend(
+          'ledger.updateFinding',
+          { id: finding.id, version: finding.version, ...fields },
+          form,
+          t.formError,
+        )
       : await checkedSend('ledger.createFinding', { campaignId, ...fields }, form, t.formError);
     setSaving(false);
     if (!result.ok) {
@@ -83,7 +128,14 @@ function FindingForm({ campaignId, finding, onClose, onSaved, onDeleted }: { cam
 
   const remove = async () => {
     if (!finding) return;
-    if (!(await confirmAction({ message: t.deleteFindingConfirm(finding.title), confirmLabel: t.deleteFinding, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.deleteFindingConfirm(finding.title),
+        confirmLabel: t.deleteFinding,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('ledger.deleteFinding', { id: finding.id, version: finding.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.findingDeleted);
@@ -106,8 +158,24 @@ function FindingForm({ campaignId, finding, onClose, onSaved, onDeleted }: { cam
           />
           <TextInput label={t.reference} placeholder={t.referencePlaceholder} {...form.getInputProps('reference')} />
         </Group>
-        <Textarea label={t.findingTitle} placeholder={t.findingTitlePlaceholder} withAsterisk autosize minRows={2} maxRows={4} data-autofocus {...form.getInputProps('title')} />
-        <Textarea label={t.findingDetail} placeholder={t.findingDetailPlaceholder} autosize minRows={3} maxRows={8} {...form.getInputProps('detail')} />
+        <Textarea
+          label={t.findingTitle}
+          placeholder={t.findingTitlePlaceholder}
+          withAsterisk
+          autosize
+          minRows={2}
+          maxRows={4}
+          data-autofocus
+          {...form.getInputProps('title')}
+        />
+        <Textarea
+          label={t.findingDetail}
+          placeholder={t.findingDetailPlaceholder}
+          autosize
+          minRows={3}
+          maxRows={8}
+          {...form.getInputProps('detail')}
+        />
         <Group grow align="flex-start">
           <DateField label={t.receivedDate} clearable {...form.getInputProps('receivedDate')} />
           <Select
@@ -122,7 +190,14 @@ function FindingForm({ campaignId, finding, onClose, onSaved, onDeleted }: { cam
         </Group>
         <Group justify="space-between" mt="xs">
           {finding ? (
-            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()} disabled={finding.measureCount > 0} data-testid="finding-delete">
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() => void remove()}
+              disabled={finding.measureCount > 0}
+              data-testid="finding-delete"
+            >
               {t.deleteFinding}
             </Button>
           ) : (

@@ -5,7 +5,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Anchor, Button, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import type { Campaign, LedgerClosure, LedgerFinding, LedgerRow, LedgerSource, Light, MeasureStatus } from '../../shared/model';
+import type {
+  Campaign,
+  LedgerClosure,
+  LedgerFinding,
+  LedgerRow,
+  LedgerSource,
+  Light,
+  MeasureStatus,
+} from '../../shared/model';
 import { ledgerSources, lights, measureStatuses } from '../../shared/api';
 import { send } from '../api/client';
 import { useApp } from '../AppContext';
@@ -37,7 +45,17 @@ interface Filters {
 }
 const noFilters: Filters = { source: null, status: null, departmentId: null, light: null };
 
-export function LedgerTab({ campaign, courtCode = null, courtName, onBackToOwn }: { campaign: Campaign; courtCode?: string | null; courtName?: string; onBackToOwn?(): void }) {
+export function LedgerTab({
+  campaign,
+  courtCode = null,
+  courtName,
+  onBackToOwn,
+}: {
+  campaign: Campaign;
+  courtCode?: string | null;
+  courtName?: string;
+  onBackToOwn?(): void;
+}) {
   const { departments, user, can } = useApp();
   const readOnly = courtCode !== null;
   const [rows, setRows] = useState<LedgerRow[] | null>(null);
@@ -103,9 +121,20 @@ export function LedgerTab({ campaign, courtCode = null, courtName, onBackToOwn }
 
   const groups = useMemo(() => groupRows(rows ?? []), [rows]);
   const measureTotal = useMemo(() => groups.reduce((n, g) => n + g.measures.length, 0), [groups]);
-  const findingStats = useMemo(() => new Map((closure?.byFinding ?? []).map((f) => [f.findingId, { measures: f.measures, closedMeasures: f.closedMeasures }])), [closure]);
+  const findingStats = useMemo(
+    () =>
+      new Map(
+        (closure?.byFinding ?? []).map((f) => [
+          f.findingId,
+          { measures: f.measures, closedMeasures: f.closedMeasures },
+        ]),
+      ),
+    [closure],
+  );
   const canWorkOn = useCallback(
-    (departmentId: string | null) => !readOnly && (can('admin', 'reviewer') || (can('filer') && !!user.departmentId && user.departmentId === departmentId)),
+    (departmentId: string | null) =>
+      !readOnly &&
+      (can('admin', 'reviewer') || (can('filer') && !!user.departmentId && user.departmentId === departmentId)),
     [readOnly, can, user.departmentId],
   );
   // Another court's measures name its own departments, not ours. Remembered across filter
@@ -135,14 +164,24 @@ export function LedgerTab({ campaign, courtCode = null, courtName, onBackToOwn }
           </Title>
         </div>
         {!readOnly && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setFindingForm({ finding: null })} data-testid="add-finding">
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setFindingForm({ finding: null })}
+            data-testid="add-finding"
+          >
             {t.addFinding}
           </Button>
         )}
       </Group>
 
       {readOnly && (
-        <ViewingCourtAlert title={t.viewingCourt(courtName ?? courtCode)} hint={t.viewingHint} backLabel={t.backToOwn} onBack={onBackToOwn} testId="ledger-viewing-court" />
+        <ViewingCourtAlert
+          title={t.viewingCourt(courtName ?? courtCode)}
+          hint={t.viewingHint}
+          backLabel={t.backToOwn}
+          onBack={onBackToOwn}
+          testId="ledger-viewing-court"
+        />
       )}
 
       <ClosureFigures closure={closure} error={closureError} />

@@ -42,7 +42,17 @@ interface Props {
   onEditFinding(finding: LedgerFinding): void;
 }
 
-export function LedgerTable({ groups, findingStats, activeMeasureId, emptyText, maxHeight, canWorkOn, onOpenMeasure, onAddMeasure, onEditFinding }: Props) {
+export function LedgerTable({
+  groups,
+  findingStats,
+  activeMeasureId,
+  emptyText,
+  maxHeight,
+  canWorkOn,
+  onOpenMeasure,
+  onAddMeasure,
+  onEditFinding,
+}: Props) {
   const measureFrom = (event: { target: EventTarget }) => {
     const target = event.target as HTMLElement;
     // Clicks in the spanning finding cells belong to the finding, not to its first measure.
@@ -105,7 +115,9 @@ export function LedgerTable({ groups, findingStats, activeMeasureId, emptyText, 
                 stats={findingStats.get(group.finding.id)}
                 canWork={canWorkOn(group.finding.departmentId)}
                 // Only the group holding the open measure re-renders when it changes.
-                activeId={activeMeasureId && group.measures.some((m) => m.id === activeMeasureId) ? activeMeasureId : null}
+                activeId={
+                  activeMeasureId && group.measures.some((m) => m.id === activeMeasureId) ? activeMeasureId : null
+                }
                 onAddMeasure={onAddMeasure}
                 onEditFinding={onEditFinding}
               />
@@ -139,7 +151,13 @@ const GroupRows = memo(function GroupRows({
         {group.finding.number}
       </td>
       <td rowSpan={span} className="lg-f" data-testid="finding-cell">
-        <FindingCell finding={group.finding} stats={stats} canWork={canWork} onAddMeasure={onAddMeasure} onEditFinding={onEditFinding} />
+        <FindingCell
+          finding={group.finding}
+          stats={stats}
+          canWork={canWork}
+          onAddMeasure={onAddMeasure}
+          onEditFinding={onEditFinding}
+        />
       </td>
     </>
   );
@@ -205,11 +223,25 @@ function FindingCell({
         {finding.departmentName && <span>{finding.departmentName}</span>}
         {canWork && (
           <span style={{ marginLeft: 'auto', display: 'inline-flex', alignItems: 'center', gap: 2 }}>
-            <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={() => onAddMeasure(finding)} data-testid="add-measure">
+            <Button
+              size="compact-xs"
+              variant="light"
+              leftSection={<IconPlus size={12} />}
+              onClick={() => onAddMeasure(finding)}
+              data-testid="add-measure"
+            >
               {t.addMeasure}
             </Button>
             {/* A plain title, not a Tooltip: one per finding adds up on a ledger of hundreds. */}
-            <ActionIcon size="sm" variant="subtle" color="gray" onClick={() => onEditFinding(finding)} title={t.editFinding} aria-label={t.editFinding} data-testid="edit-finding">
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="gray"
+              onClick={() => onEditFinding(finding)}
+              title={t.editFinding}
+              aria-label={t.editFinding}
+              data-testid="edit-finding"
+            >
               <IconEdit size={14} />
             </ActionIcon>
           </span>
@@ -220,7 +252,9 @@ function FindingCell({
 }
 
 function MeasureCells({ measure }: { measure: LedgerMeasure }) {
-  const lightTitle = measure.escalateTo ? `${lightShortText[measure.light]}　${t.escalateTo(measure.escalateTo)}` : lightShortText[measure.light];
+  const lightTitle = measure.escalateTo
+    ? `${lightShortText[measure.light]}　${t.escalateTo(measure.escalateTo)}`
+    : lightShortText[measure.light];
   return (
     <>
       <td>
@@ -232,7 +266,11 @@ function MeasureCells({ measure }: { measure: LedgerMeasure }) {
       <td>{measure.owner || <span className="lg-muted">—</span>}</td>
       <td>{measure.departmentName || <span className="lg-muted">—</span>}</td>
       <td className={`lg-num${measure.light === 'red' ? ' lg-late' : ''}`}>
-        {measure.longTerm && !measure.deadline ? <span className="lg-muted">{t.longTerm}</span> : formatDate(measure.deadline) || <span className="lg-muted">—</span>}
+        {measure.longTerm && !measure.deadline ? (
+          <span className="lg-muted">{t.longTerm}</span>
+        ) : (
+          formatDate(measure.deadline) || <span className="lg-muted">—</span>
+        )}
       </td>
       <td>
         <span className={`lg-st lg-st-${measureStatusTone[measure.status]}`} data-testid="measure-row-status">

@@ -22,10 +22,20 @@ const OPEN_STATUSES = new Set<MeasureDetail['status']>(['identified', 'in_progre
 export function useMayWork(measure: { departmentId: string | null; origin: string }): boolean {
   const { user, can, court } = useApp();
   if (measure.origin !== court.code) return false;
-  return can('admin', 'reviewer') || (can('filer') && !!user.departmentId && user.departmentId === measure.departmentId);
+  return (
+    can('admin', 'reviewer') || (can('filer') && !!user.departmentId && user.departmentId === measure.departmentId)
+  );
 }
 
-export function MeasureActions({ measure, onChanged, onDialog }: { measure: MeasureDetail; onChanged(measure: MeasureDetail): void; onDialog(open: boolean): void }) {
+export function MeasureActions({
+  measure,
+  onChanged,
+  onDialog,
+}: {
+  measure: MeasureDetail;
+  onChanged(measure: MeasureDetail): void;
+  onDialog(open: boolean): void;
+}) {
   const { can, user, court } = useApp();
   const mayWork = useMayWork(measure);
   const [action, setActionState] = useState<Action | null>(null);
@@ -52,21 +62,45 @@ export function MeasureActions({ measure, onChanged, onDialog }: { measure: Meas
     <>
       <Group gap="xs">
         {open && mayWork && (
-          <Button size="sm" variant="default" leftSection={<IconPencilPlus size={16} />} onClick={() => setAction('progress')} data-testid="action-progress">
+          <Button
+            size="sm"
+            variant="default"
+            leftSection={<IconPencilPlus size={16} />}
+            onClick={() => setAction('progress')}
+            data-testid="action-progress"
+          >
             {t.addProgress}
           </Button>
         )}
         {open && mayWork && !measure.longTerm && (
-          <Button size="sm" leftSection={<IconSend size={16} />} onClick={() => setAction('submit')} data-testid="action-submit">
+          <Button
+            size="sm"
+            leftSection={<IconSend size={16} />}
+            onClick={() => setAction('submit')}
+            data-testid="action-submit"
+          >
             {t.submit}
           </Button>
         )}
         {waiting && can('reviewer') && (
           <>
-            <Button size="sm" color="teal" leftSection={<IconDiscountCheck size={16} />} onClick={() => setAction('signOff')} data-testid="action-signoff">
+            <Button
+              size="sm"
+              color="teal"
+              leftSection={<IconDiscountCheck size={16} />}
+              onClick={() => setAction('signOff')}
+              data-testid="action-signoff"
+            >
               {t.signOff}
             </Button>
-            <Button size="sm" variant="outline" color="orange" leftSection={<IconArrowBackUp size={16} />} onClick={() => setAction('sendBack')} data-testid="action-sendback">
+            <Button
+              size="sm"
+              variant="outline"
+              color="orange"
+              leftSection={<IconArrowBackUp size={16} />}
+              onClick={() => setAction('sendBack')}
+              data-testid="action-sendback"
+            >
               {t.sendBack}
             </Button>
           </>
@@ -92,7 +126,13 @@ export function MeasureActions({ measure, onChanged, onDialog }: { measure: Meas
           </Text>
         )}
       </Group>
-      <Modal opened={!!action} onClose={() => setAction(null)} title={action ? titles[action] : ''} zIndex={300} size="lg">
+      <Modal
+        opened={!!action}
+        onClose={() => setAction(null)}
+        title={action ? titles[action] : ''}
+        zIndex={300}
+        size="lg"
+      >
         {action && (
           <ActionForm
             action={action}
@@ -109,16 +149,36 @@ export function MeasureActions({ measure, onChanged, onDialog }: { measure: Meas
   );
 }
 
-const titles: Record<Action, string> = { progress: t.progressTitle, submit: t.submitTitle, signOff: t.signOffTitle, sendBack: t.sendBackTitle };
+const titles: Record<Action, string> = {
+  progress: t.progressTitle,
+  submit: t.submitTitle,
+  signOff: t.signOffTitle,
+  sendBack: t.sendBackTitle,
+};
 const buttons: Record<Action, { label: string; color?: string }> = {
   progress: { label: t.addProgress },
   submit: { label: t.submit },
   signOff: { label: t.signOff, color: 'teal' },
   sendBack: { label: t.sendBack, color: 'orange' },
 };
-const done: Record<Action, string> = { progress: t.progressAdded, submit: t.submitted, signOff: t.signedOffDone, sendBack: t.sentBack };
+const done: Record<Action, string> = {
+  progress: t.progressAdded,
+  submit: t.submitted,
+  signOff: t.signedOffDone,
+  sendBack: t.sentBack,
+};
 
-function ActionForm({ action, measure, onCancel, onDone }: { action: Action; measure: MeasureDetail; onCancel(): void; onDone(measure: MeasureDetail): void }) {
+function ActionForm({
+  action,
+  measure,
+  onCancel,
+  onDone,
+}: {
+  action: Action;
+  measure: MeasureDetail;
+  onCancel(): void;
+  onDone(measure: MeasureDetail): void;
+}) {
   const { today } = useApp();
   const [date, setDate] = useState<string | null>(today);
   const [text, setText] = useState('');
@@ -132,7 +192,12 @@ function ActionForm({ action, measure, onCancel, onDone }: { action: Action; mea
     const base = { id: measure.id, version: measure.version };
     switch (action) {
       case 'progress':
-        return checkedSend('ledger.addProgress', { measureId: measure.id, eventDate: date ?? '', text }, { setErrors }, '');
+        return checkedSend(
+          'ledger.addProgress',
+          { measureId: measure.id, eventDate: date ?? '', text },
+          { setErrors },
+          '',
+        );
       case 'submit':
         return checkedSend('ledger.submit', { ...base, note: text }, { setErrors }, '');
       case 'signOff':
@@ -158,7 +223,12 @@ function ActionForm({ action, measure, onCancel, onDone }: { action: Action; mea
 
   const textField = { progress: 'text', submit: 'note', signOff: 'opinion', sendBack: 'reason' }[action];
   const label = { progress: t.progressText, submit: t.submitNote, signOff: t.opinion, sendBack: t.reason }[action];
-  const placeholder = { progress: t.progressPlaceholder, submit: t.submitNotePlaceholder, signOff: t.opinionPlaceholder, sendBack: t.reasonPlaceholder }[action];
+  const placeholder = {
+    progress: t.progressPlaceholder,
+    submit: t.submitNotePlaceholder,
+    signOff: t.opinionPlaceholder,
+    sendBack: t.reasonPlaceholder,
+  }[action];
   const hint = { progress: null, submit: t.submitHint, signOff: t.signOffHint, sendBack: t.sendBackHint }[action];
 
   return (

@@ -1,7 +1,24 @@
 // One measure in full: its finding, its fields, what can be done next, and its history — the
 // events (进展, 提交, 销号, 退回, 回头看), evidence before/after/look-back, look-backs and colours.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, Center, Drawer, Group, Loader, Paper, Spoiler, Stack, Table, Tabs, Text, Timeline, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Center,
+  Drawer,
+  Group,
+  Loader,
+  Paper,
+  Spoiler,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Timeline,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { LightSpan, MeasureDetail } from '../../shared/model';
 import { send } from '../api/client';
@@ -42,13 +59,38 @@ export function MeasureDrawer({ measureId, onClose, onChanged, onDeleted }: Prop
   const [dialogOpen, setDialogOpen] = useState(false);
   const confirmOpen = useConfirmOpen();
   return (
-    <Drawer opened={!!measureId} onClose={onClose} closeOnEscape={!dialogOpen && !confirmOpen} position="right" size={820} padding="lg" overlayProps={{ backgroundOpacity: 0.2 }} title={null} withCloseButton={false}>
-      {measureId && <MeasureView key={measureId} measureId={measureId} onClose={onClose} onChanged={onChanged} onDeleted={onDeleted} onDialog={setDialogOpen} />}
+    <Drawer
+      opened={!!measureId}
+      onClose={onClose}
+      closeOnEscape={!dialogOpen && !confirmOpen}
+      position="right"
+      size={820}
+      padding="lg"
+      overlayProps={{ backgroundOpacity: 0.2 }}
+      title={null}
+      withCloseButton={false}
+    >
+      {measureId && (
+        <MeasureView
+          key={measureId}
+          measureId={measureId}
+          onClose={onClose}
+          onChanged={onChanged}
+          onDeleted={onDeleted}
+          onDialog={setDialogOpen}
+        />
+      )}
     </Drawer>
   );
 }
 
-function MeasureView({ measureId, onClose, onChanged, onDeleted, onDialog }: Props & { measureId: string; onDialog(open: boolean): void }) {
+function MeasureView({
+  measureId,
+  onClose,
+  onChanged,
+  onDeleted,
+  onDialog,
+}: Props & { measureId: string; onDialog(open: boolean): void }) {
   const [measure, setMeasure] = useState<MeasureDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>('events');
@@ -84,7 +126,17 @@ function MeasureView({ measureId, onClose, onChanged, onDeleted, onDialog }: Pro
       </Center>
     );
   }
-  return <MeasureBody measure={measure} onChanged={changed} onReload={reload} onDeleted={onDeleted} onDialog={onDialog} tab={tab} setTab={setTab} />;
+  return (
+    <MeasureBody
+      measure={measure}
+      onChanged={changed}
+      onReload={reload}
+      onDeleted={onDeleted}
+      onDialog={onDialog}
+      tab={tab}
+      setTab={setTab}
+    />
+  );
 }
 
 function MeasureBody({
@@ -107,10 +159,24 @@ function MeasureBody({
   const { court } = useApp();
   const mayWork = useMayWork(measure);
   const finding = measure.finding;
-  const locked = measure.origin !== court.code ? t.otherCourtMeasure(measure.origin) : !mayWork ? t.editNotYours : LOCKED.has(measure.status) ? t.editLocked : null;
+  const locked =
+    measure.origin !== court.code
+      ? t.otherCourtMeasure(measure.origin)
+      : !mayWork
+        ? t.editNotYours
+        : LOCKED.has(measure.status)
+          ? t.editLocked
+          : null;
 
   const remove = async () => {
-    if (!(await confirmAction({ message: t.deleteMeasureConfirm(measure.text), confirmLabel: t.deleteMeasure, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.deleteMeasureConfirm(measure.text),
+        confirmLabel: t.deleteMeasure,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('ledger.deleteMeasure', { id: measure.id, version: measure.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.measureDeleted);
@@ -122,7 +188,12 @@ function MeasureBody({
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
           <Group gap="xs">
-            <Badge color={measureStatusColor[measure.status]} variant={measure.status === 'reopened' ? 'filled' : 'light'} radius="sm" data-testid="measure-status">
+            <Badge
+              color={measureStatusColor[measure.status]}
+              variant={measure.status === 'reopened' ? 'filled' : 'light'}
+              radius="sm"
+              data-testid="measure-status"
+            >
               {measureStatusText[measure.status]}
             </Badge>
             {measure.longTerm && (
@@ -130,7 +201,10 @@ function MeasureBody({
                 {t.longTerm}
               </Badge>
             )}
-            <Tooltip label={measure.escalateTo ? t.escalateTo(measure.escalateTo) : lightShortText[measure.light]} disabled={!measure.escalateTo}>
+            <Tooltip
+              label={measure.escalateTo ? t.escalateTo(measure.escalateTo) : lightShortText[measure.light]}
+              disabled={!measure.escalateTo}
+            >
               <Group gap={4} data-testid="measure-light" data-light={measure.light}>
                 <span className={`dot dot-${measure.light}`} />
                 <Text size="xs" c="dimmed">
@@ -327,7 +401,9 @@ function LookbackList({ measure }: { measure: MeasureDetail }) {
             <Table.Tr key={l.id} data-testid="measure-lookback-row">
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
-                  {l.status === 'scheduled' && <span className={`dot dot-${l.light}`} title={lightShortText[l.light]} />}
+                  {l.status === 'scheduled' && (
+                    <span className={`dot dot-${l.light}`} title={lightShortText[l.light]} />
+                  )}
                   {formatDate(l.dueDate)}
                 </Group>
               </Table.Td>
@@ -383,7 +459,13 @@ function LightTimeline({ measure }: { measure: MeasureDetail }) {
       </Text>
       <Timeline bulletSize={14} lineWidth={2} active={spans.length - 1} data-testid="measure-lights">
         {spans.map((span, index) => (
-          <Timeline.Item key={`${span.since}-${index}`} color={lightColor[span.light]} bullet={<span className={`dot dot-${span.light}`} />} data-testid="light-span" data-light={span.light}>
+          <Timeline.Item
+            key={`${span.since}-${index}`}
+            color={lightColor[span.light]}
+            bullet={<span className={`dot dot-${span.light}`} />}
+            data-testid="light-span"
+            data-light={span.light}
+          >
             <Group gap="xs">
               <Text size="sm" fw={600}>
                 {lightShortText[span.light]}

@@ -34,7 +34,7 @@ export function MeasureEvidence({ measure, onChanged }: { measure: MeasureDetail
             phase={phase}
             files={files}
             measureId={measure.id}
-            lookbackId={phase === 'lookback' ? scheduled?.id ?? null : null}
+            lookbackId={phase === 'lookback' ? (scheduled?.id ?? null) : null}
             canUpload={canUpload}
             canRemove={mayWork}
             onChanged={onChanged}
@@ -69,7 +69,10 @@ function EvidenceGroup({
   const upload = async (picked: File[]) => {
     if (picked.length === 0) return;
     cancelled.current = false;
-    const outcome = await uploadLedgerEvidence({ measureId, phase, lookbackId }, picked, { onProgress: setProgress, aborted: () => cancelled.current });
+    const outcome = await uploadLedgerEvidence({ measureId, phase, lookbackId }, picked, {
+      onProgress: setProgress,
+      aborted: () => cancelled.current,
+    });
     setProgress(null);
     if (outcome.uploaded > 0) {
       notifySuccess(t.uploaded(outcome.uploaded));
@@ -83,7 +86,10 @@ function EvidenceGroup({
     if (!result.ok) notifyFailure(result, t.openFailed);
   };
   const remove = async (evidence: LedgerEvidence) => {
-    if (!(await confirmAction({ message: t.removeConfirm(evidence.originalName), confirmLabel: t.remove, danger: true }))) return;
+    if (
+      !(await confirmAction({ message: t.removeConfirm(evidence.originalName), confirmLabel: t.remove, danger: true }))
+    )
+      return;
     const result = await send('ledger.removeEvidence', { id: evidence.id, version: evidence.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.removed);
@@ -107,9 +113,20 @@ function EvidenceGroup({
           )}
         </Group>
         {canUpload ? (
-          <FileButton onChange={(picked) => void upload(picked)} multiple inputProps={{ 'data-testid': `evidence-input-${phase}` } as React.ComponentProps<'input'>}>
+          <FileButton
+            onChange={(picked) => void upload(picked)}
+            multiple
+            inputProps={{ 'data-testid': `evidence-input-${phase}` } as React.ComponentProps<'input'>}
+          >
             {(props) => (
-              <Button {...props} size="compact-sm" variant="light" leftSection={<IconUpload size={14} />} loading={!!busy} data-testid={`evidence-upload-${phase}`}>
+              <Button
+                {...props}
+                size="compact-sm"
+                variant="light"
+                leftSection={<IconUpload size={14} />}
+                loading={!!busy}
+                data-testid={`evidence-upload-${phase}`}
+              >
                 {t.uploadFiles}
               </Button>
             )}
@@ -124,8 +141,19 @@ function EvidenceGroup({
       </Group>
       {progress && (
         <Group gap="xs" wrap="nowrap" mb={6} data-testid={`evidence-progress-${phase}`}>
-          <Progress value={progress.total > 0 ? (progress.sent * 100) / progress.total : 0} size="sm" style={{ flex: 1 }} aria-label={t.uploadProgress(progress.name)} />
-          <Button size="compact-xs" variant="subtle" color="gray" onClick={() => (cancelled.current = true)} data-testid={`evidence-cancel-${phase}`}>
+          <Progress
+            value={progress.total > 0 ? (progress.sent * 100) / progress.total : 0}
+            size="sm"
+            style={{ flex: 1 }}
+            aria-label={t.uploadProgress(progress.name)}
+          />
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            onClick={() => (cancelled.current = true)}
+            data-testid={`evidence-cancel-${phase}`}
+          >
             {t.cancelUpload}
           </Button>
         </Group>

@@ -26,7 +26,14 @@ interface MeasureValues {
 const fieldNames = ['text', 'owner', 'leadLeader', 'departmentId', 'deadline', 'longTerm'] as const;
 
 function valuesFrom(measure: LedgerMeasure): MeasureValues {
-  return { text: measure.text, owner: measure.owner, leadLeader: measure.leadLeader, departmentId: measure.departmentId, deadline: measure.deadline, longTerm: measure.longTerm };
+  return {
+    text: measure.text,
+    owner: measure.owner,
+    leadLeader: measure.leadLeader,
+    departmentId: measure.departmentId,
+    deadline: measure.deadline,
+    longTerm: measure.longTerm,
+  };
 }
 
 function inputFrom(values: MeasureValues) {
@@ -38,10 +45,32 @@ function MeasureFields({ form, disabled }: { form: UseFormReturnType<MeasureValu
   const names = [...new Set(people.map((p) => p.name))];
   return (
     <Stack gap="sm">
-      <Textarea label={t.measureText} placeholder={t.measureTextPlaceholder} withAsterisk autosize minRows={2} maxRows={6} disabled={disabled} data-autofocus {...form.getInputProps('text')} />
+      <Textarea
+        label={t.measureText}
+        placeholder={t.measureTextPlaceholder}
+        withAsterisk
+        autosize
+        minRows={2}
+        maxRows={6}
+        disabled={disabled}
+        data-autofocus
+        {...form.getInputProps('text')}
+      />
       <Group grow align="flex-start">
-        <Autocomplete label={t.owner} placeholder={t.peoplePlaceholder} data={names} disabled={disabled} {...form.getInputProps('owner')} />
-        <Autocomplete label={t.leadLeader} placeholder={t.peoplePlaceholder} data={names} disabled={disabled} {...form.getInputProps('leadLeader')} />
+        <Autocomplete
+          label={t.owner}
+          placeholder={t.peoplePlaceholder}
+          data={names}
+          disabled={disabled}
+          {...form.getInputProps('owner')}
+        />
+        <Autocomplete
+          label={t.leadLeader}
+          placeholder={t.peoplePlaceholder}
+          data={names}
+          disabled={disabled}
+          {...form.getInputProps('leadLeader')}
+        />
       </Group>
       <Group grow align="flex-start">
         <Select
@@ -57,7 +86,12 @@ function MeasureFields({ form, disabled }: { form: UseFormReturnType<MeasureValu
         <DateField label={t.deadline} clearable disabled={disabled} {...form.getInputProps('deadline')} />
       </Group>
       <div>
-        <Switch label={t.longTermSwitch} disabled={disabled} data-testid="measure-longterm" {...form.getInputProps('longTerm', { type: 'checkbox' })} />
+        <Switch
+          label={t.longTermSwitch}
+          disabled={disabled}
+          data-testid="measure-longterm"
+          {...form.getInputProps('longTerm', { type: 'checkbox' })}
+        />
         <Text size="xs" c="dimmed" mt={4} ml={54}>
           {t.longTermHint}
         </Text>
@@ -66,7 +100,15 @@ function MeasureFields({ form, disabled }: { form: UseFormReturnType<MeasureValu
   );
 }
 
-export function MeasureCreateModal({ finding, onClose, onCreated }: { finding: LedgerFinding | null; onClose(): void; onCreated(measure: MeasureDetail): void }) {
+export function MeasureCreateModal({
+  finding,
+  onClose,
+  onCreated,
+}: {
+  finding: LedgerFinding | null;
+  onClose(): void;
+  onCreated(measure: MeasureDetail): void;
+}) {
   return (
     <Modal opened={!!finding} onClose={onClose} title={t.createMeasureTitle} size="lg">
       {finding && <CreateForm finding={finding} onClose={onClose} onCreated={onCreated} />}
@@ -74,12 +116,27 @@ export function MeasureCreateModal({ finding, onClose, onCreated }: { finding: L
   );
 }
 
-function CreateForm({ finding, onClose, onCreated }: { finding: LedgerFinding; onClose(): void; onCreated(measure: MeasureDetail): void }) {
+function CreateForm({
+  finding,
+  onClose,
+  onCreated,
+}: {
+  finding: LedgerFinding;
+  onClose(): void;
+  onCreated(measure: MeasureDetail): void;
+}) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<MeasureValues>({
     mode: 'controlled',
-    initialValues: { text: '', owner: '', leadLeader: '', departmentId: finding.departmentId, deadline: null, longTerm: false },
+    initialValues: {
+      text: '',
+      owner: '',
+      leadLeader: '',
+      departmentId: finding.departmentId,
+      deadline: null,
+      longTerm: false,
+    },
     onValuesChange: () => setError((current) => (current === t.formError ? null : current)),
   });
   const submit = form.onSubmit(async (values) => {
@@ -109,7 +166,17 @@ function CreateForm({ finding, onClose, onCreated }: { finding: LedgerFinding; o
   );
 }
 
-export function MeasureEditForm({ measure, locked, onSaved, onReload }: { measure: MeasureDetail; locked: string | null; onSaved(measure: MeasureDetail): void; onReload(): Promise<void> }) {
+export function MeasureEditForm({
+  measure,
+  locked,
+  onSaved,
+  onReload,
+}: {
+  measure: MeasureDetail;
+  locked: string | null;
+  onSaved(measure: MeasureDetail): void;
+  onReload(): Promise<void>;
+}) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
   const { form, markSaved, discardNextMerge } = useFollowingEditForm(measure, valuesFrom, fieldNames);

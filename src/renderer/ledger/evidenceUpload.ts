@@ -60,7 +60,11 @@ export async function uploadLedgerEvidence(
         outcome.cancelled = true;
         break;
       }
-      outcome.failures.push(uploaded.failure.code === 'E_UNREADABLE' ? uploaded.failure.message : `“${file.name}”：${uploaded.failure.message}`);
+      outcome.failures.push(
+        uploaded.failure.code === 'E_UNREADABLE'
+          ? uploaded.failure.message
+          : `“${file.name}”：${uploaded.failure.message}`,
+      );
       continue;
     }
     const result = await send('ledger.addEvidence', {

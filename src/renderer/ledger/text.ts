@@ -1,6 +1,12 @@
 // Words of the rectification ledger (整改台账) screens: the tab, the forms and the measure drawer.
 // The look-back queue (src/renderer/lookback) reuses the source and status names from here.
-import type { LedgerEventKind, LedgerEvidencePhase, LedgerSource, LookbackStatus, MeasureStatus } from '../../shared/model';
+import type {
+  LedgerEventKind,
+  LedgerEvidencePhase,
+  LedgerSource,
+  LookbackStatus,
+  MeasureStatus,
+} from '../../shared/model';
 import { LEDGER_SOURCE_LABELS, LOOKBACK_STATUS_LABELS, MEASURE_STATUS_LABELS } from '../../shared/statusLabels';
 
 export const ledgerSourceText = LEDGER_SOURCE_LABELS;
@@ -82,7 +88,8 @@ export const lookbackStatusColor: Record<LookbackStatus, string> = {
 export const ledgerText = {
   // closure figures
   closureTitle: '整改办结情况',
-  closureHint: '办结：问题的全部整改措施已对账销号（长期整改措施除外）。长期整改的问题持续推进，单独统计，不计入未办结。',
+  closureHint:
+    '办结：问题的全部整改措施已对账销号（长期整改措施除外）。长期整改的问题持续推进，单独统计，不计入未办结。',
   figTotal: '问题总数',
   figClosed: '已办结',
   figRate: '办结率',
@@ -91,7 +98,8 @@ export const ledgerText = {
   overallLabel: '合计',
   overallUnit: '个',
   overallCount: (total: number, closed: number) => `问题 ${total} 个，办结 ${closed} 个，办结率 `,
-  sourceCount: (received: string, unit: string, total: number, closed: number) => `${received} ${total} ${unit}，办结 ${closed} ${unit}，办结率 `,
+  sourceCount: (received: string, unit: string, total: number, closed: number) =>
+    `${received} ${total} ${unit}，办结 ${closed} ${unit}，办结率 `,
   longTermPart: (n: number, unit: string) => `长期整改 ${n} ${unit}（单独统计）`,
   openPart: (n: number, unit: string) => `未办结 ${n} ${unit}`,
   noRate: '—',
@@ -125,7 +133,8 @@ export const ledgerText = {
   longTerm: '长期整改',
   wasRed: '曾红灯',
   escalateTo: (name: string) => `提醒：${name}`,
-  emptyLedger: '这个专项活动还没有整改问题。点击右上角“新增问题”录入巡视、督察反馈或信访件等问题；问题查摆中认领的问题也可一键转入台账。',
+  emptyLedger:
+    '这个专项活动还没有整改问题。点击右上角“新增问题”录入巡视、督察反馈或信访件等问题；问题查摆中认领的问题也可一键转入台账。',
   emptyFiltered: '没有符合筛选条件的整改措施。',
   measureCount: (closed: number, total: number) => `措施 ${closed}/${total} 已销号`,
   // finding form
@@ -144,7 +153,8 @@ export const ledgerText = {
   findingCreated: '整改问题已添加',
   findingSaved: '整改问题已保存',
   deleteFinding: '删除问题',
-  deleteFindingConfirm: (title: string) => `确定删除整改问题“${title}”吗？只有还没有整改措施的问题可以删除，删除会记入审计日志。`,
+  deleteFindingConfirm: (title: string) =>
+    `确定删除整改问题“${title}”吗？只有还没有整改措施的问题可以删除，删除会记入审计日志。`,
   findingDeleted: '整改问题已删除',
   formError: '请按提示修改标红的内容。',
   // measure form

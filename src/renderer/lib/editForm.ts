@@ -5,18 +5,26 @@
 import { useEffect, useRef } from 'react';
 import { useForm } from '@mantine/form';
 
-export function useFollowingEditForm<R, V extends object>(record: R, valuesFrom: (record: R) => V, fieldNames: readonly (keyof V)[]) {
+export function useFollowingEditForm<R, V extends object>(
+  record: R,
+  valuesFrom: (record: R) => V,
+  fieldNames: readonly (keyof V)[],
+) {
   const base = useRef<V>(valuesFrom(record));
   const discard = useRef(false);
   // Mantine's form wants a record of values; our value types are plain interfaces.
-  const form = useForm<V & Record<string, unknown>>({ mode: 'controlled', initialValues: valuesFrom(record) as V & Record<string, unknown> });
+  const form = useForm<V & Record<string, unknown>>({
+    mode: 'controlled',
+    initialValues: valuesFrom(record) as V & Record<string, unknown>,
+  });
 
   useEffect(() => {
     const fresh = valuesFrom(record);
     const current = form.getValues();
     const merged = { ...current };
     for (const key of fieldNames) {
-      if (discard.current || current[key] === base.current[key]) merged[key] = fresh[key] as (typeof merged)[typeof key];
+      if (discard.current || current[key] === base.current[key])
+        merged[key] = fresh[key] as (typeof merged)[typeof key];
     }
     discard.current = false;
     base.current = fresh;

@@ -30,7 +30,11 @@ export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [head, id, tab] = path.split('/');
   if (head === 'campaign' && id) {
-    const route: Route = { name: 'campaign', id: decodeURIComponent(id), tab: campaignTabs.find((name) => name === tab) ?? 'checklist' };
+    const route: Route = {
+      name: 'campaign',
+      id: decodeURIComponent(id),
+      tab: campaignTabs.find((name) => name === tab) ?? 'checklist',
+    };
     const court = new URLSearchParams(query).get('court');
     return court ? { ...route, court } : route;
   }

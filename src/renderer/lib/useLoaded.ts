@@ -4,7 +4,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../api/client';
 
 /** The last value loaded (kept when a reload fails), the last error, and `load` to call again. */
-export function useLoaded<T>(fetch: () => Promise<Result<T>>, refreshKey?: unknown): { data: T | null; error: string | null; load(): Promise<void> } {
+export function useLoaded<T>(
+  fetch: () => Promise<Result<T>>,
+  refreshKey?: unknown,
+): { data: T | null; error: string | null; load(): Promise<void> } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fetchRef = useRef(fetch);

@@ -4,7 +4,12 @@ import { useState } from 'react';
 import type { Result } from '../api/client';
 import { useLoaded } from './useLoaded';
 
-export function useRefreshable<T>(fetch: () => Promise<Result<T>>): { data: T | null; error: string | null; loading: boolean; load(): Promise<void> } {
+export function useRefreshable<T>(fetch: () => Promise<Result<T>>): {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  load(): Promise<void>;
+} {
   const [loading, setLoading] = useState(false);
   const loaded = useLoaded(async () => {
     setLoading(true);

@@ -1,7 +1,20 @@
 // The two things done from the look-back queue: record a re-check (通过, or 发现反弹 which reopens
 // the measure) with a note and optional evidence, and move a re-check's due date.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, CloseButton, FileButton, Group, Modal, Paper, Progress, Radio, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  CloseButton,
+  FileButton,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { operations, type LookbackRow } from '../../shared/api';
 import { send } from '../api/client';
@@ -37,7 +50,15 @@ function Summary({ row }: { row: LookbackRow }) {
   );
 }
 
-export function RecordLookbackModal({ row, onClose, onDone }: { row: LookbackRow | null; onClose(): void; onDone(): void }) {
+export function RecordLookbackModal({
+  row,
+  onClose,
+  onDone,
+}: {
+  row: LookbackRow | null;
+  onClose(): void;
+  onDone(): void;
+}) {
   return (
     <Modal opened={!!row} onClose={onClose} title={t.recordTitle} size="lg">
       {row && <RecordForm row={row} onClose={onClose} onDone={onDone} />}
@@ -86,10 +107,14 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
       cancelled.current = false;
       let stopped = false;
       for (const file of pending) {
-        const outcome = await uploadLedgerEvidence({ measureId: row.measureId, phase: 'lookback', lookbackId: row.id }, [file], {
-          onProgress: setProgress,
-          aborted: () => cancelled.current,
-        });
+        const outcome = await uploadLedgerEvidence(
+          { measureId: row.measureId, phase: 'lookback', lookbackId: row.id },
+          [file],
+          {
+            onProgress: setProgress,
+            aborted: () => cancelled.current,
+          },
+        );
         if (outcome.uploaded) done.add(file);
         problems.push(...outcome.failures);
         if (outcome.cancelled) {
@@ -142,8 +167,20 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
           error={errors.result || null}
         >
           <Group mt={6} align="flex-start" grow>
-            <Radio value="passed" label={t.passed} description={t.passedHint} color="green" data-testid="lookback-result-passed" />
-            <Radio value="relapsed" label={t.relapsed} description={t.relapsedHint} color="red" data-testid="lookback-result-relapsed" />
+            <Radio
+              value="passed"
+              label={t.passed}
+              description={t.passedHint}
+              color="green"
+              data-testid="lookback-result-passed"
+            />
+            <Radio
+              value="relapsed"
+              label={t.relapsed}
+              description={t.relapsedHint}
+              color="red"
+              data-testid="lookback-result-relapsed"
+            />
           </Group>
         </Radio.Group>
         {result === 'relapsed' && (
@@ -171,7 +208,11 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
             {t.evidence}
           </Text>
           <Group gap="xs" align="flex-start">
-            <FileButton onChange={(picked) => setFiles((list) => [...list, ...picked])} multiple inputProps={{ 'data-testid': 'lookback-evidence-input' } as React.ComponentProps<'input'>}>
+            <FileButton
+              onChange={(picked) => setFiles((list) => [...list, ...picked])}
+              multiple
+              inputProps={{ 'data-testid': 'lookback-evidence-input' } as React.ComponentProps<'input'>}
+            >
               {(props) => (
                 <Button {...props} variant="default" size="xs" leftSection={<IconPaperclip size={14} />}>
                   {t.pickFiles}
@@ -192,7 +233,14 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
                         {formatSize(file.size)}
                       </Text>
                     </Text>
-                    {!sent.has(file) && <CloseButton size="sm" aria-label={t.removeFile} title={t.removeFile} onClick={() => setFiles((list) => list.filter((f) => f !== file))} />}
+                    {!sent.has(file) && (
+                      <CloseButton
+                        size="sm"
+                        aria-label={t.removeFile}
+                        title={t.removeFile}
+                        onClick={() => setFiles((list) => list.filter((f) => f !== file))}
+                      />
+                    )}
                   </Group>
                 ))
               )}
@@ -204,7 +252,12 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {t.uploadingFile(progress.name)}
             </Text>
-            <Progress value={progress.total > 0 ? (progress.sent * 100) / progress.total : 0} size="sm" style={{ flex: 1 }} aria-label={t.uploadProgress(progress.name)} />
+            <Progress
+              value={progress.total > 0 ? (progress.sent * 100) / progress.total : 0}
+              size="sm"
+              style={{ flex: 1 }}
+              aria-label={t.uploadProgress(progress.name)}
+            />
             <Button size="compact-xs" variant="subtle" color="gray" onClick={() => (cancelled.current = true)}>
               {t.cancelUpload}
             </Button>
@@ -221,7 +274,12 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
           >
             {commonText.cancel}
           </Button>
-          <Button type="submit" loading={saving} color={result === 'relapsed' ? 'red' : undefined} data-testid="lookback-record-confirm">
+          <Button
+            type="submit"
+            loading={saving}
+            color={result === 'relapsed' ? 'red' : undefined}
+            data-testid="lookback-record-confirm"
+          >
             {t.recordButton}
           </Button>
         </Group>
@@ -230,7 +288,15 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
   );
 }
 
-export function RescheduleModal({ row, onClose, onDone }: { row: LookbackRow | null; onClose(): void; onDone(): void }) {
+export function RescheduleModal({
+  row,
+  onClose,
+  onDone,
+}: {
+  row: LookbackRow | null;
+  onClose(): void;
+  onDone(): void;
+}) {
   return (
     <Modal opened={!!row} onClose={onClose} title={t.rescheduleTitle} size="md">
       {row && <RescheduleForm row={row} onClose={onClose} onDone={onDone} />}

@@ -46,7 +46,12 @@ export function LookbackPage() {
     <Stack gap="md" data-testid="lookback-page">
       <PageHeader title={t.title} subtitle={t.subtitle} />
       <Group gap="md">
-        <Switch label={t.includeDone} checked={includeDone} onChange={(e) => setIncludeDone(e.currentTarget.checked)} data-testid="lookback-include-done" />
+        <Switch
+          label={t.includeDone}
+          checked={includeDone}
+          onChange={(e) => setIncludeDone(e.currentTarget.checked)}
+          data-testid="lookback-include-done"
+        />
         {rows && (
           <Text size="sm" c="dimmed" data-testid="lookback-count">
             {t.count(rows.length)}
@@ -78,7 +83,9 @@ export function LookbackPage() {
                 <Table.Th>{t.colMeasure}</Table.Th>
                 <Table.Th w={80}>{t.colOwner}</Table.Th>
                 <Table.Th w={96}>{t.colDepartment}</Table.Th>
-                <Table.Th w={mayRecord || mayReschedule ? 200 : 110}>{mayRecord || mayReschedule ? t.colActions : t.colStatus}</Table.Th>
+                <Table.Th w={mayRecord || mayReschedule ? 200 : 110}>
+                  {mayRecord || mayReschedule ? t.colActions : t.colStatus}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -88,7 +95,13 @@ export function LookbackPage() {
                 return (
                   <Table.Tr key={row.id} data-testid="lookback-row" data-lookback-id={row.id} data-status={row.status}>
                     <Table.Td>
-                      <Text size="sm" fw={500} style={{ fontVariantNumeric: 'tabular-nums' }} c={scheduled && late > 0 ? 'red.8' : undefined} data-testid="lookback-due">
+                      <Text
+                        size="sm"
+                        fw={500}
+                        style={{ fontVariantNumeric: 'tabular-nums' }}
+                        c={scheduled && late > 0 ? 'red.8' : undefined}
+                        data-testid="lookback-due"
+                      >
                         {formatDate(row.dueDate)}
                       </Text>
                       {scheduled && late > 0 && (
@@ -108,7 +121,12 @@ export function LookbackPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <span className={`dot dot-${scheduled ? row.light : 'none'}`} title={lightShortText[scheduled ? row.light : 'none']} data-light={row.light} data-testid="lookback-light" />
+                      <span
+                        className={`dot dot-${scheduled ? row.light : 'none'}`}
+                        title={lightShortText[scheduled ? row.light : 'none']}
+                        data-light={row.light}
+                        data-testid="lookback-light"
+                      />
                     </Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{row.campaignTitle}</Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{row.findingTitle}</Table.Td>
@@ -123,12 +141,23 @@ export function LookbackPage() {
                       {scheduled ? (
                         <Group gap={6} wrap="nowrap">
                           {mayRecord && (
-                            <Button size="compact-sm" leftSection={<IconRepeat size={14} />} onClick={() => setRecording(row)} data-testid="lookback-record">
+                            <Button
+                              size="compact-sm"
+                              leftSection={<IconRepeat size={14} />}
+                              onClick={() => setRecording(row)}
+                              data-testid="lookback-record"
+                            >
                               {t.record}
                             </Button>
                           )}
                           {mayReschedule && (
-                            <Button size="compact-sm" variant="default" leftSection={<IconCalendarEvent size={14} />} onClick={() => setRescheduling(row)} data-testid="lookback-reschedule">
+                            <Button
+                              size="compact-sm"
+                              variant="default"
+                              leftSection={<IconCalendarEvent size={14} />}
+                              onClick={() => setRescheduling(row)}
+                              data-testid="lookback-reschedule"
+                            >
                               {t.reschedule}
                             </Button>
                           )}
@@ -140,7 +169,13 @@ export function LookbackPage() {
                         </Group>
                       ) : (
                         <Stack gap={2}>
-                          <Badge size="sm" variant="light" color={lookbackStatusColor[row.status]} radius="sm" data-testid="lookback-status">
+                          <Badge
+                            size="sm"
+                            variant="light"
+                            color={lookbackStatusColor[row.status]}
+                            radius="sm"
+                            data-testid="lookback-status"
+                          >
                             {lookbackStatusText[row.status]}
                           </Badge>
                           {row.checkedAt && (

@@ -32,7 +32,8 @@ export const lookbackText = {
   passedHint: '整改成效巩固，没有反弹。记为“回头看通过”。',
   relapsed: '发现反弹',
   relapsedHint: '问题出现反弹或整改不到位。整改措施将重新打开。',
-  relapseWarning: '确认“发现反弹”后，这条整改措施将重新打开，状态变为“回头看发现反弹”，由责任部门重新整改，并再次提交对账销号。',
+  relapseWarning:
+    '确认“发现反弹”后，这条整改措施将重新打开，状态变为“回头看发现反弹”，由责任部门重新整改，并再次提交对账销号。',
   note: '回头看情况',
   notePassedPlaceholder: '如 经实地查看和抽查案卷，整改成效保持良好',
   noteRelapsedPlaceholder: '写明反弹的具体表现，涉及的人、案、事',

@@ -45,7 +45,12 @@ export function laggardCodes(courts: ProvinceCourtRow[]): Set<string> {
   const mid = Math.floor(rates.length / 2);
   const median = rates.length % 2 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
   const count = Math.max(1, Math.ceil(ranked.length / 10));
-  return new Set(ranked.slice(0, count).filter((c) => c.totals.completionRate! < median).map((c) => c.code));
+  return new Set(
+    ranked
+      .slice(0, count)
+      .filter((c) => c.totals.completionRate! < median)
+      .map((c) => c.code),
+  );
 }
 
 // Sticky first columns: rank, then the court's name (fixed widths so the second knows its offset).
@@ -60,46 +65,124 @@ const stickyCell = (left: number, width: number, background = 'var(--mantine-col
   maxWidth: width,
   width,
 });
-const headCell: CSSProperties = { position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-gray-0)', verticalAlign: 'bottom' };
+const headCell: CSSProperties = {
+  position: 'sticky',
+  top: 0,
+  zIndex: 2,
+  background: 'var(--mantine-color-gray-0)',
+  verticalAlign: 'bottom',
+};
 
 function Cell({ cell, section, testId }: { cell: ProvinceCell; section: string; testId: string }) {
   if (cell.completionRate === null) {
     return (
-      <Table.Td data-testid={testId} title={t.noItemsHint} style={{ textAlign: 'center', color: 'var(--mantine-color-gray-5)' }}>
+      <Table.Td
+        data-testid={testId}
+        title={t.noItemsHint}
+        style={{ textAlign: 'center', color: 'var(--mantine-color-gray-5)' }}
+      >
         {t.noItems}
       </Table.Td>
     );
   }
   return (
-    <Table.Td data-testid={testId} title={t.cellHint(section, cell.total, cell.completed, cell.overdue)} style={{ ...heat(cell.completionRate), whiteSpace: 'nowrap', textAlign: 'center' }}>
+    <Table.Td
+      data-testid={testId}
+      title={t.cellHint(section, cell.total, cell.completed, cell.overdue)}
+      style={{ ...heat(cell.completionRate), whiteSpace: 'nowrap', textAlign: 'center' }}
+    >
       <span style={{ fontWeight: 600 }}>{t.cell(Math.floor(cell.completionRate * 100))}</span>
       <span style={{ color: 'var(--mantine-color-dimmed)' }}> / </span>
-      <span style={cell.overdue > 0 ? { color: 'var(--mantine-color-red-8)', fontWeight: 600 } : { color: 'var(--mantine-color-dimmed)' }}>{t.overdue(cell.overdue)}</span>
+      <span
+        style={
+          cell.overdue > 0
+            ? { color: 'var(--mantine-color-red-8)', fontWeight: 600 }
+            : { color: 'var(--mantine-color-dimmed)' }
+        }
+      >
+        {t.overdue(cell.overdue)}
+      </span>
     </Table.Td>
   );
 }
 
 function AgeCell({ court }: { court: ProvinceCourtRow }) {
   return (
-    <Table.Td data-testid="province-age" data-light={court.bundleLight} title={court.lastBundleAt ? t.reportedHint(formatDateTime(court.lastBundleAt)) : undefined} style={{ whiteSpace: 'nowrap' }}>
-      <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, marginRight: 6, background: LIGHT_COLOR[court.bundleLight] }} />
-      {court.bundleAgeDays === null ? <span style={{ color: 'var(--mantine-color-dimmed)' }}>{t.never}</span> : t.ageDays(court.bundleAgeDays)}
+    <Table.Td
+      data-testid="province-age"
+      data-light={court.bundleLight}
+      title={court.lastBundleAt ? t.reportedHint(formatDateTime(court.lastBundleAt)) : undefined}
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      <span
+        style={{
+          display: 'inline-block',
+          width: 10,
+          height: 10,
+          borderRadius: 5,
+          marginRight: 6,
+          background: LIGHT_COLOR[court.bundleLight],
+        }}
+      />
+      {court.bundleAgeDays === null ? (
+        <span style={{ color: 'var(--mantine-color-dimmed)' }}>{t.never}</span>
+      ) : (
+        t.ageDays(court.bundleAgeDays)
+      )}
     </Table.Td>
   );
 }
 
-function Matrix({ board, courts, laggards, campaignId }: { board: ProvinceBoard; courts: ProvinceCourtRow[]; laggards: Set<string>; campaignId: string }) {
+function Matrix({
+  board,
+  courts,
+  laggards,
+  campaignId,
+}: {
+  board: ProvinceBoard;
+  courts: ProvinceCourtRow[];
+  laggards: Set<string>;
+  campaignId: string;
+}) {
   return (
     <Paper withBorder>
       <Box style={{ overflow: 'auto', maxHeight: 'calc(100vh - 290px)', minHeight: 200 }}>
-        <Table withColumnBorders verticalSpacing={6} horizontalSpacing="sm" highlightOnHover data-testid="province-table" data-rows={courts.length}>
+        <Table
+          withColumnBorders
+          verticalSpacing={6}
+          horizontalSpacing="sm"
+          highlightOnHover
+          data-testid="province-table"
+          data-rows={courts.length}
+        >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th style={{ ...headCell, ...stickyCell(0, RANK_WIDTH, 'var(--mantine-color-gray-0)'), zIndex: 3, textAlign: 'right' }}>{t.rank}</Table.Th>
-              <Table.Th style={{ ...headCell, ...stickyCell(RANK_WIDTH, COURT_WIDTH, 'var(--mantine-color-gray-0)'), zIndex: 3 }}>{t.court}</Table.Th>
+              <Table.Th
+                style={{
+                  ...headCell,
+                  ...stickyCell(0, RANK_WIDTH, 'var(--mantine-color-gray-0)'),
+                  zIndex: 3,
+                  textAlign: 'right',
+                }}
+              >
+                {t.rank}
+              </Table.Th>
+              <Table.Th
+                style={{
+                  ...headCell,
+                  ...stickyCell(RANK_WIDTH, COURT_WIDTH, 'var(--mantine-color-gray-0)'),
+                  zIndex: 3,
+                }}
+              >
+                {t.court}
+              </Table.Th>
               <Table.Th style={{ ...headCell, minWidth: 100 }}>{t.reportedAt}</Table.Th>
               {board.sections.map((section) => (
-                <Table.Th key={section.id ?? 'own'} style={{ ...headCell, minWidth: 130, maxWidth: 200, textAlign: 'center' }} data-testid="province-section">
+                <Table.Th
+                  key={section.id ?? 'own'}
+                  style={{ ...headCell, minWidth: 130, maxWidth: 200, textAlign: 'center' }}
+                  data-testid="province-section"
+                >
                   {section.title}
                 </Table.Th>
               ))}
@@ -116,19 +199,35 @@ function Matrix({ board, courts, laggards, campaignId }: { board: ProvinceBoard;
                 data-rank={court.rank}
                 title={t.rowHint}
               >
-                <Table.Td style={{ ...stickyCell(0, RANK_WIDTH), textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} data-testid="province-rank">
+                <Table.Td
+                  style={{ ...stickyCell(0, RANK_WIDTH), textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
+                  data-testid="province-rank"
+                >
                   {court.rank}
                 </Table.Td>
                 <Table.Td style={stickyCell(RANK_WIDTH, COURT_WIDTH)}>
                   <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={500} truncate="end" data-testid="province-court-name" title={`${court.name}（${court.code}）`}>
+                    <Text
+                      size="sm"
+                      fw={500}
+                      truncate="end"
+                      data-testid="province-court-name"
+                      title={`${court.name}（${court.code}）`}
+                    >
                       {court.name}
                     </Text>
                     <Text span size="xs" c="dimmed" style={{ flexShrink: 0 }}>
                       {t.level[court.level] ?? court.level}
                     </Text>
                     {laggards.has(court.code) && (
-                      <Badge size="xs" color="red" variant="filled" style={{ flexShrink: 0 }} title={t.laggardHint} data-testid="province-laggard">
+                      <Badge
+                        size="xs"
+                        color="red"
+                        variant="filled"
+                        style={{ flexShrink: 0 }}
+                        title={t.laggardHint}
+                        data-testid="province-laggard"
+                      >
                         {t.laggard}
                       </Badge>
                     )}
@@ -136,7 +235,12 @@ function Matrix({ board, courts, laggards, campaignId }: { board: ProvinceBoard;
                 </Table.Td>
                 <AgeCell court={court} />
                 {court.cells.map((cell, index) => (
-                  <Cell key={board.sections[index].id ?? 'own'} cell={cell} section={board.sections[index].title} testId="province-cell" />
+                  <Cell
+                    key={board.sections[index].id ?? 'own'}
+                    cell={cell}
+                    section={board.sections[index].title}
+                    testId="province-cell"
+                  />
                 ))}
                 <Cell cell={court.totals} section={t.total} testId="province-total" />
               </LinkRow>
@@ -156,7 +260,16 @@ function Matrix({ board, courts, laggards, campaignId }: { board: ProvinceBoard;
 function Legend() {
   const swatch = (style: CSSProperties, label: string) => (
     <Group gap={4} wrap="nowrap">
-      <span style={{ display: 'inline-block', width: 14, height: 14, borderRadius: 3, background: style.background as string, border: '1px solid var(--mantine-color-gray-3)' }} />
+      <span
+        style={{
+          display: 'inline-block',
+          width: 14,
+          height: 14,
+          borderRadius: 3,
+          background: style.background as string,
+          border: '1px solid var(--mantine-color-gray-3)',
+        }}
+      />
       <Text size="xs">{label}</Text>
     </Group>
   );
@@ -182,7 +295,11 @@ export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
 
   const laggards = useMemo(() => (board ? laggardCodes(board.courts) : new Set<string>()), [board]);
   // Jurisdictions: the intermediate courts among the rows.
-  const parents = useMemo(() => (board ? board.courts.filter((c) => c.level === 'intermediate').sort((a, b) => a.code.localeCompare(b.code)) : []), [board]);
+  const parents = useMemo(
+    () =>
+      board ? board.courts.filter((c) => c.level === 'intermediate').sort((a, b) => a.code.localeCompare(b.code)) : [],
+    [board],
+  );
   const shown = useMemo(() => {
     if (!board) return [];
     let rows = parent ? board.courts.filter((c) => c.code === parent || c.parentCode === parent) : board.courts;
@@ -220,14 +337,22 @@ export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
               size="sm"
               aria-label={t.filterParent}
               placeholder={t.filterAll}
-              data={[{ value: '', label: t.filterAll }, ...parents.map((p) => ({ value: p.code, label: t.parentOption(p.name) }))]}
+              data={[
+                { value: '', label: t.filterAll },
+                ...parents.map((p) => ({ value: p.code, label: t.parentOption(p.name) })),
+              ]}
               value={parent ?? ''}
               onChange={(value) => setParent(value || null)}
               allowDeselect={false}
               data-testid="province-parent"
             />
           )}
-          <Switch label={t.onlyLaggards(BOTTOM)} checked={onlyLaggards} onChange={(event) => setOnlyLaggards(event.currentTarget.checked)} data-testid="province-only-laggards" />
+          <Switch
+            label={t.onlyLaggards(BOTTOM)}
+            checked={onlyLaggards}
+            onChange={(event) => setOnlyLaggards(event.currentTarget.checked)}
+            data-testid="province-only-laggards"
+          />
         </Group>
       </Group>
       <Group justify="space-between">

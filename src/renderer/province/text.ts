@@ -1,7 +1,8 @@
 // Words of the 下级法院进度 tab (the higher court's matrix of subordinate courts × sections).
 export const provinceText = {
   title: '下级法院进度',
-  subtitle: (today: string, count: number) => `截至 ${today}，共 ${count} 个下级法院；按完成率从低到高排列，后进在前。点击法院查看其推进清单（只读）。`,
+  subtitle: (today: string, count: number) =>
+    `截至 ${today}，共 ${count} 个下级法院；按完成率从低到高排列，后进在前。点击法院查看其推进清单（只读）。`,
   loadFailed: '下级法院进度读取失败',
   emptyTitle: '尚未收到下级法院的同步包',
   emptyText: '下级法院上报同步包并在本院导入后，这里按栏目列出各院的完成率和逾期事项，后进的法院排在前面。',
@@ -22,7 +23,8 @@ export const provinceText = {
   reportedHint: (at: string) => `最近一次上报包生成于 ${at}`,
   cell: (percent: number) => `${percent}%`,
   overdue: (count: number) => `逾期 ${count}`,
-  cellHint: (section: string, total: number, completed: number, overdue: number) => `${section}：共 ${total} 项，已完成 ${completed} 项，逾期 ${overdue} 项`,
+  cellHint: (section: string, total: number, completed: number, overdue: number) =>
+    `${section}：共 ${total} 项，已完成 ${completed} 项，逾期 ${overdue} 项`,
   noItems: '—',
   noItemsHint: '该院尚无本活动的事项',
   rowHint: '点击查看该院推进清单（只读）',

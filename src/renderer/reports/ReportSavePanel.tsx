@@ -48,7 +48,13 @@ export function ReportSavePanel({
     if (!folder.trim()) return setFolderError(t.folderRequired);
     setFolderError(null);
     setStarting(format);
-    const result = await send('reports.export', { campaignId, kind, format, courtCode: courtCode ?? undefined, folder: folder.trim() });
+    const result = await send('reports.export', {
+      campaignId,
+      kind,
+      format,
+      courtCode: courtCode ?? undefined,
+      folder: folder.trim(),
+    });
     setStarting(null);
     if (!result.ok) {
       if (result.fieldErrors?.folder) return setFolderError(result.fieldErrors.folder);
@@ -59,7 +65,8 @@ export function ReportSavePanel({
 
   const finished = (status: JobStatus) => {
     setJob(null);
-    if (status.state === 'done' && status.result?.kind === 'reportExport') setOutcome({ kind: 'saved', file: status.result.report });
+    if (status.state === 'done' && status.result?.kind === 'reportExport')
+      setOutcome({ kind: 'saved', file: status.result.report });
     else if (status.state === 'cancelled') setOutcome({ kind: 'cancelled' });
     else setOutcome({ kind: 'failed', message: status.error ?? status.message });
   };
@@ -123,7 +130,12 @@ export function ReportSavePanel({
       </Paper>
 
       {outcome?.kind === 'saved' && (
-        <Paper withBorder p="md" style={{ borderLeft: '4px solid var(--mantine-color-teal-6)' }} data-testid="report-saved">
+        <Paper
+          withBorder
+          p="md"
+          style={{ borderLeft: '4px solid var(--mantine-color-teal-6)' }}
+          data-testid="report-saved"
+        >
           <Group justify="space-between" wrap="nowrap" mb={6}>
             <Group gap="xs" wrap="nowrap">
               <IconCircleCheck size={20} color="var(--mantine-color-teal-7)" />
@@ -142,7 +154,13 @@ export function ReportSavePanel({
         </Paper>
       )}
       {outcome?.kind === 'failed' && (
-        <Alert color="red" title={t.saveFailedTitle} withCloseButton onClose={() => setOutcome(null)} data-testid="report-save-failed">
+        <Alert
+          color="red"
+          title={t.saveFailedTitle}
+          withCloseButton
+          onClose={() => setOutcome(null)}
+          data-testid="report-save-failed"
+        >
           {outcome.message}
         </Alert>
       )}

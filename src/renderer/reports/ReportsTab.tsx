@@ -2,7 +2,20 @@
 // print on A4, print it (Ctrl+P) or save it as PDF / Excel / Word into a folder. With `courtCode`
 // the reports are built from that subordinate court's data, read-only.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Box, Button, Center, Group, Loader, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
 import { reportKinds } from '../../shared/api';
@@ -14,9 +27,22 @@ import { ReportPaper, type ReportPaperHandle } from './ReportPaper';
 import { ReportSavePanel } from './ReportSavePanel';
 import { reportKindText, reportText as t } from './text';
 
-type Loaded = { state: 'loading' } | { state: 'ready'; preview: ReportPreview } | { state: 'failed'; code: string; message: string };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'ready'; preview: ReportPreview }
+  | { state: 'failed'; code: string; message: string };
 
-export function ReportsTab({ campaign, courtCode, courtName, onBackToOwn }: { campaign: Campaign; courtCode: string | null; courtName?: string; onBackToOwn(): void }) {
+export function ReportsTab({
+  campaign,
+  courtCode,
+  courtName,
+  onBackToOwn,
+}: {
+  campaign: Campaign;
+  courtCode: string | null;
+  courtName?: string;
+  onBackToOwn(): void;
+}) {
   const [kind, setKind] = useState<ReportKind>('checklist');
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const paper = useRef<ReportPaperHandle>(null);
@@ -25,7 +51,11 @@ export function ReportsTab({ campaign, courtCode, courtName, onBackToOwn }: { ca
   const load = useCallback(async () => {
     setLoaded({ state: 'loading' });
     const result = await send('reports.preview', { campaignId, kind, courtCode: courtCode ?? undefined });
-    setLoaded(result.ok ? { state: 'ready', preview: result.value } : { state: 'failed', code: result.code, message: result.message });
+    setLoaded(
+      result.ok
+        ? { state: 'ready', preview: result.value }
+        : { state: 'failed', code: result.code, message: result.message },
+    );
   }, [campaignId, kind, courtCode]);
   useEffect(() => {
     void load();
@@ -42,7 +72,13 @@ export function ReportsTab({ campaign, courtCode, courtName, onBackToOwn }: { ca
   return (
     <Stack gap="md" data-testid="reports-tab">
       {courtCode !== null && (
-        <ViewingCourtAlert title={t.viewingCourt(courtName ?? courtCode)} hint={t.viewingHint} backLabel={t.backToOwn} onBack={onBackToOwn} testId="reports-viewing-court" />
+        <ViewingCourtAlert
+          title={t.viewingCourt(courtName ?? courtCode)}
+          hint={t.viewingHint}
+          backLabel={t.backToOwn}
+          onBack={onBackToOwn}
+          testId="reports-viewing-court"
+        />
       )}
       <Group justify="space-between" align="center">
         <SegmentedControl
@@ -53,7 +89,18 @@ export function ReportsTab({ campaign, courtCode, courtName, onBackToOwn }: { ca
           data-testid="report-kind"
         />
         <Tooltip label={t.printHint}>
-          <Button leftSection={<IconPrinter size={16} />} variant="default" onClick={print} disabled={!preview} rightSection={<Text size="xs" c="dimmed">{t.printShortcut}</Text>} data-testid="report-print">
+          <Button
+            leftSection={<IconPrinter size={16} />}
+            variant="default"
+            onClick={print}
+            disabled={!preview}
+            rightSection={
+              <Text size="xs" c="dimmed">
+                {t.printShortcut}
+              </Text>
+            }
+            data-testid="report-print"
+          >
             {t.print}
           </Button>
         </Tooltip>
@@ -102,7 +149,14 @@ export function ReportsTab({ campaign, courtCode, courtName, onBackToOwn }: { ca
                 </Button>
               </Alert>
             ))}
-          {preview && <ReportPaper ref={paper} html={preview.html} landscape={preview.landscape} title={t.previewFrameTitle(preview.title)} />}
+          {preview && (
+            <ReportPaper
+              ref={paper}
+              html={preview.html}
+              landscape={preview.landscape}
+              title={t.previewFrameTitle(preview.title)}
+            />
+          )}
         </Stack>
         <Box w={340} style={{ flexShrink: 0, position: 'sticky', top: 16 }}>
           <ReportSavePanel

@@ -1,6 +1,21 @@
 // 设置: the court profile (code read-only) with the court's key fingerprint, departments and people.
 import { useState } from 'react';
-import { ActionIcon, Alert, Autocomplete, Button, Group, Modal, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Autocomplete,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconEdit, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { courtLevels, type CourtLevel, type Department, type Person } from '../../shared/api';
@@ -79,7 +94,13 @@ function CourtForm() {
       <Stack gap="sm">
         {error && <Alert color="red">{error}</Alert>}
         <TextInput label={setupText.name} withAsterisk {...form.getInputProps('name')} />
-        <TextInput label={setupText.code} description={t.codeFixed} readOnly variant="filled" {...form.getInputProps('code')} />
+        <TextInput
+          label={setupText.code}
+          description={t.codeFixed}
+          readOnly
+          variant="filled"
+          {...form.getInputProps('code')}
+        />
         <Radio.Group label={setupText.level} withAsterisk {...form.getInputProps('level')}>
           <Group mt={6} gap="lg">
             {courtLevels.map((level) => (
@@ -88,10 +109,25 @@ function CourtForm() {
           </Group>
         </Radio.Group>
         <Group grow align="flex-start">
-          <TextInput label={setupText.parentCode} withAsterisk={!isHigh} description={isHigh ? setupText.parentOptional : undefined} {...form.getInputProps('parentCode')} />
-          <TextInput label={setupText.parentName} withAsterisk={!isHigh} description={isHigh ? setupText.parentOptional : undefined} {...form.getInputProps('parentName')} />
+          <TextInput
+            label={setupText.parentCode}
+            withAsterisk={!isHigh}
+            description={isHigh ? setupText.parentOptional : undefined}
+            {...form.getInputProps('parentCode')}
+          />
+          <TextInput
+            label={setupText.parentName}
+            withAsterisk={!isHigh}
+            description={isHigh ? setupText.parentOptional : undefined}
+            {...form.getInputProps('parentName')}
+          />
         </Group>
-        <TextInput label={setupText.operatorName} description={t.operatorHint} withAsterisk {...form.getInputProps('operatorName')} />
+        <TextInput
+          label={setupText.operatorName}
+          description={t.operatorHint}
+          withAsterisk
+          {...form.getInputProps('operatorName')}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={saving}>
             {commonText.save}
@@ -110,7 +146,12 @@ function Departments() {
   const [headName, setHeadName] = useState('');
   const [errors, setErrors] = useState<{ name?: string; headName?: string }>({});
   const [saving, setSaving] = useState(false);
-  const [editing, setEditing] = useState<{ id: string; name: string; headName: string; errors: { name?: string; headName?: string; form?: string } } | null>(null);
+  const [editing, setEditing] = useState<{
+    id: string;
+    name: string;
+    headName: string;
+    errors: { name?: string; headName?: string; form?: string };
+  } | null>(null);
 
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -120,7 +161,9 @@ function Departments() {
     setSaving(false);
     if (!result.ok) {
       const fields = result.fieldErrors ?? {};
-      return setErrors(fields.name || fields.headName ? { name: fields.name, headName: fields.headName } : { name: result.message });
+      return setErrors(
+        fields.name || fields.headName ? { name: fields.name, headName: fields.headName } : { name: result.message },
+      );
     }
     setName('');
     setHeadName('');
@@ -129,19 +172,36 @@ function Departments() {
   };
   const save = async (department: Department) => {
     if (!editing) return;
-    if (!editing.name.trim()) return setEditing({ ...editing, errors: { name: commonText.required(t.departmentName) } });
+    if (!editing.name.trim())
+      return setEditing({ ...editing, errors: { name: commonText.required(t.departmentName) } });
     // Both fields travel together: leaving headName out would clear it.
-    const result = await send('departments.update', { id: department.id, version: department.version, name: editing.name, headName: editing.headName });
+    const result = await send('departments.update', {
+      id: department.id,
+      version: department.version,
+      name: editing.name,
+      headName: editing.headName,
+    });
     if (!result.ok) {
       const fields = result.fieldErrors ?? {};
-      return setEditing({ ...editing, errors: fields.name || fields.headName ? { name: fields.name, headName: fields.headName } : { form: result.message } });
+      return setEditing({
+        ...editing,
+        errors:
+          fields.name || fields.headName ? { name: fields.name, headName: fields.headName } : { form: result.message },
+      });
     }
     setEditing(null);
     notifySuccess(t.departmentSaved);
     await reloadDepartments();
   };
   const remove = async (department: Department) => {
-    if (!(await confirmAction({ message: t.deleteDepartmentConfirm(department.name), confirmLabel: commonText.delete, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.deleteDepartmentConfirm(department.name),
+        confirmLabel: commonText.delete,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('departments.delete', { id: department.id, version: department.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.departmentDeleted);
@@ -216,7 +276,13 @@ function Departments() {
                           <TextInput
                             size="xs"
                             value={editing.name}
-                            onChange={(e) => setEditing({ ...editing, name: e.currentTarget.value, errors: { ...editing.errors, name: undefined, form: undefined } })}
+                            onChange={(e) =>
+                              setEditing({
+                                ...editing,
+                                name: e.currentTarget.value,
+                                errors: { ...editing.errors, name: undefined, form: undefined },
+                              })
+                            }
                             error={editing.errors.name}
                             aria-label={t.departmentName}
                             autoFocus
@@ -227,7 +293,13 @@ function Departments() {
                             data={peopleNames}
                             value={editing.headName}
                             placeholder={t.headPlaceholder}
-                            onChange={(value) => setEditing({ ...editing, headName: value, errors: { ...editing.errors, headName: undefined, form: undefined } })}
+                            onChange={(value) =>
+                              setEditing({
+                                ...editing,
+                                headName: value,
+                                errors: { ...editing.errors, headName: undefined, form: undefined },
+                              })
+                            }
                             error={editing.errors.headName}
                             aria-label={t.headName}
                             w={200}
@@ -236,7 +308,12 @@ function Departments() {
                           <ActionIcon type="submit" variant="light" aria-label={commonText.save}>
                             <IconCheck size={16} />
                           </ActionIcon>
-                          <ActionIcon variant="subtle" color="gray" onClick={() => setEditing(null)} aria-label={commonText.cancel}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            onClick={() => setEditing(null)}
+                            aria-label={commonText.cancel}
+                          >
                             <IconX size={16} />
                           </ActionIcon>
                         </Group>
@@ -251,13 +328,29 @@ function Departments() {
                 ) : (
                   <Table.Tr key={d.id} data-testid="department-row">
                     <Table.Td>{d.name}</Table.Td>
-                    <Table.Td>{d.headName || <Text span c="dimmed" size="sm">{t.noHead}</Text>}</Table.Td>
+                    <Table.Td>
+                      {d.headName || (
+                        <Text span c="dimmed" size="sm">
+                          {t.noHead}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       <Group gap={2} justify="flex-end" wrap="nowrap">
-                        <IconAction label={t.editDepartment} variant="subtle" color="gray" onClick={() => setEditing({ id: d.id, name: d.name, headName: d.headName, errors: {} })}>
+                        <IconAction
+                          label={t.editDepartment}
+                          variant="subtle"
+                          color="gray"
+                          onClick={() => setEditing({ id: d.id, name: d.name, headName: d.headName, errors: {} })}
+                        >
                           <IconEdit size={16} />
                         </IconAction>
-                        <IconAction label={commonText.delete} variant="subtle" color="red" onClick={() => void remove(d)}>
+                        <IconAction
+                          label={commonText.delete}
+                          variant="subtle"
+                          color="red"
+                          onClick={() => void remove(d)}
+                        >
                           <IconTrash size={16} />
                         </IconAction>
                       </Group>
@@ -278,7 +371,14 @@ function People() {
   const [editing, setEditing] = useState<{ person: Person | null } | null>(null);
   const departmentName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? t.noDepartment;
   const remove = async (person: Person) => {
-    if (!(await confirmAction({ message: t.deletePersonConfirm(person.name), confirmLabel: commonText.delete, danger: true }))) return;
+    if (
+      !(await confirmAction({
+        message: t.deletePersonConfirm(person.name),
+        confirmLabel: commonText.delete,
+        danger: true,
+      }))
+    )
+      return;
     const result = await send('people.delete', { id: person.id, version: person.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.personDeleted);
@@ -317,7 +417,12 @@ function People() {
                   <Table.Td>{departmentName(p.departmentId)}</Table.Td>
                   <Table.Td>
                     <Group gap={2} justify="flex-end" wrap="nowrap">
-                      <IconAction label={commonText.edit} variant="subtle" color="gray" onClick={() => setEditing({ person: p })}>
+                      <IconAction
+                        label={commonText.edit}
+                        variant="subtle"
+                        color="gray"
+                        onClick={() => setEditing({ person: p })}
+                      >
                         <IconEdit size={16} />
                       </IconAction>
                       <IconAction label={commonText.delete} variant="subtle" color="red" onClick={() => void remove(p)}>
@@ -347,7 +452,15 @@ function People() {
   );
 }
 
-function PersonForm({ person, onCancel, onSaved }: { person: Person | null; onCancel(): void; onSaved(): Promise<void> }) {
+function PersonForm({
+  person,
+  onCancel,
+  onSaved,
+}: {
+  person: Person | null;
+  onCancel(): void;
+  onSaved(): Promise<void>;
+}) {
   const { departments } = useApp();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -359,7 +472,9 @@ function PersonForm({ person, onCancel, onSaved }: { person: Person | null; onCa
     setError(null);
     if (!values.name.trim()) return form.setErrors({ name: commonText.required(t.personName) });
     setSaving(true);
-    const result = person ? await send('people.update', { id: person.id, version: person.version, ...values }) : await send('people.create', values);
+    const result = person
+      ? await send('people.update', { id: person.id, version: person.version, ...values })
+      : await send('people.create', values);
     setSaving(false);
     if (!result.ok) {
       form.setErrors(serverFieldErrors(result.fieldErrors));
@@ -374,7 +489,14 @@ function PersonForm({ person, onCancel, onSaved }: { person: Person | null; onCa
         {error && <Alert color="red">{error}</Alert>}
         <TextInput label={t.personName} withAsterisk data-autofocus {...form.getInputProps('name')} />
         <TextInput label={t.personTitle} placeholder={t.personTitlePlaceholder} {...form.getInputProps('title')} />
-        <Select label={t.personDepartment} data={departments.map((d) => ({ value: d.id, label: d.name }))} clearable searchable nothingFoundMessage={commonText.nothingFound} {...form.getInputProps('departmentId')} />
+        <Select
+          label={t.personDepartment}
+          data={departments.map((d) => ({ value: d.id, label: d.name }))}
+          clearable
+          searchable
+          nothingFoundMessage={commonText.nothingFound}
+          {...form.getInputProps('departmentId')}
+        />
         <FormActions onCancel={onCancel} saving={saving} />
       </Stack>
     </form>

@@ -2,10 +2,31 @@
 // then the first administrator's account (logged in at once); and an option to load the demo
 // campaigns with a progress bar.
 import { useState } from 'react';
-import { Alert, Button, Card, Center, Checkbox, Group, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  Checkbox,
+  Group,
+  Radio,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
-import { courtLevels, courtSetupInput, newPassword, username as usernameSchema, type CourtLevel, type CourtProfile, type JobStatus } from '../../shared/api';
+import {
+  courtLevels,
+  courtSetupInput,
+  newPassword,
+  username as usernameSchema,
+  type CourtLevel,
+  type CourtProfile,
+  type JobStatus,
+} from '../../shared/api';
 import { send } from '../api/client';
 import { RoleBadges } from '../auth/RoleBadges';
 import { JobProgress } from '../common/JobProgress';
@@ -49,13 +70,25 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
   const [demoEnd, setDemoEnd] = useState<{ status: JobStatus; court: CourtProfile } | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { name: '', code: '', level: 'basic', parentCode: '', parentName: '', operatorName: '', username: '', password: '', confirmPassword: '', loadDemo: false },
+    initialValues: {
+      name: '',
+      code: '',
+      level: 'basic',
+      parentCode: '',
+      parentName: '',
+      operatorName: '',
+      username: '',
+      password: '',
+      confirmPassword: '',
+      loadDemo: false,
+    },
   });
 
   const adminErrors = (values: Values): FieldErrors | null => {
     const errors = schemaErrors(adminInput, { username: values.username, password: values.password }) ?? {};
     if (!values.confirmPassword) errors.confirmPassword = `请填写${t.confirmPassword}`;
-    else if (!errors.password && values.confirmPassword !== values.password) errors.confirmPassword = t.passwordMismatch;
+    else if (!errors.password && values.confirmPassword !== values.password)
+      errors.confirmPassword = t.passwordMismatch;
     return Object.keys(errors).length > 0 ? errors : null;
   };
 
@@ -80,10 +113,17 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
       return;
     }
     setSaving(true);
-    const result = await send('court.setup', { profile, admin: { username: values.username, password: values.password }, loadDemo: values.loadDemo });
+    const result = await send('court.setup', {
+      profile,
+      admin: { username: values.username, password: values.password },
+      loadDemo: values.loadDemo,
+    });
     setSaving(false);
     if (!result.ok) {
-      const errors = { ...serverFieldErrors(result.fieldErrors, 'profile.'), ...serverFieldErrors(result.fieldErrors, 'admin.') };
+      const errors = {
+        ...serverFieldErrors(result.fieldErrors, 'profile.'),
+        ...serverFieldErrors(result.fieldErrors, 'admin.'),
+      };
       form.setErrors(errors);
       if (touchesFields(errors, profileFields)) setStep(0);
       setError(result.message);
@@ -111,8 +151,11 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
             )}
             {ended && (
               <>
-                <Alert color={ended.state === 'cancelled' ? 'gray' : 'red'} title={ended.state === 'cancelled' ? undefined : t.demoFailed}>
-                  {ended.state === 'cancelled' ? t.demoCancelled : ended.error ?? ended.message}
+                <Alert
+                  color={ended.state === 'cancelled' ? 'gray' : 'red'}
+                  title={ended.state === 'cancelled' ? undefined : t.demoFailed}
+                >
+                  {ended.state === 'cancelled' ? t.demoCancelled : (ended.error ?? ended.message)}
                 </Alert>
                 <Group justify="flex-end">
                   <Button onClick={() => onDone(demo.court)}>{t.enter}</Button>
@@ -128,7 +171,16 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
   const isHigh = form.values.level === 'high';
   return (
     <Center mih="100%" p="xl">
-      <Card withBorder shadow="sm" padding="xl" w={640} component="form" onSubmit={submit} noValidate data-testid="setup-form">
+      <Card
+        withBorder
+        shadow="sm"
+        padding="xl"
+        w={640}
+        component="form"
+        onSubmit={submit}
+        noValidate
+        data-testid="setup-form"
+      >
         <Stack gap="md">
           <div>
             <Title order={2} c="court.9">
@@ -138,7 +190,12 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
               {t.intro}
             </Text>
           </div>
-          <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(next) => next < step && setStep(next)}>
+          <Stepper
+            active={step}
+            size="sm"
+            allowNextStepsSelect={false}
+            onStepClick={(next) => next < step && setStep(next)}
+          >
             <Stepper.Step label={t.stepCourt} description={t.stepCourtHint} />
             <Stepper.Step label={t.stepAdmin} description={t.stepAdminHint} />
           </Stepper>
@@ -149,8 +206,21 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
           )}
           {step === 0 ? (
             <>
-              <TextInput label={t.name} placeholder={t.namePlaceholder} withAsterisk data-autofocus autoFocus {...form.getInputProps('name')} />
-              <TextInput label={t.code} placeholder={t.codePlaceholder} description={t.codeHint} withAsterisk {...form.getInputProps('code')} />
+              <TextInput
+                label={t.name}
+                placeholder={t.namePlaceholder}
+                withAsterisk
+                data-autofocus
+                autoFocus
+                {...form.getInputProps('name')}
+              />
+              <TextInput
+                label={t.code}
+                placeholder={t.codePlaceholder}
+                description={t.codeHint}
+                withAsterisk
+                {...form.getInputProps('code')}
+              />
               <Radio.Group label={t.level} withAsterisk {...form.getInputProps('level')}>
                 <Group mt={6} gap="lg">
                   {courtLevels.map((level) => (
@@ -174,7 +244,12 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
                   {...form.getInputProps('parentName')}
                 />
               </Group>
-              <TextInput label={t.operatorName} description={t.operatorHint} withAsterisk {...form.getInputProps('operatorName')} />
+              <TextInput
+                label={t.operatorName}
+                description={t.operatorHint}
+                withAsterisk
+                {...form.getInputProps('operatorName')}
+              />
               <Group justify="flex-end" mt="sm">
                 <Button type="submit" size="md">
                   {t.next}
@@ -217,13 +292,29 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
                 {...form.getInputProps('username')}
               />
               <Group grow align="flex-start">
-                <PasswordField label={t.password} description={t.passwordHint} withAsterisk autoComplete="new-password" {...form.getInputProps('password')} />
-                <PasswordField label={t.confirmPassword} description={'\u00a0'} withAsterisk autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+                <PasswordField
+                  label={t.password}
+                  description={t.passwordHint}
+                  withAsterisk
+                  autoComplete="new-password"
+                  {...form.getInputProps('password')}
+                />
+                <PasswordField
+                  label={t.confirmPassword}
+                  description={'\u00a0'}
+                  withAsterisk
+                  autoComplete="new-password"
+                  {...form.getInputProps('confirmPassword')}
+                />
               </Group>
               <Alert color="yellow" variant="light" py={8}>
                 {t.remember}
               </Alert>
-              <Checkbox label={t.loadDemo} description={t.loadDemoHint} {...form.getInputProps('loadDemo', { type: 'checkbox' })} />
+              <Checkbox
+                label={t.loadDemo}
+                description={t.loadDemoHint}
+                {...form.getInputProps('loadDemo', { type: 'checkbox' })}
+              />
               <Group justify="space-between" mt="sm">
                 <Button
                   variant="default"

@@ -7,7 +7,8 @@ export const setupText = {
   stepAdminHint: '用于登录和管理用户',
   next: '下一步',
   back: '上一步',
-  adminIntro: '管理员负责本院信息、部门和用户账户，并可审核、销号。设置完成后即以此账户登录，其他同事的账户请在“用户管理”中开设。',
+  adminIntro:
+    '管理员负责本院信息、部门和用户账户，并可审核、销号。设置完成后即以此账户登录，其他同事的账户请在“用户管理”中开设。',
   adminName: '管理员姓名',
   adminNameHint: '即经办人姓名，可在上一步修改',
   adminRoles: '角色',

@@ -2,7 +2,22 @@
 // 退出登录), the navigation by role, and the page for the current route.
 import { useEffect, useState } from 'react';
 import { AppShell, Group, Menu, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { IconArrowsExchange, IconLayoutDashboard, IconBuildingBank, IconChevronDown, IconClipboardList, IconHistory, IconKey, IconListCheck, IconLogout, IconRepeat, IconSettings, IconSitemap, IconUser, IconUsers } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconLayoutDashboard,
+  IconBuildingBank,
+  IconChevronDown,
+  IconClipboardList,
+  IconHistory,
+  IconKey,
+  IconListCheck,
+  IconLogout,
+  IconRepeat,
+  IconSettings,
+  IconSitemap,
+  IconUser,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { CourtLevel, Role } from '../../shared/model';
 import { useApp } from '../AppContext';
 import { navigate, useRoute, type Route } from '../lib/router';
@@ -24,13 +39,26 @@ import { shellText as t } from './text';
  * `roles`: shown only to these roles (the main process refuses the others anyway). `levels`: only
  * at courts of these levels (a basic court has no subordinates to watch).
  */
-const navItems: Array<{ route: Route; label: string; icon: typeof IconClipboardList; match: Route['name'][]; roles?: Role[]; levels?: CourtLevel[] }> = [
+const navItems: Array<{
+  route: Route;
+  label: string;
+  icon: typeof IconClipboardList;
+  match: Route['name'][];
+  roles?: Role[];
+  levels?: CourtLevel[];
+}> = [
   { route: { name: 'board' }, label: t.navBoard, icon: IconLayoutDashboard, match: ['board'] },
   { route: { name: 'work' }, label: t.navWork, icon: IconListCheck, match: ['work'] },
   { route: { name: 'campaigns' }, label: t.navCampaigns, icon: IconClipboardList, match: ['campaigns', 'campaign'] },
   { route: { name: 'lookbacks' }, label: t.navLookbacks, icon: IconRepeat, match: ['lookbacks'] },
   { route: { name: 'sync', tab: null }, label: t.navSync, icon: IconArrowsExchange, match: ['sync'] },
-  { route: { name: 'subordinates' }, label: t.navSubordinates, icon: IconSitemap, match: ['subordinates'], levels: ['high', 'intermediate'] },
+  {
+    route: { name: 'subordinates' },
+    label: t.navSubordinates,
+    icon: IconSitemap,
+    match: ['subordinates'],
+    levels: ['high', 'intermediate'],
+  },
   { route: { name: 'audit' }, label: t.navAudit, icon: IconHistory, match: ['audit'], roles: ['admin', 'reviewer'] },
   { route: { name: 'users' }, label: t.navUsers, icon: IconUsers, match: ['users'], roles: ['admin'] },
   { route: { name: 'settings' }, label: t.navSettings, icon: IconSettings, match: ['settings'] },
@@ -62,18 +90,20 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" bg="#fbfcfd">
-        {navItems.filter((item) => (!item.roles || can(...item.roles)) && (!item.levels || item.levels.includes(court.level))).map((item) => (
-          <NavLink
-            key={item.label}
-            label={item.label}
-            leftSection={<item.icon size={18} stroke={1.6} />}
-            active={item.match.includes(route.name)}
-            onClick={() => navigate(item.route)}
-            variant="light"
-            styles={{ label: { fontSize: 15 } }}
-            mb={2}
-          />
-        ))}
+        {navItems
+          .filter((item) => (!item.roles || can(...item.roles)) && (!item.levels || item.levels.includes(court.level)))
+          .map((item) => (
+            <NavLink
+              key={item.label}
+              label={item.label}
+              leftSection={<item.icon size={18} stroke={1.6} />}
+              active={item.match.includes(route.name)}
+              onClick={() => navigate(item.route)}
+              variant="light"
+              styles={{ label: { fontSize: 15 } }}
+              mb={2}
+            />
+          ))}
       </AppShell.Navbar>
       <AppShell.Main>
         {route.name === 'board' && <CourtBoardPage />}
@@ -99,7 +129,14 @@ function UserMenu() {
     <>
       <Menu position="bottom-end" width={180} shadow="md" withinPortal>
         <Menu.Target>
-          <UnstyledButton c="white" px="xs" py={4} style={{ borderRadius: 4 }} aria-label={t.userMenu} data-testid="user-menu">
+          <UnstyledButton
+            c="white"
+            px="xs"
+            py={4}
+            style={{ borderRadius: 4 }}
+            aria-label={t.userMenu}
+            data-testid="user-menu"
+          >
             <Group gap={8} wrap="nowrap">
               <IconUser size={16} />
               <Text size="sm" fw={500} data-testid="header-user">

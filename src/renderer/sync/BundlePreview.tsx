@@ -70,7 +70,13 @@ export function BundleSummaryView({ bundle }: { bundle: BundleSummary }) {
           <Stack gap={2} mt={2}>
             {bundle.nested.map((nested) => (
               <Text key={`${nested.source.code}-${nested.seq}`} size="sm">
-                {t.nestedLine(t.courtWithCode(nested.source.name, nested.source.code), nested.seq, nested.full, nested.rows, nested.files)}
+                {t.nestedLine(
+                  t.courtWithCode(nested.source.name, nested.source.code),
+                  nested.seq,
+                  nested.full,
+                  nested.rows,
+                  nested.files,
+                )}
               </Text>
             ))}
           </Stack>
@@ -116,7 +122,11 @@ export function ChangesTable({ report }: { report: ImportReport }) {
         </Table.Thead>
         <Table.Tbody>
           {report.changes.map((change) => (
-            <Table.Tr key={`${change.courtCode}/${change.campaignId ?? ''}`} data-testid="bundle-change-row" data-court={change.courtCode}>
+            <Table.Tr
+              key={`${change.courtCode}/${change.campaignId ?? ''}`}
+              data-testid="bundle-change-row"
+              data-court={change.courtCode}
+            >
               <Table.Td>{t.courtWithCode(change.courtName, change.courtCode)}</Table.Td>
               <Table.Td>
                 {change.campaignId ? (
@@ -180,7 +190,13 @@ export function TrustStep({
   disabled?: boolean;
 }) {
   return (
-    <Paper withBorder p="lg" bg="yellow.0" style={{ borderColor: 'var(--mantine-color-yellow-5)' }} data-testid="trust-step">
+    <Paper
+      withBorder
+      p="lg"
+      bg="yellow.0"
+      style={{ borderColor: 'var(--mantine-color-yellow-5)' }}
+      data-testid="trust-step"
+    >
       <Stack gap="md">
         <Group gap="xs">
           <IconPhoneCall size={20} color="var(--mantine-color-yellow-9)" />
@@ -236,7 +252,11 @@ export function PreviewNotices({ report }: { report: ImportReport }) {
           <List size="sm" mt={6}>
             {report.newlyVouched.map((court) => (
               <List.Item key={court.code} data-court={court.code}>
-                {t.vouchedLine(t.courtWithCode(court.name, court.code), levelName(court.level), t.courtWithCode(court.vouchedBy.name, court.vouchedBy.code))}
+                {t.vouchedLine(
+                  t.courtWithCode(court.name, court.code),
+                  levelName(court.level),
+                  t.courtWithCode(court.vouchedBy.name, court.vouchedBy.code),
+                )}
                 <Fingerprint value={court.fingerprint} size="sm" testId="vouched-fingerprint" />
               </List.Item>
             ))}
@@ -244,7 +264,12 @@ export function PreviewNotices({ report }: { report: ImportReport }) {
         </Alert>
       )}
       {report.auditAlerts.length > 0 && (
-        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t.auditAlertTitle} data-testid="bundle-audit-alerts">
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          title={t.auditAlertTitle}
+          data-testid="bundle-audit-alerts"
+        >
           <Text size="sm">{t.auditAlertHint}</Text>
           <List size="sm" mt={6}>
             {report.auditAlerts.map((alert) => (

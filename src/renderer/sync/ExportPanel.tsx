@@ -12,7 +12,15 @@ import { FolderField } from './parts';
 import { syncText as t } from './text';
 import { ExportJobControl, ExportJobOutcome, useExportJob } from './useExportJob';
 
-export function ExportPanel({ overview, onChanged, onGoPublish }: { overview: SyncOverview; onChanged(): void; onGoPublish(): void }) {
+export function ExportPanel({
+  overview,
+  onChanged,
+  onGoPublish,
+}: {
+  overview: SyncOverview;
+  onChanged(): void;
+  onGoPublish(): void;
+}) {
   const { can } = useApp();
   const [folder, setFolder] = useState(overview.defaultFolder);
   const [full, setFull] = useState(false);
@@ -61,17 +69,35 @@ export function ExportPanel({ overview, onChanged, onGoPublish }: { overview: Sy
             </div>
           </Group>
           {parent ? (
-            <Badge color="teal" variant="light" size="lg" leftSection={<IconLock size={14} />} style={{ textTransform: 'none' }} data-testid="sync-encryption">
+            <Badge
+              color="teal"
+              variant="light"
+              size="lg"
+              leftSection={<IconLock size={14} />}
+              style={{ textTransform: 'none' }}
+              data-testid="sync-encryption"
+            >
               {t.encryptedYes}
             </Badge>
           ) : (
-            <Alert color="yellow" variant="light" icon={<IconLockOpen size={18} />} p="xs" data-testid="sync-encryption">
+            <Alert
+              color="yellow"
+              variant="light"
+              icon={<IconLockOpen size={18} />}
+              p="xs"
+              data-testid="sync-encryption"
+            >
               <Text size="sm">{t.encryptedNo}</Text>
             </Alert>
           )}
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mt={4}>
             <Figure label={t.nextSeq} value={t.seq(overview.nextSeq)} testId="sync-next-seq" />
-            <Figure label={t.pendingChanges} value={overview.pendingChanges} suffix={t.countUnit} testId="sync-pending" />
+            <Figure
+              label={t.pendingChanges}
+              value={overview.pendingChanges}
+              suffix={t.countUnit}
+              testId="sync-pending"
+            />
             <Figure label={t.pendingRelays} value={overview.pendingRelays} suffix={t.relayUnit} testId="sync-relays" />
             <Paper withBorder px="md" py="sm" radius="sm" data-testid="sync-last-export">
               <Text size="xs" c="dimmed">
@@ -80,7 +106,11 @@ export function ExportPanel({ overview, onChanged, onGoPublish }: { overview: Sy
               {overview.lastExport ? (
                 <>
                   <Text size="sm" fw={600} mt={4}>
-                    {t.lastExportLine(overview.lastExport.seq, formatDateTime(overview.lastExport.at), overview.lastExport.full)}
+                    {t.lastExportLine(
+                      overview.lastExport.seq,
+                      formatDateTime(overview.lastExport.at),
+                      overview.lastExport.full,
+                    )}
                   </Text>
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {overview.lastExport.fileName}

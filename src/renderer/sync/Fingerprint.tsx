@@ -27,10 +27,27 @@ export function Fingerprint({ value, size = 'lg', testId }: { value: string; siz
     );
   }
   return (
-    <SimpleGrid cols={groups.length === 8 ? 4 : 1} spacing="lg" verticalSpacing="xs" maw={560} role="group" aria-label={t.label} data-testid={testId} data-fingerprint={spoken}>
+    <SimpleGrid
+      cols={groups.length === 8 ? 4 : 1}
+      spacing="lg"
+      verticalSpacing="xs"
+      maw={560}
+      role="group"
+      aria-label={t.label}
+      data-testid={testId}
+      data-fingerprint={spoken}
+    >
       {groups.map((group, index) => (
         <Stack key={index} gap={0} align="center">
-          <Text ff="monospace" fz={28} fw={600} lh={1.25} c="court.9" style={{ letterSpacing: '0.08em' }} data-testid="fingerprint-group">
+          <Text
+            ff="monospace"
+            fz={28}
+            fw={600}
+            lh={1.25}
+            c="court.9"
+            style={{ letterSpacing: '0.08em' }}
+            data-testid="fingerprint-group"
+          >
             {group}
           </Text>
           {groups.length === 8 && (

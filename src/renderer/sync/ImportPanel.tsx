@@ -38,7 +38,11 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
   // An upload left behind (the page closed mid-preview) is discarded; a running import keeps it.
   const pendingUpload = useRef<string | null>(null);
   pendingUpload.current =
-    stage.step === 'previewing' || stage.step === 'preview' || stage.step === 'cancelled' ? stage.uploadId : stage.step === 'refused' ? stage.uploadId : null;
+    stage.step === 'previewing' || stage.step === 'preview' || stage.step === 'cancelled'
+      ? stage.uploadId
+      : stage.step === 'refused'
+        ? stage.uploadId
+        : null;
   useEffect(
     () => () => {
       if (pendingUpload.current) void send('sync.discardUpload', { uploadId: pendingUpload.current });
@@ -53,15 +57,31 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
     abortUpload.current = false;
     setConfirmed({});
     setStage({ step: 'uploading', fileName: file.name, sent: 0, total: file.size });
-    const uploaded = await uploadBundle(file, (sent) => setStage({ step: 'uploading', fileName: file.name, sent, total: file.size }), () => abortUpload.current);
+    const uploaded = await uploadBundle(
+      file,
+      (sent) => setStage({ step: 'uploading', fileName: file.name, sent, total: file.size }),
+      () => abortUpload.current,
+    );
     if (!uploaded.ok) {
       if ('aborted' in uploaded) return setStage({ step: 'idle', notice: t.discarded });
-      return setStage({ step: 'refused', fileName: file.name, refusal: { message: uploaded.failure.message, code: uploaded.failure.code }, atImport: false, uploadId: null });
+      return setStage({
+        step: 'refused',
+        fileName: file.name,
+        refusal: { message: uploaded.failure.message, code: uploaded.failure.code },
+        atImport: false,
+        uploadId: null,
+      });
     }
     const preview = await send('sync.preview', { uploadId: uploaded.uploadId });
     if (!preview.ok) {
       void send('sync.discardUpload', { uploadId: uploaded.uploadId });
-      return setStage({ step: 'refused', fileName: file.name, refusal: { message: preview.message, code: preview.code }, atImport: false, uploadId: null });
+      return setStage({
+        step: 'refused',
+        fileName: file.name,
+        refusal: { message: preview.message, code: preview.code },
+        atImport: false,
+        uploadId: null,
+      });
     }
     setStage({ step: 'previewing', fileName: file.name, uploadId: uploaded.uploadId, jobId: preview.value.jobId });
   };
@@ -69,7 +89,8 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
   const previewFinished = (status: JobStatus) => {
     if (stage.step !== 'previewing') return;
     const { fileName, uploadId } = stage;
-    if (status.state === 'done' && status.result?.kind === 'syncPreview') return setStage({ step: 'preview', fileName, uploadId, preview: status.result.report });
+    if (status.state === 'done' && status.result?.kind === 'syncPreview')
+      return setStage({ step: 'preview', fileName, uploadId, preview: status.result.report });
     void send('sync.discardUpload', { uploadId });
     if (status.state === 'cancelled') return setStage({ step: 'idle', notice: t.discarded });
     setStage({ step: 'refused', fileName, refusal: refusalOf(status), atImport: false, uploadId: null });
@@ -82,14 +103,22 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
     setStarting(true);
     const result = await send('sync.import', { uploadId, trust: preview.needsTrust.map((court) => court.fingerprint) });
     setStarting(false);
-    if (!result.ok) return setStage({ step: 'refused', fileName, refusal: { message: result.message, code: result.code }, atImport: true, uploadId });
+    if (!result.ok)
+      return setStage({
+        step: 'refused',
+        fileName,
+        refusal: { message: result.message, code: result.code },
+        atImport: true,
+        uploadId,
+      });
     setStage({ step: 'importing', fileName, uploadId, preview, jobId: result.value.jobId });
   };
 
   const importFinished = (status: JobStatus) => {
     if (stage.step !== 'importing') return;
     const { fileName, uploadId, preview } = stage;
-    if (status.state === 'done' && status.result?.kind === 'syncImport') setStage({ step: 'imported', fileName, report: status.result.report });
+    if (status.state === 'done' && status.result?.kind === 'syncImport')
+      setStage({ step: 'imported', fileName, report: status.result.report });
     else if (status.state === 'cancelled') setStage({ step: 'cancelled', fileName, uploadId, preview });
     else setStage({ step: 'refused', fileName, refusal: refusalOf(status), atImport: true, uploadId });
     onChanged();
@@ -104,7 +133,8 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
       const result = await send('sync.discardUpload', { uploadId: stage.uploadId });
       if (!result.ok) notifyFailure(result);
     }
-    const nothingToDo = (stage.step === 'preview' || stage.step === 'cancelled') && stage.preview.outcome === 'unchanged';
+    const nothingToDo =
+      (stage.step === 'preview' || stage.step === 'cancelled') && stage.preview.outcome === 'unchanged';
     setStage({ step: 'idle', notice: nothingToDo ? undefined : t.discarded });
   };
 
@@ -153,9 +183,13 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
     );
   }
 
-  const needsTrust = stage.step === 'preview' || stage.step === 'importing' || stage.step === 'cancelled' ? stage.preview.needsTrust : [];
+  const needsTrust =
+    stage.step === 'preview' || stage.step === 'importing' || stage.step === 'cancelled'
+      ? stage.preview.needsTrust
+      : [];
   const allConfirmed = needsTrust.every((court) => confirmed[court.fingerprint]);
-  const preview = stage.step === 'preview' || stage.step === 'importing' || stage.step === 'cancelled' ? stage.preview : null;
+  const preview =
+    stage.step === 'preview' || stage.step === 'importing' || stage.step === 'cancelled' ? stage.preview : null;
 
   return (
     <Stack gap="md" data-testid="sync-import">
@@ -186,7 +220,13 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
               <Text size="sm" fw={600}>
                 {t.uploading}
               </Text>
-              <Progress value={stage.total > 0 ? Math.round((stage.sent * 100) / stage.total) : 100} size="lg" animated striped aria-label={t.uploading} />
+              <Progress
+                value={stage.total > 0 ? Math.round((stage.sent * 100) / stage.total) : 100}
+                size="lg"
+                animated
+                striped
+                aria-label={t.uploading}
+              />
               <Group justify="space-between">
                 <Text size="sm" c="dimmed">
                   {t.uploadProgress(formatSize(stage.sent), formatSize(stage.total))}
@@ -231,7 +271,11 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
               <PreviewNotices report={preview} />
               {preview.bundle.kind === 'package_down' && (
                 <Text size="sm" data-testid="sync-materialized">
-                  {t.materialized(preview.materialized.added, preview.materialized.updated, preview.materialized.removed)}
+                  {t.materialized(
+                    preview.materialized.added,
+                    preview.materialized.updated,
+                    preview.materialized.removed,
+                  )}
                 </Text>
               )}
             </>
@@ -264,7 +308,13 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
                 {stage.preview.outcome === 'unchanged' ? t.close : t.discard}
               </Button>
               {stage.preview.outcome !== 'unchanged' && (
-                <Button leftSection={<IconFileImport size={16} />} disabled={!allConfirmed} loading={starting} onClick={() => void confirmImport()} data-testid="sync-import-button">
+                <Button
+                  leftSection={<IconFileImport size={16} />}
+                  disabled={!allConfirmed}
+                  loading={starting}
+                  onClick={() => void confirmImport()}
+                  data-testid="sync-import-button"
+                >
                   {t.importButton}
                 </Button>
               )}

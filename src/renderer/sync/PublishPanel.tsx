@@ -61,7 +61,10 @@ export function PublishPanel({ overview, onChanged }: { overview: SyncOverview; 
               <Select
                 label={t.campaign}
                 placeholder={t.campaignPlaceholder}
-                data={campaigns.map((campaign) => ({ value: campaign.id, label: `${campaign.title}（${campaign.year}）` }))}
+                data={campaigns.map((campaign) => ({
+                  value: campaign.id,
+                  label: `${campaign.title}（${campaign.year}）`,
+                }))}
                 value={campaignId}
                 allowDeselect={false}
                 onChange={(value) => {
@@ -88,7 +91,12 @@ export function PublishPanel({ overview, onChanged }: { overview: SyncOverview; 
           )}
         </Stack>
       </Paper>
-      <ExportJobOutcome job={job} doneTitle={t.publishDone} failedTitle={t.publishFailed} carryHint={t.publishCarryHint} />
+      <ExportJobOutcome
+        job={job}
+        doneTitle={t.publishDone}
+        failedTitle={t.publishFailed}
+        carryHint={t.publishCarryHint}
+      />
     </Stack>
   );
 }

@@ -33,13 +33,24 @@ export function SubordinatesPage() {
       {courts && courts.length > 0 && (
         <>
           {courts.some((court) => court.auditAlert) && (
-            <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t.auditAlertTitle(courts.filter((court) => court.auditAlert).length)} data-testid="subordinates-audit-alerts">
+            <Alert
+              color="red"
+              icon={<IconAlertTriangle size={18} />}
+              title={t.auditAlertTitle(courts.filter((court) => court.auditAlert).length)}
+              data-testid="subordinates-audit-alerts"
+            >
               <Text size="sm">{t.auditAlertHint}</Text>
               <List size="sm" mt={6}>
                 {courts
                   .filter((court) => court.auditAlert)
                   .map((court) => (
-                    <List.Item key={court.code}>{t.auditAlertLine(`${court.name}（${court.code}）`, withoutAlertPrefix(court.auditAlert!.message), formatDateTime(court.auditAlert!.at))}</List.Item>
+                    <List.Item key={court.code}>
+                      {t.auditAlertLine(
+                        `${court.name}（${court.code}）`,
+                        withoutAlertPrefix(court.auditAlert!.message),
+                        formatDateTime(court.auditAlert!.at),
+                      )}
+                    </List.Item>
                   ))}
               </List>
             </Alert>
@@ -76,7 +87,14 @@ export function SubordinatesPage() {
                         {court.name}
                         {court.auditAlert && (
                           <div>
-                            <Badge mt={4} color="red" variant="light" leftSection={<IconAlertTriangle size={12} />} style={{ textTransform: 'none' }} data-testid="subordinate-audit-badge">
+                            <Badge
+                              mt={4}
+                              color="red"
+                              variant="light"
+                              leftSection={<IconAlertTriangle size={12} />}
+                              style={{ textTransform: 'none' }}
+                              data-testid="subordinate-audit-badge"
+                            >
                               {t.auditBadge}
                             </Badge>
                           </div>
@@ -84,7 +102,15 @@ export function SubordinatesPage() {
                       </Table.Td>
                       <Table.Td>{courtLevelText[court.level as keyof typeof courtLevelText] ?? court.level}</Table.Td>
                       <Table.Td>{court.via ? t.via(nameOf(court.via)) : t.direct}</Table.Td>
-                      <Table.Td data-testid="subordinate-seq">{court.lastSeq > 0 ? t.seq(court.lastSeq) : <Text span size="sm" c="dimmed">{t.never}</Text>}</Table.Td>
+                      <Table.Td data-testid="subordinate-seq">
+                        {court.lastSeq > 0 ? (
+                          t.seq(court.lastSeq)
+                        ) : (
+                          <Text span size="sm" c="dimmed">
+                            {t.never}
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(court.lastBundleAt)}</Table.Td>
                       <Table.Td ta="right" data-testid="subordinate-age" data-color={color ?? 'none'}>
                         {court.ageDays === null ? (

@@ -36,7 +36,12 @@ export function SyncHistory({ refreshKey }: { refreshKey: number }) {
             </Table.Thead>
             <Table.Tbody>
               {entries.map((entry) => (
-                <Table.Tr key={entry.id} data-testid="history-row" data-direction={entry.direction} data-result={entry.result}>
+                <Table.Tr
+                  key={entry.id}
+                  data-testid="history-row"
+                  data-direction={entry.direction}
+                  data-result={entry.result}
+                >
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{directionText[entry.direction]}</Text>
@@ -49,7 +54,9 @@ export function SyncHistory({ refreshKey }: { refreshKey: number }) {
                   <Table.Td style={{ overflowWrap: 'anywhere' }} data-testid="history-file">
                     <Text size="sm">{entry.fileName || t.none}</Text>
                   </Table.Td>
-                  <Table.Td data-testid="history-court">{entry.courtCode ? t.courtWithCode(entry.courtName, entry.courtCode) : t.none}</Table.Td>
+                  <Table.Td data-testid="history-court">
+                    {entry.courtCode ? t.courtWithCode(entry.courtName, entry.courtCode) : t.none}
+                  </Table.Td>
                   <Table.Td data-testid="history-seq">{entry.seq !== null ? t.seq(entry.seq) : t.none}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{t.rowsFiles(entry.rows, entry.files)}</Text>
@@ -60,7 +67,12 @@ export function SyncHistory({ refreshKey }: { refreshKey: number }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={resultColor[entry.result]} variant="light" style={{ textTransform: 'none' }} data-testid="history-result">
+                    <Badge
+                      color={resultColor[entry.result]}
+                      variant="light"
+                      style={{ textTransform: 'none' }}
+                      data-testid="history-result"
+                    >
                       {resultText[entry.result]}
                     </Badge>
                   </Table.Td>

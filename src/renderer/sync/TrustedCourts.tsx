@@ -15,7 +15,11 @@ import { relationText, syncText as t } from './text';
 import { useLoaded } from '../lib/useLoaded';
 import { ListStatus } from './ListStatus';
 
-const relationColor: Record<TrustedCourt['relation'], string> = { superior: 'court', subordinate: 'teal', relayed: 'gray' };
+const relationColor: Record<TrustedCourt['relation'], string> = {
+  superior: 'court',
+  subordinate: 'teal',
+  relayed: 'gray',
+};
 
 export function TrustedCourts() {
   const { can } = useApp();
@@ -23,7 +27,12 @@ export function TrustedCourts() {
 
   const untrust = async (court: TrustedCourt) => {
     const name = t.courtWithCode(court.name, court.code);
-    const ok = await confirmAction({ title: t.untrustConfirmTitle, message: t.untrustConfirm(name), confirmLabel: t.untrust, danger: true });
+    const ok = await confirmAction({
+      title: t.untrustConfirmTitle,
+      message: t.untrustConfirm(name),
+      confirmLabel: t.untrust,
+      danger: true,
+    });
     if (!ok) return;
     const result = await send('sync.untrust', { code: court.code });
     if (!result.ok) return notifyFailure(result);
@@ -67,7 +76,12 @@ export function TrustedCourts() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={relationColor[court.relation]} style={{ textTransform: 'none' }} data-testid="trusted-relation">
+                    <Badge
+                      variant="light"
+                      color={relationColor[court.relation]}
+                      style={{ textTransform: 'none' }}
+                      data-testid="trusted-relation"
+                    >
                       {relationText[court.relation]}
                     </Badge>
                   </Table.Td>

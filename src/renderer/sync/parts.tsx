@@ -10,14 +10,30 @@ import type { Refusal } from './syncRules';
 import { syncText as t } from './text';
 
 /** The folder a bundle is written to (the shared field, with the sync screens' words and test ids). */
-export function FolderField({ value, onChange, drives, disabled }: { value: string; onChange(folder: string): void; drives: { path: string; label: string }[]; disabled?: boolean }) {
+export function FolderField({
+  value,
+  onChange,
+  drives,
+  disabled,
+}: {
+  value: string;
+  onChange(folder: string): void;
+  drives: { path: string; label: string }[];
+  disabled?: boolean;
+}) {
   return (
     <SharedFolderField
       value={value}
       onChange={onChange}
       drives={drives}
       disabled={disabled}
-      text={{ label: t.folder, description: t.folderHint, chooseFolder: t.chooseFolder, drives: t.drives, noDrives: t.noDrives }}
+      text={{
+        label: t.folder,
+        description: t.folderHint,
+        chooseFolder: t.chooseFolder,
+        drives: t.drives,
+        noDrives: t.noDrives,
+      }}
       testId="sync-folder"
       driveTestId="sync-drive"
     />
@@ -27,9 +43,28 @@ export function FolderField({ value, onChange, drives, disabled }: { value: stri
 /** A refused or failed step: the plain message, the stable code small, and that nothing was written. */
 /** A refusal in plain words (its stable code stays in data-code for support, off the screen);
  * `onRetry` adds a 重试 button for refusals a second try can cure (a busy database). */
-export function RefusalAlert({ title, refusal, untouched = true, onClose, onRetry }: { title: string; refusal: Refusal; untouched?: boolean; onClose?(): void; onRetry?(): void }) {
+export function RefusalAlert({
+  title,
+  refusal,
+  untouched = true,
+  onClose,
+  onRetry,
+}: {
+  title: string;
+  refusal: Refusal;
+  untouched?: boolean;
+  onClose?(): void;
+  onRetry?(): void;
+}) {
   return (
-    <Alert color="red" title={title} withCloseButton={!!onClose} onClose={onClose} data-testid="sync-refusal" data-code={refusal.code ?? ''}>
+    <Alert
+      color="red"
+      title={title}
+      withCloseButton={!!onClose}
+      onClose={onClose}
+      data-testid="sync-refusal"
+      data-code={refusal.code ?? ''}
+    >
       <Stack gap={4}>
         <Text size="sm" data-testid="sync-refusal-message">
           {refusal.message}
@@ -37,7 +72,14 @@ export function RefusalAlert({ title, refusal, untouched = true, onClose, onRetr
         {untouched && <Text size="sm">{t.untouched}</Text>}
         {onRetry && (
           <Group mt={4}>
-            <Button size="xs" variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry} data-testid="sync-refusal-retry">
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              leftSection={<IconRefresh size={14} />}
+              onClick={onRetry}
+              data-testid="sync-refusal-retry"
+            >
               {t.retry}
             </Button>
           </Group>
@@ -48,7 +90,17 @@ export function RefusalAlert({ title, refusal, untouched = true, onClose, onRetr
 }
 
 /** Where the bundle was written and what it holds. */
-export function ExportResult({ title, report, carryHint, onClose }: { title: string; report: ExportReport; carryHint: string; onClose(): void }) {
+export function ExportResult({
+  title,
+  report,
+  carryHint,
+  onClose,
+}: {
+  title: string;
+  report: ExportReport;
+  carryHint: string;
+  onClose(): void;
+}) {
   const line = (label: string, value: React.ReactNode, testId?: string, strong = false) => (
     <Table.Tr>
       <Table.Td w={90} c="dimmed" style={{ verticalAlign: 'top' }}>
@@ -60,7 +112,12 @@ export function ExportResult({ title, report, carryHint, onClose }: { title: str
     </Table.Tr>
   );
   return (
-    <Paper withBorder p="lg" style={{ borderLeft: '4px solid var(--mantine-color-teal-6)' }} data-testid="sync-export-result">
+    <Paper
+      withBorder
+      p="lg"
+      style={{ borderLeft: '4px solid var(--mantine-color-teal-6)' }}
+      data-testid="sync-export-result"
+    >
       <Group justify="space-between" mb="xs">
         <Group gap="xs">
           <IconCircleCheck size={22} color="var(--mantine-color-teal-7)" />
@@ -75,7 +132,11 @@ export function ExportResult({ title, report, carryHint, onClose }: { title: str
           {line(t.fileLine, report.fileName, 'sync-export-file', true)}
           {line(t.pathLine, report.filePath, 'sync-export-path')}
           {line(t.seqLabel, `${t.seq(report.seq)}${report.full ? `（${t.fullSnapshot}）` : ''}`, 'sync-export-seq')}
-          {line(t.contentLine, t.contentText(report.rows, report.files, report.nested, formatSize(report.bytes), report.kind), 'sync-export-counts')}
+          {line(
+            t.contentLine,
+            t.contentText(report.rows, report.files, report.nested, formatSize(report.bytes), report.kind),
+            'sync-export-counts',
+          )}
           {line(t.encryptedLine, report.encrypted ? t.encryptedShort : t.notEncryptedShort, 'sync-export-encrypted')}
         </Table.Tbody>
       </Table>

@@ -16,7 +16,8 @@ export const syncText = {
   untouched: '数据库没有任何改动。',
   seq: (n: number) => `第 ${n} 号`,
   /** A package down is addressed to every subordinate: code '*', shown by its name alone. */
-  courtWithCode: (name: string, code: string) => (code === '*' ? name || '各下级法院' : name ? `${name}（${code}）` : code),
+  courtWithCode: (name: string, code: string) =>
+    code === '*' ? name || '各下级法院' : name ? `${name}（${code}）` : code,
   rowsFiles: (rows: number, files: number) => `${rows} 条数据，${files} 个文件`,
   none: '—',
 
@@ -38,7 +39,8 @@ export const syncText = {
   noParent: '高级人民法院不向上报送同步包。向下级法院发送专项活动请使用“下发”；下级法院报来的同步包请在“导入”中载入。',
   goPublish: '前往下发',
   full: '完整快照',
-  fullHelp: '包含本院的全部数据，而不只是上次上报以来的变更。上级法院提示“缺少第 N 号同步包”或数据对不上时使用，它能补齐缺失的部分。',
+  fullHelp:
+    '包含本院的全部数据，而不只是上次上报以来的变更。上级法院提示“缺少第 N 号同步包”或数据对不上时使用，它能补齐缺失的部分。',
   exportButton: '导出上报包',
   exportRunning: '正在生成上报包…',
   exportDone: '上报包已生成',
@@ -106,7 +108,8 @@ export const syncText = {
   scope: '范围',
   fullSnapshot: '完整快照',
   /** The manifest's range excludes `from`: changes from+1 … through. */
-  incremental: (from: number, through: number) => (through > from ? `增量（变更序号 ${from + 1}–${through}）` : '增量（无新变更）'),
+  incremental: (from: number, through: number) =>
+    through > from ? `增量（变更序号 ${from + 1}–${through}）` : '增量（无新变更）',
   createdAt: '生成时间',
   encryption: '加密',
   encrypted: '已加密',
@@ -117,9 +120,12 @@ export const syncText = {
   nestedDown: '内含上级法院的原始下发包',
   // relays and the audit witness
   vouchedTitle: '以下法院的密钥将因转报法院的担保而被本院信任',
-  vouchedHint: '这些法院的同步包由转报它们的法院原样夹带，各自签名已核验。请确认它们确是该转报法院的下级法院（或其上级法院）；如有陌生法院，请不要导入。',
-  vouchedLine: (court: string, level: string | null, by: string) => `${court}${level ? `（${level}）` : ''}，由${by}担保`,
-  replacesVouched: '本院此前只通过转报法院的担保认识这家法院，而这次的密钥与担保的不同。请务必电话核对；核对一致后，以本次核对的密钥为准。',
+  vouchedHint:
+    '这些法院的同步包由转报它们的法院原样夹带，各自签名已核验。请确认它们确是该转报法院的下级法院（或其上级法院）；如有陌生法院，请不要导入。',
+  vouchedLine: (court: string, level: string | null, by: string) =>
+    `${court}${level ? `（${level}）` : ''}，由${by}担保`,
+  replacesVouched:
+    '本院此前只通过转报法院的担保认识这家法院，而这次的密钥与担保的不同。请务必电话核对；核对一致后，以本次核对的密钥为准。',
   auditAlertTitle: '审计日志与上次上报不一致',
   auditAlertHint: '下级法院的审计日志可能被删改。数据仍会按签名导入，请与该院核实并报告信息技术人员。',
   restored: (files: number) => `本院缺失或损坏的 ${files} 个佐证材料文件将从这个同步包补回。`,
@@ -181,7 +187,8 @@ export const syncText = {
   result: '结果',
   message: '说明',
   actorLine: (name: string) => `操作人：${name}`,
-  countsLine: (added: number, updated: number, unchanged: number) => `新增 ${added}，更新 ${updated}，未变 ${unchanged}`,
+  countsLine: (added: number, updated: number, unchanged: number) =>
+    `新增 ${added}，更新 ${updated}，未变 ${unchanged}`,
   reload: '刷新',
 };
 
@@ -245,7 +252,8 @@ export const subordinatesText = {
   items: '事项数',
   count: (n: number) => `共 ${n} 个下级法院`,
   auditAlertTitle: (n: number) => `${n} 个下级法院的审计日志与上次上报不一致`,
-  auditAlertHint: '这些法院报来的审计日志链头与此前报来的对不上：日志可能被删除、清空或改写。请与该院核实，并报告信息技术人员。',
+  auditAlertHint:
+    '这些法院报来的审计日志链头与此前报来的对不上：日志可能被删除、清空或改写。请与该院核实，并报告信息技术人员。',
   auditAlertLine: (court: string, message: string, at: string) => `${court}：${message}（${at} 发现）`,
   auditBadge: '审计日志异常',
 };

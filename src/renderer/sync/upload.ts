@@ -10,6 +10,10 @@ export type { UploadOutcome };
  * Uploads `file` piece by piece; `onProgress` gets the bytes sent so far. `aborted()` is asked
  * between pieces: a person may give up (放弃) halfway, and what was sent is then discarded.
  */
-export function uploadBundle(file: File, onProgress: (sentBytes: number) => void, aborted: () => boolean): Promise<UploadOutcome> {
+export function uploadBundle(
+  file: File,
+  onProgress: (sentBytes: number) => void,
+  aborted: () => boolean,
+): Promise<UploadOutcome> {
   return uploadInPieces('sync.upload', file, { onProgress, aborted, unreadable: t.unreadable });
 }

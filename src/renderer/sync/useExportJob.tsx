@@ -13,7 +13,8 @@ import { syncText as t } from './text';
 /** Refusals that a second try can cure: a busy database, a full disk or a pulled USB stick put right. */
 const RETRYABLE = new Set(['E_BUSY', 'E_DISK_FULL', 'E_NO_FOLDER', 'E_WRITE']);
 
-type Outcome = { kind: 'done'; status: JobStatus } | { kind: 'refused'; refusal: Refusal } | { kind: 'cancelled' } | null;
+type Outcome =
+  { kind: 'done'; status: JobStatus } | { kind: 'refused'; refusal: Refusal } | { kind: 'cancelled' } | null;
 
 export interface ExportJob {
   jobId: string | null;
@@ -43,7 +44,8 @@ export function useExportJob(failedTitle: string, onChanged: () => void): Export
     const result = await call();
     setStarting(false);
     if (!result.ok) {
-      if (result.fieldErrors?.folder) return setOutcome({ kind: 'refused', refusal: { message: result.fieldErrors.folder, code: result.code } });
+      if (result.fieldErrors?.folder)
+        return setOutcome({ kind: 'refused', refusal: { message: result.fieldErrors.folder, code: result.code } });
       return notifyFailure(result, failedTitle);
     }
     setJobId(result.value.jobId);
@@ -65,7 +67,21 @@ export function useExportJob(failedTitle: string, onChanged: () => void): Export
 }
 
 /** The start button, or while the job runs, what it is doing and its progress bar. */
-export function ExportJobControl({ job, running, icon, label, testId, onStart }: { job: ExportJob; running: string; icon: ReactNode; label: string; testId: string; onStart(): void }) {
+export function ExportJobControl({
+  job,
+  running,
+  icon,
+  label,
+  testId,
+  onStart,
+}: {
+  job: ExportJob;
+  running: string;
+  icon: ReactNode;
+  label: string;
+  testId: string;
+  onStart(): void;
+}) {
   return job.jobId ? (
     <div>
       <Text size="sm" fw={600} mb="xs">
@@ -83,9 +99,20 @@ export function ExportJobControl({ job, running, icon, label, testId, onStart }:
 }
 
 /** What the last job ended in: where the bundle went, the refusal, or that it was cancelled. */
-export function ExportJobOutcome({ job, doneTitle, failedTitle, carryHint }: { job: ExportJob; doneTitle: string; failedTitle: string; carryHint: string }) {
+export function ExportJobOutcome({
+  job,
+  doneTitle,
+  failedTitle,
+  carryHint,
+}: {
+  job: ExportJob;
+  doneTitle: string;
+  failedTitle: string;
+  carryHint: string;
+}) {
   const { outcome } = job;
-  const report = outcome?.kind === 'done' && outcome.status.result?.kind === 'syncExport' ? outcome.status.result.report : null;
+  const report =
+    outcome?.kind === 'done' && outcome.status.result?.kind === 'syncExport' ? outcome.status.result.report : null;
   return (
     <>
       {report && <ExportResult title={doneTitle} report={report} carryHint={carryHint} onClose={job.clear} />}

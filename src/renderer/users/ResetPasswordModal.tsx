@@ -11,7 +11,15 @@ import { temporaryPassword } from './temporaryPassword';
 import { usersText as t } from './text';
 import { PasswordField } from '../auth/PasswordField';
 
-export function ResetPasswordModal({ account, onClose, onReset }: { account: UserAccount | null; onClose(): void; onReset(account: UserAccount): void }) {
+export function ResetPasswordModal({
+  account,
+  onClose,
+  onReset,
+}: {
+  account: UserAccount | null;
+  onClose(): void;
+  onReset(account: UserAccount): void;
+}) {
   return (
     <Modal opened={!!account} onClose={onClose} title={account ? t.resetTitle(account.displayName) : ''} size="md">
       {account && <ResetForm key={account.id} account={account} onClose={onClose} onReset={onReset} />}
@@ -19,7 +27,15 @@ export function ResetPasswordModal({ account, onClose, onReset }: { account: Use
   );
 }
 
-function ResetForm({ account, onClose, onReset }: { account: UserAccount; onClose(): void; onReset(account: UserAccount): void }) {
+function ResetForm({
+  account,
+  onClose,
+  onReset,
+}: {
+  account: UserAccount;
+  onClose(): void;
+  onReset(account: UserAccount): void;
+}) {
   const [password, setPassword] = useState('');
   const [visible, setVisible] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);

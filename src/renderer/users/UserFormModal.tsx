@@ -41,13 +41,30 @@ export function UserFormModal({
   reload(): Promise<UserAccount[] | null>;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={account ? t.editTitle(account.displayName) : t.createTitle} size="lg">
-      {opened && <UserForm key={account?.id ?? 'new'} account={account} onClose={onClose} onSaved={onSaved} reload={reload} />}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={account ? t.editTitle(account.displayName) : t.createTitle}
+      size="lg"
+    >
+      {opened && (
+        <UserForm key={account?.id ?? 'new'} account={account} onClose={onClose} onSaved={onSaved} reload={reload} />
+      )}
     </Modal>
   );
 }
 
-function UserForm({ account: initial, onClose, onSaved, reload }: { account: UserAccount | null; onClose(): void; onSaved(account: UserAccount): void; reload(): Promise<UserAccount[] | null> }) {
+function UserForm({
+  account: initial,
+  onClose,
+  onSaved,
+  reload,
+}: {
+  account: UserAccount | null;
+  onClose(): void;
+  onSaved(account: UserAccount): void;
+  reload(): Promise<UserAccount[] | null>;
+}) {
   const { user, departments, people } = useApp();
   // The version saved against; replaced by the newest one after a conflicting change.
   const [base, setBase] = useState(initial);
@@ -56,7 +73,9 @@ function UserForm({ account: initial, onClose, onSaved, reload }: { account: Use
   const [passwordVisible, setPasswordVisible] = useState(false);
   const isMe = base?.id === user.id;
   // Hints under the boxes, so that boxes side by side line up whatever their hints' length.
-  const below = { inputWrapperOrder: ['label', 'input', 'description', 'error'] as Array<'label' | 'input' | 'description' | 'error'> };
+  const below = {
+    inputWrapperOrder: ['label', 'input', 'description', 'error'] as Array<'label' | 'input' | 'description' | 'error'>,
+  };
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -81,11 +100,18 @@ function UserForm({ account: initial, onClose, onSaved, reload }: { account: Use
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const common = { displayName: values.displayName, roles: values.roles, departmentId: values.departmentId, personId: values.personId };
+    const common = {
+      displayName: values.displayName,
+      roles: values.roles,
+      departmentId: values.departmentId,
+      personId: values.personId,
+    };
     const update = base ? { id: base.id, version: base.version, ...common, disabled: values.disabled } : null;
     const create = { username: values.username, ...common, password: values.password };
     setSaving(true);
-    const result = update ? await checkedSend('users.update', update, form, t.formError) : await checkedSend('users.create', create, form, t.formError);
+    const result = update
+      ? await checkedSend('users.update', update, form, t.formError)
+      : await checkedSend('users.create', create, form, t.formError);
     setSaving(false);
     if (!result.ok) {
       if (result.code === 'E_STALE' && base) {
@@ -120,7 +146,12 @@ function UserForm({ account: initial, onClose, onSaved, reload }: { account: Use
             {...below}
             {...form.getInputProps('username')}
           />
-          <TextInput label={t.displayName} withAsterisk data-autofocus={base ? true : undefined} {...form.getInputProps('displayName')} />
+          <TextInput
+            label={t.displayName}
+            withAsterisk
+            data-autofocus={base ? true : undefined}
+            {...form.getInputProps('displayName')}
+          />
         </Group>
         <Group grow align="flex-start">
           <Select
@@ -197,4 +228,3 @@ function UserForm({ account: initial, onClose, onSaved, reload }: { account: Use
     </form>
   );
 }
-

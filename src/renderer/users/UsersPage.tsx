@@ -15,7 +15,8 @@ import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { usersText as t } from './text';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; account: UserAccount } | { kind: 'reset'; account: UserAccount } | null;
+type Dialog =
+  { kind: 'create' } | { kind: 'edit'; account: UserAccount } | { kind: 'reset'; account: UserAccount } | null;
 
 export function UsersPage() {
   const { user } = useApp();
@@ -41,7 +42,11 @@ export function UsersPage() {
   return (
     <Stack gap="md" maw={1200}>
       <PageHeader title={t.title} subtitle={t.subtitle}>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'create' })} data-testid="user-create">
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setDialog({ kind: 'create' })}
+          data-testid="user-create"
+        >
           {t.create}
         </Button>
       </PageHeader>
@@ -99,12 +104,26 @@ export function UsersPage() {
         onSaved={() => void load()}
         reload={load}
       />
-      <ResetPasswordModal account={dialog?.kind === 'reset' ? dialog.account : null} onClose={() => setDialog(null)} onReset={() => void load()} />
+      <ResetPasswordModal
+        account={dialog?.kind === 'reset' ? dialog.account : null}
+        onClose={() => setDialog(null)}
+        onReset={() => void load()}
+      />
     </Stack>
   );
 }
 
-function AccountRow({ account, isMe, onEdit, onReset }: { account: UserAccount; isMe: boolean; onEdit(): void; onReset(): void }) {
+function AccountRow({
+  account,
+  isMe,
+  onEdit,
+  onReset,
+}: {
+  account: UserAccount;
+  isMe: boolean;
+  onEdit(): void;
+  onReset(): void;
+}) {
   const { people } = useApp();
   const person = account.personId ? people.find((p) => p.id === account.personId) : undefined;
   return (
@@ -161,7 +180,11 @@ function AccountRow({ account, isMe, onEdit, onReset }: { account: UserAccount; 
 function AccountState({ account }: { account: UserAccount }) {
   const lockedUntil = account.lockedUntil ? dayjs(account.lockedUntil) : null;
   const locked = !!lockedUntil && lockedUntil.isAfter(dayjs());
-  const until = lockedUntil ? (lockedUntil.isSame(dayjs(), 'day') ? lockedUntil.format('HH:mm') : lockedUntil.format('YYYY-MM-DD HH:mm')) : '';
+  const until = lockedUntil
+    ? lockedUntil.isSame(dayjs(), 'day')
+      ? lockedUntil.format('HH:mm')
+      : lockedUntil.format('YYYY-MM-DD HH:mm')
+    : '';
   return (
     <Group gap={4} wrap="nowrap" data-testid="user-state">
       {account.disabled ? (

@@ -2,7 +2,20 @@
 // measures, look-backs), soonest deadline first. The counts per kind double as the kind filter;
 // each row leads to the screen where the work is done.
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { Light, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
 import { lights } from '../../shared/api';
@@ -22,7 +35,13 @@ import { LinkRow } from '../common/LinkRow';
 const KINDS: WorkKind[] = ['item', 'report', 'measure', 'lookback'];
 /** Enough to act on; a reviewer after a big import may have thousands waiting. */
 const PAGE_ROWS = 200;
-const actionColor: Record<WorkAction, string> = { fill: 'blue', revise: 'orange', review: 'violet', sign_off: 'teal', recheck: 'grape' };
+const actionColor: Record<WorkAction, string> = {
+  fill: 'blue',
+  revise: 'orange',
+  review: 'violet',
+  sign_off: 'teal',
+  recheck: 'grape',
+};
 const kindColor: Record<WorkKind, string> = { item: 'court', report: 'indigo', measure: 'cyan', lookback: 'grape' };
 
 /** Where each kind of work is done. */
@@ -62,13 +81,21 @@ export function MyWorkPage() {
     }
     return { byKind, red, yellow };
   }, [entries]);
-  const shown = useMemo(() => (entries ?? []).filter((e) => (!kind || e.kind === kind) && (!light || e.light === light)), [entries, kind, light]);
+  const shown = useMemo(
+    () => (entries ?? []).filter((e) => (!kind || e.kind === kind) && (!light || e.light === light)),
+    [entries, kind, light],
+  );
   const adminOnly = !can('filer', 'reviewer') && !user.personId;
 
   return (
     <Stack gap="md" maw={1400}>
       <PageHeader title={t.title} subtitle={t.subtitle}>
-        <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => void load()} loading={loading && !!entries}>
+        <Button
+          variant="default"
+          leftSection={<IconRefresh size={16} />}
+          onClick={() => void load()}
+          loading={loading && !!entries}
+        >
           {t.refresh}
         </Button>
       </PageHeader>
@@ -80,12 +107,40 @@ export function MyWorkPage() {
       )}
 
       <Group gap="sm" align="stretch" data-testid="work-counts">
-        <KindCard label={t.all} count={entries?.length} active={kind === null} onClick={() => setKind(null)} testId="work-count-all" />
+        <KindCard
+          label={t.all}
+          count={entries?.length}
+          active={kind === null}
+          onClick={() => setKind(null)}
+          testId="work-count-all"
+        />
         {KINDS.map((k) => (
-          <KindCard key={k} label={workKindText[k]} count={entries ? counts.byKind[k] : undefined} active={kind === k} onClick={() => setKind(kind === k ? null : k)} testId={`work-count-${k}`} />
+          <KindCard
+            key={k}
+            label={workKindText[k]}
+            count={entries ? counts.byKind[k] : undefined}
+            active={kind === k}
+            onClick={() => setKind(kind === k ? null : k)}
+            testId={`work-count-${k}`}
+          />
         ))}
-        <KindCard label={t.overdue} count={entries ? counts.red : undefined} color={counts.red ? 'red.7' : undefined} active={light === 'red'} onClick={() => setLight(light === 'red' ? null : 'red')} testId="work-count-red" ml="auto" />
-        <KindCard label={t.dueSoon} count={entries ? counts.yellow : undefined} color={counts.yellow ? 'yellow.8' : undefined} active={light === 'yellow'} onClick={() => setLight(light === 'yellow' ? null : 'yellow')} testId="work-count-yellow" />
+        <KindCard
+          label={t.overdue}
+          count={entries ? counts.red : undefined}
+          color={counts.red ? 'red.7' : undefined}
+          active={light === 'red'}
+          onClick={() => setLight(light === 'red' ? null : 'red')}
+          testId="work-count-red"
+          ml="auto"
+        />
+        <KindCard
+          label={t.dueSoon}
+          count={entries ? counts.yellow : undefined}
+          color={counts.yellow ? 'yellow.8' : undefined}
+          active={light === 'yellow'}
+          onClick={() => setLight(light === 'yellow' ? null : 'yellow')}
+          testId="work-count-yellow"
+        />
       </Group>
 
       {entries && entries.length > 0 && (
@@ -95,18 +150,37 @@ export function MyWorkPage() {
           </Text>
           <Group gap="xs">
             {(kind || light) && (
-              <Anchor size="sm" onClick={() => { setKind(null); setLight(null); }}>
+              <Anchor
+                size="sm"
+                onClick={() => {
+                  setKind(null);
+                  setLight(null);
+                }}
+              >
                 {t.showAllKinds}
               </Anchor>
             )}
-            <Select w={150} size="xs" placeholder={t.filterLight} data={lights.map((l) => ({ value: l, label: lightText[l] }))} value={light} onChange={(v) => setLight(v as Light | null)} clearable data-testid="work-filter-light" />
+            <Select
+              w={150}
+              size="xs"
+              placeholder={t.filterLight}
+              data={lights.map((l) => ({ value: l, label: lightText[l] }))}
+              value={light}
+              onChange={(v) => setLight(v as Light | null)}
+              clearable
+              data-testid="work-filter-light"
+            />
           </Group>
         </Group>
       )}
 
       {!entries && !error && <Skeleton h={320} />}
       {entries && shown.length === 0 && (
-        <EmptyState title={entries.length === 0 ? t.emptyTitle : t.emptyKind} text={adminOnly ? t.adminOnly : t.emptyHint} testId="work-empty" />
+        <EmptyState
+          title={entries.length === 0 ? t.emptyTitle : t.emptyKind}
+          text={adminOnly ? t.adminOnly : t.emptyHint}
+          testId="work-empty"
+        />
       )}
       {shown.length > 0 && <WorkTable rows={shown.slice(0, limit)} />}
       {shown.length > limit && (
@@ -121,10 +195,45 @@ export function MyWorkPage() {
   );
 }
 
-function KindCard({ label, count, active, color, onClick, testId, ml }: { label: string; count: number | undefined; active: boolean; color?: string; onClick(): void; testId: string; ml?: string }) {
+function KindCard({
+  label,
+  count,
+  active,
+  color,
+  onClick,
+  testId,
+  ml,
+}: {
+  label: string;
+  count: number | undefined;
+  active: boolean;
+  color?: string;
+  onClick(): void;
+  testId: string;
+  ml?: string;
+}) {
   return (
-    <UnstyledButton onClick={onClick} data-testid={testId} data-active={active || undefined} aria-pressed={active} ml={ml}>
-      <Paper withBorder px="md" py="sm" radius="sm" miw={112} h="100%" className={`work-count${active ? ' is-active' : ''}`} style={active ? { borderColor: 'var(--mantine-color-court-6)', boxShadow: '0 0 0 1px var(--mantine-color-court-6)' } : undefined}>
+    <UnstyledButton
+      onClick={onClick}
+      data-testid={testId}
+      data-active={active || undefined}
+      aria-pressed={active}
+      ml={ml}
+    >
+      <Paper
+        withBorder
+        px="md"
+        py="sm"
+        radius="sm"
+        miw={112}
+        h="100%"
+        className={`work-count${active ? ' is-active' : ''}`}
+        style={
+          active
+            ? { borderColor: 'var(--mantine-color-court-6)', boxShadow: '0 0 0 1px var(--mantine-color-court-6)' }
+            : undefined
+        }
+      >
         <Text size="xs" c="dimmed">
           {label}
         </Text>
@@ -146,7 +255,14 @@ function DeadlineCell({ deadline, light }: { deadline: string | null; light: Lig
     );
   }
   const days = dayjs(deadline).diff(dayjs(today), 'day');
-  const hint = light === 'red' && days < 0 ? t.overdueDays(-days) : light === 'yellow' ? (days === 0 ? t.dueToday : t.daysLeft(days)) : null;
+  const hint =
+    light === 'red' && days < 0
+      ? t.overdueDays(-days)
+      : light === 'yellow'
+        ? days === 0
+          ? t.dueToday
+          : t.daysLeft(days)
+        : null;
   return (
     <div>
       <Text size="sm" className="figure-value">
@@ -178,7 +294,13 @@ function WorkTable({ rows }: { rows: WorkEntry[] }) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((entry) => (
-            <LinkRow key={`${entry.kind}:${entry.id}`} onOpen={() => goTo(entry)} data-testid="work-row" data-kind={entry.kind} data-id={entry.id}>
+            <LinkRow
+              key={`${entry.kind}:${entry.id}`}
+              onOpen={() => goTo(entry)}
+              data-testid="work-row"
+              data-kind={entry.kind}
+              data-id={entry.id}
+            >
               <Table.Td>
                 <Badge color={kindColor[entry.kind]} variant="light" radius="sm" fw={500}>
                   {workKindText[entry.kind]}
@@ -194,7 +316,13 @@ function WorkTable({ rows }: { rows: WorkEntry[] }) {
                   {entry.campaignTitle}
                 </Text>
               </Table.Td>
-              <Table.Td>{entry.departmentName || <Text span c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>
+                {entry.departmentName || (
+                  <Text span c="dimmed">
+                    —
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 <DeadlineCell deadline={entry.deadline} light={entry.light} />
               </Table.Td>

@@ -11,9 +11,17 @@ export const boardsCases: OperationCases<BoardOperation> = {
       const board = await fx.h.ok('boards.court');
       expect(board.today).toBe('2026-11-24');
       expect(board.campaigns).toEqual([
-        expect.objectContaining({ id: fx.campaign.id, title: '能力作风建设年', endDate: '2026-12-31', dueThisWeek: 1, items: { total: 1, completed: 0, open: 1, overdue: 0, red: 0, yellow: 1, green: 0, completionRate: 0 } }),
+        expect.objectContaining({
+          id: fx.campaign.id,
+          title: '能力作风建设年',
+          endDate: '2026-12-31',
+          dueThisWeek: 1,
+          items: { total: 1, completed: 0, open: 1, overdue: 0, red: 0, yellow: 1, green: 0, completionRate: 0 },
+        }),
       ]);
-      expect(board.dueThisWeek).toEqual([expect.objectContaining({ id: item.id, number: '1', deadline: '2026-11-26', light: 'yellow' })]);
+      expect(board.dueThisWeek).toEqual([
+        expect.objectContaining({ id: item.id, number: '1', deadline: '2026-11-26', light: 'yellow' }),
+      ]);
     },
     bad: async ({ h }) => {
       expectFailure(await h.as('nobody').call('boards.court'), 'E_LOGIN_REQUIRED');
@@ -23,7 +31,13 @@ export const boardsCases: OperationCases<BoardOperation> = {
     good: async (fx) => {
       await withItem(fx, { deadline: '2026-11-01' });
       const board = await fx.h.ok('boards.campaign', { campaignId: fx.campaign.id });
-      expect(board).toMatchObject({ campaignId: fx.campaign.id, courtCode: 'J2301', today: '2026-11-24', totals: { total: 1, overdue: 1, red: 1 }, indicators: [] });
+      expect(board).toMatchObject({
+        campaignId: fx.campaign.id,
+        courtCode: 'J2301',
+        today: '2026-11-24',
+        totals: { total: 1, overdue: 1, red: 1 },
+        indicators: [],
+      });
       expect(board.bySection.map((s) => [s.title, s.total])).toEqual([
         ['一、争先创优年', 1],
         ['二、案件质量提升年', 0],

@@ -7,20 +7,45 @@ import { valuesWorkbook } from './templateImport';
 
 /** 当场立案率: a monthly percentage, higher is better, target 95. */
 export function filingRate(fx: Fixture, fields: Record<string, unknown> = {}) {
-  return fx.h.ok('indicators.create', { campaignId: fx.campaign.id, name: '当场立案率', line: 'filing', unit: 'percent', direction: 'up', target: 95, period: 'monthly', ...fields });
+  return fx.h.ok('indicators.create', {
+    campaignId: fx.campaign.id,
+    name: '当场立案率',
+    line: 'filing',
+    unit: 'percent',
+    direction: 'up',
+    target: 95,
+    period: 'monthly',
+    ...fields,
+  });
 }
 
 export const indicatorCases: OperationCases<IndicatorOperation> = {
   'indicators.list': {
     good: async (fx) => {
       const first = await filingRate(fx, { rankingGoal: '全国法院争第一' });
-      const second = await fx.h.ok('indicators.create', { campaignId: fx.campaign.id, name: '上诉率', line: 'general', unit: 'percent', direction: 'down', target: 8, period: 'monthly' });
+      const second = await fx.h.ok('indicators.create', {
+        campaignId: fx.campaign.id,
+        name: '上诉率',
+        line: 'general',
+        unit: 'percent',
+        direction: 'down',
+        target: 8,
+        period: 'monthly',
+      });
       await fx.h.ok('indicators.recordValue', { indicatorId: first.id, period: '2026-09', value: 93.5 });
       await fx.h.ok('indicators.recordValue', { indicatorId: first.id, period: '2026-10', value: 96 });
       const list = await fx.h.ok('indicators.list', { campaignId: fx.campaign.id });
       expect(list.map((row) => row.name)).toEqual(['当场立案率', '上诉率']);
-      expect(list[0]).toMatchObject({ issued: false, rankingGoal: '全国法院争第一', trend: 'better', latest: { period: '2026-10', value: 96, attainment: 'met' } });
-      expect(list[0].values.map((v) => [v.period, v.attainment])).toEqual([['2026-09', 'close'], ['2026-10', 'met']]);
+      expect(list[0]).toMatchObject({
+        issued: false,
+        rankingGoal: '全国法院争第一',
+        trend: 'better',
+        latest: { period: '2026-10', value: 96, attainment: 'met' },
+      });
+      expect(list[0].values.map((v) => [v.period, v.attainment])).toEqual([
+        ['2026-09', 'close'],
+        ['2026-10', 'met'],
+      ]);
       expect(list[1]).toMatchObject({ id: second.id, values: [], latest: null, trend: null });
     },
     bad: async ({ h }) => {
@@ -32,16 +57,48 @@ export const indicatorCases: OperationCases<IndicatorOperation> = {
   'indicators.create': {
     good: async (fx) => {
       const row = await filingRate(fx);
-      expect(row).toMatchObject({ origin: 'J2301', version: 1, campaignId: fx.campaign.id, name: '当场立案率', unit: 'percent', direction: 'up', target: 95, period: 'monthly', rankingGoal: '', issued: false, values: [] });
-      const next = await fx.h.ok('indicators.create', { campaignId: fx.campaign.id, name: '长期未结案件数', line: 'enforcement', unit: 'cases', direction: 'down', target: 0, period: 'monthly' });
+      expect(row).toMatchObject({
+        origin: 'J2301',
+        version: 1,
+        campaignId: fx.campaign.id,
+        name: '当场立案率',
+        unit: 'percent',
+        direction: 'up',
+        target: 95,
+        period: 'monthly',
+        rankingGoal: '',
+        issued: false,
+        values: [],
+      });
+      const next = await fx.h.ok('indicators.create', {
+        campaignId: fx.campaign.id,
+        name: '长期未结案件数',
+        line: 'enforcement',
+        unit: 'cases',
+        direction: 'down',
+        target: 0,
+        period: 'monthly',
+      });
       expect(next.sortOrder).toBeGreaterThan(row.sortOrder);
     },
     bad: async (fx) => {
       const { h, campaign } = fx;
-      const base = { campaignId: campaign.id, name: '当场立案率', line: 'filing', unit: 'percent', direction: 'up', target: 95, period: 'monthly' } as const;
+      const base = {
+        campaignId: campaign.id,
+        name: '当场立案率',
+        line: 'filing',
+        unit: 'percent',
+        direction: 'up',
+        target: 95,
+        period: 'monthly',
+      } as const;
       expectFailure(await h.call('indicators.create', { ...base, target: 120 }), 'E_INVALID', /百分比目标/);
       expectFailure(await h.call('indicators.create', { ...base, name: ' ' }), 'E_INVALID', /指标名称/);
-      expectFailure(await h.call('indicators.create', { ...base, direction: 'sideways' } as never), 'E_INVALID', /指标方向/);
+      expectFailure(
+        await h.call('indicators.create', { ...base, direction: 'sideways' } as never),
+        'E_INVALID',
+        /指标方向/,
+      );
       expectFailure(await h.call('indicators.create', { ...base, campaignId: MISSING_ID }), 'E_NOT_FOUND', /专项活动/);
       await filingRate(fx);
       expectFailure(await h.call('indicators.create', base), 'E_DUPLICATE', /当场立案率/);
@@ -50,16 +107,41 @@ export const indicatorCases: OperationCases<IndicatorOperation> = {
   'indicators.update': {
     good: async (fx) => {
       const row = await filingRate(fx);
-      const updated = await fx.h.ok('indicators.update', { id: row.id, version: row.version, name: '当场立案率', line: 'filing', unit: 'percent', direction: 'up', target: 96, period: 'monthly', rankingGoal: '全国法院争第一' });
+      const updated = await fx.h.ok('indicators.update', {
+        id: row.id,
+        version: row.version,
+        name: '当场立案率',
+        line: 'filing',
+        unit: 'percent',
+        direction: 'up',
+        target: 96,
+        period: 'monthly',
+        rankingGoal: '全国法院争第一',
+      });
       expect(updated).toMatchObject({ version: 2, target: 96, rankingGoal: '全国法院争第一' });
     },
     bad: async (fx) => {
       const row = await filingRate(fx);
-      const fields = { name: '当场立案率', line: 'filing', unit: 'percent', direction: 'up', target: 96, period: 'monthly' } as const;
+      const fields = {
+        name: '当场立案率',
+        line: 'filing',
+        unit: 'percent',
+        direction: 'up',
+        target: 96,
+        period: 'monthly',
+      } as const;
       expectFailure(await fx.h.call('indicators.update', { id: row.id, version: 9, ...fields }), 'E_STALE');
-      expectFailure(await fx.h.call('indicators.update', { id: MISSING_ID, version: 1, ...fields }), 'E_NOT_FOUND', /指标/);
+      expectFailure(
+        await fx.h.call('indicators.update', { id: MISSING_ID, version: 1, ...fields }),
+        'E_NOT_FOUND',
+        /指标/,
+      );
       await fx.h.ok('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 96 });
-      const failure = expectFailure(await fx.h.call('indicators.update', { id: row.id, version: row.version, ...fields, period: 'quarterly' }), 'E_INVALID', /报送周期/);
+      const failure = expectFailure(
+        await fx.h.call('indicators.update', { id: row.id, version: row.version, ...fields, period: 'quarterly' }),
+        'E_INVALID',
+        /报送周期/,
+      );
       expect(failure.fieldErrors).toHaveProperty('period');
     },
   },
@@ -78,27 +160,76 @@ export const indicatorCases: OperationCases<IndicatorOperation> = {
       expectFailure(await fx.h.call('indicators.delete', { id: MISSING_ID, version: 1 }), 'E_NOT_FOUND', /指标/);
       const department = await fx.h.ok('departments.create', { name: '立案庭', headName: '赵庭长' });
       await fx.h.addUser({ username: 'tianfa', displayName: '田填报', roles: ['filer'], departmentId: department.id });
-      expectFailure(await fx.h.as('tianfa').call('indicators.delete', { id: row.id, version: row.version }), 'E_FORBIDDEN');
+      expectFailure(
+        await fx.h.as('tianfa').call('indicators.delete', { id: row.id, version: row.version }),
+        'E_FORBIDDEN',
+      );
     },
   },
   'indicators.recordValue': {
     good: async (fx) => {
       const row = await filingRate(fx);
-      const recorded = await fx.h.ok('indicators.recordValue', { indicatorId: row.id, period: '2026-11', value: 94.2, note: '本月受理 212 件', evidence: { name: '立案统计.txt', dataBase64: base64('当场立案 200 件') } });
-      expect(recorded.values).toEqual([expect.objectContaining({ period: '2026-11', value: 94.2, note: '本月受理 212 件', evidenceName: '立案统计.txt', attainment: 'close', origin: 'J2301', version: 1 })]);
+      const recorded = await fx.h.ok('indicators.recordValue', {
+        indicatorId: row.id,
+        period: '2026-11',
+        value: 94.2,
+        note: '本月受理 212 件',
+        evidence: { name: '立案统计.txt', dataBase64: base64('当场立案 200 件') },
+      });
+      expect(recorded.values).toEqual([
+        expect.objectContaining({
+          period: '2026-11',
+          value: 94.2,
+          note: '本月受理 212 件',
+          evidenceName: '立案统计.txt',
+          attainment: 'close',
+          origin: 'J2301',
+          version: 1,
+        }),
+      ]);
       const uploadId = await uploadFile(fx.h, Buffer.from('十月报表'), '十月报表.xlsx');
-      const october = await fx.h.ok('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 96, evidence: { name: '十月报表.xlsx', uploadId } });
+      const october = await fx.h.ok('indicators.recordValue', {
+        indicatorId: row.id,
+        period: '2026-10',
+        value: 96,
+        evidence: { name: '十月报表.xlsx', uploadId },
+      });
       expect(october.values.find((v) => v.period === '2026-10')).toMatchObject({ evidenceName: '十月报表.xlsx' });
     },
     bad: async (fx) => {
       const row = await filingRate(fx);
-      const failure = expectFailure(await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-12', value: 90 }), 'E_INVALID', /未来期间/);
+      const failure = expectFailure(
+        await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-12', value: 90 }),
+        'E_INVALID',
+        /未来期间/,
+      );
       expect(failure.fieldErrors).toEqual({ period: '不能填报未来期间的数值' });
-      expectFailure(await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-13', value: 90 }), 'E_INVALID', /期间格式/);
-      expectFailure(await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 101 }), 'E_INVALID', /0 到 100/);
-      expectFailure(await fx.h.call('indicators.recordValue', { indicatorId: MISSING_ID, period: '2026-10', value: 90 }), 'E_NOT_FOUND', /指标/);
+      expectFailure(
+        await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-13', value: 90 }),
+        'E_INVALID',
+        /期间格式/,
+      );
+      expectFailure(
+        await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 101 }),
+        'E_INVALID',
+        /0 到 100/,
+      );
+      expectFailure(
+        await fx.h.call('indicators.recordValue', { indicatorId: MISSING_ID, period: '2026-10', value: 90 }),
+        'E_NOT_FOUND',
+        /指标/,
+      );
       const unknown = { name: '报表.xlsx', uploadId: '0190f0e4-0000-4000-8000-000000000000' };
-      expectFailure(await fx.h.call('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 90, evidence: unknown }), 'E_NOT_FOUND', /重新选择文件/);
+      expectFailure(
+        await fx.h.call('indicators.recordValue', {
+          indicatorId: row.id,
+          period: '2026-10',
+          value: 90,
+          evidence: unknown,
+        }),
+        'E_NOT_FOUND',
+        /重新选择文件/,
+      );
       expect((await fx.h.ok('indicators.list', { campaignId: fx.campaign.id }))[0].values).toEqual([]);
     },
   },
@@ -113,9 +244,14 @@ export const indicatorCases: OperationCases<IndicatorOperation> = {
       await fx.h.ok('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 95 });
     },
     bad: async (fx) => {
-      expectFailure(await fx.h.call('indicators.deleteValue', { id: MISSING_ID, version: 1 }), 'E_NOT_FOUND', /指标数值/);
+      expectFailure(
+        await fx.h.call('indicators.deleteValue', { id: MISSING_ID, version: 1 }),
+        'E_NOT_FOUND',
+        /指标数值/,
+      );
       const row = await filingRate(fx);
-      const value = (await fx.h.ok('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 96 })).values[0];
+      const value = (await fx.h.ok('indicators.recordValue', { indicatorId: row.id, period: '2026-10', value: 96 }))
+        .values[0];
       expectFailure(await fx.h.call('indicators.deleteValue', { id: value.id, version: 5 }), 'E_STALE');
     },
   },
@@ -127,23 +263,70 @@ export const indicatorCases: OperationCases<IndicatorOperation> = {
         ['当场立案率', '2026-09', 93.5, '更正'],
         ['当场立案率', '2026年10月', 96, '本月受理 230 件'],
       ]);
-      const preview = await fx.h.ok('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64 });
+      const preview = await fx.h.ok('indicators.importValues', {
+        campaignId: fx.campaign.id,
+        fileName: '指标.xlsx',
+        dataBase64,
+      });
       expect(preview).toMatchObject({ goodRows: 2, badRows: 0, written: null });
-      expect(preview.rows.map((r) => [r.rowNumber, r.period, r.value, r.replaces])).toEqual([[3, '2026-09', 93.5, true], [4, '2026-10', 96, false]]);
-      const done = await fx.h.ok('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64, confirm: true });
+      expect(preview.rows.map((r) => [r.rowNumber, r.period, r.value, r.replaces])).toEqual([
+        [3, '2026-09', 93.5, true],
+        [4, '2026-10', 96, false],
+      ]);
+      const done = await fx.h.ok('indicators.importValues', {
+        campaignId: fx.campaign.id,
+        fileName: '指标.xlsx',
+        dataBase64,
+        confirm: true,
+      });
       expect(done.written).toBe(2);
       const [listed] = await fx.h.ok('indicators.list', { campaignId: fx.campaign.id });
-      expect(listed.values.map((v) => [v.period, v.value, v.note])).toEqual([['2026-09', 93.5, '更正'], ['2026-10', 96, '本月受理 230 件']]);
+      expect(listed.values.map((v) => [v.period, v.value, v.note])).toEqual([
+        ['2026-09', 93.5, '更正'],
+        ['2026-10', 96, '本月受理 230 件'],
+      ]);
     },
     bad: async (fx) => {
       const row = await filingRate(fx);
-      expectFailure(await fx.h.call('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.csv', dataBase64: base64('a,b') }), 'E_INVALID', /\.xlsx/);
-      expectFailure(await fx.h.call('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64: base64('坏文件') }), 'E_INVALID', /无法读取该 Excel 文件/);
+      expectFailure(
+        await fx.h.call('indicators.importValues', {
+          campaignId: fx.campaign.id,
+          fileName: '指标.csv',
+          dataBase64: base64('a,b'),
+        }),
+        'E_INVALID',
+        /\.xlsx/,
+      );
+      expectFailure(
+        await fx.h.call('indicators.importValues', {
+          campaignId: fx.campaign.id,
+          fileName: '指标.xlsx',
+          dataBase64: base64('坏文件'),
+        }),
+        'E_INVALID',
+        /无法读取该 Excel 文件/,
+      );
       const dataBase64 = await valuesWorkbook([['当场立案率', '2026年12月', 96]]);
-      const preview = await fx.h.ok('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64 });
+      const preview = await fx.h.ok('indicators.importValues', {
+        campaignId: fx.campaign.id,
+        fileName: '指标.xlsx',
+        dataBase64,
+      });
       expect(preview.rows[0].errors).toEqual(['不能填报未来期间的数值']);
-      expectFailure(await fx.h.call('indicators.importValues', { campaignId: fx.campaign.id, fileName: '指标.xlsx', dataBase64, confirm: true }), 'E_INVALID', /有 1 行存在问题/);
-      expect((await fx.h.ok('indicators.list', { campaignId: fx.campaign.id }))[0]).toMatchObject({ id: row.id, values: [] });
+      expectFailure(
+        await fx.h.call('indicators.importValues', {
+          campaignId: fx.campaign.id,
+          fileName: '指标.xlsx',
+          dataBase64,
+          confirm: true,
+        }),
+        'E_INVALID',
+        /有 1 行存在问题/,
+      );
+      expect((await fx.h.ok('indicators.list', { campaignId: fx.campaign.id }))[0]).toMatchObject({
+        id: row.id,
+        values: [],
+      });
     },
   },
 };

@@ -21,19 +21,34 @@ export function expectFailure(result: Result<unknown>, code: string, messagePatt
 }
 
 export async function withItem(fx: Fixture, fields: Record<string, unknown> = {}) {
-  return fx.h.ok('items.create', { campaignId: fx.campaign.id, sectionId: fx.sections[0].id, title: '落实当场立案制度', ...fields });
+  return fx.h.ok('items.create', {
+    campaignId: fx.campaign.id,
+    sectionId: fx.sections[0].id,
+    title: '落实当场立案制度',
+    ...fields,
+  });
 }
 
 export const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 /** Sends `bytes` as the screens do: in pieces of UPLOAD_CHUNK_BYTES through files.upload; returns the finished upload's id. */
-export async function uploadFile(caller: Caller, bytes: Buffer, fileName = '佐证材料.pdf', options: { final?: boolean } = {}): Promise<string> {
+export async function uploadFile(
+  caller: Caller,
+  bytes: Buffer,
+  fileName = '佐证材料.pdf',
+  options: { final?: boolean } = {},
+): Promise<string> {
   let uploadId: string | null = null;
   const pieces = Math.max(1, Math.ceil(bytes.length / UPLOAD_CHUNK_BYTES));
   for (let index = 0; index < pieces; index += 1) {
     const chunk = bytes.subarray(index * UPLOAD_CHUNK_BYTES, (index + 1) * UPLOAD_CHUNK_BYTES);
     const final = index === pieces - 1 && options.final !== false;
-    const sent: { uploadId: string; bytes: number } = await caller.ok('files.upload', { uploadId, fileName, chunkBase64: chunk.toString('base64'), final });
+    const sent: { uploadId: string; bytes: number } = await caller.ok('files.upload', {
+      uploadId,
+      fileName,
+      chunkBase64: chunk.toString('base64'),
+      final,
+    });
     expect(sent.bytes).toBe(Math.min(bytes.length, (index + 1) * UPLOAD_CHUNK_BYTES));
     uploadId = sent.uploadId;
   }

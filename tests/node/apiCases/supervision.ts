@@ -12,7 +12,9 @@ export function subordinateItem(fx: Fixture, title = '人民法庭：巡回审�
   const id = '0190f0e4-0000-7000-8000-00000000e001';
   const stamp = '2026-11-01T09:00:00+08:00';
   fx.h.services.ctx.sqlite
-    .prepare('INSERT INTO items (id, origin, version, change_seq, created_at, updated_at, campaign_id, section_id, sort_order, title) VALUES (?, ?, 1, 5, ?, ?, ?, ?, 1024, ?)')
+    .prepare(
+      'INSERT INTO items (id, origin, version, change_seq, created_at, updated_at, campaign_id, section_id, sort_order, title) VALUES (?, ?, 1, 5, ?, ?, ?, ?, 1024, ?)',
+    )
     .run(id, SUBORDINATE, stamp, stamp, fx.campaign.id, fx.sections[0].id, title);
   return { id, title };
 }
@@ -21,9 +23,25 @@ export const supervisionCases: OperationCases<SupervisionOperation> = {
   'supervision.list': {
     good: async (fx) => {
       const item = subordinateItem(fx);
-      const note = await fx.h.ok('supervision.add', { campaignId: fx.campaign.id, courtCode: SUBORDINATE, itemId: item.id, kind: 'supervision', text: '巡回审判台账不完整，请补齐。' });
+      const note = await fx.h.ok('supervision.add', {
+        campaignId: fx.campaign.id,
+        courtCode: SUBORDINATE,
+        itemId: item.id,
+        kind: 'supervision',
+        text: '巡回审判台账不完整，请补齐。',
+      });
       const list = await fx.h.ok('supervision.list', { campaignId: fx.campaign.id, courtCode: SUBORDINATE });
-      expect(list).toEqual([expect.objectContaining({ id: note.id, origin: 'J2301', courtCode: SUBORDINATE, itemId: item.id, itemTitle: item.title, kind: 'supervision', author: '王书记员' })]);
+      expect(list).toEqual([
+        expect.objectContaining({
+          id: note.id,
+          origin: 'J2301',
+          courtCode: SUBORDINATE,
+          itemId: item.id,
+          itemTitle: item.title,
+          kind: 'supervision',
+          author: '王书记员',
+        }),
+      ]);
       // Nothing was addressed to this court itself.
       expect(await fx.h.ok('supervision.list', { campaignId: fx.campaign.id, courtCode: 'J2301' })).toEqual([]);
     },
@@ -35,29 +53,70 @@ export const supervisionCases: OperationCases<SupervisionOperation> = {
   },
   'supervision.add': {
     good: async (fx) => {
-      const note = await fx.h.ok('supervision.add', { campaignId: fx.campaign.id, courtCode: SUBORDINATE, text: '请于月底前报送推进情况。' });
-      expect(note).toMatchObject({ origin: 'J2301', version: 1, courtCode: SUBORDINATE, itemId: null, itemTitle: null, kind: 'comment', text: '请于月底前报送推进情况。' });
+      const note = await fx.h.ok('supervision.add', {
+        campaignId: fx.campaign.id,
+        courtCode: SUBORDINATE,
+        text: '请于月底前报送推进情况。',
+      });
+      expect(note).toMatchObject({
+        origin: 'J2301',
+        version: 1,
+        courtCode: SUBORDINATE,
+        itemId: null,
+        itemTitle: null,
+        kind: 'comment',
+        text: '请于月底前报送推进情况。',
+      });
       expect(new Date(note.createdAt).toISOString()).toBe('2026-11-24T02:00:00.000Z');
     },
     bad: async (fx) => {
       const { h, campaign } = fx;
-      expectFailure(await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', text: '自己督导自己' }), 'E_INVALID', /只能对下级法院/);
-      expectFailure(await h.call('supervision.add', { campaignId: campaign.id, courtCode: SUBORDINATE, text: '  ' }), 'E_INVALID', /督导意见/);
+      expectFailure(
+        await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'J2301', text: '自己督导自己' }),
+        'E_INVALID',
+        /只能对下级法院/,
+      );
+      expectFailure(
+        await h.call('supervision.add', { campaignId: campaign.id, courtCode: SUBORDINATE, text: '  ' }),
+        'E_INVALID',
+        /督导意见/,
+      );
       // The item must be the subordinate's, in this campaign: not one of our own.
       const own = await withItem(fx);
-      expectFailure(await h.call('supervision.add', { campaignId: campaign.id, courtCode: SUBORDINATE, itemId: own.id, text: '意见' }), 'E_NOT_FOUND', /J230101/);
-      expectFailure(await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'j230101', text: '意见' }), 'E_INVALID', /法院代码/);
+      expectFailure(
+        await h.call('supervision.add', {
+          campaignId: campaign.id,
+          courtCode: SUBORDINATE,
+          itemId: own.id,
+          text: '意见',
+        }),
+        'E_NOT_FOUND',
+        /J230101/,
+      );
+      expectFailure(
+        await h.call('supervision.add', { campaignId: campaign.id, courtCode: 'j230101', text: '意见' }),
+        'E_INVALID',
+        /法院代码/,
+      );
     },
   },
   'supervision.delete': {
     good: async (fx) => {
-      const note = await fx.h.ok('supervision.add', { campaignId: fx.campaign.id, courtCode: SUBORDINATE, text: '请补充佐证材料。' });
+      const note = await fx.h.ok('supervision.add', {
+        campaignId: fx.campaign.id,
+        courtCode: SUBORDINATE,
+        text: '请补充佐证材料。',
+      });
       expect(await fx.h.ok('supervision.delete', { id: note.id, version: note.version })).toEqual({ id: note.id });
       expect(await fx.h.ok('supervision.list', { campaignId: fx.campaign.id })).toEqual([]);
     },
     bad: async (fx) => {
       expectFailure(await fx.h.call('supervision.delete', { id: MISSING_ID, version: 1 }), 'E_NOT_FOUND', /督导意见/);
-      const note = await fx.h.ok('supervision.add', { campaignId: fx.campaign.id, courtCode: SUBORDINATE, text: '请补充佐证材料。' });
+      const note = await fx.h.ok('supervision.add', {
+        campaignId: fx.campaign.id,
+        courtCode: SUBORDINATE,
+        text: '请补充佐证材料。',
+      });
       expectFailure(await fx.h.call('supervision.delete', { id: note.id, version: 9 }), 'E_STALE');
       expectFailure(await fx.h.call('supervision.delete', { id: note.id } as never), 'E_INVALID');
     },

@@ -8,7 +8,6 @@ import type { SyncOperation } from '../../../src/main/sync/syncHandlers';
 import { ADMIN, openHarness, tempDir } from '../harness';
 import { expectFailure, type Fixture, type OperationCases } from './shared';
 
-
 async function finished(fx: Fixture, jobId: string): Promise<JobStatus> {
   const status = await fx.h.services.ctx.jobs.waitFor(jobId);
   return status!;
@@ -18,16 +17,29 @@ async function finished(fx: Fixture, jobId: string): Promise<JobStatus> {
 async function uploadParentPackage(fx: Fixture): Promise<{ uploadId: string; fingerprint: string }> {
   const high = await openHarness();
   try {
-    await high.ok('court.setup', { profile: { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' }, admin: ADMIN });
+    await high.ok('court.setup', {
+      profile: { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' },
+      admin: ADMIN,
+    });
     const campaign = await high.ok('campaigns.create', { title: '执行攻坚', year: 2026 });
-    await high.ok('items.create', { campaignId: campaign.id, title: '清理长期未结执行案件', kind: 'mandatory', deadline: '2026-12-31' });
+    await high.ok('items.create', {
+      campaignId: campaign.id,
+      title: '清理长期未结执行案件',
+      kind: 'mandatory',
+      deadline: '2026-12-31',
+    });
     const folder = tempDir('court-package-');
     const job = await high.ok('sync.publish', { campaignId: campaign.id, folder });
     const status = await high.services.ctx.jobs.waitFor(job.jobId);
     expect(status?.state, status?.error ?? '').toBe('done');
     const report = status!.result!.kind === 'syncExport' ? status!.result!.report : null;
     const bytes = fs.readFileSync(report!.filePath);
-    const { uploadId } = await fx.h.ok('sync.upload', { uploadId: null, fileName: report!.fileName, chunkBase64: bytes.toString('base64'), final: true });
+    const { uploadId } = await fx.h.ok('sync.upload', {
+      uploadId: null,
+      fileName: report!.fileName,
+      chunkBase64: bytes.toString('base64'),
+      final: true,
+    });
     return { uploadId, fingerprint: (await high.ok('sync.overview')).fingerprint };
   } finally {
     await high.close();
@@ -53,8 +65,13 @@ export const syncCases: OperationCases<SyncOperation> = {
       const job = await fx.h.ok('sync.export', { folder, full: false });
       const status = await finished(fx, job.jobId);
       expect(status.state, status.error ?? '').toBe('done');
-      expect(status.result).toMatchObject({ kind: 'syncExport', report: { seq: 1, kind: 'report_up', encrypted: false } });
-      expect(fs.readdirSync(folder)).toEqual([expect.stringMatching(/^J2301_龙江县人民法院_上报包_第0001号_20261124\.dtsync$/)]);
+      expect(status.result).toMatchObject({
+        kind: 'syncExport',
+        report: { seq: 1, kind: 'report_up', encrypted: false },
+      });
+      expect(fs.readdirSync(folder)).toEqual([
+        expect.stringMatching(/^J2301_龙江县人民法院_上报包_第0001号_20261124\.dtsync$/),
+      ]);
       expect((await fx.h.ok('sync.overview')).nextSeq).toBe(2);
     },
     bad: async (fx) => {
@@ -71,7 +88,10 @@ export const syncCases: OperationCases<SyncOperation> = {
       const folder = tempDir('court-publish-');
       const status = await finished(fx, (await fx.h.ok('sync.publish', { campaignId: fx.campaign.id, folder })).jobId);
       expect(status.state, status.error ?? '').toBe('done');
-      expect(status.result).toMatchObject({ kind: 'syncExport', report: { kind: 'package_down', full: true, target: { code: '*' } } });
+      expect(status.result).toMatchObject({
+        kind: 'syncExport',
+        report: { kind: 'package_down', full: true, target: { code: '*' } },
+      });
     },
     bad: async (fx) => {
       expectFailure(await fx.h.call('sync.publish', { campaignId: 'not-an-id', folder: tempDir() }), 'E_INVALID');
@@ -79,18 +99,45 @@ export const syncCases: OperationCases<SyncOperation> = {
   },
   'sync.upload': {
     good: async ({ h }) => {
-      const first = await h.ok('sync.upload', { uploadId: null, fileName: '上报包.dtsync', chunkBase64: Buffer.from('PK').toString('base64'), final: false });
-      const second = await h.ok('sync.upload', { uploadId: first.uploadId, fileName: '上报包.dtsync', chunkBase64: Buffer.from('12345').toString('base64'), final: true });
+      const first = await h.ok('sync.upload', {
+        uploadId: null,
+        fileName: '上报包.dtsync',
+        chunkBase64: Buffer.from('PK').toString('base64'),
+        final: false,
+      });
+      const second = await h.ok('sync.upload', {
+        uploadId: first.uploadId,
+        fileName: '上报包.dtsync',
+        chunkBase64: Buffer.from('12345').toString('base64'),
+        final: true,
+      });
       expect(second).toEqual({ uploadId: first.uploadId, bytes: 7 });
     },
     bad: async ({ h }) => {
-      expectFailure(await h.call('sync.upload', { uploadId: '0190f0e4-0000-4000-8000-000000000000', fileName: 'x.dtsync', chunkBase64: '', final: true }), 'E_NOT_FOUND');
-      expectFailure(await h.call('sync.upload', { uploadId: null, fileName: '../x.dtsync', chunkBase64: '', final: true }), 'E_INVALID', /路径符号/);
+      expectFailure(
+        await h.call('sync.upload', {
+          uploadId: '0190f0e4-0000-4000-8000-000000000000',
+          fileName: 'x.dtsync',
+          chunkBase64: '',
+          final: true,
+        }),
+        'E_NOT_FOUND',
+      );
+      expectFailure(
+        await h.call('sync.upload', { uploadId: null, fileName: '../x.dtsync', chunkBase64: '', final: true }),
+        'E_INVALID',
+        /路径符号/,
+      );
     },
   },
   'sync.discardUpload': {
     good: async ({ h }) => {
-      const { uploadId } = await h.ok('sync.upload', { uploadId: null, fileName: 'a.dtsync', chunkBase64: 'UEs=', final: true });
+      const { uploadId } = await h.ok('sync.upload', {
+        uploadId: null,
+        fileName: 'a.dtsync',
+        chunkBase64: 'UEs=',
+        final: true,
+      });
       expect(await h.ok('sync.discardUpload', { uploadId })).toEqual({ discarded: true });
       expectFailure(await h.call('sync.preview', { uploadId }), 'E_NOT_FOUND');
     },
@@ -103,11 +150,23 @@ export const syncCases: OperationCases<SyncOperation> = {
       const { uploadId, fingerprint } = await uploadParentPackage(fx);
       const status = await finished(fx, (await fx.h.ok('sync.preview', { uploadId })).jobId);
       expect(status.state, status.error ?? '').toBe('done');
-      expect(status.result).toMatchObject({ kind: 'syncPreview', report: { dryRun: true, needsTrust: [{ code: 'J23', fingerprint }], materialized: { added: 1 } } });
+      expect(status.result).toMatchObject({
+        kind: 'syncPreview',
+        report: { dryRun: true, needsTrust: [{ code: 'J23', fingerprint }], materialized: { added: 1 } },
+      });
     },
     bad: async (fx) => {
-      expectFailure(await fx.h.call('sync.preview', { uploadId: '0190f0e4-0000-4000-8000-000000000000' }), 'E_NOT_FOUND', /重新选择/);
-      const { uploadId } = await fx.h.ok('sync.upload', { uploadId: null, fileName: '通知.txt', chunkBase64: Buffer.from('不是同步包').toString('base64'), final: true });
+      expectFailure(
+        await fx.h.call('sync.preview', { uploadId: '0190f0e4-0000-4000-8000-000000000000' }),
+        'E_NOT_FOUND',
+        /重新选择/,
+      );
+      const { uploadId } = await fx.h.ok('sync.upload', {
+        uploadId: null,
+        fileName: '通知.txt',
+        chunkBase64: Buffer.from('不是同步包').toString('base64'),
+        final: true,
+      });
       const status = await finished(fx, (await fx.h.ok('sync.preview', { uploadId })).jobId);
       expect(status).toMatchObject({ state: 'failed', errorCode: 'E_NOT_BUNDLE' });
     },
@@ -117,11 +176,18 @@ export const syncCases: OperationCases<SyncOperation> = {
       const { uploadId, fingerprint } = await uploadParentPackage(fx);
       const status = await finished(fx, (await fx.h.ok('sync.import', { uploadId, trust: [fingerprint] })).jobId);
       expect(status.state, status.error ?? '').toBe('done');
-      expect(status.result).toMatchObject({ kind: 'syncImport', report: { outcome: 'imported', materialized: { added: 1 } } });
+      expect(status.result).toMatchObject({
+        kind: 'syncImport',
+        report: { outcome: 'imported', materialized: { added: 1 } },
+      });
       expect((await fx.h.ok('sync.history'))[0]).toMatchObject({ direction: 'import', result: 'ok', courtCode: 'J23' });
     },
     bad: async (fx) => {
-      expectFailure(await fx.h.call('sync.import', { uploadId: '0190f0e4-0000-4000-8000-000000000000', trust: ['12345'] }), 'E_INVALID', /40 位数字/);
+      expectFailure(
+        await fx.h.call('sync.import', { uploadId: '0190f0e4-0000-4000-8000-000000000000', trust: ['12345'] }),
+        'E_INVALID',
+        /40 位数字/,
+      );
       const { uploadId } = await uploadParentPackage(fx);
       const status = await finished(fx, (await fx.h.ok('sync.import', { uploadId })).jobId);
       expect(status).toMatchObject({ state: 'failed', errorCode: 'E_UNTRUSTED' });
@@ -132,7 +198,9 @@ export const syncCases: OperationCases<SyncOperation> = {
       expect(await fx.h.ok('sync.trusted')).toEqual([]);
       const { uploadId, fingerprint } = await uploadParentPackage(fx);
       await finished(fx, (await fx.h.ok('sync.import', { uploadId, trust: [fingerprint] })).jobId);
-      expect(await fx.h.ok('sync.trusted')).toEqual([expect.objectContaining({ code: 'J23', relation: 'superior', fingerprint, trustedBy: '王书记员（admin）' })]);
+      expect(await fx.h.ok('sync.trusted')).toEqual([
+        expect.objectContaining({ code: 'J23', relation: 'superior', fingerprint, trustedBy: '王书记员（admin）' }),
+      ]);
     },
     bad: async ({ h }) => {
       expectFailure(await h.call('sync.trusted', [] as never), 'E_INVALID');
@@ -154,7 +222,9 @@ export const syncCases: OperationCases<SyncOperation> = {
     good: async (fx) => {
       expect(await fx.h.ok('sync.history')).toEqual([]);
       await finished(fx, (await fx.h.ok('sync.export', { folder: tempDir(), full: true })).jobId);
-      expect(await fx.h.ok('sync.history', { limit: 5 })).toEqual([expect.objectContaining({ direction: 'export', kind: 'report_up', seq: 1, result: 'ok', courtCode: 'J23' })]);
+      expect(await fx.h.ok('sync.history', { limit: 5 })).toEqual([
+        expect.objectContaining({ direction: 'export', kind: 'report_up', seq: 1, result: 'ok', courtCode: 'J23' }),
+      ]);
     },
     bad: async ({ h }) => {
       expectFailure(await h.call('sync.history', { limit: 0 }), 'E_INVALID');

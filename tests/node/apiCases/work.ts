@@ -11,12 +11,22 @@ export const workCases: OperationCases<'work.mine'> = {
       await h.addUser({ username: 'tianfa', displayName: '田填报', roles: ['filer'], departmentId: department.id });
       const filer = h.as('tianfa');
       expect(await filer.ok('work.mine')).toEqual([
-        expect.objectContaining({ kind: 'item', id: item.id, action: 'fill', light: 'red', departmentName: '立案庭', campaignTitle: '能力作风建设年', statusText: '未开始' }),
+        expect.objectContaining({
+          kind: 'item',
+          id: item.id,
+          action: 'fill',
+          light: 'red',
+          departmentName: '立案庭',
+          campaignTitle: '能力作风建设年',
+          statusText: '未开始',
+        }),
       ]);
       await filer.ok('items.markComplete', { id: item.id, version: item.version });
       // Handed in: off the filer's list, onto the reviewer's to sign off.
       expect(await filer.ok('work.mine')).toEqual([]);
-      expect(await h.ok('work.mine')).toEqual([expect.objectContaining({ id: item.id, action: 'sign_off', light: 'green', statusText: '已完成待销号' })]);
+      expect(await h.ok('work.mine')).toEqual([
+        expect.objectContaining({ id: item.id, action: 'sign_off', light: 'green', statusText: '已完成待销号' }),
+      ]);
     },
     bad: async ({ h }) => {
       expectFailure(await h.call('work.mine', { userId: 'someone-else' } as never), 'E_INVALID');

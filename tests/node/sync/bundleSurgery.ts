@@ -53,7 +53,10 @@ export async function writeBundle(
 ): Promise<void> {
   const zip = new yazl.ZipFile();
   const done = new Promise<void>((resolve, reject) => {
-    zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve()).on('error', reject);
+    zip.outputStream
+      .pipe(fs.createWriteStream(file))
+      .on('close', () => resolve())
+      .on('error', reject);
   });
   for (const [name, bytes] of [...bundle.entries, ...(options.extra ?? [])]) zip.addBuffer(bytes, name);
   const manifestBytes = options.manifestBytes ?? Buffer.from(JSON.stringify(bundle.manifest), 'utf8');
@@ -78,7 +81,13 @@ export function setEntry(bundle: OpenBundle, name: string, bytes: Buffer): void 
 
 export function rowsOf(bundle: OpenBundle, table: string): Record<string, unknown>[] {
   const bytes = bundle.entries.get(`rows/${table}.ndjson`);
-  return bytes ? bytes.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) : [];
+  return bytes
+    ? bytes
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    : [];
 }
 
 export function ndjson(rows: Record<string, unknown>[]): Buffer {

@@ -9,7 +9,17 @@ import { JobCancelled, type JobControl } from '../../../src/main/jobs/jobRegistr
 import { exportReportUp, importBundle, courtFingerprint } from '../../../src/main/sync/syncService';
 import { readHistory } from '../../../src/main/sync/syncHistory';
 import type { Harness } from '../harness';
-import { BASIC, INTERMEDIATE, bulkWork, countRows, databaseFile, engineCtx, fileHash, openSyncCourt, outFolder } from './syncFixtures';
+import {
+  BASIC,
+  INTERMEDIATE,
+  bulkWork,
+  countRows,
+  databaseFile,
+  engineCtx,
+  fileHash,
+  openSyncCourt,
+  outFolder,
+} from './syncFixtures';
 import { leftoverTemps } from './syncFixtures';
 
 let basic: Harness;
@@ -50,15 +60,26 @@ describe('cancelling an import', () => {
         return reports >= 3;
       },
     };
-    await expect(importBundle(await engineCtx(middle), { file: bundle, dryRun: false, trust: [fingerprint] }, control)).rejects.toBeInstanceOf(JobCancelled);
+    await expect(
+      importBundle(await engineCtx(middle), { file: bundle, dryRun: false, trust: [fingerprint] }, control),
+    ).rejects.toBeInstanceOf(JobCancelled);
     expect(reports).toBeGreaterThanOrEqual(3);
     expect(snapshot(middle)).toBe(before);
     expect(countRows(middle, 'items', 'origin = ?', 'J230201')).toBe(0);
     expect(leftoverTemps(middle.dataDir)).toEqual([]);
-    expect(readHistory(middle.dataDir, 1)[0]).toMatchObject({ result: 'cancelled', message: '已取消，没有写入任何数据' });
+    expect(readHistory(middle.dataDir, 1)[0]).toMatchObject({
+      result: 'cancelled',
+      message: '已取消，没有写入任何数据',
+    });
 
     const report = await importBundle(await engineCtx(middle), { file: bundle, dryRun: false, trust: [fingerprint] });
-    expect(report.totals.added).toBe(rows + countRows(basic, 'courts') + countRows(basic, 'campaigns') + countRows(basic, 'departments') + countRows(basic, 'people'));
+    expect(report.totals.added).toBe(
+      rows +
+        countRows(basic, 'courts') +
+        countRows(basic, 'campaigns') +
+        countRows(basic, 'departments') +
+        countRows(basic, 'people'),
+    );
     expect(countRows(middle, 'progress_notes', 'origin = ?', 'J230201')).toBe(1500 * 12);
   });
 
@@ -66,7 +87,12 @@ describe('cancelling an import', () => {
     const other = await openSyncCourt({ ...INTERMEDIATE });
     try {
       const bytes = fs.readFileSync(bundle);
-      const { uploadId } = await other.ok('sync.upload', { uploadId: null, fileName: path.basename(bundle), chunkBase64: bytes.toString('base64'), final: true });
+      const { uploadId } = await other.ok('sync.upload', {
+        uploadId: null,
+        fileName: path.basename(bundle),
+        chunkBase64: bytes.toString('base64'),
+        final: true,
+      });
       const { jobId } = await other.ok('sync.import', { uploadId, trust: [fingerprint] });
       // Wait until the worker is writing rows, then cancel from "the window".
       for (let i = 0; i < 400; i += 1) {

@@ -7,7 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCourtKeysSync } from '../../../src/main/sync/courtKeys';
 import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from '../../../src/main/sync/syncService';
 import { readHistory } from '../../../src/main/sync/syncHistory';
-import { BASIC, BASIC_2, INTERMEDIATE, countRows, databaseFile, engineCtx, fileHash, openEngineCourt, openSyncCourt, outFolder, type SyncCourt, type SyncProfile } from './syncFixtures';
+import {
+  BASIC,
+  BASIC_2,
+  INTERMEDIATE,
+  countRows,
+  databaseFile,
+  engineCtx,
+  fileHash,
+  openEngineCourt,
+  openSyncCourt,
+  outFolder,
+  type SyncCourt,
+  type SyncProfile,
+} from './syncFixtures';
 import { leftoverTemps } from './syncFixtures';
 import { ndjson, readBundle, rowsOf, setEntry, sha256, writeBundle } from './bundleSurgery';
 
@@ -27,7 +40,14 @@ function dbHash(c: Court): string {
   return fileHash(databaseFile(c.h));
 }
 
-async function expectRefused(c: Court, file: string, code: string, message: RegExp, trust: string[] = [], modes = [true, false]) {
+async function expectRefused(
+  c: Court,
+  file: string,
+  code: string,
+  message: RegExp,
+  trust: string[] = [],
+  modes = [true, false],
+) {
   const before = dbHash(c);
   for (const dryRun of modes) {
     const error = await importBundle(c.ctx, { file, dryRun, trust }).then(
@@ -43,7 +63,12 @@ async function expectRefused(c: Court, file: string, code: string, message: RegE
   expect(last).toMatchObject({ direction: 'import', result: 'refused', code });
 }
 
-async function variant(name: string, edit: (bundle: Awaited<ReturnType<typeof readBundle>>) => void | Promise<void>, sign = true, extra?: [string, Buffer][]): Promise<string> {
+async function variant(
+  name: string,
+  edit: (bundle: Awaited<ReturnType<typeof readBundle>>) => void | Promise<void>,
+  sign = true,
+  extra?: [string, Buffer][],
+): Promise<string> {
   const bundle = await readBundle(plainBundle);
   await edit(bundle);
   const file = path.join(folder, `${name}.dtsync`);
@@ -135,7 +160,10 @@ describe('refused bundles leave the database untouched', () => {
       [[harmless, evil]],
     );
     const file = path.join(folder, 'path-trick.dtsync');
-    fs.writeFileSync(file, Buffer.from(fs.readFileSync(staged).toString('latin1').split(harmless).join(trick), 'latin1'));
+    fs.writeFileSync(
+      file,
+      Buffer.from(fs.readFileSync(staged).toString('latin1').split(harmless).join(trick), 'latin1'),
+    );
     await expectRefused(middle, file, 'E_PATH', /名称|路径/);
     expect(fs.existsSync(path.join(middle.h.dataDir, '..', 'evil.ndjson'))).toBe(false);
   });
@@ -162,15 +190,28 @@ describe('refused bundles leave the database untouched', () => {
     // The preview writes nothing and names the court and the fingerprint to compare by phone.
     const before = dbHash(middle);
     const preview = await importBundle(middle.ctx, { file: plainBundle, dryRun: true, trust: [] });
-    expect(preview.needsTrust).toEqual([{ code: 'J230201', name: BASIC.name, level: 'basic', fingerprint: await courtFingerprint(basic.ctx) }]);
+    expect(preview.needsTrust).toEqual([
+      { code: 'J230201', name: BASIC.name, level: 'basic', fingerprint: await courtFingerprint(basic.ctx) },
+    ]);
     expect(preview.totals.added).toBeGreaterThan(0);
     expect(dbHash(middle)).toBe(before);
     await expectRefused(middle, plainBundle, 'E_UNTRUSTED', /首次收到.*指纹/, [], [false]);
-    await expectRefused(middle, plainBundle, 'E_UNTRUSTED', /与此包不符/, ['00000 00000 00000 00000 00000 00000 00000 00000'], [false]);
+    await expectRefused(
+      middle,
+      plainBundle,
+      'E_UNTRUSTED',
+      /与此包不符/,
+      ['00000 00000 00000 00000 00000 00000 00000 00000'],
+      [false],
+    );
   });
 
   it('a key that differs from the one already trusted for that court', async () => {
-    const trusted = await importBundle(middle.ctx, { file: plainBundle, dryRun: false, trust: [await courtFingerprint(basic.ctx)] });
+    const trusted = await importBundle(middle.ctx, {
+      file: plainBundle,
+      dryRun: false,
+      trust: [await courtFingerprint(basic.ctx)],
+    });
     expect(trusted.outcome).toBe('imported');
     // Someone installs another copy, calls it 龙江县人民法院 and sends a bundle in its name.
     const impostor = await court(BASIC);
@@ -178,19 +219,35 @@ describe('refused bundles leave the database untouched', () => {
       const campaign = await impostor.h.ok('campaigns.create', { title: '伪造的活动', year: 2026 });
       await impostor.h.ok('items.create', { campaignId: campaign.id, title: '伪造的事项' });
       const forged = await exportReportUp(impostor.ctx, { folder: outFolder(), full: false });
-      await expectRefused(middle, forged.filePath, 'E_KEY_MISMATCH', /密钥与本院已信任的不同/, [await courtFingerprint(impostor.ctx)]);
+      await expectRefused(middle, forged.filePath, 'E_KEY_MISMATCH', /密钥与本院已信任的不同/, [
+        await courtFingerprint(impostor.ctx),
+      ]);
       // Had the court really reinstalled: an administrator removes the old key after a phone call,
       // and the new installation's bundle is accepted once its fingerprint is confirmed.
       const reinstalled = path.join(folder, 'reinstalled.dtsync');
       fs.copyFileSync(forged.filePath, reinstalled);
       const rehearsal = await court(INTERMEDIATE);
       try {
-        await importBundle(rehearsal.ctx, { file: plainBundle, dryRun: false, trust: [await courtFingerprint(basic.ctx)] });
+        await importBundle(rehearsal.ctx, {
+          file: plainBundle,
+          dryRun: false,
+          trust: [await courtFingerprint(basic.ctx)],
+        });
         await rehearsal.h.ok('sync.untrust', { code: 'J230201' });
-        await expect(importBundle(rehearsal.ctx, { file: reinstalled, dryRun: false, trust: [] })).rejects.toMatchObject({ code: 'E_UNTRUSTED' });
-        const accepted = await importBundle(rehearsal.ctx, { file: reinstalled, dryRun: false, trust: [await courtFingerprint(impostor.ctx)] });
+        await expect(
+          importBundle(rehearsal.ctx, { file: reinstalled, dryRun: false, trust: [] }),
+        ).rejects.toMatchObject({ code: 'E_UNTRUSTED' });
+        const accepted = await importBundle(rehearsal.ctx, {
+          file: reinstalled,
+          dryRun: false,
+          trust: [await courtFingerprint(impostor.ctx)],
+        });
         expect(accepted.outcome).toBe('imported');
-        expect((await rehearsal.h.ok('sync.trusted'))[0]).toMatchObject({ code: 'J230201', fingerprint: await courtFingerprint(impostor.ctx), lastSeq: 1 });
+        expect((await rehearsal.h.ok('sync.trusted'))[0]).toMatchObject({
+          code: 'J230201',
+          fingerprint: await courtFingerprint(impostor.ctx),
+          lastSeq: 1,
+        });
       } finally {
         await rehearsal.h.close();
       }
@@ -204,7 +261,9 @@ describe('refused bundles leave the database untouched', () => {
     const file = path.join(folder, 'bomb.dtsync');
     const bundle = await readBundle(plainBundle);
     const zip = new yazl.ZipFile();
-    const written = new Promise<void>((resolve) => zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve()));
+    const written = new Promise<void>((resolve) =>
+      zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve()),
+    );
     for (const [name, bytes] of bundle.entries) zip.addBuffer(bytes, name);
     const chunk = Buffer.alloc(1024 * 1024);
     const hash = (await import('node:crypto')).createHash('sha256');
@@ -239,7 +298,12 @@ describe('rows that cite what the receiver does not hold', () => {
   it('are refused with the reason and the database untouched', async () => {
     // A court two levels up issues a campaign straight to a basic court; the basic court's report
     // then cites a campaign its intermediate court never received.
-    const high = await openSyncCourt({ name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' } as never);
+    const high = await openSyncCourt({
+      name: '黑龙江省高级人民法院',
+      code: 'J23',
+      level: 'high',
+      operatorName: '李处长',
+    } as never);
     const lone = await court(BASIC_2);
     try {
       const campaign = await high.ok('campaigns.create', { title: '执行攻坚', year: 2026 });
@@ -248,7 +312,9 @@ describe('rows that cite what the receiver does not hold', () => {
       const pkg = await publishCampaign(highCtx, { campaignId: campaign.id, folder });
       await importBundle(lone.ctx, { file: pkg.filePath, dryRun: false, trust: [await courtFingerprint(highCtx)] });
       const report = await exportReportUp(lone.ctx, { folder, full: false });
-      await expectRefused(middle, report.filePath, 'E_MISSING_REFERENCE', /请先导入上级法院的下发包/, [await courtFingerprint(lone.ctx)]);
+      await expectRefused(middle, report.filePath, 'E_MISSING_REFERENCE', /请先导入上级法院的下发包/, [
+        await courtFingerprint(lone.ctx),
+      ]);
     } finally {
       await high.close();
       await lone.h.close();
@@ -282,7 +348,9 @@ describe('sequence: idempotent, never backwards, gaps reported and repaired', ()
     const repaired = await importBundle(middle.ctx, { file: full.filePath, dryRun: false, trust: [] });
     expect(repaired.outcome).toBe('imported');
     expect(countRows(middle.h, 'items', 'id = ?', second.id)).toBe(1);
-    expect(countRows(middle.h, 'items', 'origin = ?', 'J230201')).toBe(countRows(basic.h, 'items', 'origin = ?', 'J230201'));
+    expect(countRows(middle.h, 'items', 'origin = ?', 'J230201')).toBe(
+      countRows(basic.h, 'items', 'origin = ?', 'J230201'),
+    );
     expect(await middle.h.ok('sync.subordinates')).toEqual([expect.objectContaining({ lastSeq: 4, missingSeq: null })]);
 
     // Bundle 2 was never imported but is older than what is held now: nothing goes backwards.

@@ -9,9 +9,30 @@ import { loadSessionUser } from '../../../src/main/access/accounts';
 import { ADMIN, openHarness, tempDir, type Harness } from '../harness';
 
 export const HIGH = { name: '黑龙江省高级人民法院', code: 'J23', level: 'high' as const, operatorName: '李处长' };
-export const INTERMEDIATE = { name: '齐齐哈尔市中级人民法院', code: 'J2302', level: 'intermediate' as const, parentCode: 'J23', parentName: '黑龙江省高级人民法院', operatorName: '赵科长' };
-export const BASIC = { name: '龙江县人民法院', code: 'J230201', level: 'basic' as const, parentCode: 'J2302', parentName: '齐齐哈尔市中级人民法院', operatorName: '王书记员' };
-export const BASIC_2 = { name: '讷河市人民法院', code: 'J230202', level: 'basic' as const, parentCode: 'J2302', parentName: '齐齐哈尔市中级人民法院', operatorName: '孙书记员' };
+export const INTERMEDIATE = {
+  name: '齐齐哈尔市中级人民法院',
+  code: 'J2302',
+  level: 'intermediate' as const,
+  parentCode: 'J23',
+  parentName: '黑龙江省高级人民法院',
+  operatorName: '赵科长',
+};
+export const BASIC = {
+  name: '龙江县人民法院',
+  code: 'J230201',
+  level: 'basic' as const,
+  parentCode: 'J2302',
+  parentName: '齐齐哈尔市中级人民法院',
+  operatorName: '王书记员',
+};
+export const BASIC_2 = {
+  name: '讷河市人民法院',
+  code: 'J230202',
+  level: 'basic' as const,
+  parentCode: 'J2302',
+  parentName: '齐齐哈尔市中级人民法院',
+  operatorName: '孙书记员',
+};
 
 export type SyncProfile = typeof HIGH | typeof INTERMEDIATE | typeof BASIC;
 
@@ -55,15 +76,18 @@ export function databaseFile(h: Harness): string {
 }
 
 export function countRows(h: Harness, table: string, where = '1 = 1', ...params: unknown[]): number {
-  return (h.services.ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;
+  return (
+    h.services.ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }
+  ).n;
 }
 
 /** Adds many items with monthly progress notes straight into a court's database (test set-up at
  * scale; the rows carry proper origins, versions and change numbers). Returns rows written. */
 export function bulkWork(h: Harness, campaignId: string, items: number, notesPerItem: number): number {
   const sqlite = h.services.ctx.sqlite;
-  const origin = (sqlite.prepare("SELECT value FROM settings WHERE key = 'local_court_code'").get() as { value: string } | undefined)?.value
-    ?? (sqlite.prepare('SELECT code FROM courts LIMIT 1').get() as { code: string }).code;
+  const origin =
+    (sqlite.prepare("SELECT value FROM settings WHERE key = 'local_court_code'").get() as { value: string } | undefined)
+      ?.value ?? (sqlite.prepare('SELECT code FROM courts LIMIT 1').get() as { code: string }).code;
   const now = '2026-11-24T02:00:00.000Z';
   let seq = (sqlite.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number }).value;
   const insertItem = sqlite.prepare(
@@ -75,9 +99,30 @@ export function bulkWork(h: Harness, campaignId: string, items: number, notesPer
   sqlite.transaction(() => {
     for (let i = 0; i < items; i += 1) {
       const itemId = crypto.randomUUID();
-      insertItem.run(itemId, origin, (seq += 1), now, now, campaignId, (i + 1) * 1024, `批量事项 ${i + 1}：落实审判执行工作举措`, '按月报告进展');
+      insertItem.run(
+        itemId,
+        origin,
+        (seq += 1),
+        now,
+        now,
+        campaignId,
+        (i + 1) * 1024,
+        `批量事项 ${i + 1}：落实审判执行工作举措`,
+        '按月报告进展',
+      );
       for (let month = 1; month <= notesPerItem; month += 1) {
-        insertNote.run(crypto.randomUUID(), origin, (seq += 1), now, now, itemId, `2026-${String(month).padStart(2, '0')}-28`, '王书记员', `${month} 月已按计划推进`, Math.min(100, month * 8));
+        insertNote.run(
+          crypto.randomUUID(),
+          origin,
+          (seq += 1),
+          now,
+          now,
+          itemId,
+          `2026-${String(month).padStart(2, '0')}-28`,
+          '王书记员',
+          `${month} 月已按计划推进`,
+          Math.min(100, month * 8),
+        );
       }
     }
     sqlite.prepare('UPDATE change_counter SET value = ? WHERE id = 1').run(seq);
@@ -88,6 +133,7 @@ export function bulkWork(h: Harness, campaignId: string, items: number, notesPer
 /** Temporary files an operation left in the data folder (sync/tmp) or its journal folder: none
  * once it has finished, however it finished. */
 export function leftoverTemps(dataDir: string): string[] {
-  const list = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(path.basename(dir), name)) : []);
+  const list = (dir: string) =>
+    fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(path.basename(dir), name)) : [];
   return [...list(path.join(dataDir, 'sync', 'tmp')), ...list(path.join(dataDir, 'journal'))];
 }

@@ -16,7 +16,15 @@ import { verifyBytes } from '../../../src/main/sync/format/keys';
 import { DEFAULT_LIMITS } from '../../../src/main/sync/format/limits';
 import { parseManifest } from '../../../src/main/sync/format/manifest';
 import { courtFingerprint, exportReportUp, importBundle } from '../../../src/main/sync/syncService';
-import { BASIC, INTERMEDIATE, databaseFile, fileHash, openEngineCourt, outFolder, type SyncCourt } from './syncFixtures';
+import {
+  BASIC,
+  INTERMEDIATE,
+  databaseFile,
+  fileHash,
+  openEngineCourt,
+  outFolder,
+  type SyncCourt,
+} from './syncFixtures';
 
 /** What a damaged file may be refused with; anything else (or acceptance) is a failure. */
 const DAMAGE_CODES = ['E_CORRUPT', 'E_TAMPERED', 'E_TRUNCATED', 'E_NOT_BUNDLE', 'E_PATH', 'E_TOO_LARGE'];
@@ -45,7 +53,12 @@ beforeAll(async () => {
   const item = await basic.h.ok('items.create', { campaignId: campaign.id, title: '开展廉政风险排查' });
   await basic.h.ok('items.create', { campaignId: campaign.id, title: '落实“三个规定”记录报告' });
   await basic.h.ok('progress.add', { itemId: item.id, noteDate: '2026-11-20', text: '已排查廉政风险点 12 个' });
-  await basic.h.ok('evidence.add', { itemId: item.id, name: '排查台账.pdf', mimeType: 'application/pdf', dataBase64: base64('%PDF 廉政风险排查台账 '.repeat(40)) });
+  await basic.h.ok('evidence.add', {
+    itemId: item.id,
+    name: '排查台账.pdf',
+    mimeType: 'application/pdf',
+    dataBase64: base64('%PDF 廉政风险排查台账 '.repeat(40)),
+  });
   const exported = await exportReportUp(basic.ctx, { folder, full: false });
   expect(exported.encrypted).toBe(false);
   plainBundle = exported.filePath;
@@ -185,7 +198,8 @@ async function readWholeBundle(file: string, scratch: string): Promise<Outcome> 
     }
     checkEntriesAgainstManifest(zip, manifest);
     for (const entry of manifest.entries) {
-      if (entry.name.startsWith('rows/')) await zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, () => undefined);
+      if (entry.name.startsWith('rows/'))
+        await zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, () => undefined);
       else await zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxTotalBytes, scratch);
     }
     return { accepted: true };
@@ -202,7 +216,8 @@ function notADamageRefusal(outcome: Outcome): string | null {
   const error = outcome.error;
   if (!(error instanceof ApiError)) return `not a refusal: ${String(error)}`;
   if (!DAMAGE_CODES.includes(error.code)) return `refused as ${error.code}`;
-  if (!/[\u4e00-\u9fff]/.test(error.message) || /[A-Za-z]{4,}/.test(error.message)) return `message not plain Chinese: ${error.message}`;
+  if (!/[\u4e00-\u9fff]/.test(error.message) || /[A-Za-z]{4,}/.test(error.message))
+    return `message not plain Chinese: ${error.message}`;
   return null;
 }
 
@@ -263,7 +278,12 @@ async function zipEntries(file: string): Promise<{ name: string; bytes: Buffer; 
     const stream = await zipfile.openReadStreamPromise(entry);
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    entries.push({ name: entry.fileName, bytes: Buffer.concat(chunks), method: entry.compressionMethod, streamed: (entry.generalPurposeBitFlag & 8) !== 0 });
+    entries.push({
+      name: entry.fileName,
+      bytes: Buffer.concat(chunks),
+      method: entry.compressionMethod,
+      streamed: (entry.generalPurposeBitFlag & 8) !== 0,
+    });
   }
   zipfile.close();
   return entries;
@@ -278,7 +298,10 @@ async function rewrite(
 ): Promise<void> {
   const zip = new yazl.ZipFile();
   const done = new Promise<void>((resolve, reject) => {
-    zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve()).on('error', reject);
+    zip.outputStream
+      .pipe(fs.createWriteStream(file))
+      .on('close', () => resolve())
+      .on('error', reject);
   });
   for (const entry of entries) {
     const entryOptions = options(entry);
@@ -316,7 +339,13 @@ describe('a bundle written by the engine', () => {
     const bytes = fs.readFileSync(plainBundle);
     const map = mapZip(bytes);
     expect(map.entries.map((entry) => entry.name)).toEqual(
-      expect.arrayContaining(['rows/items.ndjson', 'rows/progress_notes.ndjson', 'rows/evidence.ndjson', 'manifest.json', 'manifest.sig']),
+      expect.arrayContaining([
+        'rows/items.ndjson',
+        'rows/progress_notes.ndjson',
+        'rows/evidence.ndjson',
+        'manifest.json',
+        'manifest.sig',
+      ]),
     );
     expect(map.entries.some((entry) => entry.name.startsWith('files/'))).toBe(true);
     // New bundles carry no extended timestamp (forceDosTimestamp): the directory has no extra fields.
@@ -381,12 +410,27 @@ describe('bundles written before (with the extended timestamp field) and ZIP64 b
     // The timestamp's lowest bit is below the 2-second DOS time it is checked against, and is read
     // by nothing: that one flip per entry is the only one that cannot be told apart.
     const lowestTimestampBit = new Set(olderMap.entries.map((entry) => entry.timestampAt!));
-    const olderVariants = flips(olderBytes, [0x01, 0x02, 0xff], (offset, xor) => xor === 0x01 && lowestTimestampBit.has(offset));
+    const olderVariants = flips(
+      olderBytes,
+      [0x01, 0x02, 0xff],
+      (offset, xor) => xor === 0x01 && lowestTimestampBit.has(offset),
+    );
     expect(await survivors(olderVariants, 'older-flipped')).toEqual([]);
 
     // ZIP64 everywhere: extra fields in the directory, 64-bit descriptors, ZIP64 end records.
     const zip64 = path.join(folder, 'zip64.dtsync');
-    await rewrite(zip64, entries, (entry) => ({ mtime, mode: 0o100644, compress: entry.method === 8, forceZip64Format: true, forceDosTimestamp: true }), { forceZip64Format: true });
+    await rewrite(
+      zip64,
+      entries,
+      (entry) => ({
+        mtime,
+        mode: 0o100644,
+        compress: entry.method === 8,
+        forceZip64Format: true,
+        forceDosTimestamp: true,
+      }),
+      { forceZip64Format: true },
+    );
     const zip64Bytes = fs.readFileSync(zip64);
     const zip64Map = mapZip(zip64Bytes);
     expect(zip64Map.entries.every((entry) => entry.zip64)).toBe(true);
@@ -466,7 +510,12 @@ describe('bytes that belong to nothing, comments', () => {
   it('refuses an archive comment and an entry comment written by yazl itself', async () => {
     const entries = await zipEntries(plainBundle);
     const withComment = path.join(folder, 'archive-comment.dtsync');
-    await rewrite(withComment, entries, (entry) => ({ mode: 0o100644, compress: entry.method === 8, forceDosTimestamp: true }), { comment: 'remark' });
+    await rewrite(
+      withComment,
+      entries,
+      (entry) => ({ mode: 0o100644, compress: entry.method === 8, forceDosTimestamp: true }),
+      { comment: 'remark' },
+    );
     const entryComment = path.join(folder, 'entry-comment.dtsync');
     await rewrite(entryComment, entries, (entry) => ({
       mode: 0o100644,
@@ -489,18 +538,27 @@ describe('CRC-32 of the data', () => {
       const changed = Buffer.from(bytes);
       const crc = (entry.crc32 ^ 0x00010000) >>> 0;
       changed.writeUInt32LE(crc, entry.central + 16);
-      if (entry.flags & 0x08) changed.writeUInt32LE(crc, entry.dataEnd + 4); // the descriptor
+      if (entry.flags & 0x08)
+        changed.writeUInt32LE(crc, entry.dataEnd + 4); // the descriptor
       else changed.writeUInt32LE(crc, entry.local + 14);
       return changed;
     };
-    const manifest = parseManifest((await zipEntries(plainBundle)).find((entry) => entry.name === 'manifest.json')!.bytes);
+    const manifest = parseManifest(
+      (await zipEntries(plainBundle)).find((entry) => entry.name === 'manifest.json')!.bytes,
+    );
     const file = path.join(folder, 'crc.dtsync');
     for (const entry of map.entries) {
       fs.writeFileSync(file, alterCrc(entry));
       const listed = manifest.entries.find((candidate) => candidate.name === entry.name);
       if (!listed) {
         // manifest.json and manifest.sig are read whole when the bundle is opened.
-        expect(await openBundleZip(file).then(() => 'opened', (error: ApiError) => error.code), entry.name).toBe('E_CORRUPT');
+        expect(
+          await openBundleZip(file).then(
+            () => 'opened',
+            (error: ApiError) => error.code,
+          ),
+          entry.name,
+        ).toBe('E_CORRUPT');
         continue;
       }
       const zip = await openBundleZip(file); // the directory agrees with itself
@@ -508,7 +566,10 @@ describe('CRC-32 of the data', () => {
         const read = listed.name.startsWith('rows/')
           ? zip.readRows(listed.name, listed.sha256, listed.size, () => undefined)
           : zip.extractTo(listed.name, listed.sha256, listed.size, path.join(folder, 'crc.out'));
-        const error = await read.then(() => null, (caught: unknown) => caught);
+        const error = await read.then(
+          () => null,
+          (caught: unknown) => caught,
+        );
         expect(error, entry.name).toBeInstanceOf(ApiError);
         expect((error as ApiError).code, entry.name).toBe('E_CORRUPT');
         expect((error as ApiError).message).toMatch(/校验码/);
@@ -527,17 +588,30 @@ describe('a rows entry stored without compression and changed after signing', ()
   /** Like the importer: a row citing a campaign the receiver does not hold is refused as such. */
   const importerLike = (): RowHandler => (row) => {
     if (typeof row.campaign_id === 'string' && !campaignIds.has(row.campaign_id)) {
-      throw new ApiError('E_MISSING_REFERENCE', '同步包中的事项引用了本院没有的记录。请先导入上级法院的下发包，再导入这个同步包。');
+      throw new ApiError(
+        'E_MISSING_REFERENCE',
+        '同步包中的事项引用了本院没有的记录。请先导入上级法院的下发包，再导入这个同步包。',
+      );
     }
   };
 
   beforeAll(async () => {
     const entries = await zipEntries(plainBundle);
     const campaigns = entries.find((entry) => entry.name === 'rows/campaigns.ndjson')!;
-    campaignIds = new Set(campaigns.bytes.toString('utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id));
+    campaignIds = new Set(
+      campaigns.bytes
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { id: string }).id),
+    );
     // The same entries (the manifest and its signature stay valid), the items stored as they are.
     stored = path.join(folder, 'stored-items.dtsync');
-    await rewrite(stored, entries, (entry) => ({ mode: 0o100644, forceDosTimestamp: true, compress: entry.method === 8 && entry.name !== 'rows/items.ndjson' }));
+    await rewrite(stored, entries, (entry) => ({
+      mode: 0o100644,
+      forceDosTimestamp: true,
+      compress: entry.method === 8 && entry.name !== 'rows/items.ndjson',
+    }));
     const bytes = fs.readFileSync(stored);
     const items = mapZip(bytes).entries.find((entry) => entry.name === 'rows/items.ndjson')!;
     expect(items.method).toBe(0);
@@ -567,7 +641,10 @@ describe('a rows entry stored without compression and changed after signing', ()
           seen.push(line);
           throw refusal;
         })
-        .then(() => null, (caught: unknown) => caught);
+        .then(
+          () => null,
+          (caught: unknown) => caught,
+        );
       expect(error).toBe(refusal);
       expect(seen).toEqual([1]); // no row handed over after the failure
     } finally {
@@ -588,7 +665,10 @@ describe('a rows entry stored without compression and changed after signing', ()
           lines.push(line);
           handler(row, line);
         })
-        .then(() => null, (caught: unknown) => caught);
+        .then(
+          () => null,
+          (caught: unknown) => caught,
+        );
       expect(lines).toEqual([1]); // the changed row is the first: refused, then the rest only hashed
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).code).toBe('E_TAMPERED');
@@ -624,7 +704,12 @@ describe('readRows', () => {
     return file;
   }
 
-  async function read(content: string | Buffer, onRow: RowHandler = () => undefined, limits = DEFAULT_LIMITS, expected?: string) {
+  async function read(
+    content: string | Buffer,
+    onRow: RowHandler = () => undefined,
+    limits = DEFAULT_LIMITS,
+    expected?: string,
+  ) {
     const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
     const zip = await openBundleZip(await ndjsonBundle(bytes), limits);
     try {
@@ -652,11 +737,19 @@ describe('readRows', () => {
       seen.push([row.id as string, line]);
     });
     expect(outcome).toEqual({ result: { rows: 3 }, error: null });
-    expect(seen).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    expect(seen).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
   });
 
   it('refuses a byte-order mark, a blank line, a line that is not one object and a last line without its newline, by line number', async () => {
-    expectCorrupt(await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"id":"a"}\n')])), 1, /字节顺序标记/);
+    expectCorrupt(
+      await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"id":"a"}\n')])),
+      1,
+      /字节顺序标记/,
+    );
     expectCorrupt(await read('{"id":"a"}\n\uFEFF{"id":"b"}\n'), 2, /格式有误/);
     expectCorrupt(await read('{"id":"a"}\n\n{"id":"b"}\n'), 2, /空行/);
     expectCorrupt(await read('{"id":"a"}\n{"id":"b"}\n[1,2]\n'), 3, /格式有误/);
@@ -664,8 +757,15 @@ describe('readRows', () => {
     expectCorrupt(await read('{"id":"a"}\r\n'), 1, /格式有误/);
     expectCorrupt(await read('{"id":"a"}\n{"id":"b"}\n{"id":'), 3, /换行/);
     expectCorrupt(await read('{"id":"a"}\n{"id":"b"}'), 2, /最后一行/);
-    expectCorrupt(await read(Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')])), 1, /格式有误/);
-    const long = await read(`{"id":"a"}\n{"id":"${'长'.repeat(400)}"}\n`, undefined, { ...DEFAULT_LIMITS, maxLineBytes: 1000 });
+    expectCorrupt(
+      await read(Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')])),
+      1,
+      /格式有误/,
+    );
+    const long = await read(`{"id":"a"}\n{"id":"${'长'.repeat(400)}"}\n`, undefined, {
+      ...DEFAULT_LIMITS,
+      maxLineBytes: 1000,
+    });
     expect(long.error?.code).toBe('E_TOO_LARGE');
     expect(long.error?.message).toContain('第 2 行');
   });
@@ -690,12 +790,16 @@ describe('readRows', () => {
     const good = await read(content, handler);
     expect(good.error).toBe(refusal);
     expect(calls).toEqual([1, 2]);
-    const bad = await read(content, handler, DEFAULT_LIMITS, sha256(Buffer.from('{"id":"a"}\n{"id":"B"}\n{"id":"c"}\n')));
+    const bad = await read(
+      content,
+      handler,
+      DEFAULT_LIMITS,
+      sha256(Buffer.from('{"id":"a"}\n{"id":"B"}\n{"id":"c"}\n')),
+    );
     expect(bad.error?.code).toBe('E_TAMPERED');
     const rejecting = await read(content, async () => Promise.reject(refusal));
     expect(rejecting.error).toBe(refusal);
   });
-
 });
 
 describe('the last import of all', () => {

@@ -156,7 +156,8 @@ export class BundleZipWriter {
   /** A subordinate court's own signed bundle, stored without compression (it is a zip already). */
   addNested(name: string, filePath: string, sha256: string, size: number): ManifestEntry {
     const kind = entryKind(name);
-    if (kind.kind !== 'nested' || kind.sha256 !== sha256) throw new Error(`${name} is not a nested bundle of ${sha256}`);
+    if (kind.kind !== 'nested' || kind.sha256 !== sha256)
+      throw new Error(`${name} is not a nested bundle of ${sha256}`);
     return this.addFromDisk(name, filePath, sha256, size, false);
   }
 
@@ -169,7 +170,11 @@ export class BundleZipWriter {
     this.claim(MANIFEST_NAME);
     this.claim(SIGNATURE_NAME);
     this.zip.addBuffer(manifestBytes, MANIFEST_NAME, { ...ENTRY_OPTIONS, mtime: this.mtime, compress: true });
-    this.zip.addBuffer(encodeSignatureFile(signature), SIGNATURE_NAME, { ...ENTRY_OPTIONS, mtime: this.mtime, compress: false });
+    this.zip.addBuffer(encodeSignatureFile(signature), SIGNATURE_NAME, {
+      ...ENTRY_OPTIONS,
+      mtime: this.mtime,
+      compress: false,
+    });
     this.zip.end();
     await Promise.race([this.failed, this.closed]);
     this.throwIfFailed();
@@ -309,7 +314,10 @@ function zipReadError(error: unknown): Error {
   }
   if (message.startsWith('not enough bytes in the stream')) return tampered();
   // zlib cannot inflate it: the stored bytes are not the ones that were signed.
-  if (typeof (error as { errno?: unknown }).errno === 'number' && /^Z_/.test(String((error as { code?: unknown }).code))) {
+  if (
+    typeof (error as { errno?: unknown }).errno === 'number' &&
+    /^Z_/.test(String((error as { code?: unknown }).code))
+  ) {
     return tampered();
   }
   if ((error as { syscall?: unknown }).syscall !== undefined) return error as Error; // disk trouble, not the bundle
@@ -372,7 +380,8 @@ class NdjsonLines {
 
   /** At the end of the entry: a last line without its newline is a problem. */
   finish(): void {
-    if (!this.problem && this.pendingBytes > 0) this.problem = lineError(this.line + 1, '（最后一行）不完整，缺少行末的换行符');
+    if (!this.problem && this.pendingBytes > 0)
+      this.problem = lineError(this.line + 1, '（最后一行）不完整，缺少行末的换行符');
   }
 
   private parse(bytes: Buffer): Record<string, unknown> | null {
@@ -386,7 +395,8 @@ class NdjsonLines {
         // Malformed UTF-8 is refused, never replaced: isUtf8 then a plain decode is the fast way.
         if (!isUtf8(bytes)) throw new Error('not UTF-8');
         const value: unknown = JSON.parse(bytes.toString('utf8'));
-        if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+        if (typeof value === 'object' && value !== null && !Array.isArray(value))
+          return value as Record<string, unknown>;
       } catch {
         // refused below
       }
@@ -592,9 +602,13 @@ async function readSmallEntry(zipfile: yauzl.ZipFile, entry: yauzl.Entry, maxByt
  *  yauzl, which closes it when the zip is closed; the layout check later reads headers through the
  *  same descriptor, so everything is judged on the same file. */
 async function openYauzl(path: string): Promise<{ zipfile: yauzl.ZipFile; fd: number; end: ZipEnd }> {
-  const fd = await new Promise<number>((resolve, reject) => fs.open(path, 'r', (error, opened) => (error ? reject(error) : resolve(opened))));
+  const fd = await new Promise<number>((resolve, reject) =>
+    fs.open(path, 'r', (error, opened) => (error ? reject(error) : resolve(opened))),
+  );
   try {
-    const { size } = await new Promise<fs.Stats>((resolve, reject) => fs.fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats))));
+    const { size } = await new Promise<fs.Stats>((resolve, reject) =>
+      fs.fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats))),
+    );
     const end = await readZipEnd(fd, size);
     const zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) => {
       yauzl.fromFd(
@@ -653,7 +667,8 @@ function openError(error: unknown, head: Buffer): Error {
   const looksLikeZip = head.subarray(0, 4).equals(ZIP_LOCAL_HEADER);
   if (error instanceof ApiError) {
     // The end records are judged before yauzl opens the file: the same rule as for its errors.
-    if (!looksLikeZip && (error.code === 'E_TRUNCATED' || error.code === 'E_CORRUPT')) return bundleError('E_NOT_BUNDLE');
+    if (!looksLikeZip && (error.code === 'E_TRUNCATED' || error.code === 'E_CORRUPT'))
+      return bundleError('E_NOT_BUNDLE');
     return error;
   }
   if ((error as { syscall?: unknown }).syscall !== undefined) return error as Error;
@@ -697,7 +712,10 @@ export async function openBundleZip(path: string, limits: BundleLimits = DEFAULT
   try {
     if (zipfile.entryCount !== end.entryCount) throw bundleError('E_CORRUPT');
     if (zipfile.entryCount > limits.maxEntries + 2) {
-      throw bundleError('E_TOO_LARGE', `同步数据包里的文件数超过 ${limits.maxEntries} 个的上限，为安全起见已拒绝导入。`);
+      throw bundleError(
+        'E_TOO_LARGE',
+        `同步数据包里的文件数超过 ${limits.maxEntries} 个的上限，为安全起见已拒绝导入。`,
+      );
     }
 
     const inOrder: yauzl.Entry[] = [];
@@ -724,7 +742,10 @@ export async function openBundleZip(path: string, limits: BundleLimits = DEFAULT
       if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) throw bundleError('E_CORRUPT');
       const limit = sizeLimitFor(name, limits);
       if (entry.uncompressedSize > limit) {
-        throw bundleError('E_TOO_LARGE', `同步数据包中有文件超过 ${readableSize(limit)} 的上限，为安全起见已拒绝导入。`);
+        throw bundleError(
+          'E_TOO_LARGE',
+          `同步数据包中有文件超过 ${readableSize(limit)} 的上限，为安全起见已拒绝导入。`,
+        );
       }
       if (
         entry.uncompressedSize > RATIO_CHECK_MIN_BYTES &&
@@ -734,7 +755,10 @@ export async function openBundleZip(path: string, limits: BundleLimits = DEFAULT
       }
       total += entry.uncompressedSize;
       if (total > limits.maxTotalBytes) {
-        throw bundleError('E_TOO_LARGE', `同步数据包解开后超过 ${readableSize(limits.maxTotalBytes)} 的上限，为安全起见已拒绝导入。`);
+        throw bundleError(
+          'E_TOO_LARGE',
+          `同步数据包解开后超过 ${readableSize(limits.maxTotalBytes)} 的上限，为安全起见已拒绝导入。`,
+        );
       }
       if (name !== MANIFEST_NAME && name !== SIGNATURE_NAME) {
         entries.set(name, { compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
@@ -788,7 +812,10 @@ export function checkEntriesAgainstManifest(
     }
     total += entry.size;
     if (total > limits.maxTotalBytes) {
-      throw bundleError('E_TOO_LARGE', `同步数据包解开后超过 ${readableSize(limits.maxTotalBytes)} 的上限，为安全起见已拒绝导入。`);
+      throw bundleError(
+        'E_TOO_LARGE',
+        `同步数据包解开后超过 ${readableSize(limits.maxTotalBytes)} 的上限，为安全起见已拒绝导入。`,
+      );
     }
     const inZip = zip.entries.get(entry.name);
     if (!inZip || inZip.uncompressedSize !== entry.size) throw tampered();

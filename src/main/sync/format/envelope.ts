@@ -95,7 +95,10 @@ export async function encryptFile(
   const ephemeral = crypto.generateKeyPairSync('x25519');
   const ephemeralRaw = ephemeral.publicKey.export({ type: 'spki', format: 'der' }).subarray(12);
   const key = envelopeKey(
-    crypto.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: publicKeyObject(recipient.boxPublic, 'x25519') }),
+    crypto.diffieHellman({
+      privateKey: ephemeral.privateKey,
+      publicKey: publicKeyObject(recipient.boxPublic, 'x25519'),
+    }),
     ephemeralRaw,
     recipientRaw,
   );
@@ -177,7 +180,9 @@ interface ParsedHeader {
 async function readHeader(handle: fs.promises.FileHandle): Promise<ParsedHeader> {
   const magic = await readExactly(handle, ENVELOPE_MAGIC.length, 0);
   if (!magic || magic.length < ENVELOPE_MAGIC.length) {
-    throw magic && ENVELOPE_MAGIC.subarray(0, magic.length).equals(magic) ? bundleError('E_TRUNCATED') : bundleError('E_NOT_BUNDLE');
+    throw magic && ENVELOPE_MAGIC.subarray(0, magic.length).equals(magic)
+      ? bundleError('E_TRUNCATED')
+      : bundleError('E_NOT_BUNDLE');
   }
   if (!magic.equals(ENVELOPE_MAGIC)) throw bundleError('E_NOT_BUNDLE');
   const lengthBytes = await readExactly(handle, LENGTH_BYTES, ENVELOPE_MAGIC.length);
@@ -220,7 +225,14 @@ export async function readEnvelopeHeader(path: string): Promise<EnvelopeHeader> 
 }
 
 /** Opens one chunk with the given final flag; null when authentication fails. */
-function openChunk(key: Buffer, counter: number, final: boolean, aad: Buffer, ciphertext: Buffer, tag: Buffer): Buffer | null {
+function openChunk(
+  key: Buffer,
+  counter: number,
+  final: boolean,
+  aad: Buffer,
+  ciphertext: Buffer,
+  tag: Buffer,
+): Buffer | null {
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, chunkNonce(counter, final));
   decipher.setAAD(aad);
   decipher.setAuthTag(tag);

@@ -41,7 +41,12 @@ function generatePair(algorithm: KeyAlgorithm): { publicRaw: string; privateDer:
 export function generateCourtKeys(): CourtKeys {
   const sign = generatePair('ed25519');
   const box = generatePair('x25519');
-  return { signPublic: sign.publicRaw, signPrivate: sign.privateDer, boxPublic: box.publicRaw, boxPrivate: box.privateDer };
+  return {
+    signPublic: sign.publicRaw,
+    signPrivate: sign.privateDer,
+    boxPublic: box.publicRaw,
+    boxPrivate: box.privateDer,
+  };
 }
 
 /** Decodes a base64 raw public key; throws a plain Error when it is not 32 bytes. */
@@ -71,7 +76,9 @@ export function privateKeyObject(base64: string, algorithm: KeyAlgorithm): crypt
 
 /** Raw public key (base64) belonging to a PKCS#8 private key; lets callers check a stored pair. */
 export function publicKeyOfPrivate(privateBase64: string, algorithm: KeyAlgorithm): string {
-  const spki = crypto.createPublicKey(privateKeyObject(privateBase64, algorithm)).export({ type: 'spki', format: 'der' });
+  const spki = crypto
+    .createPublicKey(privateKeyObject(privateBase64, algorithm))
+    .export({ type: 'spki', format: 'der' });
   return spki.subarray(SPKI_PREFIX[algorithm].length).toString('base64');
 }
 

@@ -98,7 +98,8 @@ function readAt(fd: number, length: number, position: number): Promise<Buffer> {
     const buffer = Buffer.allocUnsafe(length);
     fs.read(fd, buffer, 0, length, position, (error, bytesRead) => {
       if (error) reject(error);
-      else if (bytesRead !== length) reject(damaged()); // the file ends before a header it promises
+      else if (bytesRead !== length)
+        reject(damaged()); // the file ends before a header it promises
       else resolve(buffer);
     });
   });
@@ -212,7 +213,11 @@ function parseCentralExtra(
       if (data[0] !== TIMESTAMP_FLAGS || !timestampAgrees(data.readInt32LE(1), dos)) throw damaged();
       sawTimestamp = true;
     } else if (id === ZIP64_FIELD && !zip64 && size === ZIP64_FIELD_DATA) {
-      zip64 = { uncompressedSize: readUInt64(data, 0), compressedSize: readUInt64(data, 8), localOffset: readUInt64(data, 16) };
+      zip64 = {
+        uncompressedSize: readUInt64(data, 0),
+        compressedSize: readUInt64(data, 8),
+        localOffset: readUInt64(data, 16),
+      };
     } else if (id === UNICODE_PATH_FIELD) {
       throw bundleError('E_PATH'); // another name for the entry, shown by other tools (§1)
     } else {
@@ -221,11 +226,13 @@ function parseCentralExtra(
   }
   if (!zip64) {
     // Without the ZIP64 field the 32-bit values are the real ones (yazl switches at 0xfffffffe).
-    if (fixed.compressedSize === U32_MAX || fixed.uncompressedSize === U32_MAX || fixed.localOffset === U32_MAX) throw damaged();
+    if (fixed.compressedSize === U32_MAX || fixed.uncompressedSize === U32_MAX || fixed.localOffset === U32_MAX)
+      throw damaged();
     return { ...fixed, zip64: false };
   }
   // yazl puts all three values in the field and marks all three 32-bit fields as "see ZIP64".
-  if (fixed.compressedSize !== U32_MAX || fixed.uncompressedSize !== U32_MAX || fixed.localOffset !== U32_MAX) throw damaged();
+  if (fixed.compressedSize !== U32_MAX || fixed.uncompressedSize !== U32_MAX || fixed.localOffset !== U32_MAX)
+    throw damaged();
   return { ...zip64, zip64: true };
 }
 
@@ -305,7 +312,11 @@ function checkDescriptor(record: CentralRecord, bytes: Buffer): void {
   const crc32 = bytes.readUInt32LE(at);
   const compressedSize = record.zip64 ? readUInt64(bytes, at + 4) : bytes.readUInt32LE(at + 4);
   const uncompressedSize = record.zip64 ? readUInt64(bytes, at + 12) : bytes.readUInt32LE(at + 8);
-  if (crc32 !== record.crc32 || compressedSize !== record.compressedSize || uncompressedSize !== record.uncompressedSize) {
+  if (
+    crc32 !== record.crc32 ||
+    compressedSize !== record.compressedSize ||
+    uncompressedSize !== record.uncompressedSize
+  ) {
     throw damaged();
   }
 }
@@ -324,7 +335,11 @@ function checkLocalHeader(record: CentralRecord, bytes: Buffer): void {
   const uncompressedSize = bytes.readUInt32LE(22);
   if (record.flags & FLAG_DATA_DESCRIPTOR) {
     if (crc32 !== 0 || compressedSize !== 0 || uncompressedSize !== 0) throw damaged();
-  } else if (crc32 !== record.crc32 || compressedSize !== record.compressedSize || uncompressedSize !== record.uncompressedSize) {
+  } else if (
+    crc32 !== record.crc32 ||
+    compressedSize !== record.compressedSize ||
+    uncompressedSize !== record.uncompressedSize
+  ) {
     // Also refuses sizes too big for the 32-bit fields: yazl never writes a local ZIP64 field.
     throw damaged();
   }
@@ -382,7 +397,8 @@ export async function readZipEnd(fd: number, fileSize: number): Promise<ZipEnd> 
   const record = tail.subarray(recordAt, recordAt + ZIP64_END_SIZE);
   const recordOffset = fileSize - tailLength + recordAt;
   // The locator points at the ZIP64 end record right before it, on disk 0 of 1.
-  if (locator.readUInt32LE(4) !== 0 || readUInt64(locator, 8) !== recordOffset || locator.readUInt32LE(16) !== 1) throw damaged();
+  if (locator.readUInt32LE(4) !== 0 || readUInt64(locator, 8) !== recordOffset || locator.readUInt32LE(16) !== 1)
+    throw damaged();
   if (record.readUInt32LE(0) !== ZIP64_END_SIGNATURE) throw damaged();
   if (readUInt64(record, 4) !== ZIP64_END_SIZE - 12) throw damaged(); // no extensible data
   if (record.readUInt16LE(12) !== VERSION_MADE_BY || record.readUInt16LE(14) !== VERSION_NEEDED_ZIP64) throw damaged();
@@ -400,7 +416,11 @@ export async function readZipEnd(fd: number, fileSize: number): Promise<ZipEnd> 
   if (!forced) {
     if (!needed.some(Boolean)) throw damaged();
     for (let index = 0; index < 3; index += 1) if (marked[index] !== needed[index]) throw damaged();
-    if ((!needed[0] && endEntries !== entryCount) || (!needed[1] && endSize !== directorySize) || (!needed[2] && endOffset !== directoryOffset)) {
+    if (
+      (!needed[0] && endEntries !== entryCount) ||
+      (!needed[1] && endSize !== directorySize) ||
+      (!needed[2] && endOffset !== directoryOffset)
+    ) {
       throw damaged();
     }
   }
@@ -430,7 +450,12 @@ export async function checkZipLayout(fd: number, end: ZipEnd, entries: readonly 
   // Where each piece must be: entries back to back in directory order from offset 0, each window
   // holding the previous entry's descriptor and this entry's local header, the last window holding
   // the last descriptor up to the central directory.
-  const windows: { start: number; descriptorOf: CentralRecord | null; headerOf: CentralRecord | null; headerAt: number }[] = [];
+  const windows: {
+    start: number;
+    descriptorOf: CentralRecord | null;
+    headerOf: CentralRecord | null;
+    headerAt: number;
+  }[] = [];
   let dataEnd = 0;
   let previous: CentralRecord | null = null;
   for (const record of [...records, null]) {
