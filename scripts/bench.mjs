@@ -15,12 +15,18 @@
 //       (target under 500 ms). See scripts/bench/boardsBench.ts and uiBench.mjs.
 //   (r1-r2) a 1,000-item checklist report to PDF (target under 5 s) and to XLSX (target under 2 s),
 //       scripts/bench/reportBench.ts.
+//   (t1-t5) issue 12's main-loop stalls: the longest pause of the event loop of the process that
+//       dispatches (as the preview server's) while a 1,000-item report is saved as PDF and XLSX, a
+//       large 查摆报告表 as DOCX, the demo loads and a 20,000-item daily light sweep runs — through
+//       dispatch (the work in worker threads) against the same work called in that thread (as it
+//       ran before). Median of 3 runs. See scripts/bench/stallBench.ts.
 // Options: --reps N (default 9), --keep (keep the temp folder), --no-ui (skip the browser),
 //   --no-sync (skip the province, and so b1-b2), --only-sync (only the province's sync rows),
 //   --courts N (basic courts in the province, default 150; ten per intermediate court, e.g. 1, 3
 //   or 15 for a quick run), --sync-cpu-prof DIR (CPU profiles of the first basic and the first
 //   relay import, into DIR), --only-boards --province DIR (only b1-b2 and r1-r2, on a province
-//   kept by an earlier `--keep` run: DIR is that run's temp folder or its province/ folder).
+//   kept by an earlier `--keep` run: DIR is that run's temp folder or its province/ folder),
+//   --only-stall (only t1-t5).
 //
 // Main-process code is bundled with esbuild into a private temp folder and run there under plain
 // Node. For the browser figure the built app in dist/ is used when it is newer than its sources;
@@ -46,11 +52,16 @@ const withSync = !argv.includes('--no-sync');
 const courtsArg = argv.includes('--courts') ? Number(argv[argv.indexOf('--courts') + 1]) : 150;
 const syncCpuProf = argv.includes('--sync-cpu-prof') ? path.resolve(argv[argv.indexOf('--sync-cpu-prof') + 1]) : '';
 const onlyBoards = argv.includes('--only-boards');
+const onlyStall = argv.includes('--only-stall');
 const keptProvince = argv.includes('--province') ? path.resolve(argv[argv.indexOf('--province') + 1]) : '';
 if (onlyBoards && (onlySync || !keptProvince)) {
   console.error(
     '--only-boards 需要 --province 目录（先用 --only-sync --keep 运行一次，保留的临时目录即可），且不能与 --only-sync 同时使用。',
   );
+  process.exit(2);
+}
+if (onlyStall && (onlySync || onlyBoards)) {
+  console.error('--only-stall 不能与 --only-sync、--only-boards 同时使用。');
   process.exit(2);
 }
 if (onlySync && !withSync) {
@@ -117,6 +128,18 @@ function newestMtime(paths) {
   return newest;
 }
 
+/** The worker-thread bundle the main-process code starts (src/main/workers/workerPool.ts looks for
+ * jobWorker.js beside its own bundle), as scripts/build.mjs builds it. */
+function buildWorker(dir) {
+  return build({
+    ...nodeCommon,
+    // Printing with Chromium is not benchmarked from these bundles; the app's build keeps it external too.
+    external: [...nodeCommon.external, 'playwright-core'],
+    entryPoints: ['src/main/workers/jobWorker.ts'],
+    outfile: path.join(dir, 'jobWorker.js'),
+  });
+}
+
 // Built at most once per run: rows (d) and (b2) share it.
 let previewApp = null;
 function appForPreview() {
@@ -140,6 +163,7 @@ async function buildAppForPreview() {
     outfile: path.join(app, 'main/preview.js'),
     sourcemap: true,
   });
+  await buildWorker(path.join(app, 'main'));
   await build({
     bundle: true,
     logLevel: 'warning',
@@ -485,25 +509,63 @@ async function runBoardsRows(bin, provinceDir) {
   return { rows, notes };
 }
 
+// ---------------------------------------------------------------------------------------------
+// (t1-t5) Issue 12: the main loop's longest stall. scripts/bench/stallBench.ts runs from the
+// repository with tsx (like reportBench: the PDF printer's dynamic import of playwright-core must
+// resolve from the source tree) and reports one STALL_JSON line.
+
+async function runStallRows() {
+  log('(t1-t5) 主线程最长卡顿：导出 PDF、XLSX、DOCX，载入示例数据，当天首次亮灯记录 …');
+  const out = await run(
+    '--expose-gc',
+    ['--import', 'tsx', path.join(root, 'scripts/bench/stallBench.ts'), '--runs', '3'],
+    {
+      capture: false,
+    },
+  );
+  const t = JSON.parse(/STALL_JSON=(.*)/.exec(out)[1]);
+  const rows = t.rows.map((r) => ({
+    name: r.name,
+    samples: r.via.map((s) => s.gapMs),
+    baseline: r.here.map((s) => s.gapMs),
+    targetText: '—',
+  }));
+  const notes = [
+    '  最长卡顿：发起操作的进程（同预览服务器）中每 1 ms 触发一次的定时器，两次触发之间的最长间隔，从发起到完成（作业每 300 ms 轮询一次 jobs.get，与进度条相同）。',
+    '  中位数列为经 dispatch 执行（重活在工作线程中）；基线列为同样的工作直接在该线程中调用（即移入工作线程之前的做法）。“倍数”小于 1 表示卡顿缩短。',
+    ...t.rows.map(
+      (r) =>
+        `  ${r.name.split(' ')[0]} 总用时中位数：经 dispatch ${ms(median(r.via.map((s) => s.totalMs)))} ms，本线程 ${ms(median(r.here.map((s) => s.totalMs)))} ms。`,
+    ),
+    `  每项 ${t.runs} 次，${t.cpus} 核；首次运行含模块加载，故取中位数。`,
+  ];
+  return { rows, notes };
+}
+
 async function main() {
   const started = Date.now();
   log(`基准测试临时目录：${work}`);
   const bin = path.join(work, 'bin');
-  const entries = onlyBoards
-    ? []
-    : [...(onlySync ? [] : ['serviceBench', 'coldStart', 'coldRaw']), ...(withSync ? ['provinceBench'] : [])];
-  if (!onlySync) entries.push('boardsBench');
-  await Promise.all(
-    entries.map((name) =>
+  const entries =
+    onlyBoards || onlyStall
+      ? []
+      : [...(onlySync ? [] : ['serviceBench', 'coldStart', 'coldRaw']), ...(withSync ? ['provinceBench'] : [])];
+  if (!onlySync && !onlyStall) entries.push('boardsBench');
+  await Promise.all([
+    ...entries.map((name) =>
       build({ ...nodeCommon, entryPoints: [`scripts/bench/${name}.ts`], outfile: path.join(bin, `${name}.cjs`) }),
     ),
-  );
+    // The demo and a big light sweep run in worker threads started from beside these bundles.
+    ...(entries.length ? [buildWorker(bin)] : []),
+  ]);
 
-  const foundation = onlySync || onlyBoards ? null : await runFoundationRows(bin);
-  const province = withSync && !onlyBoards ? await runProvince(bin) : null;
-  const boards = onlySync
-    ? null
-    : await runBoardsRows(bin, onlyBoards ? keptProvince : province ? path.join(work, 'province') : '');
+  const foundation = onlySync || onlyBoards || onlyStall ? null : await runFoundationRows(bin);
+  const province = withSync && !onlyBoards && !onlyStall ? await runProvince(bin) : null;
+  const boards =
+    onlySync || onlyStall
+      ? null
+      : await runBoardsRows(bin, onlyBoards ? keptProvince : province ? path.join(work, 'province') : '');
+  const stall = onlySync || onlyBoards ? null : await runStallRows();
   const today = foundation?.result.today ?? new Date().toLocaleDateString('sv-SE');
 
   console.log('');
@@ -535,6 +597,14 @@ async function main() {
     console.log('');
     for (const r of boards.rows) if (r.skipped) console.log(`  ${r.name.split(' ')[0]} ${r.skipped}`);
     boards.notes.forEach((note) => console.log(note));
+    console.log('');
+  }
+  if (stall) {
+    console.log('主线程最长卡顿（第 12 号议题 §5：重活移入工作线程）');
+    console.log('');
+    printTable(stall.rows);
+    console.log('');
+    stall.notes.forEach((note) => console.log(note));
     console.log('');
   }
   console.log(

@@ -19,10 +19,12 @@ const external = ['electron', 'better-sqlite3', 'playwright-core'];
 const out = process.env.COURT_DIST ?? 'dist';
 fs.rmSync(out, { recursive: true, force: true });
 const entries = [{ entryPoints: ['src/main/preview.ts'], outfile: `${out}/main/preview.js`, format: 'cjs', external }];
-// Bundle import/export runs in a worker thread next to whichever main bundle starts it.
+// Heavy work (bundle import/export, report files, the demo, a big light sweep) runs in worker
+// threads started from this file (src/main/workers/workerPool.ts looks for it beside its bundle, or
+// for the command line's, in ../main/).
 entries.push({
-  entryPoints: ['src/main/sync/syncWorker.ts'],
-  outfile: `${out}/main/syncWorker.js`,
+  entryPoints: ['src/main/workers/jobWorker.ts'],
+  outfile: `${out}/main/jobWorker.js`,
   format: 'cjs',
   external,
 });

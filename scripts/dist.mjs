@@ -13,6 +13,11 @@ import { projectRoot, run } from './lib/processes.mjs';
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const builderArgs = args.filter((a) => a !== '--no-build');
+// The installers are handed to courts by hand, never uploaded anywhere: without this, electron-builder
+// on a CI tag build would try to publish to GitHub Releases.
+if (!builderArgs.some((a) => a === '--publish' || a.startsWith('--publish=') || a === '-p')) {
+  builderArgs.push('--publish', 'never');
+}
 
 const releaseDir = path.join(projectRoot, 'node_modules', 'better-sqlite3', 'build', 'Release');
 const nodeBinaries = fs.existsSync(releaseDir) ? fs.readdirSync(releaseDir).filter((f) => f.endsWith('.node')) : [];

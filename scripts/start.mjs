@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { electronDir, installedElectron } from './lib/electron.mjs';
 import { electronBuildEnv, projectRoot, run } from './lib/processes.mjs';
 
 const ELECTRON_INSTALL_TIMEOUT_MS = 10 * 60_000;
@@ -24,24 +25,6 @@ const previewArgs = [];
 for (const flag of ['--data', '--port']) {
   const index = args.indexOf(flag);
   if (index >= 0 && args[index + 1]) previewArgs.push(flag, args[index + 1]);
-}
-
-const electronDir = path.join(projectRoot, 'node_modules', 'electron');
-
-/** The Electron executable if it is already on disk — never triggers a download by itself. */
-function installedElectron() {
-  let relative = '';
-  try {
-    relative = fs.readFileSync(path.join(electronDir, 'path.txt'), 'utf8').trim();
-  } catch {
-    // not downloaded yet
-  }
-  // As node_modules/electron/index.js does: an override folder may stand in for the download.
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!relative && override) relative = process.platform === 'win32' ? 'electron.exe' : 'electron';
-  if (!relative) return null;
-  const executable = path.join(override || path.join(electronDir, 'dist'), relative);
-  return fs.existsSync(executable) ? executable : null;
 }
 
 async function ensureElectron() {

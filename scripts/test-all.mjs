@@ -1,6 +1,7 @@
-// `npm test`: type-check, build, the Node suites (vitest) and the browser suites (Playwright on
-// Debian's Chromium), then one line `N passed, N failed` summing them all. Exits non-zero when
-// anything fails or a suite could not run at all; nothing is skipped silently.
+// `npm test`: type-check, build, lint (ESLint, with the process-boundary rules, and Prettier), the
+// Node suites (vitest) and the browser suites (Playwright on Debian's Chromium), then one line
+// `N passed, N failed` summing them all. Exits non-zero when anything fails or a suite could not
+// run at all; nothing is skipped silently.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -36,6 +37,7 @@ fs.mkdirSync('test-results', { recursive: true });
 
 const typed = step('类型检查 (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 const built = step('构建 (build)', 'node', ['scripts/build.mjs']);
+step('代码检查 (lint)', 'npm', ['run', 'lint']);
 
 console.log('\n=== Node 测试 (vitest) ===');
 const vitest = run('npx', [
@@ -67,10 +69,22 @@ if (!fs.existsSync(chromium)) {
   }));
 }
 
+// The desktop app's smoke test (Electron) runs where the Electron binary is on disk; elsewhere it is
+// reported as not run, in one line, and counted neither way (scripts/test-electron.mjs says why).
+console.log('\n=== 桌面程序冒烟测试 (Electron) ===');
+run('node', ['scripts/test-electron.mjs', '--summary', 'test-results/electron-summary.json']);
+try {
+  const smoke = JSON.parse(fs.readFileSync('test-results/electron-summary.json', 'utf8'));
+  const note = smoke.status === 'not-run' ? `未运行：${smoke.reason}；不计入通过或失败` : undefined;
+  results.push({ name: 'electron', passed: smoke.passed, failed: smoke.failed, note });
+} catch {
+  results.push({ name: 'electron', passed: 0, failed: 1 });
+}
+
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log('\n汇总：');
-for (const r of results) console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+for (const r of results) console.log(`  ${r.name}: ${r.note ?? `${r.passed} passed, ${r.failed} failed`}`);
 void typed;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

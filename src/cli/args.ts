@@ -55,6 +55,8 @@ export const COMMANDS = {
     positionals: [0, 0],
   },
   call: { options: { data, json }, positionals: [1, 2] },
+  // `diagnostics export`: the action is checked by the command, so a missing one is named.
+  diagnostics: { options: { data, to: { type: 'string' }, json }, positionals: [0, 1] },
   help: { options: {}, positionals: [0, 1] },
 } satisfies Record<string, { options: OptionSpec; positionals: [number, number] }>;
 

@@ -18,6 +18,8 @@ import { flag, list, optional, required, UsageError, type ParsedCommand } from '
 import { withCourt, openCourt } from './dataFolder';
 import { DetailedRefusal, interruptible, progressControl, type Output } from './output';
 import { MESSAGES, USAGE } from './text';
+import { logFor } from '../main/logging/log';
+import { syncOutcomeDetails } from '../main/logging/syncEvents';
 
 /** 40 digits as 8 groups of 5, the way they are read over the phone. */
 export function groupFingerprint(fingerprint: string): string {
@@ -58,6 +60,10 @@ export async function runExport(parsed: ParsedCommand, output: Output): Promise<
     const report = await interruptible(output, control.cancel, () =>
       exportReportUp(ctx, { ...destination(out), full: flag(parsed, 'full') }, control),
     );
+    logFor(ctx.dataDir).info('sync task finished', {
+      op: 'export',
+      ...syncOutcomeDetails({ kind: 'syncExport', report }),
+    });
     if (output.json) return output.document(report);
     output.line(MESSAGES.exported(report));
     output.line(MESSAGES.exportTarget(report.target.name, report.target.code));
@@ -75,6 +81,10 @@ export async function runPublish(parsed: ParsedCommand, output: Output): Promise
     const report = await interruptible(output, control.cancel, () =>
       publishCampaign(ctx, { campaignId, ...destination(out) }, control),
     );
+    logFor(ctx.dataDir).info('sync task finished', {
+      op: 'publish',
+      ...syncOutcomeDetails({ kind: 'syncExport', report }),
+    });
     if (output.json) return output.document(report);
     output.line(MESSAGES.exported(report));
   });
@@ -182,6 +192,10 @@ export async function runImport(parsed: ParsedCommand, output: Output): Promise<
         await explainUntrusted(court.ctx, options, dataArg, fileArg, error, output);
       throw error;
     }
+    logFor(court.ctx.dataDir).info('sync task finished', {
+      op: 'import',
+      ...syncOutcomeDetails({ kind: dryRun ? 'syncPreview' : 'syncImport', report }),
+    });
     if (output.json) return output.document(report);
     printImport(report, output);
   } finally {

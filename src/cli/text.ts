@@ -31,6 +31,7 @@ export const COMMAND_USAGE: Record<string, string> = {
   report:
     'report --data 文件夹 --campaign 活动编号 --kind checklist|inspection|ledger|summary --format pdf|xlsx|html|docx --out 文件 [--court 法院代码] [--json]',
   call: 'call --data 文件夹 操作名 [JSON 输入]',
+  diagnostics: 'diagnostics export --data 文件夹 --to 文件夹 [--json]',
   help: 'help',
 };
 
@@ -46,6 +47,8 @@ const COMMAND_PURPOSE: Record<string, string> = {
   report:
     '生成报表文件（推进清单、查摆报告表、整改台账、活动总结），可为 PDF、XLSX 或 HTML，查摆报告表另可为 DOCX；--court 生成本库所存下级法院的报表',
   call: '以 JSON 输入调用任意接口操作，输出 JSON 结果',
+  diagnostics:
+    '导出诊断信息（运行日志、版本、完整性检查结果和各表记录数，不含数据库、密钥和佐证材料），供技术人员排查问题',
   help: '显示本说明',
 };
 
@@ -90,6 +93,8 @@ export const USAGE = {
     `选项 ${option} 的取值“${value}”不正确，应为 ${choices}。`,
   formatNotOffered: (kind: string, format: string, allowed: string) =>
     `${kind}不能生成 ${format} 文件，--format 可选 ${allowed}。`,
+  missingAction: (expected: string) => `缺少要做的事，应为 ${expected}。`,
+  unknownAction: (value: string, expected: string) => `不认识“${value}”，应为 ${expected}。`,
   prefix: '用法错误：',
 };
 
@@ -127,6 +132,9 @@ export const MESSAGES = {
     return `${what}：${report.filePath}（${facts.join('，')}）`;
   },
   exportTarget: (name: string, code: string) => `收件法院：${name}（${code}）`,
+
+  diagnosticsSaved: (file: string, entries: number) => `已导出诊断信息：${file}（${entries} 个文件）`,
+  diagnosticsHint: '请把这个文件交给技术人员。其中没有数据库、本院密钥和佐证材料。',
 
   importPreview: '预览（没有写入任何数据）：',
   unchanged: '同步包内容本院已有，没有需要改动的数据。',

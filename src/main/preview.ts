@@ -6,6 +6,7 @@ import { defaultDataDir } from './app/dataDir';
 import { openWithSystem } from './app/systemOpener';
 import { startPreviewServer } from './preview/previewServer';
 import { DatabaseOpenError } from './data/database';
+import { logFor, setLogProcess, watchCrashes } from './logging/log';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -14,6 +15,9 @@ function argument(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(argument('--data') ?? defaultDataDir());
+  setLogProcess('preview');
+  const log = logFor(dataDir);
+  watchCrashes(log);
   const appRoot = path.resolve(__dirname, '..');
   let services;
   try {
@@ -31,6 +35,8 @@ async function main(): Promise<void> {
     bridgeFile: path.join(appRoot, 'preload', 'previewBridge.js'),
     port: argument('--port') ? Number(argument('--port')) : 0,
   });
+  // The address is left out: its token is the key to the page.
+  log.info('preview started', { port: server.port });
   console.log(`专项活动督导台本地预览已启动，数据文件夹：${dataDir}`);
   console.log(`请在浏览器中打开（地址含一次性访问凭证，请勿外传）：`);
   console.log(`PREVIEW_URL=${server.url}`);

@@ -1,8 +1,10 @@
 // What every screen needs to know: this court, today's date (the main process's clock, so the
-// lights agree), and the department and people lists used by pickers.
+// lights agree), and the department and people lists used by pickers. The lists are queries like
+// every other read, so a write anywhere (a new department in 设置) refreshes the pickers too.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CourtProfile, Department, Person, Role, SessionUser } from '../shared/model';
 import { onSessionEnded, send } from './api/client';
+import { forgetAll, useRead } from './api/queries';
 import { notifyFailure } from './lib/notify';
 import { dayjs } from './lib/dates';
 
@@ -19,8 +21,6 @@ interface AppState {
   today: string;
   departments: Department[];
   people: Person[];
-  reloadDepartments(): Promise<void>;
-  reloadPeople(): Promise<void>;
 }
 
 const Context = createContext<AppState | null>(null);
@@ -42,33 +42,34 @@ export function AppProvider({
   const signOut = useCallback(async () => {
     const result = await send('auth.logout');
     if (!result.ok && result.code !== 'E_LOGIN_REQUIRED') notifyFailure(result);
-    else onSignedOut();
+    else {
+      forgetAll();
+      onSignedOut();
+    }
   }, [onSignedOut]);
-  const [today, setToday] = useState(() => dayjs().format('YYYY-MM-DD'));
-  const [departments, setDepartments] = useState<Department[]>([]);
-  const [people, setPeople] = useState<Person[]>([]);
+  const info = useRead('app.info');
+  const today = info.data?.today ?? dayjs().format('YYYY-MM-DD');
+  const departmentsRead = useRead('departments.list');
+  const peopleRead = useRead('people.list');
+  const departments = useMemo(() => departmentsRead.data ?? [], [departmentsRead.data]);
+  const people = useMemo(() => peopleRead.data ?? [], [peopleRead.data]);
 
-  const reloadDepartments = useCallback(async () => {
-    const result = await send('departments.list');
-    if (result.ok) setDepartments(result.value);
-    else notifyFailure(result);
-  }, []);
-  const reloadPeople = useCallback(async () => {
-    const result = await send('people.list');
-    if (result.ok) setPeople(result.value);
-    else notifyFailure(result);
-  }, []);
-
-  // Ended elsewhere (disabled, or password reset by an administrator): back to the log-in screen.
-  useEffect(() => onSessionEnded(onSignedOut), [onSignedOut]);
-
+  // A picker without its list is a form that cannot be filled: say why once, at the failure.
+  const listFailure = departmentsRead.error ?? peopleRead.error;
   useEffect(() => {
-    void send('app.info').then((result) => {
-      if (result.ok) setToday(result.value.today);
-    });
-    void reloadDepartments();
-    void reloadPeople();
-  }, [reloadDepartments, reloadPeople]);
+    if (listFailure) notifyFailure(listFailure);
+  }, [listFailure]);
+
+  // Ended elsewhere (disabled, or password reset by an administrator): back to the log-in screen,
+  // forgetting what this account had read.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        forgetAll();
+        onSignedOut();
+      }),
+    [onSignedOut],
+  );
 
   const value = useMemo(
     () => ({
@@ -81,10 +82,8 @@ export function AppProvider({
       today,
       departments,
       people,
-      reloadDepartments,
-      reloadPeople,
     }),
-    [court, user, can, signOut, today, departments, people, reloadDepartments, reloadPeople],
+    [court, user, can, signOut, today, departments, people],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -8,17 +8,22 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { ModalsHost } from './common/confirm';
+import { ModalsProvider } from '@mantine/modals';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from './api/queries';
 import './lib/dates';
 import { theme } from './theme';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} defaultColorScheme="light">
-    <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
-      <Notifications position="bottom-left" limit={3} />
-      <ModalsHost />
-      <App />
-    </DatesProvider>
+    <QueryClientProvider client={queryClient}>
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
+        <ModalsProvider>
+          <Notifications position="bottom-left" limit={3} />
+          <App />
+        </ModalsProvider>
+      </DatesProvider>
+    </QueryClientProvider>
   </MantineProvider>,
 );

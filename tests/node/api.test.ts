@@ -26,6 +26,7 @@ import { provinceCases } from './apiCases/province';
 import { reportsCases } from './apiCases/reports';
 import { templateImportCases } from './apiCases/templateImport';
 import { uploadCases } from './apiCases/uploads';
+import { diagnosticsCases } from './apiCases/diagnostics';
 
 const coreCases: OperationCases<
   Exclude<
@@ -42,6 +43,7 @@ const coreCases: OperationCases<
     | keyof typeof reportsCases
     | keyof typeof templateImportCases
     | keyof typeof uploadCases
+    | keyof typeof diagnosticsCases
   >
 > = {
   'app.info': {
@@ -922,6 +924,7 @@ const cases: Record<OperationName, OperationCase> = {
   ...reportsCases,
   ...templateImportCases,
   ...uploadCases,
+  ...diagnosticsCases,
 };
 
 describe('every API operation', () => {

@@ -14,6 +14,7 @@ import { CLI_ARGS, ROOT, runCli, type CliRun } from './cliProcess';
 const cli = runCli;
 
 /** Runs and parses the one JSON document a --json run prints on stdout. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the few fields of the JSON it checks
 async function cliJson<T = any>(args: string[], expectedCode = 0): Promise<T> {
   const run = await cli(args);
   expect(run.code, `${args.join(' ')}\n${run.stderr}`).toBe(expectedCode);

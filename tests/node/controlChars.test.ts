@@ -12,6 +12,7 @@ import { openCourt, openHarness, ADMIN, basicCourt } from './harness';
 import { expectFailure, uploadFile } from './apiCases/shared';
 
 /** What no stored or passed-on string may contain (tabs and line feeds are allowed in text of several lines). */
+// eslint-disable-next-line no-control-regex -- the test looks for exactly these characters
 const STRAY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const LINE_BREAKS = /[\r\n]/;
 

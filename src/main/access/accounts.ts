@@ -10,6 +10,7 @@ import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { AuditAppender } from '../audit/auditLog';
 import type { Database, UsersTable } from '../data/schema';
+import { writeTransaction } from '../data/transactions';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { requireUser } from './access';
 
@@ -100,7 +101,7 @@ export async function auditAccess(
   ctx: ServiceContext,
   entry: { actor: string; operation: string; tableName: string; rowId: string; after: unknown },
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx.db, async (trx) => {
     const appender = AuditAppender.for(trx);
     await appender.append({ at: stamp(ctx), court: await localCourt(trx), before: null, ...entry });
     await appender.flush();
@@ -212,7 +213,7 @@ export async function authStatus(ctx: ServiceContext): Promise<AuthStatus> {
 
 export async function bootstrap(ctx: ServiceContext, input: ParsedInput<'auth.bootstrap'>): Promise<SessionUser> {
   if (!(await localCourt(ctx))) throw new ApiError('E_NO_PROFILE', '请先完成本院信息设置。');
-  const id = await ctx.db.transaction().execute((trx) => createFirstAdmin(ctx, trx, input));
+  const id = await writeTransaction(ctx.db, (trx) => createFirstAdmin(ctx, trx, input));
   ctx.sessions.logIn(ctx.caller, id);
   return (await loadSessionUser(ctx, id))!;
 }
@@ -298,7 +299,7 @@ export async function changePassword(
     throw new ApiError('E_BAD_PASSWORD', '原密码不正确。', { currentPassword: '原密码不正确' });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx.db, async (trx) => {
     await trx
       .updateTable('users')
       .set((eb) => ({ passwordHash, mustChangePassword: 0, updatedAt: stamp(ctx), version: eb('version', '+', 1) }))
@@ -336,9 +337,9 @@ export async function createUser(ctx: ServiceContext, input: ParsedInput<'users.
     });
   }
   // New accounts get a temporary password from the administrator and must choose their own.
-  const id = await ctx.db
-    .transaction()
-    .execute((trx) => insertUser(trx, ctx, actorName(admin), { ...input, mustChange: true }));
+  const id = await writeTransaction(ctx.db, (trx) =>
+    insertUser(trx, ctx, actorName(admin), { ...input, mustChange: true }),
+  );
   return getAccount(ctx, id);
 }
 
@@ -383,7 +384,7 @@ export async function updateUser(ctx: ServiceContext, input: ParsedInput<'users.
     Object.entries(patch).filter(([key, value]) => (before as Record<string, unknown>)[key] !== value),
   );
   if (Object.keys(changed).length > 0) {
-    await ctx.db.transaction().execute(async (trx) => {
+    await writeTransaction(ctx.db, async (trx) => {
       await trx
         .updateTable('users')
         .set({ ...changed, version: before.version + 1, updatedAt: stamp(ctx) })
@@ -414,7 +415,7 @@ export async function resetPassword(
     .executeTakeFirst();
   if (!before) throw new ApiError('E_NOT_FOUND', '找不到这个账户，可能已被删除，请刷新后再试。');
   const passwordHash = await hashPassword(input.password);
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx.db, async (trx) => {
     await trx
       .updateTable('users')
       .set({

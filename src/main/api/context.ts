@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../data/schema';
 import type { JobRegistry } from '../jobs/jobRegistry';
+import type { WorkerPool } from '../workers/workerPool';
 import type { SessionStore } from '../access/sessions';
 import type { SessionUser } from '../../shared/model';
 
@@ -31,6 +32,8 @@ export interface ServiceContext {
   now(): Date;
   host: Host;
   jobs: JobRegistry;
+  /** Worker threads for heavy work, so this thread keeps answering (see workers/workerPool.ts). */
+  workers: WorkerPool;
   sessions: SessionStore;
   /** Which transport's session this call belongs to (set per call by dispatch). */
   caller: string;

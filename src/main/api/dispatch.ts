@@ -13,6 +13,7 @@ import { ALLOWED_BEFORE_PASSWORD_CHANGE, permissions } from '../access/permissio
 import { actorName, auditAccess, loadSessionUser } from '../access/accounts';
 import { roleList } from '../access/roleText';
 import { CLI_CALLER } from '../access/cliSession';
+import { logFor } from '../logging/log';
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
@@ -58,8 +59,17 @@ async function recordRefusal(ctx: ServiceContext, name: OperationName, error: Ap
       after: { operation: name, code: error.code, message: error.message },
     });
   } catch (auditError) {
-    console.error('[audit] could not record a refusal', auditError);
+    logFor(ctx.dataDir).error('refusal could not be written to the audit log', auditError, {
+      operation: name,
+      code: error.code,
+      caller: ctx.caller,
+    });
   }
+}
+
+/** The top-level field names of an operation's input, for the log (values never are). */
+function fieldNames(input: unknown): string[] {
+  return input !== null && typeof input === 'object' && !Array.isArray(input) ? Object.keys(input) : [];
 }
 
 function failureOf(error: ApiError): Failure {
@@ -103,9 +113,24 @@ export async function dispatch<K extends OperationName>(
     }
     if (error instanceof DatabaseOpenError) return { ok: false, code: error.code, message: error.message };
     const fault = databaseFault(error);
-    if (fault) return failureOf(fault);
-    // Unexpected: keep the detail in the log for support, show the person a plain sentence.
-    console.error(`[${name}]`, error);
+    if (fault) {
+      // A busy database or a full disk is the person's to act on, but support wants to see it too.
+      logFor(base.dataDir).warn('operation stopped by the database or disk', {
+        operation: name,
+        code: fault.code,
+        caller,
+      });
+      return failureOf(fault);
+    }
+    // Unexpected: keep the detail in the log for support, show the person a plain sentence. The
+    // input itself is never written (it may hold passwords or personal data): only its field names.
+    logFor(base.dataDir).error('operation failed unexpectedly', error, {
+      operation: name,
+      caller,
+      userId: ctx.user?.id ?? null,
+      roles: ctx.user?.roles ?? [],
+      inputFields: fieldNames(parsed.data),
+    });
     return {
       ok: false,
       code: 'E_INTERNAL',

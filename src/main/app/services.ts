@@ -8,6 +8,8 @@ import { JobRegistry } from '../jobs/jobRegistry';
 import { SessionStore } from '../access/sessions';
 import { APP_VERSION } from './version';
 import { recoverUnfinishedWork } from '../durability/startupRecovery';
+import { currentLogProcess, logFor, runtimeVersions } from '../logging/log';
+import { WorkerPool } from '../workers/workerPool';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -15,6 +17,12 @@ export interface ServicesOptions {
   now?: () => Date;
   migrations?: Migration[];
   nativeBinding?: string;
+  /**
+   * Settle what dead processes left behind (default). A worker thread opens the folder with
+   * false: the process that started it has already done so, and a recovery run while sibling
+   * workers are mid-operation could release an export number one of them has just reserved.
+   */
+  recover?: boolean;
 }
 
 export interface Services {
@@ -27,13 +35,32 @@ const noHost: Host = { openPath: async () => false };
 
 export function createServices(options: ServicesOptions): Services {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const database = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
-    migrations: options.migrations,
-    nativeBinding: options.nativeBinding,
+  const log = logFor(options.dataDir);
+  let database: OpenedDatabase;
+  try {
+    database = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
+      migrations: options.migrations,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch (error) {
+    log.error('data folder could not be opened', error, { appVersion: APP_VERSION, dataDir: options.dataDir });
+    throw error;
+  }
+  // The first lines support reads: which program, on what, opened which folder at which version.
+  log.info('data folder opened', {
+    process: currentLogProcess(),
+    appVersion: APP_VERSION,
+    schemaVersion: database.schemaVersion,
+    platform: process.platform,
+    arch: process.arch,
+    ...runtimeVersions(),
+    pid: process.pid,
+    dataDir: options.dataDir,
   });
   // Whatever a process that died mid-operation left behind is settled before any work starts.
-  recoverUnfinishedWork(options.dataDir, database.sqlite);
-  const jobs = new JobRegistry();
+  if (options.recover !== false) recoverUnfinishedWork(options.dataDir, database.sqlite);
+  const jobs = new JobRegistry(log);
+  const workers = new WorkerPool({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
   const ctx: ServiceContext = {
     db: database.db,
     sqlite: database.sqlite,
@@ -44,6 +71,7 @@ export function createServices(options: ServicesOptions): Services {
     now: options.now ?? (() => new Date()),
     host: options.host ?? noHost,
     jobs,
+    workers,
     sessions: new SessionStore(),
     caller: 'none',
     user: null,
@@ -53,6 +81,7 @@ export function createServices(options: ServicesOptions): Services {
     database,
     async close() {
       await jobs.waitForAll();
+      await workers.close();
       await database.close();
     },
   };

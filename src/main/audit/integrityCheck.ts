@@ -3,21 +3,52 @@
 // holding exactly the content its hash names. One operation, so a clerk or the IT staff run one
 // check and see every kind of damage, each in plain words.
 import fs from 'node:fs';
+import { sql, type Kysely } from 'kysely';
 import type { AuditProblem, AuditVerifyResult } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { blobIntact, blobPath } from '../evidence/blobStore';
+import type { Database } from '../data/schema';
 import { verifyAuditChain } from './auditLog';
 
 /** Live rows that cite an evidence file, with what a person knows them by. */
-const CITING_ROWS = `
-  SELECT e.sha256 AS sha256, e.original_name AS name, i.title AS owner, '事项' AS ownerKind
-    FROM evidence e JOIN items i ON i.id = e.item_id WHERE e.deleted_at IS NULL
-  UNION ALL
-  SELECT le.sha256, le.original_name, m.text, '整改措施'
-    FROM ledger_evidence le JOIN ledger_measures m ON m.id = le.measure_id WHERE le.deleted_at IS NULL
-  UNION ALL
-  SELECT v.evidence_sha256, v.evidence_name, ind.name || ' ' || v.period, '指标'
-    FROM indicator_values v JOIN indicators ind ON ind.id = v.indicator_id WHERE v.deleted_at IS NULL AND v.evidence_sha256 IS NOT NULL`;
+function citingRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('evidence as e')
+    .innerJoin('items as i', 'i.id', 'e.itemId')
+    .select((eb) => [
+      'e.sha256 as sha256',
+      sql<string | null>`${eb.ref('e.originalName')}`.as('name'),
+      'i.title as owner',
+      eb.val('事项').as('ownerKind'),
+    ])
+    .where('e.deletedAt', 'is', null)
+    .unionAll((eb) =>
+      eb
+        .selectFrom('ledgerEvidence as le')
+        .innerJoin('ledgerMeasures as m', 'm.id', 'le.measureId')
+        .select((inner) => [
+          'le.sha256 as sha256',
+          sql<string | null>`${inner.ref('le.originalName')}`.as('name'),
+          'm.text as owner',
+          inner.val('整改措施').as('ownerKind'),
+        ])
+        .where('le.deletedAt', 'is', null),
+    )
+    .unionAll((eb) =>
+      eb
+        .selectFrom('indicatorValues as v')
+        .innerJoin('indicators as ind', 'ind.id', 'v.indicatorId')
+        .select((inner) => [
+          sql<string>`${inner.ref('v.evidenceSha256')}`.as('sha256'),
+          sql<string | null>`${inner.ref('v.evidenceName')}`.as('name'),
+          sql<string>`${inner.ref('ind.name')} || ' ' || ${inner.ref('v.period')}`.as('owner'),
+          inner.val('指标').as('ownerKind'),
+        ])
+        .where('v.deletedAt', 'is', null)
+        .where('v.evidenceSha256', 'is not', null),
+    )
+    .orderBy('sha256');
+}
 
 function shortText(text: string, length = 24): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
@@ -26,14 +57,9 @@ function shortText(text: string, length = 24): string {
 
 /** Every cited evidence file: missing, or content different from its hash. */
 export async function checkEvidenceFiles(
-  ctx: Pick<ServiceContext, 'sqlite' | 'dataDir'>,
+  ctx: Pick<ServiceContext, 'db' | 'dataDir'>,
 ): Promise<{ checked: number; problems: AuditProblem[] }> {
-  const rows = ctx.sqlite.prepare(`${CITING_ROWS} ORDER BY 1`).all() as {
-    sha256: string;
-    name: string | null;
-    owner: string;
-    ownerKind: string;
-  }[];
+  const rows = await citingRows(ctx.db).execute();
   const bySha = new Map<string, typeof rows>();
   for (const row of rows) {
     const list = bySha.get(row.sha256) ?? [];

@@ -238,7 +238,7 @@ function parseKind(text: string): 'mandatory' | 'own' | undefined {
 
 // ── Departments: "立案庭、审管办" means 立案庭 leads with the others' help. ──
 
-const DEPARTMENT_SPLIT = /[、，,；;\/／\s]+/;
+const DEPARTMENT_SPLIT = /[、，,；;/／\s]+/;
 
 interface Context {
   campaign: Selectable<CampaignsTable>;

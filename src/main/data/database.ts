@@ -1,10 +1,13 @@
-// Opens the court database: refuses files from a newer app version before writing a byte, then
-// applies migrations/NNNN_name.sql in order, each in its own transaction.
+// Opens the court database: refuses files from a newer app version, and files whose applied
+// migrations differ from the ones shipped with this program, before writing a byte; then applies
+// migrations/NNNN_name.sql in order, each in its own transaction, recording each one's checksum.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely } from 'kysely';
 import type { Database } from './schema';
+import { CourtSqliteDialect } from './transactions';
 
 /** Marks the file as ours ("CSV1" in ASCII), so a stranger's SQLite file is not migrated. */
 export const APPLICATION_ID = 0x43535631;
@@ -18,7 +21,7 @@ export interface Migration {
 
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly code: 'E_DB_TOO_NEW' | 'E_DB_FOREIGN' | 'E_DB_MIGRATION',
+    readonly code: 'E_DB_TOO_NEW' | 'E_DB_FOREIGN' | 'E_DB_MIGRATION' | 'E_DB_MIGRATION_CHANGED',
     message: string,
   ) {
     super(message);
@@ -34,6 +37,16 @@ export function defaultMigrationsDir(): string {
     dir = path.dirname(dir);
   }
   throw new Error('找不到数据库迁移文件夹 migrations');
+}
+
+/**
+ * SHA-256 of a migration's text, with CRLF (and a lone CR) read as LF and a leading BOM dropped:
+ * git's autocrlf on a Windows build machine, or an editor saving with a BOM, changes the bytes of
+ * a file but not the SQL it runs, and must not make a court's database refuse to open.
+ */
+export function migrationChecksum(sql: string): string {
+  const text = sql.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function loadMigrations(dir = defaultMigrationsDir()): Migration[] {
@@ -86,6 +99,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
         `此数据库由更新版本的督导台写入（数据结构第 ${userVersion} 版，本程序只支持到第 ${latest} 版）。为保护数据，本程序没有做任何改动，请安装新版本后再打开。`,
       );
     }
+    refuseChangedMigrations(sqlite, migrations);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
@@ -96,7 +110,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     throw error;
   }
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    // Transactions on this connection are opened only through ./transactions.
+    dialect: new CourtSqliteDialect(sqlite),
     plugins: [new CamelCasePlugin()],
   });
   return {
@@ -109,6 +124,35 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   };
 }
 
+const pad = (version: number) => String(version).padStart(4, '0');
+
+function hasChecksumColumn(sqlite: BetterSqlite3.Database): boolean {
+  return (
+    sqlite.prepare("SELECT 1 FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'").get() !== undefined
+  );
+}
+
+/**
+ * Read-only: every migration this file records with a checksum must be, text for text, the one
+ * this program ships. Otherwise the database was built by a program whose migration of that
+ * number did something else, and nothing this program assumes about its tables can be trusted.
+ */
+function refuseChangedMigrations(sqlite: BetterSqlite3.Database, migrations: Migration[]): void {
+  if (!hasChecksumColumn(sqlite)) return;
+  const applied = sqlite
+    .prepare('SELECT version, checksum FROM schema_migrations WHERE checksum IS NOT NULL ORDER BY version')
+    .all() as { version: number; checksum: string }[];
+  const changed = applied.filter(({ version, checksum }) => {
+    const shipped = migrations.find((migration) => migration.version === version);
+    return shipped !== undefined && migrationChecksum(shipped.sql) !== checksum;
+  });
+  if (changed.length === 0) return;
+  throw new DatabaseOpenError(
+    'E_DB_MIGRATION_CHANGED',
+    `数据库由另一版本的程序建立，其中第 ${changed.map(({ version }) => pad(version)).join('、')} 号结构变更与本程序不一致。为保护数据，本程序没有打开它，数据未被改动。请联系技术人员。`,
+  );
+}
+
 function applyMigrations(sqlite: BetterSqlite3.Database, migrations: Migration[], fromVersion: number): void {
   // Claim the file before creating anything in it, so a half-initialised file is still ours.
   sqlite.pragma(`application_id = ${APPLICATION_ID}`);
@@ -118,9 +162,17 @@ function applyMigrations(sqlite: BetterSqlite3.Database, migrations: Migration[]
   for (const migration of migrations.slice(fromVersion)) {
     const run = sqlite.transaction(() => {
       sqlite.exec(migration.sql);
-      sqlite
-        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(migration.version, migration.name, new Date().toISOString());
+      // From the migration that added the column on (0006), each records its checksum as it lands.
+      const checksum = hasChecksumColumn(sqlite) ? migrationChecksum(migration.sql) : null;
+      if (checksum) {
+        sqlite
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)')
+          .run(migration.version, migration.name, new Date().toISOString(), checksum);
+      } else {
+        sqlite
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(migration.version, migration.name, new Date().toISOString());
+      }
       sqlite.pragma(`user_version = ${migration.version}`);
     });
     try {
@@ -132,4 +184,22 @@ function applyMigrations(sqlite: BetterSqlite3.Database, migrations: Migration[]
       );
     }
   }
+  recordMissingChecksums(sqlite, migrations);
+}
+
+/**
+ * Migrations applied before checksums were recorded (by an older program, or just now before
+ * 0006 added the column) get the checksum of the file shipped with this program. That is safe:
+ * migrations are append-only and a landed file is never edited, so the shipped text is the text
+ * that older program ran — and no record exists to compare it with, so nothing better is known.
+ * From here on any later change to those files is refused. A stored checksum is never replaced.
+ */
+function recordMissingChecksums(sqlite: BetterSqlite3.Database, migrations: Migration[]): void {
+  if (!hasChecksumColumn(sqlite)) return;
+  // Usually there is none: no write then, so opening does not wait for another process's import.
+  if (!sqlite.prepare('SELECT 1 FROM schema_migrations WHERE checksum IS NULL').get()) return;
+  const record = sqlite.prepare('UPDATE schema_migrations SET checksum = ? WHERE version = ? AND checksum IS NULL');
+  sqlite.transaction(() => {
+    for (const migration of migrations) record.run(migrationChecksum(migration.sql), migration.version);
+  })();
 }

@@ -9,6 +9,7 @@ import { ApiError } from '../api/errors';
 import { RECORD_LABELS } from '../../shared/recordLabels';
 import { assertInsertableRow, assertUpdatedRow } from './rowSchemas';
 import type { Database, OwnedTable } from './schema';
+import { writeTransaction } from './transactions';
 
 export interface Actor {
   /** The person named in the audit log: 姓名（用户名）. */
@@ -208,7 +209,7 @@ export async function withChanges<T>(
   now: string,
   work: (writer: ChangeWriter) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const writer = new ChangeWriter(trx, actor, now);
     const result = await work(writer);
     await writer.finish();

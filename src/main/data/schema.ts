@@ -293,6 +293,8 @@ export interface SchemaMigrationsTable {
   version: number;
   name: string;
   appliedAt: string;
+  /** SHA-256 of the migration's text with LF line endings (0006); checked on every open. */
+  checksum: string | null;
 }
 
 export interface SupervisionNotesTable extends OwnedColumns {

@@ -1,5 +1,5 @@
-// Loads the demo campaigns (built from the seed articles) as a background job with progress.
-// Everything is written in one transaction: a cancel or failure leaves nothing behind.
+// Loads the demo campaigns (built from the seed articles) as a background job with progress, in a
+// worker thread. Everything is written in one transaction: a cancel or failure leaves nothing behind.
 // Loading twice is refused with a plain message: at once when the demo campaigns are already
 // here or a demo job is still running, and again inside the transaction (so two starts in a row
 // cannot both write).
@@ -9,8 +9,7 @@ import { currentActor, timestamp, today } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
 import { withBlobWriter } from '../evidence/blobStore';
 import { crashPoint } from '../durability/crashPoints';
-import type { JobRegistry } from '../jobs/jobRegistry';
-import { JobCancelled } from '../jobs/jobRegistry';
+import { JobCancelled, type JobControl, type JobRegistry } from '../jobs/jobRegistry';
 import { DEMO_ALREADY_LOADED, DEMO_TITLES, writeDemoData } from './demoData';
 
 const runningDemo = new WeakMap<JobRegistry, string>();
@@ -33,23 +32,31 @@ export function startDemoJob(ctx: ServiceContext): string {
   if (already.length) throw DEMO_ALREADY_LOADED(already);
 
   const jobId = ctx.jobs.start('demo', async (control) => {
-    const actor = await currentActor(ctx);
-    await withBlobWriter(ctx.dataDir, (blobs) =>
-      withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-        await writeDemoData(writer, {
-          today: today(ctx),
-          blobs,
-          progress: (done, total, message) => {
-            if (control.cancelled) throw new JobCancelled();
-            control.progress(done, total, message);
-            crashPoint('demo.progress');
-          },
-        });
-        crashPoint('demo.before-commit');
-      }),
-    );
-    crashPoint('demo.committed');
+    await ctx.workers.run({ op: 'demo' }, { user: ctx.user, now: ctx.now(), control });
   });
   runningDemo.set(ctx.jobs, jobId);
   return jobId;
+}
+
+/**
+ * In a worker thread (on its own connection to the same database): the demo job's work. Written
+ * through the ChangeWriter like any other change, in one transaction with the evidence files.
+ */
+export async function loadDemoHere(ctx: ServiceContext, control: JobControl): Promise<void> {
+  const actor = await currentActor(ctx);
+  await withBlobWriter(ctx.dataDir, (blobs) =>
+    withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+      await writeDemoData(writer, {
+        today: today(ctx),
+        blobs,
+        progress: (done, total, message) => {
+          if (control.cancelled) throw new JobCancelled();
+          control.progress(done, total, message);
+          crashPoint('demo.progress');
+        },
+      });
+      crashPoint('demo.before-commit');
+    }),
+  );
+  crashPoint('demo.committed');
 }

@@ -11,6 +11,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { fsyncFile, processAlive, readJsonLines, renameDurable, siblingTemp } from './durableFiles';
 import { crashPoint } from './crashPoints';
+import { immediateTransactionSync } from '../data/transactions';
 
 export const JOURNAL_DIR = 'journal';
 const JOURNAL_NAME = /^(\d+)-[0-9a-f-]{36}\.jsonl$/;
@@ -125,6 +126,7 @@ export function settleAbandonedJournals(
     if (abandoned.includes(name) || !JOURNAL_NAME.test(name)) continue;
     for (const entry of readEntries(path.join(dir, name))) protectedFiles.add(JSON.stringify(entry));
   }
+  // Prepared statements: this runs synchronously inside createServices, before Kysely is in use.
   const blobKnown = sqlite.prepare('SELECT 1 FROM evidence_blobs WHERE sha256 = ?');
   const receivedKnown = sqlite.prepare('SELECT 1 FROM sync_received WHERE file_path = ?');
   let removed = 0;
@@ -135,8 +137,8 @@ export function settleAbandonedJournals(
     }
     removePartials(file);
   };
-  sqlite.exec('BEGIN IMMEDIATE');
-  try {
+  // Under the write lock: no other process can commit a reference to a file while its fate is decided.
+  immediateTransactionSync(sqlite, () => {
     for (const name of abandoned) {
       for (const entry of readEntries(path.join(dir, name))) {
         if (protectedFiles.has(JSON.stringify(entry))) continue;
@@ -158,11 +160,7 @@ export function settleAbandonedJournals(
       }
       fs.rmSync(path.join(dir, name), { force: true });
     }
-    sqlite.exec('COMMIT');
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    throw error;
-  }
+  });
   return removed;
 }
 

@@ -14,6 +14,7 @@ import { syncPath } from '../sync/syncHistory';
 import { removeAbandonedUploads } from '../uploads/uploads';
 import { processAlive } from './durableFiles';
 import { settleAbandonedJournals } from './fileJournal';
+import { logFor } from '../logging/log';
 
 /** Temporary names carry the writing process's id: `<label>-<pid>-<uuid>`. */
 const TEMP_OWNER = /-(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
@@ -52,7 +53,10 @@ export function recoverUnfinishedWork(dataDir: string, sqlite: BetterSqlite3.Dat
     settlePendingExports({ sqlite });
   } catch (error) {
     // A database busy with another process's long import: what is left waits for the next start.
-    console.error('[recovery] unfinished work could not be settled now', error);
+    logFor(dataDir).warn('unfinished work could not be settled now; it waits for the next start', { ...report }, error);
+    return report;
   }
+  if (report.filesRemoved + report.tempsRemoved + report.uploadsRemoved > 0)
+    logFor(dataDir).info('recovered after an interrupted run', { ...report });
   return report;
 }

@@ -15,6 +15,7 @@ import { printPdf } from './pdfPrinter';
 import { Preferences } from './preferences';
 import { APP_START_URL, createWindowOptions } from './security';
 import { restoreBounds } from './windowState';
+import { logFor, setLogProcess, watchCrashes } from '../logging/log';
 
 const APP_USER_MODEL_ID = 'cn.court.campaign-supervisor';
 // dist/main/electron.js → the project (or app.asar) root.
@@ -24,6 +25,11 @@ const preloadPath = path.join(appRoot, 'dist', 'preload', 'preload.js');
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
+
+// main.log in the data folder: a packaged Windows app has no console to read.
+setLogProcess('main');
+const appLog = () => logFor(app.getPath('userData'));
+watchCrashes(appLog());
 
 // Before `ready`: sandbox every renderer, Chinese for Chromium's own strings, our scheme.
 app.enableSandbox();
@@ -64,13 +70,13 @@ function openDataStore(): Services | null {
         String((error as Error)?.message),
       )
     ) {
-      console.error(error);
+      appLog().error('database component does not match this Electron', error);
       fail(
         '无法启动督导台',
         '数据库组件与当前桌面程序版本不匹配，无法打开数据，数据没有任何改动。\n开发环境请重新运行 npm start（会自动准备匹配的组件）；安装版请重新安装督导台。',
       );
     } else {
-      console.error(error);
+      appLog().error('data folder could not be opened', error);
       fail(
         '无法启动督导台',
         `打开数据文件夹时出错，数据没有任何改动。\n数据文件夹：${dataDir}\n请确认该文件夹可以写入、磁盘空间充足后重试；如仍不行，请联系技术人员。`,
@@ -99,6 +105,10 @@ function createMainWindow(preferences: Preferences): BrowserWindow {
   });
   win.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    appLog().error('window content process ended unexpectedly; reloading', undefined, {
+      reason: details.reason,
+      exitCode: details.exitCode,
+    });
     dialog.showErrorBox('界面意外退出', '督导台界面意外退出，将重新载入。已保存的数据不受影响。');
     void win.loadURL(APP_START_URL);
   });
@@ -110,7 +120,7 @@ async function start(): Promise<void> {
   hardenSession();
   services = openDataStore();
   if (!services) return;
-  const preferences = new Preferences();
+  const preferences = new Preferences(logFor(services.ctx.dataDir));
   installApplicationMenu(services.ctx.dataDir);
   serveRenderer(rendererDir);
   registerApi(
@@ -141,11 +151,11 @@ if (!app.requestSingleInstanceLock()) {
     services = null;
     void open
       .close()
-      .catch((error: unknown) => console.error(error))
+      .catch((error: unknown) => appLog().error('data folder could not be closed cleanly', error))
       .finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
+    appLog().error('desktop app could not start', error);
     fail('无法启动督导台', '桌面程序初始化失败，数据没有任何改动。请重新打开督导台；如仍不行，请联系技术人员。');
   });
 }

@@ -3,6 +3,7 @@
 // if the file cannot be used at all the preferences live in memory for this session.
 import Store from 'electron-store';
 import { isRect, type Rect } from './windowState';
+import type { AppLog } from '../logging/log';
 
 interface UiPreferences {
   windowBounds?: Rect;
@@ -14,7 +15,7 @@ export class Preferences {
   private readonly store: Store<UiPreferences> | null;
   private memory: UiPreferences = { windowMaximized: false, lastFolder: '' };
 
-  constructor() {
+  constructor(private readonly log: AppLog) {
     let store: Store<UiPreferences> | null = null;
     try {
       store = new Store<UiPreferences>({
@@ -24,7 +25,7 @@ export class Preferences {
       });
       this.memory = { ...store.store };
     } catch (error) {
-      console.error('[preferences]', error);
+      this.log.warn('window preferences could not be read; kept in memory for this session', {}, error);
     }
     this.store = store;
   }
@@ -34,7 +35,7 @@ export class Preferences {
     try {
       this.store?.set(next);
     } catch (error) {
-      console.error('[preferences]', error);
+      this.log.warn('window preferences could not be saved', {}, error);
     }
   }
 

@@ -75,6 +75,7 @@ export async function openBlobCopy(
   const source = blobPath(ctx.dataDir, row.sha256);
   if (!fs.existsSync(source))
     throw new ApiError('E_FILE_MISSING', `佐证材料“${row.originalName}”的文件不在数据文件夹中，可能随同步包稍后送达。`);
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
   const safeName = path.basename(row.originalName).replace(/[<>:"|?*\u0000-\u001f]/g, '_') || 'evidence';
   const copyDir = path.join(ctx.dataDir, 'opened', row.sha256.slice(0, 12));
   fs.mkdirSync(copyDir, { recursive: true });

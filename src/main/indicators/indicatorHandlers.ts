@@ -1,5 +1,6 @@
 // The indicators area of the operation table (指标): definitions per campaign and each court's
 // period values. The service is in indicators.ts; importing values from Excel in valueImport.ts.
+import type { indicatorOperations } from '../../shared/indicators/indicatorsContract';
 import type { AreaHandlers } from '../api/handlerTypes';
 import {
   createIndicator,
@@ -11,14 +12,8 @@ import {
 } from './indicators';
 import { importValues } from './valueImport';
 
-export type IndicatorOperation =
-  | 'indicators.list'
-  | 'indicators.create'
-  | 'indicators.update'
-  | 'indicators.delete'
-  | 'indicators.recordValue'
-  | 'indicators.deleteValue'
-  | 'indicators.importValues';
+/** Exactly the operations of src/shared/indicators/indicatorsContract.ts. */
+export type IndicatorOperation = keyof typeof indicatorOperations;
 
 export const indicatorHandlers: AreaHandlers<IndicatorOperation> = {
   'indicators.list': (ctx, input) => listIndicators(ctx, input),

@@ -1,30 +1,15 @@
 // Self-inspection (问题查摆): the problem catalogue, reports and their review, the evasion checks,
-// and turning an accepted claim into a ledger entry. Who may call what is in permissions.ts; the
+// and turning an accepted claim into a ledger entry. Who may call what is in the shared contract; the
 // services check departments and the two-person rule once they know the record.
+import type { inspectionOperations } from '../../shared/inspection/inspectionContract';
 import type { AreaHandlers } from '../api/handlerTypes';
 import * as catalogue from './catalogue';
 import * as reports from './reports';
 import { evasionChecks } from './evasionChecks';
 import { createFromClaim } from './claimToLedger';
 
-export type InspectionOperation =
-  | 'problems.catalogue'
-  | 'problems.createAspect'
-  | 'problems.updateAspect'
-  | 'problems.deleteAspect'
-  | 'problems.create'
-  | 'problems.update'
-  | 'problems.delete'
-  | 'inspection.list'
-  | 'inspection.get'
-  | 'inspection.create'
-  | 'inspection.saveDraft'
-  | 'inspection.submit'
-  | 'inspection.return'
-  | 'inspection.accept'
-  | 'inspection.delete'
-  | 'inspection.checks'
-  | 'ledger.createFromClaim';
+/** Exactly the operations of src/shared/inspection/inspectionContract.ts. */
+export type InspectionOperation = keyof typeof inspectionOperations;
 
 export const inspectionHandlers: AreaHandlers<InspectionOperation> = {
   'problems.catalogue': (ctx, input) => catalogue.getCatalogue(ctx, input.campaignId),

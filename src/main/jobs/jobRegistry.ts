@@ -1,14 +1,19 @@
-// Long work (demo data now; bundle import/export and reports later) runs as a job: the call that
-// starts it returns at once with an id, the work reports progress as it goes, and any client
-// polls `jobs.get` for a progress bar or asks `jobs.cancel`. The transport never waits on it.
+// Long work (bundle import/export, report files, demo data — each in a worker thread) runs as a
+// job: the call that starts it returns at once with an id, the work reports progress as it goes,
+// and any client polls `jobs.get` for a progress bar or asks `jobs.cancel`. The transport never
+// waits on it.
 import { v7 as uuidv7 } from 'uuid';
 import type { JobResult, JobStatus } from '../../shared/model';
 import { ApiError } from '../api/errors';
+import type { AppLog } from '../logging/log';
 
 export interface JobControl {
   progress(done: number, total: number, message: string): void;
   /** True once a cancel was asked for; work should stop at its next safe point. */
   readonly cancelled: boolean;
+  /** Calls `listener` once when a cancel is asked for (at once if it already was), so work in
+   * another thread hears of it without polling. */
+  onCancel?(listener: () => void): void;
 }
 
 export class JobCancelled extends Error {
@@ -20,7 +25,13 @@ export class JobCancelled extends Error {
 const KEEP_FINISHED = 50;
 
 export class JobRegistry {
-  private readonly jobs = new Map<string, JobStatus & { cancelRequested: boolean; finished: Promise<void> }>();
+  private readonly jobs = new Map<
+    string,
+    JobStatus & { cancelRequested: boolean; cancelListeners: Array<() => void>; finished: Promise<void> }
+  >();
+
+  /** `log`: where a job's unexpected failure is written, with its stack, for support. */
+  constructor(private readonly log: AppLog) {}
 
   start(kind: string, work: (control: JobControl) => Promise<JobResult | void>): string {
     const id = uuidv7();
@@ -35,6 +46,7 @@ export class JobRegistry {
       errorCode: null as string | null,
       result: null as JobResult | null,
       cancelRequested: false,
+      cancelListeners: [] as Array<() => void>,
       finished: Promise.resolve(),
     };
     const control: JobControl = {
@@ -45,6 +57,10 @@ export class JobRegistry {
       },
       get cancelled() {
         return entry.cancelRequested;
+      },
+      onCancel(listener) {
+        if (entry.cancelRequested) listener();
+        else entry.cancelListeners.push(listener);
       },
     };
     // Start on the next turn so the caller gets the id before any work happens.
@@ -66,7 +82,7 @@ export class JobRegistry {
             entry.message = '未能完成';
             // A refusal (bad bundle, wrong court…) is an answer, not a fault: no stack in the log.
             if (error instanceof ApiError) entry.errorCode = error.code;
-            else console.error(`[job ${kind}]`, error);
+            else this.log.error('job failed unexpectedly', error, { job: kind, id });
           }
         },
       );
@@ -78,13 +94,16 @@ export class JobRegistry {
   get(id: string): JobStatus | null {
     const entry = this.jobs.get(id);
     if (!entry) return null;
-    const { cancelRequested: _c, finished: _f, ...status } = entry;
+    const { cancelRequested: _c, cancelListeners: _l, finished: _f, ...status } = entry;
     return { ...status };
   }
 
   cancel(id: string): JobStatus | null {
     const entry = this.jobs.get(id);
-    if (entry && entry.state === 'running') entry.cancelRequested = true;
+    if (entry && entry.state === 'running' && !entry.cancelRequested) {
+      entry.cancelRequested = true;
+      for (const listener of entry.cancelListeners.splice(0)) listener();
+    }
     return this.get(id);
   }
 

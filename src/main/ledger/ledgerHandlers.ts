@@ -1,6 +1,7 @@
 // The ledger's part of the operation table: rectification ledger (整改台账), look-backs (回头看)
 // and the light history of any record. The services live beside this file.
 import type { LightSpan } from '../../shared/model';
+import type { ledgerOperations } from '../../shared/ledger/ledgerContract';
 import type { AreaHandlers } from '../api/handlerTypes';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
@@ -25,28 +26,8 @@ import './ledgerLights';
 export { loadFindingDetail, loadMeasureDetail } from './ledgerViews';
 export { insertFinding, insertMeasure } from './ledgerWrites';
 
-export type LedgerOperation =
-  | 'ledger.list'
-  | 'ledger.closure'
-  | 'ledger.getFinding'
-  | 'ledger.createFinding'
-  | 'ledger.updateFinding'
-  | 'ledger.deleteFinding'
-  | 'ledger.getMeasure'
-  | 'ledger.createMeasure'
-  | 'ledger.updateMeasure'
-  | 'ledger.deleteMeasure'
-  | 'ledger.addProgress'
-  | 'ledger.submit'
-  | 'ledger.signOff'
-  | 'ledger.sendBack'
-  | 'ledger.addEvidence'
-  | 'ledger.removeEvidence'
-  | 'ledger.openEvidence'
-  | 'lookbacks.list'
-  | 'lookbacks.record'
-  | 'lookbacks.reschedule'
-  | 'lights.history';
+/** Exactly the operations of src/shared/ledger/ledgerContract.ts. */
+export type LedgerOperation = keyof typeof ledgerOperations;
 
 const HISTORY_TABLES = { item: 'items', measure: 'ledgerMeasures', lookback: 'lookbacks' } as const;
 

@@ -4,11 +4,14 @@
 // it differs; a state change (completed, signed off, reopened, deadline moved) settles that one
 // record at once. Spans are local and derived; they never travel in sync bundles, and only this
 // court's own records are swept (other courts' copies are coloured on read, without history).
+// A big sweep runs in a worker thread, so the window's calls are answered meanwhile.
+import { isMainThread } from 'node:worker_threads';
 import type { Kysely, Transaction } from 'kysely';
 import { addDays, deadlineJudge, isDone } from '../../shared/checklistRules';
 import type { EscalationTarget, Light, LightRecordKind, LightSpan } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import type { Database } from '../data/schema';
+import { writeTransaction } from '../data/transactions';
 import { ownCourtCode, today } from '../court/courtProfile';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -119,13 +122,48 @@ async function sweepItems(db: Transaction<Database>, day: string, court: string)
   await recordLights(db, 'item', currents, day);
 }
 
-/** Once per calendar day: record today's colour of every open record. */
+/**
+ * From this many checklist items in the database, the daily sweep runs in a worker thread: a
+ * sweep of 20,000 items holds the thread for a few hundred milliseconds, while one of a thousand
+ * takes a few (less than starting a worker would) and runs where it is asked for.
+ */
+export const SWEEP_IN_WORKER_FROM = 2_000;
+
+/** The sweep under way in a worker, per pool: calls that come while it runs wait for it. */
+const sweeping = new WeakMap<ServiceContext['workers'], Promise<void>>();
+
+/** Once per calendar day: record today's colour of every open record (before lights are read). */
 export async function sweepLights(ctx: ServiceContext): Promise<void> {
-  const day = today(ctx);
+  if ((await sweptOn(ctx)) === today(ctx)) return;
+  if (!isMainThread) return sweepLightsHere(ctx);
+  const items = await ctx.db
+    .selectFrom('items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(items.n) < SWEEP_IN_WORKER_FROM) return sweepLightsHere(ctx);
+  let running = sweeping.get(ctx.workers);
+  if (!running) {
+    const pool = ctx.workers;
+    running = pool
+      .run({ op: 'lights.sweep' }, { user: ctx.user, now: ctx.now() })
+      .then(() => undefined)
+      .finally(() => sweeping.delete(pool));
+    sweeping.set(pool, running);
+  }
+  await running;
+}
+
+async function sweptOn(ctx: ServiceContext): Promise<string | undefined> {
   const swept = await ctx.db.selectFrom('settings').select('value').where('key', '=', SWEPT_KEY).executeTakeFirst();
-  if (swept?.value === day) return;
+  return swept?.value;
+}
+
+/** The sweep itself, in this thread (a worker's, or the main thread's for a small court). */
+export async function sweepLightsHere(ctx: ServiceContext): Promise<void> {
+  const day = today(ctx);
+  if ((await sweptOn(ctx)) === day) return;
   const court = await ownCourtCode(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx.db, async (trx) => {
     await sweepItems(trx, day, court);
     for (const sweeper of sweepers) await sweeper(trx, day, court);
     await trx

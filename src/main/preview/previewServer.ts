@@ -10,6 +10,7 @@ import type { Failure } from '../../shared/api';
 import type { ServiceContext } from '../api/context';
 import { dispatch, isOperationName } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../app/contentSecurity';
+import { logFor } from '../logging/log';
 
 /**
  * The largest API request body. Files travel in pieces (files.upload, sync.upload) of at most
@@ -227,7 +228,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       });
       return fs.createReadStream(file).pipe(res);
     } catch (error) {
-      console.error('[preview]', error);
+      // The path only: the query and the fragment may carry the page's token.
+      logFor(options.ctx.dataDir).error('preview request failed', error, {
+        method: req.method,
+        path: (req.url ?? '').split(/[?#]/)[0],
+      });
       if (!res.headersSent) refuse(req, res, 500, 'E_INTERNAL', '后台服务遇到意外问题，请重试。');
       else res.end();
     }

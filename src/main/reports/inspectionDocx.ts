@@ -33,18 +33,16 @@ const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
 function run(text: string, options: { title?: boolean; size?: number; bold?: boolean } = {}): TextRun[] {
   // Line breaks the writer typed stay line breaks.
-  return text
-    .split(/\r?\n/)
-    .map(
-      (line, index) =>
-        new TextRun({
-          text: line,
-          break: index > 0 ? 1 : undefined,
-          font: options.title ? TITLE_FONT : BODY_FONT,
-          size: options.size ?? SIZE.table,
-          bold: options.bold,
-        }),
-    );
+  return text.split(/\r?\n/).map(
+    (line, index) =>
+      new TextRun({
+        text: line,
+        break: index > 0 ? 1 : undefined,
+        font: options.title ? TITLE_FONT : BODY_FONT,
+        size: options.size ?? SIZE.table,
+        bold: options.bold,
+      }),
+  );
 }
 
 function para(

@@ -4,14 +4,15 @@
 // failed export leaves nothing behind.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ReportFile, ReportFormat } from '../../shared/model';
+import type { ReportFile, ReportFormat, ReportPreview } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { saveFault } from '../api/databaseFaults';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
-import type { BuiltReport } from './reportKinds';
+import { buildReport, type BuiltReport, type ReportScope } from './reportKinds';
 import { ChromiumPdfPrinter, pdfPageCount } from './reportPdf';
 import { writeOutputFile } from '../durability/fileJournal';
+import type { WorkerValues } from '../workers/workerProtocol';
 
 /** How each format is named to people, in messages and progress. */
 export const FORMAT_NAMES: Record<ReportFormat, string> = { pdf: 'PDF', xlsx: 'Excel', html: '网页', docx: 'Word' };
@@ -20,6 +21,7 @@ export const FORMAT_NAMES: Record<ReportFormat, string> = { pdf: 'PDF', xlsx: 'E
 export function safeFileName(name: string): string {
   return (
     name
+      // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
       .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
       .trim()
       .slice(0, 120) || '报表'
@@ -53,8 +55,8 @@ export function checkExportFolder(folder: string): string {
 }
 
 /** The kind must offer the format: 推进清单 has no Word version, for instance. */
-export function checkFormat(report: BuiltReport, format: ReportFormat): void {
-  if (report.formats.includes(format) && (format !== 'docx' || report.document)) return;
+export function checkFormat(report: Pick<BuiltReport, 'title' | 'formats'>, format: ReportFormat): void {
+  if (report.formats.includes(format)) return;
   const offered = report.formats.map((f) => FORMAT_NAMES[f]).join('、');
   const message = `${report.title}不能保存为 ${format.toUpperCase()} 文件，可以保存为：${offered}。`;
   throw new ApiError('E_INVALID', message, { format: message });
@@ -69,37 +71,94 @@ export function freeFilePath(folder: string, baseName: string, extension: string
   }
 }
 
-/** The PDF printer this host has: Electron's printToPDF in the app, Chromium elsewhere. */
-function printPdf(ctx: ServiceContext, html: string, landscape: boolean): Promise<Buffer> {
-  if (ctx.host.printPdf) return ctx.host.printPdf(html, { landscape });
-  return new ChromiumPdfPrinter().print(html, { landscape });
-}
-
 /**
- * The export job's work, after the handler has checked the folder and the format and gathered the
- * data (step 1 of 3): produce the file's bytes (step 2) and save them (step 3).
+ * The reports.export job. The report is gathered and built in a worker thread, which also produces
+ * the file's bytes and saves them — except a PDF on a host that prints it itself (Electron's
+ * printToPDF, which only the main process can drive): the worker hands the document back, and it
+ * is printed and saved here.
  */
-export async function saveReport(
+export async function exportReport(
   ctx: ServiceContext,
-  report: BuiltReport,
+  scope: ReportScope,
   format: ReportFormat,
   folder: string,
   control: JobControl,
 ): Promise<ReportFile> {
-  const checkCancel = () => {
-    if (control.cancelled) throw new JobCancelled();
-  };
-  control.progress(1, 3, `已整理 ${report.recordCount} 条记录，正在生成${FORMAT_NAMES[format]}文件…`);
-  let content: Buffer;
-  let pages: number | null = null;
-  if (format === 'pdf') {
-    content = await printPdf(ctx, report.html, report.landscape);
-    pages = pdfPageCount(content);
-  } else if (format === 'xlsx') content = await report.workbook();
-  else if (format === 'docx') content = await report.document!();
-  else content = Buffer.from(report.html, 'utf8');
-  checkCancel();
+  const hostPrints = format === 'pdf' && Boolean(ctx.host.printPdf);
+  const outcome = await ctx.workers.run(
+    { op: 'reports.save', scope, format, folder, hostPrints },
+    { user: ctx.user, now: ctx.now(), control },
+  );
+  if ('saved' in outcome) return outcome.saved;
+  const { html, landscape, kind, baseName } = outcome.print;
+  const content = await ctx.host.printPdf!(html, { landscape });
+  checkCancel(control);
+  return storeReport(ctx, { kind, baseName }, format, folder, { content, pages: pdfPageCount(content) }, control);
+}
 
+/**
+ * In a worker thread: the export job's work after the handler's checks. Gathers the data and
+ * builds the document (step 1 of 3), produces the file's bytes (step 2) and saves them (step 3).
+ */
+export async function saveReportHere(
+  ctx: ServiceContext,
+  scope: ReportScope,
+  format: ReportFormat,
+  folder: string,
+  hostPrints: boolean,
+  control: JobControl,
+): Promise<WorkerValues['reports.save']> {
+  const report = await buildReport(ctx, scope);
+  checkFormat(report, format);
+  control.progress(1, 3, `已整理 ${report.recordCount} 条记录，正在生成${FORMAT_NAMES[format]}文件…`);
+  if (format === 'pdf' && hostPrints) {
+    return { print: { kind: report.kind, baseName: report.baseName, html: report.html, landscape: report.landscape } };
+  }
+  const file = await reportContent(report, format);
+  checkCancel(control);
+  return { saved: await storeReport(ctx, report, format, folder, file, control) };
+}
+
+/** In a worker thread: the report as the preview shows it (the same document a save prints). */
+export async function previewReportHere(ctx: ServiceContext, scope: ReportScope): Promise<ReportPreview> {
+  const report = await buildReport(ctx, scope);
+  return {
+    kind: report.kind,
+    title: report.title,
+    baseName: report.baseName,
+    html: report.html,
+    landscape: report.landscape,
+    formats: report.formats,
+  };
+}
+
+function checkCancel(control: JobControl): void {
+  if (control.cancelled) throw new JobCancelled();
+}
+
+/** The file's bytes (a PDF printed by Chromium), and for a PDF its page count. */
+async function reportContent(
+  report: BuiltReport,
+  format: ReportFormat,
+): Promise<{ content: Buffer; pages: number | null }> {
+  if (format === 'pdf') {
+    const content = await new ChromiumPdfPrinter().print(report.html, { landscape: report.landscape });
+    return { content, pages: pdfPageCount(content) };
+  }
+  if (format === 'xlsx') return { content: await report.workbook(), pages: null };
+  if (format === 'docx') return { content: await report.document!(), pages: null };
+  return { content: Buffer.from(report.html, 'utf8'), pages: null };
+}
+
+/** Saves the bytes under the report's name, or the first free （2）, （3）… name (steps 2 and 3). */
+async function storeReport(
+  ctx: ServiceContext,
+  report: Pick<BuiltReport, 'kind' | 'baseName'>,
+  format: ReportFormat,
+  folder: string,
+  { content, pages }: { content: Buffer; pages: number | null },
+  control: JobControl,
+): Promise<ReportFile> {
   control.progress(2, 3, '正在保存文件…');
   const first = freeFilePath(folder, report.baseName, format);
   let target: string;

@@ -16,6 +16,7 @@ import { summaryReportHtml } from './summaryHtml';
 import { summaryReport } from './summaryReport';
 import { summaryReportXlsx } from './summaryXlsx';
 import { summaryTitle } from './reportText';
+import { reportHead } from './reportScope';
 
 /** What each kind is called on paper and in file names. */
 export const REPORT_TITLES: Record<ReportKind, string> = {
@@ -23,6 +24,14 @@ export const REPORT_TITLES: Record<ReportKind, string> = {
   inspection: '查摆报告表',
   ledger: '整改台账',
   summary: '活动总结',
+};
+
+/** The formats each kind can be saved as (html and pdf always; Word only for the forms). */
+export const REPORT_FORMATS: Record<ReportKind, ReportFormat[]> = {
+  checklist: ['pdf', 'xlsx', 'html'],
+  inspection: ['pdf', 'xlsx', 'docx', 'html'],
+  ledger: ['pdf', 'xlsx', 'html'],
+  summary: ['pdf', 'xlsx', 'html'],
 };
 
 export interface BuiltReport {
@@ -58,7 +67,7 @@ async function buildChecklist(ctx: ServiceContext, scope: ReportScope): Promise<
     ...heading('checklist', report),
     html: checklistReportHtml(report),
     landscape: true,
-    formats: ['pdf', 'xlsx', 'html'],
+    formats: REPORT_FORMATS.checklist,
     recordCount: report.itemCount,
     workbook: () => checklistReportXlsx(report),
   };
@@ -83,7 +92,7 @@ async function buildInspection(ctx: ServiceContext, scope: ReportScope): Promise
     ...heading('inspection', report),
     html: inspectionReportHtml(report),
     landscape: false,
-    formats: ['pdf', 'xlsx', 'docx', 'html'],
+    formats: REPORT_FORMATS.inspection,
     recordCount: report.forms.length,
     workbook: () => inspectionReportXlsx(report),
     document: () => inspectionReportDocx(report),
@@ -96,7 +105,7 @@ async function buildLedger(ctx: ServiceContext, scope: ReportScope): Promise<Bui
     ...heading('ledger', report),
     html: ledgerReportHtml(report),
     landscape: true,
-    formats: ['pdf', 'xlsx', 'html'],
+    formats: REPORT_FORMATS.ledger,
     recordCount: report.findingCount,
     workbook: () => ledgerReportXlsx(report),
   };
@@ -108,7 +117,7 @@ async function buildSummary(ctx: ServiceContext, scope: ReportScope): Promise<Bu
     ...heading('summary', report),
     html: summaryReportHtml(report),
     landscape: false,
-    formats: ['pdf', 'xlsx', 'html'],
+    formats: REPORT_FORMATS.summary,
     recordCount: report.progress.total,
     workbook: () => summaryReportXlsx(report),
   };
@@ -123,4 +132,12 @@ const BUILDERS: Record<ReportKind, (ctx: ServiceContext, scope: ReportScope) => 
 
 export async function buildReport(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
   return BUILDERS[scope.kind](ctx, scope);
+}
+
+/**
+ * The refusals buildReport() would give for the campaign and the court, without gathering the
+ * report: what an export refuses at once, before its job (which builds the report in a worker).
+ */
+export async function checkReportScope(ctx: ServiceContext, scope: ReportScope): Promise<void> {
+  await reportHead(ctx, scope.campaignId, scope.courtCode, REPORT_TITLES[scope.kind]);
 }

@@ -4,7 +4,8 @@
 // relay is "vouched": it lets the relayed bundles verify, but it never overrides a key a person
 // here confirmed, and a court that later writes to this court directly is trusted only after a
 // person here compares its fingerprint, whatever a relay said.
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../data/schema';
 import type { CourtCard, Manifest } from './format/manifest';
 
 export type CourtLevel = 'high' | 'intermediate' | 'basic';
@@ -85,10 +86,10 @@ export function directRefusal(
 /** A court's key was replaced (it reinstalled, or a key a person confirmed took the place of a
  * vouched one): another installation numbers its bundles from 1 and keeps another audit log, so
  * the sequence held for it and the audit witness start again. */
-export function restartCourtStream(sqlite: BetterSqlite3.Database, code: string): void {
-  sqlite
-    .prepare(
-      'UPDATE sync_courts SET last_seq = 0, last_change_through = NULL, audit_count = NULL, audit_hash = NULL WHERE code = ?',
-    )
-    .run(code);
+export async function restartCourtStream(trx: Kysely<Database>, code: string): Promise<void> {
+  await trx
+    .updateTable('syncCourts')
+    .set({ lastSeq: 0, lastChangeThrough: null, auditCount: null, auditHash: null })
+    .where('code', '=', code)
+    .execute();
 }

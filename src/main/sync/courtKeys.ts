@@ -10,27 +10,36 @@ export interface OwnKeys extends CourtKeys {
   fingerprint: string;
 }
 
+/** The same, synchronously on the raw connection, for tests that sign bundles by hand. Not for the
+ * program: a statement outside Kysely would land inside whatever transaction is open on it. */
 export function ensureCourtKeysSync(sqlite: ServiceContext['sqlite']): OwnKeys {
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEYS_SETTING) as
-    { value: string } | undefined;
-  let keys: CourtKeys;
-  if (row) {
-    keys = JSON.parse(row.value) as CourtKeys;
-  } else {
-    keys = generateCourtKeys();
-    // INSERT OR IGNORE: two first uses at once keep whichever pair landed first.
-    sqlite.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(KEYS_SETTING, JSON.stringify(keys));
-    keys = JSON.parse(
-      (sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEYS_SETTING) as { value: string }).value,
-    ) as CourtKeys;
+  const read = () =>
+    sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEYS_SETTING) as { value: string } | undefined;
+  if (!read()) {
+    sqlite
+      .prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
+      .run(KEYS_SETTING, JSON.stringify(generateCourtKeys()));
   }
+  const keys = JSON.parse(read()!.value) as CourtKeys;
   return { ...keys, fingerprint: fingerprintOf(keys.signPublic, keys.boxPublic) };
 }
 
-export async function ensureCourtKeys(ctx: Pick<ServiceContext, 'sqlite'>): Promise<OwnKeys> {
-  return ensureCourtKeysSync(ctx.sqlite);
+export async function ensureCourtKeys(ctx: Pick<ServiceContext, 'db'>): Promise<OwnKeys> {
+  const stored = () => ctx.db.selectFrom('settings').select('value').where('key', '=', KEYS_SETTING).executeTakeFirst();
+  let row = await stored();
+  if (!row) {
+    // ON CONFLICT DO NOTHING: two first uses at once keep whichever pair landed first.
+    await ctx.db
+      .insertInto('settings')
+      .values({ key: KEYS_SETTING, value: JSON.stringify(generateCourtKeys()) })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    row = await stored();
+  }
+  const keys = JSON.parse(row!.value) as CourtKeys;
+  return { ...keys, fingerprint: fingerprintOf(keys.signPublic, keys.boxPublic) };
 }
 
-export async function courtFingerprint(ctx: Pick<ServiceContext, 'sqlite'>): Promise<string> {
+export async function courtFingerprint(ctx: Pick<ServiceContext, 'db'>): Promise<string> {
   return (await ensureCourtKeys(ctx)).fingerprint;
 }

@@ -6,10 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dayjs from 'dayjs';
+import type { Kysely, Selectable } from 'kysely';
 import type { ExportReport } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { checkSyncRow, syncTableLabel } from '../data/rowSchemas';
+import type { Database, SyncCourtsTable } from '../data/schema';
+import { readTransaction } from '../data/transactions';
 import { cleanLine } from '../../shared/controlCharacters';
 import { requireProfile } from '../court/courtProfile';
 import { blobPath } from '../evidence/evidenceStore';
@@ -27,9 +30,9 @@ import {
   type ManifestEntry,
 } from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
-import { SYNC_TABLES, EVIDENCE_COLUMNS } from './syncTables';
+import { SYNC_TABLES, EVIDENCE_COLUMNS, syncTableKey } from './syncTables';
 import { appendHistory } from './syncHistory';
-import { actorLabel, courtCard, tempPath } from './syncFiles';
+import { actorLabel, tempPath } from './syncFiles';
 import { GENESIS_HASH } from '../audit/auditLog';
 import { hashFile } from '../evidence/blobStore';
 import { saveFault } from '../api/databaseFaults';
@@ -93,7 +96,9 @@ function checkCancel(control?: JobControl): void {
   if (control?.cancelled) throw new JobCancelled();
 }
 
-/** Streams one table's rows of one origin in change order, a page at a time. */
+/** Streams one table's rows of one origin in change order, a page at a time. A bundle row is the
+ * stored row under the database's own column names (docs/sync-format.md §2), and this is the bulk
+ * path, so a prepared statement on the connection, inside the caller's read transaction. */
 function* ownRows(
   ctx: ServiceContext,
   table: string,
@@ -177,7 +182,26 @@ function addEvidenceFiles(
   }
 }
 
-function addNested(ctx: ServiceContext, writer: BundleZipWriter, nested: Nested[], collected: Collected): CourtCard[] {
+function courtCard(
+  row: Pick<Selectable<SyncCourtsTable>, 'code' | 'name' | 'level' | 'parentCode' | 'signKey' | 'boxKey'>,
+): CourtCard {
+  return {
+    code: row.code,
+    name: row.name,
+    level: row.level ?? '',
+    parentCode: row.parentCode ?? '',
+    signKey: row.signKey,
+    boxKey: row.boxKey,
+  };
+}
+
+async function addNested(
+  ctx: ServiceContext,
+  trx: Kysely<Database>,
+  writer: BundleZipWriter,
+  nested: Nested[],
+  collected: Collected,
+): Promise<CourtCard[]> {
   const vouches = new Map<string, CourtCard>();
   for (const bundle of nested) {
     const file = path.join(ctx.dataDir, bundle.filePath);
@@ -189,8 +213,11 @@ function addNested(ctx: ServiceContext, writer: BundleZipWriter, nested: Nested[
         bundle.size,
       ),
     );
-    const court = ctx.sqlite.prepare('SELECT * FROM sync_courts WHERE code = ?').get(bundle.sourceCode) as
-      Row | undefined;
+    const court = await trx
+      .selectFrom('syncCourts')
+      .select(['code', 'name', 'level', 'parentCode', 'signKey', 'boxKey'])
+      .where('code', '=', bundle.sourceCode)
+      .executeTakeFirst();
     if (court) vouches.set(bundle.sourceCode, courtCard(court));
   }
   return [...vouches.values()];
@@ -275,24 +302,31 @@ async function deliverBundle(
 
 /** This court's audit-log head, and the hashes now found at the positions its recent bundles to
  * this target reported: the parent compares them with what it received (the audit witness). */
-function auditPosition(ctx: ServiceContext, target: string): ManifestAudit {
-  const head = ctx.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; hash: string } | undefined;
-  const reported = ctx.sqlite
-    .prepare(
-      `SELECT DISTINCT audit_count AS count FROM sync_outbox WHERE target_code = ? AND state = 'done' AND audit_count IS NOT NULL
-        ORDER BY seq DESC LIMIT ${AUDIT_POSITIONS_REPORTED}`,
-    )
-    .all(target) as { count: number }[];
-  const hashAt = ctx.sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?');
-  return {
-    count: head?.seq ?? 0,
-    hash: head?.hash ?? GENESIS_HASH,
-    reported: reported.map(({ count }) => ({
-      count,
-      hash: count === 0 ? GENESIS_HASH : ((hashAt.get(count) as { hash: string } | undefined)?.hash ?? null),
-    })),
-  };
+async function auditPosition(trx: Kysely<Database>, target: string): Promise<ManifestAudit> {
+  const head = await trx
+    .selectFrom('auditLog')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const reported = await trx
+    .selectFrom('syncOutbox')
+    .select('auditCount')
+    .distinct()
+    .where('targetCode', '=', target)
+    .where('state', '=', 'done')
+    .where('auditCount', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(AUDIT_POSITIONS_REPORTED)
+    .execute();
+  const positions: ManifestAudit['reported'] = [];
+  for (const { auditCount } of reported) {
+    const count = auditCount as number;
+    const entry =
+      count === 0 ? null : await trx.selectFrom('auditLog').select('hash').where('seq', '=', count).executeTakeFirst();
+    positions.push({ count, hash: count === 0 ? GENESIS_HASH : (entry?.hash ?? null) });
+  }
+  return { count: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH, reported: positions };
 }
 
 /** Report up: this court's changes since its last bundle to its parent, or everything (full). */
@@ -310,82 +344,91 @@ export async function exportReportUp(
   }
   const keys = await ensureCourtKeys(ctx);
   const target = { code: profile.parentCode, name: profile.parentName ?? '' };
-  const parent = ctx.sqlite
-    .prepare("SELECT * FROM sync_courts WHERE code = ? AND relation = 'superior'")
-    .get(target.code) as Row | undefined;
+  const parent = await ctx.db
+    .selectFrom('syncCourts')
+    .select(['boxKey', 'fingerprint'])
+    .where('code', '=', target.code)
+    .where('relation', '=', 'superior')
+    .executeTakeFirst();
   const createdAt = ctx.now().toISOString();
   settlePendingExports(ctx);
   const plainPath = tempPath(ctx.dataDir, 'export');
 
   // One read transaction: the change range, the rows, the relayed bundles and the audit head agree.
-  ctx.sqlite.exec('BEGIN');
-  let collected: Collected;
-  let manifest: Manifest;
-  let nested: Nested[];
   let writer: BundleZipWriter | undefined;
-  let seq: number;
-  let through: number;
-  let from: number;
-  let audit: ManifestAudit;
+  let snapshot: {
+    collected: Collected;
+    manifest: Manifest;
+    nested: Nested[];
+    seq: number;
+    through: number;
+    from: number;
+    audit: ManifestAudit;
+  };
   try {
-    const previous = nextSeq(ctx, target.code);
-    seq = previous.seq;
-    from = options.full ? 0 : previous.through;
-    through = (ctx.sqlite.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number }).value;
-    audit = auditPosition(ctx, target.code);
-    const total = SYNC_TABLES.reduce(
-      (sum, table) =>
-        sum +
-        (
-          ctx.sqlite
-            .prepare(`SELECT count(*) AS n FROM ${table.name} WHERE origin = ? AND change_seq > ? AND change_seq <= ?`)
-            .get(profile.code, from, through) as { n: number }
-        ).n,
-      0,
-    );
-    nested = relayBundles(ctx, profile.code, options.full);
-    writer = new BundleZipWriter(plainPath);
-    collected = { entries: [], rows: 0, files: 0 };
-    const hashes = new Set<string>();
-    control?.progress(0, total, '正在收集本院的变更…');
-    for (const table of SYNC_TABLES) {
-      await writeRows(
-        writer,
-        table.name,
-        ownRows(ctx, table.name, profile.code, from, through),
-        collected,
-        hashes,
-        control,
-        total,
-      );
-    }
-    addEvidenceFiles(ctx, writer, hashes, collected);
-    const vouches = addNested(ctx, writer, nested, collected);
-    manifest = {
-      format: BUNDLE_FORMAT,
-      formatVersion: BUNDLE_FORMAT_VERSION,
-      kind: 'report_up',
-      full: options.full,
-      source: ownCard(profile, keys),
-      target,
-      seq,
-      changeFrom: from,
-      changeThrough: through,
-      createdAt,
-      campaign: null,
-      counts: { rows: collected.rows, files: collected.files, nested: nested.length },
-      entries: collected.entries,
-      vouches,
-      app: { version: ctx.appVersion, schemaVersion: ctx.schemaVersion },
-      audit,
-    };
+    snapshot = await readTransaction(ctx.db, async (trx) => {
+      const previous = await nextSeq(trx, target.code);
+      const seq = previous.seq;
+      const from = options.full ? 0 : previous.through;
+      const through = (
+        await trx.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow()
+      ).value;
+      const audit = await auditPosition(trx, target.code);
+      let total = 0;
+      for (const table of SYNC_TABLES) {
+        const counted = await trx
+          .selectFrom(syncTableKey(table.name))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('origin', '=', profile.code)
+          .where('changeSeq', '>', from)
+          .where('changeSeq', '<=', through)
+          .executeTakeFirstOrThrow();
+        total += counted.n;
+      }
+      const nested = await relayBundles(trx, profile.code, options.full);
+      writer = new BundleZipWriter(plainPath);
+      const collected: Collected = { entries: [], rows: 0, files: 0 };
+      const hashes = new Set<string>();
+      control?.progress(0, total, '正在收集本院的变更…');
+      for (const table of SYNC_TABLES) {
+        await writeRows(
+          writer,
+          table.name,
+          ownRows(ctx, table.name, profile.code, from, through),
+          collected,
+          hashes,
+          control,
+          total,
+        );
+      }
+      addEvidenceFiles(ctx, writer, hashes, collected);
+      const vouches = await addNested(ctx, trx, writer, nested, collected);
+      const manifest: Manifest = {
+        format: BUNDLE_FORMAT,
+        formatVersion: BUNDLE_FORMAT_VERSION,
+        kind: 'report_up',
+        full: options.full,
+        source: ownCard(profile, keys),
+        target,
+        seq,
+        changeFrom: from,
+        changeThrough: through,
+        createdAt,
+        campaign: null,
+        counts: { rows: collected.rows, files: collected.files, nested: nested.length },
+        entries: collected.entries,
+        vouches,
+        app: { version: ctx.appVersion, schemaVersion: ctx.schemaVersion },
+        audit,
+      };
+      return { collected, manifest, nested, seq, through, from, audit };
+    });
   } catch (error) {
-    ctx.sqlite.exec('ROLLBACK');
     await writer?.abort();
     fs.rmSync(plainPath, { force: true });
     throw error;
   }
-  ctx.sqlite.exec('COMMIT');
+  const { collected, manifest, nested, seq, through, from, audit } = snapshot;
   crashPoint('export.collected');
 
   const fileName = bundleFileName(profile, 'report_up', seq, dayjs(ctx.now()).format('YYYY-MM-DD'));
@@ -398,7 +441,7 @@ export async function exportReportUp(
     throw error;
   }
   control?.progress(collected.rows, collected.rows, parent ? '正在加密并保存…' : '正在保存…');
-  const recipient = parent ? { boxKey: parent.box_key as string, fingerprint: parent.fingerprint as string } : null;
+  const recipient = parent ? { boxKey: parent.boxKey, fingerprint: parent.fingerprint } : null;
   const sealed = await deliverBundle(ctx, keys, writer!, manifest, plainPath, outPath, recipient, {
     kind: 'report_up',
     target,
@@ -453,22 +496,33 @@ function recordExport(ctx: ServiceContext, report: ExportReport, at: string): vo
 
 /** Subordinates' bundles to pass on: those not yet forwarded, or for a full snapshot everything
  * from each court's latest full snapshot on. */
-function relayBundles(ctx: ServiceContext, me: string, full: boolean): Nested[] {
-  const columns = 'id, source_code AS sourceCode, seq, sha256, size, file_path AS filePath';
-  if (!full) {
-    return ctx.sqlite
-      .prepare(
-        `SELECT ${columns} FROM sync_received WHERE kind = 'report_up' AND target_code = ? AND forwarded_seq IS NULL ORDER BY source_code, seq`,
-      )
-      .all(me) as Nested[];
-  }
-  return ctx.sqlite
-    .prepare(
-      `SELECT ${columns} FROM sync_received r WHERE kind = 'report_up' AND target_code = ?
-         AND seq >= coalesce((SELECT max(seq) FROM sync_received f WHERE f.kind = 'report_up' AND f.target_code = r.target_code AND f.source_code = r.source_code AND f.full = 1), 0)
-       ORDER BY source_code, seq`,
-    )
-    .all(me) as Nested[];
+async function relayBundles(trx: Kysely<Database>, me: string, full: boolean): Promise<Nested[]> {
+  let query = trx
+    .selectFrom('syncReceived as r')
+    .select(['r.id', 'r.sourceCode', 'r.seq', 'r.sha256', 'r.size', 'r.filePath'])
+    .where('r.kind', '=', 'report_up')
+    .where('r.targetCode', '=', me)
+    .orderBy('r.sourceCode')
+    .orderBy('r.seq');
+  if (!full) return query.where('r.forwardedSeq', 'is', null).execute();
+  // Each court's bundles from its latest full snapshot on.
+  query = query.where((eb) =>
+    eb(
+      'r.seq',
+      '>=',
+      eb.fn.coalesce(
+        eb
+          .selectFrom('syncReceived as f')
+          .select((inner) => inner.fn.max('f.seq').as('latestFull'))
+          .where('f.kind', '=', 'report_up')
+          .whereRef('f.targetCode', '=', 'r.targetCode')
+          .whereRef('f.sourceCode', '=', 'r.sourceCode')
+          .where('f.full', '=', 1),
+        eb.lit(0),
+      ),
+    ),
+  );
+  return query.execute();
 }
 
 function ownCard(
@@ -497,19 +551,25 @@ export async function publishCampaign(
 ): Promise<ExportReport> {
   const profile = await requireProfile(ctx);
   const keys = await ensureCourtKeys(ctx);
-  const campaign = ctx.sqlite
-    .prepare('SELECT id, origin, title FROM campaigns WHERE id = ? AND deleted_at IS NULL')
-    .get(options.campaignId) as { id: string; origin: string; title: string } | undefined;
+  const campaign = await ctx.db
+    .selectFrom('campaigns')
+    .select(['id', 'origin', 'title'])
+    .where('id', '=', options.campaignId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!campaign) throw new ApiError('E_NOT_FOUND', '找不到这项专项活动，可能已被删除。');
   const own = campaign.origin === profile.code;
   let nested: Nested[] = [];
   if (!own) {
-    const received = ctx.sqlite
-      .prepare(
-        `SELECT id, source_code AS sourceCode, seq, sha256, size, file_path AS filePath FROM sync_received
-          WHERE kind = 'package_down' AND campaign_id = ? AND source_code = ? ORDER BY seq DESC LIMIT 1`,
-      )
-      .get(campaign.id, campaign.origin) as Nested | undefined;
+    const received = await ctx.db
+      .selectFrom('syncReceived')
+      .select(['id', 'sourceCode', 'seq', 'sha256', 'size', 'filePath'])
+      .where('kind', '=', 'package_down')
+      .where('campaignId', '=', campaign.id)
+      .where('sourceCode', '=', campaign.origin)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (!received) {
       throw new ApiError(
         'E_NOT_OWNER',
@@ -520,65 +580,70 @@ export async function publishCampaign(
   }
   const target = { code: '*', name: '各下级法院' };
   const createdAt = ctx.now().toISOString();
+  settlePendingExports(ctx);
+  const me = profile.code;
+  // One read transaction: the number and the definition rows agree. Bundle rows are stored rows
+  // under the database's own column names (docs/sync-format.md §2): prepared statements, in it.
+  const { seq, definition, changeThrough } = await readTransaction(ctx.db, async (trx) => {
+    const all = (sql: string, ...params: unknown[]) => ctx.sqlite.prepare(sql).all(...params) as Row[];
+    const rows: [string, Row[]][] = own
+      ? [
+          ['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)],
+          [
+            'departments',
+            all(
+              "SELECT * FROM departments WHERE origin = ? AND id IN (SELECT department_id FROM items WHERE campaign_id = ? AND origin = ? AND kind = 'mandatory')",
+              me,
+              campaign.id,
+              me,
+            ),
+          ],
+          ['campaigns', all('SELECT * FROM campaigns WHERE id = ?', campaign.id)],
+          [
+            'sections',
+            all('SELECT * FROM sections WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
+          ],
+          [
+            'items',
+            all(
+              "SELECT * FROM items WHERE campaign_id = ? AND origin = ? AND kind = 'mandatory' ORDER BY change_seq",
+              campaign.id,
+              me,
+            ),
+          ],
+          [
+            'problem_aspects',
+            all(
+              'SELECT * FROM problem_aspects WHERE campaign_id = ? AND origin = ? ORDER BY change_seq',
+              campaign.id,
+              me,
+            ),
+          ],
+          [
+            'problems',
+            all('SELECT * FROM problems WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
+          ],
+          [
+            'indicators',
+            all('SELECT * FROM indicators WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
+          ],
+        ]
+      : [['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)]];
+    rows.push([
+      'supervision_notes',
+      all('SELECT * FROM supervision_notes WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
+    ]);
+    const counter = await trx.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+    return { seq: (await nextSeq(trx, target.code)).seq, definition: rows, changeThrough: counter.value };
+  });
   const plainPath = tempPath(ctx.dataDir, 'publish');
   const writer = new BundleZipWriter(plainPath);
   const collected: Collected = { entries: [], rows: 0, files: 0 };
-  settlePendingExports(ctx);
-  const { seq } = nextSeq(ctx, target.code);
-  const me = profile.code;
-  const all = (sql: string, ...params: unknown[]) => ctx.sqlite.prepare(sql).all(...params) as Row[];
-  const definition: [string, Row[]][] = own
-    ? [
-        ['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)],
-        [
-          'departments',
-          all(
-            "SELECT * FROM departments WHERE origin = ? AND id IN (SELECT department_id FROM items WHERE campaign_id = ? AND origin = ? AND kind = 'mandatory')",
-            me,
-            campaign.id,
-            me,
-          ),
-        ],
-        ['campaigns', all('SELECT * FROM campaigns WHERE id = ?', campaign.id)],
-        [
-          'sections',
-          all('SELECT * FROM sections WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
-        ],
-        [
-          'items',
-          all(
-            "SELECT * FROM items WHERE campaign_id = ? AND origin = ? AND kind = 'mandatory' ORDER BY change_seq",
-            campaign.id,
-            me,
-          ),
-        ],
-        [
-          'problem_aspects',
-          all(
-            'SELECT * FROM problem_aspects WHERE campaign_id = ? AND origin = ? ORDER BY change_seq',
-            campaign.id,
-            me,
-          ),
-        ],
-        [
-          'problems',
-          all('SELECT * FROM problems WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
-        ],
-        [
-          'indicators',
-          all('SELECT * FROM indicators WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
-        ],
-      ]
-    : [['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)]];
-  definition.push([
-    'supervision_notes',
-    all('SELECT * FROM supervision_notes WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
-  ]);
   const total = definition.reduce((sum, [, rows]) => sum + rows.length, 0);
   let manifest: Manifest;
   try {
     for (const [table, rows] of definition) await writeRows(writer, table, rows, collected, new Set(), control, total);
-    const vouches = addNested(ctx, writer, nested, collected);
+    const vouches = await addNested(ctx, ctx.db, writer, nested, collected);
     manifest = {
       format: BUNDLE_FORMAT,
       formatVersion: BUNDLE_FORMAT_VERSION,
@@ -588,8 +653,7 @@ export async function publishCampaign(
       target,
       seq,
       changeFrom: 0,
-      changeThrough: (ctx.sqlite.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number })
-        .value,
+      changeThrough,
       createdAt,
       campaign: { id: campaign.id, title: campaign.title },
       counts: { rows: collected.rows, files: 0, nested: nested.length },

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import type { BundleSummary, TrustRelation } from '../../shared/model';
+import type { BundleSummary } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { getProfile } from '../court/courtProfile';
@@ -95,15 +95,17 @@ class Inspector {
     return this.mismatch;
   }
 
-  private standing(manifest: Manifest): KeyStanding | null {
+  private async standing(manifest: Manifest): Promise<KeyStanding | null> {
     if (!this.ctx) return null;
-    const known = this.ctx.sqlite
-      .prepare("SELECT sign_key, box_key, vouched_by, relation FROM sync_courts WHERE code = ? AND sign_key != ''")
-      .get(manifest.source.code) as
-      { sign_key: string; box_key: string; vouched_by: string | null; relation: TrustRelation } | undefined;
+    const known = await this.ctx.db
+      .selectFrom('syncCourts')
+      .select(['signKey', 'boxKey', 'vouchedBy'])
+      .where('code', '=', manifest.source.code)
+      .where('signKey', '!=', '')
+      .executeTakeFirst();
     if (!known) return 'unknown';
-    if (known.sign_key !== manifest.source.signKey || known.box_key !== manifest.source.boxKey) return 'mismatch';
-    return known.vouched_by ? 'vouched' : 'trusted';
+    if (known.signKey !== manifest.source.signKey || known.boxKey !== manifest.source.boxKey) return 'mismatch';
+    return known.vouchedBy ? 'vouched' : 'trusted';
   }
 
   /** Opens, verifies and reads one plain bundle; returns its summary with counted numbers. */
@@ -116,7 +118,7 @@ class Inspector {
     try {
       let vouchedBy: string | null = null;
       if (carrier) {
-        const refusal = relayRefusal(carrier.kind, carrier.source, this.carrierLevel(carrier), manifest.source);
+        const refusal = relayRefusal(carrier.kind, carrier.source, await this.carrierLevel(carrier), manifest.source);
         if (refusal) throw new ApiError('E_ORIGIN', `${refusal}。`);
         const vouch = carrier.vouches.find((card) => card.code === manifest.source.code);
         vouchedBy =
@@ -124,7 +126,7 @@ class Inspector {
             ? carrier.source.code
             : null;
       }
-      const standing = this.standing(manifest);
+      const standing = await this.standing(manifest);
       if (standing === 'mismatch') this.mismatch = true;
       if (carrier && !vouchedBy && standing !== 'trusted' && standing !== 'vouched') {
         throw new ApiError(
@@ -149,10 +151,13 @@ class Inspector {
     }
   }
 
-  private carrierLevel(carrier: Manifest): string {
-    const known = this.ctx?.sqlite
-      .prepare("SELECT level FROM sync_courts WHERE code = ? AND sign_key != ''")
-      .get(carrier.source.code) as { level: string } | undefined;
+  private async carrierLevel(carrier: Manifest): Promise<string> {
+    const known = await this.ctx?.db
+      .selectFrom('syncCourts')
+      .select('level')
+      .where('code', '=', carrier.source.code)
+      .where('signKey', '!=', '')
+      .executeTakeFirst();
     return known?.level || carrier.source.level;
   }
 

@@ -2,12 +2,19 @@
 // reserved ('pending') before the bundle file takes its final name and completed ('done') after,
 // so a number is never given to two different files and a failure never leaves a gap; exports
 // interrupted in between are settled here at the next export or start.
+// Prepared statements, synchronously, on purpose: settlePendingExports runs inside createServices
+// at start-up (synchronous, before the connection is shared), and reserving a number must flush
+// its commit (synchronous=FULL around one synchronous transaction). Each write is one
+// immediateTransactionSync, which refuses to join a transaction someone else has open.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { isDatabaseBusy } from '../api/databaseFaults';
 import { hashFileSync } from '../evidence/blobStore';
+import type { Database } from '../data/schema';
+import { immediateTransactionSync } from '../data/transactions';
 import type { Manifest } from './format/manifest';
 
 /** A received bundle carried on inside this one (relay). */
@@ -45,7 +52,7 @@ export async function reserveSequence(
   sha256: string,
 ): Promise<void> {
   const sqlite = ctx.sqlite;
-  const reserve = sqlite.transaction(() => {
+  const reserve = () => {
     const last = sqlite
       .prepare('SELECT max(seq) AS seq FROM sync_outbox WHERE target_code = ?')
       .get(delivery.target.code) as { seq: number | null };
@@ -77,10 +84,10 @@ export async function reserveSequence(
       );
     const mark = sqlite.prepare('UPDATE sync_received SET forwarded_seq = ? WHERE id = ? AND forwarded_seq IS NULL');
     for (const bundle of delivery.nested) mark.run(delivery.seq, bundle.id);
-  });
+  };
   for (let attempt = 1; ; attempt += 1) {
     try {
-      withFlushedCommit(sqlite, () => reserve.immediate());
+      withFlushedCommit(sqlite, () => immediateTransactionSync(sqlite, reserve));
       return;
     } catch (error) {
       if (!isDatabaseBusy(error)) throw error;
@@ -110,7 +117,9 @@ export function completeSequence(ctx: Pick<ServiceContext, 'sqlite'>, target: st
   // The file is in place: a failure here leaves the row pending, and the next export or start
   // completes it (the file is there with its hash).
   try {
-    ctx.sqlite.prepare("UPDATE sync_outbox SET state = 'done' WHERE target_code = ? AND seq = ?").run(target, seq);
+    immediateTransactionSync(ctx.sqlite, () =>
+      ctx.sqlite.prepare("UPDATE sync_outbox SET state = 'done' WHERE target_code = ? AND seq = ?").run(target, seq),
+    );
   } catch (error) {
     if (!isDatabaseBusy(error)) throw error;
   }
@@ -123,17 +132,15 @@ export function releaseSequence(
   seq: number,
   kind: Manifest['kind'],
 ): void {
-  ctx.sqlite
-    .transaction(() => {
+  immediateTransactionSync(ctx.sqlite, () => {
+    ctx.sqlite
+      .prepare("DELETE FROM sync_outbox WHERE target_code = ? AND seq = ? AND state = 'pending'")
+      .run(target, seq);
+    if (kind === 'report_up')
       ctx.sqlite
-        .prepare("DELETE FROM sync_outbox WHERE target_code = ? AND seq = ? AND state = 'pending'")
-        .run(target, seq);
-      if (kind === 'report_up')
-        ctx.sqlite
-          .prepare("UPDATE sync_received SET forwarded_seq = NULL WHERE kind = 'report_up' AND forwarded_seq = ?")
-          .run(seq);
-    })
-    .immediate();
+        .prepare("UPDATE sync_received SET forwarded_seq = NULL WHERE kind = 'report_up' AND forwarded_seq = ?")
+        .run(seq);
+  });
 }
 
 /**
@@ -163,15 +170,21 @@ export function settlePendingExports(ctx: Pick<ServiceContext, 'sqlite'>): void 
   }
 }
 
-/** The next number for a target, and the change number the last completed bundle reached. */
-export function nextSeq(ctx: Pick<ServiceContext, 'sqlite'>, target: string): { seq: number; through: number } {
-  const last = ctx.sqlite.prepare('SELECT max(seq) AS seq FROM sync_outbox WHERE target_code = ?').get(target) as {
-    seq: number | null;
-  };
-  const done = ctx.sqlite
-    .prepare(
-      "SELECT through_change_seq FROM sync_outbox WHERE target_code = ? AND state = 'done' ORDER BY seq DESC LIMIT 1",
-    )
-    .get(target) as { through_change_seq: number } | undefined;
-  return { seq: (last.seq ?? 0) + 1, through: done?.through_change_seq ?? 0 };
+/** The next number for a target, and the change number the last completed bundle reached. `db`
+ * may be an open transaction (an export reads it in its snapshot). */
+export async function nextSeq(db: Kysely<Database>, target: string): Promise<{ seq: number; through: number }> {
+  const last = await db
+    .selectFrom('syncOutbox')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('targetCode', '=', target)
+    .executeTakeFirst();
+  const done = await db
+    .selectFrom('syncOutbox')
+    .select('throughChangeSeq')
+    .where('targetCode', '=', target)
+    .where('state', '=', 'done')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { seq: (last?.seq ?? 0) + 1, through: done?.throughChangeSeq ?? 0 };
 }

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../api/context';
 import { actorName } from '../access/accounts';
 import type { BundleSummary } from '../../shared/model';
 import { fingerprintOf } from './format/keys';
-import type { CourtCard, Manifest } from './format/manifest';
+import type { Manifest } from './format/manifest';
 import { syncPath } from './syncHistory';
 import { hashFile } from '../evidence/blobStore';
 
@@ -38,17 +38,6 @@ export async function sha256File(file: string): Promise<string> {
 
 export function actorLabel(ctx: Pick<ServiceContext, 'user'>): string {
   return ctx.user ? actorName(ctx.user) : '系统';
-}
-
-export function courtCard(row: Record<string, unknown>): CourtCard {
-  return {
-    code: row.code as string,
-    name: row.name as string,
-    level: (row.level as string) ?? '',
-    parentCode: (row.parent_code as string) ?? '',
-    signKey: row.sign_key as string,
-    boxKey: row.box_key as string,
-  };
 }
 
 /** What a verified manifest says about its bundle, with `rows` as counted while it was read. */

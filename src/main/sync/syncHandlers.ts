@@ -1,6 +1,7 @@
 // The sync area of the operation table. Export, publish, preview and import run as jobs in a
 // worker thread; the rest are quick reads.
 import fs from 'node:fs';
+import type { syncOperations } from '../../shared/sync/syncContract';
 import type { AreaHandlers } from '../api/handlerTypes';
 import { requireProfile } from '../court/courtProfile';
 import { readHistory } from './syncHistory';
@@ -9,18 +10,8 @@ import { discardUpload, receiveChunk, uploadedFile, type UploadKind } from '../u
 import { DEFAULT_LIMITS } from './format/limits';
 import { defaultExportFolder, subordinateCourts, syncOverview, trustedCourts, untrustCourt } from './syncViews';
 
-export type SyncOperation =
-  | 'sync.overview'
-  | 'sync.export'
-  | 'sync.publish'
-  | 'sync.upload'
-  | 'sync.discardUpload'
-  | 'sync.preview'
-  | 'sync.import'
-  | 'sync.trusted'
-  | 'sync.untrust'
-  | 'sync.history'
-  | 'sync.subordinates';
+/** Exactly the operations of src/shared/sync/syncContract.ts. */
+export type SyncOperation = keyof typeof syncOperations;
 
 /** Bundle files chosen in the window, staged for preview and import. */
 const BUNDLE_UPLOADS: UploadKind = {

@@ -2,6 +2,7 @@
 // before children), and how each row finds its campaign for the per-campaign counts.
 // Never synced: users, audit_log, light_history, settings, change_counter, sync_* (local state).
 import type BetterSqlite3 from 'better-sqlite3';
+import type { OwnedTable } from '../data/schema';
 
 export interface SyncTable {
   /** SQLite name, as in migrations/ and in bundle entry names rows/<name>.ndjson. */
@@ -44,7 +45,9 @@ export const EVIDENCE_COLUMNS: Readonly<Record<string, string>> = {
   indicator_values: 'evidence_sha256',
 };
 
-/** The columns of each synced table, read from the database itself so bundles follow migrations. */
+/** The columns of each synced table, read from the database itself so bundles follow migrations.
+ * Schema introspection on the raw connection: synchronous, for the import session's statement
+ * cache and the bench's raw baseline, which build their prepared statements from it. */
 export function tableColumns(sqlite: BetterSqlite3.Database): Map<string, string[]> {
   const columns = new Map<string, string[]>();
   for (const table of SYNC_TABLES) {
@@ -55,4 +58,9 @@ export function tableColumns(sqlite: BetterSqlite3.Database): Map<string, string
     );
   }
   return columns;
+}
+
+/** A synced table's name as Kysely knows it (schema.ts), e.g. progress_notes → progressNotes. */
+export function syncTableKey(name: string): OwnedTable {
+  return name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase()) as OwnedTable;
 }

@@ -4,35 +4,38 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import dayjs from 'dayjs';
+import type { Selectable } from 'kysely';
 import type { SubordinateCourt, SyncOverview, TrustedCourt } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
+import type { SyncCourtsTable } from '../data/schema';
+import { writeTransaction } from '../data/transactions';
 import { ApiError } from '../api/errors';
 import { auditAccess } from '../access/accounts';
 import { requireProfile } from '../court/courtProfile';
 import { ensureCourtKeys } from './courtKeys';
-import { SYNC_TABLES } from './syncTables';
+import { SYNC_TABLES, syncTableKey } from './syncTables';
 import { readHistory } from './syncHistory';
 import { actorLabel } from './syncFiles';
 import { nextSeq } from './outbox';
 import { restartCourtStream } from './bundleTrust';
 
-type Row = Record<string, unknown>;
+type CourtRow = Selectable<SyncCourtsTable>;
 
-function toTrusted(row: Row): TrustedCourt {
+function toTrusted(row: CourtRow): TrustedCourt {
   return {
-    code: row.code as string,
-    name: row.name as string,
-    level: row.level as string,
-    parentCode: row.parent_code as string,
-    relation: row.relation as TrustedCourt['relation'],
-    fingerprint: row.fingerprint as string,
-    trustedAt: row.trusted_at as string,
-    trustedBy: row.trusted_by as string,
-    vouchedBy: (row.vouched_by as string | null) ?? null,
-    lastSeq: row.last_seq as number,
-    lastBundleAt: (row.last_bundle_at as string | null) ?? null,
-    lastImportedAt: (row.last_imported_at as string | null) ?? null,
-    auditAlert: (row.audit_alert as string | null) ?? null,
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    parentCode: row.parentCode,
+    relation: row.relation,
+    fingerprint: row.fingerprint,
+    trustedAt: row.trustedAt,
+    trustedBy: row.trustedBy,
+    vouchedBy: row.vouchedBy ?? null,
+    lastSeq: row.lastSeq,
+    lastBundleAt: row.lastBundleAt ?? null,
+    lastImportedAt: row.lastImportedAt ?? null,
+    auditAlert: row.auditAlert ?? null,
   };
 }
 
@@ -74,36 +77,43 @@ export function defaultExportFolder(ctx: ServiceContext): string {
 export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
   const profile = await requireProfile(ctx);
   const keys = await ensureCourtKeys(ctx);
-  const sqlite = ctx.sqlite;
+  const db = ctx.db;
   const parentRow = profile.parentCode
-    ? (sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND relation = 'superior'").get(profile.parentCode) as
-        Row | undefined)
+    ? await db
+        .selectFrom('syncCourts')
+        .selectAll()
+        .where('code', '=', profile.parentCode)
+        .where('relation', '=', 'superior')
+        .executeTakeFirst()
     : undefined;
   const last = profile.parentCode
-    ? (sqlite
-        .prepare(
-          "SELECT seq, created_at, file_name, full, through_change_seq FROM sync_outbox WHERE target_code = ? AND state = 'done' ORDER BY seq DESC LIMIT 1",
-        )
-        .get(profile.parentCode) as Row | undefined)
+    ? await db
+        .selectFrom('syncOutbox')
+        .select(['seq', 'createdAt', 'fileName', 'full', 'throughChangeSeq'])
+        .where('targetCode', '=', profile.parentCode)
+        .where('state', '=', 'done')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst()
     : undefined;
-  const since = (last?.through_change_seq as number | undefined) ?? 0;
-  const pendingChanges = SYNC_TABLES.reduce(
-    (sum, table) =>
-      sum +
-      (
-        sqlite
-          .prepare(`SELECT count(*) AS n FROM ${table.name} WHERE origin = ? AND change_seq > ?`)
-          .get(profile.code, since) as { n: number }
-      ).n,
-    0,
-  );
-  const pendingRelays = (
-    sqlite
-      .prepare(
-        "SELECT count(*) AS n FROM sync_received WHERE kind = 'report_up' AND target_code = ? AND forwarded_seq IS NULL",
-      )
-      .get(profile.code) as { n: number }
-  ).n;
+  const since = last?.throughChangeSeq ?? 0;
+  let pendingChanges = 0;
+  for (const table of SYNC_TABLES) {
+    const counted = await db
+      .selectFrom(syncTableKey(table.name))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('origin', '=', profile.code)
+      .where('changeSeq', '>', since)
+      .executeTakeFirstOrThrow();
+    pendingChanges += counted.n;
+  }
+  const { pendingRelays } = await db
+    .selectFrom('syncReceived')
+    .select((eb) => eb.fn.countAll<number>().as('pendingRelays'))
+    .where('kind', '=', 'report_up')
+    .where('targetCode', '=', profile.code)
+    .where('forwardedSeq', 'is', null)
+    .executeTakeFirstOrThrow();
   const folder = defaultExportFolder(ctx);
   return {
     court: {
@@ -115,15 +125,8 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
     },
     fingerprint: keys.fingerprint,
     parent: parentRow ? toTrusted(parentRow) : null,
-    nextSeq: profile.parentCode ? nextSeq(ctx, profile.parentCode).seq : 1,
-    lastExport: last
-      ? {
-          seq: last.seq as number,
-          at: last.created_at as string,
-          fileName: last.file_name as string,
-          full: last.full === 1,
-        }
-      : null,
+    nextSeq: profile.parentCode ? (await nextSeq(db, profile.parentCode)).seq : 1,
+    lastExport: last ? { seq: last.seq, at: last.createdAt, fileName: last.fileName, full: last.full === 1 } : null,
     pendingChanges,
     pendingRelays,
     defaultFolder: folder,
@@ -132,26 +135,38 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
 }
 
 export async function trustedCourts(ctx: ServiceContext): Promise<TrustedCourt[]> {
-  const rows = ctx.sqlite
-    .prepare(
-      "SELECT * FROM sync_courts WHERE sign_key != '' ORDER BY CASE relation WHEN 'superior' THEN 0 WHEN 'subordinate' THEN 1 ELSE 2 END, code",
+  const rows = await ctx.db
+    .selectFrom('syncCourts')
+    .selectAll()
+    .where('signKey', '!=', '')
+    .orderBy((eb) =>
+      eb.case().when('relation', '=', 'superior').then(0).when('relation', '=', 'subordinate').then(1).else(2).end(),
     )
-    .all() as Row[];
+    .orderBy('code')
+    .execute();
   return rows.map(toTrusted);
 }
 
 /** Forgets a court's key (e.g. it reinstalled): its next bundle asks for the fingerprint again.
  * Its rows stay; the audit log records who removed the trust. */
 export async function untrustCourt(ctx: ServiceContext, code: string): Promise<{ code: string }> {
-  const row = ctx.sqlite.prepare("SELECT * FROM sync_courts WHERE code = ? AND sign_key != ''").get(code) as
-    Row | undefined;
+  const row = await ctx.db
+    .selectFrom('syncCourts')
+    .select(['fingerprint', 'name'])
+    .where('code', '=', code)
+    .where('signKey', '!=', '')
+    .executeTakeFirst();
   if (!row) throw new ApiError('E_NOT_FOUND', `本院没有信任 ${code} 的密钥。`);
   // A reinstalled court numbers its bundles from 1 again. Starting its sequence over is safe: old
   // bundles were signed with the key being forgotten and will not verify against the new one.
-  ctx.sqlite.transaction(() => {
-    ctx.sqlite.prepare("UPDATE sync_courts SET sign_key = '', box_key = '', fingerprint = '' WHERE code = ?").run(code);
-    restartCourtStream(ctx.sqlite, code);
-  })();
+  await writeTransaction(ctx.db, async (trx) => {
+    await trx
+      .updateTable('syncCourts')
+      .set({ signKey: '', boxKey: '', fingerprint: '' })
+      .where('code', '=', code)
+      .execute();
+    await restartCourtStream(trx, code);
+  });
   await auditAccess(ctx, {
     actor: actorLabel(ctx),
     operation: 'untrust',
@@ -163,36 +178,38 @@ export async function untrustCourt(ctx: ServiceContext, code: string): Promise<{
 }
 
 export async function subordinateCourts(ctx: ServiceContext): Promise<SubordinateCourt[]> {
-  const rows = ctx.sqlite
-    .prepare("SELECT * FROM sync_courts WHERE relation IN ('subordinate', 'relayed') ORDER BY code")
-    .all() as Row[];
-  const itemCounts = new Map(
-    (
-      ctx.sqlite.prepare('SELECT origin, count(*) AS n FROM items WHERE deleted_at IS NULL GROUP BY origin').all() as {
-        origin: string;
-        n: number;
-      }[]
-    ).map((row) => [row.origin, row.n]),
-  );
+  const rows = await ctx.db
+    .selectFrom('syncCourts')
+    .selectAll()
+    .where('relation', 'in', ['subordinate', 'relayed'])
+    .orderBy('code')
+    .execute();
+  const counted = await ctx.db
+    .selectFrom('items')
+    .select((eb) => ['origin', eb.fn.countAll<number>().as('n')])
+    .where('deletedAt', 'is', null)
+    .groupBy('origin')
+    .execute();
+  const itemCounts = new Map(counted.map((row) => [row.origin, row.n]));
   const gaps = readHistory(ctx.dataDir).filter((entry) => entry.code === 'E_GAP');
   const now = dayjs(ctx.now());
   return rows.map((row) => {
-    const lastSeq = row.last_seq as number;
+    const lastSeq = row.lastSeq;
     const gap = gaps.some((entry) => entry.courtCode === row.code && (entry.seq ?? 0) > lastSeq + 1);
-    const lastBundleAt = (row.last_bundle_at as string | null) ?? null;
+    const lastBundleAt = row.lastBundleAt ?? null;
     return {
-      code: row.code as string,
-      name: row.name as string,
-      level: row.level as string,
-      parentCode: row.parent_code as string,
-      via: (row.vouched_by as string | null) ?? null,
+      code: row.code,
+      name: row.name,
+      level: row.level,
+      parentCode: row.parentCode,
+      via: row.vouchedBy ?? null,
       lastSeq,
       lastBundleAt,
-      lastImportedAt: (row.last_imported_at as string | null) ?? null,
+      lastImportedAt: row.lastImportedAt ?? null,
       ageDays: lastBundleAt ? Math.max(0, now.diff(dayjs(lastBundleAt), 'day')) : null,
       missingSeq: gap ? lastSeq + 1 : null,
-      itemCount: itemCounts.get(row.code as string) ?? 0,
-      auditAlert: row.audit_alert ? { message: row.audit_alert as string, at: row.audit_alert_at as string } : null,
+      itemCount: itemCounts.get(row.code) ?? 0,
+      auditAlert: row.auditAlert ? { message: row.auditAlert, at: row.auditAlertAt as string } : null,
     };
   });
 }

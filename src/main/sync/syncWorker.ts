@@ -1,50 +1,41 @@
-// Worker-thread entry: runs one export, publish or import on its own database connection, so
-// the main process stays free to answer the window (progress polls, cancel) however big the
-// bundle. A cancel sets a shared flag that the work checks between batches; the transaction is
-// then rolled back and nothing is written.
-import { parentPort, workerData } from 'node:worker_threads';
-import { createServices } from '../app/services';
+// The sync part of the worker thread (workers/jobWorker.ts): runs one export, publish or import on
+// the worker's own database connection, so the main process stays free to answer the window
+// (progress polls, cancel) however big the bundle. A cancel sets a shared flag that the work
+// checks between batches; the transaction is then rolled back and nothing is written.
+import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { databaseFault } from '../api/databaseFaults';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
-import type { SyncWorkerInput, SyncWorkerMessage } from './syncWorkerProtocol';
+import type { JobResult } from '../../shared/model';
+import type { SyncTask } from './syncWorkerProtocol';
 import { exportReportUp, importBundle, publishCampaign } from './syncService';
+import type { AppLog } from '../logging/log';
+import { syncOutcomeDetails } from '../logging/syncEvents';
 
-async function main(): Promise<void> {
-  const input = workerData as SyncWorkerInput;
-  const cancelFlag = new Int32Array(input.cancel);
-  const post = (message: SyncWorkerMessage) => parentPort!.postMessage(message);
-  const fixedNow = new Date(input.now);
-  const services = createServices({ dataDir: input.dataDir, nativeBinding: input.nativeBinding, now: () => fixedNow });
-  const ctx = { ...services.ctx, user: input.user, caller: 'sync-worker' };
-  const control: JobControl = {
-    progress: (done, total, message) => post({ type: 'progress', done, total, message }),
-    get cancelled() {
-      return Atomics.load(cancelFlag, 0) === 1;
-    },
-  };
+/** Runs the task and writes its start and outcome to the worker's log (worker.log); rethrows. */
+export async function runSyncTask(
+  ctx: ServiceContext,
+  task: SyncTask,
+  control: JobControl,
+  log: AppLog,
+): Promise<JobResult> {
+  log.info('sync task started', { op: task.op, userId: ctx.user?.id ?? null });
   try {
-    const task = input.task;
-    if (task.op === 'export')
-      post({ type: 'done', result: { kind: 'syncExport', report: await exportReportUp(ctx, task.options, control) } });
+    let result: JobResult;
+    if (task.op === 'export') result = { kind: 'syncExport', report: await exportReportUp(ctx, task.options, control) };
     else if (task.op === 'publish')
-      post({ type: 'done', result: { kind: 'syncExport', report: await publishCampaign(ctx, task.options, control) } });
+      result = { kind: 'syncExport', report: await publishCampaign(ctx, task.options, control) };
     else {
       const report = await importBundle(ctx, task.options, control);
-      post({ type: 'done', result: { kind: task.options.dryRun ? 'syncPreview' : 'syncImport', report } });
+      result = { kind: task.options.dryRun ? 'syncPreview' : 'syncImport', report };
     }
+    log.info('sync task finished', { op: task.op, ...syncOutcomeDetails(result) });
+    return result;
   } catch (error) {
     const refusal = error instanceof ApiError ? error : databaseFault(error);
-    if (error instanceof JobCancelled) post({ type: 'cancelled' });
-    else if (refusal) post({ type: 'refused', code: refusal.code, message: refusal.message });
-    else
-      post({
-        type: 'failed',
-        message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
-      });
-  } finally {
-    await services.close();
+    if (error instanceof JobCancelled) log.info('sync task cancelled; nothing was written', { op: task.op });
+    else if (refusal) log.info('sync task refused', { op: task.op, code: refusal.code, message: refusal.message });
+    else log.error('sync task failed unexpectedly', error, { op: task.op });
+    throw error;
   }
 }
-
-void main();

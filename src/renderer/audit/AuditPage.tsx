@@ -1,59 +1,50 @@
 // The whole audit log, newest first, paged with beforeSeq; and the integrity check.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, List, Skeleton, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import type { AuditEntry, AuditVerifyResult } from '../../shared/model';
-import { send } from '../api/client';
+import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
+import { operationKey, readOperation, useRead } from '../api/queries';
 import { useApp } from '../AppContext';
+import { RetryAlert } from '../common/RetryAlert';
 import { AuditEntryView } from './AuditEntries';
 import { auditPageText as t } from './text';
 import { PageHeader } from '../common/PageHeader';
 
 const PAGE = 50;
 
+function auditPage(beforeSeq: number | undefined) {
+  return readOperation('audit.list', { limit: PAGE, ...(beforeSeq ? { beforeSeq } : {}) });
+}
+
 export function AuditPage() {
   const { departments, people, can } = useApp();
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [more, setMore] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
-  const [verifyError, setVerifyError] = useState<string | null>(null);
+  // Pages of 50, each read before the oldest entry shown; a refresh rereads the pages shown.
+  const list = useInfiniteQuery({
+    queryKey: [...operationKey('audit.list', { limit: PAGE }), 'pages'],
+    queryFn: ({ pageParam }) => auditPage(pageParam),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1].seq : undefined),
+  });
+  const entries = list.data?.pages.flat() ?? null;
+  const more = list.hasNextPage;
+  const error = list.error;
 
-  const load = useCallback(async (beforeSeq?: number) => {
-    setLoading(true);
-    const result = await send('audit.list', { limit: PAGE, ...(beforeSeq ? { beforeSeq } : {}) });
-    setLoading(false);
-    if (!result.ok) return setError(result.message);
-    setError(null);
-    setEntries((prev) => (beforeSeq && prev ? [...prev, ...result.value] : result.value));
-    setMore(result.value.length === PAGE);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const runVerify = async () => {
-    setVerifying(true);
-    setVerifyError(null);
-    const result = await send('audit.verify');
-    setVerifying(false);
-    if (result.ok) setVerify(result.value);
-    else setVerifyError(result.message);
+  // The check runs on the click only (it reads every evidence file); its answer shows until closed.
+  const verify = useRead('audit.verify', undefined, { enabled: false });
+  const [verifyShown, setVerifyShown] = useState(false);
+  const runVerify = () => {
+    setVerifyShown(true);
+    void verify.refetch();
   };
+  const verifyResult = verifyShown ? (verify.data ?? null) : null;
+  const verifyError = verifyShown && !verify.isFetching ? verify.error : null;
 
   // Account entries name whose account it was; only administrators may read the account list.
-  const [accounts, setAccounts] = useState<Record<string, string>>({});
   const isAdmin = can('admin');
-  useEffect(() => {
-    if (!isAdmin) return;
-    void send('users.list').then((result) => {
-      if (result.ok)
-        setAccounts(Object.fromEntries(result.value.map((u) => [u.id, `${u.displayName}（${u.username}）`])));
-    });
-  }, [isAdmin]);
+  const accountList = useRead('users.list', undefined, { enabled: isAdmin });
+  const accounts = Object.fromEntries(
+    (accountList.data ?? []).map((u) => [u.id, `${u.displayName}（${u.username}）`]),
+  ) as Record<string, string>;
 
   const resolvers = {
     department: (id: string) => departments.find((d) => d.id === id)?.name,
@@ -61,51 +52,52 @@ export function AuditPage() {
     user: (id: string) => accounts[id],
   };
 
-  // Item changes carry only the changed fields: look up each item's title once, lazily.
-  const [titles, setTitles] = useState<Record<string, string>>({});
-  const asked = useRef(new Set<string>());
-  useEffect(() => {
-    if (!entries) return;
-    const wanted = [
-      ...new Set(entries.filter((e) => e.tableName === 'items' && e.before !== null).map((e) => e.rowId)),
-    ].filter((id) => !asked.current.has(id));
-    if (wanted.length === 0) return;
-    wanted.forEach((id) => asked.current.add(id));
-    void Promise.all(wanted.map(async (id) => [id, await send('items.get', { id })] as const)).then((results) => {
-      const found: Record<string, string> = {};
-      for (const [id, result] of results) if (result.ok) found[id] = result.value.title;
-      setTitles((prev) => ({ ...prev, ...found }));
-    });
-  }, [entries]);
+  // Item changes carry only the changed fields: each item's title is read once (the item drawer
+  // reads the same key). A deleted item has no title to find; the entry then shows without one.
+  const itemIds = [
+    ...new Set((entries ?? []).filter((e) => e.tableName === 'items' && e.before !== null).map((e) => e.rowId)),
+  ];
+  const itemReads = useQueries({
+    queries: itemIds.map((id) => ({
+      queryKey: operationKey('items.get', { id }),
+      queryFn: () => readOperation('items.get', { id }),
+    })),
+  });
+  const titles: Record<string, string> = {};
+  itemReads.forEach((item, index) => {
+    if (item.data) titles[itemIds[index]] = item.data.title;
+  });
 
   return (
     <Stack gap="md" maw={1100}>
       <PageHeader title={t.title} subtitle={t.subtitle}>
         <Button
           leftSection={<IconShieldCheck size={16} />}
-          onClick={() => void runVerify()}
-          loading={verifying}
+          onClick={runVerify}
+          loading={verify.isFetching}
           data-testid="audit-verify"
         >
           {t.verify}
         </Button>
       </PageHeader>
 
-      {verify && (
+      {verifyResult && (
         <Alert
-          color={verify.ok ? 'teal' : 'red'}
-          title={verify.ok ? t.intact : t.broken}
+          color={verifyResult.ok ? 'teal' : 'red'}
+          title={verifyResult.ok ? t.intact : t.broken}
           withCloseButton
-          onClose={() => setVerify(null)}
+          onClose={() => setVerifyShown(false)}
           data-testid="audit-verify-result"
         >
-          {verify.ok ? (
-            t.intactText(verify.checked, verify.evidenceChecked ?? 0)
+          {verifyResult.ok ? (
+            t.intactText(verifyResult.checked, verifyResult.evidenceChecked ?? 0)
           ) : (
             <>
-              <Text size="sm">{t.brokenText(verify.checked, verify.evidenceChecked ?? 0, verify.problems.length)}</Text>
+              <Text size="sm">
+                {t.brokenText(verifyResult.checked, verifyResult.evidenceChecked ?? 0, verifyResult.problems.length)}
+              </Text>
               <List size="sm" mt={6}>
-                {verify.problems.map((p, i) => (
+                {verifyResult.problems.map((p, i) => (
                   <List.Item key={`${p.seq}-${i}`}>{p.message}</List.Item>
                 ))}
               </List>
@@ -115,14 +107,10 @@ export function AuditPage() {
       )}
       {verifyError && (
         <Alert color="red" title={t.verifyFailed}>
-          {verifyError}
+          {verifyError.message}
         </Alert>
       )}
-      {error && (
-        <Alert color="red" title={t.loadFailed}>
-          {error}
-        </Alert>
-      )}
+      {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void list.refetch()} />}
 
       {!entries && !error && (
         <Stack gap="xs">
@@ -148,8 +136,8 @@ export function AuditPage() {
             {more && (
               <Button
                 variant="default"
-                loading={loading}
-                onClick={() => void load(entries[entries.length - 1].seq)}
+                loading={list.isFetchingNextPage}
+                onClick={() => void list.fetchNextPage()}
                 data-testid="audit-more"
               >
                 {t.loadMore}

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { SessionUser } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { serverFieldErrors, touchesFields } from '../lib/forms';
 import { newPasswordErrors } from './passwordCheck';
 import { authText as t } from './text';
@@ -27,7 +27,7 @@ export function ChangePasswordForm({
   /** The button row; receives whether a request is running. */
   actions(saving: boolean): ReactNode;
 }) {
-  const [saving, setSaving] = useState(false);
+  const change = useWrite('auth.changePassword');
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
@@ -44,12 +44,10 @@ export function ChangePasswordForm({
     if (!values.currentPassword) errors.currentPassword = t.required(currentLabel);
     else if (!errors.newPassword && values.newPassword === values.currentPassword) errors.newPassword = t.sameAsCurrent;
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
-    setSaving(true);
-    const result = await send('auth.changePassword', {
+    const result = await change.mutateAsync({
       currentPassword: values.currentPassword,
       newPassword: values.newPassword,
     });
-    setSaving(false);
     if (!result.ok) {
       const errors = serverFieldErrors(result.fieldErrors);
       form.setErrors(errors);
@@ -89,7 +87,7 @@ export function ChangePasswordForm({
           autoComplete="new-password"
           {...form.getInputProps('confirmPassword')}
         />
-        {actions(saving)}
+        {actions(change.isPending)}
       </Stack>
     </form>
   );

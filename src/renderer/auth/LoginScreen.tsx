@@ -1,11 +1,11 @@
 // Before the shell: log in with user name and password; change a temporary password before
 // entering; or, for a database from before accounts existed, create the first administrator.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Center, Group, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconBuildingBank, IconLock } from '@tabler/icons-react';
 import type { CourtProfile, SessionUser } from '../../shared/model';
-import { send } from '../api/client';
+import { useRead, useWrite } from '../api/queries';
 import { serverFieldErrors } from '../lib/forms';
 import { notifyFailure } from '../lib/notify';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -24,27 +24,23 @@ export function LoginScreen({
   hasUsers: boolean;
   onLoggedIn(user: SessionUser): void;
 }) {
-  const [mode, setMode] = useState<Mode>(hasUsers ? { kind: 'login' } : { kind: 'bootstrap' });
-
-  // Reopened while logged in with a temporary password: go straight to changing it.
-  useEffect(() => {
-    if (!hasUsers) return;
-    let live = true;
-    void send('auth.status').then((result) => {
-      if (live && result.ok && result.value.user?.mustChangePassword)
-        setMode({ kind: 'change', user: result.value.user });
-    });
-    return () => {
-      live = false;
-    };
-  }, [hasUsers]);
+  // null until the clerk picks a way in: then the log-in form, or the first administrator's form
+  // when no account exists, or straight to changing a temporary password when reopened while
+  // logged in with one.
+  const [chosen, setChosen] = useState<Mode | null>(null);
+  const status = useRead('auth.status', undefined, { enabled: hasUsers });
+  const temporaryUser = hasUsers && status.data?.user?.mustChangePassword ? status.data.user : null;
+  const mode: Mode =
+    chosen ??
+    (temporaryUser ? { kind: 'change', user: temporaryUser } : hasUsers ? { kind: 'login' } : { kind: 'bootstrap' });
+  const logout = useWrite('auth.logout');
 
   const loggedIn = (user: SessionUser) =>
-    user.mustChangePassword ? setMode({ kind: 'change', user }) : onLoggedIn(user);
+    user.mustChangePassword ? setChosen({ kind: 'change', user }) : onLoggedIn(user);
   const switchAccount = async () => {
-    const result = await send('auth.logout');
+    const result = await logout.mutateAsync(undefined);
     if (!result.ok && result.code !== 'E_LOGIN_REQUIRED') return notifyFailure(result);
-    setMode({ kind: 'login' });
+    setChosen({ kind: 'login' });
   };
 
   return (
@@ -105,9 +101,8 @@ function Section({ title, intro, children }: { title: string; intro: string; chi
 }
 
 function LoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser): void }) {
-  const [saving, setSaving] = useState(false);
+  const login = useWrite('auth.login');
   const [failure, setFailure] = useState<{ message: string; locked: boolean } | null>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
   const form = useForm({ mode: 'controlled', initialValues: { username: '', password: '' } });
 
   const submit = form.onSubmit(async (values) => {
@@ -116,16 +111,14 @@ function LoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser): void }) {
     if (!values.username.trim()) errors.username = t.required(t.username);
     if (!values.password) errors.password = t.required(t.password);
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
-    setSaving(true);
-    const result = await send('auth.login', { username: values.username, password: values.password });
-    setSaving(false);
+    const result = await login.mutateAsync({ username: values.username, password: values.password });
     if (result.ok) return onLoggedIn(result.value);
     form.setErrors(serverFieldErrors(result.fieldErrors));
     setFailure({ message: result.message, locked: result.code === 'E_LOCKED' });
     // A wrong password is typed again from scratch; the user name stays.
     if (result.code === 'E_BAD_LOGIN' || result.code === 'E_LOCKED') {
       form.setFieldValue('password', '');
-      passwordRef.current?.focus();
+      form.getInputNode('password')?.focus();
     }
   });
 
@@ -150,14 +143,13 @@ function LoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser): void }) {
           {...form.getInputProps('username')}
         />
         <PasswordField
-          ref={passwordRef}
           label={t.password}
           placeholder={t.passwordPlaceholder}
           autoComplete="current-password"
           size="md"
           {...form.getInputProps('password')}
         />
-        <Button type="submit" loading={saving} size="md" mt="xs" fullWidth>
+        <Button type="submit" loading={login.isPending} size="md" mt="xs" fullWidth>
           {t.login}
         </Button>
         <Text size="xs" c="dimmed" ta="center">
@@ -176,7 +168,7 @@ interface BootstrapValues {
 }
 
 function BootstrapForm({ court, onLoggedIn }: { court: CourtProfile; onLoggedIn(user: SessionUser): void }) {
-  const [saving, setSaving] = useState(false);
+  const bootstrap = useWrite('auth.bootstrap');
   const [error, setError] = useState<string | null>(null);
   const form = useForm<BootstrapValues>({
     mode: 'controlled',
@@ -195,13 +187,11 @@ function BootstrapForm({ court, onLoggedIn }: { court: CourtProfile; onLoggedIn(
       form.setErrors(errors);
       return setError(t.formError);
     }
-    setSaving(true);
-    const result = await send('auth.bootstrap', {
+    const result = await bootstrap.mutateAsync({
       username: values.username,
       displayName: values.displayName,
       password: values.password,
     });
-    setSaving(false);
     if (!result.ok) {
       form.setErrors(serverFieldErrors(result.fieldErrors));
       return setError(result.message);
@@ -248,7 +238,7 @@ function BootstrapForm({ court, onLoggedIn }: { court: CourtProfile; onLoggedIn(
             {...form.getInputProps('confirmPassword')}
           />
           <Group justify="flex-end" mt="xs">
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={bootstrap.isPending}>
               {t.bootstrapSubmit}
             </Button>
           </Group>

@@ -2,17 +2,17 @@
 // completion by section and by department, red/yellow/green per section, the burn-down of open
 // items against the ideal pace, and each indicator's trend against its target.
 import type { ReactNode } from 'react';
-import { Alert, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
 import { addDays } from '../../shared/checklistRules';
 import type { Campaign, CampaignBoard, IndicatorRow } from '../../shared/model';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { Figure } from '../common/Figure';
+import { RetryAlert } from '../common/RetryAlert';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { attainmentColor, attainmentText } from '../indicators/text';
 import { formatValue, periodLabel } from '../indicators/periods';
 import { LIGHT_COLOR, axisDate, percentOf, periodTick } from './boardParts';
-import { useLoaded } from '../lib/useLoaded';
 import { boardText as t } from './text';
 
 const DONE_COLOR = 'court.6';
@@ -37,10 +37,11 @@ export function CampaignBoardTab({
   courtName?: string;
   onBackToOwn(): void;
 }) {
-  const { data: board, error } = useLoaded(
-    () => send('boards.campaign', { campaignId: campaign.id, ...(courtCode ? { courtCode } : {}) }),
-    `${campaign.id}/${courtCode}`,
-  );
+  const {
+    data: board,
+    error,
+    refetch,
+  } = useRead('boards.campaign', { campaignId: campaign.id, ...(courtCode ? { courtCode } : {}) });
 
   return (
     <Stack gap="md" data-testid="campaign-board">
@@ -53,11 +54,7 @@ export function CampaignBoardTab({
           testId="board-viewing-court"
         />
       )}
-      {error && (
-        <Alert color="red" title={t.loadFailed}>
-          {error}
-        </Alert>
-      )}
+      {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
       {!board && !error && <Skeleton h={420} />}
       {board && <BoardBody board={board} />}
     </Stack>

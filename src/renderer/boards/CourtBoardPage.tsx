@@ -3,7 +3,6 @@
 // indicator attainment — then this week's due items across campaigns and 我的待办.
 import type { ReactNode } from 'react';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -19,14 +18,14 @@ import {
 } from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { CourtBoardCampaign, DueItem, Light, WorkEntry } from '../../shared/model';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { PageHeader } from '../common/PageHeader';
+import { RetryAlert } from '../common/RetryAlert';
 import { lightText } from '../common/text';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { dayjs, formatDate, formatLongDate } from '../lib/dates';
 import { campaignRoute, navigate, routeHref } from '../lib/router';
-import { useRefreshable } from '../lib/useRefreshable';
 import { workActionText } from '../work/text';
 import { percentOf } from './boardParts';
 import { boardText as t } from './text';
@@ -39,7 +38,7 @@ const WORK_ROWS = 8;
 
 export function CourtBoardPage() {
   const { court, today } = useApp();
-  const { data: board, error, loading, load } = useRefreshable(() => send('boards.court'));
+  const { data: board, error, isFetching, refetch } = useRead('boards.court');
 
   return (
     <Stack gap="md" maw={1400}>
@@ -47,17 +46,13 @@ export function CourtBoardPage() {
         <Button
           variant="default"
           leftSection={<IconRefresh size={16} />}
-          onClick={() => void load()}
-          loading={loading && !!board}
+          onClick={() => void refetch()}
+          loading={isFetching && !!board}
         >
           {t.refresh}
         </Button>
       </PageHeader>
-      {error && (
-        <Alert color="red" title={t.loadFailed}>
-          {error}
-        </Alert>
-      )}
+      {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
       {!board && !error && <Skeleton h={360} />}
       {board && board.campaigns.length === 0 && (
         <EmptyState title={t.noCampaigns} text={t.noCampaignsHint} testId="board-empty">

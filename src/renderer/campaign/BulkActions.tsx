@@ -1,8 +1,9 @@
 // Bulk changes for the selected items: owner, deadline, department, delete.
 import { useState } from 'react';
 import { Alert, Autocomplete, Button, Group, Modal, Paper, Select, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconCalendar, IconTrash, IconUser, IconUsersGroup, IconX } from '@tabler/icons-react';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { DateField } from '../common/DateField';
@@ -14,6 +15,14 @@ import { FormActions } from '../common/FormActions';
 type Kind = 'owner' | 'deadline' | 'department';
 const NO_DEPARTMENT = '__none__';
 
+/** The one field each kind of bulk change fills. */
+interface BulkValues {
+  owner: string;
+  deadline: string | null;
+  departmentId: string | null;
+}
+const fieldOf: Record<Kind, keyof BulkValues> = { owner: 'owner', deadline: 'deadline', department: 'departmentId' };
+
 export function BulkActions({
   ids,
   onDone,
@@ -24,6 +33,8 @@ export function BulkActions({
   onClear(): void;
 }) {
   const [dialog, setDialog] = useState<Kind | null>(null);
+  // The table and figures reread themselves after the change (the query layer refreshes every read).
+  const deleteItems = useWrite('items.delete');
   const remove = async () => {
     if (
       !(await confirmAction({
@@ -33,7 +44,7 @@ export function BulkActions({
       }))
     )
       return;
-    const result = await send('items.delete', { ids });
+    const result = await deleteItems.mutateAsync({ ids });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted(result.value.deleted));
     onDone('deleted');
@@ -107,36 +118,35 @@ export function BulkActions({
 
 function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; onClose(): void; onDone(): void }) {
   const { people, departments } = useApp();
-  const [owner, setOwner] = useState('');
-  const [deadline, setDeadline] = useState<string | null>(null);
-  const [departmentId, setDepartmentId] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const form = useForm<BulkValues>({
+    mode: 'controlled',
+    initialValues: { owner: '', deadline: null, departmentId: null },
+  });
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const bulkUpdate = useWrite('items.bulkUpdate');
+  const field = fieldOf[kind];
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(async ({ owner, deadline, departmentId }) => {
     setError(null);
-    if (kind === 'owner' && !owner.trim()) return setFieldError(commonText.required(t.owner));
-    if (kind === 'department' && !departmentId) return setFieldError(commonText.choose(t.department));
-    setSaving(true);
+    if (kind === 'owner' && !owner.trim()) return form.setFieldError(field, commonText.required(t.owner));
+    if (kind === 'department' && !departmentId) return form.setFieldError(field, commonText.choose(t.department));
     const patch =
       kind === 'owner'
         ? { owner }
         : kind === 'deadline'
           ? { deadline: deadline || null }
           : { departmentId: departmentId === NO_DEPARTMENT ? null : departmentId };
-    const result = await send('items.bulkUpdate', { ids, ...patch });
-    setSaving(false);
+    const result = await bulkUpdate.mutateAsync({ ids, ...patch });
     if (!result.ok) {
+      // The form shows one field: whichever message the server gave lands on it.
       const messages = Object.values(result.fieldErrors ?? {});
-      setFieldError(messages[0] ?? null);
+      if (messages[0]) form.setFieldError(field, messages[0]);
       setError(result.message);
       return;
     }
     notifySuccess(t.bulkDone(result.value.updated));
     onDone();
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate data-testid="bulk-form">
@@ -146,12 +156,7 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
           <Autocomplete
             label={t.owner}
             data={[...new Set(people.map((p) => p.name))]}
-            value={owner}
-            onChange={(v) => {
-              setOwner(v);
-              setFieldError(null);
-            }}
-            error={fieldError}
+            {...form.getInputProps('owner')}
             withAsterisk
             data-autofocus
           />
@@ -160,10 +165,8 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
           <DateField
             label={t.deadline}
             description={t.bulkDeadlineHint}
-            value={deadline}
-            onChange={setDeadline}
+            {...form.getInputProps('deadline')}
             clearable
-            error={fieldError}
             data-autofocus
           />
         )}
@@ -174,19 +177,14 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
               { value: NO_DEPARTMENT, label: t.bulkDepartmentNone },
               ...departments.map((d) => ({ value: d.id, label: d.name })),
             ]}
-            value={departmentId}
-            onChange={(v) => {
-              setDepartmentId(v);
-              setFieldError(null);
-            }}
-            error={fieldError}
+            {...form.getInputProps('departmentId')}
             searchable
             nothingFoundMessage={commonText.nothingFound}
             withAsterisk
             comboboxProps={{ withinPortal: true }}
           />
         )}
-        <FormActions onCancel={onClose} saving={saving} />
+        <FormActions onCancel={onClose} saving={bulkUpdate.isPending} />
       </Stack>
     </form>
   );

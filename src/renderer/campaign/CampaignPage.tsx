@@ -2,9 +2,8 @@
 // item table with filters, search, sorting, selection and bulk actions; a drawer per item. With
 // `courtCode` it shows a subordinate court's checklist instead, read-only, with the notes this
 // court wrote to it (督导意见); this court's own view shows the notes its superiors sent.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  Alert,
   Anchor,
   Badge,
   Box,
@@ -31,19 +30,13 @@ import {
   IconPlus,
   IconSearch,
 } from '@tabler/icons-react';
-import type {
-  CampaignDetail,
-  CampaignProgress,
-  ItemDetail,
-  ItemKind,
-  ItemRow,
-  ItemStatus,
-  Light,
-} from '../../shared/model';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { ItemKind, ItemRow, ItemStatus, Light } from '../../shared/model';
 import { itemStatuses, lights } from '../../shared/api';
-import { send, type Result } from '../api/client';
-import { takeItems } from './itemsPrefetch';
+import { useRead } from '../api/queries';
+import { ITEMS_FRESH_MS } from './itemsPrefetch';
 import { useApp } from '../AppContext';
+import { RetryAlert } from '../common/RetryAlert';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { Figure } from '../common/Figure';
 import {
@@ -99,6 +92,17 @@ function compareRows(key: SortKey): (a: ItemRow, b: ItemRow) => number {
   }
 }
 
+type Dialog = 'createItem' | 'editCampaign' | 'lightRules' | 'templateImport';
+
+interface Filters {
+  section: SectionFilter;
+  status: ItemStatus | null;
+  light: Light | null;
+  department: string | null;
+  kind: ItemKind | null;
+}
+const NO_FILTERS: Filters = { section: 'all', status: null, light: null, department: null, kind: null };
+
 export function CampaignPage({
   campaignId,
   courtCode = null,
@@ -113,113 +117,55 @@ export function CampaignPage({
   const { court, departments, can } = useApp();
   // Another court's checklist: look, and comment; never change.
   const readOnly = courtCode !== null;
-  const [noteVersion, setNoteVersion] = useState(0);
-  const [detail, setDetail] = useState<CampaignDetail | null>(null);
-  const [items, setItems] = useState<ItemRow[] | null>(null);
-  const [progress, setProgress] = useState<CampaignProgress | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const [section, setSection] = useState<SectionFilter>('all');
-  const [status, setStatus] = useState<ItemStatus | null>(null);
-  const [light, setLight] = useState<Light | null>(null);
-  const [department, setDepartment] = useState<string | null>(null);
-  const [kind, setKind] = useState<ItemKind | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const setFilter = <F extends keyof Filters>(name: F, value: Filters[F]) =>
+    setFilters((prev) => ({ ...prev, [name]: value }));
+  const { section, status, light, department, kind } = filters;
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query.trim(), 250);
-  const [search, setSearch] = useState<{ query: string; ids: Set<string> } | null>(null);
-  const [searching, setSearching] = useState(false);
   const [sort, setSort] = useState<SortState | null>(null);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [openId, setOpenId] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [editingCampaign, setEditingCampaign] = useState(false);
-  const [editingRules, setEditingRules] = useState(false);
-  const [importingTemplate, setImportingTemplate] = useState(false);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const [showProgress, setShowProgress] = useState(true);
 
+  // The own view's key is the one prefetchItems fills on the click that opened the page.
+  const scope = courtCode ? { campaignId, courtCode } : { campaignId };
+  const itemsRead = useRead('items.list', scope, { staleTime: ITEMS_FRESH_MS });
+  // The table comes first; the header and figures are asked for once the rows are in, so the
+  // smaller requests do not compete with the big one.
+  const rowsSettled = !itemsRead.isPending;
+  const detailRead = useRead('campaigns.get', { id: campaignId }, { enabled: rowsSettled });
+  // Without the progress tables the checklist stays usable: a failure leaves their placeholder.
+  const progressRead = useRead('stats.campaignProgress', scope, { enabled: rowsSettled });
+  const searchRead = useRead(
+    'items.search',
+    { ...scope, query: debouncedQuery },
+    // While the next words are looked up, the rows found for the previous ones stay.
+    { enabled: debouncedQuery !== '', placeholderData: keepPreviousData },
+  );
+  const items = itemsRead.data ?? null;
+  const detail = detailRead.data ?? null;
+  const progress = progressRead.data ?? null;
+  const searching = debouncedQuery !== '' && searchRead.isFetching;
+  const searchIds = useMemo(
+    () => (debouncedQuery && searchRead.data ? new Set(searchRead.data.ids) : null),
+    [debouncedQuery, searchRead.data],
+  );
+
   // A failure on first load replaces the page with the message; later ones are notices.
-  const loaded = useRef(false);
-  const failed = useCallback((failure: { message: string }) => {
-    if (loaded.current) notifyFailure(failure);
-    else setLoadError(failure.message);
-  }, []);
-  // The first load starts while this page renders, not after it mounts.
-  const [firstItems] = useState(() =>
-    courtCode ? send('items.list', { campaignId, courtCode }) : takeItems(campaignId),
-  );
-  const loadItems = useCallback(
-    async (request?: Promise<Result<ItemRow[]>>) => {
-      const result = await (request ?? send('items.list', { campaignId, ...(courtCode ? { courtCode } : {}) }));
-      if (result.ok) {
-        loaded.current = true;
-        setItems(result.value);
-        const live = new Set(result.value.map((row) => row.id));
-        setSelected((prev) => (prev.size === 0 ? prev : new Set([...prev].filter((id) => live.has(id)))));
-      } else failed(result);
-    },
-    [campaignId, courtCode, failed],
-  );
-  const loadDetail = useCallback(async () => {
-    const result = await send('campaigns.get', { id: campaignId });
-    if (result.ok) setDetail(result.value);
-    else failed(result);
-  }, [campaignId, failed]);
-  const loadProgress = useCallback(async () => {
-    const result = await send('stats.campaignProgress', { campaignId, ...(courtCode ? { courtCode } : {}) });
-    if (result.ok) setProgress(result.value);
-  }, [campaignId, courtCode]);
-  const searchSeq = useRef(0);
-  const runSearch = useCallback(
-    async (text: string) => {
-      const seq = ++searchSeq.current;
-      if (!text) {
-        setSearch(null);
-        setSearching(false);
-        return;
-      }
-      setSearching(true);
-      const result = await send('items.search', { campaignId, query: text, ...(courtCode ? { courtCode } : {}) });
-      if (seq !== searchSeq.current) return;
-      setSearching(false);
-      if (result.ok) setSearch({ query: text, ids: new Set(result.value.ids) });
-      else notifyFailure(result);
-    },
-    [campaignId, courtCode],
-  );
-
+  const laterFailure = (items ? itemsRead.error : null) ?? detailRead.error ?? searchRead.error;
   useEffect(() => {
-    // The table comes first; the header and figures are asked for once the rows are in, so the
-    // smaller requests do not compete with the big one.
-    void loadItems(firstItems).finally(() => {
-      void loadDetail();
-      void loadProgress();
-    });
-  }, [firstItems, loadItems, loadDetail, loadProgress]);
+    if (laterFailure) notifyFailure(laterFailure);
+  }, [laterFailure]);
 
-  useEffect(() => {
-    void runSearch(debouncedQuery);
-  }, [debouncedQuery, runSearch]);
-
-  /** After anything that changes figures: the campaign's numbers and the progress tables. */
-  const refreshFigures = useCallback(() => {
-    void loadDetail();
-    void loadProgress();
-  }, [loadDetail, loadProgress]);
-  const refreshAll = useCallback(() => {
-    void loadItems();
-    refreshFigures();
-    if (search) void runSearch(search.query);
-  }, [loadItems, refreshFigures, runSearch, search]);
-
-  const onItemChanged = useCallback(
-    (item: ItemDetail, structural = false) => {
-      if (structural) return refreshAll();
-      const { notes: _n, evidence: _e, signoffs: _s, ...row } = item;
-      setItems((prev) => prev?.map((r) => (r.id === row.id ? { ...row, number: r.number } : r)) ?? prev);
-      refreshFigures();
-    },
-    [refreshAll, refreshFigures],
-  );
+  // Rows deleted meanwhile (here, in the drawer, by an import) drop out of the selection.
+  const liveSelected = useMemo(() => {
+    if (selected.size === 0 || !items) return selected;
+    const live = new Set(items.map((row) => row.id));
+    const kept = [...selected].filter((id) => live.has(id));
+    return kept.length === selected.size ? selected : new Set(kept);
+  }, [selected, items]);
 
   // Section filter covers the chosen section and everything below it.
   const sectionIds = useMemo(() => {
@@ -255,14 +201,14 @@ export function CampaignPage({
         (!light || row.light === light) &&
         (!department || (department === NO_DEPARTMENT ? !row.departmentId : row.departmentId === department)) &&
         (!kind || row.kind === kind) &&
-        (!search || search.ids.has(row.id)),
+        (!searchIds || searchIds.has(row.id)),
     );
     if (sort) {
       const compare = compareRows(sort.key);
       list = [...list].sort((a, b) => (sort.desc ? compare(b, a) : compare(a, b)) || a.number - b.number);
     }
     return list;
-  }, [items, detail, sectionIds, section, status, light, department, kind, search, sort]);
+  }, [items, detail, sectionIds, section, status, light, department, kind, searchIds, sort]);
 
   // Another court's items name its own departments, not ours.
   const departmentOptions = useMemo(() => {
@@ -283,38 +229,30 @@ export function CampaignPage({
       return next;
     });
   }, []);
-  const rowsRef = useRef(rows);
-  rowsRef.current = rows;
   const onToggleAll = useCallback(() => {
     setSelected((prev) => {
-      const shown = rowsRef.current;
-      const allShown = shown.length > 0 && shown.every((row) => prev.has(row.id));
+      const allShown = rows.length > 0 && rows.every((row) => prev.has(row.id));
       const next = new Set(prev);
-      for (const row of shown) {
+      for (const row of rows) {
         if (allShown) next.delete(row.id);
         else next.add(row.id);
       }
       return next;
     });
-  }, []);
+  }, [rows]);
   const onOpen = useCallback((id: string) => setOpenId(id), []);
+  const closeDialog = () => setDialog(null);
 
   const filtersActive = status || light || department || kind || section !== 'all' || query;
   const clearFilters = () => {
-    setStatus(null);
-    setLight(null);
-    setDepartment(null);
-    setKind(null);
-    setSection('all');
+    setFilters(NO_FILTERS);
     setQuery('');
   };
 
-  if (loadError && !items) {
+  if (itemsRead.error && !items) {
     return (
       <Stack maw={720}>
-        <Alert color="red" title={t.loadFailed}>
-          {loadError}
-        </Alert>
+        <RetryAlert title={t.loadFailed} error={itemsRead.error.message} onRetry={() => void itemsRead.refetch()} />
         <Anchor onClick={() => navigate({ name: 'campaigns' })}>{t.back}</Anchor>
       </Stack>
     );
@@ -381,7 +319,7 @@ export function CampaignPage({
             <Button
               variant="default"
               leftSection={<IconAlarm size={16} />}
-              onClick={() => setEditingRules(true)}
+              onClick={() => setDialog('lightRules')}
               disabled={!campaign}
               data-testid="open-light-rules"
             >
@@ -392,7 +330,7 @@ export function CampaignPage({
             <Button
               variant="default"
               leftSection={<IconEdit size={16} />}
-              onClick={() => setEditingCampaign(true)}
+              onClick={() => setDialog('editCampaign')}
               disabled={!campaign}
             >
               {t.editCampaign}
@@ -403,7 +341,7 @@ export function CampaignPage({
             <Button
               variant="default"
               leftSection={<IconFileImport size={16} />}
-              onClick={() => setImportingTemplate(true)}
+              onClick={() => setDialog('templateImport')}
               disabled={!detail}
               data-testid="open-template-import"
             >
@@ -411,7 +349,7 @@ export function CampaignPage({
             </Button>
           )}
           {!readOnly && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} disabled={!detail}>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('createItem')} disabled={!detail}>
               {t.addItem}
             </Button>
           )}
@@ -428,14 +366,9 @@ export function CampaignPage({
         />
       )}
       {readOnly ? (
-        <CampaignSupervision
-          campaignId={campaignId}
-          courtCode={courtCode}
-          courtName={courtName}
-          version={noteVersion}
-        />
+        <CampaignSupervision campaignId={campaignId} courtCode={courtCode} courtName={courtName} />
       ) : (
-        <CampaignSupervision campaignId={campaignId} courtCode={null} version={noteVersion} />
+        <CampaignSupervision campaignId={campaignId} courtCode={null} />
       )}
 
       {/* Headline figures */}
@@ -493,11 +426,7 @@ export function CampaignPage({
               counts={sectionCounts}
               totalCount={items?.length ?? 0}
               value={section}
-              onChange={setSection}
-              onDetail={(d) => {
-                setDetail(d);
-                void loadProgress();
-              }}
+              onChange={(value) => setFilter('section', value)}
               height={`calc(${TABLE_HEIGHT} + 50px)`}
               readOnly={readOnly}
             />
@@ -527,7 +456,7 @@ export function CampaignPage({
               placeholder={t.filterStatus}
               data={itemStatuses.map((s) => ({ value: s, label: itemStatusText[s] }))}
               value={status}
-              onChange={(v) => setStatus(v as ItemStatus | null)}
+              onChange={(v) => setFilter('status', v as ItemStatus | null)}
               clearable
               data-testid="filter-status"
             />
@@ -536,7 +465,7 @@ export function CampaignPage({
               placeholder={t.filterLight}
               data={lights.map((l) => ({ value: l, label: lightText[l] }))}
               value={light}
-              onChange={(v) => setLight(v as Light | null)}
+              onChange={(v) => setFilter('light', v as Light | null)}
               clearable
               data-testid="filter-light"
             />
@@ -545,7 +474,7 @@ export function CampaignPage({
               placeholder={t.filterDepartment}
               data={[...departmentOptions, { value: NO_DEPARTMENT, label: t.noDepartment }]}
               value={department}
-              onChange={setDepartment}
+              onChange={(v) => setFilter('department', v)}
               clearable
               searchable
               data-testid="filter-department"
@@ -555,15 +484,15 @@ export function CampaignPage({
               placeholder={t.filterKind}
               data={(['mandatory', 'own'] as const).map((k) => ({ value: k, label: itemKindText[k] }))}
               value={kind}
-              onChange={(v) => setKind(v as ItemKind | null)}
+              onChange={(v) => setFilter('kind', v as ItemKind | null)}
               clearable
               data-testid="filter-kind"
             />
           </Group>
-          <Group justify="space-between" h={selected.size ? undefined : 22}>
+          <Group justify="space-between" h={liveSelected.size ? undefined : 22}>
             <Text size="sm" c="dimmed" data-testid="shown-count">
               {items ? t.shown(rows.length, items.length) : ''}
-              {search && !searching ? `（${t.searchResult(search.ids.size)}）` : ''}
+              {searchIds && !searching ? `（${t.searchResult(searchIds.size)}）` : ''}
             </Text>
             {filtersActive && (
               <Anchor size="sm" onClick={clearFilters}>
@@ -571,20 +500,19 @@ export function CampaignPage({
               </Anchor>
             )}
           </Group>
-          {selected.size > 0 && !readOnly && (
+          {liveSelected.size > 0 && !readOnly && (
             <BulkActions
-              ids={[...selected]}
+              ids={[...liveSelected]}
               onClear={() => setSelected(new Set())}
               onDone={(what) => {
                 if (what === 'deleted') setSelected(new Set());
-                refreshAll();
               }}
             />
           )}
           {items ? (
             <ItemTable
               rows={rows}
-              selected={selected}
+              selected={liveSelected}
               activeId={openId}
               sort={sort}
               height={TABLE_HEIGHT}
@@ -603,66 +531,46 @@ export function CampaignPage({
 
       {detail && !readOnly && (
         <ItemCreateModal
-          opened={creating}
+          opened={dialog === 'createItem'}
           campaignId={campaignId}
           sections={detail.sections}
           defaultSectionId={defaultSection}
-          onClose={() => setCreating(false)}
-          onCreated={() => {
-            setCreating(false);
-            refreshAll();
-          }}
+          onClose={closeDialog}
+          onCreated={closeDialog}
         />
       )}
       {!readOnly && can('admin', 'reviewer') && (
         <TemplateImportModal
-          opened={importingTemplate}
+          opened={dialog === 'templateImport'}
           campaignId={campaignId}
-          onClose={() => setImportingTemplate(false)}
-          onImported={() => {
-            setImportingTemplate(false);
-            refreshAll();
-          }}
+          onClose={closeDialog}
+          onImported={closeDialog}
         />
       )}
       {campaign && (
         <CampaignFormModal
-          opened={editingCampaign}
+          opened={dialog === 'editCampaign'}
           campaign={campaign}
           defaultIssuer={court.name}
-          onClose={() => setEditingCampaign(false)}
-          onSaved={() => {
-            setEditingCampaign(false);
-            refreshAll();
-          }}
+          onClose={closeDialog}
+          onSaved={closeDialog}
         />
       )}
       {campaign && can('admin', 'reviewer') && (
         <LightRulesModal
-          opened={editingRules}
+          opened={dialog === 'lightRules'}
           campaign={campaign}
-          onClose={() => setEditingRules(false)}
-          onSaved={() => {
-            setEditingRules(false);
-            // New thresholds recolour every row.
-            refreshAll();
-          }}
+          onClose={closeDialog}
+          // The rows recolour by themselves: every read is refreshed after the save.
+          onSaved={closeDialog}
         />
       )}
       <ItemDrawer
         itemId={openId}
         items={items ?? []}
         sections={detail?.sections ?? []}
-        onClose={() => {
-          setOpenId(null);
-          // Notes written in the drawer show in the court's list too.
-          if (readOnly) setNoteVersion((v) => v + 1);
-        }}
-        onChanged={onItemChanged}
-        onDeleted={() => {
-          setOpenId(null);
-          refreshAll();
-        }}
+        onClose={() => setOpenId(null)}
+        onDeleted={() => setOpenId(null)}
       />
     </Stack>
   );

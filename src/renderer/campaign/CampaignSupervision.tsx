@@ -1,11 +1,10 @@
 // Supervision notes (督导意见) on the campaign page. At the higher court viewing a subordinate:
 // every note it wrote to that court in this campaign, and the form for a note on the court's work
 // as a whole. At the subordinate: the notes its superiors addressed to it, shown only when any.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Collapse, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconMessageCircleExclamation } from '@tabler/icons-react';
-import type { SupervisionNote } from '../../shared/model';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { SupervisionNoteForm, SupervisionNoteList } from '../item/SupervisionNotes';
 import { campaignText as t } from './text';
@@ -15,25 +14,17 @@ export function CampaignSupervision({
   campaignId,
   courtCode,
   courtName,
-  version,
 }: {
   campaignId: string;
   courtCode: string | null;
   courtName?: string;
-  version: number;
 }) {
   const { court, can } = useApp();
-  const [notes, setNotes] = useState<SupervisionNote[] | null>(null);
+  // Notes written or withdrawn anywhere (here, in an item's drawer) refresh this list by themselves.
+  // A failure here leaves the checklist usable; the notes simply do not show.
+  const notes = useRead('supervision.list', { campaignId, courtCode: courtCode ?? court.code }).data;
   // Notes received are there to be read; writing one is the occasional step, folded away.
   const [open, setOpen] = useState(courtCode === null);
-  const load = useCallback(async () => {
-    const result = await send('supervision.list', { campaignId, courtCode: courtCode ?? court.code });
-    // A failure here leaves the checklist usable; the notes simply do not show.
-    if (result.ok) setNotes(result.value);
-  }, [campaignId, courtCode, court.code]);
-  useEffect(() => {
-    void load();
-  }, [load, version]);
 
   const written = courtCode !== null;
   if (!notes || (!written && notes.length === 0)) return null;
@@ -68,14 +59,9 @@ export function CampaignSupervision({
             </Text>
           )}
           {written && can('admin', 'reviewer') && (
-            <SupervisionNoteForm
-              campaignId={campaignId}
-              courtCode={courtCode}
-              itemId={null}
-              onAdded={() => void load()}
-            />
+            <SupervisionNoteForm campaignId={campaignId} courtCode={courtCode} itemId={null} />
           )}
-          <SupervisionNoteList notes={notes} showItem onDeleted={written ? () => void load() : undefined} />
+          <SupervisionNoteList notes={notes} showItem canDelete={written} />
         </Stack>
       </Collapse>
     </Paper>

@@ -4,7 +4,7 @@
 // subordinates can switch the checklist, ledger, indicators, board and reports to one
 // subordinate's work (查看下级法院), read-only; the choice stays while moving between those tabs.
 // The address #/campaign/<id>?court=<code> (the drill-down from 下级法院进度) opens that view directly.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Anchor, Box, Select, Stack, Tabs } from '@mantine/core';
 import {
   IconBuildingCommunity,
@@ -16,8 +16,7 @@ import {
   IconPrinter,
   IconSitemap,
 } from '@tabler/icons-react';
-import type { Campaign, SubordinateCourt } from '../../shared/model';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { campaignRoute, navigate, routeHref, type CampaignRoute, type CampaignTab } from '../lib/router';
 import { CampaignPage } from './CampaignPage';
 import { InspectionTab } from '../inspection/InspectionTab';
@@ -36,9 +35,12 @@ const OWN = '__own__';
 /** `route`: the campaign's address; the shell remounts this per campaign (keyed by its id). */
 export function CampaignTabs({ route }: { route: CampaignRoute }) {
   const { id: campaignId, tab } = route;
-  const [campaign, setCampaign] = useState<Campaign | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [subordinates, setSubordinates] = useState<SubordinateCourt[] | null>(null);
+  // The checklist reads the campaign itself, after its rows; the other tabs need it first.
+  const campaignRead = useRead('campaigns.get', { id: campaignId }, { enabled: tab !== 'checklist' });
+  const campaign = campaignRead.data?.campaign ?? null;
+  // Courts whose bundles this court received; none at a basic court. A failure just hides the choice.
+  const subordinatesRead = useRead('sync.subordinates');
+  const subordinates = subordinatesRead.data ?? (subordinatesRead.isError ? [] : null);
   const requestedCourt = route.court ?? null;
   const [viewed, setViewed] = useState<string>(() => requestedCourt ?? OWN);
   // Every arrival at a ?court= address (a new route object per hash change) switches to that
@@ -49,29 +51,6 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
     if (requestedCourt) setViewed(requestedCourt);
   }
 
-  useEffect(() => {
-    if (tab === 'checklist') return;
-    let live = true;
-    void send('campaigns.get', { id: campaignId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setCampaign(result.value.campaign);
-      else setError(result.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [campaignId, tab]);
-
-  // Courts whose bundles this court received; none at a basic court. A failure just hides the choice.
-  useEffect(() => {
-    let live = true;
-    void send('sync.subordinates').then((result) => {
-      if (live) setSubordinates(result.ok ? result.value : []);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
   const chooseCourt = (value: string) => {
     setViewed(value);
     // The address no longer names the court once another view is chosen by hand.
@@ -150,9 +129,9 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
       {tab === 'checklist' && !waitingForCourt && (
         <CampaignPage key={courtCode ?? OWN} campaignId={campaignId} {...courtView} />
       )}
-      {tab !== 'checklist' && error && (
+      {tab !== 'checklist' && campaignRead.error && !campaign && (
         <Alert color="red" title={t.loadFailed}>
-          {error} <Anchor onClick={() => navigate({ name: 'campaigns' })}>{t.back}</Anchor>
+          {campaignRead.error.message} <Anchor onClick={() => navigate({ name: 'campaigns' })}>{t.back}</Anchor>
         </Alert>
       )}
       {tab === 'inspection' && campaign && <InspectionTab campaign={campaign} />}

@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import { escalationTargets, type Campaign, type EscalationTarget } from '../../shared/api';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifySuccess } from '../lib/notify';
 import { escalationTargetText, lightRulesText as t } from './text';
 
@@ -47,7 +47,6 @@ function LightRulesForm({
   onCancel(): void;
   onSaved(campaign: Campaign): void;
 }) {
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
@@ -59,6 +58,7 @@ function LightRulesForm({
       lookbackMonths: campaign.lookbackMonths,
     },
   });
+  const setRules = useCheckedWrite('campaigns.setLightRules', form, t.formError);
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -70,9 +70,7 @@ function LightRulesForm({
       yellowDays: values.yellowDays === '' ? (undefined as unknown as number) : Number(values.yellowDays),
       lookbackMonths: values.lookbackMonths === '' ? (undefined as unknown as number) : Number(values.lookbackMonths),
     };
-    setSaving(true);
-    const result = await checkedSend('campaigns.setLightRules', input, form, t.formError);
-    setSaving(false);
+    const result = await setRules.submit(input);
     if (!result.ok) {
       return setError(result.message);
     }
@@ -164,7 +162,7 @@ function LightRulesForm({
           {...form.getInputProps('lookbackMonths')}
           data-testid="rules-lookback-months"
         />
-        <FormActions onCancel={onCancel} saving={saving} />
+        <FormActions onCancel={onCancel} saving={setRules.isPending} />
       </Stack>
     </form>
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Button, Group, Menu, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconDots, IconEdit, IconPlus, IconSubtask, IconTrash } from '@tabler/icons-react';
 import type { CampaignDetail, Section } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { commonText } from '../common/text';
@@ -20,7 +20,6 @@ interface Props {
   totalCount: number;
   value: SectionFilter;
   onChange(value: SectionFilter): void;
-  onDetail(detail: CampaignDetail): void;
   height: number | string;
   /** Another court's checklist: the tree filters, nothing more. */
   readOnly?: boolean;
@@ -28,25 +27,18 @@ interface Props {
 
 type Dialog = { kind: 'create'; parent: Section | null } | { kind: 'rename'; section: Section };
 
-export function SectionTree({
-  detail,
-  counts,
-  totalCount,
-  value,
-  onChange,
-  onDetail,
-  height,
-  readOnly = false,
-}: Props) {
+export function SectionTree({ detail, counts, totalCount, value, onChange, height, readOnly = false }: Props) {
   const { court } = useApp();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  // Every change rereads the campaign (the tree), its items and figures through the query layer.
+  const moveSection = useWrite('sections.move');
+  const deleteSection = useWrite('sections.delete');
   const sections = detail.sections;
   const hasUnsectioned = (counts.get(null) ?? 0) > 0;
 
   const move = async (section: Section, direction: 'up' | 'down') => {
-    const result = await send('sections.move', { id: section.id, direction });
-    if (result.ok) onDetail(result.value);
-    else notifyFailure(result);
+    const result = await moveSection.mutateAsync({ id: section.id, direction });
+    if (!result.ok) notifyFailure(result);
   };
   const remove = async (section: Section) => {
     if (
@@ -57,11 +49,10 @@ export function SectionTree({
       }))
     )
       return;
-    const result = await send('sections.delete', { id: section.id, version: section.version });
+    const result = await deleteSection.mutateAsync({ id: section.id, version: section.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.sectionDeleted);
     if (value === section.id) onChange('all');
-    onDetail(result.value);
   };
 
   const siblingsOf = (section: Section) => sections.filter((s) => s.parentId === section.parentId);
@@ -195,12 +186,7 @@ export function SectionTree({
           </Text>
         )}
       </ScrollArea>
-      <SectionDialog
-        campaignId={detail.campaign.id}
-        dialog={dialog}
-        onClose={() => setDialog(null)}
-        onDetail={onDetail}
-      />
+      <SectionDialog campaignId={detail.campaign.id} dialog={dialog} onClose={() => setDialog(null)} />
     </Stack>
   );
 }
@@ -209,12 +195,10 @@ function SectionDialog({
   campaignId,
   dialog,
   onClose,
-  onDetail,
 }: {
   campaignId: string;
   dialog: Dialog | null;
   onClose(): void;
-  onDetail(d: CampaignDetail): void;
 }) {
   return (
     <Modal
@@ -234,44 +218,31 @@ function SectionDialog({
           campaignId={campaignId}
           dialog={dialog}
           onClose={onClose}
-          onDetail={onDetail}
         />
       )}
     </Modal>
   );
 }
 
-function SectionForm({
-  campaignId,
-  dialog,
-  onClose,
-  onDetail,
-}: {
-  campaignId: string;
-  dialog: Dialog;
-  onClose(): void;
-  onDetail(d: CampaignDetail): void;
-}) {
+function SectionForm({ campaignId, dialog, onClose }: { campaignId: string; dialog: Dialog; onClose(): void }) {
   const [title, setTitle] = useState(dialog.kind === 'rename' ? dialog.section.title : '');
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const rename = useWrite('sections.update');
+  const create = useWrite('sections.create');
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
     if (!title.trim()) return setFieldError(commonText.required(t.sectionTitle));
-    setSaving(true);
     const result =
       dialog.kind === 'rename'
-        ? await send('sections.update', { id: dialog.section.id, version: dialog.section.version, title })
-        : await send('sections.create', { campaignId, parentId: dialog.parent?.id ?? null, title });
-    setSaving(false);
+        ? await rename.mutateAsync({ id: dialog.section.id, version: dialog.section.version, title })
+        : await create.mutateAsync({ campaignId, parentId: dialog.parent?.id ?? null, title });
     if (!result.ok) {
       setFieldError(result.fieldErrors?.title ?? null);
       setError(result.message);
       return;
     }
-    onDetail(result.value);
     onClose();
   };
   return (
@@ -290,7 +261,7 @@ function SectionForm({
           withAsterisk
           data-autofocus
         />
-        <FormActions onCancel={onClose} saving={saving} />
+        <FormActions onCancel={onClose} saving={rename.isPending || create.isPending} />
       </Stack>
     </form>
   );

@@ -1,17 +1,20 @@
-// Starts loading a campaign's items as early as possible (on the click that opens it, or while
-// the campaign page first renders) instead of after the page has mounted. Each request is
-// used once; nothing is cached.
-import type { ItemRow } from '../../shared/model';
-import { send, type Result } from '../api/client';
+// Starts loading a campaign's items on the click that opens it, before the campaign page has
+// rendered: the item list is the page's biggest read. The answer lands in the query cache under
+// the key the page reads (items.list with `{ campaignId }`), so the page takes it over, whether it
+// is still on its way or already there.
+import { operationKey, queryClient, readOperation } from '../api/queries';
 
-const pending = new Map<string, Promise<Result<ItemRow[]>>>();
+/**
+ * How long an item list just read counts as fresh: long enough that the page opening right after
+ * the click does not ask for it a second time. Any write refreshes it regardless.
+ */
+export const ITEMS_FRESH_MS = 5000;
 
 export function prefetchItems(campaignId: string): void {
-  if (!pending.has(campaignId)) pending.set(campaignId, send('items.list', { campaignId }));
-}
-
-export function takeItems(campaignId: string): Promise<Result<ItemRow[]>> {
-  const request = pending.get(campaignId) ?? send('items.list', { campaignId });
-  pending.delete(campaignId);
-  return request;
+  const input = { campaignId };
+  void queryClient.prefetchQuery({
+    queryKey: operationKey('items.list', input),
+    queryFn: () => readOperation('items.list', input),
+    staleTime: ITEMS_FRESH_MS,
+  });
 }

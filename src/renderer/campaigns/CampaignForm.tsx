@@ -5,7 +5,7 @@ import type { Campaign } from '../../shared/api';
 import { DateField } from '../common/DateField';
 import { commonText } from '../common/text';
 import { currentYear } from '../lib/dates';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifySuccess } from '../lib/notify';
 import { campaignsText as t } from './text';
 
@@ -64,7 +64,6 @@ function CampaignForm({
   onCancel(): void;
   onSaved(c: Campaign): void;
 }) {
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
@@ -88,20 +87,15 @@ function CampaignForm({
           yellowDays: 7,
         },
   });
+  const update = useCheckedWrite('campaigns.update', form, t.formError);
+  const create = useCheckedWrite('campaigns.create', form, t.formError);
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const input = toInput(values);
-    setSaving(true);
     const result = campaign
-      ? await checkedSend(
-          'campaigns.update',
-          { id: campaign.id, version: campaign.version, ...input },
-          form,
-          t.formError,
-        )
-      : await checkedSend('campaigns.create', input, form, t.formError);
-    setSaving(false);
+      ? await update.submit({ id: campaign.id, version: campaign.version, ...input })
+      : await create.submit(input);
     if (!result.ok) {
       setError(result.message);
       return;
@@ -164,7 +158,7 @@ function CampaignForm({
           <Button variant="default" onClick={onCancel}>
             {commonText.cancel}
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={update.isPending || create.isPending}>
             {commonText.save}
           </Button>
         </Group>

@@ -1,6 +1,6 @@
 // The campaign list: one card per campaign with its figures; create, edit, close/reopen, delete.
 // A campaign received from a superior (上级下发) is the issuer's to edit, close or delete.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -26,10 +26,11 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import type { Campaign, JobStatus } from '../../shared/model';
-import { send } from '../api/client';
+import { useRead, useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { JobProgress } from '../common/JobProgress';
+import { RetryAlert } from '../common/RetryAlert';
 import { campaignStatusColor, campaignStatusText, commonText } from '../common/text';
 import { formatDate } from '../lib/dates';
 import { notifyFailure, notifySuccess } from '../lib/notify';
@@ -41,39 +42,30 @@ import { PageHeader } from '../common/PageHeader';
 import { EmptyState } from '../common/EmptyState';
 
 export function CampaignList() {
-  const { court, reloadDepartments, reloadPeople } = useApp();
-  const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { court } = useApp();
+  const list = useRead('campaigns.list', { includeClosed: true });
+  const campaigns = list.data ?? null;
   const [editing, setEditing] = useState<{ campaign: Campaign | null } | null>(null);
   const [demoJob, setDemoJob] = useState<string | null>(null);
   const [demoError, setDemoError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await send('campaigns.list', { includeClosed: true });
-    if (result.ok) {
-      setCampaigns(result.value);
-      setLoadError(null);
-    } else setLoadError(result.message);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // After each of these the list (and with the demo, the departments and people) reread themselves.
+  const demoStart = useWrite('demo.start');
+  const changeStatus = useWrite('campaigns.setStatus');
+  const deleteCampaign = useWrite('campaigns.delete');
+  const demoBusy = !!demoJob || demoStart.isPending;
 
   const startDemo = async () => {
     setDemoError(null);
-    const result = await send('demo.start');
+    const result = await demoStart.mutateAsync(undefined);
     if (result.ok) setDemoJob(result.value.jobId);
     else notifyFailure(result);
   };
 
+  // JobProgress has the screens reread what the demo wrote.
   const demoFinished = (status: JobStatus) => {
     setDemoJob(null);
     if (status.state === 'done') notifySuccess(t.demoDone);
     else if (status.state === 'failed') setDemoError(status.error ?? status.message);
-    void load();
-    void reloadDepartments();
-    void reloadPeople();
   };
 
   const setStatus = async (campaign: Campaign, status: 'active' | 'closed') => {
@@ -82,10 +74,9 @@ export function CampaignList() {
       confirmLabel: status === 'closed' ? t.close : t.reopen,
     });
     if (!ok) return;
-    const result = await send('campaigns.setStatus', { id: campaign.id, version: campaign.version, status });
+    const result = await changeStatus.mutateAsync({ id: campaign.id, version: campaign.version, status });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(status === 'closed' ? t.closed : t.reopened);
-    void load();
   };
 
   const remove = async (campaign: Campaign) => {
@@ -95,10 +86,9 @@ export function CampaignList() {
       danger: true,
     });
     if (!ok) return;
-    const result = await send('campaigns.delete', { id: campaign.id, version: campaign.version });
+    const result = await deleteCampaign.mutateAsync({ id: campaign.id, version: campaign.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted);
-    void load();
   };
 
   return (
@@ -109,7 +99,7 @@ export function CampaignList() {
             variant="default"
             leftSection={<IconDatabaseImport size={16} />}
             onClick={() => void startDemo()}
-            disabled={!!demoJob}
+            disabled={demoBusy}
           >
             {t.loadDemo}
           </Button>
@@ -132,13 +122,9 @@ export function CampaignList() {
           {demoError}
         </Alert>
       )}
-      {loadError && (
-        <Alert color="red" title={t.loadFailed}>
-          {loadError}
-        </Alert>
-      )}
+      {list.error && <RetryAlert title={t.loadFailed} error={list.error.message} onRetry={() => void list.refetch()} />}
 
-      {!campaigns && !loadError && (
+      {!campaigns && !list.error && (
         <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
           {[0, 1, 2].map((i) => (
             <Skeleton key={i} h={210} radius="sm" />
@@ -156,7 +142,7 @@ export function CampaignList() {
               variant="default"
               leftSection={<IconDatabaseImport size={16} />}
               onClick={() => void startDemo()}
-              disabled={!!demoJob}
+              disabled={demoBusy}
             >
               {t.loadDemo}
             </Button>
@@ -188,7 +174,6 @@ export function CampaignList() {
           const wasNew = !editing?.campaign;
           setEditing(null);
           if (wasNew) navigate(campaignRoute(saved.id));
-          else void load();
         }}
       />
     </Stack>

@@ -39,6 +39,8 @@ export function FolderField({
   /** The choose button under the box instead of beside it, for narrow side panels. */
   stacked?: boolean;
 }) {
+  // The system's folder dialog is an action, not data to keep: a direct send, not a cached read;
+  // and not a write either, whose success would reread every screen for a folder name.
   const [choosing, setChoosing] = useState(false);
   const choose = async () => {
     setChoosing(true);

@@ -1,38 +1,50 @@
 // Confirmation before destructive actions: `await confirmAction({...})` resolves true or false.
+// The dialog itself is @mantine/modals' confirm modal (focus trap, Esc, labelled title); this file
+// only turns it into a promise and tells drawers when one is showing.
 import { useSyncExternalStore, type ReactNode } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { commonText } from './text';
 
-interface Request {
+export interface ConfirmRequest {
   title?: string;
   message: ReactNode;
   confirmLabel?: string;
   danger?: boolean;
-  resolve(ok: boolean): void;
 }
 
-let current: Request | null = null;
+let openCount = 0;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((listener) => listener());
 
-export function confirmAction(options: Omit<Request, 'resolve'>): Promise<boolean> {
-  current?.resolve(false);
+export function confirmAction(options: ConfirmRequest): Promise<boolean> {
   return new Promise((resolve) => {
-    current = { ...options, resolve };
+    let settled = false;
+    const settle = (ok: boolean) => {
+      if (settled) return;
+      settled = true;
+      resolve(ok);
+      // Counted down after the current event has been handled, so an Esc that closes this dialog
+      // does not also reach a drawer behind it.
+      window.setTimeout(() => {
+        openCount -= 1;
+        emit();
+      }, 0);
+    };
+    openCount += 1;
     emit();
+    modals.openConfirmModal({
+      title: options.title ?? commonText.confirmTitle,
+      size: 'md',
+      zIndex: 400,
+      children: <Text size="sm">{options.message}</Text>,
+      labels: { confirm: options.confirmLabel ?? commonText.confirm, cancel: commonText.cancel },
+      confirmProps: { color: options.danger ? 'red' : undefined, 'data-autofocus': true },
+      onConfirm: () => settle(true),
+      onCancel: () => settle(false),
+      onClose: () => settle(false),
+    });
   });
-}
-
-function settle(ok: boolean) {
-  const request = current;
-  request?.resolve(ok);
-  // Closed after the current event has been handled, so an Esc that closes this dialog does not
-  // also reach a drawer behind it.
-  window.setTimeout(() => {
-    if (current !== request) return;
-    current = null;
-    emit();
-  }, 0);
 }
 
 const subscribe = (listener: () => void) => {
@@ -44,30 +56,5 @@ const subscribe = (listener: () => void) => {
 
 /** Whether a confirmation is showing (so a drawer behind it can leave Esc to the dialog). */
 export function useConfirmOpen(): boolean {
-  return useSyncExternalStore(subscribe, () => current !== null);
-}
-
-export function ModalsHost() {
-  const request = useSyncExternalStore(subscribe, () => current);
-  return (
-    <Modal
-      opened={!!request}
-      onClose={() => settle(false)}
-      title={request?.title ?? commonText.confirmTitle}
-      size="md"
-      zIndex={400}
-    >
-      <Stack gap="lg">
-        <Text size="sm">{request?.message}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => settle(false)}>
-            {commonText.cancel}
-          </Button>
-          <Button color={request?.danger ? 'red' : undefined} onClick={() => settle(true)} data-autofocus>
-            {request?.confirmLabel ?? commonText.confirm}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
+  return useSyncExternalStore(subscribe, () => openCount > 0);
 }

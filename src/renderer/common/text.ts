@@ -24,6 +24,10 @@ export const commonText = {
   all: '全部',
   failedTitle: '操作没有完成',
   loadFailedTitle: '加载失败',
+  pageFailedTitle: '这一页没能显示出来',
+  pageFailedBody:
+    '程序在显示这一页时遇到了意外问题。已保存的数据没有受影响，左侧的其他页面仍可使用。请点“重新加载”再试；如仍不行，请在“设置”中导出诊断信息交给技术人员。',
+  reloadPage: '重新加载',
   confirmTitle: '请确认',
   noBridge: '程序的后台连接没有建立，请关闭后重新打开督导台。',
   transportFailed: '无法连接督导台后台服务，请确认程序仍在运行后重试。您填写的内容没有丢失。',

@@ -1,6 +1,9 @@
 // Sends a picked file to the main process in pieces of UPLOAD_CHUNK_BYTES — evidence with
 // files.upload, bundle files with sync.upload — so a large file never sits in one message or in
 // memory at once. The finished upload's id is then handed to the operation that uses the file.
+// These are direct sends rather than query-layer writes: the pieces only stage a file in the main
+// process (nothing on any screen changes until the operation that uses it), they run from plain
+// async loops outside React, and a refresh of every screen after each piece would be pure waste.
 import { UPLOAD_CHUNK_BYTES, type Failure, type Input, type Results } from '../../shared/api';
 import { send, type Result } from '../api/client';
 import { readBase64 } from './fileTypes';

@@ -12,33 +12,30 @@ import { WorkbookDrop, type Workbook } from './WorkbookDrop';
 export const SHOWN_ROWS = 300;
 
 /**
- * The file and its preview, the busy flag, the last refusal and 跳过有问题的行. `run` makes one
- * call with the flag up and its refusal shown, giving the value or null; `showPreview` keeps a
- * workbook's preview (a new one clears the tick); `reset` goes back to step 1.
+ * The file and its preview, whether a preview is being made, the last refusal and 跳过有问题的行.
+ * `showPreview` asks for a workbook's preview and keeps it (a new one clears the tick); a refusal
+ * keeps what was shown. `setError` shows the refusal of 确认导入; `reset` goes back to step 1.
+ *
+ * A preview is a direct send, not a cached read: it is the check of a file the clerk just dropped
+ * (its whole content is the input), nothing is written, and it is never asked for twice. Nor is it
+ * a write: a refresh of every screen after each preview would reread the page under the dialog
+ * for nothing. The 确认导入 that does write is each dialog's useWrite.
  */
 export function useImportSteps<P>() {
   const [file, setFile] = useState<Workbook | null>(null);
   const [preview, setPreview] = useState<P | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
 
-  const run = async <T,>(call: () => Promise<Result<T>>): Promise<T | null> => {
-    setBusy(true);
+  const showPreview = async (workbook: Workbook, call: () => Promise<Result<P>>) => {
+    setPreviewing(true);
     setError(null);
     const result = await call();
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.message);
-      return null;
-    }
-    return result.value;
-  };
-  const showPreview = async (workbook: Workbook, call: () => Promise<Result<P>>) => {
-    const value = await run(call);
-    if (value === null) return;
+    setPreviewing(false);
+    if (!result.ok) return setError(result.message);
     setFile(workbook);
-    setPreview(value);
+    setPreview(result.value);
     setSkipInvalid(false);
   };
   const reset = () => {
@@ -46,7 +43,7 @@ export function useImportSteps<P>() {
     setPreview(null);
     setError(null);
   };
-  return { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset };
+  return { file, preview, previewing, error, setError, skipInvalid, setSkipInvalid, showPreview, reset };
 }
 
 /** Step 1: drop or pick the workbook, or cancel. */

@@ -21,6 +21,7 @@ import {
 import { templateFields } from '../../shared/api';
 import type { TemplateField, TemplateImport } from '../../shared/model';
 import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { itemKindText } from '../common/text';
 import { notifySuccess } from '../lib/notify';
 import { importText as t, templateFieldText } from './text';
@@ -74,28 +75,30 @@ function TemplateImport({
   onClose(): void;
   onImported(): void;
 }) {
-  const { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset } =
+  const { file, preview, previewing, error, setError, skipInvalid, setSkipInvalid, showPreview, reset } =
     useImportSteps<TemplateImport>();
   const [onlyBad, setOnlyBad] = useState(false);
+  const importItems = useWrite('items.importTemplate');
+  const busy = previewing || importItems.isPending;
 
   // A refused preview keeps what was shown (a bad sheet choice); a file that cannot be read stays at step 1.
+  // A preview writes nothing: a direct send (why, in useImportSteps).
   const runPreview = (workbook: Workbook, options: { sheet?: string; mapping?: TemplateImport['mapping'] } = {}) =>
     showPreview(workbook, () => send('items.importTemplate', { campaignId, ...workbook, ...options }));
 
   const confirm = async () => {
     if (!file || !preview) return;
-    const value = await run(() =>
-      send('items.importTemplate', {
-        campaignId,
-        ...file,
-        sheet: preview.sheet,
-        mapping: preview.mapping,
-        confirm: true,
-        skipInvalid,
-      }),
-    );
-    if (!value) return;
-    const written = value.written!;
+    setError(null);
+    const result = await importItems.mutateAsync({
+      campaignId,
+      ...file,
+      sheet: preview.sheet,
+      mapping: preview.mapping,
+      confirm: true,
+      skipInvalid,
+    });
+    if (!result.ok) return setError(result.message);
+    const written = result.value.written!;
     notifySuccess(t.templateDone(written.items, written.sections));
     onImported();
   };

@@ -5,6 +5,7 @@ import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@ma
 import { indicatorPeriod } from '../../shared/api';
 import type { IndicatorImport } from '../../shared/model';
 import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { periodLabel } from '../indicators/periods';
 import { notifySuccess } from '../lib/notify';
 import { importText as t } from './text';
@@ -36,16 +37,20 @@ export function ValueImportModal({
 }
 
 function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; onClose(): void; onImported(): void }) {
-  const { file, preview, busy, error, skipInvalid, setSkipInvalid, run, showPreview, reset } =
+  const { file, preview, previewing, error, setError, skipInvalid, setSkipInvalid, showPreview, reset } =
     useImportSteps<IndicatorImport>();
+  const importValues = useWrite('indicators.importValues');
+  const busy = previewing || importValues.isPending;
 
+  // A preview writes nothing: a direct send (why, in useImportSteps).
   const runPreview = (workbook: Workbook) =>
     showPreview(workbook, () => send('indicators.importValues', { campaignId, ...workbook }));
   const confirm = async () => {
     if (!file) return;
-    const value = await run(() => send('indicators.importValues', { campaignId, ...file, confirm: true, skipInvalid }));
-    if (!value) return;
-    notifySuccess(t.valuesDone(value.written ?? 0));
+    setError(null);
+    const result = await importValues.mutateAsync({ campaignId, ...file, confirm: true, skipInvalid });
+    if (!result.ok) return setError(result.message);
+    notifySuccess(t.valuesDone(result.value.written ?? 0));
     onImported();
   };
 

@@ -3,7 +3,7 @@
 import { Badge, Drawer, Table, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { IndicatorRow } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { confirmAction } from '../common/confirm';
 import { IconAction } from '../common/IconAction';
 import { formatDateTime } from '../lib/dates';
@@ -23,6 +23,7 @@ export function HistoryDrawer({
   onChanged(row: IndicatorRow): void;
 }) {
   const values = indicator ? [...indicator.values].sort((a, b) => (a.period < b.period ? 1 : -1)) : [];
+  const deleteValue = useWrite('indicators.deleteValue');
 
   const remove = async (id: string, version: number, period: string) => {
     if (
@@ -33,7 +34,7 @@ export function HistoryDrawer({
       }))
     )
       return;
-    const result = await send('indicators.deleteValue', { id, version });
+    const result = await deleteValue.mutateAsync({ id, version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.valueDeleted);
     onChanged(result.value);

@@ -12,11 +12,11 @@ import type {
   IndicatorRow,
   IndicatorUnit,
 } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { confirmAction } from '../common/confirm';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import {
   indicatorDirectionText,
@@ -96,13 +96,15 @@ function IndicatorForm({
   onSaved(): void;
   onDeleted(): void;
 }) {
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<IndicatorValues>({
     mode: 'controlled',
     initialValues: valuesFrom(indicator),
     onValuesChange: () => setError((current) => (current === t.formError ? null : current)),
   });
+  const update = useCheckedWrite('indicators.update', form, t.formError);
+  const create = useCheckedWrite('indicators.create', form, t.formError);
+  const deleteIndicator = useWrite('indicators.delete');
   const unit = form.values.unit;
 
   const submit = form.onSubmit(async (values) => {
@@ -116,16 +118,9 @@ function IndicatorForm({
       period: values.period as IndicatorPeriodKind,
       rankingGoal: values.rankingGoal,
     };
-    setSaving(true);
     const result = indicator
-      ? await checkedSend(
-          'indicators.update',
-          { id: indicator.id, version: indicator.version, ...fields },
-          form,
-          t.formError,
-        )
-      : await checkedSend('indicators.create', { campaignId, ...fields }, form, t.formError);
-    setSaving(false);
+      ? await update.submit({ id: indicator.id, version: indicator.version, ...fields })
+      : await create.submit({ campaignId, ...fields });
     if (!result.ok) {
       setError(result.message);
       return;
@@ -138,7 +133,7 @@ function IndicatorForm({
     if (!indicator) return;
     if (!(await confirmAction({ message: t.deleteConfirm(indicator.name), confirmLabel: t.delete, danger: true })))
       return;
-    const result = await send('indicators.delete', { id: indicator.id, version: indicator.version });
+    const result = await deleteIndicator.mutateAsync({ id: indicator.id, version: indicator.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted);
     onDeleted();
@@ -222,7 +217,7 @@ function IndicatorForm({
           ) : (
             <span />
           )}
-          <FormActions onCancel={onClose} saving={saving} />
+          <FormActions onCancel={onClose} saving={update.isPending || create.isPending} />
         </Group>
       </Stack>
     </form>

@@ -3,12 +3,13 @@
 // small trend line; per row 录入数值 and the history drawer. Managers of this court's own campaign
 // add, edit and delete indicators; issued ones (上级下发) only take values. With `courtCode` it
 // shows a subordinate court's indicators instead, read-only.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconChartLine, IconEdit, IconFileImport, IconHistory, IconPencilPlus, IconPlus } from '@tabler/icons-react';
 import { indicatorLines } from '../../shared/api';
 import type { Campaign, IndicatorRow } from '../../shared/model';
-import { send } from '../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { operationKey, useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { IconAction } from '../common/IconAction';
 import { RetryAlert } from '../common/RetryAlert';
@@ -54,30 +55,22 @@ export function IndicatorsTab({
   const manager = !readOnly && can('admin', 'reviewer');
   // Definitions belong to the court that set the campaign up; an issued campaign's come from above.
   const canDefine = manager && campaign.origin === court.code;
-  const [rows, setRows] = useState<IndicatorRow[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [form, setForm] = useState<{ indicator: IndicatorRow | null } | null>(null);
   const [recording, setRecording] = useState<IndicatorRow | null>(null);
   const [historyId, setHistoryId] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
 
   const campaignId = campaign.id;
-  const load = useCallback(async () => {
-    const result = await send('indicators.list', { campaignId, courtCode: courtCode ?? undefined });
-    if (result.ok) {
-      setRows(result.value);
-      setLoadError(null);
-    } else setLoadError(result.message);
-  }, [campaignId, courtCode]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const listInput = { campaignId, courtCode: courtCode ?? undefined };
+  const list = useRead('indicators.list', listInput);
+  const rows = list.data ?? null;
 
-  // One changed row (from recording or deleting a value) replaces its old self without a reload.
-  const replaceRow = useCallback(
-    (row: IndicatorRow) => setRows((current) => current?.map((r) => (r.id === row.id ? row : r)) ?? current),
-    [],
-  );
+  // One changed row (from recording or deleting a value) replaces its old self at once, as the
+  // write answered it; the refresh every write starts then confirms it.
+  const queryClient = useQueryClient();
+  const listKey = operationKey('indicators.list', listInput);
+  const replaceRow = (row: IndicatorRow) =>
+    queryClient.setQueryData<IndicatorRow[]>(listKey, (current) => current?.map((r) => (r.id === row.id ? row : r)));
   const groups = useMemo(
     () =>
       indicatorLines
@@ -139,8 +132,8 @@ export function IndicatorsTab({
         />
       )}
 
-      {loadError && !rows ? (
-        <RetryAlert title={t.loadFailed} error={loadError} onRetry={() => void load()} />
+      {list.error && !rows ? (
+        <RetryAlert title={t.loadFailed} error={list.error.message} onRetry={() => void list.refetch()} />
       ) : !rows ? (
         <Skeleton h={320} />
       ) : rows.length === 0 ? (
@@ -220,14 +213,8 @@ export function IndicatorsTab({
         campaignId={campaignId}
         indicator={form?.indicator ?? null}
         onClose={() => setForm(null)}
-        onSaved={() => {
-          setForm(null);
-          void load();
-        }}
-        onDeleted={() => {
-          setForm(null);
-          void load();
-        }}
+        onSaved={() => setForm(null)}
+        onDeleted={() => setForm(null)}
       />
       <RecordValueModal
         indicator={recording}
@@ -242,10 +229,7 @@ export function IndicatorsTab({
           opened={importing}
           campaignId={campaignId}
           onClose={() => setImporting(false)}
-          onImported={() => {
-            setImporting(false);
-            void load();
-          }}
+          onImported={() => setImporting(false)}
         />
       )}
       <HistoryDrawer

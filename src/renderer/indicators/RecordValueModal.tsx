@@ -19,7 +19,7 @@ import {
 import { useForm } from '@mantine/form';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { IndicatorRow, IndicatorValue } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { MAX_EVIDENCE_BYTES } from '../common/fileTypes';
 import { discardUpload, uploadInPieces } from '../common/uploadInPieces';
@@ -62,10 +62,11 @@ function RecordValueForm({
   onSaved(row: IndicatorRow): void;
 }) {
   const { today } = useApp();
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  /** Bytes of the evidence file sent so far, while it is being uploaded. */
+  /** Bytes of the evidence file sent so far, while it is being uploaded (before the value is saved). */
   const [sent, setSent] = useState<number | null>(null);
+  const recordValue = useWrite('indicators.recordValue');
+  const saving = sent !== null || recordValue.isPending;
   const cancelled = useRef(false);
   // The dialog closed mid-upload: the upload stops and nothing is saved.
   useEffect(
@@ -101,7 +102,7 @@ function RecordValueForm({
     form.clearErrors();
   };
 
-  const submit = form.onSubmit(async (values) => {
+  const save = async (values: ValueForm) => {
     setError(null);
     const errors: Record<string, string> = {};
     if (!values.period) errors.period = t.periodPlaceholder;
@@ -116,7 +117,6 @@ function RecordValueForm({
       form.setErrors(errors);
       return;
     }
-    setSaving(true);
     let evidence: { name: string; mimeType: string; uploadId: string } | undefined;
     if (file) {
       cancelled.current = false;
@@ -128,14 +128,13 @@ function RecordValueForm({
       });
       setSent(null);
       if (!uploaded.ok) {
-        setSaving(false);
         if ('aborted' in uploaded) setError(t.uploadCancelled);
         else form.setErrors({ evidence: uploaded.failure.message });
         return;
       }
       evidence = { name: file.name, mimeType: file.type || 'application/octet-stream', uploadId: uploaded.uploadId };
     }
-    const result = await send('indicators.recordValue', {
+    const result = await recordValue.mutateAsync({
       indicatorId: indicator.id,
       period: values.period!,
       value: value!,
@@ -143,7 +142,6 @@ function RecordValueForm({
       version: existing?.version,
       evidence,
     });
-    setSaving(false);
     if (!result.ok) {
       if (evidence) void discardUpload('files.upload', evidence.uploadId);
       // Evidence messages arrive as evidence.name / evidence.uploadId: shown at the file field.
@@ -156,10 +154,12 @@ function RecordValueForm({
     }
     notifySuccess(t.valueSaved(periodLabel(values.period!)));
     onSaved(result.value);
-  });
+  };
 
   return (
-    <form onSubmit={submit} noValidate data-testid="record-value-form">
+    // The form's checks run at the submit itself: `save` reads the upload's cancel flag (a ref),
+    // which must not be handed to a function while rendering.
+    <form onSubmit={(event) => form.onSubmit(save)(event)} noValidate data-testid="record-value-form">
       <Stack gap="sm">
         {error && <Alert color="red">{error}</Alert>}
         <Select

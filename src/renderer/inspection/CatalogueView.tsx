@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Badge, Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ProblemAspect, ProblemCatalogue, Problem } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { FormActions } from '../common/FormActions';
@@ -31,6 +31,8 @@ export function CatalogueView({
   // A superior's aspects and problems are read-only here; ours may be added beside them.
   const ours = (row: { origin: string }) => row.origin === court.code;
   const [editing, setEditing] = useState<Editing | null>(null);
+  const deleteAspect = useWrite('problems.deleteAspect');
+  const deleteProblem = useWrite('problems.delete');
 
   const removeAspect = async (aspect: ProblemAspect) => {
     if (
@@ -41,7 +43,7 @@ export function CatalogueView({
       }))
     )
       return;
-    const result = await send('problems.deleteAspect', { id: aspect.id, version: aspect.version });
+    const result = await deleteAspect.mutateAsync({ id: aspect.id, version: aspect.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted);
     onChanged(result.value);
@@ -55,7 +57,7 @@ export function CatalogueView({
       }))
     )
       return;
-    const result = await send('problems.delete', { id: problem.id, version: problem.version });
+    const result = await deleteProblem.mutateAsync({ id: problem.id, version: problem.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted);
     onChanged(result.value);
@@ -265,28 +267,30 @@ function CatalogueForm({
   const [description, setDescription] = useState(initial.description);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const updateAspect = useWrite('problems.updateAspect');
+  const createAspect = useWrite('problems.createAspect');
+  const updateProblem = useWrite('problems.update');
+  const createProblem = useWrite('problems.create');
+  const saving = updateAspect.isPending || createAspect.isPending || updateProblem.isPending || createProblem.isPending;
   const titleLabel = editing.kind === 'aspect' ? t.aspectTitle : t.problemTitle;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
     if (!title.trim()) return setErrors({ title: commonText.required(titleLabel) });
-    setSaving(true);
     const result =
       editing.kind === 'aspect'
         ? editing.aspect
-          ? await send('problems.updateAspect', { id: editing.aspect.id, version: editing.aspect.version, title })
-          : await send('problems.createAspect', { campaignId, title })
+          ? await updateAspect.mutateAsync({ id: editing.aspect.id, version: editing.aspect.version, title })
+          : await createAspect.mutateAsync({ campaignId, title })
         : editing.problem
-          ? await send('problems.update', {
+          ? await updateProblem.mutateAsync({
               id: editing.problem.id,
               version: editing.problem.version,
               title,
               description,
             })
-          : await send('problems.create', { aspectId: editing.aspect.id, title, description });
-    setSaving(false);
+          : await createProblem.mutateAsync({ aspectId: editing.aspect.id, title, description });
     if (!result.ok) {
       setErrors(result.fieldErrors ?? {});
       setError(result.message);

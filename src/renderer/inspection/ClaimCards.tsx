@@ -1,6 +1,5 @@
 // A report's claims as read-only cards (review and accepted reports): each with the evasion
 // hints that concern it, and for accepted reports the one-click "生成整改台账".
-import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconListDetails } from '@tabler/icons-react';
@@ -10,7 +9,7 @@ import type {
   InspectionReportDetail,
   InspectionReportSummary,
 } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { formatDate } from '../lib/dates';
 import { notifyFailure } from '../lib/notify';
 import { campaignRoute, routeHref } from '../lib/router';
@@ -132,12 +131,10 @@ function ClaimCard({
   onOpenReport(id: string): void;
   ledger?: LedgerOptions;
 }) {
-  const [creating, setCreating] = useState(false);
+  const createFromClaim = useWrite('ledger.createFromClaim');
   const createLedger = async () => {
     if (!ledger) return;
-    setCreating(true);
-    const result = await send('ledger.createFromClaim', { claimId: claim.id });
-    setCreating(false);
+    const result = await createFromClaim.mutateAsync({ claimId: claim.id });
     if (!result.ok) return notifyFailure(result);
     notifications.show({
       color: 'teal',
@@ -208,7 +205,7 @@ function ClaimCard({
                 size="compact-sm"
                 variant="light"
                 leftSection={<IconListDetails size={14} />}
-                loading={creating}
+                loading={createFromClaim.isPending}
                 onClick={() => void createLedger()}
                 style={{ flex: 'none' }}
                 data-testid="create-ledger"

@@ -1,11 +1,12 @@
 // The campaign's 问题查摆 tab: 问题清单 (the catalogue), 查摆报告 (reports and the report form) and,
 // for administrators and reviewers, 审核 (the review queue and campaign-wide hints). One report
 // opens in place of the list; leaving a form with unsaved text asks first.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Skeleton, Stack, Tabs } from '@mantine/core';
 import { IconClipboardCheck, IconFileText, IconListTree } from '@tabler/icons-react';
-import type { Campaign, EvasionChecks, InspectionReportSummary, ProblemCatalogue } from '../../shared/model';
-import { send } from '../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Campaign, ProblemCatalogue } from '../../shared/model';
+import { operationKey, useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { notifyFailure } from '../lib/notify';
@@ -22,49 +23,30 @@ export function InspectionTab({ campaign }: { campaign: Campaign }) {
   const manager = can('admin', 'reviewer');
   const [section, setSection] = useState<Section>('reports');
   const [openId, setOpenId] = useState<string | null>(null);
-  const [catalogue, setCatalogue] = useState<ProblemCatalogue | null>(null);
-  const [reports, setReports] = useState<InspectionReportSummary[] | null>(null);
-  const [checks, setChecks] = useState<EvasionChecks | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const view = useRef<ReportViewHandle>(null);
   const campaignId = campaign.id;
-  // A failure on first load replaces the tab with the message; later ones are notices.
-  const loaded = useRef(false);
-  const failed = useCallback((failure: { message: string }) => {
-    if (loaded.current) notifyFailure(failure);
-    else setError(failure.message);
-  }, []);
+  const queryClient = useQueryClient();
+  const catalogueRead = useRead('problems.catalogue', { campaignId });
+  const reportsRead = useRead('inspection.list', { campaignId });
+  // The campaign-wide hints are for managers only.
+  const checksRead = useRead('inspection.checks', { campaignId }, { enabled: manager });
+  const catalogue = catalogueRead.data ?? null;
+  const reports = reportsRead.data ?? null;
+  const checks = manager ? (checksRead.data ?? null) : null;
+  const reads = [catalogueRead, reportsRead, ...(manager ? [checksRead] : [])];
+  const loadAll = () => reads.forEach((read) => void read.refetch());
 
-  const loadCatalogue = useCallback(async () => {
-    const result = await send('problems.catalogue', { campaignId });
-    if (result.ok) setCatalogue(result.value);
-    else failed(result);
-  }, [campaignId, failed]);
-  const loadReports = useCallback(async () => {
-    const result = await send('inspection.list', { campaignId });
-    if (result.ok) setReports(result.value);
-    else failed(result);
-  }, [campaignId, failed]);
-  const loadChecks = useCallback(async () => {
-    if (!manager) return;
-    const result = await send('inspection.checks', { campaignId });
-    if (result.ok) setChecks(result.value);
-    else failed(result);
-  }, [campaignId, manager, failed]);
-  const loadAll = useCallback(() => {
-    loaded.current = false;
-    setError(null);
-    void loadCatalogue();
-    void loadReports();
-    void loadChecks();
-  }, [loadCatalogue, loadReports, loadChecks]);
-
+  // A failure before anything was read replaces the tab with the message; a failed refresh of
+  // what is already shown is a notice.
+  const error =
+    (!catalogue && catalogueRead.error) ||
+    (!reports && reportsRead.error) ||
+    (section === 'review' && !checks && checksRead.error) ||
+    null;
+  const refreshFailure = reads.find((read) => read.data && read.error)?.error ?? null;
   useEffect(() => {
-    loadAll();
-  }, [loadAll]);
-  useEffect(() => {
-    if (catalogue && reports) loaded.current = true;
-  }, [catalogue, reports]);
+    if (refreshFailure) notifyFailure(refreshFailure);
+  }, [refreshFailure]);
 
   /** Runs `then` once the person agrees to leave a form with unsaved text (kept in session storage). */
   const leaveReport = async (then: () => void) => {
@@ -72,16 +54,15 @@ export function InspectionTab({ campaign }: { campaign: Campaign }) {
       return;
     then();
   };
-  const refresh = () => {
-    void loadReports();
-    void loadChecks();
-  };
+  // A catalogue change answers with the whole catalogue: shown at once, before the refresh.
+  const showCatalogue = (next: ProblemCatalogue) =>
+    queryClient.setQueryData(operationKey('problems.catalogue', { campaignId }), next);
 
-  if (error && (!catalogue || !reports)) {
+  if (error) {
     return (
       <Stack maw={720}>
         <Alert color="red" title={t.loadFailed}>
-          {error}
+          {error.message}
         </Alert>
         <Group>
           <Button variant="default" onClick={loadAll}>
@@ -135,24 +116,11 @@ export function InspectionTab({ campaign }: { campaign: Campaign }) {
         checks={checks}
         onBack={() => void leaveReport(() => setOpenId(null))}
         onOpenReport={(id) => void leaveReport(() => setOpenId(id))}
-        onChanged={refresh}
-        onDeleted={() => {
-          setOpenId(null);
-          refresh();
-        }}
+        onDeleted={() => setOpenId(null)}
       />
     );
   } else if (section === 'catalogue') {
-    body = (
-      <CatalogueView
-        campaignId={campaignId}
-        catalogue={catalogue}
-        onChanged={(next) => {
-          setCatalogue(next);
-          void loadChecks();
-        }}
-      />
-    );
+    body = <CatalogueView campaignId={campaignId} catalogue={catalogue} onChanged={showCatalogue} />;
   } else if (section === 'review' && checks) {
     body = <ReviewOverview reports={reports} checks={checks} onOpen={setOpenId} />;
   } else {
@@ -162,10 +130,7 @@ export function InspectionTab({ campaign }: { campaign: Campaign }) {
         reports={reports}
         checks={checks}
         onOpen={setOpenId}
-        onCreated={(report) => {
-          refresh();
-          setOpenId(report.id);
-        }}
+        onCreated={(report) => setOpenId(report.id)}
       />
     );
   }

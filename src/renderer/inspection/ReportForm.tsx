@@ -7,11 +7,12 @@ import { Alert, Button, Group, Paper, Select, Stack, Switch, Text, TextInput, Te
 import { IconDeviceFloppy, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
 import type { Failure } from '../../shared/api';
 import type { InspectionReportDetail, ProblemCatalogue } from '../../shared/model';
-import { send } from '../api/client';
+import { useMutation } from '@tanstack/react-query';
+import { useWrite } from '../api/queries';
 import { confirmAction } from '../common/confirm';
 import { DateField } from '../common/DateField';
 import { IconAction } from '../common/IconAction';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { serverFieldErrors, type FieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
 import { clearDraft, readDraft, writeDraft } from './draftStore';
@@ -120,7 +121,8 @@ export const ReportForm = forwardRef<
   current.current = report;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<{ message: string; stale: boolean; fields: number } | null>(null);
-  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const saveWrite = useCheckedWrite('inspection.saveDraft', { setErrors }, t.formError);
+  const submitWrite = useWrite('inspection.submit');
 
   // Text left unsaved in this window earlier (the person navigated away) comes back.
   useEffect(() => {
@@ -175,7 +177,7 @@ export const ReportForm = forwardRef<
     setError(null);
     const sent = values;
     const input = inputFrom(current.current, sent);
-    const result = await checkedSend('inspection.saveDraft', input, { setErrors }, t.formError);
+    const result = await saveWrite.submit(input);
     if (!result.ok) {
       failed(result);
       return null;
@@ -201,32 +203,36 @@ export const ReportForm = forwardRef<
   };
 
   const saveDraft = async () => {
-    setBusy('save');
     const saved = await save();
-    setBusy(null);
     if (!saved) return;
     notifySuccess(t.saved);
     onSaved(saved);
   };
 
+  // 提交审核 is two requests, the save and then the submit: one mutation spans both, so its
+  // button spins throughout, and 保存草稿's only for a save of its own.
+  const submitSteps = useMutation({
+    mutationFn: async (): Promise<void> => {
+      // Always saved first, so what is submitted is exactly what is on screen.
+      const target = await save();
+      if (!target) return;
+      onSaved(target);
+      const result = await submitWrite.mutateAsync({ id: target.id, version: target.version });
+      if (!result.ok) {
+        setErrors(serverFieldErrors(result.fieldErrors));
+        failed(result);
+        return;
+      }
+      clearDraft(target.id);
+      notifySuccess(t.submitted);
+      onSaved(result.value);
+    },
+  });
+  const savingDraft = saveWrite.isPending && !submitSteps.isPending;
   const submit = async () => {
     if (!(await confirmAction({ title: t.submitConfirmTitle, message: t.submitConfirm, confirmLabel: t.submit })))
       return;
-    setBusy('submit');
-    // Always saved first, so what is submitted is exactly what is on screen.
-    const target = await save();
-    if (!target) return setBusy(null);
-    onSaved(target);
-    const result = await send('inspection.submit', { id: target.id, version: target.version });
-    setBusy(null);
-    if (!result.ok) {
-      setErrors(serverFieldErrors(result.fieldErrors));
-      failed(result);
-      return;
-    }
-    clearDraft(target.id);
-    notifySuccess(t.submitted);
-    onSaved(result.value);
+    await submitSteps.mutateAsync();
   };
 
   const problemData = useMemo(() => {
@@ -454,8 +460,8 @@ export const ReportForm = forwardRef<
             <Button
               variant="default"
               leftSection={<IconDeviceFloppy size={16} />}
-              loading={busy === 'save'}
-              disabled={busy === 'submit'}
+              loading={savingDraft}
+              disabled={submitSteps.isPending}
               onClick={() => void saveDraft()}
               data-testid="save-draft"
             >
@@ -463,8 +469,8 @@ export const ReportForm = forwardRef<
             </Button>
             <Button
               leftSection={<IconSend size={16} />}
-              loading={busy === 'submit'}
-              disabled={busy === 'save'}
+              loading={submitSteps.isPending}
+              disabled={savingDraft}
               onClick={() => void submit()}
               data-testid="submit-report"
             >

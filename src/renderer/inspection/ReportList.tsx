@@ -25,7 +25,7 @@ import type {
   InspectionScope,
   InspectionStatus,
 } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
@@ -242,7 +242,7 @@ function NewReportForm({
   const [departmentId, setDepartmentId] = useState<string | null>(user.departmentId);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const create = useWrite('inspection.create');
   // One report per person or department: when it exists already, offer to open it instead.
   const existing = reports.find(
     (r) => r.scope === scope && (scope === 'person' ? r.personId === personId : r.departmentId === departmentId),
@@ -253,14 +253,12 @@ function NewReportForm({
     setError(null);
     if (scope === 'person' && !personId) return setErrors({ personId: commonText.choose(t.person) });
     if (scope === 'department' && !departmentId) return setErrors({ departmentId: commonText.choose(t.department) });
-    setSaving(true);
-    const result = await send('inspection.create', {
+    const result = await create.mutateAsync({
       campaignId,
       scope,
       personId: scope === 'person' ? personId : null,
       departmentId: scope === 'department' ? departmentId : null,
     });
-    setSaving(false);
     if (!result.ok) {
       setErrors(result.fieldErrors ?? {});
       setError(result.message);
@@ -357,7 +355,7 @@ function NewReportForm({
             {t.ownDepartmentOnly}
           </Text>
         )}
-        <FormActions onCancel={onCancel} saving={saving} submitLabel={t.create} />
+        <FormActions onCancel={onCancel} saving={create.isPending} submitLabel={t.create} />
       </Stack>
     </form>
   );

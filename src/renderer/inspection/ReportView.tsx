@@ -1,7 +1,7 @@
 // One report: its heading, the reviewer's return reason or opinion, and then by status the form
 // (draft, returned), the review screen (submitted; reviewers decide, the app points) or the final
 // text (accepted, with "生成整改台账" per claim). "历次提交对比" once it was submitted twice.
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconColumns, IconTrash } from '@tabler/icons-react';
 import type {
@@ -10,7 +10,8 @@ import type {
   InspectionReportSummary,
   ProblemCatalogue,
 } from '../../shared/model';
-import { send } from '../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { operationKey, useRead, useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { formatDate } from '../lib/dates';
@@ -36,46 +37,36 @@ interface Props {
   checks: EvasionChecks | null;
   onBack(): void;
   onOpenReport(id: string): void;
-  /** Something changed that the list, the checks or the catalogue counts show. */
-  onChanged(): void;
   onDeleted(): void;
 }
 
 export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportView(
-  { reportId, campaignId, catalogue, reports, checks, onBack, onOpenReport, onChanged, onDeleted },
+  { reportId, campaignId, catalogue, reports, checks, onBack, onOpenReport, onDeleted },
   ref,
 ) {
   const { user, can } = useApp();
-  const [report, setReport] = useState<InspectionReportDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const { data: report, error, refetch } = useRead('inspection.get', { id: reportId });
+  const deleteReport = useWrite('inspection.delete');
   const [comparing, setComparing] = useState(false);
   const form = useRef<ReportFormHandle>(null);
   useImperativeHandle(ref, () => ({ dirty: () => form.current?.dirty() ?? false }), []);
 
-  const load = useCallback(async (): Promise<InspectionReportDetail | null> => {
-    const result = await send('inspection.get', { id: reportId });
-    if (result.ok) {
-      setReport(result.value);
-      setError(null);
-      return result.value;
-    }
-    setError(result.message);
-    return null;
-  }, [reportId]);
-
-  useEffect(() => {
-    setReport(null);
-    void load();
-  }, [load]);
+  const reportKey = operationKey('inspection.get', { id: reportId });
+  /** Reads the report again; the fresh one, or null when that failed. */
+  const reload = async () => (await refetch()).data ?? null;
+  // A write answers with the report as saved: shown at once, so the form's next save sends its
+  // newest version even before the refresh that every write starts has landed.
+  const updated = (next: InspectionReportDetail) => queryClient.setQueryData(reportKey, next);
 
   if (!report) {
     return error ? (
       <Stack maw={720}>
         <Alert color="red" title={t.loadFailed}>
-          {error}
+          {error.message}
         </Alert>
         <Group>
-          <Button variant="default" onClick={() => void load()}>
+          <Button variant="default" onClick={() => void refetch()}>
             {t.retry}
           </Button>
           <Anchor onClick={onBack}>{t.back}</Anchor>
@@ -98,10 +89,6 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
       )
     : null;
   const lastRound = report.rounds[report.rounds.length - 1];
-  const updated = (next: InspectionReportDetail) => {
-    setReport(next);
-    onChanged();
-  };
 
   const remove = async () => {
     if (
@@ -112,7 +99,7 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
       }))
     )
       return;
-    const result = await send('inspection.delete', { id: report.id, version: report.version });
+    const result = await deleteReport.mutateAsync({ id: report.id, version: report.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.reportDeleted);
     onDeleted();
@@ -130,13 +117,13 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
           ? {
               campaignId,
               allowed: mayWork,
-              onCreated: (claimId, findingId) => {
-                setReport(
+              // The claim shows its finding at once (no second 生成 while the refresh runs).
+              onCreated: (claimId, findingId) =>
+                queryClient.setQueryData<InspectionReportDetail>(
+                  reportKey,
                   (prev) =>
                     prev && { ...prev, claims: prev.claims.map((c) => (c.id === claimId ? { ...c, findingId } : c)) },
-                );
-                void load();
-              },
+                ),
             }
           : undefined
       }
@@ -220,7 +207,7 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
       )}
 
       {editable ? (
-        <ReportForm ref={form} report={report} catalogue={catalogue} onSaved={updated} onReload={load} />
+        <ReportForm ref={form} report={report} catalogue={catalogue} onSaved={updated} onReload={reload} />
       ) : report.status === 'submitted' && checks ? (
         <Group align="flex-start" gap="md" wrap="nowrap" data-testid="review-screen">
           <Stack gap="sm" style={{ flex: 1, minWidth: 0 }}>

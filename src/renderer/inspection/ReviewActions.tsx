@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck } from '@tabler/icons-react';
 import type { InspectionReportDetail } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { commonText } from '../common/text';
 import { notifySuccess } from '../lib/notify';
 import { inspectionText as t } from './text';
@@ -77,19 +77,18 @@ function DecisionForm({
   const [text, setText] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const acceptReport = useWrite('inspection.accept');
+  const returnReport = useWrite('inspection.return');
   const accept = decision === 'accept';
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
     if (!accept && !text.trim()) return setFieldError(t.reasonRequired);
-    setSaving(true);
     const base = { id: report.id, version: report.version };
     const result = accept
-      ? await send('inspection.accept', { ...base, opinion: text })
-      : await send('inspection.return', { ...base, reason: text });
-    setSaving(false);
+      ? await acceptReport.mutateAsync({ ...base, opinion: text })
+      : await returnReport.mutateAsync({ ...base, reason: text });
     if (!result.ok) {
       const fe = result.fieldErrors ?? {};
       setFieldError(fe.reason ?? fe.opinion ?? null);
@@ -131,7 +130,12 @@ function DecisionForm({
           <Button variant="default" onClick={onCancel}>
             {commonText.cancel}
           </Button>
-          <Button type="submit" color={accept ? 'teal' : 'orange'} loading={saving} data-testid="review-confirm">
+          <Button
+            type="submit"
+            color={accept ? 'teal' : 'orange'}
+            loading={acceptReport.isPending || returnReport.isPending}
+            data-testid="review-confirm"
+          >
             {accept ? t.accept : t.return}
           </Button>
         </Group>

@@ -7,6 +7,7 @@ import { Dropzone } from '@mantine/dropzone';
 import { IconExternalLink, IconFileUpload, IconTrash, IconUpload, IconX } from '@tabler/icons-react';
 import type { Evidence, ItemDetail } from '../../shared/model';
 import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { confirmAction } from '../common/confirm';
 import { MAX_EVIDENCE_BYTES } from '../common/fileTypes';
 import { discardUpload, uploadInPieces } from '../common/uploadInPieces';
@@ -37,15 +38,10 @@ function phaseText(u: Upload): string {
   return '';
 }
 
-export function EvidencePanel({
-  item,
-  readOnly = false,
-  onChanged,
-}: {
-  item: ItemDetail;
-  readOnly?: boolean;
-  onChanged(): Promise<void>;
-}) {
+export function EvidencePanel({ item, readOnly = false }: { item: ItemDetail; readOnly?: boolean }) {
+  // Each stored file refreshes the item (its list and count) through the query layer.
+  const addEvidence = useWrite('evidence.add');
+  const removeEvidence = useWrite('evidence.remove');
   const [uploads, setUploads] = useState<Upload[]>([]);
   const nextKey = useRef(1);
   const queue = useRef(Promise.resolve());
@@ -69,7 +65,6 @@ export function EvidencePanel({
     const itemId = item.id;
     // One file at a time keeps memory use sane with large scans.
     queue.current = queue.current.then(async () => {
-      let anyDone = false;
       for (const { file, upload } of entries) {
         const key = upload.key;
         if (cancelled.current.has(key)) continue;
@@ -95,24 +90,23 @@ export function EvidencePanel({
           continue;
         }
         patch(key, { phase: 'saving', sent: file.size });
-        const result = await send('evidence.add', {
+        const result = await addEvidence.mutateAsync({
           itemId,
           name: file.name,
           mimeType: file.type || 'application/octet-stream',
           uploadId: uploaded.uploadId,
         });
         if (result.ok) {
-          anyDone = true;
           patch(key, { phase: 'done' });
         } else {
           await discardUpload('files.upload', uploaded.uploadId);
           patch(key, { phase: 'failed', error: result.message });
         }
       }
-      if (anyDone) await onChanged();
     });
   };
 
+  // Opening a file in the system viewer is an action with no data to keep or refresh: a direct send.
   const open = async (evidence: Evidence) => {
     const result = await send('evidence.open', { id: evidence.id });
     if (!result.ok) notifyFailure(result, t.openFailed);
@@ -122,10 +116,9 @@ export function EvidencePanel({
       !(await confirmAction({ message: t.removeConfirm(evidence.originalName), confirmLabel: t.remove, danger: true }))
     )
       return;
-    const result = await send('evidence.remove', { id: evidence.id, version: evidence.version });
+    const result = await removeEvidence.mutateAsync({ id: evidence.id, version: evidence.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.removed);
-    await onChanged();
   };
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ItemDetail, Section } from '../../shared/api';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifySuccess } from '../lib/notify';
 import { ItemFields, emptyItemValues, itemInputFrom, type ItemValues } from './ItemFields';
 import { itemText as t } from './text';
@@ -51,15 +51,12 @@ function CreateForm({
   onClose(): void;
   onCreated(item: ItemDetail): void;
 }) {
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<ItemValues>({ mode: 'controlled', initialValues: emptyItemValues(defaultSectionId) });
+  const create = useCheckedWrite('items.create', form, t.formError);
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const input = { campaignId, ...itemInputFrom(values) };
-    setSaving(true);
-    const result = await checkedSend('items.create', input, form, t.formError);
-    setSaving(false);
+    const result = await create.submit({ campaignId, ...itemInputFrom(values) });
     if (!result.ok) {
       setError(result.message);
       return;
@@ -72,7 +69,7 @@ function CreateForm({
       <Stack>
         {error && <Alert color="red">{error}</Alert>}
         <ItemFields form={form} sections={sections} />
-        <FormActions onCancel={onClose} saving={saving} />
+        <FormActions onCancel={onClose} saving={create.isPending} />
       </Stack>
     </form>
   );

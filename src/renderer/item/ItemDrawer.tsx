@@ -2,7 +2,7 @@
 // A copy of a superior's mandatory item (上级下发) keeps its definition locked. Another court's
 // item (a subordinate's, viewed at the higher court) is read-only, with the 督导意见 form; our own
 // item shows the superior's notes on it (上级督导意见) when there are any.
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -19,8 +19,8 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
-import type { AuditEntry, ItemDetail, ItemRow, Section, SupervisionNote } from '../../shared/model';
-import { send } from '../api/client';
+import type { ItemDetail, ItemRow, Section } from '../../shared/model';
+import { useRead, useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { AuditEntryView } from '../audit/AuditEntries';
 import { confirmAction, useConfirmOpen } from '../common/confirm';
@@ -46,16 +46,17 @@ const statusColor: Record<ItemDetail['status'], string> = {
 };
 const decisionColor = { approved: 'teal', returned: 'orange', reopened: 'grape' } as const;
 
+// What the drawer changes (status, fields, notes, evidence, order) is written through the query
+// layer, which rereads the item, its audit trail and the campaign's table afterwards.
 interface Props {
   itemId: string | null;
   items: ItemRow[];
   sections: Section[];
   onClose(): void;
-  onChanged(item: ItemDetail, structural?: boolean): void;
   onDeleted(): void;
 }
 
-export function ItemDrawer({ itemId, items, sections, onClose, onChanged, onDeleted }: Props) {
+export function ItemDrawer({ itemId, items, sections, onClose, onDeleted }: Props) {
   // While a dialog inside the drawer is open, Esc closes only that dialog.
   const [dialogOpen, setDialogOpen] = useState(false);
   const confirmOpen = useConfirmOpen();
@@ -78,7 +79,6 @@ export function ItemDrawer({ itemId, items, sections, onClose, onChanged, onDele
           items={items}
           sections={sections}
           onClose={onClose}
-          onChanged={onChanged}
           onDeleted={onDeleted}
           onDialog={setDialogOpen}
         />
@@ -92,56 +92,33 @@ function ItemDetailView({
   items,
   sections,
   onClose,
-  onChanged,
   onDeleted,
   onDialog,
-}: Props & { itemId: string; onDialog(open: boolean): void }) {
+}: Omit<Props, 'itemId'> & { itemId: string; onDialog(open: boolean): void }) {
   const { court } = useApp();
-  const [item, setItem] = useState<ItemDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>('info');
-  const [auditVersion, setAuditVersion] = useState(0);
-  const [notes, setNotes] = useState<SupervisionNote[]>([]);
-
+  const itemRead = useRead('items.get', { id: itemId });
+  const item = itemRead.data;
   // Another court's item: the notes we wrote on it. Our own: those our superiors wrote on it.
-  const itemCourt = item?.origin;
-  const itemCampaign = item?.campaignId;
-  const loadNotes = useCallback(async () => {
-    if (!itemCourt || !itemCampaign) return;
-    const result = await send('supervision.list', { campaignId: itemCampaign, courtCode: itemCourt });
-    if (result.ok) setNotes(result.value.filter((note) => note.itemId === itemId));
-  }, [itemCourt, itemCampaign, itemId]);
-  useEffect(() => {
-    void loadNotes();
-  }, [loadNotes]);
-
-  const reload = useCallback(async () => {
-    const result = await send('items.get', { id: itemId });
-    if (result.ok) {
-      setItem(result.value);
-      setError(null);
-      setAuditVersion((v) => v + 1);
-      onChanged(result.value);
-    } else setError(result.message);
-  }, [itemId, onChanged]);
-
-  useEffect(() => {
-    void send('items.get', { id: itemId }).then((result) => {
-      if (result.ok) setItem(result.value);
-      else setError(result.message);
-    });
-  }, [itemId]);
-
-  const changed = (updated: ItemDetail) => {
-    setItem(updated);
-    setAuditVersion((v) => v + 1);
-    onChanged(updated);
-  };
+  const notesRead = useRead(
+    'supervision.list',
+    { campaignId: item?.campaignId ?? '', courtCode: item?.origin ?? '' },
+    { enabled: !!item },
+  );
+  const notes = useMemo(
+    () => (notesRead.data ?? []).filter((note) => note.itemId === itemId),
+    [notesRead.data, itemId],
+  );
+  const moveItem = useWrite('items.move');
+  const deleteItem = useWrite('items.delete');
+  const { refetch } = itemRead;
+  /** The newer version after a refused save (SaveErrorAlert's two ways on). */
+  const reload = async () => void (await refetch());
 
   if (!item) {
-    return error ? (
+    return itemRead.error ? (
       <Alert color="red" title={t.loadFailed} withCloseButton onClose={onClose}>
-        {error}
+        {itemRead.error.message}
       </Alert>
     ) : (
       <Center h={300}>
@@ -158,20 +135,14 @@ function ItemDetailView({
   const move = async (direction: 'up' | 'down') => {
     const beforeId = direction === 'up' ? siblings[index - 1]?.id : (siblings[index + 2]?.id ?? null);
     if (direction === 'up' && !beforeId) return;
-    const result = await send('items.move', { id: item.id, sectionId: item.sectionId, beforeId });
+    const result = await moveItem.mutateAsync({ id: item.id, sectionId: item.sectionId, beforeId });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.moved);
-    const fresh = await send('items.get', { id: item.id });
-    if (fresh.ok) {
-      setItem(fresh.value);
-      setAuditVersion((v) => v + 1);
-      onChanged(fresh.value, true);
-    }
   };
   const remove = async () => {
     if (!(await confirmAction({ message: t.deleteConfirm(item.title), confirmLabel: t.deleteItem, danger: true })))
       return;
-    const result = await send('items.delete', { ids: [item.id] });
+    const result = await deleteItem.mutateAsync({ ids: [item.id] });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.deleted);
     onDeleted();
@@ -280,7 +251,7 @@ function ItemDetailView({
           {t.otherCourtHint(item.origin)}
         </Alert>
       ) : (
-        <StatusActions item={item} onChanged={changed} onDialog={onDialog} />
+        <StatusActions item={item} onDialog={onDialog} />
       )}
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -303,19 +274,13 @@ function ItemDetailView({
           {!foreign && <Tabs.Tab value="audit">{t.tabAudit}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="info" pt="md">
-          <ItemEditForm
-            item={item}
-            sections={sections}
-            readOnly={foreign}
-            onSaved={(updated) => changed(updated)}
-            onReload={reload}
-          />
+          <ItemEditForm item={item} sections={sections} readOnly={foreign} onReload={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="notes" pt="md">
-          <NotesPanel item={item} readOnly={foreign} onAdded={reload} />
+          <NotesPanel item={item} readOnly={foreign} />
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">
-          <EvidencePanel item={item} readOnly={foreign} onChanged={reload} />
+          <EvidencePanel item={item} readOnly={foreign} />
         </Tabs.Panel>
         <Tabs.Panel value="supervision" pt="md">
           <ItemSupervision
@@ -324,14 +289,13 @@ function ItemDetailView({
             courtCode={item.origin}
             received={!foreign}
             notes={notes}
-            onChanged={() => void loadNotes()}
           />
         </Tabs.Panel>
         <Tabs.Panel value="signoffs" pt="md">
           <SignoffList item={item} />
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="md">
-          <ItemAudit itemId={item.id} version={auditVersion} sections={sections} />
+          <ItemAudit itemId={item.id} sections={sections} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
@@ -374,17 +338,10 @@ function SignoffList({ item }: { item: ItemDetail }) {
   );
 }
 
-function ItemAudit({ itemId, version, sections }: { itemId: string; version: number; sections: Section[] }) {
+function ItemAudit({ itemId, sections }: { itemId: string; sections: Section[] }) {
   const { departments } = useApp();
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void send('audit.list', { rowId: itemId, limit: 200 }).then((result) => {
-      if (result.ok) setEntries(result.value);
-      else setError(result.message);
-    });
-  }, [itemId, version]);
-  if (error) return <Alert color="red">{error}</Alert>;
+  const { data: entries, error } = useRead('audit.list', { rowId: itemId, limit: 200 });
+  if (error) return <Alert color="red">{error.message}</Alert>;
   if (!entries) return <Loader size="sm" />;
   const resolvers = {
     department: (id: string) => departments.find((d) => d.id === id)?.name,

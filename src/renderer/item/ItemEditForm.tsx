@@ -7,7 +7,7 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { ItemDetail, Section } from '../../shared/api';
 import { commonText } from '../common/text';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { useFollowingEditForm } from '../lib/editForm';
 import { notifySuccess } from '../lib/notify';
 import { ItemFields, itemFieldNames, itemInputFrom, itemValuesFrom } from './ItemFields';
@@ -18,33 +18,29 @@ export function ItemEditForm({
   item,
   sections,
   readOnly = false,
-  onSaved,
   onReload,
 }: {
   item: ItemDetail;
   sections: Section[];
   readOnly?: boolean;
-  onSaved(item: ItemDetail): void;
+  /** Reads the item again (after a refusal because someone else saved first). */
   onReload(): Promise<void>;
 }) {
   const issued = !!item.sourceItemId;
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
   const { form, markSaved, discardNextMerge } = useFollowingEditForm(item, itemValuesFrom, itemFieldNames);
+  const update = useCheckedWrite('items.update', form, t.formError);
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const input = { id: item.id, version: item.version, ...itemInputFrom(values) };
-    setSaving(true);
-    const result = await checkedSend('items.update', input, form, t.formError);
-    setSaving(false);
+    const result = await update.submit({ id: item.id, version: item.version, ...itemInputFrom(values) });
     if (!result.ok) {
       setError({ message: result.message, stale: result.code === 'E_STALE' });
       return;
     }
+    // The saved values are the base the reread item is merged against (the drawer rereads it).
     markSaved(result.value);
     notifySuccess(t.saved);
-    onSaved(result.value);
   });
 
   const done = item.status === 'completed' || item.status === 'signed_off';
@@ -80,7 +76,7 @@ export function ItemEditForm({
         />
         {!readOnly && (
           <Group justify="flex-end">
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={update.isPending}>
               {commonText.save}
             </Button>
           </Group>

@@ -14,59 +14,52 @@ import {
   Textarea,
   Timeline,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { ItemDetail } from '../../shared/api';
 import { useApp } from '../AppContext';
 import { DateField } from '../common/DateField';
 import { formatLongDate } from '../lib/dates';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifySuccess } from '../lib/notify';
 import { itemText as t } from './text';
 
-export function NotesPanel({
-  item,
-  readOnly = false,
-  onAdded,
-}: {
-  item: ItemDetail;
-  readOnly?: boolean;
-  onAdded(): Promise<void>;
-}) {
+interface NoteValues {
+  noteDate: string | null;
+  author: string;
+  text: string;
+  percent: number | string;
+}
+
+export function NotesPanel({ item, readOnly = false }: { item: ItemDetail; readOnly?: boolean }) {
   const { user, today, people } = useApp();
-  const [noteDate, setNoteDate] = useState<string | null>(today);
-  const [author, setAuthor] = useState(user.displayName);
-  const [text, setText] = useState('');
-  const [percent, setPercent] = useState<number | string>('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<NoteValues>({
+    mode: 'controlled',
+    initialValues: { noteDate: today, author: user.displayName, text: '', percent: '' },
+  });
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  // Problems found before sending show only at the fields.
+  const addNote = useCheckedWrite('progress.add', form, '');
   const done = item.status === 'completed' || item.status === 'signed_off';
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(async ({ noteDate, author, text, percent }) => {
     setError(null);
-    const input = {
+    const result = await addNote.submit({
       itemId: item.id,
       noteDate: noteDate ?? '',
       // Left empty, the main process records the logged-in user.
       ...(author.trim() ? { author } : {}),
       text,
       ...(percent === '' || done ? {} : { percent: Number(percent) }),
-    };
-    setSaving(true);
-    // Problems found before sending show only at the fields.
-    const result = await checkedSend('progress.add', input, { setErrors }, '');
-    setSaving(false);
+    });
     if (!result.ok) {
       setError(result.message || null);
       return;
     }
-    setText('');
-    setPercent('');
-    setErrors({});
+    // The note shows in the history once the item is reread (every write refreshes it).
+    form.setValues({ text: '', percent: '' });
+    form.clearErrors();
     notifySuccess(t.noteAdded);
-    await onAdded();
-  };
-  const clear = (key: string) => setErrors((e) => ({ ...e, [key]: '' }));
+  });
 
   return (
     <Stack>
@@ -75,27 +68,12 @@ export function NotesPanel({
           <Stack gap="xs">
             {error && <Alert color="red">{error}</Alert>}
             <Group grow align="flex-start">
-              <DateField
-                label={t.noteDate}
-                value={noteDate}
-                onChange={(v) => {
-                  setNoteDate(v);
-                  clear('noteDate');
-                }}
-                maxDate={today}
-                withAsterisk
-                error={errors.noteDate || null}
-              />
+              <DateField label={t.noteDate} maxDate={today} withAsterisk {...form.getInputProps('noteDate')} />
               <Autocomplete
                 label={t.noteAuthor}
                 data={[...new Set(people.map((p) => p.name))]}
-                value={author}
-                onChange={(v) => {
-                  setAuthor(v);
-                  clear('author');
-                }}
                 placeholder={user.displayName}
-                error={errors.author || null}
+                {...form.getInputProps('author')}
               />
               <NumberInput
                 label={t.notePercent}
@@ -103,13 +81,8 @@ export function NotesPanel({
                 max={100}
                 allowDecimal={false}
                 suffix="%"
-                value={percent}
-                onChange={(v) => {
-                  setPercent(v);
-                  clear('percent');
-                }}
                 disabled={done}
-                error={errors.percent || null}
+                {...form.getInputProps('percent')}
               />
             </Group>
             <Textarea
@@ -118,20 +91,15 @@ export function NotesPanel({
               autosize
               minRows={2}
               maxRows={6}
-              value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                clear('text');
-              }}
               withAsterisk
-              error={errors.text || null}
+              {...form.getInputProps('text')}
               data-testid="note-text"
             />
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
                 {t.historyNote}
               </Text>
-              <Button type="submit" loading={saving}>
+              <Button type="submit" loading={addNote.isPending}>
                 {t.addNote}
               </Button>
             </Group>

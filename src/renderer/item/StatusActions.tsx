@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconDiscountCheck, IconRefresh } from '@tabler/icons-react';
 import type { ItemDetail } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { commonText } from '../common/text';
 import { notifySuccess } from '../lib/notify';
@@ -67,15 +67,7 @@ const config: Record<
   },
 };
 
-export function StatusActions({
-  item,
-  onChanged,
-  onDialog,
-}: {
-  item: ItemDetail;
-  onChanged(item: ItemDetail): void;
-  onDialog(open: boolean): void;
-}) {
+export function StatusActions({ item, onDialog }: { item: ItemDetail; onDialog(open: boolean): void }) {
   const [action, setActionState] = useState<Action | null>(null);
   const setAction = (next: Action | null) => {
     setActionState(next);
@@ -153,15 +145,7 @@ export function StatusActions({
       </Group>
       <Modal opened={!!action} onClose={() => setAction(null)} title={action ? config[action].title : ''} zIndex={300}>
         {action && (
-          <DecisionForm
-            action={action}
-            item={item}
-            onCancel={() => setAction(null)}
-            onDone={(updated) => {
-              setAction(null);
-              onChanged(updated);
-            }}
-          />
+          <DecisionForm action={action} item={item} onCancel={() => setAction(null)} onDone={() => setAction(null)} />
         )}
       </Modal>
     </>
@@ -177,14 +161,18 @@ function DecisionForm({
   action: Action;
   item: ItemDetail;
   onCancel(): void;
-  onDone(item: ItemDetail): void;
+  onDone(): void;
 }) {
   const { user } = useApp();
   const c = config[action];
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const markComplete = useWrite('items.markComplete');
+  const signOff = useWrite('items.signOff');
+  const sendBack = useWrite('items.sendBack');
+  const reopen = useWrite('items.reopen');
+  const saving = markComplete.isPending || signOff.isPending || sendBack.isPending || reopen.isPending;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -192,17 +180,15 @@ function DecisionForm({
     const local: Record<string, string> = {};
     if (c.required && !text.trim()) local.text = commonText.required(c.textLabel);
     if (Object.keys(local).length) return setErrors(local);
-    setSaving(true);
     const base = { id: item.id, version: item.version };
     const result =
       action === 'complete'
-        ? await send('items.markComplete', { ...base, note: text })
+        ? await markComplete.mutateAsync({ ...base, note: text })
         : action === 'signOff'
-          ? await send('items.signOff', { ...base, opinion: text })
+          ? await signOff.mutateAsync({ ...base, opinion: text })
           : action === 'sendBack'
-            ? await send('items.sendBack', { ...base, reason: text })
-            : await send('items.reopen', { ...base, reason: text });
-    setSaving(false);
+            ? await sendBack.mutateAsync({ ...base, reason: text })
+            : await reopen.mutateAsync({ ...base, reason: text });
     if (!result.ok) {
       const fe = result.fieldErrors ?? {};
       setErrors({ text: fe.note ?? fe.opinion ?? fe.reason ?? '' });
@@ -210,7 +196,7 @@ function DecisionForm({
       return;
     }
     notifySuccess(t.statusChanged[action]);
-    onDone(result.value);
+    onDone();
   };
 
   return (

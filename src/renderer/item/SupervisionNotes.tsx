@@ -6,38 +6,41 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { IconMessageCircleExclamation, IconTrash } from '@tabler/icons-react';
 import type { SupervisionNote } from '../../shared/api';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { IconAction } from '../common/IconAction';
 import { formatDateTime } from '../lib/dates';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { itemText as t } from './text';
 
 type NoteKind = SupervisionNote['kind'];
 export const noteKindColor: Record<NoteKind, string> = { supervision: 'orange', comment: 'blue' };
 
-/** Notes newest first; `showItem` names the item each is about (on the campaign page). */
+/**
+ * Notes newest first; `showItem` names the item each is about (on the campaign page); `canDelete`
+ * offers this court's own notes for withdrawal (the lists refresh themselves afterwards).
+ */
 export function SupervisionNoteList({
   notes,
   showItem = false,
-  onDeleted,
+  canDelete = false,
 }: {
   notes: SupervisionNote[];
   showItem?: boolean;
-  onDeleted?(): void;
+  canDelete?: boolean;
 }) {
   const { court, can } = useApp();
+  const deleteNote = useWrite('supervision.delete');
   const remove = async (note: SupervisionNote) => {
     if (
       !(await confirmAction({ message: t.supervisionDeleteConfirm, confirmLabel: t.supervisionDelete, danger: true }))
     )
       return;
-    const result = await send('supervision.delete', { id: note.id, version: note.version });
+    const result = await deleteNote.mutateAsync({ id: note.id, version: note.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.supervisionDeleted);
-    onDeleted?.();
   };
   if (notes.length === 0) {
     return (
@@ -72,7 +75,7 @@ export function SupervisionNoteList({
                 {t.supervisionBy(note.author, note.originName)} · {formatDateTime(note.createdAt)}
               </Text>
             </Group>
-            {note.origin === court.code && can('admin', 'reviewer') && onDeleted && (
+            {note.origin === court.code && can('admin', 'reviewer') && canDelete && (
               <IconAction
                 label={t.supervisionDelete}
                 variant="subtle"
@@ -103,28 +106,19 @@ export function SupervisionNoteForm({
   campaignId,
   courtCode,
   itemId,
-  onAdded,
 }: {
   campaignId: string;
   courtCode: string;
   itemId: string | null;
-  onAdded(note: SupervisionNote): void;
 }) {
   const [kind, setKind] = useState<NoteKind>('supervision');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  // The form has one field, so every message (found before sending or by the server) shows under the text.
+  const addNote = useCheckedWrite('supervision.add', { setErrors: () => undefined }, '');
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setSaving(true);
-    // The form has one field, so every message (found before sending or by the server) shows under the text.
-    const result = await checkedSend(
-      'supervision.add',
-      { campaignId, courtCode, itemId, kind, text },
-      { setErrors: () => undefined },
-      '',
-    );
-    setSaving(false);
+    const result = await addNote.submit({ campaignId, courtCode, itemId, kind, text });
     if (!result.ok) {
       const fields = result.fieldErrors ?? {};
       setError(fields.text ?? (result.message || Object.values(fields)[0]));
@@ -133,7 +127,6 @@ export function SupervisionNoteForm({
     setText('');
     setError(null);
     notifySuccess(t.supervisionAdded);
-    onAdded(result.value);
   };
   return (
     <Paper withBorder p="sm" bg="#fafbfc" component="form" onSubmit={submit} noValidate data-testid="supervision-form">
@@ -171,7 +164,7 @@ export function SupervisionNoteForm({
           <Button
             type="submit"
             size="sm"
-            loading={saving}
+            loading={addNote.isPending}
             leftSection={<IconMessageCircleExclamation size={16} />}
             data-testid="supervision-submit"
           >
@@ -193,14 +186,12 @@ export function ItemSupervision({
   courtCode,
   received,
   notes,
-  onChanged,
 }: {
   itemId: string;
   campaignId: string;
   courtCode: string;
   received: boolean;
   notes: SupervisionNote[];
-  onChanged(): void;
 }) {
   const { can } = useApp();
   if (received) {
@@ -216,9 +207,9 @@ export function ItemSupervision({
   return (
     <Stack gap="sm" data-testid="item-supervision">
       {can('admin', 'reviewer') && (
-        <SupervisionNoteForm campaignId={campaignId} courtCode={courtCode} itemId={itemId} onAdded={onChanged} />
+        <SupervisionNoteForm campaignId={campaignId} courtCode={courtCode} itemId={itemId} />
       )}
-      <SupervisionNoteList notes={notes} onDeleted={onChanged} />
+      <SupervisionNoteList notes={notes} canDelete />
     </Stack>
   );
 }

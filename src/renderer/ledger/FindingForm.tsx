@@ -5,13 +5,13 @@ import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from 
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { ledgerSources, type FindingDetail, type LedgerFinding, type LedgerSource } from '../../shared/api';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { DateField } from '../common/DateField';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { ledgerSourceText, ledgerText as t } from './text';
 
@@ -89,7 +89,6 @@ function FindingForm({
   onDeleted(): void;
 }) {
   const { departments, user, can } = useApp();
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // A 填报人 records findings for their own department, so that is the natural default.
   const form = useForm<FindingValues>({
@@ -98,6 +97,9 @@ function FindingForm({
     // The "fix the red fields" notice goes once the person starts fixing them.
     onValuesChange: () => setError((current) => (current === t.formError ? null : current)),
   });
+  const update = useCheckedWrite('ledger.updateFinding', form, t.formError);
+  const create = useCheckedWrite('ledger.createFinding', form, t.formError);
+  const deleteFinding = useWrite('ledger.deleteFinding');
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -108,16 +110,9 @@ function FindingForm({
       receivedDate: values.receivedDate || null,
       departmentId: values.departmentId || null,
     };
-    setSaving(true);
     const result = finding
-      ? await checkedSend(
-          'ledger.updateFinding',
-          { id: finding.id, version: finding.version, ...fields },
-          form,
-          t.formError,
-        )
-      : await checkedSend('ledger.createFinding', { campaignId, ...fields }, form, t.formError);
-    setSaving(false);
+      ? await update.submit({ id: finding.id, version: finding.version, ...fields })
+      : await create.submit({ campaignId, ...fields });
     if (!result.ok) {
       setError(result.message);
       return;
@@ -136,7 +131,7 @@ function FindingForm({
       }))
     )
       return;
-    const result = await send('ledger.deleteFinding', { id: finding.id, version: finding.version });
+    const result = await deleteFinding.mutateAsync({ id: finding.id, version: finding.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.findingDeleted);
     onDeleted();
@@ -203,7 +198,7 @@ function FindingForm({
           ) : (
             <span />
           )}
-          <FormActions onCancel={onClose} saving={saving} />
+          <FormActions onCancel={onClose} saving={update.isPending || create.isPending} />
         </Group>
       </Stack>
     </form>

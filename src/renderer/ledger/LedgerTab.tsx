@@ -2,20 +2,13 @@
 // its measures, filtered by source, status, department and colour; a drawer per measure.
 // `#/campaign/<id>/ledger/<measureId>` opens that measure (links from 我的待办 and 回头看).
 // With `courtCode` it shows a subordinate court's ledger instead, read-only.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Anchor, Button, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import type {
-  Campaign,
-  LedgerClosure,
-  LedgerFinding,
-  LedgerRow,
-  LedgerSource,
-  Light,
-  MeasureStatus,
-} from '../../shared/model';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { Campaign, LedgerFinding, LedgerSource, Light, MeasureStatus } from '../../shared/model';
 import { ledgerSources, lights, measureStatuses } from '../../shared/api';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { RetryAlert } from '../common/RetryAlert';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
@@ -58,52 +51,29 @@ export function LedgerTab({
 }) {
   const { departments, user, can } = useApp();
   const readOnly = courtCode !== null;
-  const [rows, setRows] = useState<LedgerRow[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [closure, setClosure] = useState<LedgerClosure | null>(null);
-  const [closureError, setClosureError] = useState<string | null>(null);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [openId, setOpenId] = useState<string | null>(measureFromHash);
   const [findingForm, setFindingForm] = useState<{ finding: LedgerFinding | null } | null>(null);
   const [measureFor, setMeasureFor] = useState<LedgerFinding | null>(null);
 
   const campaignId = campaign.id;
-  // Answers to an older filter choice are dropped when a newer one is already on its way.
-  const listSeq = useRef(0);
-  const loadRows = useCallback(async () => {
-    const seq = ++listSeq.current;
-    const result = await send('ledger.list', {
+  // Each filter choice is its own read; the rows of the last one stay on screen until the next arrive.
+  const list = useRead(
+    'ledger.list',
+    {
       campaignId,
       source: filters.source ?? undefined,
       status: filters.status ?? undefined,
       departmentId: filters.departmentId ?? undefined,
       light: filters.light ?? undefined,
       courtCode: courtCode ?? undefined,
-    });
-    if (seq !== listSeq.current) return;
-    if (result.ok) {
-      setRows(result.value);
-      setLoadError(null);
-    } else setLoadError(result.message);
-  }, [campaignId, courtCode, filters]);
-  const loadClosure = useCallback(async () => {
-    const result = await send('ledger.closure', { campaignId, courtCode: courtCode ?? undefined });
-    if (result.ok) {
-      setClosure(result.value);
-      setClosureError(null);
-    } else setClosureError(result.message);
-  }, [campaignId, courtCode]);
-  const refresh = useCallback(() => {
-    void loadRows();
-    void loadClosure();
-  }, [loadRows, loadClosure]);
+    },
+    { placeholderData: keepPreviousData },
+  );
+  const rows = list.data ?? null;
+  const closureRead = useRead('ledger.closure', { campaignId, courtCode: courtCode ?? undefined });
+  const closure = closureRead.data ?? null;
 
-  useEffect(() => {
-    void loadRows();
-  }, [loadRows]);
-  useEffect(() => {
-    void loadClosure();
-  }, [loadClosure]);
   useEffect(() => {
     const onHash = () => {
       const id = measureFromHash();
@@ -184,7 +154,7 @@ export function LedgerTab({
         />
       )}
 
-      <ClosureFigures closure={closure} error={closureError} />
+      <ClosureFigures closure={closure} error={closureRead.error?.message ?? null} />
 
       <Group gap="xs" wrap="wrap">
         <Select
@@ -235,8 +205,8 @@ export function LedgerTab({
         )}
       </Group>
 
-      {loadError && !rows ? (
-        <RetryAlert title={t.loadFailed} error={loadError} onRetry={() => void loadRows()} />
+      {list.error && !rows ? (
+        <RetryAlert title={t.loadFailed} error={list.error.message} onRetry={() => void list.refetch()} />
       ) : rows ? (
         <LedgerTable
           groups={groups}
@@ -258,32 +228,15 @@ export function LedgerTab({
         campaignId={campaignId}
         finding={findingForm?.finding ?? null}
         onClose={() => setFindingForm(null)}
-        onSaved={() => {
-          setFindingForm(null);
-          refresh();
-        }}
-        onDeleted={() => {
-          setFindingForm(null);
-          refresh();
-        }}
+        onSaved={() => setFindingForm(null)}
+        onDeleted={() => setFindingForm(null)}
       />
       <MeasureCreateModal
         finding={measureFor}
         onClose={() => setMeasureFor(null)}
-        onCreated={() => {
-          setMeasureFor(null);
-          refresh();
-        }}
+        onCreated={() => setMeasureFor(null)}
       />
-      <MeasureDrawer
-        measureId={openId}
-        onClose={closeDrawer}
-        onChanged={refresh}
-        onDeleted={() => {
-          closeDrawer();
-          refresh();
-        }}
-      />
+      <MeasureDrawer measureId={openId} onClose={closeDrawer} onDeleted={closeDrawer} />
     </Stack>
   );
 }

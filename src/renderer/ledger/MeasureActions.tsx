@@ -9,7 +9,7 @@ import { useApp } from '../AppContext';
 import { DateField } from '../common/DateField';
 import { formatDate } from '../lib/dates';
 import { commonText } from '../common/text';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import type { FieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
 import { ledgerText as t } from './text';
@@ -184,35 +184,32 @@ function ActionForm({
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const hasAfter = measure.evidence.some((e) => e.phase === 'after');
 
   // Problems found before sending show only at the fields.
+  const addProgress = useCheckedWrite('ledger.addProgress', { setErrors }, '');
+  const submitForSignOff = useCheckedWrite('ledger.submit', { setErrors }, '');
+  const signOff = useCheckedWrite('ledger.signOff', { setErrors }, '');
+  const sendBack = useCheckedWrite('ledger.sendBack', { setErrors }, '');
+  const saving = addProgress.isPending || submitForSignOff.isPending || signOff.isPending || sendBack.isPending;
   const save = () => {
     const base = { id: measure.id, version: measure.version };
     switch (action) {
       case 'progress':
-        return checkedSend(
-          'ledger.addProgress',
-          { measureId: measure.id, eventDate: date ?? '', text },
-          { setErrors },
-          '',
-        );
+        return addProgress.submit({ measureId: measure.id, eventDate: date ?? '', text });
       case 'submit':
-        return checkedSend('ledger.submit', { ...base, note: text }, { setErrors }, '');
+        return submitForSignOff.submit({ ...base, note: text });
       case 'signOff':
-        return checkedSend('ledger.signOff', { ...base, opinion: text }, { setErrors }, '');
+        return signOff.submit({ ...base, opinion: text });
       case 'sendBack':
-        return checkedSend('ledger.sendBack', { ...base, reason: text }, { setErrors }, '');
+        return sendBack.submit({ ...base, reason: text });
     }
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
-    setSaving(true);
     const result = await save();
-    setSaving(false);
     if (!result.ok) {
       setError(result.message || null);
       return;

@@ -1,6 +1,6 @@
 // One measure in full: its finding, its fields, what can be done next, and its history — the
 // events (进展, 提交, 销号, 退回, 回头看), evidence before/after/look-back, look-backs and colours.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -20,8 +20,9 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import type { LightSpan, MeasureDetail } from '../../shared/model';
-import { send } from '../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import type { MeasureDetail } from '../../shared/model';
+import { operationKey, useRead, useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction, useConfirmOpen } from '../common/confirm';
 import { IconAction } from '../common/IconAction';
@@ -49,12 +50,10 @@ const LOCKED = new Set<MeasureDetail['status']>(['submitted', 'signed_off', 'loo
 interface Props {
   measureId: string | null;
   onClose(): void;
-  /** After any change: the table and figures follow. */
-  onChanged(): void;
   onDeleted(): void;
 }
 
-export function MeasureDrawer({ measureId, onClose, onChanged, onDeleted }: Props) {
+export function MeasureDrawer({ measureId, onClose, onDeleted }: Props) {
   // While a dialog inside the drawer is open, Esc closes only that dialog.
   const [dialogOpen, setDialogOpen] = useState(false);
   const confirmOpen = useConfirmOpen();
@@ -75,7 +74,6 @@ export function MeasureDrawer({ measureId, onClose, onChanged, onDeleted }: Prop
           key={measureId}
           measureId={measureId}
           onClose={onClose}
-          onChanged={onChanged}
           onDeleted={onDeleted}
           onDialog={setDialogOpen}
         />
@@ -87,38 +85,26 @@ export function MeasureDrawer({ measureId, onClose, onChanged, onDeleted }: Prop
 function MeasureView({
   measureId,
   onClose,
-  onChanged,
   onDeleted,
   onDialog,
 }: Props & { measureId: string; onDialog(open: boolean): void }) {
-  const [measure, setMeasure] = useState<MeasureDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const { data: measure, error, refetch } = useRead('ledger.getMeasure', { id: measureId });
   const [tab, setTab] = useState<string | null>('events');
 
-  useEffect(() => {
-    void send('ledger.getMeasure', { id: measureId }).then((result) => {
-      if (result.ok) setMeasure(result.value);
-      else setError(result.message);
-    });
-  }, [measureId]);
-
-  const reload = useCallback(async () => {
-    const result = await send('ledger.getMeasure', { id: measureId });
-    if (result.ok) {
-      setMeasure(result.value);
-      onChanged();
-    } else notifyFailure(result);
-  }, [measureId, onChanged]);
-
-  const changed = (updated: MeasureDetail) => {
-    setMeasure(updated);
-    onChanged();
+  const reload = async () => {
+    const result = await refetch();
+    if (result.error) notifyFailure(result.error);
   };
+  // A write answers with the measure as saved: shown at once, so a second action taken before
+  // the refresh that every write starts has landed still sends the newest version.
+  const changed = (updated: MeasureDetail) =>
+    queryClient.setQueryData(operationKey('ledger.getMeasure', { id: updated.id }), updated);
 
   if (!measure) {
     return error ? (
       <Alert color="red" title={t.drawerLoadFailed} withCloseButton onClose={onClose}>
-        {error}
+        {error.message}
       </Alert>
     ) : (
       <Center h={300}>
@@ -158,6 +144,7 @@ function MeasureBody({
 }) {
   const { court } = useApp();
   const mayWork = useMayWork(measure);
+  const deleteMeasure = useWrite('ledger.deleteMeasure');
   const finding = measure.finding;
   const locked =
     measure.origin !== court.code
@@ -177,7 +164,7 @@ function MeasureBody({
       }))
     )
       return;
-    const result = await send('ledger.deleteMeasure', { id: measure.id, version: measure.version });
+    const result = await deleteMeasure.mutateAsync({ id: measure.id, version: measure.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.measureDeleted);
     onDeleted();
@@ -301,7 +288,7 @@ function MeasureBody({
           <EventTimeline measure={measure} />
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">
-          <MeasureEvidence measure={measure} onChanged={onReload} />
+          <MeasureEvidence measure={measure} />
         </Tabs.Panel>
         <Tabs.Panel value="lookbacks" pt="md">
           <LookbackList measure={measure} />
@@ -431,20 +418,10 @@ function LookbackList({ measure }: { measure: MeasureDetail }) {
 const lightColor = { green: 'green', yellow: 'yellow', red: 'red' } as const;
 
 function LightTimeline({ measure }: { measure: MeasureDetail }) {
-  const [spans, setSpans] = useState<LightSpan[]>(measure.lightHistory);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void send('lights.history', { kind: 'measure', id: measure.id }).then((result) => {
-      if (!live) return;
-      if (result.ok) setSpans(result.value);
-      else setError(result.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [measure.id, measure.version]);
-  if (error) return <Alert color="red">{error}</Alert>;
+  // The measure carries its colours as of its reading; the full history replaces them when it arrives.
+  const history = useRead('lights.history', { kind: 'measure', id: measure.id });
+  const spans = history.data ?? measure.lightHistory;
+  if (history.error) return <Alert color="red">{history.error.message}</Alert>;
   if (spans.length === 0) {
     return (
       <Text c="dimmed" size="sm" ta="center" py="md">

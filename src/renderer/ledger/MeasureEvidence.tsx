@@ -6,6 +6,7 @@ import { Anchor, Badge, Button, FileButton, Group, Paper, Progress, Stack, Table
 import { IconExternalLink, IconTrash, IconUpload } from '@tabler/icons-react';
 import type { LedgerEvidence, LedgerEvidencePhase, MeasureDetail } from '../../shared/model';
 import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { confirmAction } from '../common/confirm';
 import { fileTypeText } from '../common/fileTypes';
 import { IconAction } from '../common/IconAction';
@@ -19,7 +20,7 @@ import { evidencePhaseText, ledgerText as t } from './text';
 const PHASES: LedgerEvidencePhase[] = ['before', 'after', 'lookback'];
 const CLOSED = new Set<MeasureDetail['status']>(['signed_off', 'lookback_passed']);
 
-export function MeasureEvidence({ measure, onChanged }: { measure: MeasureDetail; onChanged(): Promise<void> }) {
+export function MeasureEvidence({ measure }: { measure: MeasureDetail }) {
   const mayWork = useMayWork(measure);
   // Look-back files belong to one re-check: the one now scheduled, if any.
   const scheduled = measure.lookbacks.find((l) => l.status === 'scheduled') ?? null;
@@ -37,7 +38,6 @@ export function MeasureEvidence({ measure, onChanged }: { measure: MeasureDetail
             lookbackId={phase === 'lookback' ? (scheduled?.id ?? null) : null}
             canUpload={canUpload}
             canRemove={mayWork}
-            onChanged={onChanged}
           />
         );
       })}
@@ -52,7 +52,6 @@ function EvidenceGroup({
   lookbackId,
   canUpload,
   canRemove,
-  onChanged,
 }: {
   phase: LedgerEvidencePhase;
   files: LedgerEvidence[];
@@ -60,9 +59,9 @@ function EvidenceGroup({
   lookbackId: string | null;
   canUpload: boolean;
   canRemove: boolean;
-  onChanged(): Promise<void>;
 }) {
   const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const removeEvidence = useWrite('ledger.removeEvidence');
   const cancelled = useRef(false);
   const busy = progress?.name ?? null;
 
@@ -74,13 +73,12 @@ function EvidenceGroup({
       aborted: () => cancelled.current,
     });
     setProgress(null);
-    if (outcome.uploaded > 0) {
-      notifySuccess(t.uploaded(outcome.uploaded));
-      await onChanged();
-    }
+    if (outcome.uploaded > 0) notifySuccess(t.uploaded(outcome.uploaded));
     if (outcome.cancelled) notifyFailure({ message: t.uploadCancelled });
     for (const failure of outcome.failures) notifyFailure({ message: failure });
   };
+  // Opening hands the file to the system's viewer and changes nothing on screen: a plain call,
+  // not a write that would refresh every read.
   const open = async (evidence: LedgerEvidence) => {
     const result = await send('ledger.openEvidence', { id: evidence.id });
     if (!result.ok) notifyFailure(result, t.openFailed);
@@ -90,10 +88,9 @@ function EvidenceGroup({
       !(await confirmAction({ message: t.removeConfirm(evidence.originalName), confirmLabel: t.remove, danger: true }))
     )
       return;
-    const result = await send('ledger.removeEvidence', { id: evidence.id, version: evidence.version });
+    const result = await removeEvidence.mutateAsync({ id: evidence.id, version: evidence.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.removed);
-    await onChanged();
   };
 
   return (

@@ -8,7 +8,7 @@ import { useApp } from '../AppContext';
 import { DateField } from '../common/DateField';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { useFollowingEditForm } from '../lib/editForm';
 import { notifySuccess } from '../lib/notify';
 import { ledgerText as t } from './text';
@@ -125,7 +125,6 @@ function CreateForm({
   onClose(): void;
   onCreated(measure: MeasureDetail): void;
 }) {
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<MeasureValues>({
     mode: 'controlled',
@@ -139,12 +138,11 @@ function CreateForm({
     },
     onValuesChange: () => setError((current) => (current === t.formError ? null : current)),
   });
+  const create = useCheckedWrite('ledger.createMeasure', form, t.formError);
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const input = { findingId: finding.id, ...inputFrom(values) };
-    setSaving(true);
-    const result = await checkedSend('ledger.createMeasure', input, form, t.formError);
-    setSaving(false);
+    const result = await create.submit(input);
     if (!result.ok) {
       setError(result.message);
       return;
@@ -160,7 +158,7 @@ function CreateForm({
         </Text>
         {error && <Alert color="red">{error}</Alert>}
         <MeasureFields form={form} />
-        <FormActions onCancel={onClose} saving={saving} />
+        <FormActions onCancel={onClose} saving={create.isPending} />
       </Stack>
     </form>
   );
@@ -177,16 +175,14 @@ export function MeasureEditForm({
   onSaved(measure: MeasureDetail): void;
   onReload(): Promise<void>;
 }) {
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
   const { form, markSaved, discardNextMerge } = useFollowingEditForm(measure, valuesFrom, fieldNames);
+  const update = useCheckedWrite('ledger.updateMeasure', form, t.formError);
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const input = { id: measure.id, version: measure.version, ...inputFrom(values) };
-    setSaving(true);
-    const result = await checkedSend('ledger.updateMeasure', input, form, t.formError);
-    setSaving(false);
+    const result = await update.submit(input);
     if (!result.ok) {
       setError({ message: result.message, stale: result.code === 'E_STALE' });
       return;
@@ -222,7 +218,7 @@ export function MeasureEditForm({
         <MeasureFields form={form} disabled={!!locked} />
         {!locked && (
           <Group justify="flex-end">
-            <Button type="submit" loading={saving} data-testid="measure-save">
+            <Button type="submit" loading={update.isPending} data-testid="measure-save">
               {commonText.save}
             </Button>
           </Group>

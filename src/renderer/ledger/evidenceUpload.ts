@@ -2,8 +2,12 @@
 // one file at a time so large scans never sit in memory at once, then stored with
 // ledger.addEvidence. Used by the measure drawer and by the look-back dialog, which show the
 // progress and may cancel between pieces.
+//
+// ledger.addEvidence is sent directly, once per file from this plain loop, instead of as a
+// query-layer write: the screens are refreshed once when the loop ends, not after every file.
 import type { LedgerEvidencePhase } from '../../shared/model';
 import { send } from '../api/client';
+import { refreshAll } from '../api/queries';
 import { MAX_EVIDENCE_BYTES } from '../common/fileTypes';
 import { discardUpload, uploadInPieces } from '../common/uploadInPieces';
 import { ledgerText as t } from './text';
@@ -81,5 +85,6 @@ export async function uploadLedgerEvidence(
       outcome.failures.push(`“${file.name}”：${result.message}`);
     }
   }
+  if (outcome.uploaded > 0) void refreshAll();
   return outcome;
 }

@@ -17,13 +17,13 @@ import {
 } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { operations, type LookbackRow } from '../../shared/api';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { DateField } from '../common/DateField';
 import { commonText } from '../common/text';
 import { formatDate } from '../lib/dates';
 import { formatSize } from '../lib/format';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { schemaErrors, serverFieldErrors, type FieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
 import { uploadLedgerEvidence, type UploadProgress } from '../ledger/evidenceUpload';
@@ -77,8 +77,10 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [failures, setFailures] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  // Set while a file is being sent: the evidence goes first, then the re-check itself.
   const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const record = useWrite('lookbacks.record');
+  const saving = progress !== null || record.isPending;
   const cancelled = useRef(false);
   // The dialog closed mid-upload (Esc, ×): the upload stops and nothing is recorded.
   useEffect(
@@ -98,7 +100,6 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
       setErrors({ ...(local ?? {}), ...(result ? {} : { result: t.chooseResult }) });
       return;
     }
-    setSaving(true);
     // Evidence first: if a file is refused, nothing is recorded yet and the person can fix it.
     const pending = files.filter((f) => !sent.has(f));
     if (pending.length) {
@@ -125,14 +126,12 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
       setProgress(null);
       setSent(done);
       if (stopped || problems.length) {
-        setSaving(false);
         setFailures(problems);
         setError(stopped ? t.uploadCancelled : t.uploadFailed);
         return;
       }
     }
-    const recorded = await send('lookbacks.record', { id: row.id, version: row.version, result, note });
-    setSaving(false);
+    const recorded = await record.mutateAsync({ id: row.id, version: row.version, result, note });
     if (!recorded.ok) {
       setErrors(serverFieldErrors(recorded.fieldErrors));
       setError(recorded.message);
@@ -309,15 +308,13 @@ function RescheduleForm({ row, onClose, onDone }: { row: LookbackRow; onClose():
   const [dueDate, setDueDate] = useState<string | null>(row.dueDate);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  // Problems found before sending show only at the fields.
+  const reschedule = useCheckedWrite('lookbacks.reschedule', { setErrors }, '');
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
     const input = { id: row.id, version: row.version, dueDate: dueDate ?? '' };
-    setSaving(true);
-    // Problems found before sending show only at the fields.
-    const result = await checkedSend('lookbacks.reschedule', input, { setErrors }, '');
-    setSaving(false);
+    const result = await reschedule.submit(input);
     if (!result.ok) {
       setError(result.message || null);
       return;
@@ -350,7 +347,7 @@ function RescheduleForm({ row, onClose, onDone }: { row: LookbackRow; onClose():
           <Button variant="default" onClick={onClose}>
             {commonText.cancel}
           </Button>
-          <Button type="submit" loading={saving} data-testid="lookback-reschedule-confirm">
+          <Button type="submit" loading={reschedule.isPending} data-testid="lookback-reschedule-confirm">
             {commonText.save}
           </Button>
         </Group>

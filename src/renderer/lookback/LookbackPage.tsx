@@ -1,10 +1,11 @@
 // The look-back queue (回头看): every campaign's re-checks of signed-off measures, soonest first;
 // overdue ones red. Reviewers record the re-check; managers may move its date.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconCalendarEvent, IconRepeat } from '@tabler/icons-react';
 import type { LookbackRow } from '../../shared/model';
-import { send } from '../api/client';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { PageHeader } from '../common/PageHeader';
 import { RetryAlert } from '../common/RetryAlert';
@@ -23,21 +24,15 @@ function measureHref(row: LookbackRow): string {
 export function LookbackPage() {
   const { today, can } = useApp();
   const [includeDone, setIncludeDone] = useState(false);
-  const [rows, setRows] = useState<LookbackRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [recording, setRecording] = useState<LookbackRow | null>(null);
   const [rescheduling, setRescheduling] = useState<LookbackRow | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await send('lookbacks.list', { includeDone });
-    if (result.ok) {
-      setRows(result.value);
-      setError(null);
-    } else setError(result.message);
-  }, [includeDone]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Switching 含已完成 keeps the rows shown until the other list arrives.
+  const {
+    data: rows,
+    error,
+    refetch,
+  } = useRead('lookbacks.list', { includeDone }, { placeholderData: keepPreviousData });
 
   const mayRecord = can('reviewer');
   const mayReschedule = can('admin', 'reviewer');
@@ -59,7 +54,7 @@ export function LookbackPage() {
         )}
       </Group>
       {error && !rows ? (
-        <RetryAlert title={t.loadFailed} error={error} onRetry={() => void load()} />
+        <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />
       ) : !rows ? (
         <Skeleton h={240} />
       ) : rows.length === 0 ? (
@@ -193,22 +188,8 @@ export function LookbackPage() {
           </Table>
         </Paper>
       )}
-      <RecordLookbackModal
-        row={recording}
-        onClose={() => setRecording(null)}
-        onDone={() => {
-          setRecording(null);
-          void load();
-        }}
-      />
-      <RescheduleModal
-        row={rescheduling}
-        onClose={() => setRescheduling(null)}
-        onDone={() => {
-          setRescheduling(null);
-          void load();
-        }}
-      />
+      <RecordLookbackModal row={recording} onClose={() => setRecording(null)} onDone={() => setRecording(null)} />
+      <RescheduleModal row={rescheduling} onClose={() => setRescheduling(null)} onDone={() => setRescheduling(null)} />
     </Stack>
   );
 }

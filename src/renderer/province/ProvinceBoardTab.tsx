@@ -7,11 +7,10 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import type { Campaign, Light, ProvinceBoard, ProvinceCell, ProvinceCourtRow } from '../../shared/model';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { formatDateTime } from '../lib/dates';
 import { campaignRoute, navigate } from '../lib/router';
 import { RetryAlert } from '../common/RetryAlert';
-import { useLoaded } from '../lib/useLoaded';
 import { provinceText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
 import { LinkRow } from '../common/LinkRow';
@@ -289,7 +288,7 @@ function Legend() {
 }
 
 export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
-  const { data: board, error, load } = useLoaded(() => send('boards.province', { campaignId: campaign.id }));
+  const { data: board, error, refetch } = useRead('boards.province', { campaignId: campaign.id });
   const [parent, setParent] = useState<string | null>(null);
   const [onlyLaggards, setOnlyLaggards] = useState(false);
 
@@ -307,8 +306,8 @@ export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
     return rows;
   }, [board, parent, onlyLaggards]);
 
-  if (error) {
-    return <RetryAlert title={t.loadFailed} error={error} onRetry={() => void load()} />;
+  if (error && !board) {
+    return <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />;
   }
   if (!board) return <Skeleton h={320} />;
   if (board.courts.length === 0) {

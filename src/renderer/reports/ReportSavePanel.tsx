@@ -5,7 +5,7 @@ import { Alert, Button, CloseButton, Group, Paper, Stack, Text, Title } from '@m
 import { useLocalStorage } from '@mantine/hooks';
 import { IconCircleCheck, IconFileTypePdf, IconFileSpreadsheet, IconFileWord } from '@tabler/icons-react';
 import type { JobStatus, ReportFile, ReportFormat, ReportKind } from '../../shared/model';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { FolderField } from '../common/FolderField';
 import { JobProgress } from '../common/JobProgress';
 import { commonText } from '../common/text';
@@ -39,7 +39,9 @@ export function ReportSavePanel({
 }) {
   const [folder, setFolder] = useLocalStorage({ key: 'court.reports.folder', defaultValue: '' });
   const [folderError, setFolderError] = useState<string | null>(null);
-  const [starting, setStarting] = useState<ReportFormat | null>(null);
+  const startExport = useWrite('reports.export');
+  /** The format whose job is being started (its button spins, the others wait). */
+  const starting = startExport.isPending ? (startExport.variables?.format ?? null) : null;
   const [job, setJob] = useState<{ id: string; format: ReportFormat } | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
@@ -47,15 +49,13 @@ export function ReportSavePanel({
     setOutcome(null);
     if (!folder.trim()) return setFolderError(t.folderRequired);
     setFolderError(null);
-    setStarting(format);
-    const result = await send('reports.export', {
+    const result = await startExport.mutateAsync({
       campaignId,
       kind,
       format,
       courtCode: courtCode ?? undefined,
       folder: folder.trim(),
     });
-    setStarting(null);
     if (!result.ok) {
       if (result.fieldErrors?.folder) return setFolderError(result.fieldErrors.folder);
       return setOutcome({ kind: 'failed', message: result.message });

@@ -1,7 +1,7 @@
 // The campaign's 报表打印 tab: pick a report (推进清单, 查摆报告表, 整改台账, 活动总结), see it as it will
 // print on A4, print it (Ctrl+P) or save it as PDF / Excel / Word into a folder. With `courtCode`
 // the reports are built from that subordinate court's data, read-only.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -19,18 +19,13 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
 import { reportKinds } from '../../shared/api';
-import type { Campaign, ReportKind, ReportPreview } from '../../shared/model';
-import { send } from '../api/client';
+import type { Campaign, ReportKind } from '../../shared/model';
+import { useRead } from '../api/queries';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { notifyFailure } from '../lib/notify';
 import { ReportPaper, type ReportPaperHandle } from './ReportPaper';
 import { ReportSavePanel } from './ReportSavePanel';
 import { reportKindText, reportText as t } from './text';
-
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'ready'; preview: ReportPreview }
-  | { state: 'failed'; code: string; message: string };
 
 export function ReportsTab({
   campaign,
@@ -44,24 +39,15 @@ export function ReportsTab({
   onBackToOwn(): void;
 }) {
   const [kind, setKind] = useState<ReportKind>('checklist');
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const paper = useRef<ReportPaperHandle>(null);
   const campaignId = campaign.id;
 
-  const load = useCallback(async () => {
-    setLoaded({ state: 'loading' });
-    const result = await send('reports.preview', { campaignId, kind, courtCode: courtCode ?? undefined });
-    setLoaded(
-      result.ok
-        ? { state: 'ready', preview: result.value }
-        : { state: 'failed', code: result.code, message: result.message },
-    );
-  }, [campaignId, kind, courtCode]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const preview = loaded.state === 'ready' ? loaded.preview : null;
+  // Each report is its own read: switching back to one already seen shows it at once.
+  const read = useRead('reports.preview', { campaignId, kind, ...(courtCode ? { courtCode } : {}) });
+  const preview = read.data ?? null;
+  const failure = preview ? null : read.error;
+  // 重试 after a failure shows the wait again, as the first load did.
+  const loading = !preview && (read.isPending || read.isFetching);
   const print = () => {
     if (!preview) return;
     if (!paper.current?.print()) notifyFailure({ message: t.printFailed });
@@ -126,7 +112,7 @@ export function ReportsTab({
               {t.previewNote}
             </Text>
           </Group>
-          {loaded.state === 'loading' && (
+          {loading && (
             <Paper bg="gray.3" h={420}>
               <Center h="100%">
                 <Group gap="xs">
@@ -136,15 +122,16 @@ export function ReportsTab({
               </Center>
             </Paper>
           )}
-          {loaded.state === 'failed' &&
-            (loaded.code === 'E_UNAVAILABLE' ? (
+          {failure &&
+            !loading &&
+            (failure.code === 'E_UNAVAILABLE' ? (
               <Alert color="gray" title={t.unavailableTitle(reportKindText[kind])} data-testid="report-unavailable">
-                {loaded.message}
+                {failure.message}
               </Alert>
             ) : (
               <Alert color="red" title={t.loadFailedTitle} data-testid="report-load-failed">
-                <Text size="sm">{loaded.message}</Text>
-                <Button size="xs" variant="light" mt="xs" onClick={() => void load()}>
+                <Text size="sm">{failure.message}</Text>
+                <Button size="xs" variant="light" mt="xs" onClick={() => void read.refetch()}>
                   {t.retry}
                 </Button>
               </Alert>

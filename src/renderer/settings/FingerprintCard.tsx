@@ -1,13 +1,12 @@
 // 本院密钥指纹: this court's key fingerprint, large and in groups, to be read over the phone when
 // another court imports this court's first bundle.
 import { Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { Fingerprint } from '../sync/Fingerprint';
 import { fingerprintText as t } from '../sync/text';
-import { useLoaded } from '../lib/useLoaded';
 
 export function FingerprintCard() {
-  const { data: overview, error } = useLoaded(() => send('sync.overview'));
+  const { data: overview, error } = useRead('sync.overview');
   const fingerprint = overview?.fingerprint ?? null;
   return (
     <Paper withBorder p="lg" maw={640} data-testid="fingerprint-card">
@@ -18,7 +17,7 @@ export function FingerprintCard() {
         {error && (
           <Text size="sm" c="red.8">
             {t.unavailable}
-            {error}
+            {error.message}
           </Text>
         )}
         <Text size="sm" c="dimmed">

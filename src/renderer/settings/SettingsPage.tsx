@@ -19,11 +19,11 @@ import {
 import { useForm } from '@mantine/form';
 import { IconCheck, IconEdit, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { courtLevels, type CourtLevel, type Department, type Person } from '../../shared/api';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { commonText, courtLevelText } from '../common/text';
-import { checkedSend } from '../lib/checkedSend';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { serverFieldErrors } from '../lib/forms';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { setupText } from '../setup/text';
@@ -33,6 +33,7 @@ import { FormActions } from '../common/FormActions';
 import { IconAction } from '../common/IconAction';
 import { PageHeader } from '../common/PageHeader';
 import { FingerprintCard } from './FingerprintCard';
+import { DiagnosticsSection } from './DiagnosticsSection';
 
 export function SettingsPage() {
   return (
@@ -48,6 +49,7 @@ export function SettingsPage() {
           <Stack gap="md">
             <CourtForm />
             <FingerprintCard />
+            <DiagnosticsSection />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="departments" pt="md">
@@ -63,7 +65,6 @@ export function SettingsPage() {
 
 function CourtForm() {
   const { court, setCourt } = useApp();
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -76,12 +77,11 @@ function CourtForm() {
       operatorName: court.operatorName,
     },
   });
+  const update = useCheckedWrite('court.update', form, t.formError);
   const submit = form.onSubmit(async (values) => {
     setError(null);
     const profile = profileFromValues(values);
-    setSaving(true);
-    const result = await checkedSend('court.update', profile, form, t.formError);
-    setSaving(false);
+    const result = await update.submit(profile);
     if (!result.ok) {
       return setError(result.message);
     }
@@ -129,7 +129,7 @@ function CourtForm() {
           {...form.getInputProps('operatorName')}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={update.isPending}>
             {commonText.save}
           </Button>
         </Group>
@@ -139,13 +139,15 @@ function CourtForm() {
 }
 
 function Departments() {
-  const { departments, people, reloadDepartments } = useApp();
+  const { departments, people } = useApp();
   // The heads are usually in the people list: offer their names as they type.
   const peopleNames = [...new Set(people.map((p) => p.name))];
   const [name, setName] = useState('');
   const [headName, setHeadName] = useState('');
   const [errors, setErrors] = useState<{ name?: string; headName?: string }>({});
-  const [saving, setSaving] = useState(false);
+  const create = useWrite('departments.create');
+  const update = useWrite('departments.update');
+  const deleteDepartment = useWrite('departments.delete');
   const [editing, setEditing] = useState<{
     id: string;
     name: string;
@@ -156,9 +158,7 @@ function Departments() {
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return setErrors({ name: commonText.required(t.departmentName) });
-    setSaving(true);
-    const result = await send('departments.create', { name, headName });
-    setSaving(false);
+    const result = await create.mutateAsync({ name, headName });
     if (!result.ok) {
       const fields = result.fieldErrors ?? {};
       return setErrors(
@@ -168,14 +168,13 @@ function Departments() {
     setName('');
     setHeadName('');
     notifySuccess(t.departmentAdded);
-    await reloadDepartments();
   };
   const save = async (department: Department) => {
     if (!editing) return;
     if (!editing.name.trim())
       return setEditing({ ...editing, errors: { name: commonText.required(t.departmentName) } });
     // Both fields travel together: leaving headName out would clear it.
-    const result = await send('departments.update', {
+    const result = await update.mutateAsync({
       id: department.id,
       version: department.version,
       name: editing.name,
@@ -191,7 +190,6 @@ function Departments() {
     }
     setEditing(null);
     notifySuccess(t.departmentSaved);
-    await reloadDepartments();
   };
   const remove = async (department: Department) => {
     if (
@@ -202,10 +200,9 @@ function Departments() {
       }))
     )
       return;
-    const result = await send('departments.delete', { id: department.id, version: department.version });
+    const result = await deleteDepartment.mutateAsync({ id: department.id, version: department.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.departmentDeleted);
-    await reloadDepartments();
   };
 
   return (
@@ -241,7 +238,7 @@ function Departments() {
               w={200}
               data-testid="department-head"
             />
-            <Button type="submit" leftSection={<IconPlus size={16} />} loading={saving}>
+            <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.isPending}>
               {t.addDepartment}
             </Button>
           </Group>
@@ -305,7 +302,12 @@ function Departments() {
                             w={200}
                             data-testid="department-edit-head"
                           />
-                          <ActionIcon type="submit" variant="light" aria-label={commonText.save}>
+                          <ActionIcon
+                            type="submit"
+                            variant="light"
+                            loading={update.isPending}
+                            aria-label={commonText.save}
+                          >
                             <IconCheck size={16} />
                           </ActionIcon>
                           <ActionIcon
@@ -367,8 +369,9 @@ function Departments() {
 }
 
 function People() {
-  const { people, departments, reloadPeople } = useApp();
+  const { people, departments } = useApp();
   const [editing, setEditing] = useState<{ person: Person | null } | null>(null);
+  const deletePerson = useWrite('people.delete');
   const departmentName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? t.noDepartment;
   const remove = async (person: Person) => {
     if (
@@ -379,10 +382,9 @@ function People() {
       }))
     )
       return;
-    const result = await send('people.delete', { id: person.id, version: person.version });
+    const result = await deletePerson.mutateAsync({ id: person.id, version: person.version });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.personDeleted);
-    await reloadPeople();
   };
   return (
     <Paper withBorder p="lg">
@@ -438,31 +440,17 @@ function People() {
       </Stack>
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing?.person ? t.editPerson : t.addPerson}>
         {editing && (
-          <PersonForm
-            person={editing.person}
-            onCancel={() => setEditing(null)}
-            onSaved={async () => {
-              setEditing(null);
-              await reloadPeople();
-            }}
-          />
+          <PersonForm person={editing.person} onCancel={() => setEditing(null)} onSaved={() => setEditing(null)} />
         )}
       </Modal>
     </Paper>
   );
 }
 
-function PersonForm({
-  person,
-  onCancel,
-  onSaved,
-}: {
-  person: Person | null;
-  onCancel(): void;
-  onSaved(): Promise<void>;
-}) {
+function PersonForm({ person, onCancel, onSaved }: { person: Person | null; onCancel(): void; onSaved(): void }) {
   const { departments } = useApp();
-  const [saving, setSaving] = useState(false);
+  const update = useWrite('people.update');
+  const create = useWrite('people.create');
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -471,17 +459,15 @@ function PersonForm({
   const submit = form.onSubmit(async (values) => {
     setError(null);
     if (!values.name.trim()) return form.setErrors({ name: commonText.required(t.personName) });
-    setSaving(true);
     const result = person
-      ? await send('people.update', { id: person.id, version: person.version, ...values })
-      : await send('people.create', values);
-    setSaving(false);
+      ? await update.mutateAsync({ id: person.id, version: person.version, ...values })
+      : await create.mutateAsync(values);
     if (!result.ok) {
       form.setErrors(serverFieldErrors(result.fieldErrors));
       return setError(result.message);
     }
     notifySuccess(t.personSaved);
-    await onSaved();
+    onSaved();
   });
   return (
     <form onSubmit={submit} noValidate data-testid="person-form">
@@ -497,7 +483,7 @@ function PersonForm({
           nothingFoundMessage={commonText.nothingFound}
           {...form.getInputProps('departmentId')}
         />
-        <FormActions onCancel={onCancel} saving={saving} />
+        <FormActions onCancel={onCancel} saving={update.isPending || create.isPending} />
       </Stack>
     </form>
   );

@@ -36,4 +36,17 @@ export const settingsText = {
   noPeople: '还没有人员。',
   actions: '操作',
   noDepartment: '—',
+  // diagnostics (管理员)
+  diagnosticsTitle: '诊断信息',
+  diagnosticsHint:
+    '程序出现问题时，导出诊断信息交给技术人员。其中有运行日志、版本信息、完整性检查结果和各表记录条数，不含数据库、本院密钥、佐证材料和密码。',
+  diagnosticsFolder: '保存到文件夹',
+  diagnosticsFolderHint: '可直接输入完整路径，如 D:\\诊断信息，或 U 盘上的文件夹。',
+  chooseFolder: '选择文件夹…',
+  diagnosticsFolderRequired: '请先填写或选择保存诊断信息的文件夹。',
+  diagnosticsExport: '导出诊断信息',
+  diagnosticsBusy: '正在检查数据完整性并打包，请稍候…',
+  diagnosticsSaved: '诊断信息已导出',
+  diagnosticsSavedWhere: (path: string, size: string) => `保存位置：${path}（${size}）`,
+  diagnosticsFailedTitle: '诊断信息没有导出',
 };

@@ -27,7 +27,7 @@ import {
   type CourtProfile,
   type JobStatus,
 } from '../../shared/api';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { RoleBadges } from '../auth/RoleBadges';
 import { JobProgress } from '../common/JobProgress';
 import { courtLevelText } from '../common/text';
@@ -64,7 +64,7 @@ export function profileFromValues(values: Pick<Values, (typeof profileFields)[nu
 
 export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
   const [step, setStep] = useState(0);
-  const [saving, setSaving] = useState(false);
+  const setup = useWrite('court.setup');
   const [error, setError] = useState<string | null>(null);
   const [demo, setDemo] = useState<{ jobId: string; court: CourtProfile } | null>(null);
   const [demoEnd, setDemoEnd] = useState<{ status: JobStatus; court: CourtProfile } | null>(null);
@@ -112,13 +112,11 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
       setError(t.formError);
       return;
     }
-    setSaving(true);
-    const result = await send('court.setup', {
+    const result = await setup.mutateAsync({
       profile,
       admin: { username: values.username, password: values.password },
       loadDemo: values.loadDemo,
     });
-    setSaving(false);
     if (!result.ok) {
       const errors = {
         ...serverFieldErrors(result.fieldErrors, 'profile.'),
@@ -325,7 +323,7 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
                 >
                   {t.back}
                 </Button>
-                <Button type="submit" loading={saving} size="md">
+                <Button type="submit" loading={setup.isPending} size="md">
                   {t.submit}
                 </Button>
               </Group>

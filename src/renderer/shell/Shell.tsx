@@ -20,7 +20,7 @@ import {
 } from '@tabler/icons-react';
 import type { CourtLevel, Role } from '../../shared/model';
 import { useApp } from '../AppContext';
-import { navigate, useRoute, type Route } from '../lib/router';
+import { navigate, routeHref, useRoute, type Route } from '../lib/router';
 import { CampaignList } from '../campaigns/CampaignList';
 import { CampaignTabs } from '../campaign/CampaignTabs';
 import { MyWorkPage } from '../work/MyWorkPage';
@@ -33,6 +33,7 @@ import { SyncPage } from '../sync/SyncPage';
 import { SubordinatesPage } from '../sync/SubordinatesPage';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { RoleBadges } from '../auth/RoleBadges';
+import { PageBoundary } from '../common/PageBoundary';
 import { shellText as t } from './text';
 
 /**
@@ -97,8 +98,12 @@ export function Shell() {
               key={item.label}
               label={item.label}
               leftSection={<item.icon size={18} stroke={1.6} />}
+              // A real link (the router follows the address), so Tab reaches it and a screen
+              // reader announces it as one, with the current page marked.
+              component="a"
+              href={routeHref(item.route)}
               active={item.match.includes(route.name)}
-              onClick={() => navigate(item.route)}
+              aria-current={item.match.includes(route.name) ? 'page' : undefined}
               variant="light"
               styles={{ label: { fontSize: 15 } }}
               mb={2}
@@ -106,16 +111,18 @@ export function Shell() {
           ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {route.name === 'board' && <CourtBoardPage />}
-        {route.name === 'work' && <MyWorkPage />}
-        {route.name === 'campaigns' && <CampaignList />}
-        {route.name === 'campaign' && <CampaignTabs key={route.id} route={route} />}
-        {route.name === 'lookbacks' && <LookbackPage />}
-        {route.name === 'users' && <UsersPage />}
-        {route.name === 'audit' && <AuditPage />}
-        {route.name === 'settings' && <SettingsPage />}
-        {route.name === 'sync' && <SyncPage tab={route.tab} />}
-        {route.name === 'subordinates' && <SubordinatesPage />}
+        <PageBoundary resetKeys={[JSON.stringify(route)]}>
+          {route.name === 'board' && <CourtBoardPage />}
+          {route.name === 'work' && <MyWorkPage />}
+          {route.name === 'campaigns' && <CampaignList />}
+          {route.name === 'campaign' && <CampaignTabs key={route.id} route={route} />}
+          {route.name === 'lookbacks' && <LookbackPage />}
+          {route.name === 'users' && <UsersPage />}
+          {route.name === 'audit' && <AuditPage />}
+          {route.name === 'settings' && <SettingsPage />}
+          {route.name === 'sync' && <SyncPage tab={route.tab} />}
+          {route.name === 'subordinates' && <SubordinatesPage />}
+        </PageBoundary>
       </AppShell.Main>
     </AppShell>
   );

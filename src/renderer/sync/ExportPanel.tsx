@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFileExport, IconLock, IconLockOpen } from '@tabler/icons-react';
 import type { SyncOverview } from '../../shared/model';
-import { send } from '../api/client';
 import { useApp } from '../AppContext';
 import { Figure } from '../common/Figure';
 import { formatDateTime } from '../lib/dates';
@@ -12,19 +11,11 @@ import { FolderField } from './parts';
 import { syncText as t } from './text';
 import { ExportJobControl, ExportJobOutcome, useExportJob } from './useExportJob';
 
-export function ExportPanel({
-  overview,
-  onChanged,
-  onGoPublish,
-}: {
-  overview: SyncOverview;
-  onChanged(): void;
-  onGoPublish(): void;
-}) {
+export function ExportPanel({ overview, onGoPublish }: { overview: SyncOverview; onGoPublish(): void }) {
   const { can } = useApp();
   const [folder, setFolder] = useState(overview.defaultFolder);
   const [full, setFull] = useState(false);
-  const job = useExportJob(t.exportFailed, onChanged);
+  const job = useExportJob(t.exportFailed);
   const { jobId } = job;
   const { court, parent } = overview;
   const mayExport = can('admin', 'reviewer');
@@ -144,7 +135,7 @@ export function ExportPanel({
               icon={<IconFileExport size={16} />}
               label={t.exportButton}
               testId="sync-export-button"
-              onStart={() => void job.start(() => send('sync.export', { folder, full }))}
+              onStart={() => void job.start({ operation: 'sync.export', input: { folder, full } })}
             />
           </Stack>
         </Paper>

@@ -7,8 +7,10 @@ import { Dropzone } from '@mantine/dropzone';
 import { IconCheck, IconFileImport, IconUpload, IconX } from '@tabler/icons-react';
 import type { ImportReport, JobStatus } from '../../shared/model';
 import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { JobProgress } from '../common/JobProgress';
+import { discardUpload } from '../common/uploadInPieces';
 import { formatSize } from '../lib/format';
 import { notifyFailure } from '../lib/notify';
 import { BundleSummaryView, ChangesTable, PreviewNotices, TrustStep } from './BundlePreview';
@@ -28,24 +30,28 @@ type Stage =
   | { step: 'refused'; fileName: string; refusal: Refusal; atImport: boolean; uploadId: string | null }
   | { step: 'cancelled'; fileName: string; uploadId: string; preview: ImportReport };
 
-export function ImportPanel({ onChanged }: { onChanged(): void }) {
+export function ImportPanel() {
   const { can } = useApp();
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const [confirmed, setConfirmed] = useState<Record<string, boolean>>({});
-  const [starting, setStarting] = useState(false);
   const abortUpload = useRef(false);
+  // Both start a job (the dry run, the import); each is written to the sync history.
+  const startPreview = useWrite('sync.preview');
+  const startImport = useWrite('sync.import');
 
   // An upload left behind (the page closed mid-preview) is discarded; a running import keeps it.
   const pendingUpload = useRef<string | null>(null);
-  pendingUpload.current =
-    stage.step === 'previewing' || stage.step === 'preview' || stage.step === 'cancelled'
-      ? stage.uploadId
-      : stage.step === 'refused'
+  useEffect(() => {
+    pendingUpload.current =
+      stage.step === 'previewing' || stage.step === 'preview' || stage.step === 'cancelled'
         ? stage.uploadId
-        : null;
+        : stage.step === 'refused'
+          ? stage.uploadId
+          : null;
+  }, [stage]);
   useEffect(
     () => () => {
-      if (pendingUpload.current) void send('sync.discardUpload', { uploadId: pendingUpload.current });
+      if (pendingUpload.current) void discardUpload('sync.upload', pendingUpload.current);
     },
     [],
   );
@@ -72,9 +78,9 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
         uploadId: null,
       });
     }
-    const preview = await send('sync.preview', { uploadId: uploaded.uploadId });
+    const preview = await startPreview.mutateAsync({ uploadId: uploaded.uploadId });
     if (!preview.ok) {
-      void send('sync.discardUpload', { uploadId: uploaded.uploadId });
+      void discardUpload('sync.upload', uploaded.uploadId);
       return setStage({
         step: 'refused',
         fileName: file.name,
@@ -91,18 +97,18 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
     const { fileName, uploadId } = stage;
     if (status.state === 'done' && status.result?.kind === 'syncPreview')
       return setStage({ step: 'preview', fileName, uploadId, preview: status.result.report });
-    void send('sync.discardUpload', { uploadId });
+    void discardUpload('sync.upload', uploadId);
     if (status.state === 'cancelled') return setStage({ step: 'idle', notice: t.discarded });
     setStage({ step: 'refused', fileName, refusal: refusalOf(status), atImport: false, uploadId: null });
-    onChanged();
   };
 
   const confirmImport = async () => {
     if (stage.step !== 'preview' && stage.step !== 'cancelled') return;
     const { fileName, uploadId, preview } = stage;
-    setStarting(true);
-    const result = await send('sync.import', { uploadId, trust: preview.needsTrust.map((court) => court.fingerprint) });
-    setStarting(false);
+    const result = await startImport.mutateAsync({
+      uploadId,
+      trust: preview.needsTrust.map((court) => court.fingerprint),
+    });
     if (!result.ok)
       return setStage({
         step: 'refused',
@@ -121,7 +127,6 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
       setStage({ step: 'imported', fileName, report: status.result.report });
     else if (status.state === 'cancelled') setStage({ step: 'cancelled', fileName, uploadId, preview });
     else setStage({ step: 'refused', fileName, refusal: refusalOf(status), atImport: true, uploadId });
-    onChanged();
   };
 
   const discard = async () => {
@@ -130,6 +135,8 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
       return;
     }
     if (stage.step === 'preview' || stage.step === 'cancelled') {
+      // A plain call, as uploadInPieces discards: a staged file is on no screen, so there is
+      // nothing to refresh; unlike the quiet clean-ups, this one says when it fails.
       const result = await send('sync.discardUpload', { uploadId: stage.uploadId });
       if (!result.ok) notifyFailure(result);
     }
@@ -139,7 +146,7 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
   };
 
   const reset = () => {
-    if (stage.step === 'refused' && stage.uploadId) void send('sync.discardUpload', { uploadId: stage.uploadId });
+    if (stage.step === 'refused' && stage.uploadId) void discardUpload('sync.upload', stage.uploadId);
     setStage({ step: 'idle' });
   };
 
@@ -311,7 +318,7 @@ export function ImportPanel({ onChanged }: { onChanged(): void }) {
                 <Button
                   leftSection={<IconFileImport size={16} />}
                   disabled={!allConfirmed}
-                  loading={starting}
+                  loading={startImport.isPending}
                   onClick={() => void confirmImport()}
                   data-testid="sync-import-button"
                 >

@@ -1,41 +1,35 @@
 // 下发: a package down of one campaign this court issued (its definition and this court's
 // supervision notes), written as a job to a folder for the subordinate courts.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPackageExport } from '@tabler/icons-react';
-import type { Campaign, SyncOverview } from '../../shared/model';
-import { send } from '../api/client';
+import type { SyncOverview } from '../../shared/model';
+import { useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { commonText } from '../common/text';
 import { FolderField } from './parts';
 import { syncText as t } from './text';
 import { ExportJobControl, ExportJobOutcome, useExportJob } from './useExportJob';
 
-export function PublishPanel({ overview, onChanged }: { overview: SyncOverview; onChanged(): void }) {
+export function PublishPanel({ overview }: { overview: SyncOverview }) {
   const { can, court } = useApp();
-  const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [campaignId, setCampaignId] = useState<string | null>(null);
+  const campaignList = useRead('campaigns.list', { includeClosed: true });
+  const loadError = campaignList.error?.message ?? null;
+  // Only a campaign this court issued may be published; the issuer's copies are not ours to pass on.
+  const campaigns = campaignList.data?.filter((campaign) => campaign.origin === court.code) ?? null;
+  const [chosenId, setCampaignId] = useState<string | null>(null);
+  // The only one there is needs no choosing.
+  const campaignId = chosenId ?? (campaigns?.length === 1 ? campaigns[0].id : null);
   const [campaignError, setCampaignError] = useState<string | null>(null);
   const [folder, setFolder] = useState(overview.defaultFolder);
-  const job = useExportJob(t.publishFailed, onChanged);
+  const job = useExportJob(t.publishFailed);
   const { jobId } = job;
   const mayPublish = can('admin', 'reviewer');
-
-  useEffect(() => {
-    void send('campaigns.list', { includeClosed: true }).then((result) => {
-      if (!result.ok) return setLoadError(result.message);
-      // Only a campaign this court issued may be published; the issuer's copies are not ours to pass on.
-      const own = result.value.filter((campaign) => campaign.origin === court.code);
-      setCampaigns(own);
-      if (own.length === 1) setCampaignId(own[0].id);
-    });
-  }, [court.code]);
 
   const start = () => {
     job.clear();
     if (!campaignId) return setCampaignError(t.chooseCampaign);
-    void job.start(() => send('sync.publish', { campaignId, folder }));
+    void job.start({ operation: 'sync.publish', input: { campaignId, folder } });
   };
 
   return (

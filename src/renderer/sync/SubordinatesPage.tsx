@@ -2,7 +2,7 @@
 // how old it is (yellow, then red), a missing sequence number, and how many items it holds.
 import { Alert, Badge, Button, List, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { PageHeader } from '../common/PageHeader';
 import { commonText, courtLevelText } from '../common/text';
 import { formatDateTime } from '../lib/dates';
@@ -10,18 +10,17 @@ import { navigate } from '../lib/router';
 import { AGE_ALERT_DAYS, AGE_WARN_DAYS, ageColor, withoutAlertPrefix } from './syncRules';
 import { subordinatesText as t } from './text';
 import { RetryAlert } from '../common/RetryAlert';
-import { useLoaded } from '../lib/useLoaded';
 import { EmptyState } from '../common/EmptyState';
 
 export function SubordinatesPage() {
-  const { data: courts, error, load } = useLoaded(() => send('sync.subordinates'));
+  const { data: courts, error, refetch } = useRead('sync.subordinates');
 
   const nameOf = (code: string) => courts?.find((court) => court.code === code)?.name || code;
 
   return (
     <Stack gap="md" maw={1280} data-testid="subordinates-page">
       <PageHeader title={t.title} subtitle={t.subtitle(AGE_WARN_DAYS, AGE_ALERT_DAYS)} />
-      {error && <RetryAlert title={t.loadFailed} error={error} onRetry={() => void load()} />}
+      {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
       {!courts && !error && <Skeleton h={200} />}
       {courts && courts.length === 0 && (
         <EmptyState title={t.emptyTitle} text={t.emptyText} testId="subordinates-empty">

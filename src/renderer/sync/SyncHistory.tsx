@@ -2,23 +2,27 @@
 // the result in colour (refusals with their code).
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { formatDateTime } from '../lib/dates';
 import { bundleKindText, directionText, resultColor, resultText, syncText as t } from './text';
-import { useLoaded } from '../lib/useLoaded';
 import { ListStatus } from './ListStatus';
 
-export function SyncHistory({ refreshKey }: { refreshKey: number }) {
-  const { data: entries, error, load } = useLoaded(() => send('sync.history', { limit: 200 }), refreshKey);
+export function SyncHistory() {
+  const { data: entries, error, refetch } = useRead('sync.history', { limit: 200 });
 
   return (
     <Stack gap="sm" data-testid="sync-history">
       <Group justify="flex-end">
-        <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={() => void load()}>
+        <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={() => void refetch()}>
           {t.reload}
         </Button>
       </Group>
-      <ListStatus list={entries} error={error} emptyText={t.historyEmpty} emptyTestId="sync-history-empty" />
+      <ListStatus
+        list={entries ?? null}
+        error={error?.message ?? null}
+        emptyText={t.historyEmpty}
+        emptyTestId="sync-history-empty"
+      />
       {entries && entries.length > 0 && (
         <Paper withBorder>
           <Table verticalSpacing={8} highlightOnHover striped data-testid="sync-history-table">

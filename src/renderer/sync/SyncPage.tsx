@@ -1,9 +1,8 @@
 // 同步 (#/sync[/<tab>]): 上报, 下发, 导入, 信任的法院, 同步记录. The overview (this court, its
-// parent, the sequence and what waits to go) is loaded once here and refreshed after each job.
-import { useCallback, useState } from 'react';
+// parent, the sequence and what waits to go) is read here; a finished job rereads it.
 import { Skeleton, Stack, Tabs } from '@mantine/core';
 import { IconFileExport, IconFileImport, IconHistory, IconPackageExport, IconShieldCheck } from '@tabler/icons-react';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { PageHeader } from '../common/PageHeader';
 import { navigate, type SyncTab } from '../lib/router';
 import { ExportPanel } from './ExportPanel';
@@ -13,14 +12,9 @@ import { SyncHistory } from './SyncHistory';
 import { TrustedCourts } from './TrustedCourts';
 import { syncText as t } from './text';
 import { RetryAlert } from '../common/RetryAlert';
-import { useLoaded } from '../lib/useLoaded';
 
 export function SyncPage({ tab }: { tab: SyncTab | null }) {
-  // Bumped after every job so the history shows it without a manual refresh.
-  const [changes, setChanges] = useState(0);
-  const { data: overview, error, load } = useLoaded(() => send('sync.overview'), changes);
-
-  const changed = useCallback(() => setChanges((n) => n + 1), []);
+  const { data: overview, error, refetch } = useRead('sync.overview');
   // A court without a parent has nothing to report up: it starts at 下发.
   // A basic court has no subordinates to send campaigns down to.
   const canPublish = overview?.court.level !== 'basic';
@@ -31,7 +25,7 @@ export function SyncPage({ tab }: { tab: SyncTab | null }) {
   return (
     <Stack gap="md" maw={1280} data-testid="sync-page">
       <PageHeader title={t.title} subtitle={t.subtitle} />
-      {error && !overview && <RetryAlert title={t.loadFailed} error={error} onRetry={() => void load()} />}
+      {error && !overview && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
       {!overview && !error && <Skeleton h={240} />}
       {overview && (
         <Tabs value={current} onChange={(value) => value && open(value as SyncTab)} keepMounted={false}>
@@ -55,21 +49,21 @@ export function SyncPage({ tab }: { tab: SyncTab | null }) {
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="export" pt="md">
-            <ExportPanel overview={overview} onChanged={changed} onGoPublish={() => open('publish')} />
+            <ExportPanel overview={overview} onGoPublish={() => open('publish')} />
           </Tabs.Panel>
           {canPublish && (
             <Tabs.Panel value="publish" pt="md">
-              <PublishPanel overview={overview} onChanged={changed} />
+              <PublishPanel overview={overview} />
             </Tabs.Panel>
           )}
           <Tabs.Panel value="import" pt="md">
-            <ImportPanel onChanged={changed} />
+            <ImportPanel />
           </Tabs.Panel>
           <Tabs.Panel value="trusted" pt="md">
             <TrustedCourts />
           </Tabs.Panel>
           <Tabs.Panel value="history" pt="md">
-            <SyncHistory refreshKey={changes} />
+            <SyncHistory />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -3,7 +3,7 @@
 import { Badge, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconShieldOff } from '@tabler/icons-react';
 import type { TrustedCourt } from '../../shared/model';
-import { send } from '../api/client';
+import { useRead, useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { IconAction } from '../common/IconAction';
@@ -12,7 +12,6 @@ import { formatDateTime } from '../lib/dates';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { Fingerprint } from './Fingerprint';
 import { relationText, syncText as t } from './text';
-import { useLoaded } from '../lib/useLoaded';
 import { ListStatus } from './ListStatus';
 
 const relationColor: Record<TrustedCourt['relation'], string> = {
@@ -23,7 +22,8 @@ const relationColor: Record<TrustedCourt['relation'], string> = {
 
 export function TrustedCourts() {
   const { can } = useApp();
-  const { data: courts, error, load } = useLoaded(() => send('sync.trusted'));
+  const { data: courts, error } = useRead('sync.trusted');
+  const untrustCourt = useWrite('sync.untrust');
 
   const untrust = async (court: TrustedCourt) => {
     const name = t.courtWithCode(court.name, court.code);
@@ -34,10 +34,9 @@ export function TrustedCourts() {
       danger: true,
     });
     if (!ok) return;
-    const result = await send('sync.untrust', { code: court.code });
+    const result = await untrustCourt.mutateAsync({ code: court.code });
     if (!result.ok) return notifyFailure(result);
     notifySuccess(t.untrusted(name));
-    await load();
   };
 
   const mayUntrust = can('admin');
@@ -46,7 +45,12 @@ export function TrustedCourts() {
       <Text size="sm" c="dimmed" maw={900}>
         {t.trustedHint}
       </Text>
-      <ListStatus list={courts} error={error} emptyText={t.trustedEmpty} emptyTestId="sync-trusted-empty" />
+      <ListStatus
+        list={courts ?? null}
+        error={error?.message ?? null}
+        emptyText={t.trustedEmpty}
+        emptyTestId="sync-trusted-empty"
+      />
       {courts && courts.length > 0 && (
         <Paper withBorder>
           <Table verticalSpacing="sm" highlightOnHover data-testid="sync-trusted-table">

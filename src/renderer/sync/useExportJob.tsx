@@ -2,8 +2,9 @@
 // refusal, any other failure as a notification), following its progress, and what it ended in.
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Text } from '@mantine/core';
+import type { Input } from '../../shared/api';
 import type { JobStatus } from '../../shared/model';
-import type { Result } from '../api/client';
+import { useWrite } from '../api/queries';
 import { JobProgress } from '../common/JobProgress';
 import { notifyFailure } from '../lib/notify';
 import { ExportResult, RefusalAlert } from './parts';
@@ -16,33 +17,42 @@ const RETRYABLE = new Set(['E_BUSY', 'E_DISK_FULL', 'E_NO_FOLDER', 'E_WRITE']);
 type Outcome =
   { kind: 'done'; status: JobStatus } | { kind: 'refused'; refusal: Refusal } | { kind: 'cancelled' } | null;
 
+/** What starts the job: 上报 (sync.export) or 下发 (sync.publish). */
+export type ExportStart =
+  | { operation: 'sync.export'; input: Input<'sync.export'> }
+  | { operation: 'sync.publish'; input: Input<'sync.publish'> };
+
 export interface ExportJob {
   jobId: string | null;
   starting: boolean;
   outcome: Outcome;
   /** Forgets the last outcome (its card or alert was closed, or a new start is on its way). */
   clear(): void;
-  /** Clears the last outcome and starts the job with this call. */
-  start(call: () => Promise<Result<{ jobId: string }>>): Promise<void>;
+  /** Clears the last outcome and starts the job. */
+  start(request: ExportStart): Promise<void>;
   /** Starts the last call again (after a refusal a second try can cure). */
   retry(): Promise<void>;
   finished(status: JobStatus): void;
 }
 
-/** `failedTitle` heads the notification when the job could not be started; `onChanged` runs when it ends. */
-export function useExportJob(failedTitle: string, onChanged: () => void): ExportJob {
+/**
+ * `failedTitle` heads the notification when the job could not be started. When the job ends,
+ * JobProgress has every screen reread (the overview, the history).
+ */
+export function useExportJob(failedTitle: string): ExportJob {
   const [jobId, setJobId] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [lastStart, setLastStart] = useState<ExportStart | null>(null);
+  const exportStart = useWrite('sync.export');
+  const publishStart = useWrite('sync.publish');
 
-  const [lastCall, setLastCall] = useState<(() => Promise<Result<{ jobId: string }>>) | null>(null);
-
-  const start = async (call: () => Promise<Result<{ jobId: string }>>) => {
-    setLastCall(() => call);
+  const start = async (request: ExportStart) => {
+    setLastStart(request);
     setOutcome(null);
-    setStarting(true);
-    const result = await call();
-    setStarting(false);
+    const result =
+      request.operation === 'sync.export'
+        ? await exportStart.mutateAsync(request.input)
+        : await publishStart.mutateAsync(request.input);
     if (!result.ok) {
       if (result.fieldErrors?.folder)
         return setOutcome({ kind: 'refused', refusal: { message: result.fieldErrors.folder, code: result.code } });
@@ -56,13 +66,13 @@ export function useExportJob(failedTitle: string, onChanged: () => void): Export
     if (status.state === 'done') setOutcome({ kind: 'done', status });
     else if (status.state === 'cancelled') setOutcome({ kind: 'cancelled' });
     else setOutcome({ kind: 'refused', refusal: refusalOf(status) });
-    onChanged();
   };
 
   const retry = async () => {
-    if (lastCall) await start(lastCall);
+    if (lastStart) await start(lastStart);
   };
 
+  const starting = exportStart.isPending || publishStart.isPending;
   return { jobId, starting, outcome, clear: () => setOutcome(null), start, retry, finished };
 }
 

@@ -4,43 +4,27 @@
 import { useState } from 'react';
 import { Alert, Button, Code, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { newPassword, type UserAccount } from '../../shared/api';
-import { send } from '../api/client';
+import { useWrite } from '../api/queries';
 import { commonText } from '../common/text';
 import { notifySuccess } from '../lib/notify';
 import { temporaryPassword } from './temporaryPassword';
 import { usersText as t } from './text';
 import { PasswordField } from '../auth/PasswordField';
 
-export function ResetPasswordModal({
-  account,
-  onClose,
-  onReset,
-}: {
-  account: UserAccount | null;
-  onClose(): void;
-  onReset(account: UserAccount): void;
-}) {
+export function ResetPasswordModal({ account, onClose }: { account: UserAccount | null; onClose(): void }) {
   return (
     <Modal opened={!!account} onClose={onClose} title={account ? t.resetTitle(account.displayName) : ''} size="md">
-      {account && <ResetForm key={account.id} account={account} onClose={onClose} onReset={onReset} />}
+      {account && <ResetForm key={account.id} account={account} onClose={onClose} />}
     </Modal>
   );
 }
 
-function ResetForm({
-  account,
-  onClose,
-  onReset,
-}: {
-  account: UserAccount;
-  onClose(): void;
-  onReset(account: UserAccount): void;
-}) {
+function ResetForm({ account, onClose }: { account: UserAccount; onClose(): void }) {
   const [password, setPassword] = useState('');
   const [visible, setVisible] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const reset = useWrite('users.resetPassword');
   const [done, setDone] = useState<string | null>(null);
   const name = `${account.displayName}（${account.username}）`;
 
@@ -49,16 +33,13 @@ function ResetForm({
     setError(null);
     const parsed = newPassword.safeParse(password);
     if (!parsed.success) return setFieldError(parsed.error.issues[0]?.message ?? null);
-    setSaving(true);
-    const result = await send('users.resetPassword', { id: account.id, password });
-    setSaving(false);
+    const result = await reset.mutateAsync({ id: account.id, password });
     if (!result.ok) {
       setFieldError(result.fieldErrors?.password ?? null);
       return setError(result.message);
     }
     setDone(password);
     notifySuccess(t.resetDoneNotice(account.displayName));
-    onReset(result.value);
   };
 
   if (done) {
@@ -131,7 +112,7 @@ function ResetForm({
           <Button variant="default" onClick={onClose}>
             {commonText.cancel}
           </Button>
-          <Button type="submit" color="orange" loading={saving}>
+          <Button type="submit" color="orange" loading={reset.isPending}>
             {t.resetSubmit}
           </Button>
         </Group>

@@ -9,7 +9,8 @@ import { useApp } from '../AppContext';
 import { roleHint, roleOrder, roleText } from '../auth/text';
 import { FormActions } from '../common/FormActions';
 import { commonText } from '../common/text';
-import { checkedSend } from '../lib/checkedSend';
+import { useRead } from '../api/queries';
+import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifySuccess } from '../lib/notify';
 import { temporaryPassword } from './temporaryPassword';
 import { usersText as t } from './text';
@@ -29,16 +30,11 @@ export function UserFormModal({
   opened,
   account,
   onClose,
-  onSaved,
-  reload,
 }: {
   opened: boolean;
   /** null: a new account. */
   account: UserAccount | null;
   onClose(): void;
-  onSaved(account: UserAccount): void;
-  /** Fetches the accounts again (after a conflicting change). */
-  reload(): Promise<UserAccount[] | null>;
 }) {
   return (
     <Modal
@@ -47,28 +43,15 @@ export function UserFormModal({
       title={account ? t.editTitle(account.displayName) : t.createTitle}
       size="lg"
     >
-      {opened && (
-        <UserForm key={account?.id ?? 'new'} account={account} onClose={onClose} onSaved={onSaved} reload={reload} />
-      )}
+      {opened && <UserForm key={account?.id ?? 'new'} account={account} onClose={onClose} />}
     </Modal>
   );
 }
 
-function UserForm({
-  account: initial,
-  onClose,
-  onSaved,
-  reload,
-}: {
-  account: UserAccount | null;
-  onClose(): void;
-  onSaved(account: UserAccount): void;
-  reload(): Promise<UserAccount[] | null>;
-}) {
+function UserForm({ account: initial, onClose }: { account: UserAccount | null; onClose(): void }) {
   const { user, departments, people } = useApp();
   // The version saved against; replaced by the newest one after a conflicting change.
   const [base, setBase] = useState(initial);
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ message: string; color: string } | null>(null);
   const [passwordVisible, setPasswordVisible] = useState(false);
   const isMe = base?.id === user.id;
@@ -88,6 +71,9 @@ function UserForm({
       disabled: initial?.disabled ?? false,
     },
   });
+  const accounts = useRead('users.list');
+  const updateAccount = useCheckedWrite('users.update', form, t.formError);
+  const createAccount = useCheckedWrite('users.create', form, t.formError);
 
   // Choosing a person fills in the name and department where they are still empty.
   const choosePerson = (personId: string | null) => {
@@ -108,21 +94,16 @@ function UserForm({
     };
     const update = base ? { id: base.id, version: base.version, ...common, disabled: values.disabled } : null;
     const create = { username: values.username, ...common, password: values.password };
-    setSaving(true);
-    const result = update
-      ? await checkedSend('users.update', update, form, t.formError)
-      : await checkedSend('users.create', create, form, t.formError);
-    setSaving(false);
+    const result = update ? await updateAccount.submit(update) : await createAccount.submit(create);
     if (!result.ok) {
       if (result.code === 'E_STALE' && base) {
-        const fresh = (await reload())?.find((a) => a.id === base.id);
+        const fresh = (await accounts.refetch()).data?.find((a) => a.id === base.id);
         if (fresh) setBase(fresh);
         return setError({ message: `${result.message}${fresh ? t.staleReloaded : ''}`, color: 'orange' });
       }
       return setError({ message: result.message, color: 'red' });
     }
     notifySuccess(base ? t.saved : t.created(result.value.username));
-    onSaved(result.value);
     onClose();
   });
 
@@ -222,7 +203,11 @@ function UserForm({
           />
         )}
         <Group justify="flex-end" mt="xs">
-          <FormActions onCancel={onClose} saving={saving} submitLabel={base ? commonText.save : t.create} />
+          <FormActions
+            onCancel={onClose}
+            saving={updateAccount.isPending || createAccount.isPending}
+            submitLabel={base ? commonText.save : t.create}
+          />
         </Group>
       </Stack>
     </form>

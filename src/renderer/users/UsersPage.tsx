@@ -1,14 +1,15 @@
 // 用户管理 (administrators): every account with its roles, department and state; create an account
 // with a temporary password, edit roles / department / linked person or disable it, and reset a
 // forgotten password (which also lifts a lock-out).
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconEdit, IconKey, IconPlus } from '@tabler/icons-react';
 import type { UserAccount } from '../../shared/model';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { RoleBadges } from '../auth/RoleBadges';
 import { IconAction } from '../common/IconAction';
+import { RetryAlert } from '../common/RetryAlert';
 import { PageHeader } from '../common/PageHeader';
 import { dayjs, formatDateTime } from '../lib/dates';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -20,24 +21,8 @@ type Dialog =
 
 export function UsersPage() {
   const { user } = useApp();
-  const [accounts, setAccounts] = useState<UserAccount[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: accounts, error, refetch } = useRead('users.list');
   const [dialog, setDialog] = useState<Dialog>(null);
-
-  const load = useCallback(async (): Promise<UserAccount[] | null> => {
-    const result = await send('users.list');
-    if (!result.ok) {
-      setError(result.message);
-      return null;
-    }
-    setError(null);
-    setAccounts(result.value);
-    return result.value;
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Stack gap="md" maw={1200}>
@@ -50,11 +35,7 @@ export function UsersPage() {
           {t.create}
         </Button>
       </PageHeader>
-      {error && (
-        <Alert color="red" title={t.loadFailed}>
-          {error}
-        </Alert>
-      )}
+      {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
       {!accounts && !error && (
         <Stack gap="xs">
           {[0, 1, 2].map((i) => (
@@ -101,14 +82,8 @@ export function UsersPage() {
         opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}
         account={dialog?.kind === 'edit' ? dialog.account : null}
         onClose={() => setDialog(null)}
-        onSaved={() => void load()}
-        reload={load}
       />
-      <ResetPasswordModal
-        account={dialog?.kind === 'reset' ? dialog.account : null}
-        onClose={() => setDialog(null)}
-        onReset={() => void load()}
-      />
+      <ResetPasswordModal account={dialog?.kind === 'reset' ? dialog.account : null} onClose={() => setDialog(null)} />
     </Stack>
   );
 }

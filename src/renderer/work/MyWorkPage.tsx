@@ -3,7 +3,6 @@
 // each row leads to the screen where the work is done.
 import { useMemo, useState } from 'react';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -19,14 +18,14 @@ import {
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { Light, WorkAction, WorkEntry, WorkKind } from '../../shared/model';
 import { lights } from '../../shared/api';
-import { send } from '../api/client';
+import { useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { PageHeader } from '../common/PageHeader';
+import { RetryAlert } from '../common/RetryAlert';
 import { lightText } from '../common/text';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { dayjs, formatDate } from '../lib/dates';
 import { campaignRoute, navigate, type Route } from '../lib/router';
-import { useRefreshable } from '../lib/useRefreshable';
 import { workActionText, workKindText, workText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
 import { LightLabel } from '../common/LightLabel';
@@ -65,7 +64,7 @@ function goTo(entry: WorkEntry) {
 
 export function MyWorkPage() {
   const { user, can } = useApp();
-  const { data: entries, error, loading, load } = useRefreshable(() => send('work.mine'));
+  const { data: entries, error, isFetching, refetch } = useRead('work.mine');
   const [kind, setKind] = useState<WorkKind | null>(null);
   const [light, setLight] = useState<Light | null>(null);
   const [limit, setLimit] = useState(PAGE_ROWS);
@@ -93,18 +92,14 @@ export function MyWorkPage() {
         <Button
           variant="default"
           leftSection={<IconRefresh size={16} />}
-          onClick={() => void load()}
-          loading={loading && !!entries}
+          onClick={() => void refetch()}
+          loading={isFetching && !!entries}
         >
           {t.refresh}
         </Button>
       </PageHeader>
 
-      {error && (
-        <Alert color="red" title={t.loadFailed}>
-          {error}
-        </Alert>
-      )}
+      {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
 
       <Group gap="sm" align="stretch" data-testid="work-counts">
         <KindCard

@@ -1,0 +1,152 @@
+// The checklist (推进清单): its sections, items, progress notes, sign-off, progress figures, and a
+// template imported from a workbook.
+import * as z from 'zod';
+import { defineOperation, MANAGERS, REVIEWER, WORKERS } from '../contract';
+import {
+  byId,
+  byVersionedId,
+  courtCode,
+  exactText,
+  isoDate,
+  optionalDate,
+  optionalText,
+  requiredText,
+  rowId,
+  text,
+  version,
+  workbookFile,
+} from '../common/schemas';
+import type { CampaignDetail } from '../campaigns/campaignsModel';
+import {
+  type CampaignProgress,
+  frequencies,
+  type ItemDetail,
+  itemKinds,
+  type ItemRow,
+  type ProgressNote,
+  templateFields,
+  type TemplateImport,
+} from './checklistModel';
+
+const itemFields = {
+  sectionId: z.union([rowId, z.null()]).optional().default(null),
+  title: requiredText(200, '任务名称'),
+  content: optionalText(4000, '具体内容', 'paragraphs'),
+  kind: z.enum(itemKinds).optional().default('own'),
+  leadLeader: optionalText(40, '牵头院领导'),
+  departmentId: z.union([rowId, z.null()]).optional().default(null),
+  owner: optionalText(40, '责任人'),
+  deadline: optionalDate,
+  frequency: z.enum(frequencies).optional().default('once'),
+  percent: z
+    .number()
+    .int('进度应为整数')
+    .min(0, '进度应在 0 到 100 之间')
+    .max(100, '进度应在 0 到 100 之间')
+    .optional()
+    .default(0),
+};
+
+export const checklistOperations = {
+  'sections.create': defineOperation<CampaignDetail>()(
+    z.object({
+      campaignId: rowId,
+      parentId: z.union([rowId, z.null()]).optional().default(null),
+      title: requiredText(100, '栏目名称'),
+    }),
+    MANAGERS,
+  ),
+  'sections.update': defineOperation<CampaignDetail>()(
+    z.object({ id: rowId, version, title: requiredText(100, '栏目名称') }),
+    MANAGERS,
+  ),
+  'sections.move': defineOperation<CampaignDetail>()(
+    z.object({ id: rowId, direction: z.enum(['up', 'down']) }),
+    MANAGERS,
+  ),
+  'sections.delete': defineOperation<CampaignDetail>()(byVersionedId, MANAGERS),
+  /** courtCode: another court's checklist held here (a subordinate's, read-only); this court's by default. */
+  'items.list': defineOperation<ItemRow[]>()(z.object({ campaignId: rowId, courtCode: courtCode.optional() }), 'user'),
+  'items.search': defineOperation<{ ids: string[]; mode: 'fulltext' | 'substring' }>()(
+    z.object({ campaignId: rowId, query: text(100, '搜索词'), courtCode: courtCode.optional() }),
+    'user',
+  ),
+  'items.get': defineOperation<ItemDetail>()(byId, 'user'),
+  'items.create': defineOperation<ItemDetail>()(z.object({ campaignId: rowId, ...itemFields }), WORKERS),
+  'items.update': defineOperation<ItemDetail>()(z.object({ id: rowId, version, ...itemFields }), WORKERS),
+  'items.delete': defineOperation<{ deleted: number }>()(
+    z.object({ ids: z.array(rowId).min(1, '请先选择事项').max(10000) }),
+    WORKERS,
+  ),
+  'items.move': defineOperation<{ id: string }>()(
+    z.object({
+      id: rowId,
+      sectionId: z.union([rowId, z.null()]),
+      beforeId: z.union([rowId, z.null()]).optional().default(null),
+    }),
+    MANAGERS,
+  ),
+  'items.bulkUpdate': defineOperation<{ updated: number }>()(
+    z
+      .object({
+        ids: z.array(rowId).min(1, '请先选择事项').max(10000),
+        owner: text(40, '责任人').min(1, '请填写责任人').optional(),
+        // No default here: leaving the deadline out must keep each item's own deadline.
+        deadline: z.union([isoDate, z.null()]).optional(),
+        departmentId: z.union([rowId, z.null()]).optional(),
+      })
+      .refine(
+        (v) => v.owner !== undefined || v.deadline !== undefined || v.departmentId !== undefined,
+        '请至少选择一项要修改的内容',
+      ),
+    MANAGERS,
+  ),
+  'items.markComplete': defineOperation<ItemDetail>()(
+    z.object({ id: rowId, version, note: optionalText(2000, '完成说明', 'paragraphs') }),
+    WORKERS,
+  ),
+  // The reviewer is the logged-in user, never a name typed by the caller.
+  'items.signOff': defineOperation<ItemDetail>()(
+    z.object({ id: rowId, version, opinion: optionalText(1000, '审核意见', 'paragraphs') }),
+    REVIEWER,
+  ),
+  'items.sendBack': defineOperation<ItemDetail>()(
+    z.object({ id: rowId, version, reason: requiredText(1000, '退回理由', 'paragraphs') }),
+    REVIEWER,
+  ),
+  'items.reopen': defineOperation<ItemDetail>()(
+    z.object({ id: rowId, version, reason: requiredText(1000, '重新打开的理由', 'paragraphs') }),
+    REVIEWER,
+  ),
+  'progress.add': defineOperation<ProgressNote>()(
+    z.object({
+      itemId: rowId,
+      noteDate: isoDate,
+      /** Who did the work; defaults to the logged-in user. */
+      author: text(20, '填报人').optional(),
+      text: requiredText(4000, '进展情况', 'paragraphs'),
+      percent: z.number().int().min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional(),
+    }),
+    WORKERS,
+  ),
+  'stats.campaignProgress': defineOperation<CampaignProgress>()(
+    z.object({ campaignId: rowId, courtCode: courtCode.optional() }),
+    'user',
+  ),
+  /** A checklist template as higher courts send it (XLSX). Preview unless confirm. */
+  'items.importTemplate': defineOperation<TemplateImport>()(
+    z.object({
+      campaignId: rowId,
+      ...workbookFile,
+      /** Which sheet; the first with data when absent. */
+      sheet: exactText(100, '工作表名称').optional(),
+      /** Field → 0-based column index (null: not mapped); guessed from the header row when absent. */
+      mapping: z
+        .partialRecord(z.enum(templateFields), z.union([z.number().int().min(0).max(200), z.null()]))
+        .optional(),
+      confirm: z.boolean().optional().default(false),
+      skipInvalid: z.boolean().optional().default(false),
+    }),
+    MANAGERS,
+  ),
+};

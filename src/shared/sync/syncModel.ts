@@ -1,0 +1,159 @@
+// Sync bundles between courts: trusted courts, the overview, what an import or export did, and
+// the history. Plain data that crosses the process boundary.
+
+export type BundleKind = 'report_up' | 'package_down';
+
+export type TrustRelation = 'superior' | 'subordinate' | 'relayed';
+
+/** A court whose bundles this installation accepts. */
+export interface TrustedCourt {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string;
+  relation: TrustRelation;
+  /** Read over the phone: eight groups of five digits. */
+  fingerprint: string;
+  trustedAt: string;
+  /** Who confirmed the fingerprint here, or 经 <code> 转报 when a relaying court vouched for it. */
+  trustedBy: string;
+  vouchedBy: string | null;
+  lastSeq: number;
+  lastBundleAt: string | null;
+  lastImportedAt: string | null;
+  /** 审计日志与上次上报不一致: what the witness found, or null. */
+  auditAlert: string | null;
+}
+
+export interface SyncOverview {
+  court: { code: string; name: string; level: string; parentCode: string | null; parentName: string | null };
+  fingerprint: string;
+  /** The parent court's trusted entry once a package down from it was imported (bundles up are then encrypted). */
+  parent: TrustedCourt | null;
+  /** The sequence number the next report-up bundle will carry. */
+  nextSeq: number;
+  lastExport: { seq: number; at: string; fileName: string; full: boolean } | null;
+  /** Own changes not yet in any bundle to the parent. */
+  pendingChanges: number;
+  /** Subordinates' bundles imported and not yet forwarded upward. */
+  pendingRelays: number;
+  defaultFolder: string;
+  /** Removable drives and the like found on this computer, offered as export folders. */
+  drives: { path: string; label: string }[];
+}
+
+/** New / updated / unchanged / older rows of one court in one campaign (campaignId null: court-wide rows). */
+export interface SyncChangeCount {
+  courtCode: string;
+  courtName: string;
+  campaignId: string | null;
+  campaignTitle: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  older: number;
+}
+
+export interface BundleSummary {
+  kind: BundleKind;
+  full: boolean;
+  source: { code: string; name: string; fingerprint: string };
+  target: { code: string; name: string };
+  seq: number;
+  changeFrom: number;
+  changeThrough: number;
+  createdAt: string;
+  encrypted: boolean;
+  rows: number;
+  files: number;
+  /** Subordinates' own signed bundles carried inside (relay), each verified on its own. */
+  nested: { source: { code: string; name: string }; seq: number; full: boolean; rows: number; files: number }[];
+  campaign: { id: string; title: string } | null;
+}
+
+/** What an import did (or, for a preview, would do). */
+export interface ImportReport {
+  dryRun: boolean;
+  /** 'imported': changes written; 'unchanged': nothing to do (e.g. the same bundle again). */
+  outcome: 'imported' | 'unchanged';
+  bundle: BundleSummary;
+  /** Courts met for the first time: a person must compare these fingerprints before importing.
+   * `replacesVouched`: a relay had vouched for a key of this court; the confirmed one replaces it. */
+  needsTrust: { code: string; name: string; level: string; fingerprint: string; replacesVouched?: boolean }[];
+  /** Courts whose keys this import would trust because the court relaying their bundles vouches for them. */
+  newlyVouched: {
+    code: string;
+    name: string;
+    level: string;
+    fingerprint: string;
+    vouchedBy: { code: string; name: string };
+  }[];
+  /** Subordinates whose audit log no longer agrees with what they reported before (the witness). */
+  auditAlerts: { code: string; name: string; message: string }[];
+  /** Evidence files that were missing or damaged here and were restored from the bundle. */
+  restoredFiles: number;
+  changes: SyncChangeCount[];
+  totals: { added: number; updated: number; unchanged: number; older: number; files: number };
+  /** Mandatory items created or updated in this court's own checklist from a package down. */
+  materialized: { added: number; updated: number; removed: number };
+  message: string;
+}
+
+export interface ExportReport {
+  filePath: string;
+  fileName: string;
+  kind: BundleKind;
+  full: boolean;
+  seq: number;
+  target: { code: string; name: string };
+  encrypted: boolean;
+  rows: number;
+  files: number;
+  nested: number;
+  bytes: number;
+  message: string;
+}
+
+export type SyncDirection = 'export' | 'import' | 'preview';
+
+export type SyncResultKind = 'ok' | 'unchanged' | 'refused' | 'cancelled' | 'failed';
+
+export interface SyncHistoryEntry {
+  id: string;
+  at: string;
+  direction: SyncDirection;
+  kind: BundleKind | null;
+  fileName: string;
+  courtCode: string;
+  courtName: string;
+  seq: number | null;
+  rows: number;
+  files: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  result: SyncResultKind;
+  /** Stable code on refusal, e.g. E_TAMPERED. */
+  code: string | null;
+  message: string;
+  actor: string;
+}
+
+export interface SubordinateCourt {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string;
+  /** Direct subordinate, or relayed through an intermediate court (its code). */
+  via: string | null;
+  lastSeq: number;
+  lastBundleAt: string | null;
+  lastImportedAt: string | null;
+  /** Whole days since the last bundle was written; null before the first. */
+  ageDays: number | null;
+  /** The first missing sequence number when a later bundle was refused for a gap. */
+  missingSeq: number | null;
+  itemCount: number;
+  /** 审计日志与上次上报不一致: what the witness found (and when), or null. */
+  auditAlert: { message: string; at: string } | null;
+}
