@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import yauzl from 'yauzl';
+import { readZipEntries } from './zipEntries';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openHarness, tempDir } from './harness';
@@ -396,26 +396,7 @@ async function tamperEntry(
   entryName: string,
   change: (bytes: Buffer) => Buffer,
 ): Promise<void> {
-  const entries: { name: string; bytes: Buffer }[] = await new Promise((resolve, reject) => {
-    const found: { name: string; bytes: Buffer }[] = [];
-    yauzl.open(from, { lazyEntries: true }, (openError, zip) => {
-      if (openError) return reject(openError);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (readError, stream) => {
-          if (readError) return reject(readError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            found.push({ name: entry.fileName, bytes: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(found));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
+  const entries = await readZipEntries(from);
   expect(entries.map((e) => e.name)).toContain(entryName);
   const out = new yazl.ZipFile();
   for (const entry of entries) out.addBuffer(entry.name === entryName ? change(entry.bytes) : entry.bytes, entry.name);

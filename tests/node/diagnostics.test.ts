@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dayjs from 'dayjs';
-import yauzl from 'yauzl';
+import { readZipEntries } from './zipEntries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, openCourt, tempDir, type Harness } from './harness';
 import { ensureCourtKeysSync } from '../../src/main/sync/courtKeys';
@@ -18,29 +18,6 @@ function freshFolder(): string {
   const dir = tempDir('court-diagnostics-');
   folders.push(dir);
   return dir;
-}
-
-function unzip(file: string): Promise<{ name: string; bytes: Buffer }[]> {
-  return new Promise((resolve, reject) => {
-    const found: { name: string; bytes: Buffer }[] = [];
-    yauzl.open(file, { lazyEntries: true }, (openError, zip) => {
-      if (openError) return reject(openError);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (readError, stream) => {
-          if (readError) return reject(readError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            found.push({ name: entry.fileName, bytes: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(found));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
 }
 
 const EVIDENCE_MARKER = 'EVIDENCE-CONTENT-7f3a9c-不应出现在诊断信息中';
@@ -100,7 +77,7 @@ beforeAll(async () => {
 
   out = freshFolder();
   saved = await h.ok('diagnostics.export', { folder: out });
-  entries = await unzip(saved.path);
+  entries = await readZipEntries(saved.path);
 });
 
 afterAll(async () => {
@@ -204,7 +181,7 @@ describe('a court whose integrity check finds a problem', () => {
       });
       fs.rmSync(path.join(x.dataDir, 'evidence'), { recursive: true, force: true });
       const file = await x.ok('diagnostics.export', { folder: freshFolder() });
-      const text = (await unzip(file.path)).find((e) => e.name === 'integrity.txt')!.bytes.toString('utf8');
+      const text = (await readZipEntries(file.path)).find((e) => e.name === 'integrity.txt')!.bytes.toString('utf8');
       expect(text).toContain('结论：发现 1 处问题');
       expect(text).toMatch(/1\. 【佐证材料缺失】事项“警示教育”的佐证材料“会议记录\.pdf”的文件缺失/);
     } finally {
@@ -241,7 +218,7 @@ describe('the command line', () => {
     expect(name).toMatch(/^诊断信息-J2301-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
     expect(run.stdout).toBe(`已导出诊断信息：${path.join(to, name)}（6 个文件）\n`); // five of ours and cli.log
     expect(run.stderr).toContain('其中没有数据库、本院密钥和佐证材料');
-    const unpacked = await unzip(path.join(to, name));
+    const unpacked = await readZipEntries(path.join(to, name));
     const cliLog = unpacked.find((e) => e.name === 'logs/cli.log')!.bytes.toString('utf8');
     expect(cliLog).toMatch(
       /command finished \{"command":"init","options":\["data","code","name","level","parent","parent-name","json"\],"exitCode":0/,

@@ -2,7 +2,7 @@
 // tamper, truncate and re-sign bundles the way an attacker or a broken USB stick would.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import yauzl from 'yauzl';
+import { readZipEntries } from '../zipEntries';
 import yazl from 'yazl';
 import { encodeSignatureFile } from '../../../src/main/sync/format/container';
 import { signBytes } from '../../../src/main/sync/format/keys';
@@ -15,26 +15,7 @@ export interface OpenBundle {
 }
 
 export async function readBundle(file: string): Promise<OpenBundle> {
-  const entries = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, strictFileNames: false, decodeStrings: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            entries.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve());
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
+  const entries = new Map((await readZipEntries(file)).map((entry) => [entry.name, entry.bytes]));
   const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;
   const signature = entries.get('manifest.sig') ?? null;
   entries.delete('manifest.json');
