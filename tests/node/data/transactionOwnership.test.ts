@@ -22,8 +22,9 @@ const RAW_STATEMENTS: Record<string, string> = {
   'src/main/sync/syncTables.ts': 'schema introspection for the import statement cache and the bench baseline',
   'src/main/sync/courtKeys.ts': 'ensureCourtKeysSync, kept for tests that sign bundles by hand',
   'src/main/durability/fileJournal.ts': 'start-up recovery runs synchronously inside createServices',
-  'src/main/demo/demoJob.ts': 'demo refusal read synchronously before the job starts (demo area)',
-  'src/main/diagnostics/diagnosticsExport.ts': 'row counts of every table for the diagnostics file (logging area)',
+  'src/main/demo/demoJob.ts': 'demo refusal read synchronously before the job starts',
+  'src/main/diagnostics/diagnosticsExport.ts':
+    'row counts of every table for the diagnostics file, over tables known only at run time',
 };
 
 function sourceFiles(dir: string): string[] {
