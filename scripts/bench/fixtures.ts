@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { createServices } from '../../src/main/app/services';
 import { dispatch } from '../../src/main/api/dispatch';
 import { DATABASE_FILE } from '../../src/main/data/database';
+import { DEPARTMENTS, LEADERS } from './provinceShape';
 
 export const BENCH_COURT = {
   name: '龙江县人民法院',
@@ -21,23 +22,6 @@ export const BENCH_COURT = {
 /** The bench court's administrator, created with the profile. */
 export const BENCH_ADMIN = { username: 'bench', password: 'Bench2026x' };
 
-const DEPARTMENTS = [
-  '立案庭',
-  '刑事审判庭',
-  '民事审判第一庭',
-  '民事审判第二庭',
-  '行政审判庭',
-  '审判监督庭',
-  '执行局',
-  '审判管理办公室',
-  '政治部',
-  '办公室',
-  '研究室',
-  '纪检监察室',
-  '司法警察大队',
-  '城关人民法庭',
-];
-const LEADERS = ['陈立华', '王建军', '刘晓梅', '赵国强', '孙海涛', '吴丽娟', '周文博'];
 const OWNERS = [
   '郑雪',
   '冯志刚',

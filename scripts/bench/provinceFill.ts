@@ -7,25 +7,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { DATABASE_FILE } from '../../src/main/data/database';
-import { CAMPAIGN_YEAR, ITEMS_PER_CAMPAIGN, NOTE_MONTHS } from './provinceShape';
+import { CAMPAIGN_YEAR, DEPARTMENTS, ITEMS_PER_CAMPAIGN, LEADERS, NOTE_MONTHS } from './provinceShape';
 
-const DEPARTMENTS = [
-  '立案庭',
-  '刑事审判庭',
-  '民事审判第一庭',
-  '民事审判第二庭',
-  '行政审判庭',
-  '审判监督庭',
-  '执行局',
-  '审判管理办公室',
-  '政治部',
-  '办公室',
-  '研究室',
-  '纪检监察室',
-  '司法警察大队',
-  '城关人民法庭',
-];
-const LEADERS = ['陈立华', '王建军', '刘晓梅', '赵国强', '孙海涛', '吴丽娟', '周文博'];
 const OWNERS = [
   '郑雪',
   '冯志刚',

@@ -3,6 +3,25 @@
 // steps and the orchestrator, so that all of them agree on codes, names and folders.
 import path from 'node:path';
 
+/** The departments and leaders every bench court is filled with. */
+export const DEPARTMENTS = [
+  '立案庭',
+  '刑事审判庭',
+  '民事审判第一庭',
+  '民事审判第二庭',
+  '行政审判庭',
+  '审判监督庭',
+  '执行局',
+  '审判管理办公室',
+  '政治部',
+  '办公室',
+  '研究室',
+  '纪检监察室',
+  '司法警察大队',
+  '城关人民法庭',
+];
+export const LEADERS = ['陈立华', '王建军', '刘晓梅', '赵国强', '孙海涛', '吴丽娟', '周文博'];
+
 export const ITEMS_PER_CAMPAIGN = 300;
 /** One progress note per month of the year, for every item. */
 export const NOTE_MONTHS = 12;

@@ -9,7 +9,7 @@ import { readZipEntries } from './zipEntries';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openHarness, tempDir } from './harness';
-import { CLI_ARGS, ROOT, runCli, type CliRun } from './cliProcess';
+import { BASIC, CLI_ARGS, ROOT, runCli, type CliRun } from './cliProcess';
 
 const cli = runCli;
 
@@ -31,18 +31,6 @@ afterAll(() => {
   for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const BASIC = [
-  '--code',
-  'J2301',
-  '--name',
-  '龙江县人民法院',
-  '--level',
-  'basic',
-  '--parent',
-  'J23',
-  '--parent-name',
-  '齐齐哈尔市中级人民法院',
-];
 const INTERMEDIATE = [
   '--code',
   'J23',

@@ -7,6 +7,20 @@ export const ROOT = path.resolve(__dirname, '../..');
 /** node's arguments that run the command line from source. */
 export const CLI_ARGS = ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts')];
 
+/** `court init` options for the basic court the command-line tests set up. */
+export const BASIC = [
+  '--code',
+  'J2301',
+  '--name',
+  '龙江县人民法院',
+  '--level',
+  'basic',
+  '--parent',
+  'J23',
+  '--parent-name',
+  '齐齐哈尔市中级人民法院',
+];
+
 export interface CliRun {
   code: number | null;
   signal: NodeJS.Signals | null;

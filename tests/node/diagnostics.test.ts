@@ -7,10 +7,10 @@ import dayjs from 'dayjs';
 import { readZipEntries } from './zipEntries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, openCourt, tempDir, type Harness } from './harness';
-import { ensureCourtKeysSync } from '../../src/main/sync/courtKeys';
+import { ensureCourtKeys } from '../../src/main/sync/courtKeys';
 import { DATABASE_FILE } from '../../src/main/data/database';
 import { logFor, logsFolder } from '../../src/main/logging/log';
-import { runCli } from './cliProcess';
+import { BASIC, runCli } from './cliProcess';
 import type { DiagnosticsFile } from '../../src/shared/api';
 
 const folders: string[] = [];
@@ -50,7 +50,7 @@ beforeAll(async () => {
   // A link dressed as a log file, pointing at the database: it must not be followed.
   fs.symlinkSync(path.join(h.dataDir, DATABASE_FILE), path.join(logsFolder(h.dataDir), 'court.log'));
 
-  const keys = ensureCourtKeysSync(h.services.ctx.sqlite);
+  const keys = await ensureCourtKeys(h.services.ctx);
   const hash = (
     h.services.ctx.sqlite.prepare('SELECT password_hash FROM users WHERE username = ?').get('admin') as {
       password_hash: string;
@@ -193,22 +193,7 @@ describe('a court whose integrity check finds a problem', () => {
 describe('the command line', () => {
   it('diagnostics export --data --to saves the same zip, with the command line’s own log', async () => {
     const dir = path.join(freshFolder(), 'data');
-    const init = await runCli([
-      'init',
-      '--data',
-      dir,
-      '--code',
-      'J2301',
-      '--name',
-      '龙江县人民法院',
-      '--level',
-      'basic',
-      '--parent',
-      'J23',
-      '--parent-name',
-      '齐齐哈尔市中级人民法院',
-      '--json',
-    ]);
+    const init = await runCli(['init', '--data', dir, ...BASIC, '--json']);
     expect(init.code, init.stderr).toBe(0);
     const temporaryPassword = JSON.parse(init.stdout).admin.temporaryPassword as string;
     const to = freshFolder();

@@ -10,20 +10,6 @@ export interface OwnKeys extends CourtKeys {
   fingerprint: string;
 }
 
-/** The same, synchronously on the raw connection, for tests that sign bundles by hand. Not for the
- * program: a statement outside Kysely would land inside whatever transaction is open on it. */
-export function ensureCourtKeysSync(sqlite: ServiceContext['sqlite']): OwnKeys {
-  const read = () =>
-    sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(KEYS_SETTING) as { value: string } | undefined;
-  if (!read()) {
-    sqlite
-      .prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
-      .run(KEYS_SETTING, JSON.stringify(generateCourtKeys()));
-  }
-  const keys = JSON.parse(read()!.value) as CourtKeys;
-  return { ...keys, fingerprint: fingerprintOf(keys.signPublic, keys.boxPublic) };
-}
-
 export async function ensureCourtKeys(ctx: Pick<ServiceContext, 'db'>): Promise<OwnKeys> {
   const stored = () => ctx.db.selectFrom('settings').select('value').where('key', '=', KEYS_SETTING).executeTakeFirst();
   let row = await stored();

@@ -20,7 +20,6 @@ const RAW_STATEMENTS: Record<string, string> = {
   'src/main/sync/exportBundle.ts': 'bundle rows are stored rows under their own column names, read in bulk',
   'src/main/sync/outbox.ts': 'settled synchronously at start-up; a reserved number needs a flushed commit',
   'src/main/sync/syncTables.ts': 'schema introspection for the import statement cache and the bench baseline',
-  'src/main/sync/courtKeys.ts': 'ensureCourtKeysSync, kept for tests that sign bundles by hand',
   'src/main/durability/fileJournal.ts': 'start-up recovery runs synchronously inside createServices',
   'src/main/demo/demoJob.ts': 'demo refusal read synchronously before the job starts',
   'src/main/diagnostics/diagnosticsExport.ts':

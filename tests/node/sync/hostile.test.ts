@@ -11,7 +11,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson, entryHash, GENESIS_HASH } from '../../../src/main/audit/auditLog';
 import { courtStatus } from '../../../src/main/status/courtStatus';
-import { ensureCourtKeysSync } from '../../../src/main/sync/courtKeys';
+import { ensureCourtKeys } from '../../../src/main/sync/courtKeys';
 import { blobPath } from '../../../src/main/evidence/blobStore';
 import { exportReportUp, importBundle, inspectBundle, courtFingerprint } from '../../../src/main/sync/syncService';
 import type { Harness } from '../harness';
@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 const court = (profile: SyncProfile) => openEngineCourt(profile, open);
-const signKey = (c: SyncCourt) => ensureCourtKeysSync(c.h.services.ctx.sqlite).signPrivate;
+const signKey = async (c: SyncCourt) => (await ensureCourtKeys(c.ctx)).signPrivate;
 
 function dbHash(c: SyncCourt): string {
   c.h.services.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -148,8 +148,9 @@ describe('1. a court vouches only for its direct subordinates', () => {
       title: '第二号包里的事项',
     });
     const second = await exportReportUp(basic.ctx, { folder, full: false });
+    const basicKey = await signKey(basic);
     const relayFake = (level: string) =>
-      forged(folder, `relay-invented-${level}`, second.filePath, signKey(basic), (bundle) => {
+      forged(folder, `relay-invented-${level}`, second.filePath, basicKey, (bundle) => {
         const name = `nested/J230299-1-${sha256(inner)}.zip`;
         bundle.entries.set(name, inner);
         bundle.manifest.entries.push({ name, sha256: sha256(inner), size: inner.length });
@@ -200,8 +201,9 @@ describe('1. a court vouches only for its direct subordinates', () => {
       parentCode: 'J2302',
     } as typeof INTERMEDIATE);
     const peerUp = await exportReportUp(peer.ctx, { folder: outFolder(), full: false });
+    const middleKey = await signKey(middle);
     const carry = (name: string, file: string) =>
-      forged(folder, name, middleUp.filePath, signKey(middle), async (bundle) => {
+      forged(folder, name, middleUp.filePath, middleKey, async (bundle) => {
         const inner = fs.readFileSync(file);
         const card = (await readBundle(file)).manifest;
         const entry = `nested/${card.source.code}-${card.seq}-${sha256(inner)}.zip`;
@@ -278,7 +280,7 @@ describe('2. every number shown is a number counted', () => {
   it('a signed manifest whose counts, line counts or change range are false is refused, by import, preview and inspect', async () => {
     const { folder, basic, middle, basicFp } = await pair({ evidence: true });
     const up = await exportReportUp(basic.ctx, { folder, full: false });
-    const key = signKey(basic);
+    const key = await signKey(basic);
     const items = (bundle: OpenBundle) => bundle.manifest.entries.find((entry) => entry.name === 'rows/items.ndjson')!;
     const seqs = rowsOf(await readBundle(up.filePath), 'items').map((row) => row.change_seq as number);
     const variants: [string, (bundle: OpenBundle) => void, RegExp][] = [
@@ -328,7 +330,7 @@ describe('3. every row is checked against its table’s schema', () => {
     const current = await basic.h.ok('items.get', { id: item.id });
     await basic.h.ok('items.update', { ...current, title: '开展廉政风险排查（第二轮）' });
     const up = await exportReportUp(basic.ctx, { folder, full: false });
-    const key = signKey(basic);
+    const key = await signKey(basic);
     const editItems =
       (edit: (rows: Record<string, unknown>[]) => Record<string, unknown>[] | Buffer) => (bundle: OpenBundle) => {
         const edited = edit(rowsOf(bundle, 'items'));
@@ -429,7 +431,7 @@ describe('5. evidence files survive a crash and can always be restored', () => {
     const { folder, basic, middle, basicFp } = await pair({ evidence: true });
     const up = await exportReportUp(basic.ctx, { folder, full: false });
     // The rows are refused after the files were placed: the last rows entry is malformed.
-    const bad = await forged(folder, 'late-refusal', up.filePath, signKey(basic), (bundle) => {
+    const bad = await forged(folder, 'late-refusal', up.filePath, await signKey(basic), (bundle) => {
       const rows = rowsOf(bundle, 'progress_notes').map((row) => ({ ...row, percent: 180 }));
       setEntry(bundle, 'rows/progress_notes.ndjson', ndjson(rows));
     });
@@ -515,7 +517,7 @@ describe('bundles from the future', () => {
   it('a newer schema is refused with a message to upgrade; a creation time or row time years ahead is refused', async () => {
     const { folder, basic, middle, basicFp } = await pair();
     const up = await exportReportUp(basic.ctx, { folder, full: false });
-    const key = signKey(basic);
+    const key = await signKey(basic);
     const schema = middle.h.services.ctx.schemaVersion;
     await expectRefused(
       middle,

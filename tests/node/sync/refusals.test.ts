@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCourtKeysSync } from '../../../src/main/sync/courtKeys';
+import { ensureCourtKeys } from '../../../src/main/sync/courtKeys';
 import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from '../../../src/main/sync/syncService';
 import { readHistory } from '../../../src/main/sync/syncHistory';
 import {
@@ -84,7 +84,7 @@ beforeAll(async () => {
   const item = await basic.h.ok('items.create', { campaignId: campaign.id, title: '开展廉政风险排查' });
   await basic.h.ok('progress.add', { itemId: item.id, noteDate: '2026-11-20', text: '已排查廉政风险点 12 个' });
   plainBundle = (await exportReportUp(basic.ctx, { folder, full: false })).filePath;
-  basicKey = ensureCourtKeysSync(basic.h.services.ctx.sqlite).signPrivate;
+  basicKey = (await ensureCourtKeys(basic.ctx)).signPrivate;
 });
 
 afterAll(async () => {

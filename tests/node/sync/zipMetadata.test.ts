@@ -10,7 +10,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/main/api/errors';
-import { ensureCourtKeysSync } from '../../../src/main/sync/courtKeys';
+import { ensureCourtKeys } from '../../../src/main/sync/courtKeys';
 import { checkEntriesAgainstManifest, openBundleZip, type RowHandler } from '../../../src/main/sync/format/container';
 import { verifyBytes } from '../../../src/main/sync/format/keys';
 import { DEFAULT_LIMITS } from '../../../src/main/sync/format/limits';
@@ -64,7 +64,7 @@ beforeAll(async () => {
   plainBundle = exported.filePath;
   expect(fs.readFileSync(plainBundle).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
   basicFingerprint = await courtFingerprint(basic.ctx);
-  basicSignKey = ensureCourtKeysSync(basic.h.services.ctx.sqlite).signPublic;
+  basicSignKey = (await ensureCourtKeys(basic.ctx)).signPublic;
 }, 120_000);
 
 afterAll(async () => {
