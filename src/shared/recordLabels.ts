@@ -23,6 +23,8 @@ export const RECORD_LABELS = {
   supervisionNotes: '督导意见',
   indicators: '指标',
   indicatorValues: '指标数值',
+  rosterCourts: '应报法院',
+  packageReceipts: '下发包接收记录',
 } as const;
 
 export type RecordKind = keyof typeof RECORD_LABELS;

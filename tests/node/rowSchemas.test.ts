@@ -148,8 +148,8 @@ describe('row schemas and the migrated database', () => {
         if (inner.def.type === 'enum') expect(enumColumns.has(column), `${table}.${column} has a CHECK IN`).toBe(true);
       }
     }
-    // Guards the parsing above: the migrations hold 26 IN and 4 BETWEEN checks on synced tables.
-    expect(inChecks).toBe(26);
+    // Guards the parsing above: the migrations hold 28 IN and 4 BETWEEN checks on synced tables.
+    expect(inChecks).toBe(28);
     expect(betweenChecks).toBe(4);
   });
 });
@@ -201,8 +201,13 @@ describe('every row the writers store', () => {
     expect(failures).toEqual([]);
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     expect(total).toBeGreaterThan(500);
-    // The demo writes nearly every table; only notes from a higher court are absent here.
-    expect(TABLES.filter((table) => counts[table] === 0)).toEqual(['supervision_notes']);
+    // The demo writes nearly every table; absent at one court on its own: notes from a higher court,
+    // a roster (kept by higher courts) and receipts of packages (written when a package is imported).
+    expect(TABLES.filter((table) => counts[table] === 0)).toEqual([
+      'supervision_notes',
+      'roster_courts',
+      'package_receipts',
+    ]);
   });
 });
 
@@ -231,6 +236,38 @@ describe('the plain predicates that spare valid rows the zod parse', () => {
       kind: 'supervision',
       author: '李处长',
       text: '请补充佐证材料',
+    };
+    // Nor a roster entry or a package receipt (province tables): one each as the writers store them.
+    const rosterCourt: Row = {
+      ...note,
+      campaign_id: undefined,
+      court_code: undefined,
+      item_id: undefined,
+      kind: undefined,
+      author: undefined,
+      text: undefined,
+      code: 'J2301',
+      name: '哈尔滨市道里区人民法院',
+      level: 'basic',
+      parent_code: 'J23',
+      jurisdiction: '哈尔滨市',
+      merged_at: null,
+      merged_into: null,
+      added_by: 'manual',
+    };
+    for (const key of Object.keys(rosterCourt)) if (rosterCourt[key] === undefined) delete rosterCourt[key];
+    const receipt: Row = {
+      id: ITEM.id,
+      origin: 'J2301',
+      version: 1,
+      change_seq: 7,
+      created_at: NOW,
+      updated_at: NOW,
+      deleted_at: null,
+      source_code: 'J23',
+      seq: 3,
+      campaign_id: ITEM.campaign_id,
+      imported_at: NOW,
     };
     // Nor ledger evidence: one as the operation stores it.
     const ledgerFile: Row = {
@@ -315,7 +352,16 @@ describe('the plain predicates that spare valid rows the zod parse', () => {
     let compared = 0;
     const disagreements: string[] = [];
     for (const table of TABLES) {
-      const base = table === 'supervision_notes' ? note : table === 'ledger_evidence' ? ledgerFile : sample(table);
+      const base =
+        table === 'supervision_notes'
+          ? note
+          : table === 'ledger_evidence'
+            ? ledgerFile
+            : table === 'roster_courts'
+              ? rosterCourt
+              : table === 'package_receipts'
+                ? receipt
+                : sample(table);
       expect(base, table).toBeDefined();
       const valid = JSON.parse(JSON.stringify(base)) as Row;
       const agree = (row: Row, what: string) => {

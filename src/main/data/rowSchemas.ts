@@ -434,6 +434,24 @@ const shapes = {
     evidence_sha256: orNull(sha256),
     evidence_name: orNull(short()),
   },
+  roster_courts: {
+    ...owned,
+    code: courtCode,
+    name: short(),
+    level: oneOf(['intermediate', 'basic']),
+    parent_code: courtCode,
+    jurisdiction: withDefault(short(), ''),
+    merged_at: orNull(timestamp),
+    merged_into: orNull(courtCode),
+    added_by: withDefault(oneOf(['manual', 'import', 'relay']), 'manual'),
+  },
+  package_receipts: {
+    ...owned,
+    source_code: courtCode,
+    seq: int(0),
+    campaign_id: orNull(uuid),
+    imported_at: timestamp,
+  },
 } as const;
 
 export type SyncTableName = keyof typeof shapes;

@@ -306,6 +306,46 @@ export interface SupervisionNotesTable extends OwnedColumns {
   text: string;
 }
 
+/** 应报法院: a court on this court's roster (0007). */
+export interface RosterCourtsTable extends OwnedColumns {
+  code: string;
+  name: string;
+  level: 'intermediate' | 'basic';
+  parentCode: string;
+  jurisdiction: Generated<string>;
+  mergedAt: string | null;
+  mergedInto: string | null;
+  addedBy: Generated<'manual' | 'import' | 'relay'>;
+}
+
+/** A package a court imported (0007), reported up so its issuer knows who holds it. */
+export interface PackageReceiptsTable extends OwnedColumns {
+  sourceCode: string;
+  seq: number;
+  campaignId: string | null;
+  importedAt: string;
+}
+
+/** A higher court's reporting rules for one campaign (0007, local). */
+export interface CampaignReportingTable {
+  campaignId: string;
+  period: Generated<'week' | 'month' | 'quarter'>;
+  dueDays: Generated<number>;
+  staleDays: Generated<number>;
+  laggardRule: Generated<'bottom' | 'below'>;
+  laggardCount: Generated<number>;
+  laggardBelow: Generated<number>;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A supervision note read at this court (0007, local). */
+export interface NoteReadsTable {
+  noteId: string;
+  readAt: string;
+  readBy: string;
+}
+
 export interface IndicatorsTable extends OwnedColumns {
   campaignId: string;
   name: string;
@@ -380,6 +420,8 @@ export interface SyncReceivedTable {
   relayedBy: string | null;
   receivedAt: string;
   forwardedSeq: number | null;
+  /** The bundle's manifest createdAt (0007); null for bundles received before. */
+  bundleCreatedAt: string | null;
 }
 
 export interface Database {
@@ -407,6 +449,10 @@ export interface Database {
   supervisionNotes: SupervisionNotesTable;
   indicators: IndicatorsTable;
   indicatorValues: IndicatorValuesTable;
+  rosterCourts: RosterCourtsTable;
+  packageReceipts: PackageReceiptsTable;
+  campaignReporting: CampaignReportingTable;
+  noteReads: NoteReadsTable;
   syncCourts: SyncCourtsTable;
   syncOutbox: SyncOutboxTable;
   syncReceived: SyncReceivedTable;

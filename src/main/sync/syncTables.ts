@@ -34,6 +34,8 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   { name: 'supervision_notes', campaign: 'column' },
   { name: 'indicators', campaign: 'column' },
   { name: 'indicator_values', campaign: { via: 'indicator_id', parentTable: 'indicators' } },
+  { name: 'roster_courts', campaign: null },
+  { name: 'package_receipts', campaign: 'column' },
 ];
 
 export const SYNC_TABLE_NAMES = new Set(SYNC_TABLES.map((table) => table.name));
