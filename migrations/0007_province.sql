@@ -71,3 +71,8 @@ CREATE TABLE note_reads (
 
 -- When each received bundle was written (its manifest's createdAt), for reporting on time.
 ALTER TABLE sync_received ADD COLUMN bundle_created_at TEXT;
+
+-- Received broadcast packages are kept under the target '*' (as written), so that packages addressed
+-- to one court (sealed supervision notes) keep their own numbering. Before this migration every
+-- package down was a broadcast one, kept under this court's own code.
+UPDATE sync_received SET target_code = '*' WHERE kind = 'package_down';

@@ -15,6 +15,13 @@
 //       (target under 500 ms). See scripts/bench/boardsBench.ts and uiBench.mjs.
 //   (r1-r2) a 1,000-item checklist report to PDF (target under 5 s) and to XLSX (target under 2 s),
 //       scripts/bench/reportBench.ts.
+//   (m1-m2, p1-p2) issue 13's matrix at province scale: a high court holding 165 roster courts
+//       (15 intermediate, 150 basic; 5 campaigns × 300 items each, the matrix's campaign with 12
+//       sections; some stale, a few never reported) written straight into its database; the
+//       boards.province handler (target under 100 ms; baseline issue 5's bare GROUP BY), the
+//       first render of the matrix in the preview (target under 500 ms; baseline the fetch alone),
+//       and the province report (下级法院进度表) to PDF and XLSX (each under 3 s). See
+//       scripts/bench/provinceMatrix.ts and uiBench.mjs.
 //   (t1-t5) issue 12's main-loop stalls: the longest pause of the event loop of the process that
 //       dispatches (as the preview server's) while a 1,000-item report is saved as PDF and XLSX, a
 //       large 查摆报告表 as DOCX, the demo loads and a 20,000-item daily light sweep runs — through
@@ -26,7 +33,7 @@
 //   or 15 for a quick run), --sync-cpu-prof DIR (CPU profiles of the first basic and the first
 //   relay import, into DIR), --only-boards --province DIR (only b1-b2 and r1-r2, on a province
 //   kept by an earlier `--keep` run: DIR is that run's temp folder or its province/ folder),
-//   --only-stall (only t1-t5).
+//   --only-stall (only t1-t5), --only-matrix (only m1-m2 and p1-p2).
 //
 // Main-process code is bundled with esbuild into a private temp folder and run there under plain
 // Node. For the browser figure the built app in dist/ is used when it is newer than its sources;
@@ -53,6 +60,7 @@ const courtsArg = argv.includes('--courts') ? Number(argv[argv.indexOf('--courts
 const syncCpuProf = argv.includes('--sync-cpu-prof') ? path.resolve(argv[argv.indexOf('--sync-cpu-prof') + 1]) : '';
 const onlyBoards = argv.includes('--only-boards');
 const onlyStall = argv.includes('--only-stall');
+const onlyMatrix = argv.includes('--only-matrix');
 const keptProvince = argv.includes('--province') ? path.resolve(argv[argv.indexOf('--province') + 1]) : '';
 if (onlyBoards && (onlySync || !keptProvince)) {
   console.error(
@@ -62,6 +70,10 @@ if (onlyBoards && (onlySync || !keptProvince)) {
 }
 if (onlyStall && (onlySync || onlyBoards)) {
   console.error('--only-stall 不能与 --only-sync、--only-boards 同时使用。');
+  process.exit(2);
+}
+if (onlyMatrix && (onlySync || onlyBoards || onlyStall)) {
+  console.error('--only-matrix 不能与 --only-sync、--only-boards、--only-stall 同时使用。');
   process.exit(2);
 }
 if (onlySync && !withSync) {
@@ -542,15 +554,103 @@ async function runStallRows() {
   return { rows, notes };
 }
 
+// ---------------------------------------------------------------------------------------------
+// (m1-m2, p1-p2) Issue 13: the matrix and the province report at province scale.
+
+async function runMatrixRows() {
+  const dataDir = path.join(work, 'matrix', 'J23');
+  const out = await run(
+    '--import',
+    [
+      'tsx',
+      path.join(root, 'scripts/bench/provinceMatrix.ts'),
+      '--data',
+      dataDir,
+      '--reps',
+      String(Math.max(15, reps)),
+    ],
+    { capture: false },
+  );
+  const m = JSON.parse(/MATRIX_JSON=(.*)/.exec(out)[1]);
+  const rows = [
+    {
+      name: `(m1) 下级法院进度矩阵查询（${m.rows} 个法院 × ${m.columns} 栏，全库 ${m.items} 项）`,
+      samples: m.matrix,
+      baseline: m.baseline,
+      target: 100,
+    },
+  ];
+  const notes = [
+    `  (m1) 进程内调用 boards.province：应报名单、按 origin、section_id 一次 GROUP BY（含上期完成率和红黄绿灯）、折叠到一级栏目、辖区小计与合计、排名（参加排名 ${m.ranked} 个，数据陈旧 ${m.stale} 个，未报送 ${m.missing} 个）、后进。`,
+    '       基线为第 5 号议题矩阵基准的同一 GROUP BY（只数完成与逾期），以 better-sqlite3 预编译语句单独执行。',
+  ];
+  const uiRow = {
+    name: `(m2) 预览中首次渲染下级法院进度（${m.rows} 行 × ${m.columns} 栏）`,
+    samples: [],
+    baseline: null,
+    target: 500,
+  };
+  if (!withUi) uiRow.skipped = '未测（--no-ui）';
+  else {
+    let app = null;
+    try {
+      app = await appForPreview();
+      log(`(m2) 首次渲染下级法院进度：${app.source}`);
+    } catch (error) {
+      uiRow.skipped = `未测（构建失败：${String(error.message ?? error)
+        .split('\n')[0]
+        .slice(0, 80)}）`;
+    }
+    if (app) {
+      const ui = await runMatrixBench({
+        previewJs: app.previewJs,
+        dataDir,
+        campaignId: m.campaignId,
+        expectedRows: m.rows,
+        reps: Math.max(5, Math.ceil(reps / 2)),
+        env,
+        log,
+        account: { username: 'bench', password: 'Bench2026x' },
+      });
+      if (ui.skipped) uiRow.skipped = ui.skipped;
+      else {
+        uiRow.samples = ui.samples;
+        uiRow.baseline = ui.baseline.length ? ui.baseline : null;
+        notes.push(
+          `  (m2) 应用已在活动列表，页面内从设置“下级法院进度”页地址起，到矩阵最后一行（第 ${ui.rows} 行）进入 DOM 并布局完成（含取数、排序与渲染）；基线为同一页面只经桥接取 boards.province 不渲染。`,
+        );
+      }
+    }
+  }
+  rows.push(uiRow);
+  rows.push({
+    name: `(p1) ${m.rows} 个法院下级法院进度表导出 PDF（${m.pages} 页）`,
+    samples: m.pdf,
+    baseline: null,
+    target: 3000,
+  });
+  rows.push({
+    name: `(p2) ${m.rows} 个法院下级法院进度表导出 XLSX（${(m.bytes / 1024).toFixed(0)} KiB）`,
+    samples: m.xlsx,
+    baseline: null,
+    target: 3000,
+  });
+  notes.push(
+    '  (p1) 取数（同 m1）、生成 HTML、启动 Chromium 打印为 A4 横向 PDF（每次新启动浏览器，与命令行相同）；(p2) 取数、用 exceljs 生成工作簿字节。',
+    `  全省数据直接写入高院数据库（同步链路见 s1-s4），生成用时 ${(m.buildMs / 1000).toFixed(1)} s，不计入上表。`,
+  );
+  return { rows, notes };
+}
+
 async function main() {
   const started = Date.now();
   log(`基准测试临时目录：${work}`);
   const bin = path.join(work, 'bin');
   const entries =
-    onlyBoards || onlyStall
+    onlyBoards || onlyStall || onlyMatrix
       ? []
       : [...(onlySync ? [] : ['serviceBench', 'coldStart', 'coldRaw']), ...(withSync ? ['provinceBench'] : [])];
-  if (!onlySync && !onlyStall) entries.push('boardsBench');
+  if (!onlySync && !onlyStall && !onlyMatrix) entries.push('boardsBench');
   await Promise.all([
     ...entries.map((name) =>
       build({ ...nodeCommon, entryPoints: [`scripts/bench/${name}.ts`], outfile: path.join(bin, `${name}.cjs`) }),
@@ -559,13 +659,15 @@ async function main() {
     ...(entries.length ? [buildWorker(bin)] : []),
   ]);
 
-  const foundation = onlySync || onlyBoards || onlyStall ? null : await runFoundationRows(bin);
-  const province = withSync && !onlyBoards && !onlyStall ? await runProvince(bin) : null;
+  const only = onlySync || onlyBoards || onlyStall || onlyMatrix;
+  const foundation = only ? null : await runFoundationRows(bin);
+  const province = withSync && !onlyBoards && !onlyStall && !onlyMatrix ? await runProvince(bin) : null;
   const boards =
-    onlySync || onlyStall
+    onlySync || onlyStall || onlyMatrix
       ? null
       : await runBoardsRows(bin, onlyBoards ? keptProvince : province ? path.join(work, 'province') : '');
-  const stall = onlySync || onlyBoards ? null : await runStallRows();
+  const matrix = !only || onlyMatrix ? await runMatrixRows() : null;
+  const stall = onlySync || onlyBoards || onlyMatrix ? null : await runStallRows();
   const today = foundation?.result.today ?? new Date().toLocaleDateString('sv-SE');
 
   console.log('');
@@ -597,6 +699,19 @@ async function main() {
     console.log('');
     for (const r of boards.rows) if (r.skipped) console.log(`  ${r.name.split(' ')[0]} ${r.skipped}`);
     boards.notes.forEach((note) => console.log(note));
+    console.log('');
+  }
+  if (matrix) {
+    console.log('全省矩阵与下级法院进度表（第 13 号议题）');
+    console.log('');
+    printTable(matrix.rows);
+    console.log('');
+    for (const r of matrix.rows) if (r.skipped) console.log(`  ${r.name.split(' ')[0]} ${r.skipped}`);
+    matrix.notes.forEach((note) => console.log(note));
+    const load = os.loadavg();
+    console.log(
+      `  结束时系统平均负载 ${load.map((v) => v.toFixed(2)).join(' / ')}（1/5/15 分钟，${os.cpus().length} 核）。`,
+    );
     console.log('');
   }
   if (stall) {

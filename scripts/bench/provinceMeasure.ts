@@ -101,7 +101,8 @@ export async function importInto(work: string, target: string, file: string, sou
     let ms = 0;
     const { value: report, memory } = await withMemory(async () => {
       const start = performance.now();
-      const result = await importBundle(ctx, { file, dryRun: false, trust });
+      // The person importing also adds a court met for the first time to the roster (应报名单).
+      const result = await importBundle(ctx, { file, dryRun: false, trust, addToRoster: [source] });
       ms = performance.now() - start;
       return result;
     });

@@ -32,14 +32,20 @@ export const COMMANDS = {
     },
     positionals: [0, 0],
   },
-  demo: { options: { data, json }, positionals: [0, 0] },
+  demo: { options: { data, province: { type: 'string' }, json }, positionals: [0, 0] },
   status: { options: { data, json }, positionals: [0, 0] },
   fingerprint: { options: { data, json }, positionals: [0, 0] },
   export: { options: { data, out: { type: 'string' }, full: { type: 'boolean' }, json }, positionals: [0, 0] },
   publish: { options: { data, campaign: { type: 'string' }, out: { type: 'string' }, json }, positionals: [0, 0] },
   inspect: { options: { data, json }, positionals: [1, 1] },
   import: {
-    options: { data, 'dry-run': { type: 'boolean' }, trust: { type: 'string', multiple: true }, json },
+    options: {
+      data,
+      'dry-run': { type: 'boolean' },
+      trust: { type: 'string', multiple: true },
+      'add-to-roster': { type: 'string', multiple: true },
+      json,
+    },
     positionals: [1, 1],
   },
   report: {

@@ -6,6 +6,7 @@ import { dispatch } from '../main/api/dispatch';
 import { ApiError } from '../main/api/errors';
 import { CLI_CALLER, openCliSession } from '../main/access/cliSession';
 import { courtStatus, type CourtStatus } from '../main/status/courtStatus';
+import { rosterStatusLines } from '../main/status/rosterStatus';
 import { courtLevels, courtSetupInput, type Input, type OperationName, type Result, type Results } from '../shared/api';
 import type { ServiceContext } from '../main/api/context';
 import { optional, required, UsageError, type ParsedCommand } from './args';
@@ -167,6 +168,7 @@ function printStatus(status: CourtStatus, output: Output): void {
   output.line(MESSAGES.statusCourts(status.courts.length));
   for (const court of status.courts) output.line(MESSAGES.statusHeldCourt(court, court.relation === 'self'));
   for (const court of status.courts) if (court.auditAlert) output.line(MESSAGES.statusAuditAlert(court));
+  if (status.roster) for (const line of rosterStatusLines(status.roster)) output.line(line);
 }
 
 export async function runStatus(parsed: ParsedCommand, output: Output): Promise<void> {

@@ -28,7 +28,11 @@ const sync = () => import('./syncCommands');
 
 const RUNNERS: Record<CommandName, Runner> = {
   init: runInit,
-  demo: runDemo,
+  // `demo --province DIR` builds a whole demo province instead of loading one court's demo.
+  demo: async (parsed, output) =>
+    parsed.values.province === undefined
+      ? runDemo(parsed, output)
+      : (await import('./provinceDemo')).runProvinceDemo(parsed, output),
   status: runStatus,
   call: runCall,
   fingerprint: async (parsed, output) => (await sync()).runFingerprint(parsed, output),

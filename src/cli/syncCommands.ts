@@ -13,7 +13,8 @@ import {
   publishCampaign,
 } from '../main/sync/syncService';
 import { fingerprintText, rowId } from '../shared/api';
-import type { ImportReport } from '../shared/model';
+import { courtCode } from '../shared/common/schemas';
+import type { ExportReport, ImportReport } from '../shared/model';
 import { flag, list, optional, required, UsageError, type ParsedCommand } from './args';
 import { withCourt, openCourt } from './dataFolder';
 import { DetailedRefusal, interruptible, progressControl, type Output } from './output';
@@ -87,6 +88,8 @@ export async function runPublish(parsed: ParsedCommand, output: Output): Promise
     });
     if (output.json) return output.document(report);
     output.line(MESSAGES.exported(report));
+    for (const file of report.packages.slice(1)) output.line(ROSTER_TEXT.packageFile(file));
+    for (const court of report.skipped) output.line(ROSTER_TEXT.skipped(court));
   });
 }
 
@@ -105,7 +108,8 @@ function printInspection(inspection: Inspection, output: Output): void {
     output.line(MESSAGES.bundleCounts(summary.rows, summary.files));
     if (summary.nested.length) {
       output.line(MESSAGES.bundleNested(summary.nested.length, summary.kind));
-      for (const nested of summary.nested) output.line(MESSAGES.bundleNestedEntry(nested));
+      for (const nested of summary.nested)
+        output.line(`${MESSAGES.bundleNestedEntry(nested)}（${ROSTER_TEXT.role[nested.role]}）`);
     }
     if (summary.encrypted) output.line(MESSAGES.bundleEncrypted);
   } else if (envelope) {
@@ -148,6 +152,7 @@ function printImport(report: ImportReport, output: Output): void {
   // The engine's message already names the bundle and the totals.
   output.line(report.message || MESSAGES.unchanged);
   if (report.outcome === 'unchanged' && !report.dryRun) return;
+  printRoster(report, output);
   for (const change of report.changes) output.line(MESSAGES.importChange(change));
   const m = report.materialized;
   if (m.added || m.updated || m.removed) output.line(MESSAGES.materialized(m));
@@ -163,6 +168,39 @@ function printImport(report: ImportReport, output: Output): void {
       output.line(MESSAGES.newlyVouchedCourt({ ...court, fingerprint: groupFingerprint(court.fingerprint) }));
   }
   for (const alert of report.auditAlerts) output.line(MESSAGES.auditAlert(alert));
+}
+
+/** The roster and sealed-package lines of the sync commands. */
+const ROSTER_TEXT = {
+  notOnRoster: (c: ImportReport['notOnRoster'][number]) =>
+    `  ${c.name}（${c.code}）不在本院应报名单中；核对无误后加上 --add-to-roster ${c.code} 重新运行，导入时将它加入应报名单`,
+  merged: (c: ImportReport['mergedOnRoster'][number]) =>
+    `  ${c.name}（${c.code}）在应报名单中已标为撤并（${c.mergedAt.slice(0, 10)}），仍导入其历史数据`,
+  added: (c: ImportReport['addedToRoster'][number]) =>
+    `  ${c.name}（${c.code}）${c.addedBy === 'relay' ? '经转报首次出现，' : ''}已${c.addedBy === 'manual' ? '按您的确认' : ''}加入应报名单`,
+  role: {
+    subordinate_report: '下级法院同步包',
+    superior_package: '上级法院的原始下发包',
+    addressed_package: '督导意见包',
+  },
+  packageFile: (f: ExportReport['packages'][number]) =>
+    `  ${f.target.code === '*' ? '各下级法院' : f.target.name}：${f.filePath}（第 ${f.seq} 号，${f.encrypted ? '已加密' : '未加密'}${f.notes ? `，督导意见 ${f.notes} 条` : ''}）`,
+  skipped: (c: ExportReport['skipped'][number]) => `  ${c.name}（${c.code}）：${c.reason}`,
+};
+
+function printRoster(report: ImportReport, output: Output): void {
+  for (const court of report.notOnRoster) output.line(ROSTER_TEXT.notOnRoster(court));
+  for (const court of report.mergedOnRoster) output.line(ROSTER_TEXT.merged(court));
+  for (const court of report.addedToRoster) output.line(ROSTER_TEXT.added(court));
+}
+
+function rosterCodes(parsed: ParsedCommand): string[] {
+  return list(parsed, 'add-to-roster').map((text) => {
+    const checked = courtCode.safeParse(text);
+    if (!checked.success)
+      throw new UsageError(USAGE.badOptionValue('--add-to-roster', checked.error.issues[0].message), 'import');
+    return checked.data;
+  });
 }
 
 function trustedFingerprints(parsed: ParsedCommand): string[] {
@@ -183,7 +221,7 @@ export async function runImport(parsed: ParsedCommand, output: Output): Promise<
   const court = await openCourt(dataArg);
   try {
     const control = progressControl(output);
-    const options = { file, fileName: path.basename(file), dryRun, trust };
+    const options = { file, fileName: path.basename(file), dryRun, trust, addToRoster: rosterCodes(parsed) };
     let report: ImportReport;
     try {
       report = await interruptible(output, control.cancel, () => importBundle(court.ctx, options, control));
@@ -209,7 +247,7 @@ export async function runImport(parsed: ParsedCommand, output: Output): Promise<
  */
 async function explainUntrusted(
   ctx: ServiceContext,
-  options: { file: string; fileName: string; dryRun: boolean; trust: string[] },
+  options: { file: string; fileName: string; dryRun: boolean; trust: string[]; addToRoster: string[] },
   dataArg: string,
   fileArg: string,
   refusal: ApiError,

@@ -21,15 +21,15 @@ export const kindName = (kind: string): string => KIND_NAMES[kind as BundleKind]
 /** One line per command, shown by `help` and after a usage error. */
 export const COMMAND_USAGE: Record<string, string> = {
   init: 'init --data 文件夹 --code 法院代码 --name 法院名称 --level high|intermediate|basic [--parent 上级法院代码 --parent-name 上级法院名称] [--operator 管理员姓名] [--json]',
-  demo: 'demo --data 文件夹 [--json]',
+  demo: 'demo --data 文件夹 [--json]，或 demo --province 新文件夹 [--json]',
   status: 'status --data 文件夹 [--json]',
   fingerprint: 'fingerprint --data 文件夹 [--json]',
   export: 'export --data 文件夹 --out 文件 [--full] [--json]',
   publish: 'publish --data 文件夹 --campaign 活动编号 --out 文件 [--json]',
   inspect: 'inspect 文件 [--data 文件夹] [--json]',
-  import: 'import --data 文件夹 文件 [--dry-run] [--trust 指纹]… [--json]',
+  import: 'import --data 文件夹 文件 [--dry-run] [--trust 指纹]… [--add-to-roster 法院代码]… [--json]',
   report:
-    'report --data 文件夹 --campaign 活动编号 --kind checklist|inspection|ledger|summary --format pdf|xlsx|html|docx --out 文件 [--court 法院代码] [--json]',
+    'report --data 文件夹 --campaign 活动编号 --kind checklist|inspection|ledger|summary|province --format pdf|xlsx|html|docx --out 文件 [--court 法院代码] [--json]',
   call: 'call --data 文件夹 操作名 [JSON 输入]',
   diagnostics: 'diagnostics export --data 文件夹 --to 文件夹 [--json]',
   help: 'help',
@@ -37,15 +37,16 @@ export const COMMAND_USAGE: Record<string, string> = {
 
 const COMMAND_PURPOSE: Record<string, string> = {
   init: '初始化本院：建立数据库、本院信息和管理员账户（admin，打印一次临时密码）',
-  demo: '载入示例专项活动数据',
+  demo: '载入示例专项活动数据；--province 在一个新文件夹里建一个示例省份（高院、3 家中院、12 家基层法院，相互交换真实的同步包）',
   status: '查看本院信息、各专项活动进度和本库所存各法院的数据',
   fingerprint: '显示本院密钥指纹（8 组，每组 5 位数字），供电话核对',
   export: '导出上报包（给上级法院）；--full 导出完整快照',
   publish: '发布某专项活动的下发包（给下级法院）',
   inspect: '查看同步包的基本信息；给出 --data 时可解开发给本院的加密包',
-  import: '导入同步包；--dry-run 只预览不写入；首次收到某法院的包时须用 --trust 确认其指纹',
+  import:
+    '导入同步包；--dry-run 只预览不写入；首次收到某法院的包时须用 --trust 确认其指纹；不在本院应报名单中的法院须用 --add-to-roster 加入',
   report:
-    '生成报表文件（推进清单、查摆报告表、整改台账、活动总结），可为 PDF、XLSX 或 HTML，查摆报告表另可为 DOCX；--court 生成本库所存下级法院的报表',
+    '生成报表文件（推进清单、查摆报告表、整改台账、活动总结，上级法院另有下级法院进度表），可为 PDF、XLSX 或 HTML，查摆报告表另可为 DOCX；--court 生成本库所存下级法院的报表',
   call: '以 JSON 输入调用任意接口操作，输出 JSON 结果',
   diagnostics:
     '导出诊断信息（运行日志、版本、完整性检查结果和各表记录数，不含数据库、密钥和佐证材料），供技术人员排查问题',
@@ -96,6 +97,8 @@ export const USAGE = {
   missingAction: (expected: string) => `缺少要做的事，应为 ${expected}。`,
   unknownAction: (value: string, expected: string) => `不认识“${value}”，应为 ${expected}。`,
   prefix: '用法错误：',
+  provinceWithData:
+    '--province 和 --data 不能同时给出：--data 给一个法院载入示例数据，--province 在新文件夹里建一个示例省份。',
 };
 
 export const MESSAGES = {
@@ -118,6 +121,31 @@ export const MESSAGES = {
   progress: (done: number, total: number, message: string) => (total > 0 ? `${message}（${done}/${total}）` : message),
   demoDone: (campaigns: number, items: number) => `已载入示例数据：${campaigns} 项专项活动，共 ${items} 个事项。`,
   jobCancelled: '已取消，没有写入任何数据。',
+
+  provinceStarted: (dir: string) => `正在建立示例省份（约需一两分钟）：${dir}`,
+  provinceDone: (courts: number, bundles: number, seconds: number) =>
+    `示例省份已建成：${courts} 家法院，相互交换了 ${bundles} 个同步包，用时 ${seconds} 秒。`,
+  provinceFolder: (dir: string) => `文件夹：${dir}（每家法院一个数据文件夹，以法院代码命名）`,
+  provinceCampaigns: (titles: string[]) => `专项活动：${titles.map((t) => `“${t}”`).join('、')}`,
+  provinceBundles: (dir: string) => `各法院交换的同步包留在：${dir}`,
+  provinceOpenHigh: (name: string) => `打开${name}（下级法院进度在“专项活动 → 下级法院进度”）：`,
+  provincePreview: (dataDir: string) => `npm run preview -- --data ${quoted(dataDir)}`,
+  provinceOpenOther:
+    '其他法院同样用 --data 指向它的文件夹；同时打开几家法院时，再加 --port 端口号（如 --port 5181）以免冲突。',
+  provinceAccounts: (username: string, password: string) =>
+    `每家法院的登录账户：用户名 ${username}，密码 ${password}（示例数据，仅供体验）`,
+  provinceCourtsHeader: '各法院：',
+  provinceCourt: (
+    c: { code: string; name: string; level: string; items: number; done: number; lastReportAt: string | null },
+    days: number | null,
+  ) =>
+    `  ${c.name}（${c.code}，${levelName(c.level)}）：事项 ${c.items}，已完成 ${c.done}，${
+      c.level === 'high'
+        ? '汇总全省进度'
+        : days === null
+          ? '从未上报'
+          : `最近上报：${days === 0 ? '今天' : `${days} 天前`}${days >= 30 ? '（数据陈旧）' : ''}`
+    }`,
 
   fingerprintCourt: (name: string, code: string) => `${name}（${code}）`,
   fingerprint: (value: string) => `本院指纹：${value}`,

@@ -17,5 +17,6 @@ export * from './supervision/supervisionModel';
 export * from './indicators/indicatorsModel';
 export * from './boards/boardsModel';
 export * from './province/provinceModel';
+export * from './province/rosterModel';
 export * from './reports/reportsModel';
 export * from './diagnostics/diagnosticsModel';

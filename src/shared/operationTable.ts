@@ -16,6 +16,7 @@ import { inspectionOperations } from './inspection/inspectionContract';
 import { jobOperations } from './jobs/jobsContract';
 import { ledgerOperations } from './ledger/ledgerContract';
 import { provinceOperations } from './province/provinceContract';
+import { rosterOperations } from './province/rosterContract';
 import { reportOperations } from './reports/reportsContract';
 import { supervisionOperations } from './supervision/supervisionContract';
 import { syncOperations } from './sync/syncContract';
@@ -37,6 +38,7 @@ export const operationTable = mergeOperationTables(
   indicatorOperations,
   boardOperations,
   provinceOperations,
+  rosterOperations,
   reportOperations,
   diagnosticsOperations,
 );

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openPreviewApp, type PreviewApp } from './fixtures';
 import { shot } from './steps';
+import { shellText } from '../../src/renderer/shell/text';
 
 const BASIC = {
   name: '哈尔滨市南岗区人民法院',
@@ -99,7 +100,7 @@ test('基层法院导出上报包 → 中级法院预览、电话核对指纹、
     await page.goto(app.url);
     await expect(page.getByTestId('header-court')).toHaveText(BASIC.name);
     // A basic court has no subordinates to watch.
-    await expect(page.getByRole('navigation').getByText('下级法院', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('navigation').getByText(shellText.navSubordinates, { exact: true })).toHaveCount(0);
     await page.getByRole('navigation').getByText('设置', { exact: true }).click();
     const ownFingerprint = page.getByTestId('own-fingerprint');
     await expect(ownFingerprint.getByTestId('fingerprint-group')).toHaveCount(8);
@@ -162,14 +163,27 @@ test('基层法院导出上报包 → 中级法院预览、电话核对指纹、
     await expect(trust.getByTestId('fingerprint-group')).toHaveText(basicFingerprint.split(' '));
     const importButton = parentPage.getByTestId('sync-import-button');
     await expect(importButton).toBeDisabled();
+    // A new subordinate is not on the roster (应报名单) yet: named, with one click to add it.
+    const roster = parentPage.getByTestId('roster-court');
+    await expect(roster).toHaveCount(1);
+    await expect(roster).toHaveAttribute('data-court', BASIC.code);
+    await expect(roster).toContainText(`${BASIC.name}（${BASIC.code}）（基层人民法院）：不在本院应报名单中`);
     await shot(parentPage, 'sync-preview.png');
     await trust.getByRole('checkbox', { name: '已与对方法院电话核对指纹一致' }).check();
+    // The fingerprint is confirmed, but the import still waits for the roster, and says so.
+    await expect(importButton).toBeDisabled();
+    await expect(parentPage.getByTestId('sync-import-blocked')).toHaveText(
+      '还有 1 个法院不在应报名单中，请先确认并加入应报名单。',
+    );
+    await roster.getByRole('button', { name: `将${BASIC.name}（${BASIC.code}）加入应报名单` }).click();
+    await expect(roster).toContainText('导入时将加入应报名单');
     await expect(importButton).toBeEnabled();
     await importButton.click();
     const result = parentPage.getByTestId('sync-import-result');
     await expect(result).toBeVisible({ timeout: 30_000 });
     await expect(result).toHaveAttribute('data-outcome', 'imported');
     await expect(result.getByTestId('bundle-source')).toContainText(BASIC.code);
+    await expect(result.getByTestId('bundle-added-roster')).toContainText(`${BASIC.name}（${BASIC.code}）`);
 
     // 同步记录: the import, with the file, the court, its sequence number and 成功.
     await parentPage.getByRole('tab', { name: '同步记录' }).click();
@@ -192,7 +206,7 @@ test('基层法院导出上报包 → 中级法院预览、电话核对指纹、
     await shot(parentPage, 'sync-trusted.png');
 
     // 下级法院: J2301 with bundle 第 1 号, no gap, fresh, and its items counted.
-    await parentPage.getByRole('navigation').getByText('下级法院', { exact: true }).click();
+    await parentPage.getByRole('navigation').getByText(shellText.navSubordinates, { exact: true }).click();
     const subordinate = parentPage.getByTestId('subordinate-row').filter({ hasText: BASIC.code });
     await expect(subordinate).toHaveCount(1);
     await expect(subordinate).toContainText(BASIC.name);

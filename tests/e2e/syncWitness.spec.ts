@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { test, expect, openPreviewApp, type PreviewApp } from './fixtures';
 import { shot } from './steps';
+import { shellText } from '../../src/renderer/shell/text';
 import { entryHash, canonicalJson } from '../../src/main/audit/auditLog';
 
 const HIGH = { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' } as const;
@@ -61,9 +62,12 @@ async function preview(page: Page, file: string): Promise<void> {
   await expect(page.getByTestId('bundle-summary')).toBeVisible({ timeout: 30_000 });
 }
 
-/** Ticks every fingerprint card (after the phone call) and imports. */
+/** Ticks every fingerprint card (after the phone call), adds each sender not yet on the roster
+ * (加入应报名单) and imports. */
 async function confirmAndImport(page: Page): Promise<void> {
   for (const check of await page.getByTestId('trust-check').all()) await check.check();
+  const add = page.getByTestId('roster-add');
+  while ((await add.count()) > 0) await add.first().click();
   await page.getByTestId('sync-import-button').click();
   await expect(page.getByTestId('sync-import-result')).toBeVisible({ timeout: 30_000 });
 }
@@ -161,7 +165,10 @@ test('高院预览转报包时列出经担保信任的基层法院；基层法�
       'data-fingerprint',
       courts.basic.fingerprint,
     );
-    await expect(high.getByTestId('bundle-nested')).toContainText('内含下级法院同步包');
+    await expect(high.getByTestId('bundle-nested-role')).toHaveText(['下级法院同步包']);
+    // The intermediate court is not on the high court's roster yet: named, and the import waits for it.
+    await expect(high.getByTestId('roster-court')).toHaveAttribute('data-court', MIDDLE.code);
+    await expect(high.getByTestId('roster-court')).toContainText('不在本院应报名单中');
     await vouched.scrollIntoViewIfNeeded();
     await high.screenshot({ path: path.join('artifacts', 'sync-preview-vouched.png') });
     await confirmAndImport(high);
@@ -180,7 +187,7 @@ test('高院预览转报包时列出经担保信任的基层法院；基层法�
     await expect(alerts).toContainText(`${BASIC.name}（${BASIC.code}）`);
     await middle.getByTestId('sync-import-button').click();
     await expect(middle.getByTestId('sync-import-result')).toBeVisible({ timeout: 30_000 });
-    await middle.getByRole('navigation').getByText('下级法院', { exact: true }).click();
+    await middle.getByRole('navigation').getByText(shellText.navSubordinates, { exact: true }).click();
     const pageAlert = middle.getByTestId('subordinates-audit-alerts');
     await expect(pageAlert).toContainText('1 个下级法院的审计日志与上次上报不一致');
     await expect(pageAlert).toContainText(BASIC.name);

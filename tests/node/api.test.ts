@@ -23,6 +23,7 @@ import { supervisionCases } from './apiCases/supervision';
 import { indicatorCases } from './apiCases/indicators';
 import { boardsCases } from './apiCases/boards';
 import { provinceCases } from './apiCases/province';
+import { rosterCases } from './apiCases/roster';
 import { reportsCases } from './apiCases/reports';
 import { templateImportCases } from './apiCases/templateImport';
 import { uploadCases } from './apiCases/uploads';
@@ -40,6 +41,7 @@ const coreCases: OperationCases<
     | keyof typeof indicatorCases
     | keyof typeof boardsCases
     | keyof typeof provinceCases
+    | keyof typeof rosterCases
     | keyof typeof reportsCases
     | keyof typeof templateImportCases
     | keyof typeof uploadCases
@@ -921,6 +923,7 @@ const cases: Record<OperationName, OperationCase> = {
   ...indicatorCases,
   ...boardsCases,
   ...provinceCases,
+  ...rosterCases,
   ...reportsCases,
   ...templateImportCases,
   ...uploadCases,

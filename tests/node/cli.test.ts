@@ -481,9 +481,30 @@ describe('command line: sync bundles', () => {
       '--json',
     ]);
     expect(preview).toMatchObject({ dryRun: true, outcome: 'imported' });
+    expect(preview.notOnRoster).toEqual([expect.objectContaining({ code: 'J2301' })]);
     expect(tableCounts(parent.dir)).toEqual(before);
 
-    const imported = await cliJson(['import', '--data', parent.dir, bundle, '--trust', fingerprint, '--json']);
+    // Not on the parent's roster: refused until a person adds it (--add-to-roster).
+    const notListed = await cli(['import', '--data', parent.dir, bundle, '--trust', fingerprint]);
+    expect(notListed.code).toBe(1);
+    expect(notListed.stderr).toContain('E_NOT_ON_ROSTER');
+    expect(notListed.stderr).toContain('不在本院应报名单中');
+    expect(tableCounts(parent.dir)).toEqual(before);
+    const badCode = await cli(['import', '--data', parent.dir, bundle, '--add-to-roster', 'j 23']);
+    expect(badCode.code).toBe(2);
+
+    const imported = await cliJson([
+      'import',
+      '--data',
+      parent.dir,
+      bundle,
+      '--trust',
+      fingerprint,
+      '--add-to-roster',
+      'J2301',
+      '--json',
+    ]);
+    expect(imported.addedToRoster).toEqual([expect.objectContaining({ code: 'J2301', addedBy: 'manual' })]);
     expect(imported).toMatchObject({
       dryRun: false,
       outcome: 'imported',
@@ -650,7 +671,17 @@ describe('command line: relay', () => {
 
     const up = path.join(work, 'basic-1.dtsync');
     await cliJson(['export', '--data', basic.dir, '--out', up, '--json']);
-    await cliJson(['import', '--data', middle.dir, up, '--trust', await fingerprintOf(basic.dir), '--json']);
+    await cliJson([
+      'import',
+      '--data',
+      middle.dir,
+      up,
+      '--trust',
+      await fingerprintOf(basic.dir),
+      '--add-to-roster',
+      'J2301',
+      '--json',
+    ]);
     const relay = path.join(work, 'middle-1.dtsync');
     const relayed = await cliJson(['export', '--data', middle.dir, '--out', relay, '--json']);
     expect(relayed.nested).toBe(1);
@@ -666,6 +697,8 @@ describe('command line: relay', () => {
       relay,
       '--trust',
       await fingerprintOf(middle.dir),
+      '--add-to-roster',
+      'J23',
       '--json',
     ]);
     expect(imported.outcome).toBe('imported');
@@ -748,7 +781,7 @@ describe('command line: an import killed midway', () => {
       new Promise<CliRun & { sawWriting: boolean }>((resolve, reject) => {
         const child = spawn(
           process.execPath,
-          [...CLI_ARGS, 'import', '--data', dataDir, bundle, '--trust', fingerprint],
+          [...CLI_ARGS, 'import', '--data', dataDir, bundle, '--trust', fingerprint, '--add-to-roster', 'J2301'],
           { cwd: ROOT },
         );
         let stdout = '';
@@ -808,7 +841,17 @@ describe('command line: an import killed midway', () => {
     expect(interrupted.run.stderr).toContain('E_CANCELLED');
 
     // The killed court's import completes on a second run.
-    const second = await cliJson(['import', '--data', killed.parent.dir, bundle, '--trust', fingerprint, '--json']);
+    const second = await cliJson([
+      'import',
+      '--data',
+      killed.parent.dir,
+      bundle,
+      '--trust',
+      fingerprint,
+      '--add-to-roster',
+      'J2301',
+      '--json',
+    ]);
     expect(second).toMatchObject({ outcome: 'imported', bundle: { seq: 1 } });
     expect(second.totals.added).toBe(exported.rows);
     const status = await cliJson(['status', '--data', killed.parent.dir, '--json']);

@@ -63,7 +63,7 @@ import { sweepLights } from '../../src/main/lights/lightHistory';
 import { courtFingerprint, exportReportUp, importBundle, publishCampaign } from '../../src/main/sync/syncService';
 import { ROOT, runCli as runCommand, type CliRun } from './cliProcess';
 import { ADMIN, openHarness, tempDir, type Harness } from './harness';
-import { BASIC, HIGH, INTERMEDIATE, bulkWork, engineCtx, openSyncCourt } from './sync/syncFixtures';
+import { BASIC, HIGH, INTERMEDIATE, ROSTER, bulkWork, engineCtx, openSyncCourt } from './sync/syncFixtures';
 
 // ---------------------------------------------------------------------------------------------
 // The command line, as a real process, with the crash point in its environment.
@@ -364,9 +364,19 @@ beforeAll(async () => {
     });
   }
   const pkg = await publishCampaign(highCtx, { campaignId: campaign.id, folder: bundleDir });
-  await importBundle(middleCtx, { file: pkg.filePath, dryRun: false, trust: [await courtFingerprint(highCtx)] });
+  await importBundle(middleCtx, {
+    file: pkg.filePath,
+    dryRun: false,
+    addToRoster: ROSTER,
+    trust: [await courtFingerprint(highCtx)],
+  });
   const relayedDown = await publishCampaign(middleCtx, { campaignId: campaign.id, folder: bundleDir });
-  await importBundle(basicCtx, { file: relayedDown.filePath, dryRun: false, trust: [fingerprints.intermediate] });
+  await importBundle(basicCtx, {
+    file: relayedDown.filePath,
+    dryRun: false,
+    addToRoster: ROSTER,
+    trust: [fingerprints.intermediate],
+  });
 
   // Report no. 1 (with one evidence file): the intermediate court confirms the basic court's fingerprint.
   const copy = basic.services.ctx.sqlite
@@ -381,7 +391,12 @@ beforeAll(async () => {
   });
   const up1 = await exportReportUp(basicCtx, { folder: bundleDir, full: false });
   expect(up1).toMatchObject({ seq: 1, encrypted: true, files: 1 });
-  await importBundle(middleCtx, { file: up1.filePath, dryRun: false, trust: [fingerprints.basic] });
+  await importBundle(middleCtx, {
+    file: up1.filePath,
+    dryRun: false,
+    addToRoster: ROSTER,
+    trust: [fingerprints.basic],
+  });
 
   // The intermediate court relays report no. 1 up to the high court (a bundle with a nested bundle).
   const relay = await exportReportUp(middleCtx, { folder: bundleDir, full: false });
@@ -434,6 +449,7 @@ beforeAll(async () => {
       file: bundles.reportUp2,
       fileName: path.basename(bundles.reportUp2),
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [],
     }),
   );
@@ -443,6 +459,7 @@ beforeAll(async () => {
       file: bundles.relay,
       fileName: path.basename(bundles.relay),
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [fingerprints.intermediate],
     }),
   );
@@ -611,6 +628,7 @@ describe('an import killed at any point', () => {
         file: bundles.reportUp2,
         fileName: path.basename(bundles.reportUp2),
         dryRun: false,
+        addToRoster: ROSTER,
         trust: [],
       }),
     );
@@ -621,7 +639,16 @@ describe('an import killed at any point', () => {
 const RELAY_IMPORT: Scenario = {
   name: 'relay-import',
   start: () => start.high,
-  args: (dir) => ['import', '--data', dir, bundles.relay, '--trust', fingerprints.intermediate],
+  args: (dir) => [
+    'import',
+    '--data',
+    dir,
+    bundles.relay,
+    '--trust',
+    fingerprints.intermediate,
+    '--add-to-roster',
+    INTERMEDIATE.code,
+  ],
 };
 
 const RELAY_IMPORT_POINTS: Point[] = [
@@ -647,6 +674,7 @@ describe('a relayed import (a bundle inside a bundle) killed at any point', () =
         file: bundles.relay,
         fileName: path.basename(bundles.relay),
         dryRun: false,
+        addToRoster: ROSTER,
         trust: [fingerprints.intermediate],
       }),
     );
@@ -699,7 +727,13 @@ async function nextExportAccepted(
   const receiver = copyCourt(follow.receiver(), 'receiver');
   await withCourt(receiver, async (ctx) => {
     for (const { file, seq } of [...crashed, { file: next.filePath, seq: next.seq }]) {
-      const report = await importBundle(ctx, { file, fileName: path.basename(file), dryRun: false, trust: [] });
+      const report = await importBundle(ctx, {
+        file,
+        fileName: path.basename(file),
+        dryRun: false,
+        addToRoster: ROSTER,
+        trust: [],
+      });
       expect(report.bundle.seq).toBe(seq);
     }
     follow.check?.(ctx);

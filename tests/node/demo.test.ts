@@ -11,6 +11,8 @@ import { NENGLI_TITLE } from '../../src/main/demo/campaignNengli';
 import { QINGLIAN_TITLE } from '../../src/main/demo/campaignQinglian';
 import { ZHIXING_TITLE } from '../../src/main/demo/campaignZhixing';
 import { ADMIN, basicCourt, basicSetup, openHarness, type Harness } from './harness';
+import { courtFingerprint, exportReportUp, importBundle } from '../../src/main/sync/syncService';
+import { engineCtx, HIGH, openSyncCourt, outFolder } from './sync/syncFixtures';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -440,5 +442,40 @@ describe('demo job', () => {
     const nengli = (await h.ok('campaigns.list')).find((c) => c.title === NENGLI_TITLE)!;
     const items = await h.ok('items.list', { campaignId: nengli.id });
     expect(items.some((i) => i.departmentId === own.id)).toBe(true);
+  });
+
+  it("loads at a high court that already holds a subordinate's copies of the demo campaigns", async () => {
+    // A basic court under the high court loads the demo and reports up: the high court then holds
+    // three campaigns with the demo's titles, owned by the basic court.
+    const { h: basic } = await loadedDemo();
+    const folder = outFolder();
+    const up = await exportReportUp(await engineCtx(basic), { folder, full: false });
+    const high = await openSyncCourt(HIGH);
+    open.push(high);
+    // A court not yet on the high court's roster: accepted onto it, as a person would.
+    await importBundle(await engineCtx(high), {
+      file: up.filePath,
+      dryRun: false,
+      trust: [await courtFingerprint(await engineCtx(basic))],
+      addToRoster: [basicCourt.code],
+    });
+    const held = () =>
+      high.services.ctx.sqlite
+        .prepare('SELECT origin, count(*) AS n FROM campaigns WHERE deleted_at IS NULL GROUP BY origin ORDER BY origin')
+        .all();
+    expect(held()).toEqual([{ origin: basicCourt.code, n: 3 }]);
+
+    // Its own demo is not "already loaded": only its own campaigns count.
+    const { jobId } = await high.ok('demo.start');
+    const job = await high.services.ctx.jobs.waitFor(jobId);
+    expect(job?.error ?? null).toBeNull();
+    expect(job?.state).toBe('done');
+    expect(held()).toEqual([
+      { origin: HIGH.code, n: 3 },
+      { origin: basicCourt.code, n: 3 },
+    ]);
+    // A second load is still refused: now its own demo campaigns are here.
+    const again = await high.call('demo.start');
+    expect(again).toMatchObject({ ok: false, code: 'E_DEMO_LOADED' });
   });
 });

@@ -373,7 +373,12 @@ describe('indicators travel with sync bundles', () => {
     });
 
     const up = await exportReportUp(basicCtx, { folder, full: false });
-    await importBundle(highCtx, { file: up.filePath, dryRun: false, trust: [await courtFingerprint(basicCtx)] });
+    await importBundle(highCtx, {
+      file: up.filePath,
+      dryRun: false,
+      trust: [await courtFingerprint(basicCtx)],
+      addToRoster: ['J230201'],
+    });
     const [own] = await high.ok('indicators.list', { campaignId: campaign.id });
     expect(own.values).toEqual([]);
     const [atHigh] = await high.ok('indicators.list', { campaignId: campaign.id, courtCode: BASIC.code });

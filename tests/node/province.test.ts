@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from '../../src/main/sync/syncService';
 import type { ProvinceBoard } from '../../src/shared/model';
 import { bundleLight } from '../../src/shared/bundleAge';
-import type { Harness } from './harness';
+import { reportingPeriods } from '../../src/main/province/provinceBoard';
+import { ADMIN, openHarness, type Harness } from './harness';
 import {
   BASIC,
   BASIC_2,
@@ -65,7 +66,7 @@ function sqlCount(high: Court, origin: string, sectionIds: string[] | 'other', t
 }
 
 describe('boards.province', () => {
-  it('rolls each subordinate court up to the issued sections, ranks the laggards first and shows bundle ages', async () => {
+  it('rolls each subordinate court up to the issued sections, ranks the best first and shows bundle ages', async () => {
     const folder = outFolder();
     const high = await court(HIGH);
     const middle = await court(INTERMEDIATE);
@@ -145,17 +146,22 @@ describe('boards.province', () => {
 
     // Up: each basic court reports (basic2 long ago), the intermediate court relays, the high court imports.
     basic2.h.setNow('2026-09-10T10:00:00+08:00');
-    for (const [c, at] of [
-      [basic1, '2026-11-20T10:00:00+08:00'],
-      [basic2, '2026-09-10T10:00:00+08:00'],
-      [basic3, '2026-11-01T10:00:00+08:00'],
+    for (const [c, code, at] of [
+      [basic1, BASIC.code, '2026-11-20T10:00:00+08:00'],
+      [basic2, BASIC_2.code, '2026-09-10T10:00:00+08:00'],
+      [basic3, BASIC_3.code, '2026-11-01T10:00:00+08:00'],
     ] as const) {
       c.h.setNow(at);
       const up = await exportReportUp(c.ctx, { folder, full: false });
-      await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [await courtFingerprint(c.ctx)] });
+      await importBundle(middle.ctx, {
+        file: up.filePath,
+        dryRun: false,
+        trust: [await courtFingerprint(c.ctx)],
+        addToRoster: [code],
+      });
     }
     const relay = await exportReportUp(middle.ctx, { folder, full: false });
-    await importBundle(high.ctx, { file: relay.filePath, dryRun: false, trust: [middleFp] });
+    await importBundle(high.ctx, { file: relay.filePath, dryRun: false, trust: [middleFp], addToRoster: ['J2302'] });
 
     const board: ProvinceBoard = await high.h.ok('boards.province', { campaignId: campaign.id });
     expect(board).toMatchObject({ campaignId: campaign.id, campaignTitle: '能力作风建设年', today: '2026-11-24' });
@@ -181,19 +187,26 @@ describe('boards.province', () => {
     }
     const byCode = new Map(board.courts.map((c) => [c.code, c]));
     // basic1: 4 items (3 copies + its own), 1 completed; its own item is in 自行增加, overdue.
-    expect(byCode.get('J230201')!.cells[2]).toEqual({ total: 1, completed: 0, overdue: 1, completionRate: 0 });
-    expect(byCode.get('J230201')!.totals).toEqual({ total: 4, completed: 1, overdue: 3, completionRate: 0.25 });
-    expect(byCode.get('J230202')!.totals).toEqual({ total: 3, completed: 2, overdue: 0, completionRate: 2 / 3 });
-    expect(byCode.get('J2302')!.totals).toEqual({ total: 3, completed: 0, overdue: 2, completionRate: 0 });
-    expect(byCode.get('J230203')!.totals).toEqual({ total: 0, completed: 0, overdue: 0, completionRate: null });
+    expect(byCode.get('J230201')!.cells[2]).toMatchObject({ total: 1, completed: 0, overdue: 1, completionRate: 0 });
+    expect(byCode.get('J230201')!.totals).toMatchObject({ total: 4, completed: 1, overdue: 3, completionRate: 0.25 });
+    expect(byCode.get('J230202')!.totals).toMatchObject({ total: 3, completed: 2, overdue: 0, completionRate: 2 / 3 });
+    expect(byCode.get('J2302')!.totals).toMatchObject({ total: 3, completed: 0, overdue: 2, completionRate: 0 });
+    expect(byCode.get('J230203')!.totals).toMatchObject({ total: 0, completed: 0, overdue: 0, completionRate: null });
     expect(byCode.get('J230203')!.cells.every((cell) => cell.total === 0 && cell.completionRate === null)).toBe(true);
-    // 后进 first: the intermediate court (0 %), then basic1 (25 %), basic2 (67 %), the court without items last.
-    expect(board.courts.map((c) => [c.rank, c.code])).toEqual([
-      [1, 'J2302'],
-      [2, 'J230201'],
-      [3, 'J230202'],
-      [4, 'J230203'],
+    // Rank 1 is the best current court: basic1 (25 %) before the intermediate court (0 %); basic2's
+    // last bundle is 75 days old (数据陈旧, not ranked) and basic3 has no items (not ranked).
+    expect(board.courts.map((c) => [c.rank, c.code, c.standing])).toEqual([
+      [1, 'J230201', 'ranked'],
+      [2, 'J2302', 'ranked'],
+      [null, 'J230202', 'stale'],
+      [null, 'J230203', 'empty'],
     ]);
+    // The roster learned on import: the intermediate court added by hand, its basic courts by the relay.
+    expect(board.fromRoster).toBe(true);
+    expect(board.courts.every((c) => c.onRoster && c.jurisdiction === 'J2302')).toBe(true);
+    expect(board.total.totals.total).toBe(
+      board.courts.reduce((sum, c) => sum + c.totals.total, 0) + board.own.totals.total,
+    );
     expect(byCode.get('J230201')).toMatchObject({ name: BASIC.name, level: 'basic', parentCode: 'J2302' });
 
     // Bundle ages against the subordinates page's thresholds (over 30 days yellow, over 60 red).
@@ -210,7 +223,7 @@ describe('boards.province', () => {
 
     // The intermediate court sees its own subordinates (not itself, not the high court).
     const atMiddle = await middle.h.ok('boards.province', { campaignId: campaign.id });
-    expect(atMiddle.courts.map((c) => c.code)).toEqual(['J230201', 'J230202', 'J230203']);
+    expect(atMiddle.courts.map((c) => c.code).sort()).toEqual(['J230201', 'J230202', 'J230203']);
 
     // A basic court has no subordinates: an empty list, not an error.
     const atBasic = await basic1.h.ok('boards.province', { campaignId: campaign.id });
@@ -222,5 +235,236 @@ describe('boards.province', () => {
     const lights = [0, 29, 30, 31, 59, 60, 61, 400].map((days) => bundleLight(days));
     expect(lights).toEqual(['green', 'green', 'green', 'yellow', 'yellow', 'yellow', 'red', 'red']);
     expect(bundleLight(null)).toBe('none');
+  });
+});
+
+/** A high court with a roster, and its subordinates' rows as relays would leave them (SQL). */
+async function rosterProvince() {
+  const h = await openHarness();
+  open.push(h);
+  await h.ok('court.setup', {
+    profile: { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' },
+    admin: ADMIN,
+  });
+  const campaign = await h.ok('campaigns.create', { title: '能力作风建设年', year: 2026, startDate: '2026-01-01' });
+  let detail = await h.ok('sections.create', { campaignId: campaign.id, title: '争先创优' });
+  detail = await h.ok('sections.create', { campaignId: campaign.id, title: '整改落实' });
+  const [s0, s1] = detail.sections.map((s) => s.id);
+  await h.ok('items.create', { campaignId: campaign.id, sectionId: s0, title: '高院自身的任务' });
+  const sqlite = h.services.ctx.sqlite;
+  let seq = 100;
+  const roster = sqlite.prepare(
+    "INSERT INTO roster_courts (id, origin, change_seq, created_at, updated_at, code, name, level, parent_code, jurisdiction, merged_at) VALUES (?, 'J23', ?, '2026-10-01T09:00:00+08:00', '2026-10-01T09:00:00+08:00', ?, ?, ?, ?, ?, ?)",
+  );
+  const entries: Array<[string, string, 'intermediate' | 'basic', string, string | null]> = [
+    ['J2301', '哈尔滨市中级人民法院', 'intermediate', 'J23', null],
+    ['J230101', '道里区人民法院', 'basic', 'J2301', null],
+    ['J230102', '道外区人民法院', 'basic', 'J2301', null],
+    ['J2302', '齐齐哈尔市中级人民法院', 'intermediate', 'J23', null],
+    ['J230201', '龙江县人民法院', 'basic', 'J2302', null],
+    ['J230202', '已撤并县人民法院', 'basic', 'J2302', '2026-06-30'],
+  ];
+  entries.forEach(([code, name, level, parent, merged], index) =>
+    roster.run(
+      `0190f0e4-0000-7000-8000-0000000ab${String(index).padStart(3, '0')}`,
+      (seq += 1),
+      code,
+      name,
+      level,
+      parent,
+      '黑龙江省',
+      merged,
+    ),
+  );
+  const synced = sqlite.prepare(
+    "INSERT INTO sync_courts (code, name, level, parent_code, sign_key, box_key, fingerprint, relation, trusted_at, trusted_by, last_seq, last_bundle_at) VALUES (?, ?, ?, ?, 'k', 'k', ?, ?, '2026-06-01T09:00:00+08:00', '李处长（admin）', 1, ?)",
+  );
+  const courts: Array<[string, string, string, string, string, string]> = [
+    ['J2301', '哈尔滨市中级人民法院', 'intermediate', 'J23', 'subordinate', '2026-11-20T09:00:00+08:00'],
+    ['J230101', '道里区人民法院', 'basic', 'J2301', 'relayed', '2026-11-22T09:00:00+08:00'],
+    ['J2302', '齐齐哈尔市中级人民法院', 'intermediate', 'J23', 'subordinate', '2026-09-01T09:00:00+08:00'],
+    ['J230201', '龙江县人民法院', 'basic', 'J2302', 'relayed', '2026-11-23T09:00:00+08:00'],
+    ['J230202', '已撤并县人民法院', 'basic', 'J2302', 'relayed', '2026-06-01T09:00:00+08:00'],
+    ['J230199', '松北区人民法院', 'basic', 'J2301', 'relayed', '2026-11-21T09:00:00+08:00'],
+  ];
+  courts.forEach(([code, name, level, parent, relation, at], index) =>
+    synced.run(code, name, level, parent, String(index).repeat(40), relation, at),
+  );
+  const item = sqlite.prepare(
+    'INSERT INTO items (id, origin, version, change_seq, created_at, updated_at, campaign_id, section_id, sort_order, title, status, deadline, completed_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  let n = 0;
+  const add = (
+    origin: string,
+    section: string,
+    status: string,
+    created: string,
+    completed: string | null,
+    deadline = '2026-12-31',
+  ) => {
+    n += 1;
+    item.run(
+      `0190f0e4-0000-7000-8000-${String(n).padStart(12, '0')}`,
+      origin,
+      (seq += 1),
+      `${created}T09:00:00+08:00`,
+      `${completed ?? created}T09:00:00+08:00`,
+      campaign.id,
+      section,
+      n * 1024,
+      `事项 ${n}`,
+      status,
+      deadline,
+      completed ? `${completed}T09:00:00+08:00` : null,
+    );
+  };
+  // 哈尔滨中院: 1 of 2 (both created in October, none done by its end): 50 %, was 0 %.
+  add('J2301', s0, 'completed', '2026-10-05', '2026-11-10');
+  add('J2301', s0, 'in_progress', '2026-10-05', null);
+  // 道里区: 3 of 4, one overdue; at October's end 2 of 3.
+  add('J230101', s0, 'completed', '2026-10-01', '2026-10-15');
+  add('J230101', s0, 'signed_off', '2026-10-01', '2026-10-20');
+  add('J230101', s1, 'completed', '2026-10-01', '2026-11-05');
+  add('J230101', s1, 'not_started', '2026-11-03', null, '2026-11-10');
+  // 齐齐哈尔中院: all done, but its last bundle is 84 days old.
+  add('J2302', s0, 'completed', '2026-08-01', '2026-08-20');
+  add('J2302', s1, 'completed', '2026-08-01', '2026-08-25');
+  // 龙江县: 1 of 5, all created in November (nothing to compare).
+  add('J230201', s0, 'completed', '2026-11-02', '2026-11-04');
+  for (let i = 0; i < 2; i += 1) add('J230201', s0, 'in_progress', '2026-11-02', null);
+  for (let i = 0; i < 2; i += 1) add('J230201', s1, 'not_started', '2026-11-02', null);
+  // 松北区 (not on the roster) and the merged court.
+  add('J230199', s0, 'completed', '2026-11-05', '2026-11-06');
+  add('J230202', s0, 'completed', '2026-05-05', '2026-05-06');
+  const rules = (rule: 'bottom' | 'below', count: number, below: number) =>
+    sqlite
+      .prepare(
+        "INSERT INTO campaign_reporting (campaign_id, laggard_rule, laggard_count, laggard_below, updated_at, updated_by) VALUES (?, ?, ?, ?, '2026-11-24T09:00:00+08:00', 'admin') ON CONFLICT (campaign_id) DO UPDATE SET laggard_rule = excluded.laggard_rule, laggard_count = excluded.laggard_count, laggard_below = excluded.laggard_below",
+      )
+      .run(campaign.id, rule, count, below);
+  return { h, campaign, rules };
+}
+
+describe('boards.province with a roster', () => {
+  it('lists every expected court, marks the ones not on it, ranks the best first and leaves stale and silent courts unranked', async () => {
+    const { h, campaign } = await rosterProvince();
+    const board: ProvinceBoard = await h.ok('boards.province', { campaignId: campaign.id });
+    expect(board.fromRoster).toBe(true);
+    expect(board.courts.map((c) => [c.rank, c.code, c.standing, c.onRoster])).toEqual([
+      [1, 'J230199', 'ranked', false],
+      [2, 'J230101', 'ranked', true],
+      [3, 'J2301', 'ranked', true],
+      [4, 'J230201', 'ranked', true],
+      [null, 'J2302', 'stale', true],
+      [null, 'J230102', 'missing', true],
+    ]);
+    const byCode = new Map(board.courts.map((c) => [c.code, c]));
+    // The court on the roster with nothing received: present, no figures, no bundle.
+    expect(byCode.get('J230102')).toMatchObject({
+      name: '道外区人民法院',
+      lastBundleAt: null,
+      bundleLight: 'none',
+      totals: { total: 0, completed: 0, overdue: 0, completionRate: null },
+      laggard: false,
+    });
+    expect(byCode.get('J2302')!.totals.completionRate).toBe(1);
+    expect(byCode.get('J2302')!.bundleAgeDays).toBe(84);
+    expect(byCode.get('J230101')!.totals).toMatchObject({ total: 4, completed: 3, overdue: 1, completionRate: 0.75 });
+
+    // The previous period (October) from the items' timestamps.
+    expect(board.previousPeriod).toEqual({ start: '2026-10-01', end: '2026-10-31' });
+    expect(byCode.get('J230101')!.previous).toMatchObject({
+      total: 3,
+      completed: 2,
+      overdue: 0,
+      completionRate: 2 / 3,
+    });
+    expect(byCode.get('J2301')!.previous).toMatchObject({ total: 2, completed: 0, completionRate: 0 });
+    expect(byCode.get('J230201')!.previous).toMatchObject({ total: 0, completionRate: null });
+
+    // Subtotals per jurisdiction (the intermediate court and its basic courts) and the total.
+    expect(board.jurisdictions.map((j) => [j.code, j.name, j.courtCount, j.currentCount])).toEqual([
+      ['J2301', '哈尔滨市中级人民法院', 3, 2],
+      ['J2302', '齐齐哈尔市中级人民法院', 2, 1],
+    ]);
+    expect(board.jurisdictions[0].totals).toMatchObject({ total: 7, completed: 5, overdue: 1, completionRate: 5 / 7 });
+    expect(board.jurisdictions[0].previous).toMatchObject({ total: 5, completed: 2 });
+    expect(board.jurisdictions[1].totals).toMatchObject({ total: 7, completed: 3, overdue: 0, completionRate: 3 / 7 });
+    expect(board.jurisdictions[1].cells.map((c) => c.total)).toEqual([4, 3]);
+    expect(board.own.totals).toMatchObject({ total: 1, completed: 0, overdue: 0, completionRate: 0 });
+    expect(board.total).toMatchObject({ code: '*', courtCount: 5, currentCount: 3, reportingRate: 3 / 5 });
+    expect(board.total.totals).toMatchObject({ total: 15, completed: 8, overdue: 1, completionRate: 8 / 15 });
+    // Lights of open items with a deadline: red (overdue), yellow (within the warning window), green.
+    const yellowDays = (
+      h.services.ctx.sqlite.prepare('SELECT yellow_days AS d FROM campaigns WHERE id = ?').get(campaign.id) as {
+        d: number;
+      }
+    ).d;
+    const lights = h.services.ctx.sqlite
+      .prepare(
+        "SELECT origin, deadline FROM items WHERE campaign_id = ? AND deleted_at IS NULL AND status NOT IN ('completed', 'signed_off') AND deadline IS NOT NULL",
+      )
+      .all(campaign.id) as Array<{ origin: string; deadline: string }>;
+    const until = new Date(Date.parse('2026-11-24T00:00:00Z') + yellowDays * 86_400_000).toISOString().slice(0, 10);
+    const counted = lights.filter((row) => !['J230202'].includes(row.origin));
+    expect(board.total.totals.overdue).toBe(counted.filter((row) => row.deadline < '2026-11-24').length);
+    expect(board.total.totals.yellow).toBe(
+      counted.filter((row) => row.deadline >= '2026-11-24' && row.deadline <= until).length,
+    );
+    expect(board.total.totals.green).toBe(counted.filter((row) => row.deadline > until).length);
+    expect(byCode.get('J230201')!.totals.yellow + byCode.get('J230201')!.totals.green).toBe(4);
+    for (const [index, cell] of board.total.cells.entries()) {
+      const sum = board.courts.reduce((acc, c) => acc + c.cells[index].total, 0) + board.own.cells[index].total;
+      expect(cell.total).toBe(sum);
+    }
+  });
+
+  it('marks 后进 by the campaign rule only, the one set the badge and the switch both use', async () => {
+    const { h, campaign, rules } = await rosterProvince();
+    // Defaults: the bottom 10 of the ranked courts (here all four); never a stale or silent court.
+    let board = await h.ok('boards.province', { campaignId: campaign.id });
+    expect(board.rules).toMatchObject({ laggardRule: 'bottom', laggardCount: 10, staleDays: 30, period: 'month' });
+    expect(board.courts.filter((c) => c.laggard).map((c) => c.code)).toEqual([
+      'J230199',
+      'J230101',
+      'J2301',
+      'J230201',
+    ]);
+    expect(board.laggardCount).toBe(4);
+    rules('bottom', 1, 60);
+    board = await h.ok('boards.province', { campaignId: campaign.id });
+    expect(board.courts.filter((c) => c.laggard).map((c) => c.code)).toEqual(['J230201']);
+    expect(board.laggardCount).toBe(1);
+    rules('below', 10, 60);
+    board = await h.ok('boards.province', { campaignId: campaign.id });
+    expect(board.courts.filter((c) => c.laggard).map((c) => c.code)).toEqual(['J2301', 'J230201']);
+    expect(board.laggardCount).toBe(2);
+  });
+
+  it('stops ranking a court once its last bundle passes the stale threshold', async () => {
+    const { h, campaign } = await rosterProvince();
+    h.setNow('2026-12-22T10:00:00+08:00');
+    const board = await h.ok('boards.province', { campaignId: campaign.id });
+    // 哈尔滨中院's bundle of 11-20 is now 32 days old and 松北区's of 11-21 31 days; 道里区's of 11-22
+    // is 30 days old, still current. November is the previous period.
+    expect(board.courts.find((c) => c.code === 'J2301')).toMatchObject({
+      standing: 'stale',
+      rank: null,
+      laggard: false,
+    });
+    expect(board.courts.filter((c) => c.rank !== null).map((c) => c.code)).toEqual(['J230101', 'J230201']);
+    expect(board.previousPeriod).toEqual({ start: '2026-11-01', end: '2026-11-30' });
+  });
+
+  it('finds the reporting periods: weeks from Monday, months, quarters', () => {
+    expect(reportingPeriods('2026-11-24', 'week')).toEqual({
+      currentStart: '2026-11-23',
+      previous: { start: '2026-11-16', end: '2026-11-22' },
+    });
+    expect(reportingPeriods('2026-01-15', 'month').previous).toMatchObject({ start: '2025-12-01', end: '2025-12-31' });
+    expect(reportingPeriods('2026-11-24', 'quarter')).toEqual({
+      currentStart: '2026-10-01',
+      previous: { start: '2026-07-01', end: '2026-09-30' },
+    });
   });
 });

@@ -384,3 +384,199 @@ describe('report command for the other kinds', () => {
     expect(fs.existsSync(path.join(out, 'x.docx'))).toBe(false);
   }, 180_000);
 });
+
+/**
+ * A high court with a generated province (SQL, as relays leave it): 6 intermediate courts with 8
+ * basic courts each on the roster, 12 top-level sections, one item per section per court; one
+ * basic court never reported and one intermediate court's last bundle is 50 days old.
+ */
+async function provinceCourt(): Promise<{ h: Harness; campaign: Campaign }> {
+  const h = await openHarness({ now: '2026-11-24T10:00:00+08:00' });
+  await h.ok('court.setup', {
+    profile: { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' },
+    admin: ADMIN,
+  });
+  const campaign = await h.ok('campaigns.create', { title: '能力作风建设年', year: 2026, startDate: '2026-01-01' });
+  let sections: Array<{ id: string }> = [];
+  for (let s = 1; s <= 12; s += 1)
+    sections = (await h.ok('sections.create', { campaignId: campaign.id, title: `第${s}项重点工作` })).sections;
+  const sqlite = h.services.ctx.sqlite;
+  let seq = 1000;
+  const roster = sqlite.prepare(
+    "INSERT INTO roster_courts (id, origin, change_seq, created_at, updated_at, code, name, level, parent_code, jurisdiction) VALUES (?, 'J23', ?, '2026-10-01T09:00:00+08:00', '2026-10-01T09:00:00+08:00', ?, ?, ?, ?, '黑龙江省')",
+  );
+  const synced = sqlite.prepare(
+    "INSERT INTO sync_courts (code, name, level, parent_code, sign_key, box_key, fingerprint, relation, trusted_at, trusted_by, last_seq, last_bundle_at) VALUES (?, ?, ?, ?, 'k', 'k', ?, ?, '2026-06-01T09:00:00+08:00', '李处长（admin）', 1, ?)",
+  );
+  const item = sqlite.prepare(
+    'INSERT INTO items (id, origin, version, change_seq, created_at, updated_at, campaign_id, section_id, sort_order, title, status, deadline, completed_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const cities = ['哈尔滨市', '齐齐哈尔市', '牡丹江市', '佳木斯市', '大庆市', '鸡西市'];
+  let n = 0;
+  const id = () => `0190f0e4-0000-7000-8000-${String((n += 1)).padStart(12, '0')}`;
+  sqlite.transaction(() => {
+    cities.forEach((city, c) => {
+      const mid = `J23${String(c + 1).padStart(2, '0')}`;
+      const courts: Array<[string, string, 'intermediate' | 'basic', string]> = [
+        [mid, `${city}中级人民法院`, 'intermediate', 'J23'],
+      ];
+      for (let b = 1; b <= 8; b += 1)
+        courts.push([`${mid}${String(b).padStart(2, '0')}`, `${city}第${b}基层人民法院`, 'basic', mid]);
+      courts.forEach(([code, name, level, parent], k) => {
+        roster.run(id(), (seq += 1), code, name, level, parent);
+        if (code === 'J230308') return; // never reported
+        const at = code === 'J2305' ? '2026-10-05T09:00:00+08:00' : '2026-11-20T09:00:00+08:00';
+        synced.run(
+          code,
+          name,
+          level,
+          parent,
+          code.padEnd(40, '0'),
+          level === 'intermediate' ? 'subordinate' : 'relayed',
+          at,
+        );
+        sections.forEach((section, s) => {
+          const done = (c * 7 + k * 5 + s * (k + 1)) % 11 < 5 + (k % 5);
+          item.run(
+            id(),
+            code,
+            (seq += 1),
+            '2026-10-01T09:00:00+08:00',
+            '2026-11-01T09:00:00+08:00',
+            campaign.id,
+            section.id,
+            s,
+            `第${s + 1}项任务`,
+            done ? 'completed' : 'in_progress',
+            s % 4 === 0 ? '2026-11-01' : '2026-12-31',
+            done ? `2026-${(k + s) % 2 ? '10' : '11'}-15T09:00:00+08:00` : null,
+          );
+        });
+      });
+    });
+  })();
+  return { h, campaign };
+}
+
+describe('下级法院进度表 (province)', () => {
+  it('prints every roster court by jurisdiction with subtotals and the total, header and page numbers on every landscape page', async () => {
+    const { h, campaign } = await provinceCourt();
+    const board = await h.ok('boards.province', { campaignId: campaign.id });
+    const report = await buildReport(h.services.ctx, { campaignId: campaign.id, kind: 'province' });
+    expect(report).toMatchObject({ title: '下级法院进度表', landscape: true, recordCount: 54 });
+    expect(report.baseName).toBe('黑龙江省高级人民法院能力作风建设年下级法院进度表');
+    const { pages, flat } = await printed(report, 'issue13-m-province-pdf.png');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const [index, page] of pages.entries()) {
+      expect(squeeze(page), `第 ${index + 1} 页表头`).toContain('排名法院完成率');
+    }
+    for (const city of ['哈尔滨市', '齐齐哈尔市', '牡丹江市', '佳木斯市', '大庆市', '鸡西市'])
+      expect(flat).toContain(`${city}中级人民法院辖区小计`);
+    expect(flat).toContain('全省合计');
+    expect(flat).toContain('牡丹江市第8基层人民法院');
+    expect(flat).toContain('未报送');
+    expect(flat).toContain('数据陈旧');
+    // The total line: the rate and the counts of boards.province.
+    const total = board.total.totals;
+    expect(flat).toContain(
+      `全省合计${Math.floor(total.completionRate! * 1000) / 10}%${total.completed}/${total.total}`,
+    );
+
+    const workbook = await readWorkbook(await report.workbook());
+    const sheet = workbook.getWorksheet('下级法院进度')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
+    expect(sheet.getRow(3).getCell(1).value).toBe('排名');
+    expect(sheet.getRow(3).getCell(11).value).toBe('一、第1项重点工作');
+    expect(sheet.getColumn(2).width).toBe(30);
+    const rows: ExcelJS.Row[] = [];
+    sheet.eachRow((row, number) => number > 3 && rows.push(row));
+    // 54 courts, 6 subtotals, this court's own row and the total.
+    expect(rows).toHaveLength(54 + 6 + 2);
+    const totalRow = rows.find((row) => row.getCell(2).value === '全省合计')!;
+    expect(totalRow.getCell(4).value).toBeCloseTo(total.completionRate!, 10);
+    expect(totalRow.getCell(4).numFmt).toBe('0.0%');
+    expect([totalRow.getCell(5).value, totalRow.getCell(6).value, totalRow.getCell(7).value]).toEqual([
+      total.completed,
+      total.total,
+      total.overdue,
+    ]);
+    expect(totalRow.getCell(1).font.bold).toBe(true);
+    const subtotals = rows.filter((row) => String(row.getCell(2).value).endsWith('辖区小计'));
+    expect(subtotals.map((row) => row.getCell(6).value)).toEqual(board.jurisdictions.map((j) => j.totals.total));
+    expect(subtotals.reduce((sum, row) => sum + Number(row.getCell(5).value), 0)).toBe(
+      board.courts.reduce((sum, c) => sum + c.totals.completed, 0),
+    );
+    const missing = rows.find((row) => row.getCell(2).value === '牡丹江市第8基层人民法院')!;
+    expect(missing.getCell(4).value).toBeNull();
+    expect(missing.getCell(10).value).toBe('未报送');
+    const first = rows.find((row) => row.getCell(1).value === 1)!;
+    expect(first.getCell(2).value).toBe(board.courts[0].name);
+    await h.close();
+  }, 120_000);
+
+  it('活动总结 at the high court counts the province first, then its own items', async () => {
+    const { h, campaign } = await provinceCourt();
+    const board = await h.ok('boards.province', { campaignId: campaign.id });
+    const summary = await buildReport(h.services.ctx, { campaignId: campaign.id, kind: 'summary' });
+    const t = board.total;
+    const rate = (r: number | null) => `${Math.floor(r! * 1000) / 10}%`;
+    expect(summary.html).toContain(
+      `全省应报法院 54 个，数据为当期的 ${t.currentCount} 个（报送率 ${rate(t.reportingRate)}）；全省（含本院）事项 ${t.totals.total} 项，已完成 ${t.totals.completed} 项，完成率 ${rate(t.totals.completionRate)}`,
+    );
+    expect(summary.html).toContain('本院自身：');
+    expect(summary.html).toContain('全省推进情况');
+    for (const j of board.jurisdictions) expect(summary.html).toContain(`${j.name}辖区小计`);
+    const { flat } = await printed(summary);
+    expect(flat).toContain(
+      `全省合计54${rate(t.reportingRate)}${rate(t.totals.completionRate)}${t.totals.completed}/${t.totals.total}`,
+    );
+    const workbook = await readWorkbook(await summary.workbook());
+    expect(sheetText(workbook.getWorksheet('概况')!)).toContain(`全省推进情况：事项总数|${t.totals.total}`);
+    await h.close();
+  }, 120_000);
+
+  it('is refused at a basic court and for another court, in Chinese', async () => {
+    const { h, campaign } = await openCourt();
+    const preview = await h.call('reports.preview', { campaignId: campaign.id, kind: 'province' });
+    expect(preview).toMatchObject({ ok: false, code: 'E_INVALID' });
+    expect((preview as { message: string }).message).toBe('本院是基层法院，没有下级法院，无法生成下级法院进度表。');
+    await h.close();
+  });
+
+  it('is written by `report --kind province` as XLSX and PDF', async () => {
+    const { h, campaign } = await provinceCourt();
+    const dataDir = h.dataDir;
+    folders.push(dataDir);
+    await h.close();
+    const out = tempDir('court-report-province-');
+    folders.push(out);
+    const args = (format: string) => [
+      'report',
+      '--data',
+      dataDir,
+      '--campaign',
+      campaign.id,
+      '--kind',
+      'province',
+      '--format',
+      format,
+      '--out',
+      out,
+      '--json',
+    ];
+    const xlsx = await runCli(args('xlsx'));
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    const result = JSON.parse(xlsx.stdout);
+    expect(result).toMatchObject({ kind: 'province', format: 'xlsx', items: 54, court: { code: 'J23' } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(result.file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['下级法院进度']);
+    const pdf = await runCli(args('pdf'));
+    expect(pdf.code, pdf.stderr).toBe(0);
+    const printedPdf = JSON.parse(pdf.stdout);
+    expect(printedPdf.pages).toBeGreaterThan(1);
+    expect(spawnSync('pdftotext', ['-layout', printedPdf.file, '-'], { encoding: 'utf8' }).stdout).toContain(
+      '全省合计',
+    );
+  }, 180_000);
+});

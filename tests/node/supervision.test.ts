@@ -1,10 +1,13 @@
 // Supervision notes (督导意见) at both ends: the higher court writes them on a subordinate's work
 // (the court as a whole or one of its items) and withdraws its own; the subordinate reads those
 // addressed to it, with the titles of its own items, and can change none of them. Other courts'
-// rows are put in with SQL, as an imported bundle would hold them.
+// rows are put in with SQL, as an imported bundle would hold them, except in the last part, where
+// notes travel the real sync path and are read (and marked read) where they arrive.
 import { afterEach, describe, expect, it } from 'vitest';
+import { courtFingerprint, exportReportUp, importBundle, publishCampaign } from '../../src/main/sync/syncService';
 import { ADMIN, intermediateCourt, openCourt, openHarness, type Harness } from './harness';
 import { expectFailure as refused } from './apiCases/shared';
+import { BASIC, HIGH, INTERMEDIATE, countRows, openEngineCourt, outFolder, type SyncCourt } from './sync/syncFixtures';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -224,5 +227,196 @@ describe('at the subordinate', () => {
     expect(
       h.services.ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM supervision_notes WHERE deleted_at IS NULL').get(),
     ).toEqual({ n: 3 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Through the real sync path: the high court J23 publishes, the intermediate court J2302 passes
+// it down to its basic court J230201, which reports up; notes written at J23 and J2302 reach the
+// courts below in their packages, as a person carrying the USB stick would bring them.
+
+/**
+ * Every file a publication wrote that `code` imports: the broadcast package, and the sealed ones
+ * addressed to it or to a court below it (it is on their path; test court codes nest: J23 → J2302 → J230201).
+ */
+function packagesFor(published: { filePath: string }, code: string): string[] {
+  const sealed = (published as { packages?: Array<{ filePath: string; target: { code: string } }> }).packages ?? [];
+  const files = [published.filePath];
+  for (const pkg of sealed) {
+    if (pkg.target.code.startsWith(code) && !files.includes(pkg.filePath)) files.push(pkg.filePath);
+  }
+  return files;
+}
+
+/** The superior publishes the campaign and the subordinate imports what is for it (trusting the superior). */
+async function passDown(from: SyncCourt, to: SyncCourt, toCode: string, campaignId: string, folder: string) {
+  const published = await publishCampaign(from.ctx, { campaignId, folder });
+  const trust = [await courtFingerprint(from.ctx)];
+  for (const file of packagesFor(published, toCode)) await importBundle(to.ctx, { file, dryRun: false, trust });
+}
+
+/** The subordinate reports up and the superior imports it (trusting it and taking it onto the roster). */
+async function reportUp(from: SyncCourt, to: SyncCourt, fromCode: string, folder: string) {
+  const up = await exportReportUp(from.ctx, { folder, full: false });
+  const trust = [await courtFingerprint(from.ctx)];
+  await importBundle(to.ctx, { file: up.filePath, dryRun: false, trust, addToRoster: [fromCode] });
+}
+
+/** Three levels with one campaign passed down and reported back up once; the basic court's copy has a department. */
+async function province() {
+  const folder = outFolder();
+  const high = await openEngineCourt(HIGH, open);
+  const middle = await openEngineCourt(INTERMEDIATE, open);
+  const basic = await openEngineCourt(BASIC, open);
+  const campaign = await high.h.ok('campaigns.create', { title: '能力作风建设年', year: 2026 });
+  await high.h.ok('items.create', { campaignId: campaign.id, title: '开展庭审观摩活动', kind: 'mandatory' });
+  await passDown(high, middle, INTERMEDIATE.code, campaign.id, folder);
+  await passDown(middle, basic, BASIC.code, campaign.id, folder);
+  const copyId = (
+    basic.h.services.ctx.sqlite.prepare('SELECT id FROM items WHERE origin = ?').get(BASIC.code) as { id: string }
+  ).id;
+  const trial = await basic.h.ok('departments.create', { name: '刑事审判庭' });
+  const office = await basic.h.ok('departments.create', { name: '办公室' });
+  const copy = await basic.h.ok('items.get', { id: copyId });
+  await basic.h.ok('items.update', { ...copy, departmentId: trial.id });
+  await reportUp(basic, middle, BASIC.code, folder);
+  await reportUp(middle, high, INTERMEDIATE.code, folder);
+  return { folder, high, middle, basic, campaign, copyId, trial, office };
+}
+
+const texts = (notes: Array<{ text: string }>) => notes.map((note) => note.text);
+
+describe('notes on the path between courts', () => {
+  it('an intermediate court sees its own notes, those addressed to it and its superior’s on its basic courts; reads mark them', async () => {
+    const { folder, high, middle, basic, campaign, copyId } = await province();
+    // The high court: one note to the intermediate court, one on its basic court, one on a court elsewhere.
+    await high.h.ok('supervision.add', {
+      campaignId: campaign.id,
+      courtCode: INTERMEDIATE.code,
+      kind: 'supervision',
+      text: '请于 12 月 10 日前整改辖区报送迟缓问题。',
+    });
+    high.h.setNow('2026-11-24T10:05:00+08:00');
+    await high.h.ok('supervision.add', {
+      campaignId: campaign.id,
+      courtCode: BASIC.code,
+      text: '高院：龙江进度偏慢。',
+    });
+    await high.h.ok('supervision.add', { campaignId: campaign.id, courtCode: 'J2303', text: '给别的中院的意见。' });
+    await passDown(high, middle, INTERMEDIATE.code, campaign.id, folder);
+
+    middle.h.setNow('2026-11-24T11:00:00+08:00');
+    const onItem = await middle.h.ok('supervision.add', {
+      campaignId: campaign.id,
+      courtCode: BASIC.code,
+      itemId: copyId,
+      kind: 'supervision',
+      text: '中院：观摩记录不全，请补齐。',
+    });
+    expect(onItem).toMatchObject({ relation: 'written', courtName: BASIC.name, itemTitle: '开展庭审观摩活动' });
+    middle.h.setNow('2026-11-24T11:05:00+08:00');
+    await middle.h.ok('supervision.add', {
+      campaignId: campaign.id,
+      courtCode: BASIC.code,
+      text: '中院：请按月报送。',
+    });
+
+    // The whole campaign: what it wrote, what it received and its superior's note on its basic court.
+    const all = await middle.h.ok('supervision.list', { campaignId: campaign.id });
+    expect(all.map((n) => [n.text, n.relation, n.courtName, n.originName])).toEqual([
+      ['中院：请按月报送。', 'written', BASIC.name, INTERMEDIATE.name],
+      ['中院：观摩记录不全，请补齐。', 'written', BASIC.name, INTERMEDIATE.name],
+      ['高院：龙江进度偏慢。', 'superior', BASIC.name, HIGH.name],
+      ['请于 12 月 10 日前整改辖区报送迟缓问题。', 'received', INTERMEDIATE.name, HIGH.name],
+    ]);
+    // Per court: the basic court's page, and its own.
+    expect(texts(await middle.h.ok('supervision.list', { campaignId: campaign.id, courtCode: BASIC.code }))).toEqual([
+      '中院：请按月报送。',
+      '中院：观摩记录不全，请补齐。',
+      '高院：龙江进度偏慢。',
+    ]);
+    expect(
+      texts(await middle.h.ok('supervision.list', { campaignId: campaign.id, courtCode: INTERMEDIATE.code })),
+    ).toEqual(['请于 12 月 10 日前整改辖区报送迟缓问题。']);
+    // The high court's notes on another jurisdiction are not shown here.
+    expect(await middle.h.ok('supervision.list', { campaignId: campaign.id, courtCode: 'J2303' })).toEqual([]);
+    // The superior's note is read-only here.
+    const superiorNote = all.find((n) => n.relation === 'superior')!;
+    refused(await middle.h.call('supervision.delete', { id: superiorNote.id, version: 1 }), 'E_NOT_OWNER');
+
+    // Unread at the intermediate court until read; only received notes can be marked.
+    const unread = await middle.h.ok('supervision.unread');
+    expect(unread.map((n) => [n.text, n.campaignTitle, n.kind])).toEqual([
+      ['请于 12 月 10 日前整改辖区报送迟缓问题。', '能力作风建设年', 'supervision'],
+    ]);
+    refused(await middle.h.call('supervision.markRead', { ids: [superiorNote.id] }), 'E_NOT_FOUND', /上级法院发给本院/);
+    refused(await middle.h.call('supervision.markRead', {}), 'E_INVALID', /请选择要标为已读的督导意见/);
+    middle.h.setNow('2026-11-24T15:00:00+08:00');
+    expect(await middle.h.ok('supervision.markRead', { ids: [unread[0].id] })).toEqual({ marked: 1 });
+    expect(await middle.h.ok('supervision.unread')).toEqual([]);
+    const read = (await middle.h.ok('supervision.list', { campaignId: campaign.id, courtCode: INTERMEDIATE.code }))[0];
+    expect(read).toMatchObject({ relation: 'received', readBy: '赵科长' });
+    expect(new Date(read.readAt!).toISOString()).toBe('2026-11-24T07:00:00.000Z');
+    // Marking again changes nothing and keeps the first reader.
+    expect(await middle.h.ok('supervision.markRead', { ids: [unread[0].id] })).toEqual({ marked: 0 });
+    // The mark is local: nothing is written to be synced.
+    expect(countRows(middle.h, 'note_reads')).toBe(1);
+
+    // Down at the basic court: the notes addressed to it (from both levels above), nothing else.
+    await passDown(middle, basic, BASIC.code, campaign.id, folder);
+    const received = await basic.h.ok('supervision.list', { campaignId: campaign.id });
+    expect(received.map((n) => [n.text, n.relation, n.originName, n.readAt])).toEqual([
+      ['中院：请按月报送。', 'received', INTERMEDIATE.name, null],
+      ['中院：观摩记录不全，请补齐。', 'received', INTERMEDIATE.name, null],
+      ['高院：龙江进度偏慢。', 'received', HIGH.name, null],
+    ]);
+    expect(await basic.h.ok('supervision.list', { campaignId: campaign.id, courtCode: INTERMEDIATE.code })).toEqual([]);
+    expect(await basic.h.ok('supervision.list', { campaignId: campaign.id, courtCode: 'J2303' })).toEqual([]);
+  });
+
+  it('unread notes wait on the people responsible until read, and a withdrawn note leaves', async () => {
+    const { folder, middle, basic, campaign, copyId, trial, office } = await province();
+    const onItem = await middle.h.ok('supervision.add', {
+      campaignId: campaign.id,
+      courtCode: BASIC.code,
+      itemId: copyId,
+      kind: 'supervision',
+      text: '观摩记录不全，请于 12 月 5 日前整改。',
+    });
+    middle.h.setNow('2026-11-24T10:05:00+08:00');
+    await middle.h.ok('supervision.add', { campaignId: campaign.id, courtCode: BASIC.code, text: '请按月报送进展。' });
+    await passDown(middle, basic, BASIC.code, campaign.id, folder);
+
+    await basic.h.addUser({ username: 'xingting', displayName: '刑庭填报', roles: ['filer'], departmentId: trial.id });
+    await basic.h.addUser({
+      username: 'bangong',
+      displayName: '办公室填报',
+      roles: ['filer'],
+      departmentId: office.id,
+    });
+    await basic.h.addUser({ username: 'shenhe', displayName: '审核人', roles: ['reviewer'] });
+    const unreadOf = async (who: string) => texts(await basic.h.as(who).ok('supervision.unread'));
+    // The 督导意见 (work to do) before the plain 意见, though older.
+    const both = ['观摩记录不全，请于 12 月 5 日前整改。', '请按月报送进展。'];
+    // The item's department and the reviewers see the note on the item; everyone the note on the court.
+    expect(await unreadOf('xingting')).toEqual(both);
+    expect(await unreadOf('shenhe')).toEqual(both);
+    expect(await unreadOf('bangong')).toEqual(['请按月报送进展。']);
+    const first = (await basic.h.as('xingting').ok('supervision.unread'))[0];
+    expect(first).toMatchObject({ itemId: copyId, itemTitle: '开展庭审观摩活动', kind: 'supervision', readAt: null });
+
+    // "全部标为已读" by the office marks what the office is shown, for the whole court.
+    expect(await basic.h.as('bangong').ok('supervision.markRead', { all: true })).toEqual({ marked: 1 });
+    expect(await unreadOf('bangong')).toEqual([]);
+    expect(await unreadOf('xingting')).toEqual(['观摩记录不全，请于 12 月 5 日前整改。']);
+    expect(await unreadOf('shenhe')).toEqual(['观摩记录不全，请于 12 月 5 日前整改。']);
+
+    // The intermediate court withdraws the note on the item: once imported, it is unread nowhere.
+    await middle.h.ok('supervision.delete', { id: onItem.id, version: onItem.version });
+    await passDown(middle, basic, BASIC.code, campaign.id, folder);
+    expect(await unreadOf('xingting')).toEqual([]);
+    expect(await unreadOf('shenhe')).toEqual([]);
+    expect(texts(await basic.h.ok('supervision.list', { campaignId: campaign.id }))).toEqual(['请按月报送进展。']);
+    refused(await basic.h.call('supervision.markRead', { ids: [onItem.id] }), 'E_NOT_FOUND', /可能已被撤回/);
   });
 });

@@ -20,6 +20,7 @@ import { supervisionHandlers } from '../supervision/supervisionHandlers';
 import { indicatorHandlers } from '../indicators/indicatorHandlers';
 import { boardHandlers } from '../boards/boardHandlers';
 import { provinceHandlers } from '../province/provinceHandlers';
+import { rosterHandlers } from '../province/rosterHandlers';
 import { reportHandlers } from '../reports/reportHandlers';
 import { diagnosticsHandlers } from '../diagnostics/diagnosticsHandlers';
 
@@ -39,6 +40,7 @@ export const handlers: Handlers = {
   ...indicatorHandlers,
   ...boardHandlers,
   ...provinceHandlers,
+  ...rosterHandlers,
   ...reportHandlers,
   ...diagnosticsHandlers,
 };

@@ -44,22 +44,22 @@ const YIELD_EVERY = 8;
 // Calendar arithmetic on YYYY-MM-DD strings (UTC, so no time zone or DST can shift a day).
 
 const DAY_MS = 86_400_000;
-const toDay = (date: string): number => {
+export const toDay = (date: string): number => {
   const [y, m, d] = date.split('-').map(Number);
   return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
 };
-const fromDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const fromDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const monthStart = (year: number, month0: number): number => Math.round(Date.UTC(year, month0, 1) / DAY_MS);
 const monthEnd = (year: number, month0: number): number => monthStart(year, month0 + 1) - 1;
 
-interface Window {
+export interface Window {
   today: number;
   start: number;
   end: number;
 }
 
 /** The campaign began on the 1st of the month `monthsBack` months ago and ends with next month. */
-function campaignWindow(today: string, monthsBack: number): Window {
+export function campaignWindow(today: string, monthsBack: number): Window {
   const [y, m] = today.split('-').map(Number);
   return { today: toDay(today), start: monthStart(y, m - 1 - monthsBack), end: monthEnd(y, m) };
 }
@@ -73,7 +73,7 @@ function periodEnd(today: string, frequency: 'monthly' | 'quarterly'): number {
 const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
 const round5 = (value: number) => Math.round(value / 5) * 5;
 /** Times of day for people to read; China Standard Time, where the users are. */
-const at = (day: number, hhmm: string) => demoTime(fromDay(day), hhmm);
+export const at = (day: number, hhmm: string) => demoTime(fromDay(day), hhmm);
 
 function fillPlaceholders(text: string, day: number): string {
   const [, month] = fromDay(day).split('-').map(Number);
@@ -102,17 +102,17 @@ const APPROVALS = [
 const LATE_APPROVAL = '任务已完成，但超出完成时限，记为逾期完成，同意销号。';
 const REWORK_APPROVAL = '补充材料已核实，问题已整改到位，同意销号。';
 
-interface NoteRow {
+export interface NoteRow {
   day: number;
   text: string;
   percent: number | null;
 }
-interface SignoffRow {
+export interface SignoffRow {
   day: number;
   decision: 'approved' | 'returned';
   opinion: string;
 }
-interface ItemRows {
+export interface ItemRows {
   deadline: number;
   status: ItemStatus;
   percent: number;
@@ -254,12 +254,17 @@ export function planItem(item: DemoItem, seq: number, win: Window, today: string
 const countItems = (sections: readonly DemoSection[]): number =>
   sections.reduce((sum, s) => sum + (s.items?.length ?? 0) + countItems(s.children ?? []), 0);
 
-/** Titles of demo campaigns that are already here (live), so loading twice can be refused. */
+/**
+ * Titles of this court's own demo campaigns that are already here (live), so loading twice can be
+ * refused. Other courts' copies (a subordinate's report, a superior's package) do not count: a
+ * high court that holds its basic courts' demo campaigns can still load its own.
+ */
 export async function loadedDemoTitles(writer: ChangeWriter): Promise<string[]> {
   const rows = await writer.trx
     .selectFrom('campaigns')
     .select('title')
     .where('deletedAt', 'is', null)
+    .where('origin', '=', writer.actor.court)
     .where('title', 'in', [...DEMO_TITLES])
     .execute();
   return rows.map((row) => row.title);
@@ -461,7 +466,7 @@ async function writeItem(
   for (const decision of pending) await writeSignoff(writer, itemRow.id, decision, place.reviewer);
 }
 
-async function writeSignoff(
+export async function writeSignoff(
   writer: ChangeWriter,
   itemId: string,
   decision: SignoffRow,

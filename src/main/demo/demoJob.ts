@@ -13,13 +13,20 @@ import { JobCancelled, type JobControl, type JobRegistry } from '../jobs/jobRegi
 import { DEMO_ALREADY_LOADED, DEMO_TITLES, writeDemoData } from './demoData';
 
 const runningDemo = new WeakMap<JobRegistry, string>();
+/** The setting that names this court (see court/courtProfile.ts). */
+const LOCAL_COURT_KEY = 'local_court_code';
 
-/** Live demo campaigns, read synchronously so the refusal reaches the caller before any job starts. */
+/**
+ * This court's own live demo campaigns (other courts' copies held here do not count), read
+ * synchronously so the refusal reaches the caller before any job starts.
+ */
 function loadedTitles(ctx: ServiceContext): string[] {
   const placeholders = DEMO_TITLES.map(() => '?').join(', ');
   const rows = ctx.sqlite
-    .prepare(`SELECT title FROM campaigns WHERE deleted_at IS NULL AND title IN (${placeholders})`)
-    .all(...DEMO_TITLES) as Array<{ title: string }>;
+    .prepare(
+      `SELECT title FROM campaigns WHERE deleted_at IS NULL AND title IN (${placeholders}) AND origin = (SELECT value FROM settings WHERE key = ?)`,
+    )
+    .all(...DEMO_TITLES, LOCAL_COURT_KEY) as Array<{ title: string }>;
   return rows.map((row) => row.title);
 }
 

@@ -1,13 +1,27 @@
-// The higher court's matrix (下级法院进度): every subordinate court × the campaign's top-level
-// sections, with completion and overdue counts, a ranking with the laggards (后进) first and each
-// court's bundle age. A province's high court holds ~250,000 items of 165 courts, so the counting
-// is one GROUP BY over items (origin, section) in SQL; only the few groups are folded in JS.
+// The higher court's matrix (下级法院进度): every court it expects reports from (the roster, or the
+// courts known from sync before a roster exists) × the campaign's top-level sections, with
+// completion and overdue counts; subtotals per intermediate jurisdiction and a total; a ranking in
+// which rank 1 is the best current court; stale courts (last bundle older than the campaign's
+// stale threshold) and courts with nothing received are marked and not ranked; 后进 by the
+// campaign's one rule; and each court's figures at the end of the previous reporting period.
+// A province's high court holds ~250,000 items of 165 courts, so the counting is one GROUP BY over
+// items (origin, section) in SQL; only the few groups are folded in JS.
 import dayjs from 'dayjs';
-import type { ProvinceBoard, ProvinceCell, ProvinceCourtRow } from '../../shared/model';
+import type { Expression, SqlBool } from 'kysely';
+import type {
+  ProvinceBoard,
+  ProvinceCell,
+  ProvinceCourtRow,
+  ProvinceGroup,
+  ProvincePrevious,
+  ProvinceRules,
+} from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ownCourtCode, requireProfile, superiorCourtCodes, today } from '../court/courtProfile';
 import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { bundleLight } from '../../shared/bundleAge';
+import { reportingRules, rosterCourts } from './roster';
+import { recentPeriods } from './reportingPeriods';
 
 /** The column for items in sections the issuer did not define (a court's own sections). */
 export const OWN_SECTIONS_TITLE = '自行增加';
@@ -18,6 +32,11 @@ interface GroupRow {
   total: number;
   completed: number;
   overdue: number;
+  yellow: number;
+  green: number;
+  prevTotal: number;
+  prevCompleted: number;
+  prevOverdue: number;
 }
 
 interface CourtRow {
@@ -26,68 +45,162 @@ interface CourtRow {
   level: string;
   parentCode: string;
   lastBundleAt: string | null;
+  onRoster: boolean;
 }
 
-/** Completed and overdue as the checklist counts them (isDone, deadlineRule's red), per court and
- * section. On the bench province (~50,000 items per campaign at the high court) it runs in ~30 ms on
- * items_campaign_origin; a covering index (campaign_id, deleted_at, origin, section_id, status,
- * deadline) would halve that, not needed for the 100 ms target. */
-function groupCounts(ctx: ServiceContext, campaignId: string, day: string): Promise<GroupRow[]> {
+/** The first day of the reporting period that holds `day`, and the one before it (reporting's own periods). */
+export function reportingPeriods(
+  day: string,
+  period: ProvinceRules['period'],
+): { currentStart: string; previous: { start: string; end: string } } {
+  const [current, previous] = recentPeriods(period, 0, day, 2);
+  return { currentStart: current.start, previous: { start: previous.start, end: previous.end } };
+}
+
+/**
+ * Completed and overdue as the checklist counts them (isDone, deadlineRule's red), per court and
+ * section; and the same as they stood at the end of the previous period (`cutoff` is the current
+ * period's first day): items created before it, completed before it, overdue on its eve. On the
+ * bench province (~50,000 items per campaign at the high court) it runs in ~40 ms on
+ * items_campaign_origin.
+ */
+function groupCounts(
+  ctx: ServiceContext,
+  campaignId: string,
+  day: string,
+  cutoff: string,
+  yellowDays: number,
+): Promise<GroupRow[]> {
   const done = ['completed', 'signed_off'] as const;
+  const eve = dayjs(cutoff).subtract(1, 'day').format('YYYY-MM-DD');
+  const yellowUntil = dayjs(day).add(yellowDays, 'day').format('YYYY-MM-DD');
   return ctx.db
     .selectFrom('items')
-    .select((eb) => [
-      'origin',
-      'sectionId',
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when('status', 'in', done).then(1).else(0).end()).as('completed'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('status', 'not in', done), eb('deadline', 'is not', null), eb('deadline', '<', day)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('overdue'),
-    ])
+    .select((eb) => {
+      const count = (condition: Expression<SqlBool>) =>
+        eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end());
+      const existed = eb('createdAt', '<', cutoff);
+      const doneBefore = eb.and([eb('completedAt', 'is not', null), eb('completedAt', '<', cutoff)]);
+      return [
+        'origin',
+        'sectionId',
+        eb.fn.countAll<number>().as('total'),
+        count(eb('status', 'in', done)).as('completed'),
+        count(eb.and([eb('status', 'not in', done), eb('deadline', 'is not', null), eb('deadline', '<', day)])).as(
+          'overdue',
+        ),
+        count(
+          eb.and([
+            eb('status', 'not in', done),
+            eb('deadline', 'is not', null),
+            eb('deadline', '>=', day),
+            eb('deadline', '<=', yellowUntil),
+          ]),
+        ).as('yellow'),
+        count(
+          eb.and([eb('status', 'not in', done), eb('deadline', 'is not', null), eb('deadline', '>', yellowUntil)]),
+        ).as('green'),
+        count(existed).as('prevTotal'),
+        count(eb.and([existed, doneBefore])).as('prevCompleted'),
+        count(
+          eb.and([existed, eb('deadline', 'is not', null), eb('deadline', '<', eve), eb.not(eb.parens(doneBefore))]),
+        ).as('prevOverdue'),
+      ];
+    })
     .where('campaignId', '=', campaignId)
     .where('deletedAt', 'is', null)
     .groupBy(['origin', 'sectionId'])
     .execute();
 }
 
-const emptyCell = (): ProvinceCell => ({ total: 0, completed: 0, overdue: 0, completionRate: null });
+const emptyCell = (): ProvinceCell => ({
+  total: 0,
+  completed: 0,
+  overdue: 0,
+  completionRate: null,
+  yellow: 0,
+  green: 0,
+});
 
-function addTo(cell: ProvinceCell, group: GroupRow): void {
+function addTo(
+  cell: ProvinceCell | ProvincePrevious,
+  group: Pick<ProvinceCell, 'total' | 'completed' | 'overdue'> & Partial<Pick<ProvinceCell, 'yellow' | 'green'>>,
+): void {
   cell.total += group.total;
   cell.completed += group.completed;
   cell.overdue += group.overdue;
+  if ('yellow' in cell) {
+    cell.yellow += group.yellow ?? 0;
+    cell.green += group.green ?? 0;
+  }
 }
 
-function finish(cell: ProvinceCell): ProvinceCell {
+function finish<T extends ProvinceCell | ProvincePrevious>(cell: T): T {
   cell.completionRate = cell.total === 0 ? null : cell.completed / cell.total;
   return cell;
 }
 
-/** 后进 first: lowest completion rate, then most overdue, then code; courts without items last. */
-export function compareLaggards(a: ProvinceCourtRow, b: ProvinceCourtRow): number {
-  const ra = a.totals.completionRate;
-  const rb = b.totals.completionRate;
-  if (ra === null || rb === null) return ra === rb ? a.code.localeCompare(b.code) : ra === null ? 1 : -1;
-  return ra - rb || b.totals.overdue - a.totals.overdue || a.code.localeCompare(b.code);
+/** Best first: highest completion rate, then fewest overdue, then code. */
+export function compareBest(a: ProvinceCourtRow, b: ProvinceCourtRow): number {
+  const ra = a.totals.completionRate ?? -1;
+  const rb = b.totals.completionRate ?? -1;
+  return rb - ra || a.totals.overdue - b.totals.overdue || a.code.localeCompare(b.code);
+}
+
+const STANDING_ORDER = { ranked: 0, stale: 1, empty: 2, missing: 3 } as const;
+
+/** The 后进 of the ranked courts (sorted best first) by the campaign's one rule. */
+export function laggardsOf(ranked: ProvinceCourtRow[], rules: ProvinceRules): Set<string> {
+  if (rules.laggardRule === 'below')
+    return new Set(ranked.filter((c) => (c.totals.completionRate ?? 0) * 100 < rules.laggardBelow).map((c) => c.code));
+  return new Set(ranked.slice(Math.max(0, ranked.length - rules.laggardCount)).map((c) => c.code));
+}
+
+function group(code: string, name: string, columns: number): ProvinceGroup {
+  return {
+    code,
+    name,
+    courtCount: 0,
+    currentCount: 0,
+    reportingRate: null,
+    totals: emptyCell(),
+    cells: Array.from({ length: columns }, emptyCell),
+    previous: { total: 0, completed: 0, overdue: 0, completionRate: null },
+  };
+}
+
+function addRow(target: ProvinceGroup, row: Pick<ProvinceCourtRow, 'totals' | 'cells' | 'previous'>): void {
+  addTo(target.totals, row.totals);
+  row.cells.forEach((cell, index) => addTo(target.cells[index], cell));
+  addTo(target.previous, row.previous);
+}
+
+function finishGroup(target: ProvinceGroup): ProvinceGroup {
+  finish(target.totals);
+  target.cells.forEach(finish);
+  finish(target.previous);
+  target.reportingRate = target.courtCount === 0 ? null : target.currentCount / target.courtCount;
+  return target;
 }
 
 export async function provinceBoard(ctx: ServiceContext, campaignId: string): Promise<ProvinceBoard> {
   const campaign = await loadCampaignRow(ctx, campaignId);
-  const [profile, own, superiors, sections] = await Promise.all([
+  const [profile, own, superiors, sections, rulesRow] = await Promise.all([
     requireProfile(ctx),
     ownCourtCode(ctx),
     superiorCourtCodes(ctx),
     listSections(ctx, campaign),
+    reportingRules(ctx, campaignId),
   ]);
+  const rules: ProvinceRules = {
+    period: rulesRow.period,
+    staleDays: rulesRow.staleDays,
+    laggardRule: rulesRow.laggardRule,
+    laggardCount: rulesRow.laggardCount,
+    laggardBelow: rulesRow.laggardBelow,
+  };
   const day = today(ctx);
+  const periods = reportingPeriods(day, rules.period);
 
   // Columns: the top-level sections of the definition as this court sees (and hands down) it.
   const parentOf = new Map(sections.map((s) => [s.id, s.parentId]));
@@ -99,18 +212,54 @@ export async function provinceBoard(ctx: ServiceContext, campaignId: string): Pr
   const columns: ProvinceBoard['sections'] = sections
     .filter((s) => s.depth === 0)
     .map((s) => ({ id: s.id, title: `${s.number}${s.title}` }));
-  const board: ProvinceBoard = { campaignId, campaignTitle: campaign.title, today: day, sections: columns, courts: [] };
+  const board: ProvinceBoard = {
+    campaignId,
+    campaignTitle: campaign.title,
+    today: day,
+    level: profile.level,
+    sections: columns,
+    courts: [],
+    fromRoster: false,
+    own: group(own, profile.name, columns.length),
+    jurisdictions: [],
+    total: group('*', '', columns.length),
+    rules,
+    previousPeriod: periods.previous,
+    laggardCount: 0,
+  };
   if (profile.level === 'basic') return board;
 
-  const groups = await groupCounts(ctx, campaignId, day);
-  // Not subordinates: this court, its superiors and the issuer (their rows are the definition).
-  const notSubordinate = new Set([own, campaign.origin, ...superiors]);
-  const known: CourtRow[] = await ctx.db
-    .selectFrom('syncCourts')
-    .select(['code', 'name', 'level', 'parentCode', 'lastBundleAt'])
-    .where('relation', 'in', ['subordinate', 'relayed'])
-    .execute();
-  const courts = new Map<string, CourtRow>(known.filter((c) => !notSubordinate.has(c.code)).map((c) => [c.code, c]));
+  const [groups, roster, known] = await Promise.all([
+    groupCounts(ctx, campaignId, day, periods.currentStart, campaign.yellowDays),
+    rosterCourts(ctx, { includeMerged: true }),
+    ctx.db
+      .selectFrom('syncCourts')
+      .select(['code', 'name', 'level', 'parentCode', 'lastBundleAt'])
+      .where('relation', 'in', ['subordinate', 'relayed'])
+      .execute(),
+  ]);
+  // Not subordinates: this court, its superiors, the issuer (their rows are the definition) and
+  // courts merged away (已撤并: their history stays, they are no longer expected).
+  const merged = roster.filter((entry) => entry.mergedAt !== null).map((entry) => entry.code);
+  const notSubordinate = new Set([own, campaign.origin, ...superiors, ...merged]);
+  const synced = new Map(known.map((c) => [c.code, c]));
+  const courts = new Map<string, CourtRow>();
+  board.fromRoster = roster.some((entry) => entry.mergedAt === null);
+  for (const entry of roster) {
+    if (notSubordinate.has(entry.code)) continue;
+    courts.set(entry.code, {
+      code: entry.code,
+      name: entry.name,
+      level: entry.level,
+      parentCode: entry.parentCode,
+      lastBundleAt: synced.get(entry.code)?.lastBundleAt ?? null,
+      onRoster: true,
+    });
+  }
+  for (const c of known) {
+    if (notSubordinate.has(c.code) || courts.has(c.code)) continue;
+    courts.set(c.code, { ...c, onRoster: !board.fromRoster });
+  }
   const strangers = [...new Set(groups.map((g) => g.origin))].filter(
     (code) => !notSubordinate.has(code) && !courts.has(code),
   );
@@ -130,48 +279,118 @@ export async function provinceBoard(ctx: ServiceContext, campaignId: string): Pr
         level: named.get(code)?.level ?? '',
         parentCode: named.get(code)?.parentCode ?? '',
         lastBundleAt: null,
+        onRoster: !board.fromRoster,
       });
   }
 
+  // Fold the groups into each court's cells (and this court's own row).
   const columnIndex = new Map(columns.map((c, index) => [c.id, index]));
-  const cells = new Map<string, ProvinceCell[]>([...courts.keys()].map((code) => [code, columns.map(emptyCell)]));
+  const ownCode = own;
+  const cells = new Map<string, ProvinceCell[]>(
+    [...courts.keys(), ownCode].map((code) => [code, columns.map(emptyCell)]),
+  );
   const ownSections = new Map<string, ProvinceCell>();
   const totals = new Map<string, ProvinceCell>();
-  for (const group of groups) {
-    const row = cells.get(group.origin);
+  const previous = new Map<string, ProvincePrevious>();
+  for (const g of groups) {
+    const row = cells.get(g.origin);
     if (!row) continue;
-    const index = columnIndex.get(topOf(group.sectionId));
+    const index = columnIndex.get(topOf(g.sectionId));
     if (index === undefined) {
-      if (!ownSections.has(group.origin)) ownSections.set(group.origin, emptyCell());
-      addTo(ownSections.get(group.origin)!, group);
+      if (!ownSections.has(g.origin)) ownSections.set(g.origin, emptyCell());
+      addTo(ownSections.get(g.origin)!, g);
     } else {
-      addTo(row[index], group);
+      addTo(row[index], g);
     }
-    if (!totals.has(group.origin)) totals.set(group.origin, emptyCell());
-    addTo(totals.get(group.origin)!, group);
+    if (!totals.has(g.origin)) totals.set(g.origin, emptyCell());
+    addTo(totals.get(g.origin)!, g);
+    if (!previous.has(g.origin)) previous.set(g.origin, { total: 0, completed: 0, overdue: 0, completionRate: null });
+    addTo(previous.get(g.origin)!, { total: g.prevTotal, completed: g.prevCompleted, overdue: g.prevOverdue });
   }
   if (ownSections.size > 0) {
     board.sections.push({ id: null, title: OWN_SECTIONS_TITLE });
     for (const [code, row] of cells) row.push(ownSections.get(code) ?? emptyCell());
+    board.own.cells.push(emptyCell());
+    board.total.cells.push(emptyCell());
   }
+  const emptyPrevious = (): ProvincePrevious => ({ total: 0, completed: 0, overdue: 0, completionRate: null });
 
+  // Each court's row: its standing, then the ranking among the current ones (1 = best).
   const now = dayjs(ctx.now());
   const rows: ProvinceCourtRow[] = [...courts.values()].map((court) => {
     const ageDays = court.lastBundleAt ? Math.max(0, now.diff(dayjs(court.lastBundleAt), 'day')) : null;
+    const courtTotals = finish(totals.get(court.code) ?? emptyCell());
+    const hasData = totals.has(court.code);
+    const standing =
+      ageDays !== null && ageDays > rules.staleDays
+        ? 'stale'
+        : !hasData && ageDays === null
+          ? 'missing'
+          : courtTotals.total === 0
+            ? 'empty'
+            : 'ranked';
+    // An intermediate court counts in its own jurisdiction; a court directly under this one in ''.
+    const jurisdiction =
+      court.level === 'intermediate'
+        ? court.code
+        : court.parentCode && court.parentCode !== own
+          ? court.parentCode
+          : '';
     return {
       code: court.code,
       name: court.name,
       level: court.level,
       parentCode: court.parentCode,
-      rank: 0,
-      totals: finish(totals.get(court.code) ?? emptyCell()),
+      jurisdiction,
+      rank: null,
+      standing,
+      onRoster: court.onRoster,
+      laggard: false,
+      totals: courtTotals,
       cells: cells.get(court.code)!.map(finish),
+      previous: finish(previous.get(court.code) ?? emptyPrevious()),
       lastBundleAt: court.lastBundleAt,
       bundleAgeDays: ageDays,
       bundleLight: bundleLight(ageDays),
     };
   });
-  rows.sort(compareLaggards).forEach((row, index) => (row.rank = index + 1));
+  rows.sort((a, b) => STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] || compareBest(a, b));
+  const ranked = rows.filter((row) => row.standing === 'ranked');
+  ranked.forEach((row, index) => (row.rank = index + 1));
+  const laggards = laggardsOf(ranked, rules);
+  for (const row of rows) row.laggard = laggards.has(row.code);
   board.courts = rows;
+  board.laggardCount = laggards.size;
+
+  // This court's own items, the subtotals per jurisdiction and the total.
+  addRow(board.own, {
+    totals: totals.get(own) ?? emptyCell(),
+    cells: cells.get(own)!,
+    previous: previous.get(own) ?? emptyPrevious(),
+  });
+  finishGroup(board.own);
+  const byJurisdiction = new Map<string, ProvinceGroup>();
+  const nameOf = new Map(rows.map((row) => [row.code, row.name]));
+  for (const row of rows) {
+    let target = byJurisdiction.get(row.jurisdiction);
+    if (!target) {
+      target = group(row.jurisdiction, nameOf.get(row.jurisdiction) ?? row.jurisdiction, board.sections.length);
+      byJurisdiction.set(row.jurisdiction, target);
+    }
+    const expected = row.onRoster;
+    const current = row.standing !== 'stale' && row.bundleAgeDays !== null;
+    for (const t of [target, board.total]) {
+      addRow(t, row);
+      if (expected) {
+        t.courtCount += 1;
+        if (current) t.currentCount += 1;
+      }
+    }
+  }
+  addRow(board.total, board.own);
+  board.jurisdictions = [...byJurisdiction.values()]
+    .sort((a, b) => (a.code === '' ? 1 : b.code === '' ? -1 : a.code.localeCompare(b.code)))
+    .map(finishGroup);
+  finishGroup(board.total);
   return board;
 }

@@ -17,6 +17,9 @@ import { summaryReport } from './summaryReport';
 import { summaryReportXlsx } from './summaryXlsx';
 import { summaryTitle } from './reportText';
 import { reportHead } from './reportScope';
+import { checkProvinceScope, PROVINCE_REPORT_TITLE, provinceReport } from './provinceReport';
+import { provinceReportHtml } from './provinceHtml';
+import { provinceReportXlsx } from './provinceXlsx';
 
 /** What each kind is called on paper and in file names. */
 export const REPORT_TITLES: Record<ReportKind, string> = {
@@ -24,6 +27,7 @@ export const REPORT_TITLES: Record<ReportKind, string> = {
   inspection: '查摆报告表',
   ledger: '整改台账',
   summary: '活动总结',
+  province: PROVINCE_REPORT_TITLE,
 };
 
 /** The formats each kind can be saved as (html and pdf always; Word only for the forms). */
@@ -32,6 +36,7 @@ export const REPORT_FORMATS: Record<ReportKind, ReportFormat[]> = {
   inspection: ['pdf', 'xlsx', 'docx', 'html'],
   ledger: ['pdf', 'xlsx', 'html'],
   summary: ['pdf', 'xlsx', 'html'],
+  province: ['pdf', 'xlsx', 'html'],
 };
 
 export interface BuiltReport {
@@ -123,11 +128,25 @@ async function buildSummary(ctx: ServiceContext, scope: ReportScope): Promise<Bu
   };
 }
 
+/** The higher court's matrix of the courts it expects reports from, with subtotals; landscape. */
+async function buildProvince(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
+  const report = await provinceReport(ctx, scope.campaignId, scope.courtCode);
+  return {
+    ...heading('province', report),
+    html: provinceReportHtml(report),
+    landscape: true,
+    formats: REPORT_FORMATS.province,
+    recordCount: report.courtCount,
+    workbook: () => provinceReportXlsx(report),
+  };
+}
+
 const BUILDERS: Record<ReportKind, (ctx: ServiceContext, scope: ReportScope) => Promise<BuiltReport>> = {
   checklist: buildChecklist,
   inspection: buildInspection,
   ledger: buildLedger,
   summary: buildSummary,
+  province: buildProvince,
 };
 
 export async function buildReport(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
@@ -139,5 +158,6 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope): Prom
  * report: what an export refuses at once, before its job (which builds the report in a worker).
  */
 export async function checkReportScope(ctx: ServiceContext, scope: ReportScope): Promise<void> {
-  await reportHead(ctx, scope.campaignId, scope.courtCode, REPORT_TITLES[scope.kind]);
+  if (scope.kind === 'province') await checkProvinceScope(ctx, scope.campaignId, scope.courtCode);
+  else await reportHead(ctx, scope.campaignId, scope.courtCode, REPORT_TITLES[scope.kind]);
 }

@@ -6,6 +6,7 @@ import type { SummaryReportData } from './summaryReport';
 import { barChart, burnDownChart, stackedBar } from './summaryCharts';
 import { dataTable, escapeHtml, headingBlock, multiline, reportDocument } from './reportHtml';
 import { ATTAINMENT_TEXT, summaryTitle, TEXT, UNIT_TEXT } from './reportText';
+import { rateText } from './provinceReport';
 
 const S = TEXT.summary;
 
@@ -84,6 +85,23 @@ export function summaryReportHtml(report: SummaryReportData): string {
     indicatorRows,
     S.noIndicators,
   );
+  const province = report.province
+    ? `<div class="chart-block"><h3>${escapeHtml(report.province.heading)}</h3>${dataTable(
+        ['辖区', '应报法院', '报送率', '完成率', '已完成/事项', '逾期'].map((title, index) => ({
+          title,
+          width: [34, 12, 16, 12, 14, 12][index],
+        })),
+        report.province.lines.map(
+          (line) =>
+            `<tr${line.kind === 'total' ? ' class="section"' : ''}><td>${escapeHtml(line.name)}</td>` +
+            `<td class="c">${line.courtCount ?? ''}</td>` +
+            `<td class="c">${line.courtCount === null ? '' : rateText(line.reportingRate)}</td>` +
+            `<td class="c">${rateText(line.totals.completionRate)}</td>` +
+            `<td class="c">${line.totals.completed}/${line.totals.total}</td><td class="c">${line.totals.overdue}</td></tr>`,
+        ),
+        '',
+      )}</div>`
+    : '';
   const title = summaryTitle(report.campaignTitle);
   return reportDocument({
     documentTitle: `${report.courtName}${title}`,
@@ -92,6 +110,7 @@ export function summaryReportHtml(report: SummaryReportData): string {
     body: `${headingBlock(report.courtName, title, report.reportDate)}
 <h2>${S.basics}</h2>
 ${figures}
+${province}
 <h2>${S.charts}</h2>
 <div class="chart-block"><h3>${S.chartSections}</h3>${sectionBars}</div>
 <div class="chart-block"><h3>${S.chartLights}</h3>${lights}</div>

@@ -11,6 +11,9 @@ import { campaignProgress, listItems } from '../checklist/items';
 import { ledgerClosure } from '../ledger/closure';
 import { inspectionCounts, type InspectionCounts } from './inspectionReport';
 import { reportHead, viewedCode } from './reportScope';
+import { requireProfile } from '../court/courtProfile';
+import { provinceBoard } from '../province/provinceBoard';
+import { provinceLines, rateText, type ProvinceReportLine } from './provinceReport';
 import { percentText, TEXT } from './reportText';
 
 export interface OverdueLine {
@@ -41,6 +44,32 @@ export interface SummaryReportData {
   burnDown: CampaignBoard['burnDown'];
   overdue: OverdueLine[];
   indicators: IndicatorRow[];
+  /**
+   * At a higher court (its own summary): the province or jurisdiction first — the sentence of its
+   * figures and the table by jurisdiction with this court's own items and the total; null elsewhere.
+   */
+  province: { heading: string; figure: string; lines: ProvinceReportLine[] } | null;
+}
+
+/** The province's figures for a higher court's own summary; null at a basic court or without subordinates. */
+async function provincePart(
+  ctx: ServiceContext,
+  campaignId: string,
+  ownName: string,
+): Promise<SummaryReportData['province']> {
+  const profile = await requireProfile(ctx);
+  if (profile.level === 'basic') return null;
+  const board = await provinceBoard(ctx, campaignId);
+  if (board.courts.length === 0) return null;
+  const t = board.total;
+  const scope = board.level === 'high' ? '全省' : '全辖区';
+  const figure =
+    `${scope}应报法院 ${t.courtCount} 个，数据为当期的 ${t.currentCount} 个（报送率 ${rateText(t.reportingRate)}）；` +
+    `${scope}（含本院）事项 ${t.totals.total} 项，已完成 ${t.totals.completed} 项，完成率 ${rateText(t.totals.completionRate)}，` +
+    `逾期未完成 ${t.totals.overdue} 项（红灯 ${t.totals.overdue} 项、黄灯 ${t.totals.yellow} 项、绿灯 ${t.totals.green} 项）；` +
+    `后进法院 ${board.laggardCount} 个。`;
+  const lines = provinceLines(board, ownName).filter((line) => line.kind !== 'court');
+  return { heading: `${scope}推进情况`, figure, lines };
 }
 
 export async function summaryReport(
@@ -50,12 +79,13 @@ export async function summaryReport(
 ): Promise<SummaryReportData> {
   const head = await reportHead(ctx, campaignId, courtCode, '活动总结');
   const viewed = viewedCode(head);
-  const [progress, board, closure, inspection, items] = await Promise.all([
+  const [progress, board, closure, inspection, items, province] = await Promise.all([
     campaignProgress(ctx, campaignId, viewed),
     campaignBoard(ctx, { campaignId, courtCode: viewed }),
     ledgerClosure(ctx, campaignId, viewed),
     inspectionCounts(ctx, campaignId, head.court),
     listItems(ctx, campaignId, viewed),
+    viewed === undefined ? provincePart(ctx, campaignId, head.courtName) : Promise.resolve(null),
   ]);
   const today = board.today;
   const overdue = items
@@ -88,13 +118,24 @@ export async function summaryReport(
   };
   const F = TEXT.summary.figures;
   const figures = [
-    F.items({ total: o.total, done: o.done, signedOff: o.signedOff, percent: o.percentDone, overdue: o.overdue }),
+    ...(province ? [province.figure] : []),
+    (province ? '本院自身：' : '') +
+      F.items({ total: o.total, done: o.done, signedOff: o.signedOff, percent: o.percentDone, overdue: o.overdue }),
     F.lights(lights),
     closure.overall.total ? F.ledger(TEXT.ledger.closureLine(ledgerFigures)) : F.noLedger,
     F.inspection(inspection),
     F.indicators(indicatorCounts),
   ];
+  const total = province ? province.lines[province.lines.length - 1] : null;
   const facts: Array<[string, string | number]> = [
+    ...(total
+      ? ([
+          [`${province!.heading}：事项总数`, total.totals.total],
+          [`${province!.heading}：已完成`, total.totals.completed],
+          [`${province!.heading}：完成率`, rateText(total.totals.completionRate)],
+          [`${province!.heading}：逾期未完成`, total.totals.overdue],
+        ] as Array<[string, string | number]>)
+      : []),
     ['事项总数', o.total],
     ['已完成', o.done],
     ['已销号', o.signedOff],
@@ -134,5 +175,6 @@ export async function summaryReport(
     burnDown: board.burnDown,
     overdue,
     indicators: board.indicators,
+    province,
   };
 }

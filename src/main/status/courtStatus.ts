@@ -7,6 +7,7 @@ import { requireProfile, today } from '../court/courtProfile';
 import { RECORD_LABELS } from '../../shared/recordLabels';
 import { isDone } from '../../shared/checklistRules';
 import type { OwnedTable } from '../data/schema';
+import { rosterStatus, type RosterStatus } from './rosterStatus';
 
 export interface StatusFigures {
   /** Live checklist items. */
@@ -62,6 +63,8 @@ export interface CourtStatus {
   campaigns: CampaignStatus[];
   /** This court first, then every court whose rows this database holds or whose bundles it trusts, by code. */
   courts: HeldCourtStatus[];
+  /** At a higher court: every roster court's reporting in the current period (see rosterStatus.ts); null at a basic court. */
+  roster: RosterStatus | null;
 }
 
 const emptyFigures = (): StatusFigures => ({ items: 0, done: 0, signedOff: 0, overdue: 0 });
@@ -218,5 +221,6 @@ export async function courtStatus(ctx: ServiceContext): Promise<CourtStatus> {
     appVersion: ctx.appVersion,
     campaigns,
     courts: [self, ...others],
+    roster: await rosterStatus(ctx),
   };
 }

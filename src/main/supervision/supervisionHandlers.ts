@@ -2,7 +2,7 @@
 // subordinate's work, read at both ends. The service is in supervisionNotes.ts.
 import type { supervisionOperations } from '../../shared/supervision/supervisionContract';
 import type { AreaHandlers } from '../api/handlerTypes';
-import { addNote, deleteNote, listNotes } from './supervisionNotes';
+import { addNote, deleteNote, listNotes, markNotesRead, unreadNotes } from './supervisionNotes';
 
 /** Exactly the operations of src/shared/supervision/supervisionContract.ts. */
 export type SupervisionOperation = keyof typeof supervisionOperations;
@@ -11,4 +11,6 @@ export const supervisionHandlers: AreaHandlers<SupervisionOperation> = {
   'supervision.list': (ctx, input) => listNotes(ctx, input),
   'supervision.add': (ctx, input) => addNote(ctx, input),
   'supervision.delete': (ctx, input) => deleteNote(ctx, input),
+  'supervision.unread': (ctx) => unreadNotes(ctx),
+  'supervision.markRead': (ctx, input) => markNotesRead(ctx, input),
 };

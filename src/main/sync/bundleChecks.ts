@@ -141,7 +141,7 @@ function checkBundleRow(
   if (changeSeq <= manifest.changeFrom || changeSeq > manifest.changeThrough) {
     throw new ApiError(
       'E_CORRUPT',
-      `同步包中“${syncTableLabel(table)}”（${table}）第 ${line} 行的变更序号 ${changeSeq} 不在清单声明的范围（${manifest.changeFrom} 之后至 ${manifest.changeThrough}）内，清单与内容不符，没有导入任何内容。`,
+      `同步包中“${syncTableLabel(table)}”第 ${line} 行数据的修改顺序号 ${changeSeq} 不在清单声明的范围（${manifest.changeFrom} 之后至 ${manifest.changeThrough}）内，清单与内容不符，没有导入任何内容。`,
     );
   }
 }
@@ -214,7 +214,7 @@ export function checkNestedName(name: { source: string; seq: number }, manifest:
   if (manifest.source.code !== name.source || manifest.seq !== name.seq) {
     throw new ApiError(
       'E_TAMPERED',
-      '转报的同步包与其登记的名称（法院代码、序号）不符，可能被篡改，没有导入任何内容。',
+      '转报的同步包与其登记的名称（法院代码、包编号）不符，可能被篡改，没有导入任何内容。',
     );
   }
 }

@@ -1,6 +1,7 @@
 // Who may speak for whom in a bundle. A court signs its own rows; it relays (nests) or vouches
 // only for its direct subordinates in the court hierarchy — a basic court has none — and an
-// intermediate court passes down only its own parent's package. A key learned through such a
+// intermediate court passes down only its own parent's package. A sealed package addressed to one
+// court may also carry the signer's own sealed packages for courts below that court (the path). A key learned through such a
 // relay is "vouched": it lets the relayed bundles verify, but it never overrides a key a person
 // here confirmed, and a court that later writes to this court directly is trusted only after a
 // person here compares its fingerprint, whatever a relay said.
@@ -39,6 +40,9 @@ export function relayRefusal(
   relayer: CourtCard,
   relayerLevel: string,
   inner: CourtCard,
+  /** The inner bundle is a package sealed for one court (not '*'): the relayer's own such
+   * packages for courts further down travel inside its package to the court on the path. */
+  innerAddressed = false,
 ): string | null {
   if (outerKind === 'report_up') {
     if (rankOf(relayerLevel) <= RANK.basic) {
@@ -52,7 +56,9 @@ export function relayRefusal(
     }
     return null;
   }
-  // A package down nests only the relayer's own parent's package.
+  // A package down nests only the relayer's own parent's package, or (addressed packages) the
+  // relayer's own packages for courts below the addressee.
+  if (innerAddressed && inner.code === relayer.code) return null;
   if (relayer.parentCode !== inner.code) {
     return `${describeCourt(inner)}不是${describeCourt(relayer)}的上级法院，后者不能转发它的下发包`;
   }

@@ -47,6 +47,7 @@ import {
   type Nested,
 } from './outbox';
 import { crashPoint } from '../durability/crashPoints';
+import { rosterCourts } from '../province/roster';
 
 const PAGE = 2000;
 /** How many earlier reported audit positions a report up repeats (so one lost bundle does not
@@ -389,7 +390,7 @@ export async function exportReportUp(
       writer = new BundleZipWriter(plainPath);
       const collected: Collected = { entries: [], rows: 0, files: 0 };
       const hashes = new Set<string>();
-      control?.progress(0, total, '正在收集本院的变更…');
+      control?.progress(0, total, '正在收集本院修改过的数据…');
       for (const table of SYNC_TABLES) {
         await writeRows(
           writer,
@@ -467,6 +468,18 @@ export async function exportReportUp(
     files: collected.files,
     nested: nested.length,
     bytes: sealed.bytes,
+    packages: [
+      {
+        fileName: path.basename(outPath),
+        filePath: outPath,
+        target,
+        seq,
+        encrypted: recipient !== null,
+        notes: 0,
+        bytes: sealed.bytes,
+      },
+    ],
+    skipped: [],
     message: `已导出上报包第 ${seq} 号${options.full ? '（完整快照）' : ''}：${collected.rows} 条数据、${collected.files} 个佐证材料${nested.length ? `、${nested.length} 个下级法院同步包` : ''}${recipient ? '，已加密，只有上级法院能打开' : '，未加密（尚未取得上级法院的密钥）'}。`,
   };
   recordExport(ctx, report, createdAt);
@@ -540,9 +553,12 @@ function ownCard(
 }
 
 /**
- * Package down: a campaign's definition (campaign, sections, mandatory items, problem catalogue, indicators,
- * the departments those items cite) and this court's supervision notes on it. For a campaign a
- * superior issued, the superior's own signed package travels inside unchanged (relay down).
+ * Publishing a campaign: the broadcast package ('*', unencrypted, signed) with the campaign's
+ * definition (campaign, sections, mandatory items, problem catalogue, indicators, the departments
+ * those items cite), the signer's courts row and its roster; for a campaign a superior issued, the
+ * superior's own signed package travels inside unchanged (relay down). Supervision notes never
+ * travel in it: each subordinate court with notes gets its own package, sealed to its key
+ * (publishAddressed), written into the same folder.
  */
 export async function publishCampaign(
   ctx: ServiceContext,
@@ -567,6 +583,8 @@ export async function publishCampaign(
       .where('kind', '=', 'package_down')
       .where('campaignId', '=', campaign.id)
       .where('sourceCode', '=', campaign.origin)
+      // The superior's broadcast package only: one sealed to this court carries notes on it.
+      .where('targetCode', '=', '*')
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -629,78 +647,351 @@ export async function publishCampaign(
           ],
         ]
       : [['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)]];
-    rows.push([
-      'supervision_notes',
-      all('SELECT * FROM supervision_notes WHERE campaign_id = ? AND origin = ? ORDER BY change_seq', campaign.id, me),
-    ]);
+    // The roster travels down, so intermediate courts learn their basic courts.
+    rows.push(['roster_courts', all('SELECT * FROM roster_courts WHERE origin = ? ORDER BY change_seq', me)]);
     const counter = await trx.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
     return { seq: (await nextSeq(trx, target.code)).seq, definition: rows, changeThrough: counter.value };
   });
+  const fileName = bundleFileName(profile, 'package_down', seq, dayjs(ctx.now()).format('YYYY-MM-DD'), campaign.title);
+  const written = await writePackage(ctx, keys, profile, {
+    target,
+    seq,
+    campaign,
+    rows: definition,
+    nested,
+    changeThrough,
+    createdAt,
+    outPath: () => resolveOut(options, fileName),
+    recipient: null,
+    control,
+  });
+  // With an explicit file name (command line --out), the sealed packages go beside it.
+  const sealedOut = options.outFile ? { folder: path.dirname(path.resolve(options.outFile)) } : options;
+  const sealed = await publishAddressed(ctx, keys, profile, campaign, sealedOut, control);
+  const files: ExportReport['packages'] = [
+    {
+      fileName: path.basename(written.outPath),
+      filePath: written.outPath,
+      target,
+      seq,
+      encrypted: false,
+      notes: 0,
+      bytes: written.bytes,
+    },
+    ...sealed.files,
+  ];
+  const notesText = sealed.files.length
+    ? `；另为 ${sealed.files.length} 个法院各生成一个加密的督导意见包（只有该院及其上级能打开）`
+    : '';
+  const skippedText = sealed.skipped.length
+    ? `；${sealed.skipped.map((court) => `${court.name}：${court.reason}`).join('；')}`
+    : '';
+  const report: ExportReport = {
+    filePath: written.outPath,
+    fileName: path.basename(written.outPath),
+    kind: 'package_down',
+    full: true,
+    seq,
+    target,
+    encrypted: false,
+    rows: written.rows,
+    files: 0,
+    nested: nested.length,
+    bytes: written.bytes,
+    packages: files,
+    skipped: sealed.skipped,
+    message: `已生成“${campaign.title}”下发包第 ${seq} 号：${written.rows} 条数据${own ? '' : '（内含上级法院的原始下发包）'}。下发包不加密，由本院签名防篡改${notesText}${skippedText}。`,
+  };
+  recordExport(ctx, report, createdAt);
+  for (const file of sealed.files) {
+    recordExport(
+      ctx,
+      {
+        ...report,
+        filePath: file.filePath,
+        fileName: file.fileName,
+        seq: file.seq,
+        target: file.target,
+        encrypted: true,
+        rows: file.notes,
+        nested: 0,
+        bytes: file.bytes,
+        packages: [file],
+        skipped: [],
+        message: `已生成发给${file.target.name}的“${campaign.title}”督导意见包第 ${file.seq} 号（已加密）。`,
+      },
+      createdAt,
+    );
+  }
+  return report;
+}
+
+interface PackageSpec {
+  target: { code: string; name: string };
+  seq: number;
+  campaign: { id: string; title: string };
+  rows: [string, Row[]][];
+  nested: Nested[];
+  changeThrough: number;
+  createdAt: string;
+  outPath: () => string;
+  recipient: { boxKey: string; fingerprint: string } | null;
+  control?: JobControl;
+}
+
+/** Writes one package down (signed; sealed when given a recipient) and records it in the outbox. */
+async function writePackage(
+  ctx: ServiceContext,
+  keys: OwnKeys,
+  profile: { code: string; name: string; level: string; parentCode: string | null },
+  spec: PackageSpec,
+): Promise<{ outPath: string; rows: number; bytes: number; sha256: string }> {
   const plainPath = tempPath(ctx.dataDir, 'publish');
   const writer = new BundleZipWriter(plainPath);
   const collected: Collected = { entries: [], rows: 0, files: 0 };
-  const total = definition.reduce((sum, [, rows]) => sum + rows.length, 0);
+  const total = spec.rows.reduce((sum, [, rows]) => sum + rows.length, 0);
   let manifest: Manifest;
+  let outPath: string;
   try {
-    for (const [table, rows] of definition) await writeRows(writer, table, rows, collected, new Set(), control, total);
-    const vouches = await addNested(ctx, ctx.db, writer, nested, collected);
+    for (const [table, rows] of spec.rows) {
+      await writeRows(writer, table, rows, collected, new Set(), spec.control, total);
+    }
+    const vouches = await addNested(ctx, ctx.db, writer, spec.nested, collected);
     manifest = {
       format: BUNDLE_FORMAT,
       formatVersion: BUNDLE_FORMAT_VERSION,
       kind: 'package_down',
       full: true,
       source: ownCard(profile, keys),
-      target,
-      seq,
+      target: spec.target,
+      seq: spec.seq,
       changeFrom: 0,
-      changeThrough,
-      createdAt,
-      campaign: { id: campaign.id, title: campaign.title },
-      counts: { rows: collected.rows, files: 0, nested: nested.length },
+      changeThrough: spec.changeThrough,
+      createdAt: spec.createdAt,
+      campaign: spec.campaign,
+      counts: { rows: collected.rows, files: 0, nested: spec.nested.length },
       entries: collected.entries,
       vouches,
       app: { version: ctx.appVersion, schemaVersion: ctx.schemaVersion },
     };
+    outPath = spec.outPath();
   } catch (error) {
     await writer.abort();
     fs.rmSync(plainPath, { force: true });
     throw error;
   }
-  const fileName = bundleFileName(profile, 'package_down', seq, dayjs(ctx.now()).format('YYYY-MM-DD'), campaign.title);
-  let outPath: string;
-  try {
-    outPath = resolveOut(options, fileName);
-  } catch (error) {
-    await writer.abort();
-    fs.rmSync(plainPath, { force: true });
-    throw error;
-  }
-  const sealed = await deliverBundle(ctx, keys, writer, manifest, plainPath, outPath, null, {
+  const sealed = await deliverBundle(ctx, keys, writer, manifest, plainPath, outPath, spec.recipient, {
     kind: 'package_down',
-    target,
-    seq,
+    target: spec.target,
+    seq: spec.seq,
     full: true,
     changeFrom: 0,
-    changeThrough: manifest.changeThrough,
-    campaignId: campaign.id,
-    createdAt,
+    changeThrough: spec.changeThrough,
+    campaignId: spec.campaign.id,
+    createdAt: spec.createdAt,
     audit: null,
-    nested: [],
+    // A superior's broadcast package passed down is marked with the first pass-down that carried it.
+    nested: spec.target.code === '*' ? spec.nested : [],
   });
-  const report: ExportReport = {
-    filePath: outPath,
-    fileName: path.basename(outPath),
-    kind: 'package_down',
-    full: true,
-    seq,
-    target,
-    encrypted: false,
-    rows: collected.rows,
-    files: 0,
-    nested: nested.length,
-    bytes: sealed.bytes,
-    message: `已生成“${campaign.title}”下发包第 ${seq} 号：${collected.rows} 条数据${own ? '' : '（内含上级法院原始下发包）'}。下发包不加密，由本院签名防篡改。`,
+  return { outPath, rows: collected.rows, bytes: sealed.bytes, sha256: sealed.sha256 };
+}
+
+/**
+ * The sealed packages of a publish: for each direct subordinate T (roster parent = this court)
+ * that has anything to receive, one package addressed to T and encrypted to T's key, carrying
+ * this court's notes on T (a full snapshot, deleted ones too), the superior's sealed packages for
+ * T this court received (relay), and this court's own packages for courts whose roster parent is
+ * T (T is on their path: it may read them, and passes each down in its own sealed package). A
+ * court whose key is not known here gets nothing, and the report says so: a note never travels
+ * unencrypted.
+ */
+async function publishAddressed(
+  ctx: ServiceContext,
+  keys: OwnKeys,
+  profile: { code: string; name: string; level: string; parentCode: string | null },
+  campaign: { id: string; origin: string; title: string },
+  options: ExportTarget,
+  control?: JobControl,
+): Promise<{ files: ExportReport['packages']; skipped: ExportReport['skipped'] }> {
+  const me = profile.code;
+  const roster = await rosterCourts(ctx);
+  const parents = new Map(roster.map((entry) => [entry.code, entry.parentCode]));
+  const names = new Map(roster.map((entry) => [entry.code, entry.name]));
+  const trusted = await ctx.db.selectFrom('syncCourts').selectAll().where('signKey', '!=', '').execute();
+  for (const court of trusted) {
+    if (!parents.has(court.code) && court.parentCode) parents.set(court.code, court.parentCode);
+    if (!names.has(court.code)) names.set(court.code, court.name);
+  }
+  /** The direct subordinate on the path from this court down to `code`, or null. */
+  const pathChild = (code: string): string | null => {
+    let current = code;
+    const seen = new Set<string>();
+    while (!seen.has(current)) {
+      seen.add(current);
+      const parent = parents.get(current);
+      if (!parent) return null;
+      if (parent === me) return current;
+      current = parent;
+    }
+    return null;
   };
-  recordExport(ctx, report, createdAt);
-  return report;
+  const noteCounts = await ctx.db
+    .selectFrom('supervisionNotes')
+    .select((eb) => ['courtCode', eb.fn.countAll<number>().as('n')])
+    .where('campaignId', '=', campaign.id)
+    .where('origin', '=', me)
+    .groupBy('courtCode')
+    .execute();
+  const received = await ctx.db
+    .selectFrom('syncReceived')
+    .select(['id', 'sourceCode', 'targetCode', 'seq', 'sha256', 'size', 'filePath'])
+    .where('kind', '=', 'package_down')
+    .where('campaignId', '=', campaign.id)
+    .where('targetCode', 'not in', ['*', me])
+    .where('sourceCode', '!=', me)
+    .orderBy('seq', 'desc')
+    .execute();
+  const skipped: ExportReport['skipped'] = [];
+  // Per direct subordinate: own notes' courts below it, and received packages to carry.
+  const plan = new Map<string, { deeper: Set<string>; carried: Nested[]; own: number }>();
+  const planFor = (child: string) => {
+    let entry = plan.get(child);
+    if (!entry) plan.set(child, (entry = { deeper: new Set(), carried: [], own: 0 }));
+    return entry;
+  };
+  for (const { courtCode, n } of noteCounts) {
+    if (courtCode === me) continue;
+    const child = pathChild(courtCode);
+    if (!child) {
+      skipped.push({
+        code: courtCode,
+        name: names.get(courtCode) ?? courtCode,
+        reason: '不在本院应报名单中，无法确定转交路径，督导意见没有发出',
+      });
+      continue;
+    }
+    if (child === courtCode) planFor(child).own += n;
+    else planFor(child).deeper.add(courtCode);
+  }
+  const carriedKeys = new Set<string>();
+  for (const bundle of received) {
+    // The newest package of each issuer for each addressee.
+    const key = `${bundle.sourceCode}|${bundle.targetCode}`;
+    if (carriedKeys.has(key)) continue;
+    carriedKeys.add(key);
+    const child = pathChild(bundle.targetCode);
+    if (child) planFor(child).carried.push(bundle);
+  }
+  const files: ExportReport['packages'] = [];
+  const date = dayjs(ctx.now()).format('YYYY-MM-DD');
+  for (const [child, entry] of [...plan.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const key = trusted.find((court) => court.code === child);
+    const name = names.get(child) ?? child;
+    if (!key) {
+      skipped.push({
+        code: child,
+        name,
+        reason: '本院尚未取得该院的密钥（它还没有向本院上报过），督导意见不能加密，没有为它生成督导意见包',
+      });
+      continue;
+    }
+    const nested: Nested[] = [...entry.carried];
+    let notes = entry.own;
+    // This court's own packages for courts below the child: plain signed bundles kept here,
+    // carried inside the child's sealed package.
+    for (const deeper of [...entry.deeper].sort()) {
+      const inner = await addressedPackage(
+        ctx,
+        keys,
+        profile,
+        campaign,
+        { code: deeper, name: names.get(deeper) ?? deeper },
+        () => path.join(ctx.dataDir, 'sync', 'addressed', `${deeper}-${campaign.id}-${Date.now()}${BUNDLE_EXTENSION}`),
+        null,
+        control,
+      );
+      notes += inner.notes;
+      nested.push({
+        id: '',
+        sourceCode: me,
+        seq: inner.seq,
+        sha256: inner.sha256,
+        size: fs.statSync(inner.outPath).size,
+        filePath: path.relative(ctx.dataDir, inner.outPath),
+      });
+    }
+    const target = { code: child, name };
+    const written = await addressedPackage(
+      ctx,
+      keys,
+      profile,
+      campaign,
+      target,
+      (seq) =>
+        resolveOut(options, bundleFileName(profile, 'package_down', seq, date, `${campaign.title}督导意见发${name}`)),
+      { boxKey: key.boxKey, fingerprint: key.fingerprint },
+      control,
+      nested,
+    );
+    files.push({
+      fileName: path.basename(written.outPath),
+      filePath: written.outPath,
+      target,
+      seq: written.seq,
+      encrypted: true,
+      notes: notes + written.carriedNotes,
+      bytes: written.bytes,
+    });
+  }
+  return { files, skipped };
+}
+
+/** One package addressed to `target`: this court's notes on it (deleted ones too), its courts row
+ * and roster, and the given nested packages. */
+async function addressedPackage(
+  ctx: ServiceContext,
+  keys: OwnKeys,
+  profile: { code: string; name: string; level: string; parentCode: string | null },
+  campaign: { id: string; title: string },
+  target: { code: string; name: string },
+  outPath: (seq: number) => string,
+  recipient: { boxKey: string; fingerprint: string } | null,
+  control?: JobControl,
+  nested: Nested[] = [],
+): Promise<{ outPath: string; seq: number; sha256: string; bytes: number; notes: number; carriedNotes: number }> {
+  const me = profile.code;
+  const { seq, rows, changeThrough } = await readTransaction(ctx.db, async (trx) => {
+    const all = (sql: string, ...params: unknown[]) => ctx.sqlite.prepare(sql).all(...params) as Row[];
+    const picked: [string, Row[]][] = [
+      ['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)],
+      ['roster_courts', all('SELECT * FROM roster_courts WHERE origin = ? ORDER BY change_seq', me)],
+      [
+        'supervision_notes',
+        all(
+          'SELECT * FROM supervision_notes WHERE campaign_id = ? AND origin = ? AND court_code = ? ORDER BY change_seq',
+          campaign.id,
+          me,
+          target.code,
+        ),
+      ],
+    ];
+    const counter = await trx.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+    return { seq: (await nextSeq(trx, target.code)).seq, rows: picked, changeThrough: counter.value };
+  });
+  const file = outPath(seq);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const written = await writePackage(ctx, keys, profile, {
+    target,
+    seq,
+    campaign,
+    rows,
+    nested,
+    changeThrough,
+    createdAt: ctx.now().toISOString(),
+    outPath: () => file,
+    recipient,
+    control,
+  });
+  const notes = rows.find(([table]) => table === 'supervision_notes')![1].length;
+  return { outPath: written.outPath, seq, sha256: written.sha256, bytes: written.bytes, notes, carriedNotes: 0 };
 }

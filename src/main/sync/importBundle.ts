@@ -10,6 +10,7 @@
 // The transaction is data/transactions' writeTransaction. The rows themselves, and the session's
 // bookkeeping around them, go through prepared statements on the same connection inside it (see
 // `prepare`): this is the bulk path.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Transaction } from 'kysely';
@@ -39,8 +40,10 @@ import { DEFAULT_LIMITS } from './format/limits';
 import { entryKind, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns, type SyncTable } from './syncTables';
-import { actorLabel, bundleSummary, sha256File, tempPath } from './syncFiles';
+import { actorLabel, bundleSummary, nestedSummary, sha256File, tempPath } from './syncFiles';
 import { describeCourt, directRefusal, relayRefusal, restartCourtStream } from './bundleTrust';
+import { rosterBelow, rosterCourts, type RosterEntry } from '../province/roster';
+import { superiorCourtCodes } from '../court/courtProfile';
 import {
   checkEnvelopeMatches,
   checkNestedName,
@@ -56,6 +59,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Fingerprints a person compared for courts met for the first time. */
   trust: string[];
+  /** Direct senders not on the roster that a person accepted (加入应报名单): added in the import. */
+  addToRoster?: string[];
 }
 
 type Row = Record<string, unknown>;
@@ -117,6 +122,14 @@ export class ImportSession {
   private readonly newlyVouched: ImportReport['newlyVouched'] = [];
   private readonly auditAlerts: ImportReport['auditAlerts'] = [];
   private readonly packages: { issuer: string; campaignId: string }[] = [];
+  /** The roster when the import began (courts below this one), by code. */
+  private roster = new Map<string, RosterEntry>();
+  private superiors: string[] = [];
+  private readonly notOnRoster: ImportReport['notOnRoster'] = [];
+  private readonly mergedOnRoster: ImportReport['mergedOnRoster'] = [];
+  private readonly addedToRoster: ImportReport['addedToRoster'] = [];
+  /** Packages down applied in this import: a receipt each (written in the transaction). */
+  private readonly receipts: { source: string; seq: number; campaignId: string | null }[] = [];
   private readonly materialized = { added: 0, updated: 0, removed: 0 };
   private readonly trusted: string[];
   /** Evidence files go straight to their final place (before the commit); null in a preview. */
@@ -397,9 +410,10 @@ export class ImportSession {
         "SELECT 1 FROM sync_received WHERE source_code = ? AND kind = 'package_down' AND sha256 = ?",
       ).get(source.code, bundleSha);
       if (same) return nested ? 'skip' : 'same';
+      // Numbered per addressee: the broadcast package ('*') and each court's sealed package apart.
       const newer = this.prepare(
-        "SELECT max(seq) AS seq FROM sync_received WHERE source_code = ? AND kind = 'package_down' AND campaign_id = ?",
-      ).get(source.code, manifest.campaign?.id ?? '') as { seq: number | null };
+        "SELECT max(seq) AS seq FROM sync_received WHERE source_code = ? AND kind = 'package_down' AND campaign_id = ? AND target_code = ?",
+      ).get(source.code, manifest.campaign?.id ?? '', manifest.target.code) as { seq: number | null };
       if (newer.seq !== null && newer.seq > manifest.seq) {
         if (nested) return 'skip';
         throw new SequenceError(
@@ -698,18 +712,23 @@ export class ImportSession {
         const manifest = bundle.manifest;
         const relayer = outer.manifest.source;
         checkNestedName(kind, manifest);
-        if (
-          manifest.kind !== outer.manifest.kind ||
-          (manifest.target.code !== relayer.code && manifest.target.code !== '*')
-        ) {
+        if (manifest.kind !== outer.manifest.kind) {
+          throw new ApiError(
+            'E_ORIGIN',
+            `${describeCourt(relayer)}转来的同步包种类不符，不能转报或转发，没有导入任何内容。`,
+          );
+        }
+        if (manifest.kind === 'report_up' && manifest.target.code !== relayer.code) {
           throw new ApiError(
             'E_ORIGIN',
             `${describeCourt(relayer)}转来的同步包不是发给它的，不能转报，没有导入任何内容。`,
           );
         }
+        if (manifest.kind === 'package_down') await this.checkNestedAddressee(outer.manifest, manifest);
         // Only a court already trusted here is looked at again when its bundle is held already.
         if (!(await this.trustNested(outer.manifest, manifest, !onlyRepair))) continue;
         const step = onlyRepair ? 'skip' : this.sequence(manifest, bundle.sha256, true);
+        if (manifest.kind === 'report_up' && !onlyRepair) this.rosterByRelay(manifest.source, relayer);
         if (step === 'apply') {
           this.total += manifest.counts.rows;
           this.witnessAudit(manifest);
@@ -720,13 +739,12 @@ export class ImportSession {
           // Held already: checked and counted all the same, and any lost evidence file restored.
           await this.checkBundle(bundle);
         }
-        this.nestedSummaries.push({
-          source: { code: manifest.source.code, name: manifest.source.name },
-          seq: manifest.seq,
-          full: manifest.full,
-          rows: bundle.counted,
-          files: manifest.entries.filter((item) => entryKind(item.name).kind === 'file').length,
-        });
+        this.nestedSummaries.push(
+          nestedSummary(manifest, {
+            rows: bundle.counted,
+            files: manifest.entries.filter((item) => entryKind(item.name).kind === 'file').length,
+          }),
+        );
       } finally {
         await bundle.zip.close();
       }
@@ -757,7 +775,7 @@ export class ImportSession {
     if (source.code === this.profile.code)
       throw new ApiError('E_ORIGIN', '转报的同步包中有自称本院的数据，没有导入任何内容。');
     const relayerLevel = (this.knownCourt(relayer.code)?.level as string | undefined) || relayer.level;
-    const refusal = relayRefusal(outer.kind, relayer, relayerLevel, source);
+    const refusal = relayRefusal(outer.kind, relayer, relayerLevel, source, manifest.target.code !== '*');
     if (refusal) throw new ApiError('E_ORIGIN', `${refusal}，没有导入任何内容。`);
     const known = this.knownCourt(source.code);
     if (known && known.sign_key) {
@@ -814,7 +832,9 @@ export class ImportSession {
    */
   private async applyBundle(bundle: VerifiedBundle): Promise<void> {
     this.checkVouches(bundle.manifest);
-    const nestedFirst = bundle.manifest.kind === 'package_down';
+    // A sealed package addressed to one court carries the signer's roster: its rows go first, so
+    // the courts its nested packages are addressed to are known here (checkNestedAddressee).
+    const nestedFirst = bundle.manifest.kind === 'package_down' && bundle.manifest.target.code === '*';
     if (nestedFirst) await this.applyNested(bundle, false);
     await this.applyFiles(bundle, false);
     for (const entry of bundle.manifest.entries) {
@@ -833,6 +853,15 @@ export class ImportSession {
     if (!nestedFirst) await this.applyNested(bundle, false);
     if (bundle.manifest.kind === 'package_down' && bundle.manifest.campaign) {
       this.packages.push({ issuer: bundle.manifest.source.code, campaignId: bundle.manifest.campaign.id });
+    }
+    // A receipt for each broadcast package imported (nested ones too): reported up, so the issuer
+    // learns who holds it. Sealed packages are numbered per addressee and get none.
+    if (bundle.manifest.kind === 'package_down' && bundle.manifest.target.code === '*') {
+      this.receipts.push({
+        source: bundle.manifest.source.code,
+        seq: bundle.manifest.seq,
+        campaignId: bundle.manifest.campaign?.id ?? null,
+      });
     }
     if (bundle.manifest.kind === 'report_up') {
       this.prepare(
@@ -874,12 +903,13 @@ export class ImportSession {
       if (!existed) this.createdCopies.push(target);
     }
     this.prepare(
-      `INSERT OR IGNORE INTO sync_received (id, source_code, target_code, kind, seq, full, campaign_id, sha256, size, file_path, relayed_by, received_at, forwarded_seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+      `INSERT OR IGNORE INTO sync_received (id, source_code, target_code, kind, seq, full, campaign_id, sha256, size, file_path, relayed_by, received_at, forwarded_seq, bundle_created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
     ).run(
       uuidv7(),
       manifest.source.code,
-      manifest.target.code === '*' ? this.profile.code : manifest.target.code,
+      // A broadcast package is kept under '*', a sealed one under its addressee (numbered apart).
+      manifest.target.code,
       manifest.kind,
       manifest.seq,
       manifest.full ? 1 : 0,
@@ -889,7 +919,166 @@ export class ImportSession {
       relative,
       relayedBy,
       this.now,
+      manifest.createdAt,
     );
+  }
+
+  /** The roster of courts below this one, read before the import's transaction. */
+  private async loadRoster(): Promise<void> {
+    this.superiors = await superiorCourtCodes(this.ctx);
+    this.roster = new Map((await rosterCourts(this.ctx)).map((entry) => [entry.code, entry]));
+  }
+
+  /** A direct sender of a report up must be on the roster, or be added by a person now. */
+  private rosterCheck(source: CourtCard): void {
+    const held = this.roster.get(source.code);
+    if (held) {
+      if (held.mergedAt) this.mergedOnRoster.push({ code: source.code, name: source.name, mergedAt: held.mergedAt });
+      return;
+    }
+    if ((this.options.addToRoster ?? []).includes(source.code)) {
+      this.addToRoster(source, 'manual', source.parentCode);
+      return;
+    }
+    this.notOnRoster.push({
+      code: source.code,
+      name: source.name,
+      level: source.level,
+      parentCode: source.parentCode,
+    });
+  }
+
+  /** An import (not a preview) of a report up from a court not on the roster is refused: after
+   * every row was checked, so a damaged or forged bundle is named for what it is first. */
+  private refuseNotOnRoster(): void {
+    if (this.options.dryRun || this.notOnRoster.length === 0) return;
+    const court = this.notOnRoster[0];
+    throw new ApiError(
+      'E_NOT_ON_ROSTER',
+      `${describeCourt(court)}不在本院应报名单中，没有导入任何内容。请先预览这个同步包，核对后选择“加入应报名单”再导入。`,
+    );
+  }
+
+  /** A court first seen through a relay joins the roster under the relaying court. */
+  private rosterByRelay(source: CourtCard, relayer: CourtCard): void {
+    if (this.roster.has(source.code)) {
+      const held = this.roster.get(source.code)!;
+      if (held.mergedAt && !this.mergedOnRoster.some((court) => court.code === source.code)) {
+        this.mergedOnRoster.push({ code: source.code, name: source.name, mergedAt: held.mergedAt });
+      }
+      return;
+    }
+    if (this.addedToRoster.some((court) => court.code === source.code)) return;
+    this.addToRoster(source, 'relay', relayer.code);
+  }
+
+  private addToRoster(card: CourtCard, addedBy: 'manual' | 'relay', parentCode: string): void {
+    if (card.level !== 'intermediate' && card.level !== 'basic') return;
+    this.addedToRoster.push({ code: card.code, name: card.name, level: card.level, parentCode, addedBy });
+  }
+
+  /**
+   * A package nested in a package down: the superior's broadcast package ('*'), or a sealed
+   * package addressed to the outer package's addressee or to a court below this court (on the
+   * path to it, which may read it and passes it on). Anything else is refused (E_ORIGIN).
+   */
+  private async checkNestedAddressee(outer: Manifest, inner: Manifest): Promise<void> {
+    const to = inner.target.code;
+    if (to === '*') {
+      if (outer.target.code === '*') return;
+    } else if (to === outer.target.code || to === this.profile.code) {
+      return;
+    } else {
+      const below = await rosterBelow(this.openTrx(), this.profile.code, this.superiors, true);
+      if (below.some((entry) => entry.code === to)) return;
+    }
+    throw new ApiError(
+      'E_ORIGIN',
+      `${describeCourt(outer.source)}的下发包中夹带了发给${describeCourt(inner.target)}的下发包，该院不在本院之下，不能经本院转交，没有导入任何内容。`,
+    );
+  }
+
+  /** This court's own rows the import writes: roster entries it accepted, package receipts. */
+  private async writeOwnRecords(): Promise<void> {
+    if (this.addedToRoster.length === 0 && this.receipts.length === 0) return;
+    const user = requireUser(this.ctx);
+    const actor: Actor = {
+      name: actorName(user),
+      court: this.profile.code,
+      userId: user.id,
+      displayName: user.displayName,
+    };
+    const trx = this.openTrx();
+    const writer = new ChangeWriter(trx, actor, this.now);
+    for (const court of this.addedToRoster) {
+      const held = await trx
+        .selectFrom('rosterCourts')
+        .select('id')
+        .where('origin', '=', this.profile.code)
+        .where('code', '=', court.code)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
+      if (held) continue;
+      await writer.insert(
+        'rosterCourts',
+        {
+          id: await this.stableId(trx, 'roster_courts', `roster|${this.profile.code}|${court.code}`),
+          code: court.code,
+          name: court.name,
+          level: court.level as 'intermediate' | 'basic',
+          parentCode: court.parentCode,
+          jurisdiction: '',
+          mergedAt: null,
+          mergedInto: null,
+          addedBy: court.addedBy,
+        },
+        'sync-import',
+      );
+    }
+    for (const receipt of this.receipts) {
+      if (receipt.source === this.profile.code) continue;
+      const held = await trx
+        .selectFrom('packageReceipts')
+        .select('id')
+        .where('origin', '=', this.profile.code)
+        .where('sourceCode', '=', receipt.source)
+        .where('seq', '=', receipt.seq)
+        .executeTakeFirst();
+      if (held) continue;
+      await writer.insert(
+        'packageReceipts',
+        {
+          id: await this.stableId(
+            trx,
+            'package_receipts',
+            `receipt|${this.profile.code}|${receipt.source}|${receipt.seq}`,
+          ),
+          sourceCode: receipt.source,
+          seq: receipt.seq,
+          campaignId: receipt.campaignId,
+          importedAt: this.now,
+        },
+        'sync-import',
+      );
+    }
+    await writer.finish();
+  }
+
+  /** The same id each time the same bundle brings the same record (an import run again after a
+   * crash writes exactly the same rows); a fresh one if that id was used before (a deleted row). */
+  private async stableId(
+    trx: Transaction<Database>,
+    table: 'roster_courts' | 'package_receipts',
+    key: string,
+  ): Promise<string> {
+    const hex = crypto.createHash('sha256').update(key).digest('hex');
+    const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    const used = await trx
+      .selectFrom(table === 'roster_courts' ? 'rosterCourts' : 'packageReceipts')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return used ? uuidv7() : id;
   }
 
   private openTrx(): Transaction<Database> {
@@ -1023,8 +1212,10 @@ export class ImportSession {
           await this.flushTrust();
           this.witnessAudit(manifest);
           await this.applyBundle(root);
+          this.refuseNotOnRoster();
           await this.recordReceived(root, null);
           await this.materialize();
+          await this.writeOwnRecords();
           await this.auditImport(manifest);
           this.checkCancel();
           crashPoint('import.before-commit');
@@ -1064,7 +1255,16 @@ export class ImportSession {
           `这个同步包是${describeCourt(manifest.source)}发给${describeCourt(manifest.target)}的，不是发给本院的，没有导入任何内容。`,
         );
       }
+      // A package addressed to one court carries supervision notes: it is only ever sealed to that court.
+      if (manifest.kind === 'package_down' && manifest.target.code !== '*' && !encrypted) {
+        throw new ApiError(
+          'E_NOT_SEALED',
+          `这个下发包是${describeCourt(manifest.source)}专门发给本院的督导意见包，却没有加密，可能被人改动过，没有导入任何内容。请联系对方重新生成。`,
+        );
+      }
       this.trustRoot(manifest);
+      await this.loadRoster();
+      if (manifest.kind === 'report_up') this.rosterCheck(manifest.source);
       const step = this.sequence(manifest, root.sha256, false);
       const summary = () => bundleSummary(manifest, encrypted, this.nestedSummaries, root.counted);
       crashPoint('import.verified');
@@ -1074,6 +1274,7 @@ export class ImportSession {
         await this.checkBundle(root);
         await this.keepPlaced();
         const restored = this.restored;
+        this.alreadyHeld = true;
         const again = `此同步包（${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号）已导入过，没有任何变化`;
         return this.report(
           summary(),
@@ -1102,8 +1303,8 @@ export class ImportSession {
         0;
       const verb = this.options.dryRun ? '将' : '已';
       const message = changed
-        ? `${verb}导入${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号：新增 ${totals.added} 行，更新 ${totals.updated} 行，未变 ${totals.unchanged} 行${totals.older ? `，较旧未导入 ${totals.older} 行` : ''}${this.files ? `，佐证材料 ${this.files} 个` : ''}${restored > 0 ? `，补回缺失的佐证材料文件 ${restored} 个` : ''}${this.nestedSummaries.length ? `，其中含 ${this.nestedSummaries.length} 个${manifest.kind === 'report_up' ? '下级法院同步包' : '上级法院下发包'}` : ''}。`
-        : `${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号中没有新的变化${this.options.dryRun ? '' : '（已记下序号）'}。`;
+        ? `${verb}导入${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号：新增 ${totals.added} 行，更新 ${totals.updated} 行，未变 ${totals.unchanged} 行${totals.older ? `，较旧未导入 ${totals.older} 行` : ''}${this.files ? `，佐证材料 ${this.files} 个` : ''}${restored > 0 ? `，补回缺失的佐证材料文件 ${restored} 个` : ''}${this.nestedText()}。`
+        : `${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号中没有新的变化${this.options.dryRun ? '' : '（已记下收到的包编号）'}。`;
       return this.report(summary(), changed ? 'imported' : 'unchanged', message);
     } catch (error) {
       // Refused before the transaction began: nothing it placed is kept.
@@ -1112,6 +1313,20 @@ export class ImportSession {
     } finally {
       await root.zip.close();
     }
+  }
+
+  /** The bundles carried inside, in words: '，其中含 2 个下级法院同步包' and the like. */
+  private nestedText(): string {
+    const words = {
+      subordinate_report: '下级法院同步包',
+      superior_package: '上级法院的原始下发包',
+      addressed_package: '督导意见包',
+    };
+    const parts = (['subordinate_report', 'superior_package', 'addressed_package'] as const)
+      .map((role) => [this.nestedSummaries.filter((item) => item.role === role).length, words[role]] as const)
+      .filter(([n]) => n > 0)
+      .map(([n, word]) => `${n} 个${word}`);
+    return parts.length ? `，其中含${parts.join('、')}` : '';
   }
 
   private totals(): ImportReport['totals'] {
@@ -1150,9 +1365,16 @@ export class ImportSession {
       changes,
       totals: this.totals(),
       materialized: { ...this.materialized },
+      notOnRoster: this.notOnRoster,
+      mergedOnRoster: this.mergedOnRoster,
+      addedToRoster: this.addedToRoster,
+      alreadyHeld: this.alreadyHeld,
       message,
     };
   }
+
+  /** This very bundle was imported before (same bytes): there is nothing to record. */
+  private alreadyHeld = false;
 }
 
 /** Imports (or, with dryRun, previews) one bundle file. Throws ApiError on any refusal. */

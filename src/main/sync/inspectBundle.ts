@@ -20,7 +20,7 @@ import { DEFAULT_LIMITS } from './format/limits';
 import { entryKind, type Manifest } from './format/manifest';
 import { ensureCourtKeys } from './courtKeys';
 import { SYNC_TABLES } from './syncTables';
-import { bundleSummary, tempPath } from './syncFiles';
+import { bundleSummary, nestedSummary, tempPath } from './syncFiles';
 import {
   checkEnvelopeMatches,
   checkNestedName,
@@ -187,13 +187,7 @@ class Inspector {
       await zip.extractTo(entry.name, entry.sha256, DEFAULT_LIMITS.maxTotalBytes, inner);
       const { manifest: innerManifest, summary } = await this.bundle(inner, false, manifest);
       checkNestedName(kind, innerManifest);
-      nested.push({
-        source: { code: innerManifest.source.code, name: innerManifest.source.name },
-        seq: innerManifest.seq,
-        full: innerManifest.full,
-        rows: summary.rows,
-        files: summary.files,
-      });
+      nested.push(nestedSummary(innerManifest, summary));
     }
     return nested;
   }

@@ -59,7 +59,7 @@ export async function reserveSequence(
     if ((last.seq ?? 0) >= delivery.seq) {
       throw new ApiError(
         'E_BUSY',
-        '刚才另一个窗口或命令行也导出了同步包，本次导出的序号已被占用，没有保存。请重新导出。',
+        '刚才另一个窗口或命令行也导出了同步包，本次导出的包编号已被占用，没有保存。请重新导出。',
       );
     }
     sqlite
@@ -94,7 +94,7 @@ export async function reserveSequence(
       if (attempt >= RESERVE_ATTEMPTS) {
         throw new ApiError(
           'E_BUSY',
-          '数据库正被另一个窗口或命令行占用（可能正在导入同步包），同步包没有保存，序号也没有占用。请稍后重试。',
+          '数据库正被另一个窗口或命令行占用（可能正在导入同步包），同步包没有保存，包编号也没有占用。请稍后重试。',
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));

@@ -67,3 +67,25 @@ export function bundleSummary(
     campaign: manifest.campaign,
   };
 }
+
+/** What a nested bundle is, for the screens (see NestedBundleSummary). */
+export function nestedSummary(
+  inner: Manifest,
+  counted: { rows: number; files: number },
+): BundleSummary['nested'][number] {
+  return {
+    role:
+      inner.kind === 'report_up'
+        ? 'subordinate_report'
+        : inner.target.code === '*'
+          ? 'superior_package'
+          : 'addressed_package',
+    kind: inner.kind,
+    target: inner.target.code === '*' ? { code: '*', name: '各下级法院' } : { ...inner.target },
+    source: { code: inner.source.code, name: inner.source.name },
+    seq: inner.seq,
+    full: inner.full,
+    rows: counted.rows,
+    files: counted.files,
+  };
+}

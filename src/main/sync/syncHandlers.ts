@@ -8,7 +8,15 @@ import { readHistory } from './syncHistory';
 import { startSyncJob } from './syncJobs';
 import { discardUpload, receiveChunk, uploadedFile, type UploadKind } from '../uploads/uploads';
 import { DEFAULT_LIMITS } from './format/limits';
-import { defaultExportFolder, subordinateCourts, syncOverview, trustedCourts, untrustCourt } from './syncViews';
+import {
+  defaultExportFolder,
+  rememberExportFolder,
+  subordinateCourts,
+  syncOverview,
+  trustedCourts,
+  untrustCourt,
+} from './syncViews';
+import { packageReach } from './packageReach';
 
 /** Exactly the operations of src/shared/sync/syncContract.ts. */
 export type SyncOperation = keyof typeof syncOperations;
@@ -20,9 +28,14 @@ const BUNDLE_UPLOADS: UploadKind = {
   tooLarge: '文件过大，超出同步包的大小上限。',
 };
 
-/** The default folder is created on demand; any other folder must already exist (a USB stick). */
-function prepareFolder(ctx: Parameters<AreaHandlers<'sync.export'>['sync.export']>[0], folder: string): string {
-  if (folder === defaultExportFolder(ctx)) fs.mkdirSync(folder, { recursive: true });
+/** The default folder is created on demand; any other folder must already exist (a USB stick).
+ * The folder is remembered and offered next time. */
+async function prepareFolder(
+  ctx: Parameters<AreaHandlers<'sync.export'>['sync.export']>[0],
+  folder: string,
+): Promise<string> {
+  if (folder === defaultExportFolder()) fs.mkdirSync(folder, { recursive: true });
+  await rememberExportFolder(ctx, folder);
   return folder;
 }
 
@@ -33,7 +46,7 @@ export const syncHandlers: AreaHandlers<SyncOperation> = {
     return {
       jobId: startSyncJob(ctx, 'sync.export', {
         op: 'export',
-        options: { folder: prepareFolder(ctx, input.folder), full: input.full },
+        options: { folder: await prepareFolder(ctx, input.folder), full: input.full },
       }),
     };
   },
@@ -42,7 +55,7 @@ export const syncHandlers: AreaHandlers<SyncOperation> = {
     return {
       jobId: startSyncJob(ctx, 'sync.publish', {
         op: 'publish',
-        options: { folder: prepareFolder(ctx, input.folder), campaignId: input.campaignId },
+        options: { folder: await prepareFolder(ctx, input.folder), campaignId: input.campaignId },
       }),
     };
   },
@@ -61,7 +74,10 @@ export const syncHandlers: AreaHandlers<SyncOperation> = {
       jobId: startSyncJob(
         ctx,
         'sync.import',
-        { op: 'import', options: { file, fileName, dryRun: false, trust: input.trust } },
+        {
+          op: 'import',
+          options: { file, fileName, dryRun: false, trust: input.trust, addToRoster: input.addToRoster },
+        },
         () => discardUpload(ctx, BUNDLE_UPLOADS, input.uploadId),
       ),
     };
@@ -70,4 +86,5 @@ export const syncHandlers: AreaHandlers<SyncOperation> = {
   'sync.untrust': (ctx, input) => untrustCourt(ctx, input.code),
   'sync.history': async (ctx, input) => readHistory(ctx.dataDir, input.limit),
   'sync.subordinates': (ctx) => subordinateCourts(ctx),
+  'sync.packageReach': (ctx, input) => packageReach(ctx, input.campaignId),
 };

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import dayjs from 'dayjs';
 import type { Selectable } from 'kysely';
-import type { SubordinateCourt, SyncOverview, TrustedCourt } from '../../shared/model';
+import type { RelayableCampaign, SubordinateCourt, SyncOverview, TrustedCourt } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import type { SyncCourtsTable } from '../data/schema';
 import { writeTransaction } from '../data/transactions';
@@ -70,8 +70,32 @@ export function detectDrives(): { path: string; label: string }[] {
   return found;
 }
 
-export function defaultExportFolder(ctx: ServiceContext): string {
-  return path.join(ctx.dataDir, 'exports');
+/** The folder a person last wrote a bundle to (上报, 下发, 转发): a setting of this computer only. */
+const LAST_FOLDER_KEY = 'sync.lastExportFolder';
+
+/** Where bundles go when no folder was chosen yet: a folder people find in the file manager
+ * (文档/专项活动同步包, or in the home folder when there is no Documents), never the
+ * application's data folder. */
+export function defaultExportFolder(): string {
+  const home = os.homedir();
+  const documents = path.join(home, 'Documents');
+  return path.join(fs.existsSync(documents) ? documents : home, '专项活动同步包');
+}
+
+/** The folder the export screens offer: the one last chosen while it still exists, else the default. */
+export async function offeredExportFolder(ctx: ServiceContext): Promise<string> {
+  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', LAST_FOLDER_KEY).executeTakeFirst();
+  const last = row?.value ?? '';
+  return last && fs.existsSync(last) ? last : defaultExportFolder();
+}
+
+/** Remembers the folder a person chose, offered next time for export, publish and relay. */
+export async function rememberExportFolder(ctx: ServiceContext, folder: string): Promise<void> {
+  await ctx.db
+    .insertInto('settings')
+    .values({ key: LAST_FOLDER_KEY, value: folder })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: folder }))
+    .execute();
 }
 
 export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
@@ -114,7 +138,7 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
     .where('targetCode', '=', profile.code)
     .where('forwardedSeq', 'is', null)
     .executeTakeFirstOrThrow();
-  const folder = defaultExportFolder(ctx);
+  const folder = await offeredExportFolder(ctx);
   return {
     court: {
       code: profile.code,
@@ -131,6 +155,7 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
     pendingRelays,
     defaultFolder: folder,
     drives: detectDrives(),
+    relayable: await relayableCampaigns(ctx),
   };
 }
 
@@ -212,4 +237,69 @@ export async function subordinateCourts(ctx: ServiceContext): Promise<Subordinat
       auditAlert: row.auditAlert ? { message: row.auditAlert, at: row.auditAlertAt as string } : null,
     };
   });
+}
+
+/**
+ * Superior campaigns this court can pass down: a court with subordinates (not a basic court) that
+ * holds a superior's broadcast package of a campaign still here. For each, the newest package held,
+ * this court's last pass-down and whether a newer superior package arrived since.
+ */
+async function relayableCampaigns(ctx: ServiceContext): Promise<RelayableCampaign[]> {
+  const profile = await requireProfile(ctx);
+  if (profile.level === 'basic') return [];
+  const received = await ctx.db
+    .selectFrom('syncReceived as r')
+    .innerJoin('campaigns as c', 'c.id', 'r.campaignId')
+    .select([
+      'r.id',
+      'r.sourceCode',
+      'r.seq',
+      'r.receivedAt',
+      'r.bundleCreatedAt',
+      'r.campaignId',
+      'r.forwardedSeq',
+      'c.title',
+      'c.origin',
+    ])
+    .where('r.kind', '=', 'package_down')
+    .where('r.targetCode', '=', '*')
+    .where('r.relayedBy', 'is', null)
+    .where('c.deletedAt', 'is', null)
+    .whereRef('r.sourceCode', '=', 'c.origin')
+    .orderBy('r.seq', 'desc')
+    .execute();
+  // Broadcast packages only ('*'): a package sealed to this court is never passed down.
+  const newest = new Map<string, (typeof received)[number]>();
+  for (const row of received) if (!newest.has(row.campaignId as string)) newest.set(row.campaignId as string, row);
+  const names = new Map(
+    (await ctx.db.selectFrom('syncCourts').select(['code', 'name']).execute()).map((row) => [row.code, row.name]),
+  );
+  const result: RelayableCampaign[] = [];
+  for (const [campaignId, row] of newest) {
+    const last = await ctx.db
+      .selectFrom('syncOutbox')
+      .select(['seq', 'createdAt'])
+      .where('targetCode', '=', '*')
+      .where('kind', '=', 'package_down')
+      .where('campaignId', '=', campaignId)
+      .where('state', '=', 'done')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    // The newest superior package a pass-down of this court carried (marked when it was written).
+    const carried = received
+      .filter((item) => item.campaignId === campaignId && item.forwardedSeq !== null)
+      .reduce<number | null>((max, item) => (max === null || item.seq > max ? item.seq : max), null);
+    result.push({
+      campaignId,
+      title: row.title,
+      superior: { code: row.sourceCode, name: names.get(row.sourceCode) ?? row.sourceCode },
+      superiorSeq: row.seq,
+      superiorCreatedAt: row.bundleCreatedAt ?? null,
+      receivedAt: row.receivedAt,
+      lastPassedDown: last ? { seq: last.seq, at: last.createdAt, superiorSeq: carried } : null,
+      newerSincePassedDown: !last || carried === null || carried < row.seq,
+    });
+  }
+  return result.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
 }

@@ -2,13 +2,15 @@
 // completion by section and by department, red/yellow/green per section, the burn-down of open
 // items against the ideal pace, and each indicator's trend against its target.
 import type { ReactNode } from 'react';
-import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
 import { addDays } from '../../shared/checklistRules';
 import type { Campaign, CampaignBoard, IndicatorRow } from '../../shared/model';
 import { useRead } from '../api/queries';
 import { Figure } from '../common/Figure';
 import { RetryAlert } from '../common/RetryAlert';
+import { useApp } from '../AppContext';
+import { ProvinceSummary } from '../province/ProvinceSummary';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { attainmentColor, attainmentText } from '../indicators/text';
 import { formatValue, periodLabel } from '../indicators/periods';
@@ -37,6 +39,7 @@ export function CampaignBoardTab({
   courtName?: string;
   onBackToOwn(): void;
 }) {
+  const { court } = useApp();
   const {
     data: board,
     error,
@@ -55,6 +58,13 @@ export function CampaignBoardTab({
         />
       )}
       {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
+      {/* At a higher court, its own view starts with the province (or its jurisdiction). */}
+      {!courtCode && court.level !== 'basic' && <ProvinceSummary campaignId={campaign.id} />}
+      {!courtCode && court.level !== 'basic' && board && (
+        <Title order={4} mt="xs">
+          {t.ownHeading}
+        </Title>
+      )}
       {!board && !error && <Skeleton h={420} />}
       {board && <BoardBody board={board} />}
     </Stack>

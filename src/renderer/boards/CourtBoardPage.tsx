@@ -15,11 +15,13 @@ import {
   Stack,
   Table,
   Text,
+  Title,
 } from '@mantine/core';
 import { IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { CourtBoardCampaign, DueItem, Light, WorkEntry } from '../../shared/model';
 import { useRead } from '../api/queries';
 import { useApp } from '../AppContext';
+import { ProvinceSummary } from '../province/ProvinceSummary';
 import { PageHeader } from '../common/PageHeader';
 import { RetryAlert } from '../common/RetryAlert';
 import { lightText } from '../common/text';
@@ -27,6 +29,7 @@ import { prefetchItems } from '../campaign/itemsPrefetch';
 import { dayjs, formatDate, formatLongDate } from '../lib/dates';
 import { campaignRoute, navigate, routeHref } from '../lib/router';
 import { workActionText } from '../work/text';
+import { UnreadNotesCard } from '../work/UnreadNotesCard';
 import { percentOf } from './boardParts';
 import { boardText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
@@ -53,11 +56,23 @@ export function CourtBoardPage() {
         </Button>
       </PageHeader>
       {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
+      <UnreadNotesCard />
       {!board && !error && <Skeleton h={360} />}
       {board && board.campaigns.length === 0 && (
         <EmptyState title={t.noCampaigns} text={t.noCampaignsHint} testId="board-empty">
           <Anchor href={routeHref({ name: 'campaigns' })}>{t.goCampaigns}</Anchor>
         </EmptyState>
+      )}
+      {/* A higher court sees the province (or its jurisdiction) first, its own items after. */}
+      {board &&
+        court.level !== 'basic' &&
+        board.campaigns.map((campaign) => (
+          <ProvinceSummary key={campaign.id} campaignId={campaign.id} title={campaign.title} />
+        ))}
+      {board && court.level !== 'basic' && board.campaigns.length > 0 && (
+        <Title order={4} mt="xs">
+          {t.ownHeading}
+        </Title>
       )}
       {board && board.campaigns.length > 0 && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" data-testid="board-campaigns">

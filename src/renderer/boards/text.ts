@@ -4,6 +4,7 @@
 export const boardText = {
   // 本院挂图
   courtTitle: '本院挂图',
+  ownHeading: '本院自身事项',
   courtSubtitle: (court: string, date: string) => `${court}  ·  截至 ${date}`,
   refresh: '刷新',
   loadFailed: '挂图加载失败',

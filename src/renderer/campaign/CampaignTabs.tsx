@@ -1,6 +1,6 @@
 // A campaign's faces: its checklist (推进清单), self-inspection (问题查摆), rectification ledger
-// (整改台账), indicators (指标), board (挂图作战), subordinates' progress (下级法院进度, at courts
-// with subordinates) and reports (报表打印), one tab each, each with its own address. A court with
+// (整改台账), indicators (指标), board (挂图作战), subordinates' progress (下级法院进度) and reporting
+// (报送情况, both at courts with subordinates) and reports (报表打印), one tab each, each with its own address. A court with
 // subordinates can switch the checklist, ledger, indicators, board and reports to one
 // subordinate's work (查看下级法院), read-only; the choice stays while moving between those tabs.
 // The address #/campaign/<id>?court=<code> (the drill-down from 下级法院进度) opens that view directly.
@@ -12,6 +12,7 @@ import {
   IconClipboardList,
   IconListSearch,
   IconChecklist,
+  IconClipboardCheck,
   IconLayoutDashboard,
   IconPrinter,
   IconSitemap,
@@ -25,6 +26,8 @@ import { IndicatorsTab } from '../indicators/IndicatorsTab';
 import { indicatorText } from '../indicators/text';
 import { CampaignBoardTab } from '../boards/CampaignBoardTab';
 import { ProvinceBoardTab } from '../province/ProvinceBoardTab';
+import { ReportingTab } from '../province/ReportingTab';
+import { reportingText } from '../province/rosterText';
 import { ReportsTab } from '../reports/ReportsTab';
 import { useApp } from '../AppContext';
 import { campaignText as t } from './text';
@@ -97,6 +100,11 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
               {t.tabCourts}
             </Tabs.Tab>
           )}
+          {hasSubordinates && (
+            <Tabs.Tab value="reporting" leftSection={<IconClipboardCheck size={16} />} data-testid="tab-reporting">
+              {reportingText.tab}
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="reports" leftSection={<IconPrinter size={16} />} data-testid="tab-reports">
             {t.tabReports}
           </Tabs.Tab>
@@ -139,6 +147,7 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
       {tab === 'indicators' && campaign && <IndicatorsTab key={courtCode ?? OWN} campaign={campaign} {...courtView} />}
       {tab === 'board' && campaign && <CampaignBoardTab key={courtCode ?? OWN} campaign={campaign} {...courtView} />}
       {tab === 'courts' && campaign && <ProvinceBoardTab campaign={campaign} />}
+      {tab === 'reporting' && campaign && <ReportingTab campaign={campaign} />}
       {tab === 'reports' && campaign && <ReportsTab key={courtCode ?? OWN} campaign={campaign} {...courtView} />}
     </Stack>
   );

@@ -10,6 +10,10 @@ export const auditOperationText: Record<string, string> = {
   'change-password': '修改密码',
   'reset-password': '重置密码',
   denied: '越权操作被拒绝',
+  // the roster (应报法院)
+  merge: '标记已撤并',
+  unmerge: '撤销撤并',
+  import: 'Excel 导入',
   'light-rules': '设置预警规则',
   // self-inspection, ledger and look-back
   'save-draft': '保存草稿',
@@ -66,6 +70,8 @@ export const auditEventText = {
 /** Operation names in refusals, read as "what" + "how": users.resetPassword → 用户账户 · 重置密码. */
 export const apiAreaText: Record<string, string> = {
   app: '程序信息',
+  roster: '应报法院',
+  reporting: '报送情况',
   court: '本院信息',
   demo: '示例数据',
   jobs: '后台任务',
@@ -90,6 +96,13 @@ export const apiAreaText: Record<string, string> = {
 
 export const apiActionText: Record<string, string> = {
   list: '查看',
+  merge: '标记已撤并',
+  unmerge: '撤销撤并',
+  import: '导入',
+  template: '下载模板',
+  rules: '查看规则',
+  setRules: '设置报送规则',
+  completeness: '查看报送情况',
   get: '查看',
   search: '搜索',
   create: '新建',
@@ -122,6 +135,10 @@ export const apiActionText: Record<string, string> = {
 /** Labels in the order a person reads a row: where it sits, who answers for it, then details. */
 export const auditFieldText: Record<string, string> = {
   code: '法院代码',
+  jurisdiction: '辖区',
+  mergedAt: '撤并日期',
+  mergedInto: '并入法院',
+  addedBy: '加入方式',
   level: '法院层级',
   parentCode: '上级法院代码',
   parentName: '上级法院名称',

@@ -7,6 +7,7 @@ import { notifySuccess } from '../lib/notify';
 import { ItemFields, emptyItemValues, itemInputFrom, type ItemValues } from './ItemFields';
 import { itemText as t } from './text';
 import { FormActions } from '../common/FormActions';
+import { useApp } from '../AppContext';
 
 export function ItemCreateModal({
   opened,
@@ -52,7 +53,13 @@ function CreateForm({
   onCreated(item: ItemDetail): void;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<ItemValues>({ mode: 'controlled', initialValues: emptyItemValues(defaultSectionId) });
+  const { court } = useApp();
+  // A high court's new items are, as a rule, tasks for its subordinates: 规定动作 unless changed.
+  const form = useForm<ItemValues>({
+    mode: 'controlled',
+    initialValues: { ...emptyItemValues(defaultSectionId), kind: court.level === 'high' ? 'mandatory' : 'own' },
+  });
+  const kindHint = court.level === 'basic' ? t.kindStaysHere : t.kindTravels[form.values.kind];
   const create = useCheckedWrite('items.create', form, t.formError);
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -68,7 +75,7 @@ function CreateForm({
     <form onSubmit={submit} noValidate data-testid="item-create-form">
       <Stack>
         {error && <Alert color="red">{error}</Alert>}
-        <ItemFields form={form} sections={sections} />
+        <ItemFields form={form} sections={sections} kindHint={kindHint} />
         <FormActions onCancel={onClose} saving={create.isPending} />
       </Stack>
     </form>

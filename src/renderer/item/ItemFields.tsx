@@ -12,6 +12,7 @@ import {
   Textarea,
   Input,
 } from '@mantine/core';
+import { useId } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
 import type { Frequency, ItemDetail, ItemKind, Section } from '../../shared/model';
 import { useApp } from '../AppContext';
@@ -100,10 +101,13 @@ interface FieldsProps {
   definitionLocked?: boolean;
   /** Another court's item: nothing here is ours to change. */
   readOnly?: boolean;
+  /** Under the 类别 choice: what the chosen kind means for where the item goes. */
+  kindHint?: string;
 }
 
-export function ItemFields({ form, sections, percentLocked, definitionLocked, readOnly }: FieldsProps) {
+export function ItemFields({ form, sections, percentLocked, definitionLocked, readOnly, kindHint }: FieldsProps) {
   const fixed = !!definitionLocked || !!readOnly;
+  const kindId = useId();
   // Locked text is there to be read: keep it dark rather than the faded look of a disabled field.
   const legible = { input: { opacity: 1, color: 'var(--mantine-color-dark-6)' } };
   const { departments, people } = useApp();
@@ -143,10 +147,12 @@ export function ItemFields({ form, sections, percentLocked, definitionLocked, re
         styles={legible}
         {...form.getInputProps('content')}
       />
-      <Input.Wrapper label={t.kind}>
+      <Input.Wrapper label={t.kind} description={kindHint} id={kindId}>
         <div>
           <SegmentedControl
             mt={4}
+            aria-label={t.kind}
+            aria-describedby={kindHint ? `${kindId}-description` : undefined}
             data={[
               { value: 'mandatory', label: itemKindText.mandatory },
               { value: 'own', label: itemKindText.own },

@@ -1,7 +1,8 @@
 // Supervision notes (督导意见) as either end sees them: the higher court writes them on a
 // subordinate's court or item and may withdraw its own; the subordinate reads those addressed to
-// it. Used in the item drawer and on the campaign page. Kind 督导意见 (a formal requirement) is
-// set apart from a plain 意见 by colour.
+// it, marking them read. Used in the item drawer and on the campaign page. Kind 督导意见 (a formal
+// requirement) is set apart from a plain 意见 by colour and by name; a superior's note on a court
+// below, seen on the way, is marked read-only.
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { IconMessageCircleExclamation, IconTrash } from '@tabler/icons-react';
@@ -13,26 +14,36 @@ import { IconAction } from '../common/IconAction';
 import { formatDateTime } from '../lib/dates';
 import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifyFailure, notifySuccess } from '../lib/notify';
+import { noteText } from '../work/text';
 import { itemText as t } from './text';
 
 type NoteKind = SupervisionNote['kind'];
 export const noteKindColor: Record<NoteKind, string> = { supervision: 'orange', comment: 'blue' };
 
 /**
- * Notes newest first; `showItem` names the item each is about (on the campaign page); `canDelete`
- * offers this court's own notes for withdrawal (the lists refresh themselves afterwards).
+ * Notes newest first; `showItem` names the item each is about (on the campaign page), `showCourt`
+ * also the court; `canDelete` offers this court's own notes for withdrawal (the lists refresh
+ * themselves afterwards). A received note can be marked read.
  */
 export function SupervisionNoteList({
   notes,
   showItem = false,
+  showCourt = false,
   canDelete = false,
 }: {
   notes: SupervisionNote[];
   showItem?: boolean;
+  showCourt?: boolean;
   canDelete?: boolean;
 }) {
   const { court, can } = useApp();
   const deleteNote = useWrite('supervision.delete');
+  const markRead = useWrite('supervision.markRead');
+  const read = async (note: SupervisionNote) => {
+    const result = await markRead.mutateAsync({ ids: [note.id] });
+    if (!result.ok) return notifyFailure(result);
+    notifySuccess(noteText.markedRead(1));
+  };
   const remove = async (note: SupervisionNote) => {
     if (
       !(await confirmAction({ message: t.supervisionDeleteConfirm, confirmLabel: t.supervisionDelete, danger: true }))
@@ -59,6 +70,7 @@ export function SupervisionNoteList({
           radius="sm"
           data-testid="supervision-note"
           data-kind={note.kind}
+          data-relation={note.relation}
           style={{ borderLeft: `3px solid var(--mantine-color-${noteKindColor[note.kind]}-5)` }}
         >
           <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
@@ -71,10 +83,43 @@ export function SupervisionNoteList({
               >
                 {t.supervisionKind[note.kind]}
               </Badge>
+              {note.kind === 'supervision' && note.relation === 'received' && (
+                <Text size="xs" fw={600} c="orange.9">
+                  {noteText.kindAction.supervision}
+                </Text>
+              )}
+              {(note.relation === 'superior' || note.relation === 'subordinate') && (
+                <Badge color="gray" variant="outline" radius="sm" size="sm" data-testid="supervision-note-onpath">
+                  {note.relation === 'superior' ? noteText.superiorOnPath : noteText.subordinateOnPath}
+                </Badge>
+              )}
               <Text size="xs" c="dimmed">
                 {t.supervisionBy(note.author, note.originName)} · {formatDateTime(note.createdAt)}
               </Text>
             </Group>
+            {note.relation === 'received' && !note.readAt && (
+              <Group gap={6} wrap="nowrap">
+                <Badge color="red" variant="light" radius="sm" size="sm" data-testid="supervision-note-unread">
+                  {noteText.unread}
+                </Badge>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  color="gray"
+                  onClick={() => void read(note)}
+                  disabled={markRead.isPending}
+                  aria-label={noteText.markReadLabel(note.text.slice(0, 20))}
+                  data-testid="supervision-note-read"
+                >
+                  {noteText.markRead}
+                </Button>
+              </Group>
+            )}
+            {note.relation === 'received' && note.readAt && (
+              <Text size="xs" c="dimmed" data-testid="supervision-note-read-by">
+                {noteText.readBy(note.readBy ?? '', formatDateTime(note.readAt))}
+              </Text>
+            )}
             {note.origin === court.code && can('admin', 'reviewer') && canDelete && (
               <IconAction
                 label={t.supervisionDelete}
@@ -89,6 +134,7 @@ export function SupervisionNoteList({
           </Group>
           {showItem && (
             <Text size="xs" c="dimmed" mt={4}>
+              {showCourt && `${note.courtName} · `}
               {note.itemTitle ? t.supervisionOnItem(note.itemTitle) : t.supervisionOnCourt}
             </Text>
           )}

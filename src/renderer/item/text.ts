@@ -8,6 +8,12 @@ export const itemText = {
   content: '具体内容',
   contentPlaceholder: '具体举措、工作要求、预期成效',
   kind: '类别',
+  /** Under the 类别 choice of a new item: where the item goes, by this court's level. */
+  kindTravels: {
+    mandatory: '规定动作：随本院的下发包发给各下级法院，由下级法院逐项落实。',
+    own: '自选动作：只留在本院，不发给下级法院。',
+  },
+  kindStaysHere: '本院没有下级法院，规定动作和自选动作都只在本院推进。',
   leadLeader: '牵头院领导',
   department: '责任部门',
   departmentPlaceholder: '选择责任部门',

@@ -1,9 +1,18 @@
 // A tiny hash router: #/board, #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger|/indicators|/board|
-// /courts|/reports][?court=<code>], #/lookbacks, #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
+// /courts|/reporting|/reports][?court=<code>], #/lookbacks, #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
 // ?court= opens a campaign tab already switched to that subordinate court's read-only view.
 import { useEffect, useState } from 'react';
 
-export const campaignTabs = ['checklist', 'inspection', 'ledger', 'indicators', 'board', 'courts', 'reports'] as const;
+export const campaignTabs = [
+  'checklist',
+  'inspection',
+  'ledger',
+  'indicators',
+  'board',
+  'courts',
+  'reporting',
+  'reports',
+] as const;
 export type CampaignTab = (typeof campaignTabs)[number];
 export const syncTabs = ['export', 'publish', 'import', 'trusted', 'history'] as const;
 export type SyncTab = (typeof syncTabs)[number];

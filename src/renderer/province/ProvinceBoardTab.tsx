@@ -1,263 +1,66 @@
-// 下级法院进度 (a campaign tab at high and intermediate courts): the matrix of subordinate courts ×
-// the campaign's top-level sections — completion rate coloured on a heat scale and overdue items
-// per cell — ranked with the laggards (后进) first, each court's bundle age with its light, a
-// filter by intermediate court's jurisdiction and a switch to show only the laggards. A click on a
-// court opens its checklist read-only. A province has ~165 courts: a plain table renders them fast.
-import { useMemo, useState, type CSSProperties } from 'react';
-import { Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { IconFileImport } from '@tabler/icons-react';
-import type { Campaign, Light, ProvinceBoard, ProvinceCell, ProvinceCourtRow } from '../../shared/model';
+// 下级法院进度 (a campaign tab at high and intermediate courts): every court this court expects
+// reports from × the campaign's top-level sections (MatrixTable), with the total and the subtotals
+// per intermediate jurisdiction, a filter by jurisdiction and a switch to show only the 后进 courts
+// (the same courts the badge counts: the campaign's one rule, computed by boards.province). The
+// filter, the switch and the sort live in the address (…/courts?j=…&sort=…&lag=1) and in the
+// session, so drilling down into a court and coming back keeps them.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Button, Group, Select, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
+import { IconFileImport, IconInfoCircle, IconPrinter } from '@tabler/icons-react';
+import type { Campaign } from '../../shared/model';
 import { useRead } from '../api/queries';
-import { formatDateTime } from '../lib/dates';
 import { campaignRoute, navigate } from '../lib/router';
 import { RetryAlert } from '../common/RetryAlert';
 import { provinceText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
-import { LinkRow } from '../common/LinkRow';
+import { REPORT_KIND_KEY } from '../reports/ReportsTab';
+import { DEFAULT_SORT, HEAT, MatrixTable, sortCourts, type SortKey, type SortState } from './MatrixTable';
 
-/** "只看后进" shows this many courts furthest behind. */
-const BOTTOM = 10;
-
-const HEAT = {
-  high: { background: 'var(--mantine-color-green-1)', color: 'var(--mantine-color-green-9)' },
-  middle: { background: 'var(--mantine-color-yellow-1)', color: 'var(--mantine-color-yellow-9)' },
-  low: { background: 'var(--mantine-color-red-1)', color: 'var(--mantine-color-red-9)' },
-};
-
-function heat(rate: number | null): CSSProperties | undefined {
-  if (rate === null) return undefined;
-  return rate >= 0.9 ? HEAT.high : rate >= 0.6 ? HEAT.middle : HEAT.low;
+interface ViewState {
+  jurisdiction: string | null;
+  onlyLaggards: boolean;
+  sort: SortState;
 }
 
-const LIGHT_COLOR: Record<Light, string> = {
-  green: 'var(--mantine-color-green-6)',
-  yellow: 'var(--mantine-color-yellow-5)',
-  red: 'var(--mantine-color-red-6)',
-  none: 'var(--mantine-color-gray-4)',
-};
+const storageKey = (campaignId: string) => `province-view:${campaignId}`;
 
-/** The courts marked 后进: the last 10 % by rank (at least one), only below the median rate. */
-export function laggardCodes(courts: ProvinceCourtRow[]): Set<string> {
-  const ranked = courts.filter((c) => c.totals.completionRate !== null).sort((a, b) => a.rank - b.rank);
-  if (ranked.length === 0) return new Set();
-  const rates = ranked.map((c) => c.totals.completionRate!).sort((a, b) => a - b);
-  const mid = Math.floor(rates.length / 2);
-  const median = rates.length % 2 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
-  const count = Math.max(1, Math.ceil(ranked.length / 10));
-  return new Set(
-    ranked
-      .slice(0, count)
-      .filter((c) => c.totals.completionRate! < median)
-      .map((c) => c.code),
-  );
+function parseView(query: URLSearchParams): ViewState | null {
+  if (!query.has('j') && !query.has('sort') && !query.has('lag')) return null;
+  const [key, dir] = (query.get('sort') ?? '').split(':');
+  const validKey = /^(rank|name|total|delta|age|s\d+)$/.test(key);
+  return {
+    jurisdiction: query.has('j') ? query.get('j') : null,
+    onlyLaggards: query.get('lag') === '1',
+    sort: validKey ? { key: key as SortKey, dir: dir === 'desc' ? 'desc' : 'asc' } : DEFAULT_SORT,
+  };
 }
 
-// Sticky first columns: rank, then the court's name (fixed widths so the second knows its offset).
-const RANK_WIDTH = 56;
-const COURT_WIDTH = 300;
-const stickyCell = (left: number, width: number, background = 'var(--mantine-color-body)'): CSSProperties => ({
-  position: 'sticky',
-  left,
-  zIndex: 1,
-  background,
-  minWidth: width,
-  maxWidth: width,
-  width,
-});
-const headCell: CSSProperties = {
-  position: 'sticky',
-  top: 0,
-  zIndex: 2,
-  background: 'var(--mantine-color-gray-0)',
-  verticalAlign: 'bottom',
-};
-
-function Cell({ cell, section, testId }: { cell: ProvinceCell; section: string; testId: string }) {
-  if (cell.completionRate === null) {
-    return (
-      <Table.Td
-        data-testid={testId}
-        title={t.noItemsHint}
-        style={{ textAlign: 'center', color: 'var(--mantine-color-gray-5)' }}
-      >
-        {t.noItems}
-      </Table.Td>
-    );
+/** The view named in the address, else the one last used in this session for the campaign. */
+function initialView(campaignId: string): ViewState {
+  const query = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const fromAddress = parseView(query);
+  if (fromAddress) return fromAddress;
+  try {
+    const kept = window.sessionStorage.getItem(storageKey(campaignId));
+    const fromSession = kept ? parseView(new URLSearchParams(kept)) : null;
+    if (fromSession) return fromSession;
+  } catch {
+    // No session storage: the defaults.
   }
-  return (
-    <Table.Td
-      data-testid={testId}
-      title={t.cellHint(section, cell.total, cell.completed, cell.overdue)}
-      style={{ ...heat(cell.completionRate), whiteSpace: 'nowrap', textAlign: 'center' }}
-    >
-      <span style={{ fontWeight: 600 }}>{t.cell(Math.floor(cell.completionRate * 100))}</span>
-      <span style={{ color: 'var(--mantine-color-dimmed)' }}> / </span>
-      <span
-        style={
-          cell.overdue > 0
-            ? { color: 'var(--mantine-color-red-8)', fontWeight: 600 }
-            : { color: 'var(--mantine-color-dimmed)' }
-        }
-      >
-        {t.overdue(cell.overdue)}
-      </span>
-    </Table.Td>
-  );
+  return { jurisdiction: null, onlyLaggards: false, sort: DEFAULT_SORT };
 }
 
-function AgeCell({ court }: { court: ProvinceCourtRow }) {
-  return (
-    <Table.Td
-      data-testid="province-age"
-      data-light={court.bundleLight}
-      title={court.lastBundleAt ? t.reportedHint(formatDateTime(court.lastBundleAt)) : undefined}
-      style={{ whiteSpace: 'nowrap' }}
-    >
-      <span
-        style={{
-          display: 'inline-block',
-          width: 10,
-          height: 10,
-          borderRadius: 5,
-          marginRight: 6,
-          background: LIGHT_COLOR[court.bundleLight],
-        }}
-      />
-      {court.bundleAgeDays === null ? (
-        <span style={{ color: 'var(--mantine-color-dimmed)' }}>{t.never}</span>
-      ) : (
-        t.ageDays(court.bundleAgeDays)
-      )}
-    </Table.Td>
-  );
-}
-
-function Matrix({
-  board,
-  courts,
-  laggards,
-  campaignId,
-}: {
-  board: ProvinceBoard;
-  courts: ProvinceCourtRow[];
-  laggards: Set<string>;
-  campaignId: string;
-}) {
-  return (
-    <Paper withBorder>
-      <Box style={{ overflow: 'auto', maxHeight: 'calc(100vh - 290px)', minHeight: 200 }}>
-        <Table
-          withColumnBorders
-          verticalSpacing={6}
-          horizontalSpacing="sm"
-          highlightOnHover
-          data-testid="province-table"
-          data-rows={courts.length}
-        >
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th
-                style={{
-                  ...headCell,
-                  ...stickyCell(0, RANK_WIDTH, 'var(--mantine-color-gray-0)'),
-                  zIndex: 3,
-                  textAlign: 'right',
-                }}
-              >
-                {t.rank}
-              </Table.Th>
-              <Table.Th
-                style={{
-                  ...headCell,
-                  ...stickyCell(RANK_WIDTH, COURT_WIDTH, 'var(--mantine-color-gray-0)'),
-                  zIndex: 3,
-                }}
-              >
-                {t.court}
-              </Table.Th>
-              <Table.Th style={{ ...headCell, minWidth: 100 }}>{t.reportedAt}</Table.Th>
-              {board.sections.map((section) => (
-                <Table.Th
-                  key={section.id ?? 'own'}
-                  style={{ ...headCell, minWidth: 130, maxWidth: 200, textAlign: 'center' }}
-                  data-testid="province-section"
-                >
-                  {section.title}
-                </Table.Th>
-              ))}
-              <Table.Th style={{ ...headCell, minWidth: 130, textAlign: 'center' }}>{t.total}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {courts.map((court) => (
-              <LinkRow
-                key={court.code}
-                onOpen={() => navigate(campaignRoute(campaignId, 'checklist', court.code))}
-                data-testid="province-row"
-                data-court={court.code}
-                data-rank={court.rank}
-                title={t.rowHint}
-              >
-                <Table.Td
-                  style={{ ...stickyCell(0, RANK_WIDTH), textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
-                  data-testid="province-rank"
-                >
-                  {court.rank}
-                </Table.Td>
-                <Table.Td style={stickyCell(RANK_WIDTH, COURT_WIDTH)}>
-                  <Group gap={6} wrap="nowrap">
-                    <Text
-                      size="sm"
-                      fw={500}
-                      truncate="end"
-                      data-testid="province-court-name"
-                      title={`${court.name}（${court.code}）`}
-                    >
-                      {court.name}
-                    </Text>
-                    <Text span size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                      {t.level[court.level] ?? court.level}
-                    </Text>
-                    {laggards.has(court.code) && (
-                      <Badge
-                        size="xs"
-                        color="red"
-                        variant="filled"
-                        style={{ flexShrink: 0 }}
-                        title={t.laggardHint}
-                        data-testid="province-laggard"
-                      >
-                        {t.laggard}
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <AgeCell court={court} />
-                {court.cells.map((cell, index) => (
-                  <Cell
-                    key={board.sections[index].id ?? 'own'}
-                    cell={cell}
-                    section={board.sections[index].title}
-                    testId="province-cell"
-                  />
-                ))}
-                <Cell cell={court.totals} section={t.total} testId="province-total" />
-              </LinkRow>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {courts.length === 0 && (
-          <Text c="dimmed" ta="center" py="xl">
-            {t.noneShown}
-          </Text>
-        )}
-      </Box>
-    </Paper>
-  );
+function viewQuery(view: ViewState): string {
+  const query = new URLSearchParams();
+  if (view.jurisdiction !== null) query.set('j', view.jurisdiction);
+  if (view.onlyLaggards) query.set('lag', '1');
+  if (view.sort.key !== DEFAULT_SORT.key || view.sort.dir !== DEFAULT_SORT.dir)
+    query.set('sort', `${view.sort.key}:${view.sort.dir}`);
+  return query.toString();
 }
 
 function Legend() {
-  const swatch = (style: CSSProperties, label: string) => (
+  const swatch = (background: string, label: string) => (
     <Group gap={4} wrap="nowrap">
       <span
         style={{
@@ -265,7 +68,7 @@ function Legend() {
           width: 14,
           height: 14,
           borderRadius: 3,
-          background: style.background as string,
+          background,
           border: '1px solid var(--mantine-color-gray-3)',
         }}
       />
@@ -277,9 +80,9 @@ function Legend() {
       <Text size="xs" c="dimmed">
         {t.legend}
       </Text>
-      {swatch(HEAT.high, t.legendHigh)}
-      {swatch(HEAT.middle, t.legendMiddle)}
-      {swatch(HEAT.low, t.legendLow)}
+      {swatch(HEAT.high.background, t.legendHigh)}
+      {swatch(HEAT.middle.background, t.legendMiddle)}
+      {swatch(HEAT.low.background, t.legendLow)}
       <Text size="xs" c="red.8">
         {t.legendOverdue}
       </Text>
@@ -289,22 +92,30 @@ function Legend() {
 
 export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
   const { data: board, error, refetch } = useRead('boards.province', { campaignId: campaign.id });
-  const [parent, setParent] = useState<string | null>(null);
-  const [onlyLaggards, setOnlyLaggards] = useState(false);
+  const [view, setView] = useState<ViewState>(() => initialView(campaign.id));
 
-  const laggards = useMemo(() => (board ? laggardCodes(board.courts) : new Set<string>()), [board]);
-  // Jurisdictions: the intermediate courts among the rows.
-  const parents = useMemo(
-    () =>
-      board ? board.courts.filter((c) => c.level === 'intermediate').sort((a, b) => a.code.localeCompare(b.code)) : [],
-    [board],
-  );
+  // Keep the view in the address (replacing it: no new history entry) and in the session.
+  useEffect(() => {
+    const query = viewQuery(view);
+    const base = window.location.hash.split('?')[0];
+    const next = query ? `${base}?${query}` : base;
+    if (base.includes('/courts') && window.location.hash !== next)
+      window.history.replaceState(window.history.state, '', next);
+    try {
+      window.sessionStorage.setItem(storageKey(campaign.id), query || 'sort=rank:asc');
+    } catch {
+      // No session storage: the address alone keeps it.
+    }
+  }, [view, campaign.id]);
+
+  const jurisdictions = useMemo(() => board?.jurisdictions ?? [], [board]);
   const shown = useMemo(() => {
     if (!board) return [];
-    let rows = parent ? board.courts.filter((c) => c.code === parent || c.parentCode === parent) : board.courts;
-    if (onlyLaggards) rows = rows.filter((c) => c.totals.completionRate !== null).slice(0, BOTTOM);
-    return rows;
-  }, [board, parent, onlyLaggards]);
+    let rows = board.courts;
+    if (view.jurisdiction !== null) rows = rows.filter((c) => c.jurisdiction === view.jurisdiction);
+    if (view.onlyLaggards) rows = rows.filter((c) => c.laggard);
+    return sortCourts(rows, view.sort);
+  }, [board, view]);
 
   if (error && !board) {
     return <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />;
@@ -320,47 +131,108 @@ export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
     );
   }
 
+  const chosen = view.jurisdiction === null ? null : jurisdictions.find((j) => j.code === view.jurisdiction);
+  const pinned = chosen ?? board.total;
+  const subtotals = view.jurisdiction === null ? [{ ...board.own, code: 'own' }, ...jurisdictions] : [];
+  const named = jurisdictions.length > 1 || jurisdictions.some((j) => j.code !== '');
+
   return (
     <Stack gap="sm" data-testid="province-tab">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
           <Title order={4}>{t.title}</Title>
           <Text size="sm" c="dimmed" mt={2}>
-            {t.subtitle(board.today, board.courts.length)}
+            {t.subtitle(board.today, board.courts.length, board.fromRoster)}
           </Text>
         </div>
         <Group gap="md" align="center">
-          {parents.length > 0 && (
+          {named && (
             <Select
-              w={260}
+              w={240}
               size="sm"
               aria-label={t.filterParent}
               placeholder={t.filterAll}
               data={[
-                { value: '', label: t.filterAll },
-                ...parents.map((p) => ({ value: p.code, label: t.parentOption(p.name) })),
+                { value: '*', label: t.filterAll },
+                ...jurisdictions.map((j) => ({
+                  value: j.code === '' ? '-' : j.code,
+                  label: j.code === '' ? t.directOption : t.parentOption(j.name),
+                })),
               ]}
-              value={parent ?? ''}
-              onChange={(value) => setParent(value || null)}
+              value={view.jurisdiction === null ? '*' : view.jurisdiction === '' ? '-' : view.jurisdiction}
+              onChange={(value) =>
+                setView((v) => ({
+                  ...v,
+                  jurisdiction: !value || value === '*' ? null : value === '-' ? '' : value,
+                }))
+              }
               allowDeselect={false}
               data-testid="province-parent"
             />
           )}
           <Switch
-            label={t.onlyLaggards(BOTTOM)}
-            checked={onlyLaggards}
-            onChange={(event) => setOnlyLaggards(event.currentTarget.checked)}
+            label={
+              <Group gap={6} wrap="nowrap">
+                <span>{t.onlyLaggards(board.laggardCount)}</span>
+              </Group>
+            }
+            aria-label={t.onlyLaggards(board.laggardCount)}
+            checked={view.onlyLaggards}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              setView((v) => ({ ...v, onlyLaggards: checked }));
+            }}
             data-testid="province-only-laggards"
           />
+          <Button
+            variant="default"
+            size="sm"
+            leftSection={<IconPrinter size={16} />}
+            title={t.saveHint}
+            onClick={() => {
+              try {
+                window.sessionStorage.setItem(REPORT_KIND_KEY(campaign.id), 'province');
+              } catch {
+                // No session storage: the tab opens on its first report.
+              }
+              navigate(campaignRoute(campaign.id, 'reports'));
+            }}
+            data-testid="province-save"
+          >
+            {t.saveExcel}
+          </Button>
         </Group>
       </Group>
-      <Group justify="space-between">
-        <Legend />
-        <Text size="xs" c="dimmed" data-testid="province-shown">
-          {t.shown(shown.length, board.courts.length)}
-        </Text>
+      {!board.fromRoster && (
+        <Alert color="gray" variant="light" icon={<IconInfoCircle size={16} />} py={6}>
+          {t.noRoster}
+        </Alert>
+      )}
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Group gap="sm">
+          <Badge color="red" variant="light" data-testid="province-laggard-count">
+            {t.laggard} {board.laggardCount}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            {t.laggardRule(board.rules.laggardRule, board.rules.laggardCount, board.rules.laggardBelow)}；
+            {t.rankingNote(board.rules.staleDays)}
+          </Text>
+        </Group>
+        <Group gap="md">
+          <Legend />
+          <Text size="xs" c="dimmed" data-testid="province-shown">
+            {t.shown(shown.length, board.courts.length)}
+          </Text>
+        </Group>
       </Group>
-      <Matrix board={board} courts={shown} laggards={laggards} campaignId={campaign.id} />
+      <MatrixTable
+        board={board}
+        courts={shown}
+        pinned={pinned}
+        subtotals={subtotals}
+        sort={view.sort}
+        onSort={(sort) => setView((v) => ({ ...v, sort }))}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-// The campaign's 报表打印 tab: pick a report (推进清单, 查摆报告表, 整改台账, 活动总结), see it as it will
+// The campaign's 报表打印 tab: pick a report (推进清单, 查摆报告表, 整改台账, 活动总结 and, at a court with
+// subordinates, 下级法院进度表), see it as it will
 // print on A4, print it (Ctrl+P) or save it as PDF / Excel / Word into a folder. With `courtCode`
 // the reports are built from that subordinate court's data, read-only.
 import { useRef, useState } from 'react';
@@ -26,6 +27,22 @@ import { notifyFailure } from '../lib/notify';
 import { ReportPaper, type ReportPaperHandle } from './ReportPaper';
 import { ReportSavePanel } from './ReportSavePanel';
 import { reportKindText, reportText as t } from './text';
+import { useApp } from '../AppContext';
+
+/** The kind the 下级法院进度 tab's 保存为 Excel asks this tab to open with (kept for the session). */
+export const REPORT_KIND_KEY = (campaignId: string) => `report-kind:${campaignId}`;
+
+function initialKind(campaignId: string, kinds: readonly ReportKind[]): ReportKind {
+  try {
+    const asked = window.sessionStorage.getItem(REPORT_KIND_KEY(campaignId));
+    window.sessionStorage.removeItem(REPORT_KIND_KEY(campaignId));
+    const found = kinds.find((kind) => kind === asked);
+    if (found) return found;
+  } catch {
+    // No session storage: the first kind.
+  }
+  return 'checklist';
+}
 
 export function ReportsTab({
   campaign,
@@ -38,7 +55,10 @@ export function ReportsTab({
   courtName?: string;
   onBackToOwn(): void;
 }) {
-  const [kind, setKind] = useState<ReportKind>('checklist');
+  const { court } = useApp();
+  // The province report is the higher court's own matrix: not at a basic court, not for a subordinate.
+  const kinds = reportKinds.filter((k) => k !== 'province' || (court.level !== 'basic' && courtCode === null));
+  const [kind, setKind] = useState<ReportKind>(() => initialKind(campaign.id, kinds));
   const paper = useRef<ReportPaperHandle>(null);
   const campaignId = campaign.id;
 
@@ -71,7 +91,7 @@ export function ReportsTab({
           aria-label={t.kindLabel}
           value={kind}
           onChange={(value) => setKind(value as ReportKind)}
-          data={reportKinds.map((value) => ({ value, label: reportKindText[value] }))}
+          data={kinds.map((value) => ({ value, label: reportKindText[value] }))}
           data-testid="report-kind"
         />
         <Tooltip label={t.printHint}>

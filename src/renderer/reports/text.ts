@@ -6,6 +6,7 @@ export const reportKindText: Record<ReportKind, string> = {
   inspection: '查摆报告表',
   ledger: '整改台账',
   summary: '活动总结',
+  province: '下级法院进度表',
 };
 
 /** What each format is called on its button and in messages. */

@@ -35,6 +35,7 @@ import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { RoleBadges } from '../auth/RoleBadges';
 import { PageBoundary } from '../common/PageBoundary';
 import { shellText as t } from './text';
+import { UnreadNotesNavBadge } from '../work/UnreadNotesCard';
 
 /**
  * `roles`: shown only to these roles (the main process refuses the others anyway). `levels`: only
@@ -98,6 +99,7 @@ export function Shell() {
               key={item.label}
               label={item.label}
               leftSection={<item.icon size={18} stroke={1.6} />}
+              rightSection={item.route.name === 'work' ? <UnreadNotesNavBadge /> : undefined}
               // A real link (the router follows the address), so Tab reaches it and a screen
               // reader announces it as one, with the current page marked.
               component="a"

@@ -7,7 +7,7 @@ export const shellText = {
   navLookbacks: '回头看',
   navUsers: '用户管理',
   navSync: '同步',
-  navSubordinates: '下级法院',
+  navSubordinates: '应报法院',
   navAudit: '审计日志',
   navSettings: '设置',
   userMenu: '账户菜单',

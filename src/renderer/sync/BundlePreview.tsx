@@ -2,11 +2,24 @@
 // scope, encryption, nested relayed bundles), the per-court, per-campaign change table, and the
 // fingerprint check for courts met for the first time.
 import type { ReactNode } from 'react';
-import { Alert, Badge, Checkbox, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPhoneCall, IconShieldCheck } from '@tabler/icons-react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconPhoneCall, IconShieldCheck, IconUserPlus } from '@tabler/icons-react';
 import type { BundleSummary, ImportReport } from '../../shared/model';
 import { courtLevelText } from '../common/text';
-import { formatDateTime } from '../lib/dates';
+import { formatDate, formatDateTime } from '../lib/dates';
 import { Fingerprint } from './Fingerprint';
 import { bundleKindText, syncText as t } from './text';
 import { withoutAlertPrefix } from './syncRules';
@@ -65,19 +78,37 @@ export function BundleSummaryView({ bundle }: { bundle: BundleSummary }) {
       {bundle.nested.length > 0 && (
         <div data-testid="bundle-nested">
           <Text size="xs" c="dimmed">
-            {bundle.kind === 'package_down' ? t.nestedDown : t.nested}
+            {t.nested}
           </Text>
           <Stack gap={2} mt={2}>
             {bundle.nested.map((nested) => (
-              <Text key={`${nested.source.code}-${nested.seq}`} size="sm">
-                {t.nestedLine(
-                  t.courtWithCode(nested.source.name, nested.source.code),
-                  nested.seq,
-                  nested.full,
-                  nested.rows,
-                  nested.files,
-                )}
-              </Text>
+              <Group
+                key={`${nested.role}-${nested.source.code}-${nested.target.code}-${nested.seq}`}
+                gap="xs"
+                wrap="nowrap"
+                data-testid="bundle-nested-line"
+                data-role={nested.role}
+              >
+                <Badge
+                  variant="light"
+                  color={nested.role === 'subordinate_report' ? 'gray' : 'court'}
+                  style={{ textTransform: 'none', flexShrink: 0 }}
+                  data-testid="bundle-nested-role"
+                >
+                  {t.nestedRole[nested.role]}
+                </Badge>
+                <Text size="sm">
+                  {t.nestedLine(
+                    t.courtWithCode(nested.source.name, nested.source.code),
+                    nested.seq,
+                    nested.full,
+                    nested.rows,
+                    nested.files,
+                  )}
+                  {nested.role === 'addressed_package' &&
+                    t.nestedAddressed(t.courtWithCode(nested.target.name, nested.target.code))}
+                </Text>
+              </Group>
             ))}
           </Stack>
         </div>
@@ -241,6 +272,71 @@ export function TrustStep({
   );
 }
 
+/** Direct senders not on this court's roster (应报名单): each added with one click, or undone. */
+export function RosterStep({
+  report,
+  added,
+  onAdd,
+  disabled,
+}: {
+  report: ImportReport;
+  added: Record<string, boolean>;
+  onAdd(code: string, add: boolean): void;
+  disabled?: boolean;
+}) {
+  if (report.notOnRoster.length === 0) return null;
+  return (
+    <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t.notOnRosterTitle} data-testid="roster-step">
+      <Text size="sm">{t.notOnRosterHint}</Text>
+      <Stack gap={6} mt="sm">
+        {report.notOnRoster.map((court) => {
+          const name = t.courtWithCode(court.name, court.code);
+          return (
+            <Group key={court.code} gap="sm" data-testid="roster-court" data-court={court.code}>
+              {added[court.code] ? (
+                <>
+                  <IconCircleCheck size={16} color="var(--mantine-color-teal-7)" />
+                  <Text size="sm">
+                    {name}：{t.willAddToRoster}
+                  </Text>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="gray"
+                    onClick={() => onAdd(court.code, false)}
+                    disabled={disabled}
+                    aria-label={t.undoAddToRosterLabel(name)}
+                  >
+                    {t.undoAddToRoster}
+                  </Button>
+                </>
+              ) : (
+                <>
+                  <Text size="sm" fw={600}>
+                    {t.notOnRosterLine(name, levelName(court.level))}
+                  </Text>
+                  <Button
+                    size="compact-sm"
+                    variant="filled"
+                    color="orange"
+                    leftSection={<IconUserPlus size={14} />}
+                    onClick={() => onAdd(court.code, true)}
+                    disabled={disabled}
+                    aria-label={t.addToRosterLabel(name)}
+                    data-testid="roster-add"
+                  >
+                    {t.addToRoster}
+                  </Button>
+                </>
+              )}
+            </Group>
+          );
+        })}
+      </Stack>
+    </Alert>
+  );
+}
+
 /** What else a preview found: keys trusted through a relay's vouching (a person should see each
  * court named), subordinates whose audit log contradicts an earlier report, files to restore. */
 export function PreviewNotices({ report }: { report: ImportReport }) {
@@ -258,6 +354,28 @@ export function PreviewNotices({ report }: { report: ImportReport }) {
                   t.courtWithCode(court.vouchedBy.name, court.vouchedBy.code),
                 )}
                 <Fingerprint value={court.fingerprint} size="sm" testId="vouched-fingerprint" />
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {report.mergedOnRoster.length > 0 && (
+        <Alert color="gray" title={t.mergedTitle} data-testid="bundle-merged">
+          <List size="sm">
+            {report.mergedOnRoster.map((court) => (
+              <List.Item key={court.code}>
+                {t.mergedLine(t.courtWithCode(court.name, court.code), formatDate(court.mergedAt))}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {!report.dryRun && report.addedToRoster.length > 0 && (
+        <Alert color="teal" icon={<IconCircleCheck size={18} />} title={t.addedTitle} data-testid="bundle-added-roster">
+          <List size="sm">
+            {report.addedToRoster.map((court) => (
+              <List.Item key={court.code}>
+                {t.addedLine(t.courtWithCode(court.name, court.code), court.addedBy)}
               </List.Item>
             ))}
           </List>

@@ -1,6 +1,8 @@
 // 导入: pick or drop a bundle file → upload in pieces → dry-run preview (what would change, and
 // the fingerprint check for courts met for the first time) → confirm → import as a job with a
 // progress bar and 取消 → the result. A refusal at any step says why; nothing is written.
+// The fingerprint check comes first in the preview (above the fold at 1366×768); a sender not on
+// this court's roster (应报名单) is added with one click before the import button is enabled.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
@@ -13,7 +15,7 @@ import { JobProgress } from '../common/JobProgress';
 import { discardUpload } from '../common/uploadInPieces';
 import { formatSize } from '../lib/format';
 import { notifyFailure } from '../lib/notify';
-import { BundleSummaryView, ChangesTable, PreviewNotices, TrustStep } from './BundlePreview';
+import { BundleSummaryView, ChangesTable, PreviewNotices, RosterStep, TrustStep } from './BundlePreview';
 import { RefusalAlert } from './parts';
 import { refusalOf, type Refusal } from './syncRules';
 import { syncText as t } from './text';
@@ -34,6 +36,7 @@ export function ImportPanel() {
   const { can } = useApp();
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const [confirmed, setConfirmed] = useState<Record<string, boolean>>({});
+  const [rosterAdds, setRosterAdds] = useState<Record<string, boolean>>({});
   const abortUpload = useRef(false);
   // Both start a job (the dry run, the import); each is written to the sync history.
   const startPreview = useWrite('sync.preview');
@@ -62,6 +65,7 @@ export function ImportPanel() {
     if (!file) return;
     abortUpload.current = false;
     setConfirmed({});
+    setRosterAdds({});
     setStage({ step: 'uploading', fileName: file.name, sent: 0, total: file.size });
     const uploaded = await uploadBundle(
       file,
@@ -108,6 +112,7 @@ export function ImportPanel() {
     const result = await startImport.mutateAsync({
       uploadId,
       trust: preview.needsTrust.map((court) => court.fingerprint),
+      addToRoster: preview.notOnRoster.filter((court) => rosterAdds[court.code]).map((court) => court.code),
     });
     if (!result.ok)
       return setStage({
@@ -140,8 +145,7 @@ export function ImportPanel() {
       const result = await send('sync.discardUpload', { uploadId: stage.uploadId });
       if (!result.ok) notifyFailure(result);
     }
-    const nothingToDo =
-      (stage.step === 'preview' || stage.step === 'cancelled') && stage.preview.outcome === 'unchanged';
+    const nothingToDo = (stage.step === 'preview' || stage.step === 'cancelled') && stage.preview.alreadyHeld;
     setStage({ step: 'idle', notice: nothingToDo ? undefined : t.discarded });
   };
 
@@ -197,6 +201,8 @@ export function ImportPanel() {
   const allConfirmed = needsTrust.every((court) => confirmed[court.fingerprint]);
   const preview =
     stage.step === 'preview' || stage.step === 'importing' || stage.step === 'cancelled' ? stage.preview : null;
+  const rosterMissing = preview ? preview.notOnRoster.filter((court) => !rosterAdds[court.code]).length : 0;
+  const blockedReason = !allConfirmed ? t.trustNeeded : rosterMissing > 0 ? t.rosterNeeded(rosterMissing) : '';
 
   return (
     <Stack gap="md" data-testid="sync-import">
@@ -254,12 +260,30 @@ export function ImportPanel() {
             </div>
           )}
 
+          {preview && needsTrust.length > 0 && (
+            <TrustStep
+              courts={needsTrust}
+              confirmed={confirmed}
+              onConfirm={(fingerprint, ok) => setConfirmed((prev) => ({ ...prev, [fingerprint]: ok }))}
+              disabled={stage.step === 'importing'}
+            />
+          )}
+
+          {preview && (
+            <RosterStep
+              report={preview}
+              added={rosterAdds}
+              onAdd={(code, add) => setRosterAdds((prev) => ({ ...prev, [code]: add }))}
+              disabled={stage.step === 'importing'}
+            />
+          )}
+
           {preview && (
             <>
               <BundleSummaryView bundle={preview.bundle} />
               {preview.outcome === 'unchanged' ? (
                 <Alert color="blue" icon={<IconCheck size={18} />} data-testid="sync-unchanged">
-                  {t.unchanged}
+                  {preview.alreadyHeld ? t.unchanged : `${preview.message} ${t.recordHint}`}
                 </Alert>
               ) : (
                 <Text size="sm" c="dimmed">
@@ -290,15 +314,6 @@ export function ImportPanel() {
         </Stack>
       </Paper>
 
-      {preview && needsTrust.length > 0 && (
-        <TrustStep
-          courts={needsTrust}
-          confirmed={confirmed}
-          onConfirm={(fingerprint, ok) => setConfirmed((prev) => ({ ...prev, [fingerprint]: ok }))}
-          disabled={stage.step === 'importing'}
-        />
-      )}
-
       {(stage.step === 'preview' || stage.step === 'cancelled') && (
         <Paper withBorder p="md">
           {stage.step === 'cancelled' && (
@@ -307,22 +322,22 @@ export function ImportPanel() {
             </Alert>
           )}
           <Group justify="space-between">
-            <Text size="sm" c="orange.9">
-              {allConfirmed ? '' : t.trustNeeded}
+            <Text size="sm" c="orange.9" data-testid="sync-import-blocked">
+              {stage.preview.alreadyHeld ? '' : blockedReason}
             </Text>
             <Group>
               <Button variant="default" onClick={() => void discard()} data-testid="sync-discard">
-                {stage.preview.outcome === 'unchanged' ? t.close : t.discard}
+                {stage.preview.alreadyHeld ? t.close : t.discard}
               </Button>
-              {stage.preview.outcome !== 'unchanged' && (
+              {!stage.preview.alreadyHeld && (
                 <Button
                   leftSection={<IconFileImport size={16} />}
-                  disabled={!allConfirmed}
+                  disabled={!!blockedReason}
                   loading={startImport.isPending}
                   onClick={() => void confirmImport()}
                   data-testid="sync-import-button"
                 >
-                  {t.importButton}
+                  {stage.preview.outcome === 'unchanged' ? t.recordButton : t.importButton}
                 </Button>
               )}
             </Group>
@@ -347,7 +362,7 @@ function ImportedResult({ report, onAnother }: { report: ImportReport; onAnother
     <Stack gap="md" data-testid="sync-import-result" data-outcome={report.outcome}>
       {report.outcome === 'unchanged' ? (
         <Alert color="blue" icon={<IconCheck size={18} />} title={t.importDone} data-testid="sync-unchanged">
-          {t.unchanged}
+          {report.alreadyHeld ? t.unchanged : report.message}
         </Alert>
       ) : (
         <Alert color="teal" icon={<IconCheck size={18} />} title={t.importDone}>

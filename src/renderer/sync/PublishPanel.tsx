@@ -1,4 +1,5 @@
-// 下发: a package down of one campaign this court issued (its definition and this court's
+// 下发: at an intermediate court first the superior's campaigns to pass down (转发, RelayPanel),
+// then a package down of one campaign this court issued (its definition and this court's
 // supervision notes), written as a job to a folder for the subordinate courts.
 import { useState } from 'react';
 import { Alert, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
@@ -8,6 +9,8 @@ import { useRead } from '../api/queries';
 import { useApp } from '../AppContext';
 import { commonText } from '../common/text';
 import { FolderField } from './parts';
+import { RelayPanel } from './RelayPanel';
+import { PackageReachPanel } from './PackageReachPanel';
 import { syncText as t } from './text';
 import { ExportJobControl, ExportJobOutcome, useExportJob } from './useExportJob';
 
@@ -25,6 +28,7 @@ export function PublishPanel({ overview }: { overview: SyncOverview }) {
   const job = useExportJob(t.publishFailed);
   const { jobId } = job;
   const mayPublish = can('admin', 'reviewer');
+  const relaying = overview.relayable.length > 0;
 
   const start = () => {
     job.clear();
@@ -34,10 +38,11 @@ export function PublishPanel({ overview }: { overview: SyncOverview }) {
 
   return (
     <Stack gap="md" data-testid="sync-publish">
+      {relaying && <RelayPanel overview={overview} mayRelay={mayPublish} />}
       <Paper withBorder p="lg">
         <Stack gap="md">
           <div>
-            <Title order={4}>{t.publishTitle}</Title>
+            <Title order={4}>{relaying ? t.ownPublishTitle : t.publishTitle}</Title>
             <Text size="sm" c="dimmed" mt={4} maw={820}>
               {t.publishHint}
             </Text>
@@ -46,10 +51,12 @@ export function PublishPanel({ overview }: { overview: SyncOverview }) {
           {!campaigns && !loadError && <Skeleton h={60} />}
           {campaigns && campaigns.length === 0 && (
             <Alert color="gray" data-testid="sync-publish-empty">
-              {t.noOwnCampaigns}
+              {relaying ? t.noOwnCampaigns : t.noOwnCampaignsAlone}
             </Alert>
           )}
-          {campaigns && campaigns.length > 0 && !mayPublish && <Alert color="gray">{t.managersOnly}</Alert>}
+          {((campaigns && campaigns.length > 0) || relaying) && !mayPublish && (
+            <Alert color="gray">{t.managersOnly}</Alert>
+          )}
           {campaigns && campaigns.length > 0 && mayPublish && (
             <>
               <Select
@@ -91,6 +98,7 @@ export function PublishPanel({ overview }: { overview: SyncOverview }) {
         failedTitle={t.publishFailed}
         carryHint={t.publishCarryHint}
       />
+      {campaignId && <PackageReachPanel campaignId={campaignId} />}
     </Stack>
   );
 }

@@ -140,6 +140,18 @@ export function ExportResult({
           {line(t.encryptedLine, report.encrypted ? t.encryptedShort : t.notEncryptedShort, 'sync-export-encrypted')}
         </Table.Tbody>
       </Table>
+      {report.packages.length > 1 && <WrittenFiles report={report} />}
+      {report.skipped.length > 0 && (
+        <Alert color="yellow" mt="sm" title={t.skippedTitle} data-testid="sync-export-skipped">
+          <Stack gap={2}>
+            {report.skipped.map((court) => (
+              <Text key={court.code} size="sm">
+                {t.courtWithCode(court.name, court.code)}：{court.reason}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       {report.message && (
         <Text size="sm" mt="xs">
           {report.message}
@@ -149,5 +161,44 @@ export function ExportResult({
         {carryHint}
       </Text>
     </Paper>
+  );
+}
+
+/** Every file a publish or relay wrote: the broadcast package first, then one sealed package per court. */
+function WrittenFiles({ report }: { report: ExportReport }) {
+  return (
+    <Stack gap={4} mt="sm">
+      <Text size="sm" fw={600}>
+        {t.filesTitle(report.packages.length)}
+      </Text>
+      <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="sync-export-files">
+        <Table.Thead bg="gray.0">
+          <Table.Tr>
+            <Table.Th>{t.fileLine}</Table.Th>
+            <Table.Th w={220}>{t.fileTarget}</Table.Th>
+            <Table.Th w={130}>{t.contentLine}</Table.Th>
+            <Table.Th w={150}>{t.encryptedLine}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.packages.map((file) => (
+            <Table.Tr
+              key={file.filePath}
+              data-testid="sync-export-file-row"
+              data-encrypted={file.encrypted}
+              data-path={file.filePath}
+              data-target={file.target.code}
+            >
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{file.fileName}</Table.Td>
+              <Table.Td>
+                {file.target.code === '*' ? t.broadcast : t.courtWithCode(file.target.name, file.target.code)}
+              </Table.Td>
+              <Table.Td>{t.fileNotes(file.target.code === '*', file.notes)}</Table.Td>
+              <Table.Td>{file.encrypted ? t.encrypted : t.notEncrypted}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }

@@ -28,7 +28,7 @@ export const syncText = {
   encryptedYes: '将加密，只有上级法院能打开',
   encryptedNo: '上级法院的密钥尚未导入（导入一次上级下发包后自动获得），本包不加密，仍有签名防篡改',
   nextSeq: '下一个上报包',
-  pendingChanges: '待上报的本院变更',
+  pendingChanges: '待上报的本院改动',
   pendingRelays: '待转报的下级同步包',
   lastExport: '上次上报',
   lastExportNever: '尚未上报过',
@@ -40,7 +40,7 @@ export const syncText = {
   goPublish: '前往下发',
   full: '完整快照',
   fullHelp:
-    '包含本院的全部数据，而不只是上次上报以来的变更。上级法院提示“缺少第 N 号同步包”或数据对不上时使用，它能补齐缺失的部分。',
+    '包含本院的全部数据，而不只是上次上报以来的改动。上级法院提示“缺少第 N 号同步包”或数据对不上时使用，它能补齐缺失的部分。',
   exportButton: '导出上报包',
   exportRunning: '正在生成上报包…',
   exportDone: '上报包已生成',
@@ -55,10 +55,16 @@ export const syncText = {
   encryptedShort: '已加密（只有接收法院能打开）',
   notEncryptedShort: '未加密（有签名防篡改）',
   carryHint: '请将此文件复制到 U 盘或通过内网邮件交给上级法院。',
+  filesTitle: (n: number) => `共写出 ${n} 个文件`,
+  fileTarget: '收件',
+  /** A broadcast package holds the campaign's definition; a sealed one, supervision notes. */
+  fileNotes: (broadcast: boolean, n: number) => (broadcast ? '活动定义' : n > 0 ? `督导意见 ${n} 条` : '督导意见'),
+  broadcast: '各下级法院',
+  skippedTitle: '以下法院有督导意见，但没有生成文件',
 
   // folder
   folder: '保存到文件夹',
-  folderHint: '可直接输入路径，或选择下面检测到的 U 盘等移动存储。文件名会自动包含法院代码和序号。',
+  folderHint: '可直接输入路径，或选择下面检测到的 U 盘等移动存储。文件名会自动包含法院名称和编号。',
   chooseFolder: '选择文件夹…',
   drives: '检测到的移动存储：',
   noDrives: '没有检测到 U 盘等移动存储。',
@@ -69,7 +75,27 @@ export const syncText = {
     '下发包包含专项活动的定义（分组、规定动作、问题清单）以及本院的督导意见。下级法院导入后，规定动作出现在其推进清单中，由下级法院填报落实情况；活动有修改后再次下发，下级法院已填报的内容保留。',
   campaign: '专项活动',
   campaignPlaceholder: '选择本院制定的专项活动',
-  noOwnCampaigns: '本院还没有自己制定的专项活动，没有可以下发的内容。上级法院下发的活动不能转发，由上级法院直接下发。',
+  noOwnCampaigns: '本院还没有自己制定的专项活动。上级法院下发的专项活动请在上方“转发给下级法院”。',
+  noOwnCampaignsAlone: '本院还没有自己制定的专项活动，也还没有导入上级法院的下发包，没有可以下发的内容。',
+  ownPublishTitle: '下发本院制定的专项活动',
+
+  // 转发 (a superior's campaign passed down)
+  relayTitle: '转发给下级法院',
+  relayHint:
+    '上级法院下发的专项活动，由本院原样转发给各下级法院：转发包内含上级法院的原始下发包（下级法院可核验上级的签名），以及给各院的督导意见（密封，只有该院能打开）。',
+  relayFrom: (superior: string) => `${superior}下发`,
+  relayReceived: (seq: number, at: string) => `已导入上级下发包第 ${seq} 号（${at}）`,
+  relayLast: (at: string) => `上次转发：${at}`,
+  relayNever: '尚未转发',
+  relayNewer: '有上级法院的新下发包尚未转发',
+  relayNewerNever: '尚未转发给下级法院',
+  relayCurrent: '已转发最新的下发包',
+  relayButton: '转发给下级法院',
+  relayButtonLabel: (title: string) => `转发给下级法院：${title}`,
+  relayRunning: '正在生成转发包…',
+  relayDone: '转发包已生成',
+  relayFailed: '转发包没有生成',
+  relayCarryHint: '请将以上文件全部复制给各下级法院（督导意见包只有收件法院能打开），由其在“同步 → 导入”中载入。',
   publishButton: '生成下发包',
   publishRunning: '正在生成下发包…',
   publishDone: '下发包已生成',
@@ -97,6 +123,8 @@ export const syncText = {
   importRefused: '导入被拒绝',
   importCancelled: '已取消，没有写入任何数据。',
   unchanged: '此同步包已导入过，没有任何变化',
+  recordHint: '仍请点击“记下收到”，本院会记下已收到这个包（转发和接收情况据此判断）。',
+  recordButton: '记下收到',
   another: '导入其他同步包',
   backToPreview: '返回预览',
 
@@ -104,20 +132,41 @@ export const syncText = {
   kind: '类型',
   source: '来源法院',
   target: '接收法院',
-  seqLabel: '序号',
+  seqLabel: '编号',
   scope: '范围',
   fullSnapshot: '完整快照',
   /** The manifest's range excludes `from`: changes from+1 … through. */
   incremental: (from: number, through: number) =>
-    through > from ? `增量（变更序号 ${from + 1}–${through}）` : '增量（无新变更）',
+    through > from ? '增量（上一个同步包之后的变化）' : '增量（没有新的变化）',
   createdAt: '生成时间',
   encryption: '加密',
   encrypted: '已加密',
   notEncrypted: '未加密（有签名）',
   size: '数据',
   campaignLine: '专项活动',
-  nested: '内含下级法院同步包',
-  nestedDown: '内含上级法院的原始下发包',
+  nested: '内含的其他法院同步包',
+  nestedRole: {
+    subordinate_report: '下级法院同步包',
+    superior_package: '上级法院的原始下发包',
+    addressed_package: '督导意见',
+  } as Record<'subordinate_report' | 'superior_package' | 'addressed_package', string>,
+  nestedAddressed: (to: string) => `（密封发给${to}）`,
+  // the roster (应报名单)
+  notOnRosterTitle: '以下法院不在本院应报名单中',
+  notOnRosterHint:
+    '应报名单是应向本院报送的下级法院。确认这些法院确是本院的下级法院后，点击“加入应报名单”再导入；如有陌生法院，请不要导入。',
+  notOnRosterLine: (court: string, level: string | null) =>
+    `${court}${level ? `（${level}）` : ''}：不在本院应报名单中`,
+  addToRoster: '加入应报名单',
+  addToRosterLabel: (court: string) => `将${court}加入应报名单`,
+  willAddToRoster: '导入时将加入应报名单',
+  undoAddToRoster: '撤销',
+  undoAddToRosterLabel: (court: string) => `撤销将${court}加入应报名单`,
+  rosterNeeded: (n: number) => `还有 ${n} 个法院不在应报名单中，请先确认并加入应报名单。`,
+  mergedTitle: '以下法院已撤并，仍导入其历史数据',
+  mergedLine: (court: string, at: string) => `${court}（${at} 撤并）`,
+  addedTitle: '已加入本院应报名单',
+  addedLine: (court: string, how: 'manual' | 'relay') => `${court}${how === 'relay' ? '（经转报首次出现）' : ''}`,
   // relays and the audit witness
   vouchedTitle: '以下法院的密钥将因转报法院的担保而被本院信任',
   vouchedHint:
@@ -265,4 +314,23 @@ export const fingerprintText = {
   unavailable: '密钥指纹暂时无法读取：',
   label: '密钥指纹（8 组，每组 5 位数字）',
   groupNumber: (n: number) => `第 ${n} 组`,
+};
+
+/** Which roster courts hold this court's latest package (下发 tab). */
+export const packageReachText = {
+  title: '各法院接收情况',
+  hint: '下级法院导入下发包后，会在下一次上报时告知本院；尚未上报的法院显示为“尚未确认收到”。',
+  loadFailed: '接收情况加载失败',
+  nonePublished: '本院还没有生成过这项活动的下发包。',
+  noRoster: '应报法院名单为空，请先在“应报法院”中建立名单。',
+  summary: (seq: number, date: string, current: number, total: number) =>
+    `最新下发包第 ${seq} 号（${date}）：${total} 个应报法院中已有 ${current} 个收到`,
+  tableLabel: '各法院接收最新下发包的情况',
+  court: '法院',
+  state: '接收情况',
+  importedAt: '导入时间',
+  current: '已收到最新下发包',
+  older: (held: number, latest: number | null) => `只收到第 ${held} 号${latest ? `（最新为第 ${latest} 号）` : ''}`,
+  notYet: '尚未确认收到',
+  unknown: '—',
 };

@@ -1,6 +1,7 @@
-// 我的待办: everything waiting on the logged-in person (items, self-inspection reports, ledger
-// measures, look-backs), soonest deadline first. The counts per kind double as the kind filter;
-// each row leads to the screen where the work is done.
+// 我的待办: everything waiting on the logged-in person: unread supervision notes from a higher
+// court first, then items, self-inspection reports, ledger measures and look-backs, soonest
+// deadline first. The counts per kind double as the kind filter; each row leads to the screen
+// where the work is done.
 import { useMemo, useState } from 'react';
 import {
   Anchor,
@@ -30,6 +31,7 @@ import { workActionText, workKindText, workText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
 import { LightLabel } from '../common/LightLabel';
 import { LinkRow } from '../common/LinkRow';
+import { UnreadNotesCard } from './UnreadNotesCard';
 
 const KINDS: WorkKind[] = ['item', 'report', 'measure', 'lookback'];
 /** Enough to act on; a reviewer after a big import may have thousands waiting. */
@@ -100,6 +102,9 @@ export function MyWorkPage() {
       </PageHeader>
 
       {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
+
+      {/* Notes from a higher court wait here until someone reads them. */}
+      <UnreadNotesCard />
 
       <Group gap="sm" align="stretch" data-testid="work-counts">
         <KindCard

@@ -1,6 +1,6 @@
 // Reports (报表): a preview and a saved file. Plain data that crosses the process boundary.
 
-export const reportKinds = ['checklist', 'inspection', 'ledger', 'summary'] as const;
+export const reportKinds = ['checklist', 'inspection', 'ledger', 'summary', 'province'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportFormats = ['pdf', 'xlsx', 'html', 'docx'] as const;

@@ -1,8 +1,9 @@
-// Supervision notes (督导意见) a higher court writes on a subordinate's work.
+// Supervision notes (督导意见) a higher court writes on a subordinate's work, and their read state
+// at the court they are addressed to.
 import * as z from 'zod';
 import { defineOperation, MANAGERS } from '../contract';
-import { byVersionedId, courtCode, requiredText, rowId } from '../common/schemas';
-import type { SupervisionNote } from './supervisionModel';
+import { byVersionedId, courtCode, empty, requiredText, rowId } from '../common/schemas';
+import type { SupervisionNote, UnreadNote } from './supervisionModel';
 
 export const supervisionOperations = {
   'supervision.list': defineOperation<SupervisionNote[]>()(
@@ -20,4 +21,14 @@ export const supervisionOperations = {
     MANAGERS,
   ),
   'supervision.delete': defineOperation<{ id: string }>()(byVersionedId, MANAGERS),
+  /** Received notes not yet read that the logged-in person is responsible for: 督导意见 first, newest first. */
+  'supervision.unread': defineOperation<UnreadNote[]>()(empty, 'user'),
+  /** Marks received notes read: the ones named, or (all) every unread one the person is shown. */
+  'supervision.markRead': defineOperation<{ marked: number }>()(
+    z.object({
+      ids: z.array(rowId, { error: '请选择要标为已读的督导意见' }).max(500, '一次最多标记 500 条').optional(),
+      all: z.boolean({ error: '请选择要标为已读的督导意见' }).optional(),
+    }),
+    'user',
+  ),
 };

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { ADMIN, defineOperation, MANAGERS } from '../contract';
 import { courtCode, empty, exportFolder, rowId, uploadId, uploadPiece } from '../common/schemas';
-import type { SubordinateCourt, SyncHistoryEntry, SyncOverview, TrustedCourt } from './syncModel';
+import type { PackageReach, SubordinateCourt, SyncHistoryEntry, SyncOverview, TrustedCourt } from './syncModel';
 
 /** A key fingerprint as read out: 40 digits, spaces and dashes allowed between them. */
 export const fingerprintText = z
@@ -27,6 +27,8 @@ export const syncOperations = {
       uploadId,
       /** Fingerprints a person compared and confirmed for courts met for the first time. */
       trust: z.array(fingerprintText).max(500).optional().default([]),
+      /** Courts not on this court's roster whose report up a person accepted (加入应报名单). */
+      addToRoster: z.array(courtCode).max(500).optional().default([]),
     }),
     MANAGERS,
   ),
@@ -40,4 +42,5 @@ export const syncOperations = {
     'user',
   ),
   'sync.subordinates': defineOperation<SubordinateCourt[]>()(empty, 'user'),
+  'sync.packageReach': defineOperation<PackageReach>()(z.object({ campaignId: rowId }), 'user'),
 };

@@ -55,15 +55,17 @@ export const provinceCases: OperationCases<ProvinceOperation> = {
         '2026-10-31',
       );
       const board = await h.ok('boards.province', { campaignId: campaign.id });
-      expect(board.courts).toEqual([
-        expect.objectContaining({
+      expect(board.courts).toHaveLength(1);
+      expect(board.courts).toMatchObject([
+        {
           code: 'J230101',
           name: '龙江县人民法院',
           rank: 1,
           totals: { total: 2, completed: 1, overdue: 1, completionRate: 0.5 },
           bundleAgeDays: 23,
           bundleLight: 'green',
-        }),
+          standing: 'ranked',
+        },
       ]);
     },
     bad: async ({ h }) => {

@@ -42,6 +42,12 @@ export const reportsCases: OperationCases<ReportOperation> = {
         await fx.h.call('reports.preview', { campaignId: fx.campaign.id, kind: 'checklist', courtCode: 'J9999' }),
         'E_NOT_FOUND',
       );
+      // The fixture is a basic court: it has no subordinates to put in a 下级法院进度表.
+      expectFailure(
+        await fx.h.call('reports.preview', { campaignId: fx.campaign.id, kind: 'province' }),
+        'E_INVALID',
+        /基层法院，没有下级法院/,
+      );
       expectFailure(
         await fx.h.as('nobody').call('reports.preview', { campaignId: fx.campaign.id, kind: 'checklist' }),
         'E_LOGIN_REQUIRED',
@@ -122,6 +128,11 @@ export const reportsCases: OperationCases<ReportOperation> = {
         /推进清单不能保存为 DOCX/,
       );
       expectFailure(await fx.h.call('reports.export', { ...input, folder: '' }), 'E_INVALID');
+      expectFailure(
+        await fx.h.call('reports.export', { ...input, kind: 'province', folder }),
+        'E_INVALID',
+        /无法生成下级法院进度表/,
+      );
       expectFailure(await fx.h.as('nobody').call('reports.export', { ...input, folder }), 'E_LOGIN_REQUIRED');
       // Nothing was started, so nothing was written.
       expect(fs.readdirSync(folder)).toEqual(['说明.txt']);

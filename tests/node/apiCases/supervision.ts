@@ -121,4 +121,57 @@ export const supervisionCases: OperationCases<SupervisionOperation> = {
       expectFailure(await fx.h.call('supervision.delete', { id: note.id } as never), 'E_INVALID');
     },
   },
+  'supervision.unread': {
+    good: async (fx) => {
+      const note = receivedNote(fx);
+      expect(await fx.h.ok('supervision.unread')).toEqual([
+        expect.objectContaining({
+          id: note.id,
+          origin: 'J23',
+          courtCode: 'J2301',
+          relation: 'received',
+          readAt: null,
+          campaignTitle: fx.campaign.title,
+          text: note.text,
+        }),
+      ]);
+    },
+    bad: async ({ h }) => {
+      expectFailure(await h.call('supervision.unread', { all: true } as never), 'E_INVALID');
+      expectFailure(await h.as('nobody').call('supervision.unread'), 'E_LOGIN_REQUIRED');
+    },
+  },
+  'supervision.markRead': {
+    good: async (fx) => {
+      const note = receivedNote(fx);
+      expect(await fx.h.ok('supervision.markRead', { ids: [note.id] })).toEqual({ marked: 1 });
+      expect(await fx.h.ok('supervision.unread')).toEqual([]);
+      expect(await fx.h.ok('supervision.markRead', { all: true })).toEqual({ marked: 0 });
+    },
+    bad: async (fx) => {
+      const { h } = fx;
+      expectFailure(await h.call('supervision.markRead', {}), 'E_INVALID', /请选择要标为已读的督导意见/);
+      expectFailure(await h.call('supervision.markRead', { ids: ['not-an-id'] }), 'E_INVALID', /编号格式/);
+      expectFailure(await h.call('supervision.markRead', { ids: [MISSING_ID] }), 'E_NOT_FOUND', /督导意见/);
+      // A note this court wrote is not one to mark read.
+      const written = await h.ok('supervision.add', {
+        campaignId: fx.campaign.id,
+        courtCode: SUBORDINATE,
+        text: '意见',
+      });
+      expectFailure(await h.call('supervision.markRead', { ids: [written.id] }), 'E_NOT_FOUND', /上级法院发给本院/);
+    },
+  },
 };
+
+/** A note the superior J23 addressed to the fixture court J2301, as its package brings it. */
+function receivedNote(fx: Fixture) {
+  const note = { id: '0190f0e4-0000-7000-8000-00000000e101', text: '请于 12 月 5 日前整改报送迟缓问题。' };
+  const stamp = '2026-11-20T09:00:00+08:00';
+  fx.h.services.ctx.sqlite
+    .prepare(
+      "INSERT INTO supervision_notes (id, origin, version, change_seq, created_at, updated_at, campaign_id, court_code, item_id, kind, author, text) VALUES (?, 'J23', 1, 3, ?, ?, ?, 'J2301', NULL, 'supervision', '李科长', ?)",
+    )
+    .run(note.id, stamp, stamp, fx.campaign.id, note.text);
+  return note;
+}

@@ -188,6 +188,10 @@ export const syncCases: OperationCases<SyncOperation> = {
         'E_INVALID',
         /40 位数字/,
       );
+      expectFailure(
+        await fx.h.call('sync.import', { uploadId: '0190f0e4-0000-4000-8000-000000000000', addToRoster: ['不是代码'] }),
+        'E_INVALID',
+      );
       const { uploadId } = await uploadParentPackage(fx);
       const status = await finished(fx, (await fx.h.ok('sync.import', { uploadId })).jobId);
       expect(status).toMatchObject({ state: 'failed', errorCode: 'E_UNTRUSTED' });
@@ -236,6 +240,17 @@ export const syncCases: OperationCases<SyncOperation> = {
     },
     bad: async ({ h }) => {
       expectFailure(await h.as('nobody').call('sync.subordinates'), 'E_LOGIN_REQUIRED');
+    },
+  },
+  'sync.packageReach': {
+    good: async ({ h, campaign }) => {
+      const reach = await h.ok('sync.packageReach', { campaignId: campaign.id });
+      expect(reach).toMatchObject({ campaignId: campaign.id, campaignTitle: campaign.title, packages: [], courts: [] });
+    },
+    bad: async ({ h }) => {
+      const missing = await h.call('sync.packageReach', { campaignId: '0190a0b0-0000-7000-8000-000000000000' });
+      expectFailure(missing, 'E_NOT_FOUND');
+      expectFailure(await h.call('sync.packageReach', {} as never), 'E_INVALID');
     },
   },
 };

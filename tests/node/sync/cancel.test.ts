@@ -19,6 +19,7 @@ import {
   fileHash,
   openSyncCourt,
   outFolder,
+  ROSTER,
 } from './syncFixtures';
 import { leftoverTemps } from './syncFixtures';
 
@@ -61,7 +62,11 @@ describe('cancelling an import', () => {
       },
     };
     await expect(
-      importBundle(await engineCtx(middle), { file: bundle, dryRun: false, trust: [fingerprint] }, control),
+      importBundle(
+        await engineCtx(middle),
+        { file: bundle, dryRun: false, addToRoster: ROSTER, trust: [fingerprint] },
+        control,
+      ),
     ).rejects.toBeInstanceOf(JobCancelled);
     expect(reports).toBeGreaterThanOrEqual(3);
     expect(snapshot(middle)).toBe(before);
@@ -72,7 +77,12 @@ describe('cancelling an import', () => {
       message: '已取消，没有写入任何数据',
     });
 
-    const report = await importBundle(await engineCtx(middle), { file: bundle, dryRun: false, trust: [fingerprint] });
+    const report = await importBundle(await engineCtx(middle), {
+      file: bundle,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [fingerprint],
+    });
     expect(report.totals.added).toBe(
       rows +
         countRows(basic, 'courts') +
@@ -93,7 +103,7 @@ describe('cancelling an import', () => {
         chunkBase64: bytes.toString('base64'),
         final: true,
       });
-      const { jobId } = await other.ok('sync.import', { uploadId, trust: [fingerprint] });
+      const { jobId } = await other.ok('sync.import', { uploadId, trust: [fingerprint], addToRoster: ROSTER });
       // Wait until the worker is writing rows, then cancel from "the window".
       for (let i = 0; i < 400; i += 1) {
         const status = await other.ok('jobs.get', { jobId });

@@ -27,6 +27,7 @@ import {
   outFolder,
   type SyncCourt,
   type SyncProfile,
+  ROSTER,
 } from './syncFixtures';
 import { ndjson, readBundle, rowsOf, setEntry, sha256, writeBundle, type OpenBundle } from './bundleSurgery';
 
@@ -49,7 +50,7 @@ async function refusal(
   dryRun: boolean,
   trust: string[] = [],
 ): Promise<{ code: string; message: string }> {
-  const error = await importBundle(c.ctx, { file, dryRun, trust }).then(
+  const error = await importBundle(c.ctx, { file, dryRun, trust, addToRoster: ROSTER }).then(
     () => null,
     (caught: unknown) => caught as { code: string; message: string },
   );
@@ -126,7 +127,7 @@ describe('1. a court vouches only for its direct subordinates', () => {
   it('a basic court relaying a court it invented is refused, and the real court of that code is not locked out', async () => {
     const { folder, basic, middle, basicFp } = await pair();
     const first = await exportReportUp(basic.ctx, { folder, full: false });
-    await importBundle(middle.ctx, { file: first.filePath, dryRun: false, trust: [basicFp] });
+    await importBundle(middle.ctx, { file: first.filePath, dryRun: false, addToRoster: ROSTER, trust: [basicFp] });
 
     // The basic court installs another copy, names it a court "under" itself and signs its bundle.
     const invented = await court({
@@ -174,6 +175,7 @@ describe('1. a court vouches only for its direct subordinates', () => {
     const imported = await importBundle(middle.ctx, {
       file: realUp.filePath,
       dryRun: false,
+      addToRoster: [...ROSTER, 'J230299'],
       trust: [await courtFingerprint(real.ctx)],
     });
     expect(imported.outcome).toBe('imported');
@@ -231,6 +233,7 @@ describe('1. a court vouches only for its direct subordinates', () => {
     await importBundle(middle.ctx, {
       file: (await exportReportUp(basic.ctx, { folder, full: false })).filePath,
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [basicFp],
     });
     const relay = await exportReportUp(middle.ctx, { folder, full: false });
@@ -246,7 +249,7 @@ describe('1. a court vouches only for its direct subordinates', () => {
         vouchedBy: { code: 'J2302', name: INTERMEDIATE.name },
       },
     ]);
-    await importBundle(high.ctx, { file: relay.filePath, dryRun: false, trust: [middleFp] });
+    await importBundle(high.ctx, { file: relay.filePath, dryRun: false, addToRoster: ROSTER, trust: [middleFp] });
     expect((await high.h.ok('sync.trusted')).find((c) => c.code === 'J230201')).toMatchObject({
       vouchedBy: 'J2302',
       fingerprint: basicFp,
@@ -265,7 +268,12 @@ describe('1. a court vouches only for its direct subordinates', () => {
       expect.objectContaining({ code: 'J230201', fingerprint: movedFp, replacesVouched: true }),
     ]);
     await expectRefused(high, direct.filePath, 'E_UNTRUSTED', /只经 J2302 转报担保认识/, [], [false]);
-    const accepted = await importBundle(high.ctx, { file: direct.filePath, dryRun: false, trust: [movedFp] });
+    const accepted = await importBundle(high.ctx, {
+      file: direct.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [movedFp],
+    });
     expect(accepted.outcome).toBe('imported');
     expect((await high.h.ok('sync.trusted')).find((c) => c.code === 'J230201')).toMatchObject({
       vouchedBy: null,
@@ -295,13 +303,13 @@ describe('2. every number shown is a number counted', () => {
       [
         'range-through',
         (b) => void (b.manifest.changeThrough = Math.min(...seqs) - 1),
-        /变更序号 \d+ 不在清单声明的范围/,
+        /修改顺序号 \d+ 不在清单声明的范围/,
       ],
       // A full snapshot needs no continuity, so only the rows' range can give this one away.
       [
         'range-from',
         (b) => void ((b.manifest.full = true), (b.manifest.changeFrom = Math.max(...seqs))),
-        /变更序号 \d+ 不在清单声明的范围/,
+        /修改顺序号 \d+ 不在清单声明的范围/,
       ],
     ];
     for (const [name, edit, message] of variants) {
@@ -325,6 +333,7 @@ describe('3. every row is checked against its table’s schema', () => {
     await importBundle(middle.ctx, {
       file: (await exportReportUp(basic.ctx, { folder, full: false })).filePath,
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [basicFp],
     });
     const current = await basic.h.ok('items.get', { id: item.id });
@@ -379,7 +388,9 @@ describe('3. every row is checked against its table’s schema', () => {
       (middle.h.services.ctx.sqlite.prepare('SELECT title FROM items WHERE id = ?').get(item.id) as { title: string })
         .title,
     ).toBe('开展廉政风险排查');
-    expect((await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [] })).outcome).toBe('imported');
+    expect(
+      (await importBundle(middle.ctx, { file: up.filePath, dryRun: false, addToRoster: ROSTER, trust: [] })).outcome,
+    ).toBe('imported');
   });
 });
 
@@ -387,7 +398,7 @@ describe('5. evidence files survive a crash and can always be restored', () => {
   it('the integrity check reports a missing or altered file, and importing the bundle again restores it', async () => {
     const { folder, basic, middle, basicFp } = await pair({ evidence: true });
     const up = await exportReportUp(basic.ctx, { folder, full: false });
-    await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [basicFp] });
+    await importBundle(middle.ctx, { file: up.filePath, dryRun: false, addToRoster: ROSTER, trust: [basicFp] });
     const sha = (
       middle.h.services.ctx.sqlite.prepare("SELECT sha256 FROM evidence WHERE origin = 'J230201'").get() as {
         sha256: string;
@@ -410,7 +421,7 @@ describe('5. evidence files survive a crash and can always be restored', () => {
     const preview = await importBundle(middle.ctx, { file: up.filePath, dryRun: true, trust: [] });
     expect(preview.restoredFiles).toBe(1);
     expect(fs.existsSync(file)).toBe(false);
-    const again = await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [] });
+    const again = await importBundle(middle.ctx, { file: up.filePath, dryRun: false, addToRoster: ROSTER, trust: [] });
     expect(again).toMatchObject({ outcome: 'imported', restoredFiles: 1 });
     expect(again.message).toMatch(/已导入过.*已补回本院缺失或损坏的佐证材料文件 1 个/);
     expect(fs.readFileSync(file)).toEqual(original);
@@ -421,7 +432,7 @@ describe('5. evidence files survive a crash and can always be restored', () => {
     expect((await middle.h.ok('audit.verify')).problems).toEqual([
       expect.objectContaining({ kind: 'evidence-damaged' }),
     ]);
-    await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [] });
+    await importBundle(middle.ctx, { file: up.filePath, dryRun: false, addToRoster: ROSTER, trust: [] });
     expect(fs.readFileSync(file)).toEqual(original);
     expect((await middle.h.ok('audit.verify')).ok).toBe(true);
     expect(leftoverTemps(middle.h.dataDir)).toEqual([]);
@@ -460,7 +471,7 @@ describe('6. an export never shows a file under its final name before its number
         (caught: unknown) => caught as { code: string; message: string },
       );
       expect(error).toMatchObject({ code: 'E_BUSY' });
-      expect(error!.message).toMatch(/数据库正被另一个窗口或命令行占用.*同步包没有保存，序号也没有占用。请稍后重试/);
+      expect(error!.message).toMatch(/数据库正被另一个窗口或命令行占用.*同步包没有保存，包编号也没有占用。请稍后重试/);
       expect(error!.message).not.toMatch(/内部错误|locked/);
     } finally {
       other.exec('ROLLBACK');
@@ -474,16 +485,16 @@ describe('6. an export never shows a file under its final name before its number
     basic.h.services.ctx.sqlite.pragma('busy_timeout = 5000');
     const retry = await exportReportUp(basic.ctx, { folder: exports, full: false });
     expect(retry.seq).toBe(1);
-    await importBundle(middle.ctx, { file: retry.filePath, dryRun: false, trust: [basicFp] });
+    await importBundle(middle.ctx, { file: retry.filePath, dryRun: false, addToRoster: ROSTER, trust: [basicFp] });
     await basic.h.ok('items.create', {
       campaignId: (await basic.h.ok('campaigns.list'))[0].id,
       title: '下一号包的事项',
     });
     const next = await exportReportUp(basic.ctx, { folder, full: false });
     expect(next.seq).toBe(2);
-    expect((await importBundle(middle.ctx, { file: next.filePath, dryRun: false, trust: [] })).outcome).toBe(
-      'imported',
-    );
+    expect(
+      (await importBundle(middle.ctx, { file: next.filePath, dryRun: false, addToRoster: ROSTER, trust: [] })).outcome,
+    ).toBe('imported');
     expect(countRows(middle.h, 'items', 'origin = ?', 'J230201')).toBe(
       countRows(basic.h, 'items', 'origin = ?', 'J230201'),
     );
@@ -556,6 +567,7 @@ describe('inspect checks against the keys a court trusts', () => {
     await importBundle(middle.ctx, {
       file: (await exportReportUp(basic.ctx, { folder, full: false })).filePath,
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [basicFp],
     });
     const impostor = await court(BASIC);
@@ -581,7 +593,7 @@ describe('inspect checks against the keys a court trusts', () => {
     const { folder, basic, middle, basicFp } = await pair();
     const high = await court(HIGH);
     const up = await exportReportUp(basic.ctx, { folder, full: false });
-    await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [basicFp] });
+    await importBundle(middle.ctx, { file: up.filePath, dryRun: false, addToRoster: ROSTER, trust: [basicFp] });
     const relay = await exportReportUp(middle.ctx, { folder, full: false });
     const lines = [...(await readBundle(up.filePath)).entries]
       .filter(([name]) => name.startsWith('rows/'))
@@ -641,12 +653,14 @@ describe('the parent court witnesses each subordinate’s audit log', () => {
     await importBundle(middle.ctx, {
       file: (await exportReportUp(basic.ctx, { folder, full: false })).filePath,
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [basicFp],
     });
     await basic.h.ok('items.create', { campaignId: campaign.id, title: '第二号包的事项' });
     const honest = await importBundle(middle.ctx, {
       file: (await exportReportUp(basic.ctx, { folder, full: false })).filePath,
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [],
     });
     expect(honest.auditAlerts).toEqual([]);
@@ -661,6 +675,7 @@ describe('the parent court witnesses each subordinate’s audit log', () => {
     const rewritten = await importBundle(middle.ctx, {
       file: (await exportReportUp(basic.ctx, { folder, full: false })).filePath,
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [],
     });
     expect(rewritten.outcome).toBe('imported');
@@ -685,6 +700,7 @@ describe('the parent court witnesses each subordinate’s audit log', () => {
       await importBundle(middle.ctx, {
         file: (await exportReportUp(basic.ctx, { folder, full: false })).filePath,
         dryRun: false,
+        addToRoster: ROSTER,
         trust: [basicFp],
       });
       const sqlite = basic.h.services.ctx.sqlite;
@@ -702,7 +718,12 @@ describe('the parent court witnesses each subordinate’s audit log', () => {
       }
       // The next report is written directly (a new item would add entries and could hide a rewind).
       const next = await exportReportUp(basic.ctx, { folder, full: true });
-      const report = await importBundle(middle.ctx, { file: next.filePath, dryRun: false, trust: [] });
+      const report = await importBundle(middle.ctx, {
+        file: next.filePath,
+        dryRun: false,
+        addToRoster: ROSTER,
+        trust: [],
+      });
       expect(report.auditAlerts[0]?.message, damage).toMatch(/审计记录从上次上报的 \d+ 条减少到 \d+ 条/);
       void campaign;
     }

@@ -20,6 +20,7 @@ import {
   outFolder,
   type SyncCourt,
   type SyncProfile,
+  ROSTER,
 } from './syncFixtures';
 import { leftoverTemps } from './syncFixtures';
 import { ndjson, readBundle, rowsOf, setEntry, sha256, writeBundle } from './bundleSurgery';
@@ -50,7 +51,7 @@ async function expectRefused(
 ) {
   const before = dbHash(c);
   for (const dryRun of modes) {
-    const error = await importBundle(c.ctx, { file, dryRun, trust }).then(
+    const error = await importBundle(c.ctx, { file, dryRun, trust, addToRoster: ROSTER }).then(
       () => null,
       (caught: unknown) => caught,
     );
@@ -210,6 +211,7 @@ describe('refused bundles leave the database untouched', () => {
     const trusted = await importBundle(middle.ctx, {
       file: plainBundle,
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [await courtFingerprint(basic.ctx)],
     });
     expect(trusted.outcome).toBe('imported');
@@ -231,15 +233,17 @@ describe('refused bundles leave the database untouched', () => {
         await importBundle(rehearsal.ctx, {
           file: plainBundle,
           dryRun: false,
+          addToRoster: ROSTER,
           trust: [await courtFingerprint(basic.ctx)],
         });
         await rehearsal.h.ok('sync.untrust', { code: 'J230201' });
         await expect(
-          importBundle(rehearsal.ctx, { file: reinstalled, dryRun: false, trust: [] }),
+          importBundle(rehearsal.ctx, { file: reinstalled, dryRun: false, addToRoster: ROSTER, trust: [] }),
         ).rejects.toMatchObject({ code: 'E_UNTRUSTED' });
         const accepted = await importBundle(rehearsal.ctx, {
           file: reinstalled,
           dryRun: false,
+          addToRoster: ROSTER,
           trust: [await courtFingerprint(impostor.ctx)],
         });
         expect(accepted.outcome).toBe('imported');
@@ -310,7 +314,12 @@ describe('rows that cite what the receiver does not hold', () => {
       await high.ok('items.create', { campaignId: campaign.id, title: '清理执行积案', kind: 'mandatory' });
       const highCtx = await engineCtx(high);
       const pkg = await publishCampaign(highCtx, { campaignId: campaign.id, folder });
-      await importBundle(lone.ctx, { file: pkg.filePath, dryRun: false, trust: [await courtFingerprint(highCtx)] });
+      await importBundle(lone.ctx, {
+        file: pkg.filePath,
+        dryRun: false,
+        addToRoster: ROSTER,
+        trust: [await courtFingerprint(highCtx)],
+      });
       const report = await exportReportUp(lone.ctx, { folder, full: false });
       await expectRefused(middle, report.filePath, 'E_MISSING_REFERENCE', /请先导入上级法院的下发包/, [
         await courtFingerprint(lone.ctx),
@@ -325,7 +334,7 @@ describe('rows that cite what the receiver does not hold', () => {
 describe('sequence: idempotent, never backwards, gaps reported and repaired', () => {
   it('the same bundle twice changes nothing and says so', async () => {
     const before = dbHash(middle);
-    const again = await importBundle(middle.ctx, { file: plainBundle, dryRun: false, trust: [] });
+    const again = await importBundle(middle.ctx, { file: plainBundle, dryRun: false, addToRoster: ROSTER, trust: [] });
     expect(again.outcome).toBe('unchanged');
     expect(again.message).toMatch(/已导入过，没有任何变化/);
     expect(dbHash(middle)).toBe(before);
@@ -345,7 +354,12 @@ describe('sequence: idempotent, never backwards, gaps reported and repaired', ()
 
     const full = await exportReportUp(basic.ctx, { folder, full: true });
     expect(full).toMatchObject({ seq: 4, full: true });
-    const repaired = await importBundle(middle.ctx, { file: full.filePath, dryRun: false, trust: [] });
+    const repaired = await importBundle(middle.ctx, {
+      file: full.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [],
+    });
     expect(repaired.outcome).toBe('imported');
     expect(countRows(middle.h, 'items', 'id = ?', second.id)).toBe(1);
     expect(countRows(middle.h, 'items', 'origin = ?', 'J230201')).toBe(
@@ -363,7 +377,12 @@ describe('encrypted bundles', () => {
     const campaign = await middle.h.ok('campaigns.create', { title: '执行攻坚', year: 2026 });
     await middle.h.ok('items.create', { campaignId: campaign.id, title: '清理执行积案', kind: 'mandatory' });
     const pkg = await publishCampaign(middle.ctx, { campaignId: campaign.id, folder });
-    await importBundle(basic.ctx, { file: pkg.filePath, dryRun: false, trust: [await courtFingerprint(middle.ctx)] });
+    await importBundle(basic.ctx, {
+      file: pkg.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [await courtFingerprint(middle.ctx)],
+    });
     const sealed = await exportReportUp(basic.ctx, { folder, full: false });
     expect(sealed.encrypted).toBe(true);
     const bytes = fs.readFileSync(sealed.filePath);
@@ -384,7 +403,12 @@ describe('encrypted bundles', () => {
     } finally {
       await other.h.close();
     }
-    const imported = await importBundle(middle.ctx, { file: sealed.filePath, dryRun: false, trust: [] });
+    const imported = await importBundle(middle.ctx, {
+      file: sealed.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [],
+    });
     expect(imported.bundle.encrypted).toBe(true);
   });
 });

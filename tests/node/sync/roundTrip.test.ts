@@ -7,7 +7,16 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from '../../../src/main/sync/syncService';
 import type { Harness } from '../harness';
-import { BASIC, HIGH, INTERMEDIATE, countRows, openEngineCourt, outFolder, type SyncProfile } from './syncFixtures';
+import {
+  BASIC,
+  HIGH,
+  INTERMEDIATE,
+  countRows,
+  openEngineCourt,
+  outFolder,
+  type SyncProfile,
+  ROSTER,
+} from './syncFixtures';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -58,11 +67,12 @@ describe('three-level round trip', () => {
     expect(preview.materialized.added).toBe(2);
     expect(countRows(middle.h, 'items')).toBe(0);
     await expect(
-      importBundle(middle.ctx, { file: published.filePath, dryRun: false, trust: [] }),
+      importBundle(middle.ctx, { file: published.filePath, dryRun: false, addToRoster: ROSTER, trust: [] }),
     ).rejects.toMatchObject({ code: 'E_UNTRUSTED' });
     const imported = await importBundle(middle.ctx, {
       file: published.filePath,
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [highFingerprint],
     });
     expect(imported.outcome).toBe('imported');
@@ -76,7 +86,12 @@ describe('three-level round trip', () => {
     const basicPreview = await importBundle(basic.ctx, { file: relayedDown.filePath, dryRun: true, trust: [] });
     expect(basicPreview.needsTrust.map((court) => court.code)).toEqual(['J2302']);
     expect(basicPreview.bundle.nested).toEqual([expect.objectContaining({ source: { code: 'J23', name: HIGH.name } })]);
-    await importBundle(basic.ctx, { file: relayedDown.filePath, dryRun: false, trust: [middleFingerprint] });
+    await importBundle(basic.ctx, {
+      file: relayedDown.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [middleFingerprint],
+    });
     const copies = basic.h.services.ctx.sqlite
       .prepare("SELECT * FROM items WHERE origin = 'J230201' ORDER BY sort_order")
       .all() as Record<string, unknown>[];
@@ -103,7 +118,12 @@ describe('three-level round trip', () => {
     expect(fs.readFileSync(up.filePath).subarray(0, 2).toString()).not.toBe('PK');
 
     const basicFingerprint = await courtFingerprint(basic.ctx);
-    const atMiddle = await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [basicFingerprint] });
+    const atMiddle = await importBundle(middle.ctx, {
+      file: up.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [basicFingerprint],
+    });
     expect(atMiddle.totals.files).toBe(1);
     expect(countRows(middle.h, 'items', 'origin = ?', 'J230201')).toBe(3);
     expect(countRows(middle.h, 'progress_notes', 'origin = ?', 'J230201')).toBe(1);
@@ -111,7 +131,12 @@ describe('three-level round trip', () => {
     // The intermediate court reports up: its own rows plus the basic court's bundle, unaltered.
     const relayUp = await exportReportUp(middle.ctx, { folder, full: false });
     expect(relayUp).toMatchObject({ nested: 1, encrypted: true, target: { code: 'J23' } });
-    const atHigh = await importBundle(high.ctx, { file: relayUp.filePath, dryRun: false, trust: [middleFingerprint] });
+    const atHigh = await importBundle(high.ctx, {
+      file: relayUp.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [middleFingerprint],
+    });
     expect(atHigh.bundle.nested).toEqual([
       expect.objectContaining({ source: { code: 'J230201', name: BASIC.name }, seq: 1 }),
     ]);
@@ -142,7 +167,12 @@ describe('three-level round trip', () => {
     expect((await high.h.ok('audit.verify')).ok).toBe(true);
 
     // The same bundle again changes nothing and says so.
-    const again = await importBundle(high.ctx, { file: relayUp.filePath, dryRun: false, trust: [] });
+    const again = await importBundle(high.ctx, {
+      file: relayUp.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [],
+    });
     expect(again.outcome).toBe('unchanged');
     expect(again.message).toMatch(/已导入过/);
   });
@@ -165,7 +195,12 @@ describe('three-level round trip', () => {
     });
     const first = await publishCampaign(high.ctx, { campaignId: campaign.id, folder });
     const highFingerprint = await courtFingerprint(high.ctx);
-    await importBundle(basic.ctx, { file: first.filePath, dryRun: false, trust: [highFingerprint] });
+    await importBundle(basic.ctx, {
+      file: first.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [highFingerprint],
+    });
     const copy = basic.h.services.ctx.sqlite
       .prepare('SELECT id, version FROM items WHERE source_item_id = ?')
       .get(kept.id) as { id: string; version: number };
@@ -184,6 +219,16 @@ describe('three-level round trip', () => {
       leadLeader: '张院长',
     });
 
+    // The basic court reports up once: the high court learns its key (and puts it on its roster),
+    // so a note on it can be sealed to it.
+    const up = await exportReportUp(basic.ctx, { folder, full: false });
+    await importBundle(high.ctx, {
+      file: up.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [await courtFingerprint(basic.ctx)],
+    });
+
     // The high court changes the item's wording and deadline, withdraws the other and writes a supervision note.
     const latest = await high.h.ok('items.get', { id: kept.id });
     await high.h.ok('items.update', { ...latest, title: '开展廉政教育和警示教育', deadline: '2026-09-30' });
@@ -199,8 +244,21 @@ describe('three-level round trip', () => {
     const second = await publishCampaign(high.ctx, { campaignId: campaign.id, folder });
     expect(second.seq).toBe(2);
 
-    const report = await importBundle(basic.ctx, { file: second.filePath, dryRun: false, trust: [] });
+    const report = await importBundle(basic.ctx, {
+      file: second.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [],
+    });
     expect(report.materialized).toEqual({ added: 0, updated: 1, removed: 1 });
+    // The note is not in the broadcast package: it comes in the package sealed to this court.
+    expect(countRows(basic.h, 'supervision_notes')).toBe(0);
+    expect(second.packages.map((file) => [file.target.code, file.encrypted, file.notes])).toEqual([
+      ['*', false, 0],
+      ['J230201', true, 1],
+    ]);
+    const sealed = await importBundle(basic.ctx, { file: second.packages[1].filePath, dryRun: false, trust: [] });
+    expect(sealed.bundle).toMatchObject({ encrypted: true, target: { code: 'J230201' } });
     const after = await basic.h.ok('items.get', { id: copy.id });
     expect(after).toMatchObject({
       title: '开展廉政教育和警示教育',
@@ -215,9 +273,9 @@ describe('three-level round trip', () => {
     expect(countRows(basic.h, 'supervision_notes', "court_code = 'J230201' AND item_id = ?", copy.id)).toBe(1);
 
     // The first package again changes nothing, and nothing goes backwards.
-    expect((await importBundle(basic.ctx, { file: first.filePath, dryRun: false, trust: [] })).outcome).toBe(
-      'unchanged',
-    );
+    expect(
+      (await importBundle(basic.ctx, { file: first.filePath, dryRun: false, addToRoster: ROSTER, trust: [] })).outcome,
+    ).toBe('unchanged');
     expect((await basic.h.ok('items.get', { id: copy.id })).title).toBe('开展廉政教育和警示教育');
   });
 });
@@ -237,7 +295,12 @@ describe('an intermediate court’s own campaign', () => {
       deadline: '2026-12-31',
     });
     const pkg = await publishCampaign(middle.ctx, { campaignId: campaign.id, folder });
-    await importBundle(basic.ctx, { file: pkg.filePath, dryRun: false, trust: [await courtFingerprint(middle.ctx)] });
+    await importBundle(basic.ctx, {
+      file: pkg.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [await courtFingerprint(middle.ctx)],
+    });
     const copy = basic.h.services.ctx.sqlite.prepare("SELECT id FROM items WHERE origin = 'J230201'").get() as {
       id: string;
     };
@@ -248,7 +311,12 @@ describe('an intermediate court’s own campaign', () => {
       percent: 70,
     });
     const up = await exportReportUp(basic.ctx, { folder, full: false });
-    await importBundle(middle.ctx, { file: up.filePath, dryRun: false, trust: [await courtFingerprint(basic.ctx)] });
+    await importBundle(middle.ctx, {
+      file: up.filePath,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [await courtFingerprint(basic.ctx)],
+    });
 
     // The relay carries the campaign in the intermediate court's own rows and the basic court's
     // work on it nested: the campaign is applied first, whatever the order of the entries.
@@ -256,6 +324,7 @@ describe('an intermediate court’s own campaign', () => {
     const report = await importBundle(high.ctx, {
       file: relay.filePath,
       dryRun: false,
+      addToRoster: ROSTER,
       trust: [await courtFingerprint(middle.ctx)],
     });
     expect(report.outcome).toBe('imported');

@@ -34,6 +34,10 @@ export const BASIC_2 = {
   operatorName: '孙书记员',
 };
 
+/** The subordinate courts a person here accepts onto the roster (加入应报名单) when importing their
+ * reports up: tests that are not about the roster name them all. */
+export const ROSTER = [INTERMEDIATE.code, BASIC.code, BASIC_2.code];
+
 export type SyncProfile = typeof HIGH | typeof INTERMEDIATE | typeof BASIC;
 
 export async function openSyncCourt(profile: SyncProfile): Promise<Harness> {

@@ -24,6 +24,7 @@ import {
   openEngineCourt,
   outFolder,
   type SyncCourt,
+  ROSTER,
 } from './syncFixtures';
 
 /** What a damaged file may be refused with; anything else (or acceptance) is a failure. */
@@ -259,7 +260,12 @@ async function expectImportRefused(variants: Variant[], name: string): Promise<v
   const failures: string[] = [];
   for (const variant of variants) {
     fs.writeFileSync(file, variant.bytes);
-    const outcome: Outcome = await importBundle(middle.ctx, { file, dryRun: false, trust: [basicFingerprint] }).then(
+    const outcome: Outcome = await importBundle(middle.ctx, {
+      file,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [basicFingerprint],
+    }).then(
       () => ({ accepted: true as const }),
       (error: unknown) => ({ accepted: false as const, error }),
     );
@@ -681,7 +687,12 @@ describe('a rows entry stored without compression and changed after signing', ()
   // rows through readRows instead of rows(): that switch is made separately.
   it('is E_TAMPERED from the real import, database untouched (needs the importer on readRows)', async () => {
     const before = dbHash(middle);
-    const error = await importBundle(middle.ctx, { file: flipped, dryRun: false, trust: [basicFingerprint] }).then(
+    const error = await importBundle(middle.ctx, {
+      file: flipped,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [basicFingerprint],
+    }).then(
       () => null,
       (caught: unknown) => caught,
     );
@@ -804,7 +815,12 @@ describe('readRows', () => {
 
 describe('the last import of all', () => {
   it('accepts the bundle the engine wrote, unchanged', async () => {
-    const imported = await importBundle(middle.ctx, { file: plainBundle, dryRun: false, trust: [basicFingerprint] });
+    const imported = await importBundle(middle.ctx, {
+      file: plainBundle,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [basicFingerprint],
+    });
     expect(imported.outcome).toBe('imported');
   });
 });

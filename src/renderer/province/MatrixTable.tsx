@@ -1,0 +1,424 @@
+// The matrix of 下级法院进度: one row per court, sortable by any column (a button in each header,
+// reachable by Tab, with aria-sort), the rank, the court's name and its 合计 sticky while the
+// sections scroll sideways, the total (or the chosen jurisdiction's subtotal) pinned first and the
+// jurisdictions' subtotals after the courts. Rank 1 is the best current court; stale, missing and
+// empty courts are unranked and marked in words, never by colour alone.
+import { Badge, Box, Paper } from '@mantine/core';
+import type { Light, ProvinceBoard, ProvinceCell, ProvinceCourtRow, ProvinceGroup } from '../../shared/model';
+import { formatDateTime } from '../lib/dates';
+import { campaignRoute, navigate } from '../lib/router';
+import { provinceText as t } from './text';
+import './MatrixTable.css';
+
+export type SortKey = 'rank' | 'name' | 'total' | 'delta' | 'age' | `s${number}`;
+export interface SortState {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+export const DEFAULT_SORT: SortState = { key: 'rank', dir: 'asc' };
+
+/** Percentage points between the current completion rate and the previous period's (null: nothing to compare). */
+export function deltaPoints(row: { totals: ProvinceCell; previous: { completionRate: number | null } }): number | null {
+  if (row.totals.completionRate === null || row.previous.completionRate === null) return null;
+  return Math.round((row.totals.completionRate - row.previous.completionRate) * 100);
+}
+
+/** The value a column sorts by; null sorts last whichever the direction. */
+function sortValue(row: ProvinceCourtRow, key: SortKey): number | string | null {
+  if (key === 'rank') return row.rank;
+  if (key === 'name') return row.name;
+  if (key === 'total') return row.totals.completionRate;
+  if (key === 'delta') return deltaPoints(row);
+  if (key === 'age') return row.bundleAgeDays;
+  return row.cells[Number(key.slice(1))]?.completionRate ?? null;
+}
+
+/** The rows in the chosen order; the board's own order (ranked, then unranked) breaks ties. */
+export function sortCourts(rows: ProvinceCourtRow[], sort: SortState): ProvinceCourtRow[] {
+  const order = new Map(rows.map((row, index) => [row.code, index]));
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, sort.key);
+    const vb = sortValue(b, sort.key);
+    if (va === null || vb === null) {
+      if (va !== vb) return va === null ? 1 : -1;
+    } else if (va !== vb) {
+      return sign * (typeof va === 'string' ? va.localeCompare(vb as string, 'zh-CN') : va - (vb as number));
+    }
+    return order.get(a.code)! - order.get(b.code)!;
+  });
+}
+
+const HEAT = {
+  high: { background: 'var(--mantine-color-green-1)', color: 'var(--mantine-color-green-9)' },
+  middle: { background: 'var(--mantine-color-yellow-1)', color: 'var(--mantine-color-yellow-9)' },
+  low: { background: 'var(--mantine-color-red-1)', color: 'var(--mantine-color-red-9)' },
+};
+export { HEAT };
+
+/** The heat class of a completion rate (the legend's bands). */
+function heatClass(rate: number | null): string {
+  if (rate === null) return 'pm-none';
+  return rate >= 0.9 ? 'pm-high' : rate >= 0.6 ? 'pm-middle' : 'pm-low';
+}
+
+const LIGHT_COLOR: Record<Light, string> = {
+  green: 'var(--mantine-color-green-6)',
+  yellow: 'var(--mantine-color-yellow-5)',
+  red: 'var(--mantine-color-red-6)',
+  none: 'var(--mantine-color-gray-4)',
+};
+
+// Plain table cells: a province's 165 courts × ~20 columns render in one go (see MatrixTable.css).
+function Cell({
+  cell,
+  section,
+  testId,
+  sticky = '',
+}: {
+  cell: ProvinceCell;
+  section: string;
+  testId: string;
+  sticky?: string;
+}) {
+  const className = `pm-c ${heatClass(cell.completionRate)}${sticky}`;
+  if (cell.completionRate === null)
+    return (
+      <td data-testid={testId} title={t.noItemsHint} className={className}>
+        {t.noItems}
+      </td>
+    );
+  return (
+    <td
+      data-testid={testId}
+      title={t.cellHint(section, cell.total, cell.completed, cell.overdue)}
+      className={className}
+    >
+      <b>{t.cell(cell.completionRate)}</b>
+      <span className="pm-dim"> / </span>
+      <span className={cell.overdue > 0 ? 'pm-late' : 'pm-dim'}>{t.overdue(cell.overdue)}</span>
+    </td>
+  );
+}
+
+function DeltaCell({ points }: { points: number | null }) {
+  const label = t.deltaLabel(points);
+  const className = points === null || points === 0 ? 'pm-dim' : points > 0 ? 'pm-up' : 'pm-down';
+  return (
+    <td
+      data-testid="province-delta"
+      data-delta={points ?? undefined}
+      aria-label={label}
+      title={label}
+      className={`pm-c ${className}`}
+    >
+      {points === null ? t.deltaNone : points > 0 ? t.deltaUp(points) : points < 0 ? t.deltaDown(-points) : t.deltaSame}
+    </td>
+  );
+}
+
+function AgeCell({ court }: { court: ProvinceCourtRow }) {
+  return (
+    <td
+      data-testid="province-age"
+      data-light={court.bundleLight}
+      title={court.lastBundleAt ? t.reportedHint(formatDateTime(court.lastBundleAt)) : undefined}
+    >
+      <span className="pm-dot" style={{ background: LIGHT_COLOR[court.bundleLight] }} />
+      {court.bundleAgeDays === null ? <span className="pm-missing">{t.never}</span> : t.ageDays(court.bundleAgeDays)}
+    </td>
+  );
+}
+
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  onSort,
+  className = '',
+  testId,
+  title,
+}: {
+  label: string;
+  sortKey: SortKey;
+  sort: SortState;
+  onSort(next: SortState): void;
+  className?: string;
+  testId?: string;
+  title?: string;
+}) {
+  const active = sort.key === sortKey;
+  return (
+    <th
+      className={className}
+      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      data-testid={testId}
+      data-sort-key={sortKey}
+      title={title}
+    >
+      <button
+        type="button"
+        className="pm-sort"
+        aria-label={t.sortBy(label)}
+        onClick={() =>
+          onSort({ key: sortKey, dir: active ? (sort.dir === 'asc' ? 'desc' : 'asc') : defaultDir(sortKey) })
+        }
+        data-testid="province-sort"
+      >
+        {label}
+        <span aria-hidden style={{ marginLeft: 4, color: active ? undefined : 'var(--mantine-color-gray-5)' }}>
+          {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** Rank and names read best ascending; figures read best descending. */
+const defaultDir = (key: SortKey): 'asc' | 'desc' =>
+  key === 'rank' || key === 'name' || key === 'age' ? 'asc' : 'desc';
+
+function GroupRow({
+  group,
+  label,
+  board,
+  testId,
+}: {
+  group: ProvinceGroup;
+  label: string;
+  board: ProvinceBoard;
+  testId: string;
+}) {
+  const hint = t.groupHint(group.courtCount, group.currentCount);
+  return (
+    <tr data-testid={testId} data-group={group.code} className="pm-group">
+      <td className="pm-sticky pm-rank" />
+      <td className="pm-sticky pm-court" title={hint}>
+        <span className="pm-name-text" style={{ fontWeight: 700, display: 'block' }}>
+          {label}
+        </span>
+      </td>
+      <Cell cell={group.totals} section={label} testId={`${testId}-total`} sticky=" pm-sticky pm-total" />
+      <DeltaCell points={deltaPoints(group)} />
+      <td title={hint}>
+        {group.code === 'own' ? '' : `${t.summaryReporting} ${t.reportingRate(group.reportingRate)}`}
+      </td>
+      {group.cells.map((cell, index) => (
+        <Cell key={index} cell={cell} section={board.sections[index]?.title ?? ''} testId={`${testId}-cell`} />
+      ))}
+    </tr>
+  );
+}
+
+function CourtRow({ court, board }: { court: ProvinceCourtRow; board: ProvinceBoard }) {
+  const standing = t.standing[court.standing];
+  const hint =
+    court.standing === 'stale'
+      ? t.standingHint.stale(board.rules.staleDays)
+      : court.standing === 'missing'
+        ? t.standingHint.missing
+        : court.standing === 'empty'
+          ? t.standingHint.empty
+          : undefined;
+  const open = () => navigate(campaignRoute(board.campaignId, 'checklist', court.code));
+  return (
+    <tr
+      className="pm-row"
+      onClick={open}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') open();
+      }}
+      tabIndex={0}
+      role="link"
+      data-testid="province-row"
+      data-court={court.code}
+      data-rank={court.rank ?? ''}
+      data-standing={court.standing}
+      title={t.rowHint}
+    >
+      <td className="pm-sticky pm-rank" data-testid="province-rank">
+        {court.rank ?? (
+          <span className="pm-unranked" title={hint}>
+            {t.unranked}
+          </span>
+        )}
+      </td>
+      <td className="pm-sticky pm-court">
+        <div className="pm-name">
+          <span
+            className={`pm-name-text${court.standing === 'missing' ? ' pm-missing' : ''}`}
+            data-testid="province-court-name"
+            title={`${court.name}（${court.code}）`}
+          >
+            {court.name}
+          </span>
+          <span className="pm-level">{t.level[court.level] ?? ''}</span>
+          {standing && (
+            <Badge
+              size="xs"
+              color={court.standing === 'missing' ? 'red' : court.standing === 'stale' ? 'orange' : 'gray'}
+              variant={court.standing === 'missing' ? 'filled' : 'light'}
+              className="pm-badge"
+              title={hint}
+              data-testid="province-standing"
+            >
+              {standing}
+            </Badge>
+          )}
+          {court.laggard && (
+            <Badge
+              size="xs"
+              color="red"
+              variant="filled"
+              className="pm-badge"
+              title={t.laggardHint}
+              data-testid="province-laggard"
+            >
+              {t.laggard}
+            </Badge>
+          )}
+          {!court.onRoster && (
+            <Badge
+              size="xs"
+              color="gray"
+              variant="outline"
+              className="pm-badge"
+              title={t.offRosterHint}
+              data-testid="province-off-roster"
+            >
+              {t.offRoster}
+            </Badge>
+          )}
+        </div>
+      </td>
+      <Cell cell={court.totals} section={t.total} testId="province-total" sticky=" pm-sticky pm-total" />
+      <DeltaCell points={deltaPoints(court)} />
+      <AgeCell court={court} />
+      {court.cells.map((cell, index) => (
+        <Cell
+          key={board.sections[index]?.id ?? 'own'}
+          cell={cell}
+          section={board.sections[index]?.title ?? ''}
+          testId="province-cell"
+        />
+      ))}
+    </tr>
+  );
+}
+
+export function groupLabel(board: ProvinceBoard, group: ProvinceGroup): string {
+  if (group.code === '*') return t.provinceTotal(board.level);
+  if (group.code === '') return t.directSubtotal;
+  return t.subtotal(group.name);
+}
+
+export function MatrixTable({
+  board,
+  courts,
+  pinned,
+  subtotals,
+  sort,
+  onSort,
+}: {
+  board: ProvinceBoard;
+  courts: ProvinceCourtRow[];
+  /** The total (or the chosen jurisdiction's subtotal) shown first. */
+  pinned: ProvinceGroup;
+  /** The jurisdictions' subtotals listed after the courts. */
+  subtotals: ProvinceGroup[];
+  sort: SortState;
+  onSort(next: SortState): void;
+}) {
+  const span = 5 + board.sections.length;
+  return (
+    <Paper withBorder>
+      <Box
+        style={{ overflow: 'auto', maxHeight: 'calc(100vh - 300px)', minHeight: 200 }}
+        data-testid="province-scroll"
+        tabIndex={0}
+        aria-label={t.title}
+      >
+        <table className="pm-table" data-testid="province-table" data-rows={courts.length}>
+          <thead>
+            <tr>
+              <SortHeader
+                label={t.rank}
+                sortKey="rank"
+                sort={sort}
+                onSort={onSort}
+                className="pm-sticky pm-rank"
+                testId="province-head-rank"
+              />
+              <SortHeader
+                label={t.court}
+                sortKey="name"
+                sort={sort}
+                onSort={onSort}
+                className="pm-sticky pm-court"
+                testId="province-head-name"
+              />
+              <SortHeader
+                label={t.total}
+                sortKey="total"
+                sort={sort}
+                onSort={onSort}
+                className="pm-sticky pm-total pm-c"
+                testId="province-head-total"
+              />
+              <SortHeader
+                label={t.delta}
+                sortKey="delta"
+                sort={sort}
+                onSort={onSort}
+                className="pm-c"
+                testId="province-head-delta"
+                title={t.deltaHint(board.previousPeriod.start, board.previousPeriod.end)}
+              />
+              <SortHeader label={t.reportedAt} sortKey="age" sort={sort} onSort={onSort} testId="province-head-age" />
+              {board.sections.map((section, index) => (
+                <SortHeader
+                  key={section.id ?? 'own'}
+                  label={section.title}
+                  sortKey={`s${index}`}
+                  sort={sort}
+                  onSort={onSort}
+                  className="pm-sec"
+                  testId="province-section"
+                />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <GroupRow group={pinned} label={groupLabel(board, pinned)} board={board} testId="province-pinned" />
+            {courts.map((court) => (
+              <CourtRow key={court.code} court={court} board={board} />
+            ))}
+            {courts.length === 0 && (
+              <tr>
+                <td colSpan={span} className="pm-c pm-dim" style={{ padding: 16 }}>
+                  {t.noneShown}
+                </td>
+              </tr>
+            )}
+            {subtotals.length > 0 && (
+              <tr>
+                <td colSpan={span} style={{ background: 'var(--mantine-color-gray-0)', fontWeight: 700 }}>
+                  <span style={{ position: 'sticky', left: 8 }}>{t.subtotalsHeading}</span>
+                </td>
+              </tr>
+            )}
+            {subtotals.map((group) => (
+              <GroupRow
+                key={group.code}
+                group={group}
+                label={group.code === 'own' ? t.ownRow(group.name) : groupLabel(board, group)}
+                board={board}
+                testId="province-subtotal"
+              />
+            ))}
+          </tbody>
+        </table>
+      </Box>
+    </Paper>
+  );
+}
