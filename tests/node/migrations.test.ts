@@ -224,6 +224,27 @@ describe('migrations', () => {
     }
   });
 
+  it('0007 keeps a received package down under the broadcast target, so relaying it still finds it', () => {
+    const file = path.join(tempDir(), DATABASE_FILE);
+    const version = migrations.findIndex((m) => m.name === 'province');
+    expect(version).toBeGreaterThan(0);
+    const old = openDatabase(file, { migrations: migrations.slice(0, version) });
+    const insert = old.sqlite.prepare(
+      `INSERT INTO sync_received (id, source_code, target_code, kind, seq, full, campaign_id, sha256, size, file_path, relayed_by, received_at)
+       VALUES (?, 'J23', ?, ?, ?, 1, NULL, ?, 10, 'sync/received/x.zip', NULL, '2026-11-01T08:00:00+08:00')`,
+    );
+    // Before 0007 a package down was kept under the receiving court's own code; a report up under it too.
+    insert.run('a', 'J2302', 'package_down', 3, 'a'.repeat(64));
+    insert.run('b', 'J2302', 'report_up', 4, 'b'.repeat(64));
+    old.sqlite.close();
+    const db = openDatabase(file);
+    opened.push(db);
+    expect(db.sqlite.prepare('SELECT id, target_code AS target FROM sync_received ORDER BY id').all()).toEqual([
+      { id: 'a', target: '*' },
+      { id: 'b', target: 'J2302' },
+    ]);
+  });
+
   it('refuse a database written by a newer app version, touching nothing', () => {
     const dir = tempDir();
     const file = path.join(dir, DATABASE_FILE);

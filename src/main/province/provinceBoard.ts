@@ -153,7 +153,15 @@ const STANDING_ORDER = { ranked: 0, stale: 1, empty: 2, missing: 3 } as const;
 export function laggardsOf(ranked: ProvinceCourtRow[], rules: ProvinceRules): Set<string> {
   if (rules.laggardRule === 'below')
     return new Set(ranked.filter((c) => (c.totals.completionRate ?? 0) * 100 < rules.laggardBelow).map((c) => c.code));
-  return new Set(ranked.slice(Math.max(0, ranked.length - rules.laggardCount)).map((c) => c.code));
+  // Bottom N, but never more than half the ranked courts (in a small jurisdiction "the last 10"
+  // would be everyone, the best court too), and never a court that has finished everything.
+  const count = Math.min(rules.laggardCount, Math.floor(ranked.length / 2));
+  return new Set(
+    ranked
+      .slice(ranked.length - count)
+      .filter((c) => (c.totals.completionRate ?? 0) < 1)
+      .map((c) => c.code),
+  );
 }
 
 function group(code: string, name: string, columns: number): ProvinceGroup {

@@ -19,7 +19,9 @@ export const provinceText = {
   directOption: '本院直辖法院',
   onlyLaggards: (count: number) => `只看后进（${count} 个）`,
   laggardRule: (rule: 'bottom' | 'below', count: number, below: number) =>
-    rule === 'bottom' ? `后进：参加排名的法院中的后 ${count} 名` : `后进：参加排名且完成率低于 ${below}% 的法院`,
+    rule === 'bottom'
+      ? `后进：参加排名的法院中的后 ${count} 名（至多一半，已全部完成的不算）`
+      : `后进：参加排名且完成率低于 ${below}% 的法院`,
   rank: '排名',
   court: '法院',
   reportedAt: '上报时间',
