@@ -2,7 +2,7 @@
 // row's check in the preview, the note that only the first rows are drawn, and the footer where
 // 确认导入 waits for 跳过有问题的行 when some rows have problems; and the state both keep between them.
 import { useState, type ReactNode } from 'react';
-import { Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import type { Result } from '../api/client';
 import { commonText } from '../common/text';
 import { importText as t } from './text';
@@ -112,6 +112,81 @@ export function PreviewRow({
         )}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/**
+ * A simple import's preview (导入数值, 应报法院名单): the file with 换一个文件, the refusal of
+ * 确认导入, the counts, and the table of rows (the caller's header cells and rows, each row's check
+ * last), with the note when only the first rows are drawn.
+ */
+export function PreviewFrame({
+  testId,
+  fileName,
+  error,
+  onReset,
+  goodRows,
+  badRows,
+  totalRows,
+  columns,
+  head,
+  children,
+}: {
+  testId: string;
+  fileName: string;
+  error: string | null;
+  onReset(): void;
+  goodRows: number;
+  badRows: number;
+  totalRows: number;
+  /** Columns of the table, the row number and the check included (for the empty row). */
+  columns: number;
+  /** The header cells between 行号 and 检查结果. */
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" truncate>
+          {t.file}：<b>{fileName}</b>
+        </Text>
+        <Button variant="subtle" size="xs" onClick={onReset}>
+          {t.chooseOther}
+        </Button>
+      </Group>
+      {error && (
+        <Alert color="red" data-testid="import-error">
+          {error}
+        </Alert>
+      )}
+      <Text size="sm" fw={600} data-testid="import-counts">
+        {t.counts(goodRows, badRows)}
+      </Text>
+      <ScrollArea.Autosize mah="calc(100vh - 360px)" mih={160} type="auto" offsetScrollbars>
+        <Table withTableBorder withColumnBorders striped stickyHeader verticalSpacing={6} fz="sm" data-testid={testId}>
+          <Table.Thead bg="gray.1">
+            <Table.Tr>
+              <Table.Th w={52} ta="center">
+                {t.colRow}
+              </Table.Th>
+              {head}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {children}
+            {totalRows === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={columns} ta="center" c="dimmed">
+                  {t.noRows}
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      <FirstRowsNote total={totalRows} />
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 // 导入数值: indicator values from an Excel sheet (指标名称 | 期间 | 数值 | 说明). Step 1 picks the
 // file; step 2 previews every row with ✓ (or "will replace the value entered") or its problems in
 // red; nothing is written until 确认导入, which with problem rows needs 跳过有问题的行 ticked.
-import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Modal, Stack, Table } from '@mantine/core';
 import { indicatorPeriod } from '../../shared/api';
 import type { IndicatorImport } from '../../shared/model';
 import { send } from '../api/client';
@@ -9,7 +9,7 @@ import { useWrite } from '../api/queries';
 import { periodLabel } from '../indicators/periods';
 import { notifySuccess } from '../lib/notify';
 import { importText as t } from './text';
-import { ChooseWorkbook, FirstRowsNote, ImportFooter, PreviewRow, SHOWN_ROWS, useImportSteps } from './ImportSteps';
+import { ChooseWorkbook, ImportFooter, PreviewFrame, PreviewRow, SHOWN_ROWS, useImportSteps } from './ImportSteps';
 import type { Workbook } from './WorkbookDrop';
 
 export function ValueImportModal({
@@ -68,76 +68,46 @@ function ValueImport({ campaignId, onClose, onImported }: { campaignId: string; 
 
   return (
     <Stack gap="sm" data-testid="value-import-preview">
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="sm" truncate>
-          {t.file}：<b>{preview.fileName}</b>
-        </Text>
-        <Button variant="subtle" size="xs" onClick={reset}>
-          {t.chooseOther}
-        </Button>
-      </Group>
-      {error && (
-        <Alert color="red" data-testid="import-error">
-          {error}
-        </Alert>
-      )}
-      <Text size="sm" fw={600} data-testid="import-counts">
-        {t.counts(preview.goodRows, preview.badRows)}
-      </Text>
-      <ScrollArea.Autosize mah="calc(100vh - 360px)" mih={160} type="auto" offsetScrollbars>
-        <Table
-          withTableBorder
-          withColumnBorders
-          striped
-          stickyHeader
-          verticalSpacing={6}
-          fz="sm"
-          data-testid="import-preview-table"
-        >
-          <Table.Thead bg="gray.1">
-            <Table.Tr>
-              <Table.Th w={52} ta="center">
-                {t.colRow}
-              </Table.Th>
-              <Table.Th miw={150}>{t.colIndicator}</Table.Th>
-              <Table.Th w={130}>{t.colPeriod}</Table.Th>
-              <Table.Th w={80} ta="right">
-                {t.colValue}
-              </Table.Th>
-              <Table.Th miw={140}>{t.colNote}</Table.Th>
-              <Table.Th w={280}>{t.colCheck}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.rows.slice(0, SHOWN_ROWS).map((row) => (
-              <PreviewRow
-                key={row.rowNumber}
-                rowNumber={row.rowNumber}
-                errors={row.errors}
-                okText={row.replaces ? t.replaces : undefined}
-                okColor={row.replaces ? 'orange.8' : undefined}
-              >
-                <Table.Td>{row.indicatorName}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {indicatorPeriod.safeParse(row.period).success ? periodLabel(row.period) : row.period}
-                </Table.Td>
-                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {row.value ?? ''}
-                </Table.Td>
-                <Table.Td>{row.note}</Table.Td>
-              </PreviewRow>
-            ))}
-            {preview.rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={6} ta="center" c="dimmed">
-                  {t.noRows}
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
-      <FirstRowsNote total={preview.rows.length} />
+      <PreviewFrame
+        testId="import-preview-table"
+        fileName={preview.fileName}
+        error={error}
+        onReset={reset}
+        goodRows={preview.goodRows}
+        badRows={preview.badRows}
+        totalRows={preview.rows.length}
+        columns={6}
+        head={
+          <>
+            <Table.Th miw={150}>{t.colIndicator}</Table.Th>
+            <Table.Th w={130}>{t.colPeriod}</Table.Th>
+            <Table.Th w={80} ta="right">
+              {t.colValue}
+            </Table.Th>
+            <Table.Th miw={140}>{t.colNote}</Table.Th>
+            <Table.Th w={280}>{t.colCheck}</Table.Th>
+          </>
+        }
+      >
+        {preview.rows.slice(0, SHOWN_ROWS).map((row) => (
+          <PreviewRow
+            key={row.rowNumber}
+            rowNumber={row.rowNumber}
+            errors={row.errors}
+            okText={row.replaces ? t.replaces : undefined}
+            okColor={row.replaces ? 'orange.8' : undefined}
+          >
+            <Table.Td>{row.indicatorName}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {indicatorPeriod.safeParse(row.period).success ? periodLabel(row.period) : row.period}
+            </Table.Td>
+            <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {row.value ?? ''}
+            </Table.Td>
+            <Table.Td>{row.note}</Table.Td>
+          </PreviewRow>
+        ))}
+      </PreviewFrame>
       <ImportFooter
         goodRows={preview.goodRows}
         badRows={preview.badRows}

@@ -2,7 +2,7 @@
 // every row with ✓ or its problems in red (unknown level, bad or duplicate code, a parent neither
 // this court nor on the roster or in the file, a missing name); nothing is written until 确认导入,
 // which writes all good rows at once (with problem rows, 跳过有问题的行 must be ticked).
-import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Modal, Stack, Table } from '@mantine/core';
 import type { RosterImport } from '../../shared/model';
 import { send } from '../api/client';
 import { useWrite } from '../api/queries';
@@ -10,7 +10,7 @@ import { notifySuccess } from '../lib/notify';
 import { importText } from '../imports/text';
 import {
   ChooseWorkbook,
-  FirstRowsNote,
+  PreviewFrame,
   ImportFooter,
   PreviewRow,
   SHOWN_ROWS,
@@ -62,66 +62,36 @@ function RosterImport({ onClose }: { onClose(): void }) {
 
   return (
     <Stack gap="sm" data-testid="roster-import-preview">
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="sm" truncate>
-          {importText.file}：<b>{preview.fileName}</b>
-        </Text>
-        <Button variant="subtle" size="xs" onClick={reset}>
-          {importText.chooseOther}
-        </Button>
-      </Group>
-      {error && (
-        <Alert color="red" data-testid="import-error">
-          {error}
-        </Alert>
-      )}
-      <Text size="sm" fw={600} data-testid="import-counts">
-        {importText.counts(preview.goodRows, preview.badRows)}
-      </Text>
-      <ScrollArea.Autosize mah="calc(100vh - 360px)" mih={160} type="auto" offsetScrollbars>
-        <Table
-          withTableBorder
-          withColumnBorders
-          striped
-          stickyHeader
-          verticalSpacing={6}
-          fz="sm"
-          data-testid="import-preview-table"
-        >
-          <Table.Thead bg="gray.1">
-            <Table.Tr>
-              <Table.Th w={52} ta="center">
-                {importText.colRow}
-              </Table.Th>
-              <Table.Th w={100}>{t.code}</Table.Th>
-              <Table.Th miw={160}>{t.name}</Table.Th>
-              <Table.Th w={90}>{t.colLevel}</Table.Th>
-              <Table.Th w={110}>{t.colParent}</Table.Th>
-              <Table.Th w={100}>{t.jurisdiction}</Table.Th>
-              <Table.Th w={320}>{importText.colCheck}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.rows.slice(0, SHOWN_ROWS).map((row) => (
-              <PreviewRow key={row.rowNumber} rowNumber={row.rowNumber} errors={row.errors}>
-                <Table.Td ff="monospace">{row.code}</Table.Td>
-                <Table.Td>{row.name}</Table.Td>
-                <Table.Td>{row.level ? t.levels[row.level] : row.levelText}</Table.Td>
-                <Table.Td ff="monospace">{row.parentCode}</Table.Td>
-                <Table.Td>{row.jurisdiction}</Table.Td>
-              </PreviewRow>
-            ))}
-            {preview.rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={7} ta="center" c="dimmed">
-                  {importText.noRows}
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
-      <FirstRowsNote total={preview.rows.length} />
+      <PreviewFrame
+        testId="import-preview-table"
+        fileName={preview.fileName}
+        error={error}
+        onReset={reset}
+        goodRows={preview.goodRows}
+        badRows={preview.badRows}
+        totalRows={preview.rows.length}
+        columns={7}
+        head={
+          <>
+            <Table.Th w={100}>{t.code}</Table.Th>
+            <Table.Th miw={160}>{t.name}</Table.Th>
+            <Table.Th w={90}>{t.colLevel}</Table.Th>
+            <Table.Th w={110}>{t.colParent}</Table.Th>
+            <Table.Th w={100}>{t.jurisdiction}</Table.Th>
+            <Table.Th w={320}>{importText.colCheck}</Table.Th>
+          </>
+        }
+      >
+        {preview.rows.slice(0, SHOWN_ROWS).map((row) => (
+          <PreviewRow key={row.rowNumber} rowNumber={row.rowNumber} errors={row.errors}>
+            <Table.Td ff="monospace">{row.code}</Table.Td>
+            <Table.Td>{row.name}</Table.Td>
+            <Table.Td>{row.level ? t.levels[row.level] : row.levelText}</Table.Td>
+            <Table.Td ff="monospace">{row.parentCode}</Table.Td>
+            <Table.Td>{row.jurisdiction}</Table.Td>
+          </PreviewRow>
+        ))}
+      </PreviewFrame>
       <ImportFooter
         goodRows={preview.goodRows}
         badRows={preview.badRows}
