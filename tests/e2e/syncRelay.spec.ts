@@ -340,6 +340,11 @@ test('高院下发 → 中院导入并转发 → 基层导入（核对一次指�
     count.step('高院再次下发（含督导意见）');
     await gotoSync(high);
     await tab(high, '下发');
+    // Beside publishing: both roster courts hold package 1, learned from their reports (the basic
+    // court's through the intermediate court's relay).
+    const reach = high.getByTestId('package-reach');
+    await expect(reach.getByTestId('package-reach-summary')).toContainText('2 个应报法院中已有 2 个收到');
+    await expect(reach.getByTestId('package-reach-row')).toHaveCount(2);
     await expect(publishPanel.getByTestId('sync-folder')).toHaveValue(usb);
     await count.click(publishPanel.getByTestId('sync-publish-button'));
     await expect(published).toBeVisible({ timeout: 30_000 });
@@ -350,6 +355,9 @@ test('高院下发 → 中院导入并转发 → 基层导入（核对一次指�
     await expect(files.nth(1)).toHaveAttribute('data-target', MIDDLE.code);
     const sealedForMiddle = (await files.nth(1).getAttribute('data-path')) ?? '';
     expect(fs.existsSync(sealedForMiddle)).toBe(true);
+    // Package 2 is new: nobody has confirmed it yet.
+    await expect(reach.getByTestId('package-reach-summary')).toContainText('第 2 号');
+    await expect(reach.getByTestId('package-reach-summary')).toContainText('已有 0 个收到');
     const broadcast = (await published.getByTestId('sync-export-path').textContent()) ?? '';
     expect(fs.existsSync(broadcast)).toBe(true);
     // The package for every subordinate carries no note; the sealed one is not a readable zip.

@@ -1303,7 +1303,7 @@ export class ImportSession {
         0;
       const verb = this.options.dryRun ? '将' : '已';
       const message = changed
-        ? `${verb}导入${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号：新增 ${totals.added} 行，更新 ${totals.updated} 行，未变 ${totals.unchanged} 行${totals.older ? `，较旧未导入 ${totals.older} 行` : ''}${this.files ? `，佐证材料 ${this.files} 个` : ''}${restored > 0 ? `，补回缺失的佐证材料文件 ${restored} 个` : ''}${this.nestedText()}。`
+        ? `${verb}导入${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号：新增 ${totals.added} 条，更新 ${totals.updated} 条，未变 ${totals.unchanged} 条${totals.older ? `，较旧未导入 ${totals.older} 条` : ''}${this.files ? `，佐证材料 ${this.files} 个` : ''}${restored > 0 ? `，补回缺失的佐证材料文件 ${restored} 个` : ''}${this.nestedText()}。`
         : `${describeCourt(manifest.source)}${KIND_TEXT[manifest.kind]}第 ${manifest.seq} 号中没有新的变化${this.options.dryRun ? '' : '（已记下收到的包编号）'}。`;
       return this.report(summary(), changed ? 'imported' : 'unchanged', message);
     } catch (error) {

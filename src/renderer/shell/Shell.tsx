@@ -74,7 +74,7 @@ export function Shell() {
     return () => document.body.classList.remove('with-nav');
   }, []);
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 160, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 176, breakpoint: 0 }} padding="md">
       <AppShell.Header bg="court.9" c="white" px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -107,7 +107,7 @@ export function Shell() {
               active={item.match.includes(route.name)}
               aria-current={item.match.includes(route.name) ? 'page' : undefined}
               variant="light"
-              styles={{ label: { fontSize: 15 } }}
+              styles={{ label: { fontSize: 15, whiteSpace: 'nowrap' } }}
               mb={2}
             />
           ))}
