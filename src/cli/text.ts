@@ -126,7 +126,7 @@ export const MESSAGES = {
   provinceDone: (courts: number, bundles: number, seconds: number) =>
     `示例省份已建成：${courts} 家法院，相互交换了 ${bundles} 个同步包，用时 ${seconds} 秒。`,
   provinceFolder: (dir: string) => `文件夹：${dir}（每家法院一个数据文件夹，以法院代码命名）`,
-  provinceCampaigns: (titles: string[]) => `专项活动：${titles.map((t) => `“${t}”`).join('、')}`,
+  provinceCampaigns: (titles: string[]) => `专项活动：${titles.join('、')}`,
   provinceBundles: (dir: string) => `各法院交换的同步包留在：${dir}`,
   provinceOpenHigh: (name: string) => `打开${name}（下级法院进度在“专项活动 → 下级法院进度”）：`,
   provincePreview: (dataDir: string) => `npm run preview -- --data ${quoted(dataDir)}`,
