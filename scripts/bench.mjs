@@ -413,6 +413,43 @@ function provinceFolder(dir) {
   return found;
 }
 
+/** (b2, m2) The built app for the preview, or null with the reason on `uiRow` (--no-ui, a failed build). */
+async function previewAppFor(uiRow, label) {
+  if (!withUi) {
+    uiRow.skipped = '未测（--no-ui）';
+    return null;
+  }
+  try {
+    const app = await appForPreview();
+    log(`${label} 首次渲染下级法院进度：${app.source}`);
+    return app;
+  } catch (error) {
+    uiRow.skipped = `未测（构建失败：${String(error.message ?? error)
+      .split('\n')[0]
+      .slice(0, 80)}）`;
+    return null;
+  }
+}
+
+/** (b2, m2) The matrix's first render in the preview into `uiRow`: the rows it showed, or null if skipped. */
+async function measureMatrixUi(uiRow, app, matrix) {
+  const ui = await runMatrixBench({
+    previewJs: app.previewJs,
+    ...matrix,
+    reps: Math.max(5, Math.ceil(reps / 2)),
+    env,
+    log,
+    account: { username: 'bench', password: 'Bench2026x' },
+  });
+  if (ui.skipped) {
+    uiRow.skipped = ui.skipped;
+    return null;
+  }
+  uiRow.samples = ui.samples;
+  uiRow.baseline = ui.baseline.length ? ui.baseline : null;
+  return ui.rows;
+}
+
 async function runBoardsRows(bin, provinceDir) {
   const rows = [];
   const notes = [];
@@ -450,44 +487,24 @@ async function runBoardsRows(bin, provinceDir) {
     notes.push(`       基线为同一 GROUP BY 以 better-sqlite3 预编译语句单独执行。查询计划：${b.plan}`);
 
     const uiRow = { name: `(b2) 预览中首次渲染下级法院进度（${b.rows} 行）`, samples: [], baseline: null, target: 500 };
-    if (!withUi) uiRow.skipped = '未测（--no-ui）';
-    else {
-      let app = null;
+    const app = await previewAppFor(uiRow, '(b2)');
+    if (app) {
+      // The preview writes (sessions, the audit log): it runs on a copy, the kept province stays as it was.
+      const copy = path.join(work, 'matrix-ui', 'J23');
+      fs.rmSync(copy, { recursive: true, force: true });
+      fs.cpSync(high, copy, { recursive: true });
       try {
-        app = await appForPreview();
-        log(`(b2) 首次渲染下级法院进度：${app.source}`);
-      } catch (error) {
-        uiRow.skipped = `未测（构建失败：${String(error.message ?? error)
-          .split('\n')[0]
-          .slice(0, 80)}）`;
-      }
-      if (app) {
-        // The preview writes (sessions, the audit log): it runs on a copy, the kept province stays as it was.
-        const copy = path.join(work, 'matrix-ui', 'J23');
-        fs.rmSync(copy, { recursive: true, force: true });
-        fs.cpSync(high, copy, { recursive: true });
-        try {
-          const ui = await runMatrixBench({
-            previewJs: app.previewJs,
-            dataDir: copy,
-            campaignId: b.campaignId,
-            expectedRows: b.rows,
-            reps: Math.max(5, Math.ceil(reps / 2)),
-            env,
-            log,
-            account: { username: 'bench', password: 'Bench2026x' },
-          });
-          if (ui.skipped) uiRow.skipped = ui.skipped;
-          else {
-            uiRow.samples = ui.samples;
-            uiRow.baseline = ui.baseline.length ? ui.baseline : null;
-            notes.push(
-              `  (b2) 应用已在活动列表，页面内从设置“下级法院进度”页地址起，到矩阵最后一行（第 ${ui.rows} 行）进入 DOM 并布局完成（含取数与渲染）；基线为同一页面只经桥接取 boards.province 不渲染。`,
-            );
-          }
-        } finally {
-          fs.rmSync(path.join(work, 'matrix-ui'), { recursive: true, force: true });
-        }
+        const shown = await measureMatrixUi(uiRow, app, {
+          dataDir: copy,
+          campaignId: b.campaignId,
+          expectedRows: b.rows,
+        });
+        if (shown !== null)
+          notes.push(
+            `  (b2) 应用已在活动列表，页面内从设置“下级法院进度”页地址起，到矩阵最后一行（第 ${shown} 行）进入 DOM 并布局完成（含取数与渲染）；基线为同一页面只经桥接取 boards.province 不渲染。`,
+          );
+      } finally {
+        fs.rmSync(path.join(work, 'matrix-ui'), { recursive: true, force: true });
       }
     }
     rows.push(uiRow);
@@ -590,38 +607,14 @@ async function runMatrixRows() {
     baseline: null,
     target: 500,
   };
-  if (!withUi) uiRow.skipped = '未测（--no-ui）';
-  else {
-    let app = null;
-    try {
-      app = await appForPreview();
-      log(`(m2) 首次渲染下级法院进度：${app.source}`);
-    } catch (error) {
-      uiRow.skipped = `未测（构建失败：${String(error.message ?? error)
-        .split('\n')[0]
-        .slice(0, 80)}）`;
-    }
-    if (app) {
-      const ui = await runMatrixBench({
-        previewJs: app.previewJs,
-        dataDir,
-        campaignId: m.campaignId,
-        expectedRows: m.rows,
-        reps: Math.max(5, Math.ceil(reps / 2)),
-        env,
-        log,
-        account: { username: 'bench', password: 'Bench2026x' },
-      });
-      if (ui.skipped) uiRow.skipped = ui.skipped;
-      else {
-        uiRow.samples = ui.samples;
-        uiRow.baseline = ui.baseline.length ? ui.baseline : null;
-        notes.push(
-          `  (m2) 应用已在活动列表，页面内从设置“下级法院进度”页地址起，到矩阵最后一行（第 ${ui.rows} 行）进入 DOM 并布局完成（含取数、排序与渲染）；基线为同一页面只经桥接取 boards.province 不渲染。`,
-        );
-      }
-    }
-  }
+  const app = await previewAppFor(uiRow, '(m2)');
+  const shown = app
+    ? await measureMatrixUi(uiRow, app, { dataDir, campaignId: m.campaignId, expectedRows: m.rows })
+    : null;
+  if (shown !== null)
+    notes.push(
+      `  (m2) 应用已在活动列表，页面内从设置“下级法院进度”页地址起，到矩阵最后一行（第 ${shown} 行）进入 DOM 并布局完成（含取数、排序与渲染）；基线为同一页面只经桥接取 boards.province 不渲染。`,
+    );
   rows.push(uiRow);
   rows.push({
     name: `(p1) ${m.rows} 个法院下级法院进度表导出 PDF（${m.pages} 页）`,
@@ -640,6 +633,17 @@ async function runMatrixRows() {
     `  全省数据直接写入高院数据库（同步链路见 s1-s4），生成用时 ${(m.buildMs / 1000).toFixed(1)} s，不计入上表。`,
   );
   return { rows, notes };
+}
+
+/** A section of the report: its title, table, the rows not measured and why, then its notes. */
+function printSection(title, { rows, notes }, extra = []) {
+  console.log(title);
+  console.log('');
+  printTable(rows);
+  console.log('');
+  for (const r of rows) if (r.skipped) console.log(`  ${r.name.split(' ')[0]} ${r.skipped}`);
+  [...notes, ...extra].forEach((note) => console.log(note));
+  console.log('');
 }
 
 async function main() {
@@ -692,36 +696,15 @@ async function main() {
     printProvince(province);
     console.log('');
   }
-  if (boards) {
-    console.log(`挂图与报表（第 5 号议题）${onlyBoards ? `：使用保留的省级数据 ${keptProvince}` : ''}`);
-    console.log('');
-    printTable(boards.rows);
-    console.log('');
-    for (const r of boards.rows) if (r.skipped) console.log(`  ${r.name.split(' ')[0]} ${r.skipped}`);
-    boards.notes.forEach((note) => console.log(note));
-    console.log('');
-  }
+  if (boards)
+    printSection(`挂图与报表（第 5 号议题）${onlyBoards ? `：使用保留的省级数据 ${keptProvince}` : ''}`, boards);
   if (matrix) {
-    console.log('全省矩阵与下级法院进度表（第 13 号议题）');
-    console.log('');
-    printTable(matrix.rows);
-    console.log('');
-    for (const r of matrix.rows) if (r.skipped) console.log(`  ${r.name.split(' ')[0]} ${r.skipped}`);
-    matrix.notes.forEach((note) => console.log(note));
     const load = os.loadavg();
-    console.log(
+    printSection('全省矩阵与下级法院进度表（第 13 号议题）', matrix, [
       `  结束时系统平均负载 ${load.map((v) => v.toFixed(2)).join(' / ')}（1/5/15 分钟，${os.cpus().length} 核）。`,
-    );
-    console.log('');
+    ]);
   }
-  if (stall) {
-    console.log('主线程最长卡顿（第 12 号议题 §5：重活移入工作线程）');
-    console.log('');
-    printTable(stall.rows);
-    console.log('');
-    stall.notes.forEach((note) => console.log(note));
-    console.log('');
-  }
+  if (stall) printSection('主线程最长卡顿（第 12 号议题 §5：重活移入工作线程）', stall);
   console.log(
     `  所有数字均为中位数（另有说明的除外）；本脚本只打印，不判定通过与否。总用时 ${((Date.now() - started) / 1000).toFixed(1)} s。`,
   );

@@ -20,6 +20,7 @@ import { withCourt, openCourt } from './dataFolder';
 import { DetailedRefusal, interruptible, progressControl, type Output } from './output';
 import { MESSAGES, USAGE } from './text';
 import { logFor } from '../main/logging/log';
+import { NESTED_ROLE_WORDS } from '../main/sync/syncFiles';
 import { syncOutcomeDetails } from '../main/logging/syncEvents';
 
 /** 40 digits as 8 groups of 5, the way they are read over the phone. */
@@ -109,7 +110,7 @@ function printInspection(inspection: Inspection, output: Output): void {
     if (summary.nested.length) {
       output.line(MESSAGES.bundleNested(summary.nested.length, summary.kind));
       for (const nested of summary.nested)
-        output.line(`${MESSAGES.bundleNestedEntry(nested)}（${ROSTER_TEXT.role[nested.role]}）`);
+        output.line(`${MESSAGES.bundleNestedEntry(nested)}（${NESTED_ROLE_WORDS[nested.role]}）`);
     }
     if (summary.encrypted) output.line(MESSAGES.bundleEncrypted);
   } else if (envelope) {
@@ -178,11 +179,6 @@ const ROSTER_TEXT = {
     `  ${c.name}（${c.code}）在应报名单中已标为撤并（${c.mergedAt.slice(0, 10)}），仍导入其历史数据`,
   added: (c: ImportReport['addedToRoster'][number]) =>
     `  ${c.name}（${c.code}）${c.addedBy === 'relay' ? '经转报首次出现，' : ''}已${c.addedBy === 'manual' ? '按您的确认' : ''}加入应报名单`,
-  role: {
-    subordinate_report: '下级法院同步包',
-    superior_package: '上级法院的原始下发包',
-    addressed_package: '督导意见包',
-  },
   packageFile: (f: ExportReport['packages'][number]) =>
     `  ${f.target.code === '*' ? '各下级法院' : f.target.name}：${f.filePath}（第 ${f.seq} 号，${f.encrypted ? '已加密' : '未加密'}${f.notes ? `，督导意见 ${f.notes} 条` : ''}）`,
   skipped: (c: ExportReport['skipped'][number]) => `  ${c.name}（${c.code}）：${c.reason}`,

@@ -10,29 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, openPreviewApp, type PreviewApp } from './fixtures';
+import { test, expect } from './fixtures';
+import { BASIC, HIGH, MIDDLE, admin, openUpperCourts } from './threeCourts';
 import { shot } from './steps';
 import ExcelJS from 'exceljs';
 import { readZipEntries } from '../node/zipEntries';
 
-const HIGH = { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' } as const;
-const MIDDLE = {
-  name: '齐齐哈尔市中级人民法院',
-  code: 'J2302',
-  level: 'intermediate',
-  parentCode: 'J23',
-  parentName: HIGH.name,
-  operatorName: '赵科长',
-} as const;
-const BASIC = {
-  name: '龙江县人民法院',
-  code: 'J230201',
-  level: 'basic',
-  parentCode: 'J2302',
-  parentName: MIDDLE.name,
-  operatorName: '王书记员',
-} as const;
-const admin = (username: string) => ({ username, password: `${username[0].toUpperCase()}${username.slice(1)}2026x` });
 const CAMPAIGN = '2026年“能力作风建设年”活动';
 const ITEMS = ['组织全员政治轮训', '开展审判质效专项评查'];
 const CHECKED = '已与对方法院电话核对指纹一致';
@@ -80,24 +63,7 @@ test('高院下发 → 中院导入并转发 → 基层导入（核对一次指�
   browser,
 }) => {
   test.setTimeout(420_000);
-  const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'court-usb-'));
-  const folders = [
-    fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-middle-')),
-    fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-high-')),
-  ];
-  const middleApp = await openPreviewApp(folders[0]);
-  const highApp = await openPreviewApp(folders[1]);
-  const pages: Page[] = [];
-  const open = async (courtApp: PreviewApp): Promise<Page> => {
-    const page = await browser.newPage({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1366, height: 768 },
-    });
-    pages.push(page);
-    await page.goto(courtApp.url);
-    return page;
-  };
+  const { usb, middleApp, highApp, open, close } = await openUpperCourts(browser);
   const count = new ActionCount();
   try {
     const fingerprints: Record<string, string> = {};
@@ -410,9 +376,6 @@ test('高院下发 → 中院导入并转发 → 基层导入（核对一次指�
     await expect(basic.getByTestId('unread-notes')).toContainText(NOTE_TO_BASIC);
     count.print();
   } finally {
-    for (const page of pages) await page.close();
-    middleApp.stop();
-    highApp.stop();
-    for (const folder of [usb, ...folders]) fs.rmSync(folder, { recursive: true, force: true });
+    await close();
   }
 });

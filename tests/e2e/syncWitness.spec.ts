@@ -3,34 +3,14 @@
 // basic court whose key it would trust on the intermediate court's word, with its fingerprint;
 // when the basic court's audit log is later rewritten (as with a database tool), the intermediate
 // court's preview of the next report warns, and its 下级法院 page keeps the warning.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect, openPreviewApp, type PreviewApp } from './fixtures';
+import { test, expect, type PreviewApp } from './fixtures';
+import { BASIC, HIGH, MIDDLE, admin, openUpperCourts } from './threeCourts';
 import { shot } from './steps';
 import { shellText } from '../../src/renderer/shell/text';
 import { entryHash, canonicalJson } from '../../src/main/audit/auditLog';
-
-const HIGH = { name: '黑龙江省高级人民法院', code: 'J23', level: 'high', operatorName: '李处长' } as const;
-const MIDDLE = {
-  name: '齐齐哈尔市中级人民法院',
-  code: 'J2302',
-  level: 'intermediate',
-  parentCode: 'J23',
-  parentName: HIGH.name,
-  operatorName: '赵科长',
-} as const;
-const BASIC = {
-  name: '龙江县人民法院',
-  code: 'J230201',
-  level: 'basic',
-  parentCode: 'J2302',
-  parentName: MIDDLE.name,
-  operatorName: '王书记员',
-} as const;
-const admin = (username: string) => ({ username, password: `${username[0].toUpperCase()}${username.slice(1)}2026x` });
 
 interface Court {
   app: PreviewApp & { stop?(): void };
@@ -115,24 +95,7 @@ test('高院预览转报包时列出经担保信任的基层法院；基层法�
   browser,
 }) => {
   test.setTimeout(240_000);
-  const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'court-usb-'));
-  const folders = [
-    fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-middle-')),
-    fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-high-')),
-  ];
-  const middleApp = await openPreviewApp(folders[0]);
-  const highApp = await openPreviewApp(folders[1]);
-  const pages: Page[] = [];
-  const open = async (courtApp: PreviewApp): Promise<Page> => {
-    const page = await browser.newPage({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1366, height: 768 },
-    });
-    pages.push(page);
-    await page.goto(courtApp.url);
-    return page;
-  };
+  const { usb, middleApp, highApp, open, close } = await openUpperCourts(browser);
   try {
     const courts: Record<'basic' | 'middle' | 'high', Court> = {} as never;
     for (const [key, profile, courtApp, user] of [
@@ -196,9 +159,6 @@ test('高院预览转报包时列出经担保信任的基层法院；基层法�
     ).toHaveText('审计日志异常');
     await shot(middle, 'subordinates-audit-alert.png', false);
   } finally {
-    for (const page of pages) await page.close();
-    middleApp.stop();
-    highApp.stop();
-    for (const folder of [usb, ...folders]) fs.rmSync(folder, { recursive: true, force: true });
+    await close();
   }
 });

@@ -10,7 +10,8 @@ import { withChanges, type Actor } from '../data/ownedRows';
 import { requireUser } from '../access/access';
 import { actorName, createFirstAdmin } from '../access/accounts';
 
-const LOCAL_COURT_KEY = 'local_court_code';
+/** The setting that names this court: its code is the origin of every row it owns. */
+export const LOCAL_COURT_KEY = 'local_court_code';
 const OPERATOR_KEY = 'operator_name';
 
 export function timestamp(ctx: Pick<ServiceContext, 'now'>): string {

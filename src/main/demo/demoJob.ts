@@ -5,7 +5,7 @@
 // cannot both write).
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
-import { currentActor, timestamp, today } from '../court/courtProfile';
+import { currentActor, LOCAL_COURT_KEY, timestamp, today } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
 import { withBlobWriter } from '../evidence/blobStore';
 import { crashPoint } from '../durability/crashPoints';
@@ -13,8 +13,6 @@ import { JobCancelled, type JobControl, type JobRegistry } from '../jobs/jobRegi
 import { DEMO_ALREADY_LOADED, DEMO_TITLES, writeDemoData } from './demoData';
 
 const runningDemo = new WeakMap<JobRegistry, string>();
-/** The setting that names this court (see court/courtProfile.ts). */
-const LOCAL_COURT_KEY = 'local_court_code';
 
 /**
  * This court's own live demo campaigns (other courts' copies held here do not count), read

@@ -29,6 +29,7 @@ import {
   DEMO_PASSWORD,
   DEMO_USERNAME,
   PROVINCE_BASIC,
+  PROVINCE_COURTS,
   PROVINCE_HIGH,
   PROVINCE_INTERMEDIATE,
   STALE_DAYS,
@@ -128,7 +129,8 @@ async function importConfirmed(
   trust: string[],
   senders: string[] = [],
 ): Promise<void> {
-  const listed = new Set((await rosterCourts(at.ctx)).map((court) => court.code));
+  // Only a report's sender can be missing from the roster: a package down needs no look-up.
+  const listed = senders.length ? new Set((await rosterCourts(at.ctx)).map((court) => court.code)) : new Set<string>();
   const addToRoster = senders.filter((code) => !listed.has(code));
   await importBundle(at.ctx, { file, dryRun: false, trust, addToRoster });
 }
@@ -185,7 +187,6 @@ export async function buildProvinceDemo(
   fs.mkdirSync(bundleDir, { recursive: true });
   const now = options.now ?? new Date();
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  const courts = [PROVINCE_HIGH, ...PROVINCE_INTERMEDIATE, ...PROVINCE_BASIC];
   const total = 5 + PROVINCE_INTERMEDIATE.length * 2 + PROVINCE_BASIC.length;
   let step = 0;
   const progress = (message: string) => options.progress((step += 1), total, message);
@@ -293,7 +294,7 @@ export async function buildProvinceDemo(
       bundleDir,
       today: today(high.ctx),
       campaigns: campaigns.map((c) => c.title),
-      courts: courts.map((court) => ({
+      courts: PROVINCE_COURTS.map((court) => ({
         code: court.code,
         name: court.name,
         level: court.level,

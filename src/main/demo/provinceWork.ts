@@ -78,6 +78,21 @@ function demoItemsOf(campaign: DemoCampaign): DemoItem[] {
   return walk(campaign.sections);
 }
 
+/** Each demo item by campaign title and item title (the first where a title repeats), built once. */
+let demoItemIndex: Map<string, Map<string, { campaign: DemoCampaign; item: DemoItem }>> | null = null;
+function findDemoItem(campaignTitle: string, itemTitle: string) {
+  if (!demoItemIndex) {
+    demoItemIndex = new Map();
+    for (const campaign of DEMO_CAMPAIGNS) {
+      if (demoItemIndex.has(campaign.title)) continue;
+      const items = new Map<string, { campaign: DemoCampaign; item: DemoItem }>();
+      for (const item of demoItemsOf(campaign)) if (!items.has(item.title)) items.set(item.title, { campaign, item });
+      demoItemIndex.set(campaign.title, items);
+    }
+  }
+  return demoItemIndex.get(campaignTitle)?.get(itemTitle);
+}
+
 /** Departments and people of the demo, added at this court where missing; the departments' ids. */
 async function ensureOrganisation(writer: ChangeWriter): Promise<Record<DeptKey, string>> {
   const existing = await writer.trx
@@ -142,9 +157,9 @@ export async function writeProvinceWork(
     .execute();
   let seq = 0;
   for (const copy of copies) {
-    const campaign = DEMO_CAMPAIGNS.find((c) => c.title === copy.campaignTitle);
-    const demoItem = campaign && demoItemsOf(campaign).find((item) => item.title === copy.title);
-    if (!campaign || !demoItem) continue;
+    const found = findDemoItem(copy.campaignTitle, copy.title);
+    if (!found) continue;
+    const { campaign, item: demoItem } = found;
     seq += 1;
     const item = pacedItem(demoItem, pace, spread(writer.actor.court, copy.title));
     // The campaign's window is the issuer's; the work stops at this court's own today.

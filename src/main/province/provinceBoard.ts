@@ -20,7 +20,7 @@ import type { ServiceContext } from '../api/context';
 import { ownCourtCode, requireProfile, superiorCourtCodes, today } from '../court/courtProfile';
 import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { bundleLight } from '../../shared/bundleAge';
-import { reportingRules, rosterCourts } from './roster';
+import { reportingRules, rosterBelow } from './roster';
 import { recentPeriods } from './reportingPeriods';
 
 /** The column for items in sections the issuer did not define (a court's own sections). */
@@ -239,7 +239,8 @@ export async function provinceBoard(ctx: ServiceContext, campaignId: string): Pr
 
   const [groups, roster, known] = await Promise.all([
     groupCounts(ctx, campaignId, day, periods.currentStart, campaign.yellowDays),
-    rosterCourts(ctx, { includeMerged: true }),
+    // Own code and superiors are at hand: the roster without looking them up again.
+    rosterBelow(ctx.db, own, superiors, true),
     ctx.db
       .selectFrom('syncCourts')
       .select(['code', 'name', 'level', 'parentCode', 'lastBundleAt'])

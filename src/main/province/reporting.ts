@@ -21,7 +21,7 @@ import { loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, requireProfile, timestamp, today } from '../court/courtProfile';
 import { reportingRules, rosterCourts, type ReportingRules, type RosterEntry } from './roster';
 import { currentPeriod, periodOfKey, recentPeriods } from './reportingPeriods';
-import { requireRosterKeeper } from './rosterService';
+import { laterTime, reportsUp, requireRosterKeeper } from './rosterService';
 
 const DAY = 'YYYY-MM-DD';
 /** How many periods the period selector offers, the current one included. */
@@ -68,23 +68,6 @@ export async function setRules(
   return rulesView(ctx, input.campaignId);
 }
 
-/** Every report up received from each court: when it was written (else received), and who relayed it. */
-async function reportsUp(ctx: ServiceContext): Promise<Map<string, Array<{ at: string; relayedBy: string | null }>>> {
-  const rows = await ctx.db
-    .selectFrom('syncReceived')
-    .select(['sourceCode', 'bundleCreatedAt', 'receivedAt', 'relayedBy'])
-    .where('kind', '=', 'report_up')
-    .execute();
-  const byCourt = new Map<string, Array<{ at: string; relayedBy: string | null }>>();
-  for (const row of rows) {
-    const list = byCourt.get(row.sourceCode) ?? [];
-    list.push({ at: row.bundleCreatedAt ?? row.receivedAt, relayedBy: row.relayedBy });
-    byCourt.set(row.sourceCode, list);
-  }
-  for (const list of byCourt.values()) list.sort((a, b) => dayjs(a.at).valueOf() - dayjs(b.at).valueOf());
-  return byCourt;
-}
-
 /** One court's state for a period, from the times its reports up were written (sorted, oldest first). */
 export function stateFor(
   reports: ReadonlyArray<{ at: string }>,
@@ -120,8 +103,7 @@ export async function reportingCourts(
     const list = reports.get(entry.code) ?? [];
     const lastReport = list.at(-1)?.at ?? null;
     const syncLast = syncByCode.get(entry.code)?.lastBundleAt ?? null;
-    const lastBundleAt =
-      lastReport && syncLast ? (dayjs(syncLast).isAfter(lastReport) ? syncLast : lastReport) : (lastReport ?? syncLast);
+    const lastBundleAt = laterTime(syncLast, lastReport);
     const { state, reportedAt } = stateFor(list, period, day);
     return {
       code: entry.code,

@@ -22,25 +22,44 @@ export async function requireRosterKeeper(ctx: ServiceContext) {
   return profile;
 }
 
-/** The last report-up time per court: the bundle's own time when recorded, else when received. */
-export async function lastReportsUp(
-  ctx: ServiceContext,
-): Promise<Map<string, { at: string; relayedBy: string | null }>> {
+/** A report up as received: when it was written (else received), and who relayed it. */
+export interface ReportUp {
+  at: string;
+  relayedBy: string | null;
+}
+
+/** Every report up received from each court, oldest first: the bundle's own time when recorded, else when received. */
+export async function reportsUp(ctx: ServiceContext): Promise<Map<string, ReportUp[]>> {
   const rows = await ctx.db
     .selectFrom('syncReceived')
     .select(['sourceCode', 'bundleCreatedAt', 'receivedAt', 'relayedBy'])
     .where('kind', '=', 'report_up')
     .execute();
-  const last = new Map<string, { at: string; relayedBy: string | null }>();
+  const byCourt = new Map<string, ReportUp[]>();
   for (const row of rows) {
-    const at = row.bundleCreatedAt ?? row.receivedAt;
-    const held = last.get(row.sourceCode);
-    if (!held || dayjs(at).isAfter(held.at)) last.set(row.sourceCode, { at, relayedBy: row.relayedBy });
+    const list = byCourt.get(row.sourceCode) ?? [];
+    list.push({ at: row.bundleCreatedAt ?? row.receivedAt, relayedBy: row.relayedBy });
+    byCourt.set(row.sourceCode, list);
+  }
+  for (const list of byCourt.values()) list.sort((a, b) => dayjs(a.at).valueOf() - dayjs(b.at).valueOf());
+  return byCourt;
+}
+
+/** The last report up per court (the first received of those written at the latest time). */
+export async function lastReportsUp(ctx: ServiceContext): Promise<Map<string, ReportUp>> {
+  const last = new Map<string, ReportUp>();
+  for (const [code, list] of await reportsUp(ctx)) {
+    const latest = list[list.length - 1].at;
+    last.set(
+      code,
+      list.find((report) => !dayjs(latest).isAfter(report.at))!,
+    );
   }
   return last;
 }
 
-const later = (a: string | null, b: string | null) => (!a ? b : !b ? a : dayjs(a).isAfter(b) ? a : b);
+/** The later of two times (either may be missing); the second when they are the same instant. */
+export const laterTime = (a: string | null, b: string | null) => (!a ? b : !b ? a : dayjs(a).isAfter(b) ? a : b);
 
 export async function rosterView(ctx: ServiceContext): Promise<RosterView> {
   const profile = await requireProfile(ctx);
@@ -69,7 +88,7 @@ export async function rosterView(ctx: ServiceContext): Promise<RosterView> {
   const courts = entries.map((entry): RosterCourt => {
     const sync = syncByCode.get(entry.code);
     const report = reports.get(entry.code);
-    const lastBundleAt = later(report?.at ?? null, sync?.lastBundleAt ?? null);
+    const lastBundleAt = laterTime(report?.at ?? null, sync?.lastBundleAt ?? null);
     return {
       id: entry.id,
       version: entry.version,

@@ -48,7 +48,7 @@ export async function rosterStatus(ctx: ServiceContext): Promise<RosterStatus | 
     .executeTakeFirst();
   const rules = campaign ? await reportingRules(ctx, campaign.id) : { ...DEFAULT_REPORTING_RULES };
   const period = currentPeriod(rules.period, rules.dueDays, today(ctx));
-  const entries = (await rosterCourts(ctx, { includeMerged: false })).filter((e) => !e.mergedAt);
+  const entries = await rosterCourts(ctx, { includeMerged: false });
   const courts = await reportingCourts(ctx, rules, period, entries);
   return {
     rulesCampaignId: campaign?.id ?? null,

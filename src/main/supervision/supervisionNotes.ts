@@ -233,12 +233,13 @@ export async function markNotesRead(
   }
   if (targets.length === 0) return { marked: 0 };
   const readAt = timestamp(ctx);
+  // A few hundred notes per statement (a local table, no change record); read ones are left alone.
   const marked = await writeTransaction(ctx.db, async (trx) => {
     let count = 0;
-    for (const noteId of targets) {
+    for (let start = 0; start < targets.length; start += 500) {
       const result = await trx
         .insertInto('noteReads')
-        .values({ noteId, readAt, readBy: user.displayName })
+        .values(targets.slice(start, start + 500).map((noteId) => ({ noteId, readAt, readBy: user.displayName })))
         .onConflict((oc) => oc.column('noteId').doNothing())
         .executeTakeFirst();
       count += Number(result.numInsertedOrUpdatedRows ?? 0n);

@@ -203,6 +203,18 @@ async function addNested(
   nested: Nested[],
   collected: Collected,
 ): Promise<CourtCard[]> {
+  const codes = [...new Set(nested.map((bundle) => bundle.sourceCode))];
+  // One read for every relayed court, not one per nested bundle.
+  const courts = new Map(
+    (codes.length
+      ? await trx
+          .selectFrom('syncCourts')
+          .select(['code', 'name', 'level', 'parentCode', 'signKey', 'boxKey'])
+          .where('code', 'in', codes)
+          .execute()
+      : []
+    ).map((court) => [court.code, court]),
+  );
   const vouches = new Map<string, CourtCard>();
   for (const bundle of nested) {
     const file = path.join(ctx.dataDir, bundle.filePath);
@@ -214,11 +226,7 @@ async function addNested(
         bundle.size,
       ),
     );
-    const court = await trx
-      .selectFrom('syncCourts')
-      .select(['code', 'name', 'level', 'parentCode', 'signKey', 'boxKey'])
-      .where('code', '=', bundle.sourceCode)
-      .executeTakeFirst();
+    const court = courts.get(bundle.sourceCode);
     if (court) vouches.set(bundle.sourceCode, courtCard(court));
   }
   return [...vouches.values()];
@@ -916,7 +924,7 @@ async function publishAddressed(
         sourceCode: me,
         seq: inner.seq,
         sha256: inner.sha256,
-        size: fs.statSync(inner.outPath).size,
+        size: inner.bytes,
         filePath: path.relative(ctx.dataDir, inner.outPath),
       });
     }
@@ -939,7 +947,7 @@ async function publishAddressed(
       target,
       seq: written.seq,
       encrypted: true,
-      notes: notes + written.carriedNotes,
+      notes,
       bytes: written.bytes,
     });
   }
@@ -958,7 +966,7 @@ async function addressedPackage(
   recipient: { boxKey: string; fingerprint: string } | null,
   control?: JobControl,
   nested: Nested[] = [],
-): Promise<{ outPath: string; seq: number; sha256: string; bytes: number; notes: number; carriedNotes: number }> {
+): Promise<{ outPath: string; seq: number; sha256: string; bytes: number; notes: number }> {
   const me = profile.code;
   const { seq, rows, changeThrough } = await readTransaction(ctx.db, async (trx) => {
     const all = (sql: string, ...params: unknown[]) => ctx.sqlite.prepare(sql).all(...params) as Row[];
@@ -993,5 +1001,5 @@ async function addressedPackage(
     control,
   });
   const notes = rows.find(([table]) => table === 'supervision_notes')![1].length;
-  return { outPath: written.outPath, seq, sha256: written.sha256, bytes: written.bytes, notes, carriedNotes: 0 };
+  return { outPath: written.outPath, seq, sha256: written.sha256, bytes: written.bytes, notes };
 }

@@ -20,7 +20,7 @@ import type { BundleSummary, ImportReport, SyncChangeCount } from '../../shared/
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { isDatabaseBusy } from '../api/databaseFaults';
-import { requireProfile, timestamp } from '../court/courtProfile';
+import { requireProfile, superiorCourtCodes, timestamp } from '../court/courtProfile';
 import { requireUser } from '../access/access';
 import { actorName } from '../access/accounts';
 import type { CourtProfile } from '../../shared/model';
@@ -40,10 +40,9 @@ import { DEFAULT_LIMITS } from './format/limits';
 import { entryKind, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns, type SyncTable } from './syncTables';
-import { actorLabel, bundleSummary, nestedSummary, sha256File, tempPath } from './syncFiles';
+import { actorLabel, bundleSummary, NESTED_ROLE_WORDS, nestedSummary, sha256File, tempPath } from './syncFiles';
 import { describeCourt, directRefusal, relayRefusal, restartCourtStream } from './bundleTrust';
 import { rosterBelow, rosterCourts, type RosterEntry } from '../province/roster';
-import { superiorCourtCodes } from '../court/courtProfile';
 import {
   checkEnvelopeMatches,
   checkNestedName,
@@ -1001,15 +1000,8 @@ export class ImportSession {
   /** This court's own rows the import writes: roster entries it accepted, package receipts. */
   private async writeOwnRecords(): Promise<void> {
     if (this.addedToRoster.length === 0 && this.receipts.length === 0) return;
-    const user = requireUser(this.ctx);
-    const actor: Actor = {
-      name: actorName(user),
-      court: this.profile.code,
-      userId: user.id,
-      displayName: user.displayName,
-    };
     const trx = this.openTrx();
-    const writer = new ChangeWriter(trx, actor, this.now);
+    const writer = new ChangeWriter(trx, this.actor(), this.now);
     for (const court of this.addedToRoster) {
       const held = await trx
         .selectFrom('rosterCourts')
@@ -1081,6 +1073,12 @@ export class ImportSession {
     return used ? uuidv7() : id;
   }
 
+  /** currentActor without its database read: the profile was read when the session began. */
+  private actor(): Actor {
+    const user = requireUser(this.ctx);
+    return { name: actorName(user), court: this.profile.code, userId: user.id, displayName: user.displayName };
+  }
+
   private openTrx(): Transaction<Database> {
     if (!this.trx) throw new Error('ImportSession: no write transaction is open');
     return this.trx;
@@ -1089,17 +1087,9 @@ export class ImportSession {
   /** This court's own copy of each mandatory item of the packages just applied. */
   private async materialize(): Promise<void> {
     if (this.packages.length === 0) return;
-    // currentActor without its database read: the profile was read when the session began.
-    const user = requireUser(this.ctx);
-    const actor: Actor = {
-      name: actorName(user),
-      court: this.profile.code,
-      userId: user.id,
-      displayName: user.displayName,
-    };
     const trx = this.openTrx();
     // The writer works in the import's transaction, and shares its audit appender.
-    const writer = new ChangeWriter(trx, actor, this.now);
+    const writer = new ChangeWriter(trx, this.actor(), this.now);
     for (const { issuer, campaignId } of this.packages) {
       if (issuer === this.profile.code) continue;
       const definitions = await trx
@@ -1317,13 +1307,10 @@ export class ImportSession {
 
   /** The bundles carried inside, in words: '，其中含 2 个下级法院同步包' and the like. */
   private nestedText(): string {
-    const words = {
-      subordinate_report: '下级法院同步包',
-      superior_package: '上级法院的原始下发包',
-      addressed_package: '督导意见包',
-    };
     const parts = (['subordinate_report', 'superior_package', 'addressed_package'] as const)
-      .map((role) => [this.nestedSummaries.filter((item) => item.role === role).length, words[role]] as const)
+      .map(
+        (role) => [this.nestedSummaries.filter((item) => item.role === role).length, NESTED_ROLE_WORDS[role]] as const,
+      )
       .filter(([n]) => n > 0)
       .map(([n, word]) => `${n} 个${word}`);
     return parts.length ? `，其中含${parts.join('、')}` : '';

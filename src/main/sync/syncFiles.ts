@@ -5,7 +5,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { ServiceContext } from '../api/context';
 import { actorName } from '../access/accounts';
-import type { BundleSummary } from '../../shared/model';
+import type { BundleSummary, NestedRole } from '../../shared/model';
 import { fingerprintOf } from './format/keys';
 import type { Manifest } from './format/manifest';
 import { syncPath } from './syncHistory';
@@ -67,6 +67,13 @@ export function bundleSummary(
     campaign: manifest.campaign,
   };
 }
+
+/** A nested bundle's role in words, for the import message and the command line. */
+export const NESTED_ROLE_WORDS: Record<NestedRole, string> = {
+  subordinate_report: '下级法院同步包',
+  superior_package: '上级法院的原始下发包',
+  addressed_package: '督导意见包',
+};
 
 /** What a nested bundle is, for the screens (see NestedBundleSummary). */
 export function nestedSummary(

@@ -155,7 +155,7 @@ export async function syncOverview(ctx: ServiceContext): Promise<SyncOverview> {
     pendingRelays,
     defaultFolder: folder,
     drives: detectDrives(),
-    relayable: await relayableCampaigns(ctx),
+    relayable: await relayableCampaigns(ctx, profile),
   };
 }
 
@@ -244,8 +244,7 @@ export async function subordinateCourts(ctx: ServiceContext): Promise<Subordinat
  * holds a superior's broadcast package of a campaign still here. For each, the newest package held,
  * this court's last pass-down and whether a newer superior package arrived since.
  */
-async function relayableCampaigns(ctx: ServiceContext): Promise<RelayableCampaign[]> {
-  const profile = await requireProfile(ctx);
+async function relayableCampaigns(ctx: ServiceContext, profile: { level: string }): Promise<RelayableCampaign[]> {
   if (profile.level === 'basic') return [];
   const received = await ctx.db
     .selectFrom('syncReceived as r')
@@ -274,18 +273,24 @@ async function relayableCampaigns(ctx: ServiceContext): Promise<RelayableCampaig
   const names = new Map(
     (await ctx.db.selectFrom('syncCourts').select(['code', 'name']).execute()).map((row) => [row.code, row.name]),
   );
-  const result: RelayableCampaign[] = [];
-  for (const [campaignId, row] of newest) {
-    const last = await ctx.db
+  // This court's last pass-down of each campaign: one read for all of them, newest first.
+  const lastPassed = new Map<string, { seq: number; createdAt: string }>();
+  if (newest.size > 0) {
+    const passed = await ctx.db
       .selectFrom('syncOutbox')
-      .select(['seq', 'createdAt'])
+      .select(['campaignId', 'seq', 'createdAt'])
       .where('targetCode', '=', '*')
       .where('kind', '=', 'package_down')
-      .where('campaignId', '=', campaignId)
+      .where('campaignId', 'in', [...newest.keys()])
       .where('state', '=', 'done')
       .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+      .execute();
+    for (const row of passed)
+      if (!lastPassed.has(row.campaignId as string)) lastPassed.set(row.campaignId as string, row);
+  }
+  const result: RelayableCampaign[] = [];
+  for (const [campaignId, row] of newest) {
+    const last = lastPassed.get(campaignId);
     // The newest superior package a pass-down of this court carried (marked when it was written).
     const carried = received
       .filter((item) => item.campaignId === campaignId && item.forwardedSeq !== null)

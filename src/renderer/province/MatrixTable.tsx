@@ -200,9 +200,7 @@ function GroupRow({
       </td>
       <Cell cell={group.totals} section={label} testId={`${testId}-total`} sticky=" pm-sticky pm-total" />
       <DeltaCell points={deltaPoints(group)} />
-      <td title={hint}>
-        {group.code === 'own' ? '' : `${t.summaryReporting} ${t.reportingRate(group.reportingRate)}`}
-      </td>
+      <td title={hint}>{group.code === 'own' ? '' : `${t.summaryReporting} ${t.percent(group.reportingRate)}`}</td>
       {group.cells.map((cell, index) => (
         <Cell key={index} cell={cell} section={board.sections[index]?.title ?? ''} testId={`${testId}-cell`} />
       ))}

@@ -31,7 +31,7 @@ function groupLine(board: ProvinceBoard, group: ProvinceGroup, label = groupLabe
     cell: group.totals,
     delta: deltaPoints(group),
     courts: String(group.courtCount),
-    reporting: t.reportingRate(group.reportingRate),
+    reporting: t.percent(group.reportingRate),
     mark: '',
     strong: group.code === '*',
   };
@@ -142,7 +142,7 @@ export function ProvinceSummaryBody({ board, title }: { board: ProvinceBoard; ti
         />
         <Figure
           label={t.summaryReporting}
-          value={t.reportingRate(total.reportingRate)}
+          value={t.percent(total.reportingRate)}
           detail={t.groupHint(total.courtCount, total.currentCount)}
           testId="province-summary-reporting"
         />

@@ -27,7 +27,6 @@ import { confirmAction } from '../common/confirm';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { ageColor, withoutAlertPrefix } from '../sync/syncRules';
-import { subordinatesText } from '../sync/text';
 import { MergeModal, RosterCourtModal } from './RosterDialogs';
 import { RosterImportModal } from './RosterImportModal';
 import { rosterText as t } from './rosterText';
@@ -151,14 +150,14 @@ export function RosterPage() {
         <Alert
           color="red"
           icon={<IconAlertTriangle size={18} />}
-          title={subordinatesText.auditAlertTitle(alerts.length)}
+          title={t.auditAlertTitle(alerts.length)}
           data-testid="subordinates-audit-alerts"
         >
-          <Text size="sm">{subordinatesText.auditAlertHint}</Text>
+          <Text size="sm">{t.auditAlertHint}</Text>
           <List size="sm" mt={6}>
             {alerts.map((court) => (
               <List.Item key={court.code}>
-                {subordinatesText.auditAlertLine(
+                {t.auditAlertLine(
                   `${court.name}（${court.code}）`,
                   withoutAlertPrefix(court.auditAlert!.message),
                   formatDateTime(court.auditAlert!.at),
@@ -268,9 +267,9 @@ function RosterHead({ withActions }: { withActions: boolean }) {
         <Table.Th w={70} ta="right">
           {t.age}
         </Table.Th>
-        <Table.Th w={80}>{subordinatesText.gaps}</Table.Th>
+        <Table.Th w={80}>{t.gaps}</Table.Th>
         <Table.Th w={72} ta="right" style={{ whiteSpace: 'nowrap' }}>
-          {subordinatesText.items}
+          {t.items}
         </Table.Th>
         {withActions && <Table.Th w={110}>{t.actions}</Table.Th>}
       </Table.Tr>
@@ -329,7 +328,7 @@ function SyncCells({
           </Text>
         ) : (
           <Text span size="sm" c="dimmed">
-            {subordinatesText.noGap}
+            {t.noGap}
           </Text>
         )}
       </Table.Td>

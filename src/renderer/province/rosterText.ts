@@ -39,6 +39,13 @@ export const rosterText = {
   ageDays: (n: number) => `${n} 天`,
   missing: (n: number) => `缺第 ${n} 号`,
   auditBadge: '审计日志异常',
+  gaps: '缺号',
+  noGap: '无',
+  items: '事项数',
+  auditAlertTitle: (n: number) => `${n} 个下级法院的审计日志与上次上报不一致`,
+  auditAlertHint:
+    '这些法院报来的审计日志链头与此前报来的对不上：日志可能被删除、清空或改写。请与该院核实，并报告信息技术人员。',
+  auditAlertLine: (court: string, message: string, at: string) => `${court}：${message}（${at} 发现）`,
   fromSuperior: '上级法院名单',
   fromSuperiorHint: '这家法院来自上级法院的名单，只能由上级法院修改',
   merged: (day: string) => `已撤并（${day}）`,

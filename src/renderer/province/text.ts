@@ -49,7 +49,7 @@ export const provinceText = {
   ageDays: (days: number) => (days === 0 ? '今天' : `${days} 天前`),
   never: '未收到',
   reportedHint: (at: string) => `最近一次上报包生成于 ${at}`,
-  cell: (rate: number) => `${Math.floor(rate * 100)}%`,
+  cell: (rate: number) => percent(rate),
   overdue: (count: number) => `逾期 ${count}`,
   cellHint: (section: string, total: number, completed: number, overdue: number) =>
     `${section}：共 ${total} 项，已完成 ${completed} 项，逾期 ${overdue} 项`,
@@ -105,6 +105,5 @@ export const provinceText = {
   summaryOpen: '查看下级法院进度',
   summaryNone: '尚无下级法院的数据',
   percent,
-  reportingRate: (rate: number | null) => percent(rate),
   completedOf: (completed: number, total: number) => `${completed} / ${total}`,
 };

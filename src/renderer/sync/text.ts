@@ -274,39 +274,6 @@ export const resultColor: Record<SyncResultKind, string> = {
   failed: 'orange',
 };
 
-export const subordinatesText = {
-  title: '下级法院',
-  subtitle: (warnDays: number, alertDays: number) =>
-    `各下级法院最近一次报来的同步包。超过 ${warnDays} 天未报的标黄，超过 ${alertDays} 天的标红；缺号时请对方补报所缺的同步包，或报送一次完整快照。`,
-  loadFailed: '下级法院信息加载失败',
-  emptyTitle: '尚未收到任何下级法院的同步包',
-  emptyText: '下级法院在督导台“同步 → 上报”中导出上报包，交给本院后在“同步 → 导入”中载入，即会出现在这里。',
-  goImport: '前往导入',
-  code: '法院代码',
-  name: '法院名称',
-  level: '层级',
-  route: '报送途径',
-  direct: '直接报送',
-  /** `name` is the relaying court's name, or its code when its name is not known here. */
-  via: (name: string) => (/^[0-9A-Za-z]+$/.test(name) ? `经 ${name} 转报` : `经${name}转报`),
-  lastSeq: '最近同步包',
-  seq: (n: number) => `第 ${n} 号`,
-  lastBundleAt: '生成时间',
-  age: '距今',
-  ageDays: (n: number) => `${n} 天`,
-  never: '尚未收到',
-  gaps: '缺号',
-  missing: (n: number) => `缺少第 ${n} 号同步包`,
-  noGap: '无',
-  items: '事项数',
-  count: (n: number) => `共 ${n} 个下级法院`,
-  auditAlertTitle: (n: number) => `${n} 个下级法院的审计日志与上次上报不一致`,
-  auditAlertHint:
-    '这些法院报来的审计日志链头与此前报来的对不上：日志可能被删除、清空或改写。请与该院核实，并报告信息技术人员。',
-  auditAlertLine: (court: string, message: string, at: string) => `${court}：${message}（${at} 发现）`,
-  auditBadge: '审计日志异常',
-};
-
 export const fingerprintText = {
   cardTitle: '本院密钥指纹',
   cardHint:
