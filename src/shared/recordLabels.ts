@@ -25,6 +25,7 @@ export const RECORD_LABELS = {
   indicatorValues: '指标数值',
   rosterCourts: '应报法院',
   packageReceipts: '下发包接收记录',
+  deadlineChanges: '延期记录',
 } as const;
 
 export type RecordKind = keyof typeof RECORD_LABELS;

@@ -148,8 +148,8 @@ describe('row schemas and the migrated database', () => {
         if (inner.def.type === 'enum') expect(enumColumns.has(column), `${table}.${column} has a CHECK IN`).toBe(true);
       }
     }
-    // Guards the parsing above: the migrations hold 28 IN and 4 BETWEEN checks on synced tables.
-    expect(inChecks).toBe(28);
+    // Guards the parsing above: the migrations hold 29 IN and 4 BETWEEN checks on synced tables.
+    expect(inChecks).toBe(29);
     expect(betweenChecks).toBe(4);
   });
 });
@@ -207,6 +207,7 @@ describe('every row the writers store', () => {
       'supervision_notes',
       'roster_courts',
       'package_receipts',
+      'deadline_changes',
     ]);
   });
 });
@@ -285,7 +286,23 @@ describe('the plain predicates that spare valid rows the zod parse', () => {
       original_name: '整改后照片.jpg',
       size: 2048,
       mime_type: 'image/jpeg',
+      detected_type: 'jpg',
     };
+    // Nor a deadline move (延期): one as the reviewer's operation stores it.
+    const deadlineChange: Row = {
+      ...receipt,
+      source_code: undefined,
+      seq: undefined,
+      imported_at: undefined,
+      record_kind: 'item',
+      record_id: ITEM.id,
+      from_deadline: '2026-06-30',
+      to_deadline: '2026-07-31',
+      reason: '等待上级法院统一部署',
+      decided_by: '王审核',
+      decided_at: NOW,
+    };
+    for (const key of Object.keys(deadlineChange)) if (deadlineChange[key] === undefined) delete deadlineChange[key];
     const probes: unknown[] = [
       undefined,
       null,
@@ -361,7 +378,9 @@ describe('the plain predicates that spare valid rows the zod parse', () => {
               ? rosterCourt
               : table === 'package_receipts'
                 ? receipt
-                : sample(table);
+                : table === 'deadline_changes'
+                  ? deadlineChange
+                  : sample(table);
       expect(base, table).toBeDefined();
       const valid = JSON.parse(JSON.stringify(base)) as Row;
       const agree = (row: Row, what: string) => {
@@ -536,6 +555,7 @@ describe('malformed rows are refused with the column at fault', () => {
       note: '',
       evidence_sha256: 'a'.repeat(64),
       evidence_name: '统计表.xlsx',
+      entered_by: '张书记员',
     };
     expect(checkSyncRow('indicator_values', indicatorValue)).toBeNull();
     expect(checkSyncRow('indicator_values', { ...indicatorValue, evidence_sha256: 'A'.repeat(64) })?.column).toBe(

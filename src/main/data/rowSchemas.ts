@@ -270,6 +270,8 @@ const shapes = {
     original_name: short(),
     size: int(0),
     mime_type: short(),
+    note_id: orNull(uuid),
+    detected_type: withDefault(short(), ''),
   },
   signoffs: {
     ...owned,
@@ -278,6 +280,7 @@ const shapes = {
     decided_at: timestamp,
     decision: oneOf(['approved', 'returned', 'reopened']),
     opinion: withDefault(long(), ''),
+    snapshot_json: withDefault(text(LONG_TEXT_MAX * 8, 'multi'), ''),
   },
   problem_aspects: {
     ...owned,
@@ -403,6 +406,7 @@ const shapes = {
     original_name: short(),
     size: int(0),
     mime_type: short(),
+    detected_type: withDefault(short(), ''),
   },
   supervision_notes: {
     ...owned,
@@ -433,6 +437,7 @@ const shapes = {
     note: withDefault(long(), ''),
     evidence_sha256: orNull(sha256),
     evidence_name: orNull(short()),
+    entered_by: withDefault(short(), ''),
   },
   roster_courts: {
     ...owned,
@@ -451,6 +456,17 @@ const shapes = {
     seq: int(0),
     campaign_id: orNull(uuid),
     imported_at: timestamp,
+  },
+  deadline_changes: {
+    ...owned,
+    campaign_id: uuid,
+    record_kind: oneOf(['item', 'measure']),
+    record_id: uuid,
+    from_deadline: orNull(date),
+    to_deadline: orNull(date),
+    reason: long(),
+    decided_by: short(),
+    decided_at: timestamp,
   },
 } as const;
 

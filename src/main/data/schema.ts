@@ -113,6 +113,10 @@ export interface EvidenceTable extends OwnedColumns {
   originalName: string;
   size: number;
   mimeType: string;
+  /** The progress note this file came with (记录进展), or null when added on its own (0008). */
+  noteId: string | null;
+  /** What the file's bytes say it is (e.g. 'pdf'); '' when stored before 0008. */
+  detectedType: Generated<string>;
 }
 
 export interface SignoffsTable extends OwnedColumns {
@@ -121,6 +125,8 @@ export interface SignoffsTable extends OwnedColumns {
   decidedAt: string;
   decision: 'approved' | 'returned' | 'reopened';
   opinion: string;
+  /** On a reopened decision: the item as it was signed off, as JSON (0008); '' otherwise. */
+  snapshotJson: Generated<string>;
 }
 
 /** Local accounts; not owned rows, never synced. */
@@ -253,6 +259,8 @@ export interface LedgerEvidenceTable extends OwnedColumns {
   originalName: string;
   size: number;
   mimeType: string;
+  /** What the file's bytes say it is (e.g. 'pdf'); '' when stored before 0008. */
+  detectedType: Generated<string>;
 }
 
 /** Derived locally, never synced. */
@@ -365,6 +373,20 @@ export interface IndicatorValuesTable extends OwnedColumns {
   note: Generated<string>;
   evidenceSha256: string | null;
   evidenceName: string | null;
+  /** Who entered the value (录入人), by display name (0008). */
+  enteredBy: Generated<string>;
+}
+
+/** A deadline moved (延期) or set in the past on a court's own record, with why and by whom (0008). */
+export interface DeadlineChangesTable extends OwnedColumns {
+  campaignId: string;
+  recordKind: 'item' | 'measure';
+  recordId: string;
+  fromDeadline: string | null;
+  toDeadline: string | null;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 export interface SyncCourtsTable {
@@ -451,6 +473,7 @@ export interface Database {
   indicatorValues: IndicatorValuesTable;
   rosterCourts: RosterCourtsTable;
   packageReceipts: PackageReceiptsTable;
+  deadlineChanges: DeadlineChangesTable;
   campaignReporting: CampaignReportingTable;
   noteReads: NoteReadsTable;
   syncCourts: SyncCourtsTable;

@@ -36,6 +36,7 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   { name: 'indicator_values', campaign: { via: 'indicator_id', parentTable: 'indicators' } },
   { name: 'roster_courts', campaign: null },
   { name: 'package_receipts', campaign: 'column' },
+  { name: 'deadline_changes', campaign: 'column' },
 ];
 
 export const SYNC_TABLE_NAMES = new Set(SYNC_TABLES.map((table) => table.name));
