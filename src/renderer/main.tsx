@@ -12,11 +12,14 @@ import { ModalsProvider } from '@mantine/modals';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './api/queries';
 import './lib/dates';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { App } from './App';
+import { installSearchKey } from './common/searchKey';
+
+installSearchKey();
 
 createRoot(document.getElementById('root')!).render(
-  <MantineProvider theme={theme} defaultColorScheme="light">
+  <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
     <QueryClientProvider client={queryClient}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
         <ModalsProvider>

@@ -91,3 +91,33 @@ export function finishFigures(figures: ProgressFigures): ProgressFigures {
   figures.percentSignedOff = percent(figures.signedOff);
   return figures;
 }
+
+/** What a deadline being typed deserves before it is saved; the API applies the same rule. */
+export interface DeadlineCheck {
+  /** Before today: allowed only with a reason (stored as a deadline change). */
+  past: boolean;
+  /** Outside the campaign's start/end dates: accepted, but the form warns. */
+  outsideCampaign: boolean;
+  /** The warning lines to show, in order; empty when nothing is odd. */
+  warnings: string[];
+}
+
+export function checkDeadline(
+  deadline: string | null | undefined,
+  today: string,
+  campaign: { startDate: string | null; endDate: string | null },
+): DeadlineCheck {
+  const result: DeadlineCheck = { past: false, outsideCampaign: false, warnings: [] };
+  if (!deadline) return result;
+  if (deadline < today) {
+    result.past = true;
+    result.warnings.push('完成时限早于今天，请写明理由（将记入延期记录）。');
+  }
+  const { startDate, endDate } = campaign;
+  if ((startDate && deadline < startDate) || (endDate && deadline > endDate)) {
+    result.outsideCampaign = true;
+    const span = `${startDate ?? '…'} 至 ${endDate ?? '…'}`;
+    result.warnings.push(`完成时限不在本专项活动的起止日期（${span}）之内，请确认无误。`);
+  }
+  return result;
+}

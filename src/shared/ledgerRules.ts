@@ -15,6 +15,9 @@ export function isMeasureClosed(status: MeasureStatus): boolean {
   return status === 'signed_off' || status === 'lookback_passed';
 }
 
+/** How a reviewer's 重新打开 of a signed-off measure reads in its events (kept as a send-back event). */
+export const REOPENED_PREFIX = '重新打开：';
+
 /** States from which the owner may submit a measure for sign-off. */
 export const SUBMITTABLE: readonly MeasureStatus[] = ['identified', 'in_progress', 'returned', 'reopened'];
 /** States that still take progress notes (signed-off work is reopened only by a look-back). */

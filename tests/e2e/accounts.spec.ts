@@ -81,9 +81,12 @@ test('管理员开设填报人账户 → 首次登录须改密码 → 输错 5 �
   await change.getByRole('textbox', { name: '确认新密码', exact: true }).fill('Zhouxm2026');
   await change.getByRole('textbox', { name: '确认新密码', exact: true }).press('Enter');
 
-  // In: the campaigns, the filer's name and role; no user management or audit log.
+  // In: a filer lands on 我的待办; the campaigns are one click away; the filer's name and role;
+  // no user management or audit log.
   await expect(page.getByTestId('header-user')).toHaveText('周晓明');
   await expect(page.getByTestId('user-menu')).toContainText('填报人');
+  await expect(page.getByRole('heading', { name: '我的待办', level: 1 })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: '专项活动', exact: true }).click();
   await expect(page.getByTestId('campaign-card')).toContainText('2026年“清廉法院”建设');
   await expect(page.getByText('用户管理', { exact: true })).toHaveCount(0);
   await expect(page.getByText('审计日志', { exact: true })).toHaveCount(0);

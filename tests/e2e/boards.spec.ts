@@ -62,10 +62,13 @@ test('本院挂图：每个进行中的活动一张卡片，数字与推进清�
   await expect(page.getByTestId('board-work-row')).toHaveCount(Math.min(8, board.myWork.length));
   await shot(page, 'court-board.png');
 
-  // A due item leads to its campaign's checklist.
+  // A due item opens the item itself (its 记录进展 tab) in its campaign's checklist.
   if (board.dueThisWeek.length > 0) {
+    const due = board.dueThisWeek[0];
     await page.getByTestId('board-due-row').first().click();
-    await expect(page).toHaveURL(new RegExp(`#/campaign/${board.dueThisWeek[0].campaignId}$`));
+    await expect(page).toHaveURL(new RegExp(`#/campaign/${due.campaignId}\\?item=${due.id}&tab=progress$`));
+    await expect(page.getByTestId('item-drawer')).toBeVisible();
+    await expect(page.getByRole('tab', { name: '记录进展' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('item-row').first()).toBeVisible();
     await page.evaluate(() => (window.location.hash = '#/board'));
   }

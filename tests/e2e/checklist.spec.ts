@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, ARTIFACTS_DIR } from './fixtures';
-import { addReadyUser, field, row, switchUser } from './helpers';
+import { addReadyUser, field, row, setUpDemoCourt, switchUser } from './helpers';
+import { shot } from './steps';
 
 test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏目与事项 → 进展与佐证 → 完成 → 销号 → 统计变化', async ({
   page,
@@ -65,6 +66,8 @@ test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏�
   await expect(page.getByTestId('header-court')).toHaveText('枝江市人民法院');
   await expect(page.getByTestId('header-user')).toHaveText('王晓梅');
   await expect(page.getByTestId('user-menu')).toContainText('管理员');
+  // An administrator who is also 审核人 lands on 我的待办; the campaign list is one click away.
+  await page.getByRole('navigation').getByRole('link', { name: '专项活动', exact: true }).click();
   await expect(page.getByTestId('campaigns-empty')).toBeVisible();
 
   // Create a campaign (required title checked at the field first).
@@ -124,11 +127,11 @@ test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏�
   await row(page, items[0].title).click();
   const drawer = page.getByTestId('item-drawer');
   await expect(drawer.getByTestId('item-title')).toHaveText(items[0].title);
-  await drawer.getByRole('tab', { name: /进展情况/ }).click();
+  await drawer.getByRole('tab', { name: /记录进展/ }).click();
   await expect(field(page, '填报人')).toHaveValue('王晓梅');
   await drawer.getByTestId('note-text').fill('已制定警示教育方案，召开动员会。');
   await drawer.getByRole('textbox', { name: '进度（可不填）' }).fill('60');
-  await drawer.getByRole('button', { name: '添加进展' }).click();
+  await drawer.getByRole('button', { name: '保存', exact: true }).click();
   await expect(drawer.getByTestId('note-entry')).toHaveCount(1);
   await expect(drawer.getByTestId('note-entry')).toContainText('已制定警示教育方案，召开动员会。');
   await expect(drawer.getByTestId('note-entry')).toContainText('60%');
@@ -153,7 +156,7 @@ test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏�
   // Mark complete, then sign off.
   await drawer.getByTestId('action-complete').click();
   await page.getByTestId('decision-form').getByRole('textbox').fill('警示教育已全部完成。');
-  await page.getByTestId('decision-form').getByRole('button', { name: '标记完成' }).click();
+  await page.getByTestId('decision-form').getByRole('button', { name: '提交销号' }).click();
   await expect(drawer.getByTestId('item-status')).toHaveText('已完成待销号');
   await expect(page.getByTestId('fig-done-value')).toHaveText('1');
   await expect(page.getByTestId('fig-signed-value')).toHaveText('0');
@@ -167,6 +170,7 @@ test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏�
   await addReadyUser(app, { username: 'lihong', displayName: '李红', roles: ['reviewer'] }, 'Lihong2026');
   await page.keyboard.press('Escape');
   await switchUser(page, 'lihong', 'Lihong2026');
+  await page.getByRole('navigation').getByRole('link', { name: '专项活动', exact: true }).click();
   await page.getByTestId('campaign-card').getByTestId('campaign-title').click();
   await row(page, items[0].title).click();
   await expect(drawer.getByTestId('item-status')).toHaveText('已完成待销号');
@@ -214,4 +218,56 @@ test('设置向导（本院信息 + 管理员账户） → 新建活动 → 栏�
   await page.getByText('审计日志', { exact: true }).first().click();
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('完整');
+});
+
+test('1366×768：收起统计后推进清单至少完整显示 10 行，选择被记住', async ({ page, app }) => {
+  await setUpDemoCourt(app);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('link', { name: '专项活动', exact: true }).click();
+  await page.getByTestId('campaign-card').filter({ hasText: '能力作风建设年' }).getByTestId('campaign-title').click();
+  await expect(page.getByTestId('item-row').first()).toBeVisible();
+  await expect(page.getByTestId('fig-total')).toBeVisible();
+
+  // Rows wholly inside both the window and the table's scroll box, the page not scrolled.
+  const fullyVisibleRows = () =>
+    page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.querySelector('main')?.scrollTo?.(0, 0);
+      const box = document.querySelector('[data-testid="item-table"]')!.getBoundingClientRect();
+      const bottom = Math.min(window.innerHeight, box.bottom);
+      return [...document.querySelectorAll('[data-testid="item-row"]')].filter((row) => {
+        const r = row.getBoundingClientRect();
+        return r.height > 0 && r.top >= Math.max(0, box.top) && r.bottom <= bottom + 0.5;
+      }).length;
+    });
+
+  const toggle = page.getByTestId('toggle-stats');
+  await expect(toggle).toHaveText('收起统计');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const expandedRows = await fullyVisibleRows();
+  await shot(page, 'issue14-chk-checklist-stats-expanded.png', false);
+
+  await toggle.click();
+  await expect(toggle).toHaveText('展开统计');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('fig-total')).toBeHidden();
+  await expect(page.getByTestId('stats-summary')).toContainText('总体完成率');
+  await shot(page, 'issue14-chk-checklist-stats-collapsed.png', false);
+  const collapsedRows = await fullyVisibleRows();
+  expect(collapsedRows).toBeGreaterThanOrEqual(10);
+  expect(collapsedRows).toBeGreaterThan(expandedRows);
+
+  // Remembered: a fresh load of the page keeps the statistics folded.
+  await page.reload();
+  await expect(page.getByTestId('item-row').first()).toBeVisible();
+  await expect(page.getByTestId('toggle-stats')).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('fig-total')).toBeHidden();
+  expect(await fullyVisibleRows()).toBeGreaterThanOrEqual(10);
+  console.log(`fully visible rows at 1366×768: ${expandedRows} with statistics, ${collapsedRows} without`);
+
+  // And back.
+  await page.getByTestId('toggle-stats').click();
+  await expect(page.getByTestId('fig-total')).toBeVisible();
+  await expect(page.getByTestId('toggle-stats')).toHaveAttribute('aria-expanded', 'true');
 });

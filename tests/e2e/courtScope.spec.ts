@@ -95,6 +95,8 @@ test('上级下发的规定动作：任务内容只读，本院填写责任人�
   await row(page, '每季度开展一次集中执行行动').click();
   const drawer = page.getByTestId('item-drawer');
   await expect(drawer.getByTestId('item-issued')).toBeVisible();
+  // The task itself is on 基本信息 (the drawer opens on 记录进展).
+  await drawer.getByRole('tab', { name: '基本信息' }).click();
   await expect(drawer.getByTestId('item-issued-hint')).toContainText('本院不能修改');
   for (const label of ['任务名称', '具体内容', '完成时限']) await expect(field(page, label).first()).toBeDisabled();
   await expect(drawer.getByRole('button', { name: '上级法院下发的规定动作，本院不能删除' })).toBeDisabled();
@@ -237,6 +239,9 @@ test('中院查看下级法院的推进清单（只读）并提出督导意见',
   await expect(drawer.getByTestId('item-other-court')).toContainText(COURT.code);
   await expect(drawer.getByTestId('item-read-only')).toBeVisible();
   await expect(drawer.getByTestId('action-complete')).toHaveCount(0);
+  // 记录进展 shows the history only: no form to record progress on another court's item.
+  await expect(drawer.getByRole('form', { name: '记录进展' })).toHaveCount(0);
+  await drawer.getByRole('tab', { name: '基本信息' }).click();
   await expect(drawer.getByRole('button', { name: '保存' })).toHaveCount(0);
   await expect(field(page, '责任人')).toBeDisabled();
   await drawer.getByTestId('item-tab-supervision').click();

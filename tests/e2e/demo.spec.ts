@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, startPreview } from './fixtures';
-import { ADMIN, COURT, field, logIn, setupCourt } from './helpers';
+import { addReadyUser, ADMIN, COURT, field, logIn, setupCourt, switchUser } from './helpers';
 import { shot } from './steps';
 
 test('设置向导载入示例数据：进度条 → 专项活动列表出现示例活动', async ({ page, app }) => {
@@ -31,11 +31,51 @@ test('设置向导载入示例数据：进度条 → 专项活动列表出现示
   expect(await cards.count()).toBeGreaterThanOrEqual(1);
   const titles = (await cards.getByTestId('campaign-title').allTextContents()).join('；');
   expect(titles).toMatch(/能力作风建设年|清廉法院/);
+  // The campaigns a higher court issued say so; once the demo is here it is not offered again.
+  await expect(cards.filter({ hasText: '黑龙江省高级人民法院' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '载入示例数据' })).toHaveCount(0);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await shot(page, 'issue14-demo-campaigns.png', false);
 
   // A demo campaign opens with its items and figures.
   await cards.first().getByTestId('campaign-title').click();
   await expect(page.getByTestId('item-row').first()).toBeVisible();
   await expect(page.getByTestId('fig-total-value')).not.toHaveText('0');
+});
+
+test('载入示例数据只给管理员，且示例数据载入后不再出现；用户页显示关联人员', async ({ page, app }) => {
+  await setupCourt(app);
+  const department = await app.call<{ id: string }>('departments.create', { name: '立案庭' });
+  await addReadyUser(
+    app,
+    { username: 'shenhe', displayName: '李审核', roles: ['reviewer'], departmentId: department.id },
+    'Shenhe2026',
+  );
+  // A reviewer may create campaigns but not load the demo: the empty list does not offer it.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await switchUser(page, 'shenhe', 'Shenhe2026');
+  await page.getByRole('link', { name: '专项活动' }).click();
+  await expect(page.getByTestId('campaigns-empty')).toBeVisible();
+  await expect(page.getByRole('button', { name: '载入示例数据' })).toHaveCount(0);
+  await expect(page.getByTestId('campaigns-empty')).not.toContainText('示例数据');
+
+  // The administrator is offered it, loads it, and then it is gone.
+  await switchUser(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('link', { name: '专项活动' }).click();
+  const load = page.getByRole('button', { name: '载入示例数据' });
+  await expect(load.first()).toBeVisible();
+  await load.first().click();
+  await expect(page.getByTestId('campaign-card').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: '载入示例数据' })).toHaveCount(0);
+
+  // Every account is linked to its 人员 (the new one by its name and department).
+  await page.getByRole('link', { name: '用户管理' }).click();
+  const rows = page.getByTestId('user-row');
+  await expect(rows.filter({ hasText: '李审核' }).getByTestId('user-person')).toHaveText('关联人员：李审核');
+  await expect(rows.filter({ hasText: COURT.operatorName }).getByTestId('user-person')).toContainText('关联人员');
+  await shot(page, 'issue14-demo-users.png', false);
 });
 
 test('高院新增事项默认为规定动作，并说明它会下发；基层法院默认为自选动作', async ({ page, app }) => {

@@ -138,6 +138,8 @@ export async function seedCampaign(
       kind: item.kind ?? 'mandatory',
       departmentId: departmentIds[index % 2],
       deadline: item.deadline === undefined ? '2099-12-31' : item.deadline,
+      // Needed only for a deadline already past (kept as a deadline change).
+      deadlineReason: '补录已逾期的事项',
     });
     itemIds.push(created.id);
   }
@@ -146,6 +148,8 @@ export async function seedCampaign(
 
 export async function openCampaign(page: Page, app: PreviewApp, title: string): Promise<void> {
   await page.goto(app.url);
+  // A 审核人 (as the administrator here also is) lands on 我的待办: the list is one click away.
+  await page.getByRole('navigation').getByRole('link', { name: '专项活动', exact: true }).click();
   await page.getByTestId('campaign-card').filter({ hasText: title }).getByTestId('campaign-title').click();
   await expect(page.getByTestId('item-table')).toBeVisible();
   await expect(page.getByTestId('item-row').first()).toBeVisible();

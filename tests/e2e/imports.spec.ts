@@ -142,6 +142,8 @@ test('导入数值：预览 → 确认 → 指标表显示最新数值；取消�
   await workbook.xlsx.writeFile(file);
 
   await page.goto(app.url);
+  // A 审核人 (the administrator here also is) lands on 我的待办.
+  await page.getByRole('navigation').getByRole('link', { name: '专项活动', exact: true }).click();
   await page.getByTestId('campaign-card').filter({ hasText: CAMPAIGN }).getByTestId('campaign-title').click();
   await page.getByTestId('tab-indicators').click();
   const indicator = page.getByTestId('indicator-row').filter({ hasText: '当场立案率' });
@@ -169,4 +171,64 @@ test('导入数值：预览 → 确认 → 指标表显示最新数值；取消�
   await expect(indicator.getByTestId('indicator-latest')).toContainText('2026年10月');
   await expect(indicator.getByTestId('indicator-latest')).toContainText('96.2%');
   await expect(indicator.getByTestId('indicator-trend')).toHaveText('好转');
+});
+
+test('导入模板：“每季度”记为频次，未知部门在预览中对应已有部门或新建，不导入的“备注”列写明', async ({ page, app }) => {
+  await seedCampaign(app, [{ title: '完善廉政风险防控制度', section: 1 }]);
+  const file = tempFile('季度清单.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('推进清单');
+  sheet.getRow(1).values = ['序号', '重点任务', '责任部门', '责任人', '完成时限', '备注'];
+  sheet.getRow(2).values = ['一、廉洁文化工程'];
+  sheet.mergeCells('A2:F2');
+  sheet.getRow(3).values = [1, '开展廉政谈话', '纪检组', '刘洋', '每季度', '党组书记参加'];
+  sheet.getRow(4).values = [2, '通报违纪违法典型案例', '纪检组', '刘洋', '每月底前', ''];
+  sheet.getRow(5).values = [3, '设立廉政监督岗', '监察室', '刘洋', '2026年10月31日', ''];
+  sheet.getRow(6).values = [4, '签订廉政承诺书', '政治部', '刘洋', '12月底', '全体干警'];
+  await workbook.xlsx.writeFile(file);
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openCampaign(page, app, CAMPAIGN);
+  await page.getByTestId('open-template-import').click();
+  const modal = page.getByRole('dialog', { name: '导入推进清单模板' });
+  await modal.getByTestId('import-file-input').setInputFiles(file);
+  const preview = modal.getByTestId('template-import-preview');
+  await expect(preview.getByTestId('import-ignored-columns')).toHaveText('以下列不会导入：备注');
+  await expect(preview.getByTestId('import-frequency-words')).toContainText('“每季度”');
+  const rowAt = (n: number) => preview.locator(`[data-testid="import-row"][data-row="${n}"]`);
+  await expect(rowAt(3).getByTestId('import-row-deadline')).toContainText('每季度');
+  await expect(rowAt(3).getByTestId('import-row-deadline')).toContainText('2026-12-31');
+  await expect(rowAt(4).getByTestId('import-row-deadline')).toContainText('每月');
+  await expect(preview.getByTestId('import-counts')).toHaveText('可导入 1 行，有问题 3 行');
+
+  // One select per unknown name: 纪检组 is our 政治部; 监察室 is created.
+  const unknown = preview.getByTestId('import-unknown-departments');
+  await expect(unknown.getByTestId('department-map')).toHaveCount(2);
+  const mapSelect = (name: string) => unknown.getByRole('combobox', { name: `文件中的“${name}”` });
+  await mapSelect('纪检组').click();
+  await page.getByRole('option', { name: '政治部', exact: true }).click();
+  await expect(preview.getByTestId('import-counts')).toHaveText('可导入 3 行，有问题 1 行');
+  await mapSelect('监察室').click();
+  await page.getByRole('option', { name: '新建部门（使用文件中的名称）' }).click();
+  await expect(preview.getByTestId('import-counts')).toHaveText('可导入 4 行，有问题 0 行');
+  await expect(mapSelect('纪检组')).toHaveValue('政治部');
+  await expect(rowAt(3).getByTestId('import-row-check')).toHaveText('✓ 可导入');
+  await expect(rowAt(3)).toContainText('纪检组 → 政治部');
+  await expect(rowAt(5)).toContainText('监察室（新建）');
+  await shot(page, 'issue14-chk-template-import-preview.png', false);
+
+  await preview.getByTestId('import-confirm').click();
+  await expect(modal).toBeHidden();
+  await expect(page.getByText('已导入 4 项事项，新建 1 个部门')).toBeVisible();
+  await expect(row(page, '开展廉政谈话')).toContainText('政治部');
+  await expect(row(page, '设立廉政监督岗')).toContainText('监察室');
+  const items = await app.call<Array<{ title: string; frequency: string; deadline: string | null }>>('items.list', {
+    campaignId: (await app.call<Array<{ id: string; title: string }>>('campaigns.list', {})).find(
+      (c) => c.title === CAMPAIGN,
+    )!.id,
+  });
+  expect(items.filter((i) => i.frequency !== 'once').map((i) => [i.title, i.frequency, i.deadline])).toEqual([
+    ['开展廉政谈话', 'quarterly', '2026-12-31'],
+    ['通报违纪违法典型案例', 'monthly', '2026-12-31'],
+  ]);
 });

@@ -1,6 +1,6 @@
 // 指标 end to end: from the empty state the administrator adds 当场立案率 (%, 正向, target 95,
 // 月度) in the dialog, records 2026年10月 = 96.2 (达标) and 2026年9月 = 93.5 (接近; October reads
-// 好转 against September), sees 120 refused as a percentage, opens the history, sees 同比 against
+// 好转 against September), sees 120 refused as a percentage, opens the history (with 录入人), sees 同比 against
 // a value of 2025年10月, and keeps a screenshot of the tab as an artifact.
 import { expect, test } from './fixtures';
 import { seedCampaign } from './helpers';
@@ -11,6 +11,8 @@ const CAMPAIGN = '2026年“清廉法院”建设';
 test('新增指标 → 录入两期数值 → 达标、好转 → 百分比超过 100 被拒 → 历史数值', async ({ page, app }) => {
   const { campaignId } = await seedCampaign(app, []);
   await page.goto(app.url);
+  // A 审核人 (the administrator here also is) lands on 我的待办.
+  await page.getByRole('navigation').getByRole('link', { name: '专项活动', exact: true }).click();
   await expect(page.getByTestId('header-user')).toBeVisible();
   await page.getByTestId('campaign-card').filter({ hasText: CAMPAIGN }).getByTestId('campaign-title').click();
   await page.getByTestId('tab-indicators').click();
@@ -72,6 +74,8 @@ test('新增指标 → 录入两期数值 → 达标、好转 → 百分比超�
   await expect(valueForm.getByText('百分比应在 0 到 100 之间')).toBeVisible();
   await expect(field(valueForm, '数值')).toHaveValue('120');
   await valueForm.getByRole('button', { name: '取消' }).click();
+  // What was typed is not thrown away without asking.
+  await page.getByRole('dialog').getByRole('button', { name: '放弃', exact: true }).click();
   await expect(valueForm).toBeHidden();
   await expect(row.getByTestId('indicator-latest')).toContainText('96.2%');
 
@@ -84,6 +88,9 @@ test('新增指标 → 录入两期数值 → 达标、好转 → 百分比超�
   await expect(history.nth(0)).toContainText('系统导出口径');
   await expect(history.nth(1)).toContainText('2026年9月');
   await expect(history.nth(1)).toContainText('接近');
+  // 录入人: the logged-in administrator (named after the operator) on both values.
+  await expect(page.getByTestId('indicator-history').getByRole('columnheader', { name: '录入人' })).toBeVisible();
+  await expect(history.getByTestId('history-entered-by')).toHaveText(['王晓梅', '王晓梅']);
   await page.keyboard.press('Escape');
   await expect(history.first()).toBeHidden();
 

@@ -194,6 +194,9 @@ test('审核人不能审核通过自己提交的报告；删除已认领的问�
   await expect(page.getByTestId('review-error')).toBeVisible();
   await expect(page.getByTestId('review-form').getByTestId('review-text')).toHaveValue('同意。');
   await page.getByTestId('review-form').getByRole('button', { name: '取消' }).click();
+  // The typed opinion is not thrown away without asking.
+  await page.getByRole('dialog', { name: '放弃未保存的内容？' }).getByRole('button', { name: '放弃' }).click();
+  await expect(page.getByTestId('review-form')).toBeHidden();
   await expect(page.getByTestId('report-view-status')).toHaveText('已提交');
 
   // A claimed problem cannot be deleted from the catalogue; the Chinese refusal says why.

@@ -134,6 +134,9 @@ test('新增问题和措施 → 填报人填报进展、上传整改后照片、
   await expect(drawer.getByTestId('action-submit')).toHaveCount(0);
   await expect(drawer).toContainText('等待审核人对账');
   await expect(measureRow.getByTestId('measure-row-status')).toHaveText('待销号');
+  // The open measure is part of the page's address: closed, the reload below shows the ledger alone.
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
 
   // ── The 审核人 (another account) signs it off.
   await switchUser(app, page, REVIEWER);
@@ -241,6 +244,8 @@ test('同一人不能销号自己提交的措施；回头看发现反弹重新�
   await expect(action.getByTestId('measure-action-error')).not.toContainText('E_OWN_WORK');
   await action.getByRole('button', { name: '取消' }).click();
   await expect(drawer.getByTestId('measure-status')).toHaveText('待销号');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
 
   // Another reviewer signs it off; the look-back finds a relapse and the measure reopens.
   await switchUser(app, page, REVIEWER);

@@ -2,7 +2,8 @@
 // item (including a conflicting edit that must not lose what was typed), reorder and delete
 // items; departments and people in 设置; paging through the audit log.
 import { test, expect } from './fixtures';
-import { field, openCampaign, row, seedCampaign } from './helpers';
+import { addReadyUser, field, openCampaign, row, seedCampaign } from './helpers';
+import { actAs } from './steps';
 
 test('活动、栏目、事项的维护，以及并发修改时保留已填写内容', async ({ page, app }) => {
   const seeded = await seedCampaign(app, [
@@ -56,6 +57,8 @@ test('活动、栏目、事项的维护，以及并发修改时保留已填写�
   await row(page, '组织廉洁家访活动').click();
   const drawer = page.getByTestId('item-drawer');
   await expect(drawer.getByTestId('item-title')).toHaveText('组织廉洁家访活动');
+  // The drawer opens on 记录进展; the item's own fields are under 基本信息.
+  await drawer.getByRole('tab', { name: '基本信息' }).click();
   await field(page, '任务名称').fill('组织廉洁家访活动（覆盖全体干警）');
   await field(page, '牵头院领导').fill('李红');
   const current = await app.call<{ version: number }>('items.get', { id: seeded.itemIds[1] });
@@ -202,4 +205,53 @@ test('设置：本院信息、部门、人员；审计日志分页与校验', as
   await expect(page.getByTestId('audit-verify-result')).toContainText(
     /已校验数据库文件、\d+ 条审计记录和 \d+ 个佐证材料文件/,
   );
+});
+
+test('按角色提供按钮：填报人看不到新建活动、编辑活动、导入模板、栏目维护和批量修改', async ({ page, app }) => {
+  const seeded = await seedCampaign(app, [
+    { title: '开展“以案促改”警示教育', section: 0 },
+    { title: '组织廉洁家访活动', section: 0 },
+  ]);
+  await addReadyUser(
+    app,
+    { username: 'zhangmin', displayName: '张敏', roles: ['filer'], departmentId: seeded.departmentIds[0] },
+    'Zhangmin2026',
+  );
+
+  // A fresh load of the address, as the account now logged in.
+  const visit = async (hash: string) => {
+    await page.goto(app.url);
+    await page.reload();
+    await expect(page.getByTestId('header-user')).toBeVisible();
+    await page.evaluate((to) => (window.location.hash = to), hash);
+  };
+
+  // The administrator has them all.
+  await visit('#/campaigns');
+  await expect(page.getByRole('button', { name: '新建专项活动' })).toBeVisible();
+  await visit(`#/campaign/${seeded.campaignId}`);
+  await expect(page.getByTestId('item-row').first()).toBeVisible();
+  for (const name of ['编辑活动', '导入模板', '预警规则', '新增事项'])
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '添加栏目' })).toBeVisible();
+
+  // A 填报人 of 政治部: no 新建专项活动, no card menu, no campaign or section settings, no bulk changes.
+  await actAs(app, { username: 'zhangmin', password: 'Zhangmin2026' });
+  await visit('#/campaigns');
+  await expect(page.getByTestId('header-user')).toContainText('张敏');
+  await expect(page.getByTestId('campaign-card')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: '新建专项活动' })).toHaveCount(0);
+  await expect(page.getByTestId('campaign-card').getByRole('button', { name: '更多操作' })).toHaveCount(0);
+  await visit(`#/campaign/${seeded.campaignId}`);
+  await expect(page.getByTestId('item-row').first()).toBeVisible();
+  for (const name of ['编辑活动', '导入模板', '预警规则'])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '添加栏目' })).toHaveCount(0);
+  await expect(page.getByTestId('add-item')).toBeEnabled();
+  await row(page, '组织廉洁家访活动').getByTestId('row-check').click();
+  const bulk = page.getByTestId('bulk-bar');
+  await expect(bulk).toContainText('已选 1 项');
+  for (const name of ['修改责任人', '修改完成时限', '修改责任部门'])
+    await expect(bulk.getByRole('button', { name })).toHaveCount(0);
+  await expect(bulk.getByRole('button', { name: '删除' })).toBeVisible();
 });

@@ -217,13 +217,18 @@ test('督导意见：中院看到本院发出的、收到的和上级对辖区�
     await expect(card.getByTestId('unread-notes-count')).toHaveText('未读 2 条');
 
     // One opened in its campaign and marked read there.
+    // A note on an item opens that item's 督导意见 tab, over its campaign's checklist.
     await onItem.getByTestId('unread-note-open').click();
-    await expect(page).toHaveURL(new RegExp(`#/campaign/${campaign.id}$`));
-    const receivedPanel = page.getByTestId('received-supervision');
-    await expect(receivedPanel.getByTestId('supervision-unread-count')).toHaveText('未读 2 条');
-    const itemNote = receivedPanel.getByTestId('supervision-note').filter({ hasText: ON_ITEM });
+    await expect(page).toHaveURL(new RegExp(`#/campaign/${campaign.id}\\?item=${copy.id}&tab=supervision$`));
+    const itemPanel = page.getByTestId('item-drawer').getByTestId('item-received-supervision');
+    const itemNote = itemPanel.getByTestId('supervision-note').filter({ hasText: ON_ITEM });
     await itemNote.getByTestId('supervision-note-read').click();
     await expect(itemNote.getByTestId('supervision-note-read-by')).toContainText('已读 · 刘填报');
+    // Closed, the campaign's received notes count one unread left.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('item-drawer')).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`#/campaign/${campaign.id}$`));
+    const receivedPanel = page.getByTestId('received-supervision');
     await expect(receivedPanel.getByTestId('supervision-unread-count')).toHaveText('未读 1 条');
 
     // The rest with 全部标为已读: the card is gone.

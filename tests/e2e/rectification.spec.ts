@@ -105,6 +105,9 @@ test('查摆报告 → 退回重填 → 重交通过 → 生成整改台账 → 
   await measureAction(page, 'submit', '审限提醒台账运行半年，在办案件无新增超审限。');
   await expect(drawer.getByTestId('measure-status')).toHaveText('待销号');
   await expect(drawer.getByTestId('action-signoff')).toHaveCount(0);
+  // The open measure is part of the page's address: closed, the reload below shows the ledger alone.
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
 
   // ── 李红 (not the submitter) signs it off; a look-back is scheduled six months ahead.
   await switchUser(app, page, REVIEWER);

@@ -109,6 +109,8 @@ test('应报法院: add a court by hand, import a roster Excel with bad rows, an
   await form.getByRole('button', { name: '保存' }).click();
   await expect(form.getByTestId('roster-form-error')).toHaveText('法院代码 J230201 已在应报法院名单中');
   await form.getByRole('button', { name: '取消' }).click();
+  // What was typed is not thrown away without asking.
+  await page.getByRole('dialog', { name: '放弃未保存的内容？' }).getByRole('button', { name: '放弃' }).click();
   await expect(form).toBeHidden();
   await page.waitForTimeout(400); // the dialog's fade-out, for the screenshot only
   await shot(page, 'issue13-r-roster.png', false);

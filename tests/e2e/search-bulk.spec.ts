@@ -104,6 +104,12 @@ test('中文搜索（2 字、4 字）与批量修改责任人', async ({ page, a
   await page.getByTestId('bulk-bar').getByRole('button', { name: '修改完成时限' }).click();
   await field(page, '完成时限').fill('2099-03-31');
   await field(page, '完成时限').press('Enter');
+  // Moving deadlines already set is a 延期: the reason is asked for in the same form, nothing typed lost.
+  const reason = page.getByTestId('bulk-deadline-reason');
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(page, '完成时限')).toHaveValue('2099-03-31');
+  await reason.fill('市院调整了专项工作安排');
+  await page.getByTestId('bulk-form').getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('bulk-form')).toBeHidden();
   for (const title of chosen) await expect(row(page, title)).toContainText('2099-03-31');
 });

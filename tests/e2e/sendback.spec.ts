@@ -15,7 +15,7 @@ test('退回（须写理由）→ 再次完成 → 另一审核人销号 → 重
   await expect(drawer.getByTestId('action-sendback')).toHaveCount(0);
 
   await drawer.getByTestId('action-complete').click();
-  await page.getByTestId('decision-form').getByRole('button', { name: '标记完成' }).click();
+  await page.getByTestId('decision-form').getByRole('button', { name: '提交销号' }).click();
   await expect(drawer.getByTestId('item-status')).toHaveText('已完成待销号');
   await expect(page.getByTestId('fig-done-value')).toHaveText('1');
 
@@ -35,6 +35,8 @@ test('退回（须写理由）→ 再次完成 → 另一审核人销号 → 重
   await field(page, '退回理由').fill('佐证材料不全，缺少会议记录');
   await field(page, '退回理由').press('Enter');
   await expect(drawer.getByTestId('item-status')).toHaveText('已退回');
+  // The reason shows in the drawer's header until the item is handed in again.
+  await expect(drawer.getByTestId('item-return-reason')).toContainText('退回理由：佐证材料不全，缺少会议记录');
   await expect(page.getByTestId('fig-done-value')).toHaveText('0');
   await expect(row(page, '完善审判执行权力运行监督机制')).toContainText('已退回');
 
@@ -47,7 +49,7 @@ test('退回（须写理由）→ 再次完成 → 另一审核人销号 → 重
   // Finished again; the one who finished it cannot sign it off, so 李红 does.
   await drawer.getByTestId('action-complete').click();
   await field(page, '完成说明（可不填）').fill('已补充会议记录');
-  await page.getByTestId('decision-form').getByRole('button', { name: '标记完成' }).click();
+  await page.getByTestId('decision-form').getByRole('button', { name: '提交销号' }).click();
   await expect(drawer.getByTestId('item-status')).toHaveText('已完成待销号');
   await expect(drawer.getByTestId('action-signoff')).toBeDisabled();
   await page.keyboard.press('Escape');
@@ -86,6 +88,6 @@ test('退回（须写理由）→ 再次完成 → 另一审核人销号 → 重
   await expect(audit.filter({ hasText: '已完成待销号 → 已退回' })).toContainText('退回');
 
   // The progress notes kept the completion note.
-  await drawer.getByRole('tab', { name: /进展情况/ }).click();
+  await drawer.getByRole('tab', { name: /记录进展/ }).click();
   await expect(drawer.getByTestId('note-entry').filter({ hasText: '已补充会议记录' })).toHaveCount(1);
 });

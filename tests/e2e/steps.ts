@@ -59,6 +59,8 @@ export async function openCampaignTab(
 ): Promise<void> {
   await page.goto(app.url);
   await expect(page.getByTestId('header-user')).toBeVisible();
+  // A 填报人 or 审核人 lands on 我的待办: the campaign list is one click away.
+  await page.getByRole('navigation').getByRole('link', { name: '专项活动', exact: true }).click();
   await page.getByTestId('campaign-card').filter({ hasText: campaignTitle }).getByTestId('campaign-title').click();
   await page.getByTestId(`tab-${tab}`).click();
   await expect(page.getByTestId(`${tab}-tab`)).toBeVisible();

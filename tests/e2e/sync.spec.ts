@@ -121,6 +121,9 @@ test('基层法院导出上报包 → 中级法院预览、电话核对指纹、
     await exportPanel.getByTestId('sync-export-button').click();
     const exported = page.getByTestId('sync-export-result');
     await expect(exported).toBeVisible({ timeout: 30_000 });
+    // The card sits below the button: it is brought into view and takes the focus.
+    await expect(exported).toBeInViewport();
+    await expect(page.getByTestId('sync-export-outcome')).toBeFocused();
     await expect(exported.getByTestId('sync-export-seq')).toHaveText('第 1 号');
     const fileName = (await exported.getByTestId('sync-export-file').textContent()) ?? '';
     const filePath = (await exported.getByTestId('sync-export-path').textContent()) ?? '';
@@ -394,6 +397,8 @@ test('中级法院下发专项活动 → 基层法院预览、电话核对指纹
     const drawer = page.getByTestId('item-drawer');
     await expect(drawer.getByTestId('item-title')).toHaveText(ISSUED_ITEMS[0].title);
     await expect(drawer.getByTestId('item-issued')).toHaveText('上级下发');
+    // The drawer opens on 记录进展; the definition and its lock are on 基本信息.
+    await drawer.getByRole('tab', { name: '基本信息' }).click();
     await expect(drawer.getByTestId('item-issued-hint')).toContainText(
       '任务名称、具体内容、所属栏目、类别、完成时限和频次由上级法院确定',
     );

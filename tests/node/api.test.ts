@@ -18,6 +18,8 @@ import { accountCases } from './apiCases/accounts';
 import { inspectionCases } from './apiCases/inspection';
 import { ledgerCases } from './apiCases/ledger';
 import { workCases } from './apiCases/work';
+import { progressCases } from './apiCases/progress';
+import { closedWorkCases } from './apiCases/closedWork';
 import { syncCases } from './apiCases/sync';
 import { supervisionCases } from './apiCases/supervision';
 import { indicatorCases } from './apiCases/indicators';
@@ -36,6 +38,8 @@ const coreCases: OperationCases<
     | keyof typeof inspectionCases
     | keyof typeof ledgerCases
     | keyof typeof workCases
+    | keyof typeof progressCases
+    | keyof typeof closedWorkCases
     | keyof typeof syncCases
     | keyof typeof supervisionCases
     | keyof typeof indicatorCases
@@ -251,7 +255,7 @@ const coreCases: OperationCases<
   },
   'campaigns.list': {
     good: async (fx) => {
-      await withItem(fx, { deadline: '2026-11-01' });
+      await withItem(fx, { deadline: '2026-11-01', deadlineReason: '补录已逾期的事项' });
       const list = await fx.h.ok('campaigns.list');
       expect(list).toHaveLength(1);
       expect(list[0].figures).toMatchObject({ total: 1, overdue: 1, done: 0 });
@@ -656,7 +660,7 @@ const coreCases: OperationCases<
   },
   'items.sendBack': {
     good: async (fx) => {
-      const item = await withItem(fx, { deadline: '2026-11-01' });
+      const item = await withItem(fx, { deadline: '2026-11-01', deadlineReason: '补录已逾期的事项' });
       const done = await fx.h.ok('items.markComplete', { id: item.id, version: item.version });
       expect(done.completedLate).toBe(true);
       const back = await fx.h.ok('items.sendBack', {
@@ -697,46 +701,6 @@ const coreCases: OperationCases<
       expectFailure(
         await fx.h.call('items.reopen', { id: item.id, version: item.version, reason: '复查' }),
         'E_BAD_STATE',
-      );
-    },
-  },
-  'progress.add': {
-    good: async (fx) => {
-      const item = await withItem(fx);
-      await fx.h.ok('progress.add', {
-        itemId: item.id,
-        noteDate: '2026-10-31',
-        author: '周庭长',
-        text: '制定当场立案工作细则',
-        percent: 30,
-      });
-      await fx.h.ok('progress.add', {
-        itemId: item.id,
-        noteDate: '2026-11-20',
-        author: '周庭长',
-        text: '细则已印发并组织培训',
-        percent: 60,
-      });
-      const detail = await fx.h.ok('items.get', { id: item.id });
-      expect(detail).toMatchObject({ status: 'in_progress', percent: 60, noteCount: 2 });
-      expect(detail.notes.map((n) => n.noteDate)).toEqual(['2026-11-20', '2026-10-31']);
-    },
-    bad: async (fx) => {
-      const item = await withItem(fx);
-      const future = expectFailure(
-        await fx.h.call('progress.add', {
-          itemId: item.id,
-          noteDate: '2026-11-25',
-          author: '周庭长',
-          text: '预计完成',
-        }),
-        'E_INVALID',
-      );
-      expect(future.fieldErrors?.noteDate).toMatch(/不能晚于今天/);
-      expectFailure(
-        await fx.h.call('progress.add', { itemId: item.id, noteDate: '2026-11-24', author: '周庭长', text: '' }),
-        'E_INVALID',
-        /进展情况/,
       );
     },
   },
@@ -820,12 +784,12 @@ const coreCases: OperationCases<
       const item = await withItem(fx);
       const e = await fx.h.ok('evidence.add', {
         itemId: item.id,
-        name: '会议纪要.docx',
+        name: '会议纪要.txt',
         dataBase64: base64('纪要内容'),
       });
       expect(await fx.h.ok('evidence.open', { id: e.id })).toEqual({ opened: true });
       const opened = fx.h.opened.at(-1)!;
-      expect(path.basename(opened)).toBe('会议纪要.docx');
+      expect(path.basename(opened)).toBe('会议纪要.txt');
       expect(fs.readFileSync(opened, 'utf8')).toBe('纪要内容');
     },
     bad: async ({ h }) => {
@@ -835,7 +799,7 @@ const coreCases: OperationCases<
   'stats.campaignProgress': {
     good: async (fx) => {
       const d = await fx.h.ok('departments.create', { name: '立案庭' });
-      const a = await withItem(fx, { departmentId: d.id, deadline: '2026-11-01' });
+      const a = await withItem(fx, { departmentId: d.id, deadline: '2026-11-01', deadlineReason: '补录已逾期的事项' });
       await withItem(fx, { departmentId: d.id, deadline: '2026-11-26' });
       const c = await fx.h.ok('items.create', {
         campaignId: fx.campaign.id,
@@ -918,6 +882,8 @@ const cases: Record<OperationName, OperationCase> = {
   ...inspectionCases,
   ...ledgerCases,
   ...workCases,
+  ...progressCases,
+  ...closedWorkCases,
   ...syncCases,
   ...supervisionCases,
   ...indicatorCases,

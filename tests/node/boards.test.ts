@@ -70,6 +70,7 @@ describe('boards.court', () => {
         sectionId: sections[0].id,
         title,
         deadline,
+        deadlineReason: '补录已逾期的事项',
         departmentId: lian,
         owner: '孙法官',
         ...fields,
@@ -211,7 +212,14 @@ describe('boards.campaign', () => {
     });
     const sub = detail.sections.find((s) => s.title === '庭审观摩')!.id;
     const item = (title: string, sectionId: string | null, departmentId: string | null, deadline: string | null) =>
-      h.ok('items.create', { campaignId: campaign.id, sectionId, title, departmentId, deadline });
+      h.ok('items.create', {
+        campaignId: campaign.id,
+        sectionId,
+        title,
+        departmentId,
+        deadline,
+        deadlineReason: '补录已逾期的事项',
+      });
     const a = await item('一栏事项', sections[0].id, lian, '2026-11-10');
     await item('子栏目事项', sub, zhixing, '2026-11-28');
     await item('二栏事项', sections[1].id, null, '2026-12-30');
@@ -260,7 +268,13 @@ describe('boards.campaign', () => {
       startDate: '2026-11-01',
       endDate: '2026-11-11',
     });
-    const make = (title: string) => h.ok('items.create', { campaignId: campaign.id, title, deadline: '2026-11-20' });
+    const make = (title: string) =>
+      h.ok('items.create', {
+        campaignId: campaign.id,
+        title,
+        deadline: '2026-11-20',
+        deadlineReason: '补录已逾期的事项',
+      });
     const [i1, i2, i3, i4] = [await make('一'), await make('二'), await make('三'), await make('四')];
     h.setNow('2026-11-03T10:00:00+08:00');
     const i5 = await make('五');

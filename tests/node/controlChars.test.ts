@@ -142,7 +142,7 @@ describe('control characters', () => {
         itemId: item.id,
         name: '签到\u0000表\t.pdf',
         mimeType: 'application/pdf\u0000',
-        dataBase64: Buffer.from('签到').toString('base64'),
+        dataBase64: Buffer.from('%PDF-1.4 签到').toString('base64'),
       });
       expect(evidence).toMatchObject({ originalName: '签到表 .pdf', mimeType: 'application/pdf' });
       const uploaded = await h.ok('evidence.add', {

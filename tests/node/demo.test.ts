@@ -11,8 +11,8 @@ import { NENGLI_TITLE } from '../../src/main/demo/campaignNengli';
 import { QINGLIAN_TITLE } from '../../src/main/demo/campaignQinglian';
 import { ZHIXING_TITLE } from '../../src/main/demo/campaignZhixing';
 import { ADMIN, basicCourt, basicSetup, openHarness, type Harness } from './harness';
-import { courtFingerprint, exportReportUp, importBundle } from '../../src/main/sync/syncService';
-import { engineCtx, HIGH, openSyncCourt, outFolder } from './sync/syncFixtures';
+import { courtFingerprint, importBundle, publishCampaign } from '../../src/main/sync/syncService';
+import { engineCtx, HIGH, INTERMEDIATE, openSyncCourt, outFolder } from './sync/syncFixtures';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -167,7 +167,124 @@ describe('demo data', () => {
     expect(people.filter((p) => p.title.includes('副院长')).length).toBeGreaterThanOrEqual(2);
     expect(people.some((p) => p.title.includes('审核人'))).toBe(true);
 
+    // People by rank (职务), then by the pinyin of the name, as the API returns them.
+    expect(people.slice(0, 4).map((p) => p.name)).toEqual(['陈立华', '王建军', '刘晓梅', '赵国强']);
+
     expect(await h.ok('audit.verify')).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('imports the campaigns a higher court issues as a real package: its 规定动作 are read-only copies', async () => {
+    const { h, campaigns, items } = await loadedDemo();
+    const nengli = byTitle(campaigns, NENGLI_TITLE);
+    const zhixing = byTitle(campaigns, ZHIXING_TITLE);
+    const qinglian = byTitle(campaigns, QINGLIAN_TITLE);
+    // Issued by the demo superior: its rows, received through its packages.
+    for (const issued of [nengli, zhixing]) {
+      expect(issued).toMatchObject({
+        origin: 'J00',
+        issuingCourtCode: 'J00',
+        issuingCourtName: '黑龙江省高级人民法院',
+      });
+      const list = items.get(issued.title)!;
+      const mandatory = list.filter((i) => i.kind === 'mandatory');
+      expect(mandatory.length).toBeGreaterThan(0);
+      for (const item of mandatory) {
+        expect(item.sourceItemId, item.title).toBeTruthy();
+        expect(item.origin, item.title).toBe(basicCourt.code);
+      }
+      // The court's own additions (自选动作) stay its own rows, not copies.
+      for (const item of list.filter((i) => i.kind === 'own')) expect(item.sourceItemId, item.title).toBeNull();
+    }
+    expect(items.get(NENGLI_TITLE)!.some((i) => i.kind === 'own')).toBe(true);
+    expect(qinglian.origin).toBe(basicCourt.code);
+    expect(items.get(QINGLIAN_TITLE)!.every((i) => i.sourceItemId === null)).toBe(true);
+    // The lights still show the whole mix on the issued campaign.
+    for (const light of ['red', 'yellow', 'green'] as const)
+      expect(
+        items.get(NENGLI_TITLE)!.some((i) => i.light === light),
+        light,
+      ).toBe(true);
+    expect(items.get(NENGLI_TITLE)!.some((i) => i.sourceItemId && i.wasRed)).toBe(true);
+
+    // The superior is known and trusted like a real parent, and each package left its receipt.
+    const sqlite = h.services.ctx.sqlite;
+    expect(
+      sqlite.prepare("SELECT code, relation, fingerprint FROM sync_courts WHERE code = 'J00'").get(),
+    ).toMatchObject({
+      code: 'J00',
+      relation: 'superior',
+      fingerprint: expect.stringMatching(/^\d{5}( \d{5}){7}$/),
+    });
+    expect(sqlite.prepare("SELECT count(*) AS n FROM package_receipts WHERE source_code = 'J00'").get()).toEqual({
+      n: 2,
+    });
+    expect(
+      sqlite
+        .prepare("SELECT count(*) AS n FROM sync_received WHERE source_code = 'J00' AND kind = 'package_down'")
+        .get(),
+    ).toEqual({ n: 2 });
+
+    // A 填报人 may not move a 规定动作's deadline (nor may anyone here): it came with the package.
+    const open = items
+      .get(NENGLI_TITLE)!
+      .find((i) => i.sourceItemId && i.status === 'in_progress' && i.departmentId && i.deadline)!;
+    expect(open).toBeTruthy();
+    await h.addUser({ username: 'tianbao', displayName: '填报员', roles: ['filer'], departmentId: open.departmentId });
+    const detail = await h.ok('items.get', { id: open.id });
+    const moved = new Date(Date.parse(`${detail.deadline}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    const input = {
+      id: detail.id,
+      version: detail.version,
+      sectionId: detail.sectionId,
+      title: detail.title,
+      content: detail.content,
+      kind: detail.kind,
+      leadLeader: detail.leadLeader,
+      departmentId: detail.departmentId,
+      owner: detail.owner,
+      deadline: moved,
+      frequency: detail.frequency,
+      percent: detail.percent,
+      deadlineReason: '工作量大，需要延期。',
+    };
+    for (const caller of [h.as('tianbao'), h]) {
+      const refused = await caller.call('items.update', input);
+      expect(refused).toMatchObject({ ok: false, code: 'E_READ_ONLY' });
+    }
+    expect((await h.ok('items.get', { id: open.id })).deadline).toBe(detail.deadline);
+    expect(await h.ok('audit.verify')).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('links the accounts to their people, so the clerk can file her own 查摆报告', async () => {
+    const { h, campaigns } = await loadedDemo();
+    const people = await h.ok('people.list');
+    const [admin] = await h.ok('users.list');
+    expect(admin.personId).toBeTruthy();
+    const person = people.find((p) => p.id === admin.personId)!;
+    expect(person.name).toBe(admin.displayName);
+    // A new account is linked to the person of its name, or gets one made for it.
+    const head = people.find((p) => p.name === '郑雪')!;
+    const zheng = await h.addUser({
+      username: 'zhengxue',
+      displayName: '郑雪',
+      roles: ['filer'],
+      departmentId: head.departmentId,
+    });
+    expect(zheng.personId).toBe(head.id);
+    const newcomer = await h.addUser({
+      username: 'xinren',
+      displayName: '新同事',
+      roles: ['filer'],
+      departmentId: head.departmentId,
+    });
+    const made = (await h.ok('people.list')).find((p) => p.id === newcomer.personId)!;
+    expect(made).toMatchObject({ name: '新同事', departmentId: head.departmentId });
+    // The filer files a person-scope 查摆报告 for herself.
+    const nengli = byTitle(campaigns, NENGLI_TITLE);
+    const report = await h
+      .as('xinren')
+      .ok('inspection.create', { campaignId: nengli.id, scope: 'person', personId: made.id });
+    expect(report).toMatchObject({ personId: made.id });
   });
 
   it('keeps dated history that fits the states: notes, completion, sign-off and return', async () => {
@@ -406,17 +523,22 @@ describe('demo job', () => {
     expect(h.services.ctx.sqlite.prepare('SELECT value FROM change_counter').get()).toEqual(before);
     expect(await h.ok('campaigns.list')).toHaveLength(3);
 
-    // Once the demo campaigns are deleted it may be loaded again; departments are reused, not doubled.
-    for (const c of campaigns) await h.ok('campaigns.delete', { id: c.id, version: c.version });
-    const departmentsBefore = await h.ok('departments.list');
-    const blobs = () => h.services.ctx.sqlite.prepare('SELECT count(*) AS n FROM evidence_blobs').get();
-    const blobsBefore = blobs();
-    const again = await h.ok('demo.start');
-    expect((await h.services.ctx.jobs.waitFor(again.jobId))?.state).toBe('done');
-    expect(await h.ok('campaigns.list')).toHaveLength(3);
-    expect((await h.ok('departments.list')).map((d) => d.id)).toEqual(departmentsBefore.map((d) => d.id));
-    // Same day, same evidence content: each file is stored once.
-    expect(blobs()).toEqual(blobsBefore);
+    // The titles carry their own quotation marks: not wrapped in a second pair.
+    expect(second.message).not.toContain('““');
+    expect(second.message).not.toContain('””');
+
+    // The court's own demo campaign can be deleted; the issued ones cannot (they came in a
+    // package), and they still count as loaded.
+    const own = campaigns.find((c) => c.title === QINGLIAN_TITLE)!;
+    await h.ok('campaigns.delete', { id: own.id, version: own.version });
+    const issued = campaigns.find((c) => c.title === NENGLI_TITLE)!;
+    expect(await h.call('campaigns.delete', { id: issued.id, version: issued.version })).toMatchObject({
+      ok: false,
+      code: 'E_NOT_OWNER',
+    });
+    const third = await h.call('demo.start');
+    expect(third).toMatchObject({ ok: false, code: 'E_DEMO_LOADED' });
+    if (!third.ok) expect(third.message).not.toContain(QINGLIAN_TITLE);
   });
 
   it('refuses a second start while the first is still running, and two quick starts never load twice', async () => {
@@ -444,38 +566,40 @@ describe('demo job', () => {
     expect(items.some((i) => i.departmentId === own.id)).toBe(true);
   });
 
-  it("loads at a high court that already holds a subordinate's copies of the demo campaigns", async () => {
-    // A basic court under the high court loads the demo and reports up: the high court then holds
-    // three campaigns with the demo's titles, owned by the basic court.
-    const { h: basic } = await loadedDemo();
-    const folder = outFolder();
-    const up = await exportReportUp(await engineCtx(basic), { folder, full: false });
+  it("loads at a court that already holds its real superior's copies of the demo campaigns", async () => {
+    // The high court loads the demo (its own campaigns: it issues them) and publishes them; the
+    // intermediate court below it imports them: it then holds three campaigns with the demo's
+    // titles, owned by the high court.
     const high = await openSyncCourt(HIGH);
     open.push(high);
-    // A court not yet on the high court's roster: accepted onto it, as a person would.
-    await importBundle(await engineCtx(high), {
-      file: up.filePath,
-      dryRun: false,
-      trust: [await courtFingerprint(await engineCtx(basic))],
-      addToRoster: [basicCourt.code],
-    });
+    const first = await high.ok('demo.start');
+    expect((await high.services.ctx.jobs.waitFor(first.jobId))?.state).toBe('done');
+    const middle = await openSyncCourt(INTERMEDIATE);
+    open.push(middle);
+    const folder = outFolder();
+    const trust = [await courtFingerprint(await engineCtx(high))];
+    for (const campaign of await high.ok('campaigns.list')) {
+      const pkg = await publishCampaign(await engineCtx(high), { campaignId: campaign.id, folder });
+      await importBundle(await engineCtx(middle), { file: pkg.filePath, dryRun: false, trust });
+    }
     const held = () =>
-      high.services.ctx.sqlite
+      middle.services.ctx.sqlite
         .prepare('SELECT origin, count(*) AS n FROM campaigns WHERE deleted_at IS NULL GROUP BY origin ORDER BY origin')
         .all();
-    expect(held()).toEqual([{ origin: basicCourt.code, n: 3 }]);
+    expect(held()).toEqual([{ origin: HIGH.code, n: 3 }]);
 
-    // Its own demo is not "already loaded": only its own campaigns count.
-    const { jobId } = await high.ok('demo.start');
-    const job = await high.services.ctx.jobs.waitFor(jobId);
+    // Its own demo is not "already loaded": only its own and the demo superior's campaigns count.
+    const { jobId } = await middle.ok('demo.start');
+    const job = await middle.services.ctx.jobs.waitFor(jobId);
     expect(job?.error ?? null).toBeNull();
     expect(job?.state).toBe('done');
     expect(held()).toEqual([
+      { origin: 'J00', n: 2 },
       { origin: HIGH.code, n: 3 },
-      { origin: basicCourt.code, n: 3 },
+      { origin: INTERMEDIATE.code, n: 1 },
     ]);
-    // A second load is still refused: now its own demo campaigns are here.
-    const again = await high.call('demo.start');
+    // A second load is still refused: now the demo campaigns are here.
+    const again = await middle.call('demo.start');
     expect(again).toMatchObject({ ok: false, code: 'E_DEMO_LOADED' });
   });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCourt } from './harness';
+import { pdfFile } from './evidenceSamples';
 
 function blobFiles(dataDir: string): string[] {
   const root = path.join(dataDir, 'evidence');
@@ -17,7 +18,7 @@ describe('evidence store', () => {
     const { h, campaign } = await openCourt();
     const a = await h.ok('items.create', { campaignId: campaign.id, title: '廉政教育' });
     const b = await h.ok('items.create', { campaignId: campaign.id, title: '警示教育' });
-    const scan = Buffer.alloc(300_000, 7).toString('base64');
+    const scan = Buffer.concat([pdfFile('签到表'), Buffer.alloc(300_000, 7)]).toString('base64');
     const first = await h.ok('evidence.add', {
       itemId: a.id,
       name: '培训签到表.pdf',

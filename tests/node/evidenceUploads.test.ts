@@ -11,6 +11,7 @@ import { blobPath } from '../../src/main/evidence/blobStore';
 import { ABANDONED_AFTER_MS, receiveChunk, removeAbandonedUploads, UPLOADS_DIR } from '../../src/main/uploads/uploads';
 import { openCourt } from './harness';
 import { expectFailure, uploadFile } from './apiCases/shared';
+import { pdfFile } from './evidenceSamples';
 
 type Court = Awaited<ReturnType<typeof openCourt>>;
 const open: Court[] = [];
@@ -24,9 +25,10 @@ async function court(): Promise<Court> {
   return fx;
 }
 
-/** A scan bigger than one piece, of content no other test uses. */
+/** A scanned PDF bigger than one piece, of content no other test uses (the type check reads the bytes). */
 function scan(bytes = UPLOAD_CHUNK_BYTES + 1_234_567): Buffer {
-  return crypto.randomBytes(bytes);
+  const header = pdfFile('扫描件');
+  return Buffer.concat([header, crypto.randomBytes(bytes - header.length)]);
 }
 
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -95,15 +97,15 @@ describe('evidence sent in pieces', () => {
       period: 'monthly',
     });
     const bytes = scan(2 * UPLOAD_CHUNK_BYTES + 10);
-    const uploadId = await uploadFile(h, bytes, '十月立案统计.xlsx');
+    const uploadId = await uploadFile(h, bytes, '十月立案统计.pdf');
     const row = await h.ok('indicators.recordValue', {
       indicatorId: indicator.id,
       period: '2026-10',
       value: 96.1,
-      evidence: { name: '十月立案统计.xlsx', uploadId },
+      evidence: { name: '十月立案统计.pdf', uploadId },
     });
     const value = row.values.find((v) => v.period === '2026-10')!;
-    expect(value.evidenceName).toBe('十月立案统计.xlsx');
+    expect(value.evidenceName).toBe('十月立案统计.pdf');
     const stored = h.services.ctx.sqlite
       .prepare('SELECT evidence_sha256 AS sha FROM indicator_values WHERE id = ?')
       .get(value.id) as { sha: string };

@@ -7,6 +7,7 @@ import type { Failure, Result } from '../../src/shared/api';
 import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from '../../src/main/sync/syncService';
 import { ADMIN, basicCourt, openCourt, openHarness, type Harness } from './harness';
 import { BASIC, HIGH, engineCtx, openSyncCourt, outFolder } from './sync/syncFixtures';
+import { valuesWorkbook } from './apiCases/templateImport';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -216,6 +217,61 @@ describe('entering period values', () => {
       )
       .get() as { sha: string; size: number };
     expect(row.size).toBe(Buffer.byteLength('自动履行 41 件'));
+  });
+});
+
+describe('录入人 of indicator values', () => {
+  it('names the logged-in account on every write: entered, corrected by another account, imported from Excel', async () => {
+    const { h, campaign } = await court();
+    const rate = await h.ok('indicators.create', {
+      campaignId: campaign.id,
+      name: '当事人满意率',
+      line: 'general',
+      unit: 'percent',
+      direction: 'up',
+      target: 95,
+      period: 'monthly',
+    });
+    // The administrator set up with the court is 王书记员.
+    const first = await h.ok('indicators.recordValue', { indicatorId: rate.id, period: '2026-09', value: 94 });
+    expect(first.values[0]).toMatchObject({ period: '2026-09', enteredBy: '王书记员' });
+
+    await h.addUser({ username: 'shenhe', displayName: '李审核', roles: ['reviewer'] });
+    const reviewer = h.as('shenhe');
+    const corrected = await reviewer.ok('indicators.recordValue', {
+      indicatorId: rate.id,
+      period: '2026-09',
+      value: 95.5,
+      version: first.values[0].version,
+    });
+    expect(corrected.values[0]).toMatchObject({ value: 95.5, version: 2, enteredBy: '李审核' });
+
+    // Excel: one new period and one replaced, both named after the importing account.
+    await h.addUser({ username: 'guanli', displayName: '赵管理', roles: ['admin'] });
+    const dataBase64 = await valuesWorkbook([
+      ['当事人满意率', '2026-09', 96, '更正'],
+      ['当事人满意率', '2026年10月', 97],
+    ]);
+    const done = await h.as('guanli').ok('indicators.importValues', {
+      campaignId: campaign.id,
+      fileName: '指标数值.xlsx',
+      dataBase64,
+      confirm: true,
+    });
+    expect(done.written).toBe(2);
+    const [row] = await h.ok('indicators.list', { campaignId: campaign.id });
+    expect(row.values.map((v) => [v.period, v.value, v.enteredBy])).toEqual([
+      ['2026-09', 96, '赵管理'],
+      ['2026-10', 97, '赵管理'],
+    ]);
+    // Stored in the column, not made up on the way out.
+    const stored = h.services.ctx.sqlite
+      .prepare('SELECT period, entered_by AS enteredBy FROM indicator_values ORDER BY period')
+      .all();
+    expect(stored).toEqual([
+      { period: '2026-09', enteredBy: '赵管理' },
+      { period: '2026-10', enteredBy: '赵管理' },
+    ]);
   });
 });
 

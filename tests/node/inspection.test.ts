@@ -468,14 +468,19 @@ describe('who may do what with reports', () => {
 
     const resent = await h.ok('inspection.submit', { id: returned.id, version: returned.version });
     const accepted = await other.ok('inspection.accept', { id: resent.id, version: resent.version });
+    // An accepted report is closed work (E_CLOSED) until a reviewer reopens it; a decision on it is a wrong state.
     for (const [op, input] of [
       ['inspection.submit', { id: accepted.id, version: accepted.version }],
       ['inspection.saveDraft', { id: accepted.id, version: accepted.version, claims: [] }],
-      ['inspection.return', { id: accepted.id, version: accepted.version, reason: '改主意了' }],
       ['inspection.delete', { id: accepted.id, version: accepted.version }],
     ] as const) {
-      expectFailure(await other.call(op, input as never), 'E_BAD_STATE', /审核通过/);
+      expectFailure(await other.call(op, input as never), 'E_CLOSED', /审核通过/);
     }
+    expectFailure(
+      await other.call('inspection.return', { id: accepted.id, version: accepted.version, reason: '改主意了' }),
+      'E_BAD_STATE',
+      /审核通过/,
+    );
     expect((await h.ok('inspection.get', { id: accepted.id })).rounds.map((r) => r.decision)).toEqual([
       'returned',
       'accepted',

@@ -338,8 +338,8 @@ describe('refusals', () => {
     const signed = await c.reviewer.ok('ledger.signOff', { id: m.id, version: submitted.version });
     refused(
       await c.filer.call('ledger.submit', { id: m.id, version: signed.version, note: '再交一次' }),
-      'E_BAD_STATE',
-      /该整改措施当前为“已销号”，不能提交销号/,
+      'E_CLOSED',
+      /这项整改措施已销号，不能再提交销号.*重新打开/,
     );
     refused(
       await c.reviewer.call('ledger.signOff', { id: m.id, version: signed.version }),
@@ -353,13 +353,13 @@ describe('refusals', () => {
     );
     refused(
       await c.filer.call('ledger.addProgress', { measureId: m.id, eventDate: '2026-11-24', text: '补记' }),
-      'E_BAD_STATE',
-      /当前为“已销号”，不能再填报整改进展/,
+      'E_CLOSED',
+      /已销号，不能再填报整改进展/,
     );
     refused(
       await c.filer.call('ledger.updateMeasure', { id: m.id, version: signed.version, text: m.text, longTerm: true }),
-      'E_BAD_STATE',
-      /当前为“已销号”，不能改为长期整改/,
+      'E_CLOSED',
+      /已销号，不能修改/,
     );
     // Nothing changed.
     const now = await c.h.ok('ledger.getMeasure', { id: m.id });
@@ -477,8 +477,16 @@ describe('deleting', () => {
       dataBase64: Buffer.from('before').toString('base64'),
     });
     const s = await c.filer.ok('ledger.submit', { id: m.id, version: m.version, note: '完成' });
-    await c.reviewer.ok('ledger.signOff', { id: m.id, version: s.version });
+    const signed = await c.reviewer.ok('ledger.signOff', { id: m.id, version: s.version });
     expect(await c.h.ok('lookbacks.list', {})).toHaveLength(1);
+    // A signed-off measure is closed work: the finding goes only after a reviewer reopened it.
+    const before = await c.h.ok('ledger.getFinding', { id: c.finding.id });
+    refused(
+      await c.filer.call('ledger.deleteFinding', { id: before.id, version: before.version }),
+      'E_CLOSED',
+      /已销号/,
+    );
+    await c.reviewer.ok('ledger.reopenMeasure', { id: m.id, version: signed.version, reason: '问题来源有误，需删除' });
     const finding = await c.h.ok('ledger.getFinding', { id: c.finding.id });
     expect(await c.filer.ok('ledger.deleteFinding', { id: finding.id, version: finding.version })).toEqual({
       id: finding.id,
@@ -496,9 +504,9 @@ describe('deleting', () => {
     expect([live('ledger_measures'), live('ledger_events'), live('ledger_evidence'), live('lookbacks')]).toEqual([
       0, 0, 0, 0,
     ]);
-    // The tombstones stay, so the deletion travels in sync bundles.
+    // The tombstones stay, so the deletion travels in sync bundles (submit, sign-off, reopen).
     expect((c.h.services.ctx.sqlite.prepare('SELECT count(*) AS n FROM ledger_events').get() as { n: number }).n).toBe(
-      2,
+      3,
     );
     // The measure's colour ends with it.
     const spans = await c.h.ok('lights.history', { kind: 'measure', id: m.id });
@@ -766,12 +774,12 @@ describe('look-back (回头看)', () => {
         result: 'passed',
         note: '再记一次',
       }),
-      'E_BAD_STATE',
+      'E_CLOSED',
       /已记录为“发现反弹”/,
     );
     refused(
       await c.h.call('lookbacks.reschedule', { id: lookback.id, version: lookback.version + 1, dueDate: '2027-12-31' }),
-      'E_BAD_STATE',
+      'E_CLOSED',
       /不能改期/,
     );
 
@@ -861,7 +869,9 @@ describe('evidence', () => {
       lookbackId: null,
       originalName: '整改前窗口照片.jpg',
       size: 6,
-      mimeType: 'image/jpeg',
+      // Typed from its bytes (text here), not from the name or the browser's "image/jpeg".
+      mimeType: 'text/plain',
+      detectedType: 'txt',
     });
     refused(
       await c.filer.call('ledger.addEvidence', {
@@ -895,7 +905,7 @@ describe('evidence', () => {
     const signed = await c.reviewer.ok('ledger.signOff', { id: m.id, version: s.version });
     refused(
       await c.filer.call('ledger.removeEvidence', { id: after.id, version: after.version }),
-      'E_BAD_STATE',
+      'E_CLOSED',
       /销号的依据/,
     );
     const lookback = signed.lookbacks[0];
@@ -922,7 +932,8 @@ describe('evidence', () => {
     );
 
     expect(await c.filer.ok('ledger.openEvidence', { id: check.id })).toEqual({ opened: true });
-    expect(c.h.opened.at(-1)).toMatch(/回头看抽查记录\.docx$/);
+    // The bytes are plain text, not Word: the copy opened carries the type its bytes say.
+    expect(c.h.opened.at(-1)).toMatch(/回头看抽查记录\.docx\.txt$/);
     const detail = await c.h.ok('ledger.getMeasure', { id: m.id });
     expect(detail.evidence.map((e) => e.phase)).toEqual(['before', 'after', 'lookback']);
     // Before sign-off, material can be taken back.
@@ -993,6 +1004,7 @@ describe('lights of the ledger', () => {
       campaignId: c.campaign.id,
       title: '清理长期未结案件',
       deadline: '2026-11-20',
+      deadlineReason: '补录已逾期的事项',
     });
     c.h.setNow('2026-11-25T10:00:00+08:00');
     expect(await c.h.ok('lights.history', { kind: 'item', id: item.id })).toEqual([

@@ -42,13 +42,19 @@ describe('light history of checklist items', () => {
 
   it('keeps "was red" when the deadline is moved later, and starts a green span', async () => {
     const { h, campaign } = await court();
-    const item = await h.ok('items.create', { campaignId: campaign.id, title: '案件评查', deadline: '2026-11-20' });
+    const item = await h.ok('items.create', {
+      campaignId: campaign.id,
+      title: '案件评查',
+      deadline: '2026-11-20',
+      deadlineReason: '补录已逾期的事项',
+    });
     expect(item.light).toBe('red');
     const moved = await h.ok('items.update', {
       id: item.id,
       version: item.version,
       title: item.title,
       deadline: '2027-03-31',
+      deadlineReason: '评查范围扩大',
     });
     expect(moved).toMatchObject({ light: 'green', wasRed: true });
     expect(moved.lightHistory.map((s) => [s.light, s.until])).toEqual([
@@ -67,8 +73,9 @@ describe('light history of checklist items', () => {
     h.setNow('2026-11-25T09:00:00+08:00');
     await h.ok('items.list', { campaignId: campaign.id });
     await h.ok('items.list', { campaignId: campaign.id });
+    // Coloured from the day it was entered (settled on creation), and not again on later sweeps.
     expect((await h.ok('items.get', { id: dated.id })).lightHistory).toEqual([
-      { light: 'green', since: '2026-11-25', until: null },
+      { light: 'green', since: '2026-11-24', until: null },
     ]);
   });
 });

@@ -99,6 +99,7 @@ describe('work.mine', () => {
         title,
         departmentId,
         deadline,
+        deadlineReason: '补录已逾期的事项',
         owner: '孙法官',
         leadLeader: '李副院长',
       });
@@ -138,6 +139,20 @@ describe('work.mine', () => {
     expect(byTitle['下月到期'].light).toBe('green');
     expect(byTitle['无时限事项']).toMatchObject({ light: 'none', deadline: null });
     expect(byTitle['被退回'].statusText).toBe('已退回');
+    // The send-back reason travels with the row (我的待办, the boards); only the returned one has one.
+    expect(byTitle['被退回'].returnReason).toBe('佐证材料不全');
+    expect(byTitle['临期'].returnReason).toBeNull();
+    // Sent back twice: the newest reason.
+    const again = await filer.ok('items.markComplete', {
+      id: returned.id,
+      version: (await h.ok('items.get', { id: returned.id })).version,
+    });
+    await h.ok('items.sendBack', { id: returned.id, version: again.version, reason: '会议记录缺少签名' });
+    const reasons = Object.fromEntries((await filer.ok('work.mine')).map((e) => [e.title, e.returnReason]));
+    expect(reasons['被退回']).toBe('会议记录缺少签名');
+    // 本院挂图's rows carry it too.
+    const board = await filer.ok('boards.court');
+    expect(board.myWork.find((e) => e.id === returned.id)?.returnReason).toBe('会议记录缺少签名');
   });
 
   it('gives a reviewer items completed by someone else to sign off, never their own', async () => {

@@ -65,6 +65,7 @@ describe('checklist report data and HTML', () => {
       leadLeader: '王建军',
       departmentId: department.id,
       deadline: '2026-11-01',
+      deadlineReason: '补录已逾期的事项',
     });
     const first = await h.ok('items.create', {
       campaignId: campaign.id,

@@ -11,6 +11,7 @@ describe('smoke', () => {
       title: '当场立案率达到95%以上',
       departmentId: dept.id,
       deadline: '2026-11-20',
+      deadlineReason: '补录已逾期的事项',
     });
     expect(item.light).toBe('red');
     const done = await h.ok('items.markComplete', { id: item.id, version: item.version });

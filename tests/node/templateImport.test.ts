@@ -7,18 +7,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCourt } from './harness';
 import { expectFailure } from './apiCases/shared';
 import { addDepartments, TEMPLATE_HEADER, TEMPLATE_SECTIONS, templateWorkbook } from './apiCases/templateImport';
-import { parseDeadline } from '../../src/main/checklist/templateImport';
+import { parseDeadline, parseFrequency } from '../../src/main/checklist/templateImport';
 import { buildReport } from '../../src/main/reports/reportKinds';
 
 type Fixture = Awaited<ReturnType<typeof openCourt>>;
+const MISSING_DEPARTMENT = '0190f0e4-0000-7000-8000-00000000dead';
 let fx: Fixture | null = null;
 afterEach(async () => {
   await fx?.h.close();
   fx = null;
 });
 
-async function setUp() {
-  fx = await openCourt();
+async function setUp(options: { now?: string } = {}) {
+  fx = await openCourt(options);
   const departments = await addDepartments(fx);
   return { ...fx, departments, dataBase64: await templateWorkbook() };
 }
@@ -137,7 +138,7 @@ describe('items.importTemplate', () => {
       confirm: true,
       skipInvalid: true,
     });
-    expect(done.written).toEqual({ items: 16, sections: 1 });
+    expect(done.written).toEqual({ items: 16, sections: 1, departments: 0 });
     expect(done.newSections).toEqual(['作风转变年']);
 
     const detail = await f.h.ok('campaigns.get', { id: f.campaign.id });
@@ -327,6 +328,116 @@ describe('items.importTemplate', () => {
   });
 });
 
+describe('每月/每季度, unknown departments and columns not imported', () => {
+  /** A template with a 备注 column, recurring deadlines and two department names this court lacks. */
+  async function recurringWorkbook(): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('推进清单');
+    sheet.getRow(1).values = ['序号', '重点任务', '责任部门', '完成时限', '备注'];
+    sheet.getRow(2).values = ['一、争先创优年'];
+    sheet.mergeCells('A2:E2');
+    sheet.getRow(3).values = [1, '报送审判质效分析', '审判管理办公室', '每季度', '报政治部'];
+    sheet.getRow(4).values = [2, '召开院务会通报进展', '办公室', '每月底前', ''];
+    sheet.getRow(5).values = [3, '调度长期未结案件', '综合科', '按季度', '重点'];
+    sheet.getRow(6).values = [4, '开展诉源治理', '诉讼服务中心、综合科', { richText: [{ text: '按月' }] }, ''];
+    sheet.getRow(7).values = [5, '完成专项评查', '政治部', '2026年10月31日', ''];
+    return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+  }
+
+  it('sets 频次 from 每季度/每月, names the 备注 column, and maps unknown departments to an existing one or a new one', async () => {
+    const f = await setUp();
+    const dataBase64 = await recurringWorkbook();
+    const input = { campaignId: f.campaign.id, fileName: '清单.xlsx', dataBase64 };
+    const preview = await f.h.ok('items.importTemplate', input);
+    expect(preview.ignoredColumns).toEqual(['备注']);
+    expect(preview.unknownDepartments).toEqual(['综合科', '诉讼服务中心']);
+    expect(preview.departmentMap).toEqual({});
+    // Recurring items run until the campaign's end (2026-12-31); the dated one keeps its date.
+    expect(preview.rows.map((r) => [r.rowNumber, r.frequency, r.deadline])).toEqual([
+      [3, 'quarterly', '2026-12-31'],
+      [4, 'monthly', '2026-12-31'],
+      [5, 'quarterly', '2026-12-31'],
+      [6, 'monthly', '2026-12-31'],
+      [7, 'once', '2026-10-31'],
+    ]);
+    expect(preview.rows.filter((r) => r.errors.length > 0).map((r) => [r.rowNumber, r.errors[0]])).toEqual([
+      [5, expect.stringMatching(/^责任部门“综合科”不存在.*请在上方为它选择本院的部门或新建部门/)],
+      [6, expect.stringMatching(/^责任部门“诉讼服务中心、综合科”不存在/)],
+    ]);
+
+    // 综合科 is our 办公室; 诉讼服务中心 is new.
+    const departmentMap = { 综合科: f.departments.get('办公室')!, 诉讼服务中心: 'new' };
+    const mapped = await f.h.ok('items.importTemplate', { ...input, departmentMap });
+    expect(mapped).toMatchObject({
+      goodRows: 5,
+      badRows: 0,
+      departmentMap,
+      unknownDepartments: ['综合科', '诉讼服务中心'],
+    });
+    expect(mapped.rows[3]).toMatchObject({ department: '诉讼服务中心、综合科', content: '配合部门：办公室' });
+    // A preview creates nothing.
+    expect((await f.h.ok('departments.list')).map((d) => d.name)).not.toContain('诉讼服务中心');
+
+    // A reviewer may map to an existing department but not create one.
+    await f.h.addUser({ username: 'shenhe', displayName: '李审核', roles: ['reviewer'] });
+    expectFailure(
+      await f.h.as('shenhe').call('items.importTemplate', { ...input, departmentMap, confirm: true }),
+      'E_FORBIDDEN',
+      /只有管理员可以新建部门/,
+    );
+    expectFailure(
+      await f.h.call('items.importTemplate', { ...input, departmentMap: { 综合科: MISSING_DEPARTMENT } }),
+      'E_NOT_FOUND',
+      /为“综合科”选择的部门已不存在/,
+    );
+
+    const auditBefore = await auditCount(f);
+    const done = await f.h.ok('items.importTemplate', { ...input, departmentMap, confirm: true });
+    expect(done.written).toEqual({ items: 5, sections: 0, departments: 1 });
+    const departments = await f.h.ok('departments.list');
+    const created = departments.find((d) => d.name === '诉讼服务中心')!;
+    expect(created).toBeDefined();
+    expect(departments.filter((d) => d.name === '综合科')).toEqual([]);
+    const items = await f.h.ok('items.list', { campaignId: f.campaign.id });
+    expect(items.map((i) => [i.title, i.frequency, i.deadline, i.departmentName])).toEqual([
+      ['报送审判质效分析', 'quarterly', '2026-12-31', '审判管理办公室'],
+      ['召开院务会通报进展', 'monthly', '2026-12-31', '办公室'],
+      ['调度长期未结案件', 'quarterly', '2026-12-31', '办公室'],
+      ['开展诉源治理', 'monthly', '2026-12-31', '诉讼服务中心'],
+      ['完成专项评查', 'once', '2026-10-31', '政治部'],
+    ]);
+    expect(items[3].departmentId).toBe(created.id);
+    // Five items and one department, each audited, in the same transaction.
+    expect(await auditCount(f)).toBe(auditBefore + 6);
+  });
+
+  it('leaves the deadline empty for a recurring item when the campaign has no end date', async () => {
+    const f = await setUp();
+    const open = await f.h.ok('campaigns.create', { title: '常态化工作', year: 2026 });
+    const preview = await f.h.ok('items.importTemplate', {
+      campaignId: open.id,
+      fileName: '清单.xlsx',
+      dataBase64: await recurringWorkbook(),
+    });
+    expect(preview.rows.slice(0, 2).map((r) => [r.frequency, r.deadline, r.errors])).toEqual([
+      ['quarterly', null, []],
+      ['monthly', null, []],
+    ]);
+  });
+});
+
+describe('parseFrequency', () => {
+  it('knows the documented words and nothing else', () => {
+    for (const word of ['每月', '按月', '每月底', '每月末前', '逐月', '每个月'])
+      expect(parseFrequency(word), word).toBe('monthly');
+    for (const word of ['每季度', '每季', '按季度', '按季', '每季度末前完成', '每个季度'])
+      expect(parseFrequency(word), word).toBe('quarterly');
+    for (const word of ['12月底', '第三季度', '季度', '每年', '', '每月10日前'])
+      expect(parseFrequency(word), word).toBeNull();
+    expect(parseFrequency(new Date(Date.UTC(2026, 11, 31)))).toBeNull();
+  });
+});
+
 describe('parseDeadline', () => {
   it('reads the ways templates write deadlines', () => {
     const year = 2026;
@@ -352,7 +463,8 @@ describe('parseDeadline', () => {
 
 describe('a checklist saved as Excel is a template', () => {
   it('re-imports the 推进清单 workbook of one campaign into another: same sections, titles, leaders, departments and deadlines', async () => {
-    const f = await setUp();
+    // Mid-year, so the deadlines typed below are still ahead (a past deadline needs a reason).
+    const f = await setUp({ now: '2026-06-01T09:00:00+08:00' });
     const [first, second] = f.sections;
     const departments = await f.h.ok('departments.list');
     const dept = (name: string) => departments.find((d) => d.name === name)!.id;
@@ -400,7 +512,7 @@ describe('a checklist saved as Excel is a template', () => {
       dataBase64,
       confirm: true,
     });
-    expect(done.written).toEqual({ items: 2, sections: 2 });
+    expect(done.written).toEqual({ items: 2, sections: 2, departments: 0 });
     const items = await f.h.ok('items.list', { campaignId: target.id });
     expect(items.map((item) => [item.title, item.leadLeader, item.deadline])).toEqual([
       ['落实当场立案制度', '张院长', '2026-12-31'],

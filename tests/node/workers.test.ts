@@ -52,9 +52,12 @@ describe('heavy work in worker threads', () => {
     expect(tasks.map((t) => t.op)).toEqual(['demo']);
     expectOffMainThread(tasks);
     expect(await h.ok('campaigns.list')).toHaveLength(3);
-    // Every row it wrote has its change number and audit entry, in one unbroken chain.
+    // Every row it wrote has its change number and audit entry, in one unbroken chain. (The demo
+    // superior's rows came in its packages: the import is audited as one entry, not row by row.)
     const unaudited = h.services.ctx.sqlite
-      .prepare('SELECT count(*) AS n FROM items WHERE id NOT IN (SELECT row_id FROM audit_log)')
+      .prepare(
+        "SELECT count(*) AS n FROM items WHERE origin = (SELECT value FROM settings WHERE key = 'local_court_code') AND id NOT IN (SELECT row_id FROM audit_log)",
+      )
       .get() as { n: number };
     expect(unaudited.n).toBe(0);
     expect((await h.ok('audit.verify')).ok).toBe(true);

@@ -9,6 +9,7 @@ import type { AuthStatus, Role, SessionUser, UserAccount } from '../../shared/mo
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { AuditAppender } from '../audit/auditLog';
+import { withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { Database, UsersTable } from '../data/schema';
 import { writeTransaction } from '../data/transactions';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
@@ -139,6 +140,72 @@ async function assertDepartmentAndPerson(
     if (!found)
       throw new ApiError('E_INVALID', '所选人员不存在或已被删除，请重新选择。', { personId: '请重新选择人员' });
   }
+}
+
+/**
+ * The 人员 an account stands for, so the account can file its own 查摆报告: a live person of this
+ * court with the account's name (in its department when both have one), or else one created with
+ * the account (same name and department, 职务 left for the administrator to fill in). An account
+ * without a department (an administrator, a court-wide reviewer) gets a new person only when
+ * `departmentForNew` says where: otherwise it stays unlinked rather than adding a person nobody
+ * expects a 查摆报告 from.
+ */
+export async function personForAccount(
+  writer: ChangeWriter,
+  account: { displayName: string; departmentId: string | null },
+  departmentForNew: string | null = account.departmentId,
+): Promise<string | null> {
+  const name = account.displayName.trim();
+  const candidates = await writer.trx
+    .selectFrom('people')
+    .select(['id', 'departmentId'])
+    .where('name', '=', name)
+    .where('origin', '=', writer.actor.court)
+    .where('deletedAt', 'is', null)
+    .orderBy('createdAt')
+    .execute();
+  const found =
+    candidates.find((p) => account.departmentId !== null && p.departmentId === account.departmentId) ??
+    candidates.find((p) => account.departmentId === null || p.departmentId === null);
+  if (found) return found.id;
+  if (!departmentForNew) return null;
+  return (await writer.insert('people', { name, title: '', departmentId: departmentForNew })).id;
+}
+
+/**
+ * Links every account not yet linked to a 人员 (the demo, after it wrote its people): to the
+ * person of the same name, or to one created for it (in its department, else `departmentForNew`).
+ * Audited like any account change.
+ */
+export async function linkAccountsToPeople(writer: ChangeWriter, departmentForNew: string): Promise<number> {
+  const unlinked = await writer.trx
+    .selectFrom('users')
+    .select(['id', 'displayName', 'departmentId', 'version'])
+    .where('personId', 'is', null)
+    .where('disabled', '=', 0)
+    .orderBy('createdAt')
+    .execute();
+  const audit = AuditAppender.for(writer.trx);
+  for (const account of unlinked) {
+    const personId = await personForAccount(writer, account, account.departmentId ?? departmentForNew);
+    if (!personId) continue;
+    await writer.trx
+      .updateTable('users')
+      .set({ personId, version: account.version + 1, updatedAt: writer.now })
+      .where('id', '=', account.id)
+      .execute();
+    await audit.append({
+      at: writer.now,
+      actor: writer.actor.name,
+      court: writer.actor.court,
+      operation: 'update',
+      tableName: 'users',
+      rowId: account.id,
+      before: { personId: null },
+      after: { personId },
+    });
+  }
+  return unlinked.length;
 }
 
 /** Creates an account inside the caller's transaction and audits it. */
@@ -336,10 +403,18 @@ export async function createUser(ctx: ServiceContext, input: ParsedInput<'users.
       departmentId: '请为填报人选择所属部门',
     });
   }
-  // New accounts get a temporary password from the administrator and must choose their own.
-  const id = await writeTransaction(ctx.db, (trx) =>
-    insertUser(trx, ctx, actorName(admin), { ...input, mustChange: true }),
-  );
+  // New accounts get a temporary password from the administrator and must choose their own. An
+  // account is linked to its 人员: the one chosen, or one of the same name, or one made for it.
+  const actor = {
+    name: actorName(admin),
+    court: await localCourt(ctx),
+    userId: admin.id,
+    displayName: admin.displayName,
+  };
+  const id = await withChanges(ctx.db, actor, stamp(ctx), async (writer) => {
+    const personId = input.personId ?? (await personForAccount(writer, input));
+    return insertUser(writer.trx, ctx, actor.name, { ...input, personId, mustChange: true });
+  });
   return getAccount(ctx, id);
 }
 

@@ -11,7 +11,7 @@ import { ownCourtCode, superiorCourtCodes, today } from '../court/courtProfile';
 import type { CampaignsTable } from '../data/schema';
 import { attainmentCounts, listIndicators } from '../indicators/indicators';
 import { ledgerClosure } from '../ledger/closure';
-import { myWork } from '../work/myWork';
+import { itemReturnReasons, myWork } from '../work/myWork';
 import { countItems, sumCounts } from './boardCounts';
 
 /** "This week": today and the next seven days. */
@@ -96,6 +96,10 @@ async function dueItems(ctx: ServiceContext, campaigns: CampaignRow[], court: st
     .limit(DUE_LIST_LIMIT)
     .execute();
   const byId = new Map(campaigns.map((c) => [c.id, c]));
+  const reasons = await itemReturnReasons(
+    ctx,
+    rows.filter((row) => row.status === 'returned').map((row) => row.id),
+  );
   const numbers = new Map<string, number>();
   for (const campaign of campaigns) {
     const ids = new Set(rows.filter((row) => row.campaignId === campaign.id).map((row) => row.id));
@@ -114,6 +118,7 @@ async function dueItems(ctx: ServiceContext, campaigns: CampaignRow[], court: st
         owner: row.owner,
         departmentName: row.departmentName ?? '',
         light: lightRule(day, campaign.yellowDays)(row.status, row.deadline),
+        returnReason: reasons.get(row.id) ?? null,
       };
     })
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : Number(a.number) - Number(b.number)));

@@ -28,6 +28,7 @@ export const checklistHandlers: AreaHandlers<ChecklistOperation> = {
   'items.signOff': (ctx, input) => items.signOff(ctx, input),
   'items.sendBack': (ctx, input) => items.sendBack(ctx, input),
   'items.reopen': (ctx, input) => items.reopen(ctx, input),
+  'items.extendDeadline': (ctx, input) => items.extendDeadline(ctx, input),
   'progress.add': (ctx, input) => items.addProgress(ctx, input),
   'stats.campaignProgress': (ctx, input) => items.campaignProgress(ctx, input.campaignId, input.courtCode),
   ...templateImportHandlers,

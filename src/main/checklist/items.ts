@@ -8,12 +8,14 @@ import type { ParsedInput } from '../../shared/api';
 import { addToFigures, emptyFigures, finishFigures, isDone, lightRule } from '../../shared/checklistRules';
 import type {
   CampaignProgress,
+  DeadlineChange,
   Evidence,
   ItemDetail,
   ItemRow,
   ItemStatus,
   ProgressFigures,
   ProgressNote,
+  SignedOffSnapshot,
   Signoff,
 } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
@@ -21,11 +23,22 @@ import { ApiError } from '../api/errors';
 import { definitionOrigins, listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, timestamp, today, viewedCourtCode } from '../court/courtProfile';
 import { ORDER_GAP, ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
-import type { CampaignsTable, EvidenceTable, ItemsTable, ProgressNotesTable, SignoffsTable } from '../data/schema';
-import { assertCanWorkFor, assertNotOwnWork } from '../access/access';
+import type {
+  CampaignsTable,
+  DeadlineChangesTable,
+  EvidenceTable,
+  ItemsTable,
+  ProgressNotesTable,
+  SignoffsTable,
+} from '../data/schema';
+import { assertCanWorkFor, assertNotOwnWork, hasRole, requireUser } from '../access/access';
+import { assertItemOpen, assertItemsOpen } from './closedWork';
 import { escalationName, everRed, lightHistory, settleItemLight, sweepLights } from '../lights/lightHistory';
 import { ITEM_STATUS_ZH } from '../app/statusText';
 import { assertDepartmentExists } from '../ledger/ledgerWrites';
+import { EVIDENCE_UPLOADS, withEvidenceFilesChanges, type StoredFile } from '../evidence/evidenceFiles';
+import { insertItemEvidence } from '../evidence/evidenceStore';
+import { uploadedFile } from '../uploads/uploads';
 
 type ItemRecord = Selectable<ItemsTable> & {
   departmentName: string | null;
@@ -170,7 +183,7 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
     .where('deletedAt', 'is', null)
     .execute();
   const number = siblings.sort(byDisplayOrder(ranks)).findIndex((s) => s.id === id) + 1;
-  const [notes, evidence, signoffs] = await Promise.all([
+  const [notes, evidence, signoffs, deadlineChanges] = await Promise.all([
     ctx.db
       .selectFrom('progressNotes')
       .selectAll()
@@ -193,6 +206,14 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
       .where('deletedAt', 'is', null)
       .orderBy('changeSeq', 'desc')
       .execute(),
+    ctx.db
+      .selectFrom('deadlineChanges')
+      .selectAll()
+      .where('recordKind', '=', 'item')
+      .where('recordId', '=', id)
+      .where('deletedAt', 'is', null)
+      .orderBy('decidedAt', 'desc')
+      .execute(),
   ]);
   await sweepLights(ctx);
   // One item: "was red" comes from its own history, which the drawer shows anyway.
@@ -203,8 +224,13 @@ export async function getItem(ctx: ServiceContext, id: string): Promise<ItemDeta
     notes: notes.map(toNote),
     evidence: evidence.map(toEvidence),
     signoffs: signoffs.map(toSignoff),
+    deadlineChanges: deadlineChanges.map(toDeadlineChange),
     lightHistory: history,
     completedBy: row.completedBy,
+    completedByName: row.completedBy
+      ? ((await ctx.db.selectFrom('users').select('displayName').where('id', '=', row.completedBy).executeTakeFirst())
+          ?.displayName ?? null)
+      : null,
   };
 }
 
@@ -227,6 +253,8 @@ export function toEvidence(row: Selectable<EvidenceTable>): Evidence {
     originalName: row.originalName,
     size: row.size,
     mimeType: row.mimeType,
+    noteId: row.noteId,
+    detectedType: row.detectedType,
   };
 }
 
@@ -238,7 +266,67 @@ function toSignoff(row: Selectable<SignoffsTable>): Signoff {
     decidedAt: row.decidedAt,
     decision: row.decision,
     opinion: row.opinion,
+    snapshot: row.snapshotJson ? (JSON.parse(row.snapshotJson) as SignedOffSnapshot) : null,
   };
+}
+
+export function toDeadlineChange(row: Selectable<DeadlineChangesTable>): DeadlineChange {
+  return {
+    ...ownedFields(row),
+    recordKind: row.recordKind,
+    recordId: row.recordId,
+    fromDeadline: row.fromDeadline,
+    toDeadline: row.toDeadline,
+    reason: row.reason,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+  };
+}
+
+/** Keeps a deadline moved (延期) or set in the past as a record of its own, with the reason. */
+export async function recordDeadlineChange(
+  writer: ChangeWriter,
+  change: {
+    campaignId: string;
+    recordKind: 'item' | 'measure';
+    recordId: string;
+    fromDeadline: string | null;
+    toDeadline: string | null;
+    reason: string;
+  },
+): Promise<void> {
+  await writer.insert('deadlineChanges', { ...change, decidedBy: writer.actor.displayName, decidedAt: writer.now });
+}
+
+const EXTEND_BY_REVIEWER = '完成时限已经确定，填报人不能自行修改。如需延期，请审核人办理“延期”（需写明理由）。';
+
+/**
+ * The deadline rules of create, update and bulk update (DESIGN: closed work, 延期): a deadline in
+ * the past needs a reason; moving an existing deadline of this court's own item is a 延期 — refused
+ * for 填报人, and needs a reason from a reviewer or an administrator. Returns whether the change
+ * must be kept as a deadline_changes row.
+ */
+function checkDeadlineChange(
+  ctx: ServiceContext,
+  before: string | null,
+  after: string | null,
+  reason: string,
+): boolean {
+  if (before === after) return false;
+  const user = requireUser(ctx);
+  const moved = before !== null;
+  if (moved && !hasRole(user, 'admin') && !hasRole(user, 'reviewer'))
+    throw new ApiError('E_FORBIDDEN', EXTEND_BY_REVIEWER, { deadline: '如需延期，请审核人办理' });
+  if (moved && !reason.trim())
+    throw new ApiError('E_INVALID', '修改已有的完成时限就是延期，请写明延期理由。', {
+      deadlineReason: '请填写延期理由',
+    });
+  const past = after !== null && after < today(ctx);
+  if (past && !reason.trim())
+    throw new ApiError('E_INVALID', '完成时限早于今天，请写明理由。', {
+      deadlineReason: '完成时限早于今天，请填写理由',
+    });
+  return moved || past;
 }
 
 /** Substring search on Chinese text: FTS5 trigram for 3+ characters, LIKE for shorter. */
@@ -347,28 +435,44 @@ export async function createItem(ctx: ServiceContext, input: ParsedInput<'items.
     throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再添加事项。如需添加，请先重新启用活动。');
   const actor = await currentActor(ctx);
   assertCanWorkFor(ctx, input.departmentId, '事项');
+  const { deadlineReason, ...fields } = input;
+  const keep = checkDeadlineChange(ctx, null, fields.deadline, deadlineReason);
   const row = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    await assertSectionInCampaign(writer, input.sectionId, input.campaignId);
-    await assertDepartmentExists(writer, input.departmentId);
-    const sortOrder = (await lastOrderIn(writer, input.campaignId, input.sectionId)) + ORDER_GAP;
-    return writer.insert('items', {
-      ...input,
+    await assertSectionInCampaign(writer, fields.sectionId, fields.campaignId);
+    await assertDepartmentExists(writer, fields.departmentId);
+    const sortOrder = (await lastOrderIn(writer, fields.campaignId, fields.sectionId)) + ORDER_GAP;
+    const created = await writer.insert('items', {
+      ...fields,
       sortOrder,
-      status: input.percent > 0 ? 'in_progress' : 'not_started',
+      status: fields.percent > 0 ? 'in_progress' : 'not_started',
       completedAt: null,
       completedLate: 0,
     });
+    if (keep) {
+      await recordDeadlineChange(writer, {
+        campaignId: created.campaignId,
+        recordKind: 'item',
+        recordId: created.id,
+        fromDeadline: null,
+        toDeadline: created.deadline,
+        reason: deadlineReason,
+      });
+    }
+    await settleItemLight(writer.trx, created.id, today(ctx));
+    return created;
   });
   return getItem(ctx, row.id);
 }
 
 export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.update'>): Promise<ItemDetail> {
   const actor = await currentActor(ctx);
-  const { id, version, ...fields } = input;
+  const { id, version, deadlineReason, ...fields } = input;
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const before = await writer.loadOwned('items', id, version);
+    assertItemOpen(before, '修改');
     await assertItemWork(ctx, writer, before);
     assertDefinitionKept(before, fields);
+    const keep = checkDeadlineChange(ctx, before.deadline, fields.deadline, deadlineReason);
     // A 填报人 may not hand their item to another department either.
     if (fields.departmentId !== before.departmentId) assertCanWorkFor(ctx, fields.departmentId, '事项');
     await assertSectionInCampaign(writer, fields.sectionId, before.campaignId);
@@ -379,7 +483,19 @@ export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.
     // Percent is progress; finishing is its own step (mark complete), so 100% alone does not finish.
     if (!isDone(before.status) && before.status === 'not_started' && fields.percent > 0) patch.status = 'in_progress';
     if (isDone(before.status)) delete patch.percent;
+    // The colour the old deadline gave is recorded before the deadline moves, so a red it caused stays.
+    if (fields.deadline !== before.deadline) await settleItemLight(writer.trx, id, today(ctx));
     await writer.update('items', id, version, patch);
+    if (keep) {
+      await recordDeadlineChange(writer, {
+        campaignId: before.campaignId,
+        recordKind: 'item',
+        recordId: id,
+        fromDeadline: before.deadline,
+        toDeadline: fields.deadline,
+        reason: deadlineReason,
+      });
+    }
     if (fields.deadline !== before.deadline) await settleItemLight(writer.trx, id, today(ctx));
   });
   return getItem(ctx, id);
@@ -391,8 +507,11 @@ export async function deleteItems(
 ): Promise<{ deleted: number }> {
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-    for (const id of input.ids) {
-      const item = await writer.loadOwned('items', id);
+    const targets = [];
+    for (const id of input.ids) targets.push(await writer.loadOwned('items', id));
+    assertItemsOpen(targets, '删除');
+    for (const item of targets) {
+      const id = item.id;
       if (item.sourceItemId) {
         throw new ApiError(
           'E_READ_ONLY',
@@ -410,6 +529,7 @@ export async function moveItem(ctx: ServiceContext, input: ParsedInput<'items.mo
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const item = await writer.loadOwned('items', input.id);
+    assertItemOpen(item, '调整栏目或顺序');
     if (item.sourceItemId)
       throw new ApiError('E_READ_ONLY', '这是上级法院下发的规定动作，栏目和顺序由上级法院确定，本院不能调整。');
     await assertSectionInCampaign(writer, input.sectionId, item.campaignId);
@@ -466,10 +586,30 @@ export async function bulkUpdateItems(
   if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     await assertDepartmentExists(writer, input.departmentId);
-    for (const id of input.ids) {
-      if (input.deadline !== undefined)
-        assertDefinitionKept(await writer.loadOwned('items', id), { deadline: input.deadline });
-      await writer.update('items', id, undefined, patch, 'bulk-update');
+    const targets = [];
+    for (const id of input.ids) targets.push(await writer.loadOwned('items', id));
+    assertItemsOpen(targets, '批量修改');
+    const day = today(ctx);
+    for (const item of targets) {
+      let keep = false;
+      if (input.deadline !== undefined) {
+        assertDefinitionKept(item, { deadline: input.deadline });
+        keep = checkDeadlineChange(ctx, item.deadline, input.deadline, input.deadlineReason);
+        if (item.deadline !== input.deadline) await settleItemLight(writer.trx, item.id, day);
+      }
+      await writer.update('items', item.id, undefined, patch, 'bulk-update');
+      if (keep) {
+        await recordDeadlineChange(writer, {
+          campaignId: item.campaignId,
+          recordKind: 'item',
+          recordId: item.id,
+          fromDeadline: item.deadline,
+          toDeadline: input.deadline ?? null,
+          reason: input.deadlineReason,
+        });
+      }
+      if (input.deadline !== undefined && item.deadline !== input.deadline)
+        await settleItemLight(writer.trx, item.id, day);
     }
   });
   return { updated: input.ids.length };
@@ -486,8 +626,9 @@ export async function markComplete(ctx: ServiceContext, input: ParsedInput<'item
   const day = today(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const item = await writer.loadOwned('items', input.id, input.version);
+    assertItemOpen(item, '再提交销号');
     await assertItemWork(ctx, writer, item);
-    assertStatus(item.status, ['not_started', 'in_progress', 'returned'], '标记完成');
+    assertStatus(item.status, ['not_started', 'in_progress', 'returned'], '提交销号');
     if (input.note) {
       await writer.insert('progressNotes', {
         itemId: item.id,
@@ -497,22 +638,27 @@ export async function markComplete(ctx: ServiceContext, input: ParsedInput<'item
         percent: 100,
       });
     }
-    await writer.update(
-      'items',
-      item.id,
-      undefined,
-      {
-        status: 'completed',
-        percent: 100,
-        completedAt: writer.now,
-        completedLate: item.deadline && day > item.deadline ? 1 : 0,
-        completedBy: actor.userId,
-      },
-      'complete',
-    );
-    await settleItemLight(writer.trx, item.id, day);
+    await completeWithin(writer, item, day);
   });
   return getItem(ctx, input.id);
+}
+
+/** Hands an item in for 销号 inside the caller's transaction (items.markComplete, progress.add). */
+async function completeWithin(writer: ChangeWriter, item: Selectable<ItemsTable>, day: string): Promise<void> {
+  await writer.update(
+    'items',
+    item.id,
+    undefined,
+    {
+      status: 'completed',
+      percent: 100,
+      completedAt: writer.now,
+      completedLate: item.deadline && day > item.deadline ? 1 : 0,
+      completedBy: writer.actor.userId,
+    },
+    'complete',
+  );
+  await settleItemLight(writer.trx, item.id, day);
 }
 
 async function decide(
@@ -535,6 +681,7 @@ async function decide(
       decidedAt: writer.now,
       decision,
       opinion,
+      snapshotJson: decision === 'reopened' ? JSON.stringify(await snapshotOf(writer, item)) : '',
     });
     await writer.update(
       'items',
@@ -546,6 +693,48 @@ async function decide(
     await settleItemLight(writer.trx, item.id, today(ctx));
   });
   return getItem(ctx, input.id);
+}
+
+/** The item as it stands before a reopen: what was signed off (or handed in), for the history. */
+async function snapshotOf(writer: ChangeWriter, item: Selectable<ItemsTable>): Promise<SignedOffSnapshot> {
+  const [department, completer, approval, evidence] = await Promise.all([
+    item.departmentId
+      ? writer.trx.selectFrom('departments').select('name').where('id', '=', item.departmentId).executeTakeFirst()
+      : undefined,
+    item.completedBy
+      ? writer.trx.selectFrom('users').select('displayName').where('id', '=', item.completedBy).executeTakeFirst()
+      : undefined,
+    writer.trx
+      .selectFrom('signoffs')
+      .select(['reviewer', 'decidedAt'])
+      .where('itemId', '=', item.id)
+      .where('decision', '=', 'approved')
+      .where('deletedAt', 'is', null)
+      .orderBy('changeSeq', 'desc')
+      .executeTakeFirst(),
+    writer.trx
+      .selectFrom('evidence')
+      .select('originalName')
+      .where('itemId', '=', item.id)
+      .where('deletedAt', 'is', null)
+      .orderBy('changeSeq')
+      .execute(),
+  ]);
+  const signed = item.status === 'signed_off' && approval;
+  return {
+    status: item.status,
+    title: item.title,
+    content: item.content,
+    deadline: item.deadline,
+    percent: item.percent,
+    owner: item.owner,
+    departmentName: department?.name ?? '',
+    completedAt: item.completedAt,
+    completedByName: completer?.displayName ?? '',
+    signedOffBy: signed ? approval.reviewer : '',
+    signedOffAt: signed ? approval.decidedAt : null,
+    evidenceNames: evidence.map((e) => e.originalName),
+  };
 }
 
 export const signOff = (ctx: ServiceContext, input: ParsedInput<'items.signOff'>) =>
@@ -567,24 +756,79 @@ export const reopen = (ctx: ServiceContext, input: ParsedInput<'items.reopen'>) 
     completedBy: null,
   });
 
+/** 延期: a reviewer or an administrator moves an existing deadline of this court's own item, with the reason. */
+export async function extendDeadline(
+  ctx: ServiceContext,
+  input: ParsedInput<'items.extendDeadline'>,
+): Promise<ItemDetail> {
+  const actor = await currentActor(ctx);
+  const day = today(ctx);
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const item = await writer.loadOwned('items', input.id, input.version);
+    assertItemOpen(item, '延期');
+    assertDefinitionKept(item, { deadline: input.deadline });
+    if (!item.deadline)
+      throw new ApiError('E_BAD_STATE', '这项事项还没有完成时限，请在编辑中直接填写，不需要办理延期。');
+    if (input.deadline === item.deadline)
+      throw new ApiError('E_INVALID', '新的完成时限与原时限相同，请重新选择。', { deadline: '请选择新的完成时限' });
+    // The colour the old deadline gave is settled first: a red it caused stays in the history.
+    await settleItemLight(writer.trx, item.id, day);
+    await writer.update('items', item.id, undefined, { deadline: input.deadline }, 'extend-deadline');
+    await recordDeadlineChange(writer, {
+      campaignId: item.campaignId,
+      recordKind: 'item',
+      recordId: item.id,
+      fromDeadline: item.deadline,
+      toDeadline: input.deadline,
+      reason: input.reason,
+    });
+    await settleItemLight(writer.trx, item.id, day);
+  });
+  return getItem(ctx, input.id);
+}
+
 export async function addProgress(ctx: ServiceContext, input: ParsedInput<'progress.add'>): Promise<ProgressNote> {
   const actor = await currentActor(ctx);
   if (input.noteDate > today(ctx)) {
     throw new ApiError('E_INVALID', '进展日期不能晚于今天。', { noteDate: '进展日期不能晚于今天' });
   }
   const author = input.author || actor.displayName;
-  const note = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+  const day = today(ctx);
+  const uploads = (input.uploadIds ?? []).map((uploadId) => ({ uploadId }));
+  // Names as the screen sent them, or as the file was called when it was uploaded.
+  const fileMeta = uploads.map(
+    ({ uploadId }, index) =>
+      input.files?.[index] ?? { name: uploadedFile(ctx, EVIDENCE_UPLOADS, uploadId).fileName, mimeType: '' },
+  );
+  // The note, its files (evidence linked to it) and, when asked, the hand-in for 销号: all or nothing.
+  const note = await withEvidenceFilesChanges(ctx, actor, uploads, async (writer, files) => {
     const item = await writer.loadOwned('items', input.itemId);
+    assertItemOpen(item, '再填报进展');
     await assertItemWork(ctx, writer, item);
+    if (input.submitForSignOff) {
+      assertStatus(item.status, ['not_started', 'in_progress', 'returned'], '提交销号');
+      const created = await writer.insert('progressNotes', {
+        itemId: item.id,
+        noteDate: input.noteDate,
+        author,
+        text: input.text,
+        percent: 100,
+      });
+      await addNoteFiles(writer, item.id, created.id, files, fileMeta);
+      await completeWithin(writer, item, day);
+      return created;
+    }
     if (isDone(item.status)) {
       // Notes on finished work are kept as history but do not move it backwards.
-      return writer.insert('progressNotes', {
+      const created = await writer.insert('progressNotes', {
         itemId: item.id,
         noteDate: input.noteDate,
         author,
         text: input.text,
         percent: null,
       });
+      await addNoteFiles(writer, item.id, created.id, files, fileMeta);
+      return created;
     }
     const created = await writer.insert('progressNotes', {
       itemId: item.id,
@@ -593,6 +837,7 @@ export async function addProgress(ctx: ServiceContext, input: ParsedInput<'progr
       text: input.text,
       percent: input.percent ?? null,
     });
+    await addNoteFiles(writer, item.id, created.id, files, fileMeta);
     const patch: Partial<Selectable<ItemsTable>> = {};
     if (input.percent !== undefined) patch.percent = input.percent;
     if (item.status === 'not_started') patch.status = 'in_progress';
@@ -600,6 +845,18 @@ export async function addProgress(ctx: ServiceContext, input: ParsedInput<'progr
     return created;
   });
   return toNote(note);
+}
+
+/** The files handed in with a progress note, as the item's evidence linked to that note. */
+async function addNoteFiles(
+  writer: ChangeWriter,
+  itemId: string,
+  noteId: string,
+  files: StoredFile[],
+  meta: Array<{ name: string; mimeType: string }>,
+): Promise<void> {
+  for (const [index, file] of files.entries())
+    await insertItemEvidence(writer, itemId, file, { ...meta[index], noteId });
 }
 
 /** Overall, per section (with everything below it) and per department, of one court's items. */

@@ -7,9 +7,18 @@
 import type ExcelJS from 'exceljs';
 import type { Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api';
-import type { TemplateColumn, TemplateField, TemplateImport, TemplateImportRow } from '../../shared/model';
+import {
+  frequencyWords,
+  NEW_DEPARTMENT,
+  type Frequency,
+  type TemplateColumn,
+  type TemplateField,
+  type TemplateImport,
+  type TemplateImportRow,
+} from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
+import { hasRole, requireUser } from '../access/access';
 import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, ownCourtCode, timestamp } from '../court/courtProfile';
 import { ORDER_GAP, withChanges } from '../data/ownedRows';
@@ -227,6 +236,17 @@ export function parseDeadline(
   return undefined;
 }
 
+/** 每月, 按季度, 每季度末前…: the item's 频次 (frequencyWords), or null for anything else. */
+export function parseFrequency(value: ExcelJS.CellValue): Exclude<Frequency, 'once'> | null {
+  if (typeof value !== 'string' && !(value && typeof value === 'object' && 'richText' in value)) return null;
+  const text = cellText(value)
+    .replace(/\s+/g, '')
+    .replace(/(之前|以前|前|完成)+$/, '');
+  for (const frequency of ['monthly', 'quarterly'] as const)
+    if ((frequencyWords[frequency] as readonly string[]).includes(text)) return frequency;
+  return null;
+}
+
 // ── Kind ──
 
 function parseKind(text: string): 'mandatory' | 'own' | undefined {
@@ -244,6 +264,8 @@ interface Context {
   campaign: Selectable<CampaignsTable>;
   /** This court's live departments by name. */
   departments: Map<string, string>;
+  /** Unknown name in the file → existing department id, or NEW_DEPARTMENT (checked against this court's). */
+  departmentMap: Record<string, string>;
   /** Section titles (numbering stripped) → id, as this court sees the campaign. */
   sections: Map<string, string>;
   /** "section id or empty|title" of this court's live items. */
@@ -252,7 +274,11 @@ interface Context {
   issuedToUs: boolean;
 }
 
-async function importContext(ctx: ServiceContext, campaignId: string): Promise<Context> {
+async function importContext(
+  ctx: ServiceContext,
+  campaignId: string,
+  departmentMap: Record<string, string>,
+): Promise<Context> {
   const campaign = await loadCampaignRow(ctx, campaignId);
   const own = await ownCourtCode(ctx);
   const [departments, sections, items] = await Promise.all([
@@ -276,9 +302,24 @@ async function importContext(ctx: ServiceContext, campaignId: string): Promise<C
   const sectionIds = new Map<string, string>();
   for (const section of sections)
     if (!sectionIds.has(stripNumbering(section.title))) sectionIds.set(stripNumbering(section.title), section.id);
+  const departmentIds = new Set(departments.map((d) => d.id));
+  for (const [name, target] of Object.entries(departmentMap)) {
+    if (target === NEW_DEPARTMENT) {
+      // Creating a department is an administrator's, as in 设置 → 部门.
+      if (!hasRole(requireUser(ctx), 'admin'))
+        throw new ApiError('E_FORBIDDEN', `只有管理员可以新建部门。请为“${name}”选择本院已有的部门，或请管理员导入。`, {
+          [`departmentMap.${name}`]: '只有管理员可以新建部门',
+        });
+    } else if (!departmentIds.has(target)) {
+      throw new ApiError('E_NOT_FOUND', `为“${name}”选择的部门已不存在，请重新选择。`, {
+        [`departmentMap.${name}`]: '所选部门已不存在',
+      });
+    }
+  }
   return {
     campaign,
     departments: new Map(departments.map((d) => [d.name.replace(/\s+/g, ''), d.id])),
+    departmentMap,
     sections: sectionIds,
     existingTitles: new Set(items.map((item) => `${item.sectionId ?? ''}|${item.title.trim()}`)),
     issuedToUs: campaign.origin !== own,
@@ -288,6 +329,8 @@ async function importContext(ctx: ServiceContext, campaignId: string): Promise<C
 /** A checked row plus what the writer needs (ids resolved), kept out of the answer. */
 interface CheckedRow extends TemplateImportRow {
   departmentId: string | null;
+  /** The lead department to create on confirm (mapped to NEW_DEPARTMENT); departmentId is then null. */
+  newDepartment: string | null;
   sectionKey: string;
 }
 
@@ -304,8 +347,9 @@ function checkRows(
   header: GridRow,
   mapping: Partial<Record<TemplateField, number | null>>,
   context: Context,
-): CheckedRow[] {
+): { rows: CheckedRow[]; unknownDepartments: string[] } {
   const { campaign } = context;
+  const unknownDepartments = new Set<string>();
   const departmentNames = [...context.departments.keys()];
   const knownDepartments = departmentNames.length > 0 ? departmentNames.join('、') : '（本院尚未设置部门）';
   const at = (row: GridRow, field: TemplateField) => {
@@ -343,10 +387,16 @@ function checkRows(
     // Deadline.
     const deadlineIndex = mapping.deadline;
     const deadlineRaw = deadlineIndex === null || deadlineIndex === undefined ? null : row.values[deadlineIndex];
-    const deadline = parseDeadline(deadlineRaw ?? null, campaign.year);
+    const frequency = parseFrequency(deadlineRaw ?? null);
+    // 每月, 每季度: recurring until the campaign ends.
+    const deadline = frequency
+      ? { date: campaign.endDate ?? null, longTerm: false }
+      : parseDeadline(deadlineRaw ?? null, campaign.year);
     let deadlineDate: string | null = null;
     if (!deadline)
-      errors.push(`完成时限“${cellText(deadlineRaw ?? null)}”无法识别，请写成 2026-12-31、2026年12月31日 或 12月底`);
+      errors.push(
+        `完成时限“${cellText(deadlineRaw ?? null)}”无法识别，请写成 2026-12-31、2026年12月31日、12月底，或“每月”“每季度”`,
+      );
     else {
       deadlineDate = deadline.date;
       if (deadline.longTerm)
@@ -367,15 +417,28 @@ function checkRows(
     // Department: the first named leads; the rest are noted as helpers.
     const departmentText = at(row, 'department');
     let departmentId: string | null = null;
+    let newDepartment: string | null = null;
     if (departmentText) {
-      const [lead, ...helpers] = departmentText.split(DEPARTMENT_SPLIT).filter(Boolean);
-      const missing = [lead, ...helpers].filter((name) => !context.departments.has(name));
+      const names = departmentText.split(DEPARTMENT_SPLIT).filter(Boolean);
+      for (const name of names) if (!context.departments.has(name)) unknownDepartments.add(name);
+      // An unknown name the preview mapped: to an existing department, or one created on confirm.
+      const nameOf = new Map([...context.departments].map(([name, id]) => [id, name]));
+      const resolved = names.map((name) => {
+        if (context.departments.has(name)) return name;
+        const target = context.departmentMap[name];
+        if (target === NEW_DEPARTMENT) return name;
+        return target ? (nameOf.get(target) ?? null) : null;
+      });
+      const missing = names.filter((_, index) => resolved[index] === null);
       if (missing.length > 0) {
         errors.push(
-          `责任部门“${missing.join('、')}”不存在，本院的部门有：${knownDepartments}。请先在“设置 → 部门”中添加，或改正文件`,
+          `责任部门“${missing.join('、')}”不存在，本院的部门有：${knownDepartments}。请在上方为它选择本院的部门或新建部门，或改正文件`,
         );
       } else {
+        const [lead, ...helpers] = [...new Set(resolved as string[])];
         departmentId = context.departments.get(lead) ?? null;
+        if (departmentId === null) newDepartment = lead;
+        for (const name of names.filter((n) => n.length > 40)) errors.push(`责任部门“${name}”超过 40 个字`);
         if (helpers.length > 0)
           content = content ? `${content}\n配合部门：${helpers.join('、')}` : `配合部门：${helpers.join('、')}`;
       }
@@ -400,8 +463,10 @@ function checkRows(
       department: departmentText,
       owner: at(row, 'owner'),
       deadline: deadlineDate,
+      frequency: frequency ?? 'once',
       kind,
       departmentId,
+      newDepartment,
       sectionKey: sectionText,
     };
     for (const [field, limit] of LIMITS) {
@@ -427,7 +492,17 @@ function checkRows(
       `文件中有 ${checked.length} 行事项，一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件导入。`,
     );
   }
-  return checked;
+  return { rows: checked, unknownDepartments: [...unknownDepartments] };
+}
+
+/** Columns with something in them that no field takes (序号 and 编号 are the app's own numbering). */
+function ignoredColumns(columns: TemplateColumn[], mapping: Partial<Record<TemplateField, number | null>>): string[] {
+  const used = new Set(Object.values(mapping).filter((index) => typeof index === 'number'));
+  return columns
+    .filter((column) => !used.has(column.index))
+    .filter((column) => !['序号', '编号'].includes(normalizeHeader(column.header)))
+    .filter((column) => column.samples.length > 0 || !column.header.startsWith('列 '))
+    .map((column) => column.header);
 }
 
 /** Preview, or (confirm) write the new sections and the good rows, all in one transaction. */
@@ -435,7 +510,7 @@ export async function importTemplate(
   ctx: ServiceContext,
   input: ParsedInput<'items.importTemplate'>,
 ): Promise<TemplateImport> {
-  const context = await importContext(ctx, input.campaignId);
+  const context = await importContext(ctx, input.campaignId, input.departmentMap);
   if (context.campaign.status === 'closed')
     throw new ApiError('E_CLOSED', '这个专项活动已结束，不能再导入事项。如需导入，请先重新启用活动。');
   const workbook = await loadWorkbook(input.dataBase64);
@@ -451,12 +526,18 @@ export async function importTemplate(
   }
   const mapping = { ...guessMapping(header), ...(input.mapping ?? {}) };
   const columns = describeColumns(grid, header);
-  const rows = checkRows(grid, header, mapping, context);
+  const { rows, unknownDepartments } = checkRows(grid, header, mapping, context);
   const good = rows.filter((row) => row.errors.length === 0);
   const used = input.confirm ? good : rows;
   const newSections = [
     ...new Set(used.map((row) => row.sectionKey).filter((title) => title && !context.sections.has(title))),
   ];
+  // Departments to create: the lead of a written row, or a helper noted beside it.
+  const newDepartments = unknownDepartments.filter(
+    (name) =>
+      context.departmentMap[name] === NEW_DEPARTMENT &&
+      used.some((row) => row.department.split(DEPARTMENT_SPLIT).includes(name)),
+  );
   const answer = (written: TemplateImport['written'], sectionsShown: string[]): TemplateImport => ({
     fileName: input.fileName,
     sheets: workbook.worksheets.map((s) => s.name),
@@ -464,10 +545,15 @@ export async function importTemplate(
     headerRow: header.number,
     columns,
     mapping,
-    rows: rows.map(({ departmentId: _d, sectionKey: _s, ...row }) => row),
+    rows: rows.map(({ departmentId: _d, newDepartment: _n, sectionKey: _s, ...row }) => row),
     goodRows: good.length,
     badRows: rows.length - good.length,
     newSections: sectionsShown,
+    unknownDepartments,
+    departmentMap: Object.fromEntries(
+      Object.entries(context.departmentMap).filter(([name]) => unknownDepartments.includes(name)),
+    ),
+    ignoredColumns: ignoredColumns(columns, mapping),
     written,
   });
   if (!input.confirm) return answer(null, newSections);
@@ -476,6 +562,19 @@ export async function importTemplate(
   if (good.length === 0) throw new ApiError('E_INVALID', '文件中没有可以导入的事项。');
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const departmentIds = new Map<string, string>();
+    if (newDepartments.length > 0) {
+      const last = await writer.trx
+        .selectFrom('departments')
+        .select((eb) => eb.fn.max('sortOrder').as('max'))
+        .where('origin', '=', actor.court)
+        .executeTakeFirst();
+      let order = last?.max ?? 0;
+      for (const name of newDepartments) {
+        const department = await writer.insert('departments', { name, headName: '', sortOrder: (order += 1) });
+        departmentIds.set(name, department.id);
+      }
+    }
     const sectionIds = new Map(context.sections);
     const lastTop = await writer.trx
       .selectFrom('sections')
@@ -518,10 +617,10 @@ export async function importTemplate(
         content: row.content,
         kind: row.kind,
         leadLeader: row.leadLeader,
-        departmentId: row.departmentId,
+        departmentId: row.newDepartment ? (departmentIds.get(row.newDepartment) ?? null) : row.departmentId,
         owner: row.owner,
         deadline: row.deadline,
-        frequency: 'once',
+        frequency: row.frequency,
         status: 'not_started',
         percent: 0,
         completedAt: null,
@@ -529,5 +628,5 @@ export async function importTemplate(
       });
     }
   });
-  return answer({ items: good.length, sections: newSections.length }, newSections);
+  return answer({ items: good.length, sections: newSections.length, departments: newDepartments.length }, newSections);
 }

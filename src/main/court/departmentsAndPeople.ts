@@ -2,6 +2,7 @@
 // departments and people arrive with their bundles; lists and name checks keep to our own.
 import type { Selectable } from 'kysely';
 import type { Department, Person } from '../../shared/model';
+import { comparePeople } from '../../shared/court/peopleOrder';
 import type { ParsedInput } from '../../shared/api';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
@@ -114,9 +115,9 @@ export async function listPeople(ctx: ServiceContext): Promise<Person[]> {
     .selectAll()
     .where('origin', '=', own)
     .where('deletedAt', 'is', null)
-    .orderBy('name')
     .execute();
-  return rows.map(toPerson);
+  // By rank (职务), then by the pinyin of the name: the order is defined in src/shared.
+  return rows.map(toPerson).sort(comparePeople);
 }
 
 export async function createPerson(ctx: ServiceContext, input: ParsedInput<'people.create'>): Promise<Person> {

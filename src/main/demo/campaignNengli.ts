@@ -4,6 +4,7 @@
 // problems led by court leaders, the two own-choice drives (争先创优年, 案件质量提升年), the
 // 解放思想 study, the learning court, and assessment with quarterly spot checks and a half-year
 // look-back. Written afresh from the article's facts; names of people are invented.
+import { DEMO_NENGLI_TITLE } from '../../shared/demo/demoModel';
 import {
   done,
   doneLate,
@@ -19,7 +20,8 @@ import {
   type DemoCampaign,
 } from './demoTypes';
 
-export const NENGLI_TITLE = '“能力作风建设年”活动';
+/** The title, shared with the screens (src/shared/demo). */
+export const NENGLI_TITLE = DEMO_NENGLI_TITLE;
 
 export const nengliCampaign: DemoCampaign = {
   title: NENGLI_TITLE,

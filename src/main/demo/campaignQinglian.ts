@@ -3,6 +3,7 @@
 // responsibility letters, 挂图作战; theory study; rules and integrity-risk points reported per
 // division; integrity culture; conduct and warning education; and quality of judging with
 // daily/weekly/monthly indicator reporting and supervision of long-pending cases.
+import { DEMO_QINGLIAN_TITLE } from '../../shared/demo/demoModel';
 import {
   done,
   dueSoon,
@@ -16,7 +17,8 @@ import {
   type DemoCampaign,
 } from './demoTypes';
 
-export const QINGLIAN_TITLE = '清廉法院建设“六大工程”';
+/** The title, shared with the screens (src/shared/demo). */
+export const QINGLIAN_TITLE = DEMO_QINGLIAN_TITLE;
 
 export const qinglianCampaign: DemoCampaign = {
   title: QINGLIAN_TITLE,

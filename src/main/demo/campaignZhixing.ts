@@ -2,6 +2,7 @@
 // table so that a clerk reads everything at once: political duty, the enforcement push (the
 // "4+1" mechanism, asset search, leaders taking cases), weak spots found by data analysis, and
 // closed-loop supervision with notices to slow departments.
+import { DEMO_ZHIXING_TITLE } from '../../shared/demo/demoModel';
 import {
   done,
   dueSoon,
@@ -14,7 +15,8 @@ import {
   type DemoCampaign,
 } from './demoTypes';
 
-export const ZHIXING_TITLE = '执行工作“一张清单”';
+/** The title, shared with the screens (src/shared/demo). */
+export const ZHIXING_TITLE = DEMO_ZHIXING_TITLE;
 
 export const zhixingCampaign: DemoCampaign = {
   title: ZHIXING_TITLE,

@@ -5,6 +5,7 @@
 // notes, due within days (yellow), overdue (red), finished late (逾期完成), and sent back.
 // The content is the same for the same `today`; only the generated row ids differ.
 import { ApiError } from '../api/errors';
+import { linkAccountsToPeople } from '../access/accounts';
 import { chineseNumeral } from '../../shared/checklistRules';
 import type { ItemStatus } from '../../shared/model';
 import { ORDER_GAP, type ChangeWriter } from '../data/ownedRows';
@@ -18,6 +19,7 @@ import { demoTime, type DemoCampaign, type DemoItem, type DemoSection } from './
 import { writeDemoInspection } from './demoInspection';
 import { writeDemoLedger } from './demoLedger';
 import { writeDemoIndicators } from './demoIndicators';
+import { DEMO_SUPERIOR, itemKey, sectionKey, type CampaignDates, type IssuedCampaign } from './demoSuperior';
 
 export interface DemoOptions {
   /** YYYY-MM-DD; deadlines are placed around it so the lights show a realistic mix. */
@@ -26,6 +28,12 @@ export interface DemoOptions {
   progress(done: number, total: number, message: string): void;
   /** Where evidence files go; when given, finished items get small evidence files. */
   blobs?: BlobWriter;
+  /**
+   * The campaigns a superior issued, already imported here from its packages: the court fills in
+   * its copies of their 规定动作 and adds its own rows to them. Without it every campaign is written
+   * as this court's own (a high court).
+   */
+  issued?: Map<DemoCampaign, IssuedCampaign>;
 }
 
 export const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [nengliCampaign, qinglianCampaign, zhixingCampaign];
@@ -34,7 +42,8 @@ export const DEMO_TITLES: readonly string[] = DEMO_CAMPAIGNS.map((c) => c.title)
 export const DEMO_ALREADY_LOADED = (titles: string[]) =>
   new ApiError(
     'E_DEMO_LOADED',
-    `示例数据已经载入过（${titles.map((t) => `“${t}”`).join('、')}），不能重复载入。如需重新载入，请先删除这些示例活动。`,
+    // The titles carry their own quotation marks (“能力作风建设年”活动): listed as they are.
+    `示例数据已经载入过（${titles.join('、')}），不能重复载入。`,
   );
 
 /** Let the event loop breathe (progress polls, other windows) every this many items. */
@@ -254,29 +263,56 @@ export function planItem(item: DemoItem, seq: number, win: Window, today: string
 const countItems = (sections: readonly DemoSection[]): number =>
   sections.reduce((sum, s) => sum + (s.items?.length ?? 0) + countItems(s.children ?? []), 0);
 
+/** Campaigns whose demo copy counts as loaded here: this court's own, and the demo superior's. */
+export const demoOrigins = (court: string) => [...new Set([court, DEMO_SUPERIOR.code])];
+
 /**
- * Titles of this court's own demo campaigns that are already here (live), so loading twice can be
- * refused. Other courts' copies (a subordinate's report, a superior's package) do not count: a
- * high court that holds its basic courts' demo campaigns can still load its own.
+ * Titles of the demo campaigns already loaded here (live): this court's own, and those the demo
+ * superior issued to it, so loading twice can be refused. Other courts' copies (a subordinate's
+ * report, a real superior's package) do not count: a high court that holds its basic courts' demo
+ * campaigns can still load its own.
  */
 export async function loadedDemoTitles(writer: ChangeWriter): Promise<string[]> {
   const rows = await writer.trx
     .selectFrom('campaigns')
     .select('title')
     .where('deletedAt', 'is', null)
-    .where('origin', '=', writer.actor.court)
+    .where('origin', 'in', demoOrigins(writer.actor.court))
     .where('title', 'in', [...DEMO_TITLES])
     .execute();
   return rows.map((row) => row.title);
 }
 
-export async function writeDemoData(writer: ChangeWriter, options: DemoOptions): Promise<void> {
-  const total = 1 + DEMO_CAMPAIGNS.reduce((sum, c) => sum + countItems(c.sections), 0) + 1;
-  let step = 0;
-  options.progress(step, total, '正在检查现有数据…');
+/** Steps of the demo's progress bar: the superior's packages (2 when issued), people, items, end. */
+export const demoStepCount = (issued: boolean) =>
+  (issued ? 2 : 0) + 1 + DEMO_CAMPAIGNS.reduce((sum, c) => sum + countItems(c.sections), 0) + 1;
 
-  const already = await loadedDemoTitles(writer);
-  if (already.length) throw DEMO_ALREADY_LOADED(already);
+/** A campaign's dates as of `today`, and each item's deadline by its place in the file. */
+export function campaignDates(campaign: DemoCampaign, today: string): CampaignDates {
+  const win = campaignWindow(today, campaign.monthsBack);
+  const deadlines = new Map<string, string>();
+  const walk = (sections: readonly DemoSection[], parent: string | null) => {
+    for (const [position, section] of sections.entries()) {
+      const key = sectionKey(parent, position);
+      for (const [order, item] of (section.items ?? []).entries())
+        deadlines.set(itemKey(key, order), fromDay(planItem(item, 0, win, today).deadline));
+      walk(section.children ?? [], key);
+    }
+  };
+  walk(campaign.sections, null);
+  return {
+    year: Number(fromDay(win.start).slice(0, 4)),
+    startDate: fromDay(win.start),
+    endDate: fromDay(win.end),
+    deadlines,
+  };
+}
+
+/** Writes the demo; the caller has refused a second load (loadedDemoTitles) in the same transaction. */
+export async function writeDemoData(writer: ChangeWriter, options: DemoOptions): Promise<void> {
+  const total = demoStepCount(Boolean(options.issued));
+  let step = options.issued ? 2 : 0;
+  options.progress(step, total, '正在检查现有数据…');
 
   const court = await writer.trx
     .selectFrom('courts')
@@ -319,70 +355,102 @@ export async function writeDemoData(writer: ChangeWriter, options: DemoOptions):
       departmentId: person.dept ? departmentIds[person.dept] : null,
     });
   }
+  // The accounts on this PC stand for people too: linked, so each can file its own 查摆报告.
+  // An account without a department (the clerk who set the court up) joins 办公室.
+  await linkAccountsToPeople(writer, departmentIds.bangong);
   options.progress((step += 1), total, '部门和人员已建立');
 
   let seq = 0;
   for (const campaign of DEMO_CAMPAIGNS) {
     const win = campaignWindow(options.today, campaign.monthsBack);
-    const issuer =
-      campaign.issuer.kind === 'higher' && court.level !== 'high'
-        ? { code: campaign.issuer.code, name: campaign.issuer.name }
-        : { code: court.code, name: court.name };
-    const campaignRow = await writer.insert('campaigns', {
-      title: campaign.title,
-      issuingCourtCode: issuer.code,
-      issuingCourtName: issuer.name,
-      year: Number(fromDay(win.start).slice(0, 4)),
-      startDate: fromDay(win.start),
-      endDate: fromDay(win.end),
-      description: campaign.description,
-      status: 'active',
-      yellowDays: 7,
-    });
+    // Issued by the superior: imported from its package, with its sections and 规定动作 (copies here).
+    const issued = options.issued?.get(campaign);
+    const campaignId =
+      issued?.campaignId ??
+      (
+        await writer.insert('campaigns', {
+          title: campaign.title,
+          issuingCourtCode: court.code,
+          issuingCourtName: court.name,
+          year: Number(fromDay(win.start).slice(0, 4)),
+          startDate: fromDay(win.start),
+          endDate: fromDay(win.end),
+          description: campaign.description,
+          status: 'active',
+          yellowDays: 7,
+        })
+      ).id;
+    const copies = issued ? await copiesOf(writer, campaignId) : new Map<string, string>();
     const reviewer = PEOPLE[campaign.reviewer].name;
     const itemTotal = countItems(campaign.sections);
     let itemIndex = 0;
 
-    const writeSections = async (sections: readonly DemoSection[], parentId: string | null): Promise<void> => {
+    const writeSections = async (
+      sections: readonly DemoSection[],
+      parentKey: string | null,
+      parentId: string | null,
+    ): Promise<void> => {
       for (const [position, section] of sections.entries()) {
-        const sectionRow = await writer.insert('sections', {
-          campaignId: campaignRow.id,
-          parentId,
-          title: section.title,
-          sortOrder: position + 1,
-        });
+        const key = sectionKey(parentKey, position);
+        const sectionId =
+          issued?.sections.get(key) ??
+          (
+            await writer.insert('sections', {
+              campaignId,
+              parentId,
+              title: section.title,
+              sortOrder: position + 1,
+            })
+          ).id;
         for (const [order, item] of (section.items ?? []).entries()) {
           itemIndex += 1;
-          options.progress(step, total, `正在写入“${campaign.title}”（${itemIndex}/${itemTotal}）…`);
+          options.progress(step, total, `正在写入${campaign.title}（${itemIndex}/${itemTotal}）…`);
+          const definition = item.kind === 'mandatory' ? issued?.items.get(itemKey(key, order)) : undefined;
+          const copyId = definition ? copies.get(definition) : undefined;
+          if (definition && !copyId) throw new Error(`demo: no copy of the issued item “${item.title}”`);
           await writeItem(writer, item, seq, win, options.today, {
-            campaignId: campaignRow.id,
-            sectionId: sectionRow.id,
+            campaignId,
+            sectionId,
             sortOrder: (order + 1) * ORDER_GAP,
             departmentIds,
             reviewer,
             blobs: options.blobs,
+            copyId,
           });
           seq += 1;
           step += 1;
           if (seq % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         }
-        await writeSections(section.children ?? [], sectionRow.id);
+        await writeSections(section.children ?? [], key, sectionId);
       }
     };
-    await writeSections(campaign.sections, null);
+    await writeSections(campaign.sections, null, null);
     // The self-inspection follows seed 000 (能力作风建设年); the rectification ledger, with its
     // inspection and petition sources, sits with the 清廉法院 drive.
     if (campaign === nengliCampaign) {
       options.progress(step, total, '正在写入问题清单和查摆报告…');
-      await writeDemoInspection(writer, { campaignId: campaignRow.id, today: options.today, departmentIds });
-      await writeDemoIndicators(writer, { campaignId: campaignRow.id, today: options.today });
+      await writeDemoInspection(writer, { campaignId, today: options.today, departmentIds });
+      await writeDemoIndicators(writer, { campaignId, today: options.today });
     }
     if (campaign === qinglianCampaign) {
       options.progress(step, total, '正在写入整改台账…');
-      await writeDemoLedger(writer, { campaignId: campaignRow.id, today: options.today, departmentIds });
+      await writeDemoLedger(writer, { campaignId, today: options.today, departmentIds });
     }
   }
   options.progress(total, total, '示例数据已写入');
+}
+
+/** This court's copies of an issued campaign's 规定动作, by the issuer's item id. */
+async function copiesOf(writer: ChangeWriter, campaignId: string): Promise<Map<string, string>> {
+  const rows = await writer.trx
+    .selectFrom('items')
+    .select(['id', 'sourceItemId'])
+    .where('campaignId', '=', campaignId)
+    .where('origin', '=', writer.actor.court)
+    .where('sourceItemId', 'is not', null)
+    .where('deletedAt', 'is', null)
+    .execute();
+  return new Map(rows.map((row) => [row.sourceItemId!, row.id]));
 }
 
 interface ItemPlace {
@@ -392,6 +460,8 @@ interface ItemPlace {
   departmentIds: Record<DeptKey, string>;
   reviewer: string;
   blobs?: BlobWriter;
+  /** This court's copy of an issued 规定动作 (made by the import): filled in, not inserted. */
+  copyId?: string;
 }
 
 async function writeItem(
@@ -406,23 +476,30 @@ async function writeItem(
   const ownerKey: PersonKey = item.owner ?? DEPARTMENT_HEADS[item.dept];
   const owner = PEOPLE[ownerKey].name;
   const done = rows.status === 'completed' || rows.status === 'signed_off';
-  const itemRow = await writer.insert('items', {
-    campaignId: place.campaignId,
-    sectionId: place.sectionId,
-    sortOrder: place.sortOrder,
-    title: item.title,
-    content: item.content,
-    kind: item.kind,
+  // What the court fills in; the definition (title, content, section, deadline, frequency, kind)
+  // of an issued 规定动作 came with the package.
+  const work = {
     leadLeader: PEOPLE[item.lead].name,
     departmentId: place.departmentIds[item.dept],
     owner,
-    deadline: fromDay(rows.deadline),
-    frequency: item.frequency ?? 'once',
     status: rows.status,
     percent: rows.percent,
     completedAt: done && rows.completedDay !== null ? at(rows.completedDay, '17:20') : null,
     completedLate: done && rows.completedDay !== null && rows.completedDay > rows.deadline ? 1 : 0,
-  });
+  };
+  const itemRow = place.copyId
+    ? await writer.update('items', place.copyId, undefined, work)
+    : await writer.insert('items', {
+        campaignId: place.campaignId,
+        sectionId: place.sectionId,
+        sortOrder: place.sortOrder,
+        title: item.title,
+        content: item.content,
+        kind: item.kind,
+        deadline: fromDay(rows.deadline),
+        frequency: item.frequency ?? 'once',
+        ...work,
+      });
   // The item was set when the campaign began, not when the demo was loaded: boards draw their
   // burn-down from creation and completion dates. Same transaction, the row was just written.
   const createdDay = Math.min(win.start, rows.completedDay ?? win.start, ...rows.notes.map((note) => note.day));

@@ -6,6 +6,7 @@
 // interrupted load removes the ones it added (see BlobWriter).
 import type { BlobWriter } from '../evidence/blobStore';
 import { registerBlob } from '../evidence/evidenceFiles';
+import { requireEvidenceType } from '../evidence/evidenceType';
 import type { ChangeWriter } from '../data/ownedRows';
 
 export interface DemoEvidenceFile {
@@ -69,6 +70,8 @@ export async function writeEvidence(
   files: DemoEvidenceFile[],
 ): Promise<void> {
   for (const file of files) {
+    // The same type check as every upload (evidenceType.ts): the rows say what the bytes are.
+    const type = await requireEvidenceType({ bytes: file.bytes }, file.name);
     const sha256 = await blobs.putBytes(file.bytes);
     await registerBlob(writer, sha256, file.bytes.length);
     await writer.insert('evidence', {
@@ -76,7 +79,8 @@ export async function writeEvidence(
       sha256,
       originalName: file.name,
       size: file.bytes.length,
-      mimeType: file.mimeType,
+      mimeType: type.mimeType,
+      detectedType: type.detectedType,
     });
   }
 }

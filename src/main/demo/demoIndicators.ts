@@ -7,6 +7,7 @@
 import { periodOf, previousPeriod, shiftPeriod } from '../../shared/indicatorRules';
 import type { IndicatorDirection, IndicatorLine, IndicatorPeriodKind, IndicatorUnit } from '../../shared/model';
 import { ORDER_GAP, type ChangeWriter } from '../data/ownedRows';
+import { PEOPLE } from './demoOrg';
 
 interface DemoIndicator {
   name: string;
@@ -175,6 +176,8 @@ export async function writeDemoIndicators(
         note: latest ? (indicator.note ?? '') : '',
         evidenceSha256: null,
         evidenceName: null,
+        // The figures come from the 审判管理办公室's statistics, entered by its head.
+        enteredBy: PEOPLE.shenguanHead.name,
       });
     }
   }

@@ -1,30 +1,46 @@
 // Loads the demo campaigns (built from the seed articles) as a background job with progress, in a
-// worker thread. Everything is written in one transaction: a cancel or failure leaves nothing behind.
+// worker thread. The campaigns a higher court issues come as real packages from a demo superior
+// (demoSuperior.ts), imported in the same transaction as the rest: a cancel or failure leaves
+// nothing behind.
 // Loading twice is refused with a plain message: at once when the demo campaigns are already
 // here or a demo job is still running, and again inside the transaction (so two starts in a row
 // cannot both write).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
-import { currentActor, LOCAL_COURT_KEY, timestamp, today } from '../court/courtProfile';
+import { currentActor, LOCAL_COURT_KEY, requireProfile, timestamp, today } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
 import { withBlobWriter } from '../evidence/blobStore';
 import { crashPoint } from '../durability/crashPoints';
 import { JobCancelled, type JobControl, type JobRegistry } from '../jobs/jobRegistry';
-import { DEMO_ALREADY_LOADED, DEMO_TITLES, writeDemoData } from './demoData';
+import { runImport, type ImportOptions } from '../sync/importBundle';
+import {
+  campaignDates,
+  DEMO_ALREADY_LOADED,
+  DEMO_CAMPAIGNS,
+  DEMO_TITLES,
+  demoStepCount,
+  loadedDemoTitles,
+  writeDemoData,
+} from './demoData';
+import { buildDemoPackages, DEMO_SUPERIOR, type DemoPackages } from './demoSuperior';
 
 const runningDemo = new WeakMap<JobRegistry, string>();
 
 /**
- * This court's own live demo campaigns (other courts' copies held here do not count), read
- * synchronously so the refusal reaches the caller before any job starts.
+ * The live demo campaigns loaded here, this court's own or issued by the demo superior (other
+ * courts' copies held here do not count), read synchronously so the refusal reaches the caller
+ * before any job starts.
  */
-function loadedTitles(ctx: ServiceContext): string[] {
+export function loadedTitles(ctx: Pick<ServiceContext, 'sqlite'>): string[] {
   const placeholders = DEMO_TITLES.map(() => '?').join(', ');
   const rows = ctx.sqlite
     .prepare(
-      `SELECT title FROM campaigns WHERE deleted_at IS NULL AND title IN (${placeholders}) AND origin = (SELECT value FROM settings WHERE key = ?)`,
+      `SELECT title FROM campaigns WHERE deleted_at IS NULL AND title IN (${placeholders}) AND (origin = ? OR origin = (SELECT value FROM settings WHERE key = ?))`,
     )
-    .all(...DEMO_TITLES, LOCAL_COURT_KEY) as Array<{ title: string }>;
+    .all(...DEMO_TITLES, DEMO_SUPERIOR.code, LOCAL_COURT_KEY) as Array<{ title: string }>;
   return rows.map((row) => row.title);
 }
 
@@ -49,19 +65,59 @@ export function startDemoJob(ctx: ServiceContext): string {
  */
 export async function loadDemoHere(ctx: ServiceContext, control: JobControl): Promise<void> {
   const actor = await currentActor(ctx);
-  await withBlobWriter(ctx.dataDir, (blobs) =>
-    withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
-      await writeDemoData(writer, {
-        today: today(ctx),
-        blobs,
-        progress: (done, total, message) => {
-          if (control.cancelled) throw new JobCancelled();
-          control.progress(done, total, message);
-          crashPoint('demo.progress');
-        },
-      });
-      crashPoint('demo.before-commit');
-    }),
-  );
+  const profile = await requireProfile(ctx);
+  const day = today(ctx);
+  const progress = (done: number, total: number, message: string) => {
+    if (control.cancelled) throw new JobCancelled();
+    control.progress(done, total, message);
+    crashPoint('demo.progress');
+  };
+  // A high court issues its campaigns itself; below it, the demo superior issues those its files
+  // say a higher court issued, through real packages.
+  const issuedCampaigns =
+    profile.level === 'high' || profile.code === DEMO_SUPERIOR.code
+      ? []
+      : DEMO_CAMPAIGNS.filter((campaign) => campaign.issuer.kind === 'higher');
+  const total = demoStepCount(issuedCampaigns.length > 0);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-demo-packages-'));
+  const placed: NonNullable<ImportOptions['within']>['placed'] = [];
+  try {
+    let packages: DemoPackages | null = null;
+    if (issuedCampaigns.length) {
+      progress(0, total, `${DEMO_SUPERIOR.name}（示例）正在发布专项活动下发包…`);
+      packages = await buildDemoPackages(
+        ctx,
+        issuedCampaigns.map((campaign) => ({ campaign, dates: campaignDates(campaign, day) })),
+        outDir,
+      );
+    }
+    try {
+      await withBlobWriter(ctx.dataDir, (blobs) =>
+        withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+          const already = await loadedDemoTitles(writer);
+          if (already.length) throw DEMO_ALREADY_LOADED(already);
+          if (packages) {
+            progress(1, total, `正在导入${DEMO_SUPERIOR.name}（示例）的下发包…`);
+            // As a person would after comparing the superior's fingerprint by phone.
+            for (const file of packages.files)
+              await runImport(ctx, {
+                file,
+                dryRun: false,
+                trust: [packages.fingerprint],
+                within: { trx: writer.trx, placed },
+              });
+          }
+          await writeDemoData(writer, { today: day, blobs, progress, issued: packages?.issued });
+          crashPoint('demo.before-commit');
+        }),
+      );
+    } catch (error) {
+      for (const files of placed) files.discard();
+      throw error;
+    }
+    for (const files of placed) await files.keep();
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
   crashPoint('demo.committed');
 }

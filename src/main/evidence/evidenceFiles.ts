@@ -2,7 +2,10 @@
 // ledger.addEvidence, indicators.recordValue) receive it: a finished files.upload (uploadId) — the
 // way every screen sends a file, in pieces — or a small file sent whole as base64 (dataBase64, for
 // the command line and tests). Either way it reaches the content-addressed store through the
-// operation's BlobWriter, so it is durable before the rows that cite it commit.
+// operation's BlobWriter, so it is durable before the rows that cite it commit. Before anything is
+// stored, the file's type is decided from its bytes (evidenceType.ts): executables, scripts and
+// anything outside the office set are refused (E_FILE_TYPE) with a Chinese reason, and the rows
+// record the detected type and media type (StoredFile), never what the browser claimed.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
@@ -14,6 +17,7 @@ import { timestamp } from '../court/courtProfile';
 import { withChanges, type Actor, type ChangeWriter } from '../data/ownedRows';
 import { useUpload, type UploadKind } from '../uploads/uploads';
 import { hashFile, withBlobWriter, type BlobWriter } from './blobStore';
+import { requireEvidenceType, type EvidenceType } from './evidenceType';
 
 /** Evidence files sent in pieces (files.upload). */
 export const EVIDENCE_UPLOADS: UploadKind = {
@@ -24,11 +28,16 @@ export const EVIDENCE_UPLOADS: UploadKind = {
 
 export interface EvidenceFile {
   size: number;
+  /** What its bytes are (checked before it is stored). */
+  type: EvidenceType;
   /** Puts the content in the store (unless an intact copy is there); returns its SHA-256. */
   store(blobs: BlobWriter): Promise<string>;
 }
 
 export interface EvidenceSource {
+  /** The file's name as the person's computer called it (chooses between types sharing a container);
+   * for an upload, the name it was uploaded under when not given. */
+  name?: string;
   uploadId?: string;
   dataBase64?: string;
 }
@@ -47,12 +56,14 @@ async function withEvidenceFile<T>(
   if (source.uploadId !== undefined) {
     return useUpload(ctx, EVIDENCE_UPLOADS, source.uploadId, async (staged) => {
       if (staged.size === 0) throw emptyFile(field);
-      return work({ size: staged.size, store: (blobs) => storeStaged(blobs, staged.file, staged.size) });
+      const type = await requireEvidenceType({ file: staged.file }, source.name ?? staged.fileName, field);
+      return work({ size: staged.size, type, store: (blobs) => storeStaged(blobs, staged.file, staged.size) });
     });
   }
   const bytes = Buffer.from(source.dataBase64 ?? '', 'base64');
   if (bytes.length === 0) throw emptyFile(field);
-  return work({ size: bytes.length, store: (blobs) => blobs.putBytes(bytes) });
+  const type = await requireEvidenceType({ bytes }, source.name ?? '', field);
+  return work({ size: bytes.length, type, store: (blobs) => blobs.putBytes(bytes) });
 }
 
 function emptyFile(field: string): ApiError {
@@ -89,10 +100,15 @@ export async function registerBlob(writer: ChangeWriter, sha256: string, size: n
     .execute();
 }
 
-/** An evidence file in the store, as the rows that cite it record it. */
+/** An evidence file in the store, as the rows that cite it record it: put `detectedType` and
+ * `mimeType` in the row (evidence.detected_type / mime_type), not the name's or the browser's. */
 export interface StoredFile {
   sha256: string;
   size: number;
+  /** The type its bytes were found to be ('pdf', 'docx', …; see src/shared/evidence/evidenceKinds.ts). */
+  detectedType: string;
+  /** The media type of that detected type. */
+  mimeType: string;
 }
 
 /**
@@ -125,7 +141,14 @@ export async function withEvidenceChanges<T>(
 ): Promise<T> {
   const save = (file: EvidenceFile | null) =>
     withBlobWriter(ctx.dataDir, async (blobs) => {
-      const stored = file ? { sha256: await file.store(blobs), size: file.size } : null;
+      const stored: StoredFile | null = file
+        ? {
+            sha256: await file.store(blobs),
+            size: file.size,
+            detectedType: file.type.detectedType,
+            mimeType: file.type.mimeType,
+          }
+        : null;
       return withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
         if (stored) await registerBlob(writer, stored.sha256, stored.size);
         return work(writer, stored as never);
@@ -134,4 +157,36 @@ export async function withEvidenceChanges<T>(
   return source
     ? withEvidenceFile(ctx, source, field ?? (source.uploadId ? 'uploadId' : 'dataBase64'), save)
     : save(null);
+}
+
+/**
+ * Several files in one write transaction (progress.add: a note with the files handed in with it):
+ * each is taken and stored exactly as withEvidenceChanges takes and stores one, all durable before
+ * `work` runs; a failure anywhere leaves neither rows nor new files, and keeps every upload.
+ */
+export async function withEvidenceFilesChanges<T>(
+  ctx: ServiceContext,
+  actor: Actor,
+  sources: EvidenceSource[],
+  work: (writer: ChangeWriter, files: StoredFile[]) => Promise<T>,
+  field = 'uploadIds',
+): Promise<T> {
+  const collect = (index: number, taken: EvidenceFile[]): Promise<T> =>
+    index < sources.length
+      ? withEvidenceFile(ctx, sources[index], field, (file) => collect(index + 1, [...taken, file]))
+      : withBlobWriter(ctx.dataDir, async (blobs) => {
+          const stored: StoredFile[] = [];
+          for (const file of taken)
+            stored.push({
+              sha256: await file.store(blobs),
+              size: file.size,
+              detectedType: file.type.detectedType,
+              mimeType: file.type.mimeType,
+            });
+          return withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+            for (const file of stored) await registerBlob(writer, file.sha256, file.size);
+            return work(writer, stored);
+          });
+        });
+  return collect(0, []);
 }

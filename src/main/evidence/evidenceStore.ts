@@ -7,10 +7,12 @@ import type { Evidence } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { assertItemWork, toEvidence } from '../checklist/items';
+import { assertItemOpen } from '../checklist/closedWork';
 import { currentActor, timestamp } from '../court/courtProfile';
-import { withChanges } from '../data/ownedRows';
+import { withChanges, type ChangeWriter } from '../data/ownedRows';
 import { blobPath } from './blobStore';
-import { withEvidenceChanges } from './evidenceFiles';
+import { withEvidenceChanges, type StoredFile } from './evidenceFiles';
+import { openingName, requireEvidenceType } from './evidenceType';
 
 export { blobPath, EVIDENCE_DIR } from './blobStore';
 export { registerBlob } from './evidenceFiles';
@@ -18,28 +20,45 @@ export { registerBlob } from './evidenceFiles';
 export async function addEvidence(ctx: ServiceContext, input: ParsedInput<'evidence.add'>): Promise<Evidence> {
   const actor = await currentActor(ctx);
   const row = await withEvidenceChanges(ctx, actor, input, async (writer, file) => {
-    const { sha256, size } = file;
     const item = await writer.loadOwned('items', input.itemId);
+    assertItemOpen(item, '添加佐证材料');
     await assertItemWork(ctx, writer, item);
-    const duplicate = await writer.trx
-      .selectFrom('evidence')
-      .select('originalName')
-      .where('itemId', '=', item.id)
-      .where('sha256', '=', sha256)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
-    if (duplicate) {
-      throw new ApiError('E_DUPLICATE', `这项事项已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
-    }
-    return writer.insert('evidence', {
-      itemId: item.id,
-      sha256,
-      originalName: input.name,
-      size,
-      mimeType: input.mimeType || 'application/octet-stream',
-    });
+    return insertItemEvidence(writer, item.id, file, input);
   });
   return toEvidence(row);
+}
+
+/**
+ * The evidence row of a stored file on an item (evidence.add; progress.add for the files handed in
+ * with a note, `noteId`), inside the caller's transaction; refuses a second copy of the same content.
+ */
+export async function insertItemEvidence(
+  writer: ChangeWriter,
+  itemId: string,
+  file: StoredFile,
+  meta: { name: string; mimeType: string; noteId?: string },
+) {
+  const { sha256, size } = file;
+  const duplicate = await writer.trx
+    .selectFrom('evidence')
+    .select('originalName')
+    .where('itemId', '=', itemId)
+    .where('sha256', '=', sha256)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (duplicate) {
+    throw new ApiError('E_DUPLICATE', `这项事项已有内容相同的佐证材料“${duplicate.originalName}”，无需重复上传。`);
+  }
+  return writer.insert('evidence', {
+    itemId,
+    sha256,
+    originalName: meta.name,
+    size,
+    // The type its bytes were found to be (evidenceType.ts), not what the browser said.
+    mimeType: file.mimeType,
+    detectedType: file.detectedType,
+    noteId: meta.noteId ?? null,
+  });
 }
 
 export async function removeEvidence(
@@ -50,7 +69,9 @@ export async function removeEvidence(
   // The blob stays: other items or the audit history may still cite it.
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const evidence = await writer.loadOwned('evidence', input.id, input.version);
-    await assertItemWork(ctx, writer, await writer.loadOwned('items', evidence.itemId));
+    const item = await writer.loadOwned('items', evidence.itemId);
+    assertItemOpen(item, '删除佐证材料');
+    await assertItemWork(ctx, writer, item);
     await writer.softDelete('evidence', input.id, input.version);
   });
   return { id: input.id };
@@ -67,7 +88,13 @@ export async function openEvidence(ctx: ServiceContext, id: string): Promise<{ o
   return openBlobCopy(ctx, row);
 }
 
-/** Opens a copy of a stored file under its original name, so the system picks the right viewer. */
+/**
+ * Opens a copy of a stored file under its original name, so the system picks the right viewer —
+ * only after the stored bytes pass the same type check as an upload (evidenceType.ts): files from
+ * other courts' bundles and files stored before the check existed (detected_type '') included. A
+ * refused file is not opened (E_FILE_TYPE, with the reason); a name whose extension would pick a
+ * viewer for another type gets the detected type's extension added.
+ */
 export async function openBlobCopy(
   ctx: ServiceContext,
   row: { sha256: string; originalName: string },
@@ -75,8 +102,10 @@ export async function openBlobCopy(
   const source = blobPath(ctx.dataDir, row.sha256);
   if (!fs.existsSync(source))
     throw new ApiError('E_FILE_MISSING', `佐证材料“${row.originalName}”的文件不在数据文件夹中，可能随同步包稍后送达。`);
+  const type = await requireEvidenceType({ file: source }, path.basename(row.originalName));
+  const name = openingName(path.basename(row.originalName), type.detectedType);
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
-  const safeName = path.basename(row.originalName).replace(/[<>:"|?*\u0000-\u001f]/g, '_') || 'evidence';
+  const safeName = name.replace(/[<>:"|?*\u0000-\u001f]/g, '_') || 'evidence';
   const copyDir = path.join(ctx.dataDir, 'opened', row.sha256.slice(0, 12));
   fs.mkdirSync(copyDir, { recursive: true });
   const copy = path.join(copyDir, safeName);

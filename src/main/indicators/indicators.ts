@@ -49,6 +49,7 @@ function toValues(indicator: IndicatorRecord, records: ValueRecord[]): Indicator
         value: row.value,
         note: row.note,
         evidenceName: row.evidenceName,
+        enteredBy: row.enteredBy,
         attainment: attainment(row.value, indicator.target, indicator.direction, indicator.unit),
         lastYear,
         changeFromLastYear: lastYear === null ? null : roundChange(row.value - lastYear),
@@ -364,9 +365,11 @@ export async function recordValue(
     actor,
     input.evidence ?? null,
     async (writer, file) => {
+      // 录入人: whoever is logged in, on every write (a replaced value names who replaced it).
       const fields = {
         value: input.value,
         note: input.note ?? '',
+        enteredBy: actor.displayName,
         ...(file ? { evidenceSha256: file.sha256, evidenceName: evidenceName! } : {}),
       };
       const existing = await writer.trx

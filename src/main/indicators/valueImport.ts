@@ -175,7 +175,7 @@ export async function importValues(
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     for (const row of good) {
-      const fields = { value: row.value!, note: row.note };
+      const fields = { value: row.value!, note: row.note, enteredBy: actor.displayName };
       if (row.existingId) await writer.update('indicatorValues', row.existingId, undefined, fields);
       else
         await writer.insert('indicatorValues', {

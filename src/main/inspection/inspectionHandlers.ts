@@ -27,6 +27,7 @@ export const inspectionHandlers: AreaHandlers<InspectionOperation> = {
   'inspection.return': (ctx, input) => reports.returnReport(ctx, input),
   'inspection.accept': (ctx, input) => reports.acceptReport(ctx, input),
   'inspection.delete': (ctx, input) => reports.deleteReport(ctx, input),
+  'inspection.reopen': (ctx, input) => reports.reopenReport(ctx, input),
   'inspection.checks': (ctx, input) => evasionChecks(ctx, input.campaignId),
   'ledger.createFromClaim': (ctx, input) => createFromClaim(ctx, input.claimId),
 };

@@ -21,6 +21,7 @@ import { ownedFields, withChanges, type ChangeWriter } from '../data/ownedRows';
 import type { InspectionReportsTable, InspectionRoundsTable } from '../data/schema';
 import { assertCampaignOpen } from './catalogue';
 import { REPORT_STATUS_ZH } from '../app/statusText';
+import { assertReportOpen } from '../checklist/closedWork';
 
 const WHAT = '查摆报告';
 
@@ -317,6 +318,7 @@ export async function saveDraft(
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const report = await writer.loadOwned('inspectionReports', input.id, input.version);
+    assertReportOpen(report, '修改');
     await assertReportWork(ctx, writer, report);
     assertStatus(report, ['draft', 'returned'], '修改');
     const existing = await writer.trx
@@ -426,6 +428,7 @@ export async function submitReport(
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const report = await writer.loadOwned('inspectionReports', input.id, input.version);
+    assertReportOpen(report, '再提交');
     await assertReportWork(ctx, writer, report);
     assertStatus(report, ['draft', 'returned'], '提交');
     const claims = await writer.trx
@@ -540,6 +543,35 @@ export const returnReport = (ctx: ServiceContext, input: ParsedInput<'inspection
 export const acceptReport = (ctx: ServiceContext, input: ParsedInput<'inspection.accept'>) =>
   decide(ctx, input, 'accepted', input.opinion);
 
+/**
+ * 重新打开 an accepted report, by a reviewer, with the reason: it goes back to the filer as 退回重填
+ * (the reason shows as the review note), to be edited and submitted again. The accepted round stays
+ * in inspection_rounds, so the accepted version remains in the report's history.
+ */
+export async function reopenReport(
+  ctx: ServiceContext,
+  input: ParsedInput<'inspection.reopen'>,
+): Promise<InspectionReportDetail> {
+  const actor = await currentActor(ctx);
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const report = await writer.loadOwned('inspectionReports', input.id, input.version);
+    assertStatus(report, ['accepted'], '重新打开');
+    await writer.update(
+      'inspectionReports',
+      report.id,
+      undefined,
+      {
+        status: 'returned',
+        decidedAt: writer.now,
+        reviewer: actor.displayName,
+        reviewNote: `重新打开：${input.reason}`,
+      },
+      'reopen',
+    );
+  });
+  return getReport(ctx, input.id);
+}
+
 /** Only a draft that was never submitted may go: once sent, every round is kept. */
 export async function deleteReport(
   ctx: ServiceContext,
@@ -548,6 +580,7 @@ export async function deleteReport(
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const report = await writer.loadOwned('inspectionReports', input.id, input.version);
+    assertReportOpen(report, '删除');
     await assertReportWork(ctx, writer, report);
     if (report.status !== 'draft' || report.round > 0) {
       throw new ApiError(

@@ -3,6 +3,7 @@
 import type { ParsedInput } from '../../shared/api';
 import type { FindingDetail } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
+import { assertMeasureOpen } from '../checklist/closedWork';
 import { ApiError } from '../api/errors';
 import { loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, timestamp, today } from '../court/courtProfile';
@@ -68,10 +69,12 @@ export async function deleteFinding(
     await assertLedgerWork(ctx, writer, finding.departmentId, '整改问题');
     const measures = await writer.trx
       .selectFrom('ledgerMeasures')
-      .select(['id', 'departmentId'])
+      .select(['id', 'departmentId', 'status'])
       .where('findingId', '=', finding.id)
       .where('deletedAt', 'is', null)
       .execute();
+    // A signed-off measure goes only after a reviewer reopened it.
+    for (const measure of measures) assertMeasureOpen(measure, '随整改问题一并删除');
     for (const measure of measures) await assertLedgerWork(ctx, writer, measure.departmentId, '整改措施');
     for (const measure of measures) await deleteMeasureRows(writer, measure.id, day);
     await writer.softDelete('ledgerFindings', finding.id, input.version);

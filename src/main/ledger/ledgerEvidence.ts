@@ -10,7 +10,7 @@ import { openBlobCopy } from '../evidence/evidenceStore';
 import { withEvidenceChanges } from '../evidence/evidenceFiles';
 import { toLedgerEvidence } from './ledgerViews';
 import { assertLedgerWork } from './ledgerWrites';
-import { MEASURE_STATUS_ZH } from '../app/statusText';
+import { assertLookbackOpen, assertMeasureOpen } from '../checklist/closedWork';
 
 export async function addLedgerEvidence(
   ctx: ServiceContext,
@@ -20,6 +20,8 @@ export async function addLedgerEvidence(
   const row = await withEvidenceChanges(ctx, actor, input, async (writer, file) => {
     const { sha256, size } = file;
     const measure = await writer.loadOwned('ledgerMeasures', input.measureId);
+    // A signed-off measure takes only the material of its waiting look-back (checked below).
+    if (input.phase !== 'lookback' || measure.status !== 'signed_off') assertMeasureOpen(measure, '添加佐证材料');
     await assertLedgerWork(ctx, writer, measure.departmentId, '整改措施');
     // Only look-back material names its look-back; before/after material belongs to the measure.
     const lookbackId = input.phase === 'lookback' ? input.lookbackId : null;
@@ -30,6 +32,7 @@ export async function addLedgerEvidence(
           lookbackId: '请重新选择回头看',
         });
       }
+      assertLookbackOpen(lookback, '再添加佐证材料');
     }
     const duplicate = await writer.trx
       .selectFrom('ledgerEvidence')
@@ -51,7 +54,9 @@ export async function addLedgerEvidence(
       sha256,
       originalName: input.name,
       size,
-      mimeType: input.mimeType || 'application/octet-stream',
+      // The type its bytes were found to be (evidenceType.ts), not what the browser said.
+      mimeType: file.mimeType,
+      detectedType: file.detectedType,
     });
   });
   return toLedgerEvidence(row);
@@ -67,13 +72,8 @@ export async function removeLedgerEvidence(
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const evidence = await writer.loadOwned('ledgerEvidence', input.id, input.version);
     const measure = await writer.loadOwned('ledgerMeasures', evidence.measureId);
+    assertMeasureOpen(measure, '删除佐证材料（佐证材料是销号的依据）');
     await assertLedgerWork(ctx, writer, measure.departmentId, '整改措施');
-    if (measure.status === 'signed_off' || measure.status === 'lookback_passed') {
-      throw new ApiError(
-        'E_BAD_STATE',
-        `该整改措施当前为“${MEASURE_STATUS_ZH[measure.status]}”，佐证材料是销号的依据，不能删除。`,
-      );
-    }
     await writer.softDelete('ledgerEvidence', input.id, input.version);
   });
   return { id: input.id };

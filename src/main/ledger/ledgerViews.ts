@@ -206,6 +206,7 @@ export function toLedgerEvidence(row: Selectable<LedgerEvidenceTable>): LedgerEv
     originalName: row.originalName,
     size: row.size,
     mimeType: row.mimeType,
+    detectedType: row.detectedType,
   };
 }
 

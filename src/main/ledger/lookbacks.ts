@@ -9,14 +9,13 @@ import type { LookbackRow, MeasureDetail } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { assertNotOwnWork } from '../access/access';
+import { assertLookbackOpen } from '../checklist/closedWork';
 import { currentActor, ownCourtCode, timestamp, today } from '../court/courtProfile';
 import { withChanges, type ChangeWriter } from '../data/ownedRows';
 import { sweepLights } from '../lights/lightHistory';
 import { settleLookbackLight, settleMeasureLight } from './ledgerLights';
 import { loadMeasureDetail, toLookback } from './ledgerViews';
 import { addEvent, assertMeasureStatus } from './ledgerWrites';
-
-const LOOKBACK_STATUS_ZH = { scheduled: '待回头看', passed: '通过', relapsed: '发现反弹' } as const;
 
 /** The due date of a look-back: whole calendar months after sign-off (31 Aug + 6 → 28 Feb). */
 export function lookbackDue(signOffDay: string, months: number): string {
@@ -91,15 +90,6 @@ export async function listLookbacks(ctx: ServiceContext, input: ParsedInput<'loo
   }));
 }
 
-function assertScheduled(status: keyof typeof LOOKBACK_STATUS_ZH, action: string): void {
-  if (status !== 'scheduled') {
-    throw new ApiError(
-      'E_BAD_STATE',
-      `这次回头看已记录为“${LOOKBACK_STATUS_ZH[status]}”，不能${action}。请刷新后查看最新状态。`,
-    );
-  }
-}
-
 /**
  * Records a re-check. Like sign-off it needs a second person: whoever submitted the work may not
  * re-check it. Passed: the measure is done for good. Relapsed: the measure is reopened (its
@@ -113,7 +103,7 @@ export async function recordLookback(
   const day = today(ctx);
   const measureId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const lookback = await writer.loadOwned('lookbacks', input.id, input.version);
-    assertScheduled(lookback.status, '再次记录');
+    assertLookbackOpen(lookback, '再次记录');
     const measure = await writer.loadOwned('ledgerMeasures', lookback.measureId);
     assertMeasureStatus(measure.status, ['signed_off'], '记录回头看');
     assertNotOwnWork(ctx, measure.submittedBy, '整改措施');
@@ -166,7 +156,7 @@ export async function rescheduleLookback(
   const actor = await currentActor(ctx);
   const measureId = await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const lookback = await writer.loadOwned('lookbacks', input.id, input.version);
-    assertScheduled(lookback.status, '改期');
+    assertLookbackOpen(lookback, '改期');
     await writer.update('lookbacks', lookback.id, undefined, { dueDate: input.dueDate }, 'reschedule');
     await settleLookbackLight(writer.trx, lookback.id, day);
     return lookback.measureId;

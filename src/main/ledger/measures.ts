@@ -12,11 +12,13 @@ import type { MeasureDetail } from '../../shared/model';
 import type { ServiceContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import { assertNotOwnWork } from '../access/access';
+import { assertMeasureOpen } from '../checklist/closedWork';
 import { loadCampaignRow } from '../campaigns/campaigns';
 import { currentActor, timestamp, today } from '../court/courtProfile';
 import { withChanges } from '../data/ownedRows';
 import type { LedgerMeasuresTable } from '../data/schema';
-import { settleMeasureLight } from './ledgerLights';
+import { closeLights, settleMeasureLight } from './ledgerLights';
+import { REOPENED_PREFIX } from '../../shared/ledgerRules';
 import { loadFindingRow, loadMeasureDetail } from './ledgerViews';
 import {
   addEvent,
@@ -63,6 +65,7 @@ export async function updateMeasure(
   const { id, version, longTerm, ...fields } = input;
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const before = await writer.loadOwned('ledgerMeasures', id, version);
+    assertMeasureOpen(before, '修改');
     await assertLedgerWork(ctx, writer, before.departmentId, '整改措施');
     // As on creation, a measure without a department of its own belongs to its finding's.
     if (!fields.departmentId) {
@@ -92,6 +95,7 @@ export async function deleteMeasure(
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const measure = await writer.loadOwned('ledgerMeasures', input.id, input.version);
+    assertMeasureOpen(measure, '删除');
     await assertLedgerWork(ctx, writer, measure.departmentId, '整改措施');
     await deleteMeasureRows(writer, measure.id, today(ctx), input.version);
   });
@@ -109,6 +113,7 @@ export async function addProgress(
   const actor = await currentActor(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const measure = await writer.loadOwned('ledgerMeasures', input.measureId);
+    assertMeasureOpen(measure, '再填报整改进展');
     await assertLedgerWork(ctx, writer, measure.departmentId, '整改措施');
     assertMeasureStatus(measure.status, TAKES_PROGRESS, '再填报整改进展（已销号的整改措施只能通过回头看重新打开）');
     await addEvent(writer, {
@@ -133,6 +138,7 @@ export async function submitMeasure(ctx: ServiceContext, input: ParsedInput<'led
   const day = today(ctx);
   await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
     const measure = await writer.loadOwned('ledgerMeasures', input.id, input.version);
+    assertMeasureOpen(measure, '再提交销号');
     await assertLedgerWork(ctx, writer, measure.departmentId, '整改措施');
     assertMeasureStatus(measure.status, SUBMITTABLE, '提交销号');
     if (measure.longTerm === 1) throw new ApiError('E_BAD_STATE', LONG_TERM_NO_SUBMIT);
@@ -220,6 +226,61 @@ export async function sendBackMeasure(
       submittedBy: null,
     };
     await writer.update('ledgerMeasures', measure.id, undefined, patch, 'send-back');
+    await settleMeasureLight(writer.trx, measure.id, day);
+  });
+  return loadMeasureDetail(ctx, input.id);
+}
+
+/**
+ * 重新打开 by a reviewer, with the reason: a signed-off (or look-back-passed) measure goes back to
+ * work and must be submitted and signed off again. The sign-off event stays in the history; the
+ * waiting look-back is withdrawn (the next sign-off schedules a new one).
+ */
+export async function reopenMeasure(
+  ctx: ServiceContext,
+  input: ParsedInput<'ledger.reopenMeasure'>,
+): Promise<MeasureDetail> {
+  const actor = await currentActor(ctx);
+  const day = today(ctx);
+  await withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
+    const measure = await writer.loadOwned('ledgerMeasures', input.id, input.version);
+    assertMeasureStatus(measure.status, ['signed_off', 'lookback_passed'], '重新打开');
+    // The ledger's event kinds are fixed by its table; a reopen is kept as a send-back that says so.
+    await addEvent(writer, {
+      measureId: measure.id,
+      kind: 'send_back',
+      eventDate: day,
+      actor: actor.displayName,
+      text: `${REOPENED_PREFIX}${input.reason}`,
+    });
+    const waiting = await writer.trx
+      .selectFrom('lookbacks')
+      .select('id')
+      .where('measureId', '=', measure.id)
+      .where('status', '=', 'scheduled')
+      .where('deletedAt', 'is', null)
+      .execute();
+    for (const row of waiting) await writer.softDelete('lookbacks', row.id, undefined, 'reopen');
+    await closeLights(
+      writer.trx,
+      'lookback',
+      waiting.map((row) => row.id),
+      day,
+    );
+    await writer.update(
+      'ledgerMeasures',
+      measure.id,
+      undefined,
+      {
+        status: 'reopened',
+        completedAt: null,
+        completedLate: 0,
+        submittedBy: null,
+        signedOffAt: null,
+        signedOffBy: '',
+      },
+      'reopen',
+    );
     await settleMeasureLight(writer.trx, measure.id, day);
   });
   return loadMeasureDetail(ctx, input.id);

@@ -64,11 +64,26 @@ export async function recordLights(
   const inserts: Array<{ recordKind: LightRecordKind; recordId: string; light: Shown; since: string; until: null }> =
     [];
   const judge = deadlineJudge(day);
+  const shownOf = (current: CurrentLight): Shown | null => {
+    const light = judge(current.yellowDays, current.finished, current.deadline);
+    return current.finished || light === 'none' ? null : light;
+  };
+  // A record taken up again (sent back, reopened) in the colour its last span ended with continues
+  // that span: the history never reads "绿灯 → 绿灯".
+  const resumed = await lastClosedSpans(
+    db,
+    kind,
+    currents.filter((c) => !open.has(c.id) && shownOf(c) !== null).map((c) => c.id),
+  );
   for (const current of currents) {
     const span = open.get(current.id);
-    const light = judge(current.yellowDays, current.finished, current.deadline);
-    const shown = current.finished || light === 'none' ? null : light;
+    const shown = shownOf(current);
     if (span && span.light === shown) continue;
+    const last = span ? undefined : resumed.get(current.id);
+    if (shown && last && last.light === shown) {
+      await db.updateTable('lightHistory').set({ until: null }).where('id', '=', last.id).execute();
+      continue;
+    }
     let since = day;
     if (shown) {
       since = colourStart(current, shown, day);
@@ -92,6 +107,28 @@ export async function recordLights(
       .values(inserts.slice(start, start + 200))
       .execute();
   }
+}
+
+/** The latest closed span of each of these records (those whose work was finished), by record. */
+async function lastClosedSpans(
+  db: Db,
+  kind: LightRecordKind,
+  ids: string[],
+): Promise<Map<string, { id: number; light: Shown }>> {
+  const last = new Map<string, { id: number; light: Shown }>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db
+      .selectFrom('lightHistory')
+      .select(['id', 'recordId', 'light'])
+      .where('recordKind', '=', kind)
+      .where('until', 'is not', null)
+      .where('recordId', 'in', ids.slice(start, start + 500))
+      .orderBy('since')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) last.set(row.recordId, { id: row.id, light: row.light });
+  }
+  return last;
 }
 
 const SWEPT_KEY = 'lights_swept_on';

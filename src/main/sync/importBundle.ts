@@ -34,7 +34,8 @@ import { crashPoint } from '../durability/crashPoints';
 import { FileJournal } from '../durability/fileJournal';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
 import type { OpenedBundleZip } from './format/container';
-import { decryptFile, readEnvelopeHeader, sniffBundle } from './format/envelope';
+import { decryptFile, readEnvelopeHeader } from './format/envelope';
+import { assertLooksLikeBundle } from './notABundle';
 import { fingerprintOf, normalizeFingerprint } from './format/keys';
 import { DEFAULT_LIMITS } from './format/limits';
 import { entryKind, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
@@ -60,6 +61,12 @@ export interface ImportOptions {
   trust: string[];
   /** Direct senders not on the roster that a person accepted (加入应报名单): added in the import. */
   addToRoster?: string[];
+  /**
+   * Import inside a write transaction the caller holds and commits (the demo: its superior's
+   * packages and the court's work on them land all or nothing). The files the import placed are
+   * then the caller's to settle: each `keep` after the commit, each `discard` after a rollback.
+   */
+  within?: { trx: Transaction<Database>; placed: { keep(): Promise<void>; discard(): void }[] };
 }
 
 type Row = Record<string, unknown>;
@@ -230,8 +237,8 @@ export class ImportSession {
   async openRoot(): Promise<{ bundle: VerifiedBundle; encrypted: boolean }> {
     const file = this.options.file;
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ApiError('E_NOT_FOUND', '找不到要导入的文件。');
-    const kind = await sniffBundle(file);
-    if (kind === 'unknown') throw new ApiError('E_NOT_BUNDLE', '这个文件不是督导台的同步包，没有导入任何内容。');
+    // An .xlsx or a zip of photos is "这不是同步包（…）", not the parser's complaint about its names.
+    const kind = await assertLooksLikeBundle(file);
     let plain = file;
     let envelopeHeader: Awaited<ReturnType<typeof readEnvelopeHeader>> | null = null;
     if (kind === 'envelope') {
@@ -1191,7 +1198,19 @@ export class ImportSession {
    * refusal — the files placed for it removed first, while the lock is still held.
    */
   private async applyInTransaction(root: VerifiedBundle): Promise<boolean> {
-    const manifest = root.manifest;
+    const within = this.options.within;
+    if (within) {
+      this.trx = within.trx;
+      try {
+        await this.applyRoot(root);
+      } catch (error) {
+        this.discardPlaced();
+        throw error;
+      } finally {
+        this.trx = null;
+      }
+      return !this.options.dryRun;
+    }
     let begun = false;
     try {
       await writeTransaction(
@@ -1199,19 +1218,7 @@ export class ImportSession {
         async (trx) => {
           begun = true;
           this.trx = trx;
-          await this.flushTrust();
-          this.witnessAudit(manifest);
-          await this.applyBundle(root);
-          this.refuseNotOnRoster();
-          await this.recordReceived(root, null);
-          await this.materialize();
-          await this.writeOwnRecords();
-          await this.auditImport(manifest);
-          this.checkCancel();
-          crashPoint('import.before-commit');
-          if (!this.options.dryRun) {
-            this.control?.progress(this.processed, Math.max(this.total, this.processed), '正在保存…');
-          }
+          await this.applyRoot(root);
         },
         { rollback: this.options.dryRun, beforeRollback: () => this.discardPlaced() },
       );
@@ -1227,6 +1234,24 @@ export class ImportSession {
       this.trx = null;
     }
     return !this.options.dryRun;
+  }
+
+  /** The import's work inside its write transaction. */
+  private async applyRoot(root: VerifiedBundle): Promise<void> {
+    const manifest = root.manifest;
+    await this.flushTrust();
+    this.witnessAudit(manifest);
+    await this.applyBundle(root);
+    this.refuseNotOnRoster();
+    await this.recordReceived(root, null);
+    await this.materialize();
+    await this.writeOwnRecords();
+    await this.auditImport(manifest);
+    this.checkCancel();
+    crashPoint('import.before-commit');
+    if (!this.options.dryRun) {
+      this.control?.progress(this.processed, Math.max(this.total, this.processed), '正在保存…');
+    }
   }
 
   async run(): Promise<ImportReport> {
@@ -1276,7 +1301,9 @@ export class ImportSession {
       }
       this.total = manifest.counts.rows;
       const committed = await this.applyInTransaction(root);
-      if (committed) {
+      if (committed && this.options.within) {
+        this.options.within.placed.push({ keep: () => this.keepPlaced(), discard: () => this.discardPlaced() });
+      } else if (committed) {
         crashPoint('import.committed');
         await this.keepPlaced();
       }
@@ -1370,9 +1397,11 @@ export async function runImport(
   options: ImportOptions,
   control?: JobControl,
 ): Promise<ImportReport> {
-  const profile = await requireProfile(ctx);
-  const keys = await ensureCourtKeys(ctx);
-  const session = new ImportSession(ctx, profile, keys, options, control);
+  // Inside the caller's transaction every read goes through it (the root connection is held).
+  const inner = options.within ? { ...ctx, db: options.within.trx } : ctx;
+  const profile = await requireProfile(inner);
+  const keys = await ensureCourtKeys(inner);
+  const session = new ImportSession(inner, profile, keys, options, control);
   try {
     return await session.run();
   } finally {

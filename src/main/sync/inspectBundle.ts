@@ -14,7 +14,8 @@ import { ApiError } from '../api/errors';
 import { getProfile } from '../court/courtProfile';
 import { loadMigrations } from '../data/database';
 import type { OpenedBundleZip } from './format/container';
-import { decryptFile, readEnvelopeHeader, sniffBundle } from './format/envelope';
+import { decryptFile, readEnvelopeHeader } from './format/envelope';
+import { assertLooksLikeBundle } from './notABundle';
 import { fingerprintOf } from './format/keys';
 import { DEFAULT_LIMITS } from './format/limits';
 import { entryKind, type Manifest } from './format/manifest';
@@ -199,8 +200,7 @@ class Inspector {
  * import would refuse as damaged, forged or malformed. */
 export async function inspectBundle(file: string, ctx?: ServiceContext): Promise<InspectResult> {
   if (!fs.existsSync(file)) throw new ApiError('E_NOT_FOUND', `找不到文件：${file}`);
-  const kind = await sniffBundle(file);
-  if (kind === 'unknown') throw new ApiError('E_NOT_BUNDLE', '这个文件不是督导台的同步包。');
+  const kind = await assertLooksLikeBundle(file);
   const inspector = new Inspector(ctx, {
     schemaVersion: ctx?.schemaVersion ?? loadMigrations().length,
     now: ctx?.now() ?? new Date(),

@@ -69,6 +69,7 @@ async function itemWork(
       light: judge(campaign.yellowDays, isDone(row.status), row.deadline),
       action,
       statusText: ITEM_STATUS_ZH[row.status],
+      returnReason: null,
     });
   };
   if (hasRole(user, 'filer') && user.departmentId) {
@@ -77,12 +78,37 @@ async function itemWork(
       .where('items.status', 'in', OPEN_ITEM)
       .execute();
     for (const row of rows) add(row, row.status === 'returned' ? 'revise' : 'fill');
+    const reasons = await itemReturnReasons(
+      ctx,
+      rows.filter((row) => row.status === 'returned').map((row) => row.id),
+    );
+    for (const entry of entries) entry.returnReason = reasons.get(entry.id) ?? null;
   }
   if (hasRole(user, 'reviewer')) {
     const rows = await base.where('items.status', '=', 'completed').execute();
     for (const row of rows) if (row.completedBy !== user.id) add(row, 'sign_off');
   }
   return entries;
+}
+
+/**
+ * The latest 退回理由 of each sent-back item: the opinion of its newest 'returned' sign-off.
+ * Also read by the boards, whose rows show it as 我的待办 does.
+ */
+export async function itemReturnReasons(ctx: ServiceContext, itemIds: string[]): Promise<Map<string, string>> {
+  const reasons = new Map<string, string>();
+  if (itemIds.length === 0) return reasons;
+  const rows = await ctx.db
+    .selectFrom('signoffs')
+    .select(['itemId', 'opinion'])
+    .where('itemId', 'in', itemIds)
+    .where('decision', '=', 'returned')
+    .where('deletedAt', 'is', null)
+    .orderBy('decidedAt', 'desc')
+    .orderBy('changeSeq', 'desc')
+    .execute();
+  for (const row of rows) if (!reasons.has(row.itemId)) reasons.set(row.itemId, row.opinion);
+  return reasons;
 }
 
 async function reportWork(
@@ -118,6 +144,7 @@ async function reportWork(
       light: judge(campaign.yellowDays, false, campaign.endDate),
       action,
       statusText: REPORT_STATUS_ZH[row.status],
+      returnReason: null,
     });
   };
   // A filer fills in their department's reports; anyone fills in their own person report.
@@ -188,6 +215,7 @@ async function measureWork(
       light: judge(campaign.yellowDays, isMeasureDone(row.status), row.deadline),
       action,
       statusText: MEASURE_STATUS_ZH[row.status],
+      returnReason: null,
     });
   };
   if (hasRole(user, 'filer') && user.departmentId) {
@@ -245,6 +273,7 @@ async function lookbackWork(
       light: judge(campaign.yellowDays, false, row.dueDate),
       action: 'recheck',
       statusText: LOOKBACK_STATUS_ZH[row.status],
+      returnReason: null,
     });
   }
   return entries;

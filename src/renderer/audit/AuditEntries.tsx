@@ -12,24 +12,17 @@ import {
   auditFieldText,
   auditFieldTextByTable,
   auditOperationText,
+  auditCodeText,
   auditTableText,
   auditText,
   hiddenAuditFields,
 } from '../common/auditText';
 import { roleOrder, roleText } from '../auth/text';
 import { escalationTargetText } from '../campaign/text';
-import {
-  campaignStatusText,
-  commonText,
-  courtLevelText,
-  decisionText,
-  frequencyText,
-  itemKindText,
-  itemStatusText,
-} from '../common/text';
+import { commonText } from '../common/text';
 import { formatDateTime } from '../lib/dates';
 import { formatSize } from '../lib/format';
-import { fileTypeText } from '../common/fileTypes';
+import { evidenceTypeText, mimeTypeText } from '../common/fileTypes';
 import { auditPageText } from './text';
 
 export interface AuditResolvers {
@@ -64,26 +57,16 @@ function formatValue(
   field: string,
   value: unknown,
   resolvers: AuditResolvers,
-  row: Record<string, unknown> = {},
+  _row: Record<string, unknown> = {},
 ): string | null {
   if (value === null || value === undefined || value === '')
     return field === 'lockedUntil' ? auditText.notLocked : auditText.empty;
   const text = String(value);
   switch (field) {
     case 'mimeType':
-      return fileTypeText(text, String(row.originalName ?? ''));
-    case 'status':
-      return table === 'campaigns'
-        ? (campaignStatusText[text as keyof typeof campaignStatusText] ?? text)
-        : (itemStatusText[text as keyof typeof itemStatusText] ?? text);
-    case 'kind':
-      return itemKindText[text as keyof typeof itemKindText] ?? text;
-    case 'frequency':
-      return frequencyText[text as keyof typeof frequencyText] ?? text;
-    case 'level':
-      return courtLevelText[text as keyof typeof courtLevelText] ?? text;
-    case 'decision':
-      return decisionText[text as keyof typeof decisionText] ?? text;
+      return mimeTypeText(text);
+    case 'detectedType':
+      return evidenceTypeText(text);
     case 'completedLate':
     case 'disabled':
     case 'mustChangePassword':
@@ -93,14 +76,14 @@ function formatValue(
         roleOrder
           .filter((role) => text.split(',').includes(role))
           .map((role: Role) => roleText[role])
-          .join(auditText.roleSeparator) || text
+          .join(auditText.roleSeparator) || auditText.otherValue
       );
     case 'personId':
       return resolvers.person?.(text) ?? auditText.deletedPerson;
     case 'escalateGreen':
     case 'escalateYellow':
     case 'escalateRed':
-      return escalationTargetText[text as EscalationTarget] ?? text;
+      return escalationTargetText[text as EscalationTarget] ?? auditText.otherValue;
     case 'lookbackMonths':
       return auditText.months(text);
     case 'lockedUntil':
@@ -115,13 +98,12 @@ function formatValue(
     case 'sectionId':
     case 'parentId':
       return resolvers.section?.(text) ?? null;
-      return formatDateTime(text);
     case 'completedAt':
     case 'decidedAt':
     case 'deletedAt':
       return formatDateTime(text);
     default:
-      return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+      return auditCodeText(table, field, text) ?? (text.length > 160 ? `${text.slice(0, 160)}…` : text);
   }
 }
 
@@ -137,12 +119,13 @@ function fieldRank(field: string, table: string): number {
   return at === -1 ? order.length + auditFieldOrder.indexOf(field) : at;
 }
 
-/** users.resetPassword → 用户账户 · 重置密码; unknown names stay as they are. */
+/** users.resetPassword → 用户账户 · 重置密码; a name not known here never shows as it is. */
 function apiOperationText(name: string): string {
   const [area, action] = name.split('.');
   const areaText = apiAreaText[area];
   const actionText = apiActionText[action];
-  return areaText && actionText ? `${areaText} · ${actionText}` : name;
+  if (areaText && actionText) return `${areaText} · ${actionText}`;
+  return areaText ?? auditText.someOperation;
 }
 
 /** Account and refusal events: one or two plain sentences instead of a field list. */
@@ -239,7 +222,7 @@ export function AuditEntryView({
         field,
         text: (
           <>
-            <span style={{ color: '#868e96', textDecoration: 'line-through' }}>
+            <span style={{ color: 'var(--mantine-color-dimmed)', textDecoration: 'line-through' }}>
               {formatValue(entry.tableName, field, before[field], resolvers, before) ?? auditText.otherSection}
             </span>
             {` ${auditText.arrow} `}

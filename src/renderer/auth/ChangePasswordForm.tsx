@@ -2,6 +2,7 @@
 // the forced change after a temporary password and by 修改密码 in the header menu.
 import { useState, type ReactNode } from 'react';
 import { Alert, Stack } from '@mantine/core';
+import { useCloseGuard } from '../common/useCloseGuard';
 import { useForm } from '@mantine/form';
 import type { SessionUser } from '../../shared/model';
 import { useWrite } from '../api/queries';
@@ -33,6 +34,8 @@ export function ChangePasswordForm({
     mode: 'controlled',
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
+  // In the 修改密码 dialog: closing it with something typed asks first.
+  useCloseGuard(form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
     setError(null);

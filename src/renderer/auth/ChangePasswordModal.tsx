@@ -1,5 +1,5 @@
 // 修改密码 from the header menu: the change-password form in a dialog; the session stays open.
-import { Modal } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import type { SessionUser } from '../../shared/model';
 import { FormActions } from '../common/FormActions';
 import { notifySuccess } from '../lib/notify';
@@ -16,7 +16,7 @@ export function ChangePasswordModal({
   onChanged(user: SessionUser): void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={t.changeTitle} size="sm">
+    <GuardedModal opened={opened} onClose={onClose} title={t.changeTitle} size="sm">
       {opened && (
         <ChangePasswordForm
           onDone={(user) => {
@@ -24,9 +24,15 @@ export function ChangePasswordModal({
             onChanged(user);
             onClose();
           }}
-          actions={(saving) => <FormActions onCancel={onClose} saving={saving} submitLabel={t.changeSubmit} />}
+          actions={(saving) => <CancelOrChange saving={saving} onClose={onClose} />}
         />
       )}
-    </Modal>
+    </GuardedModal>
   );
+}
+
+/** The button row; 取消 asks first when something has been typed. */
+function CancelOrChange({ saving, onClose }: { saving: boolean; onClose(): void }) {
+  const cancel = useCloseGuard(false, onClose);
+  return <FormActions onCancel={cancel} saving={saving} submitLabel={t.changeSubmit} />;
 }

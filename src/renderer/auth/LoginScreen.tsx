@@ -12,6 +12,7 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 import { newPasswordErrors } from './passwordCheck';
 import { authText as t } from './text';
 import { PasswordField } from './PasswordField';
+import { usePageTitle } from '../common/usePageTitle';
 
 type Mode = { kind: 'login' } | { kind: 'bootstrap' } | { kind: 'change'; user: SessionUser };
 
@@ -43,8 +44,9 @@ export function LoginScreen({
     setChosen({ kind: 'login' });
   };
 
+  usePageTitle(t.loginPageTitle);
   return (
-    <Center mih="100%" p="xl">
+    <Center component="main" mih="100%" p="xl">
       <Card withBorder shadow="sm" padding="xl" w={mode.kind === 'login' ? 420 : 480} data-testid="login-screen">
         <Stack gap="lg">
           <Group gap="sm" wrap="nowrap">

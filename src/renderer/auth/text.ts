@@ -18,6 +18,7 @@ export const roleOrder: Role[] = ['admin', 'reviewer', 'filer'];
 
 export const authText = {
   appName: '专项活动督导台',
+  loginPageTitle: '登录',
   // log-in
   username: '用户名',
   usernamePlaceholder: '请输入用户名',

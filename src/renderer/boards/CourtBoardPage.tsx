@@ -24,17 +24,16 @@ import { useApp } from '../AppContext';
 import { ProvinceSummary } from '../province/ProvinceSummary';
 import { PageHeader } from '../common/PageHeader';
 import { RetryAlert } from '../common/RetryAlert';
-import { lightText } from '../common/text';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { dayjs, formatDate, formatLongDate } from '../lib/dates';
-import { campaignRoute, navigate, routeHref } from '../lib/router';
+import { campaignRoute, itemRoute, routeHref } from '../lib/router';
 import { workActionText } from '../work/text';
 import { UnreadNotesCard } from '../work/UnreadNotesCard';
 import { percentOf } from './boardParts';
 import { boardText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
 import { LightLabel } from '../common/LightLabel';
-import { LinkRow } from '../common/LinkRow';
+import { HrefRow, onFollow, workHref } from '../work/workLinks';
 
 /** 我的待办 on the board: the first few; the full list is on its own page. */
 const WORK_ROWS = 8;
@@ -167,7 +166,7 @@ function LightCount({ light, count, label }: { light: Light; count: number; labe
 function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
   const { items, ledger, inspection, indicators } = campaign;
   const percent = percentOf(items.completed, items.total);
-  const open = () => navigate(campaignRoute(campaign.id, 'board'));
+  const boardHref = routeHref(campaignRoute(campaign.id, 'board'));
   return (
     <Paper withBorder radius="sm" p="md" data-testid="board-card" data-campaign-id={campaign.id}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm">
@@ -175,7 +174,7 @@ function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
           fw={600}
           fz="lg"
           c="dark"
-          onClick={open}
+          href={boardHref}
           lineClamp={2}
           title={t.openBoard}
           data-testid="board-card-title"
@@ -271,7 +270,7 @@ function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
         </Stat>
       </SimpleGrid>
       <Group justify="flex-end" mt="xs">
-        <Anchor size="sm" onClick={open} data-testid="board-card-open">
+        <Anchor size="sm" href={boardHref} data-testid="board-card-open">
           {t.openBoard}
           <IconChevronRight size={14} style={{ verticalAlign: 'middle' }} />
         </Anchor>
@@ -280,10 +279,8 @@ function CampaignCard({ campaign }: { campaign: CourtBoardCampaign }) {
   );
 }
 
-function goToItem(row: DueItem) {
-  prefetchItems(row.campaignId);
-  navigate(campaignRoute(row.campaignId));
-}
+/** A due item's address: its drawer, on 记录进展. */
+const dueHref = (row: DueItem) => routeHref(itemRoute(row.campaignId, row.id, 'progress'));
 
 function DueTable({ rows, today }: { rows: DueItem[]; today: string }) {
   return (
@@ -316,12 +313,30 @@ function DueTable({ rows, today }: { rows: DueItem[]; today: string }) {
             {rows.map((row) => {
               const days = dayjs(row.deadline).diff(dayjs(today), 'day');
               return (
-                <LinkRow key={row.id} onOpen={() => goToItem(row)} data-testid="board-due-row" data-id={row.id}>
+                <HrefRow
+                  key={row.id}
+                  href={dueHref(row)}
+                  onFollow={() => prefetchItems(row.campaignId)}
+                  data-testid="board-due-row"
+                  data-id={row.id}
+                >
                   <Table.Td className="figure-value">{row.number}</Table.Td>
                   <Table.Td>
-                    <Text size="sm" lineClamp={1} title={row.title}>
+                    <Anchor
+                      href={dueHref(row)}
+                      size="sm"
+                      c="inherit"
+                      lineClamp={1}
+                      title={row.title}
+                      data-testid="board-due-link"
+                    >
                       {row.title}
-                    </Text>
+                    </Anchor>
+                    {row.returnReason && (
+                      <Text size="xs" c="red.8" lineClamp={2} data-testid="board-return-reason">
+                        {t.returnReason(row.returnReason)}
+                      </Text>
+                    )}
                     <Text size="xs" c="dimmed" lineClamp={1} title={row.campaignTitle}>
                       {row.campaignTitle}
                     </Text>
@@ -347,7 +362,7 @@ function DueTable({ rows, today }: { rows: DueItem[]; today: string }) {
                   <Table.Td>
                     <LightLabel light={row.light} />
                   </Table.Td>
-                </LinkRow>
+                </HrefRow>
               );
             })}
           </Table.Tbody>
@@ -382,18 +397,36 @@ function WorkList({ entries }: { entries: WorkEntry[] }) {
               gap="sm"
               py={7}
               className="board-work-row"
-              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', cursor: 'pointer' }}
               data-testid="board-work-row"
+              data-id={entry.id}
+              onClick={(event) => {
+                onFollow(entry);
+                if (!(event.target as HTMLElement).closest('a')) window.location.hash = workHref(entry);
+              }}
             >
-              <span className={`dot dot-${entry.light}`} title={lightText[entry.light]} />
+              <LightLabel light={entry.light} />
               <div style={{ flex: 1, minWidth: 0 }}>
-                <Text size="sm" lineClamp={1} title={entry.title}>
+                <Anchor
+                  href={workHref(entry)}
+                  size="sm"
+                  c="inherit"
+                  lineClamp={1}
+                  title={entry.title}
+                  onClick={() => onFollow(entry)}
+                  data-testid="board-work-link"
+                >
                   {entry.title}
-                </Text>
+                </Anchor>
                 <Text size="xs" c="dimmed" lineClamp={1}>
                   {entry.campaignTitle}
                   {entry.deadline ? `  ·  ${formatDate(entry.deadline)}` : ''}
                 </Text>
+                {entry.returnReason && (
+                  <Text size="xs" c="red.8" lineClamp={2} data-testid="board-return-reason">
+                    {t.returnReason(entry.returnReason)}
+                  </Text>
+                )}
               </div>
               <Badge variant="light" radius="sm" style={{ flex: 'none' }}>
                 {workActionText[entry.action]}

@@ -3,10 +3,10 @@
 import type { Light } from '../../shared/model';
 
 export const LIGHT_COLOR: Record<Light, string> = {
-  red: '#e03131',
-  yellow: '#f2b705',
+  red: '#c92a2a',
+  yellow: '#b07d00',
   green: '#2f9e44',
-  none: '#c3c9d0',
+  none: '#7a828a',
 };
 
 export function percentOf(part: number, total: number): number {

@@ -2,6 +2,7 @@
 // 挂图作战 tab (charts by section, department, lights, burn-down and indicators).
 
 export const boardText = {
+  returnReason: (reason: string) => `退回理由：${reason}`,
   // 本院挂图
   courtTitle: '本院挂图',
   ownHeading: '本院自身事项',

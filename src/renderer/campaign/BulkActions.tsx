@@ -1,6 +1,9 @@
-// Bulk changes for the selected items: owner, deadline, department, delete.
+// Bulk changes for the selected items: owner, deadline, department, delete. The three changes are
+// offered to those who may make them (items.bulkUpdate: managers); delete is also a 填报人's, for
+// the items of their own department (the service says which it refuses).
 import { useState } from 'react';
-import { Alert, Autocomplete, Button, Group, Modal, Paper, Select, Stack, Text } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { useForm } from '@mantine/form';
 import { IconCalendar, IconTrash, IconUser, IconUsersGroup, IconX } from '@tabler/icons-react';
 import { useWrite } from '../api/queries';
@@ -20,15 +23,20 @@ interface BulkValues {
   owner: string;
   deadline: string | null;
   departmentId: string | null;
+  /** 延期理由: required by the service when an existing deadline moves or the new one is past. */
+  deadlineReason: string;
 }
 const fieldOf: Record<Kind, keyof BulkValues> = { owner: 'owner', deadline: 'deadline', department: 'departmentId' };
 
 export function BulkActions({
   ids,
+  mayUpdate,
   onDone,
   onClear,
 }: {
   ids: string[];
+  /** May change owner, deadline and department (items.bulkUpdate). */
+  mayUpdate: boolean;
   onDone(changed: 'updated' | 'deleted'): void;
   onClear(): void;
 }) {
@@ -56,25 +64,34 @@ export function BulkActions({
           {t.selected(ids.length)}
         </Text>
         <Group gap="xs" wrap="nowrap">
-          <Button size="xs" variant="default" leftSection={<IconUser size={14} />} onClick={() => setDialog('owner')}>
-            {t.bulkOwner}
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconCalendar size={14} />}
-            onClick={() => setDialog('deadline')}
-          >
-            {t.bulkDeadline}
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconUsersGroup size={14} />}
-            onClick={() => setDialog('department')}
-          >
-            {t.bulkDepartment}
-          </Button>
+          {mayUpdate && (
+            <>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconUser size={14} />}
+                onClick={() => setDialog('owner')}
+              >
+                {t.bulkOwner}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconCalendar size={14} />}
+                onClick={() => setDialog('deadline')}
+              >
+                {t.bulkDeadline}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconUsersGroup size={14} />}
+                onClick={() => setDialog('department')}
+              >
+                {t.bulkDepartment}
+              </Button>
+            </>
+          )}
           <Button
             size="xs"
             variant="default"
@@ -89,7 +106,7 @@ export function BulkActions({
           </Button>
         </Group>
       </Group>
-      <Modal
+      <GuardedModal
         opened={!!dialog}
         onClose={() => setDialog(null)}
         title={
@@ -111,7 +128,7 @@ export function BulkActions({
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Paper>
   );
 }
@@ -120,13 +137,14 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
   const { people, departments } = useApp();
   const form = useForm<BulkValues>({
     mode: 'controlled',
-    initialValues: { owner: '', deadline: null, departmentId: null },
+    initialValues: { owner: '', deadline: null, departmentId: null, deadlineReason: '' },
   });
+  const cancel = useCloseGuard(form.isDirty(), onClose);
   const [error, setError] = useState<string | null>(null);
   const bulkUpdate = useWrite('items.bulkUpdate');
   const field = fieldOf[kind];
 
-  const submit = form.onSubmit(async ({ owner, deadline, departmentId }) => {
+  const submit = form.onSubmit(async ({ owner, deadline, departmentId, deadlineReason }) => {
     setError(null);
     if (kind === 'owner' && !owner.trim()) return form.setFieldError(field, commonText.required(t.owner));
     if (kind === 'department' && !departmentId) return form.setFieldError(field, commonText.choose(t.department));
@@ -134,13 +152,13 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
       kind === 'owner'
         ? { owner }
         : kind === 'deadline'
-          ? { deadline: deadline || null }
+          ? { deadline: deadline || null, ...(deadlineReason.trim() ? { deadlineReason } : {}) }
           : { departmentId: departmentId === NO_DEPARTMENT ? null : departmentId };
     const result = await bulkUpdate.mutateAsync({ ids, ...patch });
     if (!result.ok) {
-      // The form shows one field: whichever message the server gave lands on it.
-      const messages = Object.values(result.fieldErrors ?? {});
-      if (messages[0]) form.setFieldError(field, messages[0]);
+      // Each message at its field; one for a field the form does not show lands on the main one.
+      for (const [name, message] of Object.entries(result.fieldErrors ?? {}))
+        form.setFieldError(name === 'deadlineReason' && kind === 'deadline' ? 'deadlineReason' : field, message);
       setError(result.message);
       return;
     }
@@ -162,13 +180,24 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
           />
         )}
         {kind === 'deadline' && (
-          <DateField
-            label={t.deadline}
-            description={t.bulkDeadlineHint}
-            {...form.getInputProps('deadline')}
-            clearable
-            data-autofocus
-          />
+          <>
+            <DateField
+              label={t.deadline}
+              description={t.bulkDeadlineHint}
+              {...form.getInputProps('deadline')}
+              clearable
+              data-autofocus
+            />
+            <Textarea
+              label={t.bulkDeadlineReason}
+              description={t.bulkDeadlineReasonHint}
+              autosize
+              minRows={2}
+              maxRows={6}
+              {...form.getInputProps('deadlineReason')}
+              data-testid="bulk-deadline-reason"
+            />
+          </>
         )}
         {kind === 'department' && (
           <Select
@@ -184,7 +213,7 @@ function BulkForm({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; o
             comboboxProps={{ withinPortal: true }}
           />
         )}
-        <FormActions onCancel={onClose} saving={bulkUpdate.isPending} />
+        <FormActions onCancel={cancel} saving={bulkUpdate.isPending} />
       </Stack>
     </form>
   );

@@ -20,7 +20,7 @@ import {
   Loader,
   CloseButton,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
 import {
   IconAlarm,
   IconChevronDown,
@@ -54,17 +54,21 @@ import { TemplateImportModal } from '../imports/TemplateImportModal';
 import { importText } from '../imports/text';
 import { formatDate } from '../lib/dates';
 import { compareText } from '../lib/format';
-import { navigate } from '../lib/router';
+import { closeRecord, itemRoute, navigate, openRecord, useRoute, withoutRecord } from '../lib/router';
 import { notifyFailure } from '../lib/notify';
 import { BulkActions } from './BulkActions';
+import { useCanCall } from './canCall';
 import { CampaignSupervision } from './CampaignSupervision';
 import { ItemTable, type SortKey, type SortState } from './ItemTable';
 import { LightRulesModal } from './LightRulesModal';
 import { ProgressTables } from './ProgressTables';
 import { SectionTree, type SectionFilter } from './SectionTree';
 import { campaignText as t, lightRulesText } from './text';
+import { searchFieldProps } from '../common/searchKey';
 
 const NO_DEPARTMENT = '__none__';
+/** Remembered per computer: whether the figures and progress tables above the checklist are shown. */
+const STATS_KEY = 'court.checklist.statsOpen';
 const TABLE_HEIGHT = 'max(440px, calc(100vh - 150px))';
 const statusOrder: Record<ItemStatus, number> = {
   not_started: 0,
@@ -114,7 +118,8 @@ export function CampaignPage({
   courtName?: string;
   onBackToOwn?(): void;
 }) {
-  const { court, departments, can } = useApp();
+  const { court, departments } = useApp();
+  const canCall = useCanCall();
   // Another court's checklist: look, and comment; never change.
   const readOnly = courtCode !== null;
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -125,9 +130,17 @@ export function CampaignPage({
   const [debouncedQuery] = useDebouncedValue(query.trim(), 250);
   const [sort, setSort] = useState<SortState | null>(null);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open item is in the address (?item=<id>&tab=…): a link, a reload or the back button lands on it.
+  const route = useRoute();
+  const recordRoute = route.name === 'campaign' && route.id === campaignId ? route : null;
+  const openId = recordRoute?.item ?? null;
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [showProgress, setShowProgress] = useState(true);
+  // At 1366×768 the statistics take the room of the rows: they fold away, and stay so next time.
+  const [statsOpen, setStatsOpen] = useLocalStorage({
+    key: STATS_KEY,
+    defaultValue: true,
+    getInitialValueInEffect: false,
+  });
 
   // The own view's key is the one prefetchItems fills on the click that opened the page.
   const scope = courtCode ? { campaignId, courtCode } : { campaignId };
@@ -240,7 +253,13 @@ export function CampaignPage({
       return next;
     });
   }, [rows]);
-  const onOpen = useCallback((id: string) => setOpenId(id), []);
+  const onOpen = useCallback(
+    (id: string) => openRecord(itemRoute(campaignId, id, undefined, courtCode ?? undefined)),
+    [campaignId, courtCode],
+  );
+  const closeItem = () => {
+    if (recordRoute) closeRecord(withoutRecord(recordRoute));
+  };
   const closeDialog = () => setDialog(null);
 
   const filtersActive = status || light || department || kind || section !== 'all' || query;
@@ -263,6 +282,7 @@ export function CampaignPage({
   const figures = progress?.overall ?? (readOnly ? undefined : campaign?.figures);
   const issuedToUs = !!campaign && campaign.origin !== court.code;
   const defaultSection = section !== 'all' && section !== 'none' ? section : null;
+  const manager = canCall('items.bulkUpdate');
 
   return (
     <Stack gap="md">
@@ -314,8 +334,18 @@ export function CampaignPage({
           )}
         </Box>
         <Group gap="xs" wrap="nowrap">
+          <Button
+            variant="subtle"
+            leftSection={statsOpen ? <IconChevronUp size={16} /> : <IconChevronDown size={16} />}
+            onClick={() => setStatsOpen((open) => !open)}
+            aria-expanded={statsOpen}
+            aria-controls="campaign-stats"
+            data-testid="toggle-stats"
+          >
+            {statsOpen ? t.hideStats : t.showStats}
+          </Button>
           {/* The campaign's own settings are the issuer's to change. */}
-          {can('admin', 'reviewer') && !readOnly && !issuedToUs && (
+          {canCall('campaigns.setLightRules') && !readOnly && !issuedToUs && (
             <Button
               variant="default"
               leftSection={<IconAlarm size={16} />}
@@ -326,7 +356,7 @@ export function CampaignPage({
               {lightRulesText.open}
             </Button>
           )}
-          {!readOnly && !issuedToUs && (
+          {canCall('campaigns.update') && !readOnly && !issuedToUs && (
             <Button
               variant="default"
               leftSection={<IconEdit size={16} />}
@@ -337,7 +367,7 @@ export function CampaignPage({
             </Button>
           )}
           {/* Items from a template go into this court's own checklist, of its own or an issued campaign. */}
-          {can('admin', 'reviewer') && !readOnly && campaign?.status !== 'closed' && (
+          {canCall('items.importTemplate') && !readOnly && campaign?.status !== 'closed' && (
             <Button
               variant="default"
               leftSection={<IconFileImport size={16} />}
@@ -348,8 +378,13 @@ export function CampaignPage({
               {importText.templateOpen}
             </Button>
           )}
-          {!readOnly && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('createItem')} disabled={!detail}>
+          {canCall('items.create') && !readOnly && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setDialog('createItem')}
+              disabled={!detail}
+              data-testid="add-item"
+            >
               {t.addItem}
             </Button>
           )}
@@ -371,50 +406,42 @@ export function CampaignPage({
         <CampaignSupervision campaignId={campaignId} courtCode={null} />
       )}
 
-      {/* Headline figures */}
-      <Group gap="sm" data-testid="campaign-figures" align="stretch">
-        {figures ? (
-          <>
-            <Figure
-              label={t.percentDone}
-              value={`${figures.percentDone}`}
-              suffix="%"
-              color="court.9"
-              testId="fig-percent"
-            />
-            <Figure label={t.total} value={figures.total} testId="fig-total" />
-            <Figure label={t.done} value={figures.done} testId="fig-done" />
-            <Figure label={t.signedOff} value={figures.signedOff} color="teal.8" testId="fig-signed" />
-            <Figure
-              label={t.overdue}
-              value={figures.overdue}
-              color={figures.overdue ? 'red.7' : undefined}
-              testId="fig-overdue"
-            />
-            <Figure
-              label={t.yellow}
-              value={figures.yellow}
-              color={figures.yellow ? 'yellow.8' : undefined}
-              testId="fig-yellow"
-            />
-            <Button
-              variant="subtle"
-              size="xs"
-              ml="auto"
-              style={{ alignSelf: 'flex-end' }}
-              rightSection={showProgress ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
-              onClick={() => setShowProgress((v) => !v)}
-            >
-              {showProgress ? t.hideProgress : t.showProgress}
-            </Button>
-          </>
-        ) : (
-          [0, 1, 2, 3, 4].map((i) => <Skeleton key={i} h={70} w={120} />)
-        )}
-      </Group>
-
-      <Collapse expanded={showProgress}>
-        {progress ? <ProgressTables progress={progress} /> : <Skeleton h={120} />}
+      {/* Headline figures and progress tables: folded away (the button in the header) to give the
+          checklist the room; folded, one line of figures stays beside the row count. */}
+      <Collapse expanded={statsOpen} id="campaign-stats" transitionDuration={150}>
+        <Stack gap="md">
+          <Group gap="sm" data-testid="campaign-figures" align="stretch">
+            {figures ? (
+              <>
+                <Figure
+                  label={t.percentDone}
+                  value={`${figures.percentDone}`}
+                  suffix="%"
+                  color="court.9"
+                  testId="fig-percent"
+                />
+                <Figure label={t.total} value={figures.total} testId="fig-total" />
+                <Figure label={t.done} value={figures.done} testId="fig-done" />
+                <Figure label={t.signedOff} value={figures.signedOff} color="teal.8" testId="fig-signed" />
+                <Figure
+                  label={t.overdue}
+                  value={figures.overdue}
+                  color={figures.overdue ? 'red.7' : undefined}
+                  testId="fig-overdue"
+                />
+                <Figure
+                  label={t.yellow}
+                  value={figures.yellow}
+                  color={figures.yellow ? 'yellow.8' : undefined}
+                  testId="fig-yellow"
+                />
+              </>
+            ) : (
+              [0, 1, 2, 3, 4].map((i) => <Skeleton key={i} h={70} w={120} />)
+            )}
+          </Group>
+          {progress ? <ProgressTables progress={progress} /> : <Skeleton h={120} />}
+        </Stack>
       </Collapse>
 
       {/* Tree + table */}
@@ -428,7 +455,8 @@ export function CampaignPage({
               value={section}
               onChange={(value) => setFilter('section', value)}
               height={`calc(${TABLE_HEIGHT} + 50px)`}
-              readOnly={readOnly}
+              // Sections are arranged by managers (sections.create and the rest are MANAGERS).
+              readOnly={readOnly || !canCall('sections.create')}
             />
           ) : (
             <Stack gap="xs">
@@ -449,6 +477,8 @@ export function CampaignPage({
               value={query}
               onChange={(e) => setQuery(e.currentTarget.value)}
               style={{ flex: 1, minWidth: 200 }}
+              aria-label={t.search}
+              {...searchFieldProps}
               data-testid="item-search"
             />
             <Select
@@ -493,6 +523,11 @@ export function CampaignPage({
             <Text size="sm" c="dimmed" data-testid="shown-count">
               {items ? t.shown(rows.length, items.length) : ''}
               {searchIds && !searching ? `（${t.searchResult(searchIds.size)}）` : ''}
+              {!statsOpen && figures && (
+                <Text span size="sm" c="dark.6" ml="md" data-testid="stats-summary">
+                  {t.statsSummary(figures)}
+                </Text>
+              )}
             </Text>
             {filtersActive && (
               <Anchor size="sm" onClick={clearFilters}>
@@ -503,6 +538,7 @@ export function CampaignPage({
           {liveSelected.size > 0 && !readOnly && (
             <BulkActions
               ids={[...liveSelected]}
+              mayUpdate={manager}
               onClear={() => setSelected(new Set())}
               onDone={(what) => {
                 if (what === 'deleted') setSelected(new Set());
@@ -539,7 +575,7 @@ export function CampaignPage({
           onCreated={closeDialog}
         />
       )}
-      {!readOnly && can('admin', 'reviewer') && (
+      {!readOnly && canCall('items.importTemplate') && (
         <TemplateImportModal
           opened={dialog === 'templateImport'}
           campaignId={campaignId}
@@ -547,7 +583,7 @@ export function CampaignPage({
           onImported={closeDialog}
         />
       )}
-      {campaign && (
+      {campaign && canCall('campaigns.update') && (
         <CampaignFormModal
           opened={dialog === 'editCampaign'}
           campaign={campaign}
@@ -556,7 +592,7 @@ export function CampaignPage({
           onSaved={closeDialog}
         />
       )}
-      {campaign && can('admin', 'reviewer') && (
+      {campaign && canCall('campaigns.setLightRules') && (
         <LightRulesModal
           opened={dialog === 'lightRules'}
           campaign={campaign}
@@ -569,8 +605,10 @@ export function CampaignPage({
         itemId={openId}
         items={items ?? []}
         sections={detail?.sections ?? []}
-        onClose={() => setOpenId(null)}
-        onDeleted={() => setOpenId(null)}
+        onClose={closeItem}
+        onDeleted={closeItem}
+        tab={recordRoute?.itemTab}
+        onTab={(itemTab) => recordRoute && openRecord({ ...recordRoute, itemTab }, true)}
       />
     </Stack>
   );

@@ -31,6 +31,7 @@ import { reportingText } from '../province/rosterText';
 import { ReportsTab } from '../reports/ReportsTab';
 import { useApp } from '../AppContext';
 import { campaignText as t } from './text';
+import { usePageTitle } from '../common/usePageTitle';
 
 // The Select's value for this court's own view.
 const OWN = '__own__';
@@ -71,68 +72,83 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
   const courtName = viewedCourt ? t.courtOption(viewedCourt.name, viewedCourt.code) : undefined;
   // What each switchable tab gets: the court viewed (null: this court's own work) and the way back.
   const courtView = { courtCode, courtName, onBackToOwn: () => chooseCourt(OWN) };
+  const tabNames: Record<CampaignTab, string> = {
+    checklist: t.tabChecklist,
+    inspection: t.tabInspection,
+    ledger: t.tabLedger,
+    indicators: indicatorText.tabLabel,
+    board: t.tabBoard,
+    courts: t.tabCourts,
+    reporting: reportingText.tab,
+    reports: t.tabReports,
+  };
+  // "推进清单 · 清廉法院建设“六大工程” – 专项活动督导台" (on the checklist, once it has read its campaign).
+  usePageTitle(campaign ? `${tabNames[tab]} · ${campaign.title}` : tabNames[tab]);
 
   return (
     <Stack gap="sm">
-      <Tabs
-        value={tab}
-        onChange={(value) => value && navigate(campaignRoute(campaignId, value as CampaignTab))}
-        variant="outline"
-      >
-        <Tabs.List>
-          <Tabs.Tab value="checklist" leftSection={<IconClipboardList size={16} />} data-testid="tab-checklist">
-            {t.tabChecklist}
-          </Tabs.Tab>
-          <Tabs.Tab value="inspection" leftSection={<IconListSearch size={16} />} data-testid="tab-inspection">
-            {t.tabInspection}
-          </Tabs.Tab>
-          <Tabs.Tab value="ledger" leftSection={<IconChecklist size={16} />} data-testid="tab-ledger">
-            {t.tabLedger}
-          </Tabs.Tab>
-          <Tabs.Tab value="indicators" leftSection={<IconChartLine size={16} />} data-testid="tab-indicators">
-            {indicatorText.tabLabel}
-          </Tabs.Tab>
-          <Tabs.Tab value="board" leftSection={<IconLayoutDashboard size={16} />} data-testid="tab-board">
-            {t.tabBoard}
-          </Tabs.Tab>
-          {hasSubordinates && (
-            <Tabs.Tab value="courts" leftSection={<IconSitemap size={16} />} data-testid="tab-courts">
-              {t.tabCourts}
+      {/* The court choice sits beside the tab list, not in it: a tablist holds only tabs. */}
+      <Box pos="relative">
+        <Tabs
+          value={tab}
+          onChange={(value) => value && navigate(campaignRoute(campaignId, value as CampaignTab))}
+          variant="outline"
+        >
+          <Tabs.List>
+            <Tabs.Tab value="checklist" leftSection={<IconClipboardList size={16} />} data-testid="tab-checklist">
+              {t.tabChecklist}
             </Tabs.Tab>
-          )}
-          {hasSubordinates && (
-            <Tabs.Tab value="reporting" leftSection={<IconClipboardCheck size={16} />} data-testid="tab-reporting">
-              {reportingText.tab}
+            <Tabs.Tab value="inspection" leftSection={<IconListSearch size={16} />} data-testid="tab-inspection">
+              {t.tabInspection}
             </Tabs.Tab>
-          )}
-          <Tabs.Tab value="reports" leftSection={<IconPrinter size={16} />} data-testid="tab-reports">
-            {t.tabReports}
-          </Tabs.Tab>
-          {viewable && subordinates && subordinates.length > 0 && (
-            <Box ml="auto" pb={4} style={{ alignSelf: 'center' }}>
-              <Select
-                w={260}
-                size="sm"
-                aria-label={t.viewCourt}
-                title={t.viewCourtHint}
-                leftSection={<IconBuildingCommunity size={16} />}
-                data={[
-                  { value: OWN, label: t.viewOwn },
-                  {
-                    group: t.viewCourt,
-                    items: (subordinates ?? []).map((s) => ({ value: s.code, label: t.courtOption(s.name, s.code) })),
-                  },
-                ]}
-                value={viewed}
-                onChange={(value) => chooseCourt(value ?? OWN)}
-                allowDeselect={false}
-                searchable
-                data-testid="court-view"
-              />
-            </Box>
-          )}
-        </Tabs.List>
-      </Tabs>
+            <Tabs.Tab value="ledger" leftSection={<IconChecklist size={16} />} data-testid="tab-ledger">
+              {t.tabLedger}
+            </Tabs.Tab>
+            <Tabs.Tab value="indicators" leftSection={<IconChartLine size={16} />} data-testid="tab-indicators">
+              {indicatorText.tabLabel}
+            </Tabs.Tab>
+            <Tabs.Tab value="board" leftSection={<IconLayoutDashboard size={16} />} data-testid="tab-board">
+              {t.tabBoard}
+            </Tabs.Tab>
+            {hasSubordinates && (
+              <Tabs.Tab value="courts" leftSection={<IconSitemap size={16} />} data-testid="tab-courts">
+                {t.tabCourts}
+              </Tabs.Tab>
+            )}
+            {hasSubordinates && (
+              <Tabs.Tab value="reporting" leftSection={<IconClipboardCheck size={16} />} data-testid="tab-reporting">
+                {reportingText.tab}
+              </Tabs.Tab>
+            )}
+            <Tabs.Tab value="reports" leftSection={<IconPrinter size={16} />} data-testid="tab-reports">
+              {t.tabReports}
+            </Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
+        {viewable && subordinates && subordinates.length > 0 && (
+          <Box pos="absolute" right={0} top={0} pb={4}>
+            <Select
+              w={260}
+              size="sm"
+              aria-label={t.viewCourt}
+              title={t.viewCourtHint}
+              leftSection={<IconBuildingCommunity size={16} />}
+              data={[
+                { value: OWN, label: t.viewOwn },
+                {
+                  group: t.viewCourt,
+                  items: (subordinates ?? []).map((s) => ({ value: s.code, label: t.courtOption(s.name, s.code) })),
+                },
+              ]}
+              value={viewed}
+              onChange={(value) => chooseCourt(value ?? OWN)}
+              allowDeselect={false}
+              searchable
+              data-testid="court-view"
+            />
+          </Box>
+        )}
+      </Box>
       {/* A new court remounts the page, so nothing of the other court's view lingers. */}
       {tab === 'checklist' && !waitingForCourt && (
         <CampaignPage key={courtCode ?? OWN} campaignId={campaignId} {...courtView} />

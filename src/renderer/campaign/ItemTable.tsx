@@ -224,7 +224,7 @@ const Row = memo(function Row({
         <span className="it-bar-text">{row.percent}%</span>
       </div>
       <div className="it-light" title={lightShortText[row.light]} data-light={row.light}>
-        <span className={`dot dot-${row.light}`} aria-label={lightShortText[row.light]} />
+        <span className={`dot dot-${row.light}`} role="img" aria-label={lightShortText[row.light]} />
         {row.completedLate ? (
           <span className="late-tag">{completedLateText}</span>
         ) : (

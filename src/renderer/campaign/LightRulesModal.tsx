@@ -1,7 +1,8 @@
 // 预警规则: a campaign's traffic-light thresholds (yellow N days before the deadline, red after
 // it), whom each colour is escalated to, and how long after sign-off a look-back falls due.
 import { useState } from 'react';
-import { Alert, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Group, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { useForm } from '@mantine/form';
 import { escalationTargets, type Campaign, type EscalationTarget } from '../../shared/api';
 import { FormActions } from '../common/FormActions';
@@ -32,9 +33,9 @@ export function LightRulesModal({
   onSaved(campaign: Campaign): void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={t.title} size={640}>
+    <GuardedModal opened={opened} onClose={onClose} title={t.title} size={640}>
       {opened && <LightRulesForm campaign={campaign} onCancel={onClose} onSaved={onSaved} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -58,6 +59,7 @@ function LightRulesForm({
       lookbackMonths: campaign.lookbackMonths,
     },
   });
+  const cancel = useCloseGuard(form.isDirty(), onCancel);
   const setRules = useCheckedWrite('campaigns.setLightRules', form, t.formError);
 
   const submit = form.onSubmit(async (values) => {
@@ -162,7 +164,7 @@ function LightRulesForm({
           {...form.getInputProps('lookbackMonths')}
           data-testid="rules-lookback-months"
         />
-        <FormActions onCancel={onCancel} saving={setRules.isPending} />
+        <FormActions onCancel={cancel} saving={setRules.isPending} />
       </Stack>
     </form>
   );

@@ -52,7 +52,13 @@ function FiguresTable({
           {t.noItemsYet}
         </Text>
       ) : (
-        <ScrollArea.Autosize mah={210} type="auto" offsetScrollbars>
+        <ScrollArea.Autosize
+          mah={210}
+          type="auto"
+          offsetScrollbars
+          // A keyboard can scroll it too (focus, then the arrow keys); the region is named by its table.
+          viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': title }}
+        >
           <Table className="pt-table" highlightOnHover verticalSpacing={4} horizontalSpacing={8} fz="sm" stickyHeader>
             <Table.Thead>
               <Table.Tr>

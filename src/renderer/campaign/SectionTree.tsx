@@ -1,7 +1,8 @@
 // The section tree (一、（一）1.): click to filter the table; add, rename, move, delete. A
 // superior's sections can only take sub-sections of ours; on another court's list nothing changes.
 import { useState } from 'react';
-import { ActionIcon, Alert, Button, Group, Menu, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Menu, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { IconArrowDown, IconArrowUp, IconDots, IconEdit, IconPlus, IconSubtask, IconTrash } from '@tabler/icons-react';
 import type { CampaignDetail, Section } from '../../shared/model';
 import { useWrite } from '../api/queries';
@@ -75,15 +76,12 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, heigh
         )}
       </Group>
       <ScrollArea type="auto" style={{ flex: 1 }} offsetScrollbars>
-        <div
-          className={`tree-node${value === 'all' ? ' is-active' : ''}`}
-          onClick={() => onChange('all')}
-          role="button"
-          tabIndex={0}
-          onKeyDown={(e) => e.key === 'Enter' && onChange('all')}
-        >
-          <span className="tree-label">{t.allItems}</span>
-          <span className="tree-count">{totalCount}</span>
+        {/* A list of plain buttons (one per section) with the section's menu beside it, never inside. */}
+        <div className={`tree-node${value === 'all' ? ' is-active' : ''}`}>
+          <button type="button" className="tree-pick" aria-pressed={value === 'all'} onClick={() => onChange('all')}>
+            <span className="tree-label">{t.allItems}</span>
+            <span className="tree-count">{totalCount}</span>
+          </button>
         </div>
         {sections.map((section) => {
           const siblings = siblingsOf(section);
@@ -94,18 +92,21 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, heigh
               key={section.id}
               className={`tree-node${value === section.id ? ' is-active' : ''}`}
               style={{ paddingLeft: 6 + section.depth * 14 }}
-              onClick={() => onChange(section.id)}
-              onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onChange(section.id)}
-              role="button"
-              tabIndex={0}
               data-testid="section-node"
               data-section-id={section.id}
             >
-              <span className="tree-label" title={`${section.number}${section.title}`}>
-                {section.number}
-                {section.title}
-              </span>
-              <span className="tree-count">{counts.get(section.id) ?? 0}</span>
+              <button
+                type="button"
+                className="tree-pick"
+                aria-pressed={value === section.id}
+                onClick={() => onChange(section.id)}
+              >
+                <span className="tree-label" title={`${section.number}${section.title}`}>
+                  {section.number}
+                  {section.title}
+                </span>
+                <span className="tree-count">{counts.get(section.id) ?? 0}</span>
+              </button>
               {!readOnly && (ours || section.depth < 3) && (
                 <Menu position="bottom-end" withinPortal>
                   <Menu.Target>
@@ -114,13 +115,12 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, heigh
                       variant="subtle"
                       color="gray"
                       className="tree-menu"
-                      aria-label={t.sectionMenu}
-                      onClick={(e) => e.stopPropagation()}
+                      aria-label={`${t.sectionMenu}：${section.number}${section.title}`}
                     >
                       <IconDots size={14} />
                     </ActionIcon>
                   </Menu.Target>
-                  <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
+                  <Menu.Dropdown>
                     {section.depth < 3 && (
                       <Menu.Item
                         leftSection={<IconSubtask size={15} />}
@@ -169,15 +169,16 @@ export function SectionTree({ detail, counts, totalCount, value, onChange, heigh
           );
         })}
         {hasUnsectioned && (
-          <div
-            className={`tree-node${value === 'none' ? ' is-active' : ''}`}
-            onClick={() => onChange('none')}
-            role="button"
-            tabIndex={0}
-            onKeyDown={(e) => e.key === 'Enter' && onChange('none')}
-          >
-            <span className="tree-label">{t.unsectioned}</span>
-            <span className="tree-count">{counts.get(null) ?? 0}</span>
+          <div className={`tree-node${value === 'none' ? ' is-active' : ''}`}>
+            <button
+              type="button"
+              className="tree-pick"
+              aria-pressed={value === 'none'}
+              onClick={() => onChange('none')}
+            >
+              <span className="tree-label">{t.unsectioned}</span>
+              <span className="tree-count">{counts.get(null) ?? 0}</span>
+            </button>
           </div>
         )}
         {sections.length === 0 && (
@@ -201,7 +202,7 @@ function SectionDialog({
   onClose(): void;
 }) {
   return (
-    <Modal
+    <GuardedModal
       opened={!!dialog}
       onClose={onClose}
       title={
@@ -220,12 +221,13 @@ function SectionDialog({
           onClose={onClose}
         />
       )}
-    </Modal>
+    </GuardedModal>
   );
 }
 
 function SectionForm({ campaignId, dialog, onClose }: { campaignId: string; dialog: Dialog; onClose(): void }) {
   const [title, setTitle] = useState(dialog.kind === 'rename' ? dialog.section.title : '');
+  const cancel = useCloseGuard(title !== (dialog.kind === 'rename' ? dialog.section.title : ''), onClose);
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const rename = useWrite('sections.update');
@@ -261,7 +263,7 @@ function SectionForm({ campaignId, dialog, onClose }: { campaignId: string; dial
           withAsterisk
           data-autofocus
         />
-        <FormActions onCancel={onClose} saving={rename.isPending || create.isPending} />
+        <FormActions onCancel={cancel} saving={rename.isPending || create.isPending} />
       </Stack>
     </form>
   );

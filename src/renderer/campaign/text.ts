@@ -34,8 +34,17 @@ export const campaignText = {
   colSigned: '销号',
   colOverdue: '逾期',
   colPercent: '完成率',
-  showProgress: '展开推进情况',
-  hideProgress: '收起推进情况',
+  showStats: '展开统计',
+  hideStats: '收起统计',
+  statsSummary: (f: {
+    percentDone: number;
+    total: number;
+    done: number;
+    signedOff: number;
+    overdue: number;
+    yellow: number;
+  }) =>
+    `总体完成率 ${f.percentDone}% · 事项 ${f.total} · 已完成 ${f.done} · 已销号 ${f.signedOff} · 逾期 ${f.overdue} · 临期 ${f.yellow}`,
   noItemsYet: '还没有事项',
   legendDone: '已完成',
   legendSigned: '已销号',
@@ -80,7 +89,7 @@ export const campaignText = {
   colProgress: '进度',
   colLight: '灯',
   colEvidence: '佐证',
-  wasRed: '曾红灯',
+  wasRed: '曾亮红灯',
   wasRedHint: '曾经逾期（亮过红灯）',
   selectAll: '全选筛选出的事项',
   selectRow: '选择此事项',
@@ -97,6 +106,8 @@ export const campaignText = {
   bulkDeadlineTitle: (n: number) => `修改 ${n} 项事项的完成时限`,
   bulkDepartmentTitle: (n: number) => `修改 ${n} 项事项的责任部门`,
   bulkDeadlineHint: '留空表示不设完成时限',
+  bulkDeadlineReason: '延期理由',
+  bulkDeadlineReasonHint: '改动已有的完成时限（延期），或设在今天以前时须填写，会记入审计日志',
   bulkDepartmentNone: '不指定部门',
   bulkDone: (n: number) => `已修改 ${n} 项事项`,
   bulkDeleteConfirm: (n: number) => `确定删除选中的 ${n} 项事项吗？删除会记入审计日志。`,

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Campaign } from '../../shared/api';
 import { DateField } from '../common/DateField';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { commonText } from '../common/text';
 import { currentYear } from '../lib/dates';
 import { useCheckedWrite } from '../lib/checkedWrite';
@@ -45,11 +46,17 @@ export function CampaignFormModal({
   onSaved(campaign: Campaign): void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={campaign ? t.formEditTitle : t.formCreateTitle} size="lg">
+    <GuardedModal
+      opened={opened}
+      onClose={onClose}
+      title={campaign ? t.formEditTitle : t.formCreateTitle}
+      size="lg"
+      data-testid="campaign-form-modal"
+    >
       {opened && (
         <CampaignForm campaign={campaign} defaultIssuer={defaultIssuer} onCancel={onClose} onSaved={onSaved} />
       )}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -87,6 +94,7 @@ function CampaignForm({
           yellowDays: 7,
         },
   });
+  const cancel = useCloseGuard(form.isDirty(), onCancel);
   const update = useCheckedWrite('campaigns.update', form, t.formError);
   const create = useCheckedWrite('campaigns.create', form, t.formError);
 
@@ -155,7 +163,7 @@ function CampaignForm({
           {...form.getInputProps('yellowDays')}
         />
         <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={cancel}>
             {commonText.cancel}
           </Button>
           <Button type="submit" loading={update.isPending || create.isPending}>

@@ -26,6 +26,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import type { Campaign, JobStatus } from '../../shared/model';
+import { demoLoadedIn } from '../../shared/demo/demoModel';
 import { useRead, useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
@@ -34,15 +35,19 @@ import { RetryAlert } from '../common/RetryAlert';
 import { campaignStatusColor, campaignStatusText, commonText } from '../common/text';
 import { formatDate } from '../lib/dates';
 import { notifyFailure, notifySuccess } from '../lib/notify';
-import { campaignRoute, navigate } from '../lib/router';
+import { campaignRoute, navigate, routeHref } from '../lib/router';
 import { CampaignFormModal } from './CampaignForm';
 import { prefetchItems } from '../campaign/itemsPrefetch';
+import { useCanCall } from '../campaign/canCall';
 import { campaignsText as t } from './text';
 import { PageHeader } from '../common/PageHeader';
 import { EmptyState } from '../common/EmptyState';
 
 export function CampaignList() {
   const { court } = useApp();
+  // 新建专项活动 and the card menu are offered to those the contract lets create (MANAGERS).
+  const canCall = useCanCall();
+  const mayCreate = canCall('campaigns.create');
   const list = useRead('campaigns.list', { includeClosed: true });
   const campaigns = list.data ?? null;
   const [editing, setEditing] = useState<{ campaign: Campaign | null } | null>(null);
@@ -53,6 +58,8 @@ export function CampaignList() {
   const changeStatus = useWrite('campaigns.setStatus');
   const deleteCampaign = useWrite('campaigns.delete');
   const demoBusy = !!demoJob || demoStart.isPending;
+  // 载入示例数据: for those who may load it (administrators), and only until the demo is here.
+  const offerDemo = canCall('demo.start') && campaigns !== null && (!!demoJob || !demoLoadedIn(campaigns, court.code));
 
   const startDemo = async () => {
     setDemoError(null);
@@ -95,17 +102,21 @@ export function CampaignList() {
     <Stack gap="md" maw={1400}>
       <PageHeader title={t.title} subtitle={t.subtitle}>
         <Group>
-          <Button
-            variant="default"
-            leftSection={<IconDatabaseImport size={16} />}
-            onClick={() => void startDemo()}
-            disabled={demoBusy}
-          >
-            {t.loadDemo}
-          </Button>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ campaign: null })}>
-            {t.create}
-          </Button>
+          {offerDemo && (
+            <Button
+              variant="default"
+              leftSection={<IconDatabaseImport size={16} />}
+              onClick={() => void startDemo()}
+              disabled={demoBusy}
+            >
+              {t.loadDemo}
+            </Button>
+          )}
+          {mayCreate && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ campaign: null })}>
+              {t.create}
+            </Button>
+          )}
         </Group>
       </PageHeader>
 
@@ -133,19 +144,27 @@ export function CampaignList() {
       )}
 
       {campaigns && campaigns.length === 0 && (
-        <EmptyState title={t.emptyTitle} text={t.emptyText} testId="campaigns-empty">
+        <EmptyState
+          title={t.emptyTitle}
+          text={mayCreate ? (offerDemo ? t.emptyText : t.emptyTextNoDemo) : t.emptyTextNoCreate}
+          testId="campaigns-empty"
+        >
           <Group justify="center">
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ campaign: null })}>
-              {t.create}
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconDatabaseImport size={16} />}
-              onClick={() => void startDemo()}
-              disabled={demoBusy}
-            >
-              {t.loadDemo}
-            </Button>
+            {mayCreate && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ campaign: null })}>
+                {t.create}
+              </Button>
+            )}
+            {offerDemo && (
+              <Button
+                variant="default"
+                leftSection={<IconDatabaseImport size={16} />}
+                onClick={() => void startDemo()}
+                disabled={demoBusy}
+              >
+                {t.loadDemo}
+              </Button>
+            )}
           </Group>
         </EmptyState>
       )}
@@ -207,7 +226,10 @@ function CampaignCard({
   onDelete(): void;
 }) {
   const { court } = useApp();
+  const canCall = useCanCall();
   const issuedToUs = campaign.origin !== court.code;
+  // Edit, close and delete are all MANAGERS: one check offers the menu.
+  const manages = canCall('campaigns.update');
   const f = campaign.figures;
   const open = () => {
     prefetchItems(campaign.id);
@@ -220,16 +242,17 @@ function CampaignCard({
           fw={600}
           size="lg"
           lh={1.4}
-          style={{ cursor: 'pointer' }}
-          onClick={open}
-          onKeyDown={(e) => e.key === 'Enter' && open()}
-          tabIndex={0}
-          role="link"
+          c="inherit"
+          td="none"
+          // A real link: Tab reaches it, the address shows, a screen reader says "链接".
+          component="a"
+          href={routeHref(campaignRoute(campaign.id))}
+          onClick={() => prefetchItems(campaign.id)}
           data-testid="campaign-title"
         >
           {campaign.title}
         </Text>
-        {!issuedToUs && (
+        {!issuedToUs && manages && (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <ActionIcon variant="subtle" color="gray" aria-label={t.more}>
@@ -290,8 +313,12 @@ function CampaignCard({
         </Text>
       </Group>
       <Progress.Root size="md">
-        <Progress.Section value={f.total ? (f.signedOff * 100) / f.total : 0} color="teal" />
-        <Progress.Section value={f.total ? ((f.done - f.signedOff) * 100) / f.total : 0} color="blue.4" />
+        <Progress.Section value={f.total ? (f.signedOff * 100) / f.total : 0} color="teal" aria-label={t.signedOff} />
+        <Progress.Section
+          value={f.total ? ((f.done - f.signedOff) * 100) / f.total : 0}
+          color="blue.4"
+          aria-label={t.done}
+        />
       </Progress.Root>
       <Group justify="space-between" mt="md" grow>
         <Stat label={t.total} value={f.total} />

@@ -7,6 +7,8 @@ export const campaignsText = {
   demoDone: '示例数据已载入',
   emptyTitle: '还没有专项活动',
   emptyText: '可以新建一个专项活动，录入推进清单；也可以先载入示例数据熟悉功能。',
+  emptyTextNoDemo: '可以新建一个专项活动，录入推进清单。',
+  emptyTextNoCreate: '专项活动由管理员或审核人新建，或随上级法院的下发包导入。新建后会显示在这里。',
   issuedBy: '部署法院',
   year: (year: number) => `${year}年度`,
   period: '起止日期',

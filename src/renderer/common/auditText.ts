@@ -1,4 +1,19 @@
 import { RECORD_LABELS } from '../../shared/recordLabels';
+import {
+  ITEM_STATUS_LABELS,
+  LEDGER_SOURCE_LABELS,
+  LOOKBACK_STATUS_LABELS,
+  MEASURE_STATUS_LABELS,
+} from '../../shared/statusLabels';
+import {
+  indicatorDirectionText,
+  indicatorLineText,
+  indicatorPeriodText,
+  indicatorUnitChoice,
+} from '../indicators/text';
+import { inspectionStatusText, scopeText } from '../inspection/text';
+import { eventKindText, evidencePhaseText } from '../ledger/text';
+import { campaignStatusText, courtLevelText, decisionText, frequencyText, itemKindText } from './text';
 
 // How audit entries read to a person: operations, tables and fields in Chinese.
 export const auditOperationText: Record<string, string> = {
@@ -31,10 +46,13 @@ export const auditOperationText: Record<string, string> = {
   activate: '设为进行中',
   draft: '设为草稿',
   reorder: '调整顺序',
-  complete: '标记完成',
+  complete: '提交销号',
   'sign-off': '销号',
   'send-back': '退回',
   reopen: '重新打开',
+  'extend-deadline': '延期',
+  'lookback-pass': '回头看通过',
+  'lookback-relapse': '回头看发现反弹',
   progress: '填报进展',
   'bulk-update': '批量修改',
   // sync
@@ -112,7 +130,7 @@ export const apiActionText: Record<string, string> = {
   bulkUpdate: '批量修改',
   setStatus: '修改状态',
   setLightRules: '设置预警规则',
-  markComplete: '标记完成',
+  markComplete: '提交销号',
   signOff: '销号',
   sendBack: '退回',
   reopen: '重新打开',
@@ -189,7 +207,52 @@ export const auditFieldText: Record<string, string> = {
   escalateYellow: '黄灯提醒对象',
   escalateRed: '红灯提醒对象',
   lookbackMonths: '回头看间隔',
+  // ledger, self-inspection and indicators
+  source: '问题来源',
+  scope: '查摆范围',
+  phase: '材料类别',
+  line: '所属条线',
+  unit: '计量单位',
+  period: '统计周期',
+  direction: '指标方向',
 };
+
+/**
+ * Every coded value the audit log can show, by table and field (`*`: any table), in Chinese.
+ * A code not listed here reads as auditText.otherValue, never as the code itself.
+ */
+export const auditValueText: Record<string, Record<string, Readonly<Record<string, string>>>> = {
+  '*': {
+    level: courtLevelText,
+    frequency: frequencyText,
+    source: LEDGER_SOURCE_LABELS,
+    scope: scopeText,
+    line: indicatorLineText,
+    unit: indicatorUnitChoice,
+    period: indicatorPeriodText,
+    direction: indicatorDirectionText,
+    phase: evidencePhaseText,
+  },
+  campaigns: { status: campaignStatusText },
+  items: { status: ITEM_STATUS_LABELS, kind: itemKindText },
+  ledgerMeasures: { status: MEASURE_STATUS_LABELS },
+  ledgerEvents: { kind: eventKindText },
+  lookbacks: { status: LOOKBACK_STATUS_LABELS },
+  inspectionReports: { status: inspectionStatusText },
+  inspectionRounds: { decision: { accepted: '审核通过', returned: '退回重填' } },
+  signoffs: { decision: decisionText },
+  supervisionNotes: { kind: { supervision: '督导意见', comment: '意见' } },
+  courts: { kind: { report_up: '上报包', package_down: '下发包' } },
+};
+
+/** The Chinese word for a coded value, or null when the field holds no code (free text, dates, numbers). */
+export function auditCodeText(table: string, field: string, value: string): string | null {
+  const map = auditValueText[table]?.[field] ?? auditValueText['*'][field];
+  if (map) return map[value] ?? auditText.otherValue;
+  if (field === 'status' || field === 'kind' || field === 'decision') return auditText.otherValue;
+  // A stray code (snake_case) in any other field is never shown as it is.
+  return /^[a-z]+(_[a-z]+)+$/.test(value) ? auditText.otherValue : null;
+}
 
 /** Where a field means something else in one kind of record. */
 export const auditFieldTextByTable: Record<string, Record<string, string>> = {
@@ -232,6 +295,8 @@ export const auditText = {
   empty: '（空）',
   bytes: '字节',
   unknownOperation: '变更',
+  otherValue: '其他',
+  someOperation: '一项操作',
   created: '新建了',
   deleted: '删除了',
   arrow: '→',

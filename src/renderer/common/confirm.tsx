@@ -10,7 +10,10 @@ export interface ConfirmRequest {
   title?: string;
   message: ReactNode;
   confirmLabel?: string;
+  cancelLabel?: string;
   danger?: boolean;
+  /** Put the focus on the cancel button (the safe choice) instead of the confirm button. */
+  focusCancel?: boolean;
 }
 
 let openCount = 0;
@@ -38,8 +41,16 @@ export function confirmAction(options: ConfirmRequest): Promise<boolean> {
       size: 'md',
       zIndex: 400,
       children: <Text size="sm">{options.message}</Text>,
-      labels: { confirm: options.confirmLabel ?? commonText.confirm, cancel: commonText.cancel },
-      confirmProps: { color: options.danger ? 'red' : undefined, 'data-autofocus': true },
+      labels: {
+        confirm: options.confirmLabel ?? commonText.confirm,
+        cancel: options.cancelLabel ?? commonText.cancel,
+      },
+      confirmProps: {
+        color: options.danger ? 'red' : undefined,
+        'data-autofocus': options.focusCancel ? undefined : true,
+        'data-testid': 'confirm-ok',
+      },
+      cancelProps: { 'data-autofocus': options.focusCancel ? true : undefined, 'data-testid': 'confirm-cancel' },
       onConfirm: () => settle(true),
       onCancel: () => settle(false),
       onClose: () => settle(false),
@@ -53,6 +64,11 @@ const subscribe = (listener: () => void) => {
     listeners.delete(listener);
   };
 };
+
+/** Whether a confirmation is showing right now (outside React, e.g. in a close handler). */
+export function isConfirmOpen(): boolean {
+  return openCount > 0;
+}
 
 /** Whether a confirmation is showing (so a drawer behind it can leave Esc to the dialog). */
 export function useConfirmOpen(): boolean {

@@ -1,18 +1,24 @@
 // Files a person picks: what kind they are, how large they may be, and their bytes as base64.
-/** A person-readable kind of file, from its type and name extension. */
-export function fileTypeText(mimeType: string, name: string): string {
-  const ext = name.includes('.') ? name.split('.').pop()!.toUpperCase() : '';
-  if (mimeType === 'application/pdf' || ext === 'PDF') return 'PDF 文档';
-  if (mimeType.startsWith('image/')) return `图片${ext ? `（${ext}）` : ''}`;
-  if (/word|officedocument\.wordprocessing/.test(mimeType) || ext === 'DOC' || ext === 'DOCX' || ext === 'WPS')
-    return 'Word 文档';
-  if (/excel|spreadsheet/.test(mimeType) || ext === 'XLS' || ext === 'XLSX' || ext === 'ET') return '表格';
-  if (/presentation|powerpoint/.test(mimeType) || ext === 'PPT' || ext === 'PPTX') return '演示文稿';
-  if (mimeType.startsWith('text/') || ext === 'TXT') return '文本';
-  if (/zip|rar|7z|compressed/.test(mimeType)) return '压缩包';
-  if (mimeType.startsWith('video/')) return '视频';
-  if (mimeType.startsWith('audio/')) return '音频';
-  return ext ? `${ext} 文件` : '文件';
+import { DETECTED_TYPES, evidenceTypeText } from '../../shared/evidence/evidenceKinds';
+
+export {
+  EVIDENCE_ACCEPT_EXTENSIONS,
+  EVIDENCE_ACCEPT_TEXT,
+  evidenceTypeText,
+} from '../../shared/evidence/evidenceKinds';
+
+/** The kind of a stored evidence file as a person reads it ("PDF 文档", "图片（PNG）", "WPS 表格"):
+ * from the type its bytes were found to be when stored, never from its name — an .exe renamed
+ * .pdf is never called a PDF. Files stored before the check show "类型待核验". */
+export function fileTypeText(file: { detectedType: string }): string {
+  return evidenceTypeText(file.detectedType);
+}
+
+/** A stored media type as a person reads it (the audit log's 文件类型): only types the check
+ * itself stores are named. */
+export function mimeTypeText(mimeType: string): string {
+  const found = Object.entries(DETECTED_TYPES).find(([, type]) => type.mime === mimeType);
+  return found ? evidenceTypeText(found[0]) : '其他文件';
 }
 
 /** The largest evidence file the main process accepts (src/shared/api.ts). */

@@ -18,11 +18,12 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { templateFields } from '../../shared/api';
+import { NEW_DEPARTMENT, templateFields } from '../../shared/api';
 import type { TemplateField, TemplateImport } from '../../shared/model';
 import { send } from '../api/client';
 import { useWrite } from '../api/queries';
-import { itemKindText } from '../common/text';
+import { useApp } from '../AppContext';
+import { frequencyText, itemKindText } from '../common/text';
 import { notifySuccess } from '../lib/notify';
 import { importText as t, templateFieldText } from './text';
 import { columnLetter } from '../../shared/columnLetters';
@@ -30,6 +31,8 @@ import { ChooseWorkbook, FirstRowsNote, ImportFooter, PreviewRow, SHOWN_ROWS, us
 import type { Workbook } from './WorkbookDrop';
 
 const NOT_MAPPED = 'none';
+/** How the main process splits "立案庭、审管办" (src/main/checklist/templateImport.ts). */
+const DEPARTMENT_SPLIT = /[、，,；;/／\s]+/;
 /** The mapping selects in the order a template's columns usually run. */
 const FIELD_ORDER: TemplateField[] = [
   'title',
@@ -75,6 +78,7 @@ function TemplateImport({
   onClose(): void;
   onImported(): void;
 }) {
+  const { departments, can } = useApp();
   const { file, preview, previewing, error, setError, skipInvalid, setSkipInvalid, showPreview, reset } =
     useImportSteps<TemplateImport>();
   const [onlyBad, setOnlyBad] = useState(false);
@@ -83,7 +87,8 @@ function TemplateImport({
 
   // A refused preview keeps what was shown (a bad sheet choice); a file that cannot be read stays at step 1.
   // A preview writes nothing: a direct send (why, in useImportSteps).
-  const runPreview = (workbook: Workbook, options: { sheet?: string; mapping?: TemplateImport['mapping'] } = {}) =>
+  type Options = { sheet?: string; mapping?: TemplateImport['mapping']; departmentMap?: Record<string, string> };
+  const runPreview = (workbook: Workbook, options: Options = {}) =>
     showPreview(workbook, () => send('items.importTemplate', { campaignId, ...workbook, ...options }));
 
   const confirm = async () => {
@@ -94,12 +99,13 @@ function TemplateImport({
       ...file,
       sheet: preview.sheet,
       mapping: preview.mapping,
+      departmentMap: preview.departmentMap,
       confirm: true,
       skipInvalid,
     });
     if (!result.ok) return setError(result.message);
     const written = result.value.written!;
-    notifySuccess(t.templateDone(written.items, written.sections));
+    notifySuccess(t.templateDone(written.items, written.sections, written.departments));
     onImported();
   };
 
@@ -121,7 +127,39 @@ function TemplateImport({
   ];
   const setField = (field: TemplateField, value: string | null) => {
     const index = value === null || value === NOT_MAPPED ? null : Number(value);
-    void runPreview(file, { sheet: preview.sheet, mapping: { ...preview.mapping, [field]: index } });
+    void runPreview(file, {
+      sheet: preview.sheet,
+      mapping: { ...preview.mapping, [field]: index },
+      departmentMap: preview.departmentMap,
+    });
+  };
+  // Creating a department is an administrator's (as in 设置 → 部门): others may only pick one.
+  const mayCreate = can('admin');
+  const departmentOptions = [
+    {
+      group: t.departmentNewGroup,
+      items: [{ value: NEW_DEPARTMENT, label: t.departmentNew, disabled: !mayCreate }],
+    },
+    { group: t.departmentExistingGroup, items: departments.map((d) => ({ value: d.id, label: d.name })) },
+  ];
+  // 纪检组 → 政治部, 监察室（新建）: the file's names as the confirm will take them.
+  const departmentName = new Map(departments.map((d) => [d.id, d.name]));
+  const departmentShown = (text: string) =>
+    text
+      .split(DEPARTMENT_SPLIT)
+      .filter(Boolean)
+      .map((name) => {
+        const target = preview.departmentMap[name];
+        if (!target) return name;
+        if (target === NEW_DEPARTMENT) return t.createdDepartment(name);
+        return t.mappedDepartment(name, departmentName.get(target) ?? name);
+      })
+      .join('、');
+  const setDepartment = (name: string, value: string | null) => {
+    const departmentMap = { ...preview.departmentMap };
+    if (value) departmentMap[name] = value;
+    else delete departmentMap[name];
+    void runPreview(file, { sheet: preview.sheet, mapping: preview.mapping, departmentMap });
   };
   const rows = onlyBad ? preview.rows.filter((row) => row.errors.length > 0) : preview.rows;
   const shown = rows.slice(0, SHOWN_ROWS);
@@ -180,11 +218,51 @@ function TemplateImport({
         </SimpleGrid>
       </Paper>
 
+      {preview.unknownDepartments.length > 0 && (
+        <Paper withBorder p="sm" bg="yellow.0" data-testid="import-unknown-departments">
+          <Text size="sm" fw={600}>
+            {t.unknownDepartmentsTitle}
+            <Text span size="xs" c="dimmed" fw={400} ml={8}>
+              {mayCreate ? t.unknownDepartmentsHint : t.unknownDepartmentsHintNoCreate}
+            </Text>
+          </Text>
+          <SimpleGrid cols={4} spacing="xs" verticalSpacing={6} mt={6}>
+            {preview.unknownDepartments.map((name) => (
+              <Select
+                key={name}
+                size="xs"
+                label={t.unknownDepartmentLabel(name)}
+                placeholder={t.departmentChoose}
+                data={departmentOptions}
+                value={preview.departmentMap[name] ?? null}
+                clearable
+                disabled={busy}
+                onChange={(value) => setDepartment(name, value)}
+                data-testid="department-map"
+                data-name={name}
+                comboboxProps={{ withinPortal: true }}
+              />
+            ))}
+          </SimpleGrid>
+        </Paper>
+      )}
+
       {error && (
         <Alert color="red" data-testid="import-error">
           {error}
         </Alert>
       )}
+
+      <Stack gap={2}>
+        {preview.ignoredColumns.length > 0 && (
+          <Text size="sm" c="orange.9" data-testid="import-ignored-columns">
+            {t.ignoredColumns(preview.ignoredColumns)}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed" data-testid="import-frequency-words">
+          {t.frequencyWords}
+        </Text>
+      </Stack>
 
       <Group justify="space-between" gap="sm">
         <Group gap="sm">
@@ -248,12 +326,17 @@ function TemplateImport({
                   )}
                 </Table.Td>
                 <Table.Td>{row.leadLeader}</Table.Td>
-                <Table.Td>{row.department}</Table.Td>
+                <Table.Td>{departmentShown(row.department)}</Table.Td>
                 <Table.Td>{row.owner}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="import-row-deadline">
+                  {row.frequency !== 'once' && (
+                    <Text size="sm" fw={500}>
+                      {frequencyText[row.frequency]}
+                    </Text>
+                  )}
                   {row.deadline ?? (
                     <Text span size="sm" c="dimmed">
-                      {t.noDeadline}
+                      {row.frequency === 'once' ? t.noDeadline : t.untilCampaignEnd}
                     </Text>
                   )}
                 </Table.Td>

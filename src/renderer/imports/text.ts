@@ -1,6 +1,6 @@
 // Words of the two Excel imports: 导入模板 (a checklist template into the campaign's checklist)
 // and 导入数值 (indicator values). Row checks themselves arrive in Chinese from the main process.
-import type { TemplateField } from '../../shared/model';
+import { frequencyWords, type TemplateField } from '../../shared/model';
 
 export const templateFieldText: Record<TemplateField, string> = {
   title: '任务名称',
@@ -61,7 +61,24 @@ export const importText = {
   templateTitle: '导入推进清单模板',
   templateHint:
     '选择上级法院下发或本院整理的推进清单 Excel 文件（.xlsx）。表头应有“任务”“责任部门”“完成时限”等列，以“一、”开头的整行作为栏目；在“报表打印”中把推进清单保存为 Excel 得到的表格也可直接导入。确认导入前不会修改任何内容。',
-  templateDone: (items: number, sections: number) => `已导入 ${items} 项事项，新建 ${sections} 个栏目`,
+  templateDone: (items: number, sections: number, departments: number) =>
+    `已导入 ${items} 项事项，新建 ${[
+      ...(sections > 0 || departments === 0 ? [`${sections} 个栏目`] : []),
+      ...(departments > 0 ? [`${departments} 个部门`] : []),
+    ].join('、')}`,
+  mappedDepartment: (name: string, target: string) => `${name} → ${target}`,
+  createdDepartment: (name: string) => `${name}（新建）`,
+  ignoredColumns: (headers: string[]) => `以下列不会导入：${headers.join('、')}`,
+  frequencyWords: `完成时限写“${frequencyWords.monthly.join('”“')}”的记为每月，写“${frequencyWords.quarterly.join('”“')}”的记为每季度（末尾的“前”“完成”不影响），完成时限取活动结束日期。`,
+  untilCampaignEnd: '至活动结束',
+  unknownDepartmentsTitle: '本院没有的部门',
+  unknownDepartmentsHint: '请为每个名称选择本院对应的部门，或新建部门（确认导入时创建）；选择后预览随之更新。',
+  unknownDepartmentsHintNoCreate: '请为每个名称选择本院对应的部门；新建部门需要管理员。选择后预览随之更新。',
+  unknownDepartmentLabel: (name: string) => `文件中的“${name}”`,
+  departmentChoose: '请选择对应的部门',
+  departmentNewGroup: '新建',
+  departmentNew: '新建部门（使用文件中的名称）',
+  departmentExistingGroup: '本院已有的部门',
 
   // 导入数值.
   valuesOpen: '导入数值',

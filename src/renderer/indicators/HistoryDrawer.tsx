@@ -59,6 +59,7 @@ export function HistoryDrawer({
               <Table.Th>{t.colAttainment}</Table.Th>
               <Table.Th>{t.colYoY}</Table.Th>
               <Table.Th>{t.colHistoryNote}</Table.Th>
+              <Table.Th>{t.colEnteredBy}</Table.Th>
               <Table.Th>{t.colUpdated}</Table.Th>
               {canDelete && <Table.Th w={40} />}
             </Table.Tr>
@@ -91,6 +92,9 @@ export function HistoryDrawer({
                       {t.colHistoryEvidence}：{v.evidenceName}
                     </Text>
                   )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="history-entered-by">
+                  {v.enteredBy || '—'}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v.updatedAt)}</Table.Td>
                 {canDelete && (

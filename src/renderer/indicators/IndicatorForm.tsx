@@ -1,7 +1,8 @@
 // "新增指标" / "编辑指标": an indicator's definition — name, 条线, unit, direction, target, reporting
 // period and an optional ranking goal (争第一). Only for this court's own campaigns' indicators.
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { indicatorDirections, indicatorLines, indicatorPeriodKinds, indicatorUnits } from '../../shared/api';
@@ -69,7 +70,7 @@ export function IndicatorFormModal({
   onDeleted(): void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={indicator ? t.editTitle : t.createTitle} size="lg">
+    <GuardedModal opened={opened} onClose={onClose} title={indicator ? t.editTitle : t.createTitle} size="lg">
       {opened && (
         <IndicatorForm
           campaignId={campaignId}
@@ -79,7 +80,7 @@ export function IndicatorFormModal({
           onDeleted={onDeleted}
         />
       )}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -102,6 +103,7 @@ function IndicatorForm({
     initialValues: valuesFrom(indicator),
     onValuesChange: () => setError((current) => (current === t.formError ? null : current)),
   });
+  const cancel = useCloseGuard(form.isDirty(), onClose);
   const update = useCheckedWrite('indicators.update', form, t.formError);
   const create = useCheckedWrite('indicators.create', form, t.formError);
   const deleteIndicator = useWrite('indicators.delete');
@@ -217,7 +219,7 @@ function IndicatorForm({
           ) : (
             <span />
           )}
-          <FormActions onCancel={onClose} saving={update.isPending || create.isPending} />
+          <FormActions onCancel={cancel} saving={update.isPending || create.isPending} />
         </Group>
       </Stack>
     </form>

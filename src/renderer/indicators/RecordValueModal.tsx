@@ -3,19 +3,8 @@
 // period that already has a value is prefilled, and saving replaces it (sending its version). The
 // file is sent in pieces first (files.upload) with a progress bar and 取消上传.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  NumberInput,
-  Progress,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, FileInput, Group, NumberInput, Progress, Select, Stack, Text, Textarea } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { useForm } from '@mantine/form';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { IndicatorRow, IndicatorValue } from '../../shared/model';
@@ -46,9 +35,14 @@ export function RecordValueModal({
   onSaved(row: IndicatorRow): void;
 }) {
   return (
-    <Modal opened={!!indicator} onClose={onClose} title={indicator ? t.recordTitle(indicator.name) : ''} size="md">
+    <GuardedModal
+      opened={!!indicator}
+      onClose={onClose}
+      title={indicator ? t.recordTitle(indicator.name) : ''}
+      size="md"
+    >
       {indicator && <RecordValueForm indicator={indicator} onClose={onClose} onSaved={onSaved} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -91,6 +85,7 @@ function RecordValueForm({
     initialValues: { period: initialPeriod, ...fromExisting(initialPeriod), evidence: null },
     onValuesChange: () => setError(null),
   });
+  const cancel = useCloseGuard(form.isDirty(), onClose);
   const existing: IndicatorValue | undefined = form.values.period ? byPeriod.get(form.values.period) : undefined;
   const unit = indicator.unit;
 
@@ -231,7 +226,7 @@ function RecordValueForm({
             </Button>
           </Group>
         )}
-        <FormActions onCancel={onClose} saving={saving} />
+        <FormActions onCancel={cancel} saving={saving} />
       </Stack>
     </form>
   );

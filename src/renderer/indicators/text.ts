@@ -122,6 +122,7 @@ export const indicatorText = {
   colHistoryValue: '数值',
   colHistoryNote: '说明',
   colHistoryEvidence: '佐证',
+  colEnteredBy: '录入人',
   colUpdated: '录入时间',
   deleteValue: '删除该期数值',
   deleteValueConfirm: (period: string) => `确定删除${period}的数值吗？`,

@@ -1,7 +1,8 @@
 // 问题清单: aspects numbered 一、二、… with their problems numbered 1..N across the catalogue.
 // Administrators and reviewers keep it (add, rename, delete); everyone else reads it.
 import { useState } from 'react';
-import { Badge, Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Alert, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ProblemAspect, ProblemCatalogue, Problem } from '../../shared/model';
 import { useWrite } from '../api/queries';
@@ -216,7 +217,7 @@ export function CatalogueView({
         </Paper>
       ))}
 
-      <Modal
+      <GuardedModal
         opened={!!editing}
         onClose={() => setEditing(null)}
         title={
@@ -243,7 +244,7 @@ export function CatalogueView({
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Stack>
   );
 }
@@ -267,6 +268,7 @@ function CatalogueForm({
   const [description, setDescription] = useState(initial.description);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const cancel = useCloseGuard(title !== initial.title || description !== initial.description, onCancel);
   const updateAspect = useWrite('problems.updateAspect');
   const createAspect = useWrite('problems.createAspect');
   const updateProblem = useWrite('problems.update');
@@ -328,7 +330,7 @@ function CatalogueForm({
             error={errors.description || null}
           />
         )}
-        <FormActions onCancel={onCancel} saving={saving} />
+        <FormActions onCancel={cancel} saving={saving} />
       </Stack>
     </form>
   );

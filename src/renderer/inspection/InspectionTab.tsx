@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Skeleton, Stack, Tabs } from '@mantine/core';
 import { IconClipboardCheck, IconFileText, IconListTree } from '@tabler/icons-react';
+import { parseRoute } from '../lib/router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Campaign, ProblemCatalogue } from '../../shared/model';
 import { operationKey, useRead } from '../api/queries';
@@ -18,11 +19,25 @@ import { inspectionText as t } from './text';
 
 type Section = 'catalogue' | 'reports' | 'review';
 
+function reportFromAddress(): string | null {
+  const route = parseRoute(window.location.hash);
+  return route.name === 'campaign' && route.tab === 'inspection' ? (route.report ?? null) : null;
+}
+
 export function InspectionTab({ campaign }: { campaign: Campaign }) {
   const { can } = useApp();
   const manager = can('admin', 'reviewer');
   const [section, setSection] = useState<Section>('reports');
-  const [openId, setOpenId] = useState<string | null>(null);
+  // #/campaign/<id>/inspection?report=<id> (a 我的待办 row, a link) opens that 查摆报告.
+  const [openId, setOpenId] = useState<string | null>(reportFromAddress);
+  useEffect(() => {
+    const onHash = () => {
+      const id = reportFromAddress();
+      if (id) setOpenId(id);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const view = useRef<ReportViewHandle>(null);
   const campaignId = campaign.id;
   const queryClient = useQueryClient();

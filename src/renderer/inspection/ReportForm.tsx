@@ -429,6 +429,8 @@ export const ReportForm = forwardRef<
                 </Group>
                 <DateField
                   label={t.deadline}
+                  // Required when the report is submitted (a draft may leave it empty).
+                  withAsterisk
                   clearable
                   w={220}
                   value={claim.deadline}

@@ -7,7 +7,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   SegmentedControl,
   Select,
@@ -16,6 +15,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { IconPlus } from '@tabler/icons-react';
 import { inspectionStatuses } from '../../shared/api';
 import type {
@@ -87,7 +87,7 @@ export function ReportList({
         emptyText={reports.length ? undefined : t.reportsEmpty}
         emptyHint={reports.length ? undefined : t.reportsEmptyHint}
       />
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t.newReportTitle} size="md">
+      <GuardedModal opened={creating} onClose={() => setCreating(false)} title={t.newReportTitle} size="md">
         {creating && (
           <NewReportForm
             campaignId={campaignId}
@@ -103,7 +103,7 @@ export function ReportList({
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </Stack>
   );
 }
@@ -242,6 +242,7 @@ function NewReportForm({
   const [departmentId, setDepartmentId] = useState<string | null>(user.departmentId);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const cancel = useCloseGuard(personId !== user.personId || departmentId !== user.departmentId, onCancel);
   const create = useWrite('inspection.create');
   // One report per person or department: when it exists already, offer to open it instead.
   const existing = reports.find(
@@ -355,7 +356,7 @@ function NewReportForm({
             {t.ownDepartmentOnly}
           </Text>
         )}
-        <FormActions onCancel={onCancel} saving={create.isPending} submitLabel={t.create} />
+        <FormActions onCancel={cancel} saving={create.isPending} submitLabel={t.create} />
       </Stack>
     </form>
   );

@@ -20,7 +20,7 @@ import { NotFiledPanel, UnclaimedPanel } from './CampaignPanels';
 import { ClaimCards } from './ClaimCards';
 import { canWorkFor, problemIndex, StatusBadge } from './parts';
 import { ReportForm, type ReportFormHandle } from './ReportForm';
-import { ReviewActions } from './ReviewActions';
+import { ReopenReportButton, ReviewActions } from './ReviewActions';
 import { RoundsCompareModal } from './RoundsCompare';
 import { inspectionText as t } from './text';
 
@@ -203,6 +203,12 @@ export const ReportView = forwardRef<ReportViewHandle, Props>(function ReportVie
           <Text size="sm" c="dimmed">
             {t.acceptedBy(report.reviewer, formatDate(report.decidedAt))}
           </Text>
+          <Group justify="space-between" gap="xs" mt={6}>
+            <Text size="sm" data-testid="report-closed-hint">
+              {t.closedHint}
+            </Text>
+            {can('reviewer') && <ReopenReportButton report={report} onDecided={updated} />}
+          </Group>
         </Alert>
       )}
 

@@ -210,6 +210,14 @@ export const inspectionText = {
   openOther: '打开该报告',
   decisionPanel: '审核结论',
   reviewerOnly: '只有审核人可以作出审核结论。',
+  closedHint: '已审核通过，如需修改请由审核人重新打开。',
+  reopen: '重新打开',
+  reopenTitle: '重新打开查摆报告',
+  reopenHint: '重新打开后报告回到填报人手中修改并重新提交、再经审核；已通过的这一轮保留在“历次提交”中。',
+  reopenReason: '重新打开的理由',
+  reopenReasonPlaceholder: '如 问题1 需补充案号',
+  reopenReasonRequired: '请填写重新打开的理由',
+  reopenedNotice: '报告已重新打开，已退回填报人修改',
 
   // campaign-wide panels
   unclaimedTitle: '无人认领的问题',

@@ -2,7 +2,7 @@
 // progress bar, 取消 and error, then stored with evidence.add. The list opens files with the system
 // viewer. Another court's item shows its list only.
 import { useRef, useState } from 'react';
-import { Anchor, Button, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconExternalLink, IconFileUpload, IconTrash, IconUpload, IconX } from '@tabler/icons-react';
 import type { Evidence, ItemDetail } from '../../shared/model';
@@ -121,9 +121,18 @@ export function EvidencePanel({ item, readOnly = false }: { item: ItemDetail; re
     notifySuccess(t.removed);
   };
 
+  // Signed off (已销号): the list only; a change needs 重新打开 by a reviewer first.
+  const signedOff = item.status === 'signed_off';
+  const locked = readOnly || signedOff;
+
   return (
     <Stack>
-      {!readOnly && (
+      {signedOff && (
+        <Alert color="teal" variant="light" data-testid="evidence-read-only">
+          {t.signedOffReadOnly}
+        </Alert>
+      )}
+      {!locked && (
         <Dropzone
           onDrop={addFiles}
           onReject={(rejections) => addFiles(rejections.map((r) => r.file))}
@@ -239,7 +248,7 @@ export function EvidencePanel({ item, readOnly = false }: { item: ItemDetail; re
                     {e.originalName}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{fileTypeText(e.mimeType, e.originalName)}</Table.Td>
+                <Table.Td>{fileTypeText(e)}</Table.Td>
                 <Table.Td>{formatSize(e.size)}</Table.Td>
                 <Table.Td>{formatDateTime(e.createdAt)}</Table.Td>
                 <Table.Td>
@@ -247,7 +256,7 @@ export function EvidencePanel({ item, readOnly = false }: { item: ItemDetail; re
                     <IconAction label={t.open} variant="subtle" color="gray" onClick={() => void open(e)}>
                       <IconExternalLink size={16} />
                     </IconAction>
-                    {!readOnly && (
+                    {!locked && (
                       <IconAction label={t.remove} variant="subtle" color="red" onClick={() => void remove(e)}>
                         <IconTrash size={16} />
                       </IconAction>

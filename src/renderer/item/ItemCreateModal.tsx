@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Alert, Modal, Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ItemDetail, Section } from '../../shared/api';
 import { useCheckedWrite } from '../lib/checkedWrite';
 import { notifySuccess } from '../lib/notify';
-import { ItemFields, emptyItemValues, itemInputFrom, type ItemValues } from './ItemFields';
+import { ItemFields, deadlineReasonError, emptyItemValues, itemInputFrom, type ItemValues } from './ItemFields';
 import { itemText as t } from './text';
 import { FormActions } from '../common/FormActions';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { useApp } from '../AppContext';
 
 export function ItemCreateModal({
@@ -25,7 +26,7 @@ export function ItemCreateModal({
   onCreated(item: ItemDetail): void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={t.createTitle} size="xl">
+    <GuardedModal opened={opened} onClose={onClose} title={t.createTitle} size="xl">
       {opened && (
         <CreateForm
           campaignId={campaignId}
@@ -35,7 +36,7 @@ export function ItemCreateModal({
           onCreated={onCreated}
         />
       )}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -53,16 +54,22 @@ function CreateForm({
   onCreated(item: ItemDetail): void;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const { court } = useApp();
+  const { court, today } = useApp();
   // A high court's new items are, as a rule, tasks for its subordinates: 规定动作 unless changed.
   const form = useForm<ItemValues>({
     mode: 'controlled',
     initialValues: { ...emptyItemValues(defaultSectionId), kind: court.level === 'high' ? 'mandatory' : 'own' },
   });
   const kindHint = court.level === 'basic' ? t.kindStaysHere : t.kindTravels[form.values.kind];
+  const cancel = useCloseGuard(form.isDirty(), onClose);
   const create = useCheckedWrite('items.create', form, t.formError);
   const submit = form.onSubmit(async (values) => {
     setError(null);
+    const reasonError = deadlineReasonError(values, today);
+    if (reasonError) {
+      form.setFieldError('deadlineReason', reasonError);
+      return;
+    }
     const result = await create.submit({ campaignId, ...itemInputFrom(values) });
     if (!result.ok) {
       setError(result.message);
@@ -75,8 +82,8 @@ function CreateForm({
     <form onSubmit={submit} noValidate data-testid="item-create-form">
       <Stack>
         {error && <Alert color="red">{error}</Alert>}
-        <ItemFields form={form} sections={sections} kindHint={kindHint} />
-        <FormActions onCancel={onClose} saving={create.isPending} />
+        <ItemFields form={form} sections={sections} kindHint={kindHint} campaignId={campaignId} />
+        <FormActions onCancel={cancel} saving={create.isPending} />
       </Stack>
     </form>
   );

@@ -32,6 +32,9 @@ import { EvidencePanel } from './EvidencePanel';
 import { LightHistory } from './LightHistory';
 import { ItemEditForm } from './ItemEditForm';
 import { NotesPanel } from './NotesPanel';
+import { forgetProgressDraft } from './RecordProgressForm';
+import { GuardedDrawer } from '../common/useCloseGuard';
+import { itemTabs, type ItemTab } from '../lib/router';
 import { StatusActions } from './StatusActions';
 import { ItemSupervision } from './SupervisionNotes';
 import { itemText as t } from './text';
@@ -48,22 +51,33 @@ const decisionColor = { approved: 'teal', returned: 'orange', reopened: 'grape' 
 
 // What the drawer changes (status, fields, notes, evidence, order) is written through the query
 // layer, which rereads the item, its audit trail and the campaign's table afterwards.
+// The item and the tab shown come from the address (#/campaign/<id>?item=<id>&tab=progress): a
+// tab chosen here replaces the address (onTab), closing goes back to the address without the item.
 interface Props {
   itemId: string | null;
   items: ItemRow[];
   sections: Section[];
   onClose(): void;
   onDeleted(): void;
+  /** The tab named in the address; without one, the drawer picks by role and status. */
+  tab?: ItemTab;
+  onTab?(tab: ItemTab): void;
 }
 
-export function ItemDrawer({ itemId, items, sections, onClose, onDeleted }: Props) {
+export function ItemDrawer({ itemId, items, sections, onClose, onDeleted, tab, onTab }: Props) {
   // While a dialog inside the drawer is open, Esc closes only that dialog.
   const [dialogOpen, setDialogOpen] = useState(false);
   const confirmOpen = useConfirmOpen();
+  const { user } = useApp();
+  // Closing with an unsaved note asks first (放弃未保存的内容？); once answered 放弃, its draft goes too.
+  const close = () => {
+    if (itemId) forgetProgressDraft(user.id, itemId);
+    onClose();
+  };
   return (
-    <Drawer
+    <GuardedDrawer
       opened={!!itemId}
-      onClose={onClose}
+      onClose={close}
       closeOnEscape={!dialogOpen && !confirmOpen}
       position="right"
       size={780}
@@ -81,9 +95,11 @@ export function ItemDrawer({ itemId, items, sections, onClose, onDeleted }: Prop
           onClose={onClose}
           onDeleted={onDeleted}
           onDialog={setDialogOpen}
+          tab={tab}
+          onTab={onTab}
         />
       )}
-    </Drawer>
+    </GuardedDrawer>
   );
 }
 
@@ -94,11 +110,27 @@ function ItemDetailView({
   onClose,
   onDeleted,
   onDialog,
+  tab: addressTab,
+  onTab,
 }: Omit<Props, 'itemId'> & { itemId: string; onDialog(open: boolean): void }) {
-  const { court } = useApp();
-  const [tab, setTab] = useState<string | null>('info');
+  const { court, can, user } = useApp();
   const itemRead = useRead('items.get', { id: itemId });
   const item = itemRead.data;
+  // Without a tab in the address: 记录进展 for whoever works on the item, the evidence for a
+  // reviewer deciding on handed-in work.
+  const reviewing = can('reviewer') && item?.status === 'completed' && item.completedBy !== user.id;
+  const [ownTab, setOwnTab] = useState<ItemTab | null>(null);
+  const wanted: ItemTab = addressTab ?? ownTab ?? (reviewing ? 'evidence' : 'progress');
+  // A tab this person does not get (操作日志 without the right to read the audit log) opens 记录进展.
+  const tab: ItemTab = wanted === 'audit' && !can('admin', 'reviewer') ? 'progress' : wanted;
+  const setTab = (value: string | null) => {
+    const next = itemTabs.find((name) => name === value);
+    if (!next) return;
+    setOwnTab(next);
+    onTab?.(next);
+  };
+  // The item's own history is in the audit log, which only 管理员 and 审核人 may read.
+  const mayReadAudit = can('admin', 'reviewer');
   // Another court's item: the notes we wrote on it. Our own: those our superiors wrote on it.
   const notesRead = useRead(
     'supervision.list',
@@ -128,7 +160,12 @@ function ItemDetailView({
   }
 
   const foreign = item.origin !== court.code;
+  // Sent back: the reason of the newest 退回, shown until the item is handed in again.
+  const returnReason =
+    item.status === 'returned' ? (item.signoffs.find((s) => s.decision === 'returned')?.opinion ?? '') : null;
   const issued = !!item.sourceItemId;
+  // Signed off: closed for everyone until a reviewer reopens it (the API refuses with E_CLOSED).
+  const closed = item.status === 'signed_off';
   const received = !foreign && notes.some((note) => note.origin !== court.code);
   const siblings = items.filter((row) => row.sectionId === item.sectionId);
   const index = siblings.findIndex((row) => row.id === item.id);
@@ -159,7 +196,12 @@ function ItemDetailView({
             <Badge color={statusColor[item.status]} variant="light" radius="sm" data-testid="item-status">
               {itemStatusText[item.status]}
             </Badge>
-            <span className={`dot dot-${item.light}`} title={lightShortText[item.light]} />
+            <span
+              className={`dot dot-${item.light}`}
+              role="img"
+              aria-label={lightShortText[item.light]}
+              title={lightShortText[item.light]}
+            />
             <Text size="xs" c="dimmed">
               {lightShortText[item.light]}
             </Text>
@@ -203,10 +245,19 @@ function ItemDetailView({
           <Title order={3} mt={6} lh={1.35} data-testid="item-title">
             {item.title}
           </Title>
+          {/* The drawer's name for a screen reader (the visible header is our own). */}
+          <Drawer.Title hidden>{item.title}</Drawer.Title>
           {item.completedAt && (
-            <Text size="xs" c="dimmed" mt={4}>
-              {t.completedAt}：{formatDateTime(item.completedAt)}
+            <Text size="xs" c="gray.7" mt={4} data-testid="item-completed-by">
+              {item.completedByName
+                ? t.completedBy(item.completedByName, formatDateTime(item.completedAt))
+                : `${t.completedAt}：${formatDateTime(item.completedAt)}`}
             </Text>
+          )}
+          {returnReason !== null && (
+            <Alert color="red" variant="light" mt={6} p="xs" title={t.returnedBanner} data-testid="item-return-reason">
+              {t.returnedReason(returnReason)}
+            </Alert>
           )}
           <Box mt={6}>
             <LightHistory spans={item.lightHistory} />
@@ -216,33 +267,33 @@ function ItemDetailView({
           {!foreign && (
             <>
               <IconAction
-                label={issued ? t.issuedNoMove : t.moveUp}
+                label={issued ? t.issuedNoMove : closed ? t.closedNoChange : t.moveUp}
                 variant="default"
                 onClick={() => void move('up')}
-                disabled={issued || index <= 0}
+                disabled={issued || closed || index <= 0}
               >
                 <IconArrowUp size={16} />
               </IconAction>
               <IconAction
-                label={issued ? t.issuedNoMove : t.moveDown}
+                label={issued ? t.issuedNoMove : closed ? t.closedNoChange : t.moveDown}
                 variant="default"
                 onClick={() => void move('down')}
-                disabled={issued || index < 0 || index >= siblings.length - 1}
+                disabled={issued || closed || index < 0 || index >= siblings.length - 1}
               >
                 <IconArrowDown size={16} />
               </IconAction>
               <IconAction
-                label={issued ? t.issuedNoDelete : t.deleteItem}
+                label={issued ? t.issuedNoDelete : closed ? t.closedNoChange : t.deleteItem}
                 variant="default"
                 color="red"
                 onClick={() => void remove()}
-                disabled={issued}
+                disabled={issued || closed}
               >
                 <IconTrash size={16} />
               </IconAction>
             </>
           )}
-          <Drawer.CloseButton ml={4} />
+          <Drawer.CloseButton ml={4} aria-label={t.closeDrawer} title={t.closeDrawer} />
         </Group>
       </Group>
 
@@ -256,10 +307,10 @@ function ItemDetailView({
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="info">{t.tabInfo}</Tabs.Tab>
-          <Tabs.Tab value="notes">
-            {t.tabNotes}（{item.notes.length}）
+          <Tabs.Tab value="progress" data-testid="item-tab-progress">
+            {t.tabProgress}（{item.notes.length}）
           </Tabs.Tab>
+          <Tabs.Tab value="info">{t.tabInfo}</Tabs.Tab>
           <Tabs.Tab value="evidence">
             {t.tabEvidence}（{item.evidence.length}）
           </Tabs.Tab>
@@ -271,13 +322,13 @@ function ItemDetailView({
               {foreign ? t.tabSupervision : t.tabReceivedSupervision}（{notes.length}）
             </Tabs.Tab>
           )}
-          {!foreign && <Tabs.Tab value="audit">{t.tabAudit}</Tabs.Tab>}
+          {!foreign && mayReadAudit && <Tabs.Tab value="audit">{t.tabAudit}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="info" pt="md">
           <ItemEditForm item={item} sections={sections} readOnly={foreign} onReload={reload} />
         </Tabs.Panel>
-        <Tabs.Panel value="notes" pt="md">
-          <NotesPanel item={item} readOnly={foreign} />
+        <Tabs.Panel value="progress" pt="md">
+          <NotesPanel item={item} readOnly={foreign} autoFocus={!foreign && !reviewing} />
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">
           <EvidencePanel item={item} readOnly={foreign} />

@@ -1,6 +1,7 @@
 // The item's fields, shared by the "新增事项" modal and the drawer's 基本信息 tab. On a copy of a
 // superior's mandatory item the definition fields are locked; on another court's item all are.
 import {
+  Alert,
   Autocomplete,
   Group,
   NumberInput,
@@ -12,7 +13,9 @@ import {
   Textarea,
   Input,
 } from '@mantine/core';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
+import { checkDeadline } from '../../shared/checklistRules';
+import { useRead } from '../api/queries';
 import type { UseFormReturnType } from '@mantine/form';
 import type { Frequency, ItemDetail, ItemKind, Section } from '../../shared/model';
 import { useApp } from '../AppContext';
@@ -33,6 +36,8 @@ export interface ItemValues {
   deadline: string | null;
   frequency: Frequency;
   percent: number | string;
+  /** Why a deadline in the past is set (required then); kept as a deadline change. */
+  deadlineReason: string;
 }
 
 export const itemFieldNames = [
@@ -46,6 +51,7 @@ export const itemFieldNames = [
   'deadline',
   'frequency',
   'percent',
+  'deadlineReason',
 ] as const;
 
 export function emptyItemValues(sectionId: string | null): ItemValues {
@@ -60,6 +66,7 @@ export function emptyItemValues(sectionId: string | null): ItemValues {
     deadline: null,
     frequency: 'once',
     percent: 0,
+    deadlineReason: '',
   };
 }
 
@@ -75,6 +82,7 @@ export function itemValuesFrom(item: ItemDetail): ItemValues {
     deadline: item.deadline,
     frequency: item.frequency,
     percent: item.percent,
+    deadlineReason: '',
   };
 }
 
@@ -90,7 +98,18 @@ export function itemInputFrom(values: ItemValues) {
     deadline: values.deadline || null,
     frequency: values.frequency,
     percent: values.percent === '' ? 0 : Number(values.percent),
+    deadlineReason: values.deadlineReason,
   };
+}
+
+/**
+ * The deadline rules the API applies, checked before saving: a past deadline needs a reason
+ * (returns the field error, or null). `original` is the saved deadline (undefined for a new item).
+ */
+export function deadlineReasonError(values: ItemValues, today: string, original?: string | null): string | null {
+  const deadline = values.deadline || null;
+  if (!deadline || deadline === original || deadline >= today) return null;
+  return values.deadlineReason.trim() ? null : t.deadlineReasonPlaceholder;
 }
 
 interface FieldsProps {
@@ -103,10 +122,40 @@ interface FieldsProps {
   readOnly?: boolean;
   /** Under the 类别 choice: what the chosen kind means for where the item goes. */
   kindHint?: string;
+  /** The campaign, to warn of a deadline outside its dates. */
+  campaignId?: string;
+  /** The saved deadline of an existing item (undefined for a new one): only a change is checked. */
+  originalDeadline?: string | null;
+  /**
+   * How an existing deadline may change here: 'edit' (typed), 'extend' (only through 延期, the
+   * `deadlineAction` button beside it) or 'locked' (a 填报人: 如需延期，请审核人办理).
+   */
+  deadlineControl?: 'edit' | 'extend' | 'locked';
+  deadlineAction?: ReactNode;
 }
 
-export function ItemFields({ form, sections, percentLocked, definitionLocked, readOnly, kindHint }: FieldsProps) {
+export function ItemFields({
+  form,
+  sections,
+  percentLocked,
+  definitionLocked,
+  readOnly,
+  kindHint,
+  campaignId,
+  originalDeadline,
+  deadlineControl = 'edit',
+  deadlineAction,
+}: FieldsProps) {
   const fixed = !!definitionLocked || !!readOnly;
+  const deadlineFixed = fixed || deadlineControl !== 'edit';
+  const { today } = useApp();
+  const { data: campaign } = useRead('campaigns.get', { id: campaignId ?? '' }, { enabled: !!campaignId });
+  const deadline = form.values.deadline || null;
+  const changed = deadline !== (originalDeadline ?? null);
+  const check =
+    !deadlineFixed && changed
+      ? checkDeadline(deadline, today, campaign?.campaign ?? { startDate: null, endDate: null })
+      : { past: false, outsideCampaign: false, warnings: [] };
   const kindId = useId();
   // Locked text is there to be read: keep it dark rather than the faded look of a disabled field.
   const legible = { input: { opacity: 1, color: 'var(--mantine-color-dark-6)' } };
@@ -192,7 +241,19 @@ export function ItemFields({ form, sections, percentLocked, definitionLocked, re
         />
       </Group>
       <Group grow align="flex-start">
-        <DateField label={t.deadline} clearable disabled={fixed} styles={legible} {...form.getInputProps('deadline')} />
+        <Group gap={6} align="flex-end" wrap="nowrap">
+          <DateField
+            label={t.deadline}
+            clearable={!deadlineFixed}
+            disabled={deadlineFixed}
+            styles={legible}
+            description={!fixed && deadlineControl === 'locked' ? t.deadlineByReviewer : undefined}
+            data-testid="item-deadline"
+            style={{ flex: 1 }}
+            {...form.getInputProps('deadline')}
+          />
+          {!fixed && deadlineControl === 'extend' && deadlineAction}
+        </Group>
         <Select
           disabled={fixed}
           styles={legible}
@@ -212,6 +273,26 @@ export function ItemFields({ form, sections, percentLocked, definitionLocked, re
           {...form.getInputProps('percent')}
         />
       </Group>
+      {check.warnings.length > 0 && (
+        <Alert color="yellow" variant="light" py={6} data-testid="item-deadline-warning">
+          {check.warnings.map((line) => (
+            <Text key={line} size="sm">
+              {line}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      {check.past && (
+        <Textarea
+          label={t.deadlineReason}
+          placeholder={t.deadlineReasonPlaceholder}
+          withAsterisk
+          autosize
+          minRows={2}
+          data-testid="item-deadline-reason"
+          {...form.getInputProps('deadlineReason')}
+        />
+      )}
       {!readOnly && (
         <Text size="xs" c="dimmed">
           {t.percentHint}

@@ -1,8 +1,10 @@
-// What can be done next, by status: 标记完成; 销号 / 退回; 重新打开. The reviewer is whoever is
+// What can be done next, by status: 提交销号; 销号 / 退回; 重新打开. The reviewer is whoever is
 // logged in: only 审核人 see the review actions, and whoever marked the item complete may not sign
 // it off (销号 needs two people; the main process refuses it too).
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
+import { ReopenAction } from '../common/ReopenAction';
 import { IconArrowBackUp, IconCircleCheck, IconDiscountCheck, IconRefresh } from '@tabler/icons-react';
 import type { ItemDetail } from '../../shared/model';
 import { useWrite } from '../api/queries';
@@ -77,19 +79,43 @@ export function StatusActions({ item, onDialog }: { item: ItemDetail; onDialog(o
   const s = item.status;
   const reviewer = can('reviewer');
   const ownWork = !!item.completedBy && item.completedBy === user.id;
+  // A 填报人 works only on their own department's items (the main process refuses the rest too).
+  const otherDepartment = !can('admin', 'reviewer') && (!user.departmentId || user.departmentId !== item.departmentId);
   return (
     <>
       <Group gap="xs">
-        {(s === 'not_started' || s === 'in_progress' || s === 'returned') && (
-          <Button
-            size="sm"
-            leftSection={<IconCircleCheck size={16} />}
-            onClick={() => setAction('complete')}
-            data-testid="action-complete"
-          >
-            {t.markComplete}
-          </Button>
-        )}
+        {(s === 'not_started' || s === 'in_progress' || s === 'returned') &&
+          (otherDepartment ? (
+            <Tooltip
+              label={t.completeOtherDepartment(item.departmentName)}
+              multiline
+              w={280}
+              position="bottom-start"
+              withArrow
+              zIndex={300}
+            >
+              <Button
+                size="sm"
+                leftSection={<IconCircleCheck size={16} />}
+                data-disabled
+                aria-disabled="true"
+                aria-description={t.completeOtherDepartment(item.departmentName)}
+                onClick={(e) => e.preventDefault()}
+                data-testid="action-complete"
+              >
+                {t.markComplete}
+              </Button>
+            </Tooltip>
+          ) : (
+            <Button
+              size="sm"
+              leftSection={<IconCircleCheck size={16} />}
+              onClick={() => setAction('complete')}
+              data-testid="action-complete"
+            >
+              {t.markComplete}
+            </Button>
+          ))}
         {reviewer && s === 'completed' && (
           <>
             {ownWork ? (
@@ -143,12 +169,28 @@ export function StatusActions({ item, onDialog }: { item: ItemDetail; onDialog(o
           </Button>
         )}
       </Group>
-      <Modal opened={!!action} onClose={() => setAction(null)} title={action ? config[action].title : ''} zIndex={300}>
+      <GuardedModal
+        opened={!!action}
+        onClose={() => setAction(null)}
+        title={action ? config[action].title : ''}
+        zIndex={300}
+      >
         {action && (
           <DecisionForm action={action} item={item} onCancel={() => setAction(null)} onDone={() => setAction(null)} />
         )}
-      </Modal>
+      </GuardedModal>
     </>
+  );
+}
+
+/** 重新打开 for a reviewer, with its own dialog (reason required): used where a closed record is shown read-only. */
+export function ReopenButton({ item }: { item: ItemDetail }) {
+  const { can } = useApp();
+  if (!can('reviewer') || (item.status !== 'completed' && item.status !== 'signed_off')) return null;
+  return (
+    <ReopenAction label={t.reopenForEdit} title={config.reopen.title} testId="item-reopen-inline" zIndex={300}>
+      {(close) => <DecisionForm action="reopen" item={item} onCancel={close} onDone={close} />}
+    </ReopenAction>
   );
 }
 
@@ -166,6 +208,7 @@ function DecisionForm({
   const { user } = useApp();
   const c = config[action];
   const [text, setText] = useState('');
+  const cancel = useCloseGuard(text.trim() !== '', onCancel);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const markComplete = useWrite('items.markComplete');
@@ -176,6 +219,8 @@ function DecisionForm({
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    // The inline 重新打开 sits inside the item's edit form: a React submit would bubble up to it.
+    event.stopPropagation();
     setError(null);
     const local: Record<string, string> = {};
     if (c.required && !text.trim()) local.text = commonText.required(c.textLabel);
@@ -247,7 +292,7 @@ function DecisionForm({
           />
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={cancel}>
             {commonText.cancel}
           </Button>
           <Button type="submit" color={c.color} loading={saving}>

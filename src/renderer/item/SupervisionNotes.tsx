@@ -5,6 +5,7 @@
 // below, seen on the way, is marked read-only.
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { useCloseGuard } from '../common/useCloseGuard';
 import { IconMessageCircleExclamation, IconTrash } from '@tabler/icons-react';
 import type { SupervisionNote } from '../../shared/api';
 import { useWrite } from '../api/queries';
@@ -159,6 +160,8 @@ export function SupervisionNoteForm({
 }) {
   const [kind, setKind] = useState<NoteKind>('supervision');
   const [text, setText] = useState('');
+  // Inside the item drawer: closing it with a note typed here asks first.
+  useCloseGuard(text.trim() !== '');
   const [error, setError] = useState<string | null>(null);
   // The form has one field, so every message (found before sending or by the server) shows under the text.
   const addNote = useCheckedWrite('supervision.add', { setErrors: () => undefined }, '');

@@ -1,7 +1,8 @@
 // "新增问题" / "编辑问题": a finding from its source (巡视反馈, 信访件, …) with its reference
 // number, what was found, when it came in and which department answers for it.
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { ledgerSources, type FindingDetail, type LedgerFinding, type LedgerSource } from '../../shared/api';
@@ -61,7 +62,12 @@ export function FindingFormModal({
   onDeleted(): void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={finding ? t.editFindingTitle : t.createFindingTitle} size="lg">
+    <GuardedModal
+      opened={opened}
+      onClose={onClose}
+      title={finding ? t.editFindingTitle : t.createFindingTitle}
+      size="lg"
+    >
       {opened && (
         <FindingForm
           campaignId={campaignId}
@@ -71,7 +77,7 @@ export function FindingFormModal({
           onDeleted={onDeleted}
         />
       )}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -97,6 +103,7 @@ function FindingForm({
     // The "fix the red fields" notice goes once the person starts fixing them.
     onValuesChange: () => setError((current) => (current === t.formError ? null : current)),
   });
+  const cancel = useCloseGuard(form.isDirty(), onClose);
   const update = useCheckedWrite('ledger.updateFinding', form, t.formError);
   const create = useCheckedWrite('ledger.createFinding', form, t.formError);
   const deleteFinding = useWrite('ledger.deleteFinding');
@@ -198,7 +205,7 @@ function FindingForm({
           ) : (
             <span />
           )}
-          <FormActions onCancel={onClose} saving={update.isPending || create.isPending} />
+          <FormActions onCancel={cancel} saving={update.isPending || create.isPending} />
         </Group>
       </Stack>
     </form>

@@ -13,7 +13,7 @@ import { useApp } from '../AppContext';
 import { RetryAlert } from '../common/RetryAlert';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
 import { commonText, lightText } from '../common/text';
-import { campaignRoute, navigate, routeHref } from '../lib/router';
+import { campaignRoute, closeRecord, navigate, openRecord, parseRoute, type CampaignRoute } from '../lib/router';
 import { ClosureFigures } from './ClosureFigures';
 import { FindingFormModal } from './FindingForm';
 import { groupRows, LedgerTable } from './LedgerTable';
@@ -25,8 +25,11 @@ import './ledger.css';
 const TABLE_HEIGHT = 'max(420px, calc(100vh - 230px))';
 
 /** The measure named in the address, if any: #/campaign/<id>/ledger/<measureId>. */
+/** The measure the address opens: #/campaign/<id>/ledger?measure=<id> (or the older …/ledger/<id>). */
 function measureFromHash(): string | null {
-  const parts = window.location.hash.replace(/^#\/?/, '').split('/');
+  const route = parseRoute(window.location.hash);
+  if (route.name === 'campaign' && route.tab === 'ledger' && route.measure) return route.measure;
+  const parts = window.location.hash.split('?')[0].replace(/^#\/?/, '').split('/');
   return parts[0] === 'campaign' && parts[2] === 'ledger' && parts[3] ? decodeURIComponent(parts[3]) : null;
 }
 
@@ -75,19 +78,24 @@ export function LedgerTab({
   const closure = closureRead.data ?? null;
 
   useEffect(() => {
-    const onHash = () => {
-      const id = measureFromHash();
-      if (id) setOpenId(id);
-    };
+    // The address leads: back and forward open and close the measure too.
+    const onHash = () => setOpenId(measureFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
   const closeDrawer = useCallback(() => {
     setOpenId(null);
-    // Drop the measure from the address without a new history entry (and without a re-route).
-    if (measureFromHash()) window.history.replaceState(null, '', routeHref(campaignRoute(campaignId, 'ledger')));
-  }, [campaignId]);
+    // Back to the address without the measure (back in history when it was opened from here).
+    if (measureFromHash()) closeRecord(campaignRoute(campaignId, 'ledger', courtCode ?? undefined));
+  }, [campaignId, courtCode]);
+  const openMeasure = useCallback(
+    (id: string) => {
+      setOpenId(id);
+      openRecord({ ...(campaignRoute(campaignId, 'ledger', courtCode ?? undefined) as CampaignRoute), measure: id });
+    },
+    [campaignId, courtCode],
+  );
 
   const groups = useMemo(() => groupRows(rows ?? []), [rows]);
   const measureTotal = useMemo(() => groups.reduce((n, g) => n + g.measures.length, 0), [groups]);
@@ -215,7 +223,7 @@ export function LedgerTab({
           emptyText={filtersActive ? t.emptyFiltered : readOnly ? t.emptyCourtLedger : t.emptyLedger}
           maxHeight={TABLE_HEIGHT}
           canWorkOn={canWorkOn}
-          onOpenMeasure={setOpenId}
+          onOpenMeasure={openMeasure}
           onAddMeasure={setMeasureFor}
           onEditFinding={editFinding}
         />

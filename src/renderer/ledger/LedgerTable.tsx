@@ -279,7 +279,7 @@ function MeasureCells({ measure }: { measure: LedgerMeasure }) {
       </td>
       <td>
         <div className="lg-light" title={lightTitle} data-light={measure.light} data-testid="measure-row-light">
-          <span className={`dot dot-${measure.light}`} aria-label={lightTitle} />
+          <span className={`dot dot-${measure.light}`} role="img" aria-label={lightTitle} />
           {/* Only worth saying once it is no longer red. */}
           {measure.wasRed && measure.light !== 'red' && <span className="lg-wasred">{t.wasRed}</span>}
           {measure.completedLate && <span className="late-tag">{completedLateText}</span>}

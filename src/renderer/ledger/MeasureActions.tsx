@@ -2,8 +2,10 @@
 // worked; 对账销号 and 退回 for a reviewer once submitted. Refusals (such as the two-person rule,
 // E_OWN_WORK) are shown in the dialog as the main process words them, with what was typed kept.
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { IconArrowBackUp, IconDiscountCheck, IconPencilPlus, IconSend } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
+import { IconArrowBackUp, IconDiscountCheck, IconPencilPlus, IconRefresh, IconSend } from '@tabler/icons-react';
+import { isMeasureClosed } from '../../shared/ledgerRules';
 import type { MeasureDetail } from '../../shared/api';
 import { useApp } from '../AppContext';
 import { DateField } from '../common/DateField';
@@ -14,7 +16,7 @@ import type { FieldErrors } from '../lib/forms';
 import { notifySuccess } from '../lib/notify';
 import { ledgerText as t } from './text';
 
-type Action = 'progress' | 'submit' | 'signOff' | 'sendBack';
+type Action = 'progress' | 'submit' | 'signOff' | 'sendBack' | 'reopen';
 
 const OPEN_STATUSES = new Set<MeasureDetail['status']>(['identified', 'in_progress', 'returned', 'reopened']);
 
@@ -55,8 +57,11 @@ export function MeasureActions({
       </Text>
     );
   }
+  // A closed measure changes only after a reviewer reopens it (重新打开, with a reason).
+  const closed = isMeasureClosed(measure.status);
+  const mayReopen = closed && can('reviewer');
   // Nothing to do here once passed, or signed off without a re-check pending: no empty row.
-  if (!open && !waiting && !(measure.status === 'signed_off' && measure.nextLookback)) return null;
+  if (!open && !waiting && !mayReopen && !(measure.status === 'signed_off' && measure.nextLookback)) return null;
 
   return (
     <>
@@ -115,6 +120,18 @@ export function MeasureActions({
             {t.waitingReview}
           </Text>
         )}
+        {mayReopen && (
+          <Button
+            size="sm"
+            variant="outline"
+            color="grape"
+            leftSection={<IconRefresh size={16} />}
+            onClick={() => setAction('reopen')}
+            data-testid="action-reopen"
+          >
+            {t.reopen}
+          </Button>
+        )}
         {measure.status === 'signed_off' && measure.nextLookback && (
           <Text size="sm" c="dimmed" data-testid="measure-next-lookback">
             {t.lookbackPending(formatDate(measure.nextLookback))}
@@ -126,7 +143,7 @@ export function MeasureActions({
           </Text>
         )}
       </Group>
-      <Modal
+      <GuardedModal
         opened={!!action}
         onClose={() => setAction(null)}
         title={action ? titles[action] : ''}
@@ -144,7 +161,7 @@ export function MeasureActions({
             }}
           />
         )}
-      </Modal>
+      </GuardedModal>
     </>
   );
 }
@@ -154,18 +171,21 @@ const titles: Record<Action, string> = {
   submit: t.submitTitle,
   signOff: t.signOffTitle,
   sendBack: t.sendBackTitle,
+  reopen: t.reopenTitle,
 };
 const buttons: Record<Action, { label: string; color?: string }> = {
   progress: { label: t.addProgress },
   submit: { label: t.submit },
   signOff: { label: t.signOff, color: 'teal' },
   sendBack: { label: t.sendBack, color: 'orange' },
+  reopen: { label: t.reopen, color: 'grape' },
 };
 const done: Record<Action, string> = {
   progress: t.progressAdded,
   submit: t.submitted,
   signOff: t.signedOffDone,
   sendBack: t.sentBack,
+  reopen: t.reopened,
 };
 
 function ActionForm({
@@ -185,13 +205,16 @@ function ActionForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const hasAfter = measure.evidence.some((e) => e.phase === 'after');
+  const cancel = useCloseGuard(text.trim() !== '' || date !== today, onCancel);
 
   // Problems found before sending show only at the fields.
   const addProgress = useCheckedWrite('ledger.addProgress', { setErrors }, '');
   const submitForSignOff = useCheckedWrite('ledger.submit', { setErrors }, '');
   const signOff = useCheckedWrite('ledger.signOff', { setErrors }, '');
   const sendBack = useCheckedWrite('ledger.sendBack', { setErrors }, '');
-  const saving = addProgress.isPending || submitForSignOff.isPending || signOff.isPending || sendBack.isPending;
+  const reopen = useCheckedWrite('ledger.reopenMeasure', { setErrors }, '');
+  const saving =
+    addProgress.isPending || submitForSignOff.isPending || signOff.isPending || sendBack.isPending || reopen.isPending;
   const save = () => {
     const base = { id: measure.id, version: measure.version };
     switch (action) {
@@ -203,12 +226,19 @@ function ActionForm({
         return signOff.submit({ ...base, opinion: text });
       case 'sendBack':
         return sendBack.submit({ ...base, reason: text });
+      case 'reopen':
+        return reopen.submit({ ...base, reason: text });
     }
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
+    // No maxDate on the field: the calendar would drop a typed future date without a word; say it instead.
+    if (action === 'progress' && date && date > today) {
+      setErrors((e) => ({ ...e, eventDate: t.futureProgressDate }));
+      return;
+    }
     const result = await save();
     if (!result.ok) {
       setError(result.message || null);
@@ -218,15 +248,30 @@ function ActionForm({
     onDone(result.value);
   };
 
-  const textField = { progress: 'text', submit: 'note', signOff: 'opinion', sendBack: 'reason' }[action];
-  const label = { progress: t.progressText, submit: t.submitNote, signOff: t.opinion, sendBack: t.reason }[action];
+  const textField = { progress: 'text', submit: 'note', signOff: 'opinion', sendBack: 'reason', reopen: 'reason' }[
+    action
+  ];
+  const label = {
+    progress: t.progressText,
+    submit: t.submitNote,
+    signOff: t.opinion,
+    sendBack: t.reason,
+    reopen: t.reopenReason,
+  }[action];
   const placeholder = {
     progress: t.progressPlaceholder,
     submit: t.submitNotePlaceholder,
     signOff: t.opinionPlaceholder,
     sendBack: t.reasonPlaceholder,
+    reopen: t.reopenReasonPlaceholder,
   }[action];
-  const hint = { progress: null, submit: t.submitHint, signOff: t.signOffHint, sendBack: t.sendBackHint }[action];
+  const hint = {
+    progress: null,
+    submit: t.submitHint,
+    signOff: t.signOffHint,
+    sendBack: t.sendBackHint,
+    reopen: t.reopenHint,
+  }[action];
 
   return (
     <form onSubmit={submit} noValidate data-testid="measure-action-form">
@@ -257,7 +302,6 @@ function ActionForm({
               setDate(v);
               setErrors((e) => ({ ...e, eventDate: '' }));
             }}
-            maxDate={today}
             withAsterisk
             error={errors.eventDate || null}
             w={200}
@@ -280,7 +324,7 @@ function ActionForm({
           data-testid="measure-action-text"
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={cancel}>
             {commonText.cancel}
           </Button>
           <Button type="submit" color={buttons[action].color} loading={saving} data-testid="measure-action-confirm">

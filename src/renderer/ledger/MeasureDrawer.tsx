@@ -19,6 +19,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { GuardedDrawer } from '../common/useCloseGuard';
 import { IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { MeasureDetail } from '../../shared/model';
@@ -58,7 +59,7 @@ export function MeasureDrawer({ measureId, onClose, onDeleted }: Props) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const confirmOpen = useConfirmOpen();
   return (
-    <Drawer
+    <GuardedDrawer
       opened={!!measureId}
       onClose={onClose}
       closeOnEscape={!dialogOpen && !confirmOpen}
@@ -78,7 +79,7 @@ export function MeasureDrawer({ measureId, onClose, onDeleted }: Props) {
           onDialog={setDialogOpen}
         />
       )}
-    </Drawer>
+    </GuardedDrawer>
   );
 }
 
@@ -152,7 +153,9 @@ function MeasureBody({
       : !mayWork
         ? t.editNotYours
         : LOCKED.has(measure.status)
-          ? t.editLocked
+          ? measure.status === 'submitted'
+            ? t.editLocked
+            : t.signedOffLocked
           : null;
 
   const remove = async () => {
@@ -205,6 +208,8 @@ function MeasureBody({
           <Title order={3} mt={6} lh={1.4} style={{ overflowWrap: 'anywhere' }} data-testid="measure-title">
             {measure.text}
           </Title>
+          {/* The drawer's name for a screen reader (the visible header is our own). */}
+          <Drawer.Title hidden>{measure.text}</Drawer.Title>
           <Group gap="lg" mt={6}>
             <Meta label={t.owner} value={measure.owner} />
             <Meta label={t.measureDepartment} value={measure.departmentName} />
@@ -389,7 +394,12 @@ function LookbackList({ measure }: { measure: MeasureDetail }) {
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   {l.status === 'scheduled' && (
-                    <span className={`dot dot-${l.light}`} title={lightShortText[l.light]} />
+                    <span
+                      className={`dot dot-${l.light}`}
+                      role="img"
+                      aria-label={lightShortText[l.light]}
+                      title={lightShortText[l.light]}
+                    />
                   )}
                   {formatDate(l.dueDate)}
                 </Group>

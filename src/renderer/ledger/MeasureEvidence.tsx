@@ -37,7 +37,7 @@ export function MeasureEvidence({ measure }: { measure: MeasureDetail }) {
             measureId={measure.id}
             lookbackId={phase === 'lookback' ? (scheduled?.id ?? null) : null}
             canUpload={canUpload}
-            canRemove={mayWork}
+            canRemove={mayWork && !CLOSED.has(measure.status)}
           />
         );
       })}
@@ -169,7 +169,7 @@ function EvidenceGroup({
                     {e.originalName}
                   </Anchor>
                 </Table.Td>
-                <Table.Td w={100}>{fileTypeText(e.mimeType, e.originalName)}</Table.Td>
+                <Table.Td w={100}>{fileTypeText(e)}</Table.Td>
                 <Table.Td w={80}>{formatSize(e.size)}</Table.Td>
                 <Table.Td w={130}>{formatDateTime(e.createdAt)}</Table.Td>
                 <Table.Td w={64}>

@@ -1,7 +1,8 @@
 // A measure's fields: "新增措施" under a finding, and the drawer's 基本信息 tab. Typed values are
 // kept on any refusal; in the drawer, fields the person has not touched follow fresh data.
 import { useState } from 'react';
-import { Alert, Autocomplete, Button, Group, Modal, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import type { LedgerFinding, LedgerMeasure, MeasureDetail } from '../../shared/api';
 import { useApp } from '../AppContext';
@@ -110,9 +111,9 @@ export function MeasureCreateModal({
   onCreated(measure: MeasureDetail): void;
 }) {
   return (
-    <Modal opened={!!finding} onClose={onClose} title={t.createMeasureTitle} size="lg">
+    <GuardedModal opened={!!finding} onClose={onClose} title={t.createMeasureTitle} size="lg">
       {finding && <CreateForm finding={finding} onClose={onClose} onCreated={onCreated} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -138,6 +139,7 @@ function CreateForm({
     },
     onValuesChange: () => setError((current) => (current === t.formError ? null : current)),
   });
+  const cancel = useCloseGuard(form.isDirty(), onClose);
   const create = useCheckedWrite('ledger.createMeasure', form, t.formError);
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -158,7 +160,7 @@ function CreateForm({
         </Text>
         {error && <Alert color="red">{error}</Alert>}
         <MeasureFields form={form} />
-        <FormActions onCancel={onClose} saving={create.isPending} />
+        <FormActions onCancel={cancel} saving={create.isPending} />
       </Stack>
     </form>
   );
@@ -178,6 +180,8 @@ export function MeasureEditForm({
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
   const { form, markSaved, discardNextMerge } = useFollowingEditForm(measure, valuesFrom, fieldNames);
   const update = useCheckedWrite('ledger.updateMeasure', form, t.formError);
+  // Inside the measure drawer: closing it with unsaved changes asks first.
+  useCloseGuard(form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
     setError(null);

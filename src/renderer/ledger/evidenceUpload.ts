@@ -82,7 +82,8 @@ export async function uploadLedgerEvidence(
     if (result.ok) outcome.uploaded += 1;
     else {
       await discardUpload('files.upload', uploaded.uploadId);
-      outcome.failures.push(`“${file.name}”：${result.message}`);
+      // A refused type already names the file (「x.pdf」实为可执行程序…).
+      outcome.failures.push(result.code === 'E_FILE_TYPE' ? result.message : `“${file.name}”：${result.message}`);
     }
   }
   if (outcome.uploaded > 0) void refreshAll();

@@ -131,7 +131,7 @@ export const ledgerText = {
   noMeasureYet: '尚未制定整改措施',
   findingClosed: '已办结',
   longTerm: '长期整改',
-  wasRed: '曾红灯',
+  wasRed: '曾亮红灯',
   escalateTo: (name: string) => `提醒：${name}`,
   emptyLedger:
     '这个专项活动还没有整改问题。点击右上角“新增问题”录入巡视、督察反馈或信访件等问题；问题查摆中认领的问题也可一键转入台账。',
@@ -146,7 +146,7 @@ export const ledgerText = {
   findingTitle: '问题',
   findingTitlePlaceholder: '简要写明反馈或发现的问题',
   findingDetail: '问题详情',
-  findingDetailPlaceholder: '反馈意见原文、具体表现、涉及的人和事',
+  findingDetailPlaceholder: '反馈意见原文、具体事实、涉及的人和事',
   receivedDate: '收到日期',
   findingDepartment: '责任部门',
   departmentPlaceholder: '选择责任部门',
@@ -250,11 +250,20 @@ export const ledgerText = {
   // lights
   noLightHistory: '还没有灯色记录（没有完成时限的措施不亮灯）。',
   lightSince: (since: string, until: string | null) => (until ? `${since} 至 ${until}` : `${since} 起至今`),
-  lightsHint: '灯色每天自动记录，整改完成后也保留“曾红灯”的记录。',
+  lightsHint: '灯色每天自动记录，整改完成后也保留“曾亮红灯”的记录。',
   // another court's ledger (查看下级法院)
   viewingCourt: (name: string) => `正在查看 ${name} 的整改台账（只读）`,
   viewingHint: '这些是下级法院随同步包报送上来的整改台账，本院只能查看，不能修改。',
   backToOwn: '返回本院',
   emptyCourtLedger: '该法院在本活动中还没有整改台账，或者还没有报送同步包。',
   otherCourtMeasure: (code: string) => `这是 ${code} 法院的整改措施，随同步包报送上来，本院只能查看，不能修改。`,
+  // closed work (integrity)
+  signedOffLocked: '已销号，如需修改请由审核人重新打开。',
+  reopen: '重新打开',
+  reopenTitle: '重新打开整改措施',
+  reopenHint: '重新打开后，这项措施回到整改中，须重新提交销号、再经审核人销号；原销号记录保留在整改过程中。',
+  reopenReason: '重新打开的理由',
+  reopenReasonPlaceholder: '如 整改后材料缺少印发文件',
+  reopened: '已重新打开',
+  futureProgressDate: '进展日期不能晚于今天',
 };

@@ -29,6 +29,8 @@ export function useFollowingEditForm<R, V extends object>(
     discard.current = false;
     base.current = fresh;
     form.setValues(merged);
+    // "Unsaved" (form.isDirty(), which the close guard asks about) means: differs from the record.
+    form.resetDirty(fresh as V & Record<string, unknown>);
     // Only a new record (by identity) should merge; the form and helpers are stable enough.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [record]);
@@ -37,6 +39,7 @@ export function useFollowingEditForm<R, V extends object>(
     form,
     markSaved(saved: R) {
       base.current = valuesFrom(saved);
+      form.resetDirty(base.current as V & Record<string, unknown>);
     },
     discardNextMerge() {
       discard.current = true;

@@ -1,6 +1,11 @@
 // A tiny hash router: #/board, #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger|/indicators|/board|
 // /courts|/reporting|/reports][?court=<code>], #/lookbacks, #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
 // ?court= opens a campaign tab already switched to that subordinate court's read-only view.
+// Every record has an address of its own, so a link, a reload or the back button lands on it:
+//   an item        #/campaign/<id>?item=<itemId>&tab=progress   (the drawer open on that tab)
+//   a measure      #/campaign/<id>/ledger?measure=<measureId>
+//   a 查摆报告     #/campaign/<id>/inspection?report=<reportId>
+//   a look-back    #/lookbacks?lookback=<lookbackId>
 import { useEffect, useState } from 'react';
 
 export const campaignTabs = [
@@ -16,14 +21,25 @@ export const campaignTabs = [
 export type CampaignTab = (typeof campaignTabs)[number];
 export const syncTabs = ['export', 'publish', 'import', 'trusted', 'history'] as const;
 export type SyncTab = (typeof syncTabs)[number];
+/** The item drawer's tabs: 记录进展 first for whoever works on the item. */
+export const itemTabs = ['progress', 'info', 'evidence', 'signoffs', 'supervision', 'audit'] as const;
+export type ItemTab = (typeof itemTabs)[number];
+
+/** The record a campaign address opens on top of its tab. */
+export interface CampaignRecord {
+  item?: string;
+  itemTab?: ItemTab;
+  measure?: string;
+  report?: string;
+}
 
 export type Route =
   | { name: 'board' }
   | { name: 'work' }
   | { name: 'campaigns' }
   /** court: a subordinate court to view read-only (the drill-down from 下级法院进度). */
-  | { name: 'campaign'; id: string; tab: CampaignTab; court?: string }
-  | { name: 'lookbacks' }
+  | ({ name: 'campaign'; id: string; tab: CampaignTab; court?: string } & CampaignRecord)
+  | { name: 'lookbacks'; lookback?: string }
   | { name: 'audit' }
   | { name: 'users' }
   | { name: 'settings' }
@@ -38,14 +54,30 @@ const SIMPLE = ['board', 'work', 'campaigns', 'lookbacks', 'audit', 'users', 'se
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [head, id, tab] = path.split('/');
+  const params = new URLSearchParams(query);
   if (head === 'campaign' && id) {
-    const route: Route = {
+    const route: CampaignRoute = {
       name: 'campaign',
       id: decodeURIComponent(id),
       tab: campaignTabs.find((name) => name === tab) ?? 'checklist',
     };
-    const court = new URLSearchParams(query).get('court');
-    return court ? { ...route, court } : route;
+    const court = params.get('court');
+    if (court) route.court = court;
+    const item = params.get('item');
+    if (item) {
+      route.item = item;
+      const itemTab = itemTabs.find((name) => name === params.get('tab'));
+      if (itemTab) route.itemTab = itemTab;
+    }
+    const measure = params.get('measure');
+    if (measure) route.measure = measure;
+    const report = params.get('report');
+    if (report) route.report = report;
+    return route;
+  }
+  if (head === 'lookbacks') {
+    const lookback = params.get('lookback');
+    return lookback ? { name: 'lookbacks', lookback } : { name: 'lookbacks' };
   }
   if (head === 'sync') return { name: 'sync', tab: syncTabs.find((name) => name === id) ?? null };
   const simple = SIMPLE.find((name) => name === head);
@@ -56,8 +88,19 @@ export function routeHref(route: Route): string {
   if (route.name === 'campaign') {
     const base = `#/campaign/${encodeURIComponent(route.id)}`;
     const href = route.tab === 'checklist' ? base : `${base}/${route.tab}`;
-    return route.court ? `${href}?court=${encodeURIComponent(route.court)}` : href;
+    const params = new URLSearchParams();
+    if (route.court) params.set('court', route.court);
+    if (route.item) {
+      params.set('item', route.item);
+      if (route.itemTab) params.set('tab', route.itemTab);
+    }
+    if (route.measure) params.set('measure', route.measure);
+    if (route.report) params.set('report', route.report);
+    const query = params.toString();
+    return query ? `${href}?${query}` : href;
   }
+  if (route.name === 'lookbacks')
+    return route.lookback ? `#/lookbacks?lookback=${encodeURIComponent(route.lookback)}` : '#/lookbacks';
   if (route.name === 'sync') return route.tab ? `#/sync/${route.tab}` : '#/sync';
   return `#/${route.name}`;
 }
@@ -69,6 +112,58 @@ export function campaignRoute(id: string, tab: CampaignTab = 'checklist', court?
 
 export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
+}
+
+/** An item's address: its campaign's checklist with the drawer open on `tab`. */
+export function itemRoute(campaignId: string, itemId: string, tab?: ItemTab, court?: string): CampaignRoute {
+  return {
+    ...(campaignRoute(campaignId, 'checklist', court) as CampaignRoute),
+    item: itemId,
+    ...(tab ? { itemTab: tab } : {}),
+  };
+}
+
+/** The same address without the record it opens (what closing a drawer returns to). */
+export function withoutRecord(route: CampaignRoute): CampaignRoute {
+  const { item: _item, itemTab: _itemTab, measure: _measure, report: _report, ...rest } = route;
+  void _item;
+  void _itemTab;
+  void _measure;
+  void _report;
+  return rest;
+}
+
+/** Marks a history entry pushed by openRecord: closing that record goes back instead of forward. */
+const OPENED_FROM = 'openedFrom';
+
+/**
+ * Opens a record from the page it belongs to (a checklist row, a tab switch inside the drawer):
+ * a new history entry, so the back button closes it again.
+ */
+export function openRecord(route: Route, replace = false): void {
+  const href = routeHref(route);
+  if (href === window.location.hash) return;
+  const from = replace ? (window.history.state as Record<string, unknown> | null)?.[OPENED_FROM] : window.location.hash;
+  const state = from ? { [OPENED_FROM]: from } : null;
+  if (replace) window.history.replaceState(state, '', href);
+  else window.history.pushState(state, '', href);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+/**
+ * Leaves a record for `to` (the same page without it): back when the record was opened from
+ * there (the entry openRecord pushed), else in place of the record's address (arrived by a link,
+ * a reload), so the back button then returns to where the person came from.
+ */
+export function closeRecord(to: Route): void {
+  const href = routeHref(to);
+  const from = (window.history.state as Record<string, unknown> | null)?.[OPENED_FROM];
+  if (from === href) {
+    window.history.back();
+    return;
+  }
+  window.history.replaceState(null, '', href);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 export function useRoute(): Route {

@@ -7,7 +7,6 @@ import {
   CloseButton,
   FileButton,
   Group,
-  Modal,
   Paper,
   Progress,
   Radio,
@@ -15,6 +14,7 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { IconPaperclip } from '@tabler/icons-react';
 import { operations, type LookbackRow } from '../../shared/api';
 import { useWrite } from '../api/queries';
@@ -60,9 +60,9 @@ export function RecordLookbackModal({
   onDone(): void;
 }) {
   return (
-    <Modal opened={!!row} onClose={onClose} title={t.recordTitle} size="lg">
+    <GuardedModal opened={!!row} onClose={onClose} title={t.recordTitle} size="lg">
       {row && <RecordForm row={row} onClose={onClose} onDone={onDone} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -77,6 +77,8 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [failures, setFailures] = useState<string[]>([]);
+  // Closing stops an upload under way (on unmount, below); what was sent is discarded.
+  const cancel = useCloseGuard(result !== null || note.trim() !== '' || files.length > 0, onClose);
   // Set while a file is being sent: the evidence goes first, then the re-check itself.
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const record = useWrite('lookbacks.record');
@@ -263,14 +265,7 @@ function RecordForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): voi
           </Group>
         )}
         <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              // Closing mid-upload stops the upload too; what was sent is discarded.
-              cancelled.current = true;
-              onClose();
-            }}
-          >
+          <Button variant="default" onClick={cancel}>
             {commonText.cancel}
           </Button>
           <Button
@@ -297,15 +292,16 @@ export function RescheduleModal({
   onDone(): void;
 }) {
   return (
-    <Modal opened={!!row} onClose={onClose} title={t.rescheduleTitle} size="md">
+    <GuardedModal opened={!!row} onClose={onClose} title={t.rescheduleTitle} size="md">
       {row && <RescheduleForm row={row} onClose={onClose} onDone={onDone} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
 function RescheduleForm({ row, onClose, onDone }: { row: LookbackRow; onClose(): void; onDone(): void }) {
   const { today } = useApp();
   const [dueDate, setDueDate] = useState<string | null>(row.dueDate);
+  const cancel = useCloseGuard(dueDate !== row.dueDate, onClose);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   // Problems found before sending show only at the fields.
@@ -344,7 +340,7 @@ function RescheduleForm({ row, onClose, onDone }: { row: LookbackRow; onClose():
           data-testid="lookback-due-input"
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={cancel}>
             {commonText.cancel}
           </Button>
           <Button type="submit" loading={reschedule.isPending} data-testid="lookback-reschedule-confirm">

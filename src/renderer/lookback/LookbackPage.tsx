@@ -11,7 +11,7 @@ import { PageHeader } from '../common/PageHeader';
 import { RetryAlert } from '../common/RetryAlert';
 import { lightShortText } from '../common/text';
 import { dayjs, formatDate, formatDateTime } from '../lib/dates';
-import { campaignRoute, routeHref } from '../lib/router';
+import { campaignRoute, closeRecord, routeHref, useRoute } from '../lib/router';
 import { lookbackStatusColor, lookbackStatusText } from '../ledger/text';
 import { RecordLookbackModal, RescheduleModal } from './LookbackDialogs';
 import { lookbackText as t } from './text';
@@ -36,6 +36,20 @@ export function LookbackPage() {
 
   const mayRecord = can('reviewer');
   const mayReschedule = can('admin', 'reviewer');
+
+  // #/lookbacks?lookback=<id> (a 我的待办 row): that look-back's record form opens by itself.
+  const route = useRoute();
+  const addressed = route.name === 'lookbacks' ? (route.lookback ?? null) : null;
+  const [arrived, setArrived] = useState<string | null>(null);
+  if (addressed && arrived !== addressed && rows) {
+    const row = rows.find((r) => r.id === addressed);
+    setArrived(addressed);
+    if (row && mayRecord && row.status === 'scheduled') setRecording(row);
+  }
+  const closeRecording = () => {
+    setRecording(null);
+    if (addressed) closeRecord({ name: 'lookbacks' });
+  };
 
   return (
     <Stack gap="md" data-testid="lookback-page">
@@ -119,6 +133,8 @@ export function LookbackPage() {
                       <span
                         className={`dot dot-${scheduled ? row.light : 'none'}`}
                         title={lightShortText[scheduled ? row.light : 'none']}
+                        role="img"
+                        aria-label={lightShortText[scheduled ? row.light : 'none']}
                         data-light={row.light}
                         data-testid="lookback-light"
                       />
@@ -188,7 +204,7 @@ export function LookbackPage() {
           </Table>
         </Paper>
       )}
-      <RecordLookbackModal row={recording} onClose={() => setRecording(null)} onDone={() => setRecording(null)} />
+      <RecordLookbackModal row={recording} onClose={closeRecording} onDone={closeRecording} />
       <RescheduleModal row={rescheduling} onClose={() => setRescheduling(null)} onDone={() => setRescheduling(null)} />
     </Stack>
   );

@@ -36,7 +36,7 @@ export const lookbackText = {
     '确认“发现反弹”后，这条整改措施将重新打开，状态变为“回头看发现反弹”，由责任部门重新整改，并再次提交对账销号。',
   note: '回头看情况',
   notePassedPlaceholder: '如 经实地查看和抽查案卷，整改成效保持良好',
-  noteRelapsedPlaceholder: '写明反弹的具体表现，涉及的人、案、事',
+  noteRelapsedPlaceholder: '写明反弹的具体事实，涉及的人、案、事',
   evidence: '佐证材料（可不填）',
   pickFiles: '选择文件',
   noFiles: '未选择文件',

@@ -9,7 +9,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -19,6 +18,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { IconSettings } from '@tabler/icons-react';
 import type {
   Campaign,
@@ -289,21 +289,23 @@ function CourtRow({ court, nameOf }: { court: ReportingCourt; nameOf: Map<string
 
 function RulesModal({ rules, onClose }: { rules: ReportingRulesView | null; onClose(): void }) {
   return (
-    <Modal opened={!!rules} onClose={onClose} title={t.editRules} data-testid="reporting-rules-modal">
+    <GuardedModal opened={!!rules} onClose={onClose} title={t.editRules} data-testid="reporting-rules-modal">
       {rules && <RulesForm rules={rules} onClose={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
 function RulesForm({ rules, onClose }: { rules: ReportingRulesView; onClose(): void }) {
-  const [values, setValues] = useState({
+  const [initial] = useState(() => ({
     period: rules.period,
     dueDays: rules.dueDays as number | string,
     staleDays: rules.staleDays as number | string,
     laggardRule: rules.laggardRule,
     laggardCount: rules.laggardCount as number | string,
     laggardBelow: rules.laggardBelow as number | string,
-  });
+  }));
+  const [values, setValues] = useState(initial);
+  const cancel = useCloseGuard(JSON.stringify(values) !== JSON.stringify(initial), onClose);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const save = useWrite('reporting.setRules');
@@ -399,7 +401,7 @@ function RulesForm({ rules, onClose }: { rules: ReportingRulesView; onClose(): v
             allowDecimal={false}
           />
         )}
-        <FormActions onCancel={onClose} saving={save.isPending} submitLabel={t.saveRules} />
+        <FormActions onCancel={cancel} saving={save.isPending} submitLabel={t.saveRules} />
       </Stack>
     </form>
   );

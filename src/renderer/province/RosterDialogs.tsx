@@ -1,7 +1,8 @@
 // The roster's dialogs: add or edit a court (代码, 名称, 层级, 上级法院, 辖区) and mark one 已撤并.
 // Errors come back from the main process in Chinese and are shown beside the field they concern.
 import { useState } from 'react';
-import { Alert, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Select, Stack, Text, TextInput } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import type { RosterCourt, RosterView } from '../../shared/model';
 import { useWrite } from '../api/queries';
 import { DateField } from '../common/DateField';
@@ -35,9 +36,14 @@ export function RosterCourtModal({
   onClose(): void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={court ? t.editTitle : t.addTitle} data-testid="roster-court-modal">
+    <GuardedModal
+      opened={opened}
+      onClose={onClose}
+      title={court ? t.editTitle : t.addTitle}
+      data-testid="roster-court-modal"
+    >
       {opened && <CourtForm view={view} court={court} onClose={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -51,6 +57,10 @@ function CourtForm({ view, court, onClose }: { view: RosterView; court: RosterCo
   const [jurisdiction, setJurisdiction] = useState(court?.jurisdiction ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
+  const cancel = useCloseGuard(
+    code !== (court?.code ?? '') || name !== (court?.name ?? '') || jurisdiction !== (court?.jurisdiction ?? ''),
+    onClose,
+  );
   const add = useWrite('roster.add');
   const update = useWrite('roster.update');
   const levels =
@@ -140,7 +150,7 @@ function CourtForm({ view, court, onClose }: { view: RosterView; court: RosterCo
           error={errors.jurisdiction}
           data-testid="roster-jurisdiction"
         />
-        <FormActions onCancel={onClose} saving={add.isPending || update.isPending} />
+        <FormActions onCancel={cancel} saving={add.isPending || update.isPending} />
       </Stack>
     </form>
   );
@@ -148,9 +158,9 @@ function CourtForm({ view, court, onClose }: { view: RosterView; court: RosterCo
 
 export function MergeModal({ view, court, onClose }: { view: RosterView; court: RosterCourt | null; onClose(): void }) {
   return (
-    <Modal opened={!!court} onClose={onClose} title={t.mergeTitle} data-testid="roster-merge-modal">
+    <GuardedModal opened={!!court} onClose={onClose} title={t.mergeTitle} data-testid="roster-merge-modal">
       {court && <MergeForm view={view} court={court} onClose={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -158,6 +168,7 @@ function MergeForm({ view, court, onClose }: { view: RosterView; court: RosterCo
   const { today } = useApp();
   const [mergedAt, setMergedAt] = useState<string | null>(today);
   const [mergedInto, setMergedInto] = useState<string | null>(null);
+  const cancel = useCloseGuard(mergedInto !== null || mergedAt !== today, onClose);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const merge = useWrite('roster.merge');
@@ -204,7 +215,8 @@ function MergeForm({ view, court, onClose }: { view: RosterView; court: RosterCo
           value={mergedAt}
           onChange={(value) => setMergedAt(value as string | null)}
           error={errors.mergedAt}
-          maxDate={today}
+          // No maxDate: the calendar would drop a typed future date without a word; the main
+          // process refuses it with a message under the field instead.
           required
           data-testid="roster-merged-at"
         />
@@ -219,7 +231,7 @@ function MergeForm({ view, court, onClose }: { view: RosterView; court: RosterCo
           searchable
           data-testid="roster-merged-into"
         />
-        <FormActions onCancel={onClose} saving={merge.isPending} submitLabel={t.mergeSubmit} />
+        <FormActions onCancel={cancel} saving={merge.isPending} submitLabel={t.mergeSubmit} />
       </Stack>
     </form>
   );

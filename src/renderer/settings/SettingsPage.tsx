@@ -6,7 +6,6 @@ import {
   Autocomplete,
   Button,
   Group,
-  Modal,
   Paper,
   Radio,
   Select,
@@ -16,6 +15,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconEdit, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { courtLevels, type CourtLevel, type Department, type Person } from '../../shared/api';
@@ -34,6 +34,7 @@ import { IconAction } from '../common/IconAction';
 import { PageHeader } from '../common/PageHeader';
 import { FingerprintCard } from './FingerprintCard';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { LandingSetting } from '../shell/landing';
 
 export function SettingsPage() {
   return (
@@ -47,6 +48,7 @@ export function SettingsPage() {
         </Tabs.List>
         <Tabs.Panel value="court" pt="md">
           <Stack gap="md">
+            <LandingSetting />
             <CourtForm />
             <FingerprintCard />
             <DiagnosticsSection />
@@ -438,11 +440,15 @@ function People() {
           </Table>
         )}
       </Stack>
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing?.person ? t.editPerson : t.addPerson}>
+      <GuardedModal
+        opened={!!editing}
+        onClose={() => setEditing(null)}
+        title={editing?.person ? t.editPerson : t.addPerson}
+      >
         {editing && (
           <PersonForm person={editing.person} onCancel={() => setEditing(null)} onSaved={() => setEditing(null)} />
         )}
-      </Modal>
+      </GuardedModal>
     </Paper>
   );
 }
@@ -456,6 +462,7 @@ function PersonForm({ person, onCancel, onSaved }: { person: Person | null; onCa
     mode: 'controlled',
     initialValues: { name: person?.name ?? '', title: person?.title ?? '', departmentId: person?.departmentId ?? null },
   });
+  const cancel = useCloseGuard(form.isDirty(), onCancel);
   const submit = form.onSubmit(async (values) => {
     setError(null);
     if (!values.name.trim()) return form.setErrors({ name: commonText.required(t.personName) });
@@ -483,7 +490,7 @@ function PersonForm({ person, onCancel, onSaved }: { person: Person | null; onCa
           nothingFoundMessage={commonText.nothingFound}
           {...form.getInputProps('departmentId')}
         />
-        <FormActions onCancel={onCancel} saving={update.isPending || create.isPending} />
+        <FormActions onCancel={cancel} saving={update.isPending || create.isPending} />
       </Stack>
     </form>
   );

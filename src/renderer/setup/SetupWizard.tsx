@@ -33,6 +33,7 @@ import { JobProgress } from '../common/JobProgress';
 import { courtLevelText } from '../common/text';
 import { schemaErrors, serverFieldErrors, touchesFields, type FieldErrors } from '../lib/forms';
 import { setupText as t } from './text';
+import { usePageTitle } from '../common/usePageTitle';
 import { PasswordField } from '../auth/PasswordField';
 
 interface Values {
@@ -64,6 +65,7 @@ export function profileFromValues(values: Pick<Values, (typeof profileFields)[nu
 
 export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
   const [step, setStep] = useState(0);
+  usePageTitle(t.pageTitle);
   const setup = useWrite('court.setup');
   const [error, setError] = useState<string | null>(null);
   const [demo, setDemo] = useState<{ jobId: string; court: CourtProfile } | null>(null);
@@ -134,7 +136,7 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
   if (demo) {
     const ended = demoEnd?.status;
     return (
-      <Center mih="100%" p="xl">
+      <Center component="main" mih="100%" p="xl">
         <Card withBorder shadow="sm" padding="xl" w={560}>
           <Stack>
             <Title order={3}>{t.demoTitle}</Title>
@@ -168,7 +170,7 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
 
   const isHigh = form.values.level === 'high';
   return (
-    <Center mih="100%" p="xl">
+    <Center component="main" mih="100%" p="xl">
       <Card
         withBorder
         shadow="sm"
@@ -181,7 +183,7 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
       >
         <Stack gap="md">
           <div>
-            <Title order={2} c="court.9">
+            <Title order={1} size="h2" c="court.9">
               {t.welcome}
             </Title>
             <Text c="dimmed" size="sm" mt={6}>

@@ -1,4 +1,5 @@
 export const setupText = {
+  pageTitle: '初始设置',
   welcome: '欢迎使用专项活动督导台',
   intro: '首次使用，请先填写本院信息，再设置管理员账户。法院代码是本院所有数据的来源标识，设置后不能修改。',
   stepCourt: '本院信息',

@@ -1,7 +1,7 @@
 // The frame around every page: the header with the court and the logged-in user (修改密码,
 // 退出登录), the navigation by role, and the page for the current route.
 import { useEffect, useState } from 'react';
-import { AppShell, Group, Menu, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { AppShell, Group, Menu, NavLink, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import {
   IconArrowsExchange,
   IconLayoutDashboard,
@@ -20,7 +20,7 @@ import {
 } from '@tabler/icons-react';
 import type { CourtLevel, Role } from '../../shared/model';
 import { useApp } from '../AppContext';
-import { navigate, routeHref, useRoute, type Route } from '../lib/router';
+import { routeHref, useRoute, type Route } from '../lib/router';
 import { CampaignList } from '../campaigns/CampaignList';
 import { CampaignTabs } from '../campaign/CampaignTabs';
 import { MyWorkPage } from '../work/MyWorkPage';
@@ -35,6 +35,7 @@ import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { RoleBadges } from '../auth/RoleBadges';
 import { PageBoundary } from '../common/PageBoundary';
 import { shellText as t } from './text';
+import { addressIsEmpty, landingRoute } from './landing';
 import { UnreadNotesNavBadge } from '../work/UnreadNotesCard';
 
 /**
@@ -67,7 +68,12 @@ const navItems: Array<{
 ];
 
 export function Shell() {
-  const { court, can } = useApp();
+  const { court, can, user } = useApp();
+  // After log-in (no page in the address): 我的待办 for a 填报人 or 审核人, or the page they chose.
+  // Settled before the first read of the address, so the campaign list never flashes by.
+  useState(() => {
+    if (addressIsEmpty()) window.history.replaceState(null, '', routeHref(landingRoute(user)));
+  });
   const route = useRoute();
   useEffect(() => {
     document.body.classList.add('with-nav');
@@ -138,14 +144,7 @@ function UserMenu() {
     <>
       <Menu position="bottom-end" width={180} shadow="md" withinPortal>
         <Menu.Target>
-          <UnstyledButton
-            c="white"
-            px="xs"
-            py={4}
-            style={{ borderRadius: 4 }}
-            aria-label={t.userMenu}
-            data-testid="user-menu"
-          >
+          <UnstyledButton c="white" px="xs" py={4} style={{ borderRadius: 4 }} data-testid="user-menu">
             <Group gap={8} wrap="nowrap">
               <IconUser size={16} />
               <Text size="sm" fw={500} data-testid="header-user">
@@ -154,6 +153,8 @@ function UserMenu() {
               <RoleBadges roles={user.roles} size="xs" variant="white" />
               <IconChevronDown size={14} />
             </Group>
+            {/* Named by what it shows (the name and roles), then what it is. */}
+            <VisuallyHidden>{t.userMenu}</VisuallyHidden>
           </UnstyledButton>
         </Menu.Target>
         <Menu.Dropdown>
@@ -163,8 +164,12 @@ function UserMenu() {
           </Menu.Item>
           <Menu.Item
             leftSection={<IconLogout size={16} />}
-            // Whoever logs in next starts from the campaign list, not from this user's page.
-            onClick={() => void signOut().then(() => navigate({ name: 'campaigns' }))}
+            // Whoever logs in next starts from their own first page (by role or choice), not this user's.
+            onClick={() =>
+              void signOut().then(() =>
+                window.history.replaceState(null, '', window.location.pathname + window.location.search),
+              )
+            }
           >
             {t.signOut}
           </Menu.Item>

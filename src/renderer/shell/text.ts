@@ -14,4 +14,7 @@ export const shellText = {
   userOf: (username: string, department: string) => `${username} · ${department}`,
   changePassword: '修改密码',
   signOut: '退出登录',
+  landingTitle: '首页',
+  landingHint: '登录后首先打开的页面（只对本账户、本台电脑有效）。',
+  landingSaved: '已保存，下次登录后打开所选页面',
 };

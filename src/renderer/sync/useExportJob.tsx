@@ -1,6 +1,6 @@
 // The bundle-writing job shared by 上报 and 下发: starting it (a refused folder shown as a
 // refusal, any other failure as a notification), following its progress, and what it ended in.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Text } from '@mantine/core';
 import type { Input } from '../../shared/api';
 import type { JobStatus } from '../../shared/model';
@@ -123,8 +123,23 @@ export function ExportJobOutcome({
   const { outcome } = job;
   const report =
     outcome?.kind === 'done' && outcome.status.result?.kind === 'syncExport' ? outcome.status.result.report : null;
+  // The card appears below the button, often below the fold: bring it into view and move the focus
+  // to it, so the person (and a screen reader) learns where the file went without scrolling.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!outcome || !element) return;
+    element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    element.focus({ preventScroll: true });
+  }, [outcome]);
   return (
-    <>
+    <div
+      ref={box}
+      tabIndex={-1}
+      aria-live="polite"
+      aria-label={outcome?.kind === 'done' ? doneTitle : outcome ? failedTitle : undefined}
+      data-testid="sync-export-outcome"
+    >
       {report && <ExportResult title={doneTitle} report={report} carryHint={carryHint} onClose={job.clear} />}
       {outcome?.kind === 'refused' && (
         <RefusalAlert
@@ -140,6 +155,6 @@ export function ExportJobOutcome({
           {t.exportCancelled}
         </Alert>
       )}
-    </>
+    </div>
   );
 }

@@ -2,7 +2,8 @@
 // log-in; a lock-out is lifted and the user's current session ends. The dialog says all of this
 // before, and shows the temporary password afterwards so it can be passed on.
 import { useState } from 'react';
-import { Alert, Button, Code, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Stack, Text } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { newPassword, type UserAccount } from '../../shared/api';
 import { useWrite } from '../api/queries';
 import { commonText } from '../common/text';
@@ -13,9 +14,14 @@ import { PasswordField } from '../auth/PasswordField';
 
 export function ResetPasswordModal({ account, onClose }: { account: UserAccount | null; onClose(): void }) {
   return (
-    <Modal opened={!!account} onClose={onClose} title={account ? t.resetTitle(account.displayName) : ''} size="md">
+    <GuardedModal
+      opened={!!account}
+      onClose={onClose}
+      title={account ? t.resetTitle(account.displayName) : ''}
+      size="md"
+    >
       {account && <ResetForm key={account.id} account={account} onClose={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -26,6 +32,7 @@ function ResetForm({ account, onClose }: { account: UserAccount; onClose(): void
   const [error, setError] = useState<string | null>(null);
   const reset = useWrite('users.resetPassword');
   const [done, setDone] = useState<string | null>(null);
+  const cancel = useCloseGuard(password !== '' && !done, onClose);
   const name = `${account.displayName}（${account.username}）`;
 
   const submit = async (event: React.FormEvent) => {
@@ -109,7 +116,7 @@ function ResetForm({ account, onClose }: { account: UserAccount; onClose(): void
           </Button>
         </Group>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={cancel}>
             {commonText.cancel}
           </Button>
           <Button type="submit" color="orange" loading={reset.isPending}>

@@ -2,7 +2,8 @@
 // linked person, disabled). Checked with the contract's schema first; the server's messages land
 // on the same fields, and what was typed stays.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { GuardedModal, useCloseGuard } from '../common/useCloseGuard';
 import { useForm } from '@mantine/form';
 import type { Role, UserAccount } from '../../shared/api';
 import { useApp } from '../AppContext';
@@ -37,14 +38,14 @@ export function UserFormModal({
   onClose(): void;
 }) {
   return (
-    <Modal
+    <GuardedModal
       opened={opened}
       onClose={onClose}
       title={account ? t.editTitle(account.displayName) : t.createTitle}
       size="lg"
     >
       {opened && <UserForm key={account?.id ?? 'new'} account={account} onClose={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -71,6 +72,7 @@ function UserForm({ account: initial, onClose }: { account: UserAccount | null; 
       disabled: initial?.disabled ?? false,
     },
   });
+  const cancel = useCloseGuard(form.isDirty(), onClose);
   const accounts = useRead('users.list');
   const updateAccount = useCheckedWrite('users.update', form, t.formError);
   const createAccount = useCheckedWrite('users.create', form, t.formError);
@@ -138,7 +140,7 @@ function UserForm({ account: initial, onClose }: { account: UserAccount | null; 
           <Select
             label={t.person}
             placeholder={t.personPlaceholder}
-            description={t.personHint}
+            description={base ? t.personHintEdit : t.personHint}
             data={people.map((p) => ({ value: p.id, label: p.title ? `${p.name}（${p.title}）` : p.name }))}
             searchable
             clearable
@@ -204,7 +206,7 @@ function UserForm({ account: initial, onClose }: { account: UserAccount | null; 
         )}
         <Group justify="flex-end" mt="xs">
           <FormActions
-            onCancel={onClose}
+            onCancel={cancel}
             saving={updateAccount.isPending || createAccount.isPending}
             submitLabel={base ? commonText.save : t.create}
           />

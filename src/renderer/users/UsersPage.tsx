@@ -112,11 +112,9 @@ function AccountRow({
             {t.me}
           </Text>
         )}
-        {person && person.name !== account.displayName && (
-          <Text size="xs" c="dimmed">
-            {t.linkedPerson(person.name)}
-          </Text>
-        )}
+        <Text size="xs" c="dimmed" data-testid="user-person">
+          {person ? t.linkedPerson(person.name, person.title) : t.noPerson}
+        </Text>
       </Table.Td>
       <Table.Td>
         <Text size="sm" ff="monospace">

@@ -1,7 +1,7 @@
 // 我的待办: everything waiting on the logged-in person: unread supervision notes from a higher
 // court first, then items, self-inspection reports, ledger measures and look-backs, soonest
-// deadline first. The counts per kind double as the kind filter; each row leads to the screen
-// where the work is done.
+// deadline first. The counts per kind double as the kind filter; each row is a link to the record
+// itself (an item opens in its drawer on the right tab), and a sent-back one says why.
 import { useMemo, useState } from 'react';
 import {
   Anchor,
@@ -24,13 +24,11 @@ import { useApp } from '../AppContext';
 import { PageHeader } from '../common/PageHeader';
 import { RetryAlert } from '../common/RetryAlert';
 import { lightText } from '../common/text';
-import { prefetchItems } from '../campaign/itemsPrefetch';
 import { dayjs, formatDate } from '../lib/dates';
-import { campaignRoute, navigate, type Route } from '../lib/router';
 import { workActionText, workKindText, workText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
 import { LightLabel } from '../common/LightLabel';
-import { LinkRow } from '../common/LinkRow';
+import { HrefRow, onFollow, workHref } from './workLinks';
 import { UnreadNotesCard } from './UnreadNotesCard';
 
 const KINDS: WorkKind[] = ['item', 'report', 'measure', 'lookback'];
@@ -44,25 +42,6 @@ const actionColor: Record<WorkAction, string> = {
   recheck: 'grape',
 };
 const kindColor: Record<WorkKind, string> = { item: 'court', report: 'indigo', measure: 'cyan', lookback: 'grape' };
-
-/** Where each kind of work is done. */
-function placeFor(entry: WorkEntry): Route {
-  switch (entry.kind) {
-    case 'item':
-      return campaignRoute(entry.campaignId);
-    case 'report':
-      return campaignRoute(entry.campaignId, 'inspection');
-    case 'measure':
-      return campaignRoute(entry.campaignId, 'ledger');
-    case 'lookback':
-      return { name: 'lookbacks' };
-  }
-}
-
-function goTo(entry: WorkEntry) {
-  if (entry.kind === 'item') prefetchItems(entry.campaignId);
-  navigate(placeFor(entry));
-}
 
 export function MyWorkPage() {
   const { user, can } = useApp();
@@ -294,9 +273,10 @@ function WorkTable({ rows }: { rows: WorkEntry[] }) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((entry) => (
-            <LinkRow
+            <HrefRow
               key={`${entry.kind}:${entry.id}`}
-              onOpen={() => goTo(entry)}
+              href={workHref(entry)}
+              onFollow={() => onFollow(entry)}
               data-testid="work-row"
               data-kind={entry.kind}
               data-id={entry.id}
@@ -307,9 +287,22 @@ function WorkTable({ rows }: { rows: WorkEntry[] }) {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" lineClamp={2} title={entry.title} data-testid="work-title">
+                <Anchor
+                  href={workHref(entry)}
+                  size="sm"
+                  c="inherit"
+                  lineClamp={2}
+                  title={entry.title}
+                  onClick={() => onFollow(entry)}
+                  data-testid="work-title"
+                >
                   {entry.title}
-                </Text>
+                </Anchor>
+                {entry.returnReason && (
+                  <Text size="xs" c="red.8" mt={2} lineClamp={2} data-testid="work-return-reason">
+                    {t.returnReason(entry.returnReason)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm" c="dimmed" lineClamp={2} title={entry.campaignTitle}>
@@ -341,10 +334,10 @@ function WorkTable({ rows }: { rows: WorkEntry[] }) {
                       </Text>
                     )}
                   </div>
-                  <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-label={t.open} />
+                  <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-hidden />
                 </Group>
               </Table.Td>
-            </LinkRow>
+            </HrefRow>
           ))}
         </Table.Tbody>
       </Table>

@@ -9,7 +9,7 @@ import type { UnreadNote } from '../../shared/api';
 import { useRead, useWrite } from '../api/queries';
 import { prefetchItems } from '../campaign/itemsPrefetch';
 import { formatDate } from '../lib/dates';
-import { campaignRoute, routeHref } from '../lib/router';
+import { campaignRoute, itemRoute, routeHref } from '../lib/router';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { noteText as t } from './text';
 
@@ -80,7 +80,10 @@ export function UnreadNotesCard() {
 
 function UnreadRow({ note, busy, onRead }: { note: UnreadNote; busy: boolean; onRead(): void }) {
   const action = note.kind === 'supervision';
-  const href = routeHref(campaignRoute(note.campaignId));
+  // A note on an item opens that item, on its 上级督导意见 tab; a note on the whole court, the campaign.
+  const href = routeHref(
+    note.itemId ? itemRoute(note.campaignId, note.itemId, 'supervision') : campaignRoute(note.campaignId),
+  );
   return (
     <Paper
       withBorder

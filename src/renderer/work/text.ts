@@ -24,6 +24,7 @@ export const workText = {
   dueToday: '今天到期',
   daysLeft: (n: number) => `还剩 ${n} 天`,
   open: '去办理',
+  returnReason: (reason: string) => `退回理由：${reason}`,
   emptyTitle: '暂无待办事项',
   emptyKind: '这一类暂无待办事项',
   emptyHint: '有事项、查摆报告、整改措施或回头看等您办理时，会列在这里。',

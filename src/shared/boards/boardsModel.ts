@@ -27,6 +27,8 @@ export interface DueItem {
   owner: string;
   departmentName: string;
   light: Light;
+  /** Why a reviewer sent it back (退回理由), while it waits to be revised; else null. */
+  returnReason: string | null;
 }
 
 export interface CourtBoardCampaign {

@@ -7,12 +7,14 @@ import {
   byVersionedId,
   courtCode,
   exactText,
+  fileName,
   isoDate,
   optionalDate,
   optionalText,
   requiredText,
   rowId,
   text,
+  uploadId,
   version,
   workbookFile,
 } from '../common/schemas';
@@ -23,6 +25,7 @@ import {
   type ItemDetail,
   itemKinds,
   type ItemRow,
+  NEW_DEPARTMENT,
   type ProgressNote,
   templateFields,
   type TemplateImport,
@@ -46,6 +49,12 @@ const itemFields = {
     .optional()
     .default(0),
 };
+
+/**
+ * Why a deadline is set in the past (required then), or, on items.update by a reviewer or an
+ * administrator, why an existing deadline moves (a 延期; 填报人 are refused and use 延期 by a reviewer).
+ */
+const deadlineReason = optionalText(500, '完成时限的说明', 'paragraphs');
 
 export const checklistOperations = {
   'sections.create': defineOperation<CampaignDetail>()(
@@ -72,8 +81,19 @@ export const checklistOperations = {
     'user',
   ),
   'items.get': defineOperation<ItemDetail>()(byId, 'user'),
-  'items.create': defineOperation<ItemDetail>()(z.object({ campaignId: rowId, ...itemFields }), WORKERS),
-  'items.update': defineOperation<ItemDetail>()(z.object({ id: rowId, version, ...itemFields }), WORKERS),
+  'items.create': defineOperation<ItemDetail>()(
+    z.object({ campaignId: rowId, ...itemFields, deadlineReason }),
+    WORKERS,
+  ),
+  'items.update': defineOperation<ItemDetail>()(
+    z.object({ id: rowId, version, ...itemFields, deadlineReason }),
+    WORKERS,
+  ),
+  /** 延期: moves an existing deadline of this court's own item, with the reason; recorded in deadline_changes. */
+  'items.extendDeadline': defineOperation<ItemDetail>()(
+    z.object({ id: rowId, version, deadline: isoDate, reason: requiredText(500, '延期理由', 'paragraphs') }),
+    MANAGERS,
+  ),
   'items.delete': defineOperation<{ deleted: number }>()(
     z.object({ ids: z.array(rowId).min(1, '请先选择事项').max(10000) }),
     WORKERS,
@@ -94,6 +114,8 @@ export const checklistOperations = {
         // No default here: leaving the deadline out must keep each item's own deadline.
         deadline: z.union([isoDate, z.null()]).optional(),
         departmentId: z.union([rowId, z.null()]).optional(),
+        /** Required when the new deadline moves an existing one or lies in the past. */
+        deadlineReason,
       })
       .refine(
         (v) => v.owner !== undefined || v.deadline !== undefined || v.departmentId !== undefined,
@@ -119,14 +141,28 @@ export const checklistOperations = {
     REVIEWER,
   ),
   'progress.add': defineOperation<ProgressNote>()(
-    z.object({
-      itemId: rowId,
-      noteDate: isoDate,
-      /** Who did the work; defaults to the logged-in user. */
-      author: text(20, '填报人').optional(),
-      text: requiredText(4000, '进展情况', 'paragraphs'),
-      percent: z.number().int().min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional(),
-    }),
+    z
+      .object({
+        itemId: rowId,
+        noteDate: isoDate,
+        /** Who did the work; defaults to the logged-in user. */
+        author: text(20, '填报人').optional(),
+        text: requiredText(4000, '进展情况', 'paragraphs'),
+        percent: z.number().int().min(0, '进度应在 0 到 100 之间').max(100, '进度应在 0 到 100 之间').optional(),
+        /** Finished files.upload ids: stored as the item's evidence, linked to this note. */
+        uploadIds: z.array(uploadId).max(50, '一次最多附 50 个文件').optional(),
+        /** Also hand the item in for 销号 (as items.markComplete does), in the same transaction. */
+        submitForSignOff: z.boolean().optional(),
+        /** File names and types of uploadIds, in the same order (the screens send them; default: the upload's name). */
+        files: z
+          .array(z.object({ name: fileName, mimeType: text(200, '文件类型') }))
+          .max(50)
+          .optional(),
+      })
+      .refine((v) => !v.files || v.files.length === (v.uploadIds?.length ?? 0), {
+        message: '文件名与上传的文件数目不一致',
+        path: ['files'],
+      }),
     WORKERS,
   ),
   'stats.campaignProgress': defineOperation<CampaignProgress>()(
@@ -144,6 +180,17 @@ export const checklistOperations = {
       mapping: z
         .partialRecord(z.enum(templateFields), z.union([z.number().int().min(0).max(200), z.null()]))
         .optional(),
+      /**
+       * Department name in the file that this court lacks → an existing department's id, or
+       * NEW_DEPARTMENT to create it on confirm (administrators only, as departments.create).
+       */
+      departmentMap: z
+        .record(
+          exactText(40, '部门名称').refine((name) => name.length > 0, '请填写部门名称'),
+          z.union([rowId, z.literal(NEW_DEPARTMENT)], { error: '请选择对应的部门或新建部门' }),
+        )
+        .optional()
+        .default({}),
       confirm: z.boolean().optional().default(false),
       skipInvalid: z.boolean().optional().default(false),
     }),

@@ -64,15 +64,48 @@ export interface Signoff extends Owned {
   decidedAt: string;
   decision: SignoffDecision;
   opinion: string;
+  /** On a reopened decision: the item as it was when it was signed off (or completed); else null. */
+  snapshot: SignedOffSnapshot | null;
+}
+
+/** The item as it stood when a reviewer reopened it (kept in the 'reopened' sign-off row). */
+export interface SignedOffSnapshot {
+  status: ItemStatus;
+  title: string;
+  content: string;
+  deadline: string | null;
+  percent: number;
+  owner: string;
+  departmentName: string;
+  completedAt: string | null;
+  completedByName: string;
+  signedOffBy: string;
+  signedOffAt: string | null;
+  evidenceNames: string[];
+}
+
+/** A deadline moved (延期) or set in the past, with the reason and who decided it. */
+export interface DeadlineChange extends Owned {
+  recordKind: 'item' | 'measure';
+  recordId: string;
+  fromDeadline: string | null;
+  toDeadline: string | null;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 export interface ItemDetail extends ItemRow {
   notes: ProgressNote[];
   evidence: Evidence[];
   signoffs: Signoff[];
+  /** 延期 and past deadlines, newest first. */
+  deadlineChanges: DeadlineChange[];
   lightHistory: LightSpan[];
   /** Local user id of whoever marked it complete: they may not sign it off. */
   completedBy: string | null;
+  /** That account's display name, for the drawer's "完成：姓名 · 时间" (null when unknown). */
+  completedByName: string | null;
 }
 
 export interface CampaignProgress {
@@ -111,8 +144,23 @@ export interface TemplateImportRow extends ImportRowCheck {
   owner: string;
   /** 2026-12-31, or null when the cell is empty. */
   deadline: string | null;
+  /** 频次: 'monthly' or 'quarterly' when the deadline cell says so (每月, 每季度, …; see frequencyWords). */
+  frequency: Frequency;
   kind: 'mandatory' | 'own';
 }
+
+/**
+ * Words in a template's deadline column that set an item's 频次 instead of a date (a trailing
+ * 前/完成 is dropped first). Such an item runs until the campaign ends: its deadline is the
+ * campaign's end date, or none when the campaign has none. The preview lists these words.
+ */
+export const frequencyWords = {
+  monthly: ['每月', '每个月', '按月', '逐月', '每月底', '每月末'],
+  quarterly: ['每季度', '每个季度', '每季', '按季度', '按季', '逐季', '每季度末', '每季末'],
+} as const satisfies Record<Exclude<Frequency, 'once'>, readonly string[]>;
+
+/** In items.importTemplate's departmentMap: create a department of that name. */
+export const NEW_DEPARTMENT = 'new';
 
 /** items.importTemplate: the sheet as understood, the mapping used, and per-row checks. */
 export interface TemplateImport {
@@ -128,6 +176,12 @@ export interface TemplateImport {
   badRows: number;
   /** Sections that would be (or were) created because no section of that title exists. */
   newSections: string[];
+  /** Department names in the file that this court does not have, in the order they first appear. */
+  unknownDepartments: string[];
+  /** The choice applied to each unknown name: an existing department's id, or NEW_DEPARTMENT. */
+  departmentMap: Record<string, string>;
+  /** Headers of the columns that hold something but feed no field (备注, 进展情况…); 序号 is not named. */
+  ignoredColumns: string[];
   /** null for a preview. */
-  written: { items: number; sections: number } | null;
+  written: { items: number; sections: number; departments: number } | null;
 }

@@ -7,4 +7,9 @@ export interface Evidence extends Owned {
   originalName: string;
   size: number;
   mimeType: string;
+  /** What the file's bytes were found to be when stored ('pdf', 'docx', …; '' before 0008):
+   * label it with evidenceTypeText (evidenceKinds.ts), never by its name. */
+  detectedType: string;
+  /** The progress note (进展) the file was handed in with, if any. */
+  noteId: string | null;
 }

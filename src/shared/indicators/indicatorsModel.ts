@@ -36,6 +36,8 @@ export interface IndicatorValue {
   value: number;
   note: string;
   evidenceName: string | null;
+  /** 录入人: the display name of the account that last wrote the value ('' for values from before it was kept). */
+  enteredBy: string;
   attainment: Attainment | null;
   /** The value of the same period a year earlier, when held. */
   lastYear: number | null;

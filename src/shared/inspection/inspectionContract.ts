@@ -99,6 +99,11 @@ export const inspectionOperations = {
     z.object({ id: rowId, version, reason: requiredText(2000, '退回理由', 'paragraphs') }),
     REVIEWER,
   ),
+  /** 重新打开 an accepted report with the reason: back to the filer to edit and submit again. */
+  'inspection.reopen': defineOperation<InspectionReportDetail>()(
+    z.object({ id: rowId, version, reason: requiredText(1000, '重新打开的理由', 'paragraphs') }),
+    REVIEWER,
+  ),
   'inspection.accept': defineOperation<InspectionReportDetail>()(
     z.object({ id: rowId, version, opinion: optionalText(2000, '审核意见', 'paragraphs') }),
     REVIEWER,

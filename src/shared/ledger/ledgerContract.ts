@@ -105,6 +105,11 @@ export const ledgerOperations = {
     z.object({ id: rowId, version, reason: requiredText(1000, '退回理由', 'paragraphs') }),
     REVIEWER,
   ),
+  /** 重新打开 a signed-off measure with the reason: back to work, to be submitted and signed off again. */
+  'ledger.reopenMeasure': defineOperation<MeasureDetail>()(
+    z.object({ id: rowId, version, reason: requiredText(1000, '重新打开的理由', 'paragraphs') }),
+    REVIEWER,
+  ),
   'ledger.addEvidence': defineOperation<LedgerEvidence>()(
     z
       .object({

@@ -96,6 +96,8 @@ export interface LedgerEvidence extends Owned {
   originalName: string;
   size: number;
   mimeType: string;
+  /** What the file's bytes were found to be when stored ('' before 0008); see evidenceKinds.ts. */
+  detectedType: string;
 }
 
 export interface Lookback extends Owned {

@@ -18,4 +18,6 @@ export interface WorkEntry {
   action: WorkAction;
   /** Status in Chinese, as shown elsewhere for this kind of record. */
   statusText: string;
+  /** Why a reviewer sent it back (退回理由), while it waits to be revised; else null. */
+  returnReason: string | null;
 }

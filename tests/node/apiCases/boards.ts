@@ -29,7 +29,7 @@ export const boardsCases: OperationCases<BoardOperation> = {
   },
   'boards.campaign': {
     good: async (fx) => {
-      await withItem(fx, { deadline: '2026-11-01' });
+      await withItem(fx, { deadline: '2026-11-01', deadlineReason: '补录已逾期的事项' });
       const board = await fx.h.ok('boards.campaign', { campaignId: fx.campaign.id });
       expect(board).toMatchObject({
         campaignId: fx.campaign.id,

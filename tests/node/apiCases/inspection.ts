@@ -594,6 +594,31 @@ export const inspectionCases: OperationCases<InspectionOperation> = {
       );
     },
   },
+  'inspection.reopen': {
+    good: async (fx) => {
+      const { accepted, other } = await acceptedReport(fx);
+      const reopened = await other.ok('inspection.reopen', {
+        id: accepted.id,
+        version: accepted.version,
+        reason: '事实部分需补充案号',
+      });
+      expect(reopened).toMatchObject({ status: 'returned', reviewNote: '重新打开：事实部分需补充案号' });
+      // The accepted round stays in the report's history.
+      expect(reopened.rounds.map((r) => r.decision)).toEqual(['accepted']);
+    },
+    bad: async (fx) => {
+      const { report } = await reviewFixture(fx);
+      expectFailure(
+        await fx.h.call('inspection.reopen', { id: report.id, version: report.version, reason: '复查' }),
+        'E_BAD_STATE',
+      );
+      expectFailure(
+        await fx.h.call('inspection.reopen', { id: report.id, version: report.version, reason: '' }),
+        'E_INVALID',
+        /重新打开的理由/,
+      );
+    },
+  },
   'inspection.accept': {
     good: async (fx) => {
       const { accepted } = await acceptedReport(fx);

@@ -412,6 +412,32 @@ export const ledgerCases: OperationCases<LedgerOperation> = {
       );
     },
   },
+  'ledger.reopenMeasure': {
+    good: async (fx) => {
+      const { measure } = await withSignedOff(fx);
+      const reopened = await fx.h.ok('ledger.reopenMeasure', {
+        id: measure.id,
+        version: measure.version,
+        reason: '整改后材料不完整',
+      });
+      expect(reopened).toMatchObject({ status: 'reopened', signedOffAt: null, completedAt: null });
+      expect(reopened.events.map((e) => e.kind)).toContain('sign_off');
+      expect(reopened.events.at(-1)).toMatchObject({ kind: 'send_back', text: '重新打开：整改后材料不完整' });
+    },
+    bad: async (fx) => {
+      const { measure } = await withSignedOff(fx);
+      expectFailure(
+        await fx.h.call('ledger.reopenMeasure', { id: measure.id, version: measure.version, reason: '' }),
+        'E_INVALID',
+        /重新打开的理由/,
+      );
+      const fresh = await withMeasure(fx);
+      expectFailure(
+        await fx.h.call('ledger.reopenMeasure', { id: fresh.id, version: fresh.version, reason: '复查' }),
+        'E_BAD_STATE',
+      );
+    },
+  },
   'ledger.addEvidence': {
     good: async (fx) => {
       const m = await withMeasure(fx);
@@ -428,7 +454,9 @@ export const ledgerCases: OperationCases<LedgerOperation> = {
         lookbackId: null,
         originalName: '整改前.jpg',
         size: Buffer.byteLength('照片'),
-        mimeType: 'image/jpeg',
+        // Typed from its bytes (text here), not from the name or the browser's "image/jpeg".
+        mimeType: 'text/plain',
+        detectedType: 'txt',
       });
       expect((await fx.h.ok('ledger.getMeasure', { id: m.id })).evidenceCount).toBe(1);
       const after = await fx.h.ok('ledger.addEvidence', {
@@ -525,11 +553,11 @@ export const ledgerCases: OperationCases<LedgerOperation> = {
       const e = await fx.h.ok('ledger.addEvidence', {
         measureId: m.id,
         phase: 'after',
-        name: '整改报告.docx',
+        name: '整改报告.txt',
         dataBase64: base64('报告内容'),
       });
       expect(await fx.h.ok('ledger.openEvidence', { id: e.id })).toEqual({ opened: true });
-      expect(path.basename(fx.h.opened.at(-1)!)).toBe('整改报告.docx');
+      expect(path.basename(fx.h.opened.at(-1)!)).toBe('整改报告.txt');
     },
     bad: async ({ h }) => {
       expectFailure(await h.call('ledger.openEvidence', { id: MISSING_ID }), 'E_NOT_FOUND');

@@ -221,7 +221,7 @@ export const templateImportCases: OperationCases<TemplateImportOperation> = {
         confirm: true,
         skipInvalid: true,
       });
-      expect(done.written).toEqual({ items: 16, sections: 1 });
+      expect(done.written).toEqual({ items: 16, sections: 1, departments: 0 });
       expect(await fx.h.ok('items.list', { campaignId: fx.campaign.id })).toHaveLength(16);
     },
     bad: async (fx) => {

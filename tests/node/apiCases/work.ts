@@ -7,7 +7,11 @@ export const workCases: OperationCases<'work.mine'> = {
     good: async (fx) => {
       const { h } = fx;
       const department = await h.ok('departments.create', { name: '立案庭', headName: '赵庭长' });
-      const item = await withItem(fx, { departmentId: department.id, deadline: '2026-11-20' });
+      const item = await withItem(fx, {
+        departmentId: department.id,
+        deadline: '2026-11-20',
+        deadlineReason: '补录已逾期的事项',
+      });
       await h.addUser({ username: 'tianfa', displayName: '田填报', roles: ['filer'], departmentId: department.id });
       const filer = h.as('tianfa');
       expect(await filer.ok('work.mine')).toEqual([

@@ -97,7 +97,7 @@ describe('refused bundles leave the database untouched', () => {
   it('a file that is not a bundle', async () => {
     const file = path.join(folder, '会议纪要.docx');
     fs.writeFileSync(file, '这不是同步包，只是一份普通文件。');
-    await expectRefused(middle, file, 'E_NOT_BUNDLE', /不是督导台的同步包/);
+    await expectRefused(middle, file, 'E_NOT_BUNDLE', /这不是同步包（文件内容无法识别）/);
   });
 
   it('a truncated bundle', async () => {
