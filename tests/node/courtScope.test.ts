@@ -242,6 +242,7 @@ describe('a higher court holding a subordinate’s rows', () => {
         id: own.item.id,
         version: (await h.ok('items.get', { id: own.item.id })).version,
         title: own.item.title,
+        deadline: own.item.deadline,
         sectionId: section.id,
         departmentId: sub.department.id,
       }),

@@ -93,6 +93,7 @@ describe('boards.province', () => {
       title: '开展庭审观摩活动',
       kind: 'mandatory',
       deadline: '2026-06-30',
+      deadlineReason: '按上级部署补录的历史事项',
     });
     const m2 = await high.h.ok('items.create', {
       campaignId: campaign.id,
@@ -107,6 +108,7 @@ describe('boards.province', () => {
       title: '整改台账对账销号',
       kind: 'mandatory',
       deadline: '2026-03-31',
+      deadlineReason: '按上级部署补录的历史事项',
     });
     await high.h.ok('items.create', {
       campaignId: campaign.id,
@@ -114,6 +116,7 @@ describe('boards.province', () => {
       title: '高院自身的任务',
       kind: 'own',
       deadline: '2026-01-31',
+      deadlineReason: '按上级部署补录的历史事项',
     });
     const other = await high.h.ok('campaigns.create', { title: '清廉法院建设', year: 2026 });
     await high.h.ok('items.create', { campaignId: other.id, title: '开展廉政教育', kind: 'mandatory' });
@@ -140,6 +143,7 @@ describe('boards.province', () => {
       sectionId: ownSection,
       title: '巡回审判进社区',
       deadline: '2026-05-31',
+      deadlineReason: '按上级部署补录的历史事项',
     });
     await basic2.h.ok('items.markComplete', copyOf(basic2, m1.id));
     await basic2.h.ok('items.markComplete', copyOf(basic2, m3.id));

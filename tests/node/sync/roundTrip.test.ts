@@ -187,6 +187,7 @@ describe('three-level round trip', () => {
       title: '开展廉政教育',
       kind: 'mandatory',
       deadline: '2026-06-30',
+      deadlineReason: '按上级部署补录的历史事项',
     });
     const dropped = await high.h.ok('items.create', {
       campaignId: campaign.id,
@@ -231,7 +232,12 @@ describe('three-level round trip', () => {
 
     // The high court changes the item's wording and deadline, withdraws the other and writes a supervision note.
     const latest = await high.h.ok('items.get', { id: kept.id });
-    await high.h.ok('items.update', { ...latest, title: '开展廉政教育和警示教育', deadline: '2026-09-30' });
+    await high.h.ok('items.update', {
+      ...latest,
+      title: '开展廉政教育和警示教育',
+      deadline: '2026-09-30',
+      deadlineReason: '上级调整完成时限',
+    });
     await high.h.ok('items.delete', { ids: [dropped.id] });
     const writer = high.h.services.ctx.sqlite;
     writer
