@@ -14,6 +14,8 @@ export * from './ledger/ledgerModel';
 export * from './work/workModel';
 export * from './sync/syncModel';
 export * from './supervision/supervisionModel';
+export * from './orders/ordersModel';
+export * from './notices/noticesModel';
 export * from './indicators/indicatorsModel';
 export * from './boards/boardsModel';
 export * from './province/provinceModel';

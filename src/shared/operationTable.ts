@@ -19,6 +19,8 @@ import { provinceOperations } from './province/provinceContract';
 import { rosterOperations } from './province/rosterContract';
 import { reportOperations } from './reports/reportsContract';
 import { supervisionOperations } from './supervision/supervisionContract';
+import { orderOperations } from './orders/ordersContract';
+import { noticeOperations } from './notices/noticesContract';
 import { syncOperations } from './sync/syncContract';
 import { workOperations } from './work/workContract';
 
@@ -35,6 +37,8 @@ export const operationTable = mergeOperationTables(
   workOperations,
   syncOperations,
   supervisionOperations,
+  orderOperations,
+  noticeOperations,
   indicatorOperations,
   boardOperations,
   provinceOperations,

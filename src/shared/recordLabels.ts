@@ -26,6 +26,9 @@ export const RECORD_LABELS = {
   rosterCourts: '应报法院',
   packageReceipts: '下发包接收记录',
   deadlineChanges: '延期记录',
+  supervisionOrders: '督办单',
+  orderResponses: '督办单签收和回复',
+  notices: '通报',
 } as const;
 
 export type RecordKind = keyof typeof RECORD_LABELS;

@@ -17,6 +17,8 @@ import { ledgerHandlers } from '../ledger/ledgerHandlers';
 import { workHandlers } from '../work/workHandlers';
 import { syncHandlers } from '../sync/syncHandlers';
 import { supervisionHandlers } from '../supervision/supervisionHandlers';
+import { orderHandlers } from '../orders/ordersHandlers';
+import { noticeHandlers } from '../notices/noticesHandlers';
 import { indicatorHandlers } from '../indicators/indicatorHandlers';
 import { boardHandlers } from '../boards/boardHandlers';
 import { provinceHandlers } from '../province/provinceHandlers';
@@ -37,6 +39,8 @@ export const handlers: Handlers = {
   ...workHandlers,
   ...syncHandlers,
   ...supervisionHandlers,
+  ...orderHandlers,
+  ...noticeHandlers,
   ...indicatorHandlers,
   ...boardHandlers,
   ...provinceHandlers,

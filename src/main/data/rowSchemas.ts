@@ -187,6 +187,49 @@ const owned = {
 
 const escalation = () => oneOf(['owner', 'department_head', 'lead_leader']);
 
+/** A JSON array of ids (UUIDs), at most `max` of them, e.g. the items an order concerns. */
+function idList(max = 500) {
+  const accepts = remembered((value) => {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      return (
+        Array.isArray(parsed) &&
+        parsed.length <= max &&
+        parsed.every((id) => typeof id === 'string' && UUID.test(id)) &&
+        new Set(parsed).size === parsed.length
+      );
+    } catch {
+      return false;
+    }
+  });
+  return tested(accepts, `应为编号列表（JSON 数组，至多 ${max} 个不重复的 UUID）`);
+}
+
+/** A notice's named courts: a JSON array of {code, name, stance}, each court once. */
+function namedCourtList() {
+  const accepts = remembered((value) => {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (!Array.isArray(parsed) || parsed.length > 500) return false;
+      const codes = new Set<string>();
+      for (const entry of parsed) {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
+        const { code, name, stance, ...rest } = entry as Record<string, unknown>;
+        if (Object.keys(rest).length > 0) return false;
+        if (typeof code !== 'string' || !COURT_CODE_PATTERN.test(code) || codes.has(code)) return false;
+        if (typeof name !== 'string' || name.length === 0 || name.length > SHORT_TEXT_MAX) return false;
+        if (hasControlCharacters(name)) return false;
+        if (stance !== 'praise' && stance !== 'criticism') return false;
+        codes.add(code);
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return tested(accepts, '应为被通报法院列表（JSON 数组，每项含法院代码、名称和表扬或批评，每个法院一次）');
+}
+
 // ───────────── The tables ─────────────
 
 const shapes = {
@@ -467,6 +510,62 @@ const shapes = {
     reason: long(),
     decided_by: short(),
     decided_at: timestamp,
+  },
+  supervision_orders: {
+    ...owned,
+    campaign_id: uuid,
+    court_code: courtCode,
+    batch_id: uuid,
+    kind: oneOf(['remind', 'urge', 'supervise']),
+    colour: oneOf(['blue', 'yellow', 'red']),
+    requirement: long(),
+    reply_due: date,
+    doc_number: short(),
+    doc_year: int(2000, 2200),
+    doc_seq: int(1),
+    item_ids: withDefault(idList(200), '[]'),
+    issued_by: short(),
+    issued_at: timestamp,
+    status: withDefault(oneOf(['open', 'returned', 'closed']), 'open'),
+    decided_by: orNull(short()),
+    decided_at: orNull(timestamp),
+    decision_note: withDefault(long(), ''),
+    decided_reply_id: orNull(uuid),
+  },
+  order_responses: {
+    ...owned,
+    order_id: uuid,
+    kind: oneOf(['sign', 'reply']),
+    text: withDefault(long(), ''),
+    item_ids: withDefault(idList(200), '[]'),
+    evidence_ids: withDefault(idList(200), '[]'),
+    status: withDefault(oneOf(['draft', 'pending', 'sent']), 'sent'),
+    author: short(),
+    submitted_at: orNull(timestamp),
+    reviewed_by: orNull(short()),
+    reviewed_at: orNull(timestamp),
+    review_note: withDefault(long(), ''),
+    responded_at: orNull(timestamp),
+  },
+  notices: {
+    ...owned,
+    campaign_id: uuid,
+    kind: oneOf(['praise', 'criticism', 'situation']),
+    title: title(),
+    addressees: long(),
+    body: long(),
+    issuer_name: short(),
+    named_courts: withDefault(namedCourtList(), '[]'),
+    period_from: orNull(date),
+    period_to: orNull(date),
+    status: withDefault(oneOf(['draft', 'issued']), 'draft'),
+    doc_number: withDefault(short(), ''),
+    doc_year: orNull(int(2000, 2200)),
+    doc_seq: orNull(int(1)),
+    signed_date: orNull(date),
+    drafted_by: short(),
+    issued_by: orNull(short()),
+    issued_at: orNull(timestamp),
   },
 } as const;
 

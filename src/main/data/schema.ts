@@ -15,6 +15,11 @@ import type {
   IndicatorUnit,
   IndicatorDirection,
   IndicatorPeriodKind,
+  NoticeKind,
+  OrderColour,
+  OrderKind,
+  OrderStatus,
+  ResponseStatus,
 } from '../../shared/model';
 
 interface OwnedColumns {
@@ -314,6 +319,70 @@ export interface SupervisionNotesTable extends OwnedColumns {
   text: string;
 }
 
+/** 督办单: a higher court's supervision order to one court (0009). */
+export interface SupervisionOrdersTable extends OwnedColumns {
+  campaignId: string;
+  courtCode: string;
+  batchId: string;
+  kind: OrderKind;
+  colour: OrderColour;
+  requirement: string;
+  /** YYYY-MM-DD. */
+  replyDue: string;
+  docNumber: string;
+  docYear: number;
+  docSeq: number;
+  /** JSON array of the receiving court's item ids. */
+  itemIds: Generated<string>;
+  issuedBy: string;
+  issuedAt: string;
+  status: Generated<OrderStatus>;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: Generated<string>;
+  decidedReplyId: string | null;
+}
+
+/** The receiving court's 签收 or reply on a supervision order (0009). */
+export interface OrderResponsesTable extends OwnedColumns {
+  orderId: string;
+  kind: 'sign' | 'reply';
+  text: Generated<string>;
+  /** JSON array of this court's item ids. */
+  itemIds: Generated<string>;
+  /** JSON array of this court's evidence ids (佐证材料 of those items). */
+  evidenceIds: Generated<string>;
+  status: Generated<ResponseStatus>;
+  author: string;
+  submittedAt: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: Generated<string>;
+  respondedAt: string | null;
+}
+
+/** 通报: a notice to every roster court (0009). */
+export interface NoticesTable extends OwnedColumns {
+  campaignId: string;
+  kind: NoticeKind;
+  title: string;
+  addressees: string;
+  body: string;
+  issuerName: string;
+  /** JSON array of {code, name, stance}. */
+  namedCourts: Generated<string>;
+  periodFrom: string | null;
+  periodTo: string | null;
+  status: Generated<'draft' | 'issued'>;
+  docNumber: Generated<string>;
+  docYear: number | null;
+  docSeq: number | null;
+  signedDate: string | null;
+  draftedBy: string;
+  issuedBy: string | null;
+  issuedAt: string | null;
+}
+
 /** 应报法院: a court on this court's roster (0007). */
 export interface RosterCourtsTable extends OwnedColumns {
   code: string;
@@ -474,6 +543,9 @@ export interface Database {
   rosterCourts: RosterCourtsTable;
   packageReceipts: PackageReceiptsTable;
   deadlineChanges: DeadlineChangesTable;
+  supervisionOrders: SupervisionOrdersTable;
+  orderResponses: OrderResponsesTable;
+  notices: NoticesTable;
   campaignReporting: CampaignReportingTable;
   noteReads: NoteReadsTable;
   syncCourts: SyncCourtsTable;

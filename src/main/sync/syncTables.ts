@@ -37,6 +37,9 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   { name: 'roster_courts', campaign: null },
   { name: 'package_receipts', campaign: 'column' },
   { name: 'deadline_changes', campaign: 'column' },
+  { name: 'supervision_orders', campaign: 'column' },
+  { name: 'order_responses', campaign: { via: 'order_id', parentTable: 'supervision_orders' } },
+  { name: 'notices', campaign: 'column' },
 ];
 
 export const SYNC_TABLE_NAMES = new Set(SYNC_TABLES.map((table) => table.name));
