@@ -1,6 +1,6 @@
 // A campaign's faces: its checklist (推进清单), self-inspection (问题查摆), rectification ledger
 // (整改台账), indicators (指标), board (挂图作战), subordinates' progress (下级法院进度) and reporting
-// (报送情况, both at courts with subordinates) and reports (报表打印), one tab each, each with its own address. A court with
+// (报送情况, both at courts with subordinates), 督办单 and 通报 (督办通报) and reports (报表打印), one tab each, each with its own address. A court with
 // subordinates can switch the checklist, ledger, indicators, board and reports to one
 // subordinate's work (查看下级法院), read-only; the choice stays while moving between those tabs.
 // The address #/campaign/<id>?court=<code> (the drill-down from 下级法院进度) opens that view directly.
@@ -16,6 +16,7 @@ import {
   IconLayoutDashboard,
   IconPrinter,
   IconSitemap,
+  IconFlag,
 } from '@tabler/icons-react';
 import { useRead } from '../api/queries';
 import { campaignRoute, navigate, routeHref, type CampaignRoute, type CampaignTab } from '../lib/router';
@@ -29,6 +30,7 @@ import { ProvinceBoardTab } from '../province/ProvinceBoardTab';
 import { ReportingTab } from '../province/ReportingTab';
 import { reportingText } from '../province/rosterText';
 import { ReportsTab } from '../reports/ReportsTab';
+import { OrdersTab } from '../orders/OrdersTab';
 import { useApp } from '../AppContext';
 import { campaignText as t } from './text';
 import { usePageTitle } from '../common/usePageTitle';
@@ -80,6 +82,7 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
     board: t.tabBoard,
     courts: t.tabCourts,
     reporting: reportingText.tab,
+    orders: t.tabOrders,
     reports: t.tabReports,
   };
   // "推进清单 · 清廉法院建设“六大工程” – 专项活动督导台" (on the checklist, once it has read its campaign).
@@ -120,6 +123,9 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
                 {reportingText.tab}
               </Tabs.Tab>
             )}
+            <Tabs.Tab value="orders" leftSection={<IconFlag size={16} />} data-testid="tab-orders">
+              {t.tabOrders}
+            </Tabs.Tab>
             <Tabs.Tab value="reports" leftSection={<IconPrinter size={16} />} data-testid="tab-reports">
               {t.tabReports}
             </Tabs.Tab>
@@ -164,6 +170,7 @@ export function CampaignTabs({ route }: { route: CampaignRoute }) {
       {tab === 'board' && campaign && <CampaignBoardTab key={courtCode ?? OWN} campaign={campaign} {...courtView} />}
       {tab === 'courts' && campaign && <ProvinceBoardTab campaign={campaign} />}
       {tab === 'reporting' && campaign && <ReportingTab campaign={campaign} />}
+      {tab === 'orders' && campaign && <OrdersTab campaign={campaign} route={route} />}
       {tab === 'reports' && campaign && <ReportsTab key={courtCode ?? OWN} campaign={campaign} {...courtView} />}
     </Stack>
   );

@@ -9,6 +9,7 @@ export const campaignText = {
   tabBoard: '挂图作战',
   tabCourts: '下级法院进度',
   tabReports: '报表打印',
+  tabOrders: '督办通报',
   back: '返回专项活动',
   loadFailed: '专项活动加载失败',
   editCampaign: '编辑活动',

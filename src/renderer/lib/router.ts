@@ -6,6 +6,10 @@
 //   a measure      #/campaign/<id>/ledger?measure=<measureId>
 //   a 查摆报告     #/campaign/<id>/inspection?report=<reportId>
 //   a look-back    #/lookbacks?lookback=<lookbackId>
+//   a 督办单       #/campaign/<id>/orders?order=<orderId>
+//   a 通报         #/campaign/<id>/orders?notice=<noticeId>
+//   a new 通报     #/campaign/<id>/orders?draft=<praise|criticism|situation>&courts=<code>,<code>
+//   the 督办台账 of every campaign  #/orders
 import { useEffect, useState } from 'react';
 
 export const campaignTabs = [
@@ -16,6 +20,7 @@ export const campaignTabs = [
   'board',
   'courts',
   'reporting',
+  'orders',
   'reports',
 ] as const;
 export type CampaignTab = (typeof campaignTabs)[number];
@@ -31,6 +36,13 @@ export interface CampaignRecord {
   itemTab?: ItemTab;
   measure?: string;
   report?: string;
+  /** A 督办单 (the orders tab's drawer). */
+  order?: string;
+  /** A 通报 (the orders tab's notice view or editor). */
+  notice?: string;
+  /** A new 通报 to draft, of this kind, naming `draftCourts` (from the matrix's selection). */
+  draft?: 'praise' | 'criticism' | 'situation';
+  draftCourts?: string[];
 }
 
 export type Route =
@@ -45,11 +57,24 @@ export type Route =
   | { name: 'settings' }
   /** tab null: the page picks its first tab (上报, or 下发 for a court without a parent). */
   | { name: 'sync'; tab: SyncTab | null }
-  | { name: 'subordinates' };
+  | { name: 'subordinates' }
+  /** The 督办台账 across every campaign. */
+  | { name: 'orders' };
 
 export type CampaignRoute = Extract<Route, { name: 'campaign' }>;
 
-const SIMPLE = ['board', 'work', 'campaigns', 'lookbacks', 'audit', 'users', 'settings', 'subordinates'] as const;
+const SIMPLE = [
+  'board',
+  'work',
+  'campaigns',
+  'lookbacks',
+  'audit',
+  'users',
+  'settings',
+  'subordinates',
+  'orders',
+] as const;
+const DRAFT_KINDS = ['praise', 'criticism', 'situation'] as const;
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -73,6 +98,16 @@ export function parseRoute(hash: string): Route {
     if (measure) route.measure = measure;
     const report = params.get('report');
     if (report) route.report = report;
+    const order = params.get('order');
+    if (order) route.order = order;
+    const notice = params.get('notice');
+    if (notice) route.notice = notice;
+    const draft = DRAFT_KINDS.find((kind) => kind === params.get('draft'));
+    if (draft) {
+      route.draft = draft;
+      const courts = (params.get('courts') ?? '').split(',').filter(Boolean);
+      if (courts.length > 0) route.draftCourts = courts;
+    }
     return route;
   }
   if (head === 'lookbacks') {
@@ -96,6 +131,12 @@ export function routeHref(route: Route): string {
     }
     if (route.measure) params.set('measure', route.measure);
     if (route.report) params.set('report', route.report);
+    if (route.order) params.set('order', route.order);
+    if (route.notice) params.set('notice', route.notice);
+    if (route.draft) {
+      params.set('draft', route.draft);
+      if (route.draftCourts?.length) params.set('courts', route.draftCourts.join(','));
+    }
     const query = params.toString();
     return query ? `${href}?${query}` : href;
   }
@@ -125,11 +166,18 @@ export function itemRoute(campaignId: string, itemId: string, tab?: ItemTab, cou
 
 /** The same address without the record it opens (what closing a drawer returns to). */
 export function withoutRecord(route: CampaignRoute): CampaignRoute {
-  const { item: _item, itemTab: _itemTab, measure: _measure, report: _report, ...rest } = route;
-  void _item;
-  void _itemTab;
-  void _measure;
-  void _report;
+  const {
+    item: _item,
+    itemTab: _itemTab,
+    measure: _measure,
+    report: _report,
+    order: _order,
+    notice: _notice,
+    draft: _draft,
+    draftCourts: _draftCourts,
+    ...rest
+  } = route;
+  void [_item, _itemTab, _measure, _report, _order, _notice, _draft, _draftCourts];
   return rest;
 }
 
