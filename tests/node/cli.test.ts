@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { readZipEntries } from './zipEntries';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openHarness, tempDir } from './harness';
+import { openHarness, tempDir, type Harness } from './harness';
 import { BASIC, CLI_ARGS, ROOT, runCli, type CliRun } from './cliProcess';
 
 const cli = runCli;
@@ -48,6 +48,21 @@ async function initCourt(args = BASIC): Promise<{ dir: string; password: string 
   const dir = freshFolder();
   const init = await cliJson<{ admin: { temporaryPassword: string } }>(['init', '--data', dir, ...args, '--json']);
   return { dir, password: init.admin.temporaryPassword };
+}
+
+/** The basic court of the API-built tests (the CLI's BASIC court, set up through court.setup). */
+async function setUpBasicCourt(h: Harness): Promise<void> {
+  await h.ok('court.setup', {
+    profile: {
+      name: '龙江县人民法院',
+      code: 'J2301',
+      level: 'basic',
+      parentCode: 'J23',
+      parentName: '齐齐哈尔市中级人民法院',
+      operatorName: '王书记员',
+    },
+    admin: { username: 'admin', password: 'Admin2026' },
+  });
 }
 
 function openDb(dir: string): BetterSqlite3.Database {
@@ -444,17 +459,7 @@ describe('command line: sync bundles', () => {
     const basic = { dir: path.join(work, 'basic') };
     const h = await openHarness({ dataDir: basic.dir });
     try {
-      await h.ok('court.setup', {
-        profile: {
-          name: '龙江县人民法院',
-          code: 'J2301',
-          level: 'basic',
-          parentCode: 'J23',
-          parentName: '齐齐哈尔市中级人民法院',
-          operatorName: '王书记员',
-        },
-        admin: { username: 'admin', password: 'Admin2026' },
-      });
+      await setUpBasicCourt(h);
       const campaign = await h.ok('campaigns.create', { title: '“清廉法院”建设', year: 2026 });
       for (let i = 0; i < 12; i += 1) {
         const item = await h.ok('items.create', {
@@ -780,17 +785,7 @@ describe('command line: an import killed midway', () => {
     const basicDir = path.join(work, 'basic');
     const h = await openHarness({ dataDir: basicDir });
     try {
-      await h.ok('court.setup', {
-        profile: {
-          name: '龙江县人民法院',
-          code: 'J2301',
-          level: 'basic',
-          parentCode: 'J23',
-          parentName: '齐齐哈尔市中级人民法院',
-          operatorName: '王书记员',
-        },
-        admin: { username: 'admin', password: 'Admin2026' },
-      });
+      await setUpBasicCourt(h);
       const campaign = await h.ok('campaigns.create', { title: '能力作风建设年', year: 2026 });
       for (let i = 0; i < 4000; i += 1) {
         const item = await h.ok('items.create', {
