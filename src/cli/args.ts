@@ -56,6 +56,7 @@ export const COMMANDS = {
       format: { type: 'string' },
       out: { type: 'string' },
       court: { type: 'string' },
+      notice: { type: 'string' },
       json,
     },
     positionals: [0, 0],

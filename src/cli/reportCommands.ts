@@ -45,9 +45,15 @@ export async function runReport(parsed: ParsedCommand, output: Output): Promise<
   const format = choice<ReportFormat>(parsed, 'format', FORMATS);
   const out = required(parsed, 'out');
   const courtCode = optional(parsed, 'court');
+  const noticeId = optional(parsed, 'notice');
+  if (noticeId !== undefined) {
+    const checkedNotice = rowId.safeParse(noticeId);
+    if (!checkedNotice.success)
+      throw new UsageError(USAGE.badOptionValue('--notice', checkedNotice.error.issues[0].message), 'report');
+  }
 
   await withCourt(dir, async ({ ctx }) => {
-    const report = await buildReport(ctx, { campaignId, kind, courtCode });
+    const report = await buildReport(ctx, { campaignId, kind, courtCode, noticeId });
     if (!report.formats.includes(format)) {
       throw new UsageError(USAGE.formatNotOffered(report.title, FORMATS[format], report.formats.join('、')), 'report');
     }

@@ -180,7 +180,7 @@ const ROSTER_TEXT = {
   added: (c: ImportReport['addedToRoster'][number]) =>
     `  ${c.name}（${c.code}）${c.addedBy === 'relay' ? '经转报首次出现，' : ''}已${c.addedBy === 'manual' ? '按您的确认' : ''}加入应报名单`,
   packageFile: (f: ExportReport['packages'][number]) =>
-    `  ${f.target.code === '*' ? '各下级法院' : f.target.name}：${f.filePath}（第 ${f.seq} 号，${f.encrypted ? '已加密' : '未加密'}${f.notes ? `，督导意见 ${f.notes} 条` : ''}）`,
+    `  ${f.target.code === '*' ? '各下级法院' : f.target.name}：${f.filePath}（第 ${f.seq} 号，${f.encrypted ? '已加密' : '未加密'}${f.notes ? `，督导意见和督办单 ${f.notes} 条` : ''}）`,
   skipped: (c: ExportReport['skipped'][number]) => `  ${c.name}（${c.code}）：${c.reason}`,
 };
 

@@ -29,7 +29,7 @@ export const COMMAND_USAGE: Record<string, string> = {
   inspect: 'inspect 文件 [--data 文件夹] [--json]',
   import: 'import --data 文件夹 文件 [--dry-run] [--trust 指纹]… [--add-to-roster 法院代码]… [--json]',
   report:
-    'report --data 文件夹 --campaign 活动编号 --kind checklist|inspection|ledger|summary|province --format pdf|xlsx|html|docx --out 文件 [--court 法院代码] [--json]',
+    'report --data 文件夹 --campaign 活动编号 --kind checklist|inspection|ledger|summary|province|orders|notice --format pdf|xlsx|html|docx --out 文件 [--court 法院代码] [--notice 通报编号] [--json]',
   call: 'call --data 文件夹 操作名 [JSON 输入]',
   diagnostics: 'diagnostics export --data 文件夹 --to 文件夹 [--json]',
   help: 'help',
@@ -46,7 +46,7 @@ const COMMAND_PURPOSE: Record<string, string> = {
   import:
     '导入同步包；--dry-run 只预览不写入；首次收到某法院的包时须用 --trust 确认其指纹；不在本院应报名单中的法院须用 --add-to-roster 加入',
   report:
-    '生成报表文件（推进清单、查摆报告表、整改台账、活动总结，上级法院另有下级法院进度表），可为 PDF、XLSX 或 HTML，查摆报告表另可为 DOCX；--court 生成本库所存下级法院的报表',
+    '生成报表文件（推进清单、查摆报告表、整改台账、活动总结，上级法院另有下级法院进度表和督办台账；--kind notice --notice 通报编号 生成一份通报公文），可为 PDF、XLSX 或 HTML，查摆报告表和通报另可为 DOCX；--court 生成本库所存下级法院的报表',
   call: '以 JSON 输入调用任意接口操作，输出 JSON 结果',
   diagnostics:
     '导出诊断信息（运行日志、版本、完整性检查结果和各表记录数，不含数据库、密钥和佐证材料），供技术人员排查问题',

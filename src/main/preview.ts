@@ -8,6 +8,23 @@ import { startPreviewServer } from './preview/previewServer';
 import { DatabaseOpenError } from './data/database';
 import { logFor, setLogProcess, watchCrashes } from './logging/log';
 
+/**
+ * For tests only: COURT_PREVIEW_NOW (an ISO time, e.g. 2026-12-20T10:00:00+08:00) starts this
+ * preview server's clock there and lets it run on, so a browser test can see what a later day
+ * shows (a reply deadline passed). Read here, by the preview server, never by Electron's main.
+ */
+function previewClock(): (() => Date) | undefined {
+  const start = process.env.COURT_PREVIEW_NOW;
+  if (!start) return undefined;
+  const at = Date.parse(start);
+  if (Number.isNaN(at)) {
+    console.error(`COURT_PREVIEW_NOW 不是有效的时间：${start}`);
+    process.exit(1);
+  }
+  const offset = at - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
@@ -21,7 +38,7 @@ async function main(): Promise<void> {
   const appRoot = path.resolve(__dirname, '..');
   let services;
   try {
-    services = createServices({ dataDir, host: { openPath: openWithSystem } });
+    services = createServices({ dataDir, host: { openPath: openWithSystem }, now: previewClock() });
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
       console.error(error.message);

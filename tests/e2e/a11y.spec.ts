@@ -6,7 +6,7 @@
 // artifacts/issue14-axe-*.md are written from it). Screenshots: artifacts/issue14-a11y-*.png.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { COURT, seedCampaign, setUpDemoCourt } from './helpers';
+import { COURT, seedCampaign, setUpDemoCourt, setUpHighCourt } from './helpers';
 import { shot } from './steps';
 import { scanView } from './a11yScan';
 
@@ -148,17 +148,7 @@ test('axe：基层法院示例数据的各页面、抽屉与对话框没有严�
 });
 
 test('axe：高级法院的下级法院进度与报送情况没有严重问题', async ({ page, app }) => {
-  await app.call('court.setup', {
-    profile: {
-      name: '黑龙江省高级人民法院',
-      code: 'J23',
-      level: 'high',
-      parentCode: '',
-      parentName: '',
-      operatorName: '李处长',
-    },
-    admin: { username: 'lichu', password: 'Lichu2026ab' },
-  });
+  await setUpHighCourt(app, { username: 'lichu', password: 'Lichu2026ab' });
   for (const [code, name] of [
     ['J2301', '哈尔滨市中级人民法院'],
     ['J2302', '齐齐哈尔市中级人民法院'],

@@ -6,55 +6,15 @@
 // future date is refused under the field, closing with an unsaved note asks first, the send-back
 // reason shows on 我的待办 and in the drawer, and a signed-off item's notes and evidence are read-only.
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect, ARTIFACTS_DIR } from './fixtures';
 import { addReadyUser, logIn, logOut, seedCampaign } from './helpers';
+import { ActionCount } from './actionCount';
 
 const FILER = { username: 'zhaoli', password: 'Zhaoli2026', displayName: '赵丽' } as const;
 const REVIEWER = { username: 'lihong', password: 'Lihong2026', displayName: '李红' } as const;
 const ITEM = '开展廉政警示教育月活动';
 const RETURNED = '建立廉政风险防控台账';
-
-class ActionCount {
-  readonly steps: { step: string; clicks: number; typed: number; files: number }[] = [];
-  private current = { step: '', clicks: 0, typed: 0, files: 0 };
-  step(name: string): void {
-    this.current = { step: name, clicks: 0, typed: 0, files: 0 };
-    this.steps.push(this.current);
-  }
-  async click(target: Locator): Promise<void> {
-    this.current.clicks += 1;
-    await target.click();
-  }
-  async fill(target: Locator, value: string): Promise<void> {
-    this.current.typed += 1;
-    await target.fill(value);
-  }
-  async choose(target: Locator, files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
-    this.current.files += 1;
-    await target.setInputFiles(files);
-  }
-  total(step: string): number {
-    const found = this.steps.find((entry) => entry.step === step)!;
-    return found.clicks + found.typed + found.files;
-  }
-  print(): void {
-    const lines = this.steps.map(
-      (entry) =>
-        `  ${entry.step}：共 ${entry.clicks + entry.typed + entry.files} 步（点击 ${entry.clicks}，输入 ${entry.typed}，选择文件 ${entry.files}）`,
-    );
-    console.log(`每一步的操作次数：\n${lines.join('\n')}`);
-    console.table(
-      this.steps.map((e) => ({
-        步骤: e.step,
-        点击: e.clicks,
-        输入: e.typed,
-        选择文件: e.files,
-        合计: e.clicks + e.typed + e.files,
-      })),
-    );
-  }
-}
 
 /** Today in the court's time zone, and a day `days` away, as YYYY-MM-DD. */
 function day(days = 0): string {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, startPreview } from './fixtures';
-import { addReadyUser, ADMIN, COURT, field, logIn, setupCourt, switchUser } from './helpers';
+import { addReadyUser, ADMIN, COURT, field, logIn, setupCourt, switchUser, setUpHighCourt } from './helpers';
 import { shot } from './steps';
 
 test('设置向导载入示例数据：进度条 → 专项活动列表出现示例活动', async ({ page, app }) => {
@@ -79,17 +79,7 @@ test('载入示例数据只给管理员，且示例数据载入后不再出现�
 });
 
 test('高院新增事项默认为规定动作，并说明它会下发；基层法院默认为自选动作', async ({ page, app }) => {
-  await app.call('court.setup', {
-    profile: {
-      name: '黑龙江省高级人民法院',
-      code: 'J23',
-      level: 'high',
-      parentCode: '',
-      parentName: '',
-      operatorName: '李处长',
-    },
-    admin: ADMIN,
-  });
+  await setUpHighCourt(app);
   const campaign = await app.call<{ id: string }>('campaigns.create', { title: '2026年能力作风建设年', year: 2026 });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(app.url);

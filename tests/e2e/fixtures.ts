@@ -13,11 +13,15 @@ export interface PreviewApp {
   call<T = unknown>(operation: string, input?: unknown): Promise<T>;
 }
 
-export async function startPreview(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** `env` adds to the server's environment (e.g. COURT_PREVIEW_NOW, the test clock). */
+export async function startPreview(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [`${process.env.COURT_DIST ?? 'dist'}/main/preview.js`, '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // The court's clock, as on a clerk's PC in China, so "today" agrees with the browser's.
-    env: { ...process.env, TZ: 'Asia/Shanghai' },
+    env: { ...process.env, TZ: 'Asia/Shanghai', ...env },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -37,8 +41,11 @@ export async function startPreview(dataDir: string): Promise<{ url: string; chil
 }
 
 /** A court's preview server on `dataDir` with its API client; `stop` ends the server. */
-export async function openPreviewApp(dataDir: string): Promise<PreviewApp & { stop(): void }> {
-  const { url, child } = await startPreview(dataDir);
+export async function openPreviewApp(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<PreviewApp & { stop(): Promise<void> }> {
+  const { url, child } = await startPreview(dataDir, env);
   const origin = new URL(url).origin;
   const token = new URL(url).hash.replace('#token=', '');
   return {
@@ -54,7 +61,13 @@ export async function openPreviewApp(dataDir: string): Promise<PreviewApp & { st
       if (!result.ok) throw new Error(`${operation}: ${result.message}`);
       return result.value as never;
     },
-    stop: () => child.kill('SIGTERM'),
+    // Resolves once the server has exited (its database closed), so the folder can be reopened.
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Shared steps for the end-to-end tests: set data up through the real API, then drive the UI.
 import type { Page } from '@playwright/test';
 import { expect, type PreviewApp } from './fixtures';
+import { HIGH } from './threeCourts';
 
 export const COURT = {
   name: '枝江市人民法院',
@@ -17,6 +18,14 @@ export const ADMIN = { username: 'wangxm', password: 'Wangxm2026' } as const;
 /** The court and its administrator, logged in (the preview's one session is the page's too). */
 export async function setupCourt(app: PreviewApp): Promise<void> {
   await app.call('court.setup', { profile: COURT, admin: ADMIN });
+}
+
+/** The high court (黑龙江省高级人民法院, J23) of the province specs, with `admin` (ADMIN by default). */
+export async function setUpHighCourt(
+  app: PreviewApp,
+  admin: { username: string; password: string } = ADMIN,
+): Promise<void> {
+  await app.call('court.setup', { profile: { ...HIGH, parentCode: '', parentName: '' }, admin });
 }
 
 /**

@@ -10,9 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openPreviewApp, ARTIFACTS_DIR, type PreviewApp } from './fixtures';
+import { test, expect, openPreviewApp, ARTIFACTS_DIR } from './fixtures';
 import { ADMIN, COURT } from './helpers';
 import { actAs, addUser } from './steps';
+import { passDown, reportUp } from './threeCourts';
 
 const HIGH = { name: '湖北省高级人民法院', code: 'E00', level: 'high', operatorName: '周处长' } as const;
 const MIDDLE = {
@@ -33,61 +34,6 @@ const NOTE_TO_MIDDLE = '请于 12 月 10 日前整改辖区报送迟缓问题，
 const HIGH_ON_BASIC = '枝江法院推进偏慢，请中院加强督促。';
 const ON_ITEM = '观摩记录不全，请于 12 月 5 日前补齐并整改。';
 const ON_COURT = '请按月报送推进情况。';
-
-interface ExportedFile {
-  filePath: string;
-  target: { code: string };
-}
-interface ExportReport extends ExportedFile {
-  packages?: ExportedFile[];
-}
-
-async function finished<T>(app: PreviewApp, jobId: string): Promise<T> {
-  for (let waited = 0; ; waited += 200) {
-    const job = await app.call<{ state: string; error: string | null; result?: { report: T } | null }>('jobs.get', {
-      jobId,
-    });
-    if (job.state !== 'running') {
-      expect(job.state, job.error ?? '').toBe('done');
-      return job.result!.report;
-    }
-    expect(waited).toBeLessThan(60_000);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-const fingerprint = async (app: PreviewApp) => (await app.call<{ fingerprint: string }>('sync.overview')).fingerprint;
-
-/** Uploads a file the way the 导入 tab does and imports it, trusting the sender. */
-async function importFile(app: PreviewApp, file: string, trust: string[], addToRoster: string[] = []): Promise<void> {
-  const upload = await app.call<{ uploadId: string }>('sync.upload', {
-    uploadId: null,
-    fileName: path.basename(file),
-    chunkBase64: fs.readFileSync(file).toString('base64'),
-    final: true,
-  });
-  const { jobId } = await app.call<{ jobId: string }>('sync.import', { uploadId: upload.uploadId, trust, addToRoster });
-  await finished(app, jobId);
-}
-
-/** The superior publishes; the subordinate imports the broadcast package and the sealed ones on its path. */
-async function passDown(from: PreviewApp, to: PreviewApp, toCode: string, campaignId: string, folder: string) {
-  const { jobId } = await from.call<{ jobId: string }>('sync.publish', { campaignId, folder });
-  const report = await finished<ExportReport>(from, jobId);
-  const files = [report.filePath];
-  for (const pkg of report.packages ?? []) {
-    // Court codes nest (E05 → E0583): a sealed package for E0583 passes through E05.
-    if (pkg.target.code.startsWith(toCode) && !files.includes(pkg.filePath)) files.push(pkg.filePath);
-  }
-  const trust = [await fingerprint(from)];
-  for (const file of files) await importFile(to, file, trust);
-}
-
-async function reportUp(from: PreviewApp, fromCode: string, to: PreviewApp, folder: string) {
-  const { jobId } = await from.call<{ jobId: string }>('sync.export', { folder });
-  const report = await finished<ExportReport>(from, jobId);
-  await importFile(to, report.filePath, [await fingerprint(from)], [fromCode]);
-}
 
 async function openCampaignPage(page: Page, url: string, campaignId: string) {
   await page.goto(url);
@@ -123,8 +69,8 @@ test('督导意见：中院看到本院发出的、收到的和上级对辖区�
       kind: 'mandatory',
       deadline: '2099-12-31',
     });
-    await passDown(high, middle, MIDDLE.code, campaign.id, usb);
-    await passDown(middle, app, COURT.code, campaign.id, usb);
+    await passDown(high, [{ app: middle, code: MIDDLE.code }], campaign.id, usb);
+    await passDown(middle, [{ app, code: COURT.code }], campaign.id, usb);
 
     const items = await app.call<Array<{ id: string; title: string }>>('items.list', { campaignId: campaign.id });
     const copy = items.find((item) => item.title === ITEM)!;
@@ -144,7 +90,7 @@ test('督导意见：中院看到本院发出的、收到的和上级对辖区�
       text: NOTE_TO_MIDDLE,
     });
     await high.call('supervision.add', { campaignId: campaign.id, courtCode: COURT.code, text: HIGH_ON_BASIC });
-    await passDown(high, middle, MIDDLE.code, campaign.id, usb);
+    await passDown(high, [{ app: middle, code: MIDDLE.code }], campaign.id, usb);
     await middle.call('supervision.add', {
       campaignId: campaign.id,
       courtCode: COURT.code,
@@ -190,7 +136,7 @@ test('督导意见：中院看到本院发出的、收到的和上级对辖区�
     await expect(panel.getByTestId('supervision-unread-count')).toHaveCount(0);
 
     // ── Down at the basic court: the 填报人 of the item's department ──
-    await passDown(middle, app, COURT.code, campaign.id, usb);
+    await passDown(middle, [{ app, code: COURT.code }], campaign.id, usb);
     await actAs(app, FILER);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(app.url);

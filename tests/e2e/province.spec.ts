@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect, type PreviewApp } from './fixtures';
-import { ADMIN } from './helpers';
+import { ADMIN, setUpHighCourt } from './helpers';
 import { choose } from './steps';
 
 const CAMPAIGN = '2026年能力作风建设年';
@@ -114,17 +114,7 @@ const SILENT = { code: 'J230204', name: '克山县人民法院', level: 'basic' 
 
 /** A high court with one campaign of 12 sections, five subordinates' data and a roster of six. */
 async function provinceCourt(app: PreviewApp): Promise<string> {
-  await app.call('court.setup', {
-    profile: {
-      name: '黑龙江省高级人民法院',
-      code: 'J23',
-      level: 'high',
-      parentCode: '',
-      parentName: '',
-      operatorName: '李处长',
-    },
-    admin: ADMIN,
-  });
+  await setUpHighCourt(app);
   const campaign = await app.call<{ id: string }>('campaigns.create', {
     title: CAMPAIGN,
     year: 2026,

@@ -10,24 +10,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import { test, expect, type PreviewApp } from './fixtures';
-import { ADMIN } from './helpers';
+import { ADMIN, setUpHighCourt } from './helpers';
 import { choose, shot } from './steps';
 
 const CAMPAIGN = '2026年能力作风建设年';
 const DAY = 86_400_000;
 
 async function highCourt(app: PreviewApp): Promise<string> {
-  await app.call('court.setup', {
-    profile: {
-      name: '黑龙江省高级人民法院',
-      code: 'J23',
-      level: 'high',
-      parentCode: '',
-      parentName: '',
-      operatorName: '李处长',
-    },
-    admin: ADMIN,
-  });
+  await setUpHighCourt(app);
   const campaign = await app.call<{ id: string }>('campaigns.create', { title: CAMPAIGN, year: 2026 });
   const add = (code: string, name: string, level: string, parentCode: string, jurisdiction: string) =>
     app.call('roster.add', { code, name, level, parentCode, jurisdiction });

@@ -9,54 +9,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { BASIC, HIGH, MIDDLE, admin, openUpperCourts } from './threeCourts';
 import { shot } from './steps';
 import ExcelJS from 'exceljs';
 import { readZipEntries } from '../node/zipEntries';
+import { ActionCount, syncPageSteps } from './actionCount';
 
 const CAMPAIGN = '2026年“能力作风建设年”活动';
 const ITEMS = ['组织全员政治轮训', '开展审判质效专项评查'];
 const CHECKED = '已与对方法院电话核对指纹一致';
 const NOTE_TO_BASIC = '请补充专项评查的案件清单。';
-
-/** Actions a person takes, per step: clicks, typed fields and file choices. */
-class ActionCount {
-  readonly steps: { step: string; clicks: number; typed: number; files: number }[] = [];
-  private current = this.steps[0];
-  step(name: string): void {
-    this.current = { step: name, clicks: 0, typed: 0, files: 0 };
-    this.steps.push(this.current);
-  }
-  async click(target: Locator): Promise<void> {
-    this.current.clicks += 1;
-    await target.click();
-  }
-  async check(target: Locator): Promise<void> {
-    this.current.clicks += 1;
-    await target.check();
-  }
-  async fill(target: Locator, value: string): Promise<void> {
-    this.current.typed += 1;
-    await target.fill(value);
-  }
-  async choose(target: Locator, file: string): Promise<void> {
-    this.current.files += 1;
-    await target.setInputFiles(file);
-  }
-  total(step: string): number {
-    const found = this.steps.find((entry) => entry.step === step)!;
-    return found.clicks + found.typed + found.files;
-  }
-  print(): void {
-    const lines = this.steps.map(
-      (entry) =>
-        `  ${entry.step}：共 ${entry.clicks + entry.typed + entry.files} 步（点击 ${entry.clicks}，输入 ${entry.typed}，选择文件 ${entry.files}）`,
-    );
-    console.log(`每一步的操作次数：\n${lines.join('\n')}`);
-  }
-}
 
 test('高院下发 → 中院导入并转发 → 基层导入（核对一次指纹）并加密上报 → 中院导入并转报 → 高院导入；新下发包未转发时提示', async ({
   app,
@@ -102,22 +65,7 @@ test('高院下发 → 中院导入并转发 → 基层导入（核对一次指�
     const middle = await open(middleApp);
     const basic = await open(app);
 
-    const gotoSync = async (page: Page) => {
-      await count.click(page.getByRole('navigation').getByText('同步', { exact: true }));
-      await expect(page.getByTestId('sync-page')).toBeVisible();
-    };
-    const tab = (page: Page, name: string) => count.click(page.getByRole('tab', { name }));
-    const chooseFile = async (page: Page, file: string) => {
-      await count.choose(page.getByTestId('sync-file-input'), file);
-      await expect(page.getByTestId('bundle-summary')).toBeVisible({ timeout: 30_000 });
-    };
-    const importNow = async (page: Page, outcome: 'imported' | 'unchanged' = 'imported') => {
-      await count.click(page.getByTestId('sync-import-button'));
-      const result = page.getByTestId('sync-import-result');
-      await expect(result).toBeVisible({ timeout: 30_000 });
-      await expect(result).toHaveAttribute('data-outcome', outcome);
-      return result;
-    };
+    const { gotoSync, tab, chooseFile, importNow } = syncPageSteps(count);
 
     // ── 1. The high court publishes (its start tab is 下发: it has no superior) ──
     count.step('高院下发');

@@ -30,6 +30,8 @@ import { reportsCases } from './apiCases/reports';
 import { templateImportCases } from './apiCases/templateImport';
 import { uploadCases } from './apiCases/uploads';
 import { diagnosticsCases } from './apiCases/diagnostics';
+import { noticesCases } from './apiCases/notices';
+import { orderCases } from './apiCases/orders';
 
 const coreCases: OperationCases<
   Exclude<
@@ -50,6 +52,8 @@ const coreCases: OperationCases<
     | keyof typeof templateImportCases
     | keyof typeof uploadCases
     | keyof typeof diagnosticsCases
+    | keyof typeof noticesCases
+    | keyof typeof orderCases
   >
 > = {
   'app.info': {
@@ -894,6 +898,8 @@ const cases: Record<OperationName, OperationCase> = {
   ...templateImportCases,
   ...uploadCases,
   ...diagnosticsCases,
+  ...noticesCases,
+  ...orderCases,
 };
 
 describe('every API operation', () => {

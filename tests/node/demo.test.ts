@@ -215,14 +215,20 @@ describe('demo data', () => {
       relation: 'superior',
       fingerprint: expect.stringMatching(/^\d{5}( \d{5}){7}$/),
     });
+    // Two campaigns published, then the first again with the 通报 (broadcast) and the 督办单 (sealed here).
     expect(sqlite.prepare("SELECT count(*) AS n FROM package_receipts WHERE source_code = 'J00'").get()).toEqual({
-      n: 2,
+      n: 3,
     });
     expect(
       sqlite
-        .prepare("SELECT count(*) AS n FROM sync_received WHERE source_code = 'J00' AND kind = 'package_down'")
-        .get(),
-    ).toEqual({ n: 2 });
+        .prepare(
+          "SELECT target_code AS target, count(*) AS n FROM sync_received WHERE source_code = 'J00' AND kind = 'package_down' GROUP BY target_code ORDER BY target_code",
+        )
+        .all(),
+    ).toEqual([
+      { target: '*', n: 3 },
+      { target: basicCourt.code, n: 1 },
+    ]);
 
     // A 填报人 may not move a 规定动作's deadline (nor may anyone here): it came with the package.
     const open = items
@@ -252,6 +258,63 @@ describe('demo data', () => {
       expect(refused).toMatchObject({ ok: false, code: 'E_READ_ONLY' });
     }
     expect((await h.ok('items.get', { id: open.id })).deadline).toBe(detail.deadline);
+    expect(await h.ok('audit.verify')).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('receives the superior’s 督办单 (a red 催办 already signed for, a blue 提醒 not yet) and its 通报 through its packages', async () => {
+    const { h, campaigns, items } = await loadedDemo();
+    const nengli = byTitle(campaigns, NENGLI_TITLE);
+    const orders = await h.ok('orders.list', {});
+    expect(orders.map((o) => [o.kind, o.colour, o.state, o.relation, o.origin])).toEqual(
+      expect.arrayContaining([
+        ['urge', 'red', 'signed', 'received', 'J00'],
+        ['remind', 'blue', 'unsigned', 'received', 'J00'],
+      ]),
+    );
+    expect(orders).toHaveLength(2);
+    const red = orders.find((o) => o.colour === 'red')!;
+    const blue = orders.find((o) => o.colour === 'blue')!;
+    for (const order of orders) {
+      expect(order.campaignId).toBe(nengli.id);
+      expect(order.courtCode).toBe(basicCourt.code);
+      expect(order.docNumber).toMatch(/^黑高法督〔2026〕\d+号$/);
+      // About ten days after the demo's today (2026-11-24).
+      expect(order.replyDue).toBe('2026-12-04');
+      expect(order.overdue).toBe(false);
+    }
+    // The red one concerns two of the court's own overdue items, the blue one an item due soon.
+    const own = new Map(items.get(NENGLI_TITLE)!.map((i) => [i.id, i]));
+    expect(red.items).toHaveLength(2);
+    for (const item of red.items) {
+      expect(own.get(item.id)?.origin).toBe(basicCourt.code);
+      expect(own.get(item.id)?.light).toBe('red');
+    }
+    expect(blue.items).toHaveLength(1);
+    expect(own.get(blue.items[0].id)?.deadline ?? '').toMatch(/^2026-(11-(2[4-9]|30)|12-0[1-4])$/);
+    // The 签收 is this court's own row; the orders are the superior's.
+    expect(red.signedBy).toBeTruthy();
+    const sqlite = h.services.ctx.sqlite;
+    expect(sqlite.prepare('SELECT origin, kind FROM order_responses').all()).toEqual([
+      { origin: basicCourt.code, kind: 'sign' },
+    ]);
+    // Waiting on the administrator: the blue one to sign for, the red one to answer.
+    const tasks = await h.ok('orders.tasks');
+    expect(tasks.map((t) => [t.task, t.order.colour]).sort()).toEqual([
+      ['reply', 'red'],
+      ['sign', 'blue'],
+    ]);
+    // The 情况通报, issued, names this court critically: on 本院挂图 and in the 督办通报 tab.
+    const notices = await h.ok('notices.list', { campaignId: nengli.id });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      kind: 'situation',
+      status: 'issued',
+      relation: 'received',
+      origin: 'J00',
+      namedCourts: [{ code: basicCourt.code, name: basicCourt.name, stance: 'criticism' }],
+    });
+    expect(notices[0].body).toContain(basicCourt.name);
+    expect((await h.ok('notices.aboutUs')).map((n) => n.id)).toEqual([notices[0].id]);
     expect(await h.ok('audit.verify')).toMatchObject({ ok: true, problems: [] });
   });
 

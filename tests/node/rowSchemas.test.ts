@@ -201,14 +201,12 @@ describe('every row the writers store', () => {
     expect(failures).toEqual([]);
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     expect(total).toBeGreaterThan(500);
-    // The demo writes nearly every table; absent at one court on its own: notes from a higher court,
-    // a roster (kept by higher courts) and deadline changes. Receipts of packages are there: the
-    // campaigns the demo's superior issues come as real packages.
-    expect(TABLES.filter((table) => counts[table] === 0)).toEqual([
-      'supervision_notes',
-      'roster_courts',
-      'deadline_changes',
-    ]);
+    // The demo writes nearly every table; absent at one court on its own: notes from a higher court
+    // and deadline changes. Its superior's roster, 督办单 and 通报 arrive by real packages, and the
+    // court signs for one order.
+    expect(TABLES.filter((table) => counts[table] === 0)).toEqual(['supervision_notes', 'deadline_changes']);
+    // Receipts of packages are there: the campaigns the demo's superior issues come as real packages.
+    expect(counts.package_receipts).toBeGreaterThan(0);
   });
 });
 
@@ -303,6 +301,91 @@ describe('the plain predicates that spare valid rows the zod parse', () => {
       decided_at: NOW,
     };
     for (const key of Object.keys(deadlineChange)) if (deadlineChange[key] === undefined) delete deadlineChange[key];
+    // Nor (on its own) a 督办单, a 签收 or reply, or a 通报: one each as their operations store them.
+    const order: Row = {
+      id: ITEM.id,
+      origin: 'J23',
+      version: 2,
+      change_seq: 11,
+      created_at: NOW,
+      updated_at: NOW,
+      deleted_at: null,
+      campaign_id: ITEM.campaign_id,
+      court_code: 'J2301',
+      batch_id: ITEM.campaign_id,
+      kind: 'supervise',
+      colour: 'red',
+      requirement: '请于期限内报送整改情况\n并附佐证材料',
+      reply_due: '2026-12-10',
+      doc_number: '黑高法督〔2026〕12号',
+      doc_year: 2026,
+      doc_seq: 12,
+      item_ids: JSON.stringify([ITEM.id]),
+      issued_by: '李处长',
+      issued_at: NOW,
+      status: 'closed',
+      decided_by: '李处长',
+      decided_at: NOW,
+      decision_note: '同意办结',
+      decided_reply_id: ITEM.campaign_id,
+    };
+    const orderResponse: Row = {
+      id: ITEM.id,
+      origin: 'J2301',
+      version: 3,
+      change_seq: 12,
+      created_at: NOW,
+      updated_at: NOW,
+      deleted_at: null,
+      order_id: ITEM.campaign_id,
+      kind: 'reply',
+      text: '已组织整改\n详见佐证材料',
+      item_ids: JSON.stringify([ITEM.id]),
+      evidence_ids: '[]',
+      status: 'sent',
+      author: '张书记员',
+      submitted_at: NOW,
+      reviewed_by: '王审核',
+      reviewed_at: NOW,
+      review_note: '',
+      responded_at: NOW,
+    };
+    const notice: Row = {
+      id: ITEM.id,
+      origin: 'J23',
+      version: 2,
+      change_seq: 13,
+      created_at: NOW,
+      updated_at: NOW,
+      deleted_at: null,
+      campaign_id: ITEM.campaign_id,
+      kind: 'criticism',
+      title: '关于专项活动进展情况的通报',
+      addressees: '各中级人民法院，各基层人民法院',
+      body: '一、总体情况\n二、存在问题',
+      issuer_name: '黑龙江省高级人民法院',
+      named_courts: JSON.stringify([{ code: 'J2301', name: '哈尔滨市道里区人民法院', stance: 'criticism' }]),
+      period_from: '2026-11-01',
+      period_to: '2026-11-30',
+      status: 'issued',
+      doc_number: '黑高法〔2026〕3号',
+      doc_year: 2026,
+      doc_seq: 3,
+      signed_date: '2026-12-01',
+      drafted_by: '李处长',
+      issued_by: '李处长',
+      issued_at: NOW,
+    };
+    const samples: Record<string, Row> = {
+      supervision_notes: note,
+      ledger_evidence: ledgerFile,
+      roster_courts: rosterCourt,
+      package_receipts: receipt,
+      deadline_changes: deadlineChange,
+      supervision_orders: order,
+      order_responses: orderResponse,
+      notices: notice,
+    };
     const probes: unknown[] = [
       undefined,
       null,
@@ -369,18 +452,7 @@ describe('the plain predicates that spare valid rows the zod parse', () => {
     let compared = 0;
     const disagreements: string[] = [];
     for (const table of TABLES) {
-      const base =
-        table === 'supervision_notes'
-          ? note
-          : table === 'ledger_evidence'
-            ? ledgerFile
-            : table === 'roster_courts'
-              ? rosterCourt
-              : table === 'package_receipts'
-                ? receipt
-                : table === 'deadline_changes'
-                  ? deadlineChange
-                  : sample(table);
+      const base = samples[table] ?? sample(table);
       expect(base, table).toBeDefined();
       const valid = JSON.parse(JSON.stringify(base)) as Row;
       const agree = (row: Row, what: string) => {

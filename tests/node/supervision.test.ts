@@ -4,10 +4,18 @@
 // rows are put in with SQL, as an imported bundle would hold them, except in the last part, where
 // notes travel the real sync path and are read (and marked read) where they arrive.
 import { afterEach, describe, expect, it } from 'vitest';
-import { courtFingerprint, exportReportUp, importBundle, publishCampaign } from '../../src/main/sync/syncService';
 import { ADMIN, intermediateCourt, openCourt, openHarness, type Harness } from './harness';
 import { expectFailure as refused } from './apiCases/shared';
-import { BASIC, HIGH, INTERMEDIATE, countRows, openEngineCourt, outFolder, type SyncCourt } from './sync/syncFixtures';
+import {
+  BASIC,
+  HIGH,
+  INTERMEDIATE,
+  countRows,
+  openEngineCourt,
+  outFolder,
+  passDown,
+  reportUp,
+} from './sync/syncFixtures';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -234,33 +242,6 @@ describe('at the subordinate', () => {
 // Through the real sync path: the high court J23 publishes, the intermediate court J2302 passes
 // it down to its basic court J230201, which reports up; notes written at J23 and J2302 reach the
 // courts below in their packages, as a person carrying the USB stick would bring them.
-
-/**
- * Every file a publication wrote that `code` imports: the broadcast package, and the sealed ones
- * addressed to it or to a court below it (it is on their path; test court codes nest: J23 → J2302 → J230201).
- */
-function packagesFor(published: { filePath: string }, code: string): string[] {
-  const sealed = (published as { packages?: Array<{ filePath: string; target: { code: string } }> }).packages ?? [];
-  const files = [published.filePath];
-  for (const pkg of sealed) {
-    if (pkg.target.code.startsWith(code) && !files.includes(pkg.filePath)) files.push(pkg.filePath);
-  }
-  return files;
-}
-
-/** The superior publishes the campaign and the subordinate imports what is for it (trusting the superior). */
-async function passDown(from: SyncCourt, to: SyncCourt, toCode: string, campaignId: string, folder: string) {
-  const published = await publishCampaign(from.ctx, { campaignId, folder });
-  const trust = [await courtFingerprint(from.ctx)];
-  for (const file of packagesFor(published, toCode)) await importBundle(to.ctx, { file, dryRun: false, trust });
-}
-
-/** The subordinate reports up and the superior imports it (trusting it and taking it onto the roster). */
-async function reportUp(from: SyncCourt, to: SyncCourt, fromCode: string, folder: string) {
-  const up = await exportReportUp(from.ctx, { folder, full: false });
-  const trust = [await courtFingerprint(from.ctx)];
-  await importBundle(to.ctx, { file: up.filePath, dryRun: false, trust, addToRoster: [fromCode] });
-}
 
 /** Three levels with one campaign passed down and reported back up once; the basic court's copy has a department. */
 async function province() {

@@ -1,7 +1,7 @@
 // Loads the demo campaigns (built from the seed articles) as a background job with progress, in a
 // worker thread. The campaigns a higher court issues come as real packages from a demo superior
-// (demoSuperior.ts), imported in the same transaction as the rest: a cancel or failure leaves
-// nothing behind.
+// (demoSuperior.ts), imported in the same transaction as the rest, and so do its 督办单 and 通报
+// (demoOrders.ts): a cancel or failure leaves nothing behind.
 // Loading twice is refused with a plain message: at once when the demo campaigns are already
 // here or a demo job is still running, and again inside the transaction (so two starts in a row
 // cannot both write).
@@ -25,7 +25,15 @@ import {
   loadedDemoTitles,
   writeDemoData,
 } from './demoData';
-import { buildDemoPackages, DEMO_SUPERIOR, type DemoPackages } from './demoSuperior';
+import {
+  buildDemoPackages,
+  DEMO_SUPERIOR,
+  openDemoSuperior,
+  type DemoPackages,
+  type DemoSuperior,
+} from './demoSuperior';
+import { demoOrderItems, issueDemoOrders, signDemoOrder } from './demoOrders';
+import { ensureCourtKeys } from '../sync/courtKeys';
 
 const runningDemo = new WeakMap<JobRegistry, string>();
 
@@ -81,12 +89,16 @@ export async function loadDemoHere(ctx: ServiceContext, control: JobControl): Pr
   const total = demoStepCount(issuedCampaigns.length > 0);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-demo-packages-'));
   const placed: NonNullable<ImportOptions['within']>['placed'] = [];
+  // Read before the transaction: the court's public keys, as its report up would carry them.
+  const keys = issuedCampaigns.length ? await ensureCourtKeys(ctx) : null;
+  let superior: DemoSuperior | null = null;
   try {
     let packages: DemoPackages | null = null;
     if (issuedCampaigns.length) {
       progress(0, total, `${DEMO_SUPERIOR.name}（示例）正在发布专项活动下发包…`);
+      superior = await openDemoSuperior(ctx);
       packages = await buildDemoPackages(
-        ctx,
+        superior,
         issuedCampaigns.map((campaign) => ({ campaign, dates: campaignDates(campaign, day) })),
         outDir,
       );
@@ -96,18 +108,34 @@ export async function loadDemoHere(ctx: ServiceContext, control: JobControl): Pr
         withChanges(ctx.db, actor, timestamp(ctx), async (writer) => {
           const already = await loadedDemoTitles(writer);
           if (already.length) throw DEMO_ALREADY_LOADED(already);
-          if (packages) {
-            progress(1, total, `正在导入${DEMO_SUPERIOR.name}（示例）的下发包…`);
-            // As a person would after comparing the superior's fingerprint by phone.
-            for (const file of packages.files)
+          // As a person would after comparing the superior's fingerprint by phone.
+          const importAll = async (files: string[]) => {
+            for (const file of files)
               await runImport(ctx, {
                 file,
                 dryRun: false,
-                trust: [packages.fingerprint],
+                trust: [packages!.fingerprint],
                 within: { trx: writer.trx, placed },
               });
+          };
+          if (packages) {
+            progress(1, total, `正在导入${DEMO_SUPERIOR.name}（示例）的下发包…`);
+            await importAll(packages.files);
           }
           await writeDemoData(writer, { today: day, blobs, progress, issued: packages?.issued });
+          if (packages && superior && keys) {
+            // The superior's 督办单 on this court's items and its 通报, sent down on the first campaign.
+            const campaignId = packages.issued.get(issuedCampaigns[0])!.campaignId;
+            const sent = await issueDemoOrders(superior, {
+              court: { code: profile.code, name: profile.name, level: profile.level, keys },
+              campaignId,
+              today: day,
+              items: await demoOrderItems(writer, campaignId, day),
+              outDir,
+            });
+            await importAll(sent.files);
+            if (sent.redOrderId) await signDemoOrder(writer, sent.redOrderId);
+          }
           crashPoint('demo.before-commit');
         }),
       );
@@ -117,6 +145,7 @@ export async function loadDemoHere(ctx: ServiceContext, control: JobControl): Pr
     }
     for (const files of placed) await files.keep();
   } finally {
+    await superior?.close();
     fs.rmSync(outDir, { recursive: true, force: true });
   }
   crashPoint('demo.committed');

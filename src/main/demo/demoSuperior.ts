@@ -5,6 +5,8 @@
 // therefore copies of the issuer's (source_item_id set) whose definition the court cannot change,
 // and the demo superior is a known, trusted superior court (sync_courts, fingerprint). What the
 // court adds itself (自选动作, progress, evidence, reports, ledger, indicators) stays its own.
+// The superior stays open through the demo job: once the court's items are written it also sends
+// its 督办单 and a 通报 down (demoOrders.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,18 +116,22 @@ async function writeDefinition(
   return issued;
 }
 
-/**
- * Sets the demo superior up in a temporary folder, writes the campaigns' definitions and
- * publishes each as a package into `outDir`. The superior's own folder is removed at the end; the
- * packages stay in `outDir` for the caller to import.
- */
-export async function buildDemoPackages(
-  ctx: ServiceContext,
-  campaigns: readonly { campaign: DemoCampaign; dates: CampaignDates }[],
-  outDir: string,
-): Promise<DemoPackages> {
+/** The demo superior, open in its temporary folder for as long as the demo job needs it. */
+export interface DemoSuperior {
+  /** Its service context, logged in as its one account. */
+  ctx: ServiceContext;
+  /** Closes its database and removes its folder. */
+  close(): Promise<void>;
+}
+
+/** Sets the demo superior up in a temporary folder (its clock is the court's). */
+export async function openDemoSuperior(ctx: ServiceContext): Promise<DemoSuperior> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-demo-superior-'));
   const services = createServices({ dataDir: dir, now: () => ctx.now(), nativeBinding: ctx.nativeBinding });
+  const close = async () => {
+    await services.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
   try {
     const setup = await dispatch(
       services.ctx,
@@ -136,18 +142,29 @@ export async function buildDemoPackages(
     );
     if (!setup.ok) throw new ApiError(setup.code, setup.message);
     const user = await openCliSession(services.ctx);
-    const superior: ServiceContext = { ...services.ctx, caller: CALLER, user };
-    const actor = await currentActor(superior);
-    const issued = new Map<DemoCampaign, IssuedCampaign>();
-    await withChanges(superior.db, actor, timestamp(superior), async (writer) => {
-      for (const { campaign, dates } of campaigns) issued.set(campaign, await writeDefinition(writer, campaign, dates));
-    });
-    const files: string[] = [];
-    for (const { campaignId } of issued.values())
-      files.push((await publishCampaign(superior, { campaignId, folder: outDir })).filePath);
-    return { fingerprint: await courtFingerprint(superior), files, issued };
-  } finally {
-    await services.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    return { ctx: { ...services.ctx, caller: CALLER, user }, close };
+  } catch (error) {
+    await close();
+    throw error;
   }
+}
+
+/**
+ * Writes the campaigns' definitions at the demo superior and publishes each as a package into
+ * `outDir`, for the caller to import.
+ */
+export async function buildDemoPackages(
+  superior: DemoSuperior,
+  campaigns: readonly { campaign: DemoCampaign; dates: CampaignDates }[],
+  outDir: string,
+): Promise<DemoPackages> {
+  const actor = await currentActor(superior.ctx);
+  const issued = new Map<DemoCampaign, IssuedCampaign>();
+  await withChanges(superior.ctx.db, actor, timestamp(superior.ctx), async (writer) => {
+    for (const { campaign, dates } of campaigns) issued.set(campaign, await writeDefinition(writer, campaign, dates));
+  });
+  const files: string[] = [];
+  for (const { campaignId } of issued.values())
+    files.push((await publishCampaign(superior.ctx, { campaignId, folder: outDir })).filePath);
+  return { fingerprint: await courtFingerprint(superior.ctx), files, issued };
 }

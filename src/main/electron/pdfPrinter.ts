@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, session } from 'electron';
 import { PDF_PARTITION, pdfPrintOptions, pdfWindowOptions } from './pdfWindow';
+import { isOfficialDocument } from '../reports/officialDocument';
 
 /** The report files being printed right now: the only things the report session may load. */
 const allowedFiles = new Set<string>();
@@ -45,7 +46,7 @@ export async function printPdf(html: string, options: { landscape: boolean }): P
     allowedFiles.add(fileKey(file));
     window = new BrowserWindow(pdfWindowOptions());
     await window.loadURL(url);
-    return await window.webContents.printToPDF(pdfPrintOptions(options.landscape));
+    return await window.webContents.printToPDF(pdfPrintOptions(options.landscape, isOfficialDocument(html)));
   } finally {
     allowedFiles.delete(fileKey(file));
     if (window && !window.isDestroyed()) window.destroy();

@@ -41,7 +41,12 @@ export function cmToInches(value: string): number {
   return Math.round((Number(match[1]) / 2.54) * 10000) / 10000;
 }
 
-export function pdfPrintOptions(landscape: boolean): PrintToPDFOptions {
+/**
+ * `official`: a 公文 (reports/officialDocument.ts) that lays out its own pages: its @page size and
+ * margins, its own “— 1 —” page numbers, no report footer.
+ */
+export function pdfPrintOptions(landscape: boolean, official = false): PrintToPDFOptions {
+  if (official) return { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false };
   return {
     pageSize: PAGE.size,
     landscape,

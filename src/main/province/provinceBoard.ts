@@ -22,6 +22,8 @@ import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import { bundleLight } from '../../shared/bundleAge';
 import { reportingRules, rosterBelow } from './roster';
 import { recentPeriods } from './reportingPeriods';
+import { criticismCounts } from '../notices/criticisms';
+import { orderCountsByCourt } from '../orders/ordersLedger';
 
 /** The column for items in sections the issuer did not define (a court's own sections). */
 export const OWN_SECTIONS_TITLE = '自行增加';
@@ -237,7 +239,7 @@ export async function provinceBoard(ctx: ServiceContext, campaignId: string): Pr
   };
   if (profile.level === 'basic') return board;
 
-  const [groups, roster, known] = await Promise.all([
+  const [groups, roster, known, orderCounts, criticisms] = await Promise.all([
     groupCounts(ctx, campaignId, day, periods.currentStart, campaign.yellowDays),
     // Own code and superiors are at hand: the roster without looking them up again.
     rosterBelow(ctx.db, own, superiors, true),
@@ -246,6 +248,9 @@ export async function provinceBoard(ctx: ServiceContext, campaignId: string): Pr
       .select(['code', 'name', 'level', 'parentCode', 'lastBundleAt'])
       .where('relation', 'in', ['subordinate', 'relayed'])
       .execute(),
+    // 督办单 this court issued per court, and 批评 in issued 通报: one grouped query each.
+    orderCountsByCourt(ctx, campaignId),
+    criticismCounts(ctx, campaignId),
   ]);
   // Not subordinates: this court, its superiors, the issuer (their rows are the definition) and
   // courts merged away (已撤并: their history stays, they are no longer expected).
@@ -361,6 +366,9 @@ export async function provinceBoard(ctx: ServiceContext, campaignId: string): Pr
       lastBundleAt: court.lastBundleAt,
       bundleAgeDays: ageDays,
       bundleLight: bundleLight(ageDays),
+      orderCount: orderCounts.get(court.code)?.orders ?? 0,
+      overdueOrderCount: orderCounts.get(court.code)?.overdue ?? 0,
+      criticismCount: criticisms.get(court.code) ?? 0,
     };
   });
   rows.sort((a, b) => STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] || compareBest(a, b));

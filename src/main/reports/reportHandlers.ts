@@ -12,14 +12,22 @@ export type ReportOperation = keyof typeof reportOperations;
 export const reportHandlers: AreaHandlers<ReportOperation> = {
   'reports.preview': (ctx, input) =>
     ctx.workers.run(
-      { op: 'reports.preview', scope: { campaignId: input.campaignId, kind: input.kind, courtCode: input.courtCode } },
+      {
+        op: 'reports.preview',
+        scope: { campaignId: input.campaignId, kind: input.kind, courtCode: input.courtCode, noticeId: input.noticeId },
+      },
       { user: ctx.user, now: ctx.now() },
     ),
   'reports.export': async (ctx, input) => {
     // Everything that can be refused is refused here, before a job exists: the folder, the kind,
     // the campaign, the court, the format. The job builds, prints and saves.
     const folder = checkExportFolder(input.folder);
-    const scope: ReportScope = { campaignId: input.campaignId, kind: input.kind, courtCode: input.courtCode };
+    const scope: ReportScope = {
+      campaignId: input.campaignId,
+      kind: input.kind,
+      courtCode: input.courtCode,
+      noticeId: input.noticeId,
+    };
     await checkReportScope(ctx, scope);
     checkFormat({ title: REPORT_TITLES[scope.kind], formats: REPORT_FORMATS[scope.kind] }, input.format);
     const jobId = ctx.jobs.start('reports.export', async (control) => ({

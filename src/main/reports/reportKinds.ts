@@ -20,6 +20,11 @@ import { reportHead } from './reportScope';
 import { checkProvinceScope, PROVINCE_REPORT_TITLE, provinceReport } from './provinceReport';
 import { provinceReportHtml } from './provinceHtml';
 import { provinceReportXlsx } from './provinceXlsx';
+import { checkOrdersScope, ORDERS_REPORT_TITLE, ordersReport } from './ordersReport';
+import { ordersReportHtml } from './ordersHtml';
+import { ordersReportXlsx } from './ordersXlsx';
+import { NOTICE_REPORT_TITLE, noticeBaseName, noticeDocx, noticeForReport, noticeHtml } from './noticeReport';
+import { ApiError } from '../api/errors';
 
 /** What each kind is called on paper and in file names. */
 export const REPORT_TITLES: Record<ReportKind, string> = {
@@ -28,6 +33,8 @@ export const REPORT_TITLES: Record<ReportKind, string> = {
   ledger: '整改台账',
   summary: '活动总结',
   province: PROVINCE_REPORT_TITLE,
+  orders: ORDERS_REPORT_TITLE,
+  notice: NOTICE_REPORT_TITLE,
 };
 
 /** The formats each kind can be saved as (html and pdf always; Word only for the forms). */
@@ -37,6 +44,8 @@ export const REPORT_FORMATS: Record<ReportKind, ReportFormat[]> = {
   ledger: ['pdf', 'xlsx', 'html'],
   summary: ['pdf', 'xlsx', 'html'],
   province: ['pdf', 'xlsx', 'html'],
+  orders: ['pdf', 'xlsx', 'html'],
+  notice: ['pdf', 'docx', 'html'],
 };
 
 export interface BuiltReport {
@@ -64,6 +73,8 @@ export interface ReportScope {
   campaignId: string;
   kind: ReportKind;
   courtCode?: string;
+  /** Kind 'notice': the 通报 to print. */
+  noticeId?: string;
 }
 
 async function buildChecklist(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
@@ -141,12 +152,46 @@ async function buildProvince(ctx: ServiceContext, scope: ReportScope): Promise<B
   };
 }
 
+/** The 督办台账 of the courts below this one; landscape. */
+async function buildOrders(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
+  const report = await ordersReport(ctx, scope.campaignId, scope.courtCode);
+  return {
+    ...heading('orders', report),
+    html: ordersReportHtml(report),
+    landscape: true,
+    formats: REPORT_FORMATS.orders,
+    recordCount: report.orders.length,
+    workbook: () => ordersReportXlsx(report),
+  };
+}
+
+/** A 通报 as a 公文 (GB/T 9704), portrait, with its own pages and page numbers; also Word. */
+async function buildNotice(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
+  const notice = await noticeForReport(ctx, scope.campaignId, scope.noticeId);
+  return {
+    kind: 'notice',
+    title: NOTICE_REPORT_TITLE,
+    baseName: noticeBaseName(notice),
+    courtCode: notice.origin,
+    courtName: notice.originName,
+    campaignTitle: notice.campaignTitle,
+    html: noticeHtml(notice),
+    landscape: false,
+    formats: REPORT_FORMATS.notice,
+    recordCount: 1,
+    workbook: () => Promise.reject(new ApiError('E_INVALID', '通报不能保存为 Excel 文件。')),
+    document: () => noticeDocx(notice),
+  };
+}
+
 const BUILDERS: Record<ReportKind, (ctx: ServiceContext, scope: ReportScope) => Promise<BuiltReport>> = {
   checklist: buildChecklist,
   inspection: buildInspection,
   ledger: buildLedger,
   summary: buildSummary,
   province: buildProvince,
+  orders: buildOrders,
+  notice: buildNotice,
 };
 
 export async function buildReport(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
@@ -159,5 +204,7 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope): Prom
  */
 export async function checkReportScope(ctx: ServiceContext, scope: ReportScope): Promise<void> {
   if (scope.kind === 'province') await checkProvinceScope(ctx, scope.campaignId, scope.courtCode);
+  else if (scope.kind === 'orders') await checkOrdersScope(ctx, scope.campaignId, scope.courtCode);
+  else if (scope.kind === 'notice') await noticeForReport(ctx, scope.campaignId, scope.noticeId);
   else await reportHead(ctx, scope.campaignId, scope.courtCode, REPORT_TITLES[scope.kind]);
 }

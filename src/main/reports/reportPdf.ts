@@ -1,7 +1,9 @@
 // Printing a report's HTML to PDF. The printer is an interface so the desktop app can plug in
 // Electron's printToPDF; the command line and the tests use Chromium through playwright-core.
-// Either way the page footer carries "第 X 页 共 Y 页".
+// Either way the page footer carries "第 X 页 共 Y 页" — except a 公文 (officialDocument.ts), which
+// is printed with its own @page size and margins and its own “— 1 —” page numbers.
 import { BODY_FONTS, PAGE } from './reportHtml';
+import { isOfficialDocument } from './officialDocument';
 
 export interface PrintOptions {
   /** Landscape pages (wide tables); portrait for forms. Defaults to what the document's @page asks for. */
@@ -41,6 +43,9 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     try {
       const page = await browser.newPage();
       await page.setContent(html, { waitUntil: 'load' });
+      // A 公文 lays out its own pages (size, margins, “— 1 —” page numbers in margin boxes).
+      if (isOfficialDocument(html))
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
       return await page.pdf({
         format: PAGE.size,
         landscape: options.landscape ?? wantsLandscape(html),

@@ -80,7 +80,7 @@ function noteQuery(ctx: ServiceContext) {
 }
 
 /** Who this court is to the notes it holds: its code, its superiors and every court below it. */
-interface Standing {
+export interface Standing {
   own: string;
   superiors: Set<string>;
   below: Set<string>;
@@ -90,7 +90,7 @@ interface Standing {
  * Courts below this one, by the parents they name: in their own profiles (arrived with their
  * reports) and on the roster (this court's and its superiors').
  */
-async function standing(ctx: ServiceContext): Promise<Standing> {
+export async function standing(ctx: ServiceContext): Promise<Standing> {
   const own = await ownCourtCode(ctx);
   const [superiors, profiles, roster] = await Promise.all([
     superiorCourtCodes(ctx),
@@ -122,8 +122,9 @@ async function standing(ctx: ServiceContext): Promise<Standing> {
   return { own, superiors: new Set(superiors), below };
 }
 
-/** The note's relation to this court, or null when it is none of this court's business. */
-function relationOf(row: { origin: string; courtCode: string }, at: Standing): NoteRelation | null {
+/** The note's relation to this court, or null when it is none of this court's business (a
+ * sibling's). The same rule decides who sees a 督办单 (src/main/orders/ordersService.ts). */
+export function relationOf(row: { origin: string; courtCode: string }, at: Standing): NoteRelation | null {
   if (row.courtCode === at.own) return row.origin === at.own ? null : 'received';
   if (row.origin === at.own) return 'written';
   if (!at.below.has(row.courtCode)) return null;

@@ -1,8 +1,9 @@
 // Writing bundles: the report-up bundle to the parent court (every row this court owns that
 // changed since the last one, or a full snapshot, plus its subordinates' own signed bundles
-// received since, for relay) and the package down for one campaign (its definition and this
-// court's supervision notes). Rows are read page by page in one read transaction, so the bundle
-// is a consistent snapshot however long writing takes, and memory stays flat.
+// received since, for relay) and the package down for one campaign (its definition and issued
+// notices for every court; this court's supervision notes and orders sealed to each court). Rows
+// are read page by page in one read transaction, so the bundle is a consistent snapshot however
+// long writing takes, and memory stays flat.
 import fs from 'node:fs';
 import path from 'node:path';
 import dayjs from 'dayjs';
@@ -564,9 +565,10 @@ function ownCard(
  * Publishing a campaign: the broadcast package ('*', unencrypted, signed) with the campaign's
  * definition (campaign, sections, mandatory items, problem catalogue, indicators, the departments
  * those items cite), the signer's courts row and its roster; for a campaign a superior issued, the
- * superior's own signed package travels inside unchanged (relay down). Supervision notes never
- * travel in it: each subordinate court with notes gets its own package, sealed to its key
- * (publishAddressed), written into the same folder.
+ * superior's own signed package travels inside unchanged (relay down), and this court's issued
+ * notices (通报) of the campaign, readable by every court. Supervision notes and orders (督办单)
+ * never travel in it: each subordinate court with notes or orders gets its own package, sealed to
+ * its key (publishAddressed), written into the same folder.
  */
 export async function publishCampaign(
   ctx: ServiceContext,
@@ -657,6 +659,16 @@ export async function publishCampaign(
       : [['courts', all('SELECT * FROM courts WHERE origin = ? AND code = ?', me, me)]];
     // The roster travels down, so intermediate courts learn their basic courts.
     rows.push(['roster_courts', all('SELECT * FROM roster_courts WHERE origin = ? ORDER BY change_seq', me)]);
+    // Issued notices (通报) go to every court, readable by all; withdrawn ones as tombstones. Drafts
+    // never leave this court. Notes and orders never travel here: each is sealed to its court.
+    rows.push([
+      'notices',
+      all(
+        "SELECT * FROM notices WHERE campaign_id = ? AND origin = ? AND status = 'issued' ORDER BY change_seq",
+        campaign.id,
+        me,
+      ),
+    ]);
     const counter = await trx.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
     return { seq: (await nextSeq(trx, target.code)).seq, definition: rows, changeThrough: counter.value };
   });
@@ -689,7 +701,7 @@ export async function publishCampaign(
     ...sealed.files,
   ];
   const notesText = sealed.files.length
-    ? `；另为 ${sealed.files.length} 个法院各生成一个加密的督导意见包（只有该院及其上级能打开）`
+    ? `；另为 ${sealed.files.length} 个法院各生成一个加密的督导意见和督办单包（只有该院及其上级能打开）`
     : '';
   const skippedText = sealed.skipped.length
     ? `；${sealed.skipped.map((court) => `${court.name}：${court.reason}`).join('；')}`
@@ -726,7 +738,7 @@ export async function publishCampaign(
         bytes: file.bytes,
         packages: [file],
         skipped: [],
-        message: `已生成发给${file.target.name}的“${campaign.title}”督导意见包第 ${file.seq} 号（已加密）。`,
+        message: `已生成发给${file.target.name}的“${campaign.title}”督导意见和督办单包第 ${file.seq} 号（已加密）。`,
       },
       createdAt,
     );
@@ -807,11 +819,11 @@ async function writePackage(
 /**
  * The sealed packages of a publish: for each direct subordinate T (roster parent = this court)
  * that has anything to receive, one package addressed to T and encrypted to T's key, carrying
- * this court's notes on T (a full snapshot, deleted ones too), the superior's sealed packages for
- * T this court received (relay), and this court's own packages for courts whose roster parent is
- * T (T is on their path: it may read them, and passes each down in its own sealed package). A
- * court whose key is not known here gets nothing, and the report says so: a note never travels
- * unencrypted.
+ * this court's notes and orders (督办单) on T (a full snapshot, deleted ones too), the superior's
+ * sealed packages for T this court received (relay), and this court's own packages for courts
+ * whose roster parent is T (T is on their path: it may read them, and passes each down in its own
+ * sealed package). A court whose key is not known here gets nothing, and the report says so: a
+ * note or an order never travels unencrypted.
  */
 async function publishAddressed(
   ctx: ServiceContext,
@@ -843,13 +855,23 @@ async function publishAddressed(
     }
     return null;
   };
-  const noteCounts = await ctx.db
-    .selectFrom('supervisionNotes')
-    .select((eb) => ['courtCode', eb.fn.countAll<number>().as('n')])
-    .where('campaignId', '=', campaign.id)
-    .where('origin', '=', me)
-    .groupBy('courtCode')
-    .execute();
+  // Notes and orders (督办单) alike: a court with only orders gets its package too.
+  const noteCounts = [
+    ...(await ctx.db
+      .selectFrom('supervisionNotes')
+      .select((eb) => ['courtCode', eb.fn.countAll<number>().as('n')])
+      .where('campaignId', '=', campaign.id)
+      .where('origin', '=', me)
+      .groupBy('courtCode')
+      .execute()),
+    ...(await ctx.db
+      .selectFrom('supervisionOrders')
+      .select((eb) => ['courtCode', eb.fn.countAll<number>().as('n')])
+      .where('campaignId', '=', campaign.id)
+      .where('origin', '=', me)
+      .groupBy('courtCode')
+      .execute()),
+  ];
   const received = await ctx.db
     .selectFrom('syncReceived')
     .select(['id', 'sourceCode', 'targetCode', 'seq', 'sha256', 'size', 'filePath'])
@@ -867,14 +889,17 @@ async function publishAddressed(
     if (!entry) plan.set(child, (entry = { deeper: new Set(), carried: [], own: 0 }));
     return entry;
   };
+  const unreachable = new Set<string>();
   for (const { courtCode, n } of noteCounts) {
     if (courtCode === me) continue;
     const child = pathChild(courtCode);
     if (!child) {
+      if (unreachable.has(courtCode)) continue;
+      unreachable.add(courtCode);
       skipped.push({
         code: courtCode,
         name: names.get(courtCode) ?? courtCode,
-        reason: '不在本院应报名单中，无法确定转交路径，督导意见没有发出',
+        reason: '不在本院应报名单中，无法确定转交路径，督导意见和督办单没有发出',
       });
       continue;
     }
@@ -899,7 +924,8 @@ async function publishAddressed(
       skipped.push({
         code: child,
         name,
-        reason: '本院尚未取得该院的密钥（它还没有向本院上报过），督导意见不能加密，没有为它生成督导意见包',
+        reason:
+          '本院尚未取得该院的密钥（它还没有向本院上报过），督导意见和督办单不能加密，没有为它生成督导意见和督办单包',
       });
       continue;
     }
@@ -936,7 +962,7 @@ async function publishAddressed(
       campaign,
       target,
       (seq) =>
-        resolveOut(options, bundleFileName(profile, 'package_down', seq, date, `${campaign.title}督导意见发${name}`)),
+        resolveOut(options, bundleFileName(profile, 'package_down', seq, date, `${campaign.title}督导督办发${name}`)),
       { boxKey: key.boxKey, fingerprint: key.fingerprint },
       control,
       nested,
@@ -954,8 +980,8 @@ async function publishAddressed(
   return { files, skipped };
 }
 
-/** One package addressed to `target`: this court's notes on it (deleted ones too), its courts row
- * and roster, and the given nested packages. */
+/** One package addressed to `target`: this court's notes and orders on it (deleted ones too), its
+ * courts row and roster, and the given nested packages. `notes` counts both. */
 async function addressedPackage(
   ctx: ServiceContext,
   keys: OwnKeys,
@@ -982,6 +1008,15 @@ async function addressedPackage(
           target.code,
         ),
       ],
+      [
+        'supervision_orders',
+        all(
+          'SELECT * FROM supervision_orders WHERE campaign_id = ? AND origin = ? AND court_code = ? ORDER BY change_seq',
+          campaign.id,
+          me,
+          target.code,
+        ),
+      ],
     ];
     const counter = await trx.selectFrom('changeCounter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
     return { seq: (await nextSeq(trx, target.code)).seq, rows: picked, changeThrough: counter.value };
@@ -1000,6 +1035,8 @@ async function addressedPackage(
     recipient,
     control,
   });
-  const notes = rows.find(([table]) => table === 'supervision_notes')![1].length;
+  const notes = rows
+    .filter(([table]) => table === 'supervision_notes' || table === 'supervision_orders')
+    .reduce((sum, [, picked]) => sum + picked.length, 0);
   return { outPath: written.outPath, seq, sha256: written.sha256, bytes: written.bytes, notes };
 }

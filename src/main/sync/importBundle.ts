@@ -44,6 +44,7 @@ import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns, type SyncTable } from './s
 import { actorLabel, bundleSummary, NESTED_ROLE_WORDS, nestedSummary, sha256File, tempPath } from './syncFiles';
 import { describeCourt, directRefusal, relayRefusal, restartCourtStream } from './bundleTrust';
 import { rosterBelow, rosterCourts, type RosterEntry } from '../province/roster';
+import { newSealedRowScope, refuseUnsealedNotes, SealedRowGuard, type SealedRowScope } from './sealedRows';
 import {
   checkEnvelopeMatches,
   checkNestedName,
@@ -96,6 +97,8 @@ interface VerifiedBundle {
   size: number;
   /** Rows actually read from its rows/ entries (filled in as they are read). */
   counted: number;
+  /** Notes, orders and notices met while reading, checked once all its rows are in (sealedRows). */
+  sealed: SealedRowScope;
 }
 
 /** Thrown for refusals that concern one court's bundle sequence, so history can name that court. */
@@ -121,6 +124,7 @@ export class ImportSession {
   private readonly courtNames = new Map<string, string>();
   private readonly columns: Map<string, Set<string>>;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private sealedGuard: SealedRowGuard | null = null;
   private readonly shapes = new Map<string, RowShape>();
   private readonly parentCampaigns = new Map<string, string | null>();
   private readonly nestedSummaries: BundleSummary['nested'] = [];
@@ -172,6 +176,11 @@ export class ImportSession {
 
   private get sqlite(): BetterSqlite3.Database {
     return this.ctx.sqlite;
+  }
+
+  private get sealedRows(): SealedRowGuard {
+    this.sealedGuard ??= new SealedRowGuard((sql) => this.prepare(sql));
+    return this.sealedGuard;
   }
 
   /** Prepared once per session and reused for every row: a progress note inserts in ~6 µs this
@@ -293,7 +302,15 @@ export class ImportSession {
       this.courtNames.set(manifest.source.code, manifest.source.name);
       const size = fs.statSync(plainPath).size;
       // A nested bundle's hash was checked as it was extracted; only a file from outside is hashed here.
-      return { zip, manifest, plainPath, sha256: knownSha256 ?? (await sha256File(plainPath)), size, counted: 0 };
+      return {
+        zip,
+        manifest,
+        plainPath,
+        sha256: knownSha256 ?? (await sha256File(plainPath)),
+        size,
+        counted: 0,
+        sealed: newSealedRowScope(),
+      };
     } catch (error) {
       await zip.close();
       throw error;
@@ -645,6 +662,7 @@ export class ImportSession {
     const waiting: Row[] | null = apply && table.name === 'sections' ? [] : null;
     bundle.counted += await readCheckedRows(bundle.zip, manifest, table.name, entry, this.latestDay, (row) => {
       if (!apply) return;
+      this.sealedRows.row(manifest, bundle.sealed, table.name, row);
       if (waiting) waiting.push(row);
       else this.applyRow(table, row, source);
     });
@@ -838,6 +856,7 @@ export class ImportSession {
    */
   private async applyBundle(bundle: VerifiedBundle): Promise<void> {
     this.checkVouches(bundle.manifest);
+    refuseUnsealedNotes(bundle.manifest);
     // A sealed package addressed to one court carries the signer's roster: its rows go first, so
     // the courts its nested packages are addressed to are known here (checkNestedAddressee).
     const nestedFirst = bundle.manifest.kind === 'package_down' && bundle.manifest.target.code === '*';
@@ -856,6 +875,7 @@ export class ImportSession {
       const entry = bundle.manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
       if (entry) await this.readRowsEntry(bundle, table, entry, true);
     }
+    this.sealedRows.afterRows(bundle.manifest, bundle.sealed);
     if (!nestedFirst) await this.applyNested(bundle, false);
     if (bundle.manifest.kind === 'package_down' && bundle.manifest.campaign) {
       this.packages.push({ issuer: bundle.manifest.source.code, campaignId: bundle.manifest.campaign.id });
@@ -1270,11 +1290,11 @@ export class ImportSession {
           `这个同步包是${describeCourt(manifest.source)}发给${describeCourt(manifest.target)}的，不是发给本院的，没有导入任何内容。`,
         );
       }
-      // A package addressed to one court carries supervision notes: it is only ever sealed to that court.
+      // A package addressed to one court carries supervision notes and orders: it is only ever sealed to that court.
       if (manifest.kind === 'package_down' && manifest.target.code !== '*' && !encrypted) {
         throw new ApiError(
           'E_NOT_SEALED',
-          `这个下发包是${describeCourt(manifest.source)}专门发给本院的督导意见包，却没有加密，可能被人改动过，没有导入任何内容。请联系对方重新生成。`,
+          `这个下发包是${describeCourt(manifest.source)}专门发给本院的督导意见和督办单包，却没有加密，可能被人改动过，没有导入任何内容。请联系对方重新生成。`,
         );
       }
       this.trustRoot(manifest);

@@ -72,7 +72,7 @@ export function bundleSummary(
 export const NESTED_ROLE_WORDS: Record<NestedRole, string> = {
   subordinate_report: '下级法院同步包',
   superior_package: '上级法院的原始下发包',
-  addressed_package: '督导意见包',
+  addressed_package: '督导意见和督办单包',
 };
 
 /** What a nested bundle is, for the screens (see NestedBundleSummary). */

@@ -29,6 +29,9 @@ import { dayjs, formatDate, formatLongDate } from '../lib/dates';
 import { campaignRoute, itemRoute, routeHref } from '../lib/router';
 import { workActionText } from '../work/text';
 import { UnreadNotesCard } from '../work/UnreadNotesCard';
+import { ReceivedOrderTasksCard } from '../orders/ReceivedOrderTasksCard';
+import { IssuedOrderTasksCard } from '../orders/IssuedOrderTasksCard';
+import { CriticismBanner } from '../notices/CriticismBanner';
 import { percentOf } from './boardParts';
 import { boardText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
@@ -55,7 +58,10 @@ export function CourtBoardPage() {
         </Button>
       </PageHeader>
       {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
+      <CriticismBanner />
       <UnreadNotesCard />
+      <ReceivedOrderTasksCard />
+      <IssuedOrderTasksCard />
       {!board && !error && <Skeleton h={360} />}
       {board && board.campaigns.length === 0 && (
         <EmptyState title={t.noCampaigns} text={t.noCampaignsHint} testId="board-empty">

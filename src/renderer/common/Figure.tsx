@@ -31,3 +31,17 @@ export function Figure({
     </Paper>
   );
 }
+
+/** A record's field shown read-only: a small caption over its value. */
+export function LabeledValue({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div data-testid={testId}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}

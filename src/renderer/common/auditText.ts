@@ -55,6 +55,14 @@ export const auditOperationText: Record<string, string> = {
   'lookback-relapse': '回头看发现反弹',
   progress: '填报进展',
   'bulk-update': '批量修改',
+  // 督办单 (supervision orders)
+  'issue-order': '发出督办单',
+  'order-close': '办结督办单',
+  'order-close-unreplied': '办结督办单（未收到回复）',
+  'order-return': '退回督办单回复',
+  'sign-for': '签收督办单',
+  'reply-approve': '同意报送回复',
+  'reply-send-back': '退回修改回复',
   // sync
   'sync-import': '导入同步包',
   'package-update': '按下发包更新',

@@ -39,6 +39,7 @@ import { StatusActions } from './StatusActions';
 import { ItemSupervision } from './SupervisionNotes';
 import { itemText as t } from './text';
 import { IconAction } from '../common/IconAction';
+import { IssueOrderForItem } from '../orders/IssueOrderForItem';
 
 const statusColor: Record<ItemDetail['status'], string> = {
   not_started: 'gray',
@@ -299,7 +300,13 @@ function ItemDetailView({
 
       {foreign ? (
         <Alert color="gray" variant="light" data-testid="item-read-only">
-          {t.otherCourtHint(item.origin)}
+          {t.otherCourtHint(item.origin)}{' '}
+          <IssueOrderForItem
+            campaignId={item.campaignId}
+            courtCode={item.origin}
+            itemId={item.id}
+            onDialog={onDialog}
+          />
         </Alert>
       ) : (
         <StatusActions item={item} onDialog={onDialog} />

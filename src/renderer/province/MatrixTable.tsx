@@ -2,15 +2,18 @@
 // reachable by Tab, with aria-sort), the rank, the court's name and its 合计 sticky while the
 // sections scroll sideways, the total (or the chosen jurisdiction's subtotal) pinned first and the
 // jurisdictions' subtotals after the courts. Rank 1 is the best current court; stale, missing and
-// empty courts are unranked and marked in words, never by colour alone.
+// empty courts are unranked and marked in words, never by colour alone. A checkbox per court (and
+// one for every court shown) picks courts for a 督办单 or a 通报; 督办 and 批评 count the orders
+// issued to the court (with those overdue) and the criticisms naming it.
 import { Badge, Box, Paper } from '@mantine/core';
 import type { Light, ProvinceBoard, ProvinceCell, ProvinceCourtRow, ProvinceGroup } from '../../shared/model';
 import { formatDateTime } from '../lib/dates';
 import { campaignRoute, navigate } from '../lib/router';
+import { ordersText as ot } from '../orders/text';
 import { provinceText as t } from './text';
 import './MatrixTable.css';
 
-export type SortKey = 'rank' | 'name' | 'total' | 'delta' | 'age' | `s${number}`;
+export type SortKey = 'rank' | 'name' | 'total' | 'delta' | 'age' | 'orders' | 'criticisms' | `s${number}`;
 export interface SortState {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -30,6 +33,8 @@ function sortValue(row: ProvinceCourtRow, key: SortKey): number | string | null 
   if (key === 'total') return row.totals.completionRate;
   if (key === 'delta') return deltaPoints(row);
   if (key === 'age') return row.bundleAgeDays;
+  if (key === 'orders') return row.orderCount ?? 0;
+  if (key === 'criticisms') return row.criticismCount ?? 0;
   return row.cells[Number(key.slice(1))]?.completionRate ?? null;
 }
 
@@ -192,6 +197,7 @@ function GroupRow({
   const hint = t.groupHint(group.courtCount, group.currentCount);
   return (
     <tr data-testid={testId} data-group={group.code} className="pm-group">
+      <td className="pm-sticky pm-pick" />
       <td className="pm-sticky pm-rank" />
       <td className="pm-sticky pm-court" title={hint}>
         <span className="pm-name-text" style={{ fontWeight: 700, display: 'block' }}>
@@ -201,6 +207,8 @@ function GroupRow({
       <Cell cell={group.totals} section={label} testId={`${testId}-total`} sticky=" pm-sticky pm-total" />
       <DeltaCell points={deltaPoints(group)} />
       <td title={hint}>{group.code === 'own' ? '' : `${t.summaryReporting} ${t.percent(group.reportingRate)}`}</td>
+      <td />
+      <td />
       {group.cells.map((cell, index) => (
         <Cell key={index} cell={cell} section={board.sections[index]?.title ?? ''} testId={`${testId}-cell`} />
       ))}
@@ -208,7 +216,52 @@ function GroupRow({
   );
 }
 
-function CourtRow({ court, board }: { court: ProvinceCourtRow; board: ProvinceBoard }) {
+function OrdersCell({ court }: { court: ProvinceCourtRow }) {
+  const count = court.orderCount ?? 0;
+  const overdue = court.overdueOrderCount ?? 0;
+  return (
+    <td
+      className={`pm-c${count === 0 ? ' pm-dim' : ''}${overdue > 0 ? ' pm-late' : ''}`}
+      data-testid="province-orders"
+      data-count={count}
+      data-overdue={overdue}
+      title={ot.orderCountHint}
+    >
+      {ot.orderCell(count, overdue)}
+    </td>
+  );
+}
+
+function PickCell({ court, picked, onPick }: { court: ProvinceCourtRow; picked: boolean; onPick(code: string): void }) {
+  return (
+    <td
+      className="pm-sticky pm-pick"
+      onClick={(event) => event.stopPropagation()}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <input
+        type="checkbox"
+        className="pm-check"
+        checked={picked}
+        onChange={() => onPick(court.code)}
+        aria-label={ot.select(court.name)}
+        data-testid="province-pick"
+      />
+    </td>
+  );
+}
+
+function CourtRow({
+  court,
+  board,
+  picked,
+  onPick,
+}: {
+  court: ProvinceCourtRow;
+  board: ProvinceBoard;
+  picked: boolean;
+  onPick(code: string): void;
+}) {
   const standing = t.standing[court.standing];
   const hint =
     court.standing === 'stale'
@@ -221,7 +274,7 @@ function CourtRow({ court, board }: { court: ProvinceCourtRow; board: ProvinceBo
   const open = () => navigate(campaignRoute(board.campaignId, 'checklist', court.code));
   return (
     <tr
-      className="pm-row"
+      className={`pm-row${picked ? ' pm-picked' : ''}`}
       onClick={open}
       onKeyDown={(event) => {
         if (event.key === 'Enter') open();
@@ -233,7 +286,9 @@ function CourtRow({ court, board }: { court: ProvinceCourtRow; board: ProvinceBo
       data-rank={court.rank ?? ''}
       data-standing={court.standing}
       title={t.rowHint}
+      data-picked={picked || undefined}
     >
+      <PickCell court={court} picked={picked} onPick={onPick} />
       <td className="pm-sticky pm-rank" data-testid="province-rank">
         {court.rank ?? (
           <span className="pm-unranked" title={hint}>
@@ -292,6 +347,14 @@ function CourtRow({ court, board }: { court: ProvinceCourtRow; board: ProvinceBo
       <Cell cell={court.totals} section={t.total} testId="province-total" sticky=" pm-sticky pm-total" />
       <DeltaCell points={deltaPoints(court)} />
       <AgeCell court={court} />
+      <OrdersCell court={court} />
+      <td
+        className={`pm-c${(court.criticismCount ?? 0) === 0 ? ' pm-dim' : ' pm-late'}`}
+        data-testid="province-criticisms"
+        title={ot.criticismCountHint}
+      >
+        {court.criticismCount ?? 0}
+      </td>
       {court.cells.map((cell, index) => (
         <Cell
           key={board.sections[index]?.id ?? 'own'}
@@ -317,6 +380,10 @@ export function MatrixTable({
   subtotals,
   sort,
   onSort,
+  picked,
+  onPick,
+  onPickAll,
+  pickable = true,
 }: {
   board: ProvinceBoard;
   courts: ProvinceCourtRow[];
@@ -326,8 +393,17 @@ export function MatrixTable({
   subtotals: ProvinceGroup[];
   sort: SortState;
   onSort(next: SortState): void;
+  /** The courts chosen for a 督办单 or a 通报. */
+  picked: ReadonlySet<string>;
+  onPick(code: string): void;
+  /** Every court shown chosen (true) or none (false). */
+  onPickAll(all: boolean): void;
+  /** false: no checkboxes (a person who may not issue orders or draft notices). */
+  pickable?: boolean;
 }) {
-  const span = 5 + board.sections.length;
+  const span = 8 + board.sections.length;
+  const pickedShown = courts.filter((c) => picked.has(c.code)).length;
+  const allPicked = courts.length > 0 && pickedShown === courts.length;
   return (
     <Paper withBorder>
       <Box
@@ -336,9 +412,27 @@ export function MatrixTable({
         tabIndex={0}
         aria-label={t.title}
       >
-        <table className="pm-table" data-testid="province-table" data-rows={courts.length}>
+        <table
+          className={`pm-table${pickable ? '' : ' pm-nopick'}`}
+          data-testid="province-table"
+          data-rows={courts.length}
+        >
           <thead>
             <tr>
+              <th className="pm-sticky pm-pick">
+                <input
+                  type="checkbox"
+                  className="pm-check"
+                  checked={allPicked}
+                  ref={(box) => {
+                    if (box) box.indeterminate = pickedShown > 0 && !allPicked;
+                  }}
+                  onChange={() => onPickAll(!allPicked)}
+                  aria-label={ot.selectAll}
+                  disabled={courts.length === 0}
+                  data-testid="province-pick-all"
+                />
+              </th>
               <SortHeader
                 label={t.rank}
                 sortKey="rank"
@@ -373,6 +467,24 @@ export function MatrixTable({
                 title={t.deltaHint(board.previousPeriod.start, board.previousPeriod.end)}
               />
               <SortHeader label={t.reportedAt} sortKey="age" sort={sort} onSort={onSort} testId="province-head-age" />
+              <SortHeader
+                label={ot.orderCount}
+                sortKey="orders"
+                sort={sort}
+                onSort={onSort}
+                className="pm-c"
+                testId="province-head-orders"
+                title={ot.orderCountHint}
+              />
+              <SortHeader
+                label={ot.criticismCount}
+                sortKey="criticisms"
+                sort={sort}
+                onSort={onSort}
+                className="pm-c"
+                testId="province-head-criticisms"
+                title={ot.criticismCountHint}
+              />
               {board.sections.map((section, index) => (
                 <SortHeader
                   key={section.id ?? 'own'}
@@ -389,7 +501,7 @@ export function MatrixTable({
           <tbody>
             <GroupRow group={pinned} label={groupLabel(board, pinned)} board={board} testId="province-pinned" />
             {courts.map((court) => (
-              <CourtRow key={court.code} court={court} board={board} />
+              <CourtRow key={court.code} court={court} board={board} picked={picked.has(court.code)} onPick={onPick} />
             ))}
             {courts.length === 0 && (
               <tr>

@@ -3,12 +3,16 @@
 // per intermediate jurisdiction, a filter by jurisdiction and a switch to show only the 后进 courts
 // (the same courts the badge counts: the campaign's one rule, computed by boards.province). The
 // filter, the switch and the sort live in the address (…/courts?j=…&sort=…&lag=1) and in the
-// session, so drilling down into a court and coming back keeps them.
+// session, so drilling down into a court and coming back keeps them. Courts ticked in the matrix
+// (or 选中后进法院) get a 督办单 (发督办单) or are named in a draft 通报 (起草通报).
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Select, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
-import { IconFileImport, IconInfoCircle, IconPrinter } from '@tabler/icons-react';
+import { IconFileImport, IconInfoCircle, IconPrinter, IconSend, IconSpeakerphone, IconX } from '@tabler/icons-react';
 import type { Campaign } from '../../shared/model';
 import { useRead } from '../api/queries';
+import { useApp } from '../AppContext';
+import { IssueOrderDialog } from '../orders/IssueOrderDialog';
+import { ordersText as ot } from '../orders/text';
 import { campaignRoute, navigate } from '../lib/router';
 import { RetryAlert } from '../common/RetryAlert';
 import { provinceText as t } from './text';
@@ -27,7 +31,7 @@ const storageKey = (campaignId: string) => `province-view:${campaignId}`;
 function parseView(query: URLSearchParams): ViewState | null {
   if (!query.has('j') && !query.has('sort') && !query.has('lag')) return null;
   const [key, dir] = (query.get('sort') ?? '').split(':');
-  const validKey = /^(rank|name|total|delta|age|s\d+)$/.test(key);
+  const validKey = /^(rank|name|total|delta|age|orders|criticisms|s\d+)$/.test(key);
   return {
     jurisdiction: query.has('j') ? query.get('j') : null,
     onlyLaggards: query.get('lag') === '1',
@@ -93,6 +97,16 @@ function Legend() {
 export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
   const { data: board, error, refetch } = useRead('boards.province', { campaignId: campaign.id });
   const [view, setView] = useState<ViewState>(() => initialView(campaign.id));
+  const { can } = useApp();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [issuing, setIssuing] = useState(false);
+  const pick = (code: string) =>
+    setPicked((old) => {
+      const next = new Set(old);
+      if (next.has(code)) next.delete(code);
+      else next.add(code);
+      return next;
+    });
 
   // Keep the view in the address (replacing it: no new history entry) and in the session.
   useEffect(() => {
@@ -135,6 +149,10 @@ export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
   const pinned = chosen ?? board.total;
   const subtotals = view.jurisdiction === null ? [{ ...board.own, code: 'own' }, ...jurisdictions] : [];
   const named = jurisdictions.length > 1 || jurisdictions.some((j) => j.code !== '');
+  // In the board's order, whatever the sort: the courts the dialog and the draft start from.
+  const pickedCodes = board.courts.filter((c) => picked.has(c.code)).map((c) => c.code);
+  const laggards = board.courts.filter((c) => c.laggard).map((c) => c.code);
+  const manager = can('admin', 'reviewer');
 
   return (
     <Stack gap="sm" data-testid="province-tab">
@@ -225,6 +243,61 @@ export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
           </Text>
         </Group>
       </Group>
+      {manager && (
+        <Group gap="sm" wrap="wrap" data-testid="province-pick-bar">
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => setPicked(new Set([...picked, ...laggards]))}
+            disabled={laggards.length === 0}
+            data-testid="province-pick-laggards"
+          >
+            {ot.selectLaggards}
+          </Button>
+          {pickedCodes.length > 0 && (
+            <>
+              <Text size="sm" fw={600} aria-live="polite" data-testid="province-picked-count">
+                {ot.selected(pickedCodes.length)}
+              </Text>
+              <Button
+                size="xs"
+                leftSection={<IconSend size={14} />}
+                onClick={() => setIssuing(true)}
+                data-testid="province-issue-order"
+              >
+                {ot.issueSelected(pickedCodes.length)}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconSpeakerphone size={14} />}
+                onClick={() =>
+                  navigate({
+                    name: 'campaign',
+                    id: campaign.id,
+                    tab: 'orders',
+                    draft: 'criticism',
+                    draftCourts: pickedCodes,
+                  })
+                }
+                data-testid="province-draft-notice"
+              >
+                {ot.draftCriticism}
+              </Button>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="gray"
+                leftSection={<IconX size={14} />}
+                onClick={() => setPicked(new Set())}
+                data-testid="province-pick-clear"
+              >
+                {ot.clearSelection}
+              </Button>
+            </>
+          )}
+        </Group>
+      )}
       <MatrixTable
         board={board}
         courts={shown}
@@ -232,7 +305,28 @@ export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
         subtotals={subtotals}
         sort={view.sort}
         onSort={(sort) => setView((v) => ({ ...v, sort }))}
+        picked={picked}
+        pickable={manager}
+        onPick={pick}
+        onPickAll={(all) =>
+          setPicked((old) => {
+            const next = new Set(old);
+            for (const c of shown) {
+              if (all) next.add(c.code);
+              else next.delete(c.code);
+            }
+            return next;
+          })
+        }
       />
+      {issuing && (
+        <IssueOrderDialog
+          campaign={campaign}
+          initialCourts={pickedCodes}
+          onClose={() => setIssuing(false)}
+          onIssued={() => setPicked(new Set())}
+        />
+      )}
     </Stack>
   );
 }

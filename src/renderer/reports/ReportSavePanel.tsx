@@ -28,6 +28,8 @@ export function ReportSavePanel({
   formats,
   baseName,
   disabled,
+  noticeId,
+  testIdPrefix = 'report-save',
 }: {
   campaignId: string;
   kind: ReportKind;
@@ -36,6 +38,10 @@ export function ReportSavePanel({
   formats: ReportFormat[];
   baseName: string | null;
   disabled: boolean;
+  /** For kind 'notice': the 通报 to save. */
+  noticeId?: string;
+  /** The buttons' data-testid before "-pdf", "-docx"… */
+  testIdPrefix?: string;
 }) {
   const [folder, setFolder] = useLocalStorage({ key: 'court.reports.folder', defaultValue: '' });
   const [folderError, setFolderError] = useState<string | null>(null);
@@ -54,6 +60,7 @@ export function ReportSavePanel({
       kind,
       format,
       courtCode: courtCode ?? undefined,
+      ...(noticeId ? { noticeId } : {}),
       folder: folder.trim(),
     });
     if (!result.ok) {
@@ -119,7 +126,7 @@ export function ReportSavePanel({
                   onClick={() => void save(format)}
                   loading={starting === format}
                   disabled={disabled || (starting !== null && starting !== format)}
-                  data-testid={`report-save-${format}`}
+                  data-testid={`${testIdPrefix}-${format}`}
                 >
                   {t.saveAs(reportFormatText[format])}
                 </Button>

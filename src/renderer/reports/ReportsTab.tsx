@@ -56,8 +56,11 @@ export function ReportsTab({
   onBackToOwn(): void;
 }) {
   const { court } = useApp();
-  // The province report is the higher court's own matrix: not at a basic court, not for a subordinate.
-  const kinds = reportKinds.filter((k) => k !== 'province' || (court.level !== 'basic' && courtCode === null));
+  // The province report and the 督办台账 are the higher court's own: not at a basic court, not for a
+  // subordinate. A 通报 is printed from the notice itself, never from here.
+  const kinds = reportKinds.filter(
+    (k) => k !== 'notice' && ((k !== 'province' && k !== 'orders') || (court.level !== 'basic' && courtCode === null)),
+  );
   const [kind, setKind] = useState<ReportKind>(() => initialKind(campaign.id, kinds));
   const paper = useRef<ReportPaperHandle>(null);
   const campaignId = campaign.id;

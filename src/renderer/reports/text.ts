@@ -7,6 +7,8 @@ export const reportKindText: Record<ReportKind, string> = {
   ledger: '整改台账',
   summary: '活动总结',
   province: '下级法院进度表',
+  orders: '督办台账',
+  notice: '通报',
 };
 
 /** What each format is called on its button and in messages. */

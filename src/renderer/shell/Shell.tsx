@@ -8,6 +8,7 @@ import {
   IconBuildingBank,
   IconChevronDown,
   IconClipboardList,
+  IconFlag,
   IconHistory,
   IconKey,
   IconListCheck,
@@ -31,6 +32,7 @@ import { AuditPage } from '../audit/AuditPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SubordinatesPage } from '../sync/SubordinatesPage';
+import { OrdersPage } from '../orders/OrdersPage';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { RoleBadges } from '../auth/RoleBadges';
 import { PageBoundary } from '../common/PageBoundary';
@@ -60,6 +62,13 @@ const navItems: Array<{
     label: t.navSubordinates,
     icon: IconSitemap,
     match: ['subordinates'],
+    levels: ['high', 'intermediate'],
+  },
+  {
+    route: { name: 'orders' },
+    label: t.navOrders,
+    icon: IconFlag,
+    match: ['orders'],
     levels: ['high', 'intermediate'],
   },
   { route: { name: 'audit' }, label: t.navAudit, icon: IconHistory, match: ['audit'], roles: ['admin', 'reviewer'] },
@@ -130,6 +139,7 @@ export function Shell() {
           {route.name === 'settings' && <SettingsPage />}
           {route.name === 'sync' && <SyncPage tab={route.tab} />}
           {route.name === 'subordinates' && <SubordinatesPage />}
+          {route.name === 'orders' && <OrdersPage />}
         </PageBoundary>
       </AppShell.Main>
     </AppShell>

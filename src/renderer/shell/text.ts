@@ -8,6 +8,7 @@ export const shellText = {
   navUsers: '用户管理',
   navSync: '同步',
   navSubordinates: '应报法院',
+  navOrders: '督办台账',
   navAudit: '审计日志',
   navSettings: '设置',
   userMenu: '账户菜单',

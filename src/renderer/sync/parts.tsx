@@ -193,7 +193,7 @@ function WrittenFiles({ report }: { report: ExportReport }) {
               <Table.Td>
                 {file.target.code === '*' ? t.broadcast : t.courtWithCode(file.target.name, file.target.code)}
               </Table.Td>
-              <Table.Td>{t.fileNotes(file.target.code === '*', file.notes)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{t.fileNotes(file.target.code === '*', file.notes)}</Table.Td>
               <Table.Td>{file.encrypted ? t.encrypted : t.notEncrypted}</Table.Td>
             </Table.Tr>
           ))}

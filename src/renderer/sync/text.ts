@@ -57,10 +57,11 @@ export const syncText = {
   carryHint: '请将此文件复制到 U 盘或通过内网邮件交给上级法院。',
   filesTitle: (n: number) => `共写出 ${n} 个文件`,
   fileTarget: '收件',
-  /** A broadcast package holds the campaign's definition; a sealed one, supervision notes. */
-  fileNotes: (broadcast: boolean, n: number) => (broadcast ? '活动定义' : n > 0 ? `督导意见 ${n} 条` : '督导意见'),
+  /** A broadcast package holds the campaign's definition; a sealed one, supervision notes and orders. */
+  fileNotes: (broadcast: boolean, n: number) =>
+    broadcast ? '活动定义和通报' : n > 0 ? `督导意见和督办单 ${n} 条` : '督导意见和督办单',
   broadcast: '各下级法院',
-  skippedTitle: '以下法院有督导意见，但没有生成文件',
+  skippedTitle: '以下法院有督导意见或督办单，但没有生成文件',
 
   // folder
   folder: '保存到文件夹',
@@ -72,7 +73,7 @@ export const syncText = {
   // 下发
   publishTitle: '向下级法院下发专项活动',
   publishHint:
-    '下发包包含专项活动的定义（分组、规定动作、问题清单）以及本院的督导意见。下级法院导入后，规定动作出现在其推进清单中，由下级法院填报落实情况；活动有修改后再次下发，下级法院已填报的内容保留。',
+    '下发包包含专项活动的定义（分组、规定动作、问题清单）、本院已印发的通报，以及本院的督导意见和督办单（按法院分别加密）。下级法院导入后，规定动作出现在其推进清单中，由下级法院填报落实情况；活动有修改后再次下发，下级法院已填报的内容保留。',
   campaign: '专项活动',
   campaignPlaceholder: '选择本院制定的专项活动',
   noOwnCampaigns: '本院还没有自己制定的专项活动。上级法院下发的专项活动请在上方“转发给下级法院”。',
@@ -82,7 +83,7 @@ export const syncText = {
   // 转发 (a superior's campaign passed down)
   relayTitle: '转发给下级法院',
   relayHint:
-    '上级法院下发的专项活动，由本院原样转发给各下级法院：转发包内含上级法院的原始下发包（下级法院可核验上级的签名），以及给各院的督导意见（密封，只有该院能打开）。',
+    '上级法院下发的专项活动，由本院原样转发给各下级法院：转发包内含上级法院的原始下发包（下级法院可核验上级的签名），以及给各院的督导意见和督办单（密封，只有该院及其上级能打开）。',
   relayFrom: (superior: string) => `${superior}下发`,
   relayReceived: (seq: number, at: string) => `已导入上级下发包第 ${seq} 号（${at}）`,
   relayLast: (at: string) => `上次转发：${at}`,
@@ -95,7 +96,8 @@ export const syncText = {
   relayRunning: '正在生成转发包…',
   relayDone: '转发包已生成',
   relayFailed: '转发包没有生成',
-  relayCarryHint: '请将以上文件全部复制给各下级法院（督导意见包只有收件法院能打开），由其在“同步 → 导入”中载入。',
+  relayCarryHint:
+    '请将以上文件全部复制给各下级法院（督导意见和督办单包只有收件法院能打开），由其在“同步 → 导入”中载入。',
   publishButton: '生成下发包',
   publishRunning: '正在生成下发包…',
   publishDone: '下发包已生成',
@@ -148,7 +150,7 @@ export const syncText = {
   nestedRole: {
     subordinate_report: '下级法院同步包',
     superior_package: '上级法院的原始下发包',
-    addressed_package: '督导意见',
+    addressed_package: '督导意见和督办单',
   } as Record<'subordinate_report' | 'superior_package' | 'addressed_package', string>,
   nestedAddressed: (to: string) => `（密封发给${to}）`,
   // the roster (应报名单)

@@ -30,6 +30,7 @@ import { EmptyState } from '../common/EmptyState';
 import { LightLabel } from '../common/LightLabel';
 import { HrefRow, onFollow, workHref } from './workLinks';
 import { UnreadNotesCard } from './UnreadNotesCard';
+import { OrderTasksCard } from '../orders/OrderTasksCard';
 
 const KINDS: WorkKind[] = ['item', 'report', 'measure', 'lookback'];
 /** Enough to act on; a reviewer after a big import may have thousands waiting. */
@@ -82,8 +83,11 @@ export function MyWorkPage() {
 
       {error && <RetryAlert title={t.loadFailed} error={error.message} onRetry={() => void refetch()} />}
 
+      {/* 督办单 to sign for, reply to or review: above everything while a red one waits. */}
+      <OrderTasksCard place="top" />
       {/* Notes from a higher court wait here until someone reads them. */}
       <UnreadNotesCard />
+      <OrderTasksCard place="below" />
 
       <Group gap="sm" align="stretch" data-testid="work-counts">
         <KindCard

@@ -49,6 +49,12 @@ export interface ProvinceCourtRow {
   bundleAgeDays: number | null;
   /** Bundle age against the subordinates page's thresholds (over 30 days yellow, over 60 red). */
   bundleLight: Light;
+  /** 督办单 of this campaign this court issued to that court (not withdrawn). */
+  orderCount: number;
+  /** Of those, the ones overdue now (not closed, no reply sent, reply deadline passed). */
+  overdueOrderCount: number;
+  /** 批评 naming that court in issued 通报 of this campaign. */
+  criticismCount: number;
 }
 
 /** A subtotal: one intermediate jurisdiction (the intermediate court and its basic courts), or the whole. */

@@ -9,6 +9,8 @@ const reportScope = {
   kind: z.enum(reportKinds, { error: '请选择报表种类' }),
   /** A held subordinate's report, read-only; this court's own when absent. */
   courtCode: courtCode.optional(),
+  /** Kind 'notice' only: the 通报 to print (required for that kind). */
+  noticeId: rowId.optional(),
 };
 
 export const reportOperations = {

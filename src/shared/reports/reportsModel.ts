@@ -1,6 +1,10 @@
 // Reports (报表): a preview and a saved file. Plain data that crosses the process boundary.
 
-export const reportKinds = ['checklist', 'inspection', 'ledger', 'summary', 'province'] as const;
+/**
+ * notice: a 通报 printed as a 公文 (from the notice itself, not offered in 报表打印); orders: the
+ * 督办 ledger of the courts below this one.
+ */
+export const reportKinds = ['checklist', 'inspection', 'ledger', 'summary', 'province', 'orders', 'notice'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportFormats = ['pdf', 'xlsx', 'html', 'docx'] as const;

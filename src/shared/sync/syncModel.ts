@@ -167,9 +167,9 @@ export interface ExportReport {
   nested: number;
   bytes: number;
   /** Every file this action wrote (a publish writes the broadcast package plus one sealed package
-   * per court that has supervision notes); an export up lists its one file. */
+   * per court that has supervision notes or orders); an export up lists its one file. */
   packages: ExportedFile[];
-  /** Courts with notes for whom no package was written (their key is not known here). */
+  /** Courts with notes or orders for whom no package was written (their key is not known here). */
   skipped: { code: string; name: string; reason: string }[];
   message: string;
 }
@@ -181,7 +181,8 @@ export interface ExportedFile {
   target: { code: string; name: string };
   seq: number;
   encrypted: boolean;
-  /** Supervision notes inside (own and carried), 0 for the broadcast package. */
+  /** This court's supervision notes and orders (督办单) inside, on the addressee and on courts below
+   * it; 0 for the broadcast package. */
   notes: number;
   bytes: number;
 }

@@ -23,6 +23,7 @@ import {
   countRows,
   openEngineCourt,
   outFolder,
+  refusalOf,
   type SyncCourt,
 } from './syncFixtures';
 import { readBundle, sha256, writeBundle } from './bundleSurgery';
@@ -35,16 +36,6 @@ afterEach(async () => {
 const court = (profile: Parameters<typeof openEngineCourt>[0]) => openEngineCourt(profile, open);
 const NOTE_ON_B1 = '请龙江县法院补充警示教育佐证材料（督导专用甲）';
 const NOTE_ON_I = '请齐齐哈尔中院汇总辖区进度（督导专用乙）';
-
-async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught as { code: string; message: string },
-  );
-  expect(error, 'should be refused').not.toBeNull();
-  expect(error!.message).toMatch(/[\u4e00-\u9fa5]/);
-  return error!;
-}
 
 /** High court with one campaign, published; intermediate court imports and passes it down; two
  * basic courts import the pass-down confirming only the intermediate court's fingerprint. */

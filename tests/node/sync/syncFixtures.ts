@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { expect } from 'vitest';
+import { courtFingerprint, exportReportUp, importBundle, publishCampaign } from '../../../src/main/sync/syncService';
 import type { ServiceContext } from '../../../src/main/api/context';
 import { loadSessionUser } from '../../../src/main/access/accounts';
 import { ADMIN, openHarness, tempDir, type Harness } from '../harness';
@@ -140,4 +142,42 @@ export function leftoverTemps(dataDir: string): string[] {
   const list = (dir: string) =>
     fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(path.basename(dir), name)) : [];
   return [...list(path.join(dataDir, 'sync', 'tmp')), ...list(path.join(dataDir, 'journal'))];
+}
+
+/** The refusal a call ends in (it must be refused, with a Chinese message). */
+export async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught as { code: string; message: string },
+  );
+  expect(error, 'should be refused').not.toBeNull();
+  expect(error!.message).toMatch(/[\u4e00-\u9fa5]/);
+  return error!;
+}
+
+/**
+ * Every file a publication wrote that `code` imports: the broadcast package, and the sealed ones
+ * addressed to it or to a court below it (it is on their path; test court codes nest: J23 → J2302 → J230201).
+ */
+function packagesFor(published: { filePath: string }, code: string): string[] {
+  const sealed = (published as { packages?: Array<{ filePath: string; target: { code: string } }> }).packages ?? [];
+  const files = [published.filePath];
+  for (const pkg of sealed) {
+    if (pkg.target.code.startsWith(code) && !files.includes(pkg.filePath)) files.push(pkg.filePath);
+  }
+  return files;
+}
+
+/** The superior publishes the campaign and the subordinate imports what is for it (trusting the superior). */
+export async function passDown(from: SyncCourt, to: SyncCourt, toCode: string, campaignId: string, folder: string) {
+  const published = await publishCampaign(from.ctx, { campaignId, folder });
+  const trust = [await courtFingerprint(from.ctx)];
+  for (const file of packagesFor(published, toCode)) await importBundle(to.ctx, { file, dryRun: false, trust });
+}
+
+/** The subordinate reports up and the superior imports it (trusting it and taking it onto the roster). */
+export async function reportUp(from: SyncCourt, to: SyncCourt, fromCode: string, folder: string) {
+  const up = await exportReportUp(from.ctx, { folder, full: false });
+  const trust = [await courtFingerprint(from.ctx)];
+  await importBundle(to.ctx, { file: up.filePath, dryRun: false, trust, addToRoster: [fromCode] });
 }

@@ -1,0 +1,181 @@
+// A 通报 as a Word document in the GB/T 9704-2012 layout, the same page as the printed PDF
+// (officialDocument.ts): A4 portrait, margins 37 / 26 / 35 / 28 mm, a 22-line × 28-character grid
+// of 3号 仿宋, the red 发文机关标志 and separator, the title in 2号 小标宋, headings 一、in 黑体 and
+// （一）in 楷体, 落款 and 成文日期, and the page number “— n —” (a PAGE field) in 4号 宋体 at the outer
+// bottom corner: odd pages right, even pages left (evenAndOddHeaders), one character in.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import {
+  addresseesLine,
+  bodyParagraphs,
+  markFontSize,
+  officialDate,
+  OFFICIAL_LINE_PT,
+  OFFICIAL_PAGE,
+  OFFICIAL_SIZES,
+  paragraphLevel,
+  signaturePaddings,
+  type OfficialDocumentContent,
+} from './officialDocument';
+
+const TWIPS_PER_MM = 1440 / 25.4;
+const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
+
+/** Faces as Word names them (the first of each stack the PDF uses). */
+export const DOCX_FONTS = {
+  title: { ascii: '方正小标宋简体', hAnsi: '方正小标宋简体', eastAsia: '方正小标宋简体' },
+  body: { ascii: '仿宋_GB2312', hAnsi: '仿宋_GB2312', eastAsia: '仿宋_GB2312' },
+  heading: { ascii: '黑体', hAnsi: '黑体', eastAsia: '黑体' },
+  kai: { ascii: '楷体_GB2312', hAnsi: '楷体_GB2312', eastAsia: '楷体_GB2312' },
+  number: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' },
+};
+
+/** Page set-up in twips: A4, the 公文 margins, the footer 23 mm above the paper's edge (7 mm under the text block). */
+export const DOCX_PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: {
+    top: twips(OFFICIAL_PAGE.topMm),
+    right: twips(OFFICIAL_PAGE.rightMm),
+    bottom: twips(OFFICIAL_PAGE.bottomMm),
+    left: twips(OFFICIAL_PAGE.leftMm),
+    header: twips(15),
+    footer: twips(OFFICIAL_PAGE.bottomMm - OFFICIAL_PAGE.pageNumberGapMm - 5),
+  },
+};
+
+/** One grid line in twentieths of a point: 22 lines in 225 mm (579). */
+export const LINE_PITCH = Math.floor(OFFICIAL_LINE_PT * 20);
+/** 28 characters of 16 pt in 156 mm: (442.2 / 28 − 16) pt × 4096. */
+export const CHAR_SPACE = Math.round(
+  ((OFFICIAL_PAGE.textWidthMm * 72) / 25.4 / OFFICIAL_PAGE.charsPerLine - OFFICIAL_SIZES.body) * 4096,
+);
+
+const half = (pt: number) => Math.round(pt * 2);
+const RED = 'E60012';
+const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
+
+function line(
+  text: string,
+  options: {
+    font?: typeof DOCX_FONTS.body;
+    size?: number;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    indentChars?: number;
+    rightChars?: number;
+    color?: string;
+    before?: number;
+    after?: number;
+    lineTwips?: number;
+    keepNext?: boolean;
+    border?: boolean;
+  } = {},
+): Paragraph {
+  const size = options.size ?? OFFICIAL_SIZES.body;
+  return new Paragraph({
+    alignment: options.align ?? AlignmentType.JUSTIFIED,
+    spacing: {
+      line: options.lineTwips ?? LINE_PITCH,
+      lineRule: LineRuleType.EXACT,
+      before: options.before ?? 0,
+      after: options.after ?? 0,
+    },
+    indent: {
+      firstLine: options.indentChars ? Math.round(options.indentChars * OFFICIAL_SIZES.body * 20) : undefined,
+      right: options.rightChars ? Math.round(options.rightChars * OFFICIAL_SIZES.body * 20) : undefined,
+    },
+    keepNext: options.keepNext,
+    border: options.border ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 4 } } : undefined,
+    children: [new TextRun({ text, font: options.font ?? DOCX_FONTS.body, size: half(size), color: options.color })],
+  });
+}
+
+function pageFooter(side: 'left' | 'right'): Footer {
+  const run = (children: Array<string | (typeof PageNumber)[keyof typeof PageNumber]>) =>
+    new TextRun({ children, font: DOCX_FONTS.number, size: half(OFFICIAL_SIZES.pageNumber) });
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: OFFICIAL_SIZES.pageNumber * 20 } : { left: OFFICIAL_SIZES.pageNumber * 20 },
+        children: [run(['— ', PageNumber.CURRENT, ' —'])],
+      }),
+    ],
+  });
+}
+
+export async function officialDocumentDocx(doc: OfficialDocumentContent): Promise<Buffer> {
+  const blank = (count: number) => Array.from({ length: count }, () => new Paragraph({ spacing: exact, children: [] }));
+  const markSize = markFontSize(doc.mark);
+  const date = doc.signedDate ? officialDate(doc.signedDate) : '';
+  const pad = signaturePaddings(doc.signature, date);
+  const to = addresseesLine(doc.addressees);
+  const body = bodyParagraphs(doc.body).map((text) => {
+    const level = paragraphLevel(text);
+    const font = level === 'h1' ? DOCX_FONTS.heading : level === 'h2' ? DOCX_FONTS.kai : DOCX_FONTS.body;
+    return line(text, { font, indentChars: 2, keepNext: level !== 'p' });
+  });
+  const children: Paragraph[] = [
+    // 发文机关标志: its top 35 mm under the text block's top edge.
+    line(doc.mark, {
+      font: DOCX_FONTS.title,
+      size: markSize,
+      color: RED,
+      align: AlignmentType.CENTER,
+      before: twips(35) - LINE_PITCH,
+      lineTwips: Math.round(markSize * 1.2 * 20),
+    }),
+    ...blank(2),
+    // 文号 two lines under the mark, then the red separator 4 mm under it (the paragraph's border).
+    line(doc.docNumber, { align: AlignmentType.CENTER, border: true, after: 0 }),
+    ...blank(1),
+    line(doc.title, {
+      font: DOCX_FONTS.title,
+      size: OFFICIAL_SIZES.title,
+      align: AlignmentType.CENTER,
+      before: LINE_PITCH,
+      lineTwips: Math.round(OFFICIAL_SIZES.title * 1.5 * 20),
+    }),
+    ...blank(1),
+    ...(to ? [line(to, { align: AlignmentType.LEFT })] : []),
+    ...body,
+    ...blank(1),
+    line(doc.signature, { align: AlignmentType.RIGHT, rightChars: pad.signature }),
+    line(date, { align: AlignmentType.RIGHT, rightChars: pad.date }),
+  ];
+  const document = new Document({
+    creator: doc.author ?? doc.signature,
+    title: doc.documentTitle,
+    description: doc.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: DOCX_FONTS.body, size: half(OFFICIAL_SIZES.body) },
+          paragraph: { spacing: exact },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height }, margin: DOCX_PAGE.margin },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+        },
+        footers: { default: pageFooter('right'), even: pageFooter('left') },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
