@@ -200,6 +200,8 @@ test('督办单：基层法院在本院挂图和我的待办中看到，签收�
     await drawer.getByTestId('reply-text').click();
     await drawer.getByTestId('reply-submit').click();
     await expect(drawer.getByTestId('reply-waiting')).toContainText('等待审核人审核');
+    // The court's own state: the answer waits for its reviewer, not for a reply.
+    await expect(drawer.getByTestId('order-state').first()).toHaveText('回复待本院审核');
     await expect(drawer.getByTestId('order-reply-status')).toHaveText('待审核');
     await expect(drawer.getByTestId('reply-approve')).toHaveCount(0);
 

@@ -3,7 +3,7 @@
 // screens and the order drawer.
 import { Badge, Group, Text } from '@mantine/core';
 import type { OrderColour, SupervisionOrder } from '../../shared/orders/ordersModel';
-import { colourMantine, colourText, daysLeftText, overdueLabel, stateColour, stateLabel } from './text';
+import { colourMantine, colourText, daysLeftText, overdueLabel, stateColour, stateText } from './text';
 
 /** A small square of the colour, beside its word (never the colour alone). */
 export function ColourSwatch({ colour, size = 12 }: { colour: OrderColour; size?: number }) {
@@ -53,7 +53,13 @@ export function ColourBadge({
 }
 
 /** The state in words. */
-export function StateBadge({ order, size = 'sm' }: { order: Pick<SupervisionOrder, 'state'>; size?: 'sm' | 'md' }) {
+export function StateBadge({
+  order,
+  size = 'sm',
+}: {
+  order: Pick<SupervisionOrder, 'state' | 'relation' | 'responses'>;
+  size?: 'sm' | 'md';
+}) {
   return (
     <Badge
       size={size}
@@ -64,13 +70,17 @@ export function StateBadge({ order, size = 'sm' }: { order: Pick<SupervisionOrde
       data-testid="order-state"
       data-state={order.state}
     >
-      {stateLabel[order.state]}
+      {stateText(order)}
     </Badge>
   );
 }
 
 /** The state in words, and 逾期 beside it when the order is overdue. */
-export function StateBadges({ order }: { order: Pick<SupervisionOrder, 'state' | 'overdue'> }) {
+export function StateBadges({
+  order,
+}: {
+  order: Pick<SupervisionOrder, 'state' | 'overdue' | 'relation' | 'responses'>;
+}) {
   return (
     <Group gap={4} wrap="nowrap">
       <StateBadge order={order} />

@@ -8,7 +8,7 @@ import { openRecord, routeHref } from '../lib/router';
 import { orderRoute } from './OrderDrawerHost';
 import { ColourBadge, DaysLeftText, StateBadge } from './OrderBadges';
 import { receivedText as t } from './receivedText';
-import { colourText, kindLabel, ordersText, stateLabel } from './text';
+import { colourText, kindLabel, ordersText, stateText } from './text';
 
 export function ReceivedOrdersPanel({ campaignId }: { campaignId: string }) {
   const read = useRead('orders.list', { campaignId, relation: 'received' });
@@ -81,7 +81,7 @@ function ReceivedRow({ order }: { order: SupervisionOrder }) {
             event.preventDefault();
             open();
           }}
-          aria-label={t.rowLabel(order, colourText(order), stateLabel[order.state])}
+          aria-label={t.rowLabel(order, colourText(order), stateText(order))}
           data-testid="received-order-link"
         >
           {order.docNumber}

@@ -53,6 +53,18 @@ export const stateLabel: Record<OrderState, string> = {
   closed: '已办结',
 };
 
+/**
+ * The state as the court reading it says it: at the receiving court, an answer drafted and waiting
+ * for its own reviewer reads 回复待本院审核 rather than 待回复.
+ */
+export function stateText(order: Pick<SupervisionOrder, 'state' | 'relation' | 'responses'>): string {
+  const waiting =
+    order.relation === 'received' &&
+    (order.state === 'signed' || order.state === 'returned') &&
+    order.responses.some((response) => response.kind === 'reply' && response.status === 'pending');
+  return waiting ? '回复待本院审核' : stateLabel[order.state];
+}
+
 /** Mantine colours for the state badges (the words carry the meaning). */
 export const stateColour: Record<OrderState, string> = {
   unsigned: 'gray',
@@ -133,7 +145,7 @@ export const ordersText = {
     state: '状态',
   },
   rowLabel: (o: SupervisionOrder) =>
-    `${o.docNumber}，${o.courtName}，${kindLabel[o.kind]}，${colourText(o)}，${stateLabel[o.state]}${o.overdue ? '，逾期' : ''}，打开详情`,
+    `${o.docNumber}，${o.courtName}，${kindLabel[o.kind]}，${colourText(o)}，${stateText(o)}${o.overdue ? '，逾期' : ''}，打开详情`,
 
   // the issue dialog
   dialogTitle: '发督办单',
