@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { COURT, seedCampaign, setUpDemoCourt, setUpHighCourt } from './helpers';
 import { shot } from './steps';
-import { scanView } from './a11yScan';
+import { focusedElement, scanView } from './a11yScan';
 
 const TITLE_SUFFIX = ' – 专项活动督导台';
 
@@ -172,28 +172,6 @@ test('axe：高级法院的下级法院进度与报送情况没有严重问题',
   await scanView(page, '报送情况');
 });
 
-/** The focused element: what it is, and whether its focus ring shows (≥ 2px outline or a ring shadow). */
-async function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return null;
-    const style = getComputedStyle(el);
-    const ring =
-      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
-      (style.boxShadow !== 'none' && style.boxShadow !== '');
-    return {
-      text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
-      tag: el.tagName.toLowerCase(),
-      href: el.getAttribute('href'),
-      inNav: !!el.closest('nav'),
-      inMain: !!el.closest('main'),
-      inHeader: !!el.closest('header'),
-      ring,
-      outlineColor: style.outlineColor,
-    };
-  });
-}
-
 /** WCAG contrast of two rgb() colours. */
 function contrast(rgbA: string, rgbB: string): number {
   const luminance = (rgb: string) => {
@@ -223,10 +201,10 @@ test('键盘：Tab 依次到达导航与页面第一个控件且焦点可见，/
   expect(navLabels.length).toBeGreaterThanOrEqual(7);
   await page.locator('body').focus();
   const reached: string[] = [];
-  let firstInMain: Awaited<ReturnType<typeof focused>> = null;
+  let firstInMain: Awaited<ReturnType<typeof focusedElement>> = null;
   for (let press = 0; press < navLabels.length + 6 && !firstInMain; press++) {
     await page.keyboard.press('Tab');
-    const now = await focused(page);
+    const now = await focusedElement(page);
     expect(now, `第 ${press + 1} 次 Tab 后没有焦点`).not.toBeNull();
     expect(now!.ring, `「${now!.text}」获得焦点时没有可见的焦点框`).toBe(true);
     // Against what is around it: the dark blue header (court.9) or the light navigation and page.

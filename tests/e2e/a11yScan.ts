@@ -63,3 +63,26 @@ export async function scanView(page: Page, view: string, within?: string): Promi
     .toEqual([]);
   return result;
 }
+
+/** The focused element: what it is, and whether its focus ring shows (≥ 2px outline or a ring shadow). */
+export async function focusedElement(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    // A field inside a Mantine input box (a multi-select's typing field) shows its ring on the box.
+    const style = getComputedStyle(el.closest('.mantine-Input-input') ?? el);
+    const ring =
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+      (style.boxShadow !== 'none' && style.boxShadow !== '');
+    return {
+      text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
+      tag: el.tagName.toLowerCase(),
+      href: el.getAttribute('href'),
+      inNav: !!el.closest('nav'),
+      inMain: !!el.closest('main'),
+      inHeader: !!el.closest('header'),
+      ring,
+      outlineColor: style.outlineColor,
+    };
+  });
+}

@@ -11,12 +11,11 @@ import Database from 'better-sqlite3';
 import { test, expect, type PreviewApp } from './fixtures';
 import { ADMIN, setUpHighCourt } from './helpers';
 import { scanView } from './a11yScan';
+import { rowSeeder } from './seedRows';
 
 const CAMPAIGN = '2026年能力作风建设年';
 const STAMP = '2026-10-08T09:00:00+08:00';
 const DAY = 86_400_000;
-let counter = 0;
-const nextId = () => `0190f0e4-0000-7000-8000-${(0xb000 + (counter += 1)).toString(16).padStart(12, '0')}`;
 
 type Status = 'completed' | 'signed_off' | 'in_progress' | 'not_started';
 const SUBORDINATES: Array<{
@@ -61,22 +60,6 @@ const SUBORDINATES: Array<{
   },
 ];
 
-function insertInto(db: Database.Database, table: string, values: Record<string, unknown>): void {
-  const keys = Object.keys(values);
-  db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
-    ...keys.map((key) => values[key]),
-  );
-}
-
-const owned = (origin: string) => ({
-  id: nextId(),
-  origin,
-  version: 1,
-  change_seq: 1,
-  created_at: STAMP,
-  updated_at: STAMP,
-});
-
 /** A high court with one campaign, three subordinates' items (recent bundles) and its roster. */
 async function higherCourt(app: PreviewApp): Promise<string> {
   await setUpHighCourt(app);
@@ -92,10 +75,11 @@ async function higherCourt(app: PreviewApp): Promise<string> {
   });
   const section = detail.sections[0].id;
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
+  const { owned, insert } = rowSeeder(db, STAMP, 0xb000);
   try {
     for (const court of SUBORDINATES) {
       const bundleAt = new Date(Date.now() - 2 * DAY).toISOString();
-      insertInto(db, 'sync_courts', {
+      insert('sync_courts', {
         code: court.code,
         name: court.name,
         level: court.level,
@@ -111,7 +95,7 @@ async function higherCourt(app: PreviewApp): Promise<string> {
         last_bundle_at: bundleAt,
         last_imported_at: bundleAt,
       });
-      insertInto(db, 'courts', {
+      insert('courts', {
         ...owned(court.code),
         code: court.code,
         name: court.name,
@@ -120,7 +104,7 @@ async function higherCourt(app: PreviewApp): Promise<string> {
       });
       court.items.forEach(([status, deadline], index) => {
         const done = status === 'completed' || status === 'signed_off';
-        insertInto(db, 'items', {
+        insert('items', {
           ...owned(court.code),
           campaign_id: campaign.id,
           section_id: section,
@@ -133,7 +117,7 @@ async function higherCourt(app: PreviewApp): Promise<string> {
           completed_at: done ? STAMP : null,
         });
       });
-      insertInto(db, 'roster_courts', {
+      insert('roster_courts', {
         ...owned('J23'),
         code: court.code,
         name: court.name,
@@ -313,9 +297,10 @@ test('基层法院本院挂图：上级的批评通报逐条显示，写明第�
   });
   // Two criticisms issued by the intermediate court, as a 下发 package from it would leave them.
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
+  const { owned, insert } = rowSeeder(db, STAMP, 0xb100);
   try {
     ([1, 2] as const).forEach((seq) =>
-      insertInto(db, 'notices', {
+      insert('notices', {
         ...owned('J2302'),
         campaign_id: campaign.id,
         kind: 'criticism',

@@ -10,11 +10,10 @@ import Database from 'better-sqlite3';
 import { test, expect, type PreviewApp } from './fixtures';
 import { setUpHighCourt } from './helpers';
 import { field, shot } from './steps';
-import { scanView } from './a11yScan';
+import { focusedElement, scanView } from './a11yScan';
+import { rowSeeder } from './seedRows';
 
 const CAMPAIGN = '2026年执行攻坚专项活动';
-let counter = 0;
-const nextId = () => `0190f0e4-0000-7000-8000-${(0xc000 + (counter += 1)).toString(16).padStart(12, '0')}`;
 const STAMP = '2026-10-08T09:00:00+08:00';
 const COURTS = [
   { code: 'J2311', name: '哈尔滨市道里区人民法院', done: 1, late: 3 },
@@ -37,20 +36,7 @@ async function highCourt(app: PreviewApp): Promise<string> {
   const section = detail.sections[0].id;
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
-    const owned = (origin: string) => ({
-      id: nextId(),
-      origin,
-      version: 1,
-      change_seq: 1,
-      created_at: STAMP,
-      updated_at: STAMP,
-    });
-    const insert = (table: string, values: Record<string, unknown>) => {
-      const keys = Object.keys(values);
-      db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
-        ...keys.map((key) => values[key]),
-      );
-    };
+    const { owned, insert } = rowSeeder(db, STAMP, 0xc000);
     for (const court of COURTS) {
       const bundleAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
       insert('sync_courts', {
@@ -306,4 +292,55 @@ test('从下级法院进度勾选两个法院发督办单：建议颜色、期�
   await page.keyboard.press('Escape');
   await expect(fromItem).toBeHidden();
   await expect(page.getByTestId('item-drawer')).toBeVisible();
+});
+
+test('键盘：在下级法院进度用空格勾选法院，Tab 到“发督办单”回车打开对话框，逐项 Tab 焦点可见，Esc 关闭', async ({
+  page,
+  app,
+}) => {
+  const campaignId = await highCourt(app);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await expect(page.getByTestId('header-user')).toBeVisible();
+  await page.evaluate((id) => (window.location.hash = `#/campaign/${id}/courts`), campaignId);
+  await expect(page.getByTestId('province-row')).toHaveCount(2);
+
+  // Space on a court's checkbox ticks it; its focus ring shows.
+  const box = page.getByRole('checkbox', { name: `选择${COURTS[0].name}` });
+  await box.focus();
+  expect((await focusedElement(page))!.ring).toBe(true);
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  await expect(page.getByTestId('province-picked-count')).toHaveText('已选 1 个法院');
+
+  // Back with Shift+Tab to 发督办单（1）, each stop with a visible ring; Enter opens the dialog.
+  let reached = false;
+  const passed: string[] = [];
+  for (let press = 0; press < 30 && !reached; press++) {
+    await page.keyboard.press('Shift+Tab');
+    const now = await focusedElement(page);
+    expect(now, `第 ${press + 1} 次 Shift+Tab 后没有焦点`).not.toBeNull();
+    expect(now!.ring, `「${now!.text}」获得焦点时没有可见的焦点框`).toBe(true);
+    passed.push(now!.text);
+    reached = now!.text.includes('发督办单');
+  }
+  expect(reached, `Shift+Tab 应到达“发督办单”，经过：${passed.join(' | ')}`).toBe(true);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: '发督办单' });
+  await expect(dialog).toBeVisible();
+
+  // Every field of the dialog is reached by Tab with a visible ring, up to 发出督办单.
+  const seen: string[] = [];
+  for (let press = 0; press < 30 && !seen.includes('发出督办单'); press++) {
+    await page.keyboard.press('Tab');
+    const now = await focusedElement(page);
+    expect(now, `对话框中第 ${press + 1} 次 Tab 后没有焦点`).not.toBeNull();
+    expect(now!.ring, `「${now!.text}」获得焦点时没有可见的焦点框`).toBe(true);
+    seen.push(now!.text);
+    if (now!.tag === 'textarea') await shot(page, 'issue15-keyboard-dialog-field.png', false);
+  }
+  expect(seen).toContain('发出督办单');
+  expect(await dialog.evaluate((node) => node.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });

@@ -12,11 +12,10 @@ import Database from 'better-sqlite3';
 import { test, expect, type PreviewApp } from './fixtures';
 import { ADMIN, setUpHighCourt } from './helpers';
 import { choose } from './steps';
+import { rowSeeder } from './seedRows';
 
 const CAMPAIGN = '2026年能力作风建设年';
 const DAY = 86_400_000;
-let counter = 0;
-const nextId = () => `0190f0e4-0000-7000-8000-${(0xa000 + (counter += 1)).toString(16).padStart(12, '0')}`;
 const STAMP = '2026-10-08T09:00:00+08:00';
 const SECTIONS = [
   '争先创优',
@@ -126,20 +125,7 @@ async function provinceCourt(app: PreviewApp): Promise<string> {
   const sections = ['争先创优', '整改落实'].map((title) => detail.sections.find((s) => s.title === title)!.id);
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
-    const owned = (origin: string) => ({
-      id: nextId(),
-      origin,
-      version: 1,
-      change_seq: 1,
-      created_at: STAMP,
-      updated_at: STAMP,
-    });
-    const insert = (table: string, values: Record<string, unknown>) => {
-      const keys = Object.keys(values);
-      db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
-        ...keys.map((key) => values[key]),
-      );
-    };
+    const { owned, insert, nextId } = rowSeeder(db, STAMP, 0xa000);
     for (const court of SUBORDINATES) {
       const bundleAt = court.age === null ? null : new Date(Date.now() - court.age * DAY - 3_600_000).toISOString();
       insert('sync_courts', {
