@@ -22,3 +22,5 @@ export * from './province/provinceModel';
 export * from './province/rosterModel';
 export * from './reports/reportsModel';
 export * from './diagnostics/diagnosticsModel';
+export * from './backup/backupModel';
+export * from './recovery/recoveryModel';

@@ -10,6 +10,8 @@ import { campaignOperations } from './campaigns/campaignsContract';
 import { checklistOperations } from './checklist/checklistContract';
 import { courtOperations } from './court/courtContract';
 import { diagnosticsOperations } from './diagnostics/diagnosticsContract';
+import { backupOperations } from './backup/backupContract';
+import { recoveryOperations } from './recovery/recoveryContract';
 import { evidenceOperations } from './evidence/evidenceContract';
 import { indicatorOperations } from './indicators/indicatorsContract';
 import { inspectionOperations } from './inspection/inspectionContract';
@@ -45,6 +47,8 @@ export const operationTable = mergeOperationTables(
   rosterOperations,
   reportOperations,
   diagnosticsOperations,
+  backupOperations,
+  recoveryOperations,
 );
 
 export type OperationName = keyof typeof operationTable & string;

@@ -32,6 +32,8 @@ import { uploadCases } from './apiCases/uploads';
 import { diagnosticsCases } from './apiCases/diagnostics';
 import { noticesCases } from './apiCases/notices';
 import { orderCases } from './apiCases/orders';
+import { backupCases } from './apiCases/backup';
+import { recoveryCases } from './apiCases/recovery';
 
 const coreCases: OperationCases<
   Exclude<
@@ -54,6 +56,8 @@ const coreCases: OperationCases<
     | keyof typeof diagnosticsCases
     | keyof typeof noticesCases
     | keyof typeof orderCases
+    | keyof typeof backupCases
+    | keyof typeof recoveryCases
   >
 > = {
   'app.info': {
@@ -900,6 +904,8 @@ const cases: Record<OperationName, OperationCase> = {
   ...diagnosticsCases,
   ...noticesCases,
   ...orderCases,
+  ...backupCases,
+  ...recoveryCases,
 };
 
 describe('every API operation', () => {

@@ -25,6 +25,8 @@ import { provinceHandlers } from '../province/provinceHandlers';
 import { rosterHandlers } from '../province/rosterHandlers';
 import { reportHandlers } from '../reports/reportHandlers';
 import { diagnosticsHandlers } from '../diagnostics/diagnosticsHandlers';
+import { backupHandlers } from '../backup/backupHandlers';
+import { recoveryHandlers } from '../recovery/recoveryHandlers';
 
 export const handlers: Handlers = {
   ...courtHandlers,
@@ -47,4 +49,6 @@ export const handlers: Handlers = {
   ...rosterHandlers,
   ...reportHandlers,
   ...diagnosticsHandlers,
+  ...backupHandlers,
+  ...recoveryHandlers,
 };

@@ -34,6 +34,7 @@ import { IconAction } from '../common/IconAction';
 import { PageHeader } from '../common/PageHeader';
 import { FingerprintCard } from './FingerprintCard';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { BackupSection } from '../backup/BackupSection';
 import { LandingSetting } from '../shell/landing';
 
 export function SettingsPage() {
@@ -45,6 +46,7 @@ export function SettingsPage() {
           <Tabs.Tab value="court">{t.tabCourt}</Tabs.Tab>
           <Tabs.Tab value="departments">{t.tabDepartments}</Tabs.Tab>
           <Tabs.Tab value="people">{t.tabPeople}</Tabs.Tab>
+          <Tabs.Tab value="backup">{t.tabBackup}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="court" pt="md">
           <Stack gap="md">
@@ -59,6 +61,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="people" pt="md">
           <People />
+        </Tabs.Panel>
+        <Tabs.Panel value="backup" pt="md">
+          <BackupSection />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -4,6 +4,7 @@ export const settingsText = {
   tabCourt: '本院信息',
   tabDepartments: '部门',
   tabPeople: '人员',
+  tabBackup: '备份与恢复',
   codeFixed: '法院代码是本院所有数据的来源标识，设置后不能修改',
   courtSaved: '本院信息已保存',
   operatorHint: '本院专项活动联系人；各项操作记录的是登录账户本人的姓名',

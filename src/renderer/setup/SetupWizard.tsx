@@ -32,6 +32,7 @@ import { RoleBadges } from '../auth/RoleBadges';
 import { JobProgress } from '../common/JobProgress';
 import { courtLevelText } from '../common/text';
 import { schemaErrors, serverFieldErrors, touchesFields, type FieldErrors } from '../lib/forms';
+import { RestoreChoices } from './RestoreChoices';
 import { setupText as t } from './text';
 import { usePageTitle } from '../common/usePageTitle';
 import { PasswordField } from '../auth/PasswordField';
@@ -63,7 +64,7 @@ export function profileFromValues(values: Pick<Values, (typeof profileFields)[nu
   };
 }
 
-export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
+export function SetupWizard({ onDone }: { onDone(court?: CourtProfile): void }) {
   const [step, setStep] = useState(0);
   usePageTitle(t.pageTitle);
   const setup = useWrite('court.setup');
@@ -255,6 +256,7 @@ export function SetupWizard({ onDone }: { onDone(court: CourtProfile): void }) {
                   {t.next}
                 </Button>
               </Group>
+              <RestoreChoices onRestored={() => onDone()} />
             </>
           ) : (
             <>

@@ -1,6 +1,8 @@
 export const setupText = {
   pageTitle: '初始设置',
   welcome: '欢迎使用专项活动督导台',
+  restoreDivider: '本院以前用过督导台？',
+  restoreIntro: '电脑重装或硬盘损坏后，不要重新设置，请从备份恢复；没有备份的，可用上级法院制作的恢复包找回本院数据。',
   intro: '首次使用，请先填写本院信息，再设置管理员账户。法院代码是本院所有数据的来源标识，设置后不能修改。',
   stepCourt: '本院信息',
   stepCourtHint: '名称、代码与上级法院',

@@ -1,5 +1,6 @@
 // Background jobs (the demo data, bundle import and export, report files) as the screens follow
 // them. Plain data that crosses the process boundary.
+import type { BackupInfo, BackupInspection, RestoreResult } from '../backup/backupModel';
 import type { ReportFile } from '../reports/reportsModel';
 import type { ExportReport, ImportReport } from '../sync/syncModel';
 
@@ -25,4 +26,7 @@ export type JobResult =
   | { kind: 'syncPreview'; report: ImportReport }
   | { kind: 'syncImport'; report: ImportReport }
   | { kind: 'syncExport'; report: ExportReport }
-  | { kind: 'reportExport'; report: ReportFile };
+  | { kind: 'reportExport'; report: ReportFile }
+  | { kind: 'backupCreate'; backup: BackupInfo }
+  | { kind: 'backupInspect'; inspection: BackupInspection }
+  | { kind: 'backupRestore'; result: RestoreResult };
