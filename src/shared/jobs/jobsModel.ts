@@ -1,6 +1,7 @@
 // Background jobs (the demo data, bundle import and export, report files) as the screens follow
 // them. Plain data that crosses the process boundary.
 import type { BackupInfo, BackupInspection, RestoreResult } from '../backup/backupModel';
+import type { RecoveryImportResult, RecoveryPackageFile, RecoveryPreview } from '../recovery/recoveryModel';
 import type { ReportFile } from '../reports/reportsModel';
 import type { ExportReport, ImportReport } from '../sync/syncModel';
 
@@ -29,4 +30,7 @@ export type JobResult =
   | { kind: 'reportExport'; report: ReportFile }
   | { kind: 'backupCreate'; backup: BackupInfo }
   | { kind: 'backupInspect'; inspection: BackupInspection }
-  | { kind: 'backupRestore'; result: RestoreResult };
+  | { kind: 'backupRestore'; result: RestoreResult }
+  | { kind: 'recoveryExport'; file: RecoveryPackageFile }
+  | { kind: 'recoveryPreview'; preview: RecoveryPreview }
+  | { kind: 'recoveryImport'; result: RecoveryImportResult };

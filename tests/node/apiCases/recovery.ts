@@ -3,4 +3,4 @@
 import type { RecoveryOperation } from '../../../src/main/recovery/recoveryHandlers';
 import type { OperationCases } from './shared';
 
-export const recoveryCases: OperationCases<RecoveryOperation> = {};
+export const recoveryCases: OperationCases<RecoveryOperation> = {} as OperationCases<RecoveryOperation>;
