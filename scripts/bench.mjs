@@ -27,13 +27,19 @@
 //       large 查摆报告表 as DOCX, the demo loads and a 20,000-item daily light sweep runs — through
 //       dispatch (the work in worker threads) against the same work called in that thread (as it
 //       ran before). Median of 3 runs. See scripts/bench/stallBench.ts.
+//   (k1-k4) issue 16's backups: a backup (encrypted, with evidence) of the 50,000-item database
+//       (target under 5 s; baseline the bare `VACUUM INTO`) and its verified restore (target under
+//       10 s; baseline the plain snapshot copied into place plus integrity_check), and the same
+//       two on the province high court's database when the province was built in the run (or
+//       given with --province DIR). See scripts/bench/backupBench.ts.
 // Options: --reps N (default 9), --keep (keep the temp folder), --no-ui (skip the browser),
 //   --no-sync (skip the province, and so b1-b2), --only-sync (only the province's sync rows),
 //   --courts N (basic courts in the province, default 150; ten per intermediate court, e.g. 1, 3
 //   or 15 for a quick run), --sync-cpu-prof DIR (CPU profiles of the first basic and the first
 //   relay import, into DIR), --only-boards --province DIR (only b1-b2 and r1-r2, on a province
 //   kept by an earlier `--keep` run: DIR is that run's temp folder or its province/ folder),
-//   --only-stall (only t1-t5), --only-matrix (only m1-m2 and p1-p2).
+//   --only-stall (only t1-t5), --only-matrix (only m1-m2 and p1-p2), --only-backup (only k1-k4;
+//   with --province DIR for k3-k4 on a kept province).
 //
 // Main-process code is bundled with esbuild into a private temp folder and run there under plain
 // Node. For the browser figure the built app in dist/ is used when it is newer than its sources;
@@ -61,6 +67,7 @@ const syncCpuProf = argv.includes('--sync-cpu-prof') ? path.resolve(argv[argv.in
 const onlyBoards = argv.includes('--only-boards');
 const onlyStall = argv.includes('--only-stall');
 const onlyMatrix = argv.includes('--only-matrix');
+const onlyBackup = argv.includes('--only-backup');
 const keptProvince = argv.includes('--province') ? path.resolve(argv[argv.indexOf('--province') + 1]) : '';
 if (onlyBoards && (onlySync || !keptProvince)) {
   console.error(
@@ -74,6 +81,10 @@ if (onlyStall && (onlySync || onlyBoards)) {
 }
 if (onlyMatrix && (onlySync || onlyBoards || onlyStall)) {
   console.error('--only-matrix 不能与 --only-sync、--only-boards、--only-stall 同时使用。');
+  process.exit(2);
+}
+if (onlyBackup && (onlySync || onlyBoards || onlyStall || onlyMatrix)) {
+  console.error('--only-backup 不能与其他 --only-… 选项同时使用。');
   process.exit(2);
 }
 if (onlySync && !withSync) {
@@ -635,6 +646,63 @@ async function runMatrixRows() {
   return { rows, notes };
 }
 
+// ---------------------------------------------------------------------------------------------
+// (k1-k4) Issue 16: backups and verified restores. scripts/bench/backupBench.ts runs from the
+// repository with tsx and reports one BACKUP_JSON line.
+
+async function runBackupRows(provinceDir) {
+  log('(k1-k4) 备份与校验后恢复 …');
+  const args = ['tsx', path.join(root, 'scripts/bench/backupBench.ts'), '--work', path.join(work, 'backup')];
+  args.push('--reps', String(Math.max(3, Math.ceil(reps / 2))));
+  if (provinceDir) args.push('--province', provinceDir);
+  const out = await run('--import', args, { capture: false });
+  const k = JSON.parse(/BACKUP_JSON=(.*)/.exec(out)[1]);
+  const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+  const rows = [
+    {
+      name: `(k1) 备份本院数据（${k.court.items} 项，加密，含佐证材料）`,
+      samples: k.court.backup.samples,
+      baseline: k.court.backup.baseline,
+      target: 5000,
+    },
+    {
+      name: '(k2) 校验后恢复（先另存恢复前备份）',
+      samples: k.court.restore.samples,
+      baseline: k.court.restore.baseline,
+      target: 10000,
+    },
+  ];
+  const notes = [
+    `  (k1) 数据库 ${mb(k.court.databaseBytes)}，${k.court.evidenceFiles} 份佐证材料；备份文件 ${mb(k.court.backupBytes)}（scrypt 派生口令密钥、AES-256-GCM 流式加密、写完读回校验）。基线为同一数据库的 VACUUM INTO（一致快照本身）。`,
+    '  (k2) 恢复到该数据文件夹的副本：校验（校验和、解密、integrity_check、审计链、每份佐证材料的哈希）、当前数据另存为恢复前备份、替换。基线为把明文快照复制到位再执行 integrity_check。',
+  ];
+  if (k.province) {
+    rows.push(
+      {
+        name: `(k3) 备份高院数据（${k.province.items} 项）`,
+        samples: k.province.backup.samples,
+        baseline: k.province.backup.baseline,
+        targetText: '报告数字',
+      },
+      {
+        name: '(k4) 高院校验后恢复',
+        samples: k.province.restore.samples,
+        baseline: k.province.restore.baseline,
+        targetText: '报告数字',
+      },
+    );
+    notes.push(
+      `  (k3-k4) 省级基准的高院数据库 ${mb(k.province.databaseBytes)}，备份文件 ${mb(k.province.backupBytes)}；恢复到副本（副本复制不计时）。`,
+    );
+  } else {
+    notes.push('  (k3-k4) 未测：本次没有省级数据（不带 --no-sync 运行，或用 --province 指定保留的省级数据）。');
+  }
+  notes.push(
+    `  开始与结束时系统 1 分钟平均负载 ${k.load.start.one.toFixed(1)} / ${k.load.end.one.toFixed(1)}（${k.load.start.cpus} 核）。`,
+  );
+  return { rows, notes };
+}
+
 /** A section of the report: its title, table, the rows not measured and why, then its notes. */
 function printSection(title, { rows, notes }, extra = []) {
   console.log(title);
@@ -651,10 +719,10 @@ async function main() {
   log(`基准测试临时目录：${work}`);
   const bin = path.join(work, 'bin');
   const entries =
-    onlyBoards || onlyStall || onlyMatrix
+    onlyBoards || onlyStall || onlyMatrix || onlyBackup
       ? []
       : [...(onlySync ? [] : ['serviceBench', 'coldStart', 'coldRaw']), ...(withSync ? ['provinceBench'] : [])];
-  if (!onlySync && !onlyStall && !onlyMatrix) entries.push('boardsBench');
+  if (!onlySync && !onlyStall && !onlyMatrix && !onlyBackup) entries.push('boardsBench');
   await Promise.all([
     ...entries.map((name) =>
       build({ ...nodeCommon, entryPoints: [`scripts/bench/${name}.ts`], outfile: path.join(bin, `${name}.cjs`) }),
@@ -663,15 +731,19 @@ async function main() {
     ...(entries.length ? [buildWorker(bin)] : []),
   ]);
 
-  const only = onlySync || onlyBoards || onlyStall || onlyMatrix;
+  const only = onlySync || onlyBoards || onlyStall || onlyMatrix || onlyBackup;
   const foundation = only ? null : await runFoundationRows(bin);
-  const province = withSync && !onlyBoards && !onlyStall && !onlyMatrix ? await runProvince(bin) : null;
+  const province = withSync && !onlyBoards && !onlyStall && !onlyMatrix && !onlyBackup ? await runProvince(bin) : null;
   const boards =
-    onlySync || onlyStall || onlyMatrix
+    onlySync || onlyStall || onlyMatrix || onlyBackup
       ? null
       : await runBoardsRows(bin, onlyBoards ? keptProvince : province ? path.join(work, 'province') : '');
   const matrix = !only || onlyMatrix ? await runMatrixRows() : null;
-  const stall = onlySync || onlyBoards || onlyMatrix ? null : await runStallRows();
+  const stall = onlySync || onlyBoards || onlyMatrix || onlyBackup ? null : await runStallRows();
+  const backup =
+    !only || onlyBackup
+      ? await runBackupRows(onlyBackup ? keptProvince : province ? path.join(work, 'province') : '')
+      : null;
   const today = foundation?.result.today ?? new Date().toLocaleDateString('sv-SE');
 
   console.log('');
@@ -705,6 +777,7 @@ async function main() {
     ]);
   }
   if (stall) printSection('主线程最长卡顿（第 12 号议题 §5：重活移入工作线程）', stall);
+  if (backup) printSection('备份与校验后恢复（第 16 号议题）', backup);
   console.log(
     `  所有数字均为中位数（另有说明的除外）；本脚本只打印，不判定通过与否。总用时 ${((Date.now() - started) / 1000).toFixed(1)} s。`,
   );

@@ -158,6 +158,8 @@ export async function buildHigh(work: string, high: CourtSpec): Promise<CourtSta
             kind: 'mandatory',
             deadline: `${CAMPAIGN_YEAR}-${String(1 + (i % 12)).padStart(2, '0')}-28`,
             frequency: i % 4 === 0 ? 'monthly' : 'once',
+            // The bench's clock stands at the year's end: most deadlines are past, which needs a reason.
+            deadlineReason: '按全省统一部署的时间节点补录',
           }),
           'items.create',
         );

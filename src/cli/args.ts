@@ -65,6 +65,26 @@ export const COMMANDS = {
   // `diagnostics export`: the action is checked by the command, so a missing one is named.
   diagnostics: { options: { data, to: { type: 'string' }, json }, positionals: [0, 1] },
   help: { options: {}, positionals: [0, 1] },
+  restore: { options: { data, 'passphrase-file': { type: 'string' }, json }, positionals: [1, 1] },
+  verify: { options: { data, json }, positionals: [0, 0] },
+  backup: {
+    options: { data, out: { type: 'string' }, 'passphrase-file': { type: 'string' }, json },
+    positionals: [0, 0],
+  },
+  // `recovery request|export|preview|import [FILE]`: the action is checked by the command.
+  recovery: {
+    options: {
+      data,
+      court: { type: 'string' },
+      name: { type: 'string' },
+      out: { type: 'string' },
+      request: { type: 'string' },
+      fingerprint: { type: 'string' },
+      'parent-fingerprint': { type: 'string' },
+      json,
+    },
+    positionals: [0, 2],
+  },
 } satisfies Record<string, { options: OptionSpec; positionals: [number, number] }>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -128,7 +148,10 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   if (parsed.positionals.length > max)
     throw new UsageError(USAGE.tooManyArgs(parsed.positionals.slice(max).join(' ')), command);
   if (parsed.positionals.length < min) {
-    throw new UsageError(command === 'call' ? USAGE.missingOperation : USAGE.missingFile, command);
+    throw new UsageError(
+      command === 'call' ? USAGE.missingOperation : command === 'restore' ? USAGE.missingBackupFile : USAGE.missingFile,
+      command,
+    );
   }
   return { command, values: parsed.values, positionals: parsed.positionals, json: parsed.values.json === true };
 }

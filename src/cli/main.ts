@@ -43,6 +43,10 @@ const RUNNERS: Record<CommandName, Runner> = {
   // Reports load exceljs and the PDF printer only when asked for.
   report: async (parsed, output) => (await import('./reportCommands')).runReport(parsed, output),
   diagnostics: async (parsed, output) => (await import('./diagnosticsCommands')).runDiagnostics(parsed, output),
+  backup: async (parsed, output) => (await import('./backupCommands')).runBackup(parsed, output),
+  restore: async (parsed, output) => (await import('./restoreCommands')).runRestore(parsed, output),
+  verify: async (parsed, output) => (await import('./restoreCommands')).runVerify(parsed, output),
+  recovery: async (parsed, output) => (await import('./recoveryCommands')).runRecovery(parsed, output),
   help: async (parsed) => {
     const [about] = parsed.positionals;
     process.stdout.write(`${about && isCommandName(about) ? commandUsage(about) : fullUsage()}\n`);

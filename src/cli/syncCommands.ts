@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../main/api/errors';
+import { backupBeforeImport } from '../main/backup/backupJobs';
 import type { ServiceContext } from '../main/api/context';
 import {
   courtFingerprint,
@@ -219,6 +220,8 @@ export async function runImport(parsed: ParsedCommand, output: Output): Promise<
     const control = progressControl(output);
     const options = { file, fileName: path.basename(file), dryRun, trust, addToRoster: rosterCodes(parsed) };
     let report: ImportReport;
+    // As in the window: a real import first takes a backup, or is refused when it cannot.
+    if (!dryRun) backupBeforeImport(court.ctx);
     try {
       report = await interruptible(output, control.cancel, () => importBundle(court.ctx, options, control));
     } catch (error) {

@@ -33,6 +33,11 @@ export const COMMAND_USAGE: Record<string, string> = {
   call: 'call --data 文件夹 操作名 [JSON 输入]',
   diagnostics: 'diagnostics export --data 文件夹 --to 文件夹 [--json]',
   help: 'help',
+  restore: 'restore --data 文件夹 备份文件 [--passphrase-file 口令文件] [--json]',
+  verify: 'verify --data 文件夹 [--json]',
+  backup: 'backup --data 文件夹 [--out 文件] [--passphrase-file 口令文件] [--json]',
+  recovery:
+    'recovery request --data 新文件夹 --court 法院代码 --name 法院名称 --out 文件夹 | recovery export --data 文件夹 --request 恢复申请 --fingerprint 指纹 --out 文件夹 | recovery preview --data 文件夹 恢复包 | recovery import --data 文件夹 恢复包 --parent-fingerprint 指纹 [--json]',
 };
 
 const COMMAND_PURPOSE: Record<string, string> = {
@@ -51,6 +56,13 @@ const COMMAND_PURPOSE: Record<string, string> = {
   diagnostics:
     '导出诊断信息（运行日志、版本、完整性检查结果和各表记录数，不含数据库、密钥和佐证材料），供技术人员排查问题',
   help: '显示本说明',
+  restore:
+    '从备份恢复本院数据：先逐项核对备份（文件校验、所属法院、版本、口令、数据库、审计链、佐证材料），再把当前数据另存为一份备份后替换；数据文件夹正被窗口或其他命令使用时拒绝',
+  verify: '校验本院数据的完整性（数据库、审计链、每个佐证材料文件）；发现问题时逐条列出，退出码为 1',
+  recovery:
+    '恢复包：重装后的法院生成恢复申请（request，显示新密钥指纹）；上级法院核对指纹后制作恢复包并停用旧密钥（export）；重装的法院查看（preview）并在核对上级法院指纹后导入（import），接续上报编号和审计链',
+  backup:
+    '立即备份本院数据（数据库快照和佐证材料）；--out 指定备份文件（佐证材料存在其旁边的 evidence 文件夹）；--passphrase-file 用该文件第一行作为备份口令加密（含本院密钥）',
 };
 
 export function fullUsage(): string {
@@ -84,6 +96,7 @@ export const USAGE = {
   repeatedOption: (name: string) => `选项 ${name} 只能给一次。`,
   missingFile: '缺少同步包文件名。',
   missingOperation: '缺少操作名。',
+  missingBackupFile: '缺少备份文件名。',
   tooManyArgs: (extra: string) => `多余的参数：${extra}。`,
   badLevel: (value: string) =>
     `法院层级“${value}”不正确，应为 high（高级人民法院）、intermediate（中级人民法院）或 basic（基层人民法院）。`,

@@ -6,6 +6,7 @@ import { defaultDataDir } from './app/dataDir';
 import { openWithSystem } from './app/systemOpener';
 import { startPreviewServer } from './preview/previewServer';
 import { DatabaseOpenError } from './data/database';
+import { ensureDailyBackup } from './backup/backupJobs';
 import { logFor, setLogProcess, watchCrashes } from './logging/log';
 
 /**
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
     bridgeFile: path.join(appRoot, 'preload', 'previewBridge.js'),
     port: argument('--port') ? Number(argument('--port')) : 0,
   });
+  // The day's backup, if none yet today (a background job).
+  ensureDailyBackup(services.ctx);
   // The address is left out: its token is the key to the page.
   log.info('preview started', { port: server.port });
   console.log(`专项活动督导台本地预览已启动，数据文件夹：${dataDir}`);

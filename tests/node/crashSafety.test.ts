@@ -956,6 +956,17 @@ describe.each<Scenario>([
 // A crash point added to the program and not to this file would go untested: every name passed to
 // crashPoint() in src/ must be among the points above.
 
+/** Killed at in tests/node/backup.test.ts ('kill -9 at every point of a command-line backup'). */
+const BACKUP_POINTS = ['backup.snapshot', 'backup.evidence', 'backup.written', 'backup.renamed'].map((point) => ({
+  point,
+}));
+
+/** Killed at in tests/node/backupRestore.test.ts ('kill -9 during a restore': over the current data
+ * and onto a reinstalled computer, each landing on the old data or the restored, whole). */
+const RESTORE_POINTS = ['restore.staged', 'restore.evidence', 'restore.copy', 'restore.swap'].map((point) => ({
+  point,
+}));
+
 describe('the crash points', () => {
   it('are all exercised', () => {
     const named = new Set<string>();
@@ -972,6 +983,8 @@ describe('the crash points', () => {
         PUBLISH_POINTS,
         DEMO_POINTS,
         REPORT_POINTS,
+        BACKUP_POINTS,
+        RESTORE_POINTS,
       ]
         .flat()
         .map(({ point }) => point.split('#')[0]),

@@ -10,6 +10,8 @@ import { APP_VERSION } from './version';
 import { recoverUnfinishedWork } from '../durability/startupRecovery';
 import { currentLogProcess, logFor, runtimeVersions } from '../logging/log';
 import { WorkerPool } from '../workers/workerPool';
+import { backupBeforeMigration } from '../backup/backupJobs';
+import { registerFolderUse } from '../backup/folderUse';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -41,6 +43,7 @@ export function createServices(options: ServicesOptions): Services {
     database = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
       migrations: options.migrations,
       nativeBinding: options.nativeBinding,
+      beforeMigrate: (sqlite, fromVersion) => backupBeforeMigration(options.dataDir, sqlite, fromVersion),
     });
   } catch (error) {
     log.error('data folder could not be opened', error, { appVersion: APP_VERSION, dataDir: options.dataDir });
@@ -59,6 +62,8 @@ export function createServices(options: ServicesOptions): Services {
   });
   // Whatever a process that died mid-operation left behind is settled before any work starts.
   if (options.recover !== false) recoverUnfinishedWork(options.dataDir, database.sqlite);
+  // Noted as a holder of the folder, so a restore elsewhere refuses while this process has it open.
+  const folderUse = registerFolderUse(options.dataDir);
   const jobs = new JobRegistry(log);
   const workers = new WorkerPool({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
   const ctx: ServiceContext = {
@@ -83,6 +88,7 @@ export function createServices(options: ServicesOptions): Services {
       await jobs.waitForAll();
       await workers.close();
       await database.close();
+      folderUse.release();
     },
   };
 }

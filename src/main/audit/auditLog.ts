@@ -8,6 +8,19 @@ import type { Database } from '../data/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const HEAD_KEY = 'audit_head';
+/** Set by a recovery import (src/main/recovery): the chain continues from the head the parent
+ * court witnessed, {seq, hash, at, from}; entries up to seq were lost with the old data folder. */
+const ANCHOR_KEY = 'audit_anchor';
+
+interface Anchor extends Head {
+  at: string;
+  from: string;
+}
+
+export async function readAuditAnchor(db: Kysely<Database> | Transaction<Database>): Promise<Anchor | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', ANCHOR_KEY).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as Anchor) : null;
+}
 
 export interface AuditRecord {
   at: string;
@@ -123,11 +136,12 @@ export async function listAudit(
 /** Walks the whole chain in seq order and reports every break a person should know about. */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerifyResult> {
   const problems: AuditProblem[] = [];
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+  const anchor = await readAuditAnchor(db);
+  let prevHash = anchor?.hash ?? GENESIS_HASH;
+  let expectedSeq = (anchor?.seq ?? 0) + 1;
   let checked = 0;
   const pageSize = 5000;
-  let lastSeq = 0;
+  let lastSeq = anchor?.seq ?? 0;
   for (;;) {
     const rows = await db
       .selectFrom('auditLog')
@@ -169,7 +183,17 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
           : '审计记录的末尾与登记的链头不一致（有记录被追加或替换）',
     });
   }
-  return { ok: problems.length === 0, checked, problems };
+  const anchored = anchor
+    ? {
+        anchor: {
+          seq: anchor.seq,
+          at: anchor.at,
+          from: anchor.from,
+          message: `本院数据由上级法院（${anchor.from}）制作的恢复包重建：审计记录从第 ${anchor.seq + 1} 条接续上级法院核验过的第 ${anchor.seq} 条，此前的记录随原数据文件夹丢失。`,
+        },
+      }
+    : {};
+  return { ok: problems.length === 0, checked, problems, ...anchored };
 }
 
 /** Count used by tests and diagnostics. */

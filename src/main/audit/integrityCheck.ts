@@ -10,8 +10,8 @@ import { blobIntact, blobPath } from '../evidence/blobStore';
 import type { Database } from '../data/schema';
 import { verifyAuditChain } from './auditLog';
 
-/** Live rows that cite an evidence file, with what a person knows them by. */
-function citingRows(db: Kysely<Database>) {
+/** Live rows that cite an evidence file, with what a person knows them by (also what a backup stores). */
+export function citingRows(db: Kysely<Database>) {
   return db
     .selectFrom('evidence as e')
     .innerJoin('items as i', 'i.id', 'e.itemId')
@@ -110,5 +110,11 @@ export async function verifyCourtIntegrity(
   const chain = await verifyAuditChain(ctx.db);
   const evidence = await checkEvidenceFiles(ctx);
   const problems = [...database, ...chain.problems, ...evidence.problems];
-  return { ok: problems.length === 0, checked: chain.checked, evidenceChecked: evidence.checked, problems };
+  return {
+    ok: problems.length === 0,
+    checked: chain.checked,
+    evidenceChecked: evidence.checked,
+    problems,
+    ...(chain.anchor ? { anchor: chain.anchor } : {}),
+  };
 }

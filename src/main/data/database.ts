@@ -21,7 +21,7 @@ export interface Migration {
 
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly code: 'E_DB_TOO_NEW' | 'E_DB_FOREIGN' | 'E_DB_MIGRATION' | 'E_DB_MIGRATION_CHANGED',
+    readonly code: 'E_DB_TOO_NEW' | 'E_DB_FOREIGN' | 'E_DB_MIGRATION' | 'E_DB_MIGRATION_CHANGED' | 'E_DB_BACKUP',
     message: string,
   ) {
     super(message);
@@ -78,6 +78,9 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** Path to a better_sqlite3.node built for this runtime (Electron needs its own ABI). */
   nativeBinding?: string;
+  /** Called before migrating an existing database (fromVersion ≥ 1), before any write: a backup of
+   * the data as it is. Throwing refuses the migration and leaves the file untouched. */
+  beforeMigrate?: (sqlite: BetterSqlite3.Database, fromVersion: number, toVersion: number) => void;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
@@ -100,6 +103,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       );
     }
     refuseChangedMigrations(sqlite, migrations);
+    if (options.beforeMigrate && userVersion >= 1 && userVersion < latest)
+      options.beforeMigrate(sqlite, userVersion, latest);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');

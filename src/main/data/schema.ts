@@ -458,6 +458,20 @@ export interface DeadlineChangesTable extends OwnedColumns {
   decidedAt: string;
 }
 
+/** 恢复包: keys retired at this court (migrations/0010_recovery.sql). Local, append-only. */
+export interface RecoveryRetiredKeysTable {
+  id: Generated<number>;
+  courtCode: string;
+  courtName: string;
+  signKey: string;
+  boxKey: string;
+  fingerprint: string;
+  retiredAt: string;
+  retiredBy: string;
+  reason: string;
+  replacedBy: string;
+}
+
 export interface SyncCourtsTable {
   code: string;
   name: string;
@@ -549,6 +563,7 @@ export interface Database {
   campaignReporting: CampaignReportingTable;
   noteReads: NoteReadsTable;
   syncCourts: SyncCourtsTable;
+  recoveryRetiredKeys: RecoveryRetiredKeysTable;
   syncOutbox: SyncOutboxTable;
   syncReceived: SyncReceivedTable;
   lightHistory: LightHistoryTable;

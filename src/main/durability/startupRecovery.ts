@@ -15,6 +15,7 @@ import { removeAbandonedUploads } from '../uploads/uploads';
 import { processAlive } from './durableFiles';
 import { settleAbandonedJournals } from './fileJournal';
 import { logFor } from '../logging/log';
+import { localBackupDir, removeAbandonedBackupTemps } from '../backup/backupService';
 
 /** Temporary names carry the writing process's id: `<label>-<pid>-<uuid>`. */
 const TEMP_OWNER = /-(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
@@ -50,6 +51,7 @@ export function recoverUnfinishedWork(dataDir: string, sqlite: BetterSqlite3.Dat
     report.uploadsRemoved = removeAbandonedUploads(dataDir);
     report.filesRemoved = settleAbandonedJournals(dataDir, sqlite, (sha256) => blobPath(dataDir, sha256));
     report.tempsRemoved = removeAbandonedTemps(syncPath(dataDir, 'tmp'));
+    report.tempsRemoved += removeAbandonedBackupTemps(localBackupDir(dataDir));
     settlePendingExports({ sqlite });
   } catch (error) {
     // A database busy with another process's long import: what is left waits for the next start.

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, screen, shell } from 'electron';
 import { createServices, type Services } from '../app/services';
 import { PRODUCT_NAME } from '../app/dataDir';
 import { DatabaseOpenError } from '../data/database';
+import { ensureDailyBackup } from '../backup/backupJobs';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { hardenSession, installGlobalGuards } from './hardening';
 import { registerApi } from './ipc';
@@ -120,6 +121,8 @@ async function start(): Promise<void> {
   hardenSession();
   services = openDataStore();
   if (!services) return;
+  // The day's backup, if none yet today (a background job).
+  ensureDailyBackup(services.ctx);
   const preferences = new Preferences(logFor(services.ctx.dataDir));
   installApplicationMenu(services.ctx.dataDir);
   serveRenderer(rendererDir);

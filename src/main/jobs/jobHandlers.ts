@@ -10,8 +10,14 @@ import { startDemoJob } from '../demo/demoJob';
 /** Exactly the operations of src/shared/jobs/jobsContract.ts. */
 export type JobOperation = keyof typeof jobOperations;
 
-function jobOrFail(status: ReturnType<ServiceContext['jobs']['get']>) {
-  if (!status) throw new ApiError('E_NOT_FOUND', '找不到这项后台任务，它可能早已结束。');
+/** The jobs the set-up screen of a reinstalled computer starts before anyone can log in. */
+const BEFORE_LOGIN_KINDS = new Set(['backup.inspect', 'backup.restore', 'recovery.preview', 'recovery.import']);
+
+/** The job, if there is one this caller may follow: anyone logged in sees every job (as before);
+ * a caller not logged in sees only the jobs of the set-up screen. */
+function jobOrFail(ctx: ServiceContext, status: ReturnType<ServiceContext['jobs']['get']>) {
+  if (!status || (!ctx.user && !BEFORE_LOGIN_KINDS.has(status.kind)))
+    throw new ApiError('E_NOT_FOUND', '找不到这项后台任务，它可能早已结束。');
   return status;
 }
 
@@ -20,6 +26,9 @@ export const jobHandlers: AreaHandlers<JobOperation> = {
     await requireProfile(ctx);
     return { jobId: startDemoJob(ctx) };
   },
-  'jobs.get': async (ctx, input) => jobOrFail(ctx.jobs.get(input.jobId)),
-  'jobs.cancel': async (ctx, input) => jobOrFail(ctx.jobs.cancel(input.jobId)),
+  'jobs.get': async (ctx, input) => jobOrFail(ctx, ctx.jobs.get(input.jobId)),
+  'jobs.cancel': async (ctx, input) => {
+    jobOrFail(ctx, ctx.jobs.get(input.jobId));
+    return jobOrFail(ctx, ctx.jobs.cancel(input.jobId));
+  },
 };

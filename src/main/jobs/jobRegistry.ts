@@ -91,6 +91,11 @@ export class JobRegistry {
     return id;
   }
 
+  /** The jobs still running (a restore must not swap the database under one of them). */
+  running(): JobStatus[] {
+    return [...this.jobs.keys()].map((id) => this.get(id)!).filter((job) => job.state === 'running');
+  }
+
   get(id: string): JobStatus | null {
     const entry = this.jobs.get(id);
     if (!entry) return null;

@@ -34,7 +34,7 @@ import { ensureCourtKeys, type OwnKeys } from './courtKeys';
 import { SYNC_TABLES, EVIDENCE_COLUMNS, syncTableKey } from './syncTables';
 import { appendHistory } from './syncHistory';
 import { actorLabel, tempPath } from './syncFiles';
-import { GENESIS_HASH } from '../audit/auditLog';
+import { GENESIS_HASH, readAuditAnchor } from '../audit/auditLog';
 import { hashFile } from '../evidence/blobStore';
 import { saveFault } from '../api/databaseFaults';
 import { FileJournal } from '../durability/fileJournal';
@@ -329,14 +329,24 @@ async function auditPosition(trx: Kysely<Database>, target: string): Promise<Man
     .orderBy('seq', 'desc')
     .limit(AUDIT_POSITIONS_REPORTED)
     .execute();
+  // A court rebuilt from a 恢复包 holds no entries up to its anchor: the anchor answers for them.
+  const anchor = await readAuditAnchor(trx);
   const positions: ManifestAudit['reported'] = [];
   for (const { auditCount } of reported) {
     const count = auditCount as number;
+    if (anchor && count === anchor.seq) {
+      positions.push({ count, hash: anchor.hash });
+      continue;
+    }
     const entry =
       count === 0 ? null : await trx.selectFrom('auditLog').select('hash').where('seq', '=', count).executeTakeFirst();
     positions.push({ count, hash: count === 0 ? GENESIS_HASH : (entry?.hash ?? null) });
   }
-  return { count: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH, reported: positions };
+  return {
+    count: head?.seq ?? anchor?.seq ?? 0,
+    hash: head?.hash ?? anchor?.hash ?? GENESIS_HASH,
+    reported: positions,
+  };
 }
 
 /** Report up: this court's changes since its last bundle to its parent, or everything (full). */

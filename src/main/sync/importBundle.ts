@@ -40,6 +40,7 @@ import { fingerprintOf, normalizeFingerprint } from './format/keys';
 import { DEFAULT_LIMITS } from './format/limits';
 import { entryKind, type CourtCard, type Manifest, type ManifestEntry } from './format/manifest';
 import { ensureCourtKeys, type OwnKeys } from './courtKeys';
+import { retiredKeyRefusal, retireRelayedKey } from '../recovery/recoveryService';
 import { SYNC_TABLES, SYNC_TABLE_NAMES, tableColumns, type SyncTable } from './syncTables';
 import { actorLabel, bundleSummary, NESTED_ROLE_WORDS, nestedSummary, sha256File, tempPath } from './syncFiles';
 import { describeCourt, directRefusal, relayRefusal, restartCourtStream } from './bundleTrust';
@@ -335,6 +336,8 @@ export class ImportSession {
     if (source.code === this.profile.code) {
       throw new ApiError('E_ORIGIN', '这是本院自己导出的同步包，不能导入本院。');
     }
+    const retired = retiredKeyRefusal(this.sqlite, source);
+    if (retired) throw retired;
     const relation = manifest.kind === 'report_up' ? 'subordinate' : 'superior';
     const known = this.knownCourt(source.code);
     const confirmedBefore = known && known.sign_key && known.vouched_by === null;
@@ -802,12 +805,60 @@ export class ImportSession {
     const refusal = relayRefusal(outer.kind, relayer, relayerLevel, source, manifest.target.code !== '*');
     if (refusal) throw new ApiError('E_ORIGIN', `${refusal}，没有导入任何内容。`);
     const known = this.knownCourt(source.code);
+    const retired = retiredKeyRefusal(this.sqlite, source);
+    if (retired) {
+      // A bundle from before the key was retired, held here already (a full relay carries the
+      // history again): passed over. One numbered after what is held: refused.
+      if (manifest.kind === 'report_up' && manifest.seq <= ((known?.last_seq as number | undefined) ?? 0)) return false;
+      throw retired;
+    }
+    const vouched = outer.vouches.find((card) => card.code === source.code);
     if (known && known.sign_key) {
-      this.checkSameKeys(known, source);
+      // A court rebuilt from a 恢复包 has a new key: the relaying court that vouched for the old one
+      // (and made the 恢复包, retiring the old key there) now vouches for the new one. Its sequence
+      // goes on; the old key is retired here too.
+      const renewed =
+        mayTrust &&
+        known.vouched_by === relayer.code &&
+        (known.sign_key !== source.signKey || known.box_key !== source.boxKey) &&
+        vouched?.signKey === source.signKey &&
+        vouched?.boxKey === source.boxKey;
+      if (!renewed) {
+        this.checkSameKeys(known, source);
+        return true;
+      }
+      const fingerprint = fingerprintOf(source.signKey, source.boxKey);
+      retireRelayedKey(
+        this.sqlite,
+        {
+          code: source.code,
+          name: known.name as string,
+          signKey: known.sign_key as string,
+          boxKey: known.box_key as string,
+          fingerprint: known.fingerprint as string,
+        },
+        fingerprint,
+        `经${describeCourt(relayer)}转报担保`,
+        this.now,
+      );
+      this.newlyVouched.push({
+        code: source.code,
+        name: source.name,
+        level: source.level,
+        fingerprint,
+        vouchedBy: { code: relayer.code, name: relayer.name },
+      });
+      this.insertTrust(
+        source,
+        known.relation as 'relayed',
+        fingerprint,
+        `经${describeCourt(relayer)}转报担保`,
+        relayer.code,
+      );
+      await this.flushTrust();
       return true;
     }
     if (!mayTrust) return false;
-    const vouched = outer.vouches.find((card) => card.code === source.code);
     if (!vouched || vouched.signKey !== source.signKey || vouched.boxKey !== source.boxKey) {
       throw new ApiError(
         'E_UNTRUSTED',

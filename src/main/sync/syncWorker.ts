@@ -11,6 +11,7 @@ import type { SyncTask } from './syncWorkerProtocol';
 import { exportReportUp, importBundle, publishCampaign } from './syncService';
 import type { AppLog } from '../logging/log';
 import { syncOutcomeDetails } from '../logging/syncEvents';
+import { backupBeforeImport } from '../backup/backupJobs';
 
 /** Runs the task and writes its start and outcome to the worker's log (worker.log); rethrows. */
 export async function runSyncTask(
@@ -26,6 +27,8 @@ export async function runSyncTask(
     else if (task.op === 'publish')
       result = { kind: 'syncExport', report: await publishCampaign(ctx, task.options, control) };
     else {
+      // A real import first takes a backup (or is refused when it cannot); a dry run changes nothing.
+      if (!task.options.dryRun) backupBeforeImport(ctx);
       const report = await importBundle(ctx, task.options, control);
       result = { kind: task.options.dryRun ? 'syncPreview' : 'syncImport', report };
     }

@@ -18,6 +18,7 @@ import { errorText } from '../logging/redact';
 import { logFor, setLogProcess, watchCrashes } from '../logging/log';
 import { previewReportHere, saveReportHere } from '../reports/reportExport';
 import { runSyncTask } from '../sync/syncWorker';
+import { backupHere } from '../backup/backupJobs';
 import type { FromWorker, ToWorker, WorkerStart, WorkerTask, WorkerValues } from './workerProtocol';
 
 // This thread loads its own copy of every module: its lines go to worker.log.
@@ -54,6 +55,8 @@ async function perform(
     case 'lights.sweep':
       await sweepLightsHere(ctx);
       return null;
+    case 'backup':
+      return backupHere(ctx, task.trigger);
   }
 }
 

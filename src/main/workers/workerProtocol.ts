@@ -5,6 +5,7 @@
 import type { JobResult, ReportFile, ReportFormat, ReportPreview, SessionUser } from '../../shared/model';
 import type { ReportScope } from '../reports/reportKinds';
 import type { SyncTask } from '../sync/syncWorkerProtocol';
+import type { BackupInfo, BackupTrigger } from '../../shared/backup/backupModel';
 
 /** A report built in the worker whose PDF must be printed by the host (Electron's printToPDF). */
 export interface ReportToPrint {
@@ -20,7 +21,8 @@ export type WorkerTask =
   /** `hostPrints`: the PDF is printed by the main process, so the worker returns the document. */
   | { op: 'reports.save'; scope: ReportScope; format: ReportFormat; folder: string; hostPrints: boolean }
   | { op: 'demo' }
-  | { op: 'lights.sweep' };
+  | { op: 'lights.sweep' }
+  | { op: 'backup'; trigger: BackupTrigger };
 
 export type WorkerOp = WorkerTask['op'];
 export type WorkerTaskOf<K extends WorkerOp> = Extract<WorkerTask, { op: K }>;
@@ -31,6 +33,7 @@ export interface WorkerValues {
   'reports.save': { saved: ReportFile } | { print: ReportToPrint };
   demo: null;
   'lights.sweep': null;
+  backup: BackupInfo;
 }
 
 /** Given once, when the worker starts. */

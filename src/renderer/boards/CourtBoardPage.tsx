@@ -37,6 +37,7 @@ import { boardText as t } from './text';
 import { EmptyState } from '../common/EmptyState';
 import { LightLabel } from '../common/LightLabel';
 import { HrefRow, onFollow, workHref } from '../work/workLinks';
+import { BackupHealthTile } from '../backup/BackupHealthTile';
 
 /** 我的待办 on the board: the first few; the full list is on its own page. */
 const WORK_ROWS = 8;
@@ -92,6 +93,7 @@ export function CourtBoardPage() {
           <WorkList entries={board.myWork} />
         </SimpleGrid>
       )}
+      <BackupHealthTile />
     </Stack>
   );
 }

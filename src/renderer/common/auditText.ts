@@ -67,10 +67,23 @@ export const auditOperationText: Record<string, string> = {
   'sync-import': '导入同步包',
   'package-update': '按下发包更新',
   untrust: '取消信任',
+  // backups and recovery
+  'backup-settings': '修改备份设置',
+  'backup-passphrase': '设置备份口令',
+  'backup-restore': '从备份恢复',
+  'recovery-export': '制作恢复包并停用旧密钥',
+  'recovery-import': '用恢复包恢复本院数据',
 };
 
 /** Court records, plus the two kinds of entry that are not records: accounts and refusals. */
-export const auditTableText: Record<string, string> = { ...RECORD_LABELS, users: '用户账户', access: '权限检查' };
+export const auditTableText: Record<string, string> = {
+  ...RECORD_LABELS,
+  users: '用户账户',
+  access: '权限检查',
+  settings: '本院设置',
+  backups: '备份',
+  sync_courts: '信任的法院',
+};
 
 /** Operations that are events rather than changes to a record's fields (before is null). */
 export const auditEventOperations = new Set([
@@ -118,6 +131,8 @@ export const apiAreaText: Record<string, string> = {
   ledger: '整改台账',
   lookbacks: '回头看',
   work: '我的待办',
+  backup: '备份',
+  recovery: '恢复包',
 };
 
 export const apiActionText: Record<string, string> = {
@@ -156,6 +171,14 @@ export const apiActionText: Record<string, string> = {
   record: '记录',
   reschedule: '调整时间',
   mine: '查看',
+  overview: '查看',
+  find: '查找',
+  inspect: '核对',
+  restore: '恢复',
+  updateSettings: '修改设置',
+  setPassphrase: '设置口令',
+  readRequest: '读取恢复申请',
+  export: '制作',
 };
 
 /** Labels in the order a person reads a row: where it sits, who answers for it, then details. */

@@ -1,5 +1,5 @@
 // A tiny hash router: #/board, #/work, #/campaigns, #/campaign/<id>[/inspection|/ledger|/indicators|/board|
-// /courts|/reporting|/reports][?court=<code>], #/lookbacks, #/audit, #/users, #/settings, #/sync[/<tab>], #/subordinates.
+// /courts|/reporting|/reports][?court=<code>], #/lookbacks, #/audit, #/users, #/settings[/backup], #/sync[/<tab>], #/subordinates.
 // ?court= opens a campaign tab already switched to that subordinate court's read-only view.
 // Every record has an address of its own, so a link, a reload or the back button lands on it:
 //   an item        #/campaign/<id>?item=<itemId>&tab=progress   (the drawer open on that tab)
@@ -54,7 +54,8 @@ export type Route =
   | { name: 'lookbacks'; lookback?: string }
   | { name: 'audit' }
   | { name: 'users' }
-  | { name: 'settings' }
+  /** tab: 设置 opened on 备份与恢复 (the link from 本院挂图's backup line). */
+  | { name: 'settings'; tab?: 'backup' }
   /** tab null: the page picks its first tab (上报, or 下发 for a court without a parent). */
   | { name: 'sync'; tab: SyncTab | null }
   | { name: 'subordinates' }
@@ -115,6 +116,7 @@ export function parseRoute(hash: string): Route {
     return lookback ? { name: 'lookbacks', lookback } : { name: 'lookbacks' };
   }
   if (head === 'sync') return { name: 'sync', tab: syncTabs.find((name) => name === id) ?? null };
+  if (head === 'settings' && id === 'backup') return { name: 'settings', tab: 'backup' };
   const simple = SIMPLE.find((name) => name === head);
   return simple ? { name: simple } : { name: 'campaigns' };
 }
@@ -143,6 +145,7 @@ export function routeHref(route: Route): string {
   if (route.name === 'lookbacks')
     return route.lookback ? `#/lookbacks?lookback=${encodeURIComponent(route.lookback)}` : '#/lookbacks';
   if (route.name === 'sync') return route.tab ? `#/sync/${route.tab}` : '#/sync';
+  if (route.name === 'settings') return route.tab ? `#/settings/${route.tab}` : '#/settings';
   return `#/${route.name}`;
 }
 

@@ -30,6 +30,7 @@ import { ageColor, withoutAlertPrefix } from '../sync/syncRules';
 import { MergeModal, RosterCourtModal } from './RosterDialogs';
 import { RosterImportModal } from './RosterImportModal';
 import { rosterText as t } from './rosterText';
+import { MakeRecoveryPackage } from '../recovery/MakeRecoveryPackage';
 
 /** Saves a file the main process built (base64) through the browser's download. */
 function saveFile(fileName: string, dataBase64: string) {
@@ -140,6 +141,7 @@ export function RosterPage() {
             >
               {t.template}
             </Button>
+            <MakeRecoveryPackage />
           </Group>
         )}
       </PageHeader>

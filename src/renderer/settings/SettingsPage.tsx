@@ -36,12 +36,19 @@ import { FingerprintCard } from './FingerprintCard';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { BackupSection } from '../backup/BackupSection';
 import { LandingSetting } from '../shell/landing';
+import { parseRoute } from '../lib/router';
+
+/** The tab the address asks for (#/settings/backup from 本院挂图's backup line), else 本院信息. */
+function openingTab(): string {
+  const route = parseRoute(window.location.hash);
+  return route.name === 'settings' && route.tab === 'backup' ? 'backup' : 'court';
+}
 
 export function SettingsPage() {
   return (
     <Stack gap="md" maw={960}>
       <PageHeader title={t.title} />
-      <Tabs defaultValue="court" keepMounted={false}>
+      <Tabs defaultValue={openingTab()} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="court">{t.tabCourt}</Tabs.Tab>
           <Tabs.Tab value="departments">{t.tabDepartments}</Tabs.Tab>

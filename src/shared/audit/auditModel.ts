@@ -28,4 +28,7 @@ export interface AuditVerifyResult {
   /** Distinct evidence files checked (every one a live record cites). */
   evidenceChecked?: number;
   problems: AuditProblem[];
+  /** A court rebuilt from a 恢复包: its chain starts after the head its parent court witnessed
+   * (entries before it were lost with the old data folder). Information, not a fault. */
+  anchor?: { seq: number; at: string; from: string; message: string };
 }

@@ -24,7 +24,8 @@ const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export interface EnvelopeHeader {
   format: 'court-sync-envelope';
   version: number;
-  kind: 'report_up' | 'package_down';
+  /** 'recovery': a 恢复包 (src/main/recovery), sealed to a reinstalled court's new key. */
+  kind: 'report_up' | 'package_down' | 'recovery';
   source: { code: string; name: string };
   target: { code: string; name: string };
   /** Raw X25519 public key of this file's one-time key pair, base64. */
@@ -39,7 +40,7 @@ const party = z.object({ code: z.string().max(16), name: z.string().max(200) });
 const headerSchema = z.object({
   format: z.literal(ENVELOPE_FORMAT),
   version: z.literal(ENVELOPE_VERSION),
-  kind: z.enum(['report_up', 'package_down']),
+  kind: z.enum(['report_up', 'package_down', 'recovery']),
   source: party,
   target: party,
   ephemeralKey: z.string(),
