@@ -19,7 +19,6 @@ import {
 import { IconCircleCheck, IconDatabaseExport, IconSearch } from '@tabler/icons-react';
 import type { BackupInfo, BackupOverview, BackupSettings } from '../../shared/backup/backupModel';
 import type { JobStatus } from '../../shared/model';
-import { send } from '../api/client';
 import { useRead, useWrite } from '../api/queries';
 import { useApp } from '../AppContext';
 import { FolderField } from '../common/FolderField';
@@ -29,7 +28,7 @@ import { RetryAlert } from '../common/RetryAlert';
 import { commonText } from '../common/text';
 import { formatSize } from '../lib/format';
 import { notifySuccess } from '../lib/notify';
-import { BackupTable, formatBackupTime, HealthLine } from './backupParts';
+import { BackupTable, formatBackupTime, HealthLine, useFindBackups } from './backupParts';
 import { RestoreDialog } from './RestoreDialog';
 import { backupText as t } from './text';
 
@@ -159,20 +158,7 @@ function CreateBackup() {
 }
 
 function FindBackups({ onPick }: { onPick(backup: BackupInfo): void }) {
-  const [folder, setFolder] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [found, setFound] = useState<BackupInfo[] | null>(null);
-  const find = async () => {
-    setFound(null);
-    if (!folder.trim()) return setError(t.findFolderRequired);
-    setError(null);
-    setBusy(true);
-    const result = await send('backup.find', { folder: folder.trim() });
-    setBusy(false);
-    if (!result.ok) return setError(result.fieldErrors?.folder ?? result.message);
-    setFound(result.value);
-  };
+  const { folder, setFolder, error, setError, busy, found, find } = useFindBackups();
   return (
     <Paper withBorder p="lg">
       <form

@@ -3,7 +3,7 @@
 // check with ✓/✗) → 3 what it holds against the current data, warnings, a confirm that says what
 // will happen → 4 the restore job → 恢复完成，请重新登录. A refusal is shown in place and nothing
 // typed is lost (the passphrase stays); the current data is untouched until step 4 succeeds.
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -83,21 +83,26 @@ export function RestoreDialog({
     setPassphraseError(null);
   }
 
-  // The restore logs every session out: the next call this window makes may hear so before the
-  // job's end does, and the app returns to 登录 at once. Say why, wherever the person lands.
-  const restoring = stage.step === 'restoring' || stage.step === 'done';
-  useEffect(() => {
-    if (!restoring) return;
-    return onSessionEnded(() =>
+  // The restore logs every session out: the next call this window makes (any screen's, not only this
+  // dialog's) may hear so before the job's end does, and the app returns to 登录 at once. Say why,
+  // wherever the person lands: listen from the moment the restore is asked for, not from a render
+  // after it, which a quick restore can outrun.
+  const stopListening = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopListening.current?.(), []);
+  const listenForSessionEnd = () => {
+    stopListening.current?.();
+    stopListening.current = onSessionEnded(() => {
+      stopListening.current?.();
+      stopListening.current = null;
       notifications.show({
         id: 'backup-restored',
         color: 'teal',
         title: t.doneTitle,
         message: t.doneNotice,
         autoClose: 20_000,
-      }),
-    );
-  }, [restoring]);
+      });
+    });
+  };
 
   const input = () => (backup?.encrypted ? { path: backup.path, passphrase } : { path: backup?.path ?? '' });
 
@@ -153,9 +158,13 @@ export function RestoreDialog({
     });
     if (!ok) return;
     setBusy(true);
+    listenForSessionEnd();
     const result = await send('backup.restore', input());
     setBusy(false);
-    if (!result.ok) return setStage({ step: 'restoreFailed', inspection, message: result.message });
+    if (!result.ok) {
+      stopListening.current?.();
+      return setStage({ step: 'restoreFailed', inspection, message: result.message });
+    }
     setStage({ step: 'restoring', jobId: result.value.jobId, inspection });
   };
 

@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { Alert, Button, Divider, Group, Modal, Skeleton, Stack, Text } from '@mantine/core';
 import { IconHistory, IconSearch } from '@tabler/icons-react';
 import type { BackupInfo } from '../../shared/backup/backupModel';
-import { send } from '../api/client';
 import { useRead } from '../api/queries';
 import { FolderField } from '../common/FolderField';
-import { BackupTable } from './backupParts';
+import { BackupTable, useFindBackups } from './backupParts';
 import { RestoreDialog } from './RestoreDialog';
 import { backupText as t } from './text';
 
@@ -57,20 +56,7 @@ function ChooseBackup({ onPick }: { onPick(backup: BackupInfo): void }) {
   const info = useRead('app.info');
   const localFolder = info.data ? backupsFolder(info.data.dataDir) : null;
   const local = useRead('backup.find', localFolder ? { folder: localFolder } : undefined, { enabled: !!localFolder });
-  const [folder, setFolder] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [found, setFound] = useState<BackupInfo[] | null>(null);
-  const find = async () => {
-    setFound(null);
-    if (!folder.trim()) return setError(t.findFolderRequired);
-    setError(null);
-    setBusy(true);
-    const result = await send('backup.find', { folder: folder.trim() });
-    setBusy(false);
-    if (!result.ok) return setError(result.fieldErrors?.folder ?? result.message);
-    setFound(result.value);
-  };
+  const { folder, setFolder, error, setError, busy, found, find } = useFindBackups();
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">

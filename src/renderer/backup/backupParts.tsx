@@ -1,8 +1,10 @@
 // Pieces shared by 设置 → 备份与恢复, the restore dialog, the set-up screen and 本院挂图: the health
 // light (a shape and a word, never colour alone), and the table of backups with 恢复… per row.
+import { useState } from 'react';
 import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconLock, IconLockOpen } from '@tabler/icons-react';
 import type { BackupHealth, BackupInfo, BackupLight } from '../../shared/backup/backupModel';
+import { send } from '../api/client';
 import { dayjs } from '../lib/dates';
 import { backupLightText, backupPlaceText, backupText as t, backupTriggerText } from './text';
 
@@ -183,4 +185,23 @@ export function BackupTable({
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/** 从其他文件夹查找备份: the folder typed, and the backups found there (or why none could be read). */
+export function useFindBackups() {
+  const [folder, setFolder] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [found, setFound] = useState<BackupInfo[] | null>(null);
+  const find = async () => {
+    setFound(null);
+    if (!folder.trim()) return setError(t.findFolderRequired);
+    setError(null);
+    setBusy(true);
+    const result = await send('backup.find', { folder: folder.trim() });
+    setBusy(false);
+    if (!result.ok) return setError(result.fieldErrors?.folder ?? result.message);
+    setFound(result.value);
+  };
+  return { folder, setFolder, error, setError, busy, found, find };
 }

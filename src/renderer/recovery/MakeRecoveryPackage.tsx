@@ -4,7 +4,7 @@
 // (checked against the request as it is typed) and a folder → a confirmation naming the old key
 // to be retired → recovery.export (a job with progress) → the file, and that the old key is 停用.
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconLifebuoy, IconPackageExport } from '@tabler/icons-react';
 import type { JobStatus, RecoveryPackageFile, RecoveryRequestView } from '../../shared/model';
 import { send } from '../api/client';
@@ -13,11 +13,20 @@ import { useApp } from '../AppContext';
 import { confirmAction } from '../common/confirm';
 import { FolderField } from '../common/FolderField';
 import { JobProgress } from '../common/JobProgress';
-import { courtLevelText } from '../common/text';
 import { formatDateTime } from '../lib/dates';
 import { formatSize } from '../lib/format';
 import { Fingerprint } from '../sync/Fingerprint';
-import { FileDrop, FingerprintInput, firstDifferentGroup, RefusalNote, UploadProgress, type Refusal } from './parts';
+import {
+  CampaignHoldings,
+  Field,
+  FileDrop,
+  FingerprintInput,
+  levelName,
+  firstDifferentGroup,
+  RefusalNote,
+  UploadProgress,
+  type Refusal,
+} from './parts';
 import { recoveryText as t } from './text';
 import { uploadRecoveryFile } from './upload';
 
@@ -284,10 +293,6 @@ function ExportButton({
   );
 }
 
-function levelName(level: string): string {
-  return level in courtLevelText ? courtLevelText[level as keyof typeof courtLevelText] : '';
-}
-
 function RequestView({ view, fileName }: { view: RecoveryRequestView; fileName: string }) {
   const held = view.held;
   return (
@@ -321,30 +326,7 @@ function RequestView({ view, fileName }: { view: RecoveryRequestView; fileName: 
             <Text size="sm" fw={600} mt={4}>
               {t.heldTitle}
             </Text>
-            {held.campaigns.length > 0 ? (
-              <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="recovery-held-campaigns">
-                <Table.Thead bg="gray.0">
-                  <Table.Tr>
-                    <Table.Th>{t.campaign}</Table.Th>
-                    <Table.Th w={110} ta="right">
-                      {t.items}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {held.campaigns.map((campaign) => (
-                    <Table.Tr key={campaign.title}>
-                      <Table.Td>{campaign.title}</Table.Td>
-                      <Table.Td ta="right">{campaign.items}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t.noCampaigns}
-              </Text>
-            )}
+            <CampaignHoldings campaigns={held.campaigns} testId="recovery-held-campaigns" />
             <div>
               <Text size="xs" c="dimmed" mb={2}>
                 {t.oldKey}
@@ -404,18 +386,5 @@ function DoneView({
         </Button>
       </Group>
     </Stack>
-  );
-}
-
-function Field({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} data-testid={testId}>
-        {children}
-      </Text>
-    </div>
   );
 }

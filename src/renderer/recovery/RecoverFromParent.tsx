@@ -18,7 +18,6 @@ import {
   SimpleGrid,
   Stack,
   Stepper,
-  Table,
   Text,
   TextInput,
   Title,
@@ -29,11 +28,10 @@ import { recoveryOperations } from '../../shared/recovery/recoveryContract';
 import { useRead, useWrite } from '../api/queries';
 import { confirmAction } from '../common/confirm';
 import { JobProgress } from '../common/JobProgress';
-import { courtLevelText } from '../common/text';
 import { formatDateTime, formatLongDate } from '../lib/dates';
 import { schemaErrors, serverFieldErrors, type FieldErrors } from '../lib/forms';
 import { Fingerprint } from '../sync/Fingerprint';
-import { FileDrop, RefusalNote, UploadProgress, type Refusal } from './parts';
+import { CampaignHoldings, Field, FileDrop, levelName, RefusalNote, UploadProgress, type Refusal } from './parts';
 import { recoveryText as t } from './text';
 import { uploadRecoveryFile } from './upload';
 
@@ -518,10 +516,6 @@ function ImportedView({ result, onRecovered }: { result: RecoveryImportResult; o
   );
 }
 
-function levelName(level: string): string {
-  return level in courtLevelText ? courtLevelText[level as keyof typeof courtLevelText] : '';
-}
-
 function PreviewView({
   preview,
   fileName,
@@ -559,30 +553,11 @@ function PreviewView({
               {t.rowsFiles(preview.rows, preview.files)}
             </Field>
           </SimpleGrid>
-          {preview.campaigns.length > 0 ? (
-            <Table withTableBorder verticalSpacing={6} fz="sm" data-testid="recovery-campaigns">
-              <Table.Thead bg="gray.0">
-                <Table.Tr>
-                  <Table.Th>{t.campaign}</Table.Th>
-                  <Table.Th w={110} ta="right">
-                    {t.items}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.campaigns.map((campaign) => (
-                  <Table.Tr key={campaign.title} data-testid="recovery-campaign-row">
-                    <Table.Td>{campaign.title}</Table.Td>
-                    <Table.Td ta="right">{campaign.items}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t.noCampaigns}
-            </Text>
-          )}
+          <CampaignHoldings
+            campaigns={preview.campaigns}
+            testId="recovery-campaigns"
+            rowTestId="recovery-campaign-row"
+          />
           <Text size="sm" data-testid="recovery-next-seq">
             {t.nextSeq(preview.lastSeq)}
           </Text>
@@ -616,18 +591,5 @@ function PreviewView({
         </Stack>
       </Paper>
     </Stack>
-  );
-}
-
-function Field({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} data-testid={testId}>
-        {children}
-      </Text>
-    </div>
   );
 }

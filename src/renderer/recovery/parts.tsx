@@ -1,7 +1,9 @@
 // Pieces both sides of the 恢复包 use: choosing a file (dropped or picked, keyboard too), its upload
 // progress, a refusal said in place, and the fingerprint typed as it is read out on the phone.
-import { useEffect, useRef, type InputHTMLAttributes } from 'react';
-import { Alert, Button, Group, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { Alert, Button, Group, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { RecoveryCampaignHolding } from '../../shared/model';
+import { courtLevelText } from '../common/text';
 import { Dropzone } from '@mantine/dropzone';
 import { IconCircleCheck, IconFileImport, IconUpload, IconX } from '@tabler/icons-react';
 import { formatSize } from '../lib/format';
@@ -192,5 +194,62 @@ export function FingerprintInput({
         {digits < 40 ? t.typeIncomplete(digits) : different > 0 ? t.typeMismatch(different) : t.typeMatch}
       </Text>
     </Stack>
+  );
+}
+
+/** A court level in words (基层人民法院 …); '' for a level this program does not know. */
+export function levelName(level: string): string {
+  return level in courtLevelText ? courtLevelText[level as keyof typeof courtLevelText] : '';
+}
+
+/** One labelled figure of a request or a package (申请法院, 制作时间, 数据 …). */
+export function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500} data-testid={testId}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** The campaigns a request or a package holds, with their item counts. */
+export function CampaignHoldings({
+  campaigns,
+  testId,
+  rowTestId,
+}: {
+  campaigns: RecoveryCampaignHolding[];
+  testId: string;
+  rowTestId?: string;
+}) {
+  if (campaigns.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t.noCampaigns}
+      </Text>
+    );
+  return (
+    <Table withTableBorder verticalSpacing={4} fz="sm" data-testid={testId}>
+      <Table.Thead bg="gray.0">
+        <Table.Tr>
+          <Table.Th>{t.campaign}</Table.Th>
+          <Table.Th w={110} ta="right">
+            {t.items}
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {campaigns.map((campaign) => (
+          <Table.Tr key={campaign.title} data-testid={rowTestId}>
+            <Table.Td>{campaign.title}</Table.Td>
+            <Table.Td ta="right">{campaign.items}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

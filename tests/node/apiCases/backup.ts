@@ -81,7 +81,7 @@ export const backupCases: OperationCases<BackupOperation> = {
       expect(saved).toMatchObject({ secondFolder: second, offsiteReminderDays: 14, passphraseSet: false });
       expect((await fx.h.ok('backup.overview')).secondFolderReachable).toBe(true);
       const entries = await fx.h.ok('audit.list', {});
-      expect(JSON.stringify(entries)).toMatch(/backup\.updateSettings/);
+      expect(JSON.stringify(entries)).toMatch(/backup-settings/);
       fs.rmSync(second, { recursive: true, force: true });
     },
     bad: async (fx) => {
@@ -105,7 +105,7 @@ export const backupCases: OperationCases<BackupOperation> = {
       expect(settings.passphraseSetAt).not.toBeNull();
       // Audited, never with the passphrase itself.
       const audit = JSON.stringify(await fx.h.ok('audit.list', {}));
-      expect(audit).toMatch(/backup\.setPassphrase/);
+      expect(audit).toMatch(/backup-passphrase/);
       expect(audit).not.toMatch(/龙江法院备份口令2026/);
     },
     bad: async (fx) => {

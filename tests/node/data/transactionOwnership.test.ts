@@ -24,6 +24,10 @@ const RAW_STATEMENTS: Record<string, string> = {
   'src/main/demo/demoJob.ts': 'demo refusal read synchronously before the job starts',
   'src/main/diagnostics/diagnosticsExport.ts':
     'row counts of every table for the diagnostics file, over tables known only at run time',
+  'src/main/backup/backupService.ts':
+    'runs inside the pre-migration hook, before Kysely exists; keys are stripped on the snapshot’s own connection',
+  'src/main/recovery/recoveryService.ts':
+    'rebuilds a court from stored rows under their own column names, like the bundle import, in its transaction',
 };
 
 function sourceFiles(dir: string): string[] {
