@@ -16,7 +16,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconCircleCheck, IconDatabaseExport, IconSearch } from '@tabler/icons-react';
+import { IconCircleCheck, IconDatabaseExport } from '@tabler/icons-react';
 import type { BackupInfo, BackupOverview, BackupSettings } from '../../shared/backup/backupModel';
 import type { JobStatus } from '../../shared/model';
 import { useRead, useWrite } from '../api/queries';
@@ -28,7 +28,7 @@ import { RetryAlert } from '../common/RetryAlert';
 import { commonText } from '../common/text';
 import { formatSize } from '../lib/format';
 import { notifySuccess } from '../lib/notify';
-import { BackupTable, formatBackupTime, HealthLine, useFindBackups } from './backupParts';
+import { BackupTable, FindBackupsForm, formatBackupTime, HealthLine } from './backupParts';
 import { RestoreDialog } from './RestoreDialog';
 import { backupText as t } from './text';
 
@@ -158,56 +158,23 @@ function CreateBackup() {
 }
 
 function FindBackups({ onPick }: { onPick(backup: BackupInfo): void }) {
-  const { folder, setFolder, error, setError, busy, found, find } = useFindBackups();
   return (
     <Paper withBorder p="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          event.stopPropagation();
-          void find();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={4}>{t.findTitle}</Title>
-          <Text size="sm" c="dimmed">
-            {t.findHint}
-          </Text>
-          <FolderField
-            value={folder}
-            onChange={(value) => {
-              setFolder(value);
-              setError(null);
-            }}
-            text={{ label: t.findFolder, description: t.findFolderHint, chooseFolder: t.chooseFolder }}
-            error={error}
-            disabled={busy}
-            testId="backup-find-folder"
-          />
-          <Group>
-            <Button
-              type="submit"
-              variant="default"
-              leftSection={<IconSearch size={16} />}
-              loading={busy}
-              data-testid="backup-find"
-            >
-              {t.find}
-            </Button>
-            {found && found.length > 0 && (
-              <Text size="sm" c="dimmed" role="status">
-                {t.findCount(found.length)}
-              </Text>
-            )}
-          </Group>
-          {found && found.length === 0 && (
-            <Text size="sm" c="dimmed" role="status" data-testid="backup-find-none">
-              {t.findNone}
+      <FindBackupsForm
+        heading={
+          <>
+            <Title order={4}>{t.findTitle}</Title>
+            <Text size="sm" c="dimmed">
+              {t.findHint}
             </Text>
-          )}
-          {found && found.length > 0 && <BackupTable backups={found} onPick={onPick} testId="backup-found" />}
-        </Stack>
-      </form>
+          </>
+        }
+        onPick={onPick}
+        folderTestId="backup-find-folder"
+        findTestId="backup-find"
+        foundTestId="backup-found"
+        noneTestId="backup-find-none"
+      />
     </Paper>
   );
 }

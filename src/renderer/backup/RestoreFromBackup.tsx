@@ -2,12 +2,11 @@
 // data folder's own backups/ (the database was lost, the folder was not), or a folder elsewhere (a
 // USB drive, the old computer's backups/) — through the same restore dialog as 设置.
 import { useState } from 'react';
-import { Alert, Button, Divider, Group, Modal, Skeleton, Stack, Text } from '@mantine/core';
-import { IconHistory, IconSearch } from '@tabler/icons-react';
+import { Alert, Button, Divider, Modal, Skeleton, Stack, Text } from '@mantine/core';
+import { IconHistory } from '@tabler/icons-react';
 import type { BackupInfo } from '../../shared/backup/backupModel';
 import { useRead } from '../api/queries';
-import { FolderField } from '../common/FolderField';
-import { BackupTable, useFindBackups } from './backupParts';
+import { BackupTable, FindBackupsForm } from './backupParts';
 import { RestoreDialog } from './RestoreDialog';
 import { backupText as t } from './text';
 
@@ -56,7 +55,6 @@ function ChooseBackup({ onPick }: { onPick(backup: BackupInfo): void }) {
   const info = useRead('app.info');
   const localFolder = info.data ? backupsFolder(info.data.dataDir) : null;
   const local = useRead('backup.find', localFolder ? { folder: localFolder } : undefined, { enabled: !!localFolder });
-  const { folder, setFolder, error, setError, busy, found, find } = useFindBackups();
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
@@ -84,50 +82,18 @@ function ChooseBackup({ onPick }: { onPick(backup: BackupInfo): void }) {
         )}
       </Stack>
       <Divider />
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          // Not up to a form around the dialog (the set-up wizard's, through the portal).
-          event.stopPropagation();
-          void find();
-        }}
-      >
-        <Stack gap="xs">
+      <FindBackupsForm
+        heading={
           <Text size="sm" fw={600}>
             {t.setupElsewhere}
           </Text>
-          <FolderField
-            value={folder}
-            onChange={(value) => {
-              setFolder(value);
-              setError(null);
-            }}
-            text={{ label: t.findFolder, description: t.findFolderHint, chooseFolder: t.chooseFolder }}
-            error={error}
-            disabled={busy}
-            testId="setup-restore-folder"
-          />
-          <Group>
-            <Button type="submit" variant="default" leftSection={<IconSearch size={16} />} loading={busy}>
-              {t.find}
-            </Button>
-          </Group>
-          {found && found.length === 0 && (
-            <Text size="sm" c="dimmed" role="status">
-              {t.findNone}
-            </Text>
-          )}
-          {found && found.length > 0 && (
-            <BackupTable
-              backups={found}
-              onPick={onPick}
-              pickLabel={t.choose}
-              pickAriaLabel={t.chooseLabel}
-              testId="setup-restore-found"
-            />
-          )}
-        </Stack>
-      </form>
+        }
+        onPick={onPick}
+        folderTestId="setup-restore-folder"
+        foundTestId="setup-restore-found"
+        pickLabel={t.choose}
+        pickAriaLabel={t.chooseLabel}
+      />
     </Stack>
   );
 }

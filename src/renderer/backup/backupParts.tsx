@@ -1,10 +1,18 @@
 // Pieces shared by 设置 → 备份与恢复, the restore dialog, the set-up screen and 本院挂图: the health
 // light (a shape and a word, never colour alone), and the table of backups with 恢复… per row.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconLock, IconLockOpen } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconCircleX,
+  IconLock,
+  IconLockOpen,
+  IconSearch,
+} from '@tabler/icons-react';
 import type { BackupHealth, BackupInfo, BackupLight } from '../../shared/backup/backupModel';
 import { send } from '../api/client';
+import { FolderField } from '../common/FolderField';
 import { dayjs } from '../lib/dates';
 import { backupLightText, backupPlaceText, backupText as t, backupTriggerText } from './text';
 
@@ -187,8 +195,27 @@ export function BackupTable({
   );
 }
 
-/** 从其他文件夹查找备份: the folder typed, and the backups found there (or why none could be read). */
-export function useFindBackups() {
+/** 从其他文件夹查找备份: a folder typed or chosen, and the backups found there (or why none could be
+ * read), each with a button that picks it. Used in 设置 and on the set-up screen. */
+export function FindBackupsForm({
+  heading,
+  onPick,
+  folderTestId,
+  findTestId,
+  foundTestId,
+  noneTestId,
+  pickLabel,
+  pickAriaLabel,
+}: {
+  heading: ReactNode;
+  onPick(backup: BackupInfo): void;
+  folderTestId: string;
+  findTestId?: string;
+  foundTestId: string;
+  noneTestId?: string;
+  pickLabel?: string;
+  pickAriaLabel?: (when: string) => string;
+}) {
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -203,5 +230,59 @@ export function useFindBackups() {
     if (!result.ok) return setError(result.fieldErrors?.folder ?? result.message);
     setFound(result.value);
   };
-  return { folder, setFolder, error, setError, busy, found, find };
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        // Not up to a form around it (the set-up wizard's, through the dialog's portal).
+        event.stopPropagation();
+        void find();
+      }}
+    >
+      <Stack gap="sm">
+        {heading}
+        <FolderField
+          value={folder}
+          onChange={(value) => {
+            setFolder(value);
+            setError(null);
+          }}
+          text={{ label: t.findFolder, description: t.findFolderHint, chooseFolder: t.chooseFolder }}
+          error={error}
+          disabled={busy}
+          testId={folderTestId}
+        />
+        <Group>
+          <Button
+            type="submit"
+            variant="default"
+            leftSection={<IconSearch size={16} />}
+            loading={busy}
+            data-testid={findTestId}
+          >
+            {t.find}
+          </Button>
+          {found && found.length > 0 && (
+            <Text size="sm" c="dimmed" role="status">
+              {t.findCount(found.length)}
+            </Text>
+          )}
+        </Group>
+        {found && found.length === 0 && (
+          <Text size="sm" c="dimmed" role="status" data-testid={noneTestId}>
+            {t.findNone}
+          </Text>
+        )}
+        {found && found.length > 0 && (
+          <BackupTable
+            backups={found}
+            onPick={onPick}
+            pickLabel={pickLabel}
+            pickAriaLabel={pickAriaLabel}
+            testId={foundTestId}
+          />
+        )}
+      </Stack>
+    </form>
+  );
 }

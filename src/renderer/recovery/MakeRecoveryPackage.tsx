@@ -4,8 +4,8 @@
 // (checked against the request as it is typed) and a folder → a confirmation naming the old key
 // to be retired → recovery.export (a job with progress) → the file, and that the old key is 停用.
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCheck, IconLifebuoy, IconPackageExport } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCheck, IconPackageExport } from '@tabler/icons-react';
 import type { JobStatus, RecoveryPackageFile, RecoveryRequestView } from '../../shared/model';
 import { send } from '../api/client';
 import { useRead, useWrite } from '../api/queries';
@@ -17,6 +17,7 @@ import { formatDateTime } from '../lib/dates';
 import { formatSize } from '../lib/format';
 import { Fingerprint } from '../sync/Fingerprint';
 import {
+  BusyModal,
   CampaignHoldings,
   Field,
   FileDrop,
@@ -37,29 +38,18 @@ export function MakeRecoveryPackage() {
   const [busy, setBusy] = useState(false);
   if (!can('admin')) return null;
   return (
-    <>
-      <Button
-        variant="default"
-        leftSection={<IconLifebuoy size={16} />}
-        onClick={() => setOpened(true)}
-        data-testid="recovery-make"
-      >
-        {t.make}
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={() => !busy && setOpened(false)}
-        closeOnEscape={!busy}
-        closeOnClickOutside={false}
-        withCloseButton={!busy}
-        closeButtonProps={{ 'aria-label': t.close }}
-        title={t.makeTitle}
-        size="min(880px, 96vw)"
-        data-testid="recovery-make-modal"
-      >
-        {opened && <MakeFlow onBusy={setBusy} onClose={() => setOpened(false)} />}
-      </Modal>
-    </>
+    <BusyModal
+      label={t.make}
+      buttonTestId="recovery-make"
+      title={t.makeTitle}
+      modalTestId="recovery-make-modal"
+      opened={opened}
+      busy={busy}
+      onOpen={() => setOpened(true)}
+      onClose={() => setOpened(false)}
+    >
+      <MakeFlow onBusy={setBusy} onClose={() => setOpened(false)} />
+    </BusyModal>
   );
 }
 

@@ -13,7 +13,6 @@ import {
   Checkbox,
   Group,
   Loader,
-  Modal,
   Paper,
   SimpleGrid,
   Stack,
@@ -22,7 +21,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconCheck, IconFileImport, IconLifebuoy, IconPhoneCall } from '@tabler/icons-react';
+import { IconCheck, IconFileImport, IconPhoneCall } from '@tabler/icons-react';
 import type { JobStatus, PendingRecovery, RecoveryImportResult, RecoveryPreview } from '../../shared/model';
 import { recoveryOperations } from '../../shared/recovery/recoveryContract';
 import { useRead, useWrite } from '../api/queries';
@@ -31,7 +30,16 @@ import { JobProgress } from '../common/JobProgress';
 import { formatDateTime, formatLongDate } from '../lib/dates';
 import { schemaErrors, serverFieldErrors, type FieldErrors } from '../lib/forms';
 import { Fingerprint } from '../sync/Fingerprint';
-import { CampaignHoldings, Field, FileDrop, levelName, RefusalNote, UploadProgress, type Refusal } from './parts';
+import {
+  BusyModal,
+  CampaignHoldings,
+  Field,
+  FileDrop,
+  levelName,
+  RefusalNote,
+  UploadProgress,
+  type Refusal,
+} from './parts';
 import { recoveryText as t } from './text';
 import { uploadRecoveryFile } from './upload';
 
@@ -47,29 +55,18 @@ export function RecoverFromParent({ onRecovered }: { onRecovered(): void }) {
     if (recovered) onRecovered();
   };
   return (
-    <>
-      <Button
-        variant="default"
-        leftSection={<IconLifebuoy size={16} />}
-        onClick={() => setOpened(true)}
-        data-testid="recovery-start"
-      >
-        {t.start}
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        closeOnEscape={!busy}
-        closeOnClickOutside={false}
-        withCloseButton={!busy}
-        closeButtonProps={{ 'aria-label': t.close }}
-        title={t.title}
-        size="min(880px, 96vw)"
-        data-testid="recovery-modal"
-      >
-        {opened && <RecoveryFlow onBusy={setBusy} onImported={() => setRecovered(true)} onRecovered={onRecovered} />}
-      </Modal>
-    </>
+    <BusyModal
+      label={t.start}
+      buttonTestId="recovery-start"
+      title={t.title}
+      modalTestId="recovery-modal"
+      opened={opened}
+      busy={busy}
+      onOpen={() => setOpened(true)}
+      onClose={close}
+    >
+      <RecoveryFlow onBusy={setBusy} onImported={() => setRecovered(true)} onRecovered={onRecovered} />
+    </BusyModal>
   );
 }
 

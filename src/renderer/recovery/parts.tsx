@@ -1,11 +1,11 @@
 // Pieces both sides of the 恢复包 use: choosing a file (dropped or picked, keyboard too), its upload
 // progress, a refusal said in place, and the fingerprint typed as it is read out on the phone.
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { Alert, Button, Group, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { RecoveryCampaignHolding } from '../../shared/model';
 import { courtLevelText } from '../common/text';
 import { Dropzone } from '@mantine/dropzone';
-import { IconCircleCheck, IconFileImport, IconUpload, IconX } from '@tabler/icons-react';
+import { IconCircleCheck, IconFileImport, IconLifebuoy, IconUpload, IconX } from '@tabler/icons-react';
 import { formatSize } from '../lib/format';
 import { recoveryText as t } from './text';
 
@@ -251,5 +251,50 @@ export function CampaignHoldings({
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+/** The recovery dialog: its opening button, and no way to close it while a job runs (a stray Esc
+ * must not lose the screen of an export or an import under way). */
+export function BusyModal({
+  label,
+  buttonTestId,
+  title,
+  modalTestId,
+  opened,
+  busy,
+  onOpen,
+  onClose,
+  children,
+}: {
+  label: string;
+  buttonTestId: string;
+  title: string;
+  modalTestId: string;
+  opened: boolean;
+  busy: boolean;
+  onOpen(): void;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Button variant="default" leftSection={<IconLifebuoy size={16} />} onClick={onOpen} data-testid={buttonTestId}>
+        {label}
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={() => !busy && onClose()}
+        closeOnEscape={!busy}
+        closeOnClickOutside={false}
+        withCloseButton={!busy}
+        closeButtonProps={{ 'aria-label': t.close }}
+        title={title}
+        size="min(880px, 96vw)"
+        data-testid={modalTestId}
+      >
+        {opened && children}
+      </Modal>
+    </>
   );
 }
