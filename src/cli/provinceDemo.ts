@@ -19,7 +19,9 @@ function printSummary(result: ProvinceResult, output: Output): void {
   output.line();
   output.line(MESSAGES.provinceAccounts(high.username, high.password));
   output.line(MESSAGES.provinceCourtsHeader);
-  const now = Date.parse(`${result.today}T12:00:00+08:00`);
+  // Ages from the province's own clock: the reports were dated that many whole days before it (noon
+  // of "today" in China time was off by a day once the two calendars' dates differed).
+  const now = Date.parse(result.builtAt);
   for (const court of result.courts) {
     const days =
       court.lastReportAt === null ? null : Math.max(0, Math.round((now - Date.parse(court.lastReportAt)) / 86_400_000));

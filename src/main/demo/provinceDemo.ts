@@ -65,6 +65,8 @@ export interface ProvinceResult {
   dir: string;
   bundleDir: string;
   today: string;
+  /** The moment the province's clock stood at (ISO): report ages are counted from it. */
+  builtAt: string;
   campaigns: string[];
   courts: ProvinceCourtResult[];
   /** Bundles exchanged (packages down, reports up, relays). */
@@ -293,6 +295,7 @@ export async function buildProvinceDemo(
       dir,
       bundleDir,
       today: today(high.ctx),
+      builtAt: now.toISOString(),
       campaigns: campaigns.map((c) => c.title),
       courts: PROVINCE_COURTS.map((court) => ({
         code: court.code,
