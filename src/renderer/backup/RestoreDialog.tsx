@@ -3,7 +3,7 @@
 // check with ✓/✗) → 3 what it holds against the current data, warnings, a confirm that says what
 // will happen → 4 the restore job → 恢复完成，请重新登录. A refusal is shown in place and nothing
 // typed is lost (the passphrase stays); the current data is untouched until step 4 succeeds.
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   Alert,
   Button,
@@ -29,7 +29,7 @@ import type {
   RestoreResult,
 } from '../../shared/backup/backupModel';
 import type { JobStatus } from '../../shared/model';
-import { onSessionEnded, send } from '../api/client';
+import { send } from '../api/client';
 import { confirmAction, useConfirmOpen } from '../common/confirm';
 import { JobProgress } from '../common/JobProgress';
 import { jobText } from '../common/jobText';
@@ -55,6 +55,27 @@ const STEP_INDEX: Record<Stage['step'], number> = {
   restoreFailed: 3,
   done: 4,
 };
+
+/**
+ * The restore logs every session out, and the app may return to 登录 (unmounting this dialog) before
+ * the dialog hears the job's end. So the end is followed here, outside any screen's lifetime, and
+ * told wherever the person lands. (jobs.get answers for a restore before log-in too.)
+ */
+function announceWhenRestored(jobId: string): void {
+  const poll = async () => {
+    const status = await send('jobs.get', { jobId });
+    if (status.ok && status.value.state === 'running') return void setTimeout(() => void poll(), 300);
+    if (status.ok && status.value.state === 'done')
+      notifications.show({
+        id: 'backup-restored',
+        color: 'teal',
+        title: t.doneTitle,
+        message: t.doneNotice,
+        autoClose: 20_000,
+      });
+  };
+  void poll();
+}
 
 export function RestoreDialog({
   backup,
@@ -82,27 +103,6 @@ export function RestoreDialog({
     setPassphrase('');
     setPassphraseError(null);
   }
-
-  // The restore logs every session out: the next call this window makes (any screen's, not only this
-  // dialog's) may hear so before the job's end does, and the app returns to 登录 at once. Say why,
-  // wherever the person lands: listen from the moment the restore is asked for, not from a render
-  // after it, which a quick restore can outrun.
-  const stopListening = useRef<(() => void) | null>(null);
-  useEffect(() => () => stopListening.current?.(), []);
-  const listenForSessionEnd = () => {
-    stopListening.current?.();
-    stopListening.current = onSessionEnded(() => {
-      stopListening.current?.();
-      stopListening.current = null;
-      notifications.show({
-        id: 'backup-restored',
-        color: 'teal',
-        title: t.doneTitle,
-        message: t.doneNotice,
-        autoClose: 20_000,
-      });
-    });
-  };
 
   const input = () => (backup?.encrypted ? { path: backup.path, passphrase } : { path: backup?.path ?? '' });
 
@@ -158,13 +158,10 @@ export function RestoreDialog({
     });
     if (!ok) return;
     setBusy(true);
-    listenForSessionEnd();
     const result = await send('backup.restore', input());
     setBusy(false);
-    if (!result.ok) {
-      stopListening.current?.();
-      return setStage({ step: 'restoreFailed', inspection, message: result.message });
-    }
+    if (!result.ok) return setStage({ step: 'restoreFailed', inspection, message: result.message });
+    announceWhenRestored(result.value.jobId);
     setStage({ step: 'restoring', jobId: result.value.jobId, inspection });
   };
 
