@@ -24,3 +24,4 @@ export * from './reports/reportsModel';
 export * from './diagnostics/diagnosticsModel';
 export * from './backup/backupModel';
 export * from './recovery/recoveryModel';
+export * from './writtenSummary/writtenSummaryModel';

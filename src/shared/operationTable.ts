@@ -25,6 +25,7 @@ import { orderOperations } from './orders/ordersContract';
 import { noticeOperations } from './notices/noticesContract';
 import { syncOperations } from './sync/syncContract';
 import { workOperations } from './work/workContract';
+import { writtenSummaryOperations } from './writtenSummary/writtenSummaryContract';
 
 export const operationTable = mergeOperationTables(
   courtOperations,
@@ -49,6 +50,7 @@ export const operationTable = mergeOperationTables(
   diagnosticsOperations,
   backupOperations,
   recoveryOperations,
+  writtenSummaryOperations,
 );
 
 export type OperationName = keyof typeof operationTable & string;

@@ -148,8 +148,8 @@ describe('row schemas and the migrated database', () => {
         if (inner.def.type === 'enum') expect(enumColumns.has(column), `${table}.${column} has a CHECK IN`).toBe(true);
       }
     }
-    // Guards the parsing above: the migrations hold 36 IN and 4 BETWEEN checks on synced tables.
-    expect(inChecks).toBe(36);
+    // Guards the parsing above: the migrations hold 38 IN and 4 BETWEEN checks on synced tables.
+    expect(inChecks).toBe(38);
     expect(betweenChecks).toBe(4);
   });
 });
@@ -503,6 +503,7 @@ const ITEM: Row = {
   completed_by: null,
   source_item_id: null,
   source_version: null,
+  highlight: 0,
 };
 const REPORT: Row = {
   id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a01',

@@ -27,6 +27,7 @@ import { reportHandlers } from '../reports/reportHandlers';
 import { diagnosticsHandlers } from '../diagnostics/diagnosticsHandlers';
 import { backupHandlers } from '../backup/backupHandlers';
 import { recoveryHandlers } from '../recovery/recoveryHandlers';
+import { writtenSummaryHandlers } from '../writtenSummary/writtenSummaryHandlers';
 
 export const handlers: Handlers = {
   ...courtHandlers,
@@ -51,4 +52,5 @@ export const handlers: Handlers = {
   ...diagnosticsHandlers,
   ...backupHandlers,
   ...recoveryHandlers,
+  ...writtenSummaryHandlers,
 };

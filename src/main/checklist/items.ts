@@ -94,6 +94,7 @@ function toItemRow(row: ItemRecord, number: number, rules: RowRules): ItemRow {
     light,
     completedLate: row.completedLate === 1,
     completedAt: row.completedAt,
+    highlight: row.highlight === 1,
     evidenceCount: row.evidenceCount,
     noteCount: row.noteCount,
     sourceItemId: row.sourceItemId,
@@ -242,6 +243,7 @@ export function toNote(row: Selectable<ProgressNotesTable>): ProgressNote {
     author: row.author,
     text: row.text,
     percent: row.percent,
+    highlight: row.highlight === 1,
   };
 }
 

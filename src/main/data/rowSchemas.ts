@@ -297,6 +297,7 @@ const shapes = {
     completed_by: orNull(uuid),
     source_item_id: orNull(uuid),
     source_version: orNull(int(1)),
+    highlight: withDefault(flag(), 0),
   },
   progress_notes: {
     ...owned,
@@ -305,6 +306,7 @@ const shapes = {
     author: short(),
     text: long(),
     percent: orNull(int(0, 100)),
+    highlight: withDefault(flag(), 0),
   },
   evidence: {
     ...owned,

@@ -96,6 +96,8 @@ export interface ItemsTable extends OwnedColumns {
   /** On a court's copy of a mandatory item: the issuer's item id and definition version. */
   sourceItemId: Generated<string | null>;
   sourceVersion: Generated<number | null>;
+  /** 亮点 (0/1): the written summary's 主要做法和成效 draws on it (migrations/0011_written_summary.sql). */
+  highlight: Generated<number>;
 }
 
 export interface ProgressNotesTable extends OwnedColumns {
@@ -104,6 +106,8 @@ export interface ProgressNotesTable extends OwnedColumns {
   author: string;
   text: string;
   percent: number | null;
+  /** 亮点 (0/1), as on items. */
+  highlight: Generated<number>;
 }
 
 export interface EvidenceBlobsTable {
@@ -458,6 +462,15 @@ export interface DeadlineChangesTable extends OwnedColumns {
   decidedAt: string;
 }
 
+/** The clerk's edited parts of the written 活动总结 (migrations/0011_written_summary.sql). Local. */
+export interface SummaryTextsTable {
+  campaignId: string;
+  part: 'situation' | 'practices' | 'problems' | 'nextSteps';
+  body: string;
+  savedAt: string;
+  savedBy: string;
+}
+
 /** 恢复包: keys retired at this court (migrations/0010_recovery.sql). Local, append-only. */
 export interface RecoveryRetiredKeysTable {
   id: Generated<number>;
@@ -564,6 +577,7 @@ export interface Database {
   noteReads: NoteReadsTable;
   syncCourts: SyncCourtsTable;
   recoveryRetiredKeys: RecoveryRetiredKeysTable;
+  summaryTexts: SummaryTextsTable;
   syncOutbox: SyncOutboxTable;
   syncReceived: SyncReceivedTable;
   lightHistory: LightHistoryTable;

@@ -34,6 +34,8 @@ export interface ItemRow extends Owned {
   /** Finished after its deadline: shown as 逾期完成 even once green. */
   completedLate: boolean;
   completedAt: string | null;
+  /** 亮点: the written 活动总结's 主要做法和成效 draws on it. */
+  highlight: boolean;
   evidenceCount: number;
   noteCount: number;
   /**
@@ -54,6 +56,8 @@ export interface ProgressNote extends Owned {
   author: string;
   text: string;
   percent: number | null;
+  /** 亮点, as on items. */
+  highlight: boolean;
 }
 
 export type SignoffDecision = 'approved' | 'returned' | 'reopened';
