@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import fs from 'node:fs';
+import { copyShippedFonts } from './lib/shippedFonts.mjs';
 
 const common = {
   bundle: true,
@@ -58,5 +59,8 @@ entries.push({
 });
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+// The CJK fonts every PDF can embed (src/main/reports/fonts/shippedFonts.ts finds them in
+// dist/fonts/, beside the bundles in dist/main/ and dist/cli/).
+copyShippedFonts(out);
 await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
 console.log(`构建完成：${out}/`);

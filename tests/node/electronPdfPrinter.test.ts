@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cmToInches, PDF_PARTITION, pdfPrintOptions, pdfWindowOptions } from '../../src/main/electron/pdfWindow';
-import { FOOTER_TEMPLATE } from '../../src/main/reports/reportPdf';
+import { PAGE_NUMBER_RULE, printableDocument, printLayout } from '../../src/main/reports/reportPdf';
+import { PAGE_MARGINS, reportDocument } from '../../src/main/reports/reportHtml';
+import { PDFDocument } from 'pdf-lib';
+import { PDF_CREATOR } from '../../src/main/reports/fonts/pdfInfo';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
@@ -34,18 +37,22 @@ describe('the hidden report window', () => {
     expect(PDF_PARTITION.startsWith('persist:')).toBe(false);
   });
 
-  it('prints A4 with the page-number footer and the report page margins, either way round', () => {
+  it('prints A4 with the report page margins, either way round; the page numbers are the document’s own', () => {
     const landscape = pdfPrintOptions(true);
     expect(landscape).toMatchObject({
       pageSize: 'A4',
       landscape: true,
-      displayHeaderFooter: true,
+      displayHeaderFooter: false,
       printBackground: true,
-      footerTemplate: FOOTER_TEMPLATE,
     });
-    expect(landscape.footerTemplate).toMatch(
-      /第 <span class="pageNumber"><\/span> 页 共 <span class="totalPages"><\/span> 页/,
+    expect(landscape).not.toHaveProperty('footerTemplate');
+    // "第 X 页 共 Y 页" as a margin box of the printed document, in the body face.
+    expect(PAGE_NUMBER_RULE).toContain('@bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页";');
+    const printable = printableDocument(
+      reportDocument({ documentTitle: '推进清单', landscape: true, body: '<p>表</p>' }),
+      'inline',
     );
+    expect(printable).toContain(PAGE_NUMBER_RULE);
     expect(landscape.margins).toEqual({
       top: cmToInches('2.5cm'),
       bottom: cmToInches('2cm'),
@@ -55,6 +62,34 @@ describe('the hidden report window', () => {
     expect(pdfPrintOptions(false).landscape).toBe(false);
     expect(cmToInches('2.54cm')).toBe(1);
     expect(() => cmToInches('20mm')).toThrow();
+  });
+
+  it('prints a portrait form with the 公文 margins and the same footer as the Chromium printer', () => {
+    const html = reportDocument({ documentTitle: '查摆报告表', landscape: false, body: '<p>表</p>' });
+    expect(printLayout(html)).toBe('official');
+    const options = pdfPrintOptions(false, printLayout(html));
+    expect(options).toMatchObject({
+      pageSize: 'A4',
+      landscape: false,
+      displayHeaderFooter: false,
+    });
+    expect(printableDocument(html, 'inline')).toContain(PAGE_NUMBER_RULE);
+    // GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right (a 156 × 225 mm text block).
+    expect(options.margins).toEqual({
+      top: cmToInches('3.7cm'),
+      bottom: cmToInches('3.5cm'),
+      left: cmToInches('2.8cm'),
+      right: cmToInches('2.6cm'),
+    });
+    expect(options.margins).toEqual(
+      Object.fromEntries(Object.entries(PAGE_MARGINS.official).map(([side, value]) => [side, cmToInches(value)])),
+    );
+    // The document's own @page rule says the same, so the preview's print dialog agrees.
+    expect(html).toContain('margin: 3.7cm 2.6cm 3.5cm 2.8cm;');
+    // Landscape tables keep the report margins.
+    const wide = reportDocument({ documentTitle: '整改台账', landscape: true, body: '<p>表</p>' });
+    expect(printLayout(wide)).toBe('report');
+    expect(pdfPrintOptions(true, printLayout(wide))).toEqual(pdfPrintOptions(true));
   });
 });
 
@@ -148,24 +183,43 @@ describe('printPdf (its bundle, with a stand-in electron)', () => {
         printer.allowed(file.replace(/report\.html$/, 'other.html'))!,
         printer.allowed('https://evil.example/')!,
         printer.allowed('file:///etc/passwd')!,
+        printer.allowed('data:font/woff2;base64,d09GMgABAAAA')!,
+        printer.allowed('data:text/html,<p>x</p>')!,
       ];
-      return Buffer.from('%PDF-1.4 stand-in');
+      // What printToPDF gives: a PDF whose Creator is Chromium's.
+      const printed = await PDFDocument.create({ updateMetadata: false });
+      printed.addPage();
+      printed.setTitle('推进清单');
+      printed.setCreator('HeadlessChrome');
+      return Buffer.from(await printed.save());
     });
-    const html = '<!DOCTYPE html><title>推进清单</title><h1>能力作风建设年推进清单</h1>';
+    const html = reportDocument({
+      documentTitle: '推进清单',
+      landscape: true,
+      body: '<h1>能力作风建设年推进清单</h1>',
+    });
     const pdf = await printer.printPdf(html, { landscape: true });
-    expect(pdf.toString()).toBe('%PDF-1.4 stand-in');
+    // The printed PDF names the program and keeps its title.
+    const saved = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(saved.getCreator()).toBe(PDF_CREATOR);
+    expect(saved.getProducer()).toBe(PDF_CREATOR);
+    expect(saved.getTitle()).toBe('推进清单');
+    expect(saved.getPageCount()).toBe(1);
     expect(printer.windows).toHaveLength(1);
     const [win] = printer.windows;
     expect(win.options).toEqual(pdfWindowOptions());
     expect(win.loaded).toHaveLength(1);
     expect(win.loaded[0]).toMatch(/^file:\/\/.*court-report-[^/]+\/report\.html$/);
-    expect(win.htmlSeen).toBe(html);
+    // The document as printed carries its page numbers and the shipped fonts inline (data: URLs).
+    expect(win.htmlSeen).toBe(printableDocument(html, 'inline'));
+    expect(win.htmlSeen).toContain(PAGE_NUMBER_RULE);
+    expect(win.htmlSeen).toMatch(/@font-face\{font-family:'Noto Serif SC'[^}]*src:url\(data:font\/woff2;base64,/);
     expect(win.printedWith).toEqual(pdfPrintOptions(true));
     expect(win.destroyed).toBe(true);
     expect(fs.existsSync(path.dirname(new URL(win.loaded[0]).pathname))).toBe(false);
     expect(printer.partitions).toEqual([PDF_PARTITION]);
     // Only the report's own file may load, and only while it prints.
-    expect(allowedDuring).toEqual([true, true, false, false, false]);
+    expect(allowedDuring).toEqual([true, true, false, false, false, true, false]);
     expect(printer.allowed(win.loaded[0])).toBe(false);
   });
 
@@ -173,9 +227,10 @@ describe('printPdf (its bundle, with a stand-in electron)', () => {
     const printer = load(async () => {
       throw new Error('printing failed');
     });
-    await expect(printer.printPdf('<p>x</p>', { landscape: false })).rejects.toThrow('printing failed');
+    const form = reportDocument({ documentTitle: '查摆报告表', landscape: false, body: '<p>x</p>' });
+    await expect(printer.printPdf(form, { landscape: false })).rejects.toThrow('printing failed');
     const [win] = printer.windows;
-    expect(win.printedWith).toEqual(pdfPrintOptions(false));
+    expect(win.printedWith).toEqual(pdfPrintOptions(false, 'official'));
     expect(win.destroyed).toBe(true);
     expect(fs.existsSync(path.dirname(new URL(win.loaded[0]).pathname))).toBe(false);
   });

@@ -283,6 +283,13 @@ describe('what goes into app.asar (electron-builder’s own matcher over the rea
     expect(migrations.length).toBeGreaterThan(0);
     for (const file of migrations) expect(shipped.has(`migrations/${file}`), file).toBe(true);
     expect(pkg.main).toBe('dist/main/electron.js');
+    // The CJK fonts PDFs embed, with their licence (docs/documents.md, 字体).
+    const fonts = builtFiles.filter((file) => file.startsWith('dist/fonts/'));
+    expect(fonts).toEqual(
+      expect.arrayContaining(['dist/fonts/noto-serif-sc/LICENSE', 'dist/fonts/noto-serif-sc/400.css']),
+    );
+    expect(fonts.filter((file) => file.endsWith('.woff2')).length).toBeGreaterThan(300);
+    for (const file of fonts) expect(shipped.has(file), file).toBe(true);
   });
 
   it('leaves out the local preview, its bridge, the command line and source maps', () => {

@@ -3,8 +3,8 @@
 // printToPDF settings, matching the Chromium printer's page set-up and "第 X 页 共 Y 页" footer.
 // Only types come from Electron, so plain Node (the tests) can load it.
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
-import { PAGE } from '../reports/reportHtml';
-import { FOOTER_TEMPLATE } from '../reports/reportPdf';
+import { PAGE, PAGE_MARGINS } from '../reports/reportHtml';
+import type { PrintLayout } from '../reports/reportPdf';
 
 /** A session of its own, kept in memory only: the report window shares nothing with the app. */
 export const PDF_PARTITION = 'court-report-pdf';
@@ -42,23 +42,25 @@ export function cmToInches(value: string): number {
 }
 
 /**
- * `official`: a 公文 (reports/officialDocument.ts) that lays out its own pages: its @page size and
- * margins, its own “— 1 —” page numbers, no report footer.
+ * `layout` (reportPdf.ts printLayout): a 公文 (reports/officialDocument.ts) lays out its own pages
+ * — its @page size and margins, its own “— 1 —” page numbers, no report footer; other reports get
+ * the footer and the report or the 公文 margins, as the Chromium printer gives them.
  */
-export function pdfPrintOptions(landscape: boolean, official = false): PrintToPDFOptions {
-  if (official) return { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false };
+export function pdfPrintOptions(landscape: boolean, layout: PrintLayout = 'report'): PrintToPDFOptions {
+  if (layout === 'official-document')
+    return { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false };
+  const margins = PAGE_MARGINS[layout];
   return {
     pageSize: PAGE.size,
     landscape,
     printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: FOOTER_TEMPLATE,
+    // The page numbers are the document's own (reportPdf.ts PAGE_NUMBER_RULE, added by printableDocument).
+    displayHeaderFooter: false,
     margins: {
-      top: cmToInches(PAGE.marginTop),
-      bottom: cmToInches(PAGE.marginBottom),
-      left: cmToInches(PAGE.marginSide),
-      right: cmToInches(PAGE.marginSide),
+      top: cmToInches(margins.top),
+      bottom: cmToInches(margins.bottom),
+      left: cmToInches(margins.left),
+      right: cmToInches(margins.right),
     },
   };
 }
