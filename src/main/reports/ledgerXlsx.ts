@@ -1,8 +1,8 @@
 // The rectification ledger as an editable workbook: the figures line under the title, the same
 // columns as the printed table, source rows merged and bold, each finding's number and title
-// merged down over its measures.
+// in its first measure's row, open to the measures below it.
 import type { LedgerReportData } from './ledgerReport';
-import { bodyRow, groupRow, HEADER_ROW, newWorkbook, tableSheet, workbookBuffer } from './reportXlsx';
+import { BORDER, bodyRow, groupRow, HEADER_ROW, newWorkbook, tableSheet, workbookBuffer } from './reportXlsx';
 import { TEXT } from './reportText';
 import { chineseNumeral } from '../../shared/checklistRules';
 
@@ -29,19 +29,27 @@ export async function ledgerReportXlsx(report: LedgerReportData): Promise<Buffer
         bodyRow(sheet, (row += 1), [finding.number, problem, TEXT.ledger.noMeasure, '', '', '', '', ''], [2, 3]);
         continue;
       }
-      for (const m of finding.measures) {
+      finding.measures.forEach((m, measureIndex) => {
+        const lead = measureIndex === 0 ? [finding.number, problem] : ['', ''];
         bodyRow(
           sheet,
           (row += 1),
-          [finding.number, problem, m.text, m.responsible, m.leadLeader, m.deadline, m.progress, m.status],
+          [...lead, m.text, m.responsible, m.leadLeader, m.deadline, m.progress, m.status],
           [2, 3, 7],
           m.overdue ? [8] : [],
         );
-      }
-      if (row > first) {
-        sheet.mergeCells(first, 1, row, 1);
-        sheet.mergeCells(first, 2, row, 2);
-      }
+      });
+      // The finding's number and title stand in its first measure's row, the cells below left open
+      // as one block. Not merged: a merged cell that crosses a page break is cut in half when an
+      // office suite prints it, while a row always prints whole.
+      for (let r = first; r <= row; r += 1)
+        for (const c of [1, 2])
+          sheet.getCell(r, c).border = {
+            left: BORDER.left,
+            right: BORDER.right,
+            ...(r === first ? { top: BORDER.top } : {}),
+            ...(r === row ? { bottom: BORDER.bottom } : {}),
+          };
     }
   });
   return workbookBuffer(workbook);

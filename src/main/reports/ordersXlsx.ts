@@ -1,7 +1,7 @@
 // The 督办台账 as an editable workbook: sheet 各法院 (the courts with each jurisdiction's subtotal
 // and the total, counts as numbers) and sheet 督办单明细 (one row per order). A4 landscape, fit to
-// the page width, the header row repeated on every printed page and frozen; rows whose text wraps
-// are given the height their lines need.
+// the page width, the header row repeated on every printed page and frozen; rows get the height their
+// wrapped text needs when the workbook is written (xlsxLayout).
 import type ExcelJS from 'exceljs';
 import type { OrdersReportData } from './ordersReport';
 import { bodyRow, HEADER_ROW, newWorkbook, tableSheet, workbookBuffer } from './reportXlsx';
@@ -13,25 +13,6 @@ export const ORDERS_LIST_SHEET = '督办单明细';
 const COURT_WIDTHS = [7, 34, 12, 10, 11, 11, 12, 10, 9, 13];
 const LIST_WIDTHS = [6, 20, 22, 8, 14, 44, 12, 18, 16, 16, 10];
 const SHADE: Record<string, string> = { subtotal: 'FFF0F0F0', total: 'FFE0E0E0' };
-
-/** How many lines a value takes in a column of `width` characters (CJK counts double). */
-function linesIn(value: ExcelJS.CellValue, width: number): number {
-  if (value === null || value === undefined) return 1;
-  const text = String(value);
-  let lines = 0;
-  for (const part of text.split(/\r?\n/)) {
-    let units = 0;
-    for (const c of part) units += c.charCodeAt(0) < 0x2000 ? 1 : 2;
-    lines += Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
-  }
-  return lines;
-}
-
-/** A row's height in points for its tallest wrapped cell (12 pt 仿宋 ≈ 15.5 pt a line). */
-export function wrappedHeight(values: ExcelJS.CellValue[], widths: number[]): number {
-  const lines = Math.max(1, ...values.map((value, i) => linesIn(value, widths[i] ?? 10)));
-  return Math.max(20, Math.ceil(lines * 15.5 + 5));
-}
 
 export async function ordersReportXlsx(report: OrdersReportData): Promise<Buffer> {
   const workbook = newWorkbook(report.courtName);
@@ -60,7 +41,6 @@ export async function ordersReportXlsx(report: OrdersReportData): Promise<Buffer
       r.criticisms,
     ];
     const row = bodyRow(courts, (rowNumber += 1), values, [2], line.kind === 'court' ? [] : [2]);
-    row.height = wrappedHeight(values, COURT_WIDTHS);
     if (line.kind !== 'court')
       row.eachCell({ includeEmpty: true }, (cell) => {
         cell.font = { ...cell.font, bold: true };
@@ -91,8 +71,7 @@ export async function ordersReportXlsx(report: OrdersReportData): Promise<Buffer
       order.state,
       order.overdue,
     ];
-    const row = bodyRow(list, (rowNumber += 1), values, [3, 6], order.isOverdue ? [11] : []);
-    row.height = wrappedHeight(values, LIST_WIDTHS);
+    bodyRow(list, (rowNumber += 1), values, [3, 6], order.isOverdue ? [11] : []);
   });
   return workbookBuffer(workbook);
 }

@@ -5,15 +5,17 @@
 import ExcelJS from 'exceljs';
 import type { ChecklistReport, ChecklistReportRow } from './checklistReport';
 import { CHECKLIST_COLUMNS } from './reportHtml';
+import { OFFICE_FONTS } from './fonts/fontStacks';
+import { layoutWorkbook, PAGE_FOOTER, pageSetup } from './xlsxLayout';
 
 export const CHECKLIST_SHEET = '推进清单';
 
 /** Column widths in characters, in CHECKLIST_COLUMNS order. */
-const COLUMN_WIDTHS = [6, 46, 12, 14, 12, 42, 15];
+const COLUMN_WIDTHS = [6, 46, 12, 14, 13, 42, 18];
 
 // Faces every Windows and WPS installation has; Excel substitutes nothing surprising for them.
-export const TITLE_FONT = '宋体';
-export const BODY_FONT = '仿宋';
+export const TITLE_FONT = OFFICE_FONTS.tableTitle;
+export const BODY_FONT = OFFICE_FONTS.tableBody;
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -31,7 +33,9 @@ export function newWorkbook(creator: string): ExcelJS.Workbook {
 /**
  * A sheet laid out as a printed table: title (row 1) and date line (row 2) merged across the
  * columns, the header in HEADER_ROW frozen and repeated on every printed A4 page, page numbers
- * in the footer. Returns the sheet; the rows start at HEADER_ROW + 1.
+ * in the footer. Returns the sheet; the rows start at HEADER_ROW + 1. A sheet that holds more than
+ * one table (`header: false`) gets no header row here: it writes each table's own with headerRow()
+ * and names the one to repeat with repeatHeaderRow().
  */
 export function tableSheet(
   workbook: ExcelJS.Workbook,
@@ -41,21 +45,14 @@ export function tableSheet(
     subtitle: string;
     columns: ReadonlyArray<{ title: string; width: number; key?: string }>;
     landscape: boolean;
+    header?: boolean;
   },
 ): ExcelJS.Worksheet {
+  const withHeader = options.header !== false;
   const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: options.landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { top: 0.98, bottom: 0.79, left: 0.79, right: 0.79, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: '第 &P 页 共 &N 页' },
+    views: withHeader ? [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] : [],
+    pageSetup: pageSetup(options.landscape, withHeader ? HEADER_ROW : null),
+    headerFooter: { oddFooter: PAGE_FOOTER },
   });
   const lastColumn = options.columns.length;
   sheet.columns = options.columns.map((column, index) => ({ key: column.key ?? `c${index}`, width: column.width }));
@@ -74,17 +71,33 @@ export function tableSheet(
   date.height = 22;
   sheet.mergeCells(2, 1, 2, lastColumn);
 
-  const header = sheet.getRow(HEADER_ROW);
-  options.columns.forEach((column, index) => {
+  if (withHeader)
+    headerRow(
+      sheet,
+      HEADER_ROW,
+      options.columns.map((column) => column.title),
+    );
+  return sheet;
+}
+
+/** A table's header row: bold, centred, shaded, bordered; an empty title leaves its cell blank. */
+export function headerRow(sheet: ExcelJS.Worksheet, rowNumber: number, titles: readonly string[]): ExcelJS.Row {
+  const header = sheet.getRow(rowNumber);
+  titles.forEach((text, index) => {
     const cell = header.getCell(index + 1);
-    cell.value = column.title;
+    cell.value = text;
     cell.font = { name: TITLE_FONT, size: 12, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
     cell.border = BORDER;
   });
   header.height = 24;
-  return sheet;
+  return header;
+}
+
+/** Repeats this row at the top of every printed page (the table that runs over pages). */
+export function repeatHeaderRow(sheet: ExcelJS.Worksheet, rowNumber: number): void {
+  sheet.pageSetup.printTitlesRow = `${rowNumber}:${rowNumber}`;
 }
 
 /** A group heading row merged across the table, bold. */
@@ -117,7 +130,9 @@ export function bodyRow(
   return row;
 }
 
+/** The file's bytes, every row given the height its text needs and every sheet its print area. */
 export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  layoutWorkbook(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

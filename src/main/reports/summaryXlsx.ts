@@ -51,7 +51,7 @@ export async function summaryReportXlsx(report: SummaryReportData): Promise<Buff
   const indicators = tableSheet(workbook, S.sheetIndicators, {
     title: `${title}·${S.sheetIndicators}`,
     subtitle,
-    columns: S.indicatorColumns.map((t, index) => ({ title: t, width: [8, 34, 8, 12, 16, 12, 12, 16][index] })),
+    columns: S.indicatorColumns.map((t, index) => ({ title: t, width: [8, 34, 8, 12, 16, 12, 12, 18][index] })),
     landscape: true,
   });
   row = HEADER_ROW;
