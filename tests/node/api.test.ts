@@ -34,6 +34,7 @@ import { noticesCases } from './apiCases/notices';
 import { orderCases } from './apiCases/orders';
 import { backupCases } from './apiCases/backup';
 import { recoveryCases } from './apiCases/recovery';
+import { writtenSummaryCases } from './apiCases/writtenSummary';
 
 const coreCases: OperationCases<
   Exclude<
@@ -58,6 +59,7 @@ const coreCases: OperationCases<
     | keyof typeof orderCases
     | keyof typeof backupCases
     | keyof typeof recoveryCases
+    | keyof typeof writtenSummaryCases
   >
 > = {
   'app.info': {
@@ -913,6 +915,7 @@ const cases: Record<OperationName, OperationCase> = {
   ...orderCases,
   ...backupCases,
   ...recoveryCases,
+  ...writtenSummaryCases,
 };
 
 describe('every API operation', () => {

@@ -13,6 +13,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  type Table,
   TextRun,
 } from 'docx';
 import {
@@ -27,17 +28,18 @@ import {
   signaturePaddings,
   type OfficialDocumentContent,
 } from './officialDocument';
+import { OFFICE_FONTS, wordFont } from './fonts/fontStacks';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 
-/** Faces as Word names them (the first of each stack the PDF uses). */
+/** Faces as Word names them (one name each: fonts/fontStacks.ts OFFICE_FONTS, docs/documents.md 字体). */
 export const DOCX_FONTS = {
-  title: { ascii: '方正小标宋简体', hAnsi: '方正小标宋简体', eastAsia: '方正小标宋简体' },
-  body: { ascii: '仿宋_GB2312', hAnsi: '仿宋_GB2312', eastAsia: '仿宋_GB2312' },
-  heading: { ascii: '黑体', hAnsi: '黑体', eastAsia: '黑体' },
-  kai: { ascii: '楷体_GB2312', hAnsi: '楷体_GB2312', eastAsia: '楷体_GB2312' },
-  number: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' },
+  title: wordFont(OFFICE_FONTS.documentTitle),
+  body: wordFont(OFFICE_FONTS.documentBody),
+  heading: wordFont(OFFICE_FONTS.heading),
+  kai: wordFont(OFFICE_FONTS.kai),
+  number: wordFont(OFFICE_FONTS.number),
 };
 
 /** Page set-up in twips: A4, the 公文 margins, the footer 23 mm above the paper's edge (7 mm under the text block). */
@@ -114,8 +116,15 @@ function pageFooter(side: 'left' | 'right'): Footer {
   });
 }
 
+/** One line of the body text (3号 仿宋 on the grid unless told otherwise). */
+export { line as officialLine };
+
+/** Empty lines of the grid. */
+export const blankLines = (count: number) =>
+  Array.from({ length: count }, () => new Paragraph({ spacing: exact, children: [] }));
+
 export async function officialDocumentDocx(doc: OfficialDocumentContent): Promise<Buffer> {
-  const blank = (count: number) => Array.from({ length: count }, () => new Paragraph({ spacing: exact, children: [] }));
+  const blank = blankLines;
   const markSize = markFontSize(doc.mark);
   const date = doc.signedDate ? officialDate(doc.signedDate) : '';
   const pad = signaturePaddings(doc.signature, date);
@@ -153,10 +162,24 @@ export async function officialDocumentDocx(doc: OfficialDocumentContent): Promis
     line(doc.signature, { align: AlignmentType.RIGHT, rightChars: pad.signature }),
     line(date, { align: AlignmentType.RIGHT, rightChars: pad.date }),
   ];
+  return officialDocx(
+    { creator: doc.author ?? doc.signature, title: doc.documentTitle, description: doc.title },
+    children,
+  );
+}
+
+/**
+ * A Word document on the 公文 page (shared by the 通报 and the written 活动总结): A4, the GB/T 9704
+ * margins, the 22 × 28 grid of 3号 仿宋 and “— n —” at the outer bottom corner; `children` the body.
+ */
+export async function officialDocx(
+  meta: { creator: string; title: string; description: string },
+  children: Array<Paragraph | Table>,
+): Promise<Buffer> {
   const document = new Document({
-    creator: doc.author ?? doc.signature,
-    title: doc.documentTitle,
-    description: doc.title,
+    creator: meta.creator,
+    title: meta.title,
+    description: meta.description,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {

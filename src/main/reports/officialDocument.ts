@@ -9,6 +9,7 @@
 // not by the printer's footer template: a document carrying OFFICIAL_PRINT_MARK is printed with
 // its own @page size and margins and without the report footer (reportPdf.ts, electron/pdfWindow.ts).
 import { escapeHtml } from './reportHtml';
+import { BODY_STACK, HEADING_STACK, KAI_STACK, NUMBER_STACK, TITLE_STACK } from './fonts/fontStacks';
 
 /** Millimetres of the page and its text block (版心). */
 export const OFFICIAL_PAGE = {
@@ -33,12 +34,13 @@ export const OFFICIAL_SIZES = { title: 22, body: 16, pageNumber: 14 } as const;
 /** One line of the 22-line grid, in points (225 mm / 22). */
 export const OFFICIAL_LINE_PT = 28.95;
 
-export const OFFICIAL_TITLE_FONTS = `'方正小标宋简体', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong', '小标宋', 'Noto Serif CJK SC', serif`;
-export const OFFICIAL_BODY_FONTS = `'仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC', serif`;
-export const OFFICIAL_HEADING_FONTS = `'黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif`;
-export const OFFICIAL_KAI_FONTS = `'楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'Noto Serif CJK SC', serif`;
+// The faces (one place for every document: fonts/fontStacks.ts, docs/documents.md 字体).
+export const OFFICIAL_TITLE_FONTS = TITLE_STACK;
+export const OFFICIAL_BODY_FONTS = BODY_STACK;
+export const OFFICIAL_HEADING_FONTS = HEADING_STACK;
+export const OFFICIAL_KAI_FONTS = KAI_STACK;
 /** The page number: 宋体 4号. */
-export const OFFICIAL_NUMBER_FONTS = `'宋体', 'SimSun', 'Noto Serif CJK SC', serif`;
+export const OFFICIAL_NUMBER_FONTS = NUMBER_STACK;
 
 /** The red of the 发文机关标志 and the separator line. */
 export const OFFICIAL_RED = '#e60012';

@@ -12,7 +12,8 @@ import { ledgerReport } from './ledgerReport';
 import { ledgerReportXlsx } from './ledgerXlsx';
 import { checklistReportHtml } from './reportHtml';
 import { checklistReportXlsx } from './reportXlsx';
-import { summaryReportHtml } from './summaryHtml';
+import { summaryDocumentHtml } from './summaryDocument';
+import { summaryDocx } from './summaryDocx';
 import { summaryReport } from './summaryReport';
 import { summaryReportXlsx } from './summaryXlsx';
 import { summaryTitle } from './reportText';
@@ -25,6 +26,7 @@ import { ordersReportHtml } from './ordersHtml';
 import { ordersReportXlsx } from './ordersXlsx';
 import { NOTICE_REPORT_TITLE, noticeBaseName, noticeDocx, noticeForReport, noticeHtml } from './noticeReport';
 import { ApiError } from '../api/errors';
+import { writtenSummaryOf } from '../writtenSummary/writtenSummary';
 
 /** What each kind is called on paper and in file names. */
 export const REPORT_TITLES: Record<ReportKind, string> = {
@@ -37,12 +39,12 @@ export const REPORT_TITLES: Record<ReportKind, string> = {
   notice: NOTICE_REPORT_TITLE,
 };
 
-/** The formats each kind can be saved as (html and pdf always; Word only for the forms). */
+/** The formats each kind can be saved as (html and pdf always; Word for the forms and the written documents). */
 export const REPORT_FORMATS: Record<ReportKind, ReportFormat[]> = {
   checklist: ['pdf', 'xlsx', 'html'],
   inspection: ['pdf', 'xlsx', 'docx', 'html'],
   ledger: ['pdf', 'xlsx', 'html'],
-  summary: ['pdf', 'xlsx', 'html'],
+  summary: ['pdf', 'docx', 'xlsx', 'html'],
   province: ['pdf', 'xlsx', 'html'],
   orders: ['pdf', 'xlsx', 'html'],
   notice: ['pdf', 'docx', 'html'],
@@ -127,15 +129,21 @@ async function buildLedger(ctx: ServiceContext, scope: ReportScope): Promise<Bui
   };
 }
 
+/**
+ * The written 活动总结 (the clerk's saved wording, else the draft, with today's figures) as a 公文
+ * with the statistics as its 附件; Word the same; the workbook stays the statistics.
+ */
 async function buildSummary(ctx: ServiceContext, scope: ReportScope): Promise<BuiltReport> {
   const report = await summaryReport(ctx, scope.campaignId, scope.courtCode);
+  const written = await writtenSummaryOf(ctx, report);
   return {
     ...heading('summary', report),
-    html: summaryReportHtml(report),
+    html: summaryDocumentHtml(written, report),
     landscape: false,
     formats: REPORT_FORMATS.summary,
     recordCount: report.progress.total,
     workbook: () => summaryReportXlsx(report),
+    document: () => summaryDocx(written, report),
   };
 }
 

@@ -1,16 +1,17 @@
-// The campaign summary (活动总结) as printed, A4 portrait: heading, 基本情况 figures, the static
-// charts (completion by section, red/yellow/green, burn-down), the overdue items and the
-// indicator table.
+// The statistics of the campaign summary (活动总结): the figures, the static charts (completion by
+// section, red/yellow/green, burn-down), the overdue items and the indicator table. Printed as the
+// 附件 of the written summary (summaryDocument.ts), after its text on a page of its own.
 import type { IndicatorRow } from '../../shared/model';
 import type { SummaryReportData } from './summaryReport';
 import { barChart, burnDownChart, stackedBar } from './summaryCharts';
-import { dataTable, escapeHtml, headingBlock, multiline, reportDocument } from './reportHtml';
-import { ATTAINMENT_TEXT, summaryTitle, TEXT, UNIT_TEXT } from './reportText';
+import { dataTable, escapeHtml, multiline } from './reportHtml';
+import { ATTAINMENT_TEXT, TEXT, UNIT_TEXT } from './reportText';
 import { rateText } from './provinceReport';
 
 const S = TEXT.summary;
 
-const STYLE = `
+/** The statistics' own rules, inside the annex (summaryDocument.ts scopes the tables). */
+export const SUMMARY_STATISTICS_STYLE = `
 p.figure { text-indent: 2em; margin: 0 0 4pt; font-size: 12pt; line-height: 1.7; }
 h3 { font-size: 12pt; font-weight: bold; margin: 8pt 0 4pt; break-after: avoid; page-break-after: avoid; }
 .chart-block { break-inside: avoid; page-break-inside: avoid; margin-bottom: 6pt; }
@@ -54,7 +55,8 @@ export function indicatorCells(indicator: IndicatorRow, index: number): string[]
   ];
 }
 
-export function summaryReportHtml(report: SummaryReportData): string {
+/** The statistics as printed in the annex: the headings number on from 一、主要数据. */
+export function summaryStatisticsHtml(report: SummaryReportData): string {
   const figures = report.figures.map((line) => `<p class="figure">${escapeHtml(line)}</p>`).join('\n');
   const sectionBars = barChart(report.sections.map((s) => ({ label: s.title, done: s.completed, total: s.total })));
   const lights = stackedBar([
@@ -102,13 +104,7 @@ export function summaryReportHtml(report: SummaryReportData): string {
         '',
       )}</div>`
     : '';
-  const title = summaryTitle(report.campaignTitle);
-  return reportDocument({
-    documentTitle: `${report.courtName}${title}`,
-    landscape: false,
-    style: STYLE,
-    body: `${headingBlock(report.courtName, title, report.reportDate)}
-<h2>${S.basics}</h2>
+  return `<h2>${S.annexFigures}</h2>
 ${figures}
 ${province}
 <h2>${S.charts}</h2>
@@ -118,6 +114,5 @@ ${province}
 <h2>${S.overdue}</h2>
 ${overdue}
 <h2>${S.indicators}</h2>
-${indicators}`,
-  });
+${indicators}`;
 }

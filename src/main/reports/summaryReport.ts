@@ -2,7 +2,15 @@
 // closure, self-inspection filing, indicators), the board's sections and burn-down for the charts,
 // the overdue items and the indicator table. Reads through the existing views: campaignProgress,
 // the campaign board (which carries the indicators), ledgerClosure and the item list.
-import type { BoardCounts, CampaignBoard, CampaignProgress, IndicatorRow } from '../../shared/model';
+import type {
+  BoardCounts,
+  CampaignBoard,
+  CampaignProgress,
+  IndicatorRow,
+  ItemRow,
+  LedgerClosure,
+  ProvinceBoard,
+} from '../../shared/model';
 import { ITEM_STATUS_ZH } from '../app/statusText';
 import type { ServiceContext } from '../api/context';
 import { campaignBoard, daysBetween } from '../boards/campaignBoard';
@@ -49,6 +57,19 @@ export interface SummaryReportData {
    * figures and the table by jurisdiction with this court's own items and the total; null elsewhere.
    */
   province: { heading: string; figure: string; lines: ProvinceReportLine[] } | null;
+  /** The views the figures come from, for the written summary's drafting (src/main/writtenSummary). */
+  views: {
+    campaignId: string;
+    /** The court code a read takes: undefined for this court's own rows. */
+    viewed: string | undefined;
+    campaignStart: string | null;
+    progress: CampaignProgress;
+    byDepartment: CampaignBoard['byDepartment'];
+    closure: LedgerClosure;
+    items: ItemRow[];
+    /** At a higher court's own summary: its board of subordinate courts. */
+    board: ProvinceBoard | null;
+  };
 }
 
 /** The province's figures for a higher court's own summary; null at a basic court or without subordinates. */
@@ -56,7 +77,7 @@ async function provincePart(
   ctx: ServiceContext,
   campaignId: string,
   ownName: string,
-): Promise<SummaryReportData['province']> {
+): Promise<{ part: SummaryReportData['province']; board: ProvinceBoard } | null> {
   const profile = await requireProfile(ctx);
   if (profile.level === 'basic') return null;
   const board = await provinceBoard(ctx, campaignId);
@@ -69,7 +90,7 @@ async function provincePart(
     `逾期未完成 ${t.totals.overdue} 项（红灯 ${t.totals.overdue} 项、黄灯 ${t.totals.yellow} 项、绿灯 ${t.totals.green} 项）；` +
     `后进法院 ${board.laggardCount} 个。`;
   const lines = provinceLines(board, ownName).filter((line) => line.kind !== 'court');
-  return { heading: `${scope}推进情况`, figure, lines };
+  return { part: { heading: `${scope}推进情况`, figure, lines }, board };
 }
 
 export async function summaryReport(
@@ -79,7 +100,7 @@ export async function summaryReport(
 ): Promise<SummaryReportData> {
   const head = await reportHead(ctx, campaignId, courtCode, '活动总结');
   const viewed = viewedCode(head);
-  const [progress, board, closure, inspection, items, province] = await Promise.all([
+  const [progress, board, closure, inspection, items, higher] = await Promise.all([
     campaignProgress(ctx, campaignId, viewed),
     campaignBoard(ctx, { campaignId, courtCode: viewed }),
     ledgerClosure(ctx, campaignId, viewed),
@@ -87,6 +108,7 @@ export async function summaryReport(
     listItems(ctx, campaignId, viewed),
     viewed === undefined ? provincePart(ctx, campaignId, head.courtName) : Promise.resolve(null),
   ]);
+  const province = higher?.part ?? null;
   const today = board.today;
   const overdue = items
     .filter((item) => item.light === 'red')
@@ -176,5 +198,15 @@ export async function summaryReport(
     overdue,
     indicators: board.indicators,
     province,
+    views: {
+      campaignId,
+      viewed,
+      campaignStart: head.campaign.startDate,
+      progress,
+      byDepartment: board.byDepartment,
+      closure,
+      items,
+      board: higher?.board ?? null,
+    },
   };
 }

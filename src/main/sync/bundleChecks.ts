@@ -4,7 +4,7 @@
 // (readCheckedRows: each row against its table's schema, the signer and the change range; the
 // line count against the manifest's), and the envelope and nested-bundle names.
 import { ApiError } from '../api/errors';
-import { checkSyncRow, syncRowRefusal, syncTableLabel } from '../data/rowSchemas';
+import { checkSyncRow, ROW_DEFAULTS, syncRowRefusal, syncTableLabel, type SyncTableName } from '../data/rowSchemas';
 import { checkEntriesAgainstManifest, openBundleZip, type OpenedBundleZip } from './format/container';
 import { verifyBytes } from './format/keys';
 import { DEFAULT_LIMITS } from './format/limits';
@@ -108,6 +108,25 @@ function countsRefusal(detail: string): ApiError {
 }
 
 /**
+ * Columns added to synced tables after bundles were first written, with the schema version
+ * (migration) that added them. A bundle of an older program has no such column: its rows get the
+ * column's SQL default (a highlight it could not mark is no highlight). A bundle that declares a
+ * schema version with the column and leaves it out is damaged, and refused like any other.
+ */
+const COLUMNS_ADDED_LATER: Partial<Record<SyncTableName, Record<string, number>>> = {
+  items: { highlight: 11 },
+  progress_notes: { highlight: 11 },
+};
+
+function fillColumnsOlderProgramsLack(table: string, row: Record<string, unknown>, schemaVersion: number): void {
+  const added = COLUMNS_ADDED_LATER[table as SyncTableName];
+  if (!added) return;
+  for (const [column, since] of Object.entries(added)) {
+    if (schemaVersion < since && !(column in row)) row[column] = ROW_DEFAULTS[table as SyncTableName][column];
+  }
+}
+
+/**
  * Every rule a row must meet before it may touch a database: its table's schema (types, every
  * column and no other, ranges), the signer's ownership of it, and the change range the manifest
  * declares. `line` is its line in the entry, for the message.
@@ -119,6 +138,7 @@ function checkBundleRow(
   manifest: Manifest,
   latestDay: string,
 ): void {
+  fillColumnsOlderProgramsLack(table, row, manifest.app.schemaVersion);
   const problem = checkSyncRow(table, row);
   if (problem) throw new ApiError('E_CORRUPT', syncRowRefusal(table, line, problem));
   const source = manifest.source;

@@ -73,6 +73,11 @@ export const auditOperationText: Record<string, string> = {
   'backup-restore': '从备份恢复',
   'recovery-export': '制作恢复包并停用旧密钥',
   'recovery-import': '用恢复包恢复本院数据',
+  // the written 活动总结 and its 亮点
+  'mark-highlight': '标为亮点',
+  'unmark-highlight': '取消亮点',
+  'summary-save': '保存活动总结文稿',
+  'summary-reset': '恢复自动起草',
 };
 
 /** Court records, plus the two kinds of entry that are not records: accounts and refusals. */
@@ -83,6 +88,7 @@ export const auditTableText: Record<string, string> = {
   settings: '本院设置',
   backups: '备份',
   sync_courts: '信任的法院',
+  summaryTexts: '活动总结文稿',
 };
 
 /** Operations that are events rather than changes to a record's fields (before is null). */
@@ -211,6 +217,8 @@ export const auditFieldText: Record<string, string> = {
   percent: '进度',
   completedAt: '完成时间',
   completedLate: '逾期完成',
+  highlight: '亮点',
+  body: '正文',
   reviewer: '审核人',
   decision: '审核结论',
   decidedAt: '审核时间',
