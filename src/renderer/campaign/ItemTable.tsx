@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ItemRow } from '../../shared/model';
 import { completedLateText, itemKindText, itemStatusText, lightShortText } from '../common/text';
 import { campaignText as t } from './text';
+import { HighlightTag } from '../writtenSummary/HighlightToggle';
 
 export type SortKey =
   | 'number'
@@ -199,6 +200,7 @@ const Row = memo(function Row({
       </div>
       <div className="it-num it-seq">{row.number}</div>
       <div className="it-title" title={row.title}>
+        {row.highlight && <HighlightTag />}
         {row.title}
       </div>
       <div>

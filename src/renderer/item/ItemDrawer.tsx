@@ -40,6 +40,7 @@ import { ItemSupervision } from './SupervisionNotes';
 import { itemText as t } from './text';
 import { IconAction } from '../common/IconAction';
 import { IssueOrderForItem } from '../orders/IssueOrderForItem';
+import { HighlightBadge, HighlightToggle } from '../writtenSummary/HighlightToggle';
 
 const statusColor: Record<ItemDetail['status'], string> = {
   not_started: 'gray',
@@ -168,6 +169,10 @@ function ItemDetailView({
   // Signed off: closed for everyone until a reviewer reopens it (the API refuses with E_CLOSED).
   const closed = item.status === 'signed_off';
   const received = !foreign && notes.some((note) => note.origin !== court.code);
+  // 亮点 marks: this court's own rows, by whoever may work on them (a 填报人 in their own department).
+  const mayMarkHighlight =
+    !foreign &&
+    (can('admin', 'reviewer') || (can('filer') && !!user.departmentId && user.departmentId === item.departmentId));
   const siblings = items.filter((row) => row.sectionId === item.sectionId);
   const index = siblings.findIndex((row) => row.id === item.id);
   const move = async (direction: 'up' | 'down') => {
@@ -219,6 +224,7 @@ function ItemDetailView({
               </Badge>
             )}
             {item.completedLate && <span className="late-tag">{completedLateText}</span>}
+            {item.highlight && <HighlightBadge testId="item-highlight" />}
             {/* While red, the light itself says it. */}
             {item.wasRed && item.light !== 'red' && (
               <Badge
@@ -265,6 +271,11 @@ function ItemDetailView({
           </Box>
         </div>
         <Group gap={4} wrap="nowrap">
+          {mayMarkHighlight && (
+            <Box mr={4}>
+              <HighlightToggle target="item" id={item.id} version={item.version} highlight={item.highlight} />
+            </Box>
+          )}
           {!foreign && (
             <>
               <IconAction
@@ -335,7 +346,12 @@ function ItemDetailView({
           <ItemEditForm item={item} sections={sections} readOnly={foreign} onReload={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="progress" pt="md">
-          <NotesPanel item={item} readOnly={foreign} autoFocus={!foreign && !reviewing} />
+          <NotesPanel
+            item={item}
+            readOnly={foreign}
+            autoFocus={!foreign && !reviewing}
+            mayMarkHighlight={mayMarkHighlight}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">
           <EvidencePanel item={item} readOnly={foreign} />

@@ -10,15 +10,20 @@ import { formatLongDate } from '../lib/dates';
 import { notifyFailure } from '../lib/notify';
 import { RecordProgressForm } from './RecordProgressForm';
 import { itemText as t } from './text';
+import { HighlightBadge, HighlightToggle } from '../writtenSummary/HighlightToggle';
+import { summaryText } from '../writtenSummary/text';
 
 export function NotesPanel({
   item,
   readOnly = false,
   autoFocus = false,
+  mayMarkHighlight = false,
 }: {
   item: ItemDetail;
   readOnly?: boolean;
   autoFocus?: boolean;
+  /** Offers 标为亮点 / 取消亮点 on each note (this court's own item, someone who may work on it). */
+  mayMarkHighlight?: boolean;
 }) {
   const { user, can } = useApp();
   const signedOff = item.status === 'signed_off';
@@ -71,6 +76,17 @@ export function NotesPanel({
                       <Badge size="sm" variant="light" radius="sm">
                         {note.percent}%
                       </Badge>
+                    )}
+                    {note.highlight && <HighlightBadge testId="note-highlight" />}
+                    {mayMarkHighlight && (
+                      <HighlightToggle
+                        target="note"
+                        id={note.id}
+                        version={note.version}
+                        highlight={note.highlight}
+                        label={summaryText.noteHighlightLabel(formatLongDate(note.noteDate))}
+                        size="compact-xs"
+                      />
                     )}
                   </Group>
                 }

@@ -1,7 +1,8 @@
 // The campaign's 报表打印 tab: pick a report (推进清单, 查摆报告表, 整改台账, 活动总结 and, at a court with
 // subordinates, 下级法院进度表), see it as it will
 // print on A4, print it (Ctrl+P) or save it as PDF / Excel / Word into a folder. With `courtCode`
-// the reports are built from that subordinate court's data, read-only.
+// the reports are built from that subordinate court's data, read-only. The 活动总结's words are
+// edited here too, beside its paper (writtenSummary/SummaryEditor).
 import { useRef, useState } from 'react';
 import {
   Alert,
@@ -28,6 +29,10 @@ import { ReportPaper, type ReportPaperHandle } from './ReportPaper';
 import { ReportSavePanel } from './ReportSavePanel';
 import { reportKindText, reportText as t } from './text';
 import { useApp } from '../AppContext';
+import { confirmAction } from '../common/confirm';
+import { SummaryEditor } from '../writtenSummary/SummaryEditor';
+import { summaryDraftKey, useSummaryDraft } from '../writtenSummary/summaryDrafts';
+import { summaryText } from '../writtenSummary/text';
 
 /** The kind the 下级法院进度 tab's 保存为 Excel asks this tab to open with (kept for the session). */
 export const REPORT_KIND_KEY = (campaignId: string) => `report-kind:${campaignId}`;
@@ -55,7 +60,7 @@ export function ReportsTab({
   courtName?: string;
   onBackToOwn(): void;
 }) {
-  const { court } = useApp();
+  const { court, user } = useApp();
   // The province report and the 督办台账 are the higher court's own: not at a basic court, not for a
   // subordinate. A 通报 is printed from the notice itself, never from here.
   const kinds = reportKinds.filter(
@@ -64,6 +69,24 @@ export function ReportsTab({
   const [kind, setKind] = useState<ReportKind>(() => initialKind(campaign.id, kinds));
   const paper = useRef<ReportPaperHandle>(null);
   const campaignId = campaign.id;
+  // The 活动总结 is edited here (own court only): its unsaved text is asked about before switching away.
+  const summaryDraft = useSummaryDraft(summaryDraftKey(user.id, campaignId));
+  const summaryUnsaved = courtCode === null && Object.keys(summaryDraft).length > 0;
+  const chooseKind = async (next: ReportKind) => {
+    if (next === kind) return;
+    if (kind === 'summary' && summaryUnsaved) {
+      const leave = await confirmAction({
+        title: summaryText.leaveTitle,
+        message: summaryText.leaveMessage,
+        confirmLabel: summaryText.leaveConfirm,
+        cancelLabel: summaryText.leaveKeep,
+        focusCancel: true,
+      });
+      if (!leave) return;
+    }
+    setKind(next);
+  };
+  const editing = kind === 'summary';
 
   // Each report is its own read: switching back to one already seen shows it at once.
   const read = useRead('reports.preview', { campaignId, kind, ...(courtCode ? { courtCode } : {}) });
@@ -75,6 +98,16 @@ export function ReportsTab({
     if (!preview) return;
     if (!paper.current?.print()) notifyFailure({ message: t.printFailed });
   };
+  const savePanel = (
+    <ReportSavePanel
+      campaignId={campaignId}
+      kind={kind}
+      courtCode={courtCode}
+      formats={preview?.formats ?? []}
+      baseName={preview?.baseName ?? null}
+      disabled={!preview}
+    />
+  );
   // Ctrl+P prints the report, not the app's window, wherever the focus is on this tab.
   useHotkeys([['mod+P', print]], []);
 
@@ -93,7 +126,7 @@ export function ReportsTab({
         <SegmentedControl
           aria-label={t.kindLabel}
           value={kind}
-          onChange={(value) => setKind(value as ReportKind)}
+          onChange={(value) => void chooseKind(value as ReportKind)}
           data={kinds.map((value) => ({ value, label: reportKindText[value] }))}
           data-testid="report-kind"
         />
@@ -116,7 +149,14 @@ export function ReportsTab({
       </Group>
 
       <Group gap="md" align="flex-start" wrap="nowrap">
-        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+        {/* 活动总结: the words are edited on the left, the paper and the files beside them (1366 px wide
+            screens keep both in view); the other reports are only printed, so their paper is wide. */}
+        {editing && (
+          <Box style={{ flex: 1, minWidth: 0 }}>
+            <SummaryEditor campaignId={campaignId} courtCode={courtCode} courtName={courtName} />
+          </Box>
+        )}
+        <Stack gap={6} style={editing ? { width: 440, flexShrink: 0 } : { flex: 1, minWidth: 0 }}>
           <Group justify="space-between" gap="xs">
             <Group gap="xs">
               <Text fw={600}>{t.previewTitle}</Text>
@@ -140,7 +180,7 @@ export function ReportsTab({
               <Center h="100%">
                 <Group gap="xs">
                   <Loader size="sm" />
-                  <Text c="dimmed">{t.previewLoading}</Text>
+                  <Text c="gray.8">{t.previewLoading}</Text>
                 </Group>
               </Center>
             </Paper>
@@ -167,17 +207,13 @@ export function ReportsTab({
               title={t.previewFrameTitle(preview.title)}
             />
           )}
+          {editing && savePanel}
         </Stack>
-        <Box w={340} style={{ flexShrink: 0, position: 'sticky', top: 16 }}>
-          <ReportSavePanel
-            campaignId={campaignId}
-            kind={kind}
-            courtCode={courtCode}
-            formats={preview?.formats ?? []}
-            baseName={preview?.baseName ?? null}
-            disabled={!preview}
-          />
-        </Box>
+        {!editing && (
+          <Box w={340} style={{ flexShrink: 0, position: 'sticky', top: 16 }}>
+            {savePanel}
+          </Box>
+        )}
       </Group>
     </Stack>
   );
