@@ -14,6 +14,7 @@
 //       the first render of the 下级法院进度 tab in the preview on a copy of the high court's data
 //       (target under 500 ms). See scripts/bench/boardsBench.ts and uiBench.mjs.
 //   (r1-r2) a 1,000-item checklist report to PDF (target under 5 s) and to XLSX (target under 2 s),
+//   (r3-r4) the written 活动总结 of that campaign to PDF (target under 3 s) and to Word,
 //       scripts/bench/reportBench.ts.
 //   (m1-m2, p1-p2) issue 13's matrix at province scale: a high court holding 165 roster courts
 //       (15 intermediate, 150 basic; 5 campaigns × 300 items each, the matrix's campaign with 12
@@ -543,8 +544,21 @@ async function runBoardsRows(bin, provinceDir) {
     baseline: null,
     target: 2000,
   });
+  rows.push({
+    name: `(r3) 同一活动的书面活动总结导出 PDF（${r.summaryPages} 页）`,
+    samples: r.summaryPdf,
+    baseline: null,
+    target: 3000,
+  });
+  rows.push({
+    name: '(r4) 同一活动的书面活动总结导出 Word',
+    samples: r.summaryDocx,
+    baseline: null,
+    target: null,
+  });
   notes.push(
     '  (r1) 读数据、生成 HTML、启动 Chromium 打印为 A4 PDF（每次新启动浏览器，与应用和命令行相同）；(r2) 读数据、用 exceljs 生成工作簿字节。',
+    '  (r3-r4) 读数据、按数据起草四部分（十分之一事项标为亮点）、生成公文版式 HTML 并打印为 PDF / 用 docx 生成 Word 文件字节。',
   );
   return { rows, notes };
 }

@@ -1,7 +1,13 @@
 // The audit log's words (issue 14): every coded value a record can hold reads in Chinese, a code
 // the map does not know reads as a generic word, and free text stays as it was typed.
 import { describe, expect, it } from 'vitest';
-import { auditCodeText, auditText } from '../../src/renderer/common/auditText';
+import {
+  auditCodeText,
+  auditFieldText,
+  auditOperationText,
+  auditTableText,
+  auditText,
+} from '../../src/renderer/common/auditText';
 import { itemKinds, itemStatuses } from '../../src/shared/checklist/checklistModel';
 import { campaignStatuses } from '../../src/shared/campaigns/campaignsModel';
 import { courtLevels } from '../../src/shared/court/courtModel';
@@ -56,6 +62,14 @@ describe('audit log words', () => {
     expect(auditCodeText('items', 'status', 'archived')).toBe(auditText.otherValue);
     expect(auditCodeText('someNewTable', 'kind', 'brand_new')).toBe(auditText.otherValue);
     expect(auditCodeText('items', 'owner', 'late_sign_off')).toBe(auditText.otherValue);
+  });
+
+  it('the written summary’s entries read in Chinese: its operations, its table and the 亮点 field', () => {
+    for (const operation of ['mark-highlight', 'unmark-highlight', 'summary-save', 'summary-reset'])
+      expect(auditOperationText[operation], operation).toMatch(chinese);
+    expect(auditTableText.summaryTexts).toBe('活动总结文稿');
+    expect(auditFieldText.highlight).toBe('亮点');
+    expect(auditFieldText.body).toBe('正文');
   });
 
   it('free text, names and dates stay as typed', () => {

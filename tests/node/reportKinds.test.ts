@@ -16,6 +16,7 @@ import { NENGLI_TITLE } from '../../src/main/demo/campaignNengli';
 import { QINGLIAN_TITLE } from '../../src/main/demo/campaignQinglian';
 import { buildReport, type BuiltReport } from '../../src/main/reports/reportKinds';
 import { ChromiumPdfPrinter, pdfPageCount } from '../../src/main/reports/reportPdf';
+import { isOfficialDocument } from '../../src/main/reports/officialDocument';
 
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const folders: string[] = [];
@@ -64,7 +65,9 @@ async function printed(report: BuiltReport, artifact?: string): Promise<Printed>
     const text = spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], {
       encoding: 'utf8',
     }).stdout;
-    expect(squeeze(text), `第 ${page} 页页码`).toContain(`第${page}页共${count}页`);
+    // A 公文 (the written 活动总结) numbers its pages “— n —”; tables “第 X 页 共 Y 页”.
+    const number = isOfficialDocument(report.html) ? `—${page}—` : `第${page}页共${count}页`;
+    expect(squeeze(text), `第 ${page} 页页码`).toContain(number);
     pages.push(text);
   }
   // -raw keeps the order Chromium painted in: a cell's wrapped lines stay together.
@@ -262,8 +265,11 @@ describe('report kinds from the demo data', () => {
     const { pages, flat } = await printed(report, 'ledger-report-p1.png');
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((text, index) => {
-      const header = text.split('\n').find((line) => line.includes('序号'));
-      expect(header, `第 ${index + 1} 页没有表头`).toBeDefined();
+      // The header row: the line with 序号 and the lines either side (two-line titles wrap around it).
+      const lines = text.split('\n');
+      const at = lines.findIndex((line) => line.includes('序号'));
+      expect(at, `第 ${index + 1} 页没有表头`).toBeGreaterThanOrEqual(0);
+      const header = lines.slice(Math.max(0, at - 1), at + 2).join('\n');
       for (const title of ['整改措施', '牵头院', '整改时限', '整改进展', '状态']) expect(header).toContain(title);
     });
     const closed = measures.filter((m) => m.status === 'signed_off' || m.status === 'lookback_passed').length;
@@ -303,8 +309,11 @@ describe('report kinds from the demo data', () => {
     expect(report.html.match(/<svg class="chart"/g)?.length).toBe(3);
 
     const { pages, flat } = await printed(report, 'summary-report-p1.png');
+    // The written summary first (its title and 一、基本情况), the statistics as its 附件 after.
     const page1 = squeeze(pages[0]);
-    expect(page1).toContain(squeeze(`${nengli.title}总结`));
+    expect(page1).toContain('龙江县人民法院关于“能力作风建设年”活动开展情况的总结');
+    expect(page1).toContain('一、基本情况');
+    expect(flat.indexOf('附件活动推进情况统计')).toBeGreaterThan(flat.indexOf('四、下一步工作打算'));
     expect(flat).toContain(
       squeeze(
         `本院共有推进事项 ${progress.total} 项，已完成 ${progress.done} 项（其中已销号 ${progress.signedOff} 项），完成率 ${progress.percentDone}%；逾期未完成 ${progress.overdue} 项。`,

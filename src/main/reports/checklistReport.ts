@@ -20,9 +20,14 @@ export interface ChecklistReportRow {
   deadline: string;
   /** The latest progress note; null when nobody has reported progress yet. */
   progress: { date: string; text: string } | null;
-  /** Chinese status text, with （逾期） appended when past the deadline and not done. */
+  /**
+   * Chinese status text, with （逾期） appended when past the deadline and not done, and （逾期完成）
+   * when it was finished after its deadline — in words, so the mark survives black-and-white print.
+   */
   status: string;
   overdue: boolean;
+  /** Finished after its deadline (kept once signed off). */
+  completedLate: boolean;
 }
 
 /** A section heading (with its official number) and the items directly under it. */
@@ -41,6 +46,23 @@ export interface ChecklistReport {
   reportDate: string;
   itemCount: number;
   groups: ChecklistReportGroup[];
+}
+
+/**
+ * A title that starts with numbering of its own — 一、 （一） (一) 1. 1、 1) （1） ① 第一部分 第二章
+ * — typed by hand or carried over from a document. Such a title is printed as written: prefixing
+ * the section's number would print "一、一、".
+ */
+const OWN_NUMBER =
+  /^\s*(?:[一二三四五六七八九十百零〇]+[、．.，,]|[（(][一二三四五六七八九十百零〇\d０-９]+[）)]|[\d０-９]+(?:[、，,)）]|[.．](?![\d０-９]))|[①-⑳]|第[一二三四五六七八九十百零〇\d０-９]+(?:部分|章|节|篇|条|项|个方面|方面))/;
+
+export function titleHasOwnNumber(title: string): boolean {
+  return OWN_NUMBER.test(title);
+}
+
+/** "一、" + title, or the title alone when it carries its own number. */
+export function sectionHeading(number: string, title: string): string {
+  return titleHasOwnNumber(title) ? title.trim() : `${number}${title}`;
 }
 
 /** The heading of the group of items filed under no section. */
@@ -89,6 +111,7 @@ export async function checklistReport(
   const bySection = new Map<string | null, ChecklistReportRow[]>();
   for (const item of items) {
     const overdue = item.light === 'red';
+    const completedLate = item.completedLate && !overdue;
     const row: ChecklistReportRow = {
       number: item.number,
       title: item.title,
@@ -97,8 +120,9 @@ export async function checklistReport(
       department: item.departmentName,
       deadline: item.deadline ?? '',
       progress: notes.get(item.id) ?? null,
-      status: `${ITEM_STATUS_ZH[item.status]}${overdue ? '（逾期）' : ''}`,
+      status: `${ITEM_STATUS_ZH[item.status]}${overdue ? '（逾期）' : completedLate ? '（逾期完成）' : ''}`,
       overdue,
+      completedLate,
     };
     const list = bySection.get(item.sectionId) ?? [];
     list.push(row);
@@ -114,7 +138,7 @@ export async function checklistReport(
   const groups: ChecklistReportGroup[] = sections
     .filter((section) => shown.has(section.id))
     .map((section) => ({
-      heading: `${section.number}${section.title}`,
+      heading: sectionHeading(section.number, section.title),
       depth: section.depth,
       rows: bySection.get(section.id) ?? [],
     }));

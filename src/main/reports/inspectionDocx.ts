@@ -1,6 +1,8 @@
 // The self-inspection report forms as a Word document (docx), for courts that file them in Word:
-// A4 portrait, one form per section (so each starts on a new page), title runs in 宋体, body in
-// 仿宋, bordered tables whose header rows repeat and whose rows do not split, and the summary last.
+// A4 portrait in the GB/T 9704-2012 page layout (37 mm top, 28 mm left, a 156 × 225 mm text block),
+// one form per section (so each starts on a new page), the title in 2号, the form's cells in 4号
+// 仿宋, bordered tables whose header rows repeat and whose rows do not split, "第 X 页 共 Y 页" in the
+// footer as court offices number their forms, and the summary last.
 import {
   AlignmentType,
   BorderStyle,
@@ -19,16 +21,24 @@ import {
 } from 'docx';
 import type { InspectionForm, InspectionReportData } from './inspectionReport';
 import { TEXT } from './reportText';
+import { OFFICE_FONTS, wordFont } from './fonts/fontStacks';
 
 const T = TEXT.inspection;
-const TITLE_FONT = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体' };
-const BODY_FONT = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋' };
-/** Half-points: 二号 22pt title, 三号 16pt court, 小四 12pt body, 五号 10.5pt table text. */
-const SIZE = { title: 44, court: 32, date: 28, heading: 30, body: 24, table: 21 };
+// The table faces every Windows since Vista has (fonts/fontStacks.ts OFFICE_FONTS).
+const TITLE_FONT = wordFont(OFFICE_FONTS.tableTitle);
+const BODY_FONT = wordFont(OFFICE_FONTS.tableBody);
+/**
+ * Half-points: 2号 22 pt title, 3号 16 pt court, headings and body, 4号 14 pt in the form's cells,
+ * 小四 12 pt in the six-column problem table (at 4号 its dates and 序号 would break).
+ */
+const SIZE = { title: 44, court: 32, date: 32, heading: 32, body: 32, table: 28, dense: 24 };
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
-/** A4 in twips, margins 2.5 cm top, 2 cm elsewhere. */
-const PAGE = { width: 11906, height: 16838, margin: { top: 1418, bottom: 1134, left: 1134, right: 1134 } };
+/** Twips per millimetre (1440 per inch). */
+const TWIPS_PER_MM = 1440 / 25.4;
+const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
+/** A4 in twips with the 公文 margins: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right. */
+const PAGE = { width: 11906, height: 16838, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } };
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
 function run(text: string, options: { title?: boolean; size?: number; bold?: boolean } = {}): TextRun[] {
@@ -58,15 +68,17 @@ function para(
 
 function cell(
   text: string,
-  options: { width: number; span?: number; header?: boolean; center?: boolean; shade?: boolean } = { width: 10 },
+  options: { width: number; span?: number; header?: boolean; center?: boolean; shade?: boolean; size?: number } = {
+    width: 10,
+  },
 ): TableCell {
   return new TableCell({
     width: { size: Math.round((options.width / 100) * TEXT_WIDTH), type: WidthType.DXA },
     columnSpan: options.span,
     verticalAlign: VerticalAlign.CENTER,
     shading: options.shade || options.header ? { fill: 'F0F0F0', color: 'auto', type: 'clear' } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [para(text, { title: options.header, center: options.center || options.header })],
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    children: [para(text, { title: options.header, center: options.center || options.header, size: options.size })],
   });
 }
 
@@ -109,7 +121,9 @@ function formChildren(report: InspectionReportData, form: InspectionForm): Array
     ...identity,
     row([cell(T.status, { width: 16, header: true }), cell(state, { width: 84, span: 3 })]),
   ]);
-  const widths = [7, 17, 23, 17, 20, 16];
+  // The date column holds "2026-12-24" on one line even in a wider fallback face (LibreOffice without 仿宋).
+  const widths = [8, 17, 21, 17, 19, 18];
+  const dense = SIZE.dense;
   let claims: Table;
   if (form.noProblem) {
     claims = table([
@@ -121,26 +135,26 @@ function formChildren(report: InspectionReportData, form: InspectionForm): Array
   } else {
     const rows = [
       row(
-        T.problemColumns.map((title, i) => cell(title, { width: widths[i], header: true })),
+        T.problemColumns.map((title, i) => cell(title, { width: widths[i], header: true, size: dense })),
         true,
       ),
     ];
     let n = 0;
     for (const group of form.groups) {
-      rows.push(row([cell(group.heading, { width: 100, span: 6, shade: true })]));
+      rows.push(row([cell(group.heading, { width: 100, span: 6, shade: true, size: dense })]));
       for (const claim of group.claims) {
         n += 1;
         const problem = claim.problemNumber ? `${claim.problemNumber}. ${claim.problem}` : claim.problem;
         rows.push(
           row(
             [String(n), problem, claim.facts, claim.cause, claim.measures, claim.deadline].map((text, i) =>
-              cell(text, { width: widths[i], center: i === 0 || i === 5 }),
+              cell(text, { width: widths[i], center: i === 0 || i === 5, size: dense }),
             ),
           ),
         );
       }
     }
-    if (n === 0) rows.push(row([cell(T.noClaims, { width: 100, span: 6, center: true })]));
+    if (n === 0) rows.push(row([cell(T.noClaims, { width: 100, span: 6, center: true, size: dense })]));
     claims = table(rows);
   }
   const review = table([

@@ -1,25 +1,32 @@
-// The self-inspection report forms (查摆报告表) as printed, A4 portrait: one bordered form per
-// report, each starting on a new page under its own heading, then the summary page (填报情况 and
-// how many filed reports claim each problem).
+// The self-inspection report forms (查摆报告表) as printed, A4 portrait in the GB/T 9704-2012 page
+// layout (reportHtml's 公文 margins: 37 mm top, 28 mm left, a 156 × 225 mm text block, "第 X 页 共 Y
+// 页" as forms are numbered): one bordered form per report, each starting on a new page under its
+// own heading (title 2号, court and date 3号), the form's fields in 4号 and the six-column problem
+// table in 小四 (at 4号 its dates and 序号 would break), then the summary page (填报情况 and how
+// many filed reports claim each problem).
 import type { InspectionForm, InspectionReportData } from './inspectionReport';
 import { dataTable, escapeHtml, headingBlock, multiline, reportDocument } from './reportHtml';
 import { TEXT } from './reportText';
 
 const T = TEXT.inspection;
 
-const PROBLEM_COLUMNS = T.problemColumns.map((title, index) => ({ title, width: [7, 18, 23, 17, 22, 13][index] }));
+const PROBLEM_COLUMNS = T.problemColumns.map((title, index) => ({ title, width: [7, 18, 23, 17, 20, 15][index] }));
 
 const STYLE = `
-table.form { margin-bottom: 6pt; }
+body { font-size: 14pt; line-height: 1.45; }
+.heading .court, .heading .date { font-size: 16pt; }
+h2 { font-size: 16pt; margin: 10pt 0 4pt; }
+th, td { font-size: 14pt; }
+table.form { margin-bottom: 8pt; }
 table.form th.label { width: 16%; }
-table.form td { padding: 4pt 5pt; }
-table.claims td { font-size: 10.5pt; vertical-align: top; }
-table.claims td.c { vertical-align: middle; }
+table.form th, table.form td { padding: 3pt 5pt; }
+table.claims th, table.claims td { font-size: 12pt; line-height: 1.3; padding: 2pt 3pt; vertical-align: top; }
+table.claims th, table.claims td.c { vertical-align: middle; }
 .no-problem { padding: 8pt 6pt; }
-.opinion { min-height: 42pt; white-space: normal; }
-table.review { margin-top: 8pt; }
-table.counts td { font-size: 13pt; padding: 5pt; }
-.note { font-size: 10pt; color: #333; margin: 3pt 0 0; }
+.opinion { min-height: 40pt; white-space: normal; }
+table.review { margin-top: 10pt; }
+table.counts td { padding: 5pt; }
+.note { font-size: 12pt; color: #333; margin: 4pt 0 0; }
 `;
 
 const cell = (text: string) => escapeHtml(text);

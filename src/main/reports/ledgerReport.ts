@@ -19,8 +19,11 @@ export interface LedgerMeasureLine {
   deadline: string;
   /** Latest progress note (date and text); '' when none. */
   progress: string;
+  /** Status text, with （逾期） when past the deadline and open, （逾期完成） when finished late. */
   status: string;
   overdue: boolean;
+  /** Finished after its deadline (kept once signed off). */
+  completedLate: boolean;
 }
 
 export interface LedgerFindingBlock {
@@ -94,6 +97,7 @@ export async function ledgerReport(
     }
     if (!measure) continue;
     const overdue = measure.light === 'red';
+    const completedLate = measure.completedLate && !overdue;
     const status = measure.longTerm
       ? `${MEASURE_STATUS_LABELS[measure.status]}（${TEXT.ledger.longTerm}）`
       : MEASURE_STATUS_LABELS[measure.status];
@@ -103,8 +107,9 @@ export async function ledgerReport(
       leadLeader: measure.leadLeader,
       deadline: measure.longTerm ? TEXT.ledger.longTerm : (measure.deadline ?? ''),
       progress: progress.get(measure.id) ?? '',
-      status: overdue ? `${status}（逾期）` : status,
+      status: overdue ? `${status}（逾期）` : completedLate ? `${status}（逾期完成）` : status,
       overdue,
+      completedLate,
     });
   }
   const groups = ledgerSources

@@ -4,6 +4,7 @@
 // (and a few rules of its own); the checklist report's body is here too. The same document is
 // printed to PDF (reportPdf.ts) and shown in the app's print preview.
 import type { ChecklistReport, ChecklistReportRow } from './checklistReport';
+import { BODY_STACK, TITLE_STACK } from './fonts/fontStacks';
 
 /** The table's columns, in order, with their share of the line (percent of the table width). */
 export const CHECKLIST_COLUMNS = [
@@ -19,9 +20,32 @@ export const CHECKLIST_COLUMNS = [
 /** Page set-up shared with the PDF printer, so preview and PDF agree. Orientation is per kind. */
 export const PAGE = { size: 'A4', marginTop: '2.5cm', marginBottom: '2cm', marginSide: '2cm' } as const;
 
-// Faces that exist on Windows (方正/华文/宋体/仿宋), UOS/Kylin (方正, 仿宋_GB2312) and Debian (Noto CJK).
-export const TITLE_FONTS = `"方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif`;
-export const BODY_FONTS = `"仿宋", "FangSong", "仿宋_GB2312", "FangSong_GB2312", "STFangsong", "Noto Serif CJK SC", serif`;
+/**
+ * The page margins a report is printed with. Wide landscape tables keep the narrower `report`
+ * margins; portrait documents (forms, the summary) take the GB/T 9704-2012 text block, 37 mm from
+ * the top and 28 mm from the left, 156 × 225 mm — with "第 X 页 共 Y 页" in the footer, as court
+ * offices number tables (a prose 公文 prints its own "— 1 —", see officialDocument.ts).
+ */
+export const PAGE_MARGINS = {
+  report: { top: PAGE.marginTop, right: PAGE.marginSide, bottom: PAGE.marginBottom, left: PAGE.marginSide },
+  official: { top: '3.7cm', right: '2.6cm', bottom: '3.5cm', left: '2.8cm' },
+} as const;
+
+export type PageStyle = keyof typeof PAGE_MARGINS;
+
+/** A document with this meta tag is printed with the 公文 margins (and the report footer). */
+export const OFFICIAL_MARGINS_PRINT_MARK = '<meta name="court-print" content="official-margins">';
+
+/** Which margins the printers use for a document: the 公文 ones when it carries the mark. */
+export function pageStyleOf(html: string): PageStyle {
+  return html.includes(OFFICIAL_MARGINS_PRINT_MARK) ? 'official' : 'report';
+}
+
+const cm = (value: string) => Number(value.replace('cm', ''));
+
+// The faces: one place for every document (fonts/fontStacks.ts, docs/documents.md 字体).
+export const TITLE_FONTS = TITLE_STACK;
+export const BODY_FONTS = BODY_STACK;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -29,13 +53,53 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/**
+ * A status as printed in a narrow column: "整改中（逾期）" may wrap only between the word and its
+ * bracketed note, never inside "整改中" or "（逾期）".
+ */
+export function statusHtml(status: string): string {
+  return status
+    .split(/(?=（)/)
+    .map((part) => `<span class="nowrap">${escapeHtml(part)}</span>`)
+    .join('<wbr>');
+}
+
 /** Escaped text keeping the writer's line breaks. */
 export const multiline = (value: string) => escapeHtml(value).replace(/\r?\n/g, '<br>');
 
+/**
+ * How the saved .html reads on screen. Printed, the @page margins frame the text; on screen the
+ * body would run from edge to edge, so a browser window wider than the paper shows it as a sheet:
+ * the paper's width, its print margins as padding, centred on a grey desk. The app's preview frame
+ * is narrower than the paper (it draws the sheet and the 25 / 20 mm margins itself), so there a
+ * document with the 公文 margins only moves its text to where the printed block sits.
+ */
+function screenStyle(landscape: boolean, pageStyle: PageStyle): string {
+  const m = PAGE_MARGINS[pageStyle];
+  const paperWidth = landscape ? 29.7 : 21;
+  const preview =
+    pageStyle === 'official'
+      ? `@media screen { body { width: ${(paperWidth - cm(m.left) - cm(m.right)).toFixed(1)}cm; margin-left: ${(cm(m.left) - cm(PAGE.marginSide)).toFixed(1)}cm; padding-top: ${(cm(m.top) - cm(PAGE.marginTop)).toFixed(1)}cm; } }`
+      : '';
+  return `${preview}
+@media screen and (min-width: ${paperWidth}cm) {
+  html { background: #e9ecef; }
+  body {
+    width: ${paperWidth}cm; min-height: ${landscape ? 21 : 29.7}cm; margin: 24px auto;
+    padding: ${m.top} ${m.right} ${m.bottom} ${m.left};
+    background: #fff; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25);
+  }
+  /* Where the printed pages would start over (one form per page), a dashed line. */
+  .new-page { border-top: 1px dashed #adb5bd; margin-top: 28px; padding-top: 28px; }
+}
+`;
+}
+
 /** The rules every kind shares: page, faces, heading block, bordered tables. */
-function baseStyle(landscape: boolean): string {
+function baseStyle(landscape: boolean, pageStyle: PageStyle): string {
+  const m = PAGE_MARGINS[pageStyle];
   return `
-@page { size: ${PAGE.size}${landscape ? ' landscape' : ''}; margin: ${PAGE.marginTop} ${PAGE.marginSide} ${PAGE.marginBottom}; }
+@page { size: ${PAGE.size}${landscape ? ' landscape' : ''}; margin: ${m.top} ${m.right} ${m.bottom} ${m.left}; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${BODY_FONTS}; font-size: 11pt; line-height: 1.4; color: #000; }
@@ -45,7 +109,7 @@ body { margin: 0; font-family: ${BODY_FONTS}; font-size: 11pt; line-height: 1.4;
 .heading h1 { font-size: 22pt; line-height: 1.35; margin: 4pt 0 6pt; }
 .heading .date { font-size: 14pt; }
 h2 { font-family: ${TITLE_FONTS}; font-weight: normal; font-size: 15pt; margin: 12pt 0 6pt; break-after: avoid; page-break-after: avoid; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table { width: calc(100% - 1pt); border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 th, td { border: 0.75pt solid #000; padding: 2.5pt 4pt; vertical-align: middle; word-break: break-word; overflow-wrap: anywhere; }
@@ -93,19 +157,24 @@ ${body.join('\n')}
 </table>`;
 }
 
-/** The whole self-contained document: page rules, the kind's own rules, then its body. */
+/**
+ * The whole self-contained document: page rules, the kind's own rules, then its body. Portrait
+ * documents take the 公文 margins unless they ask otherwise; landscape tables the report margins.
+ */
 export function reportDocument(options: {
   documentTitle: string;
   landscape: boolean;
+  pageStyle?: PageStyle;
   style?: string;
   body: string;
 }): string {
+  const pageStyle = options.pageStyle ?? (options.landscape ? 'report' : 'official');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(options.documentTitle)}</title>
-<style>${baseStyle(options.landscape)}${options.style ?? ''}</style>
+${pageStyle === 'official' ? `${OFFICIAL_MARGINS_PRINT_MARK}\n` : ''}<title>${escapeHtml(options.documentTitle)}</title>
+<style>${baseStyle(options.landscape, pageStyle)}${options.style ?? ''}${screenStyle(options.landscape, pageStyle)}</style>
 </head>
 <body>
 ${options.body}
@@ -128,7 +197,7 @@ function itemRow(row: ChecklistReportRow): string {
     `<td class="c">${escapeHtml(row.department)}</td>` +
     `<td class="c nowrap">${escapeHtml(row.deadline)}</td>` +
     `<td>${progress}</td>` +
-    `<td class="c${row.overdue ? ' overdue' : ''}">${escapeHtml(row.status)}</td></tr>`
+    `<td class="c status${row.overdue ? ' overdue' : ''}">${statusHtml(row.status)}</td></tr>`
   );
 }
 

@@ -59,6 +59,8 @@ export const TEXT = {
     summaryProblemsTitle: '二、问题认领情况',
     countColumns: ['应报', '已报', '已审核', '待审核', '退回重填', '草稿'],
     countsNote: '应报为本院部门数与人员数之和；已报为已提交（含已审核）的报告份数。',
+    countsStateColumn: '填报情况',
+    countsNumberColumn: '份数',
     problemTableColumns: ['序号', '问题', '认领份数'],
     noReports: '本院在该专项活动中尚无查摆报告。',
     sheetSummary: '汇总',
@@ -101,6 +103,11 @@ export const TEXT = {
   },
   summary: {
     basics: '一、基本情况',
+    /** The first heading of the statistics annex (the text's own 一、基本情况 comes before it). */
+    annexFigures: '一、主要数据',
+    annexMark: '附件',
+    annexTitle: '活动推进情况统计',
+    dateLine: (date: string) => `（截至${date}）`,
     charts: '二、推进情况图示',
     overdue: '三、逾期事项',
     indicators: '四、指标完成情况',

@@ -5,7 +5,8 @@
 import { escapeHtml } from './reportHtml';
 import { TEXT } from './reportText';
 
-const WIDTH = 640;
+/** The 156 mm text block of the portrait 公文 page, in CSS pixels (96 per inch): charts never overflow it. */
+const WIDTH = 588;
 const COLOURS = {
   bar: '#3a6ea5',
   track: '#e6e6e6',
@@ -23,24 +24,65 @@ const svg = (height: number, body: string, label: string) =>
 const text = (x: number, y: number, value: string, anchor: 'start' | 'middle' | 'end' = 'start', size = 12) =>
   `<text x="${x}" y="${y}" font-size="${size}" text-anchor="${anchor}">${escapeHtml(value)}</text>`;
 
-/** Completion rate per row, as horizontal bars with "NN%（完成/总数）" at the end. */
+/** Width in em at the chart's 12 px: CJK and full-width characters 1, ASCII (digits, Latin) about half. */
+const emWidth = (value: string) => [...value].reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2000 ? 0.55 : 1), 0);
+
+/** Characters a line may not start with (Chinese line-breaking rules): closing brackets and stops. */
+const NO_LINE_START = /^[）)」』”’》〉】、，。；：！？,.;:!?%]/;
+
+/**
+ * A label broken into lines of at most `maxEm` (SVG text does not wrap by itself), never cut: a
+ * long section title takes two or more lines of about equal length, no line starting with a
+ * closing bracket or stop, and its row grows to hold them.
+ */
+export function wrapLabel(label: string, maxEm: number): string[] {
+  const total = emWidth(label);
+  if (total <= maxEm) return [label];
+  const target = Math.min(maxEm, total / Math.ceil(total / maxEm) + 0.5);
+  const lines: string[] = [];
+  let line = '';
+  for (const c of label) {
+    if (line && emWidth(line + c) > target && !NO_LINE_START.test(c)) {
+      lines.push(line);
+      line = '';
+    }
+    line += c;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Completion rate per row, as horizontal bars with "完成/总数 · NN%" at the end of each bar. */
 export function barChart(rows: ReadonlyArray<{ label: string; done: number; total: number }>): string {
   if (rows.length === 0) return `<p class="empty">${TEXT.summary.noChartData}</p>`;
-  const labelWidth = 230;
-  const track = WIDTH - labelWidth - 120;
-  const rowHeight = 26;
-  const parts = rows.map((row, index) => {
-    const y = 6 + index * rowHeight;
+  const labelWidth = 236;
+  const numberWidth = 96;
+  const track = WIDTH - labelWidth - numberWidth;
+  const lineHeight = 14;
+  let y = 4;
+  const parts = rows.map((row) => {
+    const lines = wrapLabel(row.label, (labelWidth - 10) / 12);
+    const height = Math.max(24, lines.length * lineHeight + 10);
+    const middle = y + height / 2;
     const rate = row.total ? row.done / row.total : 0;
-    const label = row.label.length > 17 ? `${row.label.slice(0, 16)}…` : row.label;
-    return (
-      text(labelWidth - 8, y + 14, label, 'end') +
-      `<rect x="${labelWidth}" y="${y + 2}" width="${track}" height="16" fill="${COLOURS.track}"/>` +
-      `<rect x="${labelWidth}" y="${y + 2}" width="${(track * rate).toFixed(1)}" height="16" fill="${COLOURS.bar}"/>` +
-      text(labelWidth + track + 6, y + 14, `${Math.floor(rate * 100)}%（${row.done}/${row.total}）`)
-    );
+    const firstBaseline = middle - ((lines.length - 1) * lineHeight) / 2 + 4;
+    const label = `<text x="${labelWidth - 8}" y="${firstBaseline.toFixed(1)}" font-size="12" text-anchor="end">${lines
+      .map((line, i) => `<tspan x="${labelWidth - 8}" dy="${i === 0 ? 0 : lineHeight}">${escapeHtml(line)}</tspan>`)
+      .join('')}</text>`;
+    const part =
+      label +
+      `<rect x="${labelWidth}" y="${(middle - 8).toFixed(1)}" width="${track}" height="16" fill="${COLOURS.track}"/>` +
+      `<rect x="${labelWidth}" y="${(middle - 8).toFixed(1)}" width="${(track * rate).toFixed(1)}" height="16" fill="${COLOURS.bar}"/>` +
+      text(labelWidth + track + 6, Math.round(middle + 4), barFigures(row.done, row.total));
+    y += height;
+    return part;
   });
-  return svg(rows.length * rowHeight + 10, parts.join(''), TEXT.summary.chartSections);
+  return svg(Math.ceil(y + 4), parts.join(''), TEXT.summary.chartSections);
+}
+
+/** "7/12 · 58%": the count and the rate (rounded down, so 99.5% never reads as 100%). */
+export function barFigures(done: number, total: number): string {
+  return `${done}/${total} · ${total ? Math.floor((done * 100) / total) : 0}%`;
 }
 
 /** One bar split into its parts, with a legend underneath. */
@@ -62,7 +104,7 @@ export function stackedBar(
     return segment;
   });
   const legend = parts.map((p, i) => {
-    const lx = 10 + i * 150;
+    const lx = 10 + i * 145;
     return (
       `<rect x="${lx}" y="44" width="12" height="12" fill="${COLOURS[p.colour]}"/>` +
       text(lx + 18, 55, `${p.label} ${p.value} 项（${Math.round((p.value / total) * 100)}%）`)
