@@ -38,6 +38,8 @@ fs.mkdirSync('test-results', { recursive: true });
 const typed = step('类型检查 (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 const built = step('构建 (build)', 'node', ['scripts/build.mjs']);
 step('代码检查 (lint)', 'npm', ['run', 'lint']);
+// Every workbook and Word file opened in LibreOffice (standing in for WPS and Excel) and its pages read back.
+step('Office 文件 (check:office)', 'node', ['scripts/check-office.mjs']);
 
 console.log('\n=== Node 测试 (vitest) ===');
 const vitest = run('npx', [

@@ -551,7 +551,12 @@ describe('the 通报 as a 公文', () => {
     expect(xml).toMatch(
       /<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="\d+" w:footer="1304"/,
     );
-    expect(xml).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-8\d\d"\/>/);
+    // 22 lines a page: exact line spacing of 28.95 pt (579 twips).
+    expect(xml).toMatch(/<w:spacing w:line="579" w:lineRule="exact"/);
+    // No document grid in force (a docGrid without a type is Word's "no grid").
+    expect(xml).not.toMatch(/<w:docGrid [^>]*w:type=/);
+    // 28 characters a line: body runs 0.2 pt narrower (−4 twentieths of a point).
+    expect(xml).toMatch(/<w:spacing w:val="-4"\/>/);
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(xml).toContain('w:eastAsia="黑体"');

@@ -413,7 +413,9 @@ describe('the printed written summary', () => {
     expect(twip('bottom')).toBeCloseTo(1984, -1);
     expect(xml).toContain('<w:sz w:val="44"/>');
     expect(xml).toContain('<w:sz w:val="32"/>');
-    expect(xml).toMatch(/<w:docGrid [^>]*w:linePitch="579"/);
+    expect(xml).toMatch(/<w:spacing w:line="579" w:lineRule="exact"/);
+    // No document grid in force (a docGrid without a type is Word's "no grid").
+    expect(xml).not.toMatch(/<w:docGrid [^>]*w:type=/);
     const footers = entries.filter((e) => /^word\/footer\d+\.xml$/.test(e.name)).map((e) => e.bytes.toString('utf8'));
     expect(footers.some((f) => f.includes('PAGE') && f.includes('— '))).toBe(true);
     expect(fs.existsSync(path.join(ARTIFACTS, 'written-summary.docx'))).toBe(true);

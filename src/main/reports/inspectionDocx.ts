@@ -86,8 +86,8 @@ function table(rows: TableRow[]): Table {
   return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, borders: BORDERS, rows });
 }
 
-const row = (cells: TableCell[], header = false) =>
-  new TableRow({ children: cells, cantSplit: true, tableHeader: header });
+const row = (cells: TableCell[], header = false, cantSplit = true) =>
+  new TableRow({ children: cells, cantSplit, tableHeader: header });
 
 function heading(report: InspectionReportData, title: string): Paragraph[] {
   return [
@@ -157,17 +157,27 @@ function formChildren(report: InspectionReportData, form: InspectionForm): Array
     if (n === 0) rows.push(row([cell(T.noClaims, { width: 100, span: 6, center: true, size: dense })]));
     claims = table(rows);
   }
+  // The review rows may split: LibreOffice (and WPS) clip the unsplittable rows of a form's last
+  // table at the foot of the page instead of moving them over.
   const review = table([
-    row([
-      cell(T.reviewOpinion, { width: 16, header: true }),
-      cell(form.decidedOn ? form.reviewNote || '—' : T.notReviewed, { width: 84, span: 3 }),
-    ]),
-    row([
-      cell(T.reviewer, { width: 16, header: true }),
-      cell(form.reviewer, { width: 34 }),
-      cell(T.reviewedOn, { width: 16, header: true }),
-      cell(form.decidedOn, { width: 34 }),
-    ]),
+    row(
+      [
+        cell(T.reviewOpinion, { width: 16, header: true }),
+        cell(form.decidedOn ? form.reviewNote || '—' : T.notReviewed, { width: 84, span: 3 }),
+      ],
+      false,
+      false,
+    ),
+    row(
+      [
+        cell(T.reviewer, { width: 16, header: true }),
+        cell(form.reviewer, { width: 34 }),
+        cell(T.reviewedOn, { width: 16, header: true }),
+        cell(form.decidedOn, { width: 34 }),
+      ],
+      false,
+      false,
+    ),
   ]);
   return [...heading(report, T.formTitle), info, gap(), subheading(T.problems), claims, gap(), review];
 }

@@ -1,13 +1,13 @@
 // A 通报 as a Word document in the GB/T 9704-2012 layout, the same page as the printed PDF
 // (officialDocument.ts): A4 portrait, margins 37 / 26 / 35 / 28 mm, a 22-line × 28-character grid
-// of 3号 仿宋, the red 发文机关标志 and separator, the title in 2号 小标宋, headings 一、in 黑体 and
+// of 3号 仿宋 (22 lines by exact line spacing, no document grid: LibreOffice/WPS snap a taller
+// title line to two grid lines; 28 characters by run spacing), the red 发文机关标志 and separator, the title in 2号 小标宋, headings 一、in 黑体 and
 // （一）in 楷体, 落款 and 成文日期, and the page number “— n —” (a PAGE field) in 4号 宋体 at the outer
 // bottom corner: odd pages right, even pages left (evenAndOddHeaders), one character in.
 import {
   AlignmentType,
   BorderStyle,
   Document,
-  DocumentGridType,
   Footer,
   LineRuleType,
   Packer,
@@ -56,11 +56,16 @@ export const DOCX_PAGE = {
   },
 };
 
-/** One grid line in twentieths of a point: 22 lines in 225 mm (579). */
+/** One line in twentieths of a point: 22 lines in 225 mm (579), as exact line spacing. */
 export const LINE_PITCH = Math.floor(OFFICIAL_LINE_PT * 20);
-/** 28 characters of 16 pt in 156 mm: (442.2 / 28 − 16) pt × 4096. */
-export const CHAR_SPACE = Math.round(
-  ((OFFICIAL_PAGE.textWidthMm * 72) / 25.4 / OFFICIAL_PAGE.charsPerLine - OFFICIAL_SIZES.body) * 4096,
+/**
+ * 28 characters of 16 pt in 156 mm: each body character 442.2 / 28 − 16 ≈ −0.21 pt narrower, as run
+ * spacing in twentieths of a point (−4). Not a character grid (docGrid linesAndChars with a negative
+ * charSpace): LibreOffice, standing in for WPS here, lays a negative charSpace out at ~21 characters
+ * a line, while run spacing gives 28 in Word and LibreOffice alike.
+ */
+export const BODY_CHARACTER_SPACING = Math.round(
+  ((OFFICIAL_PAGE.textWidthMm * 72) / 25.4 / OFFICIAL_PAGE.charsPerLine - OFFICIAL_SIZES.body) * 20,
 );
 
 const half = (pt: number) => Math.round(pt * 2);
@@ -98,7 +103,15 @@ function line(
     },
     keepNext: options.keepNext,
     border: options.border ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 4 } } : undefined,
-    children: [new TextRun({ text, font: options.font ?? DOCX_FONTS.body, size: half(size), color: options.color })],
+    children: [
+      new TextRun({
+        text,
+        font: options.font ?? DOCX_FONTS.body,
+        size: half(size),
+        color: options.color,
+        characterSpacing: size === OFFICIAL_SIZES.body ? BODY_CHARACTER_SPACING : undefined,
+      }),
+    ],
   });
 }
 
@@ -193,7 +206,6 @@ export async function officialDocx(
       {
         properties: {
           page: { size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height }, margin: DOCX_PAGE.margin },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
         },
         footers: { default: pageFooter('right'), even: pageFooter('left') },
         children,
