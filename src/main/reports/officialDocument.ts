@@ -154,6 +154,19 @@ export function officialDate(isoDate: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/**
+ * A title as HTML that never breaks inside a short quoted name (“能力作风建设年”): a 公文 title breaks
+ * between words, and a campaign's name split over two lines reads wrong. Longer quotes may break.
+ */
+export function titleHtml(title: string): string {
+  return title
+    .split(/(“[^“”]{1,14}”)/)
+    .map((part, index) =>
+      index % 2 === 1 ? `<span style="white-space:nowrap">${escapeHtml(part)}</span>` : escapeHtml(part),
+    )
+    .join('');
+}
+
 /** A body paragraph's level: 一、 heading, （一）heading, or plain text. */
 export function paragraphLevel(text: string): 'h1' | 'h2' | 'p' {
   const short = text.length <= 40 && !/[。；：]$/.test(text);
@@ -229,7 +242,7 @@ ${meta}
 <div class="doc-number">${escapeHtml(doc.docNumber)}</div>
 <hr class="doc-rule">
 </div>
-<h2 class="doc-title">${escapeHtml(doc.title)}</h2>
+<h2 class="doc-title">${titleHtml(doc.title)}</h2>
 ${doc.draftNote ? `<p class="doc-to" style="text-align:center">${escapeHtml(doc.draftNote)}</p>` : ''}
 ${to ? `<p class="doc-to">${escapeHtml(to)}</p>` : ''}
 <div class="doc-body">

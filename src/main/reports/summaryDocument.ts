@@ -15,6 +15,7 @@ import {
   OFFICIAL_TITLE_FONTS,
   paragraphLevel,
   signaturePaddings,
+  titleHtml,
 } from './officialDocument';
 import { escapeHtml } from './reportHtml';
 import { SUMMARY_STATISTICS_STYLE, summaryStatisticsHtml } from './summaryHtml';
@@ -75,7 +76,7 @@ ${OFFICIAL_PRINT_MARK}
 <style>${officialPageStyle()}${ANNEX_STYLE}${SUMMARY_STATISTICS_STYLE}</style>
 </head>
 <body>
-<h1 class="doc-title">${escapeHtml(summary.title)}</h1>
+<h1 class="doc-title">${titleHtml(summary.title)}</h1>
 <div class="doc-body">
 ${paragraphs.join('\n')}
 <div class="doc-end">
