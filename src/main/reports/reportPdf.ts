@@ -5,7 +5,7 @@
 // print printableDocument(html): the page numbers and the shipped fonts added to the report.
 import { BODY_FONTS, PAGE, PAGE_MARGINS, pageStyleOf, type PageStyle } from './reportHtml';
 import { isOfficialDocument } from './officialDocument';
-import { PRINT_ORIGIN, servedFontFile, withShippedFonts, type FontFaceOptions } from './fonts/shippedFonts';
+import { addToHead, PRINT_ORIGIN, servedFontFile, withShippedFonts, type FontFaceOptions } from './fonts/shippedFonts';
 import { stampProgramInfo } from './fonts/pdfInfo';
 
 /**
@@ -56,15 +56,11 @@ export const PAGE_NUMBER_RULE = `@page { @bottom-center { content: "第 " counte
  * for the Chromium printer.
  */
 export function printableDocument(html: string, fonts: FontFaceOptions['source']): string {
-  let document = html;
-  if (printLayout(html) !== 'official-document') {
-    const style = `<style data-court-page-numbers>${PAGE_NUMBER_RULE}</style>`;
-    const head = /<head[^>]*>/i.exec(html);
-    document = head
-      ? html.slice(0, head.index + head[0].length) + style + html.slice(head.index + head[0].length)
-      : style + html;
-  }
-  return withShippedFonts(document, { source: fonts });
+  const numbered =
+    printLayout(html) === 'official-document'
+      ? html
+      : addToHead(html, `<style data-court-page-numbers>${PAGE_NUMBER_RULE}</style>`);
+  return withShippedFonts(numbered, { source: fonts });
 }
 
 /** Chromium (Debian's by default, or COURT_CHROMIUM) driven by playwright-core. */

@@ -7,11 +7,11 @@
 // come last in every font stack (docs/documents.md, 字体), so a court PC with 方正小标宋 / 仿宋 /
 // 黑体 / 楷体 installed prints with those, and any other PC still prints real fonts.
 //
-// The printer adds the rules to the document right before printing (fontFaceStyle): each rule is a
-// data: URL of one WOFF2 slice, and only the slices that hold a character of the document are
-// added. Data URLs need no file access, no network and no custom protocol, so the same document
-// prints in the sandboxed Electron window (scripts off, nothing loaded but the report) and in the
-// Chromium that the command line and worker threads drive.
+// The printers add the rules to the document right before printing (fontFaceStyle), only for the
+// slices that hold a character of the document. The Electron window (sandboxed, scripts off,
+// nothing loaded but the report) gets each slice inline as a data: URL; the Chromium printer of the
+// command line and worker threads serves the slices from the font folder under PRINT_ORIGIN, so the
+// page fetches only those its text really uses.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -230,13 +230,17 @@ export function servedFontFile(url: string, dir = fontDirectory()): string | nul
   return shippedSlices(dir).find((slice) => servedName(dir, slice.file) === name)?.file ?? null;
 }
 
+/** The document with a tag added at the start of its <head> (or in front of a fragment without one:
+ * a style applies all the same). */
+export function addToHead(html: string, tag: string): string {
+  const head = /<head[^>]*>/i.exec(html);
+  if (!head) return tag + html;
+  const end = head.index + head[0].length;
+  return html.slice(0, end) + tag + html.slice(end);
+}
+
 /** The document with the shipped fonts' rules added at the start of its <head> (the printers call this). */
 export function withShippedFonts(html: string, options: FontFaceOptions = {}): string {
   const style = fontFaceStyle(html, options);
-  if (!style) return html;
-  const tag = `<style data-court-fonts>\n${style}\n</style>`;
-  const head = /<head[^>]*>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
-  // A fragment without <head>: the style applies all the same.
-  return tag + html;
+  return style ? addToHead(html, `<style data-court-fonts>\n${style}\n</style>`) : html;
 }
