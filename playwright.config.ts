@@ -15,6 +15,7 @@ export const chromiumLaunch = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/runTempFolder.ts',
   timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 1,

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/node/**/*.test.ts'],
+    globalSetup: ['tests/runTempFolder.ts'],
     pool: 'forks',
     // Vitest's default is one fork fewer than the cores: a single fork on the 2-core CI machine,
     // where most files wait on child processes (the command line, Chromium, LibreOffice) and leave
