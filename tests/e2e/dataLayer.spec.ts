@@ -49,9 +49,10 @@ test('晚到的旧回答不会覆盖新的：先搜“廉政”（回答被拖�
   const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
   let firstDelivered!: () => void;
   const firstDone = new Promise<void>((resolve) => (firstDelivered = resolve));
-  await page.route('**/api/items.search', async (route) => {
-    const body = route.request().postDataJSON() as { query?: string };
-    if (body.query !== '廉政') return route.continue();
+  // The page searches through the window it reads (items.window with the words as a filter).
+  await page.route('**/api/items.window', async (route) => {
+    const body = route.request().postDataJSON() as { filters?: { query?: string } };
+    if (body.filters?.query !== '廉政') return route.continue();
     const response = await route.fetch();
     await firstHeld;
     await route.fulfill({ response });
@@ -62,7 +63,7 @@ test('晚到的旧回答不会覆盖新的：先搜“廉政”（回答被拖�
   const titles = page.getByTestId('item-row').locator('.it-title');
   await expect(titles).toHaveCount(4);
   const search = page.getByTestId('item-search');
-  const firstAsked = page.waitForRequest((request) => request.url().endsWith('/api/items.search'));
+  const firstAsked = page.waitForRequest((request) => request.url().endsWith('/api/items.window'));
   await search.fill('廉政');
   await firstAsked;
   await search.fill('警示教育');

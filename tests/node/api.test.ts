@@ -35,6 +35,7 @@ import { orderCases } from './apiCases/orders';
 import { backupCases } from './apiCases/backup';
 import { recoveryCases } from './apiCases/recovery';
 import { writtenSummaryCases } from './apiCases/writtenSummary';
+import { checklistCases } from './apiCases/checklist';
 
 const coreCases: OperationCases<
   Exclude<
@@ -60,6 +61,7 @@ const coreCases: OperationCases<
     | keyof typeof backupCases
     | keyof typeof recoveryCases
     | keyof typeof writtenSummaryCases
+    | keyof typeof checklistCases
   >
 > = {
   'app.info': {
@@ -909,6 +911,7 @@ const cases: Record<OperationName, OperationCase> = {
   ...rosterCases,
   ...reportsCases,
   ...templateImportCases,
+  ...checklistCases,
   ...uploadCases,
   ...diagnosticsCases,
   ...noticesCases,

@@ -5,6 +5,7 @@ import type { checklistOperations } from '../../shared/checklist/checklistContra
 import type { AreaHandlers } from '../api/handlerTypes';
 import * as campaigns from '../campaigns/campaigns';
 import * as items from './items';
+import { itemIds, itemOverview, itemWindow } from './itemWindow';
 import { templateImportHandlers } from './templateImportHandlers';
 
 /** Exactly the operations of src/shared/checklist/checklistContract.ts. */
@@ -18,6 +19,9 @@ export const checklistHandlers: AreaHandlers<ChecklistOperation> = {
 
   'items.list': (ctx, input) => items.listItems(ctx, input.campaignId, input.courtCode),
   'items.search': (ctx, input) => items.searchItems(ctx, input),
+  'items.window': (ctx, input) => itemWindow(ctx, input),
+  'items.ids': (ctx, input) => itemIds(ctx, input),
+  'items.overview': (ctx, input) => itemOverview(ctx, input),
   'items.get': (ctx, input) => items.getItem(ctx, input.id),
   'items.create': (ctx, input) => items.createItem(ctx, input),
   'items.update': (ctx, input) => items.updateItem(ctx, input),

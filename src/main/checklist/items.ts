@@ -40,7 +40,7 @@ import { EVIDENCE_UPLOADS, withEvidenceFilesChanges, type StoredFile } from '../
 import { insertItemEvidence } from '../evidence/evidenceStore';
 import { uploadedFile } from '../uploads/uploads';
 
-type ItemRecord = Selectable<ItemsTable> & {
+export type ItemRecord = Selectable<ItemsTable> & {
   departmentName: string | null;
   departmentHead: string | null;
   evidenceCount: number;
@@ -48,14 +48,14 @@ type ItemRecord = Selectable<ItemsTable> & {
 };
 
 /** What every row of one campaign's list is judged by: today's light rule, who was ever red, whom to escalate to. */
-interface RowRules {
+export interface RowRules {
   light: ReturnType<typeof lightRule>;
   red: Set<string>;
   campaign: Selectable<CampaignsTable>;
 }
 
 /** Call after sweepLights. `red` defaults to every ever-red item of the campaign. */
-async function rowRules(
+export async function rowRules(
   ctx: ServiceContext,
   campaign: Selectable<CampaignsTable>,
   red?: Set<string>,
@@ -68,7 +68,7 @@ async function rowRules(
 }
 
 // Called for every row of a 5,000-item list: a flat literal, no spreads, no date parsing.
-function toItemRow(row: ItemRecord, number: number, rules: RowRules): ItemRow {
+export function toItemRow(row: ItemRecord, number: number, rules: RowRules): ItemRow {
   const light = rules.light(row.status, row.deadline);
   return {
     id: row.id,
@@ -107,7 +107,7 @@ function toItemRow(row: ItemRecord, number: number, rules: RowRules): ItemRow {
   };
 }
 
-function itemQuery(ctx: ServiceContext) {
+export function itemQuery(ctx: ServiceContext) {
   return ctx.db
     .selectFrom('items')
     .leftJoin('departments', 'departments.id', 'items.departmentId')

@@ -30,11 +30,10 @@ import {
   IconPlus,
   IconSearch,
 } from '@tabler/icons-react';
-import { keepPreviousData } from '@tanstack/react-query';
-import type { ItemKind, ItemRow, ItemStatus, Light } from '../../shared/model';
+import type { ItemKind, ItemStatus, Light } from '../../shared/model';
 import { itemStatuses, lights } from '../../shared/api';
-import { useRead } from '../api/queries';
-import { ITEMS_FRESH_MS } from './itemsPrefetch';
+import { operationKey, queryClient, readOperation, useRead } from '../api/queries';
+import { type ItemFilters, useItemWindows } from './itemsPrefetch';
 import { useApp } from '../AppContext';
 import { RetryAlert } from '../common/RetryAlert';
 import { ViewingCourtAlert } from '../common/ViewingCourtAlert';
@@ -53,7 +52,6 @@ import { ItemDrawer } from '../item/ItemDrawer';
 import { TemplateImportModal } from '../imports/TemplateImportModal';
 import { importText } from '../imports/text';
 import { formatDate } from '../lib/dates';
-import { compareText } from '../lib/format';
 import { closeRecord, itemRoute, navigate, openRecord, useRoute, withoutRecord } from '../lib/router';
 import { notifyFailure } from '../lib/notify';
 import { BulkActions } from './BulkActions';
@@ -70,32 +68,6 @@ const NO_DEPARTMENT = '__none__';
 /** Remembered per computer: whether the figures and progress tables above the checklist are shown. */
 const STATS_KEY = 'court.checklist.statsOpen';
 const TABLE_HEIGHT = 'max(440px, calc(100vh - 150px))';
-const statusOrder: Record<ItemStatus, number> = {
-  not_started: 0,
-  in_progress: 1,
-  returned: 2,
-  completed: 3,
-  signed_off: 4,
-};
-const lightOrder: Record<Light, number> = { red: 0, yellow: 1, green: 2, none: 3 };
-
-function compareRows(key: SortKey): (a: ItemRow, b: ItemRow) => number {
-  switch (key) {
-    case 'number':
-    case 'percent':
-    case 'evidenceCount':
-      return (a, b) => a[key] - b[key];
-    case 'status':
-      return (a, b) => statusOrder[a.status] - statusOrder[b.status];
-    case 'light':
-      return (a, b) => lightOrder[a.light] - lightOrder[b.light];
-    case 'deadline':
-      return (a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999');
-    default:
-      return (a, b) => compareText(a[key], b[key]);
-  }
-}
-
 type Dialog = 'createItem' | 'editCampaign' | 'lightRules' | 'templateImport';
 
 interface Filters {
@@ -142,94 +114,82 @@ export function CampaignPage({
     getInitialValueInEffect: false,
   });
 
-  // The own view's key is the one prefetchItems fills on the click that opened the page.
-  const scope = courtCode ? { campaignId, courtCode } : { campaignId };
-  const itemsRead = useRead('items.list', scope, { staleTime: ITEMS_FRESH_MS });
-  // The table comes first; the header and figures are asked for once the rows are in, so the
-  // smaller requests do not compete with the big one.
-  const rowsSettled = !itemsRead.isPending;
+  // The own view's first window is the one prefetchItems reads on the click that opened the page.
+  const scope = useMemo(() => (courtCode ? { campaignId, courtCode } : { campaignId }), [campaignId, courtCode]);
+  // Filtering, sorting and search happen in the main process; the table reads the windows it shows.
+  const windowFilters = useMemo(() => {
+    const chosen: ItemFilters = {};
+    if (section !== 'all') chosen.section = section;
+    if (status) chosen.status = status;
+    if (light) chosen.light = light;
+    if (department) chosen.department = department;
+    if (kind) chosen.kind = kind;
+    if (debouncedQuery) chosen.query = debouncedQuery;
+    return chosen;
+  }, [section, status, light, department, kind, debouncedQuery]);
+  const [range, setRange] = useState({ first: 0, last: 0 });
+  const onRange = useCallback((first: number, last: number) => setRange({ first, last }), []);
+  const { firstRead, total, rowAt, moreError } = useItemWindows(scope, windowFilters, sort, range);
+  // The table comes first; the header, tree counts and figures are asked for once its first
+  // window is in, so the smaller requests do not compete with it.
+  const rowsSettled = !firstRead.isPending;
   const detailRead = useRead('campaigns.get', { id: campaignId }, { enabled: rowsSettled });
+  const overviewRead = useRead('items.overview', scope, { enabled: rowsSettled });
   // Without the progress tables the checklist stays usable: a failure leaves their placeholder.
   const progressRead = useRead('stats.campaignProgress', scope, { enabled: rowsSettled });
-  const searchRead = useRead(
-    'items.search',
-    { ...scope, query: debouncedQuery },
-    // While the next words are looked up, the rows found for the previous ones stay.
-    { enabled: debouncedQuery !== '', placeholderData: keepPreviousData },
-  );
-  const items = itemsRead.data ?? null;
+  const firstWindow = firstRead.data ?? null;
   const detail = detailRead.data ?? null;
+  const overview = overviewRead.data ?? null;
   const progress = progressRead.data ?? null;
-  const searching = debouncedQuery !== '' && searchRead.isFetching;
-  const searchIds = useMemo(
-    () => (debouncedQuery && searchRead.data ? new Set(searchRead.data.ids) : null),
-    [debouncedQuery, searchRead.data],
-  );
+  const searching = debouncedQuery !== '' && firstRead.isFetching;
+  const searchCount = debouncedQuery && firstWindow && !firstRead.isPlaceholderData ? firstWindow.searchCount : null;
 
   // A failure on first load replaces the page with the message; later ones are notices.
-  const laterFailure = (items ? itemsRead.error : null) ?? detailRead.error ?? searchRead.error;
+  const laterFailure = (firstWindow ? firstRead.error : null) ?? moreError ?? detailRead.error ?? overviewRead.error;
   useEffect(() => {
     if (laterFailure) notifyFailure(laterFailure);
   }, [laterFailure]);
 
+  // Only with a selection: which rows still exist, and which the filters show (全选's state).
+  const selecting = selected.size > 0;
+  const liveRead = useRead('items.ids', scope, { enabled: selecting });
+  const shownRead = useRead('items.ids', { ...scope, filters: windowFilters }, { enabled: selecting });
   // Rows deleted meanwhile (here, in the drawer, by an import) drop out of the selection.
   const liveSelected = useMemo(() => {
-    if (selected.size === 0 || !items) return selected;
-    const live = new Set(items.map((row) => row.id));
+    if (selected.size === 0 || !liveRead.data) return selected;
+    const live = new Set(liveRead.data.ids);
     const kept = [...selected].filter((id) => live.has(id));
     return kept.length === selected.size ? selected : new Set(kept);
-  }, [selected, items]);
+  }, [selected, liveRead.data]);
+  const selectedShown = shownRead.data ? shownRead.data.ids.filter((id) => liveSelected.has(id)).length : 0;
+  // 全选 shows its new state at once, while the ids it acts on are read.
+  const [pendingAll, setPendingAll] = useState<boolean | null>(null);
+  const allChecked = pendingAll ?? (total > 0 && selectedShown === total);
+  const someChecked = pendingAll === null && selectedShown > 0 && !allChecked;
 
-  // Section filter covers the chosen section and everything below it.
-  const sectionIds = useMemo(() => {
-    if (section === 'all' || section === 'none' || !detail) return null;
-    const ids = new Set([section]);
-    for (const s of detail.sections) if (s.parentId && ids.has(s.parentId)) ids.add(s.id);
-    return ids;
-  }, [section, detail]);
-
-  const sectionCounts = useMemo(() => {
-    const counts = new Map<string | null, number>();
-    if (!items) return counts;
-    const parent = new Map(detail?.sections.map((s) => [s.id, s.parentId]) ?? []);
-    for (const row of items) {
-      if (!row.sectionId || !parent.has(row.sectionId)) {
-        counts.set(null, (counts.get(null) ?? 0) + 1);
-        continue;
-      }
-      for (let id: string | null = row.sectionId; id; id = parent.get(id) ?? null)
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    return counts;
-  }, [items, detail]);
-
-  const rows = useMemo(() => {
-    if (!items) return [];
-    const knownSections = detail ? new Set(detail.sections.map((s) => s.id)) : null;
-    let list = items.filter(
-      (row) =>
-        (!sectionIds || (row.sectionId !== null && sectionIds.has(row.sectionId))) &&
-        (section !== 'none' || !row.sectionId || (knownSections !== null && !knownSections.has(row.sectionId))) &&
-        (!status || row.status === status) &&
-        (!light || row.light === light) &&
-        (!department || (department === NO_DEPARTMENT ? !row.departmentId : row.departmentId === department)) &&
-        (!kind || row.kind === kind) &&
-        (!searchIds || searchIds.has(row.id)),
-    );
-    if (sort) {
-      const compare = compareRows(sort.key);
-      list = [...list].sort((a, b) => (sort.desc ? compare(b, a) : compare(a, b)) || a.number - b.number);
-    }
-    return list;
-  }, [items, detail, sectionIds, section, status, light, department, kind, searchIds, sort]);
+  const sectionCounts = useMemo(
+    () => new Map(overview?.sectionCounts.map((entry) => [entry.sectionId, entry.count]) ?? []),
+    [overview],
+  );
 
   // Another court's items name its own departments, not ours.
   const departmentOptions = useMemo(() => {
     if (!readOnly) return departments.map((d) => ({ value: d.id, label: d.name }));
-    const named = new Map<string, string>();
-    for (const row of items ?? []) if (row.departmentId) named.set(row.departmentId, row.departmentName);
-    return [...named].map(([value, label]) => ({ value, label }));
-  }, [readOnly, departments, items]);
+    return (overview?.departments ?? []).map((d) => ({ value: d.id, label: d.name }));
+  }, [readOnly, departments, overview]);
+
+  // The open item's section siblings, in order: the drawer's 上移/下移 needs them.
+  const openItemRead = useRead('items.get', { id: openId ?? '' }, { enabled: openId !== null });
+  const openSection = openId && openItemRead.data?.id === openId ? openItemRead.data.sectionId : undefined;
+  const siblingsRead = useRead(
+    'items.ids',
+    { ...scope, filters: { section: openSection ?? 'none', subSections: false } },
+    { enabled: openSection !== undefined },
+  );
+  const siblings = useMemo(
+    () => (siblingsRead.data?.ids ?? []).map((id) => ({ id, sectionId: openSection ?? null })),
+    [siblingsRead.data, openSection],
+  );
 
   const onSort = useCallback((key: SortKey) => {
     setSort((prev) => (prev?.key !== key ? { key, desc: false } : prev.desc ? null : { key, desc: true }));
@@ -242,17 +202,26 @@ export function CampaignPage({
       return next;
     });
   }, []);
+  // 全选 asks for the ids the filters show (one small read), then selects or clears them all.
   const onToggleAll = useCallback(() => {
-    setSelected((prev) => {
-      const allShown = rows.length > 0 && rows.every((row) => prev.has(row.id));
-      const next = new Set(prev);
-      for (const row of rows) {
-        if (allShown) next.delete(row.id);
-        else next.add(row.id);
-      }
-      return next;
-    });
-  }, [rows]);
+    const input = { ...scope, filters: windowFilters };
+    const selectAll = !allChecked;
+    setPendingAll(selectAll);
+    void queryClient
+      .fetchQuery({ queryKey: operationKey('items.ids', input), queryFn: () => readOperation('items.ids', input) })
+      .then(({ ids }) =>
+        setSelected((prev) => {
+          const next = new Set(prev);
+          for (const id of ids) {
+            if (selectAll) next.add(id);
+            else next.delete(id);
+          }
+          return next;
+        }),
+      )
+      .catch(notifyFailure)
+      .finally(() => setPendingAll(null));
+  }, [scope, windowFilters, allChecked]);
   const onOpen = useCallback(
     (id: string) => openRecord(itemRoute(campaignId, id, undefined, courtCode ?? undefined)),
     [campaignId, courtCode],
@@ -268,10 +237,10 @@ export function CampaignPage({
     setQuery('');
   };
 
-  if (itemsRead.error && !items) {
+  if (firstRead.error && !firstWindow) {
     return (
       <Stack maw={720}>
-        <RetryAlert title={t.loadFailed} error={itemsRead.error.message} onRetry={() => void itemsRead.refetch()} />
+        <RetryAlert title={t.loadFailed} error={firstRead.error.message} onRetry={() => void firstRead.refetch()} />
         <Anchor onClick={() => navigate({ name: 'campaigns' })}>{t.back}</Anchor>
       </Stack>
     );
@@ -451,7 +420,7 @@ export function CampaignPage({
             <SectionTree
               detail={detail}
               counts={sectionCounts}
-              totalCount={items?.length ?? 0}
+              totalCount={overview?.total ?? 0}
               value={section}
               onChange={(value) => setFilter('section', value)}
               height={`calc(${TABLE_HEIGHT} + 50px)`}
@@ -521,8 +490,8 @@ export function CampaignPage({
           </Group>
           <Group justify="space-between" h={liveSelected.size ? undefined : 22}>
             <Text size="sm" c="dimmed" data-testid="shown-count">
-              {items ? t.shown(rows.length, items.length) : ''}
-              {searchIds && !searching ? `（${t.searchResult(searchIds.size)}）` : ''}
+              {firstWindow && overview ? t.shown(total, overview.total) : ''}
+              {searchCount !== null && !searching ? `（${t.searchResult(searchCount)}）` : ''}
               {!statsOpen && figures && (
                 <Text span size="sm" c="dark.6" ml="md" data-testid="stats-summary">
                   {t.statsSummary(figures)}
@@ -545,14 +514,24 @@ export function CampaignPage({
               }}
             />
           )}
-          {items ? (
+          {firstWindow ? (
             <ItemTable
-              rows={rows}
+              total={total}
+              rowAt={rowAt}
+              onRange={onRange}
               selected={liveSelected}
+              allChecked={allChecked}
+              someChecked={someChecked}
               activeId={openId}
               sort={sort}
               height={TABLE_HEIGHT}
-              emptyText={items.length === 0 ? (readOnly ? t.emptyCourt : t.emptyCampaign) : t.emptyTable}
+              emptyText={
+                (overview ? overview.total === 0 : !filtersActive)
+                  ? readOnly
+                    ? t.emptyCourt
+                    : t.emptyCampaign
+                  : t.emptyTable
+              }
               selectable={!readOnly}
               onSort={onSort}
               onToggle={onToggle}
@@ -603,7 +582,7 @@ export function CampaignPage({
       )}
       <ItemDrawer
         itemId={openId}
-        items={items ?? []}
+        items={siblings}
         sections={detail?.sections ?? []}
         onClose={closeItem}
         onDeleted={closeItem}

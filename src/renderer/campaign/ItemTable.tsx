@@ -1,7 +1,8 @@
-// The item table: every row is loaded once; only the ~30 visible rows are rendered, as plain
-// elements (no Mantine components per row) so it stays smooth at thousands of items. A copy of a
+// The item table: as long as the filtered list, but only the ~30 visible rows are rendered, as
+// plain elements (no Mantine components per row), and only their windows are read (the page asks
+// for the range this table reports); a row whose window is still on its way shows as a placeholder. A copy of a
 // superior's mandatory item says 上级下发 in the kind column; another court's list has no selection.
-import { memo, useCallback, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ItemRow } from '../../shared/model';
 import { completedLateText, itemKindText, itemStatusText, lightShortText } from '../common/text';
@@ -41,8 +42,16 @@ const columns: Array<{ key: SortKey; label: string }> = [
 ];
 
 interface Props {
-  rows: ItemRow[];
+  /** Rows matching the filters. */
+  total: number;
+  /** The row at an index, or undefined while its window loads. */
+  rowAt(index: number): ItemRow | undefined;
+  /** Called with the rendered rows' index range whenever it changes. */
+  onRange(first: number, last: number): void;
   selected: ReadonlySet<string>;
+  /** Whether every row matching the filters is selected (the header checkbox), or only some. */
+  allChecked: boolean;
+  someChecked: boolean;
   activeId: string | null;
   sort: SortState | null;
   emptyText: string;
@@ -56,8 +65,12 @@ interface Props {
 }
 
 export function ItemTable({
-  rows,
+  total,
+  rowAt,
+  onRange,
   selected,
+  allChecked,
+  someChecked,
   activeId,
   sort,
   emptyText,
@@ -70,16 +83,17 @@ export function ItemTable({
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     initialRect: { width: 1000, height: 800 },
   });
 
-  const selectedShown = rows.reduce((n, row) => (selected.has(row.id) ? n + 1 : n), 0);
-  const allChecked = rows.length > 0 && selectedShown === rows.length;
-  const someChecked = selectedShown > 0 && !allChecked;
+  const virtualRows = virtualizer.getVirtualItems();
+  const firstIndex = virtualRows[0]?.index ?? 0;
+  const lastIndex = virtualRows[virtualRows.length - 1]?.index ?? 0;
+  useEffect(() => onRange(firstIndex, lastIndex), [onRange, firstIndex, lastIndex]);
 
   const rowFromEvent = (event: { target: EventTarget }) =>
     (event.target as HTMLElement).closest<HTMLElement>('[data-item-id]');
@@ -124,7 +138,7 @@ export function ItemTable({
                   if (el) el.indeterminate = someChecked;
                 }}
                 onChange={onToggleAll}
-                disabled={rows.length === 0}
+                disabled={total === 0}
                 data-testid="select-all"
               />
             )}
@@ -144,7 +158,7 @@ export function ItemTable({
             </div>
           ))}
         </div>
-        {rows.length === 0 ? (
+        {total === 0 ? (
           <div className="it-empty">{emptyText}</div>
         ) : (
           <div
@@ -152,8 +166,9 @@ export function ItemTable({
             onClick={onClick}
             onKeyDown={onKeyDown}
           >
-            {virtualizer.getVirtualItems().map((virtual) => {
-              const row = rows[virtual.index];
+            {virtualRows.map((virtual) => {
+              const row = rowAt(virtual.index);
+              if (!row) return <LoadingRow key={`loading-${virtual.index}`} top={virtual.start} />;
               return (
                 <Row
                   key={row.id}
@@ -243,5 +258,29 @@ const Row = memo(function Row({
     </div>
   );
 });
+
+const loadingBar = {
+  gridColumn: '2 / -1',
+  alignSelf: 'center',
+  height: 12,
+  borderRadius: 4,
+  background: '#eef1f4',
+} as const;
+
+/** A row whose window is on its way: the row's shape, no content, not focusable. */
+function LoadingRow({ top }: { top: number }) {
+  return (
+    <div
+      className="it-row it-grid"
+      style={{ transform: `translateY(${top}px)`, cursor: 'default' }}
+      aria-busy="true"
+      aria-label={t.rowLoading}
+      data-testid="item-row-loading"
+    >
+      <div className="it-check" />
+      <div style={loadingBar} />
+    </div>
+  );
+}
 
 function noop() {}

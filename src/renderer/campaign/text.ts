@@ -94,6 +94,7 @@ export const campaignText = {
   wasRedHint: '曾经逾期（亮过红灯）',
   selectAll: '全选筛选出的事项',
   selectRow: '选择此事项',
+  rowLoading: '正在读取这一行',
   emptyTable: '没有符合条件的事项',
   emptyCampaign: '这个专项活动还没有事项，点击右上角“新增事项”开始录入推进清单。',
   // bulk

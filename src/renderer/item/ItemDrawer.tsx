@@ -57,7 +57,8 @@ const decisionColor = { approved: 'teal', returned: 'orange', reopened: 'grape' 
 // tab chosen here replaces the address (onTab), closing goes back to the address without the item.
 interface Props {
   itemId: string | null;
-  items: ItemRow[];
+  /** The open item's section siblings in display order (上移/下移); the page reads only these. */
+  items: Array<Pick<ItemRow, 'id' | 'sectionId'>>;
   sections: Section[];
   onClose(): void;
   onDeleted(): void;

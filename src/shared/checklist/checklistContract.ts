@@ -19,13 +19,19 @@ import {
   workbookFile,
 } from '../common/schemas';
 import type { CampaignDetail } from '../campaigns/campaignsModel';
+import { lights } from '../common/commonModel';
 import {
   type CampaignProgress,
   frequencies,
   type ItemDetail,
   itemKinds,
+  type ItemOverview,
   type ItemRow,
+  itemSortKeys,
+  itemStatuses,
+  type ItemWindow,
   NEW_DEPARTMENT,
+  NO_DEPARTMENT_FILTER,
   type ProgressNote,
   templateFields,
   type TemplateImport,
@@ -54,6 +60,25 @@ const itemFields = {
  * Why a deadline is set in the past (required then), or, on items.update by a reviewer or an
  * administrator, why an existing deadline moves (a 延期; 填报人 are refused and use 延期 by a reviewer).
  */
+/** The checklist page's filters, applied in the main process; absent fields do not filter. */
+const itemFilters = z
+  .object({
+    /** 'all', 'none' (no section, or one the tree lacks), or a section with its sub-sections. */
+    section: z.union([z.literal('all'), z.literal('none'), rowId]).optional(),
+    /** False: the section's own items only, not its sub-sections' (a section's siblings). */
+    subSections: z.boolean().optional(),
+    status: z.enum(itemStatuses).optional(),
+    light: z.enum(lights).optional(),
+    department: z.union([rowId, z.literal(NO_DEPARTMENT_FILTER)]).optional(),
+    kind: z.enum(itemKinds).optional(),
+    /** Search words, found as items.search finds them. */
+    query: text(100, '搜索词').optional(),
+  })
+  .optional();
+const itemScope = { campaignId: rowId, courtCode: courtCode.optional() };
+/** Most rows one window may ask for: a few screens. */
+export const ITEM_WINDOW_MAX = 500;
+
 const deadlineReason = optionalText(500, '完成时限的说明', 'paragraphs');
 
 export const checklistOperations = {
@@ -76,6 +101,21 @@ export const checklistOperations = {
   'sections.delete': defineOperation<CampaignDetail>()(byVersionedId, MANAGERS),
   /** courtCode: another court's checklist held here (a subordinate's, read-only); this court's by default. */
   'items.list': defineOperation<ItemRow[]>()(z.object({ campaignId: rowId, courtCode: courtCode.optional() }), 'user'),
+  /** One window of the filtered, sorted checklist: the rows a screen shows, with the filtered total. */
+  'items.window': defineOperation<ItemWindow>()(
+    z.object({
+      ...itemScope,
+      filters: itemFilters,
+      sort: z.object({ key: z.enum(itemSortKeys), desc: z.boolean() }).optional(),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(ITEM_WINDOW_MAX),
+    }),
+    'user',
+  ),
+  /** The ids matching the filters, in display order: 全选 of what is shown, and which selected rows still exist. */
+  'items.ids': defineOperation<{ ids: string[] }>()(z.object({ ...itemScope, filters: itemFilters }), 'user'),
+  /** The section tree's counts and the departments the items name. */
+  'items.overview': defineOperation<ItemOverview>()(z.object(itemScope), 'user'),
   'items.search': defineOperation<{ ids: string[]; mode: 'fulltext' | 'substring' }>()(
     z.object({ campaignId: rowId, query: text(100, '搜索词'), courtCode: courtCode.optional() }),
     'user',

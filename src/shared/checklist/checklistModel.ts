@@ -99,6 +99,45 @@ export interface DeadlineChange extends Owned {
   decidedAt: string;
 }
 
+/** The columns the checklist sorts by (序号 is the display order). */
+export const itemSortKeys = [
+  'number',
+  'title',
+  'kind',
+  'leadLeader',
+  'departmentName',
+  'owner',
+  'deadline',
+  'status',
+  'percent',
+  'light',
+  'evidenceCount',
+] as const;
+export type ItemSortKey = (typeof itemSortKeys)[number];
+
+/** The department filter's value for items without a department. */
+export const NO_DEPARTMENT_FILTER = '__none__';
+
+/** One window of the checklist as filtered and sorted: what the table draws, nothing more. */
+export interface ItemWindow {
+  /** Rows matching the filters (the table's length). */
+  total: number;
+  /** Rows offset … offset+limit-1 of that list, each with its 序号 in the whole checklist. */
+  rows: ItemRow[];
+  /** With search words: how many items the words alone found; null without. */
+  searchCount: number | null;
+}
+
+/** What the checklist page shows besides the rows: the tree's counts and the departments named. */
+export interface ItemOverview {
+  /** Items of the checklist, unfiltered. */
+  total: number;
+  /** Per section, its items and its sub-sections'; sectionId null: no section or one the tree lacks. */
+  sectionCounts: Array<{ sectionId: string | null; count: number }>;
+  /** Departments the items name (another court's list names its own). */
+  departments: Array<{ id: string; name: string }>;
+}
+
 export interface ItemDetail extends ItemRow {
   notes: ProgressNote[];
   evidence: Evidence[];

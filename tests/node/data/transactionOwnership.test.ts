@@ -26,6 +26,8 @@ const RAW_STATEMENTS: Record<string, string> = {
     'row counts of every table for the diagnostics file, over tables known only at run time',
   'src/main/backup/backupService.ts':
     'runs inside the pre-migration hook, before Kysely exists; keys are stripped on the snapshot’s own connection',
+  'src/main/checklist/itemWindow.ts':
+    'read-only window queries over json_each and window functions, prepared once per filter shape',
   'src/main/recovery/recoveryService.ts':
     'rebuilds a court from stored rows under their own column names, like the bundle import, in its transaction',
 };
