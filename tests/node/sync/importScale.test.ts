@@ -1,0 +1,84 @@
+// What keeps an import as fast in a big database as in a new one (issue 18): every lookup it makes
+// while applying a relay is an index search, never a scan of a table that grows with the
+// province's data; and rows entries larger than one inflated piece are read whole.
+import { afterEach, describe, expect, it } from 'vitest';
+import { courtFingerprint, exportReportUp, importBundle } from '../../../src/main/sync/syncService';
+import type { Harness } from '../harness';
+import {
+  BASIC,
+  HIGH,
+  INTERMEDIATE,
+  bulkWork,
+  countRows,
+  openEngineCourt,
+  outFolder,
+  passDown,
+  reportUp,
+} from './syncFixtures';
+
+const open: Harness[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((h) => h.close()));
+});
+
+/** Read whole on purpose: the schema (a table's columns), a court's own settings and trust list,
+ * and the roster (a few hundred courts at most), none of which grows with the rows courts report. */
+const READ_WHOLE = new Set(['pragma_table_info', 'settings', 'roster_courts', 'sync_courts', 'users']);
+
+describe('import at scale', () => {
+  it('looks rows up by index while applying a relay, and reads rows entries of many inflated pieces', async () => {
+    const folder = outFolder();
+    const high = await openEngineCourt(HIGH, open);
+    const middle = await openEngineCourt(INTERMEDIATE, open);
+    const basic = await openEngineCourt(BASIC, open);
+    const campaign = await high.h.ok('campaigns.create', { title: '能力作风建设年', year: 2026 });
+    await high.h.ok('items.create', { campaignId: campaign.id, title: '开展庭审观摩活动', kind: 'mandatory' });
+    await passDown(high, middle, INTERMEDIATE.code, campaign.id, folder);
+    await passDown(middle, basic, BASIC.code, campaign.id, folder);
+    // About 1.5 MB of progress notes: several of the 256 KiB pieces rows entries are inflated in.
+    const written = bulkWork(basic.h, campaign.id, 400, 12);
+    await reportUp(basic, middle, BASIC.code, folder);
+
+    const sqlite = high.ctx.sqlite;
+    const prepared = new Set<string>();
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((sql: string) => {
+      prepared.add(sql);
+      return prepare(sql);
+    }) as typeof sqlite.prepare;
+    try {
+      const up = await exportReportUp(middle.ctx, { folder, full: false });
+      const report = await importBundle(high.ctx, {
+        file: up.filePath,
+        dryRun: false,
+        trust: [await courtFingerprint(middle.ctx)],
+        addToRoster: [INTERMEDIATE.code],
+      });
+      expect(report.outcome).toBe('imported');
+    } finally {
+      sqlite.prepare = prepare;
+    }
+    expect(countRows(high.h, 'progress_notes', 'origin = ?', BASIC.code)).toBe(400 * 12);
+    expect(countRows(high.h, 'items', 'origin = ?', BASIC.code)).toBeGreaterThanOrEqual(written / 13);
+
+    const reads = [...prepared].filter((sql) => /^\s*select\b/i.test(sql));
+    // The per-row lookups are among them: a row held already, and a note's item for its campaign.
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        'SELECT origin, version FROM progress_notes WHERE id = ?',
+        'SELECT campaign_id FROM items WHERE id = ?',
+      ]),
+    );
+    const scans: string[] = [];
+    for (const sql of reads) {
+      const params = Array.from(sql.matchAll(/\?/g), () => null);
+      const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+      for (const { detail } of plan) {
+        const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
+        if (scanned && !READ_WHOLE.has(scanned) && !/USING (COVERING )?INDEX/.test(detail))
+          scans.push(`${detail} ← ${sql.replace(/\s+/g, ' ').trim()}`);
+      }
+    }
+    expect(scans).toEqual([]);
+  });
+});
