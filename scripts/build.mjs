@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import fs from 'node:fs';
 import { copyShippedFonts } from './lib/shippedFonts.mjs';
+import { lazyPackages } from './lib/lazyPackages.mjs';
 
 const common = {
   bundle: true,
@@ -19,7 +20,13 @@ const external = ['electron', 'better-sqlite3', 'playwright-core'];
 // COURT_DIST lets parallel work build into its own folder (default dist/).
 const out = process.env.COURT_DIST ?? 'dist';
 fs.rmSync(out, { recursive: true, force: true });
-const entries = [{ entryPoints: ['src/main/preview.ts'], outfile: `${out}/main/preview.js`, format: 'cjs', external }];
+// Excel, Word and PDF libraries go to ${out}/main/vendor/, loaded on first use (scripts/lib/lazyPackages.mjs):
+// a start-up compiles only the code it runs. Every main-process bundle shares that one folder.
+const vendorDir = `${out}/main/vendor`;
+const plugins = [lazyPackages({ vendorDir })];
+const entries = [
+  { entryPoints: ['src/main/preview.ts'], outfile: `${out}/main/preview.js`, format: 'cjs', external, plugins },
+];
 // Heavy work (bundle import/export, report files, the demo, a big light sweep) runs in worker
 // threads started from this file (src/main/workers/workerPool.ts looks for it beside its bundle, or
 // for the command line's, in ../main/).
@@ -28,6 +35,7 @@ entries.push({
   outfile: `${out}/main/jobWorker.js`,
   format: 'cjs',
   external,
+  plugins,
 });
 if (fs.existsSync('src/main/electron/main.ts')) {
   entries.push({
@@ -35,6 +43,7 @@ if (fs.existsSync('src/main/electron/main.ts')) {
     outfile: `${out}/main/electron.js`,
     format: 'cjs',
     external,
+    plugins,
   });
 }
 if (fs.existsSync('src/preload/preload.ts')) {
@@ -48,7 +57,7 @@ if (fs.existsSync('src/preload/preload.ts')) {
   });
 }
 if (fs.existsSync('src/cli/main.ts')) {
-  entries.push({ entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/main.js`, format: 'cjs', external });
+  entries.push({ entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/main.js`, format: 'cjs', external, plugins });
 }
 entries.push({
   entryPoints: ['src/preload/previewBridge.ts'],

@@ -275,6 +275,11 @@ describe('what goes into app.asar (electron-builder’s own matcher over the rea
   it('ships the Electron main bundle, its worker thread, the preload, the renderer, the migrations and package.json', () => {
     for (const file of ['dist/main/electron.js', 'dist/main/jobWorker.js', 'dist/preload/preload.js', 'package.json'])
       expect(shipped.has(file), file).toBe(true);
+    // The Excel, Word and PDF libraries the bundles require on first use (scripts/lib/lazyPackages.mjs).
+    for (const name of ['exceljs', 'docx', 'pdf-lib']) {
+      expect(builtFiles, name).toContain(`dist/main/vendor/${name}.js`);
+      expect(shipped.has(`dist/main/vendor/${name}.js`), name).toBe(true);
+    }
     const renderer = builtFiles.filter((file) => file.startsWith('dist/renderer/'));
     expect(renderer).toContain('dist/renderer/index.html');
     expect(renderer.some((file) => file.endsWith('.js'))).toBe(true);

@@ -121,13 +121,6 @@ function tested(test: (value: string) => boolean, expect: string) {
   );
 }
 
-const uuid = patterned(UUID, '应为编号（UUID，如 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b）');
-const courtCode = patterned(COURT_CODE_PATTERN, '应为法院代码（大写字母开头、2 至 16 位大写字母或数字，如 J23）');
-const sha256 = patterned(SHA256, '应为 SHA-256 值（64 位小写十六进制）');
-const timestamp = tested(isZonedTimestamp, '应为带时区的时间（如 2026-11-24T10:00:00+08:00）');
-const date = tested(isCalendarDate, '应为日期（如 2026-11-24，且这一天存在）');
-const period = patterned(PERIOD, '应为期间（如 2026-03 或 2026-Q1）');
-
 function int(min = MIN_INT, max = MAX_INT) {
   const expect =
     min === MIN_INT && max === MAX_INT
@@ -174,16 +167,6 @@ const long = () => text(LONG_TEXT_MAX, 'multi');
 function withDefault<T extends z.ZodType>(schema: T, value: string | number): T {
   return fast(schema.meta({ sqlDefault: value }) as T, fastOf(schema));
 }
-
-const owned = {
-  id: uuid,
-  origin: courtCode,
-  version: withDefault(int(1), 1),
-  change_seq: int(1),
-  created_at: timestamp,
-  updated_at: timestamp,
-  deleted_at: orNull(timestamp),
-};
 
 const escalation = () => oneOf(['owner', 'department_head', 'lead_leader']);
 
@@ -232,423 +215,485 @@ function namedCourtList() {
 
 // ───────────── The tables ─────────────
 
-const shapes = {
-  courts: {
-    ...owned,
-    code: courtCode,
-    name: short(),
-    level: oneOf(['high', 'intermediate', 'basic']),
-    parent_code: orNull(courtCode),
-    parent_name: orNull(short()),
-  },
-  departments: {
-    ...owned,
-    name: short(),
-    sort_order: withDefault(int(), 0),
-    head_name: withDefault(short(), ''),
-  },
-  people: {
-    ...owned,
-    name: short(),
-    title: withDefault(short(), ''),
-    department_id: orNull(uuid),
-  },
-  campaigns: {
-    ...owned,
-    title: title(),
-    issuing_court_code: courtCode,
-    issuing_court_name: withDefault(short(), ''),
-    year: int(1000, 9999),
-    start_date: orNull(date),
-    end_date: orNull(date),
-    description: withDefault(long(), ''),
-    status: withDefault(oneOf(['draft', 'active', 'closed']), 'active'),
-    yellow_days: withDefault(int(0, 90), 7),
-    escalate_green: withDefault(escalation(), 'owner'),
-    escalate_yellow: withDefault(escalation(), 'department_head'),
-    escalate_red: withDefault(escalation(), 'lead_leader'),
-    lookback_months: withDefault(int(1, 24), 6),
-  },
-  sections: {
-    ...owned,
-    campaign_id: uuid,
-    parent_id: orNull(uuid),
-    title: title(),
-    sort_order: int(),
-  },
-  items: {
-    ...owned,
-    campaign_id: uuid,
-    section_id: orNull(uuid),
-    sort_order: int(),
-    title: title(),
-    content: withDefault(long(), ''),
-    kind: withDefault(oneOf(['mandatory', 'own']), 'own'),
-    lead_leader: withDefault(shortLines(), ''),
-    department_id: orNull(uuid),
-    owner: withDefault(shortLines(), ''),
-    deadline: orNull(date),
-    frequency: withDefault(oneOf(['once', 'monthly', 'quarterly']), 'once'),
-    status: withDefault(oneOf(['not_started', 'in_progress', 'completed', 'signed_off', 'returned']), 'not_started'),
-    percent: withDefault(int(0, 100), 0),
-    completed_at: orNull(timestamp),
-    completed_late: withDefault(flag(), 0),
-    /** A local account id of the writing court. */
-    completed_by: orNull(uuid),
-    source_item_id: orNull(uuid),
-    source_version: orNull(int(1)),
-    highlight: withDefault(flag(), 0),
-  },
-  progress_notes: {
-    ...owned,
-    item_id: uuid,
-    note_date: date,
-    author: short(),
-    text: long(),
-    percent: orNull(int(0, 100)),
-    highlight: withDefault(flag(), 0),
-  },
-  evidence: {
-    ...owned,
-    item_id: uuid,
-    sha256,
-    original_name: short(),
-    size: int(0),
-    mime_type: short(),
-    note_id: orNull(uuid),
-    detected_type: withDefault(short(), ''),
-  },
-  signoffs: {
-    ...owned,
-    item_id: uuid,
-    reviewer: short(),
-    decided_at: timestamp,
-    decision: oneOf(['approved', 'returned', 'reopened']),
-    opinion: withDefault(long(), ''),
-    snapshot_json: withDefault(text(LONG_TEXT_MAX * 8, 'multi'), ''),
-  },
-  problem_aspects: {
-    ...owned,
-    campaign_id: uuid,
-    title: title(),
-    sort_order: int(),
-  },
-  problems: {
-    ...owned,
-    campaign_id: uuid,
-    aspect_id: uuid,
-    title: title(),
-    description: withDefault(long(), ''),
-    sort_order: int(),
-  },
-  inspection_reports: {
-    ...owned,
-    campaign_id: uuid,
-    scope: oneOf(['person', 'department']),
-    person_id: orNull(uuid),
-    department_id: orNull(uuid),
-    subject_name: short(),
-    status: withDefault(oneOf(['draft', 'submitted', 'returned', 'accepted']), 'draft'),
-    round: withDefault(int(0), 0),
-    no_problem: withDefault(flag(), 0),
-    no_problem_reason: withDefault(long(), ''),
-    submitted_at: orNull(timestamp),
-    /** A local account id of the writing court. */
-    submitted_by: orNull(uuid),
-    submitted_by_name: withDefault(short(), ''),
-    decided_at: orNull(timestamp),
-    reviewer: withDefault(short(), ''),
-    review_note: withDefault(long(), ''),
-  },
-  inspection_claims: {
-    ...owned,
-    report_id: uuid,
-    problem_id: orNull(uuid),
-    own_problem: withDefault(title(), ''),
-    facts: withDefault(long(), ''),
-    cause: withDefault(long(), ''),
-    measures: withDefault(long(), ''),
-    deadline: orNull(date),
-    sort_order: int(),
-  },
-  inspection_rounds: {
-    ...owned,
-    report_id: uuid,
-    round: int(1),
-    submitted_at: timestamp,
-    submitted_by_name: short(),
-    snapshot_json: text(SNAPSHOT_TEXT_MAX, 'multi'),
-    decision: orNull(oneOf(['accepted', 'returned'])),
-    decided_at: orNull(timestamp),
-    reviewer: withDefault(short(), ''),
-    reason: withDefault(long(), ''),
-  },
-  ledger_findings: {
-    ...owned,
-    campaign_id: uuid,
-    source: oneOf([
-      'inspection_feedback',
-      'audit_supervision',
-      'self_inspection',
-      'superior_notice',
-      'petition',
-      'problem_lead',
-    ]),
-    reference: withDefault(short(), ''),
-    // Typed in a multi-line box.
-    title: text(TITLE_TEXT_MAX, 'multi'),
-    detail: withDefault(long(), ''),
-    received_date: orNull(date),
-    department_id: orNull(uuid),
-    claim_id: orNull(uuid),
-    sort_order: int(),
-  },
-  ledger_measures: {
-    ...owned,
-    finding_id: uuid,
-    campaign_id: uuid,
-    text: long(),
-    owner: withDefault(shortLines(), ''),
-    lead_leader: withDefault(shortLines(), ''),
-    department_id: orNull(uuid),
-    deadline: orNull(date),
-    long_term: withDefault(flag(), 0),
-    status: withDefault(
-      oneOf(['identified', 'in_progress', 'submitted', 'signed_off', 'lookback_passed', 'returned', 'reopened']),
-      'identified',
-    ),
-    completed_at: orNull(timestamp),
-    completed_late: withDefault(flag(), 0),
-    /** A local account id of the writing court. */
-    submitted_by: orNull(uuid),
-    signed_off_at: orNull(timestamp),
-    signed_off_by: withDefault(short(), ''),
-    sort_order: int(),
-  },
-  ledger_events: {
-    ...owned,
-    measure_id: uuid,
-    kind: oneOf(['progress', 'submit', 'sign_off', 'send_back', 'lookback_pass', 'lookback_relapse']),
-    event_date: date,
-    actor: short(),
-    text: withDefault(long(), ''),
-  },
-  lookbacks: {
-    ...owned,
-    measure_id: uuid,
-    due_date: date,
-    status: withDefault(oneOf(['scheduled', 'passed', 'relapsed']), 'scheduled'),
-    checked_at: orNull(timestamp),
-    checker: withDefault(short(), ''),
-    note: withDefault(long(), ''),
-  },
-  ledger_evidence: {
-    ...owned,
-    measure_id: uuid,
-    lookback_id: orNull(uuid),
-    phase: oneOf(['before', 'after', 'lookback']),
-    sha256,
-    original_name: short(),
-    size: int(0),
-    mime_type: short(),
-    detected_type: withDefault(short(), ''),
-  },
-  supervision_notes: {
-    ...owned,
-    campaign_id: uuid,
-    court_code: courtCode,
-    item_id: orNull(uuid),
-    kind: withDefault(oneOf(['comment', 'supervision']), 'comment'),
-    author: short(),
-    text: long(),
-  },
-  indicators: {
-    ...owned,
-    campaign_id: uuid,
-    name: title(),
-    line: oneOf(['filing', 'criminal', 'civil_commercial', 'ip', 'administrative', 'enforcement', 'general']),
-    unit: oneOf(['percent', 'cases', 'days', 'yuan']),
-    direction: oneOf(['up', 'down']),
-    target: orNull(real()),
-    period: oneOf(['monthly', 'quarterly']),
-    ranking_goal: withDefault(short(), ''),
-    sort_order: int(),
-  },
-  indicator_values: {
-    ...owned,
-    indicator_id: uuid,
-    period,
-    value: real(),
-    note: withDefault(long(), ''),
-    evidence_sha256: orNull(sha256),
-    evidence_name: orNull(short()),
-    entered_by: withDefault(short(), ''),
-  },
-  roster_courts: {
-    ...owned,
-    code: courtCode,
-    name: short(),
-    level: oneOf(['intermediate', 'basic']),
-    parent_code: courtCode,
-    jurisdiction: withDefault(short(), ''),
-    merged_at: orNull(timestamp),
-    merged_into: orNull(courtCode),
-    added_by: withDefault(oneOf(['manual', 'import', 'relay']), 'manual'),
-  },
-  package_receipts: {
-    ...owned,
-    source_code: courtCode,
-    seq: int(0),
-    campaign_id: orNull(uuid),
-    imported_at: timestamp,
-  },
-  deadline_changes: {
-    ...owned,
-    campaign_id: uuid,
-    record_kind: oneOf(['item', 'measure']),
-    record_id: uuid,
-    from_deadline: orNull(date),
-    to_deadline: orNull(date),
-    reason: long(),
-    decided_by: short(),
-    decided_at: timestamp,
-  },
-  supervision_orders: {
-    ...owned,
-    campaign_id: uuid,
-    court_code: courtCode,
-    batch_id: uuid,
-    kind: oneOf(['remind', 'urge', 'supervise']),
-    colour: oneOf(['blue', 'yellow', 'red']),
-    requirement: long(),
-    reply_due: date,
-    doc_number: short(),
-    doc_year: int(2000, 2200),
-    doc_seq: int(1),
-    item_ids: withDefault(idList(200), '[]'),
-    issued_by: short(),
-    issued_at: timestamp,
-    status: withDefault(oneOf(['open', 'returned', 'closed']), 'open'),
-    decided_by: orNull(short()),
-    decided_at: orNull(timestamp),
-    decision_note: withDefault(long(), ''),
-    decided_reply_id: orNull(uuid),
-  },
-  order_responses: {
-    ...owned,
-    order_id: uuid,
-    kind: oneOf(['sign', 'reply']),
-    text: withDefault(long(), ''),
-    item_ids: withDefault(idList(200), '[]'),
-    evidence_ids: withDefault(idList(200), '[]'),
-    status: withDefault(oneOf(['draft', 'pending', 'sent']), 'sent'),
-    author: short(),
-    submitted_at: orNull(timestamp),
-    reviewed_by: orNull(short()),
-    reviewed_at: orNull(timestamp),
-    review_note: withDefault(long(), ''),
-    responded_at: orNull(timestamp),
-  },
-  notices: {
-    ...owned,
-    campaign_id: uuid,
-    kind: oneOf(['praise', 'criticism', 'situation']),
-    title: title(),
-    addressees: long(),
-    body: long(),
-    issuer_name: short(),
-    named_courts: withDefault(namedCourtList(), '[]'),
-    period_from: orNull(date),
-    period_to: orNull(date),
-    status: withDefault(oneOf(['draft', 'issued']), 'draft'),
-    doc_number: withDefault(short(), ''),
-    doc_year: orNull(int(2000, 2200)),
-    doc_seq: orNull(int(1)),
-    signed_date: orNull(date),
-    drafted_by: short(),
-    issued_by: orNull(short()),
-    issued_at: orNull(timestamp),
-  },
-} as const;
+/**
+ * Every table's columns as zod schemas (each with its plain predicate). Built on first use, not at
+ * load: some five hundred schemas take tens of milliseconds, which a start-up to the log-in screen
+ * should not wait for; the first row written, exported or imported builds them.
+ */
+function buildShapes() {
+  const uuid = patterned(UUID, '应为编号（UUID，如 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b）');
+  const courtCode = patterned(COURT_CODE_PATTERN, '应为法院代码（大写字母开头、2 至 16 位大写字母或数字，如 J23）');
+  const sha256 = patterned(SHA256, '应为 SHA-256 值（64 位小写十六进制）');
+  const timestamp = tested(isZonedTimestamp, '应为带时区的时间（如 2026-11-24T10:00:00+08:00）');
+  const date = tested(isCalendarDate, '应为日期（如 2026-11-24，且这一天存在）');
+  const period = patterned(PERIOD, '应为期间（如 2026-03 或 2026-Q1）');
 
-export type SyncTableName = keyof typeof shapes;
+  const owned = {
+    id: uuid,
+    origin: courtCode,
+    version: withDefault(int(1), 1),
+    change_seq: int(1),
+    created_at: timestamp,
+    updated_at: timestamp,
+    deleted_at: orNull(timestamp),
+  };
 
-/** inspection_reports: CHECK ((scope = 'person' AND person_id IS NOT NULL) OR (scope = 'department' AND department_id IS NOT NULL)). */
-const inspectionReports = z.strictObject(shapes.inspection_reports).superRefine((row, ctx) => {
-  const column = row.scope === 'person' ? 'person_id' : 'department_id';
-  if (row[column] === null) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [column],
-      message: row.scope === 'person' ? '按个人填报时不能为空' : '按部门填报时不能为空',
-    });
-  }
-});
-
-/** The schema of each synced table's row, keyed by SQLite table name. */
-export const ROW_SCHEMAS: { readonly [T in SyncTableName]: z.ZodType<Record<string, unknown>> } = Object.freeze({
-  ...(Object.fromEntries(
-    Object.entries(shapes).map(([table, shape]) => [table, z.strictObject(shape)]),
-  ) as unknown as Record<SyncTableName, z.ZodType<Record<string, unknown>>>),
-  inspection_reports: inspectionReports,
-});
-
-/** The columns of each synced table, in migration order. */
-export const ROW_COLUMNS: { readonly [T in SyncTableName]: readonly string[] } = Object.freeze(
-  Object.fromEntries(Object.entries(shapes).map(([table, shape]) => [table, Object.keys(shape)])) as Record<
-    SyncTableName,
-    string[]
-  >,
-);
-
-/** The SQL default of each column that has one (as in migrations/), per table. */
-export const ROW_DEFAULTS: { readonly [T in SyncTableName]: Readonly<Record<string, string | number>> } = Object.freeze(
-  Object.fromEntries(
-    Object.entries(shapes).map(([table, shape]) => [
-      table,
-      Object.fromEntries(
-        Object.entries(shape).flatMap(([column, schema]) => {
-          const value = (schema as z.ZodType).meta()?.sqlDefault;
-          return value === undefined ? [] : [[column, value as string | number]];
-        }),
+  const shapes = {
+    courts: {
+      ...owned,
+      code: courtCode,
+      name: short(),
+      level: oneOf(['high', 'intermediate', 'basic']),
+      parent_code: orNull(courtCode),
+      parent_name: orNull(short()),
+    },
+    departments: {
+      ...owned,
+      name: short(),
+      sort_order: withDefault(int(), 0),
+      head_name: withDefault(short(), ''),
+    },
+    people: {
+      ...owned,
+      name: short(),
+      title: withDefault(short(), ''),
+      department_id: orNull(uuid),
+    },
+    campaigns: {
+      ...owned,
+      title: title(),
+      issuing_court_code: courtCode,
+      issuing_court_name: withDefault(short(), ''),
+      year: int(1000, 9999),
+      start_date: orNull(date),
+      end_date: orNull(date),
+      description: withDefault(long(), ''),
+      status: withDefault(oneOf(['draft', 'active', 'closed']), 'active'),
+      yellow_days: withDefault(int(0, 90), 7),
+      escalate_green: withDefault(escalation(), 'owner'),
+      escalate_yellow: withDefault(escalation(), 'department_head'),
+      escalate_red: withDefault(escalation(), 'lead_leader'),
+      lookback_months: withDefault(int(1, 24), 6),
+    },
+    sections: {
+      ...owned,
+      campaign_id: uuid,
+      parent_id: orNull(uuid),
+      title: title(),
+      sort_order: int(),
+    },
+    items: {
+      ...owned,
+      campaign_id: uuid,
+      section_id: orNull(uuid),
+      sort_order: int(),
+      title: title(),
+      content: withDefault(long(), ''),
+      kind: withDefault(oneOf(['mandatory', 'own']), 'own'),
+      lead_leader: withDefault(shortLines(), ''),
+      department_id: orNull(uuid),
+      owner: withDefault(shortLines(), ''),
+      deadline: orNull(date),
+      frequency: withDefault(oneOf(['once', 'monthly', 'quarterly']), 'once'),
+      status: withDefault(oneOf(['not_started', 'in_progress', 'completed', 'signed_off', 'returned']), 'not_started'),
+      percent: withDefault(int(0, 100), 0),
+      completed_at: orNull(timestamp),
+      completed_late: withDefault(flag(), 0),
+      /** A local account id of the writing court. */
+      completed_by: orNull(uuid),
+      source_item_id: orNull(uuid),
+      source_version: orNull(int(1)),
+      highlight: withDefault(flag(), 0),
+    },
+    progress_notes: {
+      ...owned,
+      item_id: uuid,
+      note_date: date,
+      author: short(),
+      text: long(),
+      percent: orNull(int(0, 100)),
+      highlight: withDefault(flag(), 0),
+    },
+    evidence: {
+      ...owned,
+      item_id: uuid,
+      sha256,
+      original_name: short(),
+      size: int(0),
+      mime_type: short(),
+      note_id: orNull(uuid),
+      detected_type: withDefault(short(), ''),
+    },
+    signoffs: {
+      ...owned,
+      item_id: uuid,
+      reviewer: short(),
+      decided_at: timestamp,
+      decision: oneOf(['approved', 'returned', 'reopened']),
+      opinion: withDefault(long(), ''),
+      snapshot_json: withDefault(text(LONG_TEXT_MAX * 8, 'multi'), ''),
+    },
+    problem_aspects: {
+      ...owned,
+      campaign_id: uuid,
+      title: title(),
+      sort_order: int(),
+    },
+    problems: {
+      ...owned,
+      campaign_id: uuid,
+      aspect_id: uuid,
+      title: title(),
+      description: withDefault(long(), ''),
+      sort_order: int(),
+    },
+    inspection_reports: {
+      ...owned,
+      campaign_id: uuid,
+      scope: oneOf(['person', 'department']),
+      person_id: orNull(uuid),
+      department_id: orNull(uuid),
+      subject_name: short(),
+      status: withDefault(oneOf(['draft', 'submitted', 'returned', 'accepted']), 'draft'),
+      round: withDefault(int(0), 0),
+      no_problem: withDefault(flag(), 0),
+      no_problem_reason: withDefault(long(), ''),
+      submitted_at: orNull(timestamp),
+      /** A local account id of the writing court. */
+      submitted_by: orNull(uuid),
+      submitted_by_name: withDefault(short(), ''),
+      decided_at: orNull(timestamp),
+      reviewer: withDefault(short(), ''),
+      review_note: withDefault(long(), ''),
+    },
+    inspection_claims: {
+      ...owned,
+      report_id: uuid,
+      problem_id: orNull(uuid),
+      own_problem: withDefault(title(), ''),
+      facts: withDefault(long(), ''),
+      cause: withDefault(long(), ''),
+      measures: withDefault(long(), ''),
+      deadline: orNull(date),
+      sort_order: int(),
+    },
+    inspection_rounds: {
+      ...owned,
+      report_id: uuid,
+      round: int(1),
+      submitted_at: timestamp,
+      submitted_by_name: short(),
+      snapshot_json: text(SNAPSHOT_TEXT_MAX, 'multi'),
+      decision: orNull(oneOf(['accepted', 'returned'])),
+      decided_at: orNull(timestamp),
+      reviewer: withDefault(short(), ''),
+      reason: withDefault(long(), ''),
+    },
+    ledger_findings: {
+      ...owned,
+      campaign_id: uuid,
+      source: oneOf([
+        'inspection_feedback',
+        'audit_supervision',
+        'self_inspection',
+        'superior_notice',
+        'petition',
+        'problem_lead',
+      ]),
+      reference: withDefault(short(), ''),
+      // Typed in a multi-line box.
+      title: text(TITLE_TEXT_MAX, 'multi'),
+      detail: withDefault(long(), ''),
+      received_date: orNull(date),
+      department_id: orNull(uuid),
+      claim_id: orNull(uuid),
+      sort_order: int(),
+    },
+    ledger_measures: {
+      ...owned,
+      finding_id: uuid,
+      campaign_id: uuid,
+      text: long(),
+      owner: withDefault(shortLines(), ''),
+      lead_leader: withDefault(shortLines(), ''),
+      department_id: orNull(uuid),
+      deadline: orNull(date),
+      long_term: withDefault(flag(), 0),
+      status: withDefault(
+        oneOf(['identified', 'in_progress', 'submitted', 'signed_off', 'lookback_passed', 'returned', 'reopened']),
+        'identified',
       ),
-    ]),
-  ) as Record<SyncTableName, Record<string, string | number>>,
-);
-
-for (const table of SYNC_TABLES) {
-  if (!(table.name in shapes)) throw new Error(`rowSchemas: no schema for synced table ${table.name}`);
+      completed_at: orNull(timestamp),
+      completed_late: withDefault(flag(), 0),
+      /** A local account id of the writing court. */
+      submitted_by: orNull(uuid),
+      signed_off_at: orNull(timestamp),
+      signed_off_by: withDefault(short(), ''),
+      sort_order: int(),
+    },
+    ledger_events: {
+      ...owned,
+      measure_id: uuid,
+      kind: oneOf(['progress', 'submit', 'sign_off', 'send_back', 'lookback_pass', 'lookback_relapse']),
+      event_date: date,
+      actor: short(),
+      text: withDefault(long(), ''),
+    },
+    lookbacks: {
+      ...owned,
+      measure_id: uuid,
+      due_date: date,
+      status: withDefault(oneOf(['scheduled', 'passed', 'relapsed']), 'scheduled'),
+      checked_at: orNull(timestamp),
+      checker: withDefault(short(), ''),
+      note: withDefault(long(), ''),
+    },
+    ledger_evidence: {
+      ...owned,
+      measure_id: uuid,
+      lookback_id: orNull(uuid),
+      phase: oneOf(['before', 'after', 'lookback']),
+      sha256,
+      original_name: short(),
+      size: int(0),
+      mime_type: short(),
+      detected_type: withDefault(short(), ''),
+    },
+    supervision_notes: {
+      ...owned,
+      campaign_id: uuid,
+      court_code: courtCode,
+      item_id: orNull(uuid),
+      kind: withDefault(oneOf(['comment', 'supervision']), 'comment'),
+      author: short(),
+      text: long(),
+    },
+    indicators: {
+      ...owned,
+      campaign_id: uuid,
+      name: title(),
+      line: oneOf(['filing', 'criminal', 'civil_commercial', 'ip', 'administrative', 'enforcement', 'general']),
+      unit: oneOf(['percent', 'cases', 'days', 'yuan']),
+      direction: oneOf(['up', 'down']),
+      target: orNull(real()),
+      period: oneOf(['monthly', 'quarterly']),
+      ranking_goal: withDefault(short(), ''),
+      sort_order: int(),
+    },
+    indicator_values: {
+      ...owned,
+      indicator_id: uuid,
+      period,
+      value: real(),
+      note: withDefault(long(), ''),
+      evidence_sha256: orNull(sha256),
+      evidence_name: orNull(short()),
+      entered_by: withDefault(short(), ''),
+    },
+    roster_courts: {
+      ...owned,
+      code: courtCode,
+      name: short(),
+      level: oneOf(['intermediate', 'basic']),
+      parent_code: courtCode,
+      jurisdiction: withDefault(short(), ''),
+      merged_at: orNull(timestamp),
+      merged_into: orNull(courtCode),
+      added_by: withDefault(oneOf(['manual', 'import', 'relay']), 'manual'),
+    },
+    package_receipts: {
+      ...owned,
+      source_code: courtCode,
+      seq: int(0),
+      campaign_id: orNull(uuid),
+      imported_at: timestamp,
+    },
+    deadline_changes: {
+      ...owned,
+      campaign_id: uuid,
+      record_kind: oneOf(['item', 'measure']),
+      record_id: uuid,
+      from_deadline: orNull(date),
+      to_deadline: orNull(date),
+      reason: long(),
+      decided_by: short(),
+      decided_at: timestamp,
+    },
+    supervision_orders: {
+      ...owned,
+      campaign_id: uuid,
+      court_code: courtCode,
+      batch_id: uuid,
+      kind: oneOf(['remind', 'urge', 'supervise']),
+      colour: oneOf(['blue', 'yellow', 'red']),
+      requirement: long(),
+      reply_due: date,
+      doc_number: short(),
+      doc_year: int(2000, 2200),
+      doc_seq: int(1),
+      item_ids: withDefault(idList(200), '[]'),
+      issued_by: short(),
+      issued_at: timestamp,
+      status: withDefault(oneOf(['open', 'returned', 'closed']), 'open'),
+      decided_by: orNull(short()),
+      decided_at: orNull(timestamp),
+      decision_note: withDefault(long(), ''),
+      decided_reply_id: orNull(uuid),
+    },
+    order_responses: {
+      ...owned,
+      order_id: uuid,
+      kind: oneOf(['sign', 'reply']),
+      text: withDefault(long(), ''),
+      item_ids: withDefault(idList(200), '[]'),
+      evidence_ids: withDefault(idList(200), '[]'),
+      status: withDefault(oneOf(['draft', 'pending', 'sent']), 'sent'),
+      author: short(),
+      submitted_at: orNull(timestamp),
+      reviewed_by: orNull(short()),
+      reviewed_at: orNull(timestamp),
+      review_note: withDefault(long(), ''),
+      responded_at: orNull(timestamp),
+    },
+    notices: {
+      ...owned,
+      campaign_id: uuid,
+      kind: oneOf(['praise', 'criticism', 'situation']),
+      title: title(),
+      addressees: long(),
+      body: long(),
+      issuer_name: short(),
+      named_courts: withDefault(namedCourtList(), '[]'),
+      period_from: orNull(date),
+      period_to: orNull(date),
+      status: withDefault(oneOf(['draft', 'issued']), 'draft'),
+      doc_number: withDefault(short(), ''),
+      doc_year: orNull(int(2000, 2200)),
+      doc_seq: orNull(int(1)),
+      signed_date: orNull(date),
+      drafted_by: short(),
+      issued_by: orNull(short()),
+      issued_at: orNull(timestamp),
+    },
+  } as const;
+  return shapes;
 }
 
-const hasSchema = (table: string): table is SyncTableName => Object.prototype.hasOwnProperty.call(shapes, table);
+export type SyncTableName = keyof ReturnType<typeof buildShapes>;
+type Shapes = ReturnType<typeof buildShapes>;
 
-/** Per table: true when the row is valid, by the plain predicates (every column, no other key). */
-const FAST_ROWS = Object.fromEntries(
-  Object.entries(shapes).map(([table, shape]) => {
-    const columns = Object.entries(shape).map(([column, schema]) => [column, fastOf(schema as z.ZodType)] as const);
-    const count = columns.length;
-    const rowCheck = (row: Record<string, unknown>): boolean => {
-      let keys = 0;
-      for (const key in row) {
-        if (!Object.prototype.hasOwnProperty.call(shape, key)) return false;
-        keys += 1;
-      }
-      if (keys !== count) return false;
-      for (const [column, accepts] of columns) if (!accepts(row[column])) return false;
-      return true;
-    };
-    if (table !== 'inspection_reports') return [table, rowCheck];
-    return [
-      table,
-      (row: Record<string, unknown>) =>
-        rowCheck(row) && row[row.scope === 'person' ? 'person_id' : 'department_id'] !== null,
-    ];
-  }),
-) as Record<SyncTableName, (row: Record<string, unknown>) => boolean>;
+interface Tables {
+  shapes: Shapes;
+  schemas: { readonly [T in SyncTableName]: z.ZodType<Record<string, unknown>> };
+  columns: { readonly [T in SyncTableName]: readonly string[] };
+  defaults: { readonly [T in SyncTableName]: Readonly<Record<string, string | number>> };
+  fastRows: Record<SyncTableName, (row: Record<string, unknown>) => boolean>;
+}
+
+let tables: Tables | undefined;
+
+function buildTables(): Tables {
+  const shapes = buildShapes();
+
+  /** inspection_reports: CHECK ((scope = 'person' AND person_id IS NOT NULL) OR (scope = 'department' AND department_id IS NOT NULL)). */
+  const inspectionReports = z.strictObject(shapes.inspection_reports).superRefine((row, ctx) => {
+    const column = row.scope === 'person' ? 'person_id' : 'department_id';
+    if (row[column] === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [column],
+        message: row.scope === 'person' ? '按个人填报时不能为空' : '按部门填报时不能为空',
+      });
+    }
+  });
+
+  /** The schema of each synced table's row, keyed by SQLite table name. */
+  const schemas: Tables['schemas'] = Object.freeze({
+    ...(Object.fromEntries(
+      Object.entries(shapes).map(([table, shape]) => [table, z.strictObject(shape)]),
+    ) as unknown as Record<SyncTableName, z.ZodType<Record<string, unknown>>>),
+    inspection_reports: inspectionReports,
+  });
+
+  /** The columns of each synced table, in migration order. */
+  const columns: Tables['columns'] = Object.freeze(
+    Object.fromEntries(Object.entries(shapes).map(([table, shape]) => [table, Object.keys(shape)])) as Record<
+      SyncTableName,
+      string[]
+    >,
+  );
+
+  /** The SQL default of each column that has one (as in migrations/), per table. */
+  const defaults: Tables['defaults'] = Object.freeze(
+    Object.fromEntries(
+      Object.entries(shapes).map(([table, shape]) => [
+        table,
+        Object.fromEntries(
+          Object.entries(shape).flatMap(([column, schema]) => {
+            const value = (schema as z.ZodType).meta()?.sqlDefault;
+            return value === undefined ? [] : [[column, value as string | number]];
+          }),
+        ),
+      ]),
+    ) as Record<SyncTableName, Record<string, string | number>>,
+  );
+
+  for (const table of SYNC_TABLES) {
+    if (!(table.name in shapes)) throw new Error(`rowSchemas: no schema for synced table ${table.name}`);
+  }
+  for (const table of Object.keys(shapes)) {
+    if (!TABLE_NAMES.has(table)) throw new Error(`rowSchemas: schema for a table that does not sync: ${table}`);
+  }
+
+  /** Per table: true when the row is valid, by the plain predicates (every column, no other key). */
+  const fastRows = Object.fromEntries(
+    Object.entries(shapes).map(([table, shape]) => {
+      const columns = Object.entries(shape).map(([column, schema]) => [column, fastOf(schema as z.ZodType)] as const);
+      const count = columns.length;
+      const rowCheck = (row: Record<string, unknown>): boolean => {
+        let keys = 0;
+        for (const key in row) {
+          if (!Object.prototype.hasOwnProperty.call(shape, key)) return false;
+          keys += 1;
+        }
+        if (keys !== count) return false;
+        for (const [column, accepts] of columns) if (!accepts(row[column])) return false;
+        return true;
+      };
+      if (table !== 'inspection_reports') return [table, rowCheck];
+      return [
+        table,
+        (row: Record<string, unknown>) =>
+          rowCheck(row) && row[row.scope === 'person' ? 'person_id' : 'department_id'] !== null,
+      ];
+    }),
+  ) as Record<SyncTableName, (row: Record<string, unknown>) => boolean>;
+  return { shapes, schemas, columns, defaults, fastRows };
+}
+
+const built = (): Tables => (tables ??= buildTables());
+
+const TABLE_NAMES: ReadonlySet<string> = new Set(SYNC_TABLES.map((table) => table.name));
+const hasSchema = (table: string): table is SyncTableName => TABLE_NAMES.has(table);
+
+/** One entry per synced table whose value is computed (with every schema) when first read. */
+function perTable<V>(value: (all: Tables, table: SyncTableName) => V): { readonly [T in SyncTableName]: V } {
+  const byTable = {};
+  for (const { name } of SYNC_TABLES)
+    Object.defineProperty(byTable, name, { enumerable: true, get: () => value(built(), name as SyncTableName) });
+  return Object.freeze(byTable) as { readonly [T in SyncTableName]: V };
+}
+
+/** The schema of each synced table's row, keyed by SQLite table name. */
+export const ROW_SCHEMAS = perTable((all, table) => all.schemas[table]);
+/** The columns of each synced table, in migration order. */
+export const ROW_COLUMNS = perTable((all, table) => all.columns[table]);
+/** The SQL default of each column that has one (as in migrations/), per table. */
+export const ROW_DEFAULTS = perTable((all, table) => all.defaults[table]);
 
 /** The plain predicates alone (for the test that holds them to the zod schemas). */
 export function passesPlainChecks(table: SyncTableName, row: Record<string, unknown>): boolean {
-  return FAST_ROWS[table](row);
+  return built().fastRows[table](row);
 }
 
 /** The first thing wrong with one row of a synced table, or null when the row is valid. */
@@ -656,8 +701,9 @@ export function checkSyncRow(table: string, row: unknown): RowProblem | null {
   if (!hasSchema(table)) return { column: null, problem: '不是可以同步的数据表' };
   if (typeof row !== 'object' || row === null || Array.isArray(row))
     return { column: null, problem: '应为一个 JSON 对象（一行数据）' };
-  if (FAST_ROWS[table](row as Record<string, unknown>)) return null;
-  const result = ROW_SCHEMAS[table].safeParse(row);
+  const { fastRows, schemas } = built();
+  if (fastRows[table](row as Record<string, unknown>)) return null;
+  const result = schemas[table].safeParse(row);
   if (result.success) return null;
   const issue = result.error.issues[0];
   if (issue.code === 'unrecognized_keys') return { column: issue.keys[0] ?? null, problem: '不应有此字段' };
@@ -721,8 +767,8 @@ export function assertInsertableRow(table: string, row: Record<string, unknown>)
   const name = snakeCase(table);
   if (!hasSchema(name)) return;
   const snake: Record<string, unknown> = {};
-  const defaults = ROW_DEFAULTS[name];
-  for (const column of ROW_COLUMNS[name]) snake[column] = column in defaults ? defaults[column] : null;
+  const { defaults, columns } = built();
+  for (const column of columns[name]) snake[column] = column in defaults[name] ? defaults[name][column] : null;
   overlay(snake, row);
   assertWritable(name, snake);
 }
@@ -744,7 +790,7 @@ export function assertUpdatedRow(table: string, before: object, changes: Record<
   const stored: Record<string, unknown> = {};
   overlay(stored, before as Record<string, unknown>);
   if (checkSyncRow(name, stored) === null) return assertWritable(name, snake);
-  const shape = shapes[name] as Record<string, z.ZodType>;
+  const shape = built().shapes[name] as Record<string, z.ZodType>;
   for (const key in changes) {
     const column = snakeCase(key);
     const value = changes[key];

@@ -12,13 +12,15 @@ import { hardenSession, installGlobalGuards } from './hardening';
 import { registerApi } from './ipc';
 import { installApplicationMenu, installContextMenu } from './menu';
 import { electronNativeBinding } from './nativeBinding';
-import { printPdf } from './pdfPrinter';
+import { closePrintingWindow, printPdf } from './pdfPrinter';
 import { Preferences } from './preferences';
 import { APP_START_URL, createWindowOptions } from './security';
 import { restoreBounds } from './windowState';
 import { logFor, setLogProcess, watchCrashes } from '../logging/log';
 
 const APP_USER_MODEL_ID = 'cn.court.campaign-supervisor';
+/** How long after the first screen is shown the day's backup starts (the log-in screen's queries go first). */
+const DAILY_BACKUP_AFTER_FIRST_SCREEN_MS = 3000;
 // dist/main/electron.js → the project (or app.asar) root.
 const appRoot = path.resolve(__dirname, '..', '..');
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
@@ -103,6 +105,8 @@ function createMainWindow(preferences: Preferences): BrowserWindow {
   win.on('close', () => preferences.saveWindow(win.getNormalBounds(), win.isMaximized()));
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    // The hidden window kept for printing PDFs would keep the app from quitting.
+    closePrintingWindow();
   });
   win.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit' || win.isDestroyed()) return;
@@ -121,8 +125,6 @@ async function start(): Promise<void> {
   hardenSession();
   services = openDataStore();
   if (!services) return;
-  // The day's backup, if none yet today (a background job).
-  ensureDailyBackup(services.ctx);
   const preferences = new Preferences(logFor(services.ctx.dataDir));
   installApplicationMenu(services.ctx.dataDir);
   serveRenderer(rendererDir);
@@ -131,6 +133,15 @@ async function start(): Promise<void> {
     (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id,
   );
   mainWindow = createMainWindow(preferences);
+  // The day's backup, if none yet today (a background job), once the log-in screen is up: its
+  // worker thread and file copy would otherwise take the CPU the first screen needs. Logging in
+  // starts it too (accessHandlers), so it is never left out for the day.
+  const opened = services;
+  mainWindow.once('ready-to-show', () =>
+    setTimeout(() => {
+      if (services === opened) ensureDailyBackup(opened.ctx);
+    }, DAILY_BACKUP_AFTER_FIRST_SCREEN_MS),
+  );
 }
 
 if (!app.requestSingleInstanceLock()) {

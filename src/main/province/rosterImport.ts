@@ -2,7 +2,6 @@
 // 辖区 rows. Every row gets its verdicts in Chinese (unknown level, bad or duplicate code, a parent
 // that is neither this court nor on the roster or in the file, a missing name); a preview writes
 // nothing; confirm writes every good row in one transaction (added_by 'import'), or none.
-import ExcelJS from 'exceljs';
 import type { ParsedInput } from '../../shared/api';
 import type { RosterImport, RosterImportRow, RosterLevel, RosterTemplate } from '../../shared/province/rosterModel';
 import type { ServiceContext } from '../api/context';
@@ -180,7 +179,9 @@ export async function importRoster(ctx: ServiceContext, input: ParsedInput<'rost
 /** An empty roster sheet with the five columns and two example rows to replace. */
 export async function rosterTemplate(ctx: ServiceContext): Promise<RosterTemplate> {
   const profile = await requireRosterKeeper(ctx);
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded with the first workbook, not at start-up.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   const sheet = workbook.addWorksheet('应报法院名单');
   sheet.columns = [
     { header: ROSTER_TEMPLATE_HEADERS[0], width: 14 },

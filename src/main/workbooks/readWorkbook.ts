@@ -1,7 +1,7 @@
 // Reading an uploaded Excel workbook (.xlsx) for the imports (checklist templates, indicator
 // values): the sheet as rows of the text a person sees, header words compared loosely, and the
 // shared refusals (unreadable file, too many rows, problem rows without 跳过有问题的行).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cleanParagraphs } from '../../shared/api';
 import { ApiError } from '../api/errors';
 
@@ -29,7 +29,9 @@ export interface Grid {
 }
 
 export async function loadWorkbook(dataBase64: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs (about a megabyte of code) is loaded with the first workbook, not at start-up.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(dataBase64, 'base64') as unknown as ExcelJS.Buffer);
   } catch {

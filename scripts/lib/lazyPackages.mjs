@@ -1,0 +1,84 @@
+// The big packages the main-process code needs only when a file is written or read — Excel
+// (exceljs), Word (docx), PDF post-processing (pdf-lib), about 2 MB of code together — are bundled
+// each into its own file in a vendor/ folder beside the main bundles (dist/main/vendor/), instead of
+// into every bundle. Node compiles a whole bundle file before running a line of it, so a start-up
+// that carried them would pay for code the log-in screen never runs; the code imports them with
+// import() where it uses them, and then the vendor file is required on first use.
+//
+// Any esbuild build of main-process code may use the plugin: it makes the bundle require
+// vendor/<package>.js relative to itself and writes those files when the build ends. Bundles built
+// without it (tests, the development server) carry the packages inline and behave the same.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+// The packages are resolved from this repository's node_modules, wherever the build runs from.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const LAZY_PACKAGES = ['exceljs', 'docx', 'pdf-lib'];
+
+// One build of the vendor files per folder and process: the app's bundles are built in parallel.
+const vendorBuilds = new Map();
+
+function buildVendorFolder(vendorDir) {
+  if (!vendorBuilds.has(vendorDir)) {
+    vendorBuilds.set(
+      vendorDir,
+      Promise.all(
+        LAZY_PACKAGES.map((name) =>
+          build({
+            // Exactly what require(name) gives, so the bundles' import interop stays as if inline.
+            stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: repoRoot },
+            outfile: path.join(vendorDir, `${name}.js`),
+            bundle: true,
+            platform: 'node',
+            target: 'node20',
+            format: 'cjs',
+            logLevel: 'warning',
+            legalComments: 'none',
+          }),
+        ),
+      ),
+    );
+  }
+  return vendorBuilds.get(vendorDir);
+}
+
+/**
+ * @param {{ vendorDir?: string }} [options] where the vendor files go; by default vendor/ beside
+ *   the bundle (the command line's bundle in dist/cli/ passes dist/main/vendor/).
+ * @returns {import('esbuild').Plugin}
+ */
+export function lazyPackages(options = {}) {
+  return {
+    name: 'lazy-packages',
+    setup(pluginBuild) {
+      const { outfile, outdir } = pluginBuild.initialOptions;
+      const bundleDir = path.resolve(outdir ?? path.dirname(outfile));
+      const vendorDir = path.resolve(options.vendorDir ?? path.join(bundleDir, 'vendor'));
+      const fromBundle = path.relative(bundleDir, vendorDir).split(path.sep).join('/');
+      const packageFilter = new RegExp(`^(${LAZY_PACKAGES.map((name) => name.replace(/[-.]/g, '\\$&')).join('|')})$`);
+
+      // `import … from 'exceljs'` becomes a small module of the bundle that requires the vendor file;
+      // esbuild runs it when the importing code first runs (an import() on first use).
+      // Marked free of side effects: a bundle that keeps no code using the package (the main process
+      // keeps report building's imports but not its Word and Excel writers) drops the require too.
+      pluginBuild.onResolve({ filter: packageFilter }, (args) => ({
+        path: args.path,
+        namespace: 'lazy-package',
+        sideEffects: false,
+      }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(`./${fromBundle}/${args.path}.js`.replace(/^\.\/\.\.\//, '../'))});`,
+        loader: 'js',
+      }));
+      pluginBuild.onResolve({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+        path: args.path,
+        external: true,
+      }));
+      pluginBuild.onEnd(async (result) => {
+        if (result.errors.length === 0) await buildVendorFolder(vendorDir);
+      });
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// A cold start to the log-in screen (open the data folder, court.get, auth.status) from a bundle
+// built as scripts/build.mjs builds the app's: the Excel and PDF libraries stay in vendor/ files
+// that the start never loads, and the first workbook loads exceljs from there. Checked in a
+// fresh Node process, by the modules it actually required (no timings: those belong to the bench).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a build script in plain JavaScript, without type declarations
+import { LAZY_PACKAGES, lazyPackages } from '../../scripts/lib/lazyPackages.mjs';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+// The child: what the log-in screen needs, then the modules loaded so far, then a workbook.
+const ENTRY = `
+import { createServices } from '${path.join(repoRoot, 'src/main/app/services')}';
+import { dispatch } from '${path.join(repoRoot, 'src/main/api/dispatch')}';
+import { loadWorkbook } from '${path.join(repoRoot, 'src/main/workbooks/readWorkbook')}';
+
+const loaded = () => Object.keys(require.cache).map((file) => file.split(require('node:path').sep).join('/'));
+
+async function main() {
+  const services = createServices({ dataDir: process.argv[2] });
+  const [court, status] = await Promise.all([
+    dispatch(services.ctx, 'court.get', undefined),
+    dispatch(services.ctx, 'auth.status', undefined),
+  ]);
+  const atLogin = loaded();
+  const refusal = await loadWorkbook(Buffer.from('not a workbook').toString('base64')).then(
+    () => 'read',
+    (error) => error.code,
+  );
+  const afterWorkbook = loaded();
+  await services.close();
+  console.log(JSON.stringify({ court: court.ok, status: status.ok, atLogin, refusal, afterWorkbook }));
+}
+void main();
+`;
+
+let work = '';
+let child: { court: boolean; status: boolean; atLogin: string[]; refusal: string; afterWorkbook: string[] };
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'court-cold-start-'));
+  const bin = path.join(work, 'bin');
+  fs.writeFileSync(path.join(work, 'entry.ts'), ENTRY);
+  await build({
+    entryPoints: [path.join(work, 'entry.ts')],
+    outfile: path.join(bin, 'coldStart.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
+    plugins: [lazyPackages()],
+    logLevel: 'silent',
+    absWorkingDir: repoRoot,
+  });
+  // The app finds its migrations folder above its bundle.
+  fs.cpSync(path.join(repoRoot, 'migrations'), path.join(work, 'migrations'), { recursive: true });
+  const run = spawnSync(process.execPath, [path.join(bin, 'coldStart.js'), path.join(work, 'data')], {
+    env: { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  child = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
+}, 120_000);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('cold start to the log-in screen', () => {
+  it('answers court.get and auth.status', () => {
+    expect(child.court).toBe(true);
+    expect(child.status).toBe(true);
+  });
+
+  it('loads neither the Excel nor the PDF library', () => {
+    // docx is still loaded: src/main/reports/*Docx.ts build constants from its values at module
+    // scope (border styles, line rules), which keeps it in the start-up path through reportKinds.ts.
+    const vendor = child.atLogin.filter((file) => file.includes('/vendor/') && !file.endsWith('/vendor/docx.js'));
+    expect(vendor).toEqual([]);
+    for (const name of LAZY_PACKAGES as string[])
+      expect(child.atLogin.filter((file) => file.includes(`/node_modules/${name}/`))).toEqual([]);
+  });
+
+  it('loads exceljs from its vendor file when the first workbook is read', () => {
+    expect(child.refusal).toBe('E_INVALID');
+    expect(
+      child.afterWorkbook.filter((file) => file.includes('/vendor/') && !file.endsWith('/vendor/docx.js')),
+    ).toEqual([path.join(work, 'bin', 'vendor', 'exceljs.js').split(path.sep).join('/')]);
+  });
+});
