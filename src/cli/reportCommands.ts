@@ -64,7 +64,14 @@ export async function runReport(parsed: ParsedCommand, output: Output): Promise<
     else if (format === 'docx') await writeOutputFile(ctx.dataDir, file, await report.document!());
     else {
       if (!output.json) output.note(MESSAGES.reportPrinting);
-      const pdf = await new ChromiumPdfPrinter().print(report.html, { landscape: report.landscape });
+      // One print: the printer's browser is closed at once, so the command ends without waiting.
+      const printer = new ChromiumPdfPrinter();
+      let pdf: Buffer;
+      try {
+        pdf = await printer.print(report.html, { landscape: report.landscape });
+      } finally {
+        await printer.close();
+      }
       pages = pdfPageCount(pdf);
       await writeOutputFile(ctx.dataDir, file, pdf);
     }

@@ -1,7 +1,8 @@
 // The desktop app's PDF printer (src/main/electron/pdfPrinter.ts), checked without the Electron
 // binary: the hidden window's settings directly from the pure module, the printer's real bundle
-// run against a stand-in `electron` module (window destroyed and temporary file removed whether
-// printing works or fails, nothing but the report file loaded), and static checks on the sources.
+// run against a stand-in `electron` module (temporary file removed whether printing works or fails,
+// the window kept for the next print and destroyed when printing fails, nothing but the report file
+// loaded), and static checks on the sources.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -131,7 +132,7 @@ describe('printPdf (its bundle, with a stand-in electron)', () => {
           printToPDF: async (printOptions: unknown) => {
             record.printedWith = printOptions;
             // What the window shows while printing: the report file, readable, with the HTML.
-            record.htmlSeen = fs.readFileSync(new URL(record.loaded[0]), 'utf8');
+            record.htmlSeen = fs.readFileSync(new URL(record.loaded[record.loaded.length - 1]), 'utf8');
             return printToPDF(printOptions);
           },
         };
@@ -156,7 +157,12 @@ describe('printPdf (its bundle, with a stand-in electron)', () => {
       },
     };
     const realRequire = createRequire(path.join(repoRoot, 'package.json'));
-    const mod = { exports: {} as { printPdf(html: string, options: { landscape: boolean }): Promise<Buffer> } };
+    const mod = {
+      exports: {} as {
+        printPdf(html: string, options: { landscape: boolean }): Promise<Buffer>;
+        closePrintingWindow(): void;
+      },
+    };
     new Function('exports', 'require', 'module', '__filename', '__dirname', code)(
       mod.exports,
       (id: string) => (id === 'electron' ? electron : realRequire(id)),
@@ -169,10 +175,16 @@ describe('printPdf (its bundle, with a stand-in electron)', () => {
       requestFilter!({ url }, (response) => (answer = !response.cancel));
       return answer;
     };
-    return { printPdf: mod.exports.printPdf, windows, partitions, allowed };
+    return {
+      printPdf: mod.exports.printPdf,
+      closePrintingWindow: mod.exports.closePrintingWindow,
+      windows,
+      partitions,
+      allowed,
+    };
   }
 
-  it('prints the HTML from a temporary file in the hidden window, then destroys the window and removes the file', async () => {
+  it('prints the HTML from a temporary file in the hidden window, then removes the file and keeps the window', async () => {
     let allowedDuring: boolean[] = [];
     const printer = load(async () => {
       const file = printer.windows[0].loaded[0];
@@ -215,12 +227,46 @@ describe('printPdf (its bundle, with a stand-in electron)', () => {
     expect(win.htmlSeen).toContain(PAGE_NUMBER_RULE);
     expect(win.htmlSeen).toMatch(/@font-face\{font-family:'Noto Serif SC'[^}]*src:url\(data:font\/woff2;base64,/);
     expect(win.printedWith).toEqual(pdfPrintOptions(true));
+    // Kept for the next report; destroyed when the app's window closes.
+    expect(win.destroyed).toBe(false);
+    printer.closePrintingWindow();
     expect(win.destroyed).toBe(true);
     expect(fs.existsSync(path.dirname(new URL(win.loaded[0]).pathname))).toBe(false);
     expect(printer.partitions).toEqual([PDF_PARTITION]);
     // Only the report's own file may load, and only while it prints.
     expect(allowedDuring).toEqual([true, true, false, false, false, true, false]);
     expect(printer.allowed(win.loaded[0])).toBe(false);
+  });
+
+  it('prints reports one at a time in one window, and makes a new window after one was destroyed', async () => {
+    let printing = 0;
+    let mostAtOnce = 0;
+    const printer = load(async () => {
+      printing += 1;
+      mostAtOnce = Math.max(mostAtOnce, printing);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      printing -= 1;
+      const printed = await PDFDocument.create({ updateMetadata: false });
+      printed.addPage();
+      return Buffer.from(await printed.save());
+    });
+    const html = (title: string) => reportDocument({ documentTitle: title, landscape: true, body: `<p>${title}</p>` });
+    const pdfs = await Promise.all([
+      printer.printPdf(html('甲'), { landscape: true }),
+      printer.printPdf(html('乙'), { landscape: true }),
+    ]);
+    expect(pdfs).toHaveLength(2);
+    expect(mostAtOnce).toBe(1);
+    expect(printer.windows).toHaveLength(1);
+    expect(printer.windows[0].loaded).toHaveLength(2);
+    expect(printer.windows[0].loaded[0]).not.toBe(printer.windows[0].loaded[1]);
+    // Gone (closed by the system, say): the next print makes another from the same options.
+    printer.windows[0].destroyed = true;
+    await printer.printPdf(html('丙'), { landscape: true });
+    expect(printer.windows).toHaveLength(2);
+    expect(printer.windows[1].options).toEqual(pdfWindowOptions());
+    printer.closePrintingWindow();
+    expect(printer.windows[1].destroyed).toBe(true);
   });
 
   it('destroys the window and removes the file when printing fails, passing the error on', async () => {
@@ -239,7 +285,7 @@ describe('printPdf (its bundle, with a stand-in electron)', () => {
 describe('Electron sources (static checks for the PDF window)', () => {
   const printer = read('src/main/electron/pdfPrinter.ts');
 
-  it('creates the window only from pdfWindowOptions and destroys it in a finally block', () => {
+  it('creates the window only from pdfWindowOptions, and destroys it in a finally block when printing fails', () => {
     expect(printer.match(/new BrowserWindow\(/g)).toHaveLength(1);
     expect(printer).toMatch(/new BrowserWindow\(pdfWindowOptions\(\)\)/);
     const tryAt = printer.indexOf('try {');
@@ -247,7 +293,8 @@ describe('Electron sources (static checks for the PDF window)', () => {
     expect(tryAt).toBeGreaterThan(0);
     expect(printer.indexOf('new BrowserWindow(')).toBeGreaterThan(tryAt);
     expect(printer.indexOf('printToPDF(')).toBeLessThan(finallyAt);
-    expect(printer.slice(finallyAt)).toMatch(/window\.destroy\(\)/);
+    expect(printer.slice(finallyAt)).toMatch(/if \(!printed\) closePrintingWindow\(\);/);
+    expect(printer).toMatch(/function closePrintingWindow\(\)[\s\S]*?window\.destroy\(\)/);
     expect(printer.slice(finallyAt)).toMatch(/fs\.promises\.rm\(folder/);
   });
 
@@ -255,7 +302,9 @@ describe('Electron sources (static checks for the PDF window)', () => {
     expect(read('src/main/electron/pdfWindow.ts')).toMatch(/import type \{[^}]+\} from 'electron'/);
     expect(read('src/main/electron/pdfWindow.ts')).not.toMatch(/import \{[^}]*\} from 'electron'/);
     const main = read('src/main/electron/main.ts');
-    expect(main).toMatch(/import \{ printPdf \} from '\.\/pdfPrinter'/);
+    expect(main).toMatch(/import \{ closePrintingWindow, printPdf \} from '\.\/pdfPrinter'/);
+    // The hidden window would keep the app open after its own window closed.
+    expect(main).toMatch(/win\.on\('closed', \(\) => \{[\s\S]*?closePrintingWindow\(\);/);
     expect(main).toMatch(/host: \{[\s\S]*?\bprintPdf,[\s\S]*?\}/);
   });
 });

@@ -14,7 +14,7 @@ import { ADMIN, basicCourt, intermediateCourt, openHarness, tempDir, type Harnes
 import type { Campaign } from '../../src/shared/model';
 import { NENGLI_TITLE } from '../../src/main/demo/campaignNengli';
 import { buildReport, type BuiltReport } from '../../src/main/reports/reportKinds';
-import { ChromiumPdfPrinter, pdfPageCount } from '../../src/main/reports/reportPdf';
+import { closeSharedPdfPrinter, pdfPageCount, sharedPdfPrinter } from '../../src/main/reports/reportPdf';
 import { PDF_CREATOR } from '../../src/main/reports/fonts/pdfInfo';
 import {
   fontFaceStyle,
@@ -29,6 +29,9 @@ import {
   NUMBER_STACK,
   TITLE_STACK,
 } from '../../src/main/reports/fonts/fontStacks';
+
+// The browser kept warm across this file's prints.
+afterAll(() => closeSharedPdfPrinter());
 
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'issue17', 'fonts');
 const folders: string[] = [];
@@ -77,7 +80,7 @@ interface Printed {
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 async function print(report: BuiltReport, name: string): Promise<Printed> {
-  const pdf = await new ChromiumPdfPrinter().print(report.html, { landscape: report.landscape });
+  const pdf = await sharedPdfPrinter().print(report.html, { landscape: report.landscape });
   const dir = tempDir('court-report-fonts-');
   folders.push(dir);
   const file = path.join(dir, `${name}.pdf`);

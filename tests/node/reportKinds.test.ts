@@ -15,8 +15,11 @@ import type { Campaign } from '../../src/shared/model';
 import { NENGLI_TITLE } from '../../src/main/demo/campaignNengli';
 import { QINGLIAN_TITLE } from '../../src/main/demo/campaignQinglian';
 import { buildReport, type BuiltReport } from '../../src/main/reports/reportKinds';
-import { ChromiumPdfPrinter, pdfPageCount } from '../../src/main/reports/reportPdf';
+import { closeSharedPdfPrinter, pdfPageCount, sharedPdfPrinter } from '../../src/main/reports/reportPdf';
 import { isOfficialDocument } from '../../src/main/reports/officialDocument';
+
+// The browser kept warm across this file's prints.
+afterAll(() => closeSharedPdfPrinter());
 
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const folders: string[] = [];
@@ -49,7 +52,7 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 /** Prints the report to PDF in a temp folder and reads its text back page by page. */
 async function printed(report: BuiltReport, artifact?: string): Promise<Printed> {
-  const pdf = await new ChromiumPdfPrinter().print(report.html, { landscape: report.landscape });
+  const pdf = await sharedPdfPrinter().print(report.html, { landscape: report.landscape });
   const dir = tempDir('court-report-kinds-');
   folders.push(dir);
   const file = path.join(dir, 'report.pdf');

@@ -167,6 +167,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await printer.close();
   await h?.close();
   fs.rmSync(folder, { recursive: true, force: true });
 });

@@ -10,8 +10,11 @@ import { ROOT, runCli } from './cliProcess';
 import { openCourt, tempDir } from './harness';
 import { checklistReport } from '../../src/main/reports/checklistReport';
 import { checklistReportHtml } from '../../src/main/reports/reportHtml';
-import { ChromiumPdfPrinter, pdfPageCount } from '../../src/main/reports/reportPdf';
+import { closeSharedPdfPrinter, pdfPageCount, sharedPdfPrinter } from '../../src/main/reports/reportPdf';
 import { checklistReportXlsx, CHECKLIST_SHEET, HEADER_ROW } from '../../src/main/reports/reportXlsx';
+
+// The browser kept warm across this file's prints.
+afterAll(() => closeSharedPdfPrinter());
 
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const folders: string[] = [];
@@ -172,7 +175,7 @@ describe('checklist report files', () => {
 
   it('prints a multi-page PDF with the header and "第 N 页 共 M 页" on every page and every item exactly once', async () => {
     const report = await checklistReport(fixture.h.services.ctx, fixture.campaign.id);
-    const pdf = await new ChromiumPdfPrinter().print(checklistReportHtml(report));
+    const pdf = await sharedPdfPrinter().print(checklistReportHtml(report));
     const dir = tempDir('court-report-');
     folders.push(dir);
     const file = path.join(dir, 'checklist.pdf');

@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildReport, REPORT_FORMATS } from '../../src/main/reports/reportKinds';
-import { ChromiumPdfPrinter } from '../../src/main/reports/reportPdf';
+import { closeSharedPdfPrinter, sharedPdfPrinter } from '../../src/main/reports/reportPdf';
 import { readZipEntries } from './zipEntries';
 import { runCli } from './cliProcess';
 import type { WrittenSummary } from '../../src/shared/model';
@@ -29,6 +29,9 @@ import {
   reportUp,
   ROSTER,
 } from './sync/syncFixtures';
+
+// The browser kept warm across this file's prints.
+afterAll(() => closeSharedPdfPrinter());
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -447,7 +450,7 @@ describe('the printed written summary', () => {
   it('PDF: the text on 公文 pages numbered “— n —”, the four headings and the figures, the 附件 on a page of its own', async () => {
     const fx = await court();
     const report = await buildReport(fx.h.services.ctx, { campaignId: fx.campaign.id, kind: 'summary' });
-    const pdf = await new ChromiumPdfPrinter().print(report.html);
+    const pdf = await sharedPdfPrinter().print(report.html);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, 'written-summary.pdf');
     fs.writeFileSync(file, pdf);

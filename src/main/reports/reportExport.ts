@@ -10,7 +10,7 @@ import { ApiError } from '../api/errors';
 import { saveFault } from '../api/databaseFaults';
 import { JobCancelled, type JobControl } from '../jobs/jobRegistry';
 import { buildReport, type BuiltReport, type ReportScope } from './reportKinds';
-import { ChromiumPdfPrinter, pdfPageCount } from './reportPdf';
+import { pdfPageCount, sharedPdfPrinter } from './reportPdf';
 import { writeOutputFile } from '../durability/fileJournal';
 import type { WorkerValues } from '../workers/workerProtocol';
 
@@ -136,13 +136,13 @@ function checkCancel(control: JobControl): void {
   if (control.cancelled) throw new JobCancelled();
 }
 
-/** The file's bytes (a PDF printed by Chromium), and for a PDF its page count. */
+/** The file's bytes (a PDF printed by this thread's warm Chromium), and for a PDF its page count. */
 async function reportContent(
   report: BuiltReport,
   format: ReportFormat,
 ): Promise<{ content: Buffer; pages: number | null }> {
   if (format === 'pdf') {
-    const content = await new ChromiumPdfPrinter().print(report.html, { landscape: report.landscape });
+    const content = await sharedPdfPrinter().print(report.html, { landscape: report.landscape });
     return { content, pages: pdfPageCount(content) };
   }
   if (format === 'xlsx') return { content: await report.workbook(), pages: null };

@@ -17,6 +17,7 @@ import { sweepLightsHere } from '../lights/lightHistory';
 import { errorText } from '../logging/redact';
 import { logFor, setLogProcess, watchCrashes } from '../logging/log';
 import { previewReportHere, saveReportHere } from '../reports/reportExport';
+import { closeSharedPdfPrinter } from '../reports/reportPdf';
 import { runSyncTask } from '../sync/syncWorker';
 import { backupHere } from '../backup/backupJobs';
 import type { FromWorker, ToWorker, WorkerStart, WorkerTask, WorkerValues } from './workerProtocol';
@@ -95,6 +96,8 @@ parentPort!.on('message', (message: ToWorker) => {
       } catch (error) {
         log.error('worker could not close the data folder', error);
       }
+      // The browser kept warm for this thread's PDFs: it would outlive the thread otherwise.
+      await closeSharedPdfPrinter();
       parentPort!.close();
     })();
 });

@@ -128,8 +128,27 @@ function codePointsOf(html: string): Set<number> {
   return points;
 }
 
-function holds(slice: FontSlice, point: number): boolean {
-  return slice.ranges.some(([from, to]) => point >= from && point <= to);
+/**
+ * Code point → the slices (of one face and weight) holding it, built once per slice list: looking
+ * each of a long report's thousands of characters up in every slice's ranges took tens of
+ * milliseconds per print.
+ */
+const holderIndexes = new WeakMap<FontSlice, Map<number, FontSlice[]>>();
+function holderIndex(slices: FontSlice[]): Map<number, FontSlice[]> {
+  const cached = slices.length > 0 ? holderIndexes.get(slices[0]) : undefined;
+  if (cached) return cached;
+  const index = new Map<number, FontSlice[]>();
+  for (const slice of slices) {
+    for (const [from, to] of slice.ranges) {
+      for (let point = from; point <= to; point += 1) {
+        const holders = index.get(point);
+        if (!holders) index.set(point, [slice]);
+        else if (holders[holders.length - 1] !== slice) holders.push(slice);
+      }
+    }
+  }
+  if (slices.length > 0) holderIndexes.set(slices[0], index);
+  return index;
 }
 
 /**
@@ -139,16 +158,16 @@ function holds(slice: FontSlice, point: number): boolean {
  * Every slice added is one more font the PDF embeds, and the page footer repeats on every page.
  */
 function coveringSlices(slices: FontSlice[], points: Set<number>): FontSlice[] {
+  const holdersOf = holderIndex(slices);
   const chosen = new Set<FontSlice>();
-  const shared: number[] = [];
+  const shared: FontSlice[][] = [];
   for (const point of points) {
-    const holders = slices.filter((slice) => holds(slice, point));
-    if (holders.length === 1) chosen.add(holders[0]);
-    else if (holders.length > 1) shared.push(point);
+    const holders = holdersOf.get(point);
+    if (holders?.length === 1) chosen.add(holders[0]);
+    else if (holders && holders.length > 1) shared.push(holders);
   }
-  for (const point of shared) {
-    if ([...chosen].some((slice) => holds(slice, point))) continue;
-    const holders = slices.filter((slice) => holds(slice, point));
+  for (const holders of shared) {
+    if (holders.some((slice) => chosen.has(slice))) continue;
     chosen.add(holders.reduce((a, b) => (fileSize(a) <= fileSize(b) ? a : b)));
   }
   // In the packages' order: where ranges overlap, the browser takes the last rule that holds a character.
