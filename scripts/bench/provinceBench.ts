@@ -7,7 +7,13 @@
 //   the high court · the raw baseline for those.
 // Ends with one line `PROVINCE_JSON=...` for bench.mjs. Prints progress on stderr.
 //
-// Subcommands (the children): build-high, build-courts, export, import, raw.
+// With --relay-rounds N (the "years of relays" scale row), N - 1 more rounds follow: every basic
+// and intermediate court adds another year of monthly notes, reports its changes up (not a full
+// snapshot), each intermediate court imports them and relays its changes, and the high court
+// imports each relay, timed against the raw inserts of the same rows, into the same (growing)
+// database as round 1.
+//
+// Subcommands (the children): build-high, build-courts, export, import, import-many, fill-year, raw.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,8 +21,17 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/main/data/database';
+import { SYNC_TABLES } from '../../src/main/sync/syncTables';
 import { buildCourt, buildHigh, readState } from './provinceBuild';
-import { exportCourts, importInto, type ExportSample, type ImportSample, type MemoryPeak } from './provinceMeasure';
+import { fillYear, type YearFill } from './provinceFill';
+import {
+  exportCourts,
+  importInto,
+  importMany,
+  type ExportSample,
+  type ImportSample,
+  type MemoryPeak,
+} from './provinceMeasure';
 import { rawInserts, type RawGroup, type RawSample } from './provinceRaw';
 import {
   ITEMS_PER_CAMPAIGN,
@@ -56,9 +71,13 @@ async function child(): Promise<unknown> {
       return states;
     }
     case 'export':
-      return exportCourts(work, codes);
+      return exportCourts(work, codes, !argv.includes('--incremental'));
     case 'import':
       return importInto(work, arg('--target'), arg('--file'), arg('--source'));
+    case 'import-many':
+      return importMany(work, arg('--target'), JSON.parse(arg('--bundles')) as { file: string; source: string }[]);
+    case 'fill-year':
+      return codes.map((code) => fillYear(provincePaths(work).court(code), code, Number(arg('--round'))));
     case 'raw':
       return rawInserts(work, arg('--raw'), JSON.parse(arg('--groups')) as RawGroup[]);
     default:
@@ -138,17 +157,42 @@ function copyForRaw(work: string, code: string): string {
   return dir;
 }
 
-function counts(dataDir: string): { items: number; notes: number; bytes: number } {
+/** Items, notes and every synced table's rows of a court's database (no connection open). */
+function counts(dataDir: string): { items: number; notes: number; rows: number; bytes: number } {
   const file = path.join(dataDir, DATABASE_FILE);
   const db = new BetterSqlite3(file, { readonly: true });
   try {
     const row = db
       .prepare('SELECT (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM progress_notes) AS notes')
       .get() as { items: number; notes: number };
-    return { ...row, bytes: fs.statSync(file).size };
+    const rows = SYNC_TABLES.reduce(
+      (total, table) => total + (db.prepare(`SELECT count(*) AS n FROM ${table.name}`).get() as { n: number }).n,
+      0,
+    );
+    return { ...row, rows, bytes: databaseBytes(dataDir) };
   } finally {
     db.close();
   }
+}
+
+/** The database file and its WAL (empty once the last connection closed). */
+function databaseBytes(dataDir: string): number {
+  const file = path.join(dataDir, DATABASE_FILE);
+  const wal = `${file}-wal`;
+  return fs.statSync(file).size + (fs.existsSync(wal) ? fs.statSync(wal).size : 0);
+}
+
+/** One relay into the high court: the import and the raw inserts of its rows, and the database after it. */
+interface CurvePoint {
+  round: number;
+  relay: string;
+  ms: number;
+  rawMs: number;
+  rows: number;
+  /** Synced rows the high court holds after this relay. */
+  heldRows: number;
+  bytes: number;
+  load: number;
 }
 
 const peak = (memories: MemoryPeak[]) => ({
@@ -163,6 +207,7 @@ async function orchestrate(): Promise<unknown> {
   const basicCount = Number(arg('--courts', '150'));
   const jobs = Math.max(1, Number(arg('--jobs', String(Math.min(4, os.cpus().length)))));
   const cpuProfDir = arg('--cpu-prof');
+  const relayRounds = Math.max(1, Number(arg('--relay-rounds', '1')) || 1);
   if (!work || !Number.isInteger(basicCount) || basicCount < 1)
     throw new Error('用法：run --work 目录 --courts 基层法院数');
   fs.mkdirSync(work, { recursive: true });
@@ -221,43 +266,44 @@ async function orchestrate(): Promise<unknown> {
     }
   });
 
-  // (s2) Each basic court's bundle into its intermediate court, each import in a fresh process.
-  log('(s2) 中院逐个导入基层法院上报包 …');
+  // (s2) Each basic court's bundle into its intermediate court, each import in a fresh process;
+  // after each intermediate court's imports, the raw baseline of the same bundles (so both run
+  // under about the same load on the machine).
+  log(
+    '(s2) 中院逐个导入基层法院上报包，每个中院之后是同样行的基线（better-sqlite3 预编译语句逐行插入，每包一个事务）…',
+  );
   const rawMiddleDirs = new Map(province.intermediates.map((middle) => [middle.code, copyForRaw(work, middle.code)]));
   const middleImports: ImportSample[] = [];
-  const exported = new Map(basicExports.map((sample) => [sample.code, sample]));
-  await phase('中院导入', async () => {
-    for (const [index, basic] of province.basics.entries()) {
-      const profile =
-        cpuProfDir && index === 0
-          ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--cpu-prof-name=import-basic.cpuprofile'] }
-          : {};
-      middleImports.push(
-        await runChild<ImportSample>(
-          [
-            'import',
-            ...common,
-            '--target',
-            basic.parentCode,
-            '--source',
-            basic.code,
-            '--file',
-            exported.get(basic.code)!.file,
-          ],
-          profile,
-        ),
-      );
-      if ((index + 1) % 25 === 0) log(`    已导入 ${index + 1} / ${province.basics.length}`);
-    }
-  });
-
-  log('(s2) 基线：同样的行，better-sqlite3 预编译语句逐行插入，每包一个事务 …');
   const middleRaw: RawSample[] = [];
-  await phase('中院基线', async () => {
+  const exported = new Map(basicExports.map((sample) => [sample.code, sample]));
+  await phase('中院导入与基线', async () => {
+    let index = 0;
     for (const middle of province.intermediates) {
-      const groups: RawGroup[] = province.basicsOf
-        .get(middle.code)!
-        .map((basic) => ({ label: basic.code, origins: [basic.code] }));
+      const group = province.basicsOf.get(middle.code)!;
+      for (const basic of group) {
+        const profile =
+          cpuProfDir && index === 0
+            ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--cpu-prof-name=import-basic.cpuprofile'] }
+            : {};
+        middleImports.push(
+          await runChild<ImportSample>(
+            [
+              'import',
+              ...common,
+              '--target',
+              basic.parentCode,
+              '--source',
+              basic.code,
+              '--file',
+              exported.get(basic.code)!.file,
+            ],
+            profile,
+          ),
+        );
+        index += 1;
+        if (index % 25 === 0) log(`    已导入 ${index} / ${province.basics.length}`);
+      }
+      const groups: RawGroup[] = group.map((basic) => ({ label: basic.code, origins: [basic.code] }));
       const result = await runChild<{ samples: RawSample[] }>([
         'raw',
         ...common,
@@ -287,37 +333,47 @@ async function orchestrate(): Promise<unknown> {
     }
   });
 
-  // (s4) The relays into the high court, each in a fresh process; then the raw baseline.
-  log('(s4) 高院逐个导入中院转报包 …');
+  // (s4) The relays into the high court, each in a fresh process, each followed by the raw
+  // inserts of the same rows into the copy (also in a fresh process): the curve over the relays
+  // compares the two under about the same load, as the high court's database grows.
+  log('(s4) 高院逐个导入中院转报包，每包之后是同样行的基线 …');
   const rawHighDir = copyForRaw(work, province.high.code);
+  const highCurve: CurvePoint[] = [];
   const highImports: ImportSample[] = [];
-  await phase('高院导入', async () => {
-    for (const [index, relay] of relayExports.entries()) {
-      const profile =
-        cpuProfDir && index === 0
-          ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--cpu-prof-name=import-relay.cpuprofile'] }
-          : {};
-      highImports.push(
-        await runChild<ImportSample>(
-          ['import', ...common, '--target', province.high.code, '--source', relay.code, '--file', relay.file],
-          profile,
-        ),
-      );
-    }
-  });
-  log('(s4) 基线 …');
-  const highRaw = await phase('高院基线', async () => {
-    const groups: RawGroup[] = province.intermediates.map((middle) => ({
-      label: middle.code,
-      origins: [
-        ...province.basicsOf
-          .get(middle.code)!
-          .map((basic) => basic.code)
-          .sort(),
-        middle.code,
-      ],
-    }));
-    return (
+  const highRaw: RawSample[] = [];
+  const highStart = counts(paths.court(province.high.code));
+  let heldRows = highStart.rows;
+  const relayOf = (middle: CourtSpec) => [
+    ...province.basicsOf
+      .get(middle.code)!
+      .map((basic) => basic.code)
+      .sort(),
+    middle.code,
+  ];
+  /** One relay into the high court and its raw twin; `profileName` asks for a CPU profile. */
+  const relayStep = async (
+    round: number,
+    position: number,
+    relay: ExportSample,
+    middle: CourtSpec,
+    since?: Record<string, number>,
+  ) => {
+    const last = position === province.intermediates.length - 1;
+    const profileName =
+      cpuProfDir && round === 1 && (position === 0 || last)
+        ? `import-relay-${position === 0 ? 'first' : 'last'}.cpuprofile`
+        : cpuProfDir && round > 1 && last
+          ? `import-relay-round${round}-last.cpuprofile`
+          : '';
+    const profile = profileName
+      ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${profileName}`] }
+      : {};
+    const sample = await runChild<ImportSample>(
+      ['import', ...common, '--target', province.high.code, '--source', relay.code, '--file', relay.file],
+      profile,
+    );
+    const groups: RawGroup[] = [{ label: middle.code, origins: relayOf(middle), ...(since ? { since } : {}) }];
+    const raw = (
       await runChild<{ samples: RawSample[] }>([
         'raw',
         ...common,
@@ -326,21 +382,96 @@ async function orchestrate(): Promise<unknown> {
         '--groups',
         JSON.stringify(groups),
       ])
-    ).samples;
+    ).samples[0];
+    heldRows += sample.added;
+    highImports.push(sample);
+    highRaw.push(raw);
+    highCurve.push({
+      round,
+      relay: middle.code,
+      ms: sample.ms,
+      rawMs: raw.ms,
+      rows: raw.rows,
+      heldRows,
+      bytes: databaseBytes(paths.court(province.high.code)),
+      load: os.loadavg()[0],
+    });
+    const point = highCurve[highCurve.length - 1];
+    // Each point as it comes: a long --relay-rounds run stopped early still leaves its curve.
+    log(
+      `    第 ${round} 轮第 ${position + 1} 包 ${middle.code}：导入 ${Math.round(point.ms)} ms，基线 ${Math.round(point.rawMs)} ms，×${(point.ms / point.rawMs).toFixed(2)}；${point.rows} 行，高院库 ${point.heldRows} 行、${(point.bytes / 1048576).toFixed(0)} MB；负载 ${point.load.toFixed(1)}`,
+    );
+  };
+  await phase('高院导入与基线', async () => {
+    for (const [index, relay] of relayExports.entries())
+      await relayStep(1, index, relay, province.intermediates[index]);
   });
-
-  // The same rows, both ways: the import and the raw inserts must leave the same counts.
-  const highCounts = counts(paths.court(province.high.code));
-  const highRawCounts = counts(rawHighDir);
+  const roundOneCount = highCurve.length;
+  // Later rounds go on only in the high court's copy: the intermediate courts compare now.
   const middleMismatch = province.intermediates.filter((middle) => {
     const a = counts(paths.court(middle.code));
     const b = counts(rawMiddleDirs.get(middle.code)!);
     return a.items !== b.items || a.notes !== b.notes;
   });
+
+  // The "years of relays" scale row: more rounds of a year's changes each, through the chain.
+  for (let round = 2; round <= relayRounds; round += 1) {
+    log(`第 ${round} 轮（又一年的月度进展）：填充、基层法院上报、中院导入、中院转报、高院导入 …`);
+    const fills = (
+      await Promise.all(
+        chunks(
+          [...province.intermediates, ...province.basics].map((c) => c.code),
+          jobs,
+        ).map((codes) =>
+          runChild<YearFill[]>(['fill-year', ...common, '--codes', codes.join(','), '--round', String(round)]),
+        ),
+      )
+    ).flat();
+    const since = Object.fromEntries(fills.map((fill) => [fill.code, fill.fromSeq]));
+    const reports: ExportSample[] = [];
+    for (const middle of province.intermediates) {
+      const group = province.basicsOf.get(middle.code)!;
+      const result = await runChild<{ samples: ExportSample[] }>([
+        'export',
+        ...common,
+        '--incremental',
+        '--codes',
+        group.map((c) => c.code).join(','),
+      ]);
+      reports.push(...result.samples);
+      await runChild([
+        'import-many',
+        ...common,
+        '--target',
+        middle.code,
+        '--bundles',
+        JSON.stringify(result.samples.map((sample) => ({ file: sample.file, source: sample.code }))),
+      ]);
+    }
+    const relays: ExportSample[] = [];
+    for (const middle of province.intermediates) {
+      relays.push(
+        ...(await runChild<{ samples: ExportSample[] }>(['export', ...common, '--incremental', '--codes', middle.code]))
+          .samples,
+      );
+    }
+    await phase(`第 ${round} 轮高院导入与基线`, async () => {
+      for (const [index, relay] of relays.entries()) {
+        const middle = province.intermediates[index];
+        const origins = relayOf(middle);
+        await relayStep(round, index, relay, middle, Object.fromEntries(origins.map((code) => [code, since[code]])));
+      }
+    });
+  }
+
+  // The same rows, both ways: the import and the raw inserts must leave the same counts.
+  const highCounts = counts(paths.court(province.high.code));
+  const highRawCounts = counts(rawHighDir);
   const sameRows =
     highCounts.items === highRawCounts.items && highCounts.notes === highRawCounts.notes && middleMismatch.length === 0;
 
   const basicState = readState(work, province.basics[0].code);
+  const roundOne = <T>(list: T[]) => list.slice(0, roundOneCount);
   return {
     courts: { high: 1, intermediate: province.intermediates.length, basic: province.basics.length },
     perCourt: {
@@ -377,21 +508,26 @@ async function orchestrate(): Promise<unknown> {
       memory: peak(relayExportMemory),
     },
     highImport: {
-      samples: highImports.map((s) => s.ms),
-      baseline: highRaw.map((s) => s.ms),
-      rowsPerBundle: median(highRaw.map((s) => s.rows)),
-      memory: peak(highImports.map((s) => s.memory)),
-      startRssMb: median(highImports.map((s) => s.startRssMb)),
+      samples: roundOne(highImports).map((s) => s.ms),
+      baseline: roundOne(highRaw).map((s) => s.ms),
+      rowsPerBundle: median(roundOne(highRaw).map((s) => s.rows)),
+      memory: peak(roundOne(highImports).map((s) => s.memory)),
+      startRssMb: median(roundOne(highImports).map((s) => s.startRssMb)),
       spread: spread(
-        highImports.map((s) => s.ms),
-        highRaw.map((s) => s.ms),
+        roundOne(highImports).map((s) => s.ms),
+        roundOne(highRaw).map((s) => s.ms),
       ),
+      curve: highCurve,
+      startRows: highStart.rows,
+      rounds: relayRounds,
+      /** Every import of every round: the peak memory of the biggest database. */
+      allMemory: peak(highImports.map((s) => s.memory)),
     },
     totals: {
       middleImportMs: Math.round(sum(middleImports.map((s) => s.ms))),
       middleRawMs: Math.round(sum(middleRaw.map((s) => s.ms))),
-      highImportMs: Math.round(sum(highImports.map((s) => s.ms))),
-      highRawMs: Math.round(sum(highRaw.map((s) => s.ms))),
+      highImportMs: Math.round(sum(roundOne(highImports).map((s) => s.ms))),
+      highRawMs: Math.round(sum(roundOne(highRaw).map((s) => s.ms))),
     },
     high: { ...highCounts, raw: highRawCounts },
     sameRows,

@@ -221,3 +221,56 @@ export function fillCourt(dataDir: string, origin: string): FillResult {
   db.close();
   return result;
 }
+
+export interface YearFill {
+  code: string;
+  /** The court's change counter before this year's rows: the raw baseline reads the rows after it. */
+  fromSeq: number;
+  notes: number;
+}
+
+/**
+ * Another year of the court's own work (the "years of relays" scale row): a progress note for
+ * every month on every item it holds. Dates stay in the bench's year (a later year would be in
+ * the bench clock's future); the day of the month tells the rounds apart.
+ */
+export function fillYear(dataDir: string, origin: string, round: number): YearFill {
+  const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  const fromSeq = (db.prepare('SELECT value FROM change_counter WHERE id = 1').get() as { value: number }).value;
+  let seq = fromSeq;
+  let notes = 0;
+  const insertNote = db.prepare(
+    'INSERT INTO progress_notes (id, origin, change_seq, created_at, updated_at, item_id, note_date, author, text, percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    const itemIds = (
+      db
+        .prepare('SELECT id FROM items WHERE origin = ? AND deleted_at IS NULL ORDER BY campaign_id, sort_order, id')
+        .all(origin) as { id: string }[]
+    ).map((item) => item.id);
+    for (const [index, itemId] of itemIds.entries()) {
+      for (let month = 1; month <= NOTE_MONTHS; month += 1) {
+        const date = monthDay(month, Math.max(1, 25 - round));
+        insertNote.run(
+          uuidv7(),
+          origin,
+          (seq += 1),
+          stamp(date),
+          stamp(date),
+          itemId,
+          date,
+          OWNERS[(index + month + round) % OWNERS.length],
+          `第${round}年${month}月：${NOTE_TEXTS[(index + month + round) % NOTE_TEXTS.length]}`,
+          Math.min(100, Math.round((month * 100) / NOTE_MONTHS)),
+        );
+        notes += 1;
+      }
+    }
+    db.prepare('UPDATE change_counter SET value = ? WHERE id = 1').run(seq);
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { code: origin, fromSeq, notes };
+}

@@ -1,14 +1,19 @@
 // The matrix and province-report bench of issue 13 (rows m1, m2, p1, p2 of `npm run bench
-// --only-matrix`): a high court holding a province as relays leave it — 15 intermediate and 150
-// basic courts on its roster (165), 5 campaigns × 300 items per court (247,500 items), the matrix's
-// campaign with 12 top-level sections — written straight into the database (the sync path is
-// measured by rows s1-s4), some courts stale and a few never reported. Then, median of N runs:
+// --only-matrix`) and its scale row of issue 18 (m1-m2 at 500 courts): a high court holding a
+// province as relays leave it — by default 15 intermediate and 150 basic courts on its roster (165),
+// with --courts N the same 15 intermediate courts and N − 15 basic courts shared out between them
+// (500: 32 or 33 each, a synthetic province) — 5 campaigns × 300 items per court (247,500 items at
+// 165), the matrix's campaign with 12 top-level sections, written straight into the database (the
+// sync path is measured by rows s1-s4), some courts stale and a few never reported. Then, median
+// of N runs:
 //   m1  the boards.province handler in-process (roster, GROUP BY with the previous period and the
 //       lights, subtotals, ranking); baseline the bare GROUP BY of issue 5's bench (boardsBench.ts);
 //   p1  the province report to PDF (data, HTML, Chromium print, as the CLI and the app do);
 //   p2  the province report to XLSX (data, exceljs bytes).
+// --no-reports skips p1-p2 (the 500-court run measures only the matrix).
 // Runs from the repository with tsx (the PDF printer imports playwright-core dynamically).
-// Usage: npx tsx scripts/bench/provinceMatrix.ts --data DIR [--reps N]; ends with MATRIX_JSON=….
+// Usage: npx tsx scripts/bench/provinceMatrix.ts --data DIR [--courts N] [--reps N] [--no-reports];
+// ends with MATRIX_JSON=….
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +34,8 @@ const arg = (name: string, fallback = '') => {
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 const INTERMEDIATES = 15;
-const BASICS_EACH = 10;
+/** Issue 13's province: 15 intermediate courts with 10 basic courts each. */
+const DEFAULT_COURTS = 165;
 const CAMPAIGNS = 5;
 const ITEMS_PER_COURT = 300;
 const SECTIONS = 12;
@@ -69,7 +75,19 @@ const spread = (...values: number[]) => {
   return (h % 10000) / 10000;
 };
 
-async function build(dataDir: string): Promise<{ campaignId: string; courts: number; items: number }> {
+/** Basic courts under each of the 15 intermediate courts, `rosterSize` courts in all. */
+function basicsPerIntermediate(rosterSize: number): number[] {
+  const basics = rosterSize - INTERMEDIATES;
+  return Array.from(
+    { length: INTERMEDIATES },
+    (_, i) => Math.floor(basics / INTERMEDIATES) + (i < basics % INTERMEDIATES ? 1 : 0),
+  );
+}
+
+async function build(
+  dataDir: string,
+  rosterSize: number,
+): Promise<{ campaignId: string; courts: number; items: number }> {
   fs.mkdirSync(dataDir, { recursive: true });
   const services = openCourtServices(dataDir);
   try {
@@ -140,13 +158,14 @@ async function build(dataDir: string): Promise<{ campaignId: string; courts: num
       let items = 0;
       let courts = 0;
       const now = Date.parse(BENCH_NOW);
+      const basicsEach = basicsPerIntermediate(rosterSize);
       db.transaction(() => {
         for (let i = 0; i < INTERMEDIATES; i += 1) {
           const mid = `J23${pad(i + 1, 2)}`;
           const list: Array<[string, string, 'intermediate' | 'basic', string]> = [
             [mid, `${CITIES[i]}中级人民法院`, 'intermediate', 'J23'],
           ];
-          for (let b = 0; b < BASICS_EACH; b += 1)
+          for (let b = 0; b < basicsEach[i]; b += 1)
             list.push([`${mid}${pad(b + 1, 2)}`, `${CITIES[i]}第${b + 1}基层人民法院`, 'basic', mid]);
           for (const [code, name, level, parent] of list) {
             courts += 1;
@@ -210,7 +229,7 @@ async function build(dataDir: string): Promise<{ campaignId: string; courts: num
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function measure(dataDir: string, campaignId: string, reps: number) {
+async function measure(dataDir: string, campaignId: string, reps: number, withReports: boolean) {
   const services = openCourtServices(dataDir);
   try {
     const ctx = await engineContext(services);
@@ -238,25 +257,7 @@ async function measure(dataDir: string, campaignId: string, reps: number) {
     }
     log(`  (m1) boards.province 中位数 ${median(matrix).toFixed(1)} ms（基线 ${median(baseline).toFixed(1)} ms）`);
 
-    const printer = new ChromiumPdfPrinter();
-    const pdf: number[] = [];
-    const xlsx: number[] = [];
-    let pages: number | null = null;
-    let bytes = 0;
-    const runs = Math.max(3, Math.ceil(reps / 3));
-    for (let i = 0; i < runs; i += 1) {
-      let start = performance.now();
-      const report = await buildReport(ctx, { campaignId, kind: 'province' });
-      const file = await printer.print(report.html, { landscape: report.landscape });
-      pdf.push(performance.now() - start);
-      pages = pdfPageCount(file);
-      start = performance.now();
-      const workbook = await (await buildReport(ctx, { campaignId, kind: 'province' })).workbook();
-      xlsx.push(performance.now() - start);
-      bytes = workbook.length;
-      log(`  (p1/p2) 第 ${i + 1} 次：PDF ${pdf[i].toFixed(0)} ms（${pages} 页），XLSX ${xlsx[i].toFixed(0)} ms`);
-    }
-    return {
+    const summary = {
       rows: board.courts.length,
       columns: board.sections.length,
       ranked: board.courts.filter((c) => c.rank !== null).length,
@@ -264,6 +265,35 @@ async function measure(dataDir: string, campaignId: string, reps: number) {
       missing: board.courts.filter((c) => c.standing === 'missing').length,
       matrix,
       baseline,
+    };
+    if (!withReports) return { ...summary, pdf: [], xlsx: [], pages: null, bytes: 0 };
+
+    const printer = new ChromiumPdfPrinter();
+    const pdf: number[] = [];
+    const xlsx: number[] = [];
+    let pages: number | null = null;
+    let bytes = 0;
+    const runs = Math.max(3, Math.ceil(reps / 3));
+    try {
+      for (let i = 0; i < runs; i += 1) {
+        let start = performance.now();
+        const report = await buildReport(ctx, { campaignId, kind: 'province' });
+        // The first print launches the browser; the next ones reuse it, as the app's worker does.
+        const file = await printer.print(report.html, { landscape: report.landscape });
+        pdf.push(performance.now() - start);
+        pages = pdfPageCount(file);
+        start = performance.now();
+        const workbook = await (await buildReport(ctx, { campaignId, kind: 'province' })).workbook();
+        xlsx.push(performance.now() - start);
+        bytes = workbook.length;
+        log(`  (p1/p2) 第 ${i + 1} 次：PDF ${pdf[i].toFixed(0)} ms（${pages} 页），XLSX ${xlsx[i].toFixed(0)} ms`);
+      }
+    } finally {
+      // A running browser would keep this process alive.
+      await printer.close();
+    }
+    return {
+      ...summary,
       pdf,
       xlsx,
       pages,
@@ -277,13 +307,21 @@ async function measure(dataDir: string, campaignId: string, reps: number) {
 async function main(): Promise<void> {
   const dataDir = arg('--data');
   const reps = Math.max(3, Number(arg('--reps', '15')));
-  if (!dataDir) throw new Error('用法：provinceMatrix.ts --data 目录 [--reps N]');
+  const rosterSize = Number(arg('--courts', String(DEFAULT_COURTS)));
+  const withReports = !argv.includes('--no-reports');
+  if (!dataDir) throw new Error('用法：provinceMatrix.ts --data 目录 [--courts N] [--reps N] [--no-reports]');
+  // Basic courts' codes take two digits under their intermediate court's: at most 99 each.
+  if (!Number.isInteger(rosterSize) || rosterSize < INTERMEDIATES || rosterSize > INTERMEDIATES * 100)
+    throw new Error(`--courts 应为 ${INTERMEDIATES} 到 ${INTERMEDIATES * 100} 之间的整数（名单上的法院总数）`);
   const started = performance.now();
-  log('(m1-m2, p1-p2) 生成全省高院数据（165 个法院，247,500 项）…');
-  const built = await build(dataDir);
+  const expectedItems = rosterSize * CAMPAIGNS * ITEMS_PER_COURT;
+  log(
+    `(m1-m2${withReports ? ', p1-p2' : ''}) 生成全省高院数据（${rosterSize} 个法院，约 ${expectedItems.toLocaleString('en-US')} 项）…`,
+  );
+  const built = await build(dataDir, rosterSize);
   const buildMs = performance.now() - started;
   log(`  生成用时 ${(buildMs / 1000).toFixed(1)} s`);
-  const result = await measure(dataDir, built.campaignId, reps);
+  const result = await measure(dataDir, built.campaignId, reps, withReports);
   process.stdout.write(`MATRIX_JSON=${JSON.stringify({ ...built, buildMs, ...result })}\n`);
 }
 

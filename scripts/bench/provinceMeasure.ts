@@ -52,10 +52,12 @@ export interface ExportSample {
   file: string;
 }
 
-/** Full snapshots of the given courts to their parents, one after another. */
+/** Full snapshots (or, with full false, the changes since the last bundle) of the given courts to
+ * their parents, one after another. */
 export async function exportCourts(
   work: string,
   codes: string[],
+  full = true,
 ): Promise<{ samples: ExportSample[]; memory: MemoryPeak }> {
   const paths = provincePaths(work);
   fs.mkdirSync(paths.bundles, { recursive: true });
@@ -66,7 +68,7 @@ export async function exportCourts(
       try {
         const ctx = await engineContext(services);
         const start = performance.now();
-        const report = await exportReportUp(ctx, { folder: paths.bundles, full: true });
+        const report = await exportReportUp(ctx, { folder: paths.bundles, full });
         const ms = performance.now() - start;
         if (!report.encrypted) throw new Error(`${code} 的上报包没有加密（没有上级法院的密钥？）`);
         out.push({ code, ms, rows: report.rows, nested: report.nested, bytes: report.bytes, file: report.filePath });
@@ -111,4 +113,27 @@ export async function importInto(work: string, target: string, file: string, sou
   } finally {
     await services.close();
   }
+}
+
+/** Several bundles into one court in one process, untimed: a later round's chain below the court measured. */
+export async function importMany(
+  work: string,
+  target: string,
+  bundles: { file: string; source: string }[],
+): Promise<{ added: number }> {
+  const paths = provincePaths(work);
+  const services = openCourtServices(paths.court(target));
+  let added = 0;
+  try {
+    const ctx = await engineContext(services);
+    for (const { file, source } of bundles) {
+      const trust = [readState(work, source).fingerprint];
+      const report = await importBundle(ctx, { file, dryRun: false, trust, addToRoster: [source] });
+      if (report.outcome !== 'imported') throw new Error(`${source} → ${target}：${report.message}`);
+      added += report.totals.added;
+    }
+  } finally {
+    await services.close();
+  }
+  return { added };
 }

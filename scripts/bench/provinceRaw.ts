@@ -4,7 +4,8 @@
 // openDatabase: the same migrations, indexes, foreign keys and full-text triggers, and the same
 // starting size. Rows are read from the sending courts' databases first (not timed), in the order
 // the importer applies them: nested bundles by court code, then the sender's own rows, each
-// court's tables in SYNC_TABLES order.
+// court's tables in SYNC_TABLES order. A later round of the "years of relays" row reads only each
+// court's rows after the change it had reached before that round (`since`), as its bundles carry.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
@@ -17,6 +18,8 @@ import { provincePaths } from './provinceShape';
 export interface RawGroup {
   label: string;
   origins: string[];
+  /** Per court, the change_seq its rows in this group come after (absent: all its rows). */
+  since?: Record<string, number>;
 }
 
 export interface RawSample {
@@ -31,16 +34,18 @@ interface TableRows {
   rows: unknown[][];
 }
 
-function readOwnRows(dataDir: string, origin: string): TableRows[] {
+function readOwnRows(dataDir: string, origin: string, afterSeq: number): TableRows[] {
   const source = new BetterSqlite3(path.join(dataDir, DATABASE_FILE), { readonly: true });
   try {
     const columns = tableColumns(source);
     return SYNC_TABLES.map((table) => {
       const names = columns.get(table.name)!;
       const rows = source
-        .prepare(`SELECT ${names.join(', ')} FROM ${table.name} WHERE origin = ? ORDER BY change_seq`)
+        .prepare(
+          `SELECT ${names.join(', ')} FROM ${table.name} WHERE origin = ? AND change_seq > ? ORDER BY change_seq`,
+        )
         .raw(true)
-        .all(origin) as unknown[][];
+        .all(origin, afterSeq) as unknown[][];
       return { table: table.name, columns: names, rows };
     }).filter((entry) => entry.rows.length > 0);
   } finally {
@@ -68,7 +73,9 @@ export async function rawInserts(
     const { value: samples, memory } = await withMemory(async () => {
       const out: RawSample[] = [];
       for (const group of groups) {
-        const loaded = group.origins.flatMap((origin) => readOwnRows(paths.court(origin), origin));
+        const loaded = group.origins.flatMap((origin) =>
+          readOwnRows(paths.court(origin), origin, group.since?.[origin] ?? -1),
+        );
         const prepared = loaded.map((entry) => ({ statement: insertFor(entry), rows: entry.rows }));
         let rows = 0;
         const start = performance.now();

@@ -1,8 +1,10 @@
 // Report bench: a 1,000-item checklist report (推进清单) from a real court database to PDF
-// (Chromium via playwright-core; target under 5 s) and to XLSX (exceljs; target under 2 s), and the
+// (Chromium via playwright-core; target under 1.5 s with the browser already running, as the app's
+// worker and printer keep it between prints) and to XLSX (exceljs; target under 2 s), and the
 // written 活动总结 of the same campaign (drafted from the data, one item in ten marked 亮点) to PDF
 // (target under 3 s) and to Word. Each run covers reading the data, building the document and
-// producing the file's bytes.
+// producing the file's bytes. The first PDF, which launches the browser, is timed on its own
+// ("cold": what the first PDF after the app starts costs) and left out of the warm runs.
 // Run: npx tsx scripts/bench/reportBench.ts [--runs 5]; `npm run bench` runs it too (rows r1, r2)
 // and reads the last line, REPORT_JSON=….
 import fs from 'node:fs';
@@ -21,7 +23,7 @@ import { setupCourt, writeFixture } from './fixtures';
 
 const TODAY = '2026-11-24';
 const ITEMS = 1000;
-const PDF_TARGET_MS = 5000;
+const PDF_TARGET_MS = 1500;
 const XLSX_TARGET_MS = 2000;
 const SUMMARY_PDF_TARGET_MS = 3000;
 
@@ -49,9 +51,14 @@ async function main(): Promise<void> {
       UPDATE progress_notes SET highlight = 1 WHERE item_id IN (SELECT id FROM items WHERE highlight = 1);`);
     raw.close();
     const services = createServices({ dataDir, now: () => new Date(`${TODAY}T10:00:00+08:00`) });
+    const printer = new ChromiumPdfPrinter();
     try {
       const campaignId = campaignIds[0];
-      const printer = new ChromiumPdfPrinter();
+      // The first print launches the browser (and loads playwright-core): timed on its own.
+      const coldStarted = performance.now();
+      const coldReport = await checklistReport(services.ctx, campaignId);
+      await printer.print(checklistReportHtml(coldReport));
+      const pdfColdMs = performance.now() - coldStarted;
       const pdfTimes: number[] = [];
       const xlsxTimes: number[] = [];
       const summaryPdfTimes: number[] = [];
@@ -84,12 +91,14 @@ async function main(): Promise<void> {
         await written.document();
         summaryDocxTimes.push(performance.now() - started);
       }
+      if (printer.launches !== 1) throw new Error(`the printer launched Chromium ${printer.launches} times, not once`);
       const pdfMs = median(pdfTimes);
       const xlsxMs = median(xlsxTimes);
       console.log(`checklist report, ${ITEMS} items, median of ${RUNS} runs`);
       console.log(
-        `  PDF : ${pdfMs.toFixed(0)} ms (${pages} pages; target < ${PDF_TARGET_MS} ms) ${pdfMs < PDF_TARGET_MS ? 'OK' : 'SLOW'}`,
+        `  PDF : ${pdfMs.toFixed(0)} ms (${pages} pages, browser running; target < ${PDF_TARGET_MS} ms) ${pdfMs < PDF_TARGET_MS ? 'OK' : 'SLOW'}`,
       );
+      console.log(`  PDF, first print (launches the browser): ${pdfColdMs.toFixed(0)} ms`);
       console.log(
         `  XLSX: ${xlsxMs.toFixed(0)} ms (${(bytes / 1024).toFixed(0)} KiB; target < ${XLSX_TARGET_MS} ms) ${xlsxMs < XLSX_TARGET_MS ? 'OK' : 'SLOW'}`,
       );
@@ -104,6 +113,7 @@ async function main(): Promise<void> {
         `REPORT_JSON=${JSON.stringify({
           items: ITEMS,
           pdf: pdfTimes,
+          pdfCold: pdfColdMs,
           xlsx: xlsxTimes,
           pages,
           bytes,
@@ -113,6 +123,7 @@ async function main(): Promise<void> {
         })}`,
       );
     } finally {
+      await printer.close();
       await services.close();
     }
   } finally {

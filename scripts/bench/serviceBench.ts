@@ -44,6 +44,47 @@ function expectOk<T>(result: { ok: true; value: T } | { ok: false; message: stri
   return result.value;
 }
 
+const HUGE_TITLE = '性能基准：五万项推进清单';
+const WINDOW_ROWS = 100;
+
+/**
+ * items.window's first window (what the checklist page asks for first) against the raw query
+ * of the same 100 rows with their counts (ITEM_ROWS_SQL limited, no numbering, no lights).
+ */
+async function windowRow(
+  services: ReturnType<typeof createServices>,
+  raw: BetterSqlite3.Database,
+  campaignId: string,
+  reps: number,
+  expected: number,
+  name: string,
+): Promise<BenchRow> {
+  const rawStmt = raw.prepare(`${ITEM_ROWS_SQL} ORDER BY i.section_id, i.sort_order LIMIT ${WINDOW_ROWS}`);
+  const input = { campaignId, offset: 0, limit: WINDOW_ROWS };
+  for (let i = 0; i < 2; i += 1) {
+    await dispatch(services.ctx, 'items.window', input);
+    rawStmt.all({ campaignId });
+  }
+  const samples: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < reps; i += 1) {
+    const measured = await time(() => dispatch(services.ctx, 'items.window', input));
+    const window = expectOk(measured.value, 'items.window');
+    if (window.total !== expected || window.rows.length !== WINDOW_ROWS)
+      throw new Error(`items.window 返回 ${window.rows.length}/${window.total} 项`);
+    samples.push(measured.ms);
+    baseline.push((await time(() => rawStmt.all({ campaignId }))).ms);
+  }
+  return {
+    key: expected === 5000 ? 'itemsWindow' : 'itemsWindowHuge',
+    name,
+    samples,
+    target: null,
+    baseline,
+    note: `含全表序号（ROW_NUMBER）、筛选总数和这 ${WINDOW_ROWS} 行的灯色与计数；基线为 better-sqlite3 取同样 ${WINDOW_ROWS} 行的连接查询（含部门名、材料数、进展数，无序号）`,
+  };
+}
+
 async function main(): Promise<void> {
   const work = arg('--work', '');
   if (!work) throw new Error('缺少 --work 目录');
@@ -211,9 +252,54 @@ async function main(): Promise<void> {
       baseline: listRaw,
       note: '基线为 better-sqlite3 同样的连接查询（含部门名、材料数、进展数），不排序不转换',
     });
+
+    // (c2) the checklist page's first read: one window of the list (the first screen and more).
+    log('(c2) items.window 首屏窗口（5,000 项中的前 100 项）…');
+    rows.push(
+      await windowRow(services, raw, campaignId, reps, 5000, '(c2) 首屏窗口 items.window（5000 项中前 100 项）'),
+    );
   } finally {
     raw.close();
     await services.close();
+  }
+
+  // ---- Fixture C: one campaign of 50,000 items (the province-scale checklist, row d50k).
+  const hugeDir = path.join(work, 'fifty-thousand');
+  log('正在生成基准数据：1 个专项活动 × 50,000 项事项 …');
+  const fixtureC = await time(async () => {
+    await setupCourt(hugeDir);
+    return writeFixture(hugeDir, {
+      campaigns: 1,
+      itemsPerCampaign: 50_000,
+      topSections: 8,
+      childSections: 5,
+      noteEvery: 3,
+      today,
+      titlePrefix: HUGE_TITLE,
+    });
+  });
+  info.fixtureHugeMs = Math.round(fixtureC.ms);
+  const hugeCampaignId = fixtureC.value.campaignIds[0];
+  {
+    const huge = createServices({ dataDir: hugeDir });
+    expectOk(await dispatch(huge.ctx, 'auth.login', BENCH_ADMIN), 'auth.login');
+    const hugeRaw = new BetterSqlite3(path.join(hugeDir, DATABASE_FILE), { readonly: true });
+    try {
+      log('(c50k) items.window 首屏窗口（50,000 项中的前 100 项）…');
+      rows.push(
+        await windowRow(
+          huge,
+          hugeRaw,
+          hugeCampaignId,
+          reps,
+          50_000,
+          '(c50k) 首屏窗口 items.window（5 万项中前 100 项）',
+        ),
+      );
+    } finally {
+      hugeRaw.close();
+      await huge.close();
+    }
   }
 
   // (e) demo data, loaded as a clerk loads it: court.setup with loadDemo, until the job is done.
@@ -242,7 +328,7 @@ async function main(): Promise<void> {
   });
 
   process.stdout.write(
-    `BENCH_JSON=${JSON.stringify({ today, rows, info, dirs: { fifty: fiftyDir, big: bigDir }, bigCampaignTitle: '性能基准：五千项推进清单', bigCampaignId: campaignId })}\n`,
+    `BENCH_JSON=${JSON.stringify({ today, rows, info, dirs: { fifty: fiftyDir, big: bigDir, huge: hugeDir }, bigCampaignTitle: '性能基准：五千项推进清单', bigCampaignId: campaignId, hugeCampaignTitle: HUGE_TITLE, hugeCampaignId })}\n`,
   );
 }
 

@@ -24,6 +24,7 @@ import { loadDemoHere } from '../../src/main/demo/demoJob';
 import type { JobControl } from '../../src/main/jobs/jobRegistry';
 import { sweepLights, sweepLightsHere } from '../../src/main/lights/lightHistory';
 import { saveReportHere } from '../../src/main/reports/reportExport';
+import { closeSharedPdfPrinter } from '../../src/main/reports/reportPdf';
 import type { ReportFormat, ReportKind } from '../../src/shared/model';
 import { BENCH_ADMIN, setupCourt, writeFixture } from './fixtures';
 // The ledger's measures and look-backs join the daily sweep when the ledger area is loaded.
@@ -289,6 +290,8 @@ async function main(): Promise<void> {
       await checklist.close();
       await inspection.close();
       await sweep.close();
+      // The browser the in-thread PDF exports kept warm (the workers close their own).
+      await closeSharedPdfPrinter();
     }
 
     console.log(`longest main-loop stall, median of ${RUNS} runs (through dispatch / called in this thread)`);
@@ -314,5 +317,6 @@ async function asUser(ctx: ServiceContext): Promise<ServiceContext> {
 
 main().catch((error: unknown) => {
   console.error(error);
-  process.exitCode = 1;
+  // Exit now: a failed job can leave worker threads that keep the process (and npm run bench) waiting.
+  process.exit(1);
 });
