@@ -874,23 +874,57 @@ function printSection(title, { rows, notes }, extra = []) {
 
 // ---------------------------------------------------------------------------------------------
 // Whether the machine was loaded: the CPU time the whole machine spent (/proc/stat) less what this
-// bench and its waited-for children spent (/proc/self/stat), over each section's wall time. The
+// bench and all its children spent (/proc/<pid>/stat), over each section's wall time. The
 // 1-minute load average cannot tell the bench's own two busy cores from someone else's.
+
+/** utime + stime + cutime + cstime (clock ticks) and the parent of one /proc/<pid>/stat line. */
+function processTimes(stat) {
+  // Fields after the command name: state is field 3, so ppid (4) sits at 1 and utime/stime/cutime/cstime (14-17) at 11-14.
+  const after = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+  return { ppid: after[1], ticks: after[11] + after[12] + after[13] + after[14] };
+}
+
+/**
+ * This process's CPU time with that of its children: those that ended (counted in cutime/cstime
+ * once waited for) and those still running (the preview server, Chromium, esbuild's service),
+ * found by walking /proc. Without the running ones, the bench's own children counted as "others".
+ */
+function ownTicks() {
+  const all = new Map();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      all.set(Number(name), processTimes(fs.readFileSync(`/proc/${name}/stat`, 'utf8')));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const ours = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, times] of all)
+      if (!ours.has(pid) && ours.has(times.ppid)) {
+        ours.add(pid);
+        grew = true;
+      }
+  }
+  let ticks = 0;
+  for (const pid of ours) ticks += all.get(pid)?.ticks ?? 0;
+  return ticks;
+}
 
 function cpuSnapshot() {
   try {
     const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     const [user, nice, system, idle, iowait, irq, softirq, steal] = fields;
-    const own = fs.readFileSync('/proc/self/stat', 'utf8');
-    // Fields after the command name: state is field 3, so utime/stime/cutime/cstime (14-17) sit at 11-14.
-    const after = own
-      .slice(own.lastIndexOf(')') + 2)
-      .split(' ')
-      .map(Number);
     return {
       busy: user + nice + system + irq + softirq + steal,
       total: user + nice + system + idle + iowait + irq + softirq + steal,
-      ours: after[11] + after[12] + after[13] + after[14],
+      ours: ownTicks(),
     };
   } catch {
     return null; // not Linux: only the load average is printed

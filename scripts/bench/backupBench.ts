@@ -24,7 +24,9 @@ import { BENCH_ADMIN, setupCourt, writeFixture } from './fixtures';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
-const work = path.resolve(arg('--work', fs.mkdtempSync(path.join(os.tmpdir(), 'court-backup-bench-'))));
+// Without --work, a temporary folder of its own, removed at the end (a fallback made eagerly was left behind).
+const ownWork = !argv.includes('--work');
+const work = path.resolve(ownWork ? fs.mkdtempSync(path.join(os.tmpdir(), 'court-backup-bench-')) : arg('--work', ''));
 const reps = Math.max(1, Number(arg('--reps', '5')));
 const provinceArg = arg('--province', '');
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -160,7 +162,7 @@ async function main() {
     log(`(k3-k4) 高院数据库 ${high} …`);
     province = await measure(high, '高院', Math.max(1, Math.min(reps, 3)));
   }
-  fs.rmSync(fifty, { recursive: true, force: true });
+  fs.rmSync(ownWork ? work : fifty, { recursive: true, force: true });
   process.stdout.write(`BACKUP_JSON=${JSON.stringify({ court, province, load: { start: startLoad, end: load() } })}\n`);
 }
 
