@@ -15,7 +15,7 @@ import type { ServiceContext } from '../api/context';
 import { listSections, loadCampaignRow } from '../campaigns/campaigns';
 import type { CampaignsTable } from '../data/schema';
 import { ownCourtCode, today, viewedCourtCode } from '../court/courtProfile';
-import { sweepLights } from '../lights/lightHistory';
+import { everRed, sweepLights } from '../lights/lightHistory';
 import { itemQuery, type ItemRecord, rowRules, searchItems, toItemRow } from './items';
 
 type Filters = NonNullable<ParsedInput<'items.window'>['filters']>;
@@ -236,16 +236,9 @@ async function rowsFor(
   const ids = window.map((entry) => entry.id);
   const [records, red] = await Promise.all([
     itemQuery(ctx).where('items.id', 'in', ids).execute() as Promise<ItemRecord[]>,
-    ctx.db
-      .selectFrom('lightHistory')
-      .select('recordId')
-      .distinct()
-      .where('light', '=', 'red')
-      .where('recordKind', '=', 'item')
-      .where('recordId', 'in', ids)
-      .execute(),
+    everRed(ctx.db, 'item', { ids }),
   ]);
-  const rules = await rowRules(ctx, list.campaign, new Set(red.map((row) => row.recordId)));
+  const rules = await rowRules(ctx, list.campaign, red);
   const byId = new Map(records.map((record) => [record.id, record]));
   return window.flatMap((entry) => {
     const record = byId.get(entry.id);

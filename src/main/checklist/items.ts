@@ -62,7 +62,7 @@ export async function rowRules(
 ): Promise<RowRules> {
   return {
     light: lightRule(today(ctx), campaign.yellowDays),
-    red: red ?? (await everRed(ctx.db, 'item', campaign.id)),
+    red: red ?? (await everRed(ctx.db, 'item', { campaignId: campaign.id })),
     campaign,
   };
 }

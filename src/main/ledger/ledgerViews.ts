@@ -49,7 +49,7 @@ export async function ledgerLens(ctx: ServiceContext, campaignId: string): Promi
   await sweepLights(ctx);
   const day = today(ctx);
   const [red, departments] = await Promise.all([
-    everRed(ctx.db, 'measure', campaignId),
+    everRed(ctx.db, 'measure', { campaignId }),
     // Deleted departments too: an old measure still names the department it belonged to.
     ctx.db.selectFrom('departments').select(['id', 'name', 'headName']).execute(),
   ]);

@@ -249,18 +249,29 @@ export async function lightHistory(db: Db, kind: LightRecordKind, id: string): P
 }
 
 /** The items or measures of one campaign that have ever shown red. */
-export async function everRed(db: Db, kind: 'item' | 'measure', campaignId: string): Promise<Set<string>> {
-  const ofCampaign =
-    kind === 'item'
-      ? db.selectFrom('items').select('id').where('campaignId', '=', campaignId)
-      : db.selectFrom('ledgerMeasures').select('id').where('campaignId', '=', campaignId);
+/**
+ * The items or measures that were ever red: of a whole campaign, or (`ids`) of just those records,
+ * as the checklist's window asks for its hundred rows.
+ */
+export async function everRed(
+  db: Db,
+  kind: 'item' | 'measure',
+  scope: { campaignId: string } | { ids: string[] },
+): Promise<Set<string>> {
+  if ('ids' in scope && scope.ids.length === 0) return new Set();
+  const records =
+    'ids' in scope
+      ? scope.ids
+      : kind === 'item'
+        ? db.selectFrom('items').select('id').where('campaignId', '=', scope.campaignId)
+        : db.selectFrom('ledgerMeasures').select('id').where('campaignId', '=', scope.campaignId);
   const rows = await db
     .selectFrom('lightHistory')
     .select('recordId')
     .distinct()
     .where('light', '=', 'red')
     .where('recordKind', '=', kind)
-    .where('recordId', 'in', ofCampaign)
+    .where('recordId', 'in', records)
     .execute();
   return new Set(rows.map((row) => row.recordId));
 }
