@@ -100,6 +100,9 @@ export const theme = createTheme({
       styles: { title: { fontSize: 18, fontWeight: 600 } },
     },
     Notification: { defaultProps: { withBorder: true } },
+    // A closed list is not kept in the page: a screen with several filters would otherwise build
+    // and position every hidden option list on each visit (about a tenth of the checklist's first render).
+    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
   },
 });
 

@@ -102,3 +102,52 @@ test('3000 项推进清单：滚动到末尾、排序、筛选、搜索、全选
   expect(changed.ids.every((id) => owners.get(id) === '周明')).toBe(true);
   expect(list.filter((item) => item.owner === '周明')).toHaveLength(TOTAL / 2);
 });
+
+test('从活动列表打开推进清单：首次画出时事项行已在，不先画占位；键盘回车同样打开', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await seedCampaign(app, [
+    { title: '打开即见第1项', owner: '王强' },
+    { title: '打开即见第2项', owner: '张敏' },
+  ]);
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('link', { name: '专项活动', exact: true }).click();
+  const title = page
+    .getByTestId('campaign-card')
+    .filter({ hasText: '2026年“清廉法院”建设' })
+    .getByTestId('campaign-title');
+  await expect(title).toBeVisible();
+
+  // Watches every change of the page from before the click: the first time the checklist's page
+  // is in the document (its search field), the rows must be there with it.
+  const watchFirstDrawing = () =>
+    page.evaluate(() => {
+      const seen = { pageWithoutRows: false, pageDrawn: false };
+      (window as unknown as { firstDrawing: typeof seen }).firstDrawing = seen;
+      const observer = new MutationObserver(() => {
+        if (seen.pageDrawn || !document.querySelector('[data-testid="item-search"]')) return;
+        seen.pageDrawn = true;
+        seen.pageWithoutRows = !document.querySelector('[data-testid="item-row"]');
+        observer.disconnect();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+  const firstDrawing = () =>
+    page.evaluate(
+      () => (window as unknown as { firstDrawing: { pageWithoutRows: boolean; pageDrawn: boolean } }).firstDrawing,
+    );
+
+  await watchFirstDrawing();
+  await title.click();
+  await expect(page.getByTestId('item-row')).toHaveCount(2);
+  expect(await firstDrawing()).toEqual({ pageDrawn: true, pageWithoutRows: false });
+  await expect(page).toHaveURL(/#\/campaign\//);
+
+  // Back to the list, and the title followed with the keyboard.
+  await page.goBack();
+  await expect(title).toBeVisible();
+  await watchFirstDrawing();
+  await title.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('item-row')).toHaveCount(2);
+  expect(await firstDrawing()).toEqual({ pageDrawn: true, pageWithoutRows: false });
+});

@@ -1,6 +1,6 @@
 // The campaign list: one card per campaign with its figures; create, edit, close/reopen, delete.
 // A campaign received from a superior (上级下发) is the issuer's to edit, close or delete.
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -37,7 +37,7 @@ import { formatDate } from '../lib/dates';
 import { notifyFailure, notifySuccess } from '../lib/notify';
 import { campaignRoute, navigate, routeHref } from '../lib/router';
 import { CampaignFormModal } from './CampaignForm';
-import { prefetchItems } from '../campaign/itemsPrefetch';
+import { followChecklistLink } from '../campaign/itemsPrefetch';
 import { useCanCall } from '../campaign/canCall';
 import { campaignsText as t } from './text';
 import { PageHeader } from '../common/PageHeader';
@@ -231,10 +231,7 @@ function CampaignCard({
   // Edit, close and delete are all MANAGERS: one check offers the menu.
   const manages = canCall('campaigns.update');
   const f = campaign.figures;
-  const open = () => {
-    prefetchItems(campaign.id);
-    navigate(campaignRoute(campaign.id));
-  };
+  const href = routeHref(campaignRoute(campaign.id));
   return (
     <Card withBorder padding="lg" radius="sm" data-testid="campaign-card" data-campaign-id={campaign.id}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
@@ -246,8 +243,8 @@ function CampaignCard({
           td="none"
           // A real link: Tab reaches it, the address shows, a screen reader says "链接".
           component="a"
-          href={routeHref(campaignRoute(campaign.id))}
-          onClick={() => prefetchItems(campaign.id)}
+          href={href}
+          onClick={(event) => followChecklistLink(event, campaign.id, href)}
           data-testid="campaign-title"
         >
           {campaign.title}
@@ -326,7 +323,13 @@ function CampaignCard({
         <Stat label={t.signedOff} value={f.signedOff} color="teal.8" />
         <Stat label={t.overdue} value={f.overdue} color={f.overdue ? 'red.7' : undefined} />
       </Group>
-      <Button variant="light" mt="md" onClick={open}>
+      <Button
+        component="a"
+        href={href}
+        variant="light"
+        mt="md"
+        onClick={(event: MouseEvent<HTMLAnchorElement>) => followChecklistLink(event, campaign.id, href)}
+      >
         {t.open}
       </Button>
     </Card>
