@@ -8,12 +8,14 @@
 // Any esbuild build of main-process code may use the plugin: it makes the bundle require
 // vendor/<package>.js relative to itself and writes those files when the build ends. Bundles built
 // without it (tests, the development server) carry the packages inline and behave the same.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 // The packages are resolved from this repository's node_modules, wherever the build runs from.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
 
 export const LAZY_PACKAGES = ['exceljs', 'docx', 'pdf-lib'];
 
@@ -44,6 +46,24 @@ function buildVendorFolder(vendorDir) {
   return vendorBuilds.get(vendorDir);
 }
 
+/** The package's export names (and whether it is compiled ES module), read once from node_modules. */
+function exportShape(name) {
+  const real = requireFromRepo(name);
+  return { names: Object.keys(real), esModule: real.__esModule === true };
+}
+
+/** A CommonJS module standing in for package `name`: its exports read through to `vendorFile` on first use. */
+function lazyStandIn(name, vendorFile) {
+  const { names, esModule } = exportShape(name);
+  return [
+    'let real;',
+    `const load = () => (real ??= require(${JSON.stringify(vendorFile)}));`,
+    ...(esModule ? ["Object.defineProperty(module.exports, '__esModule', { value: true });"] : []),
+    `for (const name of ${JSON.stringify(names)})`,
+    '  Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });',
+  ].join('\n');
+}
+
 /**
  * @param {{ vendorDir?: string }} [options] where the vendor files go; by default vendor/ beside
  *   the bundle (the command line's bundle in dist/cli/ passes dist/main/vendor/).
@@ -68,8 +88,12 @@ export function lazyPackages(options = {}) {
         namespace: 'lazy-package',
         sideEffects: false,
       }));
+      // esbuild requires a package where the importing module starts, not where it is used, so the
+      // stand-in holds the package's export names as getters and requires the vendor file on the first
+      // one read: a module that imports docx but builds no document (reportKinds.ts at start-up)
+      // costs nothing.
       pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(`./${fromBundle}/${args.path}.js`.replace(/^\.\/\.\.\//, '../'))});`,
+        contents: lazyStandIn(args.path, `./${fromBundle}/${args.path}.js`.replace(/^\.\/\.\.\//, '../')),
         loader: 'js',
       }));
       pluginBuild.onResolve({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({

@@ -1,5 +1,5 @@
 // A cold start to the log-in screen (open the data folder, court.get, auth.status) from a bundle
-// built as scripts/build.mjs builds the app's: the Excel and PDF libraries stay in vendor/ files
+// built as scripts/build.mjs builds the app's: the Excel, Word and PDF libraries stay in vendor/ files
 // that the start never loads, and the first workbook loads exceljs from there. Checked in a
 // fresh Node process, by the modules it actually required (no timings: those belong to the bench).
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ const ENTRY = `
 import { createServices } from '${path.join(repoRoot, 'src/main/app/services')}';
 import { dispatch } from '${path.join(repoRoot, 'src/main/api/dispatch')}';
 import { loadWorkbook } from '${path.join(repoRoot, 'src/main/workbooks/readWorkbook')}';
+import { officialDocumentDocx } from '${path.join(repoRoot, 'src/main/reports/noticeDocx')}';
 
 const loaded = () => Object.keys(require.cache).map((file) => file.split(require('node:path').sep).join('/'));
 
@@ -33,14 +34,43 @@ async function main() {
     (error) => error.code,
   );
   const afterWorkbook = loaded();
+  const word = await officialDocumentDocx({
+    documentTitle: '关于推进情况的通报',
+    mark: '黑龙江省高级人民法院',
+    docNumber: '',
+    title: '关于推进情况的通报',
+    addressees: '各中级人民法院：',
+    body: '一、总体情况\\n各院按期报送。',
+    signature: '黑龙江省高级人民法院',
+    signedDate: '2026-12-05',
+  });
+  const afterWord = loaded();
   await services.close();
-  console.log(JSON.stringify({ court: court.ok, status: status.ok, atLogin, refusal, afterWorkbook }));
+  console.log(
+    JSON.stringify({
+      court: court.ok,
+      status: status.ok,
+      atLogin,
+      refusal,
+      afterWorkbook,
+      wordZip: word.subarray(0, 2).toString('latin1'),
+      afterWord,
+    }),
+  );
 }
 void main();
 `;
 
 let work = '';
-let child: { court: boolean; status: boolean; atLogin: string[]; refusal: string; afterWorkbook: string[] };
+let child: {
+  court: boolean;
+  status: boolean;
+  atLogin: string[];
+  refusal: string;
+  afterWorkbook: string[];
+  wordZip: string;
+  afterWord: string[];
+};
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'court-cold-start-'));
@@ -78,10 +108,8 @@ describe('cold start to the log-in screen', () => {
     expect(child.status).toBe(true);
   });
 
-  it('loads neither the Excel nor the PDF library', () => {
-    // docx is still loaded: src/main/reports/*Docx.ts build constants from its values at module
-    // scope (border styles, line rules), which keeps it in the start-up path through reportKinds.ts.
-    const vendor = child.atLogin.filter((file) => file.includes('/vendor/') && !file.endsWith('/vendor/docx.js'));
+  it('loads none of the Excel, Word and PDF libraries', () => {
+    const vendor = child.atLogin.filter((file) => file.includes('/vendor/'));
     expect(vendor).toEqual([]);
     for (const name of LAZY_PACKAGES as string[])
       expect(child.atLogin.filter((file) => file.includes(`/node_modules/${name}/`))).toEqual([]);
@@ -89,8 +117,16 @@ describe('cold start to the log-in screen', () => {
 
   it('loads exceljs from its vendor file when the first workbook is read', () => {
     expect(child.refusal).toBe('E_INVALID');
-    expect(
-      child.afterWorkbook.filter((file) => file.includes('/vendor/') && !file.endsWith('/vendor/docx.js')),
-    ).toEqual([path.join(work, 'bin', 'vendor', 'exceljs.js').split(path.sep).join('/')]);
+    expect(child.afterWorkbook.filter((file) => file.includes('/vendor/'))).toEqual([
+      path.join(work, 'bin', 'vendor', 'exceljs.js').split(path.sep).join('/'),
+    ]);
+  });
+
+  it('loads docx from its vendor file when the first Word document is built, and the document is a zip', () => {
+    const vendorFile = (name: string) => path.join(work, 'bin', 'vendor', name).split(path.sep).join('/');
+    expect(child.wordZip).toBe('PK');
+    expect(child.afterWord.filter((file) => file.includes('/vendor/')).sort()).toEqual(
+      [vendorFile('docx.js'), vendorFile('exceljs.js')].sort(),
+    );
   });
 });

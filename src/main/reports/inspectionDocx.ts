@@ -32,8 +32,11 @@ const BODY_FONT = wordFont(OFFICE_FONTS.tableBody);
  * 小四 12 pt in the six-column problem table (at 4号 its dates and 序号 would break).
  */
 const SIZE = { title: 44, court: 32, date: 32, heading: 32, body: 32, table: 28, dense: 24 };
-const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
-const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+// Built on use: docx's values are read only when a document is built (scripts/lib/lazyPackages.mjs).
+const tableBorders = () => {
+  const line = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
+  return { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+};
 /** Twips per millimetre (1440 per inch). */
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
@@ -83,7 +86,7 @@ function cell(
 }
 
 function table(rows: TableRow[]): Table {
-  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, borders: BORDERS, rows });
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, borders: tableBorders(), rows });
 }
 
 const row = (cells: TableCell[], header = false, cantSplit = true) =>

@@ -70,7 +70,9 @@ export const BODY_CHARACTER_SPACING = Math.round(
 
 const half = (pt: number) => Math.round(pt * 2);
 const RED = 'E60012';
-const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
+// A function, not a constant: docx's values are read only when a document is built, so starting the
+// program does not load the package (scripts/lib/lazyPackages.mjs).
+const exact = () => ({ line: LINE_PITCH, lineRule: LineRuleType.EXACT });
 
 function line(
   text: string,
@@ -134,7 +136,7 @@ export { line as officialLine };
 
 /** Empty lines of the grid. */
 export const blankLines = (count: number) =>
-  Array.from({ length: count }, () => new Paragraph({ spacing: exact, children: [] }));
+  Array.from({ length: count }, () => new Paragraph({ spacing: exact(), children: [] }));
 
 export async function officialDocumentDocx(doc: OfficialDocumentContent): Promise<Buffer> {
   const blank = blankLines;
@@ -198,7 +200,7 @@ export async function officialDocx(
       default: {
         document: {
           run: { font: DOCX_FONTS.body, size: half(OFFICIAL_SIZES.body) },
-          paragraph: { spacing: exact },
+          paragraph: { spacing: exact() },
         },
       },
     },

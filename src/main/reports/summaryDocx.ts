@@ -28,13 +28,16 @@ const S = TEXT.summary;
 const TABLE_PT = 10.5;
 const half = (pt: number) => Math.round(pt * 2);
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border };
+// Built on use: docx's values are read only when a document is built (scripts/lib/lazyPackages.mjs).
+const borders = () => {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  return { top: border, bottom: border, left: border, right: border };
+};
 
 function cell(text: string, widthPct: number, options: { header?: boolean; center?: boolean } = {}): TableCell {
   return new TableCell({
     width: { size: widthPct * 50, type: WidthType.PERCENTAGE },
-    borders,
+    borders: borders(),
     verticalAlign: VerticalAlign.CENTER,
     shading: options.header ? { fill: 'F0F0F0' } : undefined,
     margins: { left: 60, right: 60, top: 20, bottom: 20 },
@@ -77,7 +80,7 @@ function table(columns: readonly string[], widths: readonly number[], rows: stri
           children: [
             new TableCell({
               columnSpan: columns.length,
-              borders,
+              borders: borders(),
               children: [
                 new Paragraph({
                   alignment: AlignmentType.CENTER,
