@@ -1,6 +1,6 @@
 // Report bench: a 1,000-item checklist report (推进清单) from a real court database to PDF
-// (Chromium via playwright-core; target under 1.5 s with the browser already running, as the app's
-// worker and printer keep it between prints) and to XLSX (exceljs; target under 2 s), and the
+// (Chromium via playwright-core; target under 1.5 s with the browser and its printing page already
+// running, as the app's worker and printer keep them between prints) and to XLSX (exceljs; target under 2 s), and the
 // written 活动总结 of the same campaign (drafted from the data, one item in ten marked 亮点) to PDF
 // (target under 3 s) and to Word. Each run covers reading the data, building the document and
 // producing the file's bytes. The first PDF, which launches the browser, is timed on its own

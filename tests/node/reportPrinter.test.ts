@@ -35,6 +35,26 @@ function browserProcesses(): number[] {
     .map(([pid]) => Number(pid));
 }
 
+/** The renderer processes under a browser process (the page kept between prints has one). */
+function rendererProcesses(browser: number): number[] {
+  const listed = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' }).stdout;
+  const rows = listed
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(([, pid, parent, args]) => ({ pid: Number(pid), parent: Number(parent), args }));
+  const under = new Set([browser]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const row of rows)
+      if (under.has(row.parent) && !under.has(row.pid)) {
+        under.add(row.pid);
+        grew = true;
+      }
+  }
+  return rows.filter((row) => under.has(row.pid) && row.args.includes('--type=renderer')).map((row) => row.pid);
+}
+
 function document(title: string): string {
   return reportDocument({ documentTitle: title, landscape: true, body: `<h1>${title}</h1><p>第一页</p>` });
 }
@@ -87,6 +107,23 @@ describe('the warm Chromium printer', () => {
     expect(printer.launches).toBe(2);
     await printer.close();
     expect(browserProcesses().filter((pid) => !before.includes(pid))).toEqual([]);
+  });
+
+  it('prints in a new page when the renderer of the page kept from the last print was killed', async () => {
+    const printer = newPrinter();
+    const before = browserProcesses();
+    await printer.print(document('渲染进程之前'));
+    await printer.settled();
+    const [browser] = browserProcesses().filter((pid) => !before.includes(pid));
+    const renderers = rendererProcesses(browser);
+    expect(renderers.length).toBeGreaterThan(0);
+    for (const pid of renderers) process.kill(pid, 'SIGKILL');
+    const after = await printer.print(document('渲染进程之后'));
+    const text = textOf(after);
+    expect(text).toContain('渲染进程之后');
+    expect(text).not.toContain('渲染进程之前');
+    // The browser itself was fine: no second launch.
+    expect(printer.launches).toBe(1);
   });
 
   it('closes the browser after the idle time without prints', async () => {

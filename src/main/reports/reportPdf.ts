@@ -68,12 +68,37 @@ export function printableDocument(html: string, fonts: FontFaceOptions['source']
 export const BROWSER_IDLE_MS = 60_000;
 
 /**
+ * Added to the document the Chromium printer loads: on screen the page shows nothing, so Chromium
+ * does not lay out, shape and raster a long report for a 1280-pixel window (each font slice that
+ * arrived made it lay out all of it again) before laying it out once more for the paper — that was
+ * most of a 1,000-item list's print. The printed pages are laid out as before; the fonts the text
+ * needs are loaded by the printer itself (loadDeclaredFonts), as the hidden text asks for none.
+ */
+export const SCREEN_HIDDEN_STYLE =
+  '<style data-court-print-only>@media screen { body { display: none !important; } }</style>';
+
+/** A page kept between prints. Its routes serve the document it is printing now (at an address of its own) and the font slices. */
+interface PrintTab {
+  /** The launch of the browser the page lives in: a page of a browser closed or relaunched since is not used again. */
+  launch: Promise<Browser>;
+  context: BrowserContext;
+  page: Page;
+  document: { url: string; html: string } | null;
+}
+
+let printNumber = 0;
+
+/**
  * Chromium (Debian's by default, or COURT_CHROMIUM) driven by playwright-core. Launching the
  * browser costs about half a second, more than printing a short report: one browser is launched at
- * the first print and kept for the next ones, each printed in a context of its own (nothing — the
- * routed origin, loaded fonts, storage — passes from one document to the next). It is closed after
+ * the first print and kept for the next ones. So is one page: a new page costs a new renderer
+ * process that decodes the fonts and warms its caches again (a third of a long report's print).
+ * Each print loads its own document at an address of its own into the page, and afterwards the page
+ * goes back to about:blank before it is kept, so it holds no report between prints; what passes from
+ * one print to the next is the renderer with the shipped fonts decoded. The browser is closed after
  * BROWSER_IDLE_MS without prints and by close(); a browser that crashed or was killed is launched
- * again at the next print. Prints may run at the same time (each has its own page).
+ * again at the next print, and a kept page that fails is replaced by a new one for the same print.
+ * Prints may run at the same time: one takes the kept page, the others a page of their own.
  *
  * A live browser keeps the process running: whoever makes a printer closes it (or uses
  * sharedPdfPrinter(), closed by closeSharedPdfPrinter() when the process or worker ends).
@@ -83,6 +108,9 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   private idleTimer: NodeJS.Timeout | null = null;
   private printing = 0;
   private launchCount = 0;
+  private keptTab: PrintTab | null = null;
+  /** The last printed page being blanked before it is kept: the next print waits for it. */
+  private keeping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly executablePath = process.env.COURT_CHROMIUM ?? '/usr/bin/chromium',
@@ -98,11 +126,17 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     return stampProgramInfo(await this.render(html, options));
   }
 
+  /** Resolves once the page of the last print is blank and kept for the next (tests). */
+  async settled(): Promise<void> {
+    await this.keeping;
+  }
+
   /** Closes the browser, if one is running; the next print launches a new one. */
   async close(): Promise<void> {
     this.stopIdleTimer();
     const browser = this.browser;
     this.browser = null;
+    this.keptTab = null;
     if (!browser) return;
     try {
       await (await browser).close();
@@ -117,20 +151,59 @@ export class ChromiumPdfPrinter implements PdfPrinter {
    * known to be gone until it is asked for a context: then it is forgotten and one new browser is
    * launched.
    */
-  private async freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+  private async freshTab(): Promise<PrintTab> {
     for (let attempt = 1; ; attempt += 1) {
-      const launching = (this.browser ??= this.launch());
-      const browser = await launching;
+      const launch = (this.browser ??= this.launch());
+      const browser = await launch;
       let context: BrowserContext | null = null;
       try {
         context = await browser.newContext();
-        return { context, page: await context.newPage() };
+        const tab: PrintTab = { launch, context, page: await context.newPage(), document: null };
+        // The document and the font slices its text uses, served from memory and the font folder:
+        // the page reaches nothing else (every other request is refused).
+        await tab.page.route('**/*', async (route) => {
+          const url = route.request().url();
+          if (tab.document && url === tab.document.url)
+            return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: tab.document.html });
+          const font = servedFontFile(url);
+          if (font) return route.fulfill({ status: 200, contentType: 'font/woff2', path: font });
+          return route.abort();
+        });
+        return tab;
       } catch (error) {
         await context?.close().catch(() => undefined);
         if (attempt === 2 || browser.isConnected()) throw error;
-        if (this.browser === launching) this.browser = null;
+        if (this.browser === launch) this.browser = null;
       }
     }
+  }
+
+  /** The page kept from the last print, if it is still good to print in. */
+  private async takeKeptTab(): Promise<PrintTab | null> {
+    await this.keeping;
+    const tab = this.keptTab;
+    this.keptTab = null;
+    if (!tab) return null;
+    if (tab.launch === this.browser && !tab.page.isClosed()) return tab;
+    await tab.context.close().catch(() => undefined);
+    return null;
+  }
+
+  /** After a print: the page is blanked, then kept for the next print (or closed when one is kept already). */
+  private keep(tab: PrintTab): void {
+    tab.document = null;
+    this.keeping = this.keeping.then(async () => {
+      try {
+        await tab.page.goto('about:blank', { timeout: 10_000 });
+        if (!this.keptTab && tab.launch === this.browser) {
+          this.keptTab = tab;
+          return;
+        }
+      } catch {
+        // A page that cannot even go blank is not kept.
+      }
+      await tab.context.close().catch(() => undefined);
+    });
   }
 
   private launch(): Promise<Browser> {
@@ -171,34 +244,44 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     this.printing += 1;
     this.stopIdleTimer();
     try {
-      const { context, page } = await this.freshPage();
-      try {
-        return await printPage(page, html, options);
-      } finally {
-        await context.close().catch(() => undefined);
+      const kept = await this.takeKeptTab();
+      if (kept) {
+        try {
+          return await this.printIn(kept, html, options);
+        } catch {
+          // The kept page failed (its renderer crashed, say): the print is tried once in a new page.
+        }
       }
+      return await this.printIn(await this.freshTab(), html, options);
     } finally {
       this.printing -= 1;
       this.startIdleTimer();
     }
   }
+
+  /** One print in a page: kept for the next print when it worked, closed when it did not. */
+  private async printIn(tab: PrintTab, html: string, options: PrintOptions): Promise<Buffer> {
+    let printed = false;
+    try {
+      const pdf = await printPage(tab, html, options);
+      printed = true;
+      return pdf;
+    } finally {
+      if (printed) this.keep(tab);
+      else await tab.context.close().catch(() => undefined);
+    }
+  }
 }
 
-async function printPage(page: Page, html: string, options: PrintOptions): Promise<Buffer> {
-  // The document and the font slices its text uses, served from memory and the font folder:
-  // the page reaches nothing else (every other request is refused).
-  const served = printableDocument(html, 'served');
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url === `${PRINT_ORIGIN}/report`)
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served });
-    const font = servedFontFile(url);
-    if (font) return route.fulfill({ status: 200, contentType: 'font/woff2', path: font });
-    return route.abort();
-  });
-  await page.goto(`${PRINT_ORIGIN}/report`, { waitUntil: 'load' });
-  // Every font the text needs is loaded before printing (a face still loading prints blank).
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+async function printPage(tab: PrintTab, html: string, options: PrintOptions): Promise<Buffer> {
+  printNumber += 1;
+  tab.document = {
+    url: `${PRINT_ORIGIN}/report/${printNumber}`,
+    html: addToHead(printableDocument(html, 'served'), SCREEN_HIDDEN_STYLE),
+  };
+  const { page } = tab;
+  await page.goto(tab.document.url, { waitUntil: 'load' });
+  await loadDeclaredFonts(page);
   // A 公文 lays out its own pages (size, margins, “— 1 —” page numbers in margin boxes).
   const layout = printLayout(html);
   if (layout === 'official-document')
@@ -210,6 +293,19 @@ async function printPage(page: Page, html: string, options: PrintOptions): Promi
     printBackground: true,
     displayHeaderFooter: false,
     margin: { top: margin.top, bottom: margin.bottom, left: margin.left, right: margin.right },
+  });
+}
+
+/**
+ * Every font the document declares, loaded before printing (a face still loading prints blank).
+ * The rules name only the slices holding the document's characters (fonts/shippedFonts.ts), and a
+ * page hidden on screen asks for none by itself. A slice that fails to load is left to the
+ * fallback faces, as a page would.
+ */
+async function loadDeclaredFonts(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await Promise.all(Array.from(document.fonts, (face) => face.load().catch(() => undefined)));
+    await document.fonts.ready;
   });
 }
 
