@@ -4,7 +4,7 @@
 // (readCheckedRows: each row against its table's schema, the signer and the change range; the
 // line count against the manifest's), and the envelope and nested-bundle names.
 import { ApiError } from '../api/errors';
-import { checkSyncRow, ROW_DEFAULTS, syncRowRefusal, syncTableLabel, type SyncTableName } from '../data/rowSchemas';
+import { ROW_DEFAULTS, syncRowChecker, syncRowRefusal, syncTableLabel, type SyncTableName } from '../data/rowSchemas';
 import { checkEntriesAgainstManifest, openBundleZip, type OpenedBundleZip } from './format/container';
 import { verifyBytes } from './format/keys';
 import { DEFAULT_LIMITS } from './format/limits';
@@ -118,52 +118,63 @@ const COLUMNS_ADDED_LATER: Partial<Record<SyncTableName, Record<string, number>>
   progress_notes: { highlight: 11 },
 };
 
-function fillColumnsOlderProgramsLack(table: string, row: Record<string, unknown>, schemaVersion: number): void {
+/** The columns of `table` a bundle of `schemaVersion` may leave out, with the default each then gets. */
+function columnsOlderProgramsLack(table: string, schemaVersion: number): [string, string | number][] {
   const added = COLUMNS_ADDED_LATER[table as SyncTableName];
-  if (!added) return;
-  for (const [column, since] of Object.entries(added)) {
-    if (schemaVersion < since && !(column in row)) row[column] = ROW_DEFAULTS[table as SyncTableName][column];
-  }
+  if (!added) return [];
+  return Object.entries(added)
+    .filter(([, since]) => schemaVersion < since)
+    .map(([column]) => [column, ROW_DEFAULTS[table as SyncTableName][column]]);
 }
 
 /**
- * Every rule a row must meet before it may touch a database: its table's schema (types, every
- * column and no other, ranges), the signer's ownership of it, and the change range the manifest
- * declares. `line` is its line in the entry, for the message.
+ * Every rule a row of one rows/ entry must meet before it may touch a database: its table's
+ * schema (types, every column and no other, ranges), the signer's ownership of it, and the change
+ * range the manifest declares. Built once per entry (what depends on the table and the manifest
+ * is worked out then); the returned check takes the row and its line in the entry, for the message.
  */
-function checkBundleRow(
+function bundleRowCheck(
   table: string,
-  row: Record<string, unknown>,
-  line: number,
   manifest: Manifest,
   latestDay: string,
-): void {
-  fillColumnsOlderProgramsLack(table, row, manifest.app.schemaVersion);
-  const problem = checkSyncRow(table, row);
-  if (problem) throw new ApiError('E_CORRUPT', syncRowRefusal(table, line, problem));
+): (row: Record<string, unknown>, line: number) => void {
+  const lacking = columnsOlderProgramsLack(table, manifest.app.schemaVersion);
+  const problemOf = syncRowChecker(table);
   const source = manifest.source;
-  if (row.origin !== source.code || (table === 'courts' && row.code !== source.code)) {
-    throw new ApiError(
-      'E_ORIGIN',
-      `同步包中有一条${syncTableLabel(table)}（第 ${line} 行）自称来自 ${String(table === 'courts' ? row.code : row.origin)}，但签名的是${describeCourt(source)}。一个法院只能报送自己的数据，没有导入任何内容。`,
-    );
-  }
-  for (const column of OWNED_TIMES) {
-    const value = row[column];
-    if (typeof value === 'string' && value.slice(0, 10) > latestDay) {
+  const signer = source.code;
+  const isCourts = table === 'courts';
+  const { changeFrom, changeThrough } = manifest;
+  // A time whose first ten characters come after latestDay is also after this string, so most
+  // times are cleared by one comparison, without cutting out their day.
+  const afterLatest = `${latestDay}\uffff`;
+  const futureTime = (value: unknown): value is string =>
+    typeof value === 'string' && value > afterLatest && value.slice(0, 10) > latestDay;
+  return (row, line) => {
+    for (const [column, value] of lacking) if (!(column in row)) row[column] = value;
+    const problem = problemOf(row);
+    if (problem) throw new ApiError('E_CORRUPT', syncRowRefusal(table, line, problem));
+    if (row.origin !== signer || (isCourts && row.code !== signer)) {
+      throw new ApiError(
+        'E_ORIGIN',
+        `同步包中有一条${syncTableLabel(table)}（第 ${line} 行）自称来自 ${String(isCourts ? row.code : row.origin)}，但签名的是${describeCourt(source)}。一个法院只能报送自己的数据，没有导入任何内容。`,
+      );
+    }
+    if (futureTime(row.created_at) || futureTime(row.updated_at) || futureTime(row.deleted_at)) {
+      const column = OWNED_TIMES.find((name) => futureTime(row[name]))!;
+      const value = row[column] as string;
       throw new ApiError(
         'E_FUTURE_TIME',
         `同步包中“${syncTableLabel(table)}”（${table}）第 ${line} 行的字段 ${column}（${value.slice(0, 10)}）比本机日期晚一年以上，不可信，没有导入任何内容。请检查发件法院和本机电脑的日期设置。`,
       );
     }
-  }
-  const changeSeq = row.change_seq as number;
-  if (changeSeq <= manifest.changeFrom || changeSeq > manifest.changeThrough) {
-    throw new ApiError(
-      'E_CORRUPT',
-      `同步包中“${syncTableLabel(table)}”第 ${line} 行数据的修改顺序号 ${changeSeq} 不在清单声明的范围（${manifest.changeFrom} 之后至 ${manifest.changeThrough}）内，清单与内容不符，没有导入任何内容。`,
-    );
-  }
+    const changeSeq = row.change_seq as number;
+    if (changeSeq <= changeFrom || changeSeq > changeThrough) {
+      throw new ApiError(
+        'E_CORRUPT',
+        `同步包中“${syncTableLabel(table)}”第 ${line} 行数据的修改顺序号 ${changeSeq} 不在清单声明的范围（${changeFrom} 之后至 ${changeThrough}）内，清单与内容不符，没有导入任何内容。`,
+      );
+    }
+  };
 }
 
 /** After reading a rows entry: the manifest's line count for it must be the number read. */
@@ -209,7 +220,7 @@ export async function openVerifiedBundle(
 }
 
 /**
- * Reads one rows/ entry with every row checked (checkBundleRow) and its line count held to the
+ * Reads one rows/ entry with every row checked (bundleRowCheck) and its line count held to the
  * manifest's; each checked row goes to `onRow`. Returns the rows read. A failure while reading is
  * judged after the whole entry was hashed (readRows): damage is reported as damage.
  */
@@ -221,8 +232,9 @@ export async function readCheckedRows(
   latestDay: string,
   onRow?: (row: Record<string, unknown>) => void,
 ): Promise<number> {
+  const check = bundleRowCheck(table, manifest, latestDay);
   const { rows } = await zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => {
-    checkBundleRow(table, row, line, manifest, latestDay);
+    check(row, line);
     onRow?.(row);
   });
   checkRowsCounted(table, entry.rows, rows);

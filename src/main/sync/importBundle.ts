@@ -84,6 +84,8 @@ interface RowShape {
   insertNew: BetterSqlite3.Statement;
   update: BetterSqlite3.Statement;
   existing: BetterSqlite3.Statement;
+  /** One row's values in `names` order, refilled for each row: a statement binds them at once. */
+  values: unknown[];
 }
 
 /** Parents whose campaign is remembered at once while applying rows. */
@@ -594,6 +596,7 @@ export class ImportSession {
       ),
       update: this.prepare(`UPDATE ${table} SET ${assigned.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`),
       existing: this.prepare(`SELECT origin, version FROM ${table} WHERE id = ?`),
+      values: new Array<unknown>(names.length),
     };
     this.shapes.set(table, shape);
     return shape;
@@ -602,21 +605,22 @@ export class ImportSession {
   private applyRow(table: SyncTable, row: Row, source: CourtCard): void {
     if (table.name === 'campaigns') this.campaignTitles.set(row.id as string, row.title as string);
     const shape = this.shapeOf(table.name);
-    const values = shape.names.map((name) => row[name]);
-    const version = row.version as number;
+    const { names, values } = shape;
+    for (let index = 0; index < names.length; index += 1) values[index] = row[names[index]];
     let outcome: 'added' | 'updated' | 'unchanged' | 'older';
     // Courts are looked up first: a reinstalled court's new row replaces its old one below.
-    if (table.name !== 'courts' && this.runWrite(table.name, row, () => shape.insertNew.run(...values).changes) === 1) {
+    if (table.name !== 'courts' && this.runWrite(table.name, row, shape.insertNew, values).changes === 1) {
       this.count(source.code, this.campaignOf(table, row), 'added');
       this.tick();
       return;
     }
+    const version = row.version as number;
     const existing = shape.existing.get(row.id) as { origin: string; version: number } | undefined;
     if (!existing) {
       // A court that reinstalled describes itself with a new row: it replaces the old one.
       if (table.name === 'courts')
         this.prepare('DELETE FROM courts WHERE code = ? AND origin = ? AND id <> ?').run(row.code, row.origin, row.id);
-      this.runWrite(table.name, row, () => shape.insert.run(...values));
+      this.runWrite(table.name, row, shape.insert, values);
       outcome = 'added';
     } else if (existing.origin !== row.origin) {
       throw new ApiError(
@@ -624,7 +628,7 @@ export class ImportSession {
         `同步包试图改写一条属于 ${existing.origin} 的${label(table.name)}，一个法院只能修改自己的数据，没有导入任何内容。`,
       );
     } else if (version > existing.version) {
-      this.runWrite(table.name, row, () => shape.update.run(...shape.assigned.map((name) => row[name]), row.id));
+      this.runWrite(table.name, row, shape.update, [...shape.assigned.map((name) => row[name]), row.id]);
       outcome = 'updated';
     } else {
       outcome = version === existing.version ? 'unchanged' : 'older';
@@ -633,9 +637,15 @@ export class ImportSession {
     this.tick();
   }
 
-  private runWrite<T>(table: string, row: Row, write: () => T): T {
+  /** Runs one row's write (its values in the statement's order), a refused constraint worded for people. */
+  private runWrite(
+    table: string,
+    row: Row,
+    statement: BetterSqlite3.Statement,
+    values: unknown[],
+  ): BetterSqlite3.RunResult {
     try {
-      return write();
+      return statement.run(values);
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {

@@ -394,6 +394,81 @@ describe('3. every row is checked against its table’s schema', () => {
   });
 });
 
+describe('3b. each table’s compiled row check refuses what the schema refuses', () => {
+  it('refuses an unknown column, a row of another court and over-long text, in items and in progress notes', async () => {
+    const { folder, basic, middle, basicFp, item } = await pair();
+    const up = await exportReportUp(basic.ctx, { folder, full: false });
+    const key = await signKey(basic);
+    const editRows =
+      (table: string, edit: (row: Record<string, unknown>) => Record<string, unknown>) => (bundle: OpenBundle) =>
+        setEntry(bundle, `rows/${table}.ndjson`, ndjson(rowsOf(bundle, table).map(edit)));
+    const cases: [string, (bundle: OpenBundle) => void, string, RegExp][] = [
+      [
+        'unknown-column',
+        editRows('items', (row) => ({ ...row, secret: 1 })),
+        'E_CORRUPT',
+        /“事项”（items）第 1 行的字段 secret 不正确：不应有此字段/,
+      ],
+      [
+        'note-unknown-column',
+        editRows('progress_notes', (row) => ({ ...row, comment: 'x' })),
+        'E_CORRUPT',
+        /progress_notes）第 1 行的字段 comment 不正确：不应有此字段/,
+      ],
+      [
+        'other-court',
+        editRows('items', (row) => ({ ...row, origin: INTERMEDIATE.code })),
+        'E_ORIGIN',
+        new RegExp(`第 1 行）自称来自 ${INTERMEDIATE.code}.*只能报送自己的数据`),
+      ],
+      [
+        'long-title',
+        editRows('items', (row) => ({ ...row, title: '长'.repeat(2001) })),
+        'E_CORRUPT',
+        /第 1 行的字段 title 不正确：不能超过 2000 个字符/,
+      ],
+      [
+        'note-percent-text',
+        editRows('progress_notes', (row) => ({ ...row, percent: '40' })),
+        'E_CORRUPT',
+        /progress_notes）第 1 行的字段 percent 不正确/,
+      ],
+      [
+        'note-missing-text',
+        editRows('progress_notes', ({ text: _text, ...row }) => row),
+        'E_CORRUPT',
+        /progress_notes）第 1 行的字段 text 不正确：缺少此字段/,
+      ],
+    ];
+    for (const [name, edit, code, message] of cases) {
+      await expectRefused(middle, await forged(folder, name, up.filePath, key, edit), code, message, [basicFp]);
+    }
+    // A bundle of a program from before the highlight column (schema 10) leaves it out: its rows
+    // get the column's default. One that declares the current schema must carry it.
+    const withoutHighlight = (schemaVersion: number) => async (bundle: OpenBundle) => {
+      bundle.manifest.app.schemaVersion = schemaVersion;
+      editRows('items', ({ highlight: _highlight, ...row }) => row)(bundle);
+    };
+    const schema = middle.h.services.ctx.schemaVersion;
+    await expectRefused(
+      middle,
+      await forged(folder, 'current-without-highlight', up.filePath, key, withoutHighlight(schema)),
+      'E_CORRUPT',
+      /items）第 1 行的字段 highlight 不正确：缺少此字段/,
+      [basicFp],
+    );
+    const older = await forged(folder, 'older-without-highlight', up.filePath, key, withoutHighlight(10));
+    const report = await importBundle(middle.ctx, {
+      file: older,
+      dryRun: false,
+      addToRoster: ROSTER,
+      trust: [basicFp],
+    });
+    expect(report.outcome).toBe('imported');
+    expect(countRows(middle.h, 'items', 'id = ? AND highlight = 0', item.id)).toBe(1);
+  });
+});
+
 describe('5. evidence files survive a crash and can always be restored', () => {
   it('the integrity check reports a missing or altered file, and importing the bundle again restores it', async () => {
     const { folder, basic, middle, basicFp } = await pair({ evidence: true });

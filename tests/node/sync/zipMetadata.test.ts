@@ -813,6 +813,90 @@ describe('readRows', () => {
   });
 });
 
+describe('readRows over many inflated pieces', () => {
+  // Rows arrive in inflated pieces of 256 KiB; a line, or a character of it, may begin in one piece
+  // and end in the next. ~1.2 MB of rows, each with three-byte characters.
+  const rowText = (index: number) => `${'督导'.repeat(index % 97)}第${index}条`;
+  const manyRows = (count: number) =>
+    Array.from({ length: count }, (_, index) => JSON.stringify({ id: `r${index + 1}`, text: rowText(index + 1) }));
+  const lines = manyRows(6000);
+
+  async function readAll(content: Buffer, limits = DEFAULT_LIMITS) {
+    const file = path.join(folder, `pieces-${sha256(content).slice(0, 12)}.zip`);
+    await rewrite(
+      file,
+      [
+        { name: 'rows/items.ndjson', bytes: content, method: 8, streamed: true },
+        { name: 'manifest.json', bytes: Buffer.from('{}'), method: 8, streamed: false },
+      ],
+      () => ({ mode: 0o100644, forceDosTimestamp: true }),
+    );
+    const seen: { id: unknown; text: unknown; line: number }[] = [];
+    const zip = await openBundleZip(file, limits);
+    try {
+      const outcome = await zip
+        .readRows('rows/items.ndjson', sha256(content), content.length, (row, line) => {
+          seen.push({ id: row.id, text: row.text, line });
+        })
+        .then(
+          (result) => ({ result, error: null }),
+          (error: unknown) => ({ result: null, error: error as ApiError }),
+        );
+      return { ...outcome, seen };
+    } finally {
+      await zip.close();
+    }
+  }
+
+  it('hands over every row whole, with its line number, wherever the pieces are cut', async () => {
+    const content = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    expect(content.length).toBeGreaterThan(4 * 256 * 1024);
+    const { result, error, seen } = await readAll(content);
+    expect(error).toBeNull();
+    expect(result).toEqual({ rows: lines.length });
+    expect(seen.length).toBe(lines.length);
+    seen.forEach((row, index) => {
+      expect(row.line).toBe(index + 1);
+      expect(row.id).toBe(`r${index + 1}`);
+      expect(row.text).toBe(rowText(index + 1));
+    });
+  });
+
+  it('names the line of malformed UTF-8, a blank line or an over-long line deep in the entry, and hands over none after it', async () => {
+    const bad = 4321;
+    const withLine = (replacement: Buffer) =>
+      Buffer.concat([
+        Buffer.from(`${lines.slice(0, bad - 1).join('\n')}\n`, 'utf8'),
+        replacement,
+        Buffer.from(`\n${lines.slice(bad).join('\n')}\n`, 'utf8'),
+      ]);
+    // A three-byte character cut short: valid bytes on either side, in a piece that is otherwise fine.
+    const malformed = await readAll(
+      withLine(Buffer.concat([Buffer.from('{"id":"x","text":"督'), Buffer.from([0xe7, 0x9d]), Buffer.from('"}')])),
+    );
+    expect(malformed.error?.code).toBe('E_CORRUPT');
+    expect(malformed.error?.message).toContain(`第 ${bad} 行`);
+    expect(malformed.error?.message).toMatch(/格式有误/);
+    expect(malformed.seen.length).toBe(bad - 1);
+    expect(malformed.seen.at(-1)?.line).toBe(bad - 1);
+
+    const blank = await readAll(withLine(Buffer.alloc(0)));
+    expect(blank.error?.message).toContain(`第 ${bad} 行是空行`);
+    expect(blank.seen.length).toBe(bad - 1);
+
+    const spaced = await readAll(withLine(Buffer.from(` ${lines[bad - 1]}`, 'utf8')));
+    expect(spaced.error?.message).toContain(`第 ${bad} 行格式有误`);
+
+    const long = await readAll(withLine(Buffer.from(JSON.stringify({ id: 'x', text: '长'.repeat(2000) }), 'utf8')), {
+      ...DEFAULT_LIMITS,
+      maxLineBytes: 5000,
+    });
+    expect(long.error?.code).toBe('E_TOO_LARGE');
+    expect(long.error?.message).toContain(`第 ${bad} 行`);
+    expect(long.seen.length).toBe(bad - 1);
+  });
+});
+
 describe('the last import of all', () => {
   it('accepts the bundle the engine wrote, unchanged', async () => {
     const imported = await importBundle(middle.ctx, {
