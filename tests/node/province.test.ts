@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportReportUp, importBundle, publishCampaign, courtFingerprint } from '../../src/main/sync/syncService';
 import type { ProvinceBoard } from '../../src/shared/model';
 import { bundleLight } from '../../src/shared/bundleAge';
-import { reportingPeriods } from '../../src/main/province/provinceBoard';
+import { groupCountsQuery, reportingPeriods } from '../../src/main/province/provinceBoard';
 import { ADMIN, openHarness, type Harness } from './harness';
 import {
   BASIC,
@@ -455,6 +455,23 @@ describe('boards.province with a roster', () => {
     });
     expect(board.courts.filter((c) => c.rank !== null).map((c) => c.code)).toEqual(['J230101', 'J230201']);
     expect(board.previousPeriod).toEqual({ start: '2026-11-01', end: '2026-11-30' });
+  });
+
+  it('counts from items_campaign_matrix alone: no table lookups, no sort, even with statistics gathered', async () => {
+    const { h, campaign } = await rosterProvince();
+    const sqlite = h.services.ctx.sqlite;
+    const plan = () => {
+      const query = groupCountsQuery(h.services.ctx, campaign.id, '2026-11-24', '2026-11-01', 7).compile();
+      return (
+        sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as {
+          detail: string;
+        }[]
+      ).map((row) => row.detail);
+    };
+    const covered = ['SEARCH items USING COVERING INDEX items_campaign_matrix (campaign_id=?)'];
+    expect(plan()).toEqual(covered);
+    sqlite.exec('ANALYZE');
+    expect(plan()).toEqual(covered);
   });
 
   it('finds the reporting periods: weeks from Monday, months, quarters', () => {

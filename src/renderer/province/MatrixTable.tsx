@@ -5,7 +5,15 @@
 // empty courts are unranked and marked in words, never by colour alone. A checkbox per court (and
 // one for every court shown) picks courts for a 督办单 or a 通报; 督办 and 批评 count the orders
 // issued to the court (with those overdue) and the criticisms naming it.
+// A province's high court lists up to ~500 courts: only the court rows in view (and a few either
+// side) are drawn, between two spacer rows that keep the scroll height, as the checklist's table
+// does; aria-rowcount and aria-rowindex tell a screen reader where it is in the whole. The arrow
+// keys, Page Up/Down, Home and End move between court rows, scrolling the next one in; printing
+// (Ctrl+P) draws every row.
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { flushSync } from 'react-dom';
 import { Badge, Box, Paper } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Light, ProvinceBoard, ProvinceCell, ProvinceCourtRow, ProvinceGroup } from '../../shared/model';
 import { formatDateTime } from '../lib/dates';
 import { campaignRoute, navigate } from '../lib/router';
@@ -74,7 +82,7 @@ const LIGHT_COLOR: Record<Light, string> = {
   none: 'var(--mantine-color-gray-4)',
 };
 
-// Plain table cells: a province's 165 courts × ~20 columns render in one go (see MatrixTable.css).
+// Plain table cells: each court row is ~20 of them (see MatrixTable.css).
 function Cell({
   cell,
   section,
@@ -188,22 +196,27 @@ function GroupRow({
   label,
   board,
   testId,
+  rowIndex,
+  rowRef,
 }: {
   group: ProvinceGroup;
   label: string;
   board: ProvinceBoard;
   testId: string;
+  /** aria-rowindex: this row's place among all the matrix's rows (the header is 1). */
+  rowIndex: number;
+  rowRef?: Ref<HTMLTableRowElement>;
 }) {
   const hint = t.groupHint(group.courtCount, group.currentCount);
   return (
-    <tr data-testid={testId} data-group={group.code} className="pm-group">
+    <tr data-testid={testId} data-group={group.code} className="pm-group" aria-rowindex={rowIndex} ref={rowRef}>
       <td className="pm-sticky pm-pick" />
       <td className="pm-sticky pm-rank" />
-      <td className="pm-sticky pm-court" title={hint}>
+      <th scope="row" className="pm-sticky pm-court" title={hint}>
         <span className="pm-name-text" style={{ fontWeight: 700, display: 'block' }}>
           {label}
         </span>
-      </td>
+      </th>
       <Cell cell={group.totals} section={label} testId={`${testId}-total`} sticky=" pm-sticky pm-total" />
       <DeltaCell points={deltaPoints(group)} />
       <td title={hint}>{group.code === 'own' ? '' : `${t.summaryReporting} ${t.percent(group.reportingRate)}`}</td>
@@ -251,16 +264,24 @@ function PickCell({ court, picked, onPick }: { court: ProvinceCourtRow; picked: 
   );
 }
 
-function CourtRow({
+const CourtRow = memo(function CourtRow({
   court,
   board,
   picked,
   onPick,
+  index,
+  rowIndex,
+  measureRef,
 }: {
   court: ProvinceCourtRow;
   board: ProvinceBoard;
   picked: boolean;
   onPick(code: string): void;
+  /** Its place among the courts shown (the virtualizer's index). */
+  index: number;
+  /** aria-rowindex: its place among all the matrix's rows. */
+  rowIndex: number;
+  measureRef?: (row: HTMLTableRowElement | null) => void;
 }) {
   const standing = t.standing[court.standing];
   const hint =
@@ -280,7 +301,9 @@ function CourtRow({
         if (event.key === 'Enter') open();
       }}
       tabIndex={0}
-      role="link"
+      ref={measureRef}
+      data-index={index}
+      aria-rowindex={rowIndex}
       data-testid="province-row"
       data-court={court.code}
       data-rank={court.rank ?? ''}
@@ -296,7 +319,7 @@ function CourtRow({
           </span>
         )}
       </td>
-      <td className="pm-sticky pm-court">
+      <th scope="row" className="pm-sticky pm-court">
         <div className="pm-name">
           <span
             className={`pm-name-text${court.standing === 'missing' ? ' pm-missing' : ''}`}
@@ -343,7 +366,7 @@ function CourtRow({
             </Badge>
           )}
         </div>
-      </td>
+      </th>
       <Cell cell={court.totals} section={t.total} testId="province-total" sticky=" pm-sticky pm-total" />
       <DeltaCell points={deltaPoints(court)} />
       <AgeCell court={court} />
@@ -363,6 +386,20 @@ function CourtRow({
           testId="province-cell"
         />
       ))}
+    </tr>
+  );
+});
+
+/** A court row's height before it is measured (one line of text with its padding and border). */
+const ROW_ESTIMATE = 35;
+/** Court rows drawn beyond the window on each side: Tab and short scrolls find them ready. */
+const OVERSCAN = 10;
+
+/** The height of the court rows not drawn above (or below) those in view. */
+function SpacerRow({ height, span }: { height: number; span: number }) {
+  return (
+    <tr aria-hidden="true" className="pm-spacer" data-testid="province-spacer">
+      <td colSpan={span} style={{ height }} />
     </tr>
   );
 }
@@ -404,10 +441,122 @@ export function MatrixTable({
   const span = 8 + board.sections.length;
   const pickedShown = courts.filter((c) => picked.has(c.code)).length;
   const allPicked = courts.length > 0 && pickedShown === courts.length;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const pinnedRef = useRef<HTMLTableRowElement>(null);
+  // The sticky header's height (rows scrolled in by the keyboard go below it) and where the first
+  // court row starts in the scrolled content (below the header and the pinned row).
+  const [offsets, setOffsets] = useState({ head: 0, courtsTop: 0 });
+  useLayoutEffect(() => {
+    const head = headRef.current;
+    const pinnedRow = pinnedRef.current;
+    if (!head || !pinnedRow) return;
+    const measure = () => {
+      const top = head.getBoundingClientRect().top;
+      const next = {
+        head: Math.round(head.offsetHeight),
+        courtsTop: Math.round(pinnedRow.getBoundingClientRect().bottom - top),
+      };
+      setOffsets((old) => (old.head === next.head && old.courtsTop === next.courtsTop ? old : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(head);
+    observer.observe(pinnedRow);
+    return () => observer.disconnect();
+  }, []);
+
+  // Ctrl+P prints what is drawn: every court row while printing.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+
+  const virtualizer = useVirtualizer({
+    count: courts.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index) => courts[index]?.code ?? index,
+    overscan: OVERSCAN,
+    scrollMargin: offsets.courtsTop,
+    scrollPaddingStart: offsets.head,
+    initialRect: { width: 1200, height: 600 },
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const shownRows = printing ? courts.map((_, index) => ({ index })) : virtualRows;
+  const spaceAbove = printing || !virtualRows.length ? 0 : virtualRows[0].start - offsets.courtsTop;
+  const spaceBelow =
+    printing || !virtualRows.length
+      ? 0
+      : virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1].end - offsets.courtsTop);
+
+  // The keyboard: a court row takes focus once it is drawn (it may first have to be scrolled in).
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const pendingFocus = useRef<number | null>(null);
+  const rowAt = (index: number) => bodyRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`) ?? null;
+  // Into view in the box (below its sticky header: the box's scroll-padding) and in the window.
+  const reveal = (row: HTMLElement) => {
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: 'nearest' });
+  };
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const row = rowAt(pendingFocus.current);
+    if (row) {
+      pendingFocus.current = null;
+      reveal(row);
+    }
+  });
+  const onRowKeys = useCallback(
+    (event: KeyboardEvent<HTMLTableSectionElement>) => {
+      const row = event.target as HTMLElement;
+      if (row.tagName !== 'TR' || row.dataset.index === undefined || !courts.length) return;
+      const index = Number(row.dataset.index);
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_ESTIMATE) - 2);
+      const moves: Record<string, number> = {
+        ArrowDown: index + 1,
+        ArrowUp: index - 1,
+        PageDown: index + page,
+        PageUp: index - page,
+        Home: 0,
+        End: courts.length - 1,
+      };
+      if (!(event.key in moves)) return;
+      event.preventDefault();
+      const next = Math.max(0, Math.min(courts.length - 1, moves[event.key]));
+      const drawn = rowAt(next);
+      if (drawn) {
+        reveal(drawn);
+      } else {
+        // Not drawn yet: its estimated place scrolled into the middle of the box draws it, and the
+        // effect above then focuses it. (The virtualizer's scrollToIndex would take the last court
+        // to the very bottom of the box, past it to the subtotals below.)
+        const [offset] = virtualizer.getOffsetForIndex(next, 'center') ?? [0];
+        scrollRef.current?.scrollTo({ top: offset });
+        pendingFocus.current = next;
+      }
+    },
+    [courts.length, virtualizer],
+  );
+
+  // aria-rowindex: the header row is 1, the pinned row 2, the courts from 3, then the subtotals.
+  const firstCourtRow = 3;
+  const afterCourts = firstCourtRow + Math.max(courts.length, 1);
+  const rowCount = afterCourts - 1 + (subtotals.length > 0 ? 1 + subtotals.length : 0);
   return (
     <Paper withBorder>
       <Box
-        style={{ overflow: 'auto', maxHeight: 'calc(100vh - 300px)', minHeight: 200 }}
+        ref={scrollRef}
+        className="pm-scroll"
+        style={{ overflow: 'auto', maxHeight: 'calc(100vh - 300px)', minHeight: 200, scrollPaddingTop: offsets.head }}
         data-testid="province-scroll"
         tabIndex={0}
         aria-label={t.title}
@@ -416,9 +565,10 @@ export function MatrixTable({
           className={`pm-table${pickable ? '' : ' pm-nopick'}`}
           data-testid="province-table"
           data-rows={courts.length}
+          aria-rowcount={rowCount}
         >
-          <thead>
-            <tr>
+          <thead ref={headRef}>
+            <tr aria-rowindex={1}>
               <th className="pm-sticky pm-pick">
                 <input
                   type="checkbox"
@@ -498,32 +648,54 @@ export function MatrixTable({
               ))}
             </tr>
           </thead>
-          <tbody>
-            <GroupRow group={pinned} label={groupLabel(board, pinned)} board={board} testId="province-pinned" />
-            {courts.map((court) => (
-              <CourtRow key={court.code} court={court} board={board} picked={picked.has(court.code)} onPick={onPick} />
-            ))}
+          <tbody ref={bodyRef} onKeyDown={onRowKeys}>
+            <GroupRow
+              group={pinned}
+              label={groupLabel(board, pinned)}
+              board={board}
+              testId="province-pinned"
+              rowIndex={2}
+              rowRef={pinnedRef}
+            />
+            {spaceAbove > 0 && <SpacerRow height={spaceAbove} span={span} />}
+            {shownRows.map(({ index }) => {
+              const court = courts[index];
+              return (
+                <CourtRow
+                  key={court.code}
+                  court={court}
+                  board={board}
+                  picked={picked.has(court.code)}
+                  onPick={onPick}
+                  index={index}
+                  rowIndex={firstCourtRow + index}
+                  measureRef={printing ? undefined : virtualizer.measureElement}
+                />
+              );
+            })}
+            {spaceBelow > 0 && <SpacerRow height={spaceBelow} span={span} />}
             {courts.length === 0 && (
-              <tr>
+              <tr aria-rowindex={firstCourtRow}>
                 <td colSpan={span} className="pm-c pm-dim" style={{ padding: 16 }}>
                   {t.noneShown}
                 </td>
               </tr>
             )}
             {subtotals.length > 0 && (
-              <tr>
+              <tr aria-rowindex={afterCourts}>
                 <td colSpan={span} style={{ background: 'var(--mantine-color-gray-0)', fontWeight: 700 }}>
                   <span style={{ position: 'sticky', left: 8 }}>{t.subtotalsHeading}</span>
                 </td>
               </tr>
             )}
-            {subtotals.map((group) => (
+            {subtotals.map((group, index) => (
               <GroupRow
                 key={group.code}
                 group={group}
                 label={group.code === 'own' ? t.ownRow(group.name) : groupLabel(board, group)}
                 board={board}
                 testId="province-subtotal"
+                rowIndex={afterCourts + 1 + index}
               />
             ))}
           </tbody>

@@ -5,7 +5,7 @@
 // filter, the switch and the sort live in the address (…/courts?j=…&sort=…&lag=1) and in the
 // session, so drilling down into a court and coming back keeps them. Courts ticked in the matrix
 // (or 选中后进法院) get a 督办单 (发督办单) or are named in a draft 通报 (起草通报).
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Select, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconFileImport, IconInfoCircle, IconPrinter, IconSend, IconSpeakerphone, IconX } from '@tabler/icons-react';
 import type { Campaign } from '../../shared/model';
@@ -100,13 +100,17 @@ export function ProvinceBoardTab({ campaign }: { campaign: Campaign }) {
   const { can } = useApp();
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
   const [issuing, setIssuing] = useState(false);
-  const pick = (code: string) =>
-    setPicked((old) => {
-      const next = new Set(old);
-      if (next.has(code)) next.delete(code);
-      else next.add(code);
-      return next;
-    });
+  // Stable, so ticking one court redraws only its row.
+  const pick = useCallback(
+    (code: string) =>
+      setPicked((old) => {
+        const next = new Set(old);
+        if (next.has(code)) next.delete(code);
+        else next.add(code);
+        return next;
+      }),
+    [],
+  );
 
   // Keep the view in the address (replacing it: no new history entry) and in the session.
   useEffect(() => {
