@@ -42,13 +42,20 @@ step('代码检查 (lint)', 'npm', ['run', 'lint']);
 step('Office 文件 (check:office)', 'node', ['scripts/check-office.mjs']);
 
 console.log('\n=== Node 测试 (vitest) ===');
-const vitest = run('npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile=test-results/node.json',
-]).status;
+// The command-line tests run the CLI bundle just built from the same sources, and job worker
+// threads the bundled worker, instead of compiling the program with tsx in each process and thread
+// (tests/node/cliProcess.ts, src/main/workers/workerPool.ts): half those tests' time.
+const distDir = process.env.COURT_DIST ?? 'dist';
+const bundles = {
+  COURT_TEST_CLI_BUNDLE: `${distDir}/cli/main.js`,
+  COURT_TEST_JOB_WORKER: `${distDir}/main/jobWorker.js`,
+};
+const builtBundles = built ? Object.fromEntries(Object.entries(bundles).filter(([, file]) => fs.existsSync(file))) : {};
+const vitest = run(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/node.json'],
+  builtBundles,
+).status;
 suiteFromReport('vitest', vitest, 'test-results/node.json', (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests + (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),

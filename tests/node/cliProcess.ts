@@ -4,8 +4,16 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-/** node's arguments that run the command line from source. */
-export const CLI_ARGS = ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts')];
+/**
+ * node's arguments that run the command line: from source by default; the bundle just built from
+ * the same source when COURT_TEST_CLI_BUNDLE names it (`npm test` does, right after its build).
+ * tsx compiles the whole program again in every process and in every job's worker thread (seconds
+ * each on the 2-core CI machine, for a few hundred processes); the bundle starts in under a second.
+ * `npm run cli` itself (tsx) is still run by cli.test.ts.
+ */
+export const CLI_ARGS = process.env.COURT_TEST_CLI_BUNDLE
+  ? [path.resolve(ROOT, process.env.COURT_TEST_CLI_BUNDLE)]
+  : ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts')];
 
 /** `court init` options for the basic court the command-line tests set up. */
 export const BASIC = [

@@ -42,6 +42,10 @@ export class WorkerFault extends Error {
  */
 function workerScript(): { code: string; eval: boolean } {
   if (__filename.endsWith('.ts')) {
+    // `npm test` builds first and names the bundled worker it just built: tsx would compile the
+    // whole program again in every worker thread (seconds each, on a busy test machine).
+    const built = process.env.COURT_TEST_JOB_WORKER;
+    if (built && fs.existsSync(built)) return { code: path.resolve(built), eval: false };
     return {
       code: `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'jobWorker.ts'))});`,
       eval: true,
