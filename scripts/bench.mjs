@@ -1178,8 +1178,9 @@ function goalRows({ foundation, province, boards, matrix }) {
   for (const courts of matrixCourts.filter((n) => n !== 165)) {
     lines.push(
       goalFromRow(
-        `(m1·${courts}) 矩阵查询，${courts} 个法院`,
-        '< 100 ms',
+        // The issue sets no figure for the bigger province: 165 courts' targets, for reference.
+        `(m1·${courts}) 矩阵查询，${courts} 个法院（规模行）`,
+        '参照 165 院 < 100 ms',
         findRow(all, `matrixHandler${courts}`),
         'matrix',
         {
@@ -1187,8 +1188,8 @@ function goalRows({ foundation, province, boards, matrix }) {
         },
       ),
       goalFromRow(
-        `(m2·${courts}) 首次渲染矩阵，${courts} 个法院`,
-        '< 500 ms',
+        `(m2·${courts}) 首次渲染矩阵，${courts} 个法院（规模行）`,
+        '参照 165 院 < 500 ms',
         findRow(all, `matrixRender${courts}`),
         'matrix',
         {
