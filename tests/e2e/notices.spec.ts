@@ -75,33 +75,11 @@ async function higherCourt(app: PreviewApp): Promise<string> {
   });
   const section = detail.sections[0].id;
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
-  const { owned, insert } = rowSeeder(db, STAMP, 0xb000);
+  const { owned, insert, reportingCourt } = rowSeeder(db, STAMP, 0xb000);
   try {
     for (const court of SUBORDINATES) {
       const bundleAt = new Date(Date.now() - 2 * DAY).toISOString();
-      insert('sync_courts', {
-        code: court.code,
-        name: court.name,
-        level: court.level,
-        parent_code: court.parent,
-        sign_key: 'k',
-        box_key: 'k',
-        fingerprint: '0'.repeat(40),
-        relation: court.level === 'basic' ? 'relayed' : 'subordinate',
-        trusted_at: STAMP,
-        trusted_by: '李处长（wangxm）',
-        vouched_by: court.level === 'basic' ? court.parent : null,
-        last_seq: 3,
-        last_bundle_at: bundleAt,
-        last_imported_at: bundleAt,
-      });
-      insert('courts', {
-        ...owned(court.code),
-        code: court.code,
-        name: court.name,
-        level: court.level,
-        parent_code: court.parent,
-      });
+      reportingCourt({ ...court, relation: court.level === 'basic' ? 'relayed' : 'subordinate' }, bundleAt);
       court.items.forEach(([status, deadline], index) => {
         const done = status === 'completed' || status === 'signed_off';
         insert('items', {

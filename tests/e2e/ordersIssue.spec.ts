@@ -36,32 +36,10 @@ async function highCourt(app: PreviewApp): Promise<string> {
   const section = detail.sections[0].id;
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
-    const { owned, insert } = rowSeeder(db, STAMP, 0xc000);
+    const { owned, insert, reportingCourt } = rowSeeder(db, STAMP, 0xc000);
     for (const court of COURTS) {
       const bundleAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
-      insert('sync_courts', {
-        code: court.code,
-        name: court.name,
-        level: 'basic',
-        parent_code: 'J23',
-        sign_key: 'k',
-        box_key: 'k',
-        fingerprint: '0'.repeat(40),
-        relation: 'subordinate',
-        trusted_at: STAMP,
-        trusted_by: '李处长（wangxm）',
-        vouched_by: null,
-        last_seq: 3,
-        last_bundle_at: bundleAt,
-        last_imported_at: bundleAt,
-      });
-      insert('courts', {
-        ...owned(court.code),
-        code: court.code,
-        name: court.name,
-        level: 'basic',
-        parent_code: 'J23',
-      });
+      reportingCourt({ ...court, level: 'basic', parent: 'J23', relation: 'subordinate' }, bundleAt);
       const rows = [
         ...Array.from({ length: court.done }, () => ['completed', '2026-03-31'] as const),
         ...Array.from({ length: court.late }, () => ['in_progress', '2026-02-28'] as const),

@@ -125,32 +125,10 @@ async function provinceCourt(app: PreviewApp): Promise<string> {
   const sections = ['争先创优', '整改落实'].map((title) => detail.sections.find((s) => s.title === title)!.id);
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
-    const { owned, insert, nextId } = rowSeeder(db, STAMP, 0xa000);
+    const { owned, insert, nextId, reportingCourt } = rowSeeder(db, STAMP, 0xa000);
     for (const court of SUBORDINATES) {
       const bundleAt = court.age === null ? null : new Date(Date.now() - court.age * DAY - 3_600_000).toISOString();
-      insert('sync_courts', {
-        code: court.code,
-        name: court.name,
-        level: court.level,
-        parent_code: court.parent,
-        sign_key: 'k',
-        box_key: 'k',
-        fingerprint: '0'.repeat(40),
-        relation: court.relation,
-        trusted_at: STAMP,
-        trusted_by: '李处长（wangxm）',
-        vouched_by: court.relation === 'relayed' ? court.parent : null,
-        last_seq: court.age === null ? 0 : 3,
-        last_bundle_at: bundleAt,
-        last_imported_at: bundleAt,
-      });
-      insert('courts', {
-        ...owned(court.code),
-        code: court.code,
-        name: court.name,
-        level: court.level,
-        parent_code: court.parent,
-      });
+      reportingCourt(court, bundleAt, court.age === null ? 0 : 3);
       let ownSection: string | null = null;
       court.items.forEach(([section, status, deadline], index) => {
         if (section === 2 && !ownSection) {

@@ -51,33 +51,11 @@ async function longProvince(app: PreviewApp): Promise<string> {
   }
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
-    const { owned, insert } = rowSeeder(db, STAMP, 0xb000);
+    const { owned, insert, reportingCourt } = rowSeeder(db, STAMP, 0xb000);
     db.transaction(() => {
       courts.forEach((court, index) => {
         const bundleAt = new Date(Date.now() - 2 * DAY).toISOString();
-        insert('sync_courts', {
-          code: court.code,
-          name: court.name,
-          level: court.level,
-          parent_code: court.parent,
-          sign_key: 'k',
-          box_key: 'k',
-          fingerprint: '0'.repeat(40),
-          relation: court.level === 'intermediate' ? 'subordinate' : 'relayed',
-          trusted_at: STAMP,
-          trusted_by: '李处长（wangxm）',
-          vouched_by: court.level === 'intermediate' ? null : court.parent,
-          last_seq: 3,
-          last_bundle_at: bundleAt,
-          last_imported_at: bundleAt,
-        });
-        insert('courts', {
-          ...owned(court.code),
-          code: court.code,
-          name: court.name,
-          level: court.level,
-          parent_code: court.parent,
-        });
+        reportingCourt({ ...court, relation: court.level === 'intermediate' ? 'subordinate' : 'relayed' }, bundleAt);
         insert('roster_courts', {
           ...owned('J23'),
           code: court.code,
