@@ -107,6 +107,30 @@ export interface Seeded {
   departmentIds: string[];
 }
 
+/** A campaign for 2026 (from 2026-01-01 to `endDate`) with `sections` created in order, through the API. */
+export async function createCampaign(
+  app: PreviewApp,
+  title: string,
+  sections: readonly string[] = [],
+  endDate = '2026-12-31',
+): Promise<{ id: string; sections: Array<{ id: string; title: string }> }> {
+  const campaign = await app.call<{ id: string }>('campaigns.create', {
+    title,
+    year: 2026,
+    startDate: '2026-01-01',
+    endDate,
+  });
+  let created: Array<{ id: string; title: string }> = [];
+  for (const sectionTitle of sections) {
+    const detail = await app.call<{ sections: Array<{ id: string; title: string }> }>('sections.create', {
+      campaignId: campaign.id,
+      title: sectionTitle,
+    });
+    created = detail.sections;
+  }
+  return { id: campaign.id, sections: created };
+}
+
 /** A court, two departments, a campaign with two sections and the given items. */
 export async function seedCampaign(
   app: PreviewApp,
@@ -124,18 +148,8 @@ export async function seedCampaign(
     (await app.call<{ id: string }>('departments.create', { name: '政治部' })).id,
     (await app.call<{ id: string }>('departments.create', { name: '执行局' })).id,
   ];
-  const campaign = await app.call<{ id: string }>('campaigns.create', {
-    title: '2026年“清廉法院”建设',
-    year: 2026,
-    startDate: '2026-01-01',
-    endDate: '2026-12-31',
-  });
-  await app.call('sections.create', { campaignId: campaign.id, title: '廉洁文化工程' });
-  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', {
-    campaignId: campaign.id,
-    title: '制度建设工程',
-  });
-  const sectionIds = detail.sections.map((s) => s.id);
+  const campaign = await createCampaign(app, '2026年“清廉法院”建设', ['廉洁文化工程', '制度建设工程']);
+  const sectionIds = campaign.sections.map((s) => s.id);
   const itemIds: string[] = [];
   for (const [index, item] of items.entries()) {
     const created = await app.call<{ id: string }>('items.create', {

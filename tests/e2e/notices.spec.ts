@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect, type PreviewApp } from './fixtures';
-import { ADMIN, setUpHighCourt } from './helpers';
+import { ADMIN, createCampaign, setUpHighCourt } from './helpers';
 import { scanView } from './a11yScan';
 import { rowSeeder } from './seedRows';
 
@@ -63,17 +63,8 @@ const SUBORDINATES: Array<{
 /** A high court with one campaign, three subordinates' items (recent bundles) and its roster. */
 async function higherCourt(app: PreviewApp): Promise<string> {
   await setUpHighCourt(app);
-  const campaign = await app.call<{ id: string }>('campaigns.create', {
-    title: CAMPAIGN,
-    year: 2026,
-    startDate: '2026-01-01',
-    endDate: '2026-12-31',
-  });
-  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', {
-    campaignId: campaign.id,
-    title: '整改落实',
-  });
-  const section = detail.sections[0].id;
+  const campaign = await createCampaign(app, CAMPAIGN, ['整改落实']);
+  const section = campaign.sections[0].id;
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   const { owned, insert, reportingCourt } = rowSeeder(db, STAMP, 0xb000);
   try {
@@ -267,12 +258,7 @@ test('基层法院本院挂图：上级的批评通报逐条显示，写明第�
     },
     admin: ADMIN,
   });
-  const campaign = await app.call<{ id: string }>('campaigns.create', {
-    title: CAMPAIGN,
-    year: 2026,
-    startDate: '2026-01-01',
-    endDate: '2026-12-31',
-  });
+  const campaign = await createCampaign(app, CAMPAIGN);
   // Two criticisms issued by the intermediate court, as a 下发 package from it would leave them.
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   const { owned, insert } = rowSeeder(db, STAMP, 0xb100);

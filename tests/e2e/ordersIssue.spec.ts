@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect, type PreviewApp } from './fixtures';
-import { setUpHighCourt } from './helpers';
+import { createCampaign, setUpHighCourt } from './helpers';
 import { field, shot } from './steps';
 import { focusedElement, scanView } from './a11yScan';
 import { rowSeeder } from './seedRows';
@@ -23,17 +23,8 @@ const COURTS = [
 /** A high court with one campaign, a roster of two basic courts and their reported items. */
 async function highCourt(app: PreviewApp): Promise<string> {
   await setUpHighCourt(app);
-  const campaign = await app.call<{ id: string }>('campaigns.create', {
-    title: CAMPAIGN,
-    year: 2026,
-    startDate: '2026-01-01',
-    endDate: '2027-06-30',
-  });
-  const detail = await app.call<{ sections: Array<{ id: string }> }>('sections.create', {
-    campaignId: campaign.id,
-    title: '执行攻坚',
-  });
-  const section = detail.sections[0].id;
+  const campaign = await createCampaign(app, CAMPAIGN, ['执行攻坚'], '2027-06-30');
+  const section = campaign.sections[0].id;
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
     const { owned, insert, reportingCourt } = rowSeeder(db, STAMP, 0xc000);

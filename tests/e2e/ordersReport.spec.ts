@@ -7,18 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { test, expect, ARTIFACTS_DIR } from './fixtures';
-import { setUpHighCourt } from './helpers';
+import { createCampaign, setUpHighCourt } from './helpers';
 
 const CAMPAIGN = '2026年能力作风建设年';
 
 test('督办台账从报表打印预览并保存为 Excel，通报不在报表种类中', async ({ page, app }) => {
   await setUpHighCourt(app);
-  const campaign = await app.call<{ id: string }>('campaigns.create', {
-    title: CAMPAIGN,
-    year: 2026,
-    startDate: '2026-01-01',
-    endDate: '2026-12-31',
-  });
+  const campaign = await createCampaign(app, CAMPAIGN);
   await app.call('roster.add', {
     code: 'J2302',
     name: '齐齐哈尔市中级人民法院',

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect, type PreviewApp } from './fixtures';
-import { ADMIN, setUpHighCourt } from './helpers';
+import { ADMIN, createCampaign, setUpHighCourt } from './helpers';
 import { choose } from './steps';
 import { rowSeeder } from './seedRows';
 
@@ -114,15 +114,8 @@ const SILENT = { code: 'J230204', name: '克山县人民法院', level: 'basic' 
 /** A high court with one campaign of 12 sections, five subordinates' data and a roster of six. */
 async function provinceCourt(app: PreviewApp): Promise<string> {
   await setUpHighCourt(app);
-  const campaign = await app.call<{ id: string }>('campaigns.create', {
-    title: CAMPAIGN,
-    year: 2026,
-    startDate: '2026-01-01',
-    endDate: '2026-12-31',
-  });
-  let detail: { sections: Array<{ id: string; title: string }> } = { sections: [] };
-  for (const title of SECTIONS) detail = await app.call('sections.create', { campaignId: campaign.id, title });
-  const sections = ['争先创优', '整改落实'].map((title) => detail.sections.find((s) => s.title === title)!.id);
+  const campaign = await createCampaign(app, CAMPAIGN, SECTIONS);
+  const sections = ['争先创优', '整改落实'].map((title) => campaign.sections.find((s) => s.title === title)!.id);
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
     const { owned, insert, nextId, reportingCourt } = rowSeeder(db, STAMP, 0xa000);

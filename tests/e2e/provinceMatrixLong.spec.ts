@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { ProvinceBoard } from '../../src/shared/model';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, type PreviewApp } from './fixtures';
-import { setUpHighCourt } from './helpers';
+import { createCampaign, setUpHighCourt } from './helpers';
 import { rowSeeder } from './seedRows';
 
 const CAMPAIGN = '2026年全省法院能力作风建设年';
@@ -22,15 +22,8 @@ const DAY = 86_400_000;
 /** A high court whose roster holds 15 intermediate courts and 285 basic ones, each with 4 items. */
 async function longProvince(app: PreviewApp): Promise<string> {
   await setUpHighCourt(app);
-  const campaign = await app.call<{ id: string }>('campaigns.create', {
-    title: CAMPAIGN,
-    year: 2026,
-    startDate: '2026-01-01',
-    endDate: '2026-12-31',
-  });
-  let detail: { sections: Array<{ id: string; title: string }> } = { sections: [] };
-  for (const title of SECTIONS) detail = await app.call('sections.create', { campaignId: campaign.id, title });
-  const sectionIds = detail.sections.map((s) => s.id);
+  const campaign = await createCampaign(app, CAMPAIGN, SECTIONS);
+  const sectionIds = campaign.sections.map((s) => s.id);
   const courts: Array<{ code: string; name: string; level: 'intermediate' | 'basic'; parent: string }> = [];
   for (let i = 1; i <= INTERMEDIATES; i += 1)
     courts.push({
