@@ -66,7 +66,7 @@ async function higherCourt(app: PreviewApp): Promise<string> {
   const campaign = await createCampaign(app, CAMPAIGN, ['整改落实']);
   const section = campaign.sections[0].id;
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
-  const { owned, insert, reportingCourt } = rowSeeder(db, STAMP, 0xb000);
+  const { owned, insert, reportingCourt, rosterCourt } = rowSeeder(db, STAMP, 0xb000);
   try {
     for (const court of SUBORDINATES) {
       const bundleAt = new Date(Date.now() - 2 * DAY).toISOString();
@@ -86,14 +86,7 @@ async function higherCourt(app: PreviewApp): Promise<string> {
           completed_at: done ? STAMP : null,
         });
       });
-      insert('roster_courts', {
-        ...owned('J23'),
-        code: court.code,
-        name: court.name,
-        level: court.level,
-        parent_code: court.parent,
-        jurisdiction: '黑龙江省',
-      });
+      rosterCourt(court);
     }
   } finally {
     db.close();

@@ -27,7 +27,7 @@ async function highCourt(app: PreviewApp): Promise<string> {
   const section = campaign.sections[0].id;
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
-    const { owned, insert, reportingCourt } = rowSeeder(db, STAMP, 0xc000);
+    const { owned, insert, reportingCourt, rosterCourt } = rowSeeder(db, STAMP, 0xc000);
     for (const court of COURTS) {
       const bundleAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
       reportingCourt({ ...court, level: 'basic', parent: 'J23', relation: 'subordinate' }, bundleAt);
@@ -49,14 +49,7 @@ async function highCourt(app: PreviewApp): Promise<string> {
           completed_at: status === 'completed' ? STAMP : null,
         }),
       );
-      insert('roster_courts', {
-        ...owned('J23'),
-        code: court.code,
-        name: court.name,
-        level: 'basic',
-        parent_code: 'J23',
-        jurisdiction: '黑龙江省',
-      });
+      rosterCourt({ ...court, level: 'basic', parent: 'J23' });
     }
   } finally {
     db.close();

@@ -118,7 +118,7 @@ async function provinceCourt(app: PreviewApp): Promise<string> {
   const sections = ['争先创优', '整改落实'].map((title) => campaign.sections.find((s) => s.title === title)!.id);
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
-    const { owned, insert, nextId, reportingCourt } = rowSeeder(db, STAMP, 0xa000);
+    const { owned, insert, nextId, reportingCourt, rosterCourt } = rowSeeder(db, STAMP, 0xa000);
     for (const court of SUBORDINATES) {
       const bundleAt = court.age === null ? null : new Date(Date.now() - court.age * DAY - 3_600_000).toISOString();
       reportingCourt(court, bundleAt, court.age === null ? 0 : 3);
@@ -150,15 +150,7 @@ async function provinceCourt(app: PreviewApp): Promise<string> {
       });
     }
     // The roster: every court above, and one more that has never reported.
-    for (const court of [...SUBORDINATES, SILENT])
-      insert('roster_courts', {
-        ...owned('J23'),
-        code: court.code,
-        name: court.name,
-        level: court.level,
-        parent_code: court.parent,
-        jurisdiction: '黑龙江省',
-      });
+    for (const court of [...SUBORDINATES, SILENT]) rosterCourt(court);
   } finally {
     db.close();
   }

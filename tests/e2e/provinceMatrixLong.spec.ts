@@ -44,19 +44,12 @@ async function longProvince(app: PreviewApp): Promise<string> {
   }
   const db = new Database(path.join(app.dataDir, 'court.sqlite3'));
   try {
-    const { owned, insert, reportingCourt } = rowSeeder(db, STAMP, 0xb000);
+    const { owned, insert, reportingCourt, rosterCourt } = rowSeeder(db, STAMP, 0xb000);
     db.transaction(() => {
       courts.forEach((court, index) => {
         const bundleAt = new Date(Date.now() - 2 * DAY).toISOString();
         reportingCourt({ ...court, relation: court.level === 'intermediate' ? 'subordinate' : 'relayed' }, bundleAt);
-        insert('roster_courts', {
-          ...owned('J23'),
-          code: court.code,
-          name: court.name,
-          level: court.level,
-          parent_code: court.parent,
-          jurisdiction: '黑龙江省',
-        });
+        rosterCourt(court);
         // 0 to 4 of its 4 items completed: the courts spread over the ranking.
         for (let item = 0; item < 4; item += 1) {
           const done = item < index % 5;

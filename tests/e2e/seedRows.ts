@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 
 /** `owned(origin)`: a row's common columns, with a fresh id; `insert(table, values)`: one row;
- * `reportingCourt`: a subordinate's trust and court rows. `nextId` gives uuid-shaped ids from `idBase` up. */
+ * `reportingCourt`: a subordinate's trust and court rows; `rosterCourt`: a court on the high court's roster. `nextId` gives uuid-shaped ids from `idBase` up. */
 export function rowSeeder(db: Database.Database, stamp: string, idBase: number) {
   let counter = 0;
   const nextId = () => `0190f0e4-0000-7000-8000-${(idBase + (counter += 1)).toString(16).padStart(12, '0')}`;
@@ -55,6 +55,16 @@ export function rowSeeder(db: Database.Database, stamp: string, idBase: number) 
         parent_code: court.parent,
       });
     },
+    /** A court on the high court J23's roster (应报法院), in the province 黑龙江省. */
+    rosterCourt: (court: Pick<ReportingCourt, 'code' | 'name' | 'level' | 'parent'>) =>
+      insert('roster_courts', {
+        ...owned('J23'),
+        code: court.code,
+        name: court.name,
+        level: court.level,
+        parent_code: court.parent,
+        jurisdiction: '黑龙江省',
+      }),
   };
 }
 
