@@ -65,7 +65,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { runMatrixBench, runUiBench } from './bench/uiBench.mjs';
-import { lazyPackages } from './lib/lazyPackages.mjs';
+import { LAZY_PACKAGES, lazyPackages } from './lib/lazyPackages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -184,16 +184,25 @@ function newestMtime(paths) {
   return newest;
 }
 
-/** The worker-thread bundle the main-process code starts (src/main/workers/workerPool.ts looks for
- * jobWorker.js beside its own bundle), as scripts/build.mjs builds it. */
+/** The worker-thread bundles the main-process code starts (src/main/workers/workerPool.ts looks for
+ * jobWorker.js, src/main/sync/rowReader.ts for rowReader.js, beside its own bundle), as
+ * scripts/build.mjs builds them. */
 function buildWorker(dir) {
-  return build({
-    ...nodeCommon,
-    // Printing with Chromium is not benchmarked from these bundles; the app's build keeps it external too.
-    external: [...nodeCommon.external, 'playwright-core'],
-    entryPoints: ['src/main/workers/jobWorker.ts'],
-    outfile: path.join(dir, 'jobWorker.js'),
-  });
+  return Promise.all([
+    build({
+      ...nodeCommon,
+      // Printing with Chromium is not benchmarked from these bundles; the app's build keeps it external too.
+      external: [...nodeCommon.external, 'playwright-core'],
+      entryPoints: ['src/main/workers/jobWorker.ts'],
+      outfile: path.join(dir, 'jobWorker.js'),
+    }),
+    build({
+      ...nodeCommon,
+      plugins: [lazyPackages({ packages: [...LAZY_PACKAGES, 'zod'] })],
+      entryPoints: ['src/main/sync/rowReaderWorker.ts'],
+      outfile: path.join(dir, 'rowReader.js'),
+    }),
+  ]);
 }
 
 // Built at most once per run: rows (d) and (b2) share it.

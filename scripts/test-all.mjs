@@ -49,6 +49,7 @@ const distDir = process.env.COURT_DIST ?? 'dist';
 const bundles = {
   COURT_TEST_CLI_BUNDLE: `${distDir}/cli/main.js`,
   COURT_TEST_JOB_WORKER: `${distDir}/main/jobWorker.js`,
+  COURT_TEST_ROW_READER: `${distDir}/main/rowReader.js`,
 };
 const builtBundles = built ? Object.fromEntries(Object.entries(bundles).filter(([, file]) => fs.existsSync(file))) : {};
 const vitest = run(

@@ -19,19 +19,20 @@ const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
 
 export const LAZY_PACKAGES = ['exceljs', 'docx', 'pdf-lib'];
 
-// One build of the vendor files per folder and process: the app's bundles are built in parallel.
+// One build of each vendor file per folder and process: the app's bundles are built in parallel.
 const vendorBuilds = new Map();
 
-function buildVendorFolder(vendorDir) {
-  if (!vendorBuilds.has(vendorDir)) {
-    vendorBuilds.set(
-      vendorDir,
-      Promise.all(
-        LAZY_PACKAGES.map((name) =>
+function buildVendorFolder(vendorDir, packages) {
+  return Promise.all(
+    packages.map((name) => {
+      const outfile = path.join(vendorDir, `${name}.js`);
+      if (!vendorBuilds.has(outfile)) {
+        vendorBuilds.set(
+          outfile,
           build({
             // Exactly what require(name) gives, so the bundles' import interop stays as if inline.
             stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: repoRoot },
-            outfile: path.join(vendorDir, `${name}.js`),
+            outfile,
             bundle: true,
             platform: 'node',
             target: 'node20',
@@ -39,11 +40,11 @@ function buildVendorFolder(vendorDir) {
             logLevel: 'warning',
             legalComments: 'none',
           }),
-        ),
-      ),
-    );
-  }
-  return vendorBuilds.get(vendorDir);
+        );
+      }
+      return vendorBuilds.get(outfile);
+    }),
+  );
 }
 
 /** The package's export names (and whether it is compiled ES module), read once from node_modules. */
@@ -65,11 +66,14 @@ function lazyStandIn(name, vendorFile) {
 }
 
 /**
- * @param {{ vendorDir?: string }} [options] where the vendor files go; by default vendor/ beside
- *   the bundle (the command line's bundle in dist/cli/ passes dist/main/vendor/).
+ * @param {{ vendorDir?: string, packages?: string[] }} [options] where the vendor files go; by
+ *   default vendor/ beside the bundle (the command line's bundle in dist/cli/ passes
+ *   dist/main/vendor/); which packages (by default LAZY_PACKAGES; the import's row reader thread
+ *   adds zod, which it needs only to word a refused row).
  * @returns {import('esbuild').Plugin}
  */
 export function lazyPackages(options = {}) {
+  const packages = options.packages ?? LAZY_PACKAGES;
   return {
     name: 'lazy-packages',
     setup(pluginBuild) {
@@ -77,7 +81,7 @@ export function lazyPackages(options = {}) {
       const bundleDir = path.resolve(outdir ?? path.dirname(outfile));
       const vendorDir = path.resolve(options.vendorDir ?? path.join(bundleDir, 'vendor'));
       const fromBundle = path.relative(bundleDir, vendorDir).split(path.sep).join('/');
-      const packageFilter = new RegExp(`^(${LAZY_PACKAGES.map((name) => name.replace(/[-.]/g, '\\$&')).join('|')})$`);
+      const packageFilter = new RegExp(`^(${packages.map((name) => name.replace(/[-.]/g, '\\$&')).join('|')})$`);
 
       // `import … from 'exceljs'` becomes a small module of the bundle that requires the vendor file;
       // esbuild runs it when the importing code first runs (an import() on first use).
@@ -101,7 +105,7 @@ export function lazyPackages(options = {}) {
         external: true,
       }));
       pluginBuild.onEnd(async (result) => {
-        if (result.errors.length === 0) await buildVendorFolder(vendorDir);
+        if (result.errors.length === 0) await buildVendorFolder(vendorDir, packages);
       });
     },
   };

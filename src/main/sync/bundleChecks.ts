@@ -230,12 +230,12 @@ export async function readCheckedRows(
   table: string,
   entry: ManifestEntry,
   latestDay: string,
-  onRow?: (row: Record<string, unknown>) => void,
+  onRow?: (row: Record<string, unknown>) => void | Promise<void>,
 ): Promise<number> {
   const check = bundleRowCheck(table, manifest, latestDay);
   const { rows } = await zip.readRows(entry.name, entry.sha256, DEFAULT_LIMITS.maxRowsEntryBytes, (row, line) => {
     check(row, line);
-    onRow?.(row);
+    return onRow?.(row);
   });
   checkRowsCounted(table, entry.rows, rows);
   return rows;

@@ -29,6 +29,8 @@ import { ROW_COLUMNS, syncTableLabel, type SyncTableName } from '../data/rowSche
 import { AuditAppender } from '../audit/auditLog';
 import type { Database } from '../data/schema';
 import { writeTransaction } from '../data/transactions';
+import { RowReader } from './rowReader';
+import { compileFill } from './rowColumns';
 import { BlobWriter, blobIntact } from '../evidence/blobStore';
 import { crashPoint } from '../durability/crashPoints';
 import { FileJournal } from '../durability/fileJournal';
@@ -86,7 +88,13 @@ interface RowShape {
   existing: BetterSqlite3.Statement;
   /** One row's values in `names` order, refilled for each row: a statement binds them at once. */
   values: unknown[];
+  /** Fills `values` from a row (compiled per table). */
+  fill: (row: Row, values: unknown[]) => void;
 }
+
+/** A broadcast package down carries the signer's roster: its nested packages are applied before
+ * its own rows (checkNestedAddressee). */
+const nestedGoFirst = (manifest: Manifest) => manifest.kind === 'package_down' && manifest.target.code === '*';
 
 /** Parents whose campaign is remembered at once while applying rows. */
 const PARENT_CACHE_LIMIT = 50_000;
@@ -161,6 +169,8 @@ export class ImportSession {
   private total = 0;
   private readonly now: string;
   private readonly latestDay: string;
+  /** Reads big rows entries beside this thread; started before the bundle is opened. */
+  private rowReader: RowReader | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -204,7 +214,9 @@ export class ImportSession {
     return file;
   }
 
-  cleanup(): void {
+  /** Ends the row reader (its open files first), then removes the temporary files. */
+  async cleanup(): Promise<void> {
+    await this.rowReader?.close();
     for (const file of this.temps) fs.rmSync(file, { force: true });
   }
 
@@ -251,8 +263,11 @@ export class ImportSession {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ApiError('E_NOT_FOUND', '找不到要导入的文件。');
     // An .xlsx or a zip of photos is "这不是同步包（…）", not the parser's complaint about its names.
     const kind = await assertLooksLikeBundle(file);
+    // A bundle after all: the row reader thread starts up while this one decrypts and verifies it.
+    this.rowReader ??= RowReader.forBundle(file);
     let plain = file;
     let envelopeHeader: Awaited<ReturnType<typeof readEnvelopeHeader>> | null = null;
+    let plainHash: crypto.Hash | null = null;
     if (kind === 'envelope') {
       envelopeHeader = await readEnvelopeHeader(file);
       if (envelopeHeader.target.code !== this.profile.code) {
@@ -263,14 +278,16 @@ export class ImportSession {
       }
       plain = this.temp('decrypted');
       this.checkSpace(fs.statSync(file).size);
+      plainHash = crypto.createHash('sha256');
       await decryptFile(
         file,
         plain,
         { boxPublic: this.keys.boxPublic, boxPrivate: this.keys.boxPrivate, fingerprint: this.keys.fingerprint },
         DEFAULT_LIMITS.maxTotalBytes,
+        plainHash,
       );
     }
-    const bundle = await this.verify(plain);
+    const bundle = await this.verify(plain, plainHash?.digest('hex'));
     if (envelopeHeader) {
       try {
         checkEnvelopeMatches(envelopeHeader, bundle.manifest);
@@ -304,7 +321,8 @@ export class ImportSession {
       this.checkSpace(manifest.entries.reduce((sum, entry) => sum + entry.size, 0));
       this.courtNames.set(manifest.source.code, manifest.source.name);
       const size = fs.statSync(plainPath).size;
-      // A nested bundle's hash was checked as it was extracted; only a file from outside is hashed here.
+      // A nested bundle's hash was checked as it was extracted, a decrypted one's as it was
+      // written; only a plain file from outside is hashed here.
       return {
         zip,
         manifest,
@@ -569,9 +587,21 @@ export class ImportSession {
     if (known !== undefined) return known;
     const parent = this.prepare(`SELECT campaign_id FROM ${table.campaign.parentTable} WHERE id = ?`).get(parentId) as
       { campaign_id: string } | undefined;
-    if (this.parentCampaigns.size >= PARENT_CACHE_LIMIT) this.parentCampaigns.clear();
-    this.parentCampaigns.set(parentId, parent?.campaign_id ?? null);
+    this.rememberParent(parentId, parent?.campaign_id ?? null);
     return parent?.campaign_id ?? null;
+  }
+
+  /** The campaign of a row just written. A row carrying its campaign is remembered as a parent:
+   * a bundle brings items before their progress notes, which then need no lookup. */
+  private written(table: SyncTable, row: Row): string | null {
+    const campaignId = this.campaignOf(table, row);
+    if (table.campaign === 'column') this.rememberParent(row.id as string, campaignId);
+    return campaignId;
+  }
+
+  private rememberParent(id: string, campaignId: string | null): void {
+    if (this.parentCampaigns.size >= PARENT_CACHE_LIMIT) this.parentCampaigns.clear();
+    this.parentCampaigns.set(id, campaignId);
   }
 
   /** The statements for one table, built once. Every row of a table carries exactly the table's
@@ -597,6 +627,7 @@ export class ImportSession {
       update: this.prepare(`UPDATE ${table} SET ${assigned.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`),
       existing: this.prepare(`SELECT origin, version FROM ${table} WHERE id = ?`),
       values: new Array<unknown>(names.length),
+      fill: compileFill(names),
     };
     this.shapes.set(table, shape);
     return shape;
@@ -605,12 +636,12 @@ export class ImportSession {
   private applyRow(table: SyncTable, row: Row, source: CourtCard): void {
     if (table.name === 'campaigns') this.campaignTitles.set(row.id as string, row.title as string);
     const shape = this.shapeOf(table.name);
-    const { names, values } = shape;
-    for (let index = 0; index < names.length; index += 1) values[index] = row[names[index]];
+    const values = shape.values;
+    shape.fill(row, values);
     let outcome: 'added' | 'updated' | 'unchanged' | 'older';
     // Courts are looked up first: a reinstalled court's new row replaces its old one below.
     if (table.name !== 'courts' && this.runWrite(table.name, row, shape.insertNew, values).changes === 1) {
-      this.count(source.code, this.campaignOf(table, row), 'added');
+      this.count(source.code, this.written(table, row), 'added');
       this.tick();
       return;
     }
@@ -633,7 +664,11 @@ export class ImportSession {
     } else {
       outcome = version === existing.version ? 'unchanged' : 'older';
     }
-    this.count(source.code, this.campaignOf(table, row), outcome);
+    this.count(
+      source.code,
+      outcome === 'added' || outcome === 'updated' ? this.written(table, row) : this.campaignOf(table, row),
+      outcome,
+    );
     this.tick();
   }
 
@@ -673,12 +708,21 @@ export class ImportSession {
     const source = manifest.source;
     // Sections nest: all are read first, then parents are inserted before their children.
     const waiting: Row[] | null = apply && table.name === 'sections' ? [] : null;
-    bundle.counted += await readCheckedRows(bundle.zip, manifest, table.name, entry, this.latestDay, (row) => {
+    const onRow = (row: Row) => {
       if (!apply) return;
       this.sealedRows.row(manifest, bundle.sealed, table.name, row);
       if (waiting) waiting.push(row);
       else this.applyRow(table, row, source);
-    });
+    };
+    // A big entry is read in the reader thread while this one writes (rowReader.ts).
+    bundle.counted += await (this.rowReader?.read(
+      bundle.plainPath,
+      manifest,
+      table.name,
+      entry,
+      this.latestDay,
+      onRow,
+    ) ?? readCheckedRows(bundle.zip, manifest, table.name, entry, this.latestDay, onRow));
     if (!waiting) return;
     const present = this.prepare('SELECT 1 FROM sections WHERE id = ?');
     const inBundle = new Set(waiting.map((row) => row.id));
@@ -915,13 +959,33 @@ export class ImportSession {
    * the relayer's notes on it); in a report up the relayer's own rows first (a campaign it issued
    * itself must exist before its subordinates' work on it arrives).
    */
+  /** Has the row reader start on the bundle's big rows entries, which this thread reads next
+   * (asked again: no effect). */
+  private readAhead(bundle: VerifiedBundle): void {
+    this.rowReader?.readAhead(
+      bundle.plainPath,
+      bundle.manifest,
+      this.rowsEntries(bundle.manifest).map(({ table, entry }) => ({ table: table.name, entry })),
+      this.latestDay,
+    );
+  }
+
+  /** A bundle's rows entries in the order they are applied: parents' tables before children's. */
+  private rowsEntries(manifest: Manifest): { table: SyncTable; entry: ManifestEntry }[] {
+    return SYNC_TABLES.flatMap((table) => {
+      const entry = manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
+      return entry ? [{ table, entry }] : [];
+    });
+  }
+
   private async applyBundle(bundle: VerifiedBundle): Promise<void> {
     this.checkVouches(bundle.manifest);
     refuseUnsealedNotes(bundle.manifest);
     // A sealed package addressed to one court carries the signer's roster: its rows go first, so
     // the courts its nested packages are addressed to are known here (checkNestedAddressee).
-    const nestedFirst = bundle.manifest.kind === 'package_down' && bundle.manifest.target.code === '*';
+    const nestedFirst = nestedGoFirst(bundle.manifest);
     if (nestedFirst) await this.applyNested(bundle, false);
+    this.readAhead(bundle);
     await this.applyFiles(bundle, false);
     for (const entry of bundle.manifest.entries) {
       const kind = entryKind(entry.name);
@@ -932,10 +996,8 @@ export class ImportSession {
         );
       }
     }
-    for (const table of SYNC_TABLES) {
-      const entry = bundle.manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
-      if (entry) await this.readRowsEntry(bundle, table, entry, true);
-    }
+    for (const { table, entry } of this.rowsEntries(bundle.manifest))
+      await this.readRowsEntry(bundle, table, entry, true);
     this.sealedRows.afterRows(bundle.manifest, bundle.sealed);
     if (!nestedFirst) await this.applyNested(bundle, false);
     if (bundle.manifest.kind === 'package_down' && bundle.manifest.campaign) {
@@ -1381,6 +1443,9 @@ export class ImportSession {
         );
       }
       this.total = manifest.counts.rows;
+      // The reader begins on the rows while the write lock is taken and the files are placed
+      // (unless nested bundles' rows come first: it reads in the order asked).
+      if (!nestedGoFirst(manifest)) this.readAhead(root);
       const committed = await this.applyInTransaction(root);
       if (committed && this.options.within) {
         this.options.within.placed.push({ keep: () => this.keepPlaced(), discard: () => this.discardPlaced() });
@@ -1486,6 +1551,6 @@ export async function runImport(
   try {
     return await session.run();
   } finally {
-    session.cleanup();
+    await session.cleanup();
   }
 }

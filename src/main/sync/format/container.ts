@@ -308,6 +308,21 @@ export interface OpenedBundleZip {
 }
 
 const tampered = () => bundleError('E_TAMPERED');
+
+/** The errors readRows gives for an entry's bytes themselves (a failed read, the size, SHA-256 or
+ * CRC-32), which outrank a row handler's error. A reader running ahead of the rows' consumer
+ * (rowReader.ts) needs to tell these from a row's or a line's refusal, which a consumer's own
+ * earlier failure outranks. */
+const entryDamage = new WeakSet<object>();
+
+function asEntryDamage<E extends Error>(error: E): E {
+  entryDamage.add(error);
+  return error;
+}
+
+export function isEntryDamage(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && entryDamage.has(error);
+}
 /** The bytes are the signed ones but the zip's own checksum of them differs: the directory was changed. */
 const crcMismatch = () =>
   bundleError('E_CORRUPT', '同步数据包中有文件的校验码与压缩目录记载的不一致，数据包已损坏，请重新复制或重新导出。');
@@ -501,12 +516,12 @@ class OpenedZip implements OpenedBundleZip {
         }
       }
     } catch (error) {
-      throw zipReadError(error);
+      throw asEntryDamage(zipReadError(error));
     } finally {
       if (!raw.destroyed) raw.destroy();
     }
     const damage = digest.verdict();
-    if (damage) throw damage;
+    if (damage) throw asEntryDamage(damage);
     if (handlerFailed) throw handlerError;
     lines.finish();
     if (lines.problem) throw lines.problem;

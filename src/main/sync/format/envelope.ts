@@ -206,7 +206,8 @@ async function readHeader(handle: fs.promises.FileHandle): Promise<ParsedHeader>
   // Version first, so that a newer header with fields we do not know is reported as newer, not broken.
   const version = (value as { version?: unknown }).version;
   if (typeof version === 'number' && version > ENVELOPE_VERSION) throw bundleError('E_FUTURE_FORMAT');
-  const parsed = headerSchema.safeParse(value);
+  // Parsed once per bundle: zod's compiled fast path would cost more to build than it saves.
+  const parsed = headerSchema.safeParse(value, { jitless: true });
   if (!parsed.success) throw bundleError('E_CORRUPT');
   try {
     rawPublicKey(parsed.data.ephemeralKey);
@@ -249,6 +250,8 @@ export async function decryptFile(
   outPath: string,
   keys: { boxPublic: string; boxPrivate: string; fingerprint: string },
   maxBytes: number,
+  /** Also hashes the plain bytes as they are written (the import then need not read them again). */
+  plainHash?: crypto.Hash,
 ): Promise<EnvelopeHeader> {
   const input = await fs.promises.open(path, 'r');
   let output: fs.promises.FileHandle | null = null;
@@ -294,6 +297,7 @@ export async function decryptFile(
       if (!plain) throw bundleError('E_TAMPERED');
       written += plain.length;
       if (written > maxBytes) throw bundleError('E_TOO_LARGE');
+      plainHash?.update(plain);
       await output.write(plain);
       if (final) break;
     }

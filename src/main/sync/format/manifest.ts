@@ -68,57 +68,64 @@ const ROWS_NAME = /^rows\/([a-z_]{1,40})\.ndjson$/;
 const FILE_NAME = /^files\/([0-9a-f]{64})$/;
 const NESTED_NAME = /^nested\/([A-Z][A-Z0-9]{1,15})-(0|[1-9][0-9]{0,14})-([0-9a-f]{64})\.zip$/;
 
-const count = z.number().int().nonnegative();
-const rawKey = z.string().refine((text) => {
-  const raw = Buffer.from(text, 'base64');
-  return raw.length === 32 && raw.toString('base64') === text;
-}, 'a raw 32-byte key in base64');
+/** The manifest's schema, built on first use: the row reader thread (rowReaderWorker.ts) loads
+ * this module but never parses a manifest, and starts sooner without zod. */
+let builtManifestSchema: ReturnType<typeof buildManifestSchema> | null = null;
+const manifestSchema = () => (builtManifestSchema ??= buildManifestSchema());
 
-const courtCardSchema = z.object({
-  code: z.string().regex(COURT_CODE_PATTERN),
-  name: z.string().min(1).max(200),
-  level: z.string().max(40),
-  parentCode: z.string().max(16),
-  signKey: rawKey,
-  boxKey: rawKey,
-});
+function buildManifestSchema() {
+  const count = z.number().int().nonnegative();
+  const rawKey = z.string().refine((text) => {
+    const raw = Buffer.from(text, 'base64');
+    return raw.length === 32 && raw.toString('base64') === text;
+  }, 'a raw 32-byte key in base64');
 
-const manifestSchema = z
-  .object({
-    format: z.literal(BUNDLE_FORMAT),
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
-    kind: z.enum(['report_up', 'package_down']),
-    full: z.boolean(),
-    source: courtCardSchema,
-    target: z.object({
-      code: z.string().refine((code) => code === '*' || COURT_CODE_PATTERN.test(code), 'a court code or *'),
-      name: z.string().max(200),
-    }),
-    seq: count,
-    changeFrom: count,
-    changeThrough: count,
-    createdAt: z.string().min(1).max(64),
-    campaign: z.object({ id: z.string().min(1).max(64), title: z.string().max(500) }).nullable(),
-    counts: z.object({ rows: count, files: count, nested: count }),
-    entries: z.array(
-      z.object({
+  const courtCardSchema = z.object({
+    code: z.string().regex(COURT_CODE_PATTERN),
+    name: z.string().min(1).max(200),
+    level: z.string().max(40),
+    parentCode: z.string().max(16),
+    signKey: rawKey,
+    boxKey: rawKey,
+  });
+
+  return z
+    .object({
+      format: z.literal(BUNDLE_FORMAT),
+      formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+      kind: z.enum(['report_up', 'package_down']),
+      full: z.boolean(),
+      source: courtCardSchema,
+      target: z.object({
+        code: z.string().refine((code) => code === '*' || COURT_CODE_PATTERN.test(code), 'a court code or *'),
         name: z.string().max(200),
-        sha256: z.string().regex(SHA256_PATTERN),
-        size: count,
-        rows: count.optional(),
       }),
-    ),
-    vouches: z.array(courtCardSchema),
-    app: z.object({ version: z.string().max(64), schemaVersion: count }),
-    audit: z
-      .object({
-        count,
-        hash: z.string().regex(SHA256_PATTERN),
-        reported: z.array(z.object({ count, hash: z.string().regex(SHA256_PATTERN).nullable() })).max(64),
-      })
-      .optional(),
-  })
-  .refine((manifest) => manifest.changeFrom <= manifest.changeThrough, 'changeFrom > changeThrough');
+      seq: count,
+      changeFrom: count,
+      changeThrough: count,
+      createdAt: z.string().min(1).max(64),
+      campaign: z.object({ id: z.string().min(1).max(64), title: z.string().max(500) }).nullable(),
+      counts: z.object({ rows: count, files: count, nested: count }),
+      entries: z.array(
+        z.object({
+          name: z.string().max(200),
+          sha256: z.string().regex(SHA256_PATTERN),
+          size: count,
+          rows: count.optional(),
+        }),
+      ),
+      vouches: z.array(courtCardSchema),
+      app: z.object({ version: z.string().max(64), schemaVersion: count }),
+      audit: z
+        .object({
+          count,
+          hash: z.string().regex(SHA256_PATTERN),
+          reported: z.array(z.object({ count, hash: z.string().regex(SHA256_PATTERN).nullable() })).max(64),
+        })
+        .optional(),
+    })
+    .refine((manifest) => manifest.changeFrom <= manifest.changeThrough, 'changeFrom > changeThrough');
+}
 
 const notBundle = () => bundleError('E_NOT_BUNDLE');
 const corrupt = () => bundleError('E_CORRUPT', '同步数据包的清单内容不完整或格式有误，文件可能已损坏。');
@@ -139,7 +146,8 @@ export function parseManifest(bytes: Buffer): Manifest {
   if (typeof version === 'number' && version > BUNDLE_FORMAT_VERSION) {
     throw bundleError('E_FUTURE_FORMAT');
   }
-  const parsed = manifestSchema.safeParse(value);
+  // Parsed once per bundle: zod's compiled fast path would cost more to build than it saves.
+  const parsed = manifestSchema().safeParse(value, { jitless: true });
   if (!parsed.success) throw corrupt();
   const manifest = parsed.data as Manifest;
   const seen = new Set<string>();
