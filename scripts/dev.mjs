@@ -107,12 +107,14 @@ const restartOnBuild = {
   },
 };
 
-// As scripts/build.mjs builds them, into .tmp/dev/ (main/preview.js, main/jobWorker.js, preload/previewBridge.js).
+// As scripts/build.mjs builds them, into .tmp/dev/ (main/preview.js, main/jobWorker.js, main/rowReader.js,
+// preload/previewBridge.js).
 const external = ['electron', 'better-sqlite3', 'playwright-core'];
 const mainBuild = await context({
   entryPoints: {
     preview: path.join(projectRoot, 'src', 'main', 'preview.ts'),
     jobWorker: path.join(projectRoot, 'src', 'main', 'workers', 'jobWorker.ts'),
+    rowReader: path.join(projectRoot, 'src', 'main', 'sync', 'rowReaderWorker.ts'),
   },
   outdir: path.join(outDir, 'main'),
   bundle: true,

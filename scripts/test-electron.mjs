@@ -104,6 +104,8 @@ const SHIPPED = [
   'package.json',
   'dist/main/electron.js',
   'dist/main/jobWorker.js',
+  'dist/main/rowReader.js',
+  'dist/main/vendor/zod.js',
   'dist/preload/preload.js',
   'dist/renderer/index.html',
   'migrations/0001_foundation.sql',
