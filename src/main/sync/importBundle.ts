@@ -715,14 +715,10 @@ export class ImportSession {
       else this.applyRow(table, row, source);
     };
     // A big entry is read in the reader thread while this one writes (rowReader.ts).
-    bundle.counted += await (this.rowReader?.read(
-      bundle.plainPath,
-      manifest,
-      table.name,
-      entry,
-      this.latestDay,
-      onRow,
-    ) ?? readCheckedRows(bundle.zip, manifest, table.name, entry, this.latestDay, onRow));
+    const counted =
+      (await this.rowReader?.read(bundle.plainPath, manifest, table.name, entry, this.latestDay, onRow)) ??
+      (await readCheckedRows(bundle.zip, manifest, table.name, entry, this.latestDay, onRow));
+    bundle.counted += counted;
     if (!waiting) return;
     const present = this.prepare('SELECT 1 FROM sections WHERE id = ?');
     const inBundle = new Set(waiting.map((row) => row.id));

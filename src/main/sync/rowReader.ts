@@ -62,7 +62,9 @@ interface PendingRead {
   refused: { error: unknown } | null;
   /** The reader's last word, when it came before the import got to this entry. */
   outcome: Extract<FromRowReader, { type: 'done' | 'failed' }> | null;
-  settle: { resolve(rows: number): void; reject(error: unknown): void } | null;
+  settle: { resolve(rows: number | null): void; reject(error: unknown): void } | null;
+  /** Rows handed to the handler so far: none, and a failed thread leaves the entry to the import. */
+  handed: number;
 }
 
 /** An entry of a bundle the import will read through the reader. */
@@ -143,16 +145,16 @@ export class RowReader {
     }
   }
 
-  /** readCheckedRows for one rows/ entry of the plain bundle at `file`, in the reader thread; null
-   * for an entry this thread reads itself (a small one, or the reader failed or is closing). */
-  read(
+  /** readCheckedRows for one rows/ entry of the plain bundle at `file`, in the reader thread. null
+   * (at once, or once the thread failed before handing a row over): this thread reads it itself. */
+  async read(
     file: string,
     manifest: Manifest,
     table: string,
     entry: ManifestEntry,
     latestDay: string,
     onRow: (row: BundleRow) => void,
-  ): Promise<number> | null {
+  ): Promise<number | null> {
     const key = aheadKey(file, entry);
     let id = this.ahead.get(key);
     this.ahead.delete(key);
@@ -162,8 +164,8 @@ export class RowReader {
     }
     this.dropSkipped(id);
     const read = this.reads.get(id);
-    if (!read) return Promise.reject(this.fault ?? new Error('row reader: read lost'));
-    return new Promise<number>((resolve, reject) => {
+    if (!read) return null; // the thread failed before this read began
+    return new Promise<number | null>((resolve, reject) => {
       read.onRow = onRow;
       read.settle = { resolve, reject };
       this.schedule(id, read);
@@ -222,6 +224,7 @@ export class RowReader {
       refused: null,
       outcome: null,
       settle: null,
+      handed: 0,
     });
     this.post({ type: 'read', id, file, manifest, table, entry, latestDay });
     return id;
@@ -274,6 +277,7 @@ export class RowReader {
     if (!read.refused && read.onRow) {
       for (const row of rows) {
         try {
+          read.handed += 1;
           read.onRow(row);
         } catch (error) {
           read.refused = { error };
@@ -300,7 +304,11 @@ export class RowReader {
 
   private stopAll(error: Error): void {
     this.fault ??= error;
-    for (const read of this.reads.values()) read.settle?.reject(error);
+    // A thread that failed before handing a row over costs only time: the import reads it itself.
+    for (const read of this.reads.values()) {
+      if (read.handed === 0) read.settle?.resolve(null);
+      else read.settle?.reject(error);
+    }
     this.reads.clear();
     this.ahead.clear();
   }

@@ -99,11 +99,15 @@ async function bothWays(
     const reader = RowReader.forBundle(file);
     expect(reader).not.toBeNull();
     try {
-      let threadUsed = false;
-      const thread = await outcome((onRow) => {
-        const pending = reader!.read(file, manifest, table, entry, latestDay, onRow);
-        threadUsed = pending !== null;
-        return pending ?? Promise.reject(new Error('not read in the thread'));
+      // null: the thread did not read it (a refusal is the thread's own answer).
+      let threadUsed = true;
+      const thread = await outcome(async (onRow) => {
+        const rows = await reader!.read(file, manifest, table, entry, latestDay, onRow);
+        if (rows === null) {
+          threadUsed = false;
+          throw new Error('not read in the thread');
+        }
+        return rows;
       });
       return { here, thread, threadUsed };
     } finally {
@@ -254,7 +258,7 @@ describe('entries taken out of turn', () => {
         const pending = reader.read(file, manifest, table, entryOf(table), latestDay, (row) => {
           seen.push(String(row.id));
         });
-        return pending!.then((rows) => ({ rows, seen }));
+        return pending.then((rows) => ({ rows, seen }));
       };
       const items = await ids('items');
       expect(items.rows).toBe(700);
@@ -300,5 +304,25 @@ describe('imports through the row reader thread', () => {
     const again = await importBundle(high.ctx, options);
     expect(again.outcome).toBe('unchanged');
     expect(countRows(high.h, 'progress_notes', 'origin = ?', BASIC.code)).toBe(60 * 12);
+  });
+});
+
+describe('a reader thread that fails', () => {
+  it('before handing a row over leaves the entries to the import, which completes', async () => {
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'row-reader-broken-')), 'rowReader.js');
+    fs.writeFileSync(broken, "throw new Error('the reader thread cannot start');\n");
+    const working = process.env.COURT_TEST_ROW_READER;
+    process.env.COURT_TEST_ROW_READER = broken;
+    try {
+      const folder = outFolder();
+      const basic = await openEngineCourt(BASIC, open);
+      const middle = await openEngineCourt(INTERMEDIATE, open);
+      const campaign = await basic.h.ok('campaigns.create', { title: '清廉法院建设', year: 2026 });
+      bulkWork(basic.h, campaign.id, 40, 12);
+      await reportUp(basic, middle, BASIC.code, folder);
+      expect(countRows(middle.h, 'progress_notes', 'origin = ?', BASIC.code)).toBe(40 * 12);
+    } finally {
+      process.env.COURT_TEST_ROW_READER = working;
+    }
   });
 });
