@@ -6,16 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, intermediateCourt, openCourt, openHarness, type Harness } from './harness';
 import { expectFailure as refused } from './apiCases/shared';
-import {
-  BASIC,
-  HIGH,
-  INTERMEDIATE,
-  countRows,
-  openEngineCourt,
-  outFolder,
-  passDown,
-  reportUp,
-} from './sync/syncFixtures';
+import { BASIC, HIGH, INTERMEDIATE, countRows, passDown, reportUp, threeLevels } from './sync/syncFixtures';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -245,14 +236,7 @@ describe('at the subordinate', () => {
 
 /** Three levels with one campaign passed down and reported back up once; the basic court's copy has a department. */
 async function province() {
-  const folder = outFolder();
-  const high = await openEngineCourt(HIGH, open);
-  const middle = await openEngineCourt(INTERMEDIATE, open);
-  const basic = await openEngineCourt(BASIC, open);
-  const campaign = await high.h.ok('campaigns.create', { title: '能力作风建设年', year: 2026 });
-  await high.h.ok('items.create', { campaignId: campaign.id, title: '开展庭审观摩活动', kind: 'mandatory' });
-  await passDown(high, middle, INTERMEDIATE.code, campaign.id, folder);
-  await passDown(middle, basic, BASIC.code, campaign.id, folder);
+  const { folder, high, middle, basic, campaign } = await threeLevels(open);
   const copyId = (
     basic.h.services.ctx.sqlite.prepare('SELECT id FROM items WHERE origin = ?').get(BASIC.code) as { id: string }
   ).id;

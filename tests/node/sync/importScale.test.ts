@@ -4,17 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { courtFingerprint, exportReportUp, importBundle } from '../../../src/main/sync/syncService';
 import type { Harness } from '../harness';
-import {
-  BASIC,
-  HIGH,
-  INTERMEDIATE,
-  bulkWork,
-  countRows,
-  openEngineCourt,
-  outFolder,
-  passDown,
-  reportUp,
-} from './syncFixtures';
+import { BASIC, INTERMEDIATE, bulkWork, countRows, reportUp, threeLevels } from './syncFixtures';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -30,14 +20,7 @@ const ITEM_CAMPAIGN = 'SELECT campaign_id FROM items WHERE id = ?';
 
 describe('import at scale', () => {
   it('looks rows up by index while applying a relay, and reads rows entries of many inflated pieces', async () => {
-    const folder = outFolder();
-    const high = await openEngineCourt(HIGH, open);
-    const middle = await openEngineCourt(INTERMEDIATE, open);
-    const basic = await openEngineCourt(BASIC, open);
-    const campaign = await high.h.ok('campaigns.create', { title: '能力作风建设年', year: 2026 });
-    await high.h.ok('items.create', { campaignId: campaign.id, title: '开展庭审观摩活动', kind: 'mandatory' });
-    await passDown(high, middle, INTERMEDIATE.code, campaign.id, folder);
-    await passDown(middle, basic, BASIC.code, campaign.id, folder);
+    const { folder, high, middle, basic, campaign } = await threeLevels(open);
     // About 1.5 MB of progress notes: several of the 256 KiB pieces rows entries are inflated in.
     const written = bulkWork(basic.h, campaign.id, 400, 12);
     await reportUp(basic, middle, BASIC.code, folder);

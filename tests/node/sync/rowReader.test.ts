@@ -25,8 +25,8 @@ import {
   countRows,
   openEngineCourt,
   outFolder,
-  passDown,
   reportUp,
+  threeLevels,
   type SyncCourt,
 } from './syncFixtures';
 
@@ -275,15 +275,9 @@ describe('entries taken out of turn', () => {
 
 describe('imports through the row reader thread', () => {
   it('a relay with nested reports, a package whose nested packages go first, and the same relay again', async () => {
-    const folder = outFolder();
-    const high = await openEngineCourt(HIGH, open);
-    const middle = await openEngineCourt(INTERMEDIATE, open);
-    const basic = await openEngineCourt(BASIC, open);
-    const campaign = await high.h.ok('campaigns.create', { title: '能力作风建设年', year: 2026 });
-    await high.h.ok('items.create', { campaignId: campaign.id, title: '开展庭审观摩活动', kind: 'mandatory' });
-    await passDown(high, middle, INTERMEDIATE.code, campaign.id, folder);
-    // The intermediate court's package carries the high court's nested: applied before its rows.
-    await passDown(middle, basic, BASIC.code, campaign.id, folder);
+    // The intermediate court's package to the basic court carries the high court's, nested: applied
+    // before its own rows.
+    const { folder, high, middle, basic, campaign } = await threeLevels(open);
     expect(countRows(basic.h, 'items', 'origin = ? AND title = ?', HIGH.code, '开展庭审观摩活动')).toBe(1);
     const written = bulkWork(basic.h, campaign.id, 60, 12);
     await reportUp(basic, middle, BASIC.code, folder);

@@ -175,6 +175,20 @@ export async function passDown(from: SyncCourt, to: SyncCourt, toCode: string, c
   for (const file of packagesFor(published, toCode)) await importBundle(to.ctx, { file, dryRun: false, trust });
 }
 
+/** Three levels with the high court's campaign (one mandatory item, 开展庭审观摩活动) passed down
+ * to the intermediate court and from there to the basic court. */
+export async function threeLevels(open: Harness[]) {
+  const folder = outFolder();
+  const high = await openEngineCourt(HIGH, open);
+  const middle = await openEngineCourt(INTERMEDIATE, open);
+  const basic = await openEngineCourt(BASIC, open);
+  const campaign = await high.h.ok('campaigns.create', { title: '能力作风建设年', year: 2026 });
+  await high.h.ok('items.create', { campaignId: campaign.id, title: '开展庭审观摩活动', kind: 'mandatory' });
+  await passDown(high, middle, INTERMEDIATE.code, campaign.id, folder);
+  await passDown(middle, basic, BASIC.code, campaign.id, folder);
+  return { folder, high, middle, basic, campaign };
+}
+
 /** The subordinate reports up and the superior imports it (trusting it and taking it onto the roster). */
 export async function reportUp(from: SyncCourt, to: SyncCourt, fromCode: string, folder: string) {
   const up = await exportReportUp(from.ctx, { folder, full: false });
