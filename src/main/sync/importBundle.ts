@@ -833,10 +833,8 @@ export class ImportSession {
   private async checkBundle(bundle: VerifiedBundle): Promise<void> {
     await this.applyNested(bundle, true);
     await this.applyFiles(bundle, true);
-    for (const table of SYNC_TABLES) {
-      const entry = bundle.manifest.entries.find((item) => item.name === `rows/${table.name}.ndjson`);
-      if (entry) await this.readRowsEntry(bundle, table, entry, false);
-    }
+    for (const { table, entry } of this.rowsEntries(bundle.manifest))
+      await this.readRowsEntry(bundle, table, entry, false);
   }
 
   /**
