@@ -17,6 +17,21 @@ export class ActionCount {
     this.current.clicks += 1;
     await target.click();
   }
+  /**
+   * A click on something the app may take away by itself first (重新登录 after a restore, when the
+   * app has already heard that the session ended and gone to 登录): counted only when it happened.
+   * Any other failure is still one.
+   */
+  async clickUnlessGone(target: Locator, timeout = 5_000): Promise<boolean> {
+    try {
+      await target.click({ timeout });
+    } catch (error) {
+      if (await target.isVisible()) throw error;
+      return false;
+    }
+    this.current.clicks += 1;
+    return true;
+  }
   /** A key press (Escape to close a drawer) counts as a click. */
   async press(page: Page, key: string): Promise<void> {
     this.current.clicks += 1;

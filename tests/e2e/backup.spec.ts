@@ -49,8 +49,9 @@ async function restoreInDialog(page: Page, count: ActionCount, shotName?: string
   // The restore ends every session: signed in (设置), the app may hear that before the job's end and
   // return to 登录 at once, saying why; on the set-up screen the dialog says it and offers 重新登录.
   await expect(page.getByText('恢复完成，请重新登录').first()).toBeVisible({ timeout: 60_000 });
+  // Seen a moment ago, 重新登录 may already be gone (the app went to 登录 by itself).
   const relogin = page.getByTestId('restore-relogin');
-  if (await relogin.isVisible()) await count.click(relogin);
+  if (await relogin.isVisible()) await count.clickUnlessGone(relogin);
   await expect(page.getByTestId('login-form')).toBeVisible();
 }
 
