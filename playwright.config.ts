@@ -25,6 +25,10 @@ export default defineConfig({
     launchOptions: chromiumLaunch,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app honours "reduce motion": dialogs open without their transition. A click computed
+    // from a dialog's first frame then lands where the button really is, also on a loaded CI
+    // machine, where the transition could start after Playwright judged the button still.
+    reducedMotion: 'reduce',
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
   },

@@ -141,6 +141,46 @@ test('修改密码：输入了密码后按 Esc 也先询问', async ({ page, app
   await expect(dialog).toBeHidden();
 });
 
+test('系统设置“减少动态效果”时，对话框不滑入、直接打开；未设置时照常带过渡', async ({ page, app }) => {
+  await setupCourt(app);
+  await page.goto(app.url);
+  await openNav(page, '专项活动');
+  const dialog = page.getByRole('dialog', { name: '新建专项活动' });
+  /** The transition durations the dialog's panel had, frame by frame, from the click until it stood open. */
+  const durationsWhileOpening = async (): Promise<string[]> => {
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { panelDurations: string[] }).panelDurations = seen;
+      const record = () => {
+        for (const panel of document.querySelectorAll('.mantine-Modal-content'))
+          seen.push(getComputedStyle(panel).transitionDuration);
+      };
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['style'],
+      });
+    });
+    await page.getByRole('button', { name: '新建专项活动' }).first().click();
+    await expect(dialog).toBeVisible();
+    await page.waitForTimeout(400);
+    const durations = await page.evaluate(() => (window as unknown as { panelDurations: string[] }).panelDurations);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect(dialog).toBeHidden();
+    return durations;
+  };
+  // The suite runs as a person who asked Windows for less motion (playwright.config.ts).
+  const reduced = await durationsWhileOpening();
+  expect(reduced.length).toBeGreaterThan(0);
+  expect(new Set(reduced)).toEqual(new Set(['0s']));
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.reload();
+  await expect(page.getByRole('button', { name: '新建专项活动' }).first()).toBeVisible();
+  const animated = await durationsWhileOpening();
+  expect(animated.some((duration) => duration !== '0s')).toBe(true);
+});
+
 test('审计日志：示例数据的全部记录里没有英文代码', async ({ page, app }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1366, height: 768 });
